@@ -1,0 +1,46 @@
+import type { ReceiptErrorCodeValue } from './errorCodes';
+
+/**
+ * The one error type the kit throws or rejects with. `code` is NIM's numeric code (SPEC section 3),
+ * so callers can branch on the same numbers the real SDK uses.
+ */
+export class ReceiptError extends Error {
+  override readonly name = 'ReceiptError';
+  readonly code: ReceiptErrorCodeValue;
+  override readonly cause?: unknown;
+
+  constructor(code: ReceiptErrorCodeValue, message: string, cause?: unknown) {
+    super(message);
+    this.code = code;
+    this.cause = cause;
+  }
+
+  /**
+   * Turns anything a transport rejected with into a ReceiptError, keeping NIM's `code` when the
+   * value carries one (a `V2NIMError` or the memory server's errors) and the original as `cause`.
+   */
+  static from(error: unknown, fallbackCode: ReceiptErrorCodeValue = 191004): ReceiptError {
+    if (error instanceof ReceiptError) return error;
+    if (typeof error === 'object' && error !== null) {
+      const record = error as { code?: unknown; desc?: unknown; message?: unknown };
+      const code = typeof record.code === 'number' ? record.code : fallbackCode;
+      const text =
+        typeof record.desc === 'string'
+          ? record.desc
+          : typeof record.message === 'string'
+            ? record.message
+            : 'receipt call failed';
+      return new ReceiptError(code, text, error);
+    }
+    return new ReceiptError(fallbackCode, String(error), error);
+  }
+}
+
+/** True for a ReceiptError or any object carrying a numeric NIM `code`. */
+export function hasErrorCode(error: unknown): error is { code: number } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'number'
+  );
+}

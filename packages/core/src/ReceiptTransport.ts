@@ -1,0 +1,46 @@
+import type {
+  P2PMessageReadReceipt,
+  ReceiptMessage,
+  TeamMessageReadReceipt,
+  TeamMessageReadReceiptDetail,
+} from './types';
+
+/**
+ * Something that happened on the server that the engine must merge (SPEC T7, P11).
+ * - `p2pReceipts`: the peer has read my messages up to `timestamp` (drives ticks).
+ * - `teamReceipts`: absolute counts for my team messages.
+ * - `selfReadTime`: I, on another device, have read a conversation up to `readTime`.
+ */
+export type TransportEvent =
+  | { type: 'p2pReceipts'; receipts: P2PMessageReadReceipt[] }
+  | { type: 'teamReceipts'; receipts: TeamMessageReadReceipt[] }
+  | { type: 'selfReadTime'; conversationId: string; readTime: number };
+
+/** Connection state, where a transport knows it. Receipts queued while offline are sent on `connected`. */
+export type ConnectionState = 'connected' | 'connecting' | 'disconnected';
+
+/**
+ * The plug between the engine and a backend. It mirrors NIM V2's receipt calls, so the NIM transport
+ * is a thin mapping and a custom backend implements it in one file. Every method rejects with an
+ * object carrying a numeric NIM `code` on failure (a `ReceiptError` is ideal).
+ */
+export interface ReceiptTransport {
+  /** `V2NIMMessageService.sendP2PMessageReceipt`: everything up to `message.createTime` is read. */
+  sendP2PMessageReceipt(message: ReceiptMessage): Promise<void>;
+  /** `V2NIMMessageService.getP2PMessageReceipt`: how far the peer has read my messages. */
+  getP2PMessageReceipt(conversationId: string): Promise<P2PMessageReadReceipt>;
+  /** `V2NIMMessageService.sendTeamMessageReceipts`: 1 to 50 messages of one team. */
+  sendTeamMessageReceipts(messages: ReceiptMessage[]): Promise<void>;
+  /** `V2NIMMessageService.getTeamMessageReceipts`: counts for 1 to 50 of my own messages of one team. */
+  getTeamMessageReceipts(messages: ReceiptMessage[]): Promise<TeamMessageReadReceipt[]>;
+  /** `V2NIMMessageService.getTeamMessageReceiptDetail`, with the member filter applied (SPEC G9). */
+  getTeamMessageReceiptDetail(
+    message: ReceiptMessage,
+    memberAccountIds?: string[],
+  ): Promise<TeamMessageReadReceiptDetail>;
+  /** Listens for incoming receipts and read-time syncs; returns the function that stops listening. */
+  subscribe(listener: (event: TransportEvent) => void): () => void;
+  /** Optional: current connection state and its changes. Without it the engine assumes "connected". */
+  getConnectionState?(): ConnectionState;
+  subscribeConnectionState?(listener: (state: ConnectionState) => void): () => void;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isValidConversationId,
+  messageConversationId,
+  p2pConversationId,
+  parseConversationTargetId,
+  parseConversationType,
+  teamConversationId,
+} from './conversationId';
+
+describe('conversation ids (SPEC section 2)', () => {
+  it('builds ids that start with the logged-in account (C1)', () => {
+    expect(p2pConversationId('test1', 'test2')).toBe('test1|1|test2');
+    expect(teamConversationId('A', 'T1')).toBe('A|2|T1');
+  });
+
+  it('gives each side of a chat its own id (C3)', () => {
+    const message = { senderId: 'A', receiverId: 'B', conversationType: 1 };
+    expect(messageConversationId('A', message)).toBe('A|1|B');
+    expect(messageConversationId('B', message)).toBe('B|1|A');
+    expect(
+      messageConversationId('B', { senderId: 'A', receiverId: 'T1', conversationType: 2 }),
+    ).toBe('B|2|T1');
+  });
+
+  it('parses like the SDK: foreign ids give 0 and "", pipes inside targets survive (C4, C5)', () => {
+    expect(parseConversationType('A', 'A|2|T1')).toBe(2);
+    expect(parseConversationType('A', 'X|1|B')).toBe(0);
+    expect(parseConversationType('A', 'A|x|B')).toBeNaN();
+    expect(parseConversationTargetId('A', 'A|1|B|C')).toBe('B|C');
+    expect(parseConversationTargetId('A', 'X|1|B')).toBe('');
+  });
+
+  it('checks strictly (C6)', () => {
+    expect(isValidConversationId('A', 'A|1|B')).toBe(true);
+    expect(isValidConversationId('A', 'A|4|B')).toBe(false);
+    expect(isValidConversationId('A', 'X|1|B')).toBe(false);
+    expect(isValidConversationId('A', '')).toBe(false);
+    expect(isValidConversationId('A', null)).toBe(false);
+  });
+});

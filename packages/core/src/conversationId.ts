@@ -1,0 +1,62 @@
+import { ConversationType } from './types';
+
+/**
+ * Conversation-id helpers (SPEC section 2). An id is `${self}|${type}|${targetId}` and always starts
+ * with the logged-in account, so the same chat has a different id on each side (C1, C3).
+ */
+
+/** `${self}|1|${accountId}` */
+export function p2pConversationId(selfAccountId: string, accountId: string): string {
+  return `${selfAccountId}|${ConversationType.P2P}|${accountId}`;
+}
+
+/** `${self}|2|${teamId}` */
+export function teamConversationId(selfAccountId: string, teamId: string): string {
+  return `${selfAccountId}|${ConversationType.TEAM}|${teamId}`;
+}
+
+/** `${self}|3|${superTeamId}` */
+export function superTeamConversationId(selfAccountId: string, superTeamId: string): string {
+  return `${selfAccountId}|${ConversationType.SUPER_TEAM}|${superTeamId}`;
+}
+
+/** The conversation a message belongs to, seen by `selfAccountId` (SPEC C3). */
+export function messageConversationId(
+  selfAccountId: string,
+  message: { senderId: string; receiverId: string; conversationType: number },
+): string {
+  if (message.conversationType === ConversationType.P2P) {
+    const peer = message.senderId === selfAccountId ? message.receiverId : message.senderId;
+    return p2pConversationId(selfAccountId, peer);
+  }
+  if (message.conversationType === ConversationType.TEAM) {
+    return teamConversationId(selfAccountId, message.receiverId);
+  }
+  return superTeamConversationId(selfAccountId, message.receiverId);
+}
+
+/** SPEC C4: the type after `${self}|`, 0 for a foreign id, NaN for a non-digit. Never throws. */
+export function parseConversationType(selfAccountId: string, conversationId: string): number {
+  const prefix = `${selfAccountId}|`;
+  if (typeof conversationId !== 'string' || !conversationId.startsWith(prefix)) return 0;
+  return Number(conversationId.charAt(prefix.length));
+}
+
+/** SPEC C5: everything after `${self}|<type>|`, keeping any `|` inside the target; "" for a foreign id. */
+export function parseConversationTargetId(selfAccountId: string, conversationId: string): string {
+  const prefix = `${selfAccountId}|`;
+  if (typeof conversationId !== 'string' || !conversationId.startsWith(prefix)) return '';
+  return conversationId.slice(prefix.length + 2);
+}
+
+/** SPEC C6: matches `^${self}\|[1-3]\|`. */
+export function isValidConversationId(selfAccountId: string, conversationId: unknown): boolean {
+  if (typeof conversationId !== 'string') return false;
+  const prefix = `${selfAccountId}|`;
+  if (!conversationId.startsWith(prefix)) return false;
+  const type = conversationId.charAt(prefix.length);
+  return (
+    (type === '1' || type === '2' || type === '3') &&
+    conversationId.charAt(prefix.length + 1) === '|'
+  );
+}

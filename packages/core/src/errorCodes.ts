@@ -1,0 +1,35 @@
+/** NIM's numeric error codes that receipts can produce (SPEC section 3). */
+export const ReceiptErrorCode = {
+  INVALID_PARAMETER: 191004,
+  MISUSE: 191001,
+  ILLEGAL_STATE: 190002,
+  PARAMETER_ERROR: 414,
+  RATE_LIMIT_REACHED: 416,
+  TEAM_MESSAGE_RECEIPT_RATE_LIMIT: 107317,
+  TEAM_MARK_READ_FAILED: 107302,
+  TEAM_READ_RECEIPT_FUNCTION_DISABLED: 107324,
+  TEAM_MESSAGE_READ_RECEIPT_DISABLED: 108312,
+  P2P_READ_RECEIPT_FUNCTION_DISABLED: 107325,
+  TEAM_READ_RECEIPT_RECORD_NOT_FOUND: 108301,
+  NOT_ADVANCED_TEAM: 108302,
+  TEAM_NOT_EXIST: 108404,
+  TEAM_MEMBER_NOT_EXIST: 109404,
+  MESSAGE_NOT_EXIST: 107404,
+  TIMEOUT: 191005,
+  DISCONNECTED: 192001,
+} as const;
+/** One of {@link ReceiptErrorCode}'s values, or another NIM code passed through from a server. */
+export type ReceiptErrorCodeValue =
+  | (typeof ReceiptErrorCode)[keyof typeof ReceiptErrorCode]
+  | number;
+
+/** Codes after which retrying the same call can succeed: rate limits, timeouts and connection errors. */
+export function isRetryableCode(code: number): boolean {
+  return (
+    code === ReceiptErrorCode.RATE_LIMIT_REACHED ||
+    code === ReceiptErrorCode.TEAM_MESSAGE_RECEIPT_RATE_LIMIT ||
+    code === ReceiptErrorCode.ILLEGAL_STATE ||
+    (code >= 191005 && code < 191100) ||
+    (code >= 192001 && code <= 192999)
+  );
+}

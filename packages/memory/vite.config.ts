@@ -1,0 +1,3 @@
+import { libraryConfig } from '../../scripts/viteLibrary';
+
+export default libraryConfig(import.meta.dirname);

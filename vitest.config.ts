@@ -1,0 +1,62 @@
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.ts';
+
+const sourceConditions = {
+  conditions: ['@readmark/source', 'browser', 'module', 'import', 'default'],
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { conditions: ['@readmark/source', 'module', 'import', 'default'] },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
+        },
+      },
+      {
+        plugins: [react()],
+        resolve: sourceConditions,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['packages/*/src/**/*.dom.test.tsx'],
+        },
+      },
+      {
+        plugins: [react()],
+        resolve: sourceConditions,
+        optimizeDeps: {
+          include: [
+            'react',
+            'react-dom',
+            'react-dom/client',
+            'react/jsx-dev-runtime',
+            '@tanstack/react-virtual',
+            'zustand',
+            'zustand/vanilla',
+            'zustand/traditional',
+            'use-sync-external-store/shim/with-selector',
+          ],
+        },
+        test: {
+          name: 'browser',
+          include: ['packages/*/src/**/*.browser.test.tsx', 'apps/*/src/**/*.browser.test.tsx'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+            }),
+            instances: [{ browser: 'chromium' }],
+            viewport: { width: 1024, height: 768 },
+          },
+        },
+      },
+    ],
+  },
+});
