@@ -1,0 +1,55 @@
+/**
+ * Every user-visible string of the kit's components. Strings that carry counts or names are
+ * functions so each locale can place numbers and plural forms where its grammar needs them.
+ */
+export interface ReceiptStrings {
+  /** Accessible label of a tick for an own message that is still being sent. */
+  tickSending: string;
+  /** Accessible label of a tick for an own message the server accepted but nobody has read yet. */
+  tickSent: string;
+  /** Accessible label of a tick for an own message the peer (or every team member) has read. */
+  tickRead: string;
+  /** Accessible label of a tick for an own message whose send failed. */
+  tickFailed: string;
+  /** Visible badge text while some members have not read, e.g. "3 unread". */
+  badgeUnread: (unreadCount: number) => string;
+  /** Visible badge text once every member has read. */
+  badgeAllRead: string;
+  /** Accessible name of the badge, e.g. "3 of 12 members have not read". */
+  badgeLabel: (options: { unreadCount: number; totalCount: number }) => string;
+  /** Accessible name of the badge when every member has read, e.g. "All 12 members have read". */
+  badgeAllReadLabel: (totalCount: number) => string;
+  /** Badge text while the counts are loading. */
+  badgeLoading: string;
+  /** Badge text (and name) when receipts cannot work for this team. */
+  unavailable: string;
+  /** Title of the member read/unread sheet. */
+  sheetTitle: string;
+  /** Tab label for members who have read, with the count. */
+  tabRead: (count: number) => string;
+  /** Tab label for members who have not read, with the count. */
+  tabUnread: (count: number) => string;
+  /** Placeholder (and label) of the member search box. */
+  searchPlaceholder: string;
+  /** Label of the close button. */
+  close: string;
+  /** Empty state of the Read tab. */
+  emptyRead: string;
+  /** Empty state of the Unread tab. */
+  emptyUnread: string;
+  /** Empty state when a search matches nobody. */
+  emptySearch: string;
+  /** Shown while details load. */
+  loading: string;
+  /** Shown when details failed to load. */
+  error: string;
+  /** Label of the retry button. */
+  retry: string;
+  /** The pill that appears when new messages arrive while the list is scrolled up. */
+  newMessages: (count: number) => string;
+  /** Polite live announcement when a member reads the message, e.g. "Bob read the message". */
+  announceRead: (name: string) => string;
+}
+
+/** The built-in locales. */
+export type ReceiptLocale = 'en' | 'zh-CN';

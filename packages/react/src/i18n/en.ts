@@ -1,0 +1,34 @@
+import { pluralize } from './pluralize';
+import type { ReceiptStrings } from './ReceiptStrings';
+
+/** English strings (the default locale). */
+export const en: ReceiptStrings = {
+  tickSending: 'Sending',
+  tickSent: 'Sent',
+  tickRead: 'Read',
+  tickFailed: 'Failed',
+  badgeUnread: (unreadCount) => `${unreadCount} unread`,
+  badgeAllRead: 'All read',
+  badgeLabel: ({ unreadCount, totalCount }) =>
+    `${unreadCount} of ${totalCount} ${pluralize('en', totalCount, { one: 'member has', other: 'members have' })} not read`,
+  badgeAllReadLabel: (totalCount) =>
+    totalCount === 1
+      ? 'The member has read'
+      : `All ${totalCount} ${pluralize('en', totalCount, { one: 'member has', other: 'members have' })} read`,
+  badgeLoading: 'Loading…',
+  unavailable: 'Read receipts unavailable',
+  sheetTitle: 'Message receipts',
+  tabRead: (count) => `Read (${count})`,
+  tabUnread: (count) => `Unread (${count})`,
+  searchPlaceholder: 'Search members',
+  close: 'Close',
+  emptyRead: 'Nobody has read this yet',
+  emptyUnread: 'Everyone has read this',
+  emptySearch: 'No matching members',
+  loading: 'Loading…',
+  error: 'Could not load read receipts',
+  retry: 'Retry',
+  newMessages: (count) =>
+    `${count} new ${pluralize('en', count, { one: 'message', other: 'messages' })}`,
+  announceRead: (name) => `${name} read the message`,
+};

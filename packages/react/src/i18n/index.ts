@@ -1,0 +1,5 @@
+export { en } from './en';
+export type { ReceiptLocale, ReceiptStrings } from './ReceiptStrings';
+export type { ReceiptStringsProviderProps } from './ReceiptStringsProvider';
+export { ReceiptStringsProvider, useReceiptStrings } from './ReceiptStringsProvider';
+export { zhCN } from './zhCN';

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import type { ReceiptStrings } from './ReceiptStrings';
+import { zhCN } from './zhCN';
+
+describe('string tables', () => {
+  it('English tick and badge wording', () => {
+    expect([en.tickSending, en.tickSent, en.tickRead, en.tickFailed]).toEqual([
+      'Sending',
+      'Sent',
+      'Read',
+      'Failed',
+    ]);
+    expect(en.badgeUnread(3)).toBe('3 unread');
+    expect(en.badgeAllRead).toBe('All read');
+    expect(en.badgeLabel({ unreadCount: 3, totalCount: 12 })).toBe('3 of 12 members have not read');
+    expect(en.badgeLabel({ unreadCount: 1, totalCount: 1 })).toBe('1 of 1 member has not read');
+    expect(en.tabRead(2)).toBe('Read (2)');
+    expect(en.tabUnread(10)).toBe('Unread (10)');
+    expect(en.newMessages(1)).toBe('1 new message');
+    expect(en.newMessages(4)).toBe('4 new messages');
+    expect(en.announceRead('Bob')).toBe('Bob read the message');
+  });
+
+  it('Chinese wording', () => {
+    expect([zhCN.tickSending, zhCN.tickSent, zhCN.tickRead, zhCN.tickFailed]).toEqual([
+      '发送中',
+      '已发送',
+      '已读',
+      '发送失败',
+    ]);
+    expect(zhCN.badgeUnread(3)).toBe('3人未读');
+    expect(zhCN.badgeAllRead).toBe('全部已读');
+    expect(zhCN.badgeLabel({ unreadCount: 3, totalCount: 12 })).toBe('12人中3人未读');
+    expect(zhCN.tabRead(3)).toBe('已读 (3)');
+    expect(zhCN.tabUnread(3)).toBe('未读 (3)');
+  });
+
+  it('both tables define every key with the same kind of value', () => {
+    const keys = Object.keys(en) as (keyof ReceiptStrings)[];
+    expect(Object.keys(zhCN).sort()).toEqual([...keys].sort());
+    for (const key of keys) expect(typeof zhCN[key]).toBe(typeof en[key]);
+  });
+});

@@ -1,0 +1,33 @@
+import type { ReceiptStrings } from './ReceiptStrings';
+
+/**
+ * Simplified Chinese strings. Chinese has no plural forms, so counts are placed directly.
+ * Wording follows NetEase's UIKit where it has one (SPEC U8: "已读", "未读", "全部已读", unit "人").
+ * The badge reads "3人未读" as the brief asks (UIKit has no such badge); the sheet tabs use the
+ * compact "已读 (n)" / "未读 (m)" form consistently with the English "Read (n)" / "Unread (m)".
+ */
+export const zhCN: ReceiptStrings = {
+  tickSending: '发送中',
+  tickSent: '已发送',
+  tickRead: '已读',
+  tickFailed: '发送失败',
+  badgeUnread: (unreadCount) => `${unreadCount}人未读`,
+  badgeAllRead: '全部已读',
+  badgeLabel: ({ unreadCount, totalCount }) => `${totalCount}人中${unreadCount}人未读`,
+  badgeAllReadLabel: (totalCount) => `${totalCount}人全部已读`,
+  badgeLoading: '加载中…',
+  unavailable: '已读回执不可用',
+  sheetTitle: '消息回执',
+  tabRead: (count) => `已读 (${count})`,
+  tabUnread: (count) => `未读 (${count})`,
+  searchPlaceholder: '搜索成员',
+  close: '关闭',
+  emptyRead: '暂无成员已读',
+  emptyUnread: '全部成员已读',
+  emptySearch: '没有匹配的成员',
+  loading: '加载中…',
+  error: '已读回执加载失败',
+  retry: '重试',
+  newMessages: (count) => `${count}条新消息`,
+  announceRead: (name) => `${name}已读该消息`,
+};
