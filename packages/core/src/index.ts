@@ -9,6 +9,42 @@ export {
   superTeamConversationId,
   teamConversationId,
 } from './conversationId';
+// Engine (owner: engine engineer)
+export type { RetryPolicy } from './engine/backoff';
+export { backoffDelay, defaultRetryPolicy } from './engine/backoff';
+export type {
+  ReceiptEngine,
+  ReceiptEngineOptions,
+} from './engine/createReceiptEngine';
+export { createReceiptEngine } from './engine/createReceiptEngine';
+export type { ReceiptErrorContext, ReceiptOperation } from './engine/engineContext';
+export { TEAM_UNAVAILABLE_CODES } from './engine/engineContext';
+export { isReceiptMessage } from './engine/messageFacts';
+export type {
+  P2PWatermarks,
+  ReceiptState,
+  TeamCountLoadStatus,
+  TeamDetailEntry,
+  TeamDetailStatus,
+} from './engine/receiptState';
+export { teamMessageKey } from './engine/receiptState';
+export type { MessageStatus, ReceiptMode } from './engine/selectors';
+export {
+  selectIsAllRead,
+  selectIsPeerRead,
+  selectIsSendingReceipts,
+  selectIsTeamUnavailable,
+  selectMessageStatus,
+  selectPeerReadTime,
+  selectReceiptMode,
+  selectSelfReadTime,
+  selectTeamCountLoad,
+  selectTeamReceipt,
+  selectTeamUnavailableCode,
+  selectUnreadCount,
+  selectWatermarks,
+} from './engine/selectors';
+export { TEAM_BATCH_LIMIT } from './engine/teamOutbox';
 export type { ReceiptErrorCodeValue } from './errorCodes';
 export { isRetryableCode, ReceiptErrorCode } from './errorCodes';
 export { hasErrorCode, ReceiptError } from './ReceiptError';

@@ -1,0 +1,82 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { Clock } from '../clock';
+import { ReceiptError } from '../ReceiptError';
+import type { ReceiptTransport } from '../ReceiptTransport';
+import type { RetryPolicy } from './backoff';
+import type { ReceiptState } from './receiptState';
+
+/** The transport call that failed, for `onError`. */
+export type ReceiptOperation =
+  | 'sendP2PMessageReceipt'
+  | 'getP2PMessageReceipt'
+  | 'sendTeamMessageReceipts'
+  | 'getTeamMessageReceipts'
+  | 'getTeamMessageReceiptDetail';
+
+/** What `onError` is told besides the error itself. */
+export interface ReceiptErrorContext {
+  operation: ReceiptOperation;
+  conversationId: string;
+}
+
+/** NIM codes meaning a team's receipts cannot work at all (SPEC G1, G2, section 3). */
+export const TEAM_UNAVAILABLE_CODES: ReadonlySet<number> = new Set([
+  107302, 107324, 108312, 108302,
+]);
+
+/** Timers the engine owns, so `dispose()` can cancel every one of them. */
+export interface TimerSet {
+  set(callback: () => void, delayMs: number): unknown;
+  clear(handle: unknown): void;
+  clearAll(): void;
+}
+
+/** What the engine's parts share. Internal. */
+export interface EngineContext {
+  accountId: string;
+  transport: ReceiptTransport;
+  store: StoreApi<ReceiptState>;
+  random: () => number;
+  retry: RetryPolicy;
+  timers: TimerSet;
+  isDisposed(): boolean;
+  /** False while the transport says it is offline: sends wait instead of failing. */
+  isConnected(): boolean;
+  report(error: ReceiptError, context: ReceiptErrorContext): void;
+}
+
+/** A TimerSet over `clock` that forgets timers once they fire. */
+export function createTimerSet(clock: Clock): TimerSet {
+  const live = new Set<unknown>();
+  return {
+    set(callback, delayMs) {
+      const handle = clock.setTimeout(() => {
+        live.delete(handle);
+        callback();
+      }, delayMs);
+      live.add(handle);
+      return handle;
+    },
+    clear(handle) {
+      if (live.delete(handle)) clock.clearTimeout(handle);
+    },
+    clearAll() {
+      for (const handle of live) clock.clearTimeout(handle);
+      live.clear();
+    },
+  };
+}
+
+/**
+ * Calls a transport method so that a synchronous throw (nim-web-sdk-ng throws 191001 synchronously,
+ * SPEC section 3) becomes a rejection with a ReceiptError, like every other failure.
+ */
+export function invoke<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return Promise.resolve(call()).catch((error: unknown) => {
+      throw ReceiptError.from(error);
+    });
+  } catch (error) {
+    return Promise.reject(ReceiptError.from(error));
+  }
+}

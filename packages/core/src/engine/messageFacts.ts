@@ -1,0 +1,102 @@
+import { messageConversationId } from '../conversationId';
+import { ReceiptError } from '../ReceiptError';
+import {
+  ConversationType,
+  MessageSendingState,
+  NON_RECEIPT_MESSAGE_TYPES,
+  type ReceiptMessage,
+} from '../types';
+
+/**
+ * True when `value` has the fields of a message the kit can reason about. Real `V2NIMMessage`
+ * objects always pass; anything else is bad data the kit must survive without throwing.
+ */
+export function isReceiptMessage(value: unknown): value is ReceiptMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const message = value as Partial<Record<keyof ReceiptMessage, unknown>>;
+  return (
+    typeof message.messageClientId === 'string' &&
+    message.messageClientId !== '' &&
+    typeof message.senderId === 'string' &&
+    typeof message.receiverId === 'string' &&
+    message.receiverId !== '' &&
+    typeof message.conversationType === 'number' &&
+    typeof message.createTime === 'number' &&
+    Number.isFinite(message.createTime) &&
+    (message.messageServerId === undefined || typeof message.messageServerId === 'string')
+  );
+}
+
+/** Throws 191004 unless `messages` is an array of well-formed messages (SPEC E3). */
+export function assertReceiptMessages(
+  messages: unknown,
+  functionName: string,
+): asserts messages is readonly ReceiptMessage[] {
+  if (!Array.isArray(messages)) {
+    throw new ReceiptError(191004, `\`${functionName}\` expects an array of messages`);
+  }
+  const badIndex = messages.findIndex((message) => !isReceiptMessage(message));
+  if (badIndex !== -1) {
+    throw new ReceiptError(
+      191004,
+      `\`${functionName}\`: message ${badIndex} lacks messageClientId, senderId, receiverId, conversationType or a numeric createTime`,
+    );
+  }
+}
+
+/** Sent means the server accepted it: it has a server id and is not sending or failed. */
+export function isSentMessage(message: ReceiptMessage): boolean {
+  return (
+    typeof message.messageServerId === 'string' &&
+    message.messageServerId !== '' &&
+    (message.sendingState === undefined || message.sendingState === MessageSendingState.SUCCEEDED)
+  );
+}
+
+/** Notifications, tips, robot and call messages never take receipts (SPEC U3). */
+export function takesReceipts(message: ReceiptMessage): boolean {
+  return message.messageType === undefined || !NON_RECEIPT_MESSAGE_TYPES.has(message.messageType);
+}
+
+/** True when the message asked for team receipts (SPEC G1). */
+export function isFlagged(message: ReceiptMessage): boolean {
+  return message.messageConfig?.readReceiptEnabled === true;
+}
+
+/** The conversation id seen by `accountId`, computed rather than trusted (SPEC C3). */
+export function conversationOf(accountId: string, message: ReceiptMessage): string {
+  return messageConversationId(accountId, message);
+}
+
+/** An incoming P2P message addressed to me that I may acknowledge (SPEC P1, P4, P5). */
+export function isAcknowledgeableP2P(accountId: string, message: ReceiptMessage): boolean {
+  return (
+    message.conversationType === ConversationType.P2P &&
+    message.senderId !== accountId &&
+    message.receiverId === accountId &&
+    takesReceipts(message) &&
+    isSentMessage(message)
+  );
+}
+
+/** An incoming, flagged, sent team message I may acknowledge (SPEC G1, G3). */
+export function isAcknowledgeableTeam(accountId: string, message: ReceiptMessage): boolean {
+  return (
+    message.conversationType === ConversationType.TEAM &&
+    message.senderId !== accountId &&
+    isFlagged(message) &&
+    takesReceipts(message) &&
+    isSentMessage(message)
+  );
+}
+
+/** One of my own flagged, sent team messages: the only kind whose counts can be queried (SPEC G6). */
+export function hasQueryableTeamCounts(accountId: string, message: ReceiptMessage): boolean {
+  return (
+    message.conversationType === ConversationType.TEAM &&
+    message.senderId === accountId &&
+    isFlagged(message) &&
+    takesReceipts(message) &&
+    isSentMessage(message)
+  );
+}

@@ -1,0 +1,116 @@
+import { isRetryableCode } from '../errorCodes';
+import type { ReceiptError } from '../ReceiptError';
+import type { ReceiptMessage } from '../types';
+import { backoffDelay } from './backoff';
+import { type EngineContext, invoke } from './engineContext';
+import { advanceWatermark } from './receiptState';
+import { selectIsSendingReceipts, selectSelfReadTime } from './selectors';
+
+/** The outgoing side of P2P receipts: one receipt per conversation for the newest message seen. */
+export interface P2POutbox {
+  /** Queues `message` (an acknowledgeable incoming message); true when a flush is now needed. */
+  add(conversationId: string, message: ReceiptMessage): boolean;
+  /** Sends what is due. Conversations in flight or backing off wait for their turn. */
+  flush(): void;
+  /** Forgets waiting retries' delays, e.g. after reconnecting. */
+  resetBackoff(): void;
+  /** Drops what waits for `conversationId`, or for every conversation. */
+  drop(conversationId?: string): void;
+  hasPending(): boolean;
+}
+
+/**
+ * Creates the P2P outbox. Only the newest message per conversation is kept, and only while it moves
+ * selfReadTime forward (SPEC P2: a receipt covers everything before it; U5: never resend). A
+ * successful send advances selfReadTime; retryable failures retry with backoff; permanent ones are
+ * reported once and dropped.
+ */
+export function createP2POutbox(
+  context: EngineContext,
+  onNeedsFlush: (delayMs?: number) => void,
+): P2POutbox {
+  const pending = new Map<string, ReceiptMessage>();
+  const inFlight = new Map<string, ReceiptMessage>();
+  const backoff = new Map<string, { attempt: number; timer?: unknown }>();
+
+  const selfReadTime = (conversationId: string) =>
+    selectSelfReadTime(context.store.getState(), conversationId);
+
+  function add(conversationId: string, message: ReceiptMessage): boolean {
+    if (message.createTime <= selfReadTime(conversationId)) return false;
+    const sending = inFlight.get(conversationId);
+    if (sending && message.createTime <= sending.createTime) return false;
+    const queued = pending.get(conversationId);
+    if (queued && message.createTime <= queued.createTime) return false;
+    pending.set(conversationId, message);
+    return true;
+  }
+
+  function flush(): void {
+    if (!context.isConnected()) return;
+    for (const [conversationId, message] of pending) {
+      if (inFlight.has(conversationId) || backoff.get(conversationId)?.timer !== undefined)
+        continue;
+      pending.delete(conversationId);
+      const state = context.store.getState();
+      if (!selectIsSendingReceipts(state, conversationId)) continue;
+      // A read-time sync from another device may have covered it since it was queued (scenario 13).
+      if (message.createTime <= selectSelfReadTime(state, conversationId)) continue;
+      send(conversationId, message);
+    }
+  }
+
+  function send(conversationId: string, message: ReceiptMessage): void {
+    inFlight.set(conversationId, message);
+    invoke(() => context.transport.sendP2PMessageReceipt(message)).then(
+      () => {
+        inFlight.delete(conversationId);
+        if (context.isDisposed()) return;
+        backoff.delete(conversationId);
+        context.store.setState((state) =>
+          advanceWatermark(state, conversationId, 'selfReadTime', message.createTime),
+        );
+        if (pending.has(conversationId)) onNeedsFlush();
+      },
+      (error: ReceiptError) => {
+        inFlight.delete(conversationId);
+        if (context.isDisposed()) return;
+        if (!isRetryableCode(error.code)) {
+          context.report(error, { operation: 'sendP2PMessageReceipt', conversationId });
+          if (pending.has(conversationId)) onNeedsFlush();
+          return;
+        }
+        const queued = pending.get(conversationId);
+        if (!queued || queued.createTime < message.createTime) pending.set(conversationId, message);
+        scheduleRetry(conversationId);
+      },
+    );
+  }
+
+  function scheduleRetry(conversationId: string): void {
+    const entry = backoff.get(conversationId) ?? { attempt: 0 };
+    const delay = backoffDelay(context.retry, entry.attempt, context.random);
+    entry.attempt += 1;
+    entry.timer = context.timers.set(() => {
+      entry.timer = undefined;
+      flush();
+    }, delay);
+    backoff.set(conversationId, entry);
+  }
+
+  return {
+    add,
+    flush,
+    resetBackoff() {
+      for (const entry of backoff.values()) {
+        if (entry.timer !== undefined) context.timers.clear(entry.timer);
+      }
+      backoff.clear();
+    },
+    drop(conversationId) {
+      if (conversationId === undefined) pending.clear();
+      else pending.delete(conversationId);
+    },
+    hasPending: () => pending.size > 0,
+  };
+}

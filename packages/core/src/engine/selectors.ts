@@ -1,0 +1,147 @@
+import { messageConversationId } from '../conversationId';
+import type { TeamMessageReadReceipt } from '../types';
+import { ConversationType, MessageSendingState, type ReceiptMessage } from '../types';
+import { isFlagged, isReceiptMessage, takesReceipts } from './messageFacts';
+import {
+  type P2PWatermarks,
+  type ReceiptState,
+  type TeamCountLoadStatus,
+  teamMessageKey,
+} from './receiptState';
+
+/** What a message shows: P2P ticks, team counts, or nothing. */
+export type ReceiptMode = 'p2p' | 'team' | 'none';
+
+/** The delivery status of one of my messages. */
+export type MessageStatus = 'sending' | 'sent' | 'read' | 'failed';
+
+const noWatermarks: P2PWatermarks = Object.freeze({ peerReadTime: 0, selfReadTime: 0 });
+
+/** Both watermarks of a P2P conversation; zeros (one shared object) for a conversation never seen. */
+export function selectWatermarks(state: ReceiptState, conversationId: string): P2PWatermarks {
+  return state.conversations[conversationId] ?? noWatermarks;
+}
+
+/** How far the peer has read my messages in `conversationId` (SPEC P11). */
+export function selectPeerReadTime(state: ReceiptState, conversationId: string): number {
+  return selectWatermarks(state, conversationId).peerReadTime;
+}
+
+/** How far I, on any device, have read the peer's messages in `conversationId` (SPEC P11). */
+export function selectSelfReadTime(state: ReceiptState, conversationId: string): number {
+  return selectWatermarks(state, conversationId).selfReadTime;
+}
+
+/** SPEC P6 exactly: own P2P messages up to the peer's watermark (inclusive) are read; self-chat always. */
+export function selectIsPeerRead(state: ReceiptState, message: unknown): boolean {
+  if (!isReceiptMessage(message)) return false;
+  if (message.conversationType !== ConversationType.P2P) return false;
+  if (message.senderId !== state.accountId) return false;
+  if (message.receiverId === state.accountId) return true;
+  const conversationId = messageConversationId(state.accountId, message);
+  return message.createTime <= selectPeerReadTime(state, conversationId);
+}
+
+/**
+ * What the message shows. `'none'` for incoming messages, unflagged team messages, super teams,
+ * notification/tips/robot/call types and anything malformed.
+ */
+export function selectReceiptMode(state: ReceiptState, message: unknown): ReceiptMode {
+  if (!isReceiptMessage(message)) return 'none';
+  if (message.senderId !== state.accountId || !takesReceipts(message)) return 'none';
+  if (message.conversationType === ConversationType.P2P) return 'p2p';
+  if (message.conversationType === ConversationType.TEAM && isFlagged(message)) return 'team';
+  return 'none';
+}
+
+/** The team conversation of a message, or undefined when it is not a team message. */
+function teamKeyOf(state: ReceiptState, message: ReceiptMessage): string {
+  return teamMessageKey(messageConversationId(state.accountId, message), message.messageClientId);
+}
+
+/** The best-known counts of one team message, or undefined when none are known yet. */
+export function selectTeamReceipt(
+  state: ReceiptState,
+  message: unknown,
+): TeamMessageReadReceipt | undefined {
+  if (!isReceiptMessage(message) || message.conversationType !== ConversationType.TEAM) {
+    return undefined;
+  }
+  return state.teamReceipts[teamKeyOf(state, message)];
+}
+
+/** Where the lazy count load of a team message stands; undefined when never requested. */
+export function selectTeamCountLoad(
+  state: ReceiptState,
+  message: unknown,
+): TeamCountLoadStatus | undefined {
+  if (!isReceiptMessage(message) || message.conversationType !== ConversationType.TEAM) {
+    return undefined;
+  }
+  return state.teamCountLoads[teamKeyOf(state, message)];
+}
+
+/** The NIM code that made a team's receipts unavailable, or undefined while they work. */
+export function selectTeamUnavailableCode(
+  state: ReceiptState,
+  conversationId: string,
+): number | undefined {
+  return state.unavailableTeams[conversationId];
+}
+
+/** True when the message's team cannot do receipts (over 200 members, receipts disabled...). */
+export function selectIsTeamUnavailable(state: ReceiptState, message: unknown): boolean {
+  if (!isReceiptMessage(message) || message.conversationType !== ConversationType.TEAM) {
+    return false;
+  }
+  return messageConversationId(state.accountId, message) in state.unavailableTeams;
+}
+
+/** Unread members of one of my team messages; undefined while unknown or unavailable. */
+export function selectUnreadCount(state: ReceiptState, message: unknown): number | undefined {
+  if (selectIsTeamUnavailable(state, message)) return undefined;
+  return selectTeamReceipt(state, message)?.unreadCount;
+}
+
+/** True once every eligible member has read one of my team messages (counts known, none unread). */
+export function selectIsAllRead(state: ReceiptState, message: unknown): boolean {
+  return selectUnreadCount(state, message) === 0;
+}
+
+/**
+ * The status of one of my messages, or undefined when it shows nothing (mode 'none').
+ * P2P: read once the peer's watermark covers it and it was sent (SPEC U7). Team: read when all read.
+ */
+export function selectMessageStatus(
+  state: ReceiptState,
+  message: unknown,
+): MessageStatus | undefined {
+  const mode = selectReceiptMode(state, message);
+  if (mode === 'none') return undefined;
+  const own = message as ReceiptMessage;
+  const sending = sendingStatus(own);
+  if (sending !== 'sent') return sending;
+  if (mode === 'p2p') return selectIsPeerRead(state, own) ? 'read' : 'sent';
+  return selectIsAllRead(state, own) ? 'read' : 'sent';
+}
+
+/** The status the send alone gives: a message without a sendingState counts as sent once it has a server id. */
+function sendingStatus(message: ReceiptMessage): MessageStatus {
+  switch (message.sendingState) {
+    case MessageSendingState.FAILED:
+      return 'failed';
+    case MessageSendingState.SENDING:
+    case MessageSendingState.UNKNOWN:
+      return 'sending';
+    case MessageSendingState.SUCCEEDED:
+      return 'sent';
+    default:
+      return message.messageServerId ? 'sent' : 'sending';
+  }
+}
+
+/** Whether receipts go out for `conversationId`: the global switch and the conversation's own. */
+export function selectIsSendingReceipts(state: ReceiptState, conversationId?: string): boolean {
+  if (!state.isSendingReceipts) return false;
+  return conversationId === undefined || !(conversationId in state.mutedConversations);
+}

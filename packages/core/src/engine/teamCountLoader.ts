@@ -1,0 +1,166 @@
+import { isRetryableCode } from '../errorCodes';
+import type { ReceiptError } from '../ReceiptError';
+import type { ReceiptMessage, TeamMessageReadReceipt } from '../types';
+import { backoffDelay } from './backoff';
+import { type EngineContext, invoke, TEAM_UNAVAILABLE_CODES } from './engineContext';
+import { mergeTeamReceipts, type ReceiptState, setEntry, teamMessageKey } from './receiptState';
+import { chunk, TEAM_BATCH_LIMIT } from './teamOutbox';
+
+/** Loads the counts of my own team messages while something on screen shows them. */
+export interface TeamCountLoader {
+  /** Starts showing `message`; returns the function that stops. */
+  watch(conversationId: string, message: ReceiptMessage): () => void;
+  /** Queries what is due, per conversation, in calls of at most 50. */
+  flush(): void;
+  resetBackoff(): void;
+}
+
+interface Watched {
+  count: number;
+  message: ReceiptMessage;
+}
+
+/**
+ * Creates the count loader. A message is queried once: never again after its counts are known
+ * (incoming events keep them current, SPEC G11), never twice while in flight, and not at all if it
+ * leaves the screen before the batch goes out.
+ */
+export function createTeamCountLoader(
+  context: EngineContext,
+  onNeedsLoad: (delayMs?: number) => void,
+): TeamCountLoader {
+  const watched = new Map<string, Watched>();
+  const queued = new Map<string, Map<string, ReceiptMessage>>();
+  const inFlight = new Set<string>();
+  const backoff = new Map<string, { attempt: number; timer?: unknown }>();
+
+  function needsLoad(state: ReceiptState, conversationId: string, key: string): boolean {
+    if (key in state.teamReceipts || conversationId in state.unavailableTeams) return false;
+    const status = state.teamCountLoads[key];
+    return status === undefined || status === 'failed';
+  }
+
+  function watch(conversationId: string, message: ReceiptMessage): () => void {
+    const key = teamMessageKey(conversationId, message.messageClientId);
+    const entry = watched.get(key) ?? { count: 0, message };
+    entry.count += 1;
+    watched.set(key, entry);
+    if (!inFlight.has(key) && needsLoad(context.store.getState(), conversationId, key)) {
+      let queue = queued.get(conversationId);
+      if (!queue) {
+        queue = new Map();
+        queued.set(conversationId, queue);
+      }
+      queue.set(key, message);
+      context.store.setState((state) => setEntry(state, 'teamCountLoads', key, 'loading'));
+      onNeedsLoad();
+    }
+    let isWatching = true;
+    return () => {
+      if (!isWatching) return;
+      isWatching = false;
+      entry.count -= 1;
+      if (entry.count > 0) return;
+      watched.delete(key);
+      // Off screen before its batch went out: do not spend a query on it.
+      const queue = queued.get(conversationId);
+      if (queue?.delete(key) && !context.isDisposed()) {
+        if (queue.size === 0) queued.delete(conversationId);
+        context.store.setState((state) => setEntry(state, 'teamCountLoads', key, undefined));
+      }
+    };
+  }
+
+  function flush(): void {
+    if (!context.isConnected()) return;
+    for (const [conversationId, queue] of [...queued]) {
+      if (backoff.get(conversationId)?.timer !== undefined) continue;
+      queued.delete(conversationId);
+      for (const batch of chunk([...queue.entries()], TEAM_BATCH_LIMIT))
+        load(conversationId, batch);
+    }
+  }
+
+  function load(conversationId: string, batch: [string, ReceiptMessage][]): void {
+    for (const [key] of batch) inFlight.add(key);
+    const messages = batch.map(([, message]) => message);
+    invoke(() => context.transport.getTeamMessageReceipts(messages)).then(
+      (receipts) => {
+        for (const [key] of batch) inFlight.delete(key);
+        if (context.isDisposed()) return;
+        backoff.delete(conversationId);
+        const own = receipts.filter((receipt) => isReceiptFor(receipt, conversationId));
+        context.store.setState((state) => {
+          let next = mergeTeamReceipts(state, own);
+          // Unknown and unflagged messages are left out of results (SPEC G7): loaded, no counts.
+          for (const [key] of batch) next = setEntry(next, 'teamCountLoads', key, 'loaded');
+          return next;
+        });
+      },
+      (error: ReceiptError) => {
+        for (const [key] of batch) inFlight.delete(key);
+        if (context.isDisposed()) return;
+        if (isRetryableCode(error.code)) {
+          const queue = queued.get(conversationId) ?? new Map<string, ReceiptMessage>();
+          const forgotten: string[] = [];
+          for (const [key, message] of batch) {
+            if (watched.has(key)) queue.set(key, message);
+            else forgotten.push(key);
+          }
+          if (queue.size > 0) queued.set(conversationId, queue);
+          context.store.setState((state) =>
+            forgotten.reduce(
+              (next, key) => setEntry(next, 'teamCountLoads', key, undefined),
+              state,
+            ),
+          );
+          scheduleRetry(conversationId);
+          return;
+        }
+        context.store.setState((state) => {
+          let next = state;
+          if (TEAM_UNAVAILABLE_CODES.has(error.code)) {
+            next = setEntry(next, 'unavailableTeams', conversationId, error.code);
+          }
+          for (const [key] of batch) next = setEntry(next, 'teamCountLoads', key, 'failed');
+          return next;
+        });
+        context.report(error, { operation: 'getTeamMessageReceipts', conversationId });
+      },
+    );
+  }
+
+  function scheduleRetry(conversationId: string): void {
+    const entry = backoff.get(conversationId) ?? { attempt: 0 };
+    if (entry.timer !== undefined) return;
+    const delay = backoffDelay(context.retry, entry.attempt, context.random);
+    entry.attempt += 1;
+    entry.timer = context.timers.set(() => {
+      entry.timer = undefined;
+      onNeedsLoad(0);
+    }, delay);
+    backoff.set(conversationId, entry);
+  }
+
+  return {
+    watch,
+    flush,
+    resetBackoff() {
+      for (const entry of backoff.values()) {
+        if (entry.timer !== undefined) context.timers.clear(entry.timer);
+      }
+      backoff.clear();
+    },
+  };
+}
+
+/** Results are matched by conversation and client id (SPEC G7); anything else is not ours. */
+function isReceiptFor(receipt: TeamMessageReadReceipt, conversationId: string): boolean {
+  return (
+    typeof receipt === 'object' &&
+    receipt !== null &&
+    receipt.conversationId === conversationId &&
+    typeof receipt.messageClientId === 'string' &&
+    typeof receipt.readCount === 'number'
+  );
+}

@@ -1,0 +1,143 @@
+import { isRetryableCode } from '../errorCodes';
+import type { ReceiptError } from '../ReceiptError';
+import type { ReceiptMessage } from '../types';
+import { backoffDelay } from './backoff';
+import { type EngineContext, invoke, TEAM_UNAVAILABLE_CODES } from './engineContext';
+import { setEntry, teamMessageKey } from './receiptState';
+import { selectIsSendingReceipts } from './selectors';
+
+/** NIM accepts at most 50 messages per team receipt call (SPEC G3). */
+export const TEAM_BATCH_LIMIT = 50;
+
+/** The outgoing side of team receipts. */
+export interface TeamOutbox {
+  /** Queues an acknowledgeable team message; true when it is new (not sent, pending or dropped). */
+  add(conversationId: string, message: ReceiptMessage): boolean;
+  /** Sends what is due, per conversation, in calls of at most 50. */
+  flush(): void;
+  resetBackoff(): void;
+  /** Drops what waits for `conversationId`, or everywhere; dropped messages may be marked again. */
+  drop(conversationId?: string): void;
+  hasPending(): boolean;
+}
+
+/** Splits `items` into arrays of at most `size`. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let index = 0; index < items.length; index += size) {
+    chunks.push(items.slice(index, index + size));
+  }
+  return chunks;
+}
+
+/**
+ * Creates the team outbox. Each message is sent at most once while the engine lives: it is
+ * remembered from the moment it is queued, so marking it again while pending, in flight or after
+ * success does nothing.
+ */
+export function createTeamOutbox(
+  context: EngineContext,
+  onNeedsFlush: (delayMs?: number) => void,
+): TeamOutbox {
+  const handled = new Set<string>();
+  const pending = new Map<string, Map<string, ReceiptMessage>>();
+  const backoff = new Map<string, { attempt: number; timer?: unknown }>();
+
+  function add(conversationId: string, message: ReceiptMessage): boolean {
+    const key = teamMessageKey(conversationId, message.messageClientId);
+    if (handled.has(key)) return false;
+    handled.add(key);
+    let queue = pending.get(conversationId);
+    if (!queue) {
+      queue = new Map();
+      pending.set(conversationId, queue);
+    }
+    queue.set(key, message);
+    return true;
+  }
+
+  function dropQueue(conversationId: string): void {
+    const queue = pending.get(conversationId);
+    if (!queue) return;
+    for (const key of queue.keys()) handled.delete(key);
+    pending.delete(conversationId);
+  }
+
+  function flush(): void {
+    if (!context.isConnected()) return;
+    const state = context.store.getState();
+    for (const [conversationId, queue] of [...pending]) {
+      if (backoff.get(conversationId)?.timer !== undefined) continue;
+      if (conversationId in state.unavailableTeams) {
+        pending.delete(conversationId);
+        continue;
+      }
+      if (!selectIsSendingReceipts(state, conversationId)) {
+        dropQueue(conversationId);
+        continue;
+      }
+      pending.delete(conversationId);
+      for (const batch of chunk([...queue.values()], TEAM_BATCH_LIMIT)) send(conversationId, batch);
+    }
+  }
+
+  function send(conversationId: string, batch: ReceiptMessage[]): void {
+    invoke(() => context.transport.sendTeamMessageReceipts(batch)).then(
+      () => {
+        if (!context.isDisposed()) backoff.delete(conversationId);
+      },
+      (error: ReceiptError) => {
+        if (context.isDisposed()) return;
+        if (isRetryableCode(error.code)) {
+          requeue(conversationId, batch);
+          scheduleRetry(conversationId);
+          return;
+        }
+        if (TEAM_UNAVAILABLE_CODES.has(error.code)) {
+          context.store.setState((state) =>
+            setEntry(state, 'unavailableTeams', conversationId, error.code),
+          );
+        }
+        context.report(error, { operation: 'sendTeamMessageReceipts', conversationId });
+      },
+    );
+  }
+
+  function requeue(conversationId: string, batch: ReceiptMessage[]): void {
+    const queue = new Map<string, ReceiptMessage>();
+    for (const message of batch) {
+      queue.set(teamMessageKey(conversationId, message.messageClientId), message);
+    }
+    for (const [key, message] of pending.get(conversationId) ?? []) queue.set(key, message);
+    pending.set(conversationId, queue);
+  }
+
+  function scheduleRetry(conversationId: string): void {
+    const entry = backoff.get(conversationId) ?? { attempt: 0 };
+    if (entry.timer !== undefined) return;
+    const delay = backoffDelay(context.retry, entry.attempt, context.random);
+    entry.attempt += 1;
+    entry.timer = context.timers.set(() => {
+      entry.timer = undefined;
+      onNeedsFlush(0);
+    }, delay);
+    backoff.set(conversationId, entry);
+  }
+
+  return {
+    add,
+    flush,
+    resetBackoff() {
+      for (const entry of backoff.values()) {
+        if (entry.timer !== undefined) context.timers.clear(entry.timer);
+      }
+      backoff.clear();
+    },
+    drop(conversationId) {
+      for (const id of conversationId === undefined ? [...pending.keys()] : [conversationId]) {
+        dropQueue(id);
+      }
+    },
+    hasPending: () => pending.size > 0,
+  };
+}
