@@ -47,6 +47,10 @@ export interface ReceiptStrings {
   retry: string;
   /** The pill that appears when new messages arrive while the list is scrolled up. */
   newMessages: (count: number) => string;
+  /** Accessible name of the scrollable message list. */
+  messageListLabel: string;
+  /** Accessible name of the sheet's member list. */
+  memberListLabel: string;
   /** Polite live announcement when a member reads the message, e.g. "Bob read the message". */
   announceRead: (name: string) => string;
 }

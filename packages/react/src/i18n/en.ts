@@ -30,5 +30,7 @@ export const en: ReceiptStrings = {
   retry: 'Retry',
   newMessages: (count) =>
     `${count} new ${pluralize('en', count, { one: 'message', other: 'messages' })}`,
+  messageListLabel: 'Messages',
+  memberListLabel: 'Members',
   announceRead: (name) => `${name} read the message`,
 };

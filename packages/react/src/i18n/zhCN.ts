@@ -29,5 +29,7 @@ export const zhCN: ReceiptStrings = {
   error: '已读回执加载失败',
   retry: '重试',
   newMessages: (count) => `${count}条新消息`,
+  messageListLabel: '消息列表',
+  memberListLabel: '成员列表',
   announceRead: (name) => `${name}已读该消息`,
 };
