@@ -1,7 +1,21 @@
 // --- i18n and components (components engineer) ---
+
+// --- provider and hooks (engine engineer) ---
+export type { ReceiptMember, ResolveMember } from './context/MemberResolverContext';
+export { useMemberResolver } from './hooks/useMemberResolver';
+export type { MessageReceipt } from './hooks/useMessageReceipt';
+export { selectMessageReceipt, useMessageReceipt } from './hooks/useMessageReceipt';
+export type { ReadReceipts } from './hooks/useReadReceipts';
+export { useReadReceipts } from './hooks/useReadReceipts';
+export { useReceiptEngine } from './hooks/useReceiptEngine';
+export { shallowEqual, useStoreSelector } from './hooks/useStoreSelector';
+export type { TeamReceiptDetail, TeamReceiptDetailOptions } from './hooks/useTeamReceiptDetail';
+export { useTeamReceiptDetail } from './hooks/useTeamReceiptDetail';
 export type {
   ReceiptLocale,
   ReceiptStrings,
   ReceiptStringsProviderProps,
 } from './i18n';
 export { en, ReceiptStringsProvider, useReceiptStrings, zhCN } from './i18n';
+export type { ReceiptProviderProps } from './ReceiptProvider';
+export { ReceiptProvider } from './ReceiptProvider';

@@ -1,0 +1,84 @@
+import {
+  createReceiptEngine,
+  type ReceiptEngine,
+  ReceiptError,
+  type ReceiptTransport,
+} from '@readmark/core';
+import { type ReactNode, useEffect, useState } from 'react';
+import { MemberResolverContext, type ResolveMember } from './context/MemberResolverContext';
+import { ReceiptEngineContext } from './context/ReceiptEngineContext';
+import type { ReceiptLocale, ReceiptStrings } from './i18n/ReceiptStrings';
+import { ReceiptStringsProvider } from './i18n/ReceiptStringsProvider';
+
+/** Props of {@link ReceiptProvider}. Pass `engine`, or `transport` and `accountId`. */
+export interface ReceiptProviderProps {
+  /** An engine you own (you dispose it). */
+  engine?: ReceiptEngine;
+  /** With `accountId`: the provider creates its own engine and disposes it on unmount. */
+  transport?: ReceiptTransport;
+  /** The logged-in account, with `transport`. */
+  accountId?: string;
+  /** Built-in strings: 'en' (default) or 'zh-CN'. */
+  locale?: ReceiptLocale;
+  /** Overrides for any built-in string. */
+  strings?: Partial<ReceiptStrings>;
+  /** Names and avatars of members, for the detail sheet; unknown accounts show their id. */
+  resolveMember?: ResolveMember;
+  children?: ReactNode;
+}
+
+function isOwnedBy(engine: ReceiptEngine | undefined, transport: unknown, accountId: unknown) {
+  return (
+    engine !== undefined &&
+    !engine.isDisposed &&
+    engine.transport === transport &&
+    engine.accountId === accountId
+  );
+}
+
+/**
+ * Gives the hooks and components below it an engine, strings and a member resolver. With
+ * `transport` + `accountId` it owns one engine per provider instance (no module singleton), creates
+ * a new one when either changes and disposes it on unmount.
+ */
+export function ReceiptProvider({
+  engine: engineProp,
+  transport,
+  accountId,
+  locale,
+  strings,
+  resolveMember,
+  children,
+}: ReceiptProviderProps) {
+  const canOwn = !engineProp && typeof transport === 'object' && transport !== null && !!accountId;
+  const [owned, setOwned] = useState<ReceiptEngine | undefined>(() =>
+    canOwn ? createReceiptEngine({ transport, accountId }) : undefined,
+  );
+
+  useEffect(() => {
+    if (!canOwn) return;
+    if (!owned || !isOwnedBy(owned, transport, accountId)) {
+      // First mount after a StrictMode cleanup, or new transport/account: start a fresh engine.
+      setOwned(createReceiptEngine({ transport, accountId }));
+      return;
+    }
+    return () => owned.dispose();
+  }, [canOwn, owned, transport, accountId]);
+
+  const engine = engineProp ?? owned;
+  if (!engine) {
+    throw new ReceiptError(
+      191004,
+      '`<ReceiptProvider>` needs an `engine`, or a `transport` and an `accountId`',
+    );
+  }
+  return (
+    <ReceiptEngineContext.Provider value={engine}>
+      <MemberResolverContext.Provider value={resolveMember}>
+        <ReceiptStringsProvider locale={locale} strings={strings}>
+          {children}
+        </ReceiptStringsProvider>
+      </MemberResolverContext.Provider>
+    </ReceiptEngineContext.Provider>
+  );
+}

@@ -1,0 +1,94 @@
+import {
+  isReceiptMessage,
+  type MessageStatus,
+  messageConversationId,
+  type ReceiptMessage,
+  type ReceiptMode,
+  type ReceiptState,
+  selectIsTeamUnavailable,
+  selectMessageStatus,
+  selectReceiptMode,
+  selectTeamCountLoad,
+  selectTeamReceipt,
+} from '@readmark/core';
+import { useCallback, useEffect, useRef } from 'react';
+import { useReceiptEngine } from './useReceiptEngine';
+import { shallowEqual, useStoreSelector } from './useStoreSelector';
+
+/** What {@link useMessageReceipt} returns: everything a tick or a badge shows for one message. */
+export interface MessageReceipt {
+  /** True when I sent the message. */
+  isOwn: boolean;
+  /** 'p2p' ticks, 'team' counts, or 'none' (incoming, unflagged, super team, notification...). */
+  mode: ReceiptMode;
+  /** Set for own messages that show something. */
+  status?: MessageStatus;
+  /** Team members who have read it, once known. */
+  readCount?: number;
+  /** Team members who have not read it, once known. */
+  unreadCount?: number;
+  /** True while the counts of an own flagged team message are being loaded. */
+  isLoading: boolean;
+  /** True when the team cannot do receipts (e.g. over 200 members, receipts disabled). */
+  isUnavailable: boolean;
+}
+
+/** Builds the receipt view of one message from the store. Never throws on bad data. */
+export function selectMessageReceipt(state: ReceiptState, message: unknown): MessageReceipt {
+  const mode = selectReceiptMode(state, message);
+  const isOwn = isReceiptMessage(message) && message.senderId === state.accountId;
+  if (mode === 'none') return { isOwn, mode, isLoading: false, isUnavailable: false };
+  const status = selectMessageStatus(state, message);
+  if (mode === 'p2p') return { isOwn, mode, status, isLoading: false, isUnavailable: false };
+  const isUnavailable = selectIsTeamUnavailable(state, message);
+  const receipt = isUnavailable ? undefined : selectTeamReceipt(state, message);
+  const load = selectTeamCountLoad(state, message);
+  const isLoading =
+    !isUnavailable &&
+    !receipt &&
+    (status === 'sent' || status === 'read') &&
+    load !== 'loaded' &&
+    load !== 'failed';
+  return {
+    isOwn,
+    mode,
+    status,
+    readCount: receipt?.readCount,
+    unreadCount: receipt?.unreadCount,
+    isLoading,
+    isUnavailable,
+  };
+}
+
+/**
+ * One message's receipt state for a tick or a badge. Re-renders only when this message's view
+ * changes, so a receipt re-renders only the rows it touches. For my flagged team messages it asks
+ * the engine to load counts while mounted (lazily, batched).
+ */
+export function useMessageReceipt(message: ReceiptMessage): MessageReceipt {
+  const engine = useReceiptEngine();
+  const messageRef = useRef(message);
+  messageRef.current = message;
+  const selector = useCallback(
+    (state: ReceiptState) => selectMessageReceipt(state, message),
+    [message],
+  );
+  const receipt = useStoreSelector(engine.store, selector, shallowEqual);
+
+  const isValid = isReceiptMessage(message);
+  const conversationId = isValid ? messageConversationId(engine.accountId, message) : '';
+  const clientId = isValid ? message.messageClientId : '';
+  const isSent = receipt.status === 'sent' || receipt.status === 'read';
+  const { mode } = receipt;
+
+  useEffect(() => {
+    if (mode === 'p2p' && conversationId.length > 0) {
+      void engine.loadConversation(conversationId);
+      return;
+    }
+    if (mode !== 'team' || !isSent || clientId === '') return;
+    return engine.watchTeamCounts(messageRef.current);
+  }, [engine, mode, isSent, conversationId, clientId]);
+
+  return receipt;
+}

@@ -1,0 +1,56 @@
+import {
+  ConversationType,
+  parseConversationType,
+  type ReceiptMessage,
+  selectIsPeerRead,
+  selectWatermarks,
+} from '@readmark/core';
+import { useCallback, useEffect, useMemo } from 'react';
+import { useReceiptEngine } from './useReceiptEngine';
+import { shallowEqual, useStoreSelector } from './useStoreSelector';
+
+/** What {@link useReadReceipts} returns. */
+export interface ReadReceipts {
+  /** How far the peer has read my messages (createTime of the newest one acknowledged). */
+  peerReadTime: number;
+  /** How far I, on any of my devices, have read the peer's messages. */
+  selfReadTime: number;
+  /** SPEC P6: true for my P2P messages the peer has read (inclusive), and always in self-chat. */
+  isPeerRead(message: ReceiptMessage): boolean;
+  /** Marks messages as seen; see `ReceiptEngine.markRead`. Throws 191004 for a non-array. */
+  markRead(messages: readonly ReceiptMessage[]): void;
+}
+
+/**
+ * One P2P conversation's read state. Seeds the peer's watermark from the transport the first time a
+ * conversation is used; re-renders only when one of the two watermarks moves.
+ */
+export function useReadReceipts(conversationId: string): ReadReceipts {
+  const engine = useReceiptEngine();
+  const watermarks = useStoreSelector(
+    engine.store,
+    (state) => selectWatermarks(state, String(conversationId)),
+    shallowEqual,
+  );
+
+  useEffect(() => {
+    if (parseConversationType(engine.accountId, conversationId) !== ConversationType.P2P) return;
+    void engine.loadConversation(conversationId);
+  }, [engine, conversationId]);
+
+  const { peerReadTime, selfReadTime } = watermarks;
+  // Depends on peerReadTime so consumers that memoize on it see a new function when reads change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: peerReadTime is the trigger, read via the store
+  const isPeerRead = useCallback(
+    (message: ReceiptMessage) => selectIsPeerRead(engine.store.getState(), message),
+    [engine, peerReadTime],
+  );
+  const markRead = useCallback(
+    (messages: readonly ReceiptMessage[]) => engine.markRead(messages),
+    [engine],
+  );
+  return useMemo(
+    () => ({ peerReadTime, selfReadTime, isPeerRead, markRead }),
+    [peerReadTime, selfReadTime, isPeerRead, markRead],
+  );
+}

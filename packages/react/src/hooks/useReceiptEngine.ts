@@ -1,0 +1,15 @@
+import { type ReceiptEngine, ReceiptError } from '@readmark/core';
+import { useContext } from 'react';
+import { ReceiptEngineContext } from '../context/ReceiptEngineContext';
+
+/**
+ * The engine of the nearest `<ReceiptProvider>`. Throws (a programmer error, with the fix in the
+ * message) when there is none.
+ */
+export function useReceiptEngine(): ReceiptEngine {
+  const engine = useContext(ReceiptEngineContext);
+  if (!engine) {
+    throw new ReceiptError(191001, '`useReceiptEngine` must be used inside `<ReceiptProvider>`');
+  }
+  return engine;
+}

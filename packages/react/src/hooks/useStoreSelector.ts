@@ -1,0 +1,47 @@
+import { useRef, useSyncExternalStore } from 'react';
+import type { StoreApi } from 'zustand/vanilla';
+
+/** Equality of two plain objects by their own enumerable values (one level deep). */
+export function shallowEqual<T>(a: T, b: T): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keysA = Object.keys(a);
+  if (keysA.length !== Object.keys(b).length) return false;
+  return keysA.every(
+    (key) =>
+      Object.hasOwn(b, key) &&
+      Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
+
+interface Cached<S, T> {
+  state: S;
+  selector: (state: S) => T;
+  value: T;
+}
+
+/**
+ * Subscribes to a slice of a zustand vanilla store. The component re-renders only when the selected
+ * value changes by `isEqual`, and equal values keep the previous object's identity, so a selector
+ * may build a fresh object each time. One subscription per call, whatever the selector returns.
+ */
+export function useStoreSelector<S, T>(
+  store: StoreApi<S>,
+  selector: (state: S) => T,
+  isEqual: (a: T, b: T) => boolean = Object.is,
+): T {
+  const cache = useRef<Cached<S, T> | null>(null);
+  const getSnapshot = (): T => {
+    const state = store.getState();
+    const cached = cache.current;
+    if (cached && cached.state === state && cached.selector === selector) return cached.value;
+    const value = selector(state);
+    if (cached && isEqual(cached.value, value)) {
+      cache.current = { state, selector, value: cached.value };
+      return cached.value;
+    }
+    cache.current = { state, selector, value };
+    return value;
+  };
+  return useSyncExternalStore(store.subscribe, getSnapshot, getSnapshot);
+}

@@ -1,0 +1,103 @@
+import {
+  ConversationType,
+  isReceiptMessage,
+  messageConversationId,
+  ReceiptError,
+  type ReceiptMessage,
+  type ReceiptState,
+  type TeamDetailEntry,
+  teamMessageKey,
+} from '@readmark/core';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useReceiptEngine } from './useReceiptEngine';
+import { useStoreSelector } from './useStoreSelector';
+
+/** Options of {@link useTeamReceiptDetail}. */
+export interface TeamReceiptDetailOptions {
+  /** Only these members are reported, and the counts follow (SPEC G9). Empty or omitted: everyone. */
+  memberAccountIds?: readonly string[];
+  /** Load and follow the detail only while true (e.g. while a sheet is open). Default true. */
+  isEnabled?: boolean;
+}
+
+/** What {@link useTeamReceiptDetail} returns. */
+export interface TeamReceiptDetail {
+  readAccountList: string[];
+  unreadAccountList: string[];
+  readCount: number;
+  unreadCount: number;
+  /** True while the detail is being loaded (the previous lists stay meanwhile). */
+  isLoading: boolean;
+  /** The last load's failure, e.g. 108301 for an unflagged message, 191004 for someone else's. */
+  error?: ReceiptError;
+  /** Loads the detail again. */
+  refresh(): void;
+}
+
+const noAccounts: string[] = [];
+
+/**
+ * Who has and has not read one of my team messages. Loaded on demand while enabled, then kept live
+ * by incoming receipts (the latest reader moves from unread to read without a query).
+ */
+export function useTeamReceiptDetail(
+  message: ReceiptMessage,
+  options?: TeamReceiptDetailOptions,
+): TeamReceiptDetail {
+  const engine = useReceiptEngine();
+  const isEnabled = options?.isEnabled ?? true;
+  const memberAccountIds = options?.memberAccountIds;
+  const messageRef = useRef(message);
+  messageRef.current = message;
+
+  const isOwnTeamMessage =
+    isReceiptMessage(message) &&
+    message.conversationType === ConversationType.TEAM &&
+    message.senderId === engine.accountId;
+  const key = isOwnTeamMessage
+    ? teamMessageKey(messageConversationId(engine.accountId, message), message.messageClientId)
+    : '';
+  const selector = useCallback(
+    (state: ReceiptState): TeamDetailEntry | undefined =>
+      key ? state.teamDetails[key] : undefined,
+    [key],
+  );
+  const entry = useStoreSelector(engine.store, selector);
+
+  useEffect(() => {
+    if (!isEnabled || !key) return;
+    return engine.watchTeamDetail(messageRef.current);
+  }, [engine, key, isEnabled]);
+
+  const refresh = useCallback(() => {
+    if (key) engine.refreshTeamDetail(messageRef.current);
+  }, [engine, key]);
+
+  // A filter is compared by content: callers often pass a fresh array each render.
+  const filterKey = Array.isArray(memberAccountIds) ? memberAccountIds.join('\n') : '';
+  const invalidError = useMemo(
+    () =>
+      key
+        ? undefined
+        : new ReceiptError(191004, 'member details exist only for your own team messages'),
+    [key],
+  );
+
+  return useMemo(() => {
+    const filter = filterKey === '' ? undefined : new Set(filterKey.split('\n'));
+    const pick = (accounts: string[] | undefined) =>
+      !accounts ? noAccounts : filter ? accounts.filter((id) => filter.has(id)) : accounts;
+    const readAccountList = pick(entry?.readAccountList);
+    const unreadAccountList = pick(entry?.unreadAccountList);
+    const error = isEnabled ? (invalidError ?? entry?.error) : undefined;
+    return {
+      readAccountList,
+      unreadAccountList,
+      readCount: readAccountList.length,
+      unreadCount: unreadAccountList.length,
+      isLoading: isEnabled && !invalidError && (!entry || entry.status === 'loading'),
+      error: entry?.status === 'error' || invalidError ? error : undefined,
+      refresh,
+    };
+  }, [entry, filterKey, isEnabled, invalidError, refresh]);
+}
