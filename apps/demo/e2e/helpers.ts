@@ -1,0 +1,55 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** A device pane of the demo, found by its region name ("Alice", "Bob · laptop", …). */
+export function pane(page: Page, name: string): Locator {
+  return page.getByRole('region', { name, exact: true });
+}
+
+/** The bubble of one message in a pane, found by its text. */
+export function bubble(scope: Locator, text: string): Locator {
+  return scope.locator('.demo-message', { hasText: text });
+}
+
+/**
+ * Scrolls a pane's message list to the top or bottom the way a user's wheel would: it changes the
+ * scroll position of the list's scroll container, which then decides what is visible.
+ */
+export async function scrollChat(scope: Locator, where: 'top' | 'bottom'): Promise<void> {
+  await scope.locator('.demo-chat').evaluate((chat, position) => {
+    const scrollers = [chat, ...chat.querySelectorAll<HTMLElement>('*')].filter(
+      (element) =>
+        element.scrollHeight > element.clientHeight + 1 &&
+        getComputedStyle(element).overflowY !== 'visible' &&
+        getComputedStyle(element).overflowY !== 'hidden',
+    );
+    for (const element of scrollers) {
+      element.scrollTop = position === 'top' ? 0 : element.scrollHeight;
+      element.dispatchEvent(new Event('scroll'));
+    }
+  }, where);
+}
+
+/** Sends one message from a pane's composer. */
+export async function sendMessage(scope: Locator, text: string): Promise<void> {
+  const box = scope.getByRole('textbox');
+  await box.fill(text);
+  await box.press('Enter');
+  await expect(bubble(scope, text)).toBeVisible();
+}
+
+/** Reads a transport call count from the call panel (first number of the cell). */
+export async function callCount(page: Page, options: { method: string; device: string }) {
+  const panel = page.getByRole('region', { name: /Transport calls|传输调用/ });
+  const headers = await panel.getByRole('columnheader').allTextContents();
+  const column = headers.indexOf(options.device);
+  if (column < 0) throw new Error(`no column ${options.device} in ${headers.join(', ')}`);
+  const row = panel
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: options.method }) });
+  const text =
+    (await row
+      .getByRole('cell')
+      .nth(column - 1)
+      .textContent()) ?? '';
+  return Number.parseInt(text, 10);
+}

@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { bubble, callCount, pane, scrollChat, sendMessage } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/?latency=0');
+});
+
+test('Bob seeing a message turns Alice’s tick to Read', async ({ page }) => {
+  const alice = pane(page, 'Alice');
+  await sendMessage(alice, 'Hello Bob');
+  // Bob's panes are at the bottom, so they follow the new message into view and mark it read.
+  await expect(bubble(pane(page, 'Bob · laptop'), 'Hello Bob')).toBeVisible();
+  await expect(
+    bubble(alice, 'Hello Bob').getByRole('img', { name: 'Read', exact: true }),
+  ).toBeVisible();
+});
+
+test('a message Bob has not scrolled to stays Sent until he does', async ({ page }) => {
+  const alice = pane(page, 'Alice');
+  const laptop = pane(page, 'Bob · laptop');
+  const phone = pane(page, 'Bob · phone');
+
+  // Enough history that Bob can scroll away from the newest message.
+  await alice.getByRole('textbox').fill('History');
+  await alice.getByRole('button', { name: 'Send 20 messages' }).click();
+  await expect(
+    bubble(alice, 'History #20').getByRole('img', { name: 'Read', exact: true }),
+  ).toBeVisible();
+  const receiptsBefore =
+    (await callCount(page, { method: 'sendP2PMessageReceipt', device: 'Bob · laptop' })) +
+    (await callCount(page, { method: 'sendP2PMessageReceipt', device: 'Bob · phone' }));
+  // Coalescing: 20 messages seen almost at once cost Bob far fewer than 20 receipts.
+  expect(receiptsBefore).toBeGreaterThan(0);
+  expect(receiptsBefore).toBeLessThan(20);
+
+  await scrollChat(laptop, 'top');
+  await scrollChat(phone, 'top');
+  await expect(bubble(laptop, 'History #1')).toBeVisible();
+  await expect(bubble(phone, 'History #1')).toBeVisible();
+
+  await sendMessage(alice, 'Are you there?');
+  const tick = bubble(alice, 'Are you there?').getByRole('img');
+  await expect(tick).toHaveAccessibleName('Sent');
+  // Bob's devices have the message (the list offers to jump to it) but it is not in view.
+  await expect(laptop.getByText(/new message/)).toBeVisible();
+  await expect(bubble(laptop, 'Are you there?')).toBeHidden();
+  await page.waitForTimeout(1500);
+  await expect(tick).toHaveAccessibleName('Sent');
+
+  await scrollChat(laptop, 'bottom');
+  await expect(bubble(laptop, 'Are you there?')).toBeVisible();
+  await expect(tick).toHaveAccessibleName('Read');
+});
+
+test('Alice offline while Bob reads: the receipt arrives when she reconnects', async ({ page }) => {
+  const alice = pane(page, 'Alice');
+  const laptop = pane(page, 'Bob · laptop');
+  const phone = pane(page, 'Bob · phone');
+
+  await alice.getByRole('textbox').fill('Earlier');
+  await alice.getByRole('button', { name: 'Send 20 messages' }).click();
+  await expect(
+    bubble(alice, 'Earlier #20').getByRole('img', { name: 'Read', exact: true }),
+  ).toBeVisible();
+  await scrollChat(laptop, 'top');
+  await scrollChat(phone, 'top');
+  await expect(bubble(laptop, 'Earlier #1')).toBeVisible();
+
+  await sendMessage(alice, 'Read me later');
+  const tick = bubble(alice, 'Read me later').getByRole('img');
+  await expect(tick).toHaveAccessibleName('Sent');
+
+  await alice.getByRole('switch', { name: 'Offline' }).check();
+  await expect(alice.getByRole('textbox')).toBeVisible();
+  const laptopReceipts = await callCount(page, {
+    method: 'sendP2PMessageReceipt',
+    device: 'Bob · laptop',
+  });
+
+  await scrollChat(laptop, 'bottom');
+  await expect(bubble(laptop, 'Read me later')).toBeVisible();
+  // Bob's laptop has sent its receipt; Alice, offline, cannot have it yet.
+  await expect
+    .poll(() => callCount(page, { method: 'sendP2PMessageReceipt', device: 'Bob · laptop' }))
+    .toBe(laptopReceipts + 1);
+  await expect(tick).toHaveAccessibleName('Sent');
+
+  await alice.getByRole('switch', { name: 'Offline' }).uncheck();
+  await expect(tick).toHaveAccessibleName('Read');
+});

@@ -1,0 +1,72 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useDemoStrings } from './i18n/DemoStringsContext';
+
+/** How many messages the burst button sends; enough to show the engine coalescing receipts. */
+export const BURST_SIZE = 20;
+
+/**
+ * A message box with Send, a burst button and, for teams, the "ask for read receipts" checkbox.
+ * Sending is disabled while the device is offline.
+ */
+export function Composer(props: {
+  recipientName: string;
+  isDisabled?: boolean;
+  hasReceiptOption?: boolean;
+  onSend: (options: { texts: string[]; isReceiptRequested: boolean }) => void;
+}) {
+  const { recipientName, isDisabled = false, hasReceiptOption = false, onSend } = props;
+  const { strings } = useDemoStrings();
+  const [text, setText] = useState('');
+  const [isReceiptRequested, setReceiptRequested] = useState(true);
+  const inputId = useId();
+  const receiptId = useId();
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const trimmed = text.trim();
+    if (!trimmed || isDisabled) return;
+    onSend({ texts: [trimmed], isReceiptRequested });
+    setText('');
+  };
+
+  const onBurst = () => {
+    const base = text.trim() || strings.messagePlaceholder;
+    onSend({
+      texts: Array.from({ length: BURST_SIZE }, (_, i) => `${base} #${i + 1}`),
+      isReceiptRequested,
+    });
+  };
+
+  return (
+    <form className="demo-composer" onSubmit={onSubmit}>
+      <label htmlFor={inputId} className="demo-visually-hidden">
+        {strings.messageLabel(recipientName)}
+      </label>
+      <input
+        id={inputId}
+        type="text"
+        autoComplete="off"
+        placeholder={strings.messagePlaceholder}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+      />
+      <button type="submit" disabled={isDisabled || text.trim() === ''}>
+        {strings.send}
+      </button>
+      <button type="button" className="demo-secondary" disabled={isDisabled} onClick={onBurst}>
+        {strings.sendMany(BURST_SIZE)}
+      </button>
+      {hasReceiptOption && (
+        <div className="demo-check">
+          <input
+            id={receiptId}
+            type="checkbox"
+            checked={isReceiptRequested}
+            onChange={(event) => setReceiptRequested(event.target.checked)}
+          />
+          <label htmlFor={receiptId}>{strings.requestReceipts}</label>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import type { DemoMessage } from './createMessageStore';
+import { useDemoStrings } from './i18n/DemoStringsContext';
+
+/** One chat bubble: sender, text, time and, for own messages, the receipt indicator. */
+export function MessageBubble(props: {
+  message: DemoMessage;
+  isOwn: boolean;
+  senderName: string;
+  receipt?: ReactNode;
+}) {
+  const { message, isOwn, senderName, receipt } = props;
+  const { locale } = useDemoStrings();
+  const time = Number.isFinite(message.createTime)
+    ? new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(
+        message.createTime,
+      )
+    : '';
+  return (
+    <div className="demo-message" data-own={isOwn}>
+      <div className="demo-bubble">
+        {!isOwn && <span className="demo-sender">{senderName}</span>}
+        <p className="demo-text">{message.text ?? ''}</p>
+        <span className="demo-meta">
+          <time dateTime={new Date(message.createTime || 0).toISOString()}>{time}</time>
+          {receipt}
+        </span>
+      </div>
+    </div>
+  );
+}

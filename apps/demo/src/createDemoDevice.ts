@@ -1,0 +1,76 @@
+import { createReceiptEngine, type ReceiptEngine, type ReceiptTransport } from '@readmark/core';
+import type { MemoryClient, MemoryServer } from '@readmark/memory';
+import { createNimTransport } from '@readmark/nim';
+import type { CallCounter } from './callCounter';
+import { createCountingTransport } from './createCountingTransport';
+import { createMessageStore, type MessageStore } from './createMessageStore';
+
+/**
+ * One logged-in device: its own SDK-shaped client, transport, engine and message list, exactly as
+ * a production app would have per `nim` instance. Lives for the whole page.
+ */
+export interface DemoDevice {
+  deviceId: string;
+  accountId: string;
+  client: MemoryClient;
+  transport: ReceiptTransport;
+  engine: ReceiptEngine;
+  messages: MessageStore;
+  /** Conversations this device shows; reloaded from the server when it comes back online. */
+  conversationIds: string[];
+  isOnline(): boolean;
+  /** Logs this device out (offline) or back in; pending P2P receipts arrive on login (SPEC P8). */
+  setOnline(isOnline: boolean): Promise<void>;
+  subscribeOnline(onChange: () => void): () => void;
+}
+
+/** Logs `accountId` in as a new device and wires the production path behind it. */
+export function createDemoDevice(options: {
+  server: MemoryServer;
+  accountId: string;
+  deviceId: string;
+  counter: CallCounter;
+  conversationIds: string[];
+  onError?: (error: unknown) => void;
+}): DemoDevice {
+  const { server, accountId, deviceId, counter, conversationIds, onError } = options;
+  const client = server.login(accountId);
+  const transport = createCountingTransport({
+    transport: createNimTransport(client),
+    counter,
+    deviceId,
+  });
+  const engine = createReceiptEngine({ transport, accountId, onError });
+  const messages = createMessageStore({ client, accountId });
+  let isOnline = true;
+  const listeners = new Set<() => void>();
+
+  return {
+    deviceId,
+    accountId,
+    client,
+    transport,
+    engine,
+    messages,
+    conversationIds,
+    isOnline: () => isOnline,
+    async setOnline(nextIsOnline) {
+      if (nextIsOnline === isOnline) return;
+      isOnline = nextIsOnline;
+      for (const listener of listeners) listener();
+      if (nextIsOnline) {
+        await client.login();
+        // Messages sent while this device was away come from history, as in a real SDK sync.
+        await Promise.all(conversationIds.map((id) => messages.sync(id)));
+      } else {
+        await client.logout();
+      }
+    },
+    subscribeOnline(onChange) {
+      listeners.add(onChange);
+      return () => {
+        listeners.delete(onChange);
+      };
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { MessageSendingState, type ReceiptMessage } from '@readmark/core';
+import type { MemoryClient } from '@readmark/memory';
+
+/** A chat message as the demo shows it: the receipt fields plus the text. */
+export type DemoMessage = ReceiptMessage & { text?: string };
+
+/** The messages one device knows, per conversation, as an external store for React. */
+export interface MessageStore {
+  /** The conversation's messages, oldest first; the same array until something changes. */
+  getMessages(conversationId: string): readonly DemoMessage[];
+  subscribe(onChange: () => void): () => void;
+  /** Sends a text message from this device; it shows as "sending" until the server accepts it. */
+  send(options: {
+    conversationId: string;
+    text: string;
+    isReceiptRequested: boolean;
+  }): Promise<void>;
+  /** Reloads recent history from the server, e.g. after the device comes back online. */
+  sync(conversationId: string): Promise<void>;
+  dispose(): void;
+}
+
+const emptyList: readonly DemoMessage[] = [];
+const historyLimit = 100;
+
+function parseTarget(conversationId: string): { type: number; targetId: string } {
+  const [, type = '0', ...rest] = conversationId.split('|');
+  return { type: Number(type), targetId: rest.join('|') };
+}
+
+/**
+ * Keeps one device's messages: what it receives (`onReceiveMessages`), what it sends, and what
+ * `getMessageList` returns after a reconnect. Messages are keyed by `messageClientId`, so a message
+ * seen twice (sent here and echoed, or reloaded) is shown once, in its newest state.
+ */
+export function createMessageStore(options: {
+  client: MemoryClient;
+  accountId: string;
+}): MessageStore {
+  const { client, accountId } = options;
+  const service = client.V2NIMMessageService;
+  const byConversation = new Map<string, readonly DemoMessage[]>();
+  const listeners = new Set<() => void>();
+
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
+
+  const upsert = (messages: readonly DemoMessage[]) => {
+    let hasChanged = false;
+    for (const message of messages) {
+      if (!message || typeof message.conversationId !== 'string') continue;
+      const list = byConversation.get(message.conversationId) ?? emptyList;
+      const index = list.findIndex((item) => item.messageClientId === message.messageClientId);
+      const next = [...list];
+      if (index === -1) next.push(message);
+      else next[index] = message;
+      // Stable sort: equal times keep arrival order.
+      next.sort((a, b) => a.createTime - b.createTime);
+      byConversation.set(message.conversationId, next);
+      hasChanged = true;
+    }
+    if (hasChanged) notify();
+  };
+
+  const onReceiveMessages = (messages: DemoMessage[]) => upsert(messages);
+  service.on('onReceiveMessages', onReceiveMessages);
+
+  return {
+    getMessages: (conversationId) => byConversation.get(conversationId) ?? emptyList,
+    subscribe(onChange) {
+      listeners.add(onChange);
+      return () => {
+        listeners.delete(onChange);
+      };
+    },
+    async send({ conversationId, text, isReceiptRequested }) {
+      const created = client.V2NIMMessageCreator.createTextMessage(text) as DemoMessage;
+      const { type, targetId } = parseTarget(conversationId);
+      // Shown at once as "sending"; replaced by the server's copy (same messageClientId) on success.
+      const pending: DemoMessage = {
+        ...created,
+        text,
+        conversationId,
+        conversationType: type,
+        senderId: accountId,
+        receiverId: targetId,
+        isSelf: true,
+        createTime: Date.now(),
+        messageServerId: '',
+        sendingState: MessageSendingState.SENDING,
+        messageConfig: { readReceiptEnabled: isReceiptRequested },
+      };
+      const hasClientId = typeof created.messageClientId === 'string' && created.messageClientId;
+      if (hasClientId) upsert([pending]);
+      try {
+        const result = await service.sendMessage(created as never, conversationId, {
+          messageConfig: { readReceiptEnabled: isReceiptRequested },
+        });
+        upsert([result.message as DemoMessage]);
+      } catch {
+        if (hasClientId) upsert([{ ...pending, sendingState: MessageSendingState.FAILED }]);
+      }
+    },
+    async sync(conversationId) {
+      try {
+        const messages = await service.getMessageList({ conversationId, limit: historyLimit });
+        upsert(messages as DemoMessage[]);
+      } catch {
+        // Offline or not supported: the live events still fill the list.
+      }
+    },
+    dispose() {
+      service.off('onReceiveMessages', onReceiveMessages);
+      listeners.clear();
+    },
+  };
+}

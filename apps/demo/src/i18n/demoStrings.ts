@@ -1,0 +1,120 @@
+/** The demo's languages; the kit's components use the same codes (`ReceiptProvider` `locale`). */
+export type DemoLocale = 'en' | 'zh-CN';
+
+/** Every string of the demo's own chrome (the kit's components bring their own). */
+export interface DemoStrings {
+  title: string;
+  subtitle: string;
+  language: string;
+  tabs: string;
+  tabP2P: string;
+  tabTeam: string;
+  deviceLaptop: string;
+  devicePhone: string;
+  /** Region name of a device pane, e.g. "Bob · laptop". */
+  paneTitle: (options: { name: string; device?: string }) => string;
+  chatWith: (name: string) => string;
+  messageLabel: (name: string) => string;
+  messagePlaceholder: string;
+  send: string;
+  sendMany: (count: number) => string;
+  offline: string;
+  online: string;
+  offlineHint: string;
+  emptyChat: string;
+  requestReceipts: string;
+  teamTitle: (options: { name: string; memberCount: number }) => string;
+  teamName: string;
+  teamHint: string;
+  simulation: string;
+  resetSimulation: string;
+  callsTitle: string;
+  callsHint: string;
+  callsDevice: string;
+  callsMethod: string;
+  callsCount: (options: { calls: number; items: number }) => string;
+  callsTotal: string;
+  callsReset: string;
+  member: (index: string) => string;
+  you: string;
+}
+
+/** English. */
+export const demoEn: DemoStrings = {
+  title: 'Readmark demo',
+  subtitle: 'NIM read receipts on an in-browser memory server: every pane is a separate device.',
+  language: 'Language',
+  tabs: 'Conversations',
+  tabP2P: 'One-to-one',
+  tabTeam: 'Team',
+  deviceLaptop: 'laptop',
+  devicePhone: 'phone',
+  paneTitle: ({ name, device }) => (device ? `${name} · ${device}` : name),
+  chatWith: (name) => `Chat with ${name}`,
+  messageLabel: (name) => `Message to ${name}`,
+  messagePlaceholder: 'Type a message',
+  send: 'Send',
+  sendMany: (count) => `Send ${count} messages`,
+  offline: 'Offline',
+  online: 'Online',
+  offlineHint: 'Offline: receipts for this device wait on the server until it reconnects.',
+  emptyChat: 'No messages yet',
+  requestReceipts: 'Ask for read receipts',
+  teamTitle: ({ name, memberCount }) => `${name} (${memberCount} members)`,
+  teamName: 'Design team',
+  teamHint:
+    'You are the sender. Simulated members read your flagged messages over a few seconds; open a badge to see who has read.',
+  simulation: 'Simulated members read',
+  resetSimulation: 'Restart simulation',
+  callsTitle: 'Transport calls',
+  callsHint: 'Calls each device made to the server, with the messages they carried.',
+  callsDevice: 'Device',
+  callsMethod: 'Method',
+  callsCount: ({ calls, items }) => (items > 0 ? `${calls} (${items} msgs)` : `${calls}`),
+  callsTotal: 'Total',
+  callsReset: 'Reset counts',
+  member: (index) => `Member ${index}`,
+  you: 'You',
+};
+
+/** Simplified Chinese. */
+export const demoZhCN: DemoStrings = {
+  title: 'Readmark 演示',
+  subtitle: '在浏览器内存服务器上运行的云信已读回执：每个窗格都是一台独立设备。',
+  language: '语言',
+  tabs: '会话',
+  tabP2P: '单聊',
+  tabTeam: '群聊',
+  deviceLaptop: '笔记本',
+  devicePhone: '手机',
+  paneTitle: ({ name, device }) => (device ? `${name} · ${device}` : name),
+  chatWith: (name) => `与 ${name} 的会话`,
+  messageLabel: (name) => `发给 ${name} 的消息`,
+  messagePlaceholder: '输入消息',
+  send: '发送',
+  sendMany: (count) => `发送 ${count} 条消息`,
+  offline: '离线',
+  online: '在线',
+  offlineHint: '离线：发给此设备的回执保存在服务器上，重新连接后送达。',
+  emptyChat: '暂无消息',
+  requestReceipts: '请求已读回执',
+  teamTitle: ({ name, memberCount }) => `${name}（${memberCount} 人）`,
+  teamName: '设计组',
+  teamHint: '你是发送者。模拟成员会在几秒内阅读需要回执的消息；点击角标查看谁已读。',
+  simulation: '模拟成员阅读',
+  resetSimulation: '重新开始模拟',
+  callsTitle: '传输调用',
+  callsHint: '每台设备向服务器发起的调用次数，以及其中携带的消息数。',
+  callsDevice: '设备',
+  callsMethod: '方法',
+  callsCount: ({ calls, items }) => (items > 0 ? `${calls}（${items} 条）` : `${calls}`),
+  callsTotal: '合计',
+  callsReset: '清零',
+  member: (index) => `成员 ${index}`,
+  you: '你',
+};
+
+/** The strings for `locale`. */
+export function getDemoStrings(locale: DemoLocale): DemoStrings {
+  return locale === 'zh-CN' ? demoZhCN : demoEn;
+}
