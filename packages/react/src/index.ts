@@ -1,4 +1,14 @@
 // --- i18n and components (components engineer) ---
+export type {
+  MessageListProps,
+  ReadTickProps,
+  ReceiptDetailMember,
+  ReceiptDetailSheetProps,
+  ReceiptDetailTab,
+  UnreadBadgeProps,
+  UnreadBadgeStatus,
+} from './components';
+export { MessageList, ReadTick, ReceiptDetailSheet, UnreadBadge } from './components';
 
 // --- provider and hooks (engine engineer) ---
 export type { ReceiptMember, ResolveMember } from './context/MemberResolverContext';

@@ -1,0 +1,80 @@
+import { type KeyboardEvent, useRef } from 'react';
+import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+
+/** The two tabs of the detail sheet. */
+export type ReceiptDetailTab = 'read' | 'unread';
+
+const TAB_ORDER: readonly ReceiptDetailTab[] = ['unread', 'read'];
+
+/** Ids that tie each tab to its panel (`aria-controls` / `aria-labelledby`). */
+export function tabIds(idPrefix: string, tab: ReceiptDetailTab) {
+  return { tabId: `${idPrefix}-tab-${tab}`, panelId: `${idPrefix}-panel-${tab}` };
+}
+
+/**
+ * "Unread (m)" / "Read (n)" tabs following the WAI-ARIA tabs pattern: one tab stop (roving
+ * tabindex), Left/Right arrows (wrapping), Home and End move focus and select (automatic activation).
+ */
+export function DetailTabs({
+  idPrefix,
+  selectedTab,
+  onSelectTab,
+  readCount,
+  unreadCount,
+}: {
+  idPrefix: string;
+  selectedTab: ReceiptDetailTab;
+  onSelectTab: (tab: ReceiptDetailTab) => void;
+  readCount: number;
+  unreadCount: number;
+}) {
+  const strings = useReceiptStrings();
+  const tabRefs = useRef<Partial<Record<ReceiptDetailTab, HTMLButtonElement | null>>>({});
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = TAB_ORDER.indexOf(selectedTab);
+    const nextIndex =
+      event.key === 'ArrowRight'
+        ? (index + 1) % TAB_ORDER.length
+        : event.key === 'ArrowLeft'
+          ? (index - 1 + TAB_ORDER.length) % TAB_ORDER.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? TAB_ORDER.length - 1
+              : -1;
+    const next = TAB_ORDER[nextIndex];
+    if (next === undefined) return;
+    event.preventDefault();
+    onSelectTab(next);
+    tabRefs.current[next]?.focus();
+  };
+
+  return (
+    <div role="tablist" className="readmark-sheet-tabs" onKeyDown={handleKeyDown}>
+      {TAB_ORDER.map((tab) => {
+        const { tabId, panelId } = tabIds(idPrefix, tab);
+        const isSelected = tab === selectedTab;
+        return (
+          <button
+            key={tab}
+            ref={(element) => {
+              tabRefs.current[tab] = element;
+            }}
+            type="button"
+            role="tab"
+            id={tabId}
+            aria-selected={isSelected}
+            aria-controls={panelId}
+            tabIndex={isSelected ? 0 : -1}
+            className="readmark-sheet-tab"
+            data-state={isSelected ? 'active' : 'inactive'}
+            onClick={() => onSelectTab(tab)}
+          >
+            {tab === 'read' ? strings.tabRead(readCount) : strings.tabUnread(unreadCount)}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

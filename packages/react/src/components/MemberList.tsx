@@ -1,0 +1,95 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type ReactNode, useRef } from 'react';
+import type { ReceiptDetailMember } from './ReceiptDetailMember';
+
+/** Default row height (px) before measuring; rows are measured, so custom rows may differ. */
+const ESTIMATED_ROW_SIZE = 44;
+
+/**
+ * The sheet's member list, virtualized so a 200-member team renders only the rows in view.
+ * Rows carry `aria-setsize`/`aria-posinset` so assistive tech still hears the full list length.
+ */
+export function MemberList({
+  members,
+  label,
+  emptyText,
+  renderMember,
+}: {
+  members: readonly ReceiptDetailMember[];
+  label: string;
+  emptyText: string;
+  renderMember?: (member: ReceiptDetailMember) => ReactNode;
+}) {
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const virtualizer = useVirtualizer({
+    count: members.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_SIZE,
+    getItemKey: (index) => members[index]?.accountId ?? index,
+    overscan: 8,
+  });
+
+  if (members.length === 0) {
+    return <p className="readmark-sheet-empty">{emptyText}</p>;
+  }
+  return (
+    <div
+      ref={scrollRef}
+      className="readmark-sheet-list" // Inline max height keeps the list virtualized even without styles.css.
+      style={{ overflowY: 'auto', maxHeight: 'var(--readmark-sheet-list-height, 22rem)' }}
+    >
+      <ul
+        aria-label={label}
+        style={{
+          position: 'relative',
+          height: virtualizer.getTotalSize(),
+          width: '100%',
+          margin: 0,
+          padding: 0,
+          listStyle: 'none',
+        }}
+      >
+        {virtualizer.getVirtualItems().map((item) => {
+          const member = members[item.index];
+          if (!member) return null;
+          return (
+            <li
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              aria-setsize={members.length}
+              aria-posinset={item.index + 1}
+              className="readmark-member"
+              data-account-id={member.accountId}
+              data-status={member.isRead ? 'read' : 'unread'}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                width: '100%',
+                transform: `translateY(${item.start}px)`,
+              }}
+            >
+              {renderMember ? renderMember(member) : <DefaultMember member={member} />}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+function DefaultMember({ member }: { member: ReceiptDetailMember }) {
+  return (
+    <>
+      {member.avatarUrl ? (
+        <img className="readmark-avatar" src={member.avatarUrl} alt="" width={28} height={28} />
+      ) : (
+        <span className="readmark-avatar" aria-hidden="true">
+          {member.name.slice(0, 1).toUpperCase()}
+        </span>
+      )}
+      <span className="readmark-member-name">{member.name}</span>
+    </>
+  );
+}

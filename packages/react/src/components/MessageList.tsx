@@ -1,0 +1,223 @@
+import type { ReceiptMessage } from '@readmark/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useReceiptEngine } from '../hooks/useReceiptEngine';
+import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+import { MessageRow } from './MessageRow';
+import { NewMessagesPill } from './NewMessagesPill';
+import { visibleIndexes } from './visibleMessages';
+
+/** Distance (px) from the bottom that still counts as "at the end" (follow new messages, no pill). */
+const END_THRESHOLD = 8;
+/** Distance (px) from the top at which older history is requested. */
+const LOAD_OLDER_THRESHOLD = 80;
+const DEFAULT_ESTIMATED_SIZE = 64;
+
+/** Props of {@link MessageList}. */
+export interface MessageListProps<TMessage extends ReceiptMessage> {
+  /** The conversation shown; only its messages are marked read. */
+  conversationId: string;
+  /** Messages oldest first. Prepend older history, append new messages. */
+  messages: readonly TMessage[];
+  /**
+   * Renders one message. Keep it stable (module-level or `useCallback`): rows are memoized on it,
+   * which is what lets a receipt re-render only the rows it changes.
+   */
+  renderMessage: (message: TMessage) => ReactNode;
+  /** Stable key of a message; defaults to `messageClientId`. */
+  getMessageKey?: (message: TMessage) => string;
+  /** Height guess (px) before a row is measured; defaults to 64. Rows are measured afterwards. */
+  estimateSize?: (message: TMessage) => number;
+  /** Called when the user scrolls near the top, once per oldest message, to load older history. */
+  onLoadOlder?: () => void;
+  /** Whether messages seen in the list are marked read (sending receipts); defaults to true. */
+  isMarkingRead?: boolean;
+  /** Extra class on the list's frame (give it a height); the default look comes from `.readmark-message-list`. */
+  className?: string;
+}
+
+const defaultKey = (message: ReceiptMessage) => message.messageClientId;
+
+/**
+ * A virtualized chat message list (@tanstack/react-virtual) with variable row heights, anchored at the
+ * end: it opens at the newest message, follows new messages while at the bottom, keeps its place when
+ * older history is prepended, and shows a "new messages" pill when scrolled up.
+ *
+ * It marks incoming messages read only when at least half of the row is visible while the page is
+ * visible and focused, re-checking on scroll, resize, new messages, visibility and focus changes.
+ */
+export function MessageList<TMessage extends ReceiptMessage>({
+  conversationId,
+  messages,
+  renderMessage,
+  getMessageKey = defaultKey,
+  estimateSize,
+  onLoadOlder,
+  isMarkingRead = true,
+  className,
+}: MessageListProps<TMessage>) {
+  const engine = useReceiptEngine();
+  const strings = useReceiptStrings();
+  const scrollRef = useRef<HTMLElement | null>(null);
+
+  const virtualizer = useVirtualizer<HTMLElement, HTMLDivElement>({
+    count: messages.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => {
+      const message = messages[index];
+      return message && estimateSize ? estimateSize(message) : DEFAULT_ESTIMATED_SIZE;
+    },
+    getItemKey: (index) => {
+      const message = messages[index];
+      return message ? getMessageKey(message) : index;
+    },
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: END_THRESHOLD,
+    overscan: 6,
+  });
+
+  // Open at the newest message; later appends are followed by the virtualizer itself.
+  const hasScrolledInitiallyRef = useRef(false);
+  useLayoutEffect(() => {
+    if (hasScrolledInitiallyRef.current || messages.length === 0) return;
+    hasScrolledInitiallyRef.current = true;
+    virtualizer.scrollToEnd();
+  }, [messages.length, virtualizer]);
+
+  // --- "at the end" and the new-messages pill ---
+  const [isAtEnd, setIsAtEnd] = useState(true);
+  const lastKey = messages.length > 0 ? getMessageKey(messages[messages.length - 1]!) : undefined;
+  const [seenLastKey, setSeenLastKey] = useState(lastKey);
+  if (isAtEnd && seenLastKey !== lastKey) setSeenLastKey(lastKey);
+  const seenIndex =
+    seenLastKey === undefined ? -1 : messages.findIndex((m) => getMessageKey(m) === seenLastKey);
+  const newMessageCount = isAtEnd || seenIndex < 0 ? 0 : messages.length - 1 - seenIndex;
+
+  // --- marking read from what is really on screen ---
+  const latest = useRef({ messages, getMessageKey, conversationId, isMarkingRead, onLoadOlder });
+  useLayoutEffect(() => {
+    latest.current = { messages, getMessageKey, conversationId, isMarkingRead, onLoadOlder };
+  });
+  const markedKeysRef = useRef(new Set<string>());
+  const loadOlderForKeyRef = useRef<string | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new conversation starts with nothing marked
+  useEffect(() => {
+    markedKeysRef.current = new Set();
+  }, [conversationId]);
+
+  const checkVisible = useCallback(() => {
+    const element = scrollRef.current;
+    const current = latest.current;
+    if (!element || !current.isMarkingRead) return;
+    const doc = element.ownerDocument;
+    if (doc.visibilityState !== 'visible' || !doc.hasFocus()) return;
+    const indexes = visibleIndexes({
+      items: virtualizer.getVirtualItems(),
+      scrollTop: element.scrollTop,
+      viewportHeight: element.clientHeight,
+      isMeasured: (item) => virtualizer.itemSizeCache.has(item.key),
+    });
+    const toMark: TMessage[] = [];
+    for (const index of indexes) {
+      const message = current.messages[index];
+      if (!message || message.isSelf === true) continue;
+      if (message.conversationId !== current.conversationId) continue;
+      const key = current.getMessageKey(message);
+      if (markedKeysRef.current.has(key)) continue;
+      markedKeysRef.current.add(key);
+      toMark.push(message);
+    }
+    if (toMark.length > 0) engine.markRead(toMark);
+  }, [engine, virtualizer]);
+
+  const handleScroll = useCallback(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const distanceFromEnd = element.scrollHeight - element.clientHeight - element.scrollTop;
+    setIsAtEnd(distanceFromEnd <= END_THRESHOLD);
+    const {
+      messages: currentMessages,
+      getMessageKey: keyOf,
+      onLoadOlder: loadOlder,
+    } = latest.current;
+    const first = currentMessages[0];
+    if (loadOlder && first && element.scrollTop <= LOAD_OLDER_THRESHOLD) {
+      const firstKey = keyOf(first);
+      // Ask once per oldest message: repeated scroll events must not pile up requests.
+      if (loadOlderForKeyRef.current !== firstKey) {
+        loadOlderForKeyRef.current = firstKey;
+        loadOlder();
+      }
+    }
+    checkVisible();
+  }, [checkVisible]);
+
+  // Every render may follow a scroll, a resize, new messages or a measurement: re-check.
+  useEffect(() => {
+    checkVisible();
+  });
+
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const doc = element.ownerDocument;
+    const win = doc.defaultView;
+    element.addEventListener('scroll', handleScroll, { passive: true });
+    doc.addEventListener('visibilitychange', checkVisible);
+    win?.addEventListener('focus', checkVisible);
+    const resizeObserver =
+      win && 'ResizeObserver' in win ? new win.ResizeObserver(() => handleScroll()) : undefined;
+    resizeObserver?.observe(element);
+    return () => {
+      element.removeEventListener('scroll', handleScroll);
+      doc.removeEventListener('visibilitychange', checkVisible);
+      win?.removeEventListener('focus', checkVisible);
+      resizeObserver?.disconnect();
+    };
+  }, [handleScroll, checkVisible]);
+
+  const scrollToLatest = () => {
+    const prefersReducedMotion =
+      scrollRef.current?.ownerDocument.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)')
+        .matches ?? true;
+    virtualizer.scrollToEnd({ behavior: prefersReducedMotion ? 'auto' : 'smooth' });
+  };
+
+  const renderRow = renderMessage as (message: ReceiptMessage) => ReactNode;
+  return (
+    <div
+      className={className ? `readmark-message-list ${className}` : 'readmark-message-list'}
+      data-at-end={isAtEnd}
+      // The frame takes the app's size (via className); the scroller fills it and the pill floats over it.
+      style={{ position: 'relative', display: 'flex', flexDirection: 'column' }}
+    >
+      <section
+        ref={scrollRef}
+        aria-label={strings.messageListLabel}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable to scroll it by keyboard
+        tabIndex={0}
+        className="readmark-message-scroller"
+        style={{ flex: '1 1 auto', minHeight: 0, overflowY: 'auto', overflowAnchor: 'none' }}
+      >
+        <div style={{ position: 'relative', width: '100%', height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const message = messages[item.index];
+            if (!message) return null;
+            return (
+              <MessageRow
+                key={item.key}
+                message={message}
+                index={item.index}
+                start={item.start}
+                measureElement={virtualizer.measureElement}
+                renderMessage={renderRow}
+              />
+            );
+          })}
+        </div>
+      </section>
+      {newMessageCount > 0 && <NewMessagesPill count={newMessageCount} onClick={scrollToLatest} />}
+    </div>
+  );
+}

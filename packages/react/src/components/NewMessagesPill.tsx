@@ -1,0 +1,12 @@
+import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+
+/** The "3 new messages" button shown while the list is scrolled up and messages arrived below. */
+export function NewMessagesPill({ count, onClick }: { count: number; onClick: () => void }) {
+  const strings = useReceiptStrings();
+  return (
+    <button type="button" className="readmark-new-messages" onClick={onClick}>
+      <span aria-hidden="true">↓ </span>
+      {strings.newMessages(count)}
+    </button>
+  );
+}

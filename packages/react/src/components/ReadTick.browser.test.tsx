@@ -1,0 +1,147 @@
+import type { ReceiptMessage } from '@readmark/core';
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ReceiptLocale } from '../i18n/ReceiptStrings';
+import { ReadTick } from './ReadTick';
+import { createWorld, Providers, settle } from './testWorld.test';
+import { UnreadBadge } from './UnreadBadge';
+
+let world: ReturnType<typeof createWorld>;
+afterEach(() => {
+  cleanup();
+  world?.dispose();
+});
+
+describe('ReadTick (P2P)', () => {
+  for (const [locale, sent, read] of [
+    ['en', 'Sent', 'Read'],
+    ['zh-CN', '已发送', '已读'],
+  ] as const) {
+    it(`is "${sent}" until the peer reads, then "${read}" (${locale})`, async () => {
+      world = createWorld();
+      const alice = world.server.login('alice');
+      const bob = world.server.login('bob');
+      const message = await world.send(alice, { conversationId: 'alice|1|bob', text: 'hi' });
+      render(
+        <Providers engine={world.engineFor(alice)} locale={locale}>
+          <ReadTick message={message} />
+        </Providers>,
+      );
+      const tick = await screen.findByRole('img', { name: sent });
+      expect(tick.dataset.status).toBe('sent');
+
+      const [received] = await world.history(bob, 'bob|1|alice');
+      await bob.V2NIMMessageService.sendP2PMessageReceipt(received as never);
+      await settle(world.server);
+
+      expect(await screen.findByRole('img', { name: read })).toBe(tick);
+      expect(tick.dataset.status).toBe('read');
+    });
+  }
+
+  it('renders nothing for an incoming message', async () => {
+    world = createWorld();
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    await world.send(alice, { conversationId: 'alice|1|bob', text: 'hi' });
+    const [received] = await world.history(bob, 'bob|1|alice');
+    const { container } = render(
+      <Providers engine={world.engineFor(bob)}>
+        <ReadTick message={received as ReceiptMessage} />
+      </Providers>,
+    );
+    await settle(world.server);
+    expect(container.innerHTML).toBe('');
+  });
+
+  it('renders nothing for malformed data instead of throwing', async () => {
+    world = createWorld();
+    const alice = world.server.login('alice');
+    const { container } = render(
+      <Providers engine={world.engineFor(alice)}>
+        <ReadTick message={{ messageClientId: 7 } as unknown as ReceiptMessage} />
+        <UnreadBadge message={null as unknown as ReceiptMessage} />
+      </Providers>,
+    );
+    await settle(world.server);
+    expect(container.innerHTML).toBe('');
+  });
+});
+
+describe('UnreadBadge and team ReadTick', () => {
+  const members = Array.from({ length: 12 }, (_, index) => `m${index + 1}`);
+
+  async function teamMessage(locale: ReceiptLocale) {
+    world = createWorld();
+    world.server.createTeam({ teamId: 't1', memberIds: ['alice', ...members] });
+    const alice = world.server.login('alice');
+    const readers = members.map((id) => world.server.login(id));
+    const message = await world.send(alice, {
+      conversationId: 'alice|2|t1',
+      text: 'team',
+      isReceiptRequested: true,
+    });
+    let openCount = 0;
+    render(
+      <Providers engine={world.engineFor(alice)} locale={locale}>
+        <UnreadBadge message={message} onOpen={() => openCount++} />
+        <ReadTick message={message} />
+      </Providers>,
+    );
+    const readBy = async (clients: typeof readers) => {
+      for (const reader of clients) {
+        const [received] = await world.history(reader, `${reader.accountId}|2|t1`);
+        await reader.V2NIMMessageService.sendTeamMessageReceipts([received as never]);
+      }
+      await settle(world.server);
+    };
+    return { readers, readBy, openCount: () => openCount };
+  }
+
+  it('counts down to "All read" with full accessible names (en)', async () => {
+    const { readers, readBy, openCount } = await teamMessage('en');
+    const badge = await screen.findByRole('button', { name: '12 of 12 members have not read' });
+    expect(badge.textContent).toBe('12 unread');
+    expect(badge.getAttribute('aria-haspopup')).toBe('dialog');
+    expect(screen.getByRole('img', { name: 'Sent' })).toBeTruthy();
+
+    await readBy(readers.slice(0, 9));
+    expect(badge.getAttribute('aria-label')).toBe('3 of 12 members have not read');
+    expect(badge.textContent).toBe('3 unread');
+    expect(badge.dataset.status).toBe('unread');
+
+    badge.click();
+    expect(openCount()).toBe(1);
+
+    await readBy(readers.slice(9));
+    expect(badge.textContent).toBe('All read');
+    expect(badge.dataset.status).toBe('all-read');
+    expect(screen.getByRole('img', { name: 'Read' }).dataset.mode).toBe('team');
+  });
+
+  it('uses the Chinese wording (zh-CN)', async () => {
+    const { readers, readBy } = await teamMessage('zh-CN');
+    await screen.findByRole('button', { name: '12人中12人未读' });
+    await readBy(readers.slice(0, 9));
+    const badge = screen.getByRole('button', { name: '12人中3人未读' });
+    expect(badge.textContent).toBe('3人未读');
+    expect(screen.getByRole('img', { name: '已发送' })).toBeTruthy();
+    await readBy(readers.slice(9));
+    expect(badge.textContent).toBe('全部已读');
+    expect(screen.getByRole('img', { name: '已读' })).toBeTruthy();
+  });
+
+  it('renders nothing for an unflagged team message', async () => {
+    world = createWorld();
+    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
+    const alice = world.server.login('alice');
+    const message = await world.send(alice, { conversationId: 'alice|2|t1', text: 'no flag' });
+    const { container } = render(
+      <Providers engine={world.engineFor(alice)}>
+        <UnreadBadge message={message} onOpen={() => {}} />
+      </Providers>,
+    );
+    await settle(world.server);
+    expect(container.innerHTML).toBe('');
+  });
+});

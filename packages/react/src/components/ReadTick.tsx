@@ -1,0 +1,52 @@
+import type { ReceiptMessage } from '@readmark/core';
+import { useMessageReceipt } from '../hooks/useMessageReceipt';
+import type { ReceiptStrings } from '../i18n/ReceiptStrings';
+import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+import type { MessageReceiptStatus } from './receiptStatus';
+import { TickIcon } from './TickIcon';
+
+/** Props of {@link ReadTick}. */
+export interface ReadTickProps {
+  /** The message (a real `V2NIMMessage` works). */
+  message: ReceiptMessage;
+  /** Extra class on the wrapper; the default look comes from `.readmark-tick` in styles.css. */
+  className?: string;
+}
+
+/**
+ * Delivery/read tick of an own message: a clock while sending, one check when sent, two checks once the
+ * peer (P2P) or every member (team) has read it, an alert when the send failed.
+ *
+ * Renders `role="img"` with a localized accessible name and exposes the state as `data-status`.
+ * Renders nothing for messages without a status (incoming, unflagged team, super team, notifications).
+ */
+export function ReadTick({ message, className }: ReadTickProps) {
+  const receipt = useMessageReceipt(message);
+  const strings = useReceiptStrings();
+  if (receipt.mode === 'none' || !receipt.isOwn || receipt.status === undefined) return null;
+  const status = receipt.status;
+  return (
+    <span
+      role="img"
+      aria-label={tickLabel(status, strings)}
+      className={className ? `readmark-tick ${className}` : 'readmark-tick'}
+      data-status={status}
+      data-mode={receipt.mode}
+    >
+      <TickIcon status={status} />
+    </span>
+  );
+}
+
+function tickLabel(status: MessageReceiptStatus, strings: ReceiptStrings): string {
+  switch (status) {
+    case 'sending':
+      return strings.tickSending;
+    case 'sent':
+      return strings.tickSent;
+    case 'read':
+      return strings.tickRead;
+    case 'failed':
+      return strings.tickFailed;
+  }
+}

@@ -1,0 +1,175 @@
+import type { ReceiptMessage } from '@readmark/core';
+import { type ReactNode, useId, useMemo, useState } from 'react';
+import { useMemberResolver } from '../hooks/useMemberResolver';
+import { useTeamReceiptDetail } from '../hooks/useTeamReceiptDetail';
+import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+import { DetailTabs, type ReceiptDetailTab, tabIds } from './DetailTabs';
+import { MemberList } from './MemberList';
+import type { ReceiptDetailMember } from './ReceiptDetailMember';
+import { useModalDialog } from './useModalDialog';
+import { useReadAnnouncement } from './useReadAnnouncement';
+import { visuallyHidden } from './visuallyHidden';
+
+/** Props of {@link ReceiptDetailSheet}. */
+export interface ReceiptDetailSheetProps {
+  /** An own team message sent with `readReceiptEnabled`. */
+  message: ReceiptMessage;
+  /** Controlled open state; the sheet opens as a modal dialog while true. */
+  isOpen: boolean;
+  /** Called when the user asks to close (Esc, the close button, a click on the backdrop). */
+  onClose: () => void;
+  /** Only list these accounts (SPEC G9); all eligible members when omitted. */
+  memberAccountIds?: readonly string[];
+  /** Custom member row; defaults to avatar + name from the provider's `resolveMember`. */
+  renderMember?: (member: ReceiptDetailMember) => ReactNode;
+  /** Tab shown when the sheet opens; defaults to `'unread'`. */
+  initialTab?: ReceiptDetailTab;
+  /** Extra class on the `<dialog>`; the default look comes from `.readmark-sheet`. */
+  className?: string;
+}
+
+/**
+ * Who has read an own team message, member by member: a native modal `<dialog>` with
+ * "Unread (m)" / "Read (n)" tabs, search by name, a virtualized list (fine for 200 members),
+ * loading / error + retry states, and live updates while open, announced politely
+ * ("Bob read the message"). Esc closes it and focus returns to the element that opened it.
+ */
+export function ReceiptDetailSheet({
+  message,
+  isOpen,
+  onClose,
+  memberAccountIds,
+  renderMember,
+  initialTab = 'unread',
+  className,
+}: ReceiptDetailSheetProps) {
+  const strings = useReceiptStrings();
+  const resolveMember = useMemberResolver();
+  const detail = useTeamReceiptDetail(message, { memberAccountIds, isEnabled: isOpen });
+  const dialogRef = useModalDialog({ isOpen, onClose });
+  const idPrefix = useId();
+  const titleId = `${idPrefix}-title`;
+  const [selectedTab, setSelectedTab] = useState<ReceiptDetailTab>(initialTab);
+  const [query, setQuery] = useState('');
+  const [wasOpen, setWasOpen] = useState(isOpen);
+  // Each opening starts fresh on the initial tab with an empty search (state reset during render).
+  if (isOpen !== wasOpen) {
+    setWasOpen(isOpen);
+    if (isOpen) {
+      setSelectedTab(initialTab);
+      setQuery('');
+    }
+  }
+
+  const members = useMemo(() => {
+    const accountIds = selectedTab === 'read' ? detail.readAccountList : detail.unreadAccountList;
+    const needle = query.trim().toLocaleLowerCase();
+    const result: ReceiptDetailMember[] = [];
+    for (const accountId of accountIds) {
+      const { name, avatarUrl } = resolveMember(accountId);
+      if (
+        needle &&
+        !name.toLocaleLowerCase().includes(needle) &&
+        !accountId.toLocaleLowerCase().includes(needle)
+      ) {
+        continue;
+      }
+      result.push({ accountId, name, avatarUrl, isRead: selectedTab === 'read' });
+    }
+    return result;
+  }, [selectedTab, detail.readAccountList, detail.unreadAccountList, query, resolveMember]);
+
+  // A live refetch keeps showing the lists it has; only a first load shows the loading state.
+  const hasData = detail.readAccountList.length + detail.unreadAccountList.length > 0;
+  const isShowingLoading = detail.isLoading && !hasData;
+  const isReady = isOpen && !detail.error && !isShowingLoading;
+  const announcement = useReadAnnouncement({
+    readAccountList: detail.readAccountList,
+    isReady,
+    describe: (accountId) => strings.announceRead(resolveMember(accountId).name),
+  });
+
+  const { tabId, panelId } = tabIds(idPrefix, selectedTab);
+  const status = detail.error ? 'error' : isShowingLoading ? 'loading' : 'ready';
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click mirrors Esc (native cancel) and the close button, which keyboard users have
+    <dialog
+      ref={dialogRef}
+      aria-labelledby={titleId}
+      className={className ? `readmark-sheet ${className}` : 'readmark-sheet'}
+      data-status={status}
+      // A click that lands on the dialog element itself is a click on the backdrop.
+      onClick={(event) => {
+        if (event.target === event.currentTarget) onClose();
+      }}
+    >
+      {isOpen && (
+        <div className="readmark-sheet-body">
+          <header className="readmark-sheet-header">
+            <h2 id={titleId} className="readmark-sheet-title">
+              {strings.sheetTitle}
+            </h2>
+            <button
+              type="button"
+              className="readmark-sheet-close"
+              aria-label={strings.close}
+              onClick={onClose}
+            >
+              <span aria-hidden="true">×</span>
+            </button>
+          </header>
+          <DetailTabs
+            idPrefix={idPrefix}
+            selectedTab={selectedTab}
+            onSelectTab={setSelectedTab}
+            readCount={detail.readCount}
+            unreadCount={detail.unreadCount}
+          />
+          <input
+            type="search"
+            className="readmark-sheet-search"
+            aria-label={strings.searchPlaceholder}
+            placeholder={strings.searchPlaceholder}
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+          <div
+            role="tabpanel"
+            id={panelId}
+            aria-labelledby={tabId}
+            className="readmark-sheet-panel"
+          >
+            {detail.error ? (
+              <div role="alert" className="readmark-sheet-error">
+                <p>{strings.error}</p>
+                <button type="button" onClick={detail.refresh}>
+                  {strings.retry}
+                </button>
+              </div>
+            ) : isShowingLoading ? (
+              <p role="status" className="readmark-sheet-loading">
+                {strings.loading}
+              </p>
+            ) : (
+              <MemberList
+                members={members}
+                label={strings.memberListLabel}
+                emptyText={
+                  query.trim()
+                    ? strings.emptySearch
+                    : selectedTab === 'read'
+                      ? strings.emptyRead
+                      : strings.emptyUnread
+                }
+                renderMember={renderMember}
+              />
+            )}
+          </div>
+        </div>
+      )}
+      <div aria-live="polite" aria-atomic="true" style={visuallyHidden}>
+        {announcement}
+      </div>
+    </dialog>
+  );
+}

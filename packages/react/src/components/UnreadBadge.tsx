@@ -1,0 +1,83 @@
+import type { ReceiptMessage } from '@readmark/core';
+import type { MouseEvent } from 'react';
+import { useMessageReceipt } from '../hooks/useMessageReceipt';
+import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+import { visuallyHidden } from './visuallyHidden';
+
+/** What the badge currently shows; exposed as `data-status`. */
+export type UnreadBadgeStatus = 'loading' | 'unread' | 'all-read' | 'unavailable';
+
+/** Props of {@link UnreadBadge}. */
+export interface UnreadBadgeProps {
+  /** An own team message sent with `readReceiptEnabled` (anything else renders nothing). */
+  message: ReceiptMessage;
+  /**
+   * Called when the user activates the badge, typically to open `ReceiptDetailSheet`.
+   * Without it the badge is plain text rather than a button.
+   */
+  onOpen?: (event: MouseEvent<HTMLButtonElement>) => void;
+  /** Extra class; the default look comes from `.readmark-badge` in styles.css. */
+  className?: string;
+}
+
+/**
+ * "3 unread" / "All read" under an own team message, counting down live as members read.
+ * A `<button>` (with `onOpen`) whose accessible name is the full sentence, e.g.
+ * "3 of 12 members have not read", and `aria-haspopup="dialog"`. Shows a loading state until the
+ * counts arrive and an explicit "unavailable" state when the team cannot have receipts.
+ * Renders nothing unless the message is an own, flagged team message.
+ */
+export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
+  const receipt = useMessageReceipt(message);
+  const strings = useReceiptStrings();
+  if (receipt.mode !== 'team') return null;
+
+  const { readCount, unreadCount } = receipt;
+  const hasCounts = readCount !== undefined && unreadCount !== undefined;
+  const status: UnreadBadgeStatus = receipt.isUnavailable
+    ? 'unavailable'
+    : !hasCounts
+      ? 'loading'
+      : unreadCount === 0
+        ? 'all-read'
+        : 'unread';
+  const totalCount = (readCount ?? 0) + (unreadCount ?? 0);
+  const text =
+    status === 'unavailable'
+      ? strings.unavailable
+      : status === 'loading'
+        ? strings.badgeLoading
+        : status === 'all-read'
+          ? strings.badgeAllRead
+          : strings.badgeUnread(unreadCount ?? 0);
+  const label =
+    status === 'unread'
+      ? strings.badgeLabel({ unreadCount: unreadCount ?? 0, totalCount })
+      : status === 'all-read'
+        ? strings.badgeAllReadLabel(totalCount)
+        : text;
+  const classes = className ? `readmark-badge ${className}` : 'readmark-badge';
+
+  // Unavailable counts cannot be listed, so there is nothing to open.
+  if (!onOpen || status === 'unavailable') {
+    return (
+      <span className={classes} data-status={status}>
+        <span aria-hidden="true">{text}</span>
+        <span style={visuallyHidden}>{label}</span>
+      </span>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className={classes}
+      data-status={status}
+      aria-label={label}
+      aria-haspopup="dialog"
+      aria-busy={status === 'loading' || undefined}
+      onClick={onOpen}
+    >
+      {text}
+    </button>
+  );
+}

@@ -1,0 +1,10 @@
+export type { ReceiptDetailTab } from './DetailTabs';
+export type { MessageListProps } from './MessageList';
+export { MessageList } from './MessageList';
+export type { ReadTickProps } from './ReadTick';
+export { ReadTick } from './ReadTick';
+export type { ReceiptDetailMember } from './ReceiptDetailMember';
+export type { ReceiptDetailSheetProps } from './ReceiptDetailSheet';
+export { ReceiptDetailSheet } from './ReceiptDetailSheet';
+export type { UnreadBadgeProps, UnreadBadgeStatus } from './UnreadBadge';
+export { UnreadBadge } from './UnreadBadge';

@@ -1,0 +1,100 @@
+/**
+ * Test support for the component browser tests (named `.test.tsx` so the library build and its
+ * typecheck skip it; it holds no tests itself). Everything is real: the memory server, the nim
+ * transport over a memory client, the engine and the provider.
+ */
+import { createReceiptEngine, type ReceiptEngine, type ReceiptMessage } from '@readmark/core';
+import { createMemoryServer, type MemoryClient } from '@readmark/memory';
+import { createNimTransport } from '@readmark/nim';
+import type { ReactNode } from 'react';
+import type { ReceiptLocale } from '../i18n/ReceiptStrings';
+import { ReceiptProvider } from '../ReceiptProvider';
+
+/** A memory server whose createTime advances by 100 per message, starting at 1,100. */
+export function createWorld() {
+  let time = 1000;
+  const server = createMemoryServer({ now: () => (time += 100) });
+  const engines: ReceiptEngine[] = [];
+
+  /** An engine for a device that sends its receipts at once (no flush window) so tests need no timers. */
+  const engineFor = (client: MemoryClient): ReceiptEngine => {
+    const engine = createReceiptEngine({
+      transport: createNimTransport(client),
+      accountId: client.accountId,
+      flushDelayMs: 0,
+    });
+    engines.push(engine);
+    return engine;
+  };
+
+  /** Sends a text message and waits until every device has it. */
+  const send = async (
+    client: MemoryClient,
+    {
+      conversationId,
+      text,
+      isReceiptRequested = false,
+    }: { conversationId: string; text: string; isReceiptRequested?: boolean },
+  ): Promise<ReceiptMessage> => {
+    const draft = client.V2NIMMessageCreator.createTextMessage(text);
+    const { message } = await client.V2NIMMessageService.sendMessage(
+      draft,
+      conversationId,
+      isReceiptRequested ? { messageConfig: { readReceiptEnabled: true } } : undefined,
+    );
+    await server.settle();
+    return message as ReceiptMessage;
+  };
+
+  /** The device's copy of a conversation's history, oldest first. */
+  const history = async (
+    client: MemoryClient,
+    conversationId: string,
+  ): Promise<ReceiptMessage[]> => {
+    const messages = await client.V2NIMMessageService.getMessageList({
+      conversationId,
+      limit: 100,
+    });
+    return [...(messages as ReceiptMessage[])].sort((a, b) => a.createTime - b.createTime);
+  };
+
+  const dispose = () => {
+    for (const engine of engines) engine.dispose();
+  };
+
+  return { server, engineFor, send, history, dispose };
+}
+
+/** The real provider around `children`. */
+export function Providers({
+  engine,
+  locale = 'en',
+  names,
+  children,
+}: {
+  engine: ReceiptEngine;
+  locale?: ReceiptLocale;
+  names?: Record<string, string>;
+  children: ReactNode;
+}) {
+  return (
+    <ReceiptProvider
+      engine={engine}
+      locale={locale}
+      resolveMember={
+        names
+          ? (accountId) => (names[accountId] ? { name: names[accountId] } : undefined)
+          : undefined
+      }
+    >
+      {children}
+    </ReceiptProvider>
+  );
+}
+
+/** Waits until the page's pending work settles: server deliveries, then React's commit. */
+export async function settle(server: { settle(): Promise<void> }) {
+  await server.settle();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await server.settle();
+}

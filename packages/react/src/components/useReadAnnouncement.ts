@@ -1,0 +1,49 @@
+import { useEffect, useRef, useState } from 'react';
+
+/** At most this many names per announcement, so a burst of readers does not flood the screen reader. */
+const MAX_NAMES = 3;
+
+/**
+ * Text for a polite live region: "Bob read the message" whenever accounts join the read list while the
+ * sheet is open. The first loaded list is the baseline and is not announced.
+ */
+export function useReadAnnouncement({
+  readAccountList,
+  isReady,
+  describe,
+}: {
+  readAccountList: readonly string[];
+  /** False while loading or closed: the next ready list becomes the new baseline. */
+  isReady: boolean;
+  /** Builds the sentence for one account (resolves the name, localizes). */
+  describe: (accountId: string) => string;
+}): string {
+  const [announcement, setAnnouncement] = useState('');
+  const knownRef = useRef<Set<string> | null>(null);
+  const describeRef = useRef(describe);
+  describeRef.current = describe;
+
+  useEffect(() => {
+    if (!isReady) {
+      knownRef.current = null;
+      return;
+    }
+    const known = knownRef.current;
+    knownRef.current = new Set(readAccountList);
+    if (!known) return;
+    const newReaders = readAccountList.filter((accountId) => !known.has(accountId));
+    if (newReaders.length === 0) return;
+    setAnnouncement(
+      newReaders
+        .slice(-MAX_NAMES)
+        .map((accountId) => describeRef.current(accountId))
+        .join('. '),
+    );
+  }, [readAccountList, isReady]);
+
+  useEffect(() => {
+    if (!isReady) setAnnouncement('');
+  }, [isReady]);
+
+  return announcement;
+}
