@@ -12,6 +12,8 @@ export default defineConfig({
     projects: [
       {
         resolve: { conditions: ['@readmark/source', 'module', 'import', 'default'] },
+        // Node tests load modules through Vite's SSR environment, which has its own conditions.
+        ssr: { resolve: { conditions: ['@readmark/source', 'module', 'import', 'default'] } },
         test: {
           name: 'unit',
           environment: 'node',

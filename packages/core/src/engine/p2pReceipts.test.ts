@@ -1,0 +1,323 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createReceiptWorld, sentMessages } from '../testing/receiptWorld';
+import type { ReceiptMessage } from '../types';
+import {
+  selectIsPeerRead,
+  selectMessageStatus,
+  selectPeerReadTime,
+  selectSelfReadTime,
+} from './selectors';
+
+type World = ReturnType<typeof createReceiptWorld>;
+let world: World;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  world = createReceiptWorld();
+});
+afterEach(() => {
+  world.disposeAll();
+  vi.useRealTimers();
+});
+
+/** A (sender) and B (reader), with m1 at 100 and m2 at 200 from A to B, delivered. */
+async function aliceAndBob() {
+  const alice = world.device('A');
+  const bob = world.device('B');
+  const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+  const m2 = await world.send(alice, 'A|1|B', { at: 200 });
+  await world.settle();
+  return { alice, bob, m1, m2, b1: world.copyOf(bob, m1), b2: world.copyOf(bob, m2) };
+}
+
+const status = (device: { engine: { store: { getState(): never } } }, message: ReceiptMessage) =>
+  selectMessageStatus(device.engine.store.getState(), message);
+
+describe('P2P receipts through the engine (SPEC section 7, scenarios 1-15)', () => {
+  it('1: one receipt for the newest message covers the earlier ones', async () => {
+    const { alice, bob, m1, m2, b1, b2 } = await aliceAndBob();
+    expect(status(alice, m2)).toBe('sent');
+    bob.engine.markRead([b1, b2]);
+    await world.tick(300);
+    expect(sentMessages(bob.calls.sendP2PMessageReceipt).map((m) => m.createTime)).toEqual([200]);
+    expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(200);
+    expect(status(alice, m1)).toBe('read');
+    expect(status(alice, m2)).toBe('read');
+    expect(selectSelfReadTime(bob.engine.store.getState(), 'B|1|A')).toBe(200);
+  });
+
+  it('2: the boundary is inclusive', async () => {
+    const alice = world.device('A');
+    const bob = world.device('B');
+    const at200 = await world.send(alice, 'A|1|B', { at: 200 });
+    const at201 = await world.send(alice, 'A|1|B', { at: 201 });
+    await world.settle();
+    await bob.client.V2NIMMessageService.sendP2PMessageReceipt(world.copyOf(bob, at200) as never);
+    await world.settle();
+    expect(status(alice, at200)).toBe('read');
+    expect(status(alice, at201)).toBe('sent');
+  });
+
+  it('3: a receipt for an older message leaves newer ones unread', async () => {
+    const { alice, bob, m1, m2, b1 } = await aliceAndBob();
+    bob.engine.markRead([b1]);
+    await world.tick(300);
+    expect(status(alice, m1)).toBe('read');
+    expect(status(alice, m2)).toBe('sent');
+  });
+
+  it('4 and 5: stale and duplicate receipts change nothing and notify nobody', async () => {
+    const { alice, bob, b1, b2 } = await aliceAndBob();
+    await bob.client.V2NIMMessageService.sendP2PMessageReceipt(b2 as never);
+    await world.settle();
+    const before = alice.engine.store.getState();
+    const listener = vi.fn();
+    alice.engine.store.subscribe(listener);
+    await bob.client.V2NIMMessageService.sendP2PMessageReceipt(b1 as never);
+    await bob.client.V2NIMMessageService.sendP2PMessageReceipt(b2 as never);
+    await world.settle();
+    expect(alice.engine.store.getState()).toBe(before);
+    expect(listener).toHaveBeenCalledTimes(0);
+    expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(200);
+  });
+
+  it('6: own messages are never acknowledged', async () => {
+    const { alice, m1, m2 } = await aliceAndBob();
+    alice.engine.markRead([m1, m2]);
+    await world.tick(1000);
+    expect(alice.calls.sendP2PMessageReceipt).toHaveLength(0);
+  });
+
+  it('7: malformed input throws 191004 and changes nothing', async () => {
+    const { bob, b1 } = await aliceAndBob();
+    const before = bob.engine.store.getState();
+    const bad: unknown[] = [
+      null,
+      'm1',
+      [null],
+      [{ ...b1, messageClientId: undefined }],
+      [{ ...b1, createTime: '100' }],
+      [b1, { ...b1, senderId: 7 }],
+    ];
+    for (const input of bad) {
+      expect(() => bob.engine.markRead(input as never)).toThrow(
+        expect.objectContaining({ name: 'ReceiptError', code: 191004 }),
+      );
+    }
+    await world.tick(1000);
+    expect(bob.engine.store.getState()).toBe(before);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(0);
+  });
+
+  it('8: self-chat shows read and sends nothing', async () => {
+    const alice = world.device('A');
+    const note = await world.send(alice, 'A|1|A', { at: 300 });
+    expect(selectIsPeerRead(alice.engine.store.getState(), note)).toBe(true);
+    expect(status(alice, note)).toBe('read');
+    alice.engine.markRead([note]);
+    await world.tick(1000);
+    expect(alice.calls.sendP2PMessageReceipt).toHaveLength(0);
+  });
+
+  it('9: received and team messages are never "peer read"', async () => {
+    const { bob, b2 } = await aliceAndBob();
+    world.server.createTeam({ teamId: 'T1', memberIds: ['A', 'B'] });
+    const teamMessage = await world.send(bob, 'B|2|T1', { at: 300 });
+    await bob.client.V2NIMMessageService.sendP2PMessageReceipt(b2 as never);
+    const state = bob.engine.store.getState();
+    expect(selectIsPeerRead(state, b2)).toBe(false);
+    expect(selectIsPeerRead(state, teamMessage)).toBe(false);
+    expect(selectMessageStatus(state, b2)).toBeUndefined();
+  });
+
+  it('10: only valid P2P conversation ids are looked up; an unknown peer gives 0', async () => {
+    const alice = world.device('A');
+    for (const id of ['A|2|T1', 'X|1|B', '']) await alice.engine.loadConversation(id);
+    expect(alice.calls.getP2PMessageReceipt).toHaveLength(0);
+    await alice.engine.loadConversation('A|1|Z');
+    await alice.engine.loadConversation('A|1|Z');
+    expect(alice.calls.getP2PMessageReceipt).toEqual([['A|1|Z']]);
+    expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|Z')).toBe(0);
+  });
+
+  it('11: a lookup while logged out reports 190002 and is tried again later', async () => {
+    const alice = world.device('A');
+    alice.client.logout();
+    await alice.engine.loadConversation('A|1|B');
+    expect(alice.errors.map((error) => error.code)).toEqual([190002]);
+    alice.client.login();
+    await world.settle();
+    await alice.engine.loadConversation('A|1|B');
+    expect(alice.calls.getP2PMessageReceipt).toHaveLength(2);
+  });
+
+  it('12: both devices of the sender show read', async () => {
+    const { alice, bob, m2, b2 } = await aliceAndBob();
+    const alice2 = world.device('A');
+    bob.engine.markRead([b2]);
+    await world.tick(300);
+    expect(status(alice, m2)).toBe('read');
+    expect(status(alice2, m2)).toBe('read');
+  });
+
+  it("13: the reader's second device learns selfReadTime and sends nothing again", async () => {
+    const { alice, bob, b1, b2 } = await aliceAndBob();
+    const bob2 = world.device('B');
+    bob.engine.markRead([b1, b2]);
+    await world.tick(300);
+    const state = bob2.engine.store.getState();
+    expect(selectSelfReadTime(state, 'B|1|A')).toBe(200);
+    expect(selectPeerReadTime(state, 'B|1|A')).toBe(0);
+    bob2.engine.markRead([b1, b2]);
+    await world.tick(1000);
+    expect(bob2.calls.sendP2PMessageReceipt).toHaveLength(0);
+    expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(200);
+  });
+
+  it('14: an offline sender catches up at login, in one notification', async () => {
+    const { alice, bob, m2, b2 } = await aliceAndBob();
+    alice.client.logout();
+    await world.settle();
+    bob.engine.markRead([b2]);
+    await world.tick(300);
+    expect(status(alice, m2)).toBe('sent');
+    const listener = vi.fn();
+    alice.engine.store.subscribe(listener);
+    alice.client.login();
+    await world.tick(0);
+    expect(status(alice, m2)).toBe('read');
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('15: P2P ignores the readReceiptEnabled flag', async () => {
+    const alice = world.device('A');
+    const bob = world.device('B');
+    const plain = await world.send(alice, 'A|1|B', { at: 100, isFlagged: false });
+    await world.settle();
+    bob.engine.markRead([world.copyOf(bob, plain)]);
+    await world.tick(300);
+    expect(status(alice, plain)).toBe('read');
+  });
+});
+
+describe('P2P outbox', () => {
+  it('coalesces 500 messages seen within a second into a handful of ever-newer receipts', async () => {
+    const alice = world.device('A');
+    const bob = world.device('B');
+    const sent: ReceiptMessage[] = [];
+    for (let index = 1; index <= 500; index += 1) {
+      sent.push(await world.send(alice, 'A|1|B', { at: 1000 + index }));
+    }
+    await world.settle();
+    const copies = sent.map((message) => world.copyOf(bob, message));
+    for (const copy of copies) {
+      bob.engine.markRead([copy]);
+      await vi.advanceTimersByTimeAsync(2);
+    }
+    await world.tick(300);
+    const times = sentMessages(bob.calls.sendP2PMessageReceipt).map((m) => m.createTime);
+    expect(times.length).toBeGreaterThan(0);
+    expect(times.length).toBeLessThanOrEqual(5);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(new Set(times).size).toBe(times.length);
+    expect(times.at(-1)).toBe(1500);
+    expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(1500);
+
+    bob.engine.markRead(copies);
+    await world.tick(1000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(times.length);
+  });
+
+  it('ignores notification, unsent and not-addressed messages', async () => {
+    const { bob, b2 } = await aliceAndBob();
+    bob.engine.markRead([
+      { ...b2, messageClientId: 'n', messageType: 5, createTime: 900 },
+      { ...b2, messageClientId: 'u', messageServerId: '', createTime: 901 },
+      { ...b2, messageClientId: 's', sendingState: 3, createTime: 902 },
+      { ...b2, messageClientId: 'x', receiverId: 'C', createTime: 903 },
+    ]);
+    await world.tick(1000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(0);
+  });
+
+  it('retries retryable failures with exponential backoff and jitter, then succeeds', async () => {
+    const { alice, bob, m2, b2 } = await aliceAndBob();
+    world.server.injectFault({ method: 'sendP2PMessageReceipt', code: 192001, times: 2 });
+    bob.engine.markRead([b2]);
+    await world.tick(300);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    // random() = 0.5 gives 75% of 1000 ms, then 75% of 2000 ms.
+    await world.tick(749);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    await world.tick(1);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(2);
+    await world.tick(1499);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(2);
+    await world.tick(1);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(3);
+    expect(status(alice, m2)).toBe('read');
+    expect(bob.errors).toEqual([]);
+  });
+
+  it('reports a permanent failure once and drops it', async () => {
+    const { alice, bob, m2, b2 } = await aliceAndBob();
+    world.server.injectFault({ method: 'sendP2PMessageReceipt', code: 107325 });
+    bob.engine.markRead([b2]);
+    await world.tick(60_000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(bob.errors.map((error) => error.code)).toEqual([107325]);
+    expect(status(alice, m2)).toBe('sent');
+  });
+
+  it('waits while offline and sends when the connection is back', async () => {
+    const { alice, bob, m2, b2 } = await aliceAndBob();
+    bob.client.logout();
+    await world.settle();
+    bob.engine.markRead([b2]);
+    await world.tick(10_000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(0);
+    bob.client.login();
+    await world.tick(0);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(status(alice, m2)).toBe('read');
+  });
+
+  it('sends nothing while switched off, globally or for one conversation', async () => {
+    const { bob, b1, b2 } = await aliceAndBob();
+    bob.engine.setSendingReceipts(false);
+    bob.engine.markRead([b1]);
+    await world.tick(1000);
+    bob.engine.setSendingReceipts(true);
+    bob.engine.setSendingReceipts(false, 'B|1|A');
+    bob.engine.markRead([b2]);
+    await world.tick(1000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(0);
+    bob.engine.setSendingReceipts(true, 'B|1|A');
+    bob.engine.markRead([b2]);
+    await world.tick(300);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(() => bob.engine.setSendingReceipts(false, 'X|1|A')).toThrow(
+      expect.objectContaining({ code: 191004 }),
+    );
+  });
+
+  it('dispose cancels the pending flush and stops listening', async () => {
+    const { alice, bob, b2 } = await aliceAndBob();
+    bob.engine.markRead([b2]);
+    bob.engine.dispose();
+    alice.engine.dispose();
+    await world.tick(10_000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(0);
+    expect(alice.client.V2NIMMessageService.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(
+      0,
+    );
+    expect(
+      alice.client.V2NIMConversationService.listenerCount('onConversationReadTimeUpdated'),
+    ).toBe(0);
+    expect(alice.client.V2NIMLoginService.listenerCount('onConnectStatus')).toBe(0);
+    const before = alice.engine.store.getState();
+    await bob.client.V2NIMMessageService.sendP2PMessageReceipt(b2 as never);
+    await world.settle();
+    expect(alice.engine.store.getState()).toBe(before);
+  });
+});

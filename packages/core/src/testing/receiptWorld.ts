@@ -1,0 +1,171 @@
+/**
+ * Test harness (not part of the build): the real engine over the real NIM transport on the real
+ * memory server, with every transport call counted by a decorator around the real transport.
+ */
+import { createMemoryServer, type MemoryClient, type MemoryServer } from '@readmark/memory';
+import { createNimTransport } from '@readmark/nim';
+import { vi } from 'vitest';
+import {
+  createReceiptEngine,
+  type ReceiptEngine,
+  type ReceiptEngineOptions,
+} from '../engine/createReceiptEngine';
+import type { ReceiptError } from '../ReceiptError';
+import type { ReceiptTransport } from '../ReceiptTransport';
+import type { ReceiptMessage } from '../types';
+
+/** The transport methods whose calls are counted. */
+export type CountedMethod =
+  | 'sendP2PMessageReceipt'
+  | 'getP2PMessageReceipt'
+  | 'sendTeamMessageReceipts'
+  | 'getTeamMessageReceipts'
+  | 'getTeamMessageReceiptDetail';
+
+const countedMethods: CountedMethod[] = [
+  'sendP2PMessageReceipt',
+  'getP2PMessageReceipt',
+  'sendTeamMessageReceipts',
+  'getTeamMessageReceipts',
+  'getTeamMessageReceiptDetail',
+];
+
+/** Wraps a real transport and records the arguments of every call. */
+export function countCalls(transport: ReceiptTransport): {
+  transport: ReceiptTransport;
+  calls: Record<CountedMethod, unknown[][]>;
+} {
+  const calls = Object.fromEntries(countedMethods.map((name) => [name, []])) as unknown as Record<
+    CountedMethod,
+    unknown[][]
+  >;
+  const counted: ReceiptTransport = {
+    sendP2PMessageReceipt: (...args) => {
+      calls.sendP2PMessageReceipt.push(args);
+      return transport.sendP2PMessageReceipt(...args);
+    },
+    getP2PMessageReceipt: (...args) => {
+      calls.getP2PMessageReceipt.push(args);
+      return transport.getP2PMessageReceipt(...args);
+    },
+    sendTeamMessageReceipts: (...args) => {
+      calls.sendTeamMessageReceipts.push(args);
+      return transport.sendTeamMessageReceipts(...args);
+    },
+    getTeamMessageReceipts: (...args) => {
+      calls.getTeamMessageReceipts.push(args);
+      return transport.getTeamMessageReceipts(...args);
+    },
+    getTeamMessageReceiptDetail: (...args) => {
+      calls.getTeamMessageReceiptDetail.push(args);
+      return transport.getTeamMessageReceiptDetail(...args);
+    },
+    subscribe: (listener) => transport.subscribe(listener),
+  };
+  if (transport.getConnectionState) {
+    counted.getConnectionState = () => transport.getConnectionState!();
+  }
+  if (transport.subscribeConnectionState) {
+    counted.subscribeConnectionState = (listener) => transport.subscribeConnectionState!(listener);
+  }
+  return { transport: counted, calls };
+}
+
+/** One logged-in device with its own engine. */
+export interface WorldDevice {
+  accountId: string;
+  client: MemoryClient;
+  transport: ReceiptTransport;
+  calls: Record<CountedMethod, unknown[][]>;
+  engine: ReceiptEngine;
+  /** Messages pushed to this device, in arrival order. */
+  received: ReceiptMessage[];
+  /** What the engine reported through onError. */
+  errors: ReceiptError[];
+}
+
+/** Options of {@link createReceiptWorld}. */
+export interface ReceiptWorldOptions {
+  /** Imitate SDK 10.8.1 dropping the detail filter. */
+  isDetailFilterIgnored?: boolean;
+}
+
+/** A memory server with a controllable createTime and helpers to make devices and messages. */
+export function createReceiptWorld(options: ReceiptWorldOptions = {}) {
+  let time = 100;
+  const server: MemoryServer = createMemoryServer({
+    now: () => time,
+    ...(options.isDetailFilterIgnored ? { isDetailFilterIgnored: true } : {}),
+  });
+  const devices: WorldDevice[] = [];
+
+  return {
+    server,
+    /** Sets the createTime of the next messages. */
+    setTime(next: number) {
+      time = next;
+    },
+    /** Logs in a device with an engine (random fixed at 0.5 so backoff delays are exact). */
+    device(accountId: string, engineOptions: Partial<ReceiptEngineOptions> = {}): WorldDevice {
+      const client = server.login(accountId);
+      const received: ReceiptMessage[] = [];
+      client.V2NIMMessageService.on('onReceiveMessages', (messages) => {
+        received.push(...(messages as unknown as ReceiptMessage[]));
+      });
+      const { transport, calls } = countCalls(createNimTransport(client));
+      const errors: ReceiptError[] = [];
+      const engine = createReceiptEngine({
+        transport,
+        accountId,
+        random: () => 0.5,
+        onError: (error) => errors.push(error),
+        ...engineOptions,
+      });
+      const device = { accountId, client, transport, calls, engine, received, errors };
+      devices.push(device);
+      return device;
+    },
+    /**
+     * Sends a text message at `at` and returns the sender's copy; the receivers' copies are in
+     * their devices' `received` after `settle()`.
+     */
+    async send(
+      from: WorldDevice,
+      conversationId: string,
+      sendOptions: { at: number; isFlagged?: boolean },
+    ): Promise<ReceiptMessage> {
+      time = sendOptions.at;
+      const service = from.client.V2NIMMessageService;
+      const { message } = await service.sendMessage(
+        from.client.V2NIMMessageCreator.createTextMessage(`message at ${sendOptions.at}`),
+        conversationId,
+        { messageConfig: { readReceiptEnabled: sendOptions.isFlagged ?? false } },
+      );
+      return message as unknown as ReceiptMessage;
+    },
+    /** The copy of `message` that `device` received. */
+    copyOf(device: WorldDevice, message: ReceiptMessage): ReceiptMessage {
+      const copy = device.received.find((m) => m.messageClientId === message.messageClientId);
+      if (!copy) throw new Error(`${device.accountId} did not receive ${message.messageClientId}`);
+      return copy;
+    },
+    /** Lets fake time pass, then waits for every delivery and call in flight. */
+    async tick(ms: number) {
+      await vi.advanceTimersByTimeAsync(ms);
+      await server.settle();
+      await vi.advanceTimersByTimeAsync(0);
+      await server.settle();
+    },
+    settle: () => server.settle(),
+    disposeAll() {
+      for (const device of devices) device.engine.dispose();
+    },
+  };
+}
+
+/** The message arguments of every recorded call of `method`, flattened. */
+export function sentMessages(calls: unknown[][]): ReceiptMessage[] {
+  return calls.flatMap(([argument]) =>
+    Array.isArray(argument) ? (argument as ReceiptMessage[]) : [argument as ReceiptMessage],
+  );
+}
