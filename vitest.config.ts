@@ -43,6 +43,7 @@ export default defineConfig({
             'zustand/vanilla',
             'zustand/traditional',
             'use-sync-external-store/shim/with-selector',
+            '@testing-library/dom',
           ],
         },
         test: {

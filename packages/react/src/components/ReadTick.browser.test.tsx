@@ -1,14 +1,14 @@
 import type { ReceiptMessage } from '@readmark/core';
-import { cleanup, render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReadTick } from './ReadTick';
-import { createWorld, Providers, settle } from './testWorld.test';
+import { cleanupApps, createWorld, Providers, renderApp, settle } from './testWorld.test';
 import { UnreadBadge } from './UnreadBadge';
 
 let world: ReturnType<typeof createWorld>;
 afterEach(() => {
-  cleanup();
+  cleanupApps();
   world?.dispose();
 });
 
@@ -22,7 +22,7 @@ describe('ReadTick (P2P)', () => {
       const alice = world.server.login('alice');
       const bob = world.server.login('bob');
       const message = await world.send(alice, { conversationId: 'alice|1|bob', text: 'hi' });
-      render(
+      renderApp(
         <Providers engine={world.engineFor(alice)} locale={locale}>
           <ReadTick message={message} />
         </Providers>,
@@ -45,7 +45,7 @@ describe('ReadTick (P2P)', () => {
     const bob = world.server.login('bob');
     await world.send(alice, { conversationId: 'alice|1|bob', text: 'hi' });
     const [received] = await world.history(bob, 'bob|1|alice');
-    const { container } = render(
+    const { container } = renderApp(
       <Providers engine={world.engineFor(bob)}>
         <ReadTick message={received as ReceiptMessage} />
       </Providers>,
@@ -57,7 +57,7 @@ describe('ReadTick (P2P)', () => {
   it('renders nothing for malformed data instead of throwing', async () => {
     world = createWorld();
     const alice = world.server.login('alice');
-    const { container } = render(
+    const { container } = renderApp(
       <Providers engine={world.engineFor(alice)}>
         <ReadTick message={{ messageClientId: 7 } as unknown as ReceiptMessage} />
         <UnreadBadge message={null as unknown as ReceiptMessage} />
@@ -82,7 +82,7 @@ describe('UnreadBadge and team ReadTick', () => {
       isReceiptRequested: true,
     });
     let openCount = 0;
-    render(
+    renderApp(
       <Providers engine={world.engineFor(alice)} locale={locale}>
         <UnreadBadge message={message} onOpen={() => openCount++} />
         <ReadTick message={message} />
@@ -136,7 +136,7 @@ describe('UnreadBadge and team ReadTick', () => {
     world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
     const alice = world.server.login('alice');
     const message = await world.send(alice, { conversationId: 'alice|2|t1', text: 'no flag' });
-    const { container } = render(
+    const { container } = renderApp(
       <Providers engine={world.engineFor(alice)}>
         <UnreadBadge message={message} onOpen={() => {}} />
       </Providers>,

@@ -7,6 +7,8 @@ import { createReceiptEngine, type ReceiptEngine, type ReceiptMessage } from '@r
 import { createMemoryServer, type MemoryClient } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
 import type { ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot, type Root } from 'react-dom/client';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReceiptProvider } from '../ReceiptProvider';
 
@@ -97,4 +99,33 @@ export async function settle(server: { settle(): Promise<void> }) {
   await server.settle();
   await new Promise((resolve) => setTimeout(resolve, 0));
   await server.settle();
+}
+
+const mounted: { root: Root; container: HTMLElement }[] = [];
+
+/**
+ * Renders into a fresh container with react-dom directly. (@testing-library/react is not used in
+ * browser mode: Vite discovers it after the first optimize pass and the re-optimized chunk loads a
+ * second copy of React.) Later updates from the store render asynchronously; wait with `settle` or
+ * @testing-library/dom's `findBy*`.
+ */
+export function renderApp(ui: ReactNode) {
+  const container = document.createElement('div');
+  document.body.append(container);
+  const root = createRoot(container);
+  flushSync(() => root.render(ui));
+  mounted.push({ root, container });
+  return {
+    container,
+    rerender: (next: ReactNode) => flushSync(() => root.render(next)),
+    unmount: () => flushSync(() => root.unmount()),
+  };
+}
+
+/** Unmounts everything `renderApp` mounted. */
+export function cleanupApps() {
+  for (const { root, container } of mounted.splice(0)) {
+    flushSync(() => root.unmount());
+    container.remove();
+  }
 }

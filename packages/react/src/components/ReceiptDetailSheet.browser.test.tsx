@@ -1,0 +1,154 @@
+import type { ReceiptMessage } from '@readmark/core';
+import { screen, waitFor, within } from '@testing-library/dom';
+import { useState } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import type { ReceiptLocale } from '../i18n/ReceiptStrings';
+import { ReceiptDetailSheet } from './ReceiptDetailSheet';
+import { cleanupApps, createWorld, Providers, renderApp, settle } from './testWorld.test';
+import { UnreadBadge } from './UnreadBadge';
+
+const names: Record<string, string> = {
+  alice: 'Alice',
+  bob: 'Bob',
+  carol: 'Carol',
+  dave: 'Dave',
+  erin: 'Erin',
+};
+
+let world: ReturnType<typeof createWorld>;
+beforeEach(() => {
+  // Vitest runs tests in an iframe; give it focus so keyboard events reach it (see MessageList tests).
+  window.focus();
+});
+afterEach(() => {
+  cleanupApps();
+  world?.dispose();
+});
+
+function Sender({ message, onClosed }: { message: ReceiptMessage; onClosed: () => void }) {
+  const [isOpen, setIsOpen] = useState(false);
+  return (
+    <>
+      <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />
+      <ReceiptDetailSheet
+        message={message}
+        isOpen={isOpen}
+        onClose={() => {
+          setIsOpen(false);
+          onClosed();
+        }}
+      />
+    </>
+  );
+}
+
+async function setup(locale: ReceiptLocale = 'en') {
+  world = createWorld();
+  world.server.createTeam({ teamId: 't1', memberIds: Object.keys(names) });
+  const alice = world.server.login('alice');
+  const readers = Object.fromEntries(
+    ['bob', 'carol', 'dave', 'erin'].map((id) => [id, world.server.login(id)]),
+  );
+  const message = await world.send(alice, {
+    conversationId: 'alice|2|t1',
+    text: 'lunch?',
+    isReceiptRequested: true,
+  });
+  const readBy = async (accountId: string) => {
+    const reader = readers[accountId]!;
+    const [received] = await world.history(reader, `${accountId}|2|t1`);
+    await reader.V2NIMMessageService.sendTeamMessageReceipts([received as never]);
+    await settle(world.server);
+  };
+  await readBy('bob');
+  let closedCount = 0;
+  renderApp(
+    <Providers engine={world.engineFor(alice)} locale={locale} names={names}>
+      <Sender message={message} onClosed={() => closedCount++} />
+    </Providers>,
+  );
+  return { readBy, closedCount: () => closedCount };
+}
+
+const memberNames = (panel: HTMLElement) =>
+  within(panel)
+    .queryAllByRole('listitem')
+    .map((item) => item.textContent?.slice(1));
+
+describe('ReceiptDetailSheet', () => {
+  it('opens as a modal from the badge, switches tabs by keyboard, searches, closes with Esc', async () => {
+    const { closedCount } = await setup();
+    const badge = await screen.findByRole('button', { name: '3 of 4 members have not read' });
+    await userEvent.click(badge);
+
+    const dialog = await screen.findByRole('dialog', { name: 'Message receipts' });
+    expect(dialog.matches(':modal')).toBe(true);
+    const unreadTab = screen.getByRole('tab', { name: 'Unread (3)' });
+    const readTab = screen.getByRole('tab', { name: 'Read (1)' });
+    expect(unreadTab.getAttribute('aria-selected')).toBe('true');
+    const unreadPanel = await screen.findByRole('tabpanel', { name: 'Unread (3)' });
+    await waitFor(() => expect(memberNames(unreadPanel)).toEqual(['Carol', 'Dave', 'Erin']));
+
+    // WAI-ARIA tabs: arrows move focus and selection, one tab stop.
+    unreadTab.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(readTab);
+    expect(readTab.getAttribute('aria-selected')).toBe('true');
+    expect(readTab.tabIndex).toBe(0);
+    expect(unreadTab.tabIndex).toBe(-1);
+    const readPanel = screen.getByRole('tabpanel', { name: 'Read (1)' });
+    await waitFor(() => expect(memberNames(readPanel)).toEqual(['Bob']));
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(document.activeElement).toBe(unreadTab);
+
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search members' }), 'da');
+    await waitFor(() => expect(memberNames(screen.getByRole('tabpanel'))).toEqual(['Dave']));
+    await userEvent.fill(screen.getByRole('searchbox'), 'zed');
+    expect(await screen.findByText('No matching members')).toBeTruthy();
+
+    // In a filled search box the first Esc clears the search (native), the next one closes.
+    await userEvent.keyboard('{Escape}');
+    expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('');
+    expect(dialog.open).toBe(true);
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(dialog.open).toBe(false));
+    expect(closedCount()).toBe(1);
+    expect(document.activeElement).toBe(badge);
+  });
+
+  it('moves a member from Unread to Read live and announces it politely', async () => {
+    const { readBy } = await setup();
+    await userEvent.click(
+      await screen.findByRole('button', { name: '3 of 4 members have not read' }),
+    );
+    const panel = await screen.findByRole('tabpanel', { name: 'Unread (3)' });
+    await waitFor(() => expect(memberNames(panel)).toEqual(['Carol', 'Dave', 'Erin']));
+
+    await readBy('carol');
+
+    await waitFor(() => expect(memberNames(panel)).toEqual(['Dave', 'Erin']));
+    expect(screen.getByRole('tab', { name: 'Unread (2)' })).toBeTruthy();
+    const readTab = screen.getByRole('tab', { name: 'Read (2)' });
+    const live = screen.getByRole('dialog').querySelector('[aria-live="polite"]');
+    expect(live?.textContent).toBe('Carol read the message');
+    expect(screen.getByRole('button', { name: '2 of 4 members have not read' })).toBeTruthy();
+
+    await userEvent.click(readTab);
+    const readPanel = screen.getByRole('tabpanel', { name: 'Read (2)' });
+    await waitFor(() => expect(memberNames(readPanel)?.sort()).toEqual(['Bob', 'Carol']));
+  });
+
+  it('closes from the close button and speaks Chinese', async () => {
+    const { closedCount } = await setup('zh-CN');
+    const badge = await screen.findByRole('button', { name: '4人中3人未读' });
+    await userEvent.click(badge);
+    await screen.findByRole('dialog', { name: '消息回执' });
+    expect(screen.getByRole('tab', { name: '未读 (3)' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: '已读 (1)' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: '关闭' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(closedCount()).toBe(1);
+    expect(document.activeElement).toBe(badge);
+  });
+});
