@@ -1,1 +1,12 @@
-export {};
+export type { FaultOptions, MemoryServer, MemoryServerOptions } from './createMemoryServer';
+export { createMemoryServer } from './createMemoryServer';
+export type {
+  MemoryClient,
+  MemoryConversationService,
+  MemoryLoginService,
+  MemoryMessageService,
+} from './MemoryClient';
+export { NimError, NimErrorCode } from './NimError';
+export type { FaultableMethod } from './ServerCore';
+export type { PeerReaderOptions, SimulationHandle } from './simulatePeerReader';
+export type { TeamReadersOptions } from './simulateTeamReaders';

@@ -1,1 +1,3 @@
-export {};
+export type { NimTransportOptions } from './createNimTransport';
+export { createNimTransport } from './createNimTransport';
+export type { NimLike } from './NimLike';

@@ -1,0 +1,53 @@
+// The memory server is compiled without DOM or Node types; these timer functions exist everywhere.
+interface PlatformTimers {
+  setTimeout(callback: () => void, delayMs: number): unknown;
+  queueMicrotask(callback: () => void): void;
+}
+
+/**
+ * Schedules every delivery and simulated round trip, and knows how many are in flight so `settle()`
+ * can wait for all of them. With latency 0 it uses microtasks only (fake timers need no advancing);
+ * with latency > 0 it uses the platform `setTimeout`, looked up at call time (SSR-safe).
+ */
+export class DeliveryQueue {
+  private pending = 0;
+  private waiters: Array<() => void> = [];
+
+  constructor(private readonly latencyMs: number) {}
+
+  /** Runs `task` after the configured latency. */
+  schedule(task: () => void): void {
+    this.pending += 1;
+    const run = () => {
+      try {
+        task();
+      } finally {
+        this.pending -= 1;
+        if (this.pending === 0) {
+          const waiters = this.waiters;
+          this.waiters = [];
+          for (const resolve of waiters) resolve();
+        }
+      }
+    };
+    if (this.latencyMs > 0) {
+      (globalThis as unknown as PlatformTimers).setTimeout(run, this.latencyMs);
+    } else {
+      (globalThis as unknown as PlatformTimers).queueMicrotask(run);
+    }
+  }
+
+  /** Resolves after one simulated network hop. */
+  roundTrip(): Promise<void> {
+    return new Promise((resolve) => this.schedule(resolve));
+  }
+
+  /** Resolves once nothing is in flight, including work scheduled by listeners along the way. */
+  async settle(): Promise<void> {
+    while (this.pending > 0) {
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+      // Let continuations of the resolved round trips run; they may schedule more deliveries.
+      for (let i = 0; i < 5; i += 1) await Promise.resolve();
+    }
+  }
+}

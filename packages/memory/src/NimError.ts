@@ -1,0 +1,35 @@
+/** NIM's numeric error codes the memory server produces (SPEC section 3). */
+export const NimErrorCode = {
+  INVALID_PARAMETER: 191004,
+  MISUSE: 191001,
+  ILLEGAL_STATE: 190002,
+  TEAM_MARK_READ_FAILED: 107302,
+  TEAM_READ_RECEIPT_RECORD_NOT_FOUND: 108301,
+  TEAM_NOT_EXIST: 108404,
+  TEAM_MEMBER_NOT_EXIST: 109404,
+  MESSAGE_NOT_EXIST: 107404,
+} as const;
+
+/**
+ * What the memory server rejects with: shaped like nim-web-sdk-ng's `V2NIMError`
+ * (`{ name: 'V2NIMError', code, desc, detail }`, SPEC T6), so code written against the real SDK,
+ * including `ReceiptError.from`, handles both the same way.
+ */
+export class NimError extends Error {
+  override readonly name = 'V2NIMError';
+  readonly code: number;
+  readonly desc: string;
+  readonly detail: { reason?: string };
+
+  constructor(code: number, desc: string) {
+    super(`${code}: ${desc}`);
+    this.code = code;
+    this.desc = desc;
+    this.detail = { reason: desc };
+  }
+}
+
+/** Shorthand for the most common rejection, 191004 "invalid parameter". */
+export function invalidParameter(reason: string): NimError {
+  return new NimError(NimErrorCode.INVALID_PARAMETER, `invalid parameter: ${reason}`);
+}

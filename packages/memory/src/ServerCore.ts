@@ -1,0 +1,149 @@
+import { messageConversationIdFor } from './conversationIds';
+import { DeliveryQueue } from './DeliveryQueue';
+import { Emitter } from './Emitter';
+import { NimError } from './NimError';
+import type {
+  V2NIMConversationListener,
+  V2NIMLoginListener,
+  V2NIMMessage,
+  V2NIMMessageListener,
+} from './sdkTypes';
+
+/** The client calls a fault can be injected into (see `MemoryServer.injectFault`). */
+export type FaultableMethod =
+  | 'sendMessage'
+  | 'getMessageList'
+  | 'sendP2PMessageReceipt'
+  | 'getP2PMessageReceipt'
+  | 'sendTeamMessageReceipts'
+  | 'getTeamMessageReceipts'
+  | 'getTeamMessageReceiptDetail';
+
+/** One logged-in device: what a nim-web-sdk-ng instance holds locally. */
+export interface Device {
+  readonly id: number;
+  readonly accountId: string;
+  isOnline: boolean;
+  /** The SDK's local P2P receipt cache: conversationId -> peer's watermark (P8). */
+  readonly p2pCache: Map<string, number>;
+  readonly messageEvents: Emitter<V2NIMMessageListener>;
+  readonly conversationEvents: Emitter<V2NIMConversationListener>;
+  readonly loginEvents: Emitter<V2NIMLoginListener>;
+}
+
+/** A message as the server keeps it, viewer-neutral, with its team receipt record. */
+export interface StoredMessage {
+  readonly message: V2NIMMessage;
+  /** Team members at send time minus the sender, when the message is flagged (G5). */
+  readonly eligibleIds: readonly string[];
+  /** Who has acknowledged it, in reading order. */
+  readonly readerIds: string[];
+}
+
+/** A reader's P2P watermark for one sender: everything up to `timestamp` is read (P2). */
+export interface P2PReadTime {
+  readonly readerId: string;
+  readonly senderId: string;
+  timestamp: number;
+}
+
+interface Fault {
+  method: FaultableMethod;
+  code: number;
+  remaining: number;
+  accountId: string | undefined;
+}
+
+/** The server's whole state and the plumbing every simulated call shares. */
+export class ServerCore {
+  readonly queue: DeliveryQueue;
+  readonly devices: Device[] = [];
+  readonly messages = new Map<string, StoredMessage>();
+  readonly history: StoredMessage[] = [];
+  /** Keyed by `${readerId}\n${senderId}`. Only ever moves forward (P9). */
+  readonly p2pReadTimes = new Map<string, P2PReadTime>();
+  readonly teams = new Map<string, Set<string>>();
+  private readonly faults: Fault[] = [];
+  private serverIdSequence = 0;
+  private clientIdSequence = 0;
+  private deviceSequence = 0;
+
+  constructor(
+    readonly now: () => number,
+    latencyMs: number,
+    readonly isDetailFilterIgnored: boolean,
+  ) {
+    this.queue = new DeliveryQueue(latencyMs);
+  }
+
+  createDevice(accountId: string): Device {
+    this.deviceSequence += 1;
+    const device: Device = {
+      id: this.deviceSequence,
+      accountId,
+      isOnline: false,
+      p2pCache: new Map(),
+      messageEvents: new Emitter(),
+      conversationEvents: new Emitter(),
+      loginEvents: new Emitter(),
+    };
+    this.devices.push(device);
+    return device;
+  }
+
+  onlineDevicesOf(accountId: string, except?: Device): Device[] {
+    return this.devices.filter((d) => d.accountId === accountId && d.isOnline && d !== except);
+  }
+
+  /** Delivers to `device` later, and only if it is still online then (offline devices catch up at login). */
+  deliver(device: Device, task: () => void): void {
+    this.queue.schedule(() => {
+      if (device.isOnline) task();
+    });
+  }
+
+  nextServerId(): string {
+    this.serverIdSequence += 1;
+    return String(this.serverIdSequence);
+  }
+
+  nextClientId(): string {
+    this.clientIdSequence += 1;
+    return `mem-${this.clientIdSequence}`;
+  }
+
+  p2pReadTimeKey(readerId: string, senderId: string): string {
+    return `${readerId}\n${senderId}`;
+  }
+
+  addFault(fault: { method: FaultableMethod; code: number; times: number; accountId?: string }) {
+    this.faults.push({
+      method: fault.method,
+      code: fault.code,
+      remaining: fault.times,
+      accountId: fault.accountId,
+    });
+  }
+
+  /** The next injected failure for this call, if any; consumed as it is taken. */
+  takeFault(method: FaultableMethod, accountId: string): NimError | undefined {
+    const fault = this.faults.find(
+      (f) => f.method === method && f.remaining > 0 && (f.accountId ?? accountId) === accountId,
+    );
+    if (!fault) return undefined;
+    fault.remaining -= 1;
+    return new NimError(fault.code, `injected fault in ${method}`);
+  }
+
+  /** A per-viewer copy: conversationId and isSelf are computed for the viewer (C3). */
+  view(stored: StoredMessage, viewerId: string): V2NIMMessage {
+    const message = stored.message;
+    return {
+      ...message,
+      messageConfig: { ...message.messageConfig },
+      messageStatus: { ...message.messageStatus },
+      conversationId: messageConversationIdFor(viewerId, message),
+      isSelf: message.senderId === viewerId,
+    };
+  }
+}

@@ -1,0 +1,126 @@
+import { createMemoryClient, type MemoryClient } from './MemoryClient';
+import { invalidParameter, NimError, NimErrorCode } from './NimError';
+import { type FaultableMethod, ServerCore } from './ServerCore';
+import {
+  type PeerReaderOptions,
+  type SimulationHandle,
+  simulatePeerReader,
+} from './simulatePeerReader';
+import { simulateTeamReaders, type TeamReadersOptions } from './simulateTeamReaders';
+
+/** Options of {@link createMemoryServer}. */
+export interface MemoryServerOptions {
+  /** Supplies every message's createTime; tests pass a controlled clock. Defaults to `Date.now`. */
+  now?: () => number;
+  /**
+   * Delay of every delivery and call round trip. 0 (the default) uses microtasks only, so tests with
+   * fake timers need not advance timers; > 0 uses `setTimeout`.
+   */
+  latencyMs?: number;
+  /**
+   * Imitate nim-web-sdk-ng 10.8.1, which drops `memberAccountIds` of `getTeamMessageReceiptDetail`
+   * (SPEC G9), so the transport's own filter can be tested. Defaults to false (the filter applies).
+   */
+  isDetailFilterIgnored?: boolean;
+}
+
+/** An injected failure: the next `times` calls of `method` reject with `code` and change nothing. */
+export interface FaultOptions {
+  method: FaultableMethod;
+  code: number;
+  /** Defaults to 1. */
+  times?: number;
+  /** Only calls made by this account fail; defaults to every account. */
+  accountId?: string;
+}
+
+/** An in-process, NIM-compatible server. See {@link createMemoryServer}. */
+export interface MemoryServer {
+  /** Logs a new device in as `accountId`; the same account twice gives two devices. */
+  login(accountId: string): MemoryClient;
+  /** Resolves when every delivery in flight has been made. */
+  settle(): Promise<void>;
+  /** Creates an advanced team. Teams may exceed 200 members (flagged sends then fail with 107302). */
+  createTeam(options: { teamId: string; memberIds: string[] }): void;
+  /** Adds members; they are not counted for messages sent before they joined (G5). */
+  addTeamMembers(teamId: string, memberIds: string[]): void;
+  /** Removes members; their later receipts fail with 109404 (G5). */
+  removeTeamMembers(teamId: string, memberIds: string[]): void;
+  /** The team's current members. */
+  getTeamMemberIds(teamId: string): string[];
+  /** Makes upcoming calls fail with a NIM code, for retry and error-path tests. */
+  injectFault(options: FaultOptions): void;
+  /** Simulated members who acknowledge the flagged messages of a team after seeded random delays. */
+  simulateTeamReaders(options: TeamReadersOptions): SimulationHandle;
+  /** A simulated account that acknowledges the P2P messages it receives after seeded random delays. */
+  simulatePeerReader(options: PeerReaderOptions): SimulationHandle;
+}
+
+/**
+ * Creates an in-process server that imitates NetEase IM V2 read receipts with every rule and error
+ * code of SPEC.md. Each `login()` returns a client shaped like a nim-web-sdk-ng instance.
+ *
+ * @example
+ * const server = createMemoryServer({ now: () => clock });
+ * const alice = server.login('A');
+ * const bob = server.login('B');
+ * const { message } = await alice.V2NIMMessageService.sendMessage(
+ *   alice.V2NIMMessageCreator.createTextMessage('hi'), 'A|1|B');
+ */
+export function createMemoryServer(options: MemoryServerOptions = {}): MemoryServer {
+  const latencyMs = options.latencyMs ?? 0;
+  if (typeof latencyMs !== 'number' || !(latencyMs >= 0)) {
+    throw invalidParameter('latencyMs must be a number >= 0');
+  }
+  const core = new ServerCore(
+    options.now ?? (() => Date.now()),
+    latencyMs,
+    options.isDetailFilterIgnored ?? false,
+  );
+
+  function requireTeam(teamId: string): Set<string> {
+    const members = core.teams.get(teamId);
+    if (!members) throw new NimError(NimErrorCode.TEAM_NOT_EXIST, `team ${teamId} does not exist`);
+    return members;
+  }
+
+  function requireIds(memberIds: unknown): string[] {
+    if (!Array.isArray(memberIds) || !memberIds.every((id) => typeof id === 'string' && id)) {
+      throw invalidParameter('memberIds must be an array of account ids');
+    }
+    return memberIds;
+  }
+
+  const server: MemoryServer = {
+    login(accountId) {
+      if (typeof accountId !== 'string' || accountId.length === 0 || accountId.includes('|')) {
+        throw invalidParameter('accountId must be a non-empty string without "|"');
+      }
+      return createMemoryClient(core, accountId);
+    },
+    settle: () => core.queue.settle(),
+    createTeam({ teamId, memberIds }) {
+      if (typeof teamId !== 'string' || teamId.length === 0) throw invalidParameter('teamId');
+      if (core.teams.has(teamId)) throw invalidParameter(`team ${teamId} already exists`);
+      core.teams.set(teamId, new Set(requireIds(memberIds)));
+    },
+    addTeamMembers(teamId, memberIds) {
+      const ids = requireIds(memberIds);
+      const members = requireTeam(teamId);
+      for (const id of ids) members.add(id);
+    },
+    removeTeamMembers(teamId, memberIds) {
+      const ids = requireIds(memberIds);
+      const members = requireTeam(teamId);
+      for (const id of ids) members.delete(id);
+    },
+    getTeamMemberIds: (teamId) => [...requireTeam(teamId)],
+    injectFault({ method, code, times = 1, accountId }) {
+      if (typeof code !== 'number' || !(times >= 1)) throw invalidParameter('code and times');
+      core.addFault({ method, code, times, ...(accountId === undefined ? {} : { accountId }) });
+    },
+    simulateTeamReaders: (readerOptions) => simulateTeamReaders(server, readerOptions),
+    simulatePeerReader: (readerOptions) => simulatePeerReader(server, readerOptions),
+  };
+  return server;
+}

@@ -1,0 +1,139 @@
+import { conversationIdOf } from './conversationIds';
+import { NimError, NimErrorCode } from './NimError';
+import type { Device, ServerCore, StoredMessage } from './ServerCore';
+import type { V2NIMTeamMessageReadReceipt, V2NIMTeamMessageReadReceiptDetail } from './sdkTypes';
+import type { MessageLike } from './validateReceiptArgs';
+
+/** The absolute counts of one flagged team message, seen by its sender (T3, G5). */
+export function teamReceiptOf(stored: StoredMessage): V2NIMTeamMessageReadReceipt {
+  const message = stored.message;
+  const receipt: V2NIMTeamMessageReadReceipt = {
+    conversationId: conversationIdOf(message.senderId, 2, message.receiverId),
+    messageServerId: message.messageServerId,
+    messageClientId: message.messageClientId,
+    readCount: stored.readerIds.length,
+    unreadCount: stored.eligibleIds.length - stored.readerIds.length,
+  };
+  const latest = stored.readerIds[stored.readerIds.length - 1];
+  if (latest !== undefined) receipt.latestReadAccount = latest;
+  return receipt;
+}
+
+function requireMember(core: ServerCore, teamId: string, accountId: string): Set<string> {
+  const members = core.teams.get(teamId);
+  if (!members) throw new NimError(NimErrorCode.TEAM_NOT_EXIST, `team ${teamId} does not exist`);
+  if (!members.has(accountId)) {
+    throw new NimError(
+      NimErrorCode.TEAM_MEMBER_NOT_EXIST,
+      `${accountId} is not a member of ${teamId}`,
+    );
+  }
+  return members;
+}
+
+/** The stored flagged team message `message` refers to, if it exists in `teamId`. */
+function findTeamMessage(core: ServerCore, teamId: string, message: MessageLike) {
+  const stored = core.messages.get(message.messageClientId as string);
+  if (stored?.message.conversationType !== 2 || stored.message.receiverId !== teamId) {
+    return undefined;
+  }
+  return stored;
+}
+
+/**
+ * Server side of `sendTeamMessageReceipts` (G4, G5, G11). Ineligible messages (unknown, unflagged,
+ * sent before the reader joined, already read) are skipped silently; each sender's online devices
+ * get one event with the new absolute counts; the reader's devices get nothing.
+ */
+export function applyTeamReceipts(core: ServerCore, device: Device, messages: MessageLike[]): void {
+  const readerId = device.accountId;
+  const teamId = messages[0]?.receiverId as string;
+  requireMember(core, teamId, readerId);
+  const bySender = new Map<string, V2NIMTeamMessageReadReceipt[]>();
+  for (const message of messages) {
+    const stored = findTeamMessage(core, teamId, message);
+    if (!stored?.message.messageConfig?.readReceiptEnabled) continue;
+    if (!stored.eligibleIds.includes(readerId) || stored.readerIds.includes(readerId)) continue;
+    stored.readerIds.push(readerId);
+    const receipts = bySender.get(stored.message.senderId) ?? [];
+    receipts.push(teamReceiptOf(stored));
+    bySender.set(stored.message.senderId, receipts);
+  }
+  for (const [senderId, receipts] of bySender) {
+    for (const target of core.onlineDevicesOf(senderId)) {
+      core.deliver(target, () => {
+        target.messageEvents.emit(
+          'onReceiveTeamMessageReadReceipts',
+          receipts.map((r) => ({ ...r })),
+        );
+      });
+    }
+  }
+}
+
+/**
+ * Server side of `getTeamMessageReceipts` (G7): unknown and unflagged messages are dropped. Like Web
+ * 10.8.1 (SPEC T3) each result also carries the team's `receiverId`, which transports must strip.
+ */
+export function queryTeamReceipts(
+  core: ServerCore,
+  device: Device,
+  messages: MessageLike[],
+): V2NIMTeamMessageReadReceipt[] {
+  const teamId = messages[0]?.receiverId as string;
+  requireMember(core, teamId, device.accountId);
+  const results: V2NIMTeamMessageReadReceipt[] = [];
+  const seen = new Set<string>();
+  for (const message of messages) {
+    const stored = findTeamMessage(core, teamId, message);
+    if (!stored || stored.message.senderId !== device.accountId) continue;
+    if (!stored.message.messageConfig?.readReceiptEnabled) continue;
+    if (seen.has(stored.message.messageClientId)) continue;
+    seen.add(stored.message.messageClientId);
+    results.push({ ...teamReceiptOf(stored), receiverId: teamId } as V2NIMTeamMessageReadReceipt);
+  }
+  return results;
+}
+
+/**
+ * Server side of `getTeamMessageReceiptDetail` (G8, G9, G10). The member filter keeps only listed
+ * eligible members; non-members and the sender appear in neither list. No `latestReadAccount`.
+ */
+export function queryTeamReceiptDetail(
+  core: ServerCore,
+  device: Device,
+  message: MessageLike,
+  memberAccountIds: string[] | undefined,
+): V2NIMTeamMessageReadReceiptDetail {
+  const teamId = message.receiverId as string;
+  requireMember(core, teamId, device.accountId);
+  const stored = findTeamMessage(core, teamId, message);
+  if (!stored || stored.message.senderId !== device.accountId) {
+    throw new NimError(NimErrorCode.MESSAGE_NOT_EXIST, 'message not found');
+  }
+  if (!stored.message.messageConfig?.readReceiptEnabled) {
+    throw new NimError(
+      NimErrorCode.TEAM_READ_RECEIPT_RECORD_NOT_FOUND,
+      'the message was sent without readReceiptEnabled',
+    );
+  }
+  const filter =
+    memberAccountIds && memberAccountIds.length > 0 && !core.isDetailFilterIgnored
+      ? new Set(memberAccountIds)
+      : undefined;
+  const isListed = (id: string) => !filter || filter.has(id);
+  const readAccountList = stored.readerIds.filter(isListed);
+  const unreadAccountList = stored.eligibleIds.filter(
+    (id) => !stored.readerIds.includes(id) && isListed(id),
+  );
+  const { latestReadAccount: _omitted, ...counts } = teamReceiptOf(stored);
+  return {
+    readReceipt: {
+      ...counts,
+      readCount: readAccountList.length,
+      unreadCount: unreadAccountList.length,
+    },
+    readAccountList,
+    unreadAccountList,
+  };
+}

@@ -1,0 +1,127 @@
+import { invalidParameter, NimError, NimErrorCode } from './NimError';
+
+/**
+ * The client-side checks of the SDK's receipt calls, in SPEC order (P1, G3, G6, G8), plus the kit's
+ * decisions for bad types (E3: 191004, never a TypeError). Each returns the error to reject with, or
+ * undefined. They run before anything changes, so a rejected call changes nothing (E2).
+ */
+
+/** The fields the checks read, from anything the caller passed. */
+export interface MessageLike {
+  messageClientId?: unknown;
+  messageServerId?: unknown;
+  conversationId?: unknown;
+  conversationType?: unknown;
+  senderId?: unknown;
+  receiverId?: unknown;
+  createTime?: unknown;
+}
+
+export function isRecord(value: unknown): value is MessageLike {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isNonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}
+
+/** P1 steps 2-3, then P4 (the message must be addressed to the caller). */
+export function checkP2PReceiptMessage(selfId: string, message: unknown): NimError | undefined {
+  if (!isRecord(message)) return invalidParameter('message must be a V2NIMMessage');
+  if (!isNonEmptyString(message.messageClientId)) return invalidParameter('messageClientId');
+  if (message.conversationType !== 1) return invalidParameter('conversationType must be 1 (P2P)');
+  if (!isNonEmptyString(message.receiverId)) return invalidParameter('receiverId');
+  if (typeof message.createTime !== 'number' || !Number.isFinite(message.createTime)) {
+    return invalidParameter('createTime must be a number');
+  }
+  if (message.senderId === selfId) {
+    return invalidParameter(`sender ${selfId} is not allowed to send msg receipt`);
+  }
+  if (message.receiverId !== selfId) {
+    return invalidParameter('the message is not addressed to the logged-in account');
+  }
+  return undefined;
+}
+
+/** G3 in order: mixed conversations, more than 50, empty, per-item fields, own messages. */
+export function checkTeamReceiptBatch(selfId: string, messages: unknown): NimError | undefined {
+  if (!Array.isArray(messages)) return invalidParameter('messages must be an array');
+  if (!messages.every(isRecord)) return invalidParameter('every message must be a V2NIMMessage');
+  const first = messages[0] as MessageLike | undefined;
+  if (first && messages.some((m: MessageLike) => m.conversationId !== first.conversationId)) {
+    return new NimError(NimErrorCode.MISUSE, 'messages must belong to one conversation');
+  }
+  if (messages.length > 50) {
+    return new NimError(NimErrorCode.MISUSE, 'at most 50 messages per call');
+  }
+  if (messages.length === 0) return invalidParameter('messages must not be empty');
+  for (const message of messages as MessageLike[]) {
+    const error = checkTeamItem(message, { isCreateTimeChecked: true });
+    if (error) return error;
+  }
+  if ((messages as MessageLike[]).some((m) => m.senderId === selfId)) {
+    return invalidParameter(`sender ${selfId} is not allowed to send msg receipt`);
+  }
+  return undefined;
+}
+
+/** G6 in order: empty, per-item fields, someone else's message, two teams, more than 50. */
+export function checkTeamReceiptQuery(selfId: string, messages: unknown): NimError | undefined {
+  if (!Array.isArray(messages)) return invalidParameter('messages must be an array');
+  if (!messages.every(isRecord)) return invalidParameter('every message must be a V2NIMMessage');
+  if (messages.length === 0) return invalidParameter('messages must not be empty');
+  for (const message of messages as MessageLike[]) {
+    const error = checkTeamItem(message, { isCreateTimeChecked: false });
+    if (error) return error;
+  }
+  const list = messages as MessageLike[];
+  if (list.some((m) => m.senderId !== selfId)) {
+    return invalidParameter('only the sender can query receipts of a message');
+  }
+  if (list.some((m) => m.receiverId !== list[0]?.receiverId)) {
+    return new NimError(NimErrorCode.MISUSE, 'messages must belong to one team');
+  }
+  if (list.length > 50) return new NimError(NimErrorCode.MISUSE, 'at most 50 messages per call');
+  return undefined;
+}
+
+/** G8 validation, plus the type of the optional member filter. */
+export function checkTeamReceiptDetail(
+  selfId: string,
+  message: unknown,
+  memberAccountIds: unknown,
+): NimError | undefined {
+  if (!isRecord(message)) return invalidParameter('message must be a V2NIMMessage');
+  const error = checkTeamItem(message, { isCreateTimeChecked: false });
+  if (error) return error;
+  if (message.senderId !== selfId) {
+    return invalidParameter('only the sender can query receipts of a message');
+  }
+  if (
+    memberAccountIds !== undefined &&
+    (!Array.isArray(memberAccountIds) || !memberAccountIds.every((id) => typeof id === 'string'))
+  ) {
+    return invalidParameter('memberAccountIds must be an array of account ids');
+  }
+  return undefined;
+}
+
+function checkTeamItem(
+  message: MessageLike,
+  options: { isCreateTimeChecked: boolean },
+): NimError | undefined {
+  if (options.isCreateTimeChecked && !isNonEmptyString(message.messageClientId)) {
+    return invalidParameter('messageClientId');
+  }
+  // Super-team messages (type 3) fail here: team receipts exist only in advanced teams (G1).
+  if (message.conversationType !== 2) return invalidParameter('conversationType must be 2 (team)');
+  if (!isNonEmptyString(message.receiverId)) return invalidParameter('receiverId');
+  if (
+    options.isCreateTimeChecked &&
+    (typeof message.createTime !== 'number' || !Number.isFinite(message.createTime))
+  ) {
+    return invalidParameter('createTime must be a number');
+  }
+  if (!isNonEmptyString(message.messageServerId)) return invalidParameter('messageServerId');
+  return undefined;
+}

@@ -1,0 +1,22 @@
+import type { V2NIMConversationService, V2NIMLoginService, V2NIMMessageService } from './sdkTypes';
+
+/**
+ * The part of a nim-web-sdk-ng instance the transport uses, typed by the SDK's own declarations.
+ * A real `NIM` instance and a `@readmark/memory` client both satisfy it.
+ */
+export interface NimLike {
+  V2NIMMessageService: Pick<
+    V2NIMMessageService,
+    | 'on'
+    | 'off'
+    | 'sendP2PMessageReceipt'
+    | 'getP2PMessageReceipt'
+    | 'sendTeamMessageReceipts'
+    | 'getTeamMessageReceipts'
+    | 'getTeamMessageReceiptDetail'
+  >;
+  /** For `onConversationReadTimeUpdated` (NIM 10.3.0+), the self read-time sync of SPEC P11. */
+  V2NIMConversationService?: Pick<V2NIMConversationService, 'on' | 'off'>;
+  /** For connection state; without it the engine assumes "connected". */
+  V2NIMLoginService?: Pick<V2NIMLoginService, 'on' | 'off' | 'getConnectStatus'>;
+}

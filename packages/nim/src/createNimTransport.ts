@@ -1,0 +1,195 @@
+import {
+  type ConnectionState,
+  ReceiptError,
+  ReceiptErrorCode,
+  type ReceiptTransport,
+  type TeamMessageReadReceiptDetail,
+  type TransportEvent,
+} from '@readmark/core';
+import type { NimLike } from './NimLike';
+import { compact, toP2PReceipt, toTeamReceipt } from './normalizeReceipts';
+import type { V2NIMMessage } from './sdkTypes';
+
+/** Options of {@link createNimTransport}. */
+export interface NimTransportOptions {
+  /**
+   * Apply `memberAccountIds` of `getTeamMessageReceiptDetail` on the client (SPEC G9), because
+   * nim-web-sdk-ng 10.8.1 drops it. Harmless when the SDK honours it. Defaults to true.
+   */
+  isMemberFilterApplied?: boolean;
+}
+
+function isRecord(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function invalid(reason: string): ReceiptError {
+  return new ReceiptError(ReceiptErrorCode.INVALID_PARAMETER, `invalid parameter: ${reason}`);
+}
+
+/**
+ * Runs an SDK call and turns every failure into a rejected ReceiptError that keeps NIM's code:
+ * rejections, and synchronous throws (the SDK's `checkV2` throws 191001 synchronously, SPEC §3).
+ */
+async function callSdk<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw ReceiptError.from(error);
+  }
+}
+
+function connectionStateOf(status: unknown): ConnectionState {
+  if (status === 1) return 'connected';
+  if (status === 2 || status === 3) return 'connecting';
+  return 'disconnected';
+}
+
+/**
+ * Readmark's transport over a logged-in nim-web-sdk-ng V2 instance (or a `@readmark/memory`
+ * client, which has the same shape). It validates arguments (bad types reject with 191004, never a
+ * TypeError, SPEC E3), converts every SDK failure into a `ReceiptError` with NIM's code, strips the
+ * `receiverId` Web 10.8.1 leaks into team receipts (T3) and applies the detail member filter on the
+ * client (G9).
+ *
+ * @example
+ * const transport = createNimTransport(nim);
+ * const engine = createReceiptEngine({ transport, accountId: 'A' });
+ */
+export function createNimTransport(
+  nim: NimLike,
+  options: NimTransportOptions = {},
+): ReceiptTransport {
+  if (!isRecord(nim) || !isRecord(nim.V2NIMMessageService)) {
+    throw invalid('createNimTransport needs an SDK instance with V2NIMMessageService');
+  }
+  const messages = nim.V2NIMMessageService;
+  const conversations = nim.V2NIMConversationService;
+  const login = nim.V2NIMLoginService;
+  const isMemberFilterApplied = options.isMemberFilterApplied ?? true;
+
+  const transport: ReceiptTransport = {
+    sendP2PMessageReceipt(message) {
+      if (!isRecord(message)) return Promise.reject(invalid('message must be a V2NIMMessage'));
+      return callSdk(() => messages.sendP2PMessageReceipt(message as V2NIMMessage));
+    },
+
+    async getP2PMessageReceipt(conversationId) {
+      if (typeof conversationId !== 'string') throw invalid('conversationId must be a string');
+      const receipt = toP2PReceipt(
+        await callSdk(() => messages.getP2PMessageReceipt(conversationId)),
+      );
+      return receipt ?? { conversationId, timestamp: 0 };
+    },
+
+    sendTeamMessageReceipts(list) {
+      if (!Array.isArray(list) || !list.every(isRecord)) {
+        return Promise.reject(invalid('messages must be an array of V2NIMMessage'));
+      }
+      // The SDK leaves the 50 cap to the server; checking here keeps "no effect" certain (G3).
+      if (list.length > 50) {
+        return Promise.reject(
+          new ReceiptError(ReceiptErrorCode.MISUSE, 'at most 50 messages per call'),
+        );
+      }
+      return callSdk(() => messages.sendTeamMessageReceipts(list as V2NIMMessage[]));
+    },
+
+    async getTeamMessageReceipts(list) {
+      if (!Array.isArray(list) || !list.every(isRecord)) {
+        throw invalid('messages must be an array of V2NIMMessage');
+      }
+      const results = await callSdk(() => messages.getTeamMessageReceipts(list as V2NIMMessage[]));
+      return compact(results, toTeamReceipt);
+    },
+
+    async getTeamMessageReceiptDetail(message, memberAccountIds) {
+      if (!isRecord(message)) throw invalid('message must be a V2NIMMessage');
+      if (
+        memberAccountIds !== undefined &&
+        (!Array.isArray(memberAccountIds) ||
+          !memberAccountIds.every((id) => typeof id === 'string'))
+      ) {
+        throw invalid('memberAccountIds must be an array of account ids');
+      }
+      const detail = await callSdk(() =>
+        messages.getTeamMessageReceiptDetail(message as V2NIMMessage, memberAccountIds),
+      );
+      return toDetail(detail, isMemberFilterApplied ? memberAccountIds : undefined);
+    },
+
+    subscribe(listener) {
+      if (typeof listener !== 'function') throw invalid('listener must be a function');
+      const emit = (event: TransportEvent) => listener(event);
+      const onP2P = (receipts: unknown) => {
+        const list = compact(receipts, toP2PReceipt);
+        if (list.length > 0) emit({ type: 'p2pReceipts', receipts: list });
+      };
+      const onTeam = (receipts: unknown) => {
+        const list = compact(receipts, toTeamReceipt);
+        if (list.length > 0) emit({ type: 'teamReceipts', receipts: list });
+      };
+      const onReadTime = (conversationId: unknown, readTime: unknown) => {
+        if (typeof conversationId !== 'string' || typeof readTime !== 'number') return;
+        emit({ type: 'selfReadTime', conversationId, readTime });
+      };
+      messages.on('onReceiveP2PMessageReadReceipts', onP2P);
+      messages.on('onReceiveTeamMessageReadReceipts', onTeam);
+      conversations?.on('onConversationReadTimeUpdated', onReadTime);
+      let isSubscribed = true;
+      return () => {
+        if (!isSubscribed) return;
+        isSubscribed = false;
+        messages.off('onReceiveP2PMessageReadReceipts', onP2P);
+        messages.off('onReceiveTeamMessageReadReceipts', onTeam);
+        conversations?.off('onConversationReadTimeUpdated', onReadTime);
+      };
+    },
+  };
+
+  if (login && typeof login.getConnectStatus === 'function') {
+    transport.getConnectionState = () => connectionStateOf(login.getConnectStatus());
+    transport.subscribeConnectionState = (listener) => {
+      const onStatus = (status: unknown) => listener(connectionStateOf(status));
+      login.on('onConnectStatus', onStatus);
+      let isSubscribed = true;
+      return () => {
+        if (!isSubscribed) return;
+        isSubscribed = false;
+        login.off('onConnectStatus', onStatus);
+      };
+    };
+  }
+  return transport;
+}
+
+/** T4 with exactly its fields; the member filter recomputes the counts from the lists (G9). */
+function toDetail(
+  detail: unknown,
+  memberAccountIds: string[] | undefined,
+): TeamMessageReadReceiptDetail {
+  const record = (isRecord(detail) ? detail : {}) as Record<string, unknown>;
+  const readReceipt = toTeamReceipt(record.readReceipt);
+  if (!readReceipt) {
+    throw new ReceiptError(
+      ReceiptErrorCode.PARAMETER_ERROR,
+      'malformed receipt detail from the SDK',
+    );
+  }
+  const filter =
+    memberAccountIds && memberAccountIds.length > 0 ? new Set(memberAccountIds) : undefined;
+  const keep = (ids: unknown) =>
+    compact(ids, (id) => (typeof id === 'string' && (!filter || filter.has(id)) ? id : undefined));
+  const readAccountList = keep(record.readAccountList);
+  const unreadAccountList = keep(record.unreadAccountList);
+  const { latestReadAccount: _notInDetail, ...counts } = readReceipt;
+  return {
+    readReceipt: {
+      ...counts,
+      readCount: readAccountList.length,
+      unreadCount: unreadAccountList.length,
+    },
+    readAccountList,
+    unreadAccountList,
+  };
+}

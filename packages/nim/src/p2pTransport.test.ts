@@ -1,0 +1,203 @@
+import { ReceiptError } from '@readmark/core';
+import { describe, expect, it } from 'vitest';
+import { createNimTransport } from './createNimTransport';
+import { copyOf, createTransportScenario, expectReceiptError } from './transport.testkit';
+
+async function p2pChat() {
+  const scenario = createTransportScenario();
+  const a1 = scenario.device('A');
+  const b1 = scenario.device('B');
+  const m1 = await scenario.send(a1, { to: 'A|1|B', at: 100 });
+  const m2 = await scenario.send(a1, { to: 'A|1|B', at: 200 });
+  await scenario.server.settle();
+  return { ...scenario, a1, b1, m1, m2 };
+}
+
+describe('SPEC section 7, P2P scenarios through createNimTransport', () => {
+  it('1: the engine receives one p2pReceipts event with the watermark', async () => {
+    const { server, a1, b1, m2 } = await p2pChat();
+    await b1.transport.sendP2PMessageReceipt(copyOf(b1, m2));
+    await server.settle();
+    expect(a1.events).toEqual([
+      { type: 'p2pReceipts', receipts: [{ conversationId: 'A|1|B', timestamp: 200 }] },
+    ]);
+    expect(b1.events).toEqual([]);
+  });
+
+  it('2-3: getP2PMessageReceipt reports the watermark of the newest acknowledged message', async () => {
+    const { server, a1, b1, m1 } = await p2pChat();
+    await b1.transport.sendP2PMessageReceipt(copyOf(b1, m1));
+    await server.settle();
+    expect(await a1.transport.getP2PMessageReceipt('A|1|B')).toEqual({
+      conversationId: 'A|1|B',
+      timestamp: 100,
+    });
+  });
+
+  it('4-5: stale and duplicate receipts reach the engine at most once', async () => {
+    const { server, a1, b1, m1, m2 } = await p2pChat();
+    await b1.transport.sendP2PMessageReceipt(copyOf(b1, m2));
+    await b1.transport.sendP2PMessageReceipt(copyOf(b1, m2));
+    await b1.transport.sendP2PMessageReceipt(copyOf(b1, m1));
+    await server.settle();
+    expect(a1.events).toHaveLength(1);
+    expect((await a1.transport.getP2PMessageReceipt('A|1|B')).timestamp).toBe(200);
+  });
+
+  it('6-8: own messages, bad messages and self-chat receipts reject with ReceiptError 191004', async () => {
+    const { server, send, a1, b1, m1, m2 } = await p2pChat();
+    await expectReceiptError(a1.transport.sendP2PMessageReceipt(m1), 191004);
+    const received = copyOf(b1, m2);
+    await expectReceiptError(b1.transport.sendP2PMessageReceipt(null as never), 191004);
+    await expectReceiptError(b1.transport.sendP2PMessageReceipt('m2' as never), 191004);
+    await expectReceiptError(
+      b1.transport.sendP2PMessageReceipt({ ...received, conversationType: 2 }),
+      191004,
+    );
+    await expectReceiptError(
+      b1.transport.sendP2PMessageReceipt({ ...received, messageClientId: '' }),
+      191004,
+    );
+    await expectReceiptError(
+      b1.transport.sendP2PMessageReceipt({ ...received, createTime: '200' as never }),
+      191004,
+    );
+    const note = await send(a1, { to: 'A|1|A', at: 300 });
+    await expectReceiptError(a1.transport.sendP2PMessageReceipt(note), 191004);
+    await server.settle();
+    expect(a1.events).toEqual([]);
+  });
+
+  it('10: bad conversation ids reject with 191004; an unknown peer gives 0', async () => {
+    const { a1 } = await p2pChat();
+    await expectReceiptError(a1.transport.getP2PMessageReceipt('A|2|T1'), 191004);
+    await expectReceiptError(a1.transport.getP2PMessageReceipt('X|1|B'), 191004);
+    await expectReceiptError(a1.transport.getP2PMessageReceipt(''), 191004);
+    await expectReceiptError(a1.transport.getP2PMessageReceipt(42 as never), 191004);
+    expect(await a1.transport.getP2PMessageReceipt('A|1|Z')).toEqual({
+      conversationId: 'A|1|Z',
+      timestamp: 0,
+    });
+  });
+
+  it('11: a logged-out device rejects with 190002 and reports "disconnected"', async () => {
+    const { server, a1 } = await p2pChat();
+    const states: string[] = [];
+    a1.transport.subscribeConnectionState?.((state) => states.push(state));
+    expect(a1.transport.getConnectionState?.()).toBe('connected');
+    a1.client.logout();
+    await server.settle();
+    await expectReceiptError(a1.transport.getP2PMessageReceipt('A|1|B'), 190002);
+    expect(a1.transport.getConnectionState?.()).toBe('disconnected');
+    a1.client.login();
+    await server.settle();
+    expect(states).toEqual(['disconnected', 'connected']);
+  });
+
+  it('12: both sender devices deliver the event to their engines', async () => {
+    const { server, a1, b1, m2, device } = await p2pChat();
+    const a2 = device('A');
+    await server.settle();
+    await b1.transport.sendP2PMessageReceipt(copyOf(b1, m2));
+    await server.settle();
+    const expected = {
+      type: 'p2pReceipts',
+      receipts: [{ conversationId: 'A|1|B', timestamp: 200 }],
+    };
+    expect(a1.events).toEqual([expected]);
+    expect(a2.events).toEqual([expected]);
+  });
+
+  it('13: the reader second device receives selfReadTime, never p2pReceipts', async () => {
+    const { server, b1, m2, device } = await p2pChat();
+    const b2 = device('B');
+    await server.settle();
+    await b1.transport.sendP2PMessageReceipt(copyOf(b1, m2));
+    await server.settle();
+    expect(b2.events).toEqual([{ type: 'selfReadTime', conversationId: 'B|1|A', readTime: 200 }]);
+    expect((await b2.transport.getP2PMessageReceipt('B|1|A')).timestamp).toBe(0);
+  });
+
+  it('14: an offline sender engine gets one batched event at login', async () => {
+    const { server, send, a1, b1, m2, device } = await p2pChat();
+    const c1 = device('C');
+    const toC = await send(a1, { to: 'A|1|C', at: 300 });
+    await server.settle();
+    a1.client.logout();
+    await b1.transport.sendP2PMessageReceipt(copyOf(b1, m2));
+    await c1.transport.sendP2PMessageReceipt(copyOf(c1, toC));
+    await server.settle();
+    a1.client.login();
+    await server.settle();
+    expect(a1.events).toHaveLength(1);
+    expect(a1.events[0]).toEqual({
+      type: 'p2pReceipts',
+      receipts: expect.arrayContaining([
+        { conversationId: 'A|1|B', timestamp: 200 },
+        { conversationId: 'A|1|C', timestamp: 300 },
+      ]),
+    });
+  });
+
+  it('15: an unflagged P2P message can be acknowledged through the transport', async () => {
+    const { server, a1, b1, m1 } = await p2pChat();
+    await b1.transport.sendP2PMessageReceipt(copyOf(b1, m1));
+    await server.settle();
+    expect(a1.events).toHaveLength(1);
+  });
+});
+
+describe('createNimTransport mechanics', () => {
+  it('unsubscribe removes exactly the SDK listeners it added, once', async () => {
+    const { server } = createTransportScenario();
+    const client = server.login('A');
+    const transport = createNimTransport(client);
+    const counts = () => [
+      client.V2NIMMessageService.listenerCount('onReceiveP2PMessageReadReceipts'),
+      client.V2NIMMessageService.listenerCount('onReceiveTeamMessageReadReceipts'),
+      client.V2NIMConversationService.listenerCount('onConversationReadTimeUpdated'),
+      client.V2NIMLoginService.listenerCount('onConnectStatus'),
+    ];
+    const first = transport.subscribe(() => undefined);
+    const second = transport.subscribe(() => undefined);
+    const connection = transport.subscribeConnectionState?.(() => undefined);
+    expect(counts()).toEqual([2, 2, 2, 1]);
+    first();
+    first();
+    expect(counts()).toEqual([1, 1, 1, 1]);
+    second();
+    connection?.();
+    expect(counts()).toEqual([0, 0, 0, 0]);
+  });
+
+  it('turns synchronous SDK throws into rejections with the SDK code (checkV2 throws 191001)', async () => {
+    const { server } = createTransportScenario();
+    const client = server.login('A');
+    const throwing = {
+      ...client.V2NIMMessageService,
+      getP2PMessageReceipt: () => {
+        throw { name: 'V2NIMError', code: 191001, desc: 'misuse' };
+      },
+    };
+    const transport = createNimTransport({ V2NIMMessageService: throwing });
+    const result = transport.getP2PMessageReceipt('A|1|B');
+    await expect(result).rejects.toBeInstanceOf(ReceiptError);
+    await expect(result).rejects.toMatchObject({ code: 191001, message: 'misuse' });
+  });
+
+  it('works without a conversation or login service (connection state then absent)', async () => {
+    const { server } = createTransportScenario();
+    const client = server.login('A');
+    const transport = createNimTransport({ V2NIMMessageService: client.V2NIMMessageService });
+    expect(transport.getConnectionState).toBeUndefined();
+    const unsubscribe = transport.subscribe(() => undefined);
+    unsubscribe();
+    expect(client.V2NIMMessageService.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(0);
+  });
+
+  it('refuses something that is not an SDK instance with 191004', () => {
+    expect(() => createNimTransport(null as never)).toThrow(
+      expect.objectContaining({ name: 'ReceiptError', code: 191004 }),
+    );
+  });
+});
