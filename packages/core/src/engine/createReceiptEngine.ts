@@ -149,7 +149,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   }
 
   const p2p = createP2POutbox(context, scheduleFlush);
-  const team = createTeamOutbox(context, scheduleFlush);
+  const team = createTeamOutbox(context);
   const counts = createTeamCountLoader(context, scheduleLoad);
   const details = createTeamDetailLoader(context);
 

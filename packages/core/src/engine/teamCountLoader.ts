@@ -137,7 +137,7 @@ export function createTeamCountLoader(
     entry.attempt += 1;
     entry.timer = context.timers.set(() => {
       entry.timer = undefined;
-      onNeedsLoad(0);
+      flush();
     }, delay);
     backoff.set(conversationId, entry);
   }

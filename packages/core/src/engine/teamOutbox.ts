@@ -35,10 +35,7 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
  * remembered from the moment it is queued, so marking it again while pending, in flight or after
  * success does nothing.
  */
-export function createTeamOutbox(
-  context: EngineContext,
-  onNeedsFlush: (delayMs?: number) => void,
-): TeamOutbox {
+export function createTeamOutbox(context: EngineContext): TeamOutbox {
   const handled = new Set<string>();
   const pending = new Map<string, Map<string, ReceiptMessage>>();
   const backoff = new Map<string, { attempt: number; timer?: unknown }>();
@@ -119,7 +116,7 @@ export function createTeamOutbox(
     entry.attempt += 1;
     entry.timer = context.timers.set(() => {
       entry.timer = undefined;
-      onNeedsFlush(0);
+      flush();
     }, delay);
     backoff.set(conversationId, entry);
   }

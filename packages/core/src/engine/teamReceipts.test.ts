@@ -1,0 +1,383 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createReceiptWorld, sentMessages, type WorldDevice } from '../testing/receiptWorld';
+import type { ReceiptMessage } from '../types';
+import { createInitialState, mergeTeamReceipts, teamMessageKey } from './receiptState';
+import {
+  selectIsTeamUnavailable,
+  selectMessageStatus,
+  selectReceiptMode,
+  selectTeamCountLoad,
+  selectTeamReceipt,
+  selectUnreadCount,
+} from './selectors';
+
+type World = ReturnType<typeof createReceiptWorld>;
+let world: World;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  world = createReceiptWorld();
+});
+afterEach(() => {
+  world.disposeAll();
+  vi.useRealTimers();
+});
+
+/** Team T1 = {A, B, C, D, E}; A sends flagged g1 at 100. */
+async function team() {
+  world.server.createTeam({ teamId: 'T1', memberIds: ['A', 'B', 'C', 'D', 'E'] });
+  const [a, b, c, d, e] = ['A', 'B', 'C', 'D', 'E'].map((id) => world.device(id)) as [
+    WorldDevice,
+    WorldDevice,
+    WorldDevice,
+    WorldDevice,
+    WorldDevice,
+  ];
+  const g1 = await world.send(a, 'A|2|T1', { at: 100, isFlagged: true });
+  await world.settle();
+  return { a, b, c, d, e, g1 };
+}
+
+const receiptOf = (device: WorldDevice, message: ReceiptMessage) =>
+  selectTeamReceipt(device.engine.store.getState(), message);
+
+async function readBy(world: World, device: WorldDevice, message: ReceiptMessage) {
+  device.engine.markRead([world.copyOf(device, message)]);
+  await world.tick(300);
+}
+
+describe('team receipts through the engine (SPEC section 7, scenarios 16-32)', () => {
+  it('16: counts load lazily, then follow incoming receipts', async () => {
+    const { a, b, g1 } = await team();
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(0);
+    const stop = a.engine.watchTeamCounts(g1);
+    expect(selectTeamCountLoad(a.engine.store.getState(), g1)).toBe('loading');
+    await world.tick(50);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(1);
+    expect(receiptOf(a, g1)).toMatchObject({ readCount: 0, unreadCount: 4 });
+    await readBy(world, b, g1);
+    expect(receiptOf(a, g1)).toMatchObject({
+      readCount: 1,
+      unreadCount: 3,
+      latestReadAccount: 'B',
+    });
+    expect(selectMessageStatus(a.engine.store.getState(), g1)).toBe('sent');
+    stop();
+  });
+
+  it('17: a message is acknowledged once, however often it is marked', async () => {
+    const { a, b, g1 } = await team();
+    const copy = world.copyOf(b, g1);
+    b.engine.markRead([copy, copy]);
+    b.engine.markRead([copy]);
+    await world.tick(300);
+    b.engine.markRead([copy]);
+    await world.tick(1000);
+    expect(sentMessages(b.calls.sendTeamMessageReceipts)).toHaveLength(1);
+    const before = a.engine.store.getState();
+    await b.client.V2NIMMessageService.sendTeamMessageReceipts([copy as never]);
+    await world.settle();
+    expect(a.engine.store.getState()).toBe(before);
+  });
+
+  it('18: own team messages are never acknowledged', async () => {
+    const { a, g1 } = await team();
+    a.engine.markRead([g1]);
+    await world.tick(1000);
+    expect(a.calls.sendTeamMessageReceipts).toHaveLength(0);
+  });
+
+  it('19: messages of two teams go out in one call per team', async () => {
+    const { a, b, g1 } = await team();
+    world.server.createTeam({ teamId: 'T2', memberIds: ['A', 'B'] });
+    const h1 = await world.send(a, 'A|2|T2', { at: 200, isFlagged: true });
+    await world.settle();
+    b.engine.markRead([world.copyOf(b, g1), world.copyOf(b, h1)]);
+    await world.tick(300);
+    const conversations = b.calls.sendTeamMessageReceipts.map(([batch]) =>
+      (batch as ReceiptMessage[]).map((m) => m.conversationId),
+    );
+    expect(conversations).toEqual([['B|2|T1'], ['B|2|T2']]);
+    expect(b.errors).toEqual([]);
+  });
+
+  it('20: a long batch goes out in calls of at most 50', async () => {
+    const { a, b } = await team();
+    const sent: ReceiptMessage[] = [];
+    for (let index = 0; index < 120; index += 1) {
+      sent.push(await world.send(a, 'A|2|T1', { at: 1000 + index, isFlagged: true }));
+    }
+    await world.settle();
+    b.engine.markRead(sent.map((m) => world.copyOf(b, m)));
+    await world.tick(300);
+    expect(b.calls.sendTeamMessageReceipts.map(([batch]) => (batch as unknown[]).length)).toEqual([
+      50, 50, 20,
+    ]);
+    expect(b.errors).toEqual([]);
+  });
+
+  it('21 and 22: counts are queried only for my flagged, sent messages; missing results stop loading', async () => {
+    const { a, b, g1 } = await team();
+    const g2 = await world.send(a, 'A|2|T1', { at: 200, isFlagged: false });
+    const g3 = { ...g1, messageClientId: 'unknown', messageServerId: '999999' };
+    const unsent = { ...g1, messageClientId: 'unsent', messageServerId: '', sendingState: 3 };
+    await world.settle();
+    a.engine.watchTeamCounts(g1);
+    a.engine.watchTeamCounts(g2);
+    a.engine.watchTeamCounts(g3);
+    a.engine.watchTeamCounts(unsent);
+    b.engine.watchTeamCounts(world.copyOf(b, g1));
+    await world.tick(50);
+    expect(sentMessages(a.calls.getTeamMessageReceipts).map((m) => m.messageClientId)).toEqual([
+      g1.messageClientId,
+      'unknown',
+    ]);
+    expect(b.calls.getTeamMessageReceipts).toHaveLength(0);
+    const state = a.engine.store.getState();
+    expect(selectTeamCountLoad(state, g3)).toBe('loaded');
+    expect(selectTeamReceipt(state, g3)).toBeUndefined();
+    expect(selectReceiptMode(state, g2)).toBe('none');
+    expect(selectMessageStatus(state, unsent)).toBe('sending');
+  });
+
+  it('23: the full detail lists readers and non-readers, never the sender', async () => {
+    const { a, b, g1 } = await team();
+    await readBy(world, b, g1);
+    a.engine.watchTeamDetail(g1);
+    await world.settle();
+    const detail =
+      a.engine.store.getState().teamDetails[teamMessageKey('A|2|T1', g1.messageClientId)];
+    expect(detail).toMatchObject({
+      status: 'ready',
+      readAccountList: ['B'],
+      unreadAccountList: ['C', 'D', 'E'],
+    });
+  });
+
+  it("25 and 26: someone else's or an unflagged message's detail is an error state", async () => {
+    const { a, b, g1 } = await team();
+    const g2 = await world.send(a, 'A|2|T1', { at: 200, isFlagged: false });
+    await world.settle();
+    b.engine.watchTeamDetail(world.copyOf(b, g1));
+    a.engine.watchTeamDetail(g2);
+    await world.settle();
+    const bDetail =
+      b.engine.store.getState().teamDetails[teamMessageKey('B|2|T1', g1.messageClientId)];
+    const aDetail =
+      a.engine.store.getState().teamDetails[teamMessageKey('A|2|T1', g2.messageClientId)];
+    expect(bDetail?.status).toBe('error');
+    expect(bDetail?.error?.code).toBe(191004);
+    expect(aDetail?.error?.code).toBe(108301);
+  });
+
+  it('26: acknowledging an unflagged message is not even attempted', async () => {
+    const { a, b } = await team();
+    const g2 = await world.send(a, 'A|2|T1', { at: 200, isFlagged: false });
+    await world.settle();
+    b.engine.markRead([world.copyOf(b, g2)]);
+    await world.tick(1000);
+    expect(b.calls.sendTeamMessageReceipts).toHaveLength(0);
+  });
+
+  it('27: a team whose receipts are disabled is unavailable, not zero', async () => {
+    const { a, b, g1 } = await team();
+    world.server.injectFault({ method: 'getTeamMessageReceipts', code: 108312 });
+    a.engine.watchTeamCounts(g1);
+    await world.tick(50);
+    const state = a.engine.store.getState();
+    expect(selectIsTeamUnavailable(state, g1)).toBe(true);
+    expect(selectUnreadCount(state, g1)).toBeUndefined();
+    expect(a.errors.map((error) => error.code)).toEqual([108312]);
+
+    world.server.injectFault({ method: 'sendTeamMessageReceipts', code: 107324 });
+    const g4 = await world.send(a, 'A|2|T1', { at: 300, isFlagged: true });
+    await world.settle();
+    await readBy(world, b, g1);
+    b.engine.markRead([world.copyOf(b, g4)]);
+    await world.tick(1000);
+    expect(b.calls.sendTeamMessageReceipts).toHaveLength(1);
+    expect(b.errors.map((error) => error.code)).toEqual([107324]);
+    expect(selectIsTeamUnavailable(b.engine.store.getState(), world.copyOf(b, g1))).toBe(true);
+  });
+
+  it('28: super-team messages show nothing and send nothing', async () => {
+    const { a, b, g1 } = await team();
+    const superMessage = {
+      ...world.copyOf(b, g1),
+      conversationType: 3,
+      conversationId: 'B|3|S1',
+      receiverId: 'S1',
+      messageClientId: 'super',
+    };
+    b.engine.markRead([superMessage]);
+    await world.tick(1000);
+    expect(b.calls.sendTeamMessageReceipts).toHaveLength(0);
+    expect(selectReceiptMode(a.engine.store.getState(), { ...superMessage, senderId: 'A' })).toBe(
+      'none',
+    );
+  });
+
+  it('29: out-of-order counts keep the highest readCount and notify nobody', () => {
+    const state = createInitialState('A', true);
+    const receipt = {
+      conversationId: 'A|2|T1',
+      messageServerId: '1',
+      messageClientId: 'g1',
+      unreadCount: 1,
+    };
+    const three = mergeTeamReceipts(state, [{ ...receipt, readCount: 3, latestReadAccount: 'D' }]);
+    expect(mergeTeamReceipts(three, [{ ...receipt, readCount: 2, latestReadAccount: 'C' }])).toBe(
+      three,
+    );
+    expect(mergeTeamReceipts(three, [{ ...receipt, readCount: 3 }])).toBe(three);
+    expect(three.teamReceipts[teamMessageKey('A|2|T1', 'g1')]?.readCount).toBe(3);
+  });
+
+  it('30: both devices of the sender follow the counts', async () => {
+    const { a, b, g1 } = await team();
+    const a2 = world.device('A');
+    await readBy(world, b, g1);
+    expect(receiptOf(a, g1)?.readCount).toBe(1);
+    expect(receiptOf(a2, g1)?.readCount).toBe(1);
+  });
+
+  it('31: a former member gets 109404 once, nothing is retried and counts stay', async () => {
+    const { a, b, g1 } = await team();
+    world.server.removeTeamMembers('T1', ['B']);
+    await readBy(world, b, g1);
+    await world.tick(60_000);
+    expect(b.calls.sendTeamMessageReceipts).toHaveLength(1);
+    expect(b.errors.map((error) => error.code)).toEqual([109404]);
+    expect(receiptOf(a, g1)).toBeUndefined();
+  });
+
+  it('32: a late joiner is not counted and their receipt changes nothing', async () => {
+    const { a, b, g1 } = await team();
+    world.server.addTeamMembers('T1', ['F']);
+    const f = world.device('F');
+    a.engine.watchTeamCounts(g1);
+    await world.tick(50);
+    const before = a.engine.store.getState();
+    f.engine.markRead([{ ...world.copyOf(b, g1), conversationId: 'F|2|T1' }]);
+    await world.tick(300);
+    expect(f.calls.sendTeamMessageReceipts).toHaveLength(1);
+    expect(a.engine.store.getState()).toBe(before);
+    expect(receiptOf(a, g1)).toMatchObject({ readCount: 0, unreadCount: 4 });
+  });
+});
+
+describe('team outbox and loaders', () => {
+  it('1,000 messages marked while scrolling: at most ceil(1000/50) calls plus one per window, none twice', async () => {
+    world.server.createTeam({ teamId: 'T1', memberIds: ['A', 'B', 'C'] });
+    const a = world.device('A');
+    const b = world.device('B');
+    const sent: ReceiptMessage[] = [];
+    for (let index = 0; index < 1000; index += 1) {
+      sent.push(await world.send(a, 'A|2|T1', { at: 1000 + index, isFlagged: true }));
+    }
+    await world.settle();
+    const copies = sent.map((m) => world.copyOf(b, m));
+    // A screen of 20 rows, scrolled by 10 rows every 16 ms: each message is seen twice.
+    for (let top = 0; top < 1000; top += 10) {
+      b.engine.markRead(copies.slice(top, top + 20));
+      await vi.advanceTimersByTimeAsync(16);
+    }
+    await world.tick(300);
+    const windows = Math.ceil((100 * 16) / 300) + 1;
+    expect(b.calls.sendTeamMessageReceipts.length).toBeLessThanOrEqual(20 + windows);
+    const ids = sentMessages(b.calls.sendTeamMessageReceipts).map((m) => m.messageClientId);
+    expect(ids).toHaveLength(1000);
+    expect(new Set(ids).size).toBe(1000);
+    expect(
+      b.calls.sendTeamMessageReceipts.every(([batch]) => (batch as unknown[]).length <= 50),
+    ).toBe(true);
+    a.engine.watchTeamCounts(sent[999]!);
+    await world.tick(50);
+    expect(receiptOf(a, sent[999]!)).toMatchObject({ readCount: 1, unreadCount: 1 });
+  });
+
+  it('retries a retryable team failure and loses nothing', async () => {
+    const { a, b, g1 } = await team();
+    world.server.injectFault({ method: 'sendTeamMessageReceipts', code: 416, times: 1 });
+    await readBy(world, b, g1);
+    expect(b.calls.sendTeamMessageReceipts).toHaveLength(1);
+    await world.tick(749);
+    expect(b.calls.sendTeamMessageReceipts).toHaveLength(1);
+    await world.tick(1);
+    expect(b.calls.sendTeamMessageReceipts).toHaveLength(2);
+    expect(receiptOf(a, g1)?.readCount).toBe(1);
+    expect(b.errors).toEqual([]);
+  });
+
+  it('loads counts in batches of 50 per conversation, once, and skips messages gone from screen', async () => {
+    const { a } = await team();
+    const sent: ReceiptMessage[] = [];
+    for (let index = 0; index < 121; index += 1) {
+      sent.push(await world.send(a, 'A|2|T1', { at: 1000 + index, isFlagged: true }));
+    }
+    const stops = sent.map((m) => a.engine.watchTeamCounts(m));
+    a.engine.watchTeamCounts(sent[0]!);
+    stops[120]!();
+    await world.tick(50);
+    expect(a.calls.getTeamMessageReceipts.map(([batch]) => (batch as unknown[]).length)).toEqual([
+      50, 50, 20,
+    ]);
+    const ids = sentMessages(a.calls.getTeamMessageReceipts).map((m) => m.messageClientId);
+    expect(new Set(ids).size).toBe(120);
+    expect(selectTeamCountLoad(a.engine.store.getState(), sent[120])).toBeUndefined();
+    for (const stop of stops) stop();
+    sent.slice(0, 120).map((m) => a.engine.watchTeamCounts(m));
+    await world.tick(50);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(3);
+  });
+
+  it('stores receipts of messages never requested, so a later viewer has them at once', async () => {
+    const { a, b, g1 } = await team();
+    await readBy(world, b, g1);
+    a.engine.watchTeamCounts(g1);
+    await world.tick(50);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(0);
+    expect(receiptOf(a, g1)?.readCount).toBe(1);
+  });
+
+  it('keeps a detail live: the next reader moves without a query, a jump refetches', async () => {
+    const { a, b, c, d, e, g1 } = await team();
+    a.engine.watchTeamDetail(g1);
+    await world.settle();
+    await readBy(world, b, g1);
+    await readBy(world, c, g1);
+    const key = teamMessageKey('A|2|T1', g1.messageClientId);
+    expect(a.engine.store.getState().teamDetails[key]).toMatchObject({
+      readAccountList: ['B', 'C'],
+      unreadAccountList: ['D', 'E'],
+    });
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
+
+    // Offline, A misses D's receipt (team receipts are not synced at login, G11); E's shows a jump.
+    a.client.logout();
+    await world.settle();
+    await readBy(world, d, g1);
+    a.client.login();
+    await world.settle();
+    await readBy(world, e, g1);
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(2);
+    expect(a.engine.store.getState().teamDetails[key]).toMatchObject({
+      status: 'ready',
+      readAccountList: ['B', 'C', 'D', 'E'],
+      unreadAccountList: [],
+    });
+    expect(selectMessageStatus(a.engine.store.getState(), g1)).toBe('read');
+  });
+
+  it('dispose stops team listening and pending loads', async () => {
+    const { a, b, g1 } = await team();
+    a.engine.watchTeamCounts(g1);
+    a.engine.dispose();
+    await world.tick(1000);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(0);
+    expect(a.client.V2NIMMessageService.listenerCount('onReceiveTeamMessageReadReceipts')).toBe(0);
+    const before = a.engine.store.getState();
+    await readBy(world, b, g1);
+    expect(a.engine.store.getState()).toBe(before);
+  });
+});
