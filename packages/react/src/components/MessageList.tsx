@@ -5,7 +5,7 @@ import { useReceiptEngine } from '../hooks/useReceiptEngine';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { MessageRow } from './MessageRow';
 import { NewMessagesPill } from './NewMessagesPill';
-import { visibleIndexes } from './visibleMessages';
+import { type RowBox, visibleIndexes } from './visibleMessages';
 
 /** Distance (px) from the bottom that still counts as "at the end" (follow new messages, no pill). */
 const END_THRESHOLD = 8;
@@ -112,11 +112,19 @@ export function MessageList<TMessage extends ReceiptMessage>({
     if (!element || !current.isMarkingRead) return;
     const doc = element.ownerDocument;
     if (doc.visibilityState !== 'visible' || !doc.hasFocus()) return;
+    // Real boxes of the rendered rows: exact even before the virtualizer has re-measured a row.
+    const viewport = element.getBoundingClientRect();
+    const rows: RowBox[] = [];
+    for (const item of virtualizer.getVirtualItems()) {
+      const row = virtualizer.elementsCache.get(item.key);
+      if (!row?.isConnected) continue;
+      const box = row.getBoundingClientRect();
+      rows.push({ index: item.index, top: box.top, height: box.height });
+    }
     const indexes = visibleIndexes({
-      items: virtualizer.getVirtualItems(),
-      scrollTop: element.scrollTop,
+      rows,
+      viewportTop: viewport.top + element.clientTop,
       viewportHeight: element.clientHeight,
-      isMeasured: (item) => virtualizer.itemSizeCache.has(item.key),
     });
     const toMark: TMessage[] = [];
     for (const index of indexes) {
@@ -166,10 +174,19 @@ export function MessageList<TMessage extends ReceiptMessage>({
     element.addEventListener('scroll', handleScroll, { passive: true });
     doc.addEventListener('visibilitychange', checkVisible);
     win?.addEventListener('focus', checkVisible);
+    // Deferred a frame: state set inside a ResizeObserver callback would re-layout within the same
+    // observation and trigger "ResizeObserver loop" warnings.
+    let frame = 0;
     const resizeObserver =
-      win && 'ResizeObserver' in win ? new win.ResizeObserver(() => handleScroll()) : undefined;
+      win && 'ResizeObserver' in win
+        ? new win.ResizeObserver(() => {
+            win.cancelAnimationFrame(frame);
+            frame = win.requestAnimationFrame(handleScroll);
+          })
+        : undefined;
     resizeObserver?.observe(element);
     return () => {
+      win?.cancelAnimationFrame(frame);
       element.removeEventListener('scroll', handleScroll);
       doc.removeEventListener('visibilitychange', checkVisible);
       win?.removeEventListener('focus', checkVisible);

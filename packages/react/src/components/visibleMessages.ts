@@ -1,32 +1,34 @@
-import type { VirtualItem } from '@tanstack/react-virtual';
-
 /** A row counts as seen when at least this fraction of its height is inside the viewport. */
 export const MIN_VISIBLE_FRACTION = 0.5;
 
+/** Where a rendered row is, in the same coordinates as the viewport (e.g. client rects). */
+export interface RowBox {
+  index: number;
+  top: number;
+  height: number;
+}
+
 /**
- * Indexes of the rows that are at least half visible in a scroll viewport, computed from the
- * virtualizer's rendered items and the scroll geometry (one calculation for the whole list instead of
- * one IntersectionObserver per row). Rows whose size is still an estimate are skipped: they will be
- * measured and re-checked on the next render.
+ * Indexes of the rows at least half inside the viewport. MessageList feeds it the virtualizer's
+ * rendered items with their real boxes (one calculation for the whole list instead of one
+ * IntersectionObserver per row); rows without height are skipped.
  */
 export function visibleIndexes({
-  items,
-  scrollTop,
+  rows,
+  viewportTop,
   viewportHeight,
-  isMeasured,
 }: {
-  items: readonly VirtualItem[];
-  scrollTop: number;
+  rows: readonly RowBox[];
+  viewportTop: number;
   viewportHeight: number;
-  isMeasured: (item: VirtualItem) => boolean;
 }): number[] {
   if (viewportHeight <= 0) return [];
-  const viewportEnd = scrollTop + viewportHeight;
+  const viewportEnd = viewportTop + viewportHeight;
   const result: number[] = [];
-  for (const item of items) {
-    if (item.size <= 0 || !isMeasured(item)) continue;
-    const visible = Math.min(item.end, viewportEnd) - Math.max(item.start, scrollTop);
-    if (visible >= item.size * MIN_VISIBLE_FRACTION) result.push(item.index);
+  for (const row of rows) {
+    if (row.height <= 0) continue;
+    const visible = Math.min(row.top + row.height, viewportEnd) - Math.max(row.top, viewportTop);
+    if (visible >= row.height * MIN_VISIBLE_FRACTION) result.push(row.index);
   }
   return result;
 }

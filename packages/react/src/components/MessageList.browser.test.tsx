@@ -1,0 +1,197 @@
+import type { ReceiptMessage } from '@readmark/core';
+import type { MemoryClient } from '@readmark/memory';
+import { screen, waitFor } from '@testing-library/dom';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { MessageList } from './MessageList';
+import { cleanupApps, createWorld, Providers, renderApp, settle } from './testWorld.test';
+
+/*
+ * Focus: vitest runs each test file in an iframe, whose document does not have focus in headless
+ * Chromium (`document.hasFocus()` is false), so MessageList rightly marks nothing read. `window.focus()`
+ * focuses the test iframe the way a user clicking into the page would; production code keeps its check.
+ */
+beforeEach(() => {
+  window.focus();
+  expect(document.hasFocus()).toBe(true);
+});
+
+let world: ReturnType<typeof createWorld>;
+const style = document.createElement('style');
+style.textContent = '.test-list { height: 300px; width: 400px; }';
+document.head.append(style);
+afterEach(() => {
+  cleanupApps();
+  world?.dispose();
+});
+
+/** Rows of four different heights: 40, 70, 100, 130 px. */
+const heightOf = (message: ReceiptMessage) => 40 + (Math.round(message.createTime / 100) % 4) * 30;
+const renderMessage = (message: ReceiptMessage) => (
+  <div data-testid={`msg-${message.messageClientId}`} style={{ height: heightOf(message) }}>
+    {message.messageClientId}
+  </div>
+);
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+async function settleFrames() {
+  await nextFrame();
+  await nextFrame();
+  await settle(world.server);
+}
+
+/** Bob reads Alice's messages in `bob|1|alice`; Alice's side tells what Bob's device acknowledged. */
+async function bobsList(count: number, { isExactEstimate = false, isFocused = true } = {}) {
+  world = createWorld();
+  const alice = world.server.login('alice');
+  const bob = world.server.login('bob');
+  for (let index = 0; index < count; index++) {
+    await world.send(alice, { conversationId: 'alice|1|bob', text: `m${index + 1}` });
+  }
+  let messages = await world.history(bob, 'bob|1|alice');
+  const engine = world.engineFor(bob);
+  let loadOlderCount = 0;
+  // Exact estimates let a test scroll a row that was never rendered to a precise fraction.
+  const estimate = isExactEstimate ? heightOf : undefined;
+  if (!isFocused) window.parent.focus();
+  const ui = () => (
+    <Providers engine={engine}>
+      <MessageList
+        className="test-list"
+        conversationId="bob|1|alice"
+        messages={messages}
+        renderMessage={renderMessage}
+        estimateSize={estimate}
+        onLoadOlder={() => loadOlderCount++}
+      />
+    </Providers>
+  );
+  const app = renderApp(ui());
+  const scroller = app.container.querySelector('section') as HTMLElement;
+  return {
+    alice,
+    bob,
+    scroller,
+    messages: () => messages,
+    loadOlderCount: () => loadOlderCount,
+    /** What Alice's device knows Bob has read. */
+    peerReadTime: async () =>
+      (await alice.V2NIMMessageService.getP2PMessageReceipt('alice|1|bob')).timestamp,
+    /** Alice sends one more; Bob's list shows it. */
+    receive: async (text: string) => {
+      await world.send(alice, { conversationId: 'alice|1|bob', text });
+      messages = await world.history(bob, 'bob|1|alice');
+      app.rerender(ui());
+      await settleFrames();
+      return messages[messages.length - 1]!;
+    },
+    setMessages: (next: ReceiptMessage[]) => {
+      messages = next;
+      app.rerender(ui());
+    },
+  };
+}
+
+const distanceFromEnd = (scroller: HTMLElement) =>
+  scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop;
+
+async function scrollTo(scroller: HTMLElement, top: number) {
+  scroller.scrollTop = top;
+  await settleFrames();
+}
+
+describe('MessageList', () => {
+  it('opens at the newest message with measured rows of different heights and marks it read', async () => {
+    const list = await bobsList(30);
+    await settleFrames();
+    expect(distanceFromEnd(list.scroller)).toBeLessThanOrEqual(1);
+    const last = list.messages()[29]!;
+    expect(screen.getByTestId(`msg-${last.messageClientId}`)).toBeTruthy();
+    const heights = new Set(
+      [...list.scroller.querySelectorAll<HTMLElement>('[data-index]')].map(
+        (row) => row.offsetHeight,
+      ),
+    );
+    expect(heights.size).toBeGreaterThan(1);
+    // Virtualized: far fewer than 30 rows are in the DOM.
+    expect(list.scroller.querySelectorAll('[data-index]').length).toBeLessThan(30);
+    await waitFor(async () => expect(await list.peerReadTime()).toBe(last.createTime));
+  });
+
+  it('follows a new message while at the bottom and marks it read', async () => {
+    const list = await bobsList(20);
+    await settleFrames();
+    const added = await list.receive('new');
+    await waitFor(() => expect(distanceFromEnd(list.scroller)).toBeLessThanOrEqual(1));
+    expect(screen.getByTestId(`msg-${added.messageClientId}`)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /new message/ })).toBeNull();
+    await waitFor(async () => expect(await list.peerReadTime()).toBe(added.createTime));
+  });
+
+  it('while scrolled up: shows the pill, leaves unseen and under-half-visible messages unread, marks at half', async () => {
+    const list = await bobsList(20, { isExactEstimate: true });
+    await settleFrames();
+    const readBefore = list.messages()[19]!.createTime;
+    await waitFor(async () => expect(await list.peerReadTime()).toBe(readBefore));
+
+    await scrollTo(list.scroller, 0);
+    const added = await list.receive('while away');
+    expect(list.scroller.scrollTop).toBe(0);
+    expect(await screen.findByRole('button', { name: '1 new message' })).toBeTruthy();
+    expect(await list.peerReadTime()).toBe(readBefore);
+
+    // Show 40% of the new row: still unread.
+    const rowHeight = heightOf(added);
+    const end = list.scroller.scrollHeight - list.scroller.clientHeight;
+    await scrollTo(list.scroller, end - rowHeight * 0.6);
+    expect(screen.getByTestId(`msg-${added.messageClientId}`)).toBeTruthy();
+    expect(await list.peerReadTime()).toBe(readBefore);
+
+    // 60%: read.
+    await scrollTo(list.scroller, end - rowHeight * 0.4);
+    await waitFor(async () => expect(await list.peerReadTime()).toBe(added.createTime));
+
+    // The pill jumps to the end and goes away there.
+    await scrollTo(list.scroller, 0);
+    await userEvent.click(screen.getByRole('button', { name: '1 new message' }));
+    await waitFor(() => expect(distanceFromEnd(list.scroller)).toBeLessThanOrEqual(1));
+    await waitFor(() => expect(screen.queryByRole('button', { name: /new message/ })).toBeNull());
+  });
+
+  it('does not mark read while the page is not focused', async () => {
+    // Focus is moved out of the test iframe (into the runner's page) before the list renders.
+    const list = await bobsList(5, { isFocused: false });
+    await settleFrames();
+    expect(document.hasFocus()).toBe(false);
+    expect(await list.peerReadTime()).toBe(0);
+    window.focus();
+    await settleFrames();
+    await waitFor(async () =>
+      expect(await list.peerReadTime()).toBe(list.messages()[4]!.createTime),
+    );
+  });
+
+  it('keeps its place when older history is prepended and asks for it once per oldest message', async () => {
+    const list = await bobsList(40);
+    const all = list.messages();
+    list.setMessages(all.slice(20));
+    await settleFrames();
+    await scrollTo(list.scroller, 120);
+    expect(list.loadOlderCount()).toBe(0);
+    await scrollTo(list.scroller, 10);
+    expect(list.loadOlderCount()).toBe(1);
+    await scrollTo(list.scroller, 0);
+    expect(list.loadOlderCount()).toBe(1);
+
+    const anchor = list.messages()[2]!;
+    const topOf = () =>
+      screen.getByTestId(`msg-${anchor.messageClientId}`).getBoundingClientRect().top;
+    const before = topOf();
+    list.setMessages(all);
+    await settleFrames();
+    expect(Math.abs(topOf() - before)).toBeLessThanOrEqual(1);
+    expect(list.scroller.scrollTop).toBeGreaterThan(500);
+  });
+});
+
+export type { MemoryClient };
