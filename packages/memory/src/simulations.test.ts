@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createScenario, listen } from './scenario.testkit';
+
+describe('scenario helpers', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  async function readingOrder(seed: number) {
+    vi.useFakeTimers();
+    const { server, send } = createScenario();
+    server.createTeam({ teamId: 'T1', memberIds: ['A', 'B', 'C', 'D', 'E'] });
+    const a1 = server.login('A');
+    const a1Log = listen(a1);
+    const readers = server.simulateTeamReaders({
+      teamId: 'T1',
+      minDelayMs: 100,
+      maxDelayMs: 1000,
+      seed,
+    });
+    const g1 = await send(a1, { to: 'A|2|T1', at: 100, isFlagged: true });
+    await send(a1, { to: 'A|2|T1', at: 110 }); // unflagged: simulated members must not read it
+    await server.settle();
+    expect(a1Log.team).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1000);
+    await server.settle();
+    readers.stop();
+    const receipts = a1Log.team.flat();
+    expect(receipts.every((r) => r.messageClientId === g1.messageClientId)).toBe(true);
+    return receipts.map((r) => [r.readCount, r.unreadCount, r.latestReadAccount]);
+  }
+
+  it('simulateTeamReaders: every member reads flagged messages through the public API, in seeded order', async () => {
+    const first = await readingOrder(7);
+    expect(first.map(([read, unread]) => [read, unread])).toEqual([
+      [1, 3],
+      [2, 2],
+      [3, 1],
+      [4, 0],
+    ]);
+    expect(new Set(first.map(([, , reader]) => reader))).toEqual(new Set(['B', 'C', 'D', 'E']));
+    expect(await readingOrder(7)).toEqual(first);
+  });
+
+  it('simulateTeamReaders: stop() cancels pending reads', async () => {
+    vi.useFakeTimers();
+    const { server, send } = createScenario();
+    server.createTeam({ teamId: 'T1', memberIds: ['A', 'B', 'C'] });
+    const a1 = server.login('A');
+    const a1Log = listen(a1);
+    const readers = server.simulateTeamReaders({ teamId: 'T1', minDelayMs: 500, maxDelayMs: 500 });
+    await send(a1, { to: 'A|2|T1', at: 100, isFlagged: true });
+    await server.settle();
+    readers.stop();
+    await vi.advanceTimersByTimeAsync(1000);
+    await server.settle();
+    expect(a1Log.team).toEqual([]);
+  });
+
+  it('simulatePeerReader: the peer acknowledges received P2P messages after a delay', async () => {
+    vi.useFakeTimers();
+    const { server, send } = createScenario();
+    const a1 = server.login('A');
+    const a1Log = listen(a1);
+    const bob = server.simulatePeerReader({ accountId: 'B', minDelayMs: 200, maxDelayMs: 400 });
+    const m1 = await send(a1, { to: 'A|1|B', at: 100 });
+    await server.settle();
+    await vi.advanceTimersByTimeAsync(199);
+    expect(a1.V2NIMMessageService.isPeerRead(m1)).toBe(false);
+    await vi.advanceTimersByTimeAsync(300);
+    await server.settle();
+    expect(a1.V2NIMMessageService.isPeerRead(m1)).toBe(true);
+    expect(a1Log.p2p).toEqual([[{ conversationId: 'A|1|B', timestamp: 100 }]]);
+    bob.stop();
+  });
+
+  it('rejects a bad delay range with 191004', () => {
+    const { server } = createScenario();
+    server.createTeam({ teamId: 'T1', memberIds: ['A'] });
+    expect(() =>
+      server.simulateTeamReaders({ teamId: 'T1', minDelayMs: 10, maxDelayMs: 5 }),
+    ).toThrow(expect.objectContaining({ code: 191004 }));
+  });
+});
