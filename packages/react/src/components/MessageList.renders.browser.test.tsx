@@ -1,0 +1,130 @@
+import type { ReceiptMessage } from '@readmark/core';
+import { screen, waitFor } from '@testing-library/dom';
+import { Profiler } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MessageList } from './MessageList';
+import { ReadTick } from './ReadTick';
+import { cleanupApps, createWorld, Providers, renderApp, settle } from './testWorld.test';
+import { UnreadBadge } from './UnreadBadge';
+
+let world: ReturnType<typeof createWorld>;
+beforeEach(() => {
+  window.focus();
+});
+afterEach(() => {
+  cleanupApps();
+  world?.dispose();
+});
+
+/**
+ * Counts, per message, how often the row content was rendered (`renderMessage` calls) and how often the
+ * receipt inside it committed (React Profiler). Rows are short so every row is mounted.
+ */
+function counters() {
+  const rowRenders = new Map<string, number>();
+  const receiptCommits = new Map<string, number>();
+  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  const renderMessage = (message: ReceiptMessage) => {
+    bump(rowRenders, message.messageClientId);
+    return (
+      <div style={{ height: 24 }}>
+        {message.messageClientId}
+        <Profiler
+          id={message.messageClientId}
+          onRender={(id) => {
+            bump(receiptCommits, id);
+          }}
+        >
+          <ReadTick message={message} />
+          <UnreadBadge message={message} onOpen={() => {}} />
+        </Profiler>
+      </div>
+    );
+  };
+  const reset = () => {
+    rowRenders.clear();
+    receiptCommits.clear();
+  };
+  const of = (map: Map<string, number>, messages: ReceiptMessage[]) =>
+    messages.map((message) => map.get(message.messageClientId) ?? 0);
+  return { renderMessage, reset, rowRenders, receiptCommits, of };
+}
+
+describe('MessageList render counts', () => {
+  it('a P2P receipt re-renders only the ticks whose status changed, and no row', async () => {
+    world = createWorld();
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    for (let index = 0; index < 20; index++) {
+      await world.send(alice, { conversationId: 'alice|1|bob', text: `m${index}` });
+    }
+    const mine = await world.history(alice, 'alice|1|bob');
+    const count = counters();
+    renderApp(
+      <Providers engine={world.engineFor(alice)}>
+        <div style={{ height: 800 }}>
+          <MessageList
+            conversationId="alice|1|bob"
+            messages={mine}
+            renderMessage={count.renderMessage}
+          />
+        </div>
+      </Providers>,
+    );
+    await settle(world.server);
+    await waitFor(() => expect(screen.getAllByRole('img', { name: 'Sent' })).toHaveLength(20));
+    count.reset();
+
+    // Bob acknowledges the 10th message: it covers messages 1-10 (SPEC P2).
+    const bobsCopies = await world.history(bob, 'bob|1|alice');
+    await bob.V2NIMMessageService.sendP2PMessageReceipt(bobsCopies[9] as never);
+    await settle(world.server);
+    await waitFor(() => expect(screen.getAllByRole('img', { name: 'Read' })).toHaveLength(10));
+
+    expect(count.of(count.receiptCommits, mine)).toEqual([...Array(10).fill(1), ...Array(10).fill(0)]);
+    expect(count.of(count.rowRenders, mine)).toEqual(Array(20).fill(0));
+  });
+
+  it('a burst of team receipts re-renders only the badge of the message read, once per event', async () => {
+    world = createWorld();
+    const memberIds = Array.from({ length: 59 }, (_, index) => `u${index}`);
+    world.server.createTeam({ teamId: 't1', memberIds: ['alice', ...memberIds] });
+    const alice = world.server.login('alice');
+    const readers = memberIds.map((id) => world.server.login(id));
+    for (let index = 0; index < 5; index++) {
+      await world.send(alice, {
+        conversationId: 'alice|2|t1',
+        text: `g${index}`,
+        isReceiptRequested: true,
+      });
+    }
+    const mine = await world.history(alice, 'alice|2|t1');
+    const count = counters();
+    renderApp(
+      <Providers engine={world.engineFor(alice)}>
+        <div style={{ height: 400 }}>
+          <MessageList
+            conversationId="alice|2|t1"
+            messages={mine}
+            renderMessage={count.renderMessage}
+          />
+        </div>
+      </Providers>,
+    );
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /59 of 59/ })).toHaveLength(5));
+    await settle(world.server);
+    count.reset();
+
+    // Every member reads the third message, one receipt (and one event to Alice) at a time.
+    for (const reader of readers) {
+      const copies = await world.history(reader, `${reader.accountId}|2|t1`);
+      const third = copies.find((message) => message.messageClientId === mine[2]!.messageClientId);
+      await reader.V2NIMMessageService.sendTeamMessageReceipts([third as never]);
+      await settle(world.server);
+    }
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /All 59/ })).toHaveLength(1));
+
+    expect(count.of(count.receiptCommits, mine)).toEqual([0, 0, 59, 0, 0]);
+    expect(count.of(count.rowRenders, mine)).toEqual([0, 0, 0, 0, 0]);
+  });
+});
