@@ -81,7 +81,10 @@ describe('MessageList render counts', () => {
     await settle(world.server);
     await waitFor(() => expect(screen.getAllByRole('img', { name: 'Read' })).toHaveLength(10));
 
-    expect(count.of(count.receiptCommits, mine)).toEqual([...Array(10).fill(1), ...Array(10).fill(0)]);
+    expect(count.of(count.receiptCommits, mine)).toEqual([
+      ...Array(10).fill(1),
+      ...Array(10).fill(0),
+    ]);
     expect(count.of(count.rowRenders, mine)).toEqual(Array(20).fill(0));
   });
 
@@ -111,7 +114,9 @@ describe('MessageList render counts', () => {
         </div>
       </Providers>,
     );
-    await waitFor(() => expect(screen.getAllByRole('button', { name: /59 of 59/ })).toHaveLength(5));
+    await waitFor(() =>
+      expect(screen.getAllByRole('button', { name: /59 of 59/ })).toHaveLength(5),
+    );
     await settle(world.server);
     count.reset();
 

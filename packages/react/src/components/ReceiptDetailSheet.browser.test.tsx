@@ -151,4 +151,71 @@ describe('ReceiptDetailSheet', () => {
     expect(closedCount()).toBe(1);
     expect(document.activeElement).toBe(badge);
   });
+
+  it('shows an error with a retry that recovers', async () => {
+    world = createWorld();
+    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
+    const alice = world.server.login('alice');
+    const message = await world.send(alice, {
+      conversationId: 'alice|2|t1',
+      text: 'hi',
+      isReceiptRequested: true,
+    });
+    world.server.injectFault({ method: 'getTeamMessageReceiptDetail', code: 107404 });
+    renderApp(
+      <Providers engine={world.engineFor(alice)} names={names}>
+        <ReceiptDetailSheet message={message} isOpen onClose={() => {}} />
+      </Providers>,
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Could not load read receipts');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    const panel = await screen.findByRole('tabpanel', { name: 'Unread (2)' });
+    await waitFor(() => expect(memberNames(panel)).toEqual(['Bob', 'Carol']));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('virtualizes 200 members and shows custom rows from renderMember', async () => {
+    world = createWorld();
+    const memberIds = Array.from(
+      { length: 199 },
+      (_, index) => `u${String(index).padStart(3, '0')}`,
+    );
+    world.server.createTeam({ teamId: 't1', memberIds: ['alice', ...memberIds] });
+    const alice = world.server.login('alice');
+    const message = await world.send(alice, {
+      conversationId: 'alice|2|t1',
+      text: 'all hands',
+      isReceiptRequested: true,
+    });
+    renderApp(
+      <Providers engine={world.engineFor(alice)}>
+        <ReceiptDetailSheet
+          message={message}
+          isOpen
+          onClose={() => {}}
+          renderMember={(member) => (
+            <span data-testid="member">{`${member.name}:${member.isRead}`}</span>
+          )}
+        />
+      </Providers>,
+    );
+    const panel = await screen.findByRole('tabpanel', { name: 'Unread (199)' });
+    await waitFor(() => expect(within(panel).getAllByTestId('member').length).toBeGreaterThan(3));
+    const shown = within(panel).getAllByTestId('member');
+    expect(shown.length).toBeLessThan(40);
+    expect(shown[0]!.textContent).toBe('u000:false');
+    const items = within(panel).getAllByRole('listitem');
+    expect(items[0]!.getAttribute('aria-setsize')).toBe('199');
+
+    // Search reaches members that were never rendered.
+    await userEvent.fill(screen.getByRole('searchbox'), 'u198');
+    await waitFor(() =>
+      expect(
+        within(panel)
+          .getAllByTestId('member')
+          .map((item) => item.textContent),
+      ).toEqual(['u198:false']),
+    );
+  });
 });

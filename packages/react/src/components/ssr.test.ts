@@ -1,0 +1,55 @@
+import { createReceiptEngine } from '@readmark/core';
+import { createMemoryServer } from '@readmark/memory';
+import { createNimTransport } from '@readmark/nim';
+import { createElement, Fragment } from 'react';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { ReceiptProvider } from '../ReceiptProvider';
+import { MessageList } from './MessageList';
+import { ReadTick } from './ReadTick';
+import { ReceiptDetailSheet } from './ReceiptDetailSheet';
+import { UnreadBadge } from './UnreadBadge';
+
+describe('server rendering', () => {
+  it('renders every component in Node without window or document', async () => {
+    expect(typeof window).toBe('undefined');
+    expect(typeof document).toBe('undefined');
+    const server = createMemoryServer();
+    server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
+    const alice = server.login('alice');
+    const draft = alice.V2NIMMessageCreator.createTextMessage('hi');
+    const { message } = await alice.V2NIMMessageService.sendMessage(draft, 'alice|2|t1', {
+      messageConfig: { readReceiptEnabled: true },
+    });
+    const engine = createReceiptEngine({
+      transport: createNimTransport(alice),
+      accountId: 'alice',
+    });
+
+    const html = renderToString(
+      createElement(
+        ReceiptProvider,
+        { engine, locale: 'zh-CN' },
+        createElement(
+          Fragment,
+          null,
+          createElement(ReadTick, { message }),
+          createElement(UnreadBadge, { message, onOpen: () => {} }),
+          createElement(ReceiptDetailSheet, { message, isOpen: false, onClose: () => {} }),
+          createElement(MessageList, {
+            conversationId: 'alice|2|t1',
+            messages: [message],
+            renderMessage: () => 'row',
+          }),
+        ),
+      ),
+    );
+    engine.dispose();
+
+    expect(html).toContain('role="img"');
+    expect(html).toContain('aria-label="已发送"');
+    expect(html).toContain('data-status="loading"');
+    expect(html).toContain('<dialog');
+    expect(html).toContain('aria-label="消息列表"');
+  });
+});
