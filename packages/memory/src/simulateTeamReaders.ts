@@ -4,6 +4,9 @@ import type { V2NIMMessage } from './sdkTypes';
 import { seededRandom } from './seededRandom';
 import { checkDelays, platformTimers, type SimulationHandle } from './simulatePeerReader';
 
+/** How many recent team messages each simulated member looks at when it starts. */
+const HISTORY_LIMIT = 100;
+
 /** Options of `server.simulateTeamReaders`. */
 export interface TeamReadersOptions {
   teamId: string;
@@ -34,10 +37,13 @@ export function simulateTeamReaders(
 
   for (const readerId of readerIds) {
     const client = server.login(readerId);
+    const scheduled = new Set<string>();
     const onReceive = (messages: V2NIMMessage[]) => {
       for (const message of messages) {
         if (message.conversationType !== 2 || message.receiverId !== options.teamId) continue;
         if (message.senderId === readerId || !message.messageConfig?.readReceiptEnabled) continue;
+        if (scheduled.has(message.messageClientId)) continue;
+        scheduled.add(message.messageClientId);
         const delay = options.minDelayMs + random() * (options.maxDelayMs - options.minDelayMs);
         const handle = platformTimers().setTimeout(() => {
           timers.delete(handle);
@@ -48,6 +54,16 @@ export function simulateTeamReaders(
       }
     };
     client.V2NIMMessageService.on('onReceiveMessages', onReceive);
+    // Catch up on recent history too, so a paused and resumed simulation reads what it missed;
+    // receipts for messages already read are silent no-ops on the server (G4).
+    client.V2NIMMessageService.getMessageList({
+      conversationId: client.V2NIMConversationIdUtil.teamConversationId(options.teamId),
+      limit: HISTORY_LIMIT,
+    })
+      .then((history) => {
+        if (!isStopped) onReceive([...history].reverse());
+      })
+      .catch(() => undefined);
     readers.push({ client, onReceive });
   }
 

@@ -57,6 +57,24 @@ describe('scenario helpers', () => {
     expect(a1Log.team).toEqual([]);
   });
 
+  it('simulateTeamReaders: a resumed simulation reads flagged messages sent while it was stopped', async () => {
+    vi.useFakeTimers();
+    const { server, send } = createScenario();
+    server.createTeam({ teamId: 'T1', memberIds: ['A', 'B', 'C'] });
+    const a1 = server.login('A');
+    const a1Log = listen(a1);
+    const g1 = await send(a1, { to: 'A|2|T1', at: 100, isFlagged: true });
+    await server.settle();
+    const readers = server.simulateTeamReaders({ teamId: 'T1', minDelayMs: 10, maxDelayMs: 20 });
+    await server.settle();
+    await vi.advanceTimersByTimeAsync(20);
+    await server.settle();
+    readers.stop();
+    const [counts] = await a1.V2NIMMessageService.getTeamMessageReceipts([g1]);
+    expect(counts).toMatchObject({ readCount: 2, unreadCount: 0 });
+    expect(a1Log.team.flat()).toHaveLength(2);
+  });
+
   it('simulatePeerReader: the peer acknowledges received P2P messages after a delay', async () => {
     vi.useFakeTimers();
     const { server, send } = createScenario();
