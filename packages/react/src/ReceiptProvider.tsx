@@ -4,7 +4,7 @@ import {
   ReceiptError,
   type ReceiptTransport,
 } from '@readmark/core';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useLayoutEffect, useState } from 'react';
 import { MemberResolverContext, type ResolveMember } from './context/MemberResolverContext';
 import { ReceiptEngineContext } from './context/ReceiptEngineContext';
 import type { ReceiptLocale, ReceiptStrings } from './i18n/ReceiptStrings';
@@ -51,17 +51,20 @@ export function ReceiptProvider({
   children,
 }: ReceiptProviderProps) {
   const canOwn = !engineProp && typeof transport === 'object' && transport !== null && !!accountId;
+  // Created deferred: render may run twice or be thrown away, so nothing listens until committed.
   const [owned, setOwned] = useState<ReceiptEngine | undefined>(() =>
-    canOwn ? createReceiptEngine({ transport, accountId }) : undefined,
+    canOwn ? createReceiptEngine({ transport, accountId, isStartDeferred: true }) : undefined,
   );
 
-  useEffect(() => {
+  // A layout effect starts it before children's effects use it.
+  useLayoutEffect(() => {
     if (!canOwn) return;
     if (!owned || !isOwnedBy(owned, transport, accountId)) {
-      // First mount after a StrictMode cleanup, or new transport/account: start a fresh engine.
-      setOwned(createReceiptEngine({ transport, accountId }));
+      // Remounted after a StrictMode cleanup, or a new transport/account: use a fresh engine.
+      setOwned(createReceiptEngine({ transport, accountId, isStartDeferred: true }));
       return;
     }
+    owned.start();
     return () => owned.dispose();
   }, [canOwn, owned, transport, accountId]);
 

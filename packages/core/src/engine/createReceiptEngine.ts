@@ -54,6 +54,11 @@ export interface ReceiptEngineOptions {
   isSendingReceipts?: boolean;
   /** Called once per permanent failure; the receipt is then dropped. */
   onError?: (error: ReceiptError, context: ReceiptErrorContext) => void;
+  /**
+   * Do not listen to the transport until {@link ReceiptEngine.start}. For React, which may create
+   * and throw away objects during render: a deferred engine has no side effects until started.
+   */
+  isStartDeferred?: boolean;
 }
 
 /** The read-receipt engine: state in a zustand vanilla store, all timing and transport calls inside. */
@@ -64,6 +69,8 @@ export interface ReceiptEngine {
   readonly store: StoreApi<ReceiptState>;
   /** True after {@link ReceiptEngine.dispose}. */
   readonly isDisposed: boolean;
+  /** Starts listening to the transport; engines start on creation unless `isStartDeferred`. Idempotent. */
+  start(): void;
   /**
    * Marks messages as seen by the user. Sends one P2P receipt per conversation for the newest
    * message, and team receipts for flagged messages, gathered over `flushDelayMs`. Own, notification,
@@ -231,20 +238,29 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     }
   }
 
-  const unsubscribe = transport.subscribe(onEvent);
-  const unsubscribeConnection =
-    transport.subscribeConnectionState?.((state) => {
-      const wasConnected = connection === 'connected';
-      connection = state;
-      if (state === 'connected' && !wasConnected && !isDisposed) {
-        // Back online: what waited for the connection goes now, not after a long backoff.
-        p2p.resetBackoff();
-        team.resetBackoff();
-        counts.resetBackoff();
-        flushNow();
-        counts.flush();
-      }
-    }) ?? noop;
+  let unsubscribe = noop;
+  let unsubscribeConnection = noop;
+  let isStarted = false;
+  function start(): void {
+    if (isStarted || isDisposed) return;
+    isStarted = true;
+    unsubscribe = transport.subscribe(onEvent);
+    connection = transport.getConnectionState?.() ?? 'connected';
+    unsubscribeConnection =
+      transport.subscribeConnectionState?.((state) => {
+        const wasConnected = connection === 'connected';
+        connection = state;
+        if (state === 'connected' && !wasConnected && !isDisposed) {
+          // Back online: what waited for the connection goes now, not after a long backoff.
+          p2p.resetBackoff();
+          team.resetBackoff();
+          counts.resetBackoff();
+          flushNow();
+          counts.flush();
+        }
+      }) ?? noop;
+  }
+  if (!options.isStartDeferred) start();
 
   return {
     accountId,
@@ -253,6 +269,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     get isDisposed() {
       return isDisposed;
     },
+    start,
     markRead(messages) {
       assertReceiptMessages(messages, 'markRead');
       if (isDisposed) return;

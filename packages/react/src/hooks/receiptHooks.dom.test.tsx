@@ -1,0 +1,400 @@
+import type { ReceiptMessage } from '@readmark/core';
+import { act, render, renderHook } from '@testing-library/react';
+import { type ReactNode, StrictMode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  createReceiptWorld,
+  sentMessages,
+  type WorldDevice,
+} from '../../../core/src/testing/receiptWorld';
+import { ReceiptProvider } from '../ReceiptProvider';
+import { useMemberResolver } from './useMemberResolver';
+import { type MessageReceipt, useMessageReceipt } from './useMessageReceipt';
+import { useReadReceipts } from './useReadReceipts';
+import { useReceiptEngine } from './useReceiptEngine';
+import { useTeamReceiptDetail } from './useTeamReceiptDetail';
+
+type World = ReturnType<typeof createReceiptWorld>;
+let world: World;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  world = createReceiptWorld();
+});
+afterEach(() => {
+  world.disposeAll();
+  vi.useRealTimers();
+});
+
+/** Lets fake time pass inside act, so React applies what the engine did. */
+const tick = (ms: number) => act(() => world.tick(ms));
+
+function wrapperFor(device: WorldDevice) {
+  return ({ children }: { children: ReactNode }) => (
+    <ReceiptProvider engine={device.engine}>{children}</ReceiptProvider>
+  );
+}
+
+/** How often each row rendered and what it last showed; reset before each test. */
+const renders = new Map<string, number>();
+const shown = new Map<string, MessageReceipt>();
+
+function Row({ message }: { message: ReceiptMessage }) {
+  const receipt = useMessageReceipt(message);
+  renders.set(message.messageClientId, (renders.get(message.messageClientId) ?? 0) + 1);
+  shown.set(message.messageClientId, receipt);
+  return <li data-status={receipt.status}>{message.messageClientId}</li>;
+}
+
+function List({ messages }: { messages: ReceiptMessage[] }) {
+  return (
+    <ul>
+      {messages.map((message) => (
+        <Row key={message.messageClientId} message={message} />
+      ))}
+    </ul>
+  );
+}
+
+function Probe({ onEngine }: { onEngine: (engine: ReturnType<typeof useReceiptEngine>) => void }) {
+  onEngine(useReceiptEngine());
+  return null;
+}
+
+/** Row render counts and views, as seen from now on. */
+function createRows() {
+  renders.clear();
+  shown.clear();
+  const snapshot = () => new Map(renders);
+  const rerenderedSince = (before: Map<string, number>, messages: ReceiptMessage[]) =>
+    messages.map(
+      (m) => (renders.get(m.messageClientId) ?? 0) - (before.get(m.messageClientId) ?? 0),
+    );
+  return { List, shown, snapshot, rerenderedSince };
+}
+
+describe('provider', () => {
+  it('useReceiptEngine outside a provider says how to fix it', () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => renderHook(() => useReceiptEngine())).toThrow(
+      '`useReceiptEngine` must be used inside `<ReceiptProvider>`',
+    );
+    quiet.mockRestore();
+  });
+
+  it('creates one engine per provider from transport + accountId and disposes it on unmount', async () => {
+    const device = world.device('A');
+    const events = device.client.V2NIMMessageService;
+    const listenersBefore = events.listenerCount('onReceiveP2PMessageReadReceipts');
+    const seen: ReturnType<typeof useReceiptEngine>[] = [];
+    const view = render(
+      <StrictMode>
+        <ReceiptProvider transport={device.transport} accountId="A">
+          <Probe onEngine={(engine) => seen.push(engine)} />
+        </ReceiptProvider>
+      </StrictMode>,
+    );
+    await tick(0);
+    const engine = seen.at(-1)!;
+    expect(engine).not.toBe(device.engine);
+    expect(engine.isDisposed).toBe(false);
+    expect(engine.accountId).toBe('A');
+    // StrictMode's extra mount/unmount leaves exactly one live subscription behind.
+    expect(events.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(listenersBefore + 1);
+    view.unmount();
+    expect(engine.isDisposed).toBe(true);
+    expect(events.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(listenersBefore);
+  });
+
+  it('does not dispose an engine it was given', () => {
+    const device = world.device('A');
+    const view = render(<ReceiptProvider engine={device.engine}>x</ReceiptProvider>);
+    view.unmount();
+    expect(device.engine.isDisposed).toBe(false);
+  });
+
+  it('resolves members, falling back to the account id', () => {
+    const device = world.device('A');
+    const { result } = renderHook(() => useMemberResolver(), {
+      wrapper: ({ children }) => (
+        <ReceiptProvider
+          engine={device.engine}
+          resolveMember={(id) => {
+            if (id === 'bad') throw new Error('broken resolver');
+            return id === 'B' ? { name: 'Bob', avatarUrl: '/b.png' } : undefined;
+          }}
+        >
+          {children}
+        </ReceiptProvider>
+      ),
+    });
+    expect(result.current('B')).toEqual({ name: 'Bob', avatarUrl: '/b.png' });
+    expect(result.current('C')).toEqual({ name: 'C' });
+    expect(result.current('bad')).toEqual({ name: 'bad' });
+  });
+});
+
+describe('P2P hooks', () => {
+  it('useReadReceipts follows both watermarks and marks read', async () => {
+    const alice = world.device('A');
+    const bob = world.device('B');
+    const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+    const m2 = await world.send(alice, 'A|1|B', { at: 200 });
+    await world.settle();
+    const aliceView = renderHook(() => useReadReceipts('A|1|B'), { wrapper: wrapperFor(alice) });
+    const bobView = renderHook(() => useReadReceipts('B|1|A'), { wrapper: wrapperFor(bob) });
+    await tick(0);
+    expect(alice.calls.getP2PMessageReceipt).toEqual([['A|1|B']]);
+    expect(aliceView.result.current.isPeerRead(m1)).toBe(false);
+    act(() => bobView.result.current.markRead([world.copyOf(bob, m1)]));
+    await tick(300);
+    expect(aliceView.result.current.peerReadTime).toBe(100);
+    expect(aliceView.result.current.isPeerRead(m1)).toBe(true);
+    expect(aliceView.result.current.isPeerRead(m2)).toBe(false);
+    expect(bobView.result.current.selfReadTime).toBe(100);
+    expect(bobView.result.current.peerReadTime).toBe(0);
+    expect(() => bobView.result.current.markRead(null as never)).toThrow(
+      expect.objectContaining({ code: 191004 }),
+    );
+  });
+
+  it('a receipt re-renders only the rows whose status changed', async () => {
+    const alice = world.device('A');
+    const bob = world.device('B');
+    const sent: ReceiptMessage[] = [];
+    for (const at of [100, 200, 300, 400, 500]) sent.push(await world.send(alice, 'A|1|B', { at }));
+    await world.settle();
+    const rows = createRows();
+    render(<rows.List messages={sent} />, { wrapper: wrapperFor(alice) });
+    await tick(0);
+    expect(sent.map((m) => rows.shown.get(m.messageClientId)?.status)).toEqual([
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+    ]);
+
+    let before = rows.snapshot();
+    await act(async () => {
+      bob.engine.markRead([world.copyOf(bob, sent[2]!)]);
+      await world.tick(300);
+    });
+    expect(rows.rerenderedSince(before, sent)).toEqual([1, 1, 1, 0, 0]);
+    expect(sent.map((m) => rows.shown.get(m.messageClientId)?.status)).toEqual([
+      'read',
+      'read',
+      'read',
+      'sent',
+      'sent',
+    ]);
+
+    before = rows.snapshot();
+    await act(async () => {
+      await bob.client.V2NIMMessageService.sendP2PMessageReceipt(
+        world.copyOf(bob, sent[1]!) as never,
+      );
+      await world.settle();
+    });
+    expect(rows.rerenderedSince(before, sent)).toEqual([0, 0, 0, 0, 0]);
+
+    before = rows.snapshot();
+    await act(async () => {
+      bob.engine.markRead([world.copyOf(bob, sent[3]!)]);
+      await world.tick(300);
+    });
+    expect(rows.rerenderedSince(before, sent)).toEqual([0, 0, 0, 1, 0]);
+  });
+
+  it('never throws on bad data', () => {
+    const alice = world.device('A');
+    const { result } = renderHook(() => useMessageReceipt(null as never), {
+      wrapper: wrapperFor(alice),
+    });
+    expect(result.current).toEqual({
+      isOwn: false,
+      mode: 'none',
+      isLoading: false,
+      isUnavailable: false,
+    });
+    const incoming = renderHook(
+      () =>
+        useMessageReceipt({
+          messageClientId: 'x',
+          messageServerId: '1',
+          createTime: 1,
+          senderId: 'B',
+          receiverId: 'A',
+          conversationType: 1,
+          conversationId: 'A|1|B',
+        }),
+      { wrapper: wrapperFor(alice) },
+    );
+    expect(incoming.result.current.mode).toBe('none');
+  });
+});
+
+describe('team hooks', () => {
+  async function teamWithMessages(count: number, memberCount = 5) {
+    const memberIds = Array.from({ length: memberCount }, (_, index) =>
+      index === 0 ? 'A' : `M${index}`,
+    );
+    world.server.createTeam({ teamId: 'T1', memberIds });
+    const a = world.device('A');
+    const sent: ReceiptMessage[] = [];
+    for (let index = 0; index < count; index += 1) {
+      sent.push(await world.send(a, 'A|2|T1', { at: 100 + index, isFlagged: true }));
+    }
+    await world.settle();
+    return { a, sent, memberIds };
+  }
+
+  async function readAs(accountId: string, message: ReceiptMessage) {
+    const client = world.server.login(accountId);
+    const [copy] = await client.V2NIMMessageService.getMessageList({
+      conversationId: `${accountId}|2|T1`,
+      endTime: message.createTime,
+      beginTime: message.createTime,
+      limit: 1,
+    });
+    await client.V2NIMMessageService.sendTeamMessageReceipts([copy!]);
+    client.logout();
+  }
+
+  it('counts load lazily in one batch and a receipt re-renders only its row', async () => {
+    const { a, sent } = await teamWithMessages(5);
+    const rows = createRows();
+    render(<rows.List messages={sent} />, { wrapper: wrapperFor(a) });
+    expect(rows.shown.get(sent[0]!.messageClientId)).toMatchObject({
+      mode: 'team',
+      isLoading: true,
+    });
+    await tick(50);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(1);
+    expect(sentMessages(a.calls.getTeamMessageReceipts)).toHaveLength(5);
+    expect(rows.shown.get(sent[1]!.messageClientId)).toEqual({
+      isOwn: true,
+      mode: 'team',
+      status: 'sent',
+      readCount: 0,
+      unreadCount: 4,
+      isLoading: false,
+      isUnavailable: false,
+    });
+
+    const before = rows.snapshot();
+    await act(async () => {
+      await readAs('M1', sent[1]!);
+      await world.settle();
+    });
+    expect(rows.rerenderedSince(before, sent)).toEqual([0, 1, 0, 0, 0]);
+    expect(rows.shown.get(sent[1]!.messageClientId)).toMatchObject({
+      readCount: 1,
+      unreadCount: 3,
+    });
+  });
+
+  it('a burst of hundreds of events re-renders only the rows they touch', async () => {
+    const { a, sent, memberIds } = await teamWithMessages(4, 151);
+    const rows = createRows();
+    render(<rows.List messages={sent} />, { wrapper: wrapperFor(a) });
+    await tick(50);
+    let before = rows.snapshot();
+    for (const reader of memberIds.slice(1)) {
+      await act(async () => {
+        await readAs(reader, sent[2]!);
+        await world.settle();
+      });
+    }
+    expect(rows.rerenderedSince(before, sent)).toEqual([0, 0, 150, 0]);
+    expect(rows.shown.get(sent[2]!.messageClientId)).toMatchObject({
+      status: 'read',
+      readCount: 150,
+      unreadCount: 0,
+    });
+
+    before = rows.snapshot();
+    await act(async () => {
+      for (const reader of memberIds.slice(1, 101)) await readAs(reader, sent[0]!);
+      await world.settle();
+    });
+    // One render per event that changed the row, none for the others.
+    expect(rows.rerenderedSince(before, sent)).toEqual([100, 0, 0, 0]);
+    expect(rows.shown.get(sent[0]!.messageClientId)).toMatchObject({ readCount: 100 });
+  });
+
+  it('an unavailable team shows no numbers', async () => {
+    const { a, sent } = await teamWithMessages(1);
+    world.server.injectFault({ method: 'getTeamMessageReceipts', code: 107324 });
+    const { result } = renderHook(() => useMessageReceipt(sent[0]!), { wrapper: wrapperFor(a) });
+    await tick(50);
+    expect(result.current).toEqual({
+      isOwn: true,
+      mode: 'team',
+      status: 'sent',
+      readCount: undefined,
+      unreadCount: undefined,
+      isLoading: false,
+      isUnavailable: true,
+    });
+  });
+
+  it('useTeamReceiptDetail: full, filtered, live, and errors as state', async () => {
+    const { a, sent } = await teamWithMessages(2);
+    await readAs('M1', sent[0]!);
+    await world.settle();
+    const full = renderHook(() => useTeamReceiptDetail(sent[0]!), { wrapper: wrapperFor(a) });
+    const filtered = renderHook(
+      () => useTeamReceiptDetail(sent[0]!, { memberAccountIds: ['M1', 'M2', 'Z'] }),
+      { wrapper: wrapperFor(a) },
+    );
+    expect(full.result.current.isLoading).toBe(true);
+    await tick(0);
+    expect(full.result.current).toMatchObject({
+      readAccountList: ['M1'],
+      unreadAccountList: ['M2', 'M3', 'M4'],
+      readCount: 1,
+      unreadCount: 3,
+      isLoading: false,
+      error: undefined,
+    });
+    expect(filtered.result.current).toMatchObject({
+      readAccountList: ['M1'],
+      unreadAccountList: ['M2'],
+      readCount: 1,
+      unreadCount: 1,
+    });
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
+
+    await act(async () => {
+      await readAs('M2', sent[0]!);
+      await world.settle();
+    });
+    expect(full.result.current.readAccountList).toEqual(['M1', 'M2']);
+    expect(filtered.result.current.unreadAccountList).toEqual([]);
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
+
+    act(() => full.result.current.refresh());
+    await tick(0);
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(2);
+
+    const disabled = renderHook(() => useTeamReceiptDetail(sent[1]!, { isEnabled: false }), {
+      wrapper: wrapperFor(a),
+    });
+    await tick(0);
+    expect(disabled.result.current.isLoading).toBe(false);
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(2);
+
+    const plain = await world.send(a, 'A|2|T1', { at: 900, isFlagged: false });
+    const unflagged = renderHook(() => useTeamReceiptDetail(plain), { wrapper: wrapperFor(a) });
+    const foreign = renderHook(
+      () => useTeamReceiptDetail({ ...sent[0]!, senderId: 'M1', messageClientId: 'other' }),
+      { wrapper: wrapperFor(a) },
+    );
+    await tick(0);
+    expect(unflagged.result.current.error?.code).toBe(108301);
+    expect(foreign.result.current.error?.code).toBe(191004);
+    expect(foreign.result.current.isLoading).toBe(false);
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(3);
+  });
+});
