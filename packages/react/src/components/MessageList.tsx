@@ -77,13 +77,14 @@ export function MessageList<TMessage extends ReceiptMessage>({
     overscan: 6,
   });
 
-  // Open at the newest message; later appends are followed by the virtualizer itself.
-  const hasScrolledInitiallyRef = useRef(false);
+  // Open at the newest message (again when another conversation is shown); later appends are
+  // followed by the virtualizer itself.
+  const scrolledToEndForRef = useRef<string | null>(null);
   useLayoutEffect(() => {
-    if (hasScrolledInitiallyRef.current || messages.length === 0) return;
-    hasScrolledInitiallyRef.current = true;
+    if (scrolledToEndForRef.current === conversationId || messages.length === 0) return;
+    scrolledToEndForRef.current = conversationId;
     virtualizer.scrollToEnd();
-  }, [messages.length, virtualizer]);
+  }, [conversationId, messages.length, virtualizer]);
 
   // --- "at the end" and the new-messages pill ---
   const [isAtEnd, setIsAtEnd] = useState(true);
@@ -92,7 +93,13 @@ export function MessageList<TMessage extends ReceiptMessage>({
   if (isAtEnd && seenLastKey !== lastKey) setSeenLastKey(lastKey);
   const seenIndex =
     seenLastKey === undefined ? -1 : messages.findIndex((m) => getMessageKey(m) === seenLastKey);
-  const newMessageCount = isAtEnd || seenIndex < 0 ? 0 : messages.length - 1 - seenIndex;
+  let newMessageCount = 0;
+  if (!isAtEnd && seenIndex >= 0) {
+    // Only others' messages count as "new": my own sends are not news to me.
+    for (let index = seenIndex + 1; index < messages.length; index++) {
+      if (messages[index]?.senderId !== engine.accountId) newMessageCount++;
+    }
+  }
 
   // --- marking read from what is really on screen ---
   const latest = useRef({ messages, getMessageKey, conversationId, isMarkingRead, onLoadOlder });
@@ -104,6 +111,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new conversation starts with nothing marked
   useEffect(() => {
     markedKeysRef.current = new Set();
+    loadOlderForKeyRef.current = undefined;
   }, [conversationId]);
 
   const checkVisible = useCallback(() => {

@@ -31,6 +31,8 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
   const receipt = useMessageReceipt(message);
   const strings = useReceiptStrings();
   if (receipt.mode !== 'team') return null;
+  // Counts exist only once the server has the message; a sending or failed send shows its tick only.
+  if (receipt.status === 'sending' || receipt.status === 'failed') return null;
 
   const { readCount, unreadCount } = receipt;
   const hasCounts = readCount !== undefined && unreadCount !== undefined;
