@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createReceiptWorld, sentMessages } from '../testing/receiptWorld';
+import { createReceiptWorld, sentMessages, type WorldDevice } from '../testing/receiptWorld';
 import type { ReceiptMessage } from '../types';
 import {
   selectIsPeerRead,
@@ -30,7 +30,7 @@ async function aliceAndBob() {
   return { alice, bob, m1, m2, b1: world.copyOf(bob, m1), b2: world.copyOf(bob, m2) };
 }
 
-const status = (device: { engine: { store: { getState(): never } } }, message: ReceiptMessage) =>
+const status = (device: WorldDevice, message: ReceiptMessage) =>
   selectMessageStatus(device.engine.store.getState(), message);
 
 describe('P2P receipts through the engine (SPEC section 7, scenarios 1-15)', () => {
