@@ -5,9 +5,11 @@ export function pane(page: Page, name: string): Locator {
   return page.getByRole('region', { name, exact: true });
 }
 
-/** The bubble of one message in a pane, found by its text. */
+/** The bubble of one message in a pane, found by its exact text ("Note #1" is not "Note #10"). */
 export function bubble(scope: Locator, text: string): Locator {
-  return scope.locator('.demo-message', { hasText: text });
+  return scope
+    .locator('.demo-message')
+    .filter({ has: scope.page().getByText(text, { exact: true }) });
 }
 
 /**

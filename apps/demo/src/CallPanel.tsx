@@ -44,7 +44,7 @@ export function CallPanel(props: {
             {methods.map((method) => (
               <tr key={method}>
                 <th scope="row">
-                  <code>{method}</code>
+                  <code>{withWordBreaks(method)}</code>
                 </th>
                 {devices.map((device) => {
                   const tally = cell(device.deviceId, method);
@@ -61,4 +61,11 @@ export function CallPanel(props: {
       </div>
     </section>
   );
+}
+
+/** Lets long camelCase method names wrap between words instead of mid-word. */
+function withWordBreaks(name: string) {
+  return name
+    .split(/(?=[A-Z])/)
+    .flatMap((part, index) => (index === 0 ? [part] : [<wbr key={part} />, part]));
 }

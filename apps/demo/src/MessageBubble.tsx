@@ -6,7 +6,8 @@ import { useDemoStrings } from './i18n/DemoStringsContext';
 export function MessageBubble(props: {
   message: DemoMessage;
   isOwn: boolean;
-  senderName: string;
+  /** Shown above incoming messages in groups; a one-to-one chat has only one other sender. */
+  senderName?: string;
   receipt?: ReactNode;
 }) {
   const { message, isOwn, senderName, receipt } = props;
@@ -19,7 +20,7 @@ export function MessageBubble(props: {
   return (
     <div className="demo-message" data-own={isOwn}>
       <div className="demo-bubble">
-        {!isOwn && <span className="demo-sender">{senderName}</span>}
+        {!isOwn && senderName && <span className="demo-sender">{senderName}</span>}
         <p className="demo-text">{message.text ?? ''}</p>
         <span className="demo-meta">
           <time dateTime={new Date(message.createTime || 0).toISOString()}>{time}</time>

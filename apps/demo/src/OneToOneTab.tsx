@@ -21,13 +21,11 @@ export function OneToOneTab(props: { world: DemoWorld }) {
     {
       device: world.bobLaptop,
       title: strings.paneTitle({ name: 'Bob', device: strings.deviceLaptop }),
-      self: 'Bob',
       peer: 'Alice',
     },
     {
       device: world.bobPhone,
       title: strings.paneTitle({ name: 'Bob', device: strings.devicePhone }),
-      self: 'Bob',
       peer: 'Alice',
     },
   ];
@@ -44,7 +42,6 @@ export function OneToOneTab(props: { world: DemoWorld }) {
             <P2PChat
               device={pane.device}
               peerAccountId={pane.device.accountId === ALICE ? BOB : ALICE}
-              selfName={pane.self}
               peerName={pane.peer}
             />
           </DevicePane>

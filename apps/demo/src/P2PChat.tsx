@@ -9,13 +9,8 @@ import { MessageBubble } from './MessageBubble';
 import { useDeviceMessages, useIsOnline } from './useDeviceState';
 
 /** One device's side of the Alice–Bob chat: the list with ticks and a composer. */
-export function P2PChat(props: {
-  device: DemoDevice;
-  peerAccountId: string;
-  selfName: string;
-  peerName: string;
-}) {
-  const { device, peerAccountId, selfName, peerName } = props;
+export function P2PChat(props: { device: DemoDevice; peerAccountId: string; peerName: string }) {
+  const { device, peerAccountId, peerName } = props;
   const { strings } = useDemoStrings();
   const conversationId = p2pConversationId(device.accountId, peerAccountId);
   const messages = useDeviceMessages(device, conversationId);
@@ -28,12 +23,11 @@ export function P2PChat(props: {
         <MessageBubble
           message={message}
           isOwn={isOwn}
-          senderName={isOwn ? selfName : peerName}
           receipt={isOwn ? <ReadTick message={message} /> : undefined}
         />
       );
     },
-    [device.accountId, selfName, peerName],
+    [device.accountId],
   );
 
   const onSend = ({ texts }: { texts: string[] }) => {

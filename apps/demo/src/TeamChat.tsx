@@ -21,10 +21,13 @@ export function TeamChat(props: {
   const conversationId = teamConversationId(device.accountId, teamId);
   const messages = useDeviceMessages(device, conversationId);
   const isOnline = useIsOnline(device);
-  // The sheet stays mounted after closing so the dialog can hand focus back to the badge.
   const [sheet, setSheet] = useState<{ clientId: string; isOpen: boolean } | null>(null);
-  // Looked up on every render so the sheet follows the newest copy of the message.
-  const sheetMessage = messages.find((message) => message.messageClientId === sheet?.clientId);
+  // The sheet is mounted closed as soon as there is an own flagged message and then only opened
+  // and closed: the dialog hands focus back to the badge on close, and it never mounts already
+  // open (a sheet mounted open under StrictMode closes itself again).
+  const sheetMessage =
+    messages.find((message) => message.messageClientId === sheet?.clientId) ??
+    lastFlaggedOwnMessage(messages, device.accountId);
 
   const renderMessage = useCallback(
     (message: DemoMessage) => {
@@ -73,13 +76,26 @@ export function TeamChat(props: {
         />
       </div>
       <Composer recipientName={teamName} isDisabled={!isOnline} hasReceiptOption onSend={onSend} />
-      {sheet && sheetMessage && (
+      {sheetMessage && (
         <ReceiptDetailSheet
           message={sheetMessage}
-          isOpen={sheet.isOpen}
-          onClose={() => setSheet({ clientId: sheet.clientId, isOpen: false })}
+          isOpen={sheet?.isOpen === true}
+          onClose={() => setSheet((current) => current && { ...current, isOpen: false })}
         />
       )}
     </>
   );
+}
+
+function lastFlaggedOwnMessage(
+  messages: readonly DemoMessage[],
+  accountId: string,
+): DemoMessage | undefined {
+  for (let index = messages.length - 1; index >= 0; index -= 1) {
+    const message = messages[index];
+    if (message?.senderId === accountId && message.messageConfig?.readReceiptEnabled === true) {
+      return message;
+    }
+  }
+  return undefined;
 }

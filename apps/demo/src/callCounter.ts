@@ -10,7 +10,7 @@ export const countedMethods = [
 /** One of {@link countedMethods}. */
 export type CountedMethod = (typeof countedMethods)[number];
 
-/** Calls of one method by one device, and how many messages those calls carried in total. */
+/** Calls of one method by one device, and how many messages batch calls carried in total (0 for single-message calls). */
 export interface CallTally {
   calls: number;
   items: number;

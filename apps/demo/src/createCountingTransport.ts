@@ -14,7 +14,7 @@ export function createCountingTransport(options: {
   const { transport, counter, deviceId } = options;
   const counting: ReceiptTransport = {
     sendP2PMessageReceipt(message) {
-      counter.record({ deviceId, method: 'sendP2PMessageReceipt', items: 1 });
+      counter.record({ deviceId, method: 'sendP2PMessageReceipt', items: 0 });
       return transport.sendP2PMessageReceipt(message);
     },
     getP2PMessageReceipt(conversationId) {
@@ -38,7 +38,7 @@ export function createCountingTransport(options: {
       return transport.getTeamMessageReceipts(messages);
     },
     getTeamMessageReceiptDetail(message, memberAccountIds) {
-      counter.record({ deviceId, method: 'getTeamMessageReceiptDetail', items: 1 });
+      counter.record({ deviceId, method: 'getTeamMessageReceiptDetail', items: 0 });
       return transport.getTeamMessageReceiptDetail(message, memberAccountIds);
     },
     subscribe: (listener) => transport.subscribe(listener),

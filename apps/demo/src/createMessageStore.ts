@@ -41,6 +41,12 @@ export function createMessageStore(options: {
   const service = client.V2NIMMessageService;
   const byConversation = new Map<string, readonly DemoMessage[]>();
   const listeners = new Set<() => void>();
+  // First-seen order breaks createTime ties: a burst shares one millisecond, and a sent message's
+  // server time can be later than its local time, which must not reorder it among its peers.
+  const firstSeen = new Map<string, number>();
+  const byTimeThenFirstSeen = (a: DemoMessage, b: DemoMessage) =>
+    a.createTime - b.createTime ||
+    (firstSeen.get(a.messageClientId) ?? 0) - (firstSeen.get(b.messageClientId) ?? 0);
 
   const notify = () => {
     for (const listener of listeners) listener();
@@ -50,13 +56,15 @@ export function createMessageStore(options: {
     let hasChanged = false;
     for (const message of messages) {
       if (!message || typeof message.conversationId !== 'string') continue;
+      if (!firstSeen.has(message.messageClientId)) {
+        firstSeen.set(message.messageClientId, firstSeen.size);
+      }
       const list = byConversation.get(message.conversationId) ?? emptyList;
       const index = list.findIndex((item) => item.messageClientId === message.messageClientId);
       const next = [...list];
       if (index === -1) next.push(message);
       else next[index] = message;
-      // Stable sort: equal times keep arrival order.
-      next.sort((a, b) => a.createTime - b.createTime);
+      next.sort(byTimeThenFirstSeen);
       byConversation.set(message.conversationId, next);
       hasChanged = true;
     }

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseDemoOptions } from './demoOptions';
+
+describe('parseDemoOptions', () => {
+  it('gives the defaults for an empty query string', () => {
+    expect(parseDemoOptions('')).toEqual({
+      latencyMs: 80,
+      readerMinDelayMs: 800,
+      readerMaxDelayMs: 8000,
+      seed: 1,
+      teamSize: 150,
+      isSimulationRunning: true,
+      locale: 'en',
+      tab: 'p2p',
+    });
+  });
+
+  it('reads every option the e2e tests use', () => {
+    expect(
+      parseDemoOptions(
+        '?latency=0&readerDelay=1000-6000&seed=7&teamSize=12&readers=off&lang=zh-CN&tab=team',
+      ),
+    ).toEqual({
+      latencyMs: 0,
+      readerMinDelayMs: 1000,
+      readerMaxDelayMs: 6000,
+      seed: 7,
+      teamSize: 12,
+      isSimulationRunning: false,
+      locale: 'zh-CN',
+      tab: 'team',
+    });
+  });
+
+  it('takes one reader delay for both bounds and never lets max fall below min', () => {
+    const single = parseDemoOptions('?readerDelay=500');
+    expect([single.readerMinDelayMs, single.readerMaxDelayMs]).toEqual([500, 500]);
+    const swapped = parseDemoOptions('?readerDelay=900-100');
+    expect([swapped.readerMinDelayMs, swapped.readerMaxDelayMs]).toEqual([900, 900]);
+  });
+
+  it('falls back or clamps instead of breaking on bad values', () => {
+    const options = parseDemoOptions('?latency=abc&teamSize=1&seed=-5&lang=fr&tab=nope');
+    expect(options.latencyMs).toBe(80);
+    expect(options.teamSize).toBe(2);
+    expect(options.seed).toBe(0);
+    expect(options.locale).toBe('en');
+    expect(options.tab).toBe('p2p');
+  });
+});
