@@ -15,19 +15,33 @@ export class DeliveryQueue {
 
   constructor(private readonly latencyMs: number) {}
 
+  /**
+   * Marks work in flight until the returned function is called (a client call counts from its start
+   * to its answer, so `settle()` also waits for calls that listeners start during a delivery).
+   */
+  begin(): () => void {
+    this.pending += 1;
+    let isDone = false;
+    return () => {
+      if (isDone) return;
+      isDone = true;
+      this.pending -= 1;
+      if (this.pending === 0) {
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const resolve of waiters) resolve();
+      }
+    };
+  }
+
   /** Runs `task` after the configured latency. */
   schedule(task: () => void): void {
-    this.pending += 1;
+    const end = this.begin();
     const run = () => {
       try {
         task();
       } finally {
-        this.pending -= 1;
-        if (this.pending === 0) {
-          const waiters = this.waiters;
-          this.waiters = [];
-          for (const resolve of waiters) resolve();
-        }
+        end();
       }
     };
     if (this.latencyMs > 0) {

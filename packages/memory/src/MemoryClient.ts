@@ -94,11 +94,16 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     if (!device.isOnline) throw notLoggedIn();
     const error = check();
     if (error) throw error;
-    await core.queue.roundTrip();
-    if (!device.isOnline) throw notLoggedIn();
-    const fault = core.takeFault(method, accountId);
-    if (fault) throw fault;
-    return run();
+    const end = core.queue.begin();
+    try {
+      await core.queue.roundTrip();
+      if (!device.isOnline) throw notLoggedIn();
+      const fault = core.takeFault(method, accountId);
+      if (fault) throw fault;
+      return run();
+    } finally {
+      end();
+    }
   }
 
   function setOnline(isOnline: boolean) {

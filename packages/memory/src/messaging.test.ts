@@ -79,6 +79,19 @@ describe('messages on the memory server', () => {
     await expectCode(a1.V2NIMMessageService.sendMessage(message, 'A|1|B'), 190002);
   });
 
+  it('settle() also waits for work that listeners start while it is settling', async () => {
+    const { server, send } = createScenario();
+    const a1 = server.login('A');
+    const a1Log = listen(a1);
+    const b1 = server.login('B');
+    b1.V2NIMMessageService.on('onReceiveMessages', (messages) => {
+      for (const message of messages) void b1.V2NIMMessageService.sendP2PMessageReceipt(message);
+    });
+    await send(a1, { to: 'A|1|B', at: 100 });
+    await server.settle();
+    expect(a1Log.p2p).toEqual([[{ conversationId: 'A|1|B', timestamp: 100 }]]);
+  });
+
   it('settle() waits for deliveries scheduled with latency', async () => {
     vi.useFakeTimers();
     const server = createMemoryServer({ now: () => 100, latencyMs: 30 });

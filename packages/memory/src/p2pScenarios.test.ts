@@ -59,6 +59,11 @@ describe('SPEC section 7, P2P scenarios on the memory server', () => {
     expect((await a1.V2NIMMessageService.getP2PMessageReceipt('A|1|B')).timestamp).toBe(200);
     expect(a1.V2NIMMessageService.isPeerRead(m2)).toBe(true);
     expect(a1Log.p2p).toHaveLength(1);
+    // The server keeps the maximum too: a device that logs in later syncs 200, not 100.
+    const a2 = server.login('A');
+    const a2Log = listen(a2);
+    await server.settle();
+    expect(a2Log.p2p).toEqual([[{ conversationId: 'A|1|B', timestamp: 200 }]]);
   });
 
   it('5: a duplicate receipt changes nothing and fires at most one event', async () => {
@@ -201,6 +206,23 @@ describe('SPEC section 7, P2P scenarios on the memory server', () => {
     await server.settle();
     expect(a1Log.p2p).toHaveLength(1);
     expect(a1.V2NIMMessageService.isPeerRead(m2)).toBe(true);
+  });
+});
+
+describe('SPEC section 7, scenario 35 (server part)', () => {
+  it('35: the conversation row can show read: receipt time 200 minus last message time 200 >= 0', async () => {
+    const { server, a1, b1, b1Log, m2 } = await p2pChat();
+    await b1.V2NIMMessageService.sendP2PMessageReceipt(receivedBy(b1Log, m2));
+    await server.settle();
+    const [last] = await a1.V2NIMMessageService.getMessageList({
+      conversationId: 'A|1|B',
+      limit: 1,
+    });
+    const { timestamp } = await a1.V2NIMMessageService.getP2PMessageReceipt('A|1|B');
+    expect(last?.createTime).toBe(200);
+    expect(last?.isSelf).toBe(true);
+    expect(last?.sendingState).toBe(1);
+    expect(timestamp - (last?.createTime ?? 0)).toBeGreaterThanOrEqual(0);
   });
 });
 
