@@ -14,6 +14,7 @@ import {
   type EngineContext,
   invoke,
   type ReceiptErrorContext,
+  TEAM_UNAVAILABLE_CODES,
 } from './engineContext';
 import {
   assertReceiptMessages,
@@ -28,6 +29,7 @@ import {
   createInitialState,
   mergeTeamReceipts,
   type ReceiptState,
+  setEntry,
 } from './receiptState';
 import { selectIsSendingReceipts } from './selectors';
 import { createTeamCountLoader } from './teamCountLoader';
@@ -90,6 +92,12 @@ export interface ReceiptEngine {
   watchTeamDetail(message: ReceiptMessage): () => void;
   /** Loads a team message's member detail again. */
   refreshTeamDetail(message: ReceiptMessage): void;
+  /**
+   * Tells the engine a message send failed. A team code saying receipts cannot work there (107302:
+   * over 200 members; 107324/108312: disabled; 108302: not an advanced team) marks the team
+   * unavailable, so its messages show that instead of wrong numbers. Other errors are ignored.
+   */
+  reportSendFailure(conversationId: string, error: unknown): void;
   /** Unsubscribes from the transport and cancels every timer. Idempotent. */
   dispose(): void;
 }
@@ -331,6 +339,17 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     refreshTeamDetail(message) {
       if (isDisposed || !isReceiptMessage(message)) return;
       details.refresh(messageConversationId(accountId, message), message);
+    },
+    reportSendFailure(conversationId, error) {
+      if (
+        isDisposed ||
+        parseConversationType(accountId, conversationId) !== ConversationType.TEAM
+      ) {
+        return;
+      }
+      const { code } = ReceiptError.from(error);
+      if (!TEAM_UNAVAILABLE_CODES.has(code)) return;
+      store.setState((state) => setEntry(state, 'unavailableTeams', conversationId, code));
     },
     dispose() {
       if (isDisposed) return;

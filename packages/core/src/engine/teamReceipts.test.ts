@@ -200,6 +200,23 @@ describe('team receipts through the engine (SPEC section 7, scenarios 16-32)', (
     expect(selectIsTeamUnavailable(b.engine.store.getState(), world.copyOf(b, g1))).toBe(true);
   });
 
+  it('27: a flagged send rejected with 107302 makes the team unavailable; unflagged sends work', async () => {
+    const memberIds = Array.from({ length: 201 }, (_, index) => (index === 0 ? 'A' : `M${index}`));
+    world.server.createTeam({ teamId: 'BIG', memberIds });
+    const a = world.device('A');
+    const failure = await world.send(a, 'A|2|BIG', { at: 100, isFlagged: true }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ code: 107302 });
+    a.engine.reportSendFailure('A|2|BIG', failure);
+    a.engine.reportSendFailure('A|2|BIG', new Error('unrelated'));
+    const plain = await world.send(a, 'A|2|BIG', { at: 200, isFlagged: false });
+    const state = a.engine.store.getState();
+    expect(selectIsTeamUnavailable(state, plain)).toBe(true);
+    expect(state.unavailableTeams).toEqual({ 'A|2|BIG': 107302 });
+  });
+
   it('28: super-team messages show nothing and send nothing', async () => {
     const { a, b, g1 } = await team();
     const superMessage = {

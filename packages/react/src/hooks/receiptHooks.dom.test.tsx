@@ -206,6 +206,23 @@ describe('P2P hooks', () => {
     expect(rows.rerenderedSince(before, sent)).toEqual([0, 0, 0, 1, 0]);
   });
 
+  it('35: the last own message at 200 with a watermark of 200 shows read', async () => {
+    const alice = world.device('A');
+    const bob = world.device('B');
+    const last = await world.send(alice, 'A|1|B', { at: 200 });
+    await world.settle();
+    await bob.client.V2NIMMessageService.sendP2PMessageReceipt(world.copyOf(bob, last) as never);
+    await world.settle();
+    const { result } = renderHook(() => useMessageReceipt(last), { wrapper: wrapperFor(alice) });
+    expect(result.current).toEqual({
+      isOwn: true,
+      mode: 'p2p',
+      status: 'read',
+      isLoading: false,
+      isUnavailable: false,
+    });
+  });
+
   it('never throws on bad data', () => {
     const alice = world.device('A');
     const { result } = renderHook(() => useMessageReceipt(null as never), {
@@ -321,6 +338,27 @@ describe('team hooks', () => {
     // One render per event that changed the row, none for the others.
     expect(rows.rerenderedSince(before, sent)).toEqual([100, 0, 0, 0]);
     expect(rows.shown.get(sent[0]!.messageClientId)).toMatchObject({ readCount: 100 });
+  });
+
+  it('33 and 34: nothing read, then all read, as a badge and a sheet see it', async () => {
+    const { a, sent, memberIds } = await teamWithMessages(1);
+    const badge = renderHook(() => useMessageReceipt(sent[0]!), { wrapper: wrapperFor(a) });
+    const sheet = renderHook(() => useTeamReceiptDetail(sent[0]!), { wrapper: wrapperFor(a) });
+    await tick(50);
+    expect(badge.result.current).toMatchObject({ status: 'sent', readCount: 0, unreadCount: 4 });
+    expect(sheet.result.current).toMatchObject({ readCount: 0, unreadCount: 4 });
+    for (const reader of memberIds.slice(1)) {
+      await act(async () => {
+        await readAs(reader, sent[0]!);
+        await world.settle();
+      });
+    }
+    expect(badge.result.current).toMatchObject({ status: 'read', readCount: 4, unreadCount: 0 });
+    expect(sheet.result.current).toMatchObject({
+      readAccountList: ['M1', 'M2', 'M3', 'M4'],
+      unreadAccountList: [],
+    });
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
   });
 
   it('an unavailable team shows no numbers', async () => {
