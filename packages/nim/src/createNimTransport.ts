@@ -67,6 +67,14 @@ export function createNimTransport(
   const conversations = nim.V2NIMConversationService;
   const login = nim.V2NIMLoginService;
   const isMemberFilterApplied = options.isMemberFilterApplied ?? true;
+  // Web 10.8.1 overwrites its P2P cache with whatever arrives, so a stale push could lower what
+  // getP2PMessageReceipt reports. The transport remembers the highest value it has seen (SPEC P9).
+  const p2pWatermarks = new Map<string, number>();
+  const raiseWatermark = (conversationId: string, timestamp: number): number => {
+    const highest = Math.max(p2pWatermarks.get(conversationId) ?? 0, timestamp);
+    p2pWatermarks.set(conversationId, highest);
+    return highest;
+  };
 
   const transport: ReceiptTransport = {
     sendP2PMessageReceipt(message) {
@@ -79,7 +87,7 @@ export function createNimTransport(
       const receipt = toP2PReceipt(
         await callSdk(() => messages.getP2PMessageReceipt(conversationId)),
       );
-      return receipt ?? { conversationId, timestamp: 0 };
+      return { conversationId, timestamp: raiseWatermark(conversationId, receipt?.timestamp ?? 0) };
     },
 
     sendTeamMessageReceipts(list) {
@@ -120,9 +128,17 @@ export function createNimTransport(
 
     subscribe(listener) {
       if (typeof listener !== 'function') throw invalid('listener must be a function');
-      const emit = (event: TransportEvent) => listener(event);
+      const emit = (event: TransportEvent) => {
+        try {
+          listener(event);
+        } catch (error) {
+          // Never let a listener's bug break the SDK's own event dispatch; surface it asynchronously.
+          void Promise.reject(error);
+        }
+      };
       const onP2P = (receipts: unknown) => {
         const list = compact(receipts, toP2PReceipt);
+        for (const receipt of list) raiseWatermark(receipt.conversationId, receipt.timestamp);
         if (list.length > 0) emit({ type: 'p2pReceipts', receipts: list });
       };
       const onTeam = (receipts: unknown) => {

@@ -185,6 +185,31 @@ describe('createNimTransport mechanics', () => {
     await expect(result).rejects.toMatchObject({ code: 191001, message: 'misuse' });
   });
 
+  it('P9: getP2PMessageReceipt never goes below a watermark seen before, even if the SDK cache does', async () => {
+    const { server, b1, m2 } = await p2pChat();
+    const a2 = server.login('A');
+    // Web 10.8.1 overwrites its cache with any pushed value; imitate an SDK whose cache regressed.
+    let isRegressed = false;
+    const sdk = {
+      ...a2.V2NIMMessageService,
+      getP2PMessageReceipt: async (conversationId: string) =>
+        isRegressed
+          ? { conversationId, timestamp: 100 }
+          : a2.V2NIMMessageService.getP2PMessageReceipt(conversationId),
+    };
+    const transport = createNimTransport({ V2NIMMessageService: sdk });
+    const events: unknown[] = [];
+    transport.subscribe((event) => events.push(event));
+    await b1.transport.sendP2PMessageReceipt(copyOf(b1, m2));
+    await server.settle();
+    expect(events).toHaveLength(1);
+    isRegressed = true;
+    expect(await transport.getP2PMessageReceipt('A|1|B')).toEqual({
+      conversationId: 'A|1|B',
+      timestamp: 200,
+    });
+  });
+
   it('works without a conversation or login service (connection state then absent)', async () => {
     const { server } = createTransportScenario();
     const client = server.login('A');
