@@ -264,7 +264,8 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
           team.resetBackoff();
           counts.resetBackoff();
           flushNow();
-          counts.flush();
+          counts.reloadWatched();
+          details.reloadWatched();
         }
       }) ?? noop;
   }

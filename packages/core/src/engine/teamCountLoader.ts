@@ -13,10 +13,16 @@ export interface TeamCountLoader {
   /** Queries what is due, per conversation, in calls of at most 50. */
   flush(): void;
   resetBackoff(): void;
+  /**
+   * Queries every shown message again: team receipts are not synced at login (SPEC G11), so counts
+   * may have moved while offline. Merges stay monotonic, so this can only bring news.
+   */
+  reloadWatched(): void;
 }
 
 interface Watched {
   count: number;
+  conversationId: string;
   message: ReceiptMessage;
 }
 
@@ -42,7 +48,7 @@ export function createTeamCountLoader(
 
   function watch(conversationId: string, message: ReceiptMessage): () => void {
     const key = teamMessageKey(conversationId, message.messageClientId);
-    const entry = watched.get(key) ?? { count: 0, message };
+    const entry = watched.get(key) ?? { count: 0, conversationId, message };
     entry.count += 1;
     watched.set(key, entry);
     if (!inFlight.has(key) && needsLoad(context.store.getState(), conversationId, key)) {
@@ -142,9 +148,25 @@ export function createTeamCountLoader(
     backoff.set(conversationId, entry);
   }
 
+  function reloadWatched(): void {
+    const state = context.store.getState();
+    for (const [key, { conversationId, message }] of watched) {
+      if (inFlight.has(key)) continue;
+      if (conversationId in state.unavailableTeams) continue;
+      let queue = queued.get(conversationId);
+      if (!queue) {
+        queue = new Map();
+        queued.set(conversationId, queue);
+      }
+      queue.set(key, message);
+    }
+    flush();
+  }
+
   return {
     watch,
     flush,
+    reloadWatched,
     resetBackoff() {
       for (const entry of backoff.values()) {
         if (entry.timer !== undefined) context.timers.clear(entry.timer);

@@ -18,6 +18,8 @@ export interface TeamDetailLoader {
   refresh(conversationId: string, message: ReceiptMessage): void;
   /** Applies incoming counts to loaded details; call after merging them into the store. */
   onReceipts(receipts: readonly TeamMessageReadReceipt[]): void;
+  /** Loads every shown detail again, e.g. after reconnecting (receipts missed offline, SPEC G11). */
+  reloadWatched(): void;
 }
 
 interface Watched {
@@ -153,6 +155,9 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
     },
     refresh(conversationId, message) {
       load(conversationId, message);
+    },
+    reloadWatched() {
+      for (const target of watched.values()) load(target.conversationId, target.message);
     },
     onReceipts(receipts) {
       const stale: string[] = [];

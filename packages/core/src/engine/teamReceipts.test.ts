@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createReceiptWorld, sentMessages, type WorldDevice } from '../testing/receiptWorld';
 import type { ReceiptMessage } from '../types';
+import { createReceiptEngine } from './createReceiptEngine';
 import { createInitialState, mergeTeamReceipts, teamMessageKey } from './receiptState';
 import {
   selectIsTeamUnavailable,
@@ -358,7 +359,7 @@ describe('team outbox and loaders', () => {
   });
 
   it('keeps a detail live: the next reader moves without a query, a jump refetches', async () => {
-    const { a, b, c, d, e, g1 } = await team();
+    const { a, b, c, g1 } = await team();
     a.engine.watchTeamDetail(g1);
     await world.settle();
     await readBy(world, b, g1);
@@ -370,20 +371,54 @@ describe('team outbox and loaders', () => {
     });
     expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
 
-    // Offline, A misses D's receipt (team receipts are not synced at login, G11); E's shows a jump.
+    expect(selectMessageStatus(a.engine.store.getState(), g1)).toBe('sent');
+  });
+
+  it('refetches a detail when the counts jump by more than one', async () => {
+    const { a, b, c, d, g1 } = await team();
+    // A custom backend without connection state: the engine cannot tell it missed receipts.
+    const { subscribeConnectionState: _s, getConnectionState: _g, ...plain } = a.transport;
+    const engine = createReceiptEngine({ transport: plain, accountId: 'A' });
+    engine.watchTeamDetail(g1);
+    await world.settle();
     a.client.logout();
     await world.settle();
-    await readBy(world, d, g1);
+    await readBy(world, b, g1);
+    await readBy(world, c, g1);
     a.client.login();
     await world.settle();
-    await readBy(world, e, g1);
+    await readBy(world, d, g1);
     expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(2);
-    expect(a.engine.store.getState().teamDetails[key]).toMatchObject({
+    expect(
+      engine.store.getState().teamDetails[teamMessageKey('A|2|T1', g1.messageClientId)],
+    ).toMatchObject({
       status: 'ready',
-      readAccountList: ['B', 'C', 'D', 'E'],
-      unreadAccountList: [],
+      readAccountList: ['B', 'C', 'D'],
+      unreadAccountList: ['E'],
     });
-    expect(selectMessageStatus(a.engine.store.getState(), g1)).toBe('read');
+    engine.dispose();
+  });
+
+  it('after reconnecting, loads shown counts and details again (receipts are not synced at login)', async () => {
+    const { a, b, c, g1 } = await team();
+    a.engine.watchTeamCounts(g1);
+    a.engine.watchTeamDetail(g1);
+    await world.tick(50);
+    a.client.logout();
+    await world.settle();
+    await readBy(world, b, g1);
+    await readBy(world, c, g1);
+    expect(receiptOf(a, g1)?.readCount).toBe(0);
+    a.client.login();
+    await world.tick(0);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(2);
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(2);
+    expect(receiptOf(a, g1)).toMatchObject({ readCount: 2, unreadCount: 2 });
+    expect(
+      a.engine.store.getState().teamDetails[teamMessageKey('A|2|T1', g1.messageClientId)],
+    ).toMatchObject({
+      readAccountList: ['B', 'C'],
+    });
   });
 
   it('dispose stops team listening and pending loads', async () => {
