@@ -1,5 +1,5 @@
 import type { ReceiptMessage } from '@readmark/core';
-import { screen } from '@testing-library/dom';
+import { screen, waitFor } from '@testing-library/dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReadTick } from './ReadTick';
@@ -143,5 +143,27 @@ describe('UnreadBadge and team ReadTick', () => {
     );
     await settle(world.server);
     expect(container.innerHTML).toBe('');
+  });
+
+  it('shows "unavailable" (as text, not a button) when the team cannot have receipts', async () => {
+    world = createWorld();
+    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
+    const alice = world.server.login('alice');
+    const message = await world.send(alice, {
+      conversationId: 'alice|2|t1',
+      text: 'x',
+      isReceiptRequested: true,
+    });
+    world.server.injectFault({ method: 'getTeamMessageReceipts', code: 108312 });
+    const { container } = renderApp(
+      <Providers engine={world.engineFor(alice)}>
+        <UnreadBadge message={message} onOpen={() => {}} />
+      </Providers>,
+    );
+    const badge = () => container.querySelector('.readmark-badge') as HTMLElement;
+    expect(badge().dataset.status).toBe('loading');
+    await waitFor(() => expect(badge().dataset.status).toBe('unavailable'));
+    expect(badge().textContent).toContain('Read receipts unavailable');
+    expect(screen.queryByRole('button')).toBeNull();
   });
 });

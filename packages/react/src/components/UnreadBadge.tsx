@@ -64,8 +64,14 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
   if (!onOpen || status === 'unavailable') {
     return (
       <span className={classes} data-status={status}>
-        <span aria-hidden="true">{text}</span>
-        <span style={visuallyHidden}>{label}</span>
+        {label === text ? (
+          text
+        ) : (
+          <>
+            <span aria-hidden="true">{text}</span>
+            <span style={visuallyHidden}>{label}</span>
+          </>
+        )}
       </span>
     );
   }

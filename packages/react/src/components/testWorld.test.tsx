@@ -6,16 +6,16 @@
 import { createReceiptEngine, type ReceiptEngine, type ReceiptMessage } from '@readmark/core';
 import { createMemoryServer, type MemoryClient } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReceiptProvider } from '../ReceiptProvider';
 
 /** A memory server whose createTime advances by 100 per message, starting at 1,100. */
-export function createWorld() {
+export function createWorld({ latencyMs = 0 }: { latencyMs?: number } = {}) {
   let time = 1000;
-  const server = createMemoryServer({ now: () => (time += 100) });
+  const server = createMemoryServer({ now: () => (time += 100), latencyMs });
   const engines: ReceiptEngine[] = [];
 
   /** An engine for a device that sends its receipts at once (no flush window) so tests need no timers. */
@@ -128,4 +128,33 @@ export function cleanupApps() {
     flushSync(() => root.unmount());
     container.remove();
   }
+}
+
+/**
+ * For stories: builds a world once per mount (never at module scope) and runs an async setup against
+ * it; returns the setup's result once ready. Simulations started in setup are stopped on unmount.
+ */
+export function useWorld<T>(
+  setup: (
+    world: ReturnType<typeof createWorld>,
+    onCleanup: (stop: () => void) => void,
+  ) => Promise<T>,
+  options?: { latencyMs?: number },
+): T | undefined {
+  const [result, setResult] = useState<T>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one world per mount
+  useEffect(() => {
+    const world = createWorld(options);
+    const cleanups: (() => void)[] = [];
+    let isActive = true;
+    void setup(world, (stop) => cleanups.push(stop)).then((value) => {
+      if (isActive) setResult(() => value);
+    });
+    return () => {
+      isActive = false;
+      for (const stop of cleanups) stop();
+      world.dispose();
+    };
+  }, []);
+  return result;
 }
