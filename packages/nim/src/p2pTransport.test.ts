@@ -44,8 +44,8 @@ describe('SPEC section 7, P2P scenarios through createNimTransport', () => {
     expect((await a1.transport.getP2PMessageReceipt('A|1|B')).timestamp).toBe(200);
   });
 
-  it('6-8: own messages, bad messages and self-chat receipts reject with ReceiptError 191004', async () => {
-    const { server, send, a1, b1, m1, m2 } = await p2pChat();
+  it('4, 6-8: own, foreign, bad and self-chat messages reject with ReceiptError 191004', async () => {
+    const { server, send, device, a1, b1, m1, m2 } = await p2pChat();
     await expectReceiptError(a1.transport.sendP2PMessageReceipt(m1), 191004);
     const received = copyOf(b1, m2);
     await expectReceiptError(b1.transport.sendP2PMessageReceipt(null as never), 191004);
@@ -62,6 +62,9 @@ describe('SPEC section 7, P2P scenarios through createNimTransport', () => {
       b1.transport.sendP2PMessageReceipt({ ...received, createTime: '200' as never }),
       191004,
     );
+    // P4: C cannot acknowledge a message addressed to B.
+    const c1 = device('C');
+    await expectReceiptError(c1.transport.sendP2PMessageReceipt(received), 191004);
     const note = await send(a1, { to: 'A|1|A', at: 300 });
     await expectReceiptError(a1.transport.sendP2PMessageReceipt(note), 191004);
     await server.settle();
