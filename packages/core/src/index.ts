@@ -12,14 +12,11 @@ export {
 // Engine (owner: engine engineer)
 export type { RetryPolicy } from './engine/backoff';
 export { backoffDelay, defaultRetryPolicy } from './engine/backoff';
-export type {
-  ReceiptEngine,
-  ReceiptEngineOptions,
-} from './engine/createReceiptEngine';
 export { createReceiptEngine } from './engine/createReceiptEngine';
 export type { ReceiptErrorContext, ReceiptOperation } from './engine/engineContext';
 export { TEAM_UNAVAILABLE_CODES } from './engine/engineContext';
 export { isReceiptMessage } from './engine/messageFacts';
+export type { ReceiptEngine, ReceiptEngineOptions } from './engine/ReceiptEngine';
 export type {
   P2PWatermarks,
   ReceiptState,

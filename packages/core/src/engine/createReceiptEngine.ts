@@ -1,19 +1,19 @@
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import { type Clock, systemClock } from '../clock';
+import { createStore } from 'zustand/vanilla';
+import { systemClock } from '../clock';
 import {
   isValidConversationId,
   messageConversationId,
   parseConversationType,
 } from '../conversationId';
 import { ReceiptError } from '../ReceiptError';
-import type { ConnectionState, ReceiptTransport, TransportEvent } from '../ReceiptTransport';
-import { ConversationType, type ReceiptMessage } from '../types';
-import { defaultRetryPolicy, type RetryPolicy } from './backoff';
+import type { ConnectionState, TransportEvent } from '../ReceiptTransport';
+import { ConversationType } from '../types';
+import { applyTransportEvent, teamReceiptsOf } from './applyTransportEvent';
+import { defaultRetryPolicy } from './backoff';
 import {
   createTimerSet,
   type EngineContext,
   invoke,
-  type ReceiptErrorContext,
   TEAM_UNAVAILABLE_CODES,
 } from './engineContext';
 import {
@@ -24,83 +24,12 @@ import {
   isReceiptMessage,
 } from './messageFacts';
 import { createP2POutbox } from './p2pOutbox';
-import {
-  advanceWatermark,
-  createInitialState,
-  mergeTeamReceipts,
-  type ReceiptState,
-  setEntry,
-} from './receiptState';
+import type { ReceiptEngine, ReceiptEngineOptions } from './ReceiptEngine';
+import { advanceWatermark, createInitialState, type ReceiptState, setEntry } from './receiptState';
 import { selectIsSendingReceipts } from './selectors';
 import { createTeamCountLoader } from './teamCountLoader';
 import { createTeamDetailLoader } from './teamDetailLoader';
 import { createTeamOutbox } from './teamOutbox';
-
-/** Options of {@link createReceiptEngine}. */
-export interface ReceiptEngineOptions {
-  /** The backend: `createNimTransport(nim)` or your own. */
-  transport: ReceiptTransport;
-  /** The logged-in account; conversation ids and "own message" are relative to it. */
-  accountId: string;
-  /** Time and timers. Default: the platform's. Tests pass fake timers' or their own. */
-  clock?: Clock;
-  /** Jitter source in [0, 1). Default `Math.random`. */
-  random?: () => number;
-  /** How long markRead gathers messages before sending (ms). Default 300. */
-  flushDelayMs?: number;
-  /** How long count requests from the screen are gathered before querying (ms). Default 50. */
-  loadDelayMs?: number;
-  /** Backoff for retryable failures. */
-  retry?: Partial<RetryPolicy>;
-  /** Whether receipts are sent at all. Default true. */
-  isSendingReceipts?: boolean;
-  /** Called once per permanent failure; the receipt is then dropped. */
-  onError?: (error: ReceiptError, context: ReceiptErrorContext) => void;
-  /**
-   * Do not listen to the transport until {@link ReceiptEngine.start}. For React, which may create
-   * and throw away objects during render: a deferred engine has no side effects until started.
-   */
-  isStartDeferred?: boolean;
-}
-
-/** The read-receipt engine: state in a zustand vanilla store, all timing and transport calls inside. */
-export interface ReceiptEngine {
-  readonly accountId: string;
-  readonly transport: ReceiptTransport;
-  /** Facts only; read them through the exported selectors. */
-  readonly store: StoreApi<ReceiptState>;
-  /** True after {@link ReceiptEngine.dispose}. */
-  readonly isDisposed: boolean;
-  /** Starts listening to the transport; engines start on creation unless `isStartDeferred`. Idempotent. */
-  start(): void;
-  /**
-   * Marks messages as seen by the user. Sends one P2P receipt per conversation for the newest
-   * message, and team receipts for flagged messages, gathered over `flushDelayMs`. Own, notification,
-   * unsent and already covered messages are ignored. Throws 191004 for anything but an array of
-   * messages, before changing anything.
-   */
-  markRead(messages: readonly ReceiptMessage[]): void;
-  /** Sends what `markRead` gathered now instead of at the end of the window (e.g. on page hide). */
-  flush(): void;
-  /** Turns sending receipts on or off, everywhere or for one conversation. Turning off drops what waits. */
-  setSendingReceipts(isEnabled: boolean, conversationId?: string): void;
-  /** Seeds peerReadTime of a P2P conversation from the transport, once per conversation. */
-  loadConversation(conversationId: string): Promise<void>;
-  /** Loads (lazily, batched) the counts of one of my flagged team messages while it is shown. */
-  watchTeamCounts(message: ReceiptMessage): () => void;
-  /** Loads the member detail of one of my team messages and keeps it live while it is shown. */
-  watchTeamDetail(message: ReceiptMessage): () => void;
-  /** Loads a team message's member detail again. */
-  refreshTeamDetail(message: ReceiptMessage): void;
-  /**
-   * Tells the engine a message send failed. A team code saying receipts cannot work there (107302:
-   * over 200 members; 107324/108312: disabled; 108302: not an advanced team) marks the team
-   * unavailable, so its messages show that instead of wrong numbers. Other errors are ignored.
-   */
-  reportSendFailure(conversationId: string, error: unknown): void;
-  /** Unsubscribes from the transport and cancels every timer. Idempotent. */
-  dispose(): void;
-}
 
 const noop = () => {};
 
@@ -204,46 +133,9 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   }
 
   function onEvent(event: TransportEvent): void {
-    if (isDisposed || typeof event !== 'object' || event === null) return;
-    switch (event.type) {
-      case 'p2pReceipts': {
-        const receipts = Array.isArray(event.receipts) ? event.receipts : [];
-        store.setState((state) =>
-          receipts.reduce(
-            (next, receipt) =>
-              isValidConversationId(accountId, receipt?.conversationId) &&
-              typeof receipt.timestamp === 'number'
-                ? advanceWatermark(next, receipt.conversationId, 'peerReadTime', receipt.timestamp)
-                : next,
-            state,
-          ),
-        );
-        return;
-      }
-      case 'selfReadTime': {
-        if (!isValidConversationId(accountId, event.conversationId)) return;
-        if (typeof event.readTime !== 'number') return;
-        store.setState((state) =>
-          advanceWatermark(state, event.conversationId, 'selfReadTime', event.readTime),
-        );
-        return;
-      }
-      case 'teamReceipts': {
-        const receipts = (Array.isArray(event.receipts) ? event.receipts : []).filter(
-          (receipt) =>
-            typeof receipt === 'object' &&
-            receipt !== null &&
-            typeof receipt.conversationId === 'string' &&
-            typeof receipt.messageClientId === 'string' &&
-            typeof receipt.readCount === 'number',
-        );
-        store.setState((state) => mergeTeamReceipts(state, receipts));
-        details.onReceipts(receipts);
-        return;
-      }
-      default:
-        return;
-    }
+    if (isDisposed) return;
+    store.setState((state) => applyTransportEvent(state, event));
+    if (event?.type === 'teamReceipts') details.onReceipts(teamReceiptsOf(event));
   }
 
   let unsubscribe = noop;

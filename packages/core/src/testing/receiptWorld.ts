@@ -5,11 +5,8 @@
 import { createMemoryServer, type MemoryClient, type MemoryServer } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
 import { vi } from 'vitest';
-import {
-  createReceiptEngine,
-  type ReceiptEngine,
-  type ReceiptEngineOptions,
-} from '../engine/createReceiptEngine';
+import { createReceiptEngine } from '../engine/createReceiptEngine';
+import type { ReceiptEngine, ReceiptEngineOptions } from '../engine/ReceiptEngine';
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptTransport } from '../ReceiptTransport';
 import type { ReceiptMessage } from '../types';

@@ -1,0 +1,46 @@
+import { isValidConversationId } from '../conversationId';
+import type { TransportEvent } from '../ReceiptTransport';
+import type { TeamMessageReadReceipt } from '../types';
+import { advanceWatermark, mergeTeamReceipts, type ReceiptState } from './receiptState';
+
+/** The well-formed team receipts of an event; a custom transport may pass anything. */
+export function teamReceiptsOf(event: TransportEvent): TeamMessageReadReceipt[] {
+  if (event.type !== 'teamReceipts' || !Array.isArray(event.receipts)) return [];
+  return event.receipts.filter(
+    (receipt) =>
+      typeof receipt === 'object' &&
+      receipt !== null &&
+      typeof receipt.conversationId === 'string' &&
+      typeof receipt.messageClientId === 'string' &&
+      typeof receipt.readCount === 'number',
+  );
+}
+
+/**
+ * Merges one incoming event into the state, monotonically (SPEC P9, G12): peer receipts move
+ * peerReadTime, read-time syncs move selfReadTime (P11), team receipts keep the highest readCount.
+ * Returns `state` itself when nothing is news, so nobody is notified. Malformed parts are skipped.
+ */
+export function applyTransportEvent(state: ReceiptState, event: TransportEvent): ReceiptState {
+  if (typeof event !== 'object' || event === null) return state;
+  switch (event.type) {
+    case 'p2pReceipts':
+      return (Array.isArray(event.receipts) ? event.receipts : []).reduce(
+        (next, receipt) =>
+          isValidConversationId(state.accountId, receipt?.conversationId) &&
+          typeof receipt.timestamp === 'number'
+            ? advanceWatermark(next, receipt.conversationId, 'peerReadTime', receipt.timestamp)
+            : next,
+        state,
+      );
+    case 'selfReadTime':
+      return isValidConversationId(state.accountId, event.conversationId) &&
+        typeof event.readTime === 'number'
+        ? advanceWatermark(state, event.conversationId, 'selfReadTime', event.readTime)
+        : state;
+    case 'teamReceipts':
+      return mergeTeamReceipts(state, teamReceiptsOf(event));
+    default:
+      return state;
+  }
+}
