@@ -52,4 +52,21 @@ describe('server rendering', () => {
     expect(html).toContain('<dialog');
     expect(html).toContain('aria-label="消息列表"');
   });
+
+  it('takes string overrides from the provider', async () => {
+    const server = createMemoryServer();
+    const alice = server.login('alice');
+    const draft = alice.V2NIMMessageCreator.createTextMessage('hi');
+    const { message } = await alice.V2NIMMessageService.sendMessage(draft, 'alice|1|bob');
+    const engine = createReceiptEngine({ transport: createNimTransport(alice), accountId: 'alice' });
+    const html = renderToString(
+      createElement(
+        ReceiptProvider,
+        { engine, locale: 'zh-CN', strings: { tickSent: 'Delivered' } },
+        createElement(ReadTick, { message }),
+      ),
+    );
+    engine.dispose();
+    expect(html).toContain('aria-label="Delivered"');
+  });
 });
