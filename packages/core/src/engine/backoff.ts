@@ -15,6 +15,9 @@ export const defaultRetryPolicy: RetryPolicy = { baseDelayMs: 1000, maxDelayMs: 
  */
 export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number): number {
   const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-  const jitter = 0.5 + 0.5 * Math.min(1, Math.max(0, random()));
+  const sample = random();
+  // A broken random source must not turn every delay into NaN (which timers treat as 0).
+  const unit = Number.isFinite(sample) ? Math.min(1, Math.max(0, sample)) : 0;
+  const jitter = 0.5 + 0.5 * unit;
   return Math.round(exponential * jitter);
 }
