@@ -1,0 +1,37 @@
+import { createMemoryServer } from '@readmark/memory';
+import { createNimTransport } from '@readmark/nim';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { useReadReceipts } from './hooks/useReadReceipts';
+import { ReceiptProvider } from './ReceiptProvider';
+
+function Watermark() {
+  const { peerReadTime } = useReadReceipts('A|1|B');
+  return createElement('output', null, `peer read ${peerReadTime}`);
+}
+
+describe('ReceiptProvider on the server', () => {
+  it('renders with its own engine and leaves no subscription behind', () => {
+    expect(typeof window).toBe('undefined');
+    const server = createMemoryServer();
+    const alice = server.login('A');
+    const html = renderToString(
+      createElement(
+        ReceiptProvider,
+        { transport: createNimTransport(alice), accountId: 'A' },
+        createElement(Watermark),
+      ),
+    );
+    expect(html).toContain('peer read 0');
+    // Effects never run on the server, so an engine created there must never have subscribed.
+    expect(alice.V2NIMMessageService.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(0);
+    expect(alice.V2NIMLoginService.listenerCount('onConnectStatus')).toBe(0);
+  });
+
+  it('says how to fix a provider with neither an engine nor a transport', () => {
+    expect(() => renderToString(createElement(ReceiptProvider, null, 'x'))).toThrow(
+      '`<ReceiptProvider>` needs an `engine`, or a `transport` and an `accountId`',
+    );
+  });
+});
