@@ -242,7 +242,12 @@ export function MessageList<TMessage extends ReceiptMessage>({
           })}
         </div>
       </section>
-      {newMessageCount > 0 && <NewMessagesPill count={newMessageCount} onClick={scrollToLatest} />}
+      {/* Polite region so screen-reader users also learn that messages arrived below. */}
+      <div aria-live="polite">
+        {newMessageCount > 0 && (
+          <NewMessagesPill count={newMessageCount} onClick={scrollToLatest} />
+        )}
+      </div>
     </div>
   );
 }

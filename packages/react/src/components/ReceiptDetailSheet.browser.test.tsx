@@ -82,7 +82,9 @@ describe('ReceiptDetailSheet', () => {
     const badge = await screen.findByRole('button', { name: '3 of 4 members have not read' });
     await userEvent.click(badge);
 
-    const dialog = await screen.findByRole('dialog', { name: 'Message receipts' });
+    const dialog = (await screen.findByRole('dialog', {
+      name: 'Message receipts',
+    })) as HTMLDialogElement;
     expect(dialog.matches(':modal')).toBe(true);
     const unreadTab = screen.getByRole('tab', { name: 'Unread (3)' });
     const readTab = screen.getByRole('tab', { name: 'Read (1)' });

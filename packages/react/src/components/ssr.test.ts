@@ -58,7 +58,10 @@ describe('server rendering', () => {
     const alice = server.login('alice');
     const draft = alice.V2NIMMessageCreator.createTextMessage('hi');
     const { message } = await alice.V2NIMMessageService.sendMessage(draft, 'alice|1|bob');
-    const engine = createReceiptEngine({ transport: createNimTransport(alice), accountId: 'alice' });
+    const engine = createReceiptEngine({
+      transport: createNimTransport(alice),
+      accountId: 'alice',
+    });
     const html = renderToString(
       createElement(
         ReceiptProvider,
