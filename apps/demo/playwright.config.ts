@@ -31,6 +31,7 @@ export default defineConfig({
     cwd: repoRoot,
     url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
+    env: { DEMO_NO_HMR: '1' },
     timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',

@@ -19,5 +19,7 @@ export default defineConfig({
   server: {
     // Workspace packages live outside the demo folder.
     fs: { allow: [repoRoot] },
+    // End-to-end runs set DEMO_NO_HMR: an edit elsewhere in the repo must not reload a page mid-test.
+    hmr: process.env.DEMO_NO_HMR ? false : undefined,
   },
 });

@@ -1,11 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { pane, sendMessage } from './helpers';
+import { expect, type Locator, test } from '@playwright/test';
+import { bubble, pane, sendMessage } from './helpers';
 
 // Readers wait 1–8 s, so the test sees the count fall step by step and can catch a member unread.
 const teamUrl = '/?tab=team&latency=0&seed=7&readerDelay=1000-8000';
 
-function unreadNumber(text: string | null): number {
-  const match = /(\d+)\s*unread/.exec(text ?? '');
+/** The first number in a text: "97 unread" → 97, "Read (52)" → 52. */
+async function numberIn(locator: Locator): Promise<number> {
+  const match = /(\d+)/.exec((await locator.textContent()) ?? '');
   return match?.[1] ? Number(match[1]) : Number.NaN;
 }
 
@@ -16,31 +17,58 @@ test('badge counts down, the sheet follows a member from Unread to Read, Esc ret
   const alice = pane(page, 'Alice');
   await sendMessage(alice, 'Design review at 3pm');
 
-  const badge = alice.getByRole('button', { name: /members have not read|members have read/ });
-  await expect(badge).toHaveText(/\d+ unread/);
-  const first = unreadNumber(await badge.textContent());
-  expect(first).toBeLessThanOrEqual(149);
-  await expect.poll(async () => unreadNumber(await badge.textContent())).toBeLessThan(first);
+  // Found by its message, so it is the same badge whether it says "12 unread" or "All read".
+  const badge = bubble(alice, 'Design review at 3pm').getByRole('button');
+  await expect(badge).toHaveAccessibleName(/^\d+ of 149 members have not read$/);
+  await expect(badge).toHaveText(/^\d+ unread$/);
+  const first = await numberIn(badge);
+  await expect.poll(() => numberIn(badge)).toBeLessThan(first);
 
-  await badge.click();
-  const sheet = page.getByRole('dialog');
+  // Keyboard: the badge is a button that opens the sheet.
+  await badge.focus();
+  await page.keyboard.press('Enter');
+  const sheet = page.getByRole('dialog', { name: 'Message receipts' });
   await expect(sheet).toBeVisible();
 
-  await sheet.getByRole('tab', { name: /Unread/ }).click();
-  const firstUnread = sheet.getByRole('listitem').first();
-  await expect(firstUnread).toBeVisible();
-  const name = ((await firstUnread.textContent()) ?? '').trim();
-  expect(name).toMatch(/Member \d+/);
-  const memberName = /Member \d+/.exec(name)?.[0] ?? name;
+  // Live while open: the Read tab's count keeps rising without reopening.
+  const readTab = sheet.getByRole('tab', { name: /^Read \(\d+\)$/ });
+  const unreadTab = sheet.getByRole('tab', { name: /^Unread \(\d+\)$/ });
+  const readWhenOpened = await numberIn(readTab);
+  await expect.poll(() => numberIn(readTab)).toBeGreaterThan(readWhenOpened);
 
-  // Narrow both tabs to that member, then watch them arrive in Read.
+  await unreadTab.click();
+  const firstUnread = sheet.getByRole('listitem').first();
+  await expect(firstUnread).toHaveText(/Member \d+/);
+  const memberName = /Member \d+/.exec((await firstUnread.textContent()) ?? '')?.[0] ?? '';
+
+  // Narrow the lists to that member, then watch them leave Unread and arrive in Read.
   await sheet.getByRole('searchbox').fill(memberName);
-  await sheet.getByRole('tab', { name: /^Read/ }).click();
+  await expect(sheet.getByRole('listitem').filter({ hasText: memberName })).toBeVisible();
+  await readTab.click();
   await expect(sheet.getByRole('listitem').filter({ hasText: memberName })).toBeVisible({
     timeout: 20_000,
   });
+  await unreadTab.click();
+  await expect(sheet.getByRole('listitem').filter({ hasText: memberName })).toHaveCount(0);
 
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
   await expect(badge).toBeFocused();
+});
+
+test('an unflagged team message has no badge; everyone reading shows All read', async ({
+  page,
+}) => {
+  await page.goto('/?tab=team&latency=0&seed=3&readerDelay=100-600&teamSize=12');
+  const alice = pane(page, 'Alice');
+  await alice.getByRole('checkbox', { name: 'Ask for read receipts' }).uncheck();
+  await sendMessage(alice, 'FYI only');
+  await alice.getByRole('checkbox', { name: 'Ask for read receipts' }).check();
+  await sendMessage(alice, 'Please read');
+
+  await expect(alice.getByRole('button', { name: 'All 11 members have read' })).toHaveText(
+    'All read',
+  );
+  // Exactly one badge: the unflagged message never asked for receipts.
+  await expect(alice.getByRole('button', { name: /members have/ })).toHaveCount(1);
 });
