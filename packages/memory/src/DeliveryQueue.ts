@@ -1,3 +1,5 @@
+import type { Delay } from './FaultInjector';
+
 // The memory server is compiled without DOM or Node types; these timer functions exist everywhere.
 interface PlatformTimers {
   setTimeout(callback: () => void, delayMs: number): unknown;
@@ -6,14 +8,15 @@ interface PlatformTimers {
 
 /**
  * Schedules every delivery and simulated round trip, and knows how many are in flight so `settle()`
- * can wait for all of them. With latency 0 it uses microtasks only (fake timers need no advancing);
- * with latency > 0 it uses the platform `setTimeout`, looked up at call time (SSR-safe).
+ * can wait for all of them. A delay of 0 ms uses microtask hops only (fake timers need no
+ * advancing); > 0 uses the platform `setTimeout`, looked up at call time (SSR-safe). Delays come from
+ * `nextDelay` (the fault injector: a fixed latency, or a seeded random one).
  */
 export class DeliveryQueue {
   private pending = 0;
   private waiters: Array<() => void> = [];
 
-  constructor(private readonly latencyMs: number) {}
+  constructor(private readonly nextDelay: () => Delay) {}
 
   /**
    * Marks work in flight until the returned function is called (a client call counts from its start
@@ -34,8 +37,8 @@ export class DeliveryQueue {
     };
   }
 
-  /** Runs `task` after the configured latency. */
-  schedule(task: () => void): void {
+  /** Runs `task` after `delay` (by default the next simulated latency). */
+  schedule(task: () => void, delay: Delay = this.nextDelay()): void {
     const end = this.begin();
     const run = () => {
       try {
@@ -44,11 +47,18 @@ export class DeliveryQueue {
         end();
       }
     };
-    if (this.latencyMs > 0) {
-      (globalThis as unknown as PlatformTimers).setTimeout(run, this.latencyMs);
-    } else {
-      (globalThis as unknown as PlatformTimers).queueMicrotask(run);
+    const timers = globalThis as unknown as PlatformTimers;
+    if (delay.delayMs > 0) {
+      timers.setTimeout(run, delay.delayMs);
+      return;
     }
+    let hopsLeft = Math.max(1, delay.hops);
+    const hop = () => {
+      hopsLeft -= 1;
+      if (hopsLeft > 0) timers.queueMicrotask(hop);
+      else run();
+    };
+    timers.queueMicrotask(hop);
   }
 
   /** Resolves after one simulated network hop. */

@@ -1,3 +1,4 @@
+import { disconnectedError, notLoggedInError, setDeviceConnected } from './connection';
 import { createConversationIdUtil, isValidConversationIdFor } from './conversationIds';
 import { createTextMessage, listMessages, storeAndDeliver } from './messaging';
 import { invalidParameter, NimError, NimErrorCode } from './NimError';
@@ -79,28 +80,59 @@ export interface MemoryClient {
   logout(): void;
   /** Brings this device back online; pending P2P receipts arrive as ONE event (login sync, P8). */
   login(): void;
+  /** True while the device has a connection (it stays logged in without one). */
+  readonly isConnected: boolean;
+  /**
+   * Drops this device's connection (it stays logged in, its cache survives): calls reject with
+   * 192001 and nothing is delivered until `reconnect()`. No-op when logged out or already dropped.
+   */
+  disconnect(): void;
+  /**
+   * Restores the connection: the P2P receipts missed meanwhile arrive as ONE event, then the read
+   * times and the missed messages (one batch). No-op when logged out or connected.
+   */
+  reconnect(): void;
 }
 
 /** Creates a device for `accountId` on `core` and logs it in. */
 export function createMemoryClient(core: ServerCore, accountId: string): MemoryClient {
   const device = core.createDevice(accountId);
 
-  /** Client checks, one network hop, injected faults, then the server side; all-or-nothing (E2). */
+  /**
+   * Client checks, the connection, one network hop, injected and random faults, then the server
+   * side; all-or-nothing (E2). A random timeout applies the call and then rejects with 191005.
+   * `isLocal` calls (answered from the SDK's cache) work without a connection.
+   */
   async function call<T>(
     method: FaultableMethod,
     check: () => NimError | undefined,
     run: () => T,
+    isLocal = false,
   ): Promise<T> {
-    if (!device.isOnline) throw notLoggedIn();
+    if (!device.isOnline) throw notLoggedInError();
     const error = check();
     if (error) throw error;
+    if (!isLocal && !device.isConnected) throw disconnectedError();
     const end = core.queue.begin();
     try {
       await core.queue.roundTrip();
-      if (!device.isOnline) throw notLoggedIn();
+      if (!device.isOnline) throw notLoggedInError();
+      if (isLocal) return run();
+      if (!device.isConnected) throw disconnectedError();
       const fault = core.takeFault(method, accountId);
       if (fault) throw fault;
-      return run();
+      const fate = core.faults.fateOf(method);
+      if (fate.kind === 'fail') {
+        throw new NimError(fate.code, `simulated network failure in ${method}`);
+      }
+      const result = run();
+      if (fate.kind === 'timeout') {
+        throw new NimError(
+          NimErrorCode.TIMEOUT,
+          `simulated timeout in ${method}: the server applied the call but the answer was lost`,
+        );
+      }
+      return result;
     } finally {
       end();
     }
@@ -109,7 +141,12 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
   function setOnline(isOnline: boolean) {
     if (device.isOnline === isOnline) return;
     device.isOnline = isOnline;
-    if (!isOnline) device.p2pCache.clear();
+    // Logging in needs a connection; logging out forgets the cache and pending pushes (P8).
+    device.isConnected = true;
+    if (!isOnline) {
+      device.p2pCache.clear();
+      device.missedMessages.length = 0;
+    }
     const status = isOnline ? 1 : 0;
     // Status events are local to the device, so they are emitted whether it is online or not.
     core.queue.schedule(() => {
@@ -166,8 +203,9 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
             : invalidParameter(
                 'conversationId must be a P2P conversation of the logged-in account',
               ),
-        // P7: answered from the local cache; an unknown peer gives 0.
+        // P7: answered from the local cache; an unknown peer gives 0. Works while disconnected.
         () => ({ conversationId, timestamp: device.p2pCache.get(conversationId) ?? 0 }),
+        true,
       ),
 
     isPeerRead: (message) => {
@@ -209,7 +247,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     off: (eventName, fn) => device.loginEvents.off(eventName, fn),
     listenerCount: (eventName) => device.loginEvents.listenerCount(eventName),
     getLoginStatus: () => (device.isOnline ? 1 : 0) as V2NIMLoginStatus,
-    getConnectStatus: () => (device.isOnline ? 1 : 0) as V2NIMConnectStatus,
+    getConnectStatus: () => (device.isOnline && device.isConnected ? 1 : 0) as V2NIMConnectStatus,
   };
 
   const client: MemoryClient = {
@@ -226,11 +264,12 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     },
     logout: () => setOnline(false),
     login: () => setOnline(true),
+    get isConnected() {
+      return device.isOnline && device.isConnected;
+    },
+    disconnect: () => setDeviceConnected(core, device, false),
+    reconnect: () => setDeviceConnected(core, device, true),
   };
   setOnline(true);
   return client;
-}
-
-function notLoggedIn(): NimError {
-  return new NimError(NimErrorCode.ILLEGAL_STATE, 'not logged in');
 }

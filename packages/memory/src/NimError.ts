@@ -8,6 +8,8 @@ export const NimErrorCode = {
   TEAM_NOT_EXIST: 108404,
   TEAM_MEMBER_NOT_EXIST: 109404,
   MESSAGE_NOT_EXIST: 107404,
+  TIMEOUT: 191005,
+  DISCONNECTED: 192001,
 } as const;
 
 /**

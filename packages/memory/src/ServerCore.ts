@@ -1,6 +1,7 @@
 import { messageConversationIdFor } from './conversationIds';
 import { DeliveryQueue } from './DeliveryQueue';
 import { Emitter } from './Emitter';
+import { FaultInjector } from './FaultInjector';
 import { NimError } from './NimError';
 import type {
   V2NIMConversationListener,
@@ -23,7 +24,12 @@ export type FaultableMethod =
 export interface Device {
   readonly id: number;
   readonly accountId: string;
+  /** Logged in (the SDK's login status). */
   isOnline: boolean;
+  /** Has a connection; a logged-in device without one gets nothing until it reconnects. */
+  isConnected: boolean;
+  /** Messages pushed while the device was disconnected; delivered as one batch at reconnect. */
+  readonly missedMessages: StoredMessage[];
   /** The SDK's local P2P receipt cache: conversationId -> peer's watermark (P8). */
   readonly p2pCache: Map<string, number>;
   readonly messageEvents: Emitter<V2NIMMessageListener>;
@@ -57,13 +63,15 @@ interface Fault {
 /** The server's whole state and the plumbing every simulated call shares. */
 export class ServerCore {
   readonly queue: DeliveryQueue;
+  /** Seeded random failures, latency, duplicates and reordering (none unless configured). */
+  readonly faults: FaultInjector;
   readonly devices: Device[] = [];
   readonly messages = new Map<string, StoredMessage>();
   readonly history: StoredMessage[] = [];
   /** Keyed by `${readerId}\n${senderId}`. Only ever moves forward (P9). */
   readonly p2pReadTimes = new Map<string, P2PReadTime>();
   readonly teams = new Map<string, Set<string>>();
-  private readonly faults: Fault[] = [];
+  private readonly injectedFaults: Fault[] = [];
   private serverIdSequence = 0;
   private clientIdSequence = 0;
   private deviceSequence = 0;
@@ -73,7 +81,8 @@ export class ServerCore {
     latencyMs: number,
     readonly isDetailFilterIgnored: boolean,
   ) {
-    this.queue = new DeliveryQueue(latencyMs);
+    this.faults = new FaultInjector(latencyMs);
+    this.queue = new DeliveryQueue(() => this.faults.latency());
   }
 
   createDevice(accountId: string): Device {
@@ -82,6 +91,8 @@ export class ServerCore {
       id: this.deviceSequence,
       accountId,
       isOnline: false,
+      isConnected: true,
+      missedMessages: [],
       p2pCache: new Map(),
       messageEvents: new Emitter(),
       conversationEvents: new Emitter(),
@@ -91,14 +102,33 @@ export class ServerCore {
     return device;
   }
 
+  /** Logged-in devices of `accountId` (connected or not), except `except`. */
   onlineDevicesOf(accountId: string, except?: Device): Device[] {
     return this.devices.filter((d) => d.accountId === accountId && d.isOnline && d !== except);
   }
 
-  /** Delivers to `device` later, and only if it is still online then (offline devices catch up at login). */
-  deliver(device: Device, task: () => void): void {
+  /**
+   * Delivers to `device` after one simulated latency, only if it is logged in and connected then.
+   * A logged-out device catches up at login; a disconnected one at reconnect, where `onMissed` (if
+   * given) records what it must be told.
+   */
+  deliver(device: Device, task: () => void, onMissed?: () => void): void {
     this.queue.schedule(() => {
-      if (device.isOnline) task();
+      if (!device.isOnline) return;
+      if (device.isConnected) task();
+      else onMissed?.();
+    });
+  }
+
+  /**
+   * Delivers a receipt or read-time event: once, or twice and/or held back when duplicate or reorder
+   * faults are on. `task` gets `isReplay` true for the duplicate copy.
+   */
+  deliverEvent(device: Device, task: (isReplay: boolean) => void): void {
+    this.faults.eventDeliveries().forEach((delay, index) => {
+      this.queue.schedule(() => {
+        if (device.isOnline && device.isConnected) task(index > 0);
+      }, delay);
     });
   }
 
@@ -117,7 +147,7 @@ export class ServerCore {
   }
 
   addFault(fault: { method: FaultableMethod; code: number; times: number; accountId?: string }) {
-    this.faults.push({
+    this.injectedFaults.push({
       method: fault.method,
       code: fault.code,
       remaining: fault.times,
@@ -127,7 +157,7 @@ export class ServerCore {
 
   /** The next injected failure for this call, if any; consumed as it is taken. */
   takeFault(method: FaultableMethod, accountId: string): NimError | undefined {
-    const fault = this.faults.find(
+    const fault = this.injectedFaults.find(
       (f) => f.method === method && f.remaining > 0 && (f.accountId ?? accountId) === accountId,
     );
     if (!fault) return undefined;

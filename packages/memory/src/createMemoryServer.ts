@@ -1,3 +1,5 @@
+import { setDeviceConnected } from './connection';
+import { checkRandomFaults, type RandomFaults } from './FaultInjector';
 import { createMemoryClient, type MemoryClient } from './MemoryClient';
 import { invalidParameter, NimError, NimErrorCode } from './NimError';
 import { type FaultableMethod, ServerCore } from './ServerCore';
@@ -22,6 +24,11 @@ export interface MemoryServerOptions {
    * (SPEC G9), so the transport's own filter can be tested. Defaults to false (the filter applies).
    */
   isDetailFilterIgnored?: boolean;
+  /**
+   * Seeded random faults: failed and timed-out calls, a latency range, duplicated and reordered
+   * events. None by default. See {@link RandomFaults} and the README; `setFaults` changes them later.
+   */
+  faults?: RandomFaults;
 }
 
 /** An injected failure: the next `times` calls of `method` reject with `code` and change nothing. */
@@ -50,6 +57,24 @@ export interface MemoryServer {
   getTeamMemberIds(teamId: string): string[];
   /** Makes upcoming calls fail with a NIM code, for retry and error-path tests. */
   injectFault(options: FaultOptions): void;
+  /**
+   * Replaces the random faults at run time (e.g. from a demo panel) and reseeds the PRNG with
+   * `faults.seed`. `setFaults({})` turns them all off. Bad options throw 191004 and change nothing.
+   */
+  setFaults(faults: RandomFaults): void;
+  /** The random faults in force, with defaults filled in. */
+  getFaults(): RandomFaults;
+  /**
+   * Drops the connection of every logged-in device of `accountId` (of every account when omitted):
+   * they stay logged in, their calls reject with 192001 and nothing reaches them until
+   * {@link MemoryServer.restoreConnection}.
+   */
+  dropConnection(accountId?: string): void;
+  /**
+   * Reconnects the dropped devices of `accountId` (of every account when omitted). Each gets the P2P
+   * receipts it missed as ONE login-sync event, its own read times and the missed messages.
+   */
+  restoreConnection(accountId?: string): void;
   /** Simulated members who acknowledge the flagged messages of a team after seeded random delays. */
   simulateTeamReaders(options: TeamReadersOptions): SimulationHandle;
   /** A simulated account that acknowledges the P2P messages it receives after seeded random delays. */
@@ -77,6 +102,18 @@ export function createMemoryServer(options: MemoryServerOptions = {}): MemorySer
     latencyMs,
     options.isDetailFilterIgnored ?? false,
   );
+  if (options.faults !== undefined) core.faults.configure(options.faults);
+
+  function setConnected(accountId: unknown, isConnected: boolean) {
+    if (accountId !== undefined && (typeof accountId !== 'string' || accountId.length === 0)) {
+      throw invalidParameter('accountId must be a non-empty string');
+    }
+    for (const device of core.devices) {
+      if (accountId === undefined || device.accountId === accountId) {
+        setDeviceConnected(core, device, isConnected);
+      }
+    }
+  }
 
   function requireTeam(teamId: string): Set<string> {
     const members = core.teams.get(teamId);
@@ -119,6 +156,14 @@ export function createMemoryServer(options: MemoryServerOptions = {}): MemorySer
       if (typeof code !== 'number' || !(times >= 1)) throw invalidParameter('code and times');
       core.addFault({ method, code, times, ...(accountId === undefined ? {} : { accountId }) });
     },
+    setFaults(faults) {
+      const error = checkRandomFaults(faults);
+      if (error) throw error;
+      core.faults.configure(faults);
+    },
+    getFaults: () => core.faults.snapshot(),
+    dropConnection: (accountId) => setConnected(accountId, false),
+    restoreConnection: (accountId) => setConnected(accountId, true),
     simulateTeamReaders: (readerOptions) => simulateTeamReaders(server, readerOptions),
     simulatePeerReader: (readerOptions) => simulatePeerReader(server, readerOptions),
   };

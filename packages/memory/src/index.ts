@@ -1,5 +1,6 @@
 export type { FaultOptions, MemoryServer, MemoryServerOptions } from './createMemoryServer';
 export { createMemoryServer } from './createMemoryServer';
+export type { RandomFaults } from './FaultInjector';
 export type {
   MemoryClient,
   MemoryConversationService,

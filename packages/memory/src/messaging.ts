@@ -94,9 +94,11 @@ export function storeAndDeliver(
     ...core.onlineDevicesOf(self, device),
   ];
   for (const target of targets) {
-    core.deliver(target, () => {
-      target.messageEvents.emit('onReceiveMessages', [core.view(stored, target.accountId)]);
-    });
+    core.deliver(
+      target,
+      () => target.messageEvents.emit('onReceiveMessages', [core.view(stored, target.accountId)]),
+      () => target.missedMessages.push(stored),
+    );
   }
   return core.view(stored, self);
 }

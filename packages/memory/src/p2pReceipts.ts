@@ -29,10 +29,12 @@ export function applyP2PReceipt(core: ServerCore, device: Device, message: Messa
 
   const senderConversationId = conversationIdOf(senderId, 1, readerId);
   for (const target of core.onlineDevicesOf(senderId)) {
-    core.deliver(target, () => {
-      // The device may have caught up through a login sync meanwhile: never emit stale news (P9).
-      if ((target.p2pCache.get(senderConversationId) ?? 0) >= timestamp) return;
-      target.p2pCache.set(senderConversationId, timestamp);
+    core.deliverEvent(target, () => {
+      const cached = target.p2pCache.get(senderConversationId) ?? 0;
+      // The device may have caught up through a login sync meanwhile: never emit stale news (P9),
+      // unless duplicate/reorder faults are on, which let stale and repeated pushes through.
+      if (cached >= timestamp && !core.faults.hasEventFaults) return;
+      target.p2pCache.set(senderConversationId, Math.max(cached, timestamp));
       target.messageEvents.emit('onReceiveP2PMessageReadReceipts', [
         { conversationId: senderConversationId, timestamp },
       ]);
@@ -41,7 +43,7 @@ export function applyP2PReceipt(core: ServerCore, device: Device, message: Messa
   // P11: the reader's other devices learn their own read time, never a peer receipt.
   const readerConversationId = conversationIdOf(readerId, 1, senderId);
   for (const target of core.onlineDevicesOf(readerId, device)) {
-    core.deliver(target, () => {
+    core.deliverEvent(target, () => {
       target.conversationEvents.emit(
         'onConversationReadTimeUpdated',
         readerConversationId,

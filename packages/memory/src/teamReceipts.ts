@@ -61,7 +61,7 @@ export function applyTeamReceipts(core: ServerCore, device: Device, messages: Me
   }
   for (const [senderId, receipts] of bySender) {
     for (const target of core.onlineDevicesOf(senderId)) {
-      core.deliver(target, () => {
+      core.deliverEvent(target, () => {
         target.messageEvents.emit(
           'onReceiveTeamMessageReadReceipts',
           receipts.map((r) => ({ ...r })),
