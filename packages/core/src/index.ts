@@ -46,6 +46,14 @@ export type { ReceiptErrorCodeValue } from './errorCodes';
 export { isRetryableCode, ReceiptErrorCode } from './errorCodes';
 export { hasErrorCode, ReceiptError } from './ReceiptError';
 export type { ConnectionState, ReceiptTransport, TransportEvent } from './ReceiptTransport';
+export type { ReceiptOutboxStorage } from './storage/ReceiptOutboxStorage';
+export {
+  decodeOutbox,
+  encodeOutbox,
+  OUTBOX_RESTORE_LIMIT,
+} from './storage/ReceiptOutboxStorage';
+export type { KeyValueStorage } from './storage/webStorageOutbox';
+export { localStorageOutbox, webStorageOutbox } from './storage/webStorageOutbox';
 export type {
   P2PMessageReadReceipt,
   ReceiptMessage,

@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Clock } from '../clock';
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptTransport } from '../ReceiptTransport';
+import type { ReceiptOutboxStorage } from '../storage/ReceiptOutboxStorage';
 import type { ReceiptMessage } from '../types';
 import type { RetryPolicy } from './backoff';
 import type { ReceiptErrorContext } from './engineContext';
@@ -32,6 +33,12 @@ export interface ReceiptEngineOptions {
    * and throw away objects during render: a deferred engine has no side effects until started.
    */
   isStartDeferred?: boolean;
+  /**
+   * Opt-in: keeps receipts the user has earned but the server has not confirmed, so they are sent
+   * after a page reload (e.g. `localStorageOutbox()`). Loaded on `start()`; receipts from storage
+   * are sent like fresh ones (idempotent on the server). Without it they live as long as the engine.
+   */
+  storage?: ReceiptOutboxStorage;
 }
 
 /** The read-receipt engine: state in a zustand vanilla store, all timing and transport calls inside. */
@@ -69,6 +76,10 @@ export interface ReceiptEngine {
    * unavailable, so its messages show that instead of wrong numbers. Other errors are ignored.
    */
   reportSendFailure(conversationId: string, error: unknown): void;
-  /** Unsubscribes from the transport and cancels every timer. Idempotent. */
+  /**
+   * Unsubscribes from the transport and cancels every timer. Idempotent. Afterwards every method is
+   * a no-op (after validating its input) and answers of calls still in flight are ignored; receipts
+   * not yet confirmed stay in `storage`, if any, for the next engine.
+   */
   dispose(): void;
 }

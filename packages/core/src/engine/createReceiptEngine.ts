@@ -7,7 +7,7 @@ import {
 } from '../conversationId';
 import { ReceiptError } from '../ReceiptError';
 import type { ConnectionState, TransportEvent } from '../ReceiptTransport';
-import { ConversationType } from '../types';
+import { ConversationType, type ReceiptMessage } from '../types';
 import { applyTransportEvent, teamReceiptsOf } from './applyTransportEvent';
 import { defaultRetryPolicy } from './backoff';
 import {
@@ -23,6 +23,7 @@ import {
   isAcknowledgeableTeam,
   isReceiptMessage,
 } from './messageFacts';
+import { createOutboxPersistence } from './outboxPersistence';
 import { createP2POutbox } from './p2pOutbox';
 import type { ReceiptEngine, ReceiptEngineOptions } from './ReceiptEngine';
 import { advanceWatermark, createInitialState, type ReceiptState, setEntry } from './receiptState';
@@ -73,6 +74,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
         // A throwing handler must not break the engine's own bookkeeping.
       }
     },
+    onOutboxChange: () => persistence.changed(),
   };
 
   let flushTimer: unknown;
@@ -96,8 +98,15 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   const team = createTeamOutbox(context);
   const counts = createTeamCountLoader(context, scheduleLoad);
   const details = createTeamDetailLoader(context);
+  const persistence = createOutboxPersistence({
+    storage: options.storage,
+    accountId,
+    snapshot: () => [...p2p.snapshot(), ...team.snapshot()],
+    isDisposed: () => isDisposed,
+  });
 
   function flushNow(): void {
+    if (isDisposed) return;
     if (flushTimer !== undefined) {
       timers.clear(flushTimer);
       flushTimer = undefined;
@@ -144,6 +153,10 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   function start(): void {
     if (isStarted || isDisposed) return;
     isStarted = true;
+    // Receipts an earlier engine (before a reload) could not deliver go out first.
+    persistence.restore((restored) => {
+      if (enqueue(restored)) scheduleFlush(0);
+    });
     unsubscribe = transport.subscribe(onEvent);
     connection = transport.getConnectionState?.() ?? 'connected';
     unsubscribeConnection =
@@ -163,6 +176,24 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   }
   if (!options.isStartDeferred) start();
 
+  /** Queues what the user has seen; `messages` are well-formed. Returns true when a flush is due. */
+  function enqueue(messages: readonly ReceiptMessage[]): boolean {
+    const state = store.getState();
+    let needsFlush = false;
+    for (const message of messages) {
+      const conversationId = messageConversationId(accountId, message);
+      if (!selectIsSendingReceipts(state, conversationId)) continue;
+      if (isAcknowledgeableP2P(accountId, message)) {
+        void loadConversation(conversationId);
+        needsFlush = p2p.add(conversationId, message) || needsFlush;
+      } else if (isAcknowledgeableTeam(accountId, message)) {
+        if (conversationId in state.unavailableTeams) continue;
+        needsFlush = team.add(conversationId, message) || needsFlush;
+      }
+    }
+    return needsFlush;
+  }
+
   return {
     accountId,
     transport,
@@ -174,20 +205,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     markRead(messages) {
       assertReceiptMessages(messages, 'markRead');
       if (isDisposed) return;
-      const state = store.getState();
-      let needsFlush = false;
-      for (const message of messages) {
-        const conversationId = messageConversationId(accountId, message);
-        if (!selectIsSendingReceipts(state, conversationId)) continue;
-        if (isAcknowledgeableP2P(accountId, message)) {
-          void loadConversation(conversationId);
-          needsFlush = p2p.add(conversationId, message) || needsFlush;
-        } else if (isAcknowledgeableTeam(accountId, message)) {
-          if (conversationId in state.unavailableTeams) continue;
-          needsFlush = team.add(conversationId, message) || needsFlush;
-        }
-      }
-      if (needsFlush) scheduleFlush();
+      if (enqueue(messages)) scheduleFlush();
     },
     flush: flushNow,
     setSendingReceipts(isEnabled, conversationId) {
@@ -200,6 +218,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
           `\`setSendingReceipts\`: invalid conversation id "${String(conversationId)}"`,
         );
       }
+      if (isDisposed) return;
       if (!isEnabled) {
         p2p.drop(conversationId);
         team.drop(conversationId);

@@ -43,6 +43,8 @@ export interface EngineContext {
   /** False while the transport says it is offline: sends wait instead of failing. */
   isConnected(): boolean;
   report(error: ReceiptError, context: ReceiptErrorContext): void;
+  /** The outbox gained or lost a receipt (queued, confirmed or dropped): persist it if asked to. */
+  onOutboxChange(): void;
 }
 
 /** A TimerSet over `clock` that forgets timers once they fire. */

@@ -17,6 +17,8 @@ export interface P2POutbox {
   /** Drops what waits for `conversationId`, or for every conversation. */
   drop(conversationId?: string): void;
   hasPending(): boolean;
+  /** Every receipt not yet confirmed by the server: queued, in flight or waiting to retry. */
+  snapshot(): ReceiptMessage[];
 }
 
 /**
@@ -43,6 +45,7 @@ export function createP2POutbox(
     const queued = pending.get(conversationId);
     if (queued && message.createTime <= queued.createTime) return false;
     pending.set(conversationId, message);
+    context.onOutboxChange();
     return true;
   }
 
@@ -53,9 +56,14 @@ export function createP2POutbox(
         continue;
       pending.delete(conversationId);
       const state = context.store.getState();
-      if (!selectIsSendingReceipts(state, conversationId)) continue;
-      // A read-time sync from another device may have covered it since it was queued (scenario 13).
-      if (message.createTime <= selectSelfReadTime(state, conversationId)) continue;
+      // Muted meanwhile, or a read-time sync from another device covered it (scenario 13).
+      if (
+        !selectIsSendingReceipts(state, conversationId) ||
+        message.createTime <= selectSelfReadTime(state, conversationId)
+      ) {
+        context.onOutboxChange();
+        continue;
+      }
       send(conversationId, message);
     }
   }
@@ -70,12 +78,15 @@ export function createP2POutbox(
         context.store.setState((state) =>
           advanceWatermark(state, conversationId, 'selfReadTime', message.createTime),
         );
+        dropCovered(conversationId);
+        context.onOutboxChange();
         if (pending.has(conversationId)) onNeedsFlush();
       },
       (error: ReceiptError) => {
         inFlight.delete(conversationId);
         if (context.isDisposed()) return;
         if (!isRetryableCode(error.code)) {
+          context.onOutboxChange();
           context.report(error, { operation: 'sendP2PMessageReceipt', conversationId });
           if (pending.has(conversationId)) onNeedsFlush();
           return;
@@ -85,6 +96,12 @@ export function createP2POutbox(
         scheduleRetry(conversationId);
       },
     );
+  }
+
+  /** A success covers every older receipt still waiting in this conversation (SPEC P2). */
+  function dropCovered(conversationId: string): void {
+    const queued = pending.get(conversationId);
+    if (queued && queued.createTime <= selfReadTime(conversationId)) pending.delete(conversationId);
   }
 
   function scheduleRetry(conversationId: string): void {
@@ -110,7 +127,9 @@ export function createP2POutbox(
     drop(conversationId) {
       if (conversationId === undefined) pending.clear();
       else pending.delete(conversationId);
+      context.onOutboxChange();
     },
     hasPending: () => pending.size > 0,
+    snapshot: () => [...pending.values(), ...inFlight.values()],
   };
 }

@@ -19,6 +19,8 @@ export interface TeamOutbox {
   /** Drops what waits for `conversationId`, or everywhere; dropped messages may be marked again. */
   drop(conversationId?: string): void;
   hasPending(): boolean;
+  /** Every receipt not yet confirmed by the server: queued, in flight or waiting to retry. */
+  snapshot(): ReceiptMessage[];
 }
 
 /** Splits `items` into arrays of at most `size`. */
@@ -39,6 +41,7 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
   const handled = new Set<string>();
   const pending = new Map<string, Map<string, ReceiptMessage>>();
   const backoff = new Map<string, { attempt: number; timer?: unknown }>();
+  const inFlight = new Map<string, ReceiptMessage>();
 
   function add(conversationId: string, message: ReceiptMessage): boolean {
     const key = teamMessageKey(conversationId, message.messageClientId);
@@ -50,6 +53,7 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
       pending.set(conversationId, queue);
     }
     queue.set(key, message);
+    context.onOutboxChange();
     return true;
   }
 
@@ -58,6 +62,7 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
     if (!queue) return;
     for (const key of queue.keys()) handled.delete(key);
     pending.delete(conversationId);
+    context.onOutboxChange();
   }
 
   function flush(): void {
@@ -67,6 +72,7 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
       if (backoff.get(conversationId)?.timer !== undefined) continue;
       if (conversationId in state.unavailableTeams) {
         pending.delete(conversationId);
+        context.onOutboxChange();
         continue;
       }
       if (!selectIsSendingReceipts(state, conversationId)) {
@@ -79,11 +85,20 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
   }
 
   function send(conversationId: string, batch: ReceiptMessage[]): void {
+    const keys = batch.map((message) => teamMessageKey(conversationId, message.messageClientId));
+    batch.forEach((message, index) => inFlight.set(keys[index] as string, message));
+    const land = () => {
+      for (const key of keys) inFlight.delete(key);
+    };
     invoke(() => context.transport.sendTeamMessageReceipts(batch)).then(
       () => {
-        if (!context.isDisposed()) backoff.delete(conversationId);
+        land();
+        if (context.isDisposed()) return;
+        backoff.delete(conversationId);
+        context.onOutboxChange();
       },
       (error: ReceiptError) => {
+        land();
         if (context.isDisposed()) return;
         if (isRetryableCode(error.code)) {
           requeue(conversationId, batch);
@@ -95,6 +110,7 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
             setEntry(state, 'unavailableTeams', conversationId, error.code),
           );
         }
+        context.onOutboxChange();
         context.report(error, { operation: 'sendTeamMessageReceipts', conversationId });
       },
     );
@@ -136,5 +152,9 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
       }
     },
     hasPending: () => pending.size > 0,
+    snapshot: () => [
+      ...[...pending.values()].flatMap((queue) => [...queue.values()]),
+      ...inFlight.values(),
+    ],
   };
 }

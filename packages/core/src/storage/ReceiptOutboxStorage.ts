@@ -1,0 +1,73 @@
+import { isReceiptMessage } from '../engine/messageFacts';
+import type { ReceiptMessage } from '../types';
+
+/**
+ * Where an engine keeps the receipts the user has earned but the server has not yet confirmed, so a
+ * page reload does not lose them (opt-in: `createReceiptEngine({ storage })`). Either method may be
+ * synchronous (localStorage) or return a promise (IndexedDB). The engine never lets a failing
+ * storage break delivery: a throw or rejection only means the receipts are not kept across a reload.
+ */
+export interface ReceiptOutboxStorage {
+  /** The receipts an earlier engine of `accountId` left pending; `undefined` or `[]` for none. */
+  load(
+    accountId: string,
+  ): readonly ReceiptMessage[] | undefined | Promise<readonly ReceiptMessage[] | undefined>;
+  /** Replaces what is kept for `accountId`; `[]` means nothing is pending. */
+  save(accountId: string, messages: readonly ReceiptMessage[]): void | Promise<void>;
+}
+
+/** A version tag, so a later format can tell old data apart instead of misreading it. */
+const FORMAT_VERSION = 1;
+
+/** Never more than this many receipts are restored, whatever a tampered storage holds. */
+export const OUTBOX_RESTORE_LIMIT = 10_000;
+
+/**
+ * The fields a receipt call needs, and nothing else: message text, attachments and extensions never
+ * reach the storage.
+ */
+export function toStoredMessage(message: ReceiptMessage): ReceiptMessage {
+  const stored: ReceiptMessage = {
+    messageClientId: message.messageClientId,
+    messageServerId: message.messageServerId,
+    createTime: message.createTime,
+    senderId: message.senderId,
+    receiverId: message.receiverId,
+    conversationType: message.conversationType,
+    conversationId: message.conversationId,
+  };
+  if (message.sendingState !== undefined) stored.sendingState = message.sendingState;
+  if (message.messageType !== undefined) stored.messageType = message.messageType;
+  if (message.messageConfig?.readReceiptEnabled !== undefined) {
+    stored.messageConfig = {
+      readReceiptEnabled: message.messageConfig.readReceiptEnabled === true,
+    };
+  }
+  return stored;
+}
+
+/** Serializes pending receipts for a string storage. */
+export function encodeOutbox(messages: readonly ReceiptMessage[]): string {
+  return JSON.stringify({ version: FORMAT_VERSION, messages: messages.map(toStoredMessage) });
+}
+
+/**
+ * Reads what {@link encodeOutbox} wrote. Anything else (corrupt JSON, another version, malformed
+ * messages) yields only the well-formed messages, or none: a bad storage never throws.
+ */
+export function decodeOutbox(text: unknown): ReceiptMessage[] {
+  if (typeof text !== 'string' || text === '') return [];
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (typeof data !== 'object' || data === null) return [];
+  const { version, messages } = data as { version?: unknown; messages?: unknown };
+  if (version !== FORMAT_VERSION || !Array.isArray(messages)) return [];
+  return messages
+    .slice(0, OUTBOX_RESTORE_LIMIT)
+    .filter(isReceiptMessage)
+    .map((message) => toStoredMessage(message));
+}
