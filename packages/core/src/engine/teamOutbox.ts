@@ -85,8 +85,12 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
   }
 
   function send(conversationId: string, batch: ReceiptMessage[]): void {
-    const keys = batch.map((message) => teamMessageKey(conversationId, message.messageClientId));
-    batch.forEach((message, index) => inFlight.set(keys[index] as string, message));
+    const keys: string[] = [];
+    for (const message of batch) {
+      const key = teamMessageKey(conversationId, message.messageClientId);
+      keys.push(key);
+      inFlight.set(key, message);
+    }
     const land = () => {
       for (const key of keys) inFlight.delete(key);
     };
