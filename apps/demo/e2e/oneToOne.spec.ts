@@ -88,3 +88,19 @@ test('Alice offline while Bob reads: the receipt arrives when she reconnects', a
   await alice.getByRole('switch', { name: 'Offline' }).uncheck();
   await expect(tick).toHaveAccessibleName('Read');
 });
+
+test('a device that was offline gets the messages it missed when it reconnects', async ({
+  page,
+}) => {
+  const alice = pane(page, 'Alice');
+  const phone = pane(page, 'Bob · phone');
+  await phone.getByRole('switch', { name: 'Offline' }).check();
+  await expect(phone.getByText(/Offline: receipts/)).toBeVisible();
+
+  await sendMessage(alice, 'Sent while the phone slept');
+  await expect(bubble(pane(page, 'Bob · laptop'), 'Sent while the phone slept')).toBeVisible();
+  await expect(bubble(phone, 'Sent while the phone slept')).toHaveCount(0);
+
+  await phone.getByRole('switch', { name: 'Offline' }).uncheck();
+  await expect(bubble(phone, 'Sent while the phone slept')).toBeVisible();
+});
