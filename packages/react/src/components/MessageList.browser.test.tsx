@@ -1,5 +1,4 @@
 import type { ReceiptMessage } from '@readmark/core';
-import type { MemoryClient } from '@readmark/memory';
 import { screen, waitFor } from '@testing-library/dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
@@ -192,6 +191,29 @@ describe('MessageList', () => {
     expect(Math.abs(topOf() - before)).toBeLessThanOrEqual(1);
     expect(list.scroller.scrollTop).toBeGreaterThan(500);
   });
+  it('survives malformed messages and still marks the good ones read', async () => {
+    world = createWorld();
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    await world.send(alice, { conversationId: 'alice|1|bob', text: 'good' });
+    const [good] = await world.history(bob, 'bob|1|alice');
+    const junk = [null, { messageClientId: 5 }, { text: 'no id' }] as unknown as ReceiptMessage[];
+    const app = renderApp(
+      <Providers engine={world.engineFor(bob)}>
+        <MessageList
+          className="test-list"
+          conversationId="bob|1|alice"
+          messages={[...junk, good!]}
+          renderMessage={() => <div style={{ height: 30 }}>row</div>}
+        />
+      </Providers>,
+    );
+    await settleFrames();
+    expect(app.container.querySelectorAll('[data-index]')).toHaveLength(3);
+    await waitFor(async () =>
+      expect((await alice.V2NIMMessageService.getP2PMessageReceipt('alice|1|bob')).timestamp).toBe(
+        good!.createTime,
+      ),
+    );
+  });
 });
-
-export type { MemoryClient };

@@ -1,6 +1,14 @@
-import type { ReceiptMessage } from '@readmark/core';
+import { isReceiptMessage, type ReceiptMessage } from '@readmark/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import {
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useReceiptEngine } from '../hooks/useReceiptEngine';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { MessageRow } from './MessageRow';
@@ -38,6 +46,18 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
 
 const defaultKey = (message: ReceiptMessage) => message.messageClientId;
 
+function isObject<T>(value: T): value is T & object {
+  return typeof value === 'object' && value !== null;
+}
+
+function safeCall<T>(getKey: (message: T) => string, message: T): string | undefined {
+  try {
+    return getKey(message);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A virtualized chat message list (@tanstack/react-virtual) with variable row heights, anchored at the
  * end: it opens at the newest message, follows new messages while at the bottom, keeps its place when
@@ -48,15 +68,27 @@ const defaultKey = (message: ReceiptMessage) => message.messageClientId;
  */
 export function MessageList<TMessage extends ReceiptMessage>({
   conversationId,
-  messages,
+  messages: rawMessages,
   renderMessage,
-  getMessageKey = defaultKey,
+  getMessageKey: rawGetMessageKey = defaultKey,
   estimateSize,
   onLoadOlder,
   isMarkingRead = true,
   className,
 }: MessageListProps<TMessage>) {
   const engine = useReceiptEngine();
+  // Bad data must not throw during render: non-objects are skipped, keys fall back to position.
+  const messages = useMemo(
+    () => (Array.isArray(rawMessages) ? rawMessages.filter(isObject) : []),
+    [rawMessages],
+  );
+  const getMessageKey = useCallback(
+    (message: TMessage): string => {
+      const key = safeCall(rawGetMessageKey, message);
+      return typeof key === 'string' && key !== '' ? key : `#${messages.indexOf(message)}`;
+    },
+    [rawGetMessageKey, messages],
+  );
   const strings = useReceiptStrings();
   const scrollRef = useRef<HTMLElement | null>(null);
 
@@ -134,12 +166,13 @@ export function MessageList<TMessage extends ReceiptMessage>({
       viewportTop: viewport.top + element.clientTop,
       viewportHeight: element.clientHeight,
     });
-    const toMark: TMessage[] = [];
+    const toMark: ReceiptMessage[] = [];
     for (const index of indexes) {
       const message = current.messages[index];
-      if (!message || message.isSelf === true) continue;
+      // markRead rejects malformed messages; a bad row must not stop the good ones being marked.
+      if (message === undefined || !isReceiptMessage(message) || message.isSelf === true) continue;
       if (message.conversationId !== current.conversationId) continue;
-      const key = current.getMessageKey(message);
+      const key = current.getMessageKey(message as TMessage);
       if (markedKeysRef.current.has(key)) continue;
       markedKeysRef.current.add(key);
       toMark.push(message);
