@@ -123,10 +123,13 @@ export function MessageList<TMessage extends ReceiptMessage>({
   const lastKey = messages.length > 0 ? getMessageKey(messages[messages.length - 1]!) : undefined;
   const [seenLastKey, setSeenLastKey] = useState(lastKey);
   if (isAtEnd && seenLastKey !== lastKey) setSeenLastKey(lastKey);
-  const seenIndex =
-    seenLastKey === undefined ? -1 : messages.findIndex((m) => getMessageKey(m) === seenLastKey);
   let newMessageCount = 0;
-  if (!isAtEnd && seenIndex >= 0) {
+  // Scanned only while scrolled away, so a long list at the bottom costs nothing per render.
+  const seenIndex =
+    isAtEnd || seenLastKey === undefined
+      ? -1
+      : messages.findIndex((m) => getMessageKey(m) === seenLastKey);
+  if (seenIndex >= 0) {
     // Only others' messages count as "new": my own sends are not news to me.
     for (let index = seenIndex + 1; index < messages.length; index++) {
       if (messages[index]?.senderId !== engine.accountId) newMessageCount++;
