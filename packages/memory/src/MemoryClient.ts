@@ -23,9 +23,13 @@ import {
   checkTeamReceiptBatch,
   checkTeamReceiptDetail,
   checkTeamReceiptQuery,
+  copyIdList,
+  copyMessage,
+  copyMessageList,
   isNonEmptyString,
   isRecord,
   type MessageLike,
+  snapshotOf,
 } from './validateReceiptArgs';
 
 /** The slice of `V2NIMMessageService` the memory server implements, typed by the SDK itself. */
@@ -161,11 +165,22 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     off: (eventName, fn) => device.messageEvents.off(eventName, fn),
     listenerCount: (eventName) => device.messageEvents.listenerCount(eventName),
 
-    sendMessage: (message, conversationId, params) =>
-      call(
+    sendMessage: (message, conversationId, params) => {
+      // Read once into plain data: a throwing getter gives 191004, and later edits change nothing.
+      const input = snapshotOf(() => ({
+        message: isRecord(message)
+          ? ({ ...message, messageConfig: copyRecord(message.messageConfig) } as V2NIMMessage)
+          : message,
+        params: isRecord(params)
+          ? ({ ...params, messageConfig: copyRecord(params.messageConfig) } as typeof params)
+          : undefined,
+      }));
+      return call(
         'sendMessage',
         () => {
-          if (!isRecord(message) || !isNonEmptyString((message as MessageLike).messageClientId)) {
+          if (input.error) return input.error;
+          const copy = input.value.message as unknown;
+          if (!isRecord(copy) || !isNonEmptyString(copy.messageClientId)) {
             return invalidParameter('message must be created by V2NIMMessageCreator');
           }
           if (!isValidConversationIdFor(accountId, conversationId)) {
@@ -173,8 +188,15 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
           }
           return undefined;
         },
-        () => ({ message: storeAndDeliver(core, device, { message, conversationId, params }) }),
-      ),
+        () => ({
+          message: storeAndDeliver(core, device, {
+            message: input.value?.message as V2NIMMessage,
+            conversationId,
+            params: input.value?.params,
+          }),
+        }),
+      );
+    },
 
     getMessageList: (option) =>
       call(
@@ -186,12 +208,14 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
         () => listMessages(core, device, option),
       ),
 
-    sendP2PMessageReceipt: (message) =>
-      call(
+    sendP2PMessageReceipt: (message) => {
+      const input = snapshotOf(() => copyMessage(message));
+      return call(
         'sendP2PMessageReceipt',
-        () => checkP2PReceiptMessage(accountId, message),
-        () => applyP2PReceipt(core, device, message as MessageLike),
-      ),
+        () => input.error ?? checkP2PReceiptMessage(accountId, input.value),
+        () => applyP2PReceipt(core, device, input.value as MessageLike),
+      );
+    },
 
     getP2PMessageReceipt: (conversationId) =>
       call(
@@ -210,30 +234,49 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
 
     isPeerRead: (message) => {
       // E3: the SDK throws a TypeError for null; the kit throws 191004 instead.
-      if (!isRecord(message)) throw invalidParameter('message must be a V2NIMMessage');
-      return isPeerReadOnDevice(device, message as MessageLike);
+      const input = snapshotOf(() => copyMessage(message));
+      if (input.error) throw input.error;
+      if (!isRecord(input.value)) throw invalidParameter('message must be a V2NIMMessage');
+      return isPeerReadOnDevice(device, input.value);
     },
 
-    sendTeamMessageReceipts: (messages) =>
-      call(
+    sendTeamMessageReceipts: (messages) => {
+      const input = snapshotOf(() => copyMessageList(messages));
+      return call(
         'sendTeamMessageReceipts',
-        () => checkTeamReceiptBatch(accountId, messages),
-        () => applyTeamReceipts(core, device, messages as MessageLike[]),
-      ),
+        () => input.error ?? checkTeamReceiptBatch(accountId, input.value),
+        () => applyTeamReceipts(core, device, input.value as MessageLike[]),
+      );
+    },
 
-    getTeamMessageReceipts: (messages) =>
-      call(
+    getTeamMessageReceipts: (messages) => {
+      const input = snapshotOf(() => copyMessageList(messages));
+      return call(
         'getTeamMessageReceipts',
-        () => checkTeamReceiptQuery(accountId, messages),
-        () => queryTeamReceipts(core, device, messages as MessageLike[]),
-      ),
+        () => input.error ?? checkTeamReceiptQuery(accountId, input.value),
+        () => queryTeamReceipts(core, device, input.value as MessageLike[]),
+      );
+    },
 
-    getTeamMessageReceiptDetail: (message, memberAccountIds) =>
-      call(
+    getTeamMessageReceiptDetail: (message, memberAccountIds) => {
+      const input = snapshotOf(() => ({
+        message: copyMessage(message),
+        memberAccountIds: copyIdList(memberAccountIds),
+      }));
+      return call(
         'getTeamMessageReceiptDetail',
-        () => checkTeamReceiptDetail(accountId, message, memberAccountIds),
-        () => queryTeamReceiptDetail(core, device, message as MessageLike, memberAccountIds),
-      ),
+        () =>
+          input.error ??
+          checkTeamReceiptDetail(accountId, input.value.message, input.value.memberAccountIds),
+        () =>
+          queryTeamReceiptDetail(
+            core,
+            device,
+            input.value?.message as MessageLike,
+            input.value?.memberAccountIds as string[] | undefined,
+          ),
+      );
+    },
   };
 
   const conversationService: MemoryConversationService = {
@@ -272,4 +315,9 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
   };
   setOnline(true);
   return client;
+}
+
+/** A shallow copy of a record, or undefined. */
+function copyRecord<T>(value: T): T | undefined {
+  return isRecord(value) ? ({ ...value } as T) : undefined;
 }

@@ -9,6 +9,7 @@ import {
   simulatePeerReader,
 } from './simulatePeerReader';
 import { simulateTeamReaders, type TeamReadersOptions } from './simulateTeamReaders';
+import { snapshotOf } from './validateReceiptArgs';
 
 /** Options of {@link createMemoryServer}. */
 export interface MemoryServerOptions {
@@ -121,11 +122,18 @@ export function createMemoryServer(options: MemoryServerOptions = {}): MemorySer
     return members;
   }
 
+  function requireOptions<T>(value: T): T {
+    if (typeof value !== 'object' || value === null) throw invalidParameter('options object');
+    return value;
+  }
+
   function requireIds(memberIds: unknown): string[] {
-    if (!Array.isArray(memberIds) || !memberIds.every((id) => typeof id === 'string' && id)) {
+    // Array.from turns holes into undefined, which `every` would otherwise skip.
+    const ids = snapshotOf(() => (Array.isArray(memberIds) ? Array.from(memberIds) : undefined));
+    if (!ids.value?.every((id) => typeof id === 'string' && id.length > 0)) {
       throw invalidParameter('memberIds must be an array of account ids');
     }
-    return memberIds;
+    return ids.value as string[];
   }
 
   const server: MemoryServer = {
@@ -136,7 +144,8 @@ export function createMemoryServer(options: MemoryServerOptions = {}): MemorySer
       return createMemoryClient(core, accountId);
     },
     settle: () => core.queue.settle(),
-    createTeam({ teamId, memberIds }) {
+    createTeam(teamOptions) {
+      const { teamId, memberIds } = requireOptions(teamOptions);
       if (typeof teamId !== 'string' || teamId.length === 0) throw invalidParameter('teamId');
       if (core.teams.has(teamId)) throw invalidParameter(`team ${teamId} already exists`);
       core.teams.set(teamId, new Set(requireIds(memberIds)));
@@ -152,8 +161,11 @@ export function createMemoryServer(options: MemoryServerOptions = {}): MemorySer
       for (const id of ids) members.delete(id);
     },
     getTeamMemberIds: (teamId) => [...requireTeam(teamId)],
-    injectFault({ method, code, times = 1, accountId }) {
-      if (typeof code !== 'number' || !(times >= 1)) throw invalidParameter('code and times');
+    injectFault(faultOptions) {
+      const { method, code, times = 1, accountId } = requireOptions(faultOptions);
+      if (typeof method !== 'string' || !Number.isInteger(code) || !(times >= 1)) {
+        throw invalidParameter('method, code and times');
+      }
       core.addFault({ method, code, times, ...(accountId === undefined ? {} : { accountId }) });
     },
     setFaults(faults) {
@@ -164,8 +176,10 @@ export function createMemoryServer(options: MemoryServerOptions = {}): MemorySer
     getFaults: () => core.faults.snapshot(),
     dropConnection: (accountId) => setConnected(accountId, false),
     restoreConnection: (accountId) => setConnected(accountId, true),
-    simulateTeamReaders: (readerOptions) => simulateTeamReaders(server, readerOptions),
-    simulatePeerReader: (readerOptions) => simulatePeerReader(server, readerOptions),
+    simulateTeamReaders: (readerOptions) =>
+      simulateTeamReaders(server, requireOptions(readerOptions)),
+    simulatePeerReader: (readerOptions) =>
+      simulatePeerReader(server, requireOptions(readerOptions)),
   };
   return server;
 }

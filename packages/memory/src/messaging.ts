@@ -1,4 +1,4 @@
-import { createConversationIdUtil } from './conversationIds';
+import { createConversationIdUtil, messageConversationIdFor } from './conversationIds';
 import { invalidParameter, NimError, NimErrorCode } from './NimError';
 import type { Device, ServerCore, StoredMessage } from './ServerCore';
 import type { V2NIMMessage, V2NIMMessageListOption, V2NIMSendMessageParams } from './sdkTypes';
@@ -44,7 +44,13 @@ export function storeAndDeliver(
   const targetId = ids.parseConversationTargetId(input.conversationId);
   if (!targetId) throw invalidParameter('conversationId has no target');
   if (type === 3) throw invalidParameter('super teams are not simulated by the memory server');
-  if (core.messages.has(input.message.messageClientId)) {
+  const existing = core.messages.get(input.message.messageClientId);
+  if (existing) {
+    // A retry after a timeout (the first send reached the server) is answered, not repeated.
+    const isRetry =
+      existing.message.senderId === self &&
+      messageConversationIdFor(self, existing.message) === input.conversationId;
+    if (isRetry) return core.view(existing, self);
     throw invalidParameter('this message was already sent');
   }
   const isFlagged =

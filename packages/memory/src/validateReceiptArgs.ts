@@ -125,3 +125,43 @@ function checkTeamItem(
   if (!isNonEmptyString(message.messageServerId)) return invalidParameter('messageServerId');
   return undefined;
 }
+
+/** An argument read once into plain data, or the 191004 to reject with when reading it threw. */
+export type Snapshot<T> = { value: T; error?: undefined } | { value?: undefined; error: NimError };
+
+/**
+ * Reads a caller's argument exactly once, into plain data. Getters that throw (or a Proxy) give
+ * 191004 instead of escaping as a TypeError (E3), and a caller who mutates the object while the
+ * call is in flight cannot change what the server acts on (the checked data is the data used).
+ */
+export function snapshotOf<T>(read: () => T): Snapshot<T> {
+  try {
+    return { value: read() };
+  } catch {
+    return { error: invalidParameter('the argument could not be read') };
+  }
+}
+
+/** The fields the receipt calls use, copied; anything that is not a record is passed on as is. */
+export function copyMessage(value: unknown): unknown {
+  if (!isRecord(value)) return value;
+  return {
+    messageClientId: value.messageClientId,
+    messageServerId: value.messageServerId,
+    conversationId: value.conversationId,
+    conversationType: value.conversationType,
+    senderId: value.senderId,
+    receiverId: value.receiverId,
+    createTime: value.createTime,
+  } satisfies MessageLike;
+}
+
+/** A copied list (holes become `undefined`, which the checks refuse); a non-array is passed on. */
+export function copyMessageList(value: unknown): unknown {
+  return Array.isArray(value) ? Array.from(value, copyMessage) : value;
+}
+
+/** A copied member filter (holes become `undefined`, which the checks refuse). */
+export function copyIdList(value: unknown): unknown {
+  return Array.isArray(value) ? Array.from(value) : value;
+}

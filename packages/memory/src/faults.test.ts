@@ -1,0 +1,410 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RandomFaults } from './FaultInjector';
+import type { MemoryClient } from './MemoryClient';
+import {
+  createScenario,
+  expectCode,
+  expectThrowCode,
+  listen,
+  receivedBy,
+} from './scenario.testkit';
+
+/** A sends m1..mN to B at t=100, 200, ...; B has received them all. Faults are set afterwards. */
+async function chat(count = 2) {
+  const scenario = createScenario();
+  const a = scenario.server.login('A');
+  const aLog = listen(a);
+  const b = scenario.server.login('B');
+  const bLog = listen(b);
+  const sent = [];
+  for (let i = 1; i <= count; i += 1)
+    sent.push(await scenario.send(a, { to: 'A|1|B', at: i * 100 }));
+  await scenario.server.settle();
+  const copies = sent.map((m) => receivedBy(bLog, m));
+  return { ...scenario, a, aLog, b, bLog, sent, copies };
+}
+
+/** A team T1 {A, B, C} with A's flagged message g1, received by B and C. */
+async function team() {
+  const scenario = createScenario();
+  scenario.server.createTeam({ teamId: 'T1', memberIds: ['A', 'B', 'C'] });
+  const a = scenario.server.login('A');
+  const aLog = listen(a);
+  const b = scenario.server.login('B');
+  const bLog = listen(b);
+  const c = scenario.server.login('C');
+  const cLog = listen(c);
+  const g1 = await scenario.send(a, { to: 'A|2|T1', at: 100, isFlagged: true });
+  await scenario.server.settle();
+  return { ...scenario, a, aLog, b, bLog, c, cLog, g1 };
+}
+
+async function watermark(client: MemoryClient, conversationId: string): Promise<number> {
+  return (await client.V2NIMMessageService.getP2PMessageReceipt(conversationId)).timestamp;
+}
+
+/** The outcome of `count` receipt calls under `faults`: 'ok' or the rejection code. */
+async function outcomes(faults: RandomFaults, count: number): Promise<Array<string | number>> {
+  const { server, b, copies } = await chat(1);
+  server.setFaults(faults);
+  const results: Array<string | number> = [];
+  for (let i = 0; i < count; i += 1) {
+    try {
+      await b.V2NIMMessageService.sendP2PMessageReceipt(copies[0] as never);
+      results.push('ok');
+    } catch (error) {
+      results.push((error as { code: number }).code);
+    }
+  }
+  return results;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('random faults: failed calls', () => {
+  it('a failed call rejects with a retryable code and changes nothing (E2)', async () => {
+    const { server, a, aLog, b, bLog, copies } = await chat();
+    server.setFaults({ failureRate: 1, seed: 7 });
+    const error = await b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ name: 'V2NIMError' });
+    expect([192001, 416]).toContain((error as { code: number }).code);
+    await server.settle();
+    expect(aLog.p2p).toEqual([]);
+    expect(bLog.readTimes).toEqual([]);
+    expect(await watermark(a, 'A|1|B')).toBe(0);
+  });
+
+  it('failureCodes chooses the codes; a call outside `methods` never fails', async () => {
+    const { server, a, aLog, b, copies } = await chat();
+    server.setFaults({ failureRate: 1, failureCodes: [416], methods: ['sendTeamMessageReceipts'] });
+    await b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never);
+    await server.settle();
+    expect(aLog.p2p).toEqual([[{ conversationId: 'A|1|B', timestamp: 200 }]]);
+    server.setFaults({ failureRate: 1, failureCodes: [416] });
+    await expectCode(b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never), 416);
+    expect(await watermark(a, 'A|1|B')).toBe(200);
+  });
+
+  it('the same seed gives the same failures; another seed gives others', async () => {
+    const faults = { failureRate: 0.3, timeoutRate: 0.2, seed: 42 };
+    const first = await outcomes(faults, 40);
+    const second = await outcomes(faults, 40);
+    const other = await outcomes({ ...faults, seed: 43 }, 40);
+    expect(second).toEqual(first);
+    expect(other).not.toEqual(first);
+    // About 30% fail and 20% time out: every kind occurs in 40 draws.
+    expect(first).toContain('ok');
+    expect(first).toContain(191005);
+    expect(first.some((r) => r === 192001 || r === 416)).toBe(true);
+  });
+
+  it('setFaults({}) turns every fault off; getFaults reports the settings in force', async () => {
+    const { server, b, copies } = await chat();
+    server.setFaults({ failureRate: 1, latencyMs: [0, 0], reorder: true });
+    expect(server.getFaults()).toMatchObject({ failureRate: 1, reorder: 1, seed: 1 });
+    server.setFaults({});
+    expect(server.getFaults()).toMatchObject({ failureRate: 0, timeoutRate: 0, reorder: 0 });
+    await expect(
+      b.V2NIMMessageService.sendP2PMessageReceipt(copies[0] as never),
+    ).resolves.toBeUndefined();
+  });
+
+  it.each<[string, unknown]>([
+    ['a rate above 1', { failureRate: 1.5 }],
+    ['a NaN rate', { duplicateRate: Number.NaN }],
+    ['a reversed latency range', { latencyMs: [50, 10] }],
+    ['a one-number latency', { latencyMs: 10 }],
+    ['a reorder string', { reorder: 'yes' }],
+    ['empty failure codes', { failureCodes: [] }],
+    ['a string seed', { seed: 'x' }],
+    ['null', null],
+  ])('bad fault options (%s) throw 191004 and keep the previous settings', async (_, faults) => {
+    const { server } = await chat(0);
+    server.setFaults({ failureRate: 0.5, seed: 3 });
+    const before = server.getFaults();
+    expectThrowCode(() => server.setFaults(faults as RandomFaults), 191004);
+    expect(server.getFaults()).toEqual(before);
+  });
+});
+
+describe('random faults: timeouts', () => {
+  it('a timed-out receipt is applied on the server, and the retry is a silent no-op', async () => {
+    const { server, a, aLog, b, copies } = await chat();
+    server.setFaults({ timeoutRate: 1 });
+    await expectCode(b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never), 191005);
+    await server.settle();
+    expect(aLog.p2p).toEqual([[{ conversationId: 'A|1|B', timestamp: 200 }]]);
+    server.setFaults({});
+    await b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never);
+    await server.settle();
+    expect(aLog.p2p).toHaveLength(1);
+    expect(await watermark(a, 'A|1|B')).toBe(200);
+  });
+
+  it('a timed-out team receipt counts once, whatever the retries', async () => {
+    const { server, a, aLog, b, bLog, g1 } = await team();
+    server.setFaults({ timeoutRate: 1 });
+    const copy = receivedBy(bLog, g1);
+    await expectCode(b.V2NIMMessageService.sendTeamMessageReceipts([copy]), 191005);
+    await expectCode(b.V2NIMMessageService.sendTeamMessageReceipts([copy]), 191005);
+    server.setFaults({});
+    await b.V2NIMMessageService.sendTeamMessageReceipts([copy]);
+    await server.settle();
+    expect(aLog.team).toEqual([
+      [expect.objectContaining({ readCount: 1, unreadCount: 1, latestReadAccount: 'B' })],
+    ]);
+    const [receipt] = await a.V2NIMMessageService.getTeamMessageReceipts([g1]);
+    expect(receipt).toMatchObject({ readCount: 1, unreadCount: 1 });
+  });
+
+  it('a send retried after a timeout is answered with the stored message, not sent twice', async () => {
+    const { server, a, bLog } = await chat(0);
+    server.setFaults({ timeoutRate: 1, methods: ['sendMessage'] });
+    const draft = a.V2NIMMessageCreator.createTextMessage('hello');
+    await expectCode(a.V2NIMMessageService.sendMessage(draft, 'A|1|B'), 191005);
+    server.setFaults({});
+    const { message } = await a.V2NIMMessageService.sendMessage(draft, 'A|1|B');
+    await server.settle();
+    expect(message.messageClientId).toBe(draft.messageClientId);
+    expect(bLog.messages.map((m) => m.text)).toEqual(['hello']);
+  });
+});
+
+describe('random faults: latency, duplicates and reordering', () => {
+  it('latencyMs [10, 10] answers a call after exactly 10 ms of (fake) time', async () => {
+    const { server, b, copies } = await chat();
+    vi.useFakeTimers();
+    server.setFaults({ latencyMs: [10, 10] });
+    let isDone = false;
+    void b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never).then(() => {
+      isDone = true;
+    });
+    await vi.advanceTimersByTimeAsync(9);
+    expect(isDone).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(isDone).toBe(true);
+  });
+
+  it('a latency range delivers everything; settle() waits for it', async () => {
+    const { server, a, aLog, b, copies } = await chat(3);
+    server.setFaults({ latencyMs: [1, 5], seed: 9 });
+    await Promise.all(copies.map((m) => b.V2NIMMessageService.sendP2PMessageReceipt(m as never)));
+    await server.settle();
+    expect(await watermark(a, 'A|1|B')).toBe(300);
+    expect(aLog.p2p.flat().map((r) => r.timestamp)).toContain(300);
+  });
+
+  it('duplicateRate 1 delivers every receipt event twice, identical', async () => {
+    const { server, aLog, b, bLog, g1 } = await team();
+    server.setFaults({ duplicateRate: 1 });
+    await b.V2NIMMessageService.sendTeamMessageReceipts([receivedBy(bLog, g1)]);
+    await server.settle();
+    expect(aLog.team).toHaveLength(2);
+    expect(aLog.team[1]).toEqual(aLog.team[0]);
+    expect(aLog.team[0]).toEqual([expect.objectContaining({ readCount: 1, unreadCount: 1 })]);
+  });
+
+  it('duplicated P2P receipts and read times reach the app; the cache stays at the maximum', async () => {
+    const { server, a, aLog, b, copies } = await chat();
+    const b2 = server.login('B');
+    const b2Log = listen(b2);
+    await server.settle();
+    server.setFaults({ duplicateRate: 1 });
+    await b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never);
+    await server.settle();
+    expect(aLog.p2p).toEqual([
+      [{ conversationId: 'A|1|B', timestamp: 200 }],
+      [{ conversationId: 'A|1|B', timestamp: 200 }],
+    ]);
+    expect(b2Log.readTimes).toEqual([
+      ['B|1|A', 200],
+      ['B|1|A', 200],
+    ]);
+    expect(await watermark(a, 'A|1|B')).toBe(200);
+  });
+
+  it('reorder lets older receipt events arrive last, deterministically; the cache never drops', async () => {
+    async function run() {
+      const { server, a, aLog, b, copies } = await chat(8);
+      server.setFaults({ reorder: 0.5, seed: 5 });
+      await Promise.all(copies.map((m) => b.V2NIMMessageService.sendP2PMessageReceipt(m as never)));
+      await server.settle();
+      return { order: aLog.p2p.flat().map((r) => r.timestamp), final: await watermark(a, 'A|1|B') };
+    }
+    const first = await run();
+    expect(await run()).toEqual(first);
+    expect(first.final).toBe(800);
+    // Some event arrived after a newer one: the stale push reaches the app (P9 is the app's job).
+    const isInverted = first.order.some((t, i) => i > 0 && t < (first.order[i - 1] as number));
+    expect(isInverted).toBe(true);
+  });
+
+  it('reordered team events can arrive with lower counts after higher ones', async () => {
+    const scenario = createScenario();
+    const { server } = scenario;
+    server.createTeam({ teamId: 'T1', memberIds: ['A', 'B', 'C', 'D', 'E'] });
+    const a = server.login('A');
+    const aLog = listen(a);
+    const readers = ['B', 'C', 'D', 'E'].map((id) => {
+      const client = server.login(id);
+      return { client, log: listen(client) };
+    });
+    const g1 = await scenario.send(a, { to: 'A|2|T1', at: 100, isFlagged: true });
+    await server.settle();
+    server.setFaults({ reorder: true, seed: 11 });
+    await Promise.all(
+      readers.map((r) =>
+        r.client.V2NIMMessageService.sendTeamMessageReceipts([receivedBy(r.log, g1)]),
+      ),
+    );
+    await server.settle();
+    const counts = aLog.team.flat().map((r) => r.readCount);
+    expect([...counts].sort()).toEqual([1, 2, 3, 4]);
+    expect(counts).not.toEqual([1, 2, 3, 4]);
+    const [receipt] = await a.V2NIMMessageService.getTeamMessageReceipts([g1]);
+    expect(receipt).toMatchObject({ readCount: 4, unreadCount: 0 });
+  });
+
+  it('without faults the server stays exactly-once and in order (the default)', async () => {
+    const { server, aLog, b, copies } = await chat(3);
+    await Promise.all(copies.map((m) => b.V2NIMMessageService.sendP2PMessageReceipt(m as never)));
+    await server.settle();
+    expect(aLog.p2p.flat().map((r) => r.timestamp)).toEqual([100, 200, 300]);
+  });
+
+  it('faults given to createMemoryServer apply from the start', async () => {
+    const scenario = createScenario({ faults: { failureRate: 1, failureCodes: [416] } });
+    scenario.server.login('A');
+    const b = scenario.server.login('B');
+    const fake = { ...b.V2NIMMessageCreator.createTextMessage('x'), senderId: 'A' };
+    // Unknown message: client checks pass, then the network fails first.
+    await expectCode(
+      b.V2NIMMessageService.sendP2PMessageReceipt({
+        ...fake,
+        conversationType: 1,
+        receiverId: 'B',
+      }),
+      416,
+    );
+  });
+});
+
+describe('dropped connections', () => {
+  it('calls reject with 192001 while dropped; getP2PMessageReceipt still answers from the cache', async () => {
+    const { server, a, b, copies } = await chat();
+    await b.V2NIMMessageService.sendP2PMessageReceipt(copies[0] as never);
+    await server.settle();
+    server.dropConnection('B');
+    server.dropConnection('A');
+    expect(b.isConnected).toBe(false);
+    expect(b.isOnline).toBe(true);
+    expect(b.V2NIMLoginService.getConnectStatus()).toBe(0);
+    await expectCode(b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never), 192001);
+    expect(await watermark(a, 'A|1|B')).toBe(100);
+    server.restoreConnection();
+    await server.settle();
+    expect(await watermark(a, 'A|1|B')).toBe(100);
+  });
+
+  it('receipts missed while dropped arrive at reconnect as ONE login-sync event', async () => {
+    const { server, a, aLog, b, copies, sent, send } = await chat(3);
+    const c = server.login('C');
+    const cLog = listen(c);
+    const m4 = await send(a, { to: 'A|1|C', at: 400 });
+    await server.settle();
+    server.dropConnection('A');
+    await b.V2NIMMessageService.sendP2PMessageReceipt(copies[0] as never);
+    await b.V2NIMMessageService.sendP2PMessageReceipt(copies[2] as never);
+    await c.V2NIMMessageService.sendP2PMessageReceipt(receivedBy(cLog, m4));
+    await server.settle();
+    expect(aLog.p2p).toEqual([]);
+    server.restoreConnection('A');
+    await server.settle();
+    expect(aLog.p2p).toEqual([
+      [
+        { conversationId: 'A|1|B', timestamp: 300 },
+        { conversationId: 'A|1|C', timestamp: 400 },
+      ],
+    ]);
+    expect(a.V2NIMMessageService.isPeerRead(sent[2] as never)).toBe(true);
+    expect(a.V2NIMMessageService.isPeerRead(m4)).toBe(true);
+    expect(await watermark(a, 'A|1|B')).toBe(300);
+  });
+
+  it("status events: 0 on drop, 1 on restore; the reader's other device gets its read time", async () => {
+    const { server, a, b, copies } = await chat();
+    const b2 = server.login('B');
+    const b2Log = listen(b2);
+    const statuses: number[] = [];
+    b2.V2NIMLoginService.on('onConnectStatus', (status) => statuses.push(status));
+    await server.settle();
+    statuses.length = 0;
+    b2.disconnect();
+    await b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never);
+    await server.settle();
+    expect(b2Log.readTimes).toEqual([]);
+    b2.reconnect();
+    await server.settle();
+    expect(statuses).toEqual([0, 1]);
+    expect(b2Log.readTimes).toEqual([['B|1|A', 200]]);
+    expect(b2Log.p2p).toEqual([]);
+    expect(await watermark(a, 'A|1|B')).toBe(200);
+  });
+
+  it('messages pushed while dropped arrive at reconnect in one batch; team receipts are not synced', async () => {
+    const { server, a, aLog, b, bLog, c, cLog, g1, send } = await team();
+    server.dropConnection('A');
+    server.dropConnection('C');
+    await b.V2NIMMessageService.sendTeamMessageReceipts([receivedBy(bLog, g1)]);
+    const g2 = await send(b, { to: 'B|2|T1', at: 300, text: 'while C was away' });
+    const g3 = await send(b, { to: 'B|2|T1', at: 400, text: 'still away' });
+    await server.settle();
+    const before = cLog.messages.length;
+    server.restoreConnection();
+    await server.settle();
+    expect(cLog.messages.slice(before).map((m) => m.messageClientId)).toEqual([
+      g2.messageClientId,
+      g3.messageClientId,
+    ]);
+    expect(cLog.messages.slice(before).every((m) => m.conversationId === 'C|2|T1')).toBe(true);
+    expect(aLog.team).toEqual([]);
+    const [receipt] = await a.V2NIMMessageService.getTeamMessageReceipts([g1]);
+    expect(receipt).toMatchObject({ readCount: 1, unreadCount: 1 });
+    expect(c.isConnected).toBe(true);
+  });
+
+  it('a connection dropped while a call is in flight rejects it with 192001 and no effect', async () => {
+    const { server, a, aLog, b, copies } = await chat();
+    const pending = b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never);
+    server.dropConnection('B');
+    await expectCode(pending, 192001);
+    server.restoreConnection('B');
+    await server.settle();
+    expect(aLog.p2p).toEqual([]);
+    expect(await watermark(a, 'A|1|B')).toBe(0);
+  });
+
+  it('logout while dropped: login again reconnects, with the cache rebuilt by the login sync', async () => {
+    const { server, a, aLog, b, copies } = await chat();
+    await b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never);
+    await server.settle();
+    a.disconnect();
+    a.logout();
+    a.login();
+    await server.settle();
+    expect(a.isConnected).toBe(true);
+    expect(aLog.p2p.at(-1)).toEqual([{ conversationId: 'A|1|B', timestamp: 200 }]);
+  });
+
+  it('dropConnection with a bad account id throws 191004 and drops nobody', async () => {
+    const { server, a } = await chat(0);
+    expectThrowCode(() => server.dropConnection(42 as never), 191004);
+    expectThrowCode(() => server.dropConnection(''), 191004);
+    expect(a.isConnected).toBe(true);
+  });
+});
