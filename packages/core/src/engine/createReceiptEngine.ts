@@ -161,10 +161,12 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     connection = transport.getConnectionState?.() ?? 'connected';
     unsubscribeConnection =
       transport.subscribeConnectionState?.((state) => {
-        const wasConnected = connection === 'connected';
-        connection = state;
-        if (state === 'connected' && !wasConnected && !isDisposed) {
-          // Back online: what waited for the connection goes now, not after a long backoff.
+        // Status events can arrive late or out of order; the transport's current state is the
+        // truth, so a stale "disconnected" never strands the outbox.
+        connection = transport.getConnectionState?.() ?? state;
+        if (state === 'connected' && connection === 'connected' && !isDisposed) {
+          // Back online: what waited for the connection goes now, not after a long backoff, and
+          // team counts missed meanwhile are queried again (they are not synced, SPEC G11).
           p2p.resetBackoff();
           team.resetBackoff();
           counts.resetBackoff();

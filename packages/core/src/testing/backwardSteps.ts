@@ -1,0 +1,21 @@
+/** Test helper (not part of the build): what a store update undid. */
+import type { ReceiptState } from '../engine/receiptState';
+
+/**
+ * What moved backwards from `previous` to `next`: a watermark or a team count that went down, or a
+ * known receipt that vanished. Empty when the step only moved forward (SPEC P9, G12).
+ */
+export function backwardSteps(previous: ReceiptState, next: ReceiptState): string[] {
+  const problems: string[] = [];
+  for (const [id, marks] of Object.entries(previous.conversations)) {
+    const now = next.conversations[id];
+    if (!now || now.peerReadTime < marks.peerReadTime || now.selfReadTime < marks.selfReadTime) {
+      problems.push(`watermarks of ${id} moved backwards`);
+    }
+  }
+  for (const [key, receipt] of Object.entries(previous.teamReceipts)) {
+    const now = next.teamReceipts[key];
+    if (!now || now.readCount < receipt.readCount) problems.push(`${key} count moved backwards`);
+  }
+  return problems;
+}
