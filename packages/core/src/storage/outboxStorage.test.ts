@@ -1,0 +1,261 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { selectSelfReadTime } from '../engine/selectors';
+import { createReceiptWorld, sentMessages } from '../testing/receiptWorld';
+import type { ReceiptMessage } from '../types';
+import { decodeOutbox, encodeOutbox, type ReceiptOutboxStorage } from './ReceiptOutboxStorage';
+import { type KeyValueStorage, localStorageOutbox, webStorageOutbox } from './webStorageOutbox';
+
+type World = ReturnType<typeof createReceiptWorld>;
+let world: World;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  world = createReceiptWorld();
+  world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
+});
+afterEach(() => {
+  world.disposeAll();
+  vi.useRealTimers();
+});
+
+/** The Web Storage contract (string values, null for a missing key), kept in a Map, in Node. */
+function createKeyValueStorage(): KeyValueStorage & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => {
+      items.set(key, String(value));
+    },
+    removeItem: (key) => {
+      items.delete(key);
+    },
+  };
+}
+
+/** A and B chat; A sends one P2P and one flagged team message that B has received. */
+async function setUp(storage: ReceiptOutboxStorage) {
+  const alice = world.device('A');
+  const bob = world.device('B', { storage });
+  const p2p = await world.send(alice, 'A|1|B', { at: 100 });
+  const team = await world.send(alice, 'A|2|T', { at: 200, isFlagged: true });
+  await world.settle();
+  return {
+    alice,
+    bob,
+    p2p,
+    team,
+    p2pCopy: world.copyOf(bob, p2p),
+    teamCopy: world.copyOf(bob, team),
+  };
+}
+
+async function teamReaders(alice: ReturnType<World['device']>, message: ReceiptMessage) {
+  const detail = await alice.client.V2NIMMessageService.getTeamMessageReceiptDetail(
+    message as never,
+  );
+  return detail.readAccountList;
+}
+
+describe('outbox storage', () => {
+  it('receipts marked while offline are delivered by the next engine after a reload', async () => {
+    const storage = createKeyValueStorage();
+    const { alice, bob, p2p, team, p2pCopy, teamCopy } = await setUp(webStorageOutbox(storage));
+    world.server.dropConnection('B');
+    await world.settle();
+    bob.engine.markRead([p2pCopy, teamCopy]);
+    await world.tick(5000);
+    expect(sentMessages(bob.calls.sendP2PMessageReceipt)).toHaveLength(0);
+    expect(
+      decodeOutbox(storage.items.get('readmark:outbox:B')).map((m) => m.messageClientId),
+    ).toEqual([p2p.messageClientId, team.messageClientId]);
+
+    bob.engine.dispose(); // the page goes away
+    world.server.restoreConnection('B');
+    await world.settle();
+    const reloaded = world.device('B', { storage: webStorageOutbox(storage) });
+    await world.tick(0);
+    expect(reloaded.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(reloaded.calls.sendTeamMessageReceipts).toHaveLength(1);
+    await world.tick(0);
+    expect(selectSelfReadTime(reloaded.engine.store.getState(), 'B|1|A')).toBe(100);
+    expect(alice.client.V2NIMMessageService.isPeerRead(p2p as never)).toBe(true);
+    expect(await teamReaders(alice, team)).toEqual(['B']);
+    // Delivered: nothing is left for a third engine.
+    expect(storage.items.has('readmark:outbox:B')).toBe(false);
+  });
+
+  it('keeps only the fields a receipt needs, never the message text', async () => {
+    const storage = createKeyValueStorage();
+    const { bob, p2pCopy } = await setUp(webStorageOutbox(storage, 'app'));
+    world.server.dropConnection('B');
+    await world.settle();
+    bob.engine.markRead([p2pCopy]);
+    await world.tick(0);
+    const text = storage.items.get('app:B') ?? '';
+    expect(text).not.toContain('message at');
+    expect(JSON.parse(text).messages[0]).toEqual({
+      messageClientId: p2pCopy.messageClientId,
+      messageServerId: p2pCopy.messageServerId,
+      createTime: 100,
+      senderId: 'A',
+      receiverId: 'B',
+      conversationType: 1,
+      conversationId: 'B|1|A',
+      sendingState: 1,
+      messageType: p2pCopy.messageType,
+      messageConfig: { readReceiptEnabled: false },
+    });
+  });
+
+  it("one account's pending receipts are never sent by another account's engine", async () => {
+    const storage = createKeyValueStorage();
+    const { bob, p2pCopy } = await setUp(webStorageOutbox(storage));
+    world.server.dropConnection('B');
+    await world.settle();
+    bob.engine.markRead([p2pCopy]);
+    await world.tick(0);
+    // Someone copies B's slot into C's: C's engine must not act on messages addressed to B.
+    storage.setItem('readmark:outbox:C', storage.getItem('readmark:outbox:B') ?? '');
+    const carol = world.device('C', { storage: webStorageOutbox(storage) });
+    await world.tick(1000);
+    expect(carol.calls.sendP2PMessageReceipt).toHaveLength(0);
+    expect(carol.errors).toEqual([]);
+  });
+
+  it.each([
+    ['not JSON', '{oops'],
+    ['another version', JSON.stringify({ version: 99, messages: [] })],
+    ['not a list', JSON.stringify({ version: 1, messages: 'x' })],
+    [
+      'malformed messages',
+      JSON.stringify({ version: 1, messages: [null, 1, { createTime: 'x' }] }),
+    ],
+  ])('a corrupt slot (%s) is ignored and overwritten', async (_name, text) => {
+    const storage = createKeyValueStorage();
+    storage.setItem('readmark:outbox:B', text);
+    const { bob, p2pCopy } = await setUp(webStorageOutbox(storage));
+    expect(bob.errors).toEqual([]);
+    bob.engine.markRead([p2pCopy]);
+    await world.tick(300);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    await world.tick(0);
+    expect(storage.items.has('readmark:outbox:B')).toBe(false);
+  });
+
+  it('a storage that throws (quota, private mode) costs the reload safety net, not delivery', async () => {
+    const broken: KeyValueStorage = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => {
+        throw new Error('SecurityError');
+      },
+    };
+    const { bob, p2pCopy } = await setUp(webStorageOutbox(broken));
+    bob.engine.markRead([p2pCopy]);
+    await world.tick(300);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(bob.errors).toEqual([]);
+  });
+
+  it('an asynchronous storage (IndexedDB-like) restores too, merging what was marked meanwhile', async () => {
+    let saved: readonly ReceiptMessage[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const saves: number[] = [];
+    const asyncStorage: ReceiptOutboxStorage = {
+      load: async () => {
+        await gate;
+        return saved;
+      },
+      save: async (_account, messages) => {
+        saves.push(messages.length);
+        saved = messages;
+      },
+    };
+    const alice = world.device('A');
+    const bob = world.device('B', { storage: asyncStorage });
+    const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+    const g1 = await world.send(alice, 'A|2|T', { at: 200, isFlagged: true });
+    await world.settle();
+    // What the page before the reload left: a receipt for m1.
+    saved = [world.copyOf(bob, m1)];
+    const g1Copy = world.copyOf(bob, g1);
+    bob.engine.markRead([g1Copy]);
+    await world.tick(0);
+    // Nothing is written before the load ends: a write now would erase the earlier receipts.
+    expect(saves).toEqual([]);
+    release();
+    await world.tick(300);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(bob.calls.sendTeamMessageReceipts).toHaveLength(1);
+    await world.tick(0);
+    expect(saved).toEqual([]);
+    expect(await teamReaders(alice, g1)).toEqual(['B']);
+  });
+
+  it('a permanent failure is reported once and removed from storage', async () => {
+    const storage = createKeyValueStorage();
+    const { bob, p2pCopy } = await setUp(webStorageOutbox(storage));
+    world.server.injectFault({ method: 'sendP2PMessageReceipt', code: 107325 });
+    bob.engine.markRead([p2pCopy]);
+    await world.tick(300);
+    await world.tick(60_000);
+    expect(bob.errors.map((error) => error.code)).toEqual([107325]);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(storage.items.has('readmark:outbox:B')).toBe(false);
+  });
+
+  it('a deferred engine that is never started neither reads nor writes the storage', () => {
+    const touched: string[] = [];
+    const spy: KeyValueStorage = {
+      getItem: (key) => {
+        touched.push(`get ${key}`);
+        return null;
+      },
+      setItem: (key) => {
+        touched.push(`set ${key}`);
+      },
+      removeItem: (key) => {
+        touched.push(`remove ${key}`);
+      },
+    };
+    const bob = world.device('B', { storage: webStorageOutbox(spy), isStartDeferred: true });
+    bob.engine.dispose();
+    expect(touched).toEqual([]);
+  });
+
+  it('localStorageOutbox keeps nothing, and breaks nothing, where there is no localStorage', async () => {
+    expect('localStorage' in globalThis).toBe(false);
+    const storage = localStorageOutbox();
+    expect(storage.load('B')).toEqual([]);
+    expect(() => storage.save('B', [])).not.toThrow();
+    const { bob, p2pCopy } = await setUp(storage);
+    bob.engine.markRead([p2pCopy]);
+    await world.tick(300);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+  });
+
+  it('encode/decode round-trips and caps what a tampered slot can restore', () => {
+    const message: ReceiptMessage = {
+      messageClientId: 'c',
+      messageServerId: 's',
+      createTime: 5,
+      senderId: 'A',
+      receiverId: 'B',
+      conversationType: 1,
+      conversationId: 'B|1|A',
+    };
+    expect(decodeOutbox(encodeOutbox([message]))).toEqual([message]);
+    const many = JSON.stringify({ version: 1, messages: Array(20_000).fill(message) });
+    expect(decodeOutbox(many)).toHaveLength(10_000);
+    expect(decodeOutbox(undefined)).toEqual([]);
+    expect(decodeOutbox('null')).toEqual([]);
+  });
+});
