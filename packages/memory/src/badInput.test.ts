@@ -1,0 +1,480 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryServer } from './createMemoryServer';
+import { createScenario, listen, receivedBy } from './scenario.testkit';
+import type { V2NIMMessage } from './sdkTypes';
+
+/**
+ * The memory server's rows of the bad-input table (issue 6). Every row is answered by a rejection
+ * (or a synchronous throw, for the synchronous APIs) carrying NIM's code, or by a documented no-op
+ * result, never by a TypeError, and it leaves the server's state and every device's events unchanged.
+ */
+
+const HUGE = 'x'.repeat(1024 * 1024); // a 1 MB id
+
+/** A world: team T1 {A, B, C} and T2 {A, B}; A sent B p1 (t=100) and T1 the flagged g1 (t=200). */
+async function world() {
+  const scenario = createScenario();
+  const { server } = scenario;
+  server.createTeam({ teamId: 'T1', memberIds: ['A', 'B', 'C'] });
+  server.createTeam({ teamId: 'T2', memberIds: ['A', 'B'] });
+  const a = server.login('A');
+  const aLog = listen(a);
+  const b = server.login('B');
+  const bLog = listen(b);
+  const p1 = await scenario.send(a, { to: 'A|1|B', at: 100 });
+  const g1 = await scenario.send(a, { to: 'A|2|T1', at: 200, isFlagged: true });
+  const h1 = await scenario.send(a, { to: 'A|2|T2', at: 250, isFlagged: true });
+  await server.settle();
+  const bP1 = receivedBy(bLog, p1);
+  const bG1 = receivedBy(bLog, g1);
+  const bH1 = receivedBy(bLog, h1);
+  async function state() {
+    await server.settle();
+    return {
+      events: [aLog, bLog].map((log) => [log.p2p, log.team, log.readTimes, log.messages.length]),
+      watermark: (await a.V2NIMMessageService.getP2PMessageReceipt('A|1|B')).timestamp,
+      counts: await a.V2NIMMessageService.getTeamMessageReceipts([g1]),
+      detail: await a.V2NIMMessageService.getTeamMessageReceiptDetail(g1),
+      members: server.getTeamMemberIds('T1'),
+      history: (await a.V2NIMMessageService.getMessageList({ conversationId: 'A|1|B' })).length,
+      isConnected: [a.isConnected, b.isConnected],
+    };
+  }
+  return { server, a, b, p1, g1, h1, bP1, bG1, bH1, state };
+}
+
+type World = Awaited<ReturnType<typeof world>>;
+
+/** An object whose every field read throws (a hostile getter). */
+function throwingMessage(base: V2NIMMessage): V2NIMMessage {
+  const hostile = { ...base };
+  for (const key of [
+    'messageClientId',
+    'conversationType',
+    'senderId',
+    'receiverId',
+    'createTime',
+  ]) {
+    Object.defineProperty(hostile, key, {
+      get() {
+        throw new Error(`getter ${key} exploded`);
+      },
+    });
+  }
+  return hostile;
+}
+
+/** An array of `length` with real holes (not undefined) at `holes`. */
+function sparse<T>(length: number, items: T[], holes: number[]): T[] {
+  const array = new Array<T>(length);
+  items.forEach((item, index) => {
+    if (!holes.includes(index)) array[index] = item;
+  });
+  return array;
+}
+
+/** A Proxy that throws on any access at all. */
+function explodingProxy<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get() {
+      throw new Error('proxy exploded');
+    },
+    has() {
+      throw new Error('proxy exploded');
+    },
+    ownKeys() {
+      throw new Error('proxy exploded');
+    },
+    getOwnPropertyDescriptor() {
+      throw new Error('proxy exploded');
+    },
+  });
+}
+
+/** What a row must produce: a NIM code, or a resolved value that is a documented no-op. */
+type Expected = { code: number } | { resolves: unknown };
+
+const rows: Array<[string, (w: World) => unknown, Expected]> = [
+  // sendP2PMessageReceipt
+  [
+    'P2P receipt: null',
+    (w) => w.b.V2NIMMessageService.sendP2PMessageReceipt(null as never),
+    { code: 191004 },
+  ],
+  [
+    'P2P receipt: undefined',
+    (w) => w.b.V2NIMMessageService.sendP2PMessageReceipt(undefined as never),
+    { code: 191004 },
+  ],
+  [
+    'P2P receipt: a string',
+    (w) => w.b.V2NIMMessageService.sendP2PMessageReceipt('p1' as never),
+    { code: 191004 },
+  ],
+  [
+    'P2P receipt: an array',
+    (w) => w.b.V2NIMMessageService.sendP2PMessageReceipt([w.bP1] as never),
+    { code: 191004 },
+  ],
+  [
+    'P2P receipt: NaN createTime',
+    (w) => w.b.V2NIMMessageService.sendP2PMessageReceipt({ ...w.bP1, createTime: Number.NaN }),
+    { code: 191004 },
+  ],
+  [
+    'P2P receipt: Infinity createTime',
+    (w) =>
+      w.b.V2NIMMessageService.sendP2PMessageReceipt({
+        ...w.bP1,
+        createTime: Number.POSITIVE_INFINITY,
+      }),
+    { code: 191004 },
+  ],
+  [
+    'P2P receipt: string createTime',
+    (w) => w.b.V2NIMMessageService.sendP2PMessageReceipt({ ...w.bP1, createTime: '100' as never }),
+    { code: 191004 },
+  ],
+  [
+    'P2P receipt: numeric messageClientId',
+    (w) => w.b.V2NIMMessageService.sendP2PMessageReceipt({ ...w.bP1, messageClientId: 7 as never }),
+    { code: 191004 },
+  ],
+  [
+    'P2P receipt: 1 MB messageClientId (unknown)',
+    (w) => w.b.V2NIMMessageService.sendP2PMessageReceipt({ ...w.bP1, messageClientId: HUGE }),
+    { code: 107404 },
+  ],
+  [
+    'P2P receipt: unknown message',
+    (w) =>
+      w.b.V2NIMMessageService.sendP2PMessageReceipt({ ...w.bP1, messageClientId: 'never-sent' }),
+    { code: 107404 },
+  ],
+  [
+    'P2P receipt: a message not sent yet',
+    (w) => {
+      const draft = w.a.V2NIMMessageCreator.createTextMessage('draft');
+      return w.b.V2NIMMessageService.sendP2PMessageReceipt({
+        ...draft,
+        conversationType: 1,
+        receiverId: 'B',
+      });
+    },
+    { code: 107404 },
+  ],
+  [
+    'P2P receipt: own message',
+    (w) => w.a.V2NIMMessageService.sendP2PMessageReceipt(w.p1),
+    { code: 191004 },
+  ],
+  [
+    'P2P receipt: a team message',
+    (w) => w.b.V2NIMMessageService.sendP2PMessageReceipt(w.bG1),
+    { code: 191004 },
+  ],
+  [
+    'P2P receipt: getters that throw',
+    (w) => w.b.V2NIMMessageService.sendP2PMessageReceipt(throwingMessage(w.bP1)),
+    { code: 191004 },
+  ],
+  [
+    'P2P receipt: a Proxy that throws',
+    (w) => w.b.V2NIMMessageService.sendP2PMessageReceipt(explodingProxy(w.bP1)),
+    { code: 191004 },
+  ],
+  // getP2PMessageReceipt and isPeerRead
+  [
+    'P2P query: a number',
+    (w) => w.a.V2NIMMessageService.getP2PMessageReceipt(42 as never),
+    { code: 191004 },
+  ],
+  [
+    'P2P query: null',
+    (w) => w.a.V2NIMMessageService.getP2PMessageReceipt(null as never),
+    { code: 191004 },
+  ],
+  [
+    'P2P query: a 1 MB id of nobody',
+    (w) => w.a.V2NIMMessageService.getP2PMessageReceipt(HUGE),
+    { code: 191004 },
+  ],
+  [
+    "P2P query: another account's conversation",
+    (w) => w.a.V2NIMMessageService.getP2PMessageReceipt('B|1|A'),
+    { code: 191004 },
+  ],
+  [
+    'P2P query: a 1 MB unknown peer (no-op: timestamp 0, P7)',
+    async (w) => (await w.a.V2NIMMessageService.getP2PMessageReceipt(`A|1|${HUGE}`)).timestamp,
+    { resolves: 0 },
+  ],
+  [
+    'isPeerRead: null (sync)',
+    (w) => w.a.V2NIMMessageService.isPeerRead(null as never),
+    { code: 191004 },
+  ],
+  [
+    'isPeerRead: getters that throw (sync)',
+    (w) => w.a.V2NIMMessageService.isPeerRead(throwingMessage(w.p1)),
+    { code: 191004 },
+  ],
+  [
+    'isPeerRead: NaN createTime (no-op: false)',
+    (w) => w.a.V2NIMMessageService.isPeerRead({ ...w.p1, createTime: Number.NaN }),
+    { resolves: false },
+  ],
+  // sendTeamMessageReceipts
+  [
+    'team receipt: null',
+    (w) => w.b.V2NIMMessageService.sendTeamMessageReceipts(null as never),
+    { code: 191004 },
+  ],
+  [
+    'team receipt: a single message, not an array',
+    (w) => w.b.V2NIMMessageService.sendTeamMessageReceipts(w.bG1 as never),
+    { code: 191004 },
+  ],
+  [
+    'team receipt: []',
+    (w) => w.b.V2NIMMessageService.sendTeamMessageReceipts([]),
+    { code: 191004 },
+  ],
+  [
+    'team receipt: an array with holes',
+    (w) =>
+      w.b.V2NIMMessageService.sendTeamMessageReceipts(
+        sparse(3, [w.bG1, undefined, w.bG1], [1]) as never,
+      ),
+    { code: 191004 },
+  ],
+  [
+    'team receipt: new Array(3)',
+    (w) => w.b.V2NIMMessageService.sendTeamMessageReceipts(new Array(3)),
+    { code: 191004 },
+  ],
+  [
+    'team receipt: a null item',
+    (w) => w.b.V2NIMMessageService.sendTeamMessageReceipts([w.bG1, null as never]),
+    { code: 191004 },
+  ],
+  [
+    'team receipt: 51 messages',
+    (w) => w.b.V2NIMMessageService.sendTeamMessageReceipts(Array.from({ length: 51 }, () => w.bG1)),
+    { code: 191001 },
+  ],
+  [
+    'team receipt: mixed teams',
+    (w) => w.b.V2NIMMessageService.sendTeamMessageReceipts([w.bG1, w.bH1]),
+    { code: 191001 },
+  ],
+  [
+    'team receipt: NaN createTime',
+    (w) => w.b.V2NIMMessageService.sendTeamMessageReceipts([{ ...w.bG1, createTime: Number.NaN }]),
+    { code: 191004 },
+  ],
+  [
+    'team receipt: empty messageServerId',
+    (w) => w.b.V2NIMMessageService.sendTeamMessageReceipts([{ ...w.bG1, messageServerId: '' }]),
+    { code: 191004 },
+  ],
+  [
+    'team receipt: super team (type 3)',
+    (w) => w.b.V2NIMMessageService.sendTeamMessageReceipts([{ ...w.bG1, conversationType: 3 }]),
+    { code: 191004 },
+  ],
+  [
+    'team receipt: own message',
+    (w) => w.a.V2NIMMessageService.sendTeamMessageReceipts([w.g1]),
+    { code: 191004 },
+  ],
+  [
+    'team receipt: a Proxy array that throws',
+    (w) => w.b.V2NIMMessageService.sendTeamMessageReceipts(explodingProxy([w.bG1])),
+    { code: 191004 },
+  ],
+  [
+    'team receipt: unknown and 1 MB ids (no-op: resolves, nothing counted, G4)',
+    (w) =>
+      w.b.V2NIMMessageService.sendTeamMessageReceipts([
+        { ...w.bG1, messageClientId: 'never-sent' },
+        { ...w.bG1, messageClientId: HUGE },
+      ]),
+    { resolves: undefined },
+  ],
+  // getTeamMessageReceipts and getTeamMessageReceiptDetail
+  [
+    'team query: undefined',
+    (w) => w.a.V2NIMMessageService.getTeamMessageReceipts(undefined as never),
+    { code: 191004 },
+  ],
+  [
+    "team query: someone else's message",
+    (w) => w.b.V2NIMMessageService.getTeamMessageReceipts([w.bG1]),
+    { code: 191004 },
+  ],
+  [
+    'team query: 51 messages',
+    (w) => w.a.V2NIMMessageService.getTeamMessageReceipts(Array.from({ length: 51 }, () => w.g1)),
+    { code: 191001 },
+  ],
+  [
+    'team query: two teams',
+    (w) => w.a.V2NIMMessageService.getTeamMessageReceipts([w.g1, w.h1]),
+    { code: 191001 },
+  ],
+  [
+    'team query: an unknown message (no-op: [], G7)',
+    (w) => w.a.V2NIMMessageService.getTeamMessageReceipts([{ ...w.g1, messageClientId: HUGE }]),
+    { resolves: [] },
+  ],
+  [
+    'detail: null',
+    (w) => w.a.V2NIMMessageService.getTeamMessageReceiptDetail(null as never),
+    { code: 191004 },
+  ],
+  [
+    'detail: a string filter',
+    (w) => w.a.V2NIMMessageService.getTeamMessageReceiptDetail(w.g1, 'B' as never),
+    { code: 191004 },
+  ],
+  [
+    'detail: a filter of numbers',
+    (w) => w.a.V2NIMMessageService.getTeamMessageReceiptDetail(w.g1, [1, 2] as never),
+    { code: 191004 },
+  ],
+  [
+    'detail: a filter with holes',
+    (w) =>
+      w.a.V2NIMMessageService.getTeamMessageReceiptDetail(
+        w.g1,
+        sparse(3, ['B', undefined, 'C'], [1]) as never,
+      ),
+    { code: 191004 },
+  ],
+  [
+    'detail: an unknown message',
+    (w) =>
+      w.a.V2NIMMessageService.getTeamMessageReceiptDetail({ ...w.g1, messageClientId: 'nope' }),
+    { code: 107404 },
+  ],
+  // messaging
+  [
+    'sendMessage: null message',
+    (w) => w.a.V2NIMMessageService.sendMessage(null as never, 'A|1|B'),
+    { code: 191004 },
+  ],
+  [
+    'sendMessage: a conversation of someone else',
+    (w) =>
+      w.a.V2NIMMessageService.sendMessage(w.a.V2NIMMessageCreator.createTextMessage('x'), 'B|1|C'),
+    { code: 191004 },
+  ],
+  [
+    'sendMessage: getters that throw',
+    (w) =>
+      w.a.V2NIMMessageService.sendMessage(
+        throwingMessage(w.a.V2NIMMessageCreator.createTextMessage('x')),
+        'A|1|B',
+      ),
+    { code: 191004 },
+  ],
+  [
+    "sendMessage: someone else's message id again",
+    (w) => w.b.V2NIMMessageService.sendMessage({ ...w.bP1 }, 'B|1|A'),
+    { code: 191004 },
+  ],
+  [
+    'getMessageList: null option',
+    (w) => w.a.V2NIMMessageService.getMessageList(null as never),
+    { code: 191004 },
+  ],
+  // the server object
+  ['login: empty account', (w) => w.server.login(''), { code: 191004 }],
+  ['login: an account with "|"', (w) => w.server.login('A|1|B'), { code: 191004 }],
+  ['login: null', (w) => w.server.login(null as never), { code: 191004 }],
+  ['createTeam: null', (w) => w.server.createTeam(null as never), { code: 191004 }],
+  [
+    'createTeam: member ids with holes',
+    (w) =>
+      w.server.createTeam({
+        teamId: 'T9',
+        memberIds: sparse(3, ['A', undefined, 'B'], [1]) as never,
+      }),
+    { code: 191004 },
+  ],
+  [
+    'createTeam: an existing team',
+    (w) => w.server.createTeam({ teamId: 'T1', memberIds: ['C'] }),
+    { code: 191004 },
+  ],
+  [
+    'addTeamMembers: a string',
+    (w) => w.server.addTeamMembers('T1', 'D' as never),
+    { code: 191004 },
+  ],
+  [
+    'addTeamMembers: an unknown team',
+    (w) => w.server.addTeamMembers('T404', ['D']),
+    { code: 108404 },
+  ],
+  ['injectFault: null', (w) => w.server.injectFault(null as never), { code: 191004 }],
+  [
+    'setFaults: a negative rate',
+    (w) => w.server.setFaults({ failureRate: -0.1 }),
+    { code: 191004 },
+  ],
+  ['dropConnection: a number', (w) => w.server.dropConnection(1 as never), { code: 191004 }],
+  [
+    'simulatePeerReader: NaN delays',
+    (w) => w.server.simulatePeerReader({ accountId: 'Z', minDelayMs: Number.NaN, maxDelayMs: 1 }),
+    { code: 191004 },
+  ],
+];
+
+/** Runs a row: a promise, a synchronous throw or a plain value, as one settled outcome. */
+async function outcomeOf(run: () => unknown): Promise<{ error?: unknown; value?: unknown }> {
+  try {
+    return { value: await run() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+describe('bad input: the memory server', () => {
+  it.each(rows)('%s', async (_, run, expected) => {
+    const w = await world();
+    const before = await w.state();
+    const outcome = await outcomeOf(() => run(w));
+    if ('code' in expected) {
+      expect(outcome.error).not.toBeInstanceOf(TypeError);
+      expect(outcome.error).toMatchObject({ name: 'V2NIMError', code: expected.code });
+    } else {
+      expect(outcome.error).toBeUndefined();
+      expect(outcome.value).toEqual(expected.resolves);
+    }
+    expect(await w.state()).toEqual(before);
+  });
+
+  it('the table has at least 20 rows', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('createMemoryServer: a NaN or negative latency throws 191004', () => {
+    for (const latencyMs of [Number.NaN, -1, '5']) {
+      let caught: unknown;
+      try {
+        createMemoryServer({ latencyMs: latencyMs as number });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toMatchObject({ name: 'V2NIMError', code: 191004 });
+    }
+  });
+
+  it('createMemoryServer: bad faults throw 191004', () => {
+    expect(() => createMemoryServer({ faults: { timeoutRate: 2 } })).toThrow(
+      expect.objectContaining({ code: 191004 }),
+    );
+  });
+});
