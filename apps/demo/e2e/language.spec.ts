@@ -22,5 +22,12 @@ test('switching to 简体中文 translates the demo and the kit', async ({ page 
 
   await page.getByRole('tab', { name: '群聊' }).click();
   await expect(page.getByRole('switch', { name: '模拟成员阅读' })).toBeVisible();
-  await expect(page.getByRole('checkbox', { name: '请求已读回执' })).toBeChecked();
+  const teamAlice = pane(page, 'Alice');
+  await expect(teamAlice.getByRole('checkbox', { name: '请求已读回执' })).toBeChecked();
+  await sendMessage(teamAlice, '设计评审');
+  // The kit's badge speaks Chinese too: "N人未读" visibly, "149人中N人未读" as its name.
+  await expect(bubble(teamAlice, '设计评审').getByRole('button')).toHaveAccessibleName(
+    /^149人中\d+人未读$/,
+  );
+  await expect(bubble(teamAlice, '设计评审').getByRole('button')).toHaveText(/^\d+人未读$/);
 });

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { CallPanel } from './CallPanel';
-import { ALICE, type DemoWorld, TEAM_ID } from './createDemoWorld';
+import { ALICE, BOB, type DemoWorld, TEAM_ID } from './createDemoWorld';
 import { DevicePane } from './DevicePane';
 import { useDemoStrings } from './i18n/DemoStringsContext';
 import { SimulationSwitch } from './SimulationSwitch';
@@ -12,16 +12,19 @@ const teamMethods = [
   'sendTeamMessageReceipts',
 ] as const;
 
-/** Alice sends to a team of about 150; simulated members read and the badges count down. */
+/**
+ * A team of about 150: Alice sends, simulated members read over a few seconds and the badges count
+ * down. Bob's laptop is a real member, so his engine's batched team receipts show in the call panel.
+ */
 export function TeamTab(props: { world: DemoWorld }) {
   const { world } = props;
   const { strings } = useDemoStrings();
-  const memberCount = world.teamMemberIds.length + 1;
-  const teamTitle = strings.teamTitle({ name: strings.teamName, memberCount });
+  const teamTitle = strings.teamTitle({ name: strings.teamName, memberCount: world.teamSize });
 
   const resolveName = useCallback(
     (accountId: string) => {
       if (accountId === ALICE) return 'Alice';
+      if (accountId === BOB) return 'Bob';
       const match = /^m(\d+)$/.exec(accountId);
       return match?.[1] ? strings.member(match[1]) : accountId;
     },
@@ -31,30 +34,45 @@ export function TeamTab(props: { world: DemoWorld }) {
     (accountId: string) => ({ name: resolveName(accountId) }),
     [resolveName],
   );
+  const panes = [
+    { device: world.alice, title: strings.paneTitle({ name: 'Alice' }), self: 'Alice' },
+    {
+      device: world.bobLaptop,
+      title: strings.paneTitle({ name: 'Bob', device: strings.deviceLaptop }),
+      self: 'Bob',
+    },
+  ];
 
   return (
     <div className="demo-team">
       <div className="demo-team-main">
-        <p className="demo-hint">{strings.teamHint}</p>
-        <SimulationSwitch simulation={world.simulation} />
-        <DevicePane
-          device={world.alice}
-          title={strings.paneTitle({ name: 'Alice' })}
-          subtitle={teamTitle}
-          resolveMember={resolveMember}
-        >
-          <TeamChat
-            device={world.alice}
-            teamId={TEAM_ID}
-            teamName={teamTitle}
-            selfName="Alice"
-            resolveName={resolveName}
-          />
-        </DevicePane>
+        <div className="demo-team-intro">
+          <p className="demo-hint">{strings.teamHint}</p>
+          <SimulationSwitch simulation={world.simulation} />
+        </div>
+        <div className="demo-panes demo-panes-two">
+          {panes.map((pane) => (
+            <DevicePane
+              key={pane.device.deviceId}
+              device={pane.device}
+              title={pane.title}
+              subtitle={teamTitle}
+              resolveMember={resolveMember}
+            >
+              <TeamChat
+                device={pane.device}
+                teamId={TEAM_ID}
+                teamName={teamTitle}
+                selfName={pane.self}
+                resolveName={resolveName}
+              />
+            </DevicePane>
+          ))}
+        </div>
       </div>
       <CallPanel
         counter={world.counter}
-        devices={[{ deviceId: world.alice.deviceId, label: strings.paneTitle({ name: 'Alice' }) }]}
+        devices={panes.map((pane) => ({ deviceId: pane.device.deviceId, label: pane.title }))}
         methods={teamMethods}
       />
     </div>

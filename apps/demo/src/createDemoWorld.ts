@@ -25,8 +25,10 @@ export interface DemoWorld {
   alice: DemoDevice;
   bobLaptop: DemoDevice;
   bobPhone: DemoDevice;
-  /** Team members other than Alice, e.g. "m001". */
-  teamMemberIds: string[];
+  /** Simulated team members (everyone but Alice and Bob), e.g. "m001". */
+  simulatedMemberIds: string[];
+  /** Everyone in the team, Alice and Bob included. */
+  teamSize: number;
   simulation: TeamSimulation;
 }
 
@@ -36,14 +38,18 @@ export function teamMemberId(index: number): string {
 }
 
 /**
- * Builds the demo on one in-browser memory server: Alice on one device, Bob on two, a team of
- * `teamSize` members with Alice as the sender, and simulated readers in that team.
+ * Builds the demo on one in-browser memory server: Alice on one device, Bob on two, and a team of
+ * `teamSize` members (Alice, Bob and simulated members who read over time).
  */
 export function createDemoWorld(options: DemoOptions): DemoWorld {
   const server = createMemoryServer({ latencyMs: options.latencyMs });
   const counter = createCallCounter();
-  const teamMemberIds = Array.from({ length: options.teamSize - 1 }, (_, i) => teamMemberId(i + 1));
-  server.createTeam({ teamId: TEAM_ID, memberIds: [ALICE, ...teamMemberIds] });
+  // Bob is a real member with his own pane; everyone else is simulated.
+  const simulatedMemberIds = Array.from({ length: Math.max(0, options.teamSize - 2) }, (_, i) =>
+    teamMemberId(i + 1),
+  );
+  const memberIds = [ALICE, BOB, ...simulatedMemberIds];
+  server.createTeam({ teamId: TEAM_ID, memberIds });
 
   const logError = (error: unknown) => {
     // The demo keeps going; the kit already turned the failure into state where it matters.
@@ -57,13 +63,12 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
     conversationIds: [p2pConversationId(ALICE, BOB), teamConversationId(ALICE, TEAM_ID)],
     onError: logError,
   });
-  const bobConversations = [p2pConversationId(BOB, ALICE)];
   const bobLaptop = createDemoDevice({
     server,
     accountId: BOB,
     deviceId: 'bob-laptop',
     counter,
-    conversationIds: bobConversations,
+    conversationIds: [p2pConversationId(BOB, ALICE), teamConversationId(BOB, TEAM_ID)],
     onError: logError,
   });
   const bobPhone = createDemoDevice({
@@ -71,7 +76,7 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
     accountId: BOB,
     deviceId: 'bob-phone',
     counter,
-    conversationIds: bobConversations,
+    conversationIds: [p2pConversationId(BOB, ALICE)],
     onError: logError,
   });
 
@@ -84,7 +89,7 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
       if (isRunning) {
         const handle = server.simulateTeamReaders({
           teamId: TEAM_ID,
-          readerIds: teamMemberIds,
+          readerIds: simulatedMemberIds,
           minDelayMs: options.readerMinDelayMs,
           maxDelayMs: options.readerMaxDelayMs,
           seed: options.seed,
@@ -105,5 +110,14 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
   };
   simulation.setRunning(options.isSimulationRunning);
 
-  return { server, counter, alice, bobLaptop, bobPhone, teamMemberIds, simulation };
+  return {
+    server,
+    counter,
+    alice,
+    bobLaptop,
+    bobPhone,
+    simulatedMemberIds,
+    teamSize: memberIds.length,
+    simulation,
+  };
 }

@@ -36,7 +36,6 @@ export interface DemoStrings {
   callsTotal: string;
   callsReset: string;
   member: (index: string) => string;
-  you: string;
 }
 
 /** English. */
@@ -63,7 +62,7 @@ export const demoEn: DemoStrings = {
   teamTitle: ({ name, memberCount }) => `${name} (${memberCount} members)`,
   teamName: 'Design team',
   teamHint:
-    'You are the sender. Simulated members read your flagged messages over a few seconds; open a badge to see who has read.',
+    'Alice sends; Bob reads on his laptop, and the other members are simulated and read over a few seconds. Open a badge to see who has read.',
   simulation: 'Simulated members read',
   resetSimulation: 'Restart simulation',
   callsTitle: 'Transport calls',
@@ -74,7 +73,6 @@ export const demoEn: DemoStrings = {
   callsTotal: 'Total',
   callsReset: 'Reset counts',
   member: (index) => `Member ${index}`,
-  you: 'You',
 };
 
 /** Simplified Chinese. */
@@ -100,7 +98,8 @@ export const demoZhCN: DemoStrings = {
   requestReceipts: '请求已读回执',
   teamTitle: ({ name, memberCount }) => `${name}（${memberCount} 人）`,
   teamName: '设计组',
-  teamHint: '你是发送者。模拟成员会在几秒内阅读需要回执的消息；点击角标查看谁已读。',
+  teamHint:
+    'Alice 发送消息；Bob 在笔记本上阅读，其他成员为模拟成员，会在几秒内阅读。点击角标查看谁已读。',
   simulation: '模拟成员阅读',
   resetSimulation: '重新开始模拟',
   callsTitle: '传输调用',
@@ -111,7 +110,6 @@ export const demoZhCN: DemoStrings = {
   callsTotal: '合计',
   callsReset: '清零',
   member: (index) => `成员 ${index}`,
-  you: '你',
 };
 
 /** The strings for `locale`. */
