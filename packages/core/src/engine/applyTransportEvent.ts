@@ -3,6 +3,16 @@ import type { TransportEvent } from '../ReceiptTransport';
 import type { TeamMessageReadReceipt } from '../types';
 import { advanceWatermark, mergeTeamReceipts, type ReceiptState } from './receiptState';
 
+/** A usable time: finite and not negative (Infinity would mark everything read forever). */
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+/** A usable count: a non-negative integer. */
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
 /** The well-formed team receipts of an event; a custom transport may pass anything. */
 export function teamReceiptsOf(event: TransportEvent): TeamMessageReadReceipt[] {
   if (event.type !== 'teamReceipts' || !Array.isArray(event.receipts)) return [];
@@ -12,7 +22,9 @@ export function teamReceiptsOf(event: TransportEvent): TeamMessageReadReceipt[] 
       receipt !== null &&
       typeof receipt.conversationId === 'string' &&
       typeof receipt.messageClientId === 'string' &&
-      typeof receipt.readCount === 'number',
+      receipt.messageClientId !== '' &&
+      isCount(receipt.readCount) &&
+      isCount(receipt.unreadCount),
   );
 }
 
@@ -28,14 +40,13 @@ export function applyTransportEvent(state: ReceiptState, event: TransportEvent):
       return (Array.isArray(event.receipts) ? event.receipts : []).reduce(
         (next, receipt) =>
           isValidConversationId(state.accountId, receipt?.conversationId) &&
-          typeof receipt.timestamp === 'number'
+          isTime(receipt.timestamp)
             ? advanceWatermark(next, receipt.conversationId, 'peerReadTime', receipt.timestamp)
             : next,
         state,
       );
     case 'selfReadTime':
-      return isValidConversationId(state.accountId, event.conversationId) &&
-        typeof event.readTime === 'number'
+      return isValidConversationId(state.accountId, event.conversationId) && isTime(event.readTime)
         ? advanceWatermark(state, event.conversationId, 'selfReadTime', event.readTime)
         : state;
     case 'teamReceipts':

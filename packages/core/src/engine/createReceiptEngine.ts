@@ -9,6 +9,7 @@ import { ReceiptError } from '../ReceiptError';
 import type { ConnectionState, TransportEvent } from '../ReceiptTransport';
 import { ConversationType, type ReceiptMessage } from '../types';
 import { applyTransportEvent, teamReceiptsOf } from './applyTransportEvent';
+import { assertEngineOptions } from './assertEngineOptions';
 import { defaultRetryPolicy } from './backoff';
 import {
   createTimerSet,
@@ -34,20 +35,13 @@ import { createTeamOutbox } from './teamOutbox';
 
 const noop = () => {};
 
-/** Creates a {@link ReceiptEngine}. Throws 191004 for a missing transport or account. */
+/**
+ * Creates a {@link ReceiptEngine}. Throws 191004 for a missing or incomplete transport, a missing
+ * account or a mistyped option, before anything starts.
+ */
 export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngine {
-  const { transport, accountId } = options ?? ({} as ReceiptEngineOptions);
-  if (
-    typeof transport !== 'object' ||
-    transport === null ||
-    typeof accountId !== 'string' ||
-    accountId === ''
-  ) {
-    throw new ReceiptError(
-      191004,
-      '`createReceiptEngine` needs a `transport` and a non-empty `accountId`',
-    );
-  }
+  assertEngineOptions(options);
+  const { transport, accountId } = options;
   const clock = options.clock ?? systemClock;
   const flushDelayMs = options.flushDelayMs ?? 300;
   const loadDelayMs = options.loadDelayMs ?? 50;

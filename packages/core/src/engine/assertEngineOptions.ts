@@ -1,0 +1,82 @@
+import { ReceiptError } from '../ReceiptError';
+import type { ReceiptEngineOptions } from './ReceiptEngine';
+
+const transportMethods = [
+  'sendP2PMessageReceipt',
+  'getP2PMessageReceipt',
+  'sendTeamMessageReceipts',
+  'getTeamMessageReceipts',
+  'getTeamMessageReceiptDetail',
+  'subscribe',
+] as const;
+
+function isDelay(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+function fail(reason: string): never {
+  throw new ReceiptError(191004, `\`createReceiptEngine\`: ${reason}`);
+}
+
+/**
+ * Throws 191004, naming the fix, unless `options` can run an engine: a transport with every
+ * `ReceiptTransport` method, a non-empty account, and well-typed optional settings. Checked up
+ * front so a bad option fails at creation, not as a TypeError deep inside a timer later.
+ */
+export function assertEngineOptions(options: unknown): asserts options is ReceiptEngineOptions {
+  if (typeof options !== 'object' || options === null) {
+    fail('needs a `transport` and a non-empty `accountId`');
+  }
+  const o = options as Record<string, unknown>;
+  const transport = o.transport as Record<string, unknown> | null | undefined;
+  if (
+    typeof transport !== 'object' ||
+    transport === null ||
+    typeof o.accountId !== 'string' ||
+    o.accountId === ''
+  ) {
+    fail('needs a `transport` and a non-empty `accountId`');
+  }
+  const missing = transportMethods.filter((name) => typeof transport[name] !== 'function');
+  if (missing.length > 0) fail(`the transport lacks ${missing.join(', ')}`);
+  for (const name of ['flushDelayMs', 'loadDelayMs'] as const) {
+    if (o[name] !== undefined && !isDelay(o[name])) fail(`\`${name}\` must be a number >= 0`);
+  }
+  if (o.retry !== undefined) {
+    const retry = o.retry as Record<string, unknown> | null;
+    if (typeof retry !== 'object' || retry === null) fail('`retry` must be an object');
+    for (const name of ['baseDelayMs', 'maxDelayMs'] as const) {
+      if (retry[name] !== undefined && !(isDelay(retry[name]) && (retry[name] as number) > 0)) {
+        fail(`\`retry.${name}\` must be a number > 0`);
+      }
+    }
+  }
+  const clock = o.clock as Record<string, unknown> | null | undefined;
+  if (
+    clock !== undefined &&
+    (typeof clock !== 'object' ||
+      clock === null ||
+      typeof clock.now !== 'function' ||
+      typeof clock.setTimeout !== 'function' ||
+      typeof clock.clearTimeout !== 'function')
+  ) {
+    fail('`clock` needs now, setTimeout and clearTimeout');
+  }
+  for (const name of ['random', 'onError'] as const) {
+    if (o[name] !== undefined && typeof o[name] !== 'function')
+      fail(`\`${name}\` must be a function`);
+  }
+  if (o.isSendingReceipts !== undefined && typeof o.isSendingReceipts !== 'boolean') {
+    fail('`isSendingReceipts` must be a boolean');
+  }
+  const storage = o.storage as Record<string, unknown> | null | undefined;
+  if (
+    storage !== undefined &&
+    (typeof storage !== 'object' ||
+      storage === null ||
+      typeof storage.load !== 'function' ||
+      typeof storage.save !== 'function')
+  ) {
+    fail('`storage` needs load and save (e.g. `localStorageOutbox()`)');
+  }
+}
