@@ -40,7 +40,10 @@ async function settleFrames() {
 }
 
 /** Bob reads Alice's messages in `bob|1|alice`; Alice's side tells what Bob's device acknowledged. */
-async function bobsList(count: number, { isExactEstimate = false, isFocused = true } = {}) {
+async function bobsList(
+  count: number,
+  { isExactEstimate = false, isFocused = true, readDwellMs = 0 } = {},
+) {
   world = createWorld();
   const alice = world.server.login('alice');
   const bob = world.server.login('bob');
@@ -61,6 +64,7 @@ async function bobsList(count: number, { isExactEstimate = false, isFocused = tr
         messages={messages}
         renderMessage={renderMessage}
         estimateSize={estimate}
+        readDwellMs={readDwellMs}
         onLoadOlder={() => loadOlderCount++}
       />
     </Providers>
@@ -204,6 +208,7 @@ describe('MessageList', () => {
           className="test-list"
           conversationId="bob|1|alice"
           messages={[...junk, good!]}
+          readDwellMs={0}
           renderMessage={() => <div style={{ height: 30 }}>row</div>}
         />
       </Providers>,
@@ -215,5 +220,29 @@ describe('MessageList', () => {
         good!.createTime,
       ),
     );
+  });
+
+  it('marks a message only after it stayed visible for the dwell time', async () => {
+    const list = await bobsList(20, { isExactEstimate: true, readDwellMs: 1000 });
+    const readBefore = list.messages()[19]!.createTime;
+    await waitFor(async () => expect(await list.peerReadTime()).toBe(readBefore), {
+      timeout: 3000,
+    });
+    await scrollTo(list.scroller, 0);
+    const added = await list.receive('flung past');
+    const end = list.scroller.scrollHeight - list.scroller.clientHeight;
+
+    // Seen briefly while flinging past, then gone: not read, even well after the dwell.
+    await scrollTo(list.scroller, end);
+    await scrollTo(list.scroller, 0);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await settleFrames();
+    expect(await list.peerReadTime()).toBe(readBefore);
+
+    // Kept in view: read once the dwell has passed.
+    await scrollTo(list.scroller, end);
+    await waitFor(async () => expect(await list.peerReadTime()).toBe(added.createTime), {
+      timeout: 3000,
+    });
   });
 });

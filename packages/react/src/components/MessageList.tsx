@@ -1,4 +1,4 @@
-import { isReceiptMessage, type ReceiptMessage } from '@readmark/core';
+import type { ReceiptMessage } from '@readmark/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   type ReactNode,
@@ -13,13 +13,14 @@ import { useReceiptEngine } from '../hooks/useReceiptEngine';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { MessageRow } from './MessageRow';
 import { NewMessagesPill } from './NewMessagesPill';
-import { type RowBox, visibleIndexes } from './visibleMessages';
+import { useVisibleReadMarking } from './useVisibleReadMarking';
 
 /** Distance (px) from the bottom that still counts as "at the end" (follow new messages, no pill). */
 const END_THRESHOLD = 8;
 /** Distance (px) from the top at which older history is requested. */
 const LOAD_OLDER_THRESHOLD = 80;
 const DEFAULT_ESTIMATED_SIZE = 64;
+const DEFAULT_READ_DWELL_MS = 300;
 
 /** Props of {@link MessageList}. */
 export interface MessageListProps<TMessage extends ReceiptMessage> {
@@ -40,6 +41,11 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
   onLoadOlder?: () => void;
   /** Whether messages seen in the list are marked read (sending receipts); defaults to true. */
   isMarkingRead?: boolean;
+  /**
+   * How long (ms) a row must stay at least half visible before it counts as read; defaults to 300,
+   * so messages flung past while scrolling are not marked. 0 marks at first sight.
+   */
+  readDwellMs?: number;
   /** Extra class on the list's frame (give it a height); the default look comes from `.readmark-message-list`. */
   className?: string;
 }
@@ -74,6 +80,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   estimateSize,
   onLoadOlder,
   isMarkingRead = true,
+  readDwellMs = DEFAULT_READ_DWELL_MS,
   className,
 }: MessageListProps<TMessage>) {
   const engine = useReceiptEngine();
@@ -137,51 +144,25 @@ export function MessageList<TMessage extends ReceiptMessage>({
   }
 
   // --- marking read from what is really on screen ---
-  const latest = useRef({ messages, getMessageKey, conversationId, isMarkingRead, onLoadOlder });
-  useLayoutEffect(() => {
-    latest.current = { messages, getMessageKey, conversationId, isMarkingRead, onLoadOlder };
+  const checkVisible = useVisibleReadMarking({
+    scrollRef,
+    virtualizer,
+    messages,
+    getMessageKey,
+    conversationId,
+    isEnabled: isMarkingRead,
+    dwellMs: readDwellMs,
   });
-  const markedKeysRef = useRef(new Set<string>());
+
+  const latest = useRef({ messages, getMessageKey, onLoadOlder });
+  useLayoutEffect(() => {
+    latest.current = { messages, getMessageKey, onLoadOlder };
+  });
   const loadOlderForKeyRef = useRef<string | undefined>(undefined);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new conversation starts with nothing marked
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new conversation asks for its own history
   useEffect(() => {
-    markedKeysRef.current = new Set();
     loadOlderForKeyRef.current = undefined;
   }, [conversationId]);
-
-  const checkVisible = useCallback(() => {
-    const element = scrollRef.current;
-    const current = latest.current;
-    if (!element || !current.isMarkingRead) return;
-    const doc = element.ownerDocument;
-    if (doc.visibilityState !== 'visible' || !doc.hasFocus()) return;
-    // Real boxes of the rendered rows: exact even before the virtualizer has re-measured a row.
-    const viewport = element.getBoundingClientRect();
-    const rows: RowBox[] = [];
-    for (const item of virtualizer.getVirtualItems()) {
-      const row = virtualizer.elementsCache.get(item.key);
-      if (!row?.isConnected) continue;
-      const box = row.getBoundingClientRect();
-      rows.push({ index: item.index, top: box.top, height: box.height });
-    }
-    const indexes = visibleIndexes({
-      rows,
-      viewportTop: viewport.top + element.clientTop,
-      viewportHeight: element.clientHeight,
-    });
-    const toMark: ReceiptMessage[] = [];
-    for (const index of indexes) {
-      const message = current.messages[index];
-      // markRead rejects malformed messages; a bad row must not stop the good ones being marked.
-      if (message === undefined || !isReceiptMessage(message) || message.isSelf === true) continue;
-      if (message.conversationId !== current.conversationId) continue;
-      const key = current.getMessageKey(message as TMessage);
-      if (markedKeysRef.current.has(key)) continue;
-      markedKeysRef.current.add(key);
-      toMark.push(message);
-    }
-    if (toMark.length > 0) engine.markRead(toMark);
-  }, [engine, virtualizer]);
 
   const handleScroll = useCallback(() => {
     const element = scrollRef.current;
@@ -205,19 +186,12 @@ export function MessageList<TMessage extends ReceiptMessage>({
     checkVisible();
   }, [checkVisible]);
 
-  // Every render may follow a scroll, a resize, new messages or a measurement: re-check.
-  useEffect(() => {
-    checkVisible();
-  });
-
   useEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
     const doc = element.ownerDocument;
     const win = doc.defaultView;
     element.addEventListener('scroll', handleScroll, { passive: true });
-    doc.addEventListener('visibilitychange', checkVisible);
-    win?.addEventListener('focus', checkVisible);
     // Deferred a frame: state set inside a ResizeObserver callback would re-layout within the same
     // observation and trigger "ResizeObserver loop" warnings.
     let frame = 0;
@@ -232,11 +206,9 @@ export function MessageList<TMessage extends ReceiptMessage>({
     return () => {
       win?.cancelAnimationFrame(frame);
       element.removeEventListener('scroll', handleScroll);
-      doc.removeEventListener('visibilitychange', checkVisible);
-      win?.removeEventListener('focus', checkVisible);
       resizeObserver?.disconnect();
     };
-  }, [handleScroll, checkVisible]);
+  }, [handleScroll]);
 
   const scrollToLatest = () => {
     const prefersReducedMotion =

@@ -1,0 +1,123 @@
+import { isReceiptMessage, type ReceiptMessage } from '@readmark/core';
+import type { Virtualizer } from '@tanstack/react-virtual';
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useReceiptEngine } from '../hooks/useReceiptEngine';
+import { type RowBox, visibleIndexes } from './visibleMessages';
+
+/**
+ * Marks incoming messages read from what is really on screen: a row counts once at least half of it
+ * has been inside the viewport for `dwellMs` while the page is visible and focused. One geometry pass
+ * over the virtualizer's rendered rows per check (no observer per row). Returns `check`, to call on
+ * scroll and resize; it also re-checks after every render, on visibility and focus changes, and when
+ * a dwell ends. Each message is passed to `engine.markRead` at most once per conversation.
+ */
+export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
+  scrollRef,
+  virtualizer,
+  messages,
+  getMessageKey,
+  conversationId,
+  isEnabled,
+  dwellMs,
+}: {
+  scrollRef: RefObject<HTMLElement | null>;
+  virtualizer: Virtualizer<HTMLElement, HTMLDivElement>;
+  messages: readonly TMessage[];
+  getMessageKey: (message: TMessage) => string;
+  conversationId: string;
+  isEnabled: boolean;
+  dwellMs: number;
+}): () => void {
+  const engine = useReceiptEngine();
+  const latest = useRef({ messages, getMessageKey, conversationId, isEnabled, dwellMs });
+  useLayoutEffect(() => {
+    latest.current = { messages, getMessageKey, conversationId, isEnabled, dwellMs };
+  });
+  const markedKeysRef = useRef(new Set<string>());
+  /** When each qualifying, not yet marked row started being visible. */
+  const visibleSinceRef = useRef(new Map<string, number>());
+  const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new conversation starts with nothing marked
+  useEffect(() => {
+    markedKeysRef.current = new Set();
+    visibleSinceRef.current = new Map();
+  }, [conversationId]);
+
+  const check = useCallback(() => {
+    const element = scrollRef.current;
+    const current = latest.current;
+    const visibleSince = visibleSinceRef.current;
+    clearTimeout(timerRef.current);
+    if (!element || !current.isEnabled) return;
+    const doc = element.ownerDocument;
+    if (doc.visibilityState !== 'visible' || !doc.hasFocus()) {
+      // Dwell counts only while the user can see the page.
+      visibleSince.clear();
+      return;
+    }
+    // Real boxes of the rendered rows: exact even before the virtualizer has re-measured a row.
+    const viewport = element.getBoundingClientRect();
+    const rows: RowBox[] = [];
+    for (const item of virtualizer.getVirtualItems()) {
+      const row = virtualizer.elementsCache.get(item.key);
+      if (!row?.isConnected) continue;
+      const box = row.getBoundingClientRect();
+      rows.push({ index: item.index, top: box.top, height: box.height });
+    }
+    const indexes = visibleIndexes({
+      rows,
+      viewportTop: viewport.top + element.clientTop,
+      viewportHeight: element.clientHeight,
+    });
+
+    const now = Date.now();
+    const stillVisible = new Set<string>();
+    const toMark: ReceiptMessage[] = [];
+    let nextDueIn = Number.POSITIVE_INFINITY;
+    for (const index of indexes) {
+      const message = current.messages[index];
+      // markRead rejects malformed messages; a bad row must not stop the good ones being marked.
+      if (message === undefined || !isReceiptMessage(message) || message.isSelf === true) continue;
+      if (message.conversationId !== current.conversationId) continue;
+      const key = current.getMessageKey(message);
+      if (markedKeysRef.current.has(key)) continue;
+      stillVisible.add(key);
+      const since = visibleSince.get(key) ?? now;
+      visibleSince.set(key, since);
+      const dueIn = since + current.dwellMs - now;
+      if (dueIn > 0) {
+        nextDueIn = Math.min(nextDueIn, dueIn);
+        continue;
+      }
+      markedKeysRef.current.add(key);
+      visibleSince.delete(key);
+      toMark.push(message);
+    }
+    // A row that left the viewport before its dwell ended starts over next time.
+    for (const key of visibleSince.keys()) if (!stillVisible.has(key)) visibleSince.delete(key);
+    if (Number.isFinite(nextDueIn)) timerRef.current = setTimeout(check, nextDueIn);
+    if (toMark.length > 0) engine.markRead(toMark);
+  }, [engine, virtualizer, scrollRef]);
+
+  // Every render may follow a scroll, a resize, new messages or a measurement: re-check.
+  useEffect(() => {
+    check();
+  });
+
+  useEffect(() => {
+    const doc = scrollRef.current?.ownerDocument;
+    const win = doc?.defaultView;
+    doc?.addEventListener('visibilitychange', check);
+    win?.addEventListener('focus', check);
+    win?.addEventListener('blur', check);
+    return () => {
+      clearTimeout(timerRef.current);
+      doc?.removeEventListener('visibilitychange', check);
+      win?.removeEventListener('focus', check);
+      win?.removeEventListener('blur', check);
+    };
+  }, [check, scrollRef]);
+
+  return check;
+}
