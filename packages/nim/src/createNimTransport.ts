@@ -7,7 +7,7 @@ import {
   type TransportEvent,
 } from '@readmark/core';
 import type { NimLike } from './NimLike';
-import { compact, toP2PReceipt, toTeamReceipt } from './normalizeReceipts';
+import { compact, isTime, toP2PReceipt, toTeamReceipt } from './normalizeReceipts';
 import type { V2NIMMessage } from './sdkTypes';
 
 /** Options of {@link createNimTransport}. */
@@ -25,6 +25,33 @@ function isRecord(value: unknown): boolean {
 
 function invalid(reason: string): ReceiptError {
   return new ReceiptError(ReceiptErrorCode.INVALID_PARAMETER, `invalid parameter: ${reason}`);
+}
+
+/**
+ * A message list as a dense array of records, or undefined. `Array.from` turns holes into
+ * `undefined` (which `every` would skip and the SDK would crash on with a TypeError), and a list
+ * whose reading throws (a hostile Proxy or getter) is refused instead of escaping.
+ */
+function messageListOf(value: unknown): V2NIMMessage[] | undefined {
+  try {
+    if (!Array.isArray(value)) return undefined;
+    const list: unknown[] = Array.from(value);
+    return list.every(isRecord) ? (list as V2NIMMessage[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The member filter as a dense array of strings; undefined stays undefined; anything else is null. */
+function memberFilterOf(value: unknown): string[] | undefined | null {
+  if (value === undefined) return undefined;
+  try {
+    if (!Array.isArray(value)) return null;
+    const ids: unknown[] = Array.from(value);
+    return ids.every((id) => typeof id === 'string') ? (ids as string[]) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -90,40 +117,41 @@ export function createNimTransport(
       return { conversationId, timestamp: raiseWatermark(conversationId, receipt?.timestamp ?? 0) };
     },
 
-    sendTeamMessageReceipts(list) {
-      if (!Array.isArray(list) || !list.every(isRecord)) {
-        return Promise.reject(invalid('messages must be an array of V2NIMMessage'));
-      }
+    sendTeamMessageReceipts(input) {
+      const list = messageListOf(input);
+      if (!list) return Promise.reject(invalid('messages must be an array of V2NIMMessage'));
       // The SDK leaves the 50 cap to the server; checking here keeps "no effect" certain (G3).
       if (list.length > 50) {
         return Promise.reject(
           new ReceiptError(ReceiptErrorCode.MISUSE, 'at most 50 messages per call'),
         );
       }
-      return callSdk(() => messages.sendTeamMessageReceipts(list as V2NIMMessage[]));
+      return callSdk(() => messages.sendTeamMessageReceipts(list));
     },
 
-    async getTeamMessageReceipts(list) {
-      if (!Array.isArray(list) || !list.every(isRecord)) {
-        throw invalid('messages must be an array of V2NIMMessage');
-      }
-      const results = await callSdk(() => messages.getTeamMessageReceipts(list as V2NIMMessage[]));
+    async getTeamMessageReceipts(input) {
+      const list = messageListOf(input);
+      if (!list) throw invalid('messages must be an array of V2NIMMessage');
+      const results = await callSdk(() => messages.getTeamMessageReceipts(list));
       return compact(results, toTeamReceipt);
     },
 
-    async getTeamMessageReceiptDetail(message, memberAccountIds) {
+    async getTeamMessageReceiptDetail(message, filterInput) {
       if (!isRecord(message)) throw invalid('message must be a V2NIMMessage');
-      if (
-        memberAccountIds !== undefined &&
-        (!Array.isArray(memberAccountIds) ||
-          !memberAccountIds.every((id) => typeof id === 'string'))
-      ) {
+      const memberAccountIds = memberFilterOf(filterInput);
+      if (memberAccountIds === null) {
         throw invalid('memberAccountIds must be an array of account ids');
       }
       const detail = await callSdk(() =>
         messages.getTeamMessageReceiptDetail(message as V2NIMMessage, memberAccountIds),
       );
-      return toDetail(detail, isMemberFilterApplied ? memberAccountIds : undefined);
+      try {
+        return toDetail(detail, isMemberFilterApplied ? memberAccountIds : undefined);
+      } catch (error) {
+        throw error instanceof ReceiptError
+          ? error
+          : new ReceiptError(ReceiptErrorCode.PARAMETER_ERROR, 'unreadable receipt detail', error);
+      }
     },
 
     subscribe(listener) {
@@ -146,7 +174,7 @@ export function createNimTransport(
         if (list.length > 0) emit({ type: 'teamReceipts', receipts: list });
       };
       const onReadTime = (conversationId: unknown, readTime: unknown) => {
-        if (typeof conversationId !== 'string' || typeof readTime !== 'number') return;
+        if (typeof conversationId !== 'string' || !isTime(readTime)) return;
         emit({ type: 'selfReadTime', conversationId, readTime });
       };
       messages.on('onReceiveP2PMessageReadReceipts', onP2P);
