@@ -1,0 +1,298 @@
+/**
+ * Bad input, table-driven: every row is answered by a ReceiptError with NIM's code, or is a
+ * documented no-op. Never a TypeError, and never a half-updated state: the store object is
+ * compared before and after, and no transport call may start for a refused input.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ReceiptError } from '../ReceiptError';
+import type { TransportEvent } from '../ReceiptTransport';
+import { createReceiptWorld, type WorldDevice } from '../testing/receiptWorld';
+import type { ReceiptMessage } from '../types';
+import { applyTransportEvent } from './applyTransportEvent';
+import { createReceiptEngine } from './createReceiptEngine';
+import { createInitialState } from './receiptState';
+
+type World = ReturnType<typeof createReceiptWorld>;
+let world: World;
+let alice: WorldDevice;
+let bob: WorldDevice;
+/** B's copies of a P2P message and a flagged team message from A, received and unread. */
+let p2p: ReceiptMessage;
+let team: ReceiptMessage;
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  world = createReceiptWorld();
+  world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
+  world.server.createTeam({ teamId: 'T2', memberIds: ['A', 'B'] });
+  alice = world.device('A');
+  bob = world.device('B');
+  const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+  const g1 = await world.send(alice, 'A|2|T', { at: 200, isFlagged: true });
+  await world.settle();
+  p2p = world.copyOf(bob, m1);
+  team = world.copyOf(bob, g1);
+});
+afterEach(() => {
+  world.disposeAll();
+  vi.useRealTimers();
+});
+
+const huge = 'x'.repeat(1_000_000);
+
+/** Every transport call B made, all methods together. */
+function callCount(device: WorldDevice): number {
+  return Object.values(device.calls).reduce((sum, calls) => sum + calls.length, 0);
+}
+
+type Row = [name: string, act: (device: WorldDevice) => unknown, code: number];
+
+/** Inputs refused with a ReceiptError: the store stays the very same object, nothing is sent. */
+const refused: Row[] = [
+  ['markRead(null)', (d) => d.engine.markRead(null as never), 191004],
+  ['markRead(undefined)', (d) => d.engine.markRead(undefined as never), 191004],
+  ['markRead of a string', (d) => d.engine.markRead('m1' as never), 191004],
+  ['markRead of a single message object', (d) => d.engine.markRead(p2p as never), 191004],
+  ['markRead([null])', (d) => d.engine.markRead([null] as never), 191004],
+  ['markRead([42])', (d) => d.engine.markRead([42] as never), 191004],
+  ['a NaN createTime', (d) => d.engine.markRead([{ ...p2p, createTime: Number.NaN }]), 191004],
+  [
+    'an Infinity createTime',
+    (d) => d.engine.markRead([{ ...p2p, createTime: Number.POSITIVE_INFINITY }]),
+    191004,
+  ],
+  [
+    'a string createTime',
+    (d) => d.engine.markRead([{ ...p2p, createTime: '100' as never }]),
+    191004,
+  ],
+  ['an empty messageClientId', (d) => d.engine.markRead([{ ...p2p, messageClientId: '' }]), 191004],
+  ['a numeric senderId', (d) => d.engine.markRead([{ ...p2p, senderId: 7 as never }]), 191004],
+  ['an empty receiverId', (d) => d.engine.markRead([{ ...team, receiverId: '' }]), 191004],
+  [
+    'a string conversationType',
+    (d) => d.engine.markRead([{ ...p2p, conversationType: '1' as never }]),
+    191004,
+  ],
+  // All or nothing: the good message before the bad one is not queued either.
+  [
+    'a good message followed by a bad one',
+    (d) => d.engine.markRead([p2p, team, {} as never]),
+    191004,
+  ],
+  ['setSendingReceipts("yes")', (d) => d.engine.setSendingReceipts('yes' as never), 191004],
+  [
+    'setSendingReceipts for a malformed id',
+    (d) => d.engine.setSendingReceipts(false, 'garbage'),
+    191004,
+  ],
+  [
+    "setSendingReceipts for another account's id",
+    (d) => d.engine.setSendingReceipts(false, 'A|1|B'),
+    191004,
+  ],
+  ['setSendingReceipts for a huge id', (d) => d.engine.setSendingReceipts(false, huge), 191004],
+];
+
+/** Inputs the engine documents as no-ops: nothing changes, nothing is sent, nothing is reported. */
+const ignored: Array<[name: string, act: (device: WorldDevice) => unknown]> = [
+  ['markRead([])', (d) => d.engine.markRead([])],
+  ['my own message', (d) => d.engine.markRead([{ ...p2p, senderId: 'B', receiverId: 'A' }])],
+  [
+    'a P2P message between two other accounts',
+    (d) => d.engine.markRead([{ ...p2p, senderId: 'C', receiverId: 'D' }]),
+  ],
+  [
+    'a message not yet sent (no server id)',
+    (d) => d.engine.markRead([{ ...p2p, messageServerId: '' }]),
+  ],
+  ['a message still sending', (d) => d.engine.markRead([{ ...team, sendingState: 3 }])],
+  ['a message whose send failed', (d) => d.engine.markRead([{ ...p2p, sendingState: 2 }])],
+  ['an unflagged team message', (d) => d.engine.markRead([{ ...team, messageConfig: {} }])],
+  ['a super-team message', (d) => d.engine.markRead([{ ...team, conversationType: 3 }])],
+  ['a notification', (d) => d.engine.markRead([{ ...p2p, messageType: 5 }])],
+  ['an unknown conversation type', (d) => d.engine.markRead([{ ...p2p, conversationType: 9 }])],
+  ['loadConversation(null)', (d) => d.engine.loadConversation(null as never)],
+  ['loadConversation of a team id', (d) => d.engine.loadConversation('B|2|T')],
+  ["loadConversation of another account's id", (d) => d.engine.loadConversation('A|1|B')],
+  ['loadConversation of a huge id', (d) => d.engine.loadConversation(`B|9|${huge}`)],
+  ['watchTeamCounts(null)', (d) => d.engine.watchTeamCounts(null as never)()],
+  ["watchTeamCounts of someone else's message", (d) => d.engine.watchTeamCounts(team)()],
+  ['watchTeamDetail({})', (d) => d.engine.watchTeamDetail({} as never)()],
+  ['refreshTeamDetail(undefined)', (d) => d.engine.refreshTeamDetail(undefined as never)],
+  ['reportSendFailure(null, null)', (d) => d.engine.reportSendFailure(null as never, null)],
+  [
+    'reportSendFailure with a code that says nothing about the team',
+    (d) => d.engine.reportSendFailure('B|2|T', { code: 416 }),
+  ],
+];
+
+describe('bad input to the engine', () => {
+  it.each(refused)('%s → ReceiptError %i, state untouched', async (_name, act, code) => {
+    const before = bob.engine.store.getState();
+    let thrown: unknown;
+    try {
+      act(bob);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ReceiptError);
+    expect(thrown).toMatchObject({ name: 'ReceiptError', code });
+    await world.tick(5000);
+    expect(bob.engine.store.getState()).toBe(before);
+    expect(callCount(bob)).toBe(0);
+    expect(bob.errors).toEqual([]);
+  });
+
+  it.each(ignored)('%s → a no-op', async (_name, act) => {
+    const before = bob.engine.store.getState();
+    expect(() => act(bob)).not.toThrow();
+    await world.tick(5000);
+    expect(bob.engine.store.getState()).toBe(before);
+    expect(callCount(bob)).toBe(0);
+    expect(bob.errors).toEqual([]);
+  });
+
+  it('a huge client id reaches the server and comes back as its NIM code, reported once', async () => {
+    bob.engine.markRead([{ ...p2p, messageClientId: huge, createTime: 150 }]);
+    await world.tick(60_000);
+    expect(bob.errors.map((error) => error.code)).toEqual([107404]);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+  });
+
+  it('an oversized batch goes out in calls of at most 50, without error', async () => {
+    const many = Array.from({ length: 120 }, (_, index) => ({
+      ...team,
+      messageClientId: `${team.messageClientId}-${index}`,
+    }));
+    bob.engine.markRead([team, ...many]);
+    await world.tick(300);
+    expect(bob.calls.sendTeamMessageReceipts.map(([batch]) => (batch as unknown[]).length)).toEqual(
+      [50, 50, 21],
+    );
+    expect(bob.errors).toEqual([]);
+  });
+
+  it('mixed conversations are grouped: one call per conversation, never 191001', async () => {
+    const g2 = await world.send(alice, 'A|2|T2', { at: 300, isFlagged: true });
+    await world.settle();
+    bob.engine.markRead([team, p2p, world.copyOf(bob, g2)]);
+    await world.tick(300);
+    expect(
+      bob.calls.sendTeamMessageReceipts.map(
+        ([batch]) => (batch as ReceiptMessage[])[0]?.receiverId,
+      ),
+    ).toEqual(['T', 'T2']);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(bob.errors).toEqual([]);
+  });
+
+  it('after dispose every method is a no-op (input is still validated)', async () => {
+    bob.engine.markRead([p2p]);
+    bob.engine.dispose();
+    const before = bob.engine.store.getState();
+    // markRead before dispose started seeding the conversation (one local call); nothing after.
+    const callsBefore = callCount(bob);
+    expect(callsBefore).toBe(1);
+    bob.engine.flush();
+    bob.engine.markRead([team]);
+    bob.engine.setSendingReceipts(false);
+    await bob.engine.loadConversation('B|1|A');
+    bob.engine.watchTeamCounts(team)();
+    bob.engine.reportSendFailure('B|2|T', { code: 107302 });
+    expect(() => bob.engine.markRead(null as never)).toThrow(ReceiptError);
+    await world.tick(5000);
+    expect(bob.engine.store.getState()).toBe(before);
+    expect(callCount(bob)).toBe(callsBefore);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(0);
+  });
+});
+
+describe('bad options of createReceiptEngine', () => {
+  const base = () => ({ transport: bob.transport, accountId: 'B' });
+  it.each([
+    ['no options', () => undefined],
+    ['a transport without methods', () => ({ transport: {}, accountId: 'B' })],
+    [
+      'a transport missing subscribe',
+      () => ({ transport: { ...bob.transport, subscribe: 1 }, accountId: 'B' }),
+    ],
+    ['a numeric accountId', () => ({ ...base(), accountId: 5 })],
+    ['a NaN flushDelayMs', () => ({ ...base(), flushDelayMs: Number.NaN })],
+    ['a negative loadDelayMs', () => ({ ...base(), loadDelayMs: -1 })],
+    ['a zero retry delay', () => ({ ...base(), retry: { baseDelayMs: 0 } })],
+    ['a clock without timers', () => ({ ...base(), clock: { now: () => 0 } })],
+    ['a random that is not a function', () => ({ ...base(), random: 0.5 })],
+    ['an onError that is not a function', () => ({ ...base(), onError: 'log' })],
+    ['a string isSendingReceipts', () => ({ ...base(), isSendingReceipts: 'no' })],
+    ['a storage without save', () => ({ ...base(), storage: { load: () => [] } })],
+  ])('%s → 191004, and nothing subscribed', (_name, options) => {
+    const listeners = alice.client.V2NIMMessageService.listenerCount(
+      'onReceiveP2PMessageReadReceipts',
+    );
+    expect(() => createReceiptEngine(options() as never)).toThrow(
+      expect.objectContaining({ name: 'ReceiptError', code: 191004 }),
+    );
+    expect(bob.client.V2NIMMessageService.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(1);
+    expect(alice.client.V2NIMMessageService.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(
+      listeners,
+    );
+  });
+});
+
+describe('hostile incoming events', () => {
+  const receipt = (fields: Record<string, unknown>) => ({
+    conversationId: 'A|2|T',
+    messageServerId: 's',
+    messageClientId: 'g',
+    readCount: 1,
+    unreadCount: 1,
+    ...fields,
+  });
+  it.each<[string, unknown]>([
+    [
+      'an Infinity P2P timestamp',
+      {
+        type: 'p2pReceipts',
+        receipts: [{ conversationId: 'A|1|B', timestamp: Number.POSITIVE_INFINITY }],
+      },
+    ],
+    [
+      'a NaN P2P timestamp',
+      { type: 'p2pReceipts', receipts: [{ conversationId: 'A|1|B', timestamp: Number.NaN }] },
+    ],
+    [
+      'a negative P2P timestamp',
+      { type: 'p2pReceipts', receipts: [{ conversationId: 'A|1|B', timestamp: -5 }] },
+    ],
+    [
+      "another account's conversation",
+      { type: 'p2pReceipts', receipts: [{ conversationId: 'B|1|A', timestamp: 5 }] },
+    ],
+    [
+      'a huge conversation id',
+      { type: 'p2pReceipts', receipts: [{ conversationId: huge, timestamp: 5 }] },
+    ],
+    [
+      'an Infinity read time',
+      { type: 'selfReadTime', conversationId: 'A|1|B', readTime: Number.POSITIVE_INFINITY },
+    ],
+    [
+      'a NaN team readCount',
+      { type: 'teamReceipts', receipts: [receipt({ readCount: Number.NaN })] },
+    ],
+    [
+      'a fractional team readCount',
+      { type: 'teamReceipts', receipts: [receipt({ readCount: 1.5 })] },
+    ],
+    ['a negative unreadCount', { type: 'teamReceipts', receipts: [receipt({ unreadCount: -1 })] }],
+    [
+      'a team receipt without client id',
+      { type: 'teamReceipts', receipts: [receipt({ messageClientId: '' })] },
+    ],
+    ['receipts that are not a list', { type: 'teamReceipts', receipts: 'all read' }],
+  ])('%s changes nothing', (_name, event) => {
+    const state = createInitialState('A', true);
+    expect(applyTransportEvent(state, event as TransportEvent)).toBe(state);
+  });
+});
