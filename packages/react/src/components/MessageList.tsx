@@ -69,8 +69,9 @@ function safeCall<T>(getKey: (message: T) => string, message: T): string | undef
  * end: it opens at the newest message, follows new messages while at the bottom, keeps its place when
  * older history is prepended, and shows a "new messages" pill when scrolled up.
  *
- * It marks incoming messages read only when at least half of the row is visible while the page is
- * visible and focused, re-checking on scroll, resize, new messages, visibility and focus changes.
+ * It marks incoming messages read only when at least half of the row has been visible for
+ * `readDwellMs` while the page is visible and focused, re-checking on scroll, resize, new messages,
+ * visibility and focus changes.
  */
 export function MessageList<TMessage extends ReceiptMessage>({
   conversationId,
