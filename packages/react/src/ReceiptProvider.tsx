@@ -1,10 +1,11 @@
 import {
   createReceiptEngine,
   type ReceiptEngine,
+  type ReceiptEngineOptions,
   ReceiptError,
   type ReceiptTransport,
 } from '@readmark/core';
-import { type ReactNode, useLayoutEffect, useState } from 'react';
+import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import { MemberResolverContext, type ResolveMember } from './context/MemberResolverContext';
 import { ReceiptEngineContext } from './context/ReceiptEngineContext';
 import type { ReceiptLocale, ReceiptStrings } from './i18n/ReceiptStrings';
@@ -18,6 +19,11 @@ export interface ReceiptProviderProps {
   transport?: ReceiptTransport;
   /** The logged-in account, with `transport`. */
   accountId?: string;
+  /**
+   * Settings of the engine the provider creates (e.g. `storage: localStorageOutbox()`, `onError`,
+   * `clock`). Read when an engine is created, so a new object each render creates nothing new.
+   */
+  engineOptions?: ReceiptProviderEngineOptions;
   /** Built-in strings: 'en' (default) or 'zh-CN'. */
   locale?: ReceiptLocale;
   /** Overrides for any built-in string. */
@@ -25,6 +31,21 @@ export interface ReceiptProviderProps {
   /** Names and avatars of members, for the detail sheet; unknown accounts show their id. */
   resolveMember?: ResolveMember;
   children?: ReactNode;
+}
+
+/** What {@link ReceiptProviderProps.engineOptions} may set: everything but what the provider owns. */
+export type ReceiptProviderEngineOptions = Omit<
+  ReceiptEngineOptions,
+  'transport' | 'accountId' | 'isStartDeferred'
+>;
+
+/** Created deferred: render may run twice or be thrown away, so nothing listens until committed. */
+function createOwnedEngine(
+  transport: ReceiptTransport,
+  accountId: string,
+  options: ReceiptProviderEngineOptions | undefined,
+): ReceiptEngine {
+  return createReceiptEngine({ ...options, transport, accountId, isStartDeferred: true });
 }
 
 function isOwnedBy(engine: ReceiptEngine | undefined, transport: unknown, accountId: unknown) {
@@ -45,15 +66,17 @@ export function ReceiptProvider({
   engine: engineProp,
   transport,
   accountId,
+  engineOptions,
   locale,
   strings,
   resolveMember,
   children,
 }: ReceiptProviderProps) {
   const canOwn = !engineProp && typeof transport === 'object' && transport !== null && !!accountId;
-  // Created deferred: render may run twice or be thrown away, so nothing listens until committed.
+  const optionsRef = useRef(engineOptions);
+  optionsRef.current = engineOptions;
   const [owned, setOwned] = useState<ReceiptEngine | undefined>(() =>
-    canOwn ? createReceiptEngine({ transport, accountId, isStartDeferred: true }) : undefined,
+    canOwn ? createOwnedEngine(transport, accountId, optionsRef.current) : undefined,
   );
 
   // A layout effect starts it before children's effects use it.
@@ -61,7 +84,7 @@ export function ReceiptProvider({
     if (!canOwn) return;
     if (!owned || !isOwnedBy(owned, transport, accountId)) {
       // Remounted after a StrictMode cleanup, or a new transport/account: use a fresh engine.
-      setOwned(createReceiptEngine({ transport, accountId, isStartDeferred: true }));
+      setOwned(createOwnedEngine(transport, accountId, optionsRef.current));
       return;
     }
     owned.start();

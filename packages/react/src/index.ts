@@ -27,5 +27,5 @@ export type {
   ReceiptStringsProviderProps,
 } from './i18n';
 export { en, ReceiptStringsProvider, useReceiptStrings, zhCN } from './i18n';
-export type { ReceiptProviderProps } from './ReceiptProvider';
+export type { ReceiptProviderEngineOptions, ReceiptProviderProps } from './ReceiptProvider';
 export { ReceiptProvider } from './ReceiptProvider';

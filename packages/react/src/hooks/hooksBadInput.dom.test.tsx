@@ -1,0 +1,145 @@
+/**
+ * Bad input to the hooks, table-driven: each renders without throwing, shows the documented empty
+ * view, starts no transport call and leaves the engine's store untouched.
+ */
+import type { ReceiptMessage } from '@readmark/core';
+import { act, render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createReceiptWorld, type WorldDevice } from '../../../core/src/testing/receiptWorld';
+import { ReceiptProvider } from '../ReceiptProvider';
+import { useMessageReceipt } from './useMessageReceipt';
+import { useReadReceipts } from './useReadReceipts';
+import { useTeamReceiptDetail } from './useTeamReceiptDetail';
+
+type World = ReturnType<typeof createReceiptWorld>;
+let world: World;
+let alice: WorldDevice;
+let bob: WorldDevice;
+/** A's own P2P message to B and B's copy of a flagged team message from A. */
+let ownP2P: ReceiptMessage;
+let othersTeam: ReceiptMessage;
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  world = createReceiptWorld();
+  world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
+  alice = world.device('A');
+  bob = world.device('B');
+  ownP2P = await world.send(alice, 'A|1|B', { at: 100 });
+  const g1 = await world.send(bob, 'B|2|T', { at: 200, isFlagged: true });
+  await world.settle();
+  othersTeam = world.copyOf(alice, g1);
+});
+afterEach(() => {
+  world.disposeAll();
+  vi.useRealTimers();
+});
+
+const huge = 'x'.repeat(1_000_000);
+
+function callCount(device: WorldDevice): number {
+  return Object.values(device.calls).reduce((sum, calls) => sum + calls.length, 0);
+}
+
+/** Renders `view` under A's engine, lets time pass, and returns what the hook last showed. */
+async function show<T>(useView: () => T): Promise<T> {
+  let last: T | undefined;
+  function Probe() {
+    last = useView();
+    return null;
+  }
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <ReceiptProvider engine={alice.engine}>{children}</ReceiptProvider>
+  );
+  const view = render(<Probe />, { wrapper });
+  await act(() => world.tick(5000));
+  view.unmount();
+  return last as T;
+}
+
+const conversationIds: Array<[string, unknown]> = [
+  ['undefined', undefined],
+  ['null', null],
+  ['a number', 42],
+  ['an object', { id: 'A|1|B' }],
+  ['an empty string', ''],
+  ['a malformed id', 'garbage'],
+  ["another account's id", 'B|1|A'],
+  ['an unknown conversation', 'A|1|nobody'],
+  ['a team id', 'A|2|T'],
+  ['a huge id', `A|1|${huge}`],
+];
+
+const messages: Array<[string, () => unknown]> = [
+  ['null', () => null],
+  ['undefined', () => undefined],
+  ['a string', () => 'm1'],
+  ['an empty object', () => ({})],
+  ['a NaN createTime', () => ({ ...ownP2P, createTime: Number.NaN })],
+  ['a string createTime', () => ({ ...ownP2P, createTime: '100' })],
+  ['no messageClientId', () => ({ ...ownP2P, messageClientId: undefined })],
+  ['a huge messageClientId from another account', () => ({ ...othersTeam, messageClientId: huge })],
+  ["someone else's message", () => othersTeam],
+  ['a message between two other accounts', () => ({ ...ownP2P, senderId: 'C', receiverId: 'D' })],
+];
+
+describe('bad input to the hooks', () => {
+  it.each(conversationIds)(
+    'useReadReceipts(%s) shows zeros, calls nothing, changes nothing',
+    async (_name, conversationId) => {
+      const before = alice.engine.store.getState();
+      const view = await show(() => useReadReceipts(conversationId as string));
+      expect(view.peerReadTime).toBe(0);
+      expect(view.selfReadTime).toBe(0);
+      expect(view.isPeerRead(null as never)).toBe(false);
+      expect(() => view.markRead(null as never)).toThrow(
+        expect.objectContaining({ name: 'ReceiptError', code: 191004 }),
+      );
+      expect(alice.engine.store.getState()).toBe(before);
+      // A well-formed P2P id of my own (an unknown peer, a huge target) is a real conversation:
+      // seeding it is one local call, which answers 0.
+      const isMine = typeof conversationId === 'string' && conversationId.startsWith('A|1|');
+      expect(callCount(alice)).toBe(isMine ? 1 : 0);
+    },
+  );
+
+  it.each(messages)(
+    'useMessageReceipt(%s) shows nothing and calls nothing',
+    async (_name, make) => {
+      const before = alice.engine.store.getState();
+      const view = await show(() => useMessageReceipt(make() as ReceiptMessage));
+      expect(view).toMatchObject({ mode: 'none', isLoading: false, isUnavailable: false });
+    expect(view.status).toBeUndefined();
+      expect(alice.engine.store.getState()).toBe(before);
+      expect(callCount(alice)).toBe(0);
+    },
+  );
+
+  it.each(messages)(
+    'useTeamReceiptDetail(%s) reports 191004 as state, never throws',
+    async (_name, make) => {
+      const before = alice.engine.store.getState();
+      const view = await show(() => useTeamReceiptDetail(make() as ReceiptMessage));
+      expect(view.error).toMatchObject({ name: 'ReceiptError', code: 191004 });
+      expect(view).toMatchObject({ readCount: 0, unreadCount: 0, isLoading: false });
+      expect(() => view.refresh()).not.toThrow();
+      expect(alice.engine.store.getState()).toBe(before);
+      expect(callCount(alice)).toBe(0);
+    },
+  );
+
+  it.each<[string, unknown]>([
+    ['a string', 'B'],
+    ['a list with a number', ['B', 7]],
+    ['null', null],
+  ])('a malformed member filter (%s) does not break the detail', async (_name, filter) => {
+    const g2 = await world.send(alice, 'A|2|T', { at: 300, isFlagged: true });
+    await world.settle();
+    const view = await show(() =>
+      useTeamReceiptDetail(g2, { memberAccountIds: filter as string[] }),
+    );
+    expect(view.error).toBeUndefined();
+    expect(view.readCount + view.unreadCount).toBeLessThanOrEqual(2);
+  });
+});
