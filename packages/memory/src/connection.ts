@@ -3,12 +3,9 @@ import { syncP2PAtLogin } from './p2pReceipts';
 import type { Device, ServerCore } from './ServerCore';
 import type { V2NIMConnectStatus } from './sdkTypes';
 
-/** NIM's "disconnected" connection error: retryable, the call never reached the server. */
-export const DISCONNECTED_CODE = 192001;
-
-/** The rejection of a call made while the device has no connection. */
+/** The rejection of a call made without a connection: 192001, retryable, nothing happened. */
 export function disconnectedError(): NimError {
-  return new NimError(DISCONNECTED_CODE, 'disconnected: the call did not reach the server');
+  return new NimError(NimErrorCode.DISCONNECTED, 'disconnected: the call did not reach the server');
 }
 
 /** The rejection of a call made while the device is logged out (SPEC P7, 190002). */

@@ -62,14 +62,12 @@ export function simulatePeerReader(
     for (const message of messages) {
       if (message.conversationType !== 1 || message.senderId === options.accountId) continue;
       if (peers && !peers.has(message.senderId)) continue;
-      const delay = options.minDelayMs + random() * (options.maxDelayMs - options.minDelayMs);
-      const handle = platformTimers().setTimeout(() => {
-        timers.delete(handle);
-        if (isStopped) return;
-        // Rejections (e.g. a stale receipt after logout) are part of the simulation, not errors.
-        client.V2NIMMessageService.sendP2PMessageReceipt(message).catch(() => undefined);
-      }, delay);
-      timers.add(handle);
+      scheduleWithRetry({
+        timers,
+        delayMs: () => options.minDelayMs + random() * (options.maxDelayMs - options.minDelayMs),
+        isStopped: () => isStopped,
+        run: () => client.V2NIMMessageService.sendP2PMessageReceipt(message),
+      });
     }
   };
   client.V2NIMMessageService.on('onReceiveMessages', onReceiveMessages);
@@ -83,4 +81,37 @@ export function simulatePeerReader(
       client.logout();
     },
   };
+}
+
+/** How many times a simulated reader tries one receipt before giving up. */
+const MAX_ATTEMPTS = 10;
+
+/**
+ * Runs `run` after a delay and, like a real client, tries again after another delay when it fails
+ * with a retryable code (rate limit or connection loss, e.g. injected faults or a dropped
+ * connection). A timeout (191005) took effect on the server, so it is not repeated. Other
+ * rejections (e.g. a receipt after logout) are part of the simulation, not errors.
+ */
+export function scheduleWithRetry(options: {
+  timers: Set<unknown>;
+  delayMs: () => number;
+  isStopped: () => boolean;
+  run: () => Promise<unknown>;
+}): void {
+  const attempt = (count: number) => {
+    const handle = platformTimers().setTimeout(() => {
+      options.timers.delete(handle);
+      if (options.isStopped()) return;
+      options.run().catch((error: unknown) => {
+        const code = (error as { code?: unknown } | null)?.code;
+        const isRetryable =
+          code === 416 ||
+          code === 107317 ||
+          (typeof code === 'number' && code >= 192001 && code <= 192999);
+        if (isRetryable && count < MAX_ATTEMPTS && !options.isStopped()) attempt(count + 1);
+      });
+    }, options.delayMs());
+    options.timers.add(handle);
+  };
+  attempt(1);
 }

@@ -2,7 +2,12 @@ import type { MemoryServer } from './createMemoryServer';
 import type { MemoryClient } from './MemoryClient';
 import type { V2NIMMessage } from './sdkTypes';
 import { seededRandom } from './seededRandom';
-import { checkDelays, platformTimers, type SimulationHandle } from './simulatePeerReader';
+import {
+  checkDelays,
+  platformTimers,
+  type SimulationHandle,
+  scheduleWithRetry,
+} from './simulatePeerReader';
 
 /** How many recent team messages each simulated member looks at when it starts. */
 const HISTORY_LIMIT = 100;
@@ -44,13 +49,12 @@ export function simulateTeamReaders(
         if (message.senderId === readerId || !message.messageConfig?.readReceiptEnabled) continue;
         if (scheduled.has(message.messageClientId)) continue;
         scheduled.add(message.messageClientId);
-        const delay = options.minDelayMs + random() * (options.maxDelayMs - options.minDelayMs);
-        const handle = platformTimers().setTimeout(() => {
-          timers.delete(handle);
-          if (isStopped) return;
-          client.V2NIMMessageService.sendTeamMessageReceipts([message]).catch(() => undefined);
-        }, delay);
-        timers.add(handle);
+        scheduleWithRetry({
+          timers,
+          delayMs: () => options.minDelayMs + random() * (options.maxDelayMs - options.minDelayMs),
+          isStopped: () => isStopped,
+          run: () => client.V2NIMMessageService.sendTeamMessageReceipts([message]),
+        });
       }
     };
     client.V2NIMMessageService.on('onReceiveMessages', onReceive);
