@@ -39,8 +39,11 @@ export async function sendMessage(scope: Locator, text: string): Promise<void> {
   await expect(bubble(scope, text)).toBeVisible();
 }
 
-/** Reads a transport call count from the call panel (first number of the cell). */
-export async function callCount(page: Page, options: { method: string; device: string }) {
+/** Reads a transport call tally from the call panel: calls, and messages carried ("3 (120 msgs)"). */
+export async function callTally(
+  page: Page,
+  options: { method: string; device: string },
+): Promise<{ calls: number; items: number }> {
   const panel = page.getByRole('region', { name: /Transport calls|传输调用/ });
   const headers = await panel.getByRole('columnheader').allTextContents();
   const column = headers.indexOf(options.device);
@@ -53,5 +56,11 @@ export async function callCount(page: Page, options: { method: string; device: s
       .getByRole('cell')
       .nth(column - 1)
       .textContent()) ?? '';
-  return Number.parseInt(text, 10);
+  const [calls = Number.NaN, items = 0] = (text.match(/\d+/g) ?? []).map(Number);
+  return { calls, items };
+}
+
+/** Reads how many times a device called a transport method, from the call panel. */
+export async function callCount(page: Page, options: { method: string; device: string }) {
+  return (await callTally(page, options)).calls;
 }

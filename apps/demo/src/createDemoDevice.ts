@@ -1,4 +1,9 @@
-import { createReceiptEngine, type ReceiptEngine, type ReceiptTransport } from '@readmark/core';
+import {
+  createReceiptEngine,
+  type ReceiptEngine,
+  type ReceiptEngineOptions,
+  type ReceiptTransport,
+} from '@readmark/core';
 import type { MemoryClient, MemoryServer } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
 import type { CallCounter } from './callCounter';
@@ -31,7 +36,7 @@ export function createDemoDevice(options: {
   deviceId: string;
   counter: CallCounter;
   conversationIds: string[];
-  onError?: (error: unknown) => void;
+  onError?: ReceiptEngineOptions['onError'];
 }): DemoDevice {
   const { server, accountId, deviceId, counter, conversationIds, onError } = options;
   const client = server.login(accountId);

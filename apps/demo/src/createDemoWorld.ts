@@ -1,4 +1,9 @@
-import { p2pConversationId, teamConversationId } from '@readmark/core';
+import {
+  p2pConversationId,
+  type ReceiptError,
+  type ReceiptErrorContext,
+  teamConversationId,
+} from '@readmark/core';
 import { createMemoryServer, type MemoryServer } from '@readmark/memory';
 import { type CallCounter, createCallCounter } from './callCounter';
 import { createDemoDevice, type DemoDevice } from './createDemoDevice';
@@ -51,9 +56,12 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
   const memberIds = [ALICE, BOB, ...simulatedMemberIds];
   server.createTeam({ teamId: TEAM_ID, memberIds });
 
-  const logError = (error: unknown) => {
-    // The demo keeps going; the kit already turned the failure into state where it matters.
-    console.warn('[readmark demo]', error);
+  const logError = (error: ReceiptError, context: ReceiptErrorContext) => {
+    // The demo keeps going; the kit already turned the failure into state where it matters
+    // (e.g. 190002 while a device is offline, which the offline switch causes on purpose).
+    console.warn(
+      `[readmark demo] ${context.operation} ${context.conversationId}: ${error.code} ${error.message}`,
+    );
   };
   const alice = createDemoDevice({
     server,
