@@ -1,4 +1,5 @@
 import type { ArgumentMap } from 'eventemitter3';
+import { invalidParameter } from './NimError';
 
 /** A listener for event `K` of listener map `I`, typed exactly like the SDK's `on`/`off`. */
 export type EmitterListener<I extends object, K extends keyof I> = (
@@ -14,6 +15,8 @@ export class Emitter<I extends object> {
   private readonly listeners = new Map<keyof I, Set<(...args: never[]) => void>>();
 
   on<T extends keyof I>(eventName: T, fn: EmitterListener<I, T>): void {
+    // eventemitter3 (behind the SDK) throws a TypeError here; the kit answers 191004 (E3).
+    if (typeof fn !== 'function') throw invalidParameter('listener must be a function');
     let set = this.listeners.get(eventName);
     if (!set) {
       set = new Set();

@@ -198,15 +198,27 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
       );
     },
 
-    getMessageList: (option) =>
-      call(
+    getMessageList: (option) => {
+      const input = snapshotOf(() =>
+        isRecord(option)
+          ? ({
+              ...option,
+              anchorMessage: isRecord(option.anchorMessage)
+                ? { ...option.anchorMessage }
+                : undefined,
+            } as typeof option)
+          : undefined,
+      );
+      return call(
         'getMessageList',
         () =>
-          isRecord(option) && isValidConversationIdFor(accountId, option.conversationId)
+          input.error ??
+          (input.value && isValidConversationIdFor(accountId, input.value.conversationId)
             ? undefined
-            : invalidParameter('option.conversationId'),
-        () => listMessages(core, device, option),
-      ),
+            : invalidParameter('option.conversationId')),
+        () => listMessages(core, device, input.value as typeof option),
+      );
+    },
 
     sendP2PMessageReceipt: (message) => {
       const input = snapshotOf(() => copyMessage(message));
@@ -303,7 +315,12 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     V2NIMLoginService: loginService,
     V2NIMConversationIdUtil: createConversationIdUtil(accountId),
     V2NIMMessageCreator: {
-      createTextMessage: (text: string): V2NIMMessage => createTextMessage(core, device, text),
+      createTextMessage: (text: string): V2NIMMessage => {
+        // A value whose string conversion throws (or a symbol-like trap) is bad input, not a crash.
+        const input = snapshotOf(() => String(text));
+        if (input.error) throw input.error;
+        return createTextMessage(core, device, input.value);
+      },
     },
     logout: () => setOnline(false),
     login: () => setOnline(true),

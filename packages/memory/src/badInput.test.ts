@@ -385,6 +385,26 @@ const rows: Array<[string, (w: World) => unknown, Expected]> = [
     { code: 191004 },
   ],
   [
+    'getMessageList: an option whose getters throw',
+    (w) => w.a.V2NIMMessageService.getMessageList(explodingProxy({ conversationId: 'A|1|B' })),
+    { code: 191004 },
+  ],
+  [
+    'createTextMessage: text whose conversion throws (sync)',
+    (w) =>
+      w.a.V2NIMMessageCreator.createTextMessage({
+        toString() {
+          throw new Error('no');
+        },
+      } as never),
+    { code: 191004 },
+  ],
+  [
+    'on: a listener that is not a function (sync)',
+    (w) => w.a.V2NIMMessageService.on('onReceiveP2PMessageReadReceipts', 'x' as never),
+    { code: 191004 },
+  ],
+  [
     'getMessageList: null option',
     (w) => w.a.V2NIMMessageService.getMessageList(null as never),
     { code: 191004 },
