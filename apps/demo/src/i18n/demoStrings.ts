@@ -19,7 +19,6 @@ export interface DemoStrings {
   send: string;
   sendMany: (count: number) => string;
   offline: string;
-  online: string;
   offlineHint: string;
   emptyChat: string;
   requestReceipts: string;
@@ -27,13 +26,10 @@ export interface DemoStrings {
   teamName: string;
   teamHint: string;
   simulation: string;
-  resetSimulation: string;
   callsTitle: string;
   callsHint: string;
-  callsDevice: string;
   callsMethod: string;
   callsCount: (options: { calls: number; items: number }) => string;
-  callsTotal: string;
   callsReset: string;
   member: (index: string) => string;
 }
@@ -55,7 +51,6 @@ export const demoEn: DemoStrings = {
   send: 'Send',
   sendMany: (count) => `Send ${count} messages`,
   offline: 'Offline',
-  online: 'Online',
   offlineHint: 'Offline: receipts for this device wait on the server until it reconnects.',
   emptyChat: 'No messages yet',
   requestReceipts: 'Ask for read receipts',
@@ -64,13 +59,10 @@ export const demoEn: DemoStrings = {
   teamHint:
     'Alice sends; Bob reads on his laptop, and the other members are simulated and read over a few seconds. Open a badge to see who has read.',
   simulation: 'Simulated members read',
-  resetSimulation: 'Restart simulation',
   callsTitle: 'Transport calls',
   callsHint: 'Calls each device made to the server, with the messages they carried.',
-  callsDevice: 'Device',
   callsMethod: 'Method',
   callsCount: ({ calls, items }) => (items > 0 ? `${calls} (${items} msgs)` : `${calls}`),
-  callsTotal: 'Total',
   callsReset: 'Reset counts',
   member: (index) => `Member ${index}`,
 };
@@ -92,7 +84,6 @@ export const demoZhCN: DemoStrings = {
   send: '发送',
   sendMany: (count) => `发送 ${count} 条消息`,
   offline: '离线',
-  online: '在线',
   offlineHint: '离线：发给此设备的回执保存在服务器上，重新连接后送达。',
   emptyChat: '暂无消息',
   requestReceipts: '请求已读回执',
@@ -101,13 +92,10 @@ export const demoZhCN: DemoStrings = {
   teamHint:
     'Alice 发送消息；Bob 在笔记本上阅读，其他成员为模拟成员，会在几秒内阅读。点击角标查看谁已读。',
   simulation: '模拟成员阅读',
-  resetSimulation: '重新开始模拟',
   callsTitle: '传输调用',
   callsHint: '每台设备向服务器发起的调用次数，以及其中携带的消息数。',
-  callsDevice: '设备',
   callsMethod: '方法',
   callsCount: ({ calls, items }) => (items > 0 ? `${calls}（${items} 条）` : `${calls}`),
-  callsTotal: '合计',
   callsReset: '清零',
   member: (index) => `成员 ${index}`,
 };
