@@ -34,12 +34,15 @@ export function createP2POutbox(
   const pending = new Map<string, ReceiptMessage>();
   const inFlight = new Map<string, ReceiptMessage>();
   const backoff = new Map<string, { attempt: number; timer?: unknown }>();
+  // Messages the server refused for good: marking them again must not repeat the call or the report.
+  const refused = new Set<string>();
 
   const selfReadTime = (conversationId: string) =>
     selectSelfReadTime(context.store.getState(), conversationId);
 
   function add(conversationId: string, message: ReceiptMessage): boolean {
     if (message.createTime <= selfReadTime(conversationId)) return false;
+    if (refused.has(message.messageClientId)) return false;
     const sending = inFlight.get(conversationId);
     if (sending && message.createTime <= sending.createTime) return false;
     const queued = pending.get(conversationId);
@@ -86,6 +89,7 @@ export function createP2POutbox(
         inFlight.delete(conversationId);
         if (context.isDisposed()) return;
         if (!isRetryableCode(error.code)) {
+          refused.add(message.messageClientId);
           context.onOutboxChange();
           context.report(error, { operation: 'sendP2PMessageReceipt', conversationId });
           if (pending.has(conversationId)) onNeedsFlush();

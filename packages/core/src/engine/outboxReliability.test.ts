@@ -1,0 +1,132 @@
+/**
+ * The outbox's delivery promise, case by case: timeouts the server applied, connections that drop
+ * mid-call, late connection events and permanent refusals.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TransportEvent } from '../ReceiptTransport';
+import { createReceiptWorld } from '../testing/receiptWorld';
+import { selectPeerReadTime, selectSelfReadTime, selectTeamReceipt } from './selectors';
+
+type World = ReturnType<typeof createReceiptWorld>;
+let world: World;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  world = createReceiptWorld();
+  world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
+});
+afterEach(() => {
+  world.disposeAll();
+  vi.useRealTimers();
+});
+
+async function chat() {
+  const alice = world.device('A');
+  const bob = world.device('B');
+  const events: TransportEvent[] = [];
+  alice.transport.subscribe((event) => events.push(event));
+  const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+  const g1 = await world.send(alice, 'A|2|T', { at: 200, isFlagged: true });
+  await world.settle();
+  return {
+    alice,
+    bob,
+    events,
+    m1,
+    g1,
+    m1Copy: world.copyOf(bob, m1),
+    g1Copy: world.copyOf(bob, g1),
+  };
+}
+
+describe('outbox reliability', () => {
+  it('a timeout the server applied is retried, and the peer sees one effect', async () => {
+    const { alice, bob, events, m1Copy, g1Copy } = await chat();
+    // Every call is applied, and the first answer of each is lost.
+    world.server.setFaults({ timeoutRate: 1, seed: 7 });
+    bob.engine.markRead([m1Copy, g1Copy]);
+    await world.tick(300);
+    world.server.setFaults({});
+    await world.tick(2000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(2);
+    expect(bob.calls.sendTeamMessageReceipts).toHaveLength(2);
+    expect(bob.errors).toEqual([]);
+    // The repeat was a no-op on the server: one event each, counts of one reader.
+    expect(events.filter((event) => event.type === 'p2pReceipts')).toHaveLength(1);
+    expect(events.filter((event) => event.type === 'teamReceipts')).toHaveLength(1);
+    expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(100);
+    const g1 = { ...g1Copy, conversationId: 'A|2|T' };
+    expect(selectTeamReceipt(alice.engine.store.getState(), g1)?.readCount).toBe(1);
+    expect(selectSelfReadTime(bob.engine.store.getState(), 'B|1|A')).toBe(100);
+  });
+
+  it('a connection dropped mid-call: the receipt goes again right after reconnecting', async () => {
+    const { alice, bob, m1, m1Copy } = await chat();
+    world.server.setFaults({ latencyMs: [100, 100] });
+    bob.engine.markRead([m1Copy]);
+    await vi.advanceTimersByTimeAsync(300); // the call is now on the wire for 100 ms
+    world.server.dropConnection('B');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(false);
+    await vi.advanceTimersByTimeAsync(10_000); // no retry while disconnected
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    world.server.restoreConnection('B');
+    await vi.advanceTimersByTimeAsync(100); // the status event's own latency, not a backoff
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(100);
+  });
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    'connection events arriving late and out of order never strand the outbox (seed %i)',
+    async (seed) => {
+      const { alice, bob, m1Copy } = await chat();
+      // Status events travel with 0-500 ms latency each, so "connected" can overtake "disconnected".
+      world.server.setFaults({ latencyMs: [0, 500], seed });
+      for (let round = 0; round < 20; round += 1) {
+        world.server.dropConnection('B');
+        world.server.restoreConnection('B');
+      }
+      await world.tick(2000); // every status event has arrived, in whatever order
+      bob.engine.markRead([m1Copy]);
+      await world.tick(5000);
+      world.server.setFaults({});
+      await world.tick(0);
+      expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(100);
+      expect(bob.errors).toEqual([]);
+    },
+  );
+
+  it('a permanent refusal is reported once, however often the message is marked again', async () => {
+    const { bob, m1Copy } = await chat();
+    world.server.injectFault({ method: 'sendP2PMessageReceipt', code: 107404 });
+    bob.engine.markRead([m1Copy]);
+    await world.tick(300);
+    bob.engine.markRead([m1Copy]);
+    await world.tick(300);
+    bob.engine.markRead([m1Copy]);
+    await world.tick(60_000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(bob.errors.map((error) => error.code)).toEqual([107404]);
+  });
+
+  it('a rate limit backs off with jitter, then delivers', async () => {
+    const { bob, m1Copy } = await chat();
+    world.server.injectFault({ method: 'sendP2PMessageReceipt', code: 416, times: 2 });
+    bob.engine.markRead([m1Copy]);
+    await world.tick(300);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    // random 0.5: 1 s × 0.75, then 2 s × 0.75.
+    await world.tick(749);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    await world.tick(1);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(2);
+    await world.tick(1499);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(2);
+    await world.tick(1);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(3);
+    expect(selectSelfReadTime(bob.engine.store.getState(), 'B|1|A')).toBe(100);
+    expect(bob.errors).toEqual([]);
+  });
+});
