@@ -6,6 +6,7 @@ test('switching to 简体中文 translates the demo and the kit', async ({ page 
   await page.getByLabel('Language').selectOption('zh-CN');
 
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page).toHaveTitle('Readmark 演示');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Readmark 演示');
   await expect(page.getByRole('tab', { name: '单聊' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tab', { name: '群聊' })).toBeVisible();

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { DemoWorld } from './createDemoWorld';
 import type { DemoOptions, DemoTab } from './demoOptions';
 import { DemoStringsProvider, useDemoStrings } from './i18n/DemoStringsContext';
-import type { DemoLocale } from './i18n/demoStrings';
+import { type DemoLocale, getDemoStrings } from './i18n/demoStrings';
 import { LanguageSelect } from './LanguageSelect';
 import { OneToOneTab } from './OneToOneTab';
 import { TabBar } from './TabBar';
@@ -15,6 +15,7 @@ export function App(props: { world: DemoWorld; options: DemoOptions }) {
 
   useEffect(() => {
     document.documentElement.lang = locale;
+    document.title = getDemoStrings(locale).title;
   }, [locale]);
 
   return (
