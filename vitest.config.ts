@@ -1,3 +1,4 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
@@ -49,6 +50,27 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.tsx', 'apps/*/src/**/*.browser.test.tsx'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+            }),
+            instances: [{ browser: 'chromium' }],
+            viewport: { width: 1024, height: 768 },
+          },
+        },
+      },
+      {
+        // Every story of .storybook/ as a test: it renders, its play function passes and axe-core
+        // finds no violation (`parameters.a11y.test = 'error'` in .storybook/preview.tsx).
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        resolve: sourceConditions,
+        optimizeDeps: {
+          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime'],
+        },
+        test: {
+          name: 'storybook',
           browser: {
             enabled: true,
             headless: true,

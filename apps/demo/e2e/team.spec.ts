@@ -19,7 +19,7 @@ test('badge counts down, the sheet follows a member from Unread to Read, Esc ret
 
   // Found by its message, so it is the same badge whether it says "12 unread" or "All read".
   const badge = bubble(alice, 'Design review at 3pm').getByRole('button');
-  await expect(badge).toHaveAccessibleName(/^\d+ of 149 members have not read$/);
+  await expect(badge).toHaveAccessibleName(/^\d+ unread of 149 members$/);
   await expect(badge).toHaveText(/^\d+ unread$/);
   const first = await numberIn(badge);
   await expect.poll(() => numberIn(badge)).toBeLessThan(first);
@@ -65,7 +65,7 @@ test('an unflagged team message has no badge; everyone reading shows All read', 
   await alice.getByRole('checkbox', { name: 'Ask for read receipts' }).check();
   await sendMessage(alice, 'Please read');
 
-  await expect(alice.getByRole('button', { name: 'All 11 members have read' })).toHaveText(
+  await expect(alice.getByRole('button', { name: 'All read by 11 members' })).toHaveText(
     'All read',
   );
   // Exactly one badge: the unflagged message never asked for receipts.

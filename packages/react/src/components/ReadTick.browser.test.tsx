@@ -100,13 +100,13 @@ describe('UnreadBadge and team ReadTick', () => {
 
   it('counts down to "All read" with full accessible names (en)', async () => {
     const { readers, readBy, openCount } = await teamMessage('en');
-    const badge = await screen.findByRole('button', { name: '12 of 12 members have not read' });
+    const badge = await screen.findByRole('button', { name: '12 unread of 12 members' });
     expect(badge.textContent).toBe('12 unread');
     expect(badge.getAttribute('aria-haspopup')).toBe('dialog');
     expect(screen.getByRole('img', { name: 'Sent' })).toBeTruthy();
 
     await readBy(readers.slice(0, 9));
-    expect(badge.getAttribute('aria-label')).toBe('3 of 12 members have not read');
+    expect(badge.getAttribute('aria-label')).toBe('3 unread of 12 members');
     expect(badge.textContent).toBe('3 unread');
     expect(badge.dataset.status).toBe('unread');
 

@@ -1,53 +1,34 @@
 import { MessageSendingState, type ReceiptEngine, type ReceiptMessage } from '@readmark/core';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, waitFor, within } from 'storybook/test';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReadTick } from './ReadTick';
-import { Providers, useWorld } from './testWorld.test';
+import { Providers, storyLocale, useWorld } from './testWorld.test';
 
-export default {
+/**
+ * The tick under an own message. Every story runs against the in-memory NIM server through the real
+ * transport and engine; switch the language and theme from the toolbar.
+ */
+const meta = {
   title: 'Components/ReadTick',
   component: ReadTick,
-  args: { locale: 'en' },
-  argTypes: { locale: { control: 'inline-radio', options: ['en', 'zh-CN'] } },
-};
+} satisfies Meta<typeof ReadTick>;
+export default meta;
+type Story = StoryObj;
 
-type Args = { locale: ReceiptLocale };
-
-function AllStates({ locale }: Args) {
-  const ready = useWorld(async (world) => {
-    const alice = world.server.login('alice');
-    const bob = world.server.login('bob');
-    const read = await world.send(alice, { conversationId: 'alice|1|bob', text: 'read' });
-    const [copy] = await world.history(bob, 'bob|1|alice');
-    await bob.V2NIMMessageService.sendP2PMessageReceipt(copy as never);
-    const sent = await world.send(alice, { conversationId: 'alice|1|bob', text: 'sent' });
-    const sending: ReceiptMessage = {
-      ...sent,
-      messageClientId: 'sending',
-      messageServerId: '',
-      sendingState: MessageSendingState.SENDING,
-    };
-    const failed: ReceiptMessage = {
-      ...sending,
-      messageClientId: 'failed',
-      sendingState: MessageSendingState.FAILED,
-    };
-    return { engine: world.engineFor(alice), messages: [sending, sent, read, failed] };
-  });
-  if (!ready) return null;
-  return <TickRows engine={ready.engine} locale={locale} messages={ready.messages} />;
-}
+type Locale = { locale: ReceiptLocale };
 
 function TickRows({
   engine,
   locale,
   messages,
-}: Args & { engine: ReceiptEngine; messages: ReceiptMessage[] }) {
+}: Locale & { engine: ReceiptEngine; messages: ReceiptMessage[] }) {
   return (
     <Providers engine={engine} locale={locale}>
-      <ul style={{ listStyle: 'none', display: 'grid', gap: 8 }}>
+      <ul style={{ listStyle: 'none', display: 'grid', gap: 8, margin: 0, padding: 0 }}>
         {messages.map((message) => (
           <li key={message.messageClientId}>
-            <ReadTick message={message} /> {message.messageClientId}
+            {(message as { text?: string }).text} <ReadTick message={message} />
           </li>
         ))}
       </ul>
@@ -55,14 +36,88 @@ function TickRows({
   );
 }
 
-/** Every status: sending, sent, read, failed. */
-export const States = { render: (args: Args) => <AllStates {...args} /> };
+function OneSentMessage({ locale }: Locale) {
+  const ready = useWorld(async (world) => {
+    const alice = world.server.login('alice');
+    world.server.login('bob');
+    const sent = await world.send(alice, { conversationId: 'alice|1|bob', text: 'See you at six' });
+    return { engine: world.engineFor(alice), messages: [sent] };
+  });
+  return ready ? <TickRows {...ready} locale={locale} /> : null;
+}
 
-function LiveTicks({ locale }: Args) {
+/** A message Alice sent to Bob, who has not read it yet: one check, named "Sent". */
+export const Default: Story = {
+  render: (_args, { globals }) => <OneSentMessage locale={storyLocale(globals)} />,
+  play: async ({ canvasElement, globals }) => {
+    if (storyLocale(globals) !== 'en') return;
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('img', { name: 'Sent' })).toHaveAttribute(
+      'data-status',
+      'sent',
+    );
+  },
+};
+
+function EveryState({ locale }: Locale) {
+  const ready = useWorld(async (world) => {
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    const read = await world.send(alice, { conversationId: 'alice|1|bob', text: 'read' });
+    const [copy] = await world.history(bob, 'bob|1|alice');
+    await bob.V2NIMMessageService.sendP2PMessageReceipt(copy as never);
+    const sent = await world.send(alice, { conversationId: 'alice|1|bob', text: 'sent' });
+    // A send still in flight and a failed one, as the SDK reports them locally.
+    const sending: ReceiptMessage = {
+      ...sent,
+      text: 'sending',
+      messageClientId: 'sending',
+      messageServerId: '',
+      sendingState: MessageSendingState.SENDING,
+    } as ReceiptMessage;
+    const failed = {
+      ...sending,
+      text: 'failed',
+      messageClientId: 'failed',
+      sendingState: MessageSendingState.FAILED,
+    } as ReceiptMessage;
+    return { engine: world.engineFor(alice), messages: [sending, sent, read, failed] };
+  });
+  return ready ? <TickRows {...ready} locale={locale} /> : null;
+}
+
+const expectNames = (names: string[]) => async (canvasElement: HTMLElement) => {
+  const canvas = within(canvasElement);
+  await waitFor(() =>
+    expect(canvas.getAllByRole('img').map((tick) => tick.getAttribute('aria-label'))).toEqual(
+      names,
+    ),
+  );
+};
+
+/** Every status side by side: sending (clock), sent (one check), read (two checks), failed (alert). */
+export const AllStates: Story = {
+  render: (_args, { globals }) => <EveryState locale={storyLocale(globals)} />,
+  play: async ({ canvasElement, globals }) => {
+    if (storyLocale(globals) !== 'en') return;
+    await expectNames(['Sending', 'Sent', 'Read', 'Failed'])(canvasElement);
+  },
+};
+
+/** The same states with the built-in Simplified Chinese strings (`<ReceiptProvider locale="zh-CN">`). */
+export const Chinese: Story = {
+  ...AllStates,
+  globals: { locale: 'zh-CN' },
+  play: async ({ canvasElement }) => {
+    await expectNames(['发送中', '已发送', '已读', '发送失败'])(canvasElement);
+  },
+};
+
+function LiveTicks({ locale }: Locale) {
   const ready = useWorld(async (world, onCleanup) => {
     const alice = world.server.login('alice');
     onCleanup(
-      world.server.simulatePeerReader({ accountId: 'bob', minDelayMs: 800, maxDelayMs: 2500 }).stop,
+      world.server.simulatePeerReader({ accountId: 'bob', minDelayMs: 400, maxDelayMs: 2000 }).stop,
     );
     const messages: ReceiptMessage[] = [];
     for (const text of ['one', 'two', 'three']) {
@@ -70,9 +125,17 @@ function LiveTicks({ locale }: Args) {
     }
     return { engine: world.engineFor(alice), messages };
   });
-  if (!ready) return null;
-  return <TickRows engine={ready.engine} locale={locale} messages={ready.messages} />;
+  return ready ? <TickRows {...ready} locale={locale} /> : null;
 }
 
-/** A simulated Bob reads the messages after a second or two: the ticks turn to "Read". */
-export const Live = { render: (args: Args) => <LiveTicks {...args} /> };
+/** A simulated Bob reads each message within two seconds: the ticks turn from "Sent" to "Read". */
+export const Live: Story = {
+  render: (_args, { globals }) => <LiveTicks locale={storyLocale(globals)} />,
+  play: async ({ canvasElement, globals }) => {
+    if (storyLocale(globals) !== 'en') return;
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getAllByRole('img', { name: 'Read' })).toHaveLength(3), {
+      timeout: 5000,
+    });
+  },
+};

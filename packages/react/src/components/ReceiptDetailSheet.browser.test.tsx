@@ -79,7 +79,7 @@ const memberNames = (panel: HTMLElement) =>
 describe('ReceiptDetailSheet', () => {
   it('opens as a modal from the badge, switches tabs by keyboard, searches, closes with Esc', async () => {
     const { closedCount } = await setup();
-    const badge = await screen.findByRole('button', { name: '3 of 4 members have not read' });
+    const badge = await screen.findByRole('button', { name: '3 unread of 4 members' });
     await userEvent.click(badge);
 
     const dialog = (await screen.findByRole('dialog', {
@@ -122,7 +122,7 @@ describe('ReceiptDetailSheet', () => {
   it('moves a member from Unread to Read live and announces it politely', async () => {
     const { readBy } = await setup();
     await userEvent.click(
-      await screen.findByRole('button', { name: '3 of 4 members have not read' }),
+      await screen.findByRole('button', { name: '3 unread of 4 members' }),
     );
     const panel = await screen.findByRole('tabpanel', { name: 'Unread (3)' });
     await waitFor(() => expect(memberNames(panel)).toEqual(['Carol', 'Dave', 'Erin']));
@@ -134,7 +134,7 @@ describe('ReceiptDetailSheet', () => {
     const readTab = screen.getByRole('tab', { name: 'Read (2)' });
     const live = screen.getByRole('dialog').querySelector('[aria-live="polite"]');
     expect(live?.textContent).toBe('Carol read the message');
-    expect(screen.getByRole('button', { name: '2 of 4 members have not read' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '2 unread of 4 members' })).toBeTruthy();
 
     await userEvent.click(readTab);
     const readPanel = screen.getByRole('tabpanel', { name: 'Read (2)' });

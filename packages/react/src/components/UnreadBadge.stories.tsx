@@ -1,89 +1,174 @@
 import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
-import { useState } from 'react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { type ReactNode, useState } from 'react';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
-import { Providers, useWorld } from './testWorld.test';
+import {
+  Providers,
+  storyLocale,
+  teamWithMessage,
+  twelveMembers,
+  useWorld,
+  type World,
+} from './testWorld.test';
 import { UnreadBadge } from './UnreadBadge';
 
-export default {
+/**
+ * "3 unread" under an own team message, counting down live; a button that opens the member sheet.
+ * Stories run against the in-memory NIM server through the real transport and engine.
+ */
+const meta = {
   title: 'Components/UnreadBadge',
   component: UnreadBadge,
-  args: { locale: 'en' },
-  argTypes: { locale: { control: 'inline-radio', options: ['en', 'zh-CN'] } },
-};
+} satisfies Meta<typeof UnreadBadge>;
+export default meta;
+type Story = StoryObj;
 
-type Args = { locale: ReceiptLocale };
-const members = Array.from({ length: 12 }, (_, index) => `member${index + 1}`);
+type Locale = { locale: ReceiptLocale };
 
-/** A team of Alice and 12 members; `readers` of them read Alice's flagged message. */
-async function teamWithMessage(
-  world: Parameters<Parameters<typeof useWorld>[0]>[0],
-  { teamId, readers, beforeSend }: { teamId: string; readers: number; beforeSend?: () => void },
-) {
-  world.server.createTeam({ teamId, memberIds: ['alice', ...members] });
-  beforeSend?.();
-  const alice = world.server.login('alice');
-  const message = await world.send(alice, {
-    conversationId: `alice|2|${teamId}`,
-    text: 'hello team',
-    isReceiptRequested: true,
-  });
-  for (const id of members.slice(0, readers)) {
-    const reader = world.server.login(id);
-    const [copy] = await world.history(reader, `${id}|2|${teamId}`);
-    await reader.V2NIMMessageService.sendTeamMessageReceipts([copy as never]);
-  }
-  await world.server.settle();
-  return { alice, message };
-}
-
-function Badge({
+/** The badge plus the sheet it opens, as an app wires them. */
+function BadgeWithSheet({
   engine,
   message,
   locale,
-}: Args & { engine: ReceiptEngine; message: ReceiptMessage }) {
+}: Locale & { engine: ReceiptEngine; message: ReceiptMessage }) {
   const [isOpen, setIsOpen] = useState(false);
   return (
     <Providers engine={engine} locale={locale}>
-      <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />
+      <p style={{ margin: 0 }}>
+        hello team <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />
+      </p>
       <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />
     </Providers>
   );
 }
 
-function StateRow({ locale, readers, fault }: Args & { readers: number; fault?: number }) {
+/**
+ * One badge in its own world. `after` runs once the message exists and is read by `readers` members,
+ * e.g. to make the server slow (loading) or refuse counts (unavailable).
+ */
+function BadgeCase({
+  locale,
+  readers,
+  after,
+}: Locale & { readers: number; after?: (world: World) => void }) {
   const ready = useWorld(async (world) => {
     const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers });
-    if (fault) world.server.injectFault({ method: 'getTeamMessageReceipts', code: fault });
+    after?.(world);
     return { engine: world.engineFor(alice), message };
   });
-  return ready ? <Badge {...ready} locale={locale} /> : null;
+  return ready ? <BadgeWithSheet {...ready} locale={locale} /> : null;
 }
 
-/** 3 of 12 members have not read. */
-export const Unread = { render: (args: Args) => <StateRow {...args} readers={9} /> };
-/** Everyone read. */
-export const AllRead = { render: (args: Args) => <StateRow {...args} readers={12} /> };
-/** The team's receipts are disabled (NIM 108312): an explicit "unavailable" instead of numbers. */
-export const Unavailable = {
-  render: (args: Args) => <StateRow {...args} readers={0} fault={108312} />,
+/** Counts never arrive: every call and delivery takes ten minutes. */
+const slowServer = (world: World) => world.server.setFaults({ latencyMs: [600_000, 600_000] });
+/** The team's receipts are off (NIM 108312): counts cannot be had. */
+const receiptsOff = (world: World) =>
+  world.server.injectFault({ method: 'getTeamMessageReceipts', code: 108312, times: 100 });
+
+/** 9 of 12 members have read: "3 unread", a button named "3 unread of 12 members". */
+export const Default: Story = {
+  render: (_args, { globals }) => <BadgeCase locale={storyLocale(globals)} readers={9} />,
+  play: async ({ canvasElement, globals }) => {
+    if (storyLocale(globals) !== 'en') return;
+    const canvas = within(canvasElement);
+    const badge = await canvas.findByRole('button', { name: '3 unread of 12 members' });
+    await expect(badge).toHaveTextContent('3 unread');
+    await expect(badge).toHaveAttribute('aria-haspopup', 'dialog');
+    await userEvent.click(badge);
+    const dialog = await canvas.findByRole('dialog', { name: 'Message receipts' });
+    await expect(await within(dialog).findByRole('tab', { name: 'Unread (3)' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  },
 };
 
-function SlowServer({ locale }: Args) {
-  const ready = useWorld(
-    async (world) => {
-      const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers: 2 });
-      return { engine: world.engineFor(alice), message };
-    },
-    { latencyMs: 3000 },
+function Labelled({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div style={{ display: 'grid', gap: 4 }}>
+      <span style={{ fontSize: 12, color: 'var(--readmark-muted)' }}>{label}</span>
+      {children}
+    </div>
   );
-  return ready ? <Badge {...ready} locale={locale} /> : null;
 }
 
-/** Counts take three seconds to arrive: the badge shows its loading state meanwhile. */
-export const Loading = { render: (args: Args) => <SlowServer {...args} /> };
+function EveryState({ locale }: Locale) {
+  return (
+    <div style={{ display: 'flex', gap: 24, flexWrap: 'wrap' }}>
+      <Labelled label="loading">
+        <BadgeCase locale={locale} readers={0} after={slowServer} />
+      </Labelled>
+      <Labelled label="unread">
+        <BadgeCase locale={locale} readers={9} />
+      </Labelled>
+      <Labelled label="all read">
+        <BadgeCase locale={locale} readers={12} />
+      </Labelled>
+      <Labelled label="unavailable">
+        <BadgeCase locale={locale} readers={0} after={receiptsOff} />
+      </Labelled>
+    </div>
+  );
+}
 
-function LiveTeam({ locale }: Args) {
+const expectStates = async (canvasElement: HTMLElement, names: string[]) => {
+  const canvas = within(canvasElement);
+  await waitFor(() =>
+    expect(
+      [...canvasElement.querySelectorAll('.readmark-badge')].map((badge) => [
+        badge.getAttribute('data-status'),
+        badge.textContent,
+      ]),
+    ).toEqual([
+      ['loading', names[0]],
+      ['unread', names[1]],
+      ['all-read', names[2]],
+      ['unavailable', names[3]],
+    ]),
+  );
+  return canvas;
+};
+
+/** Loading, unread, all read and unavailable side by side. Only the middle two open the sheet. */
+export const AllStates: Story = {
+  render: (_args, { globals }) => <EveryState locale={storyLocale(globals)} />,
+  play: async ({ canvasElement, globals }) => {
+    if (storyLocale(globals) !== 'en') return;
+    const canvas = await expectStates(canvasElement, [
+      'Loading…',
+      '3 unread',
+      'All read',
+      'Read receipts unavailable',
+    ]);
+    await expect(canvas.getByRole('button', { name: 'Loading…' })).toHaveAttribute(
+      'aria-busy',
+      'true',
+    );
+    await expect(canvas.getByRole('button', { name: 'All read by 12 members' })).toBeVisible();
+    // Unavailable is text, not a button: there is nothing to list.
+    await expect(canvas.getAllByRole('button')).toHaveLength(3);
+  },
+};
+
+/** The same states in Simplified Chinese: "3人未读", "全部已读", and the full sentence as the name. */
+export const Chinese: Story = {
+  ...AllStates,
+  globals: { locale: 'zh-CN' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('button', { name: '12人中3人未读' })).toHaveTextContent(
+      '3人未读',
+    );
+    await expect(await canvas.findByRole('button', { name: '12人全部已读' })).toHaveTextContent(
+      '全部已读',
+    );
+    await expect(await canvas.findByText('已读回执不可用')).toBeVisible();
+  },
+};
+
+function LiveTeam({ locale }: Locale) {
   const ready = useWorld(async (world, onCleanup) => {
     const { alice, message } = await teamWithMessage(world, {
       teamId: 't1',
@@ -92,19 +177,34 @@ function LiveTeam({ locale }: Args) {
         onCleanup(
           world.server.simulateTeamReaders({
             teamId: 't1',
-            readerIds: members,
-            minDelayMs: 500,
+            readerIds: twelveMembers,
+            minDelayMs: 300,
             maxDelayMs: 8000,
           }).stop,
         ),
     });
     return { engine: world.engineFor(alice), message };
   });
-  return ready ? <Badge {...ready} locale={locale} /> : null;
+  return ready ? <BadgeWithSheet {...ready} locale={locale} /> : null;
 }
 
 /**
- * Simulated members read over eight seconds: the badge counts down. Open the sheet to watch members
- * move from Unread to Read.
+ * Simulated members read over eight seconds: the badge counts down to "All read". Open the sheet to
+ * watch members move from Unread to Read.
  */
-export const Live = { render: (args: Args) => <LiveTeam {...args} /> };
+export const Live: Story = {
+  render: (_args, { globals }) => <LiveTeam locale={storyLocale(globals)} />,
+  play: async ({ canvasElement, globals }) => {
+    if (storyLocale(globals) !== 'en') return;
+    const canvas = within(canvasElement);
+    await canvas.findByRole('button', { name: /unread of 12 members/ });
+    // The count goes down while the story runs, without a reload.
+    await waitFor(
+      () => {
+        const badge = canvas.getByRole('button', { name: /unread of 12 members|All read by/ });
+        expect(Number.parseInt(badge.textContent ?? '', 10)).toBeLessThan(12);
+      },
+      { timeout: 5000 },
+    );
+  },
+};

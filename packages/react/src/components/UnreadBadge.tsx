@@ -23,7 +23,7 @@ export interface UnreadBadgeProps {
 /**
  * "3 unread" / "All read" under an own team message, counting down live as members read.
  * A `<button>` (with `onOpen`) whose accessible name is the full sentence, e.g.
- * "3 of 12 members have not read", and `aria-haspopup="dialog"`. Shows a loading state until the
+ * "3 unread of 12 members", and `aria-haspopup="dialog"`. Shows a loading state until the
  * counts arrive and an explicit "unavailable" state when the team cannot have receipts.
  * Renders nothing unless the message is an own, flagged team message.
  */

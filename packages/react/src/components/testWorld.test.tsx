@@ -158,3 +158,51 @@ export function useWorld<T>(
   }, []);
   return result;
 }
+
+/** The world type `useWorld` hands to a story's setup. */
+export type World = ReturnType<typeof createWorld>;
+
+/** The language chosen in Storybook's toolbar (or pinned by a story's `globals`). */
+export function storyLocale(globals: Record<string, unknown>): ReceiptLocale {
+  return globals.locale === 'zh-CN' ? 'zh-CN' : 'en';
+}
+
+/** Twelve team members besides Alice. */
+export const twelveMembers = Array.from({ length: 12 }, (_, index) => `member${index + 1}`);
+
+/**
+ * A team of Alice and `memberIds` (default: twelve members); the first `readers` of them read Alice's
+ * flagged message. `beforeSend` runs after the team exists, e.g. to start simulated readers.
+ */
+export async function teamWithMessage(
+  world: World,
+  {
+    teamId,
+    readers,
+    memberIds = twelveMembers,
+    text = 'hello team',
+    beforeSend,
+  }: {
+    teamId: string;
+    readers: number;
+    memberIds?: readonly string[];
+    text?: string;
+    beforeSend?: () => void;
+  },
+) {
+  world.server.createTeam({ teamId, memberIds: ['alice', ...memberIds] });
+  beforeSend?.();
+  const alice = world.server.login('alice');
+  const message = await world.send(alice, {
+    conversationId: `alice|2|${teamId}`,
+    text,
+    isReceiptRequested: true,
+  });
+  for (const id of memberIds.slice(0, readers)) {
+    const reader = world.server.login(id);
+    const [copy] = await world.history(reader, `${id}|2|${teamId}`);
+    await reader.V2NIMMessageService.sendTeamMessageReceipts([copy as never]);
+  }
+  await world.server.settle();
+  return { alice, message };
+}

@@ -15,9 +15,12 @@ export interface ReceiptStrings {
   badgeUnread: (unreadCount: number) => string;
   /** Visible badge text once every member has read. */
   badgeAllRead: string;
-  /** Accessible name of the badge, e.g. "3 of 12 members have not read". */
+  /**
+   * Accessible name of the badge, e.g. "3 unread of 12 members". It should contain the visible
+   * `badgeUnread` text (WCAG 2.5.3 "label in name"), so voice control finds the button by what it shows.
+   */
   badgeLabel: (options: { unreadCount: number; totalCount: number }) => string;
-  /** Accessible name of the badge when every member has read, e.g. "All 12 members have read". */
+  /** Accessible name of the badge when every member has read, e.g. "All read by 12 members" (contains `badgeAllRead`). */
   badgeAllReadLabel: (totalCount: number) => string;
   /** Badge text while the counts are loading. */
   badgeLoading: string;

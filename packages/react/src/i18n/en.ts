@@ -9,12 +9,11 @@ export const en: ReceiptStrings = {
   tickFailed: 'Failed',
   badgeUnread: (unreadCount) => `${unreadCount} unread`,
   badgeAllRead: 'All read',
+  // Names start with the visible text ("3 unread") so voice-control users can say what they see.
   badgeLabel: ({ unreadCount, totalCount }) =>
-    `${unreadCount} of ${totalCount} ${pluralize('en', totalCount, { one: 'member has', other: 'members have' })} not read`,
+    `${unreadCount} unread of ${totalCount} ${pluralize('en', totalCount, { one: 'member', other: 'members' })}`,
   badgeAllReadLabel: (totalCount) =>
-    totalCount === 1
-      ? 'The member has read'
-      : `All ${totalCount} ${pluralize('en', totalCount, { one: 'member has', other: 'members have' })} read`,
+    `All read by ${totalCount} ${pluralize('en', totalCount, { one: 'member', other: 'members' })}`,
   badgeLoading: 'Loading…',
   unavailable: 'Read receipts unavailable',
   sheetTitle: 'Message receipts',

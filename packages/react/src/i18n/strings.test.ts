@@ -13,8 +13,10 @@ describe('string tables', () => {
     ]);
     expect(en.badgeUnread(3)).toBe('3 unread');
     expect(en.badgeAllRead).toBe('All read');
-    expect(en.badgeLabel({ unreadCount: 3, totalCount: 12 })).toBe('3 of 12 members have not read');
-    expect(en.badgeLabel({ unreadCount: 1, totalCount: 1 })).toBe('1 of 1 member has not read');
+    expect(en.badgeLabel({ unreadCount: 3, totalCount: 12 })).toBe('3 unread of 12 members');
+    expect(en.badgeLabel({ unreadCount: 1, totalCount: 1 })).toBe('1 unread of 1 member');
+    expect(en.badgeAllReadLabel(12)).toBe('All read by 12 members');
+    expect(en.badgeAllReadLabel(1)).toBe('All read by 1 member');
     expect(en.tabRead(2)).toBe('Read (2)');
     expect(en.tabUnread(10)).toBe('Unread (10)');
     expect(en.newMessages(1)).toBe('1 new message');
