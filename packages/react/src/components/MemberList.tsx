@@ -35,6 +35,10 @@ export function MemberList({
   return (
     <div
       ref={scrollRef}
+      role="region"
+      aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users move through the members by scrolling this region (arrows, Page Down, End)
+      tabIndex={0}
       className="readmark-sheet-list" // Inline max height keeps the list virtualized even without styles.css.
       style={{ overflowY: 'auto', maxHeight: 'var(--readmark-sheet-list-height, 22rem)' }}
     >
