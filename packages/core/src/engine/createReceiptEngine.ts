@@ -155,19 +155,26 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     connection = transport.getConnectionState?.() ?? 'connected';
     unsubscribeConnection =
       transport.subscribeConnectionState?.((state) => {
+        const wasConnected = connection === 'connected';
         // Status events can arrive late or out of order; the transport's current state is the
         // truth, so a stale "disconnected" never strands the outbox.
         connection = transport.getConnectionState?.() ?? state;
-        if (state === 'connected' && connection === 'connected' && !isDisposed) {
-          // Back online: what waited for the connection goes now, not after a long backoff, and
-          // team counts missed meanwhile are queried again (they are not synced, SPEC G11).
-          p2p.resetBackoff();
-          team.resetBackoff();
-          counts.resetBackoff();
-          flushNow();
-          counts.reloadWatched();
-          details.reloadWatched();
+        if (connection !== 'connected' || isDisposed) return;
+        // A "disconnected" that arrives while connected again means we missed a blip.
+        const isBack = !wasConnected || state === 'disconnected';
+        if (!isBack) {
+          // A repeated "connected": send whatever a flush skipped while we thought we were offline.
+          if (flushTimer === undefined) flushNow();
+          return;
         }
+        // Back online: what waited for the connection goes now, not after a long backoff, and
+        // team counts missed meanwhile are queried again (they are not synced, SPEC G11).
+        p2p.resetBackoff();
+        team.resetBackoff();
+        counts.resetBackoff();
+        flushNow();
+        counts.reloadWatched();
+        details.reloadWatched();
       }) ?? noop;
   }
   if (!options.isStartDeferred) start();
