@@ -1,0 +1,44 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { BenchResult } from './BenchResult';
+
+const START = '<!-- bench:results:start -->';
+const END = '<!-- bench:results:end -->';
+
+function show(value: number | null): string {
+  if (value === null) return '–';
+  if (!Number.isFinite(value)) return String(value);
+  return Math.abs(value) >= 100 ? value.toFixed(0) : String(Math.round(value * 1000) / 1000);
+}
+
+/** The results as a Markdown table. */
+export function formatTable(results: readonly BenchResult[]): string {
+  const lines = [
+    '| id | value | unit | baseline | ratio | goal | pass |',
+    '|---|---:|---|---:|---:|---|---|',
+    ...results.map(
+      (r) =>
+        `| ${r.id} | ${show(r.value)} | ${r.unit} | ${show(r.baseline)} | ${show(r.ratio)} | ${r.goal} | ${r.pass ? 'yes' : '**no**'} |`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+/** Rewrites the table between the markers in BENCHMARKS.md with the latest run. */
+export function updateBenchmarksDoc(
+  path: string,
+  results: readonly BenchResult[],
+  repetitions: number,
+): void {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return;
+  }
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  if (start === -1 || end === -1) return;
+  const stamp = `Latest run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${repetitions} repetitions, medians.`;
+  const block = `${START}\n${stamp}\n\n${formatTable(results)}\n${END}`;
+  writeFileSync(path, text.slice(0, start) + block + text.slice(end + END.length));
+}

@@ -1,0 +1,102 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright';
+import { chromiumArgs, chromiumPath } from '../../../../scripts/chromium';
+import type { ScenarioName } from '../page/scenarios';
+import type { BenchResult } from './BenchResult';
+import { buildResults, type Spec, specs } from './metrics';
+import { nodeSpecs } from './nodeBench';
+import { formatTable, updateBenchmarksDoc } from './report';
+import { serveStatic } from './staticServer';
+
+/** Flags on top of the project's headless set (scripts/chromium.ts), all from issue 5. */
+const BENCH_ARGS = [
+  // Frames as fast as the work allows, so frame times measure work, not vsync.
+  '--disable-frame-rate-limit',
+  '--disable-gpu-vsync',
+  // performance.measureUserAgentSpecificMemory() answers at once instead of at the next GC.
+  '--enable-blink-features=ForceEagerMeasureMemory',
+  '--js-flags=--expose-gc',
+];
+
+/** Opens a fresh page, runs one scenario in it and closes it (no state leaks between runs). */
+async function runInPage(browser: Browser, url: string, spec: Spec): Promise<object> {
+  const page = await browser.newPage({ viewport: { width: 800, height: 700 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => document.documentElement.dataset.benchReady === 'true');
+    await page.bringToFront();
+    return await page.evaluate(
+      async ([name, options]) => {
+        window.focus();
+        const bench = (
+          window as unknown as { readmarkBench: Record<string, (o: unknown) => unknown> }
+        ).readmarkBench;
+        return (await bench[name as string]!(options)) as object;
+      },
+      [spec.scenario, spec.options] as [ScenarioName, unknown],
+    );
+  } catch (error) {
+    throw new Error(
+      `${spec.key}: ${String(error)}${errors.length ? `\npage errors: ${errors.join('\n')}` : ''}`,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Runs every benchmark: each repetition runs every variant once (kit and baseline back to back, the
+ * order reversed on odd repetitions), so slow phases of this shared machine hit both sides alike.
+ */
+export async function main({
+  benchDir,
+  repetitions,
+  only,
+}: {
+  benchDir: string;
+  repetitions: number;
+  only?: string[];
+}): Promise<BenchResult[]> {
+  const selected = (list: Spec[]) =>
+    only ? list.filter((spec) => only.some((prefix) => spec.key.startsWith(prefix))) : list;
+  const browserSpecs = selected(specs);
+  const nodeOnly = selected(nodeSpecs);
+  const runs = new Map<string, object[]>();
+  const server = await serveStatic(join(benchDir, 'dist'));
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [...chromiumArgs, ...BENCH_ARGS],
+  });
+  try {
+    for (let repetition = 0; repetition < repetitions; repetition++) {
+      const order = repetition % 2 === 0 ? browserSpecs : [...browserSpecs].reverse();
+      for (const spec of order) {
+        process.stdout.write(`  rep ${repetition + 1}/${repetitions} ${spec.key}\r`);
+        const outcome = await runInPage(browser, server.url, spec);
+        runs.set(spec.key, [...(runs.get(spec.key) ?? []), outcome]);
+      }
+      const nodeOrder = repetition % 2 === 0 ? nodeOnly : [...nodeOnly].reverse();
+      for (const spec of nodeOrder) {
+        const outcome = await spec.run!();
+        runs.set(spec.key, [...(runs.get(spec.key) ?? []), outcome]);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  process.stdout.write('\n');
+  // Every repetition's raw numbers, for anyone checking a median (not committed).
+  writeFileSync(
+    join(benchDir, 'results.raw.json'),
+    `${JSON.stringify(Object.fromEntries(runs), null, 2)}\n`,
+  );
+  const results = buildResults(runs);
+  writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(formatTable(results));
+  if (!only) updateBenchmarksDoc(join(benchDir, '../../BENCHMARKS.md'), results, repetitions);
+  return results;
+}

@@ -1,0 +1,142 @@
+import {
+  elementScroll,
+  measureElement,
+  observeElementOffset,
+  observeElementRect,
+  Virtualizer,
+} from '@tanstack/react-virtual';
+import type { BenchMessage } from './messages';
+
+/** The scroll baseline: what the same virtualizer costs without React, receipts or the kit. */
+export interface BareVirtualList {
+  scroller: HTMLElement;
+  virtualizer: Virtualizer<HTMLElement, HTMLElement>;
+  /** Replaces the messages (prepend older ones, append newer ones) and re-renders. */
+  setMessages(messages: readonly BenchMessage[]): void;
+  /** Moves the peer's watermark: ticks of mounted own rows up to `time` turn "read" in place. */
+  setPeerReadTime(time: number): void;
+  dispose(): void;
+}
+
+/**
+ * A virtual list in plain DOM: @tanstack/virtual-core (the engine under the kit's MessageList, with
+ * the same options), keyed row nodes created once and moved with `transform`, the same row markup
+ * and CSS as the kit's bench rows, and a tick per own message updated in place. No React.
+ */
+export function createBareVirtualList({
+  container,
+  messages: initialMessages,
+}: {
+  container: HTMLElement;
+  messages: readonly BenchMessage[];
+}): BareVirtualList {
+  let messages = initialMessages;
+  let peerReadTime = 0;
+  const scroller = document.createElement('section');
+  scroller.className = 'readmark-message-scroller';
+  scroller.style.cssText = 'height:100%;overflow-y:auto;overflow-anchor:none';
+  const inner = document.createElement('div');
+  inner.style.cssText = 'position:relative;width:100%';
+  scroller.append(inner);
+  container.append(scroller);
+  const rows = new Map<string, HTMLElement>();
+
+  const tickStatus = (message: BenchMessage) =>
+    message.createTime <= peerReadTime ? 'read' : 'sent';
+
+  const createRow = (message: BenchMessage, index: number): HTMLElement => {
+    const row = document.createElement('div');
+    row.className = 'readmark-message-row';
+    row.dataset.index = String(index);
+    row.style.cssText = 'position:absolute;top:0;left:0;width:100%';
+    const bubble = document.createElement('div');
+    bubble.className = message.isSelf ? 'bench-bubble bench-own' : 'bench-bubble';
+    const text = document.createElement('span');
+    text.textContent = message.text;
+    bubble.append(text);
+    if (message.isSelf) {
+      const tick = document.createElement('span');
+      tick.className = 'readmark-tick';
+      tick.setAttribute('role', 'img');
+      tick.dataset.status = tickStatus(message);
+      tick.textContent = '✓';
+      bubble.append(tick);
+    }
+    row.append(bubble);
+    return row;
+  };
+
+  const render = () => {
+    inner.style.height = `${virtualizer.getTotalSize()}px`;
+    const seen = new Set<string>();
+    for (const item of virtualizer.getVirtualItems()) {
+      const message = messages[item.index];
+      if (!message) continue;
+      const key = message.messageClientId;
+      seen.add(key);
+      let row = rows.get(key);
+      if (!row) {
+        row = createRow(message, item.index);
+        rows.set(key, row);
+        inner.append(row);
+        virtualizer.measureElement(row);
+      } else if (row.dataset.index !== String(item.index)) {
+        row.dataset.index = String(item.index);
+      }
+      const transform = `translateY(${item.start}px)`;
+      if (row.style.transform !== transform) row.style.transform = transform;
+    }
+    for (const [key, row] of rows) {
+      if (seen.has(key)) continue;
+      row.remove();
+      rows.delete(key);
+    }
+  };
+
+  const options = () => ({
+    count: messages.length,
+    getScrollElement: () => scroller,
+    estimateSize: () => 64,
+    getItemKey: (index: number) => messages[index]?.messageClientId ?? index,
+    observeElementRect,
+    observeElementOffset,
+    scrollToFn: elementScroll,
+    measureElement,
+    onChange: render,
+    anchorTo: 'end' as const,
+    followOnAppend: true,
+    scrollEndThreshold: 8,
+    overscan: 6,
+  });
+  const virtualizer = new Virtualizer<HTMLElement, HTMLElement>(options());
+  const unmount = virtualizer._didMount();
+  virtualizer._willUpdate();
+  render();
+  virtualizer.scrollToEnd();
+
+  return {
+    scroller,
+    virtualizer,
+    setMessages(next) {
+      messages = next;
+      virtualizer.setOptions(options());
+      virtualizer._willUpdate();
+      render();
+    },
+    setPeerReadTime(time) {
+      if (!(time > peerReadTime)) return;
+      peerReadTime = time;
+      for (const [key, row] of rows) {
+        const message = messages[Number(row.dataset.index)];
+        const tick = row.querySelector<HTMLElement>('.readmark-tick');
+        if (!tick || message?.messageClientId !== key) continue;
+        const status = tickStatus(message);
+        if (tick.dataset.status !== status) tick.dataset.status = status;
+      }
+    },
+    dispose() {
+      unmount();
+      scroller.remove();
+    },
+  };
+}
