@@ -20,7 +20,7 @@ export function MemberList({
   emptyText: string;
   renderMember?: (member: ReceiptDetailMember) => ReactNode;
 }) {
-  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const scrollRef = useRef<HTMLElement | null>(null);
   const virtualizer = useVirtualizer({
     count: members.length,
     getScrollElement: () => scrollRef.current,
@@ -33,9 +33,8 @@ export function MemberList({
     return <p className="readmark-sheet-empty">{emptyText}</p>;
   }
   return (
-    <div
+    <section
       ref={scrollRef}
-      role="region"
       aria-label={label}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users move through the members by scrolling this region (arrows, Page Down, End)
       tabIndex={0}
@@ -79,7 +78,7 @@ export function MemberList({
           );
         })}
       </ul>
-    </div>
+    </section>
   );
 }
 

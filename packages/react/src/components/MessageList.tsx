@@ -48,6 +48,11 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
   readDwellMs?: number;
   /** Extra class on the list's frame (give it a height); the default look comes from `.readmark-message-list`. */
   className?: string;
+  /**
+   * Accessible name of the scrollable region; defaults to the localized "Messages". Give each list
+   * its own name when a page shows several (e.g. "Chat with Bob"), so screen readers can tell them apart.
+   */
+  label?: string;
 }
 
 const defaultKey = (message: ReceiptMessage) => message.messageClientId;
@@ -83,6 +88,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   isMarkingRead = true,
   readDwellMs = DEFAULT_READ_DWELL_MS,
   className,
+  label,
 }: MessageListProps<TMessage>) {
   const engine = useReceiptEngine();
   // Bad data must not throw during render: non-objects are skipped, keys fall back to position.
@@ -228,7 +234,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
     >
       <section
         ref={scrollRef}
-        aria-label={strings.messageListLabel}
+        aria-label={label || strings.messageListLabel}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable to scroll it by keyboard
         tabIndex={0}
         className="readmark-message-scroller"

@@ -121,9 +121,7 @@ describe('ReceiptDetailSheet', () => {
 
   it('moves a member from Unread to Read live and announces it politely', async () => {
     const { readBy } = await setup();
-    await userEvent.click(
-      await screen.findByRole('button', { name: '3 unread of 4 members' }),
-    );
+    await userEvent.click(await screen.findByRole('button', { name: '3 unread of 4 members' }));
     const panel = await screen.findByRole('tabpanel', { name: 'Unread (3)' });
     await waitFor(() => expect(memberNames(panel)).toEqual(['Carol', 'Dave', 'Erin']));
 

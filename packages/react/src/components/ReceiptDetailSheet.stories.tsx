@@ -96,11 +96,11 @@ export const Default: Story = {
       'true',
     );
     const list = await sheet.findByRole('list', { name: 'Members' });
-    await expect(within(list).getAllByRole('listitem').map((row) => row.textContent)).toEqual([
-      'CChen 1',
-      'DDana 1',
-      'EEli 1',
-    ]);
+    await expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((row) => row.textContent),
+    ).toEqual(['CChen 1', 'DDana 1', 'EEli 1']);
     await userEvent.click(sheet.getByRole('tab', { name: 'Read (2)' }));
     await expect(within(sheet.getByRole('list')).getAllByRole('listitem')).toHaveLength(2);
     await userEvent.type(sheet.getByRole('searchbox', { name: 'Search members' }), 'bo');
