@@ -24,7 +24,7 @@ afterEach(() => {
 
 type Step =
   | { kind: 'send'; isTeam: boolean }
-  | { kind: 'see'; pick: number }
+  | { kind: 'see'; pick: number; isSecondDevice: boolean }
   | { kind: 'drop' }
   | { kind: 'restore' }
   | { kind: 'wait'; ms: number }
@@ -32,7 +32,14 @@ type Step =
 
 const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('send' as const), isTeam: fc.boolean() }), weight: 3 },
-  { arbitrary: fc.record({ kind: fc.constant('see' as const), pick: fc.nat() }), weight: 4 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('see' as const),
+      pick: fc.nat(),
+      isSecondDevice: fc.boolean(),
+    }),
+    weight: 4,
+  },
   { arbitrary: fc.constant({ kind: 'drop' as const }), weight: 1 },
   { arbitrary: fc.constant({ kind: 'restore' as const }), weight: 1 },
   {
@@ -67,11 +74,17 @@ async function runSchedule(seed: number, steps: Step[]): Promise<void> {
   });
   server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
   const alice = server.login('A');
+  // B reads on two devices; both must end at the same read state, each receipt counted once.
   const bob = server.login('B');
-  const received: ReceiptMessage[] = [];
-  bob.V2NIMMessageService.on('onReceiveMessages', (messages) => {
-    received.push(...(messages as unknown as ReceiptMessage[]));
-  });
+  const bob2 = server.login('B');
+  const receivedBy = new Map<MemoryClient, ReceiptMessage[]>();
+  for (const device of [bob, bob2]) {
+    const list: ReceiptMessage[] = [];
+    receivedBy.set(device, list);
+    device.V2NIMMessageService.on('onReceiveMessages', (messages) => {
+      list.push(...(messages as unknown as ReceiptMessage[]));
+    });
+  }
   const errors: ReceiptError[] = [];
   const engineOf = (client: MemoryClient, accountId: string) =>
     createReceiptEngine({
@@ -83,8 +96,9 @@ async function runSchedule(seed: number, steps: Step[]): Promise<void> {
     });
   const aliceEngine = engineOf(alice, 'A');
   const bobEngine = engineOf(bob, 'B');
+  const bob2Engine = engineOf(bob2, 'B');
   const backwards: string[] = [];
-  const stopChecks = [aliceEngine, bobEngine].map((engine: ReceiptEngine) =>
+  const stopChecks = [aliceEngine, bobEngine, bob2Engine].map((engine: ReceiptEngine) =>
     engine.store.subscribe((next, previous) => backwards.push(...backwardSteps(previous, next))),
   );
 
@@ -105,10 +119,12 @@ async function runSchedule(seed: number, steps: Step[]): Promise<void> {
           break;
         }
         case 'see': {
+          const device = step.isSecondDevice ? bob2 : bob;
+          const received = receivedBy.get(device) ?? [];
           const message = received[step.pick % Math.max(1, received.length)];
           if (!message) break;
           seen.set(message.messageClientId, message);
-          bobEngine.markRead([message]);
+          (step.isSecondDevice ? bob2Engine : bobEngine).markRead([message]);
           break;
         }
         case 'drop':
@@ -122,6 +138,7 @@ async function runSchedule(seed: number, steps: Step[]): Promise<void> {
           break;
         case 'flush':
           bobEngine.flush();
+          bob2Engine.flush();
           break;
       }
     }
@@ -141,6 +158,7 @@ async function runSchedule(seed: number, steps: Step[]): Promise<void> {
     // What the sender's screen shows, and what a device logging in now learns from the server.
     expect(selectPeerReadTime(aliceEngine.store.getState(), 'A|1|B')).toBe(expectedReadTime);
     expect(selectSelfReadTime(bobEngine.store.getState(), 'B|1|A')).toBe(expectedReadTime);
+    expect(selectSelfReadTime(bob2Engine.store.getState(), 'B|1|A')).toBe(expectedReadTime);
     const freshAlice = server.login('A');
     await vi.advanceTimersByTimeAsync(1000);
     const receipt = await freshAlice.V2NIMMessageService.getP2PMessageReceipt('A|1|B');
@@ -161,6 +179,7 @@ async function runSchedule(seed: number, steps: Step[]): Promise<void> {
     for (const stop of stopChecks) stop();
     aliceEngine.dispose();
     bobEngine.dispose();
+    bob2Engine.dispose();
   }
 }
 
