@@ -42,17 +42,27 @@ function callCount(device: WorldDevice): number {
   return Object.values(device.calls).reduce((sum, calls) => sum + calls.length, 0);
 }
 
-/** Renders `view` under A's engine, lets time pass, and returns what the hook last showed. */
+/** Calls a hook and hands its value out; the hook under test comes in as a prop. */
+function Probe<T>({ useView, onView }: { useView: () => T; onView: (view: T) => void }) {
+  onView(useView());
+  return null;
+}
+
+/** Renders `useView` under A's engine, lets time pass, and returns what the hook last showed. */
 async function show<T>(useView: () => T): Promise<T> {
   let last: T | undefined;
-  function Probe() {
-    last = useView();
-    return null;
-  }
   const wrapper = ({ children }: { children: ReactNode }) => (
     <ReceiptProvider engine={alice.engine}>{children}</ReceiptProvider>
   );
-  const view = render(<Probe />, { wrapper });
+  const view = render(
+    <Probe
+      useView={useView}
+      onView={(value) => {
+        last = value;
+      }}
+    />,
+    { wrapper },
+  );
   await act(() => world.tick(5000));
   view.unmount();
   return last as T;
@@ -110,7 +120,7 @@ describe('bad input to the hooks', () => {
       const before = alice.engine.store.getState();
       const view = await show(() => useMessageReceipt(make() as ReceiptMessage));
       expect(view).toMatchObject({ mode: 'none', isLoading: false, isUnavailable: false });
-    expect(view.status).toBeUndefined();
+      expect(view.status).toBeUndefined();
       expect(alice.engine.store.getState()).toBe(before);
       expect(callCount(alice)).toBe(0);
     },
