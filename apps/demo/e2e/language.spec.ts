@@ -26,9 +26,9 @@ test('switching to 简体中文 translates the demo and the kit', async ({ page 
   const teamAlice = pane(page, 'Alice');
   await expect(teamAlice.getByRole('checkbox', { name: '请求已读回执' })).toBeChecked();
   await sendMessage(teamAlice, '设计评审');
-  // The kit's badge speaks Chinese too: "N人未读" visibly, "149人中N人未读" as its name.
+  // The kit's badge speaks Chinese too: "N人未读" visibly, and its name gives N and the 149 members.
   await expect(bubble(teamAlice, '设计评审').getByRole('button')).toHaveAccessibleName(
-    /^149人中\d+人未读$/,
+    /^(?=.*\d+人未读)(?=.*149人)/,
   );
   await expect(bubble(teamAlice, '设计评审').getByRole('button')).toHaveText(/^\d+人未读$/);
 });
