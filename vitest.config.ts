@@ -38,6 +38,7 @@ export default defineConfig({
             'react',
             'react-dom',
             'react-dom/client',
+            'react-dom/server',
             'react/jsx-dev-runtime',
             '@tanstack/react-virtual',
             'zustand',

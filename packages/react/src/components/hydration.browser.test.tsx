@@ -1,0 +1,117 @@
+import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
+import { screen, waitFor } from '@testing-library/dom';
+import { flushSync } from 'react-dom';
+import { hydrateRoot, type Root } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ReceiptLocale } from '../i18n/ReceiptStrings';
+import { MessageList } from './MessageList';
+import { ReadTick } from './ReadTick';
+import { ReceiptDetailSheet } from './ReceiptDetailSheet';
+import { createWorld, Providers, teamWithMessage, type World } from './testWorld.test';
+import { UnreadBadge } from './UnreadBadge';
+
+let world: World;
+let root: Root | undefined;
+let container: HTMLElement | undefined;
+let consoleCalls: unknown[][];
+
+beforeEach(() => {
+  consoleCalls = [];
+  // Any warning or error during hydration (mismatches, key warnings, act warnings) fails the test.
+  vi.spyOn(console, 'error').mockImplementation((...args) => void consoleCalls.push(args));
+  vi.spyOn(console, 'warn').mockImplementation((...args) => void consoleCalls.push(args));
+});
+afterEach(() => {
+  if (root) flushSync(() => root?.unmount());
+  container?.remove();
+  root = undefined;
+  world?.dispose();
+  vi.restoreAllMocks();
+});
+
+function Page({
+  engine,
+  locale,
+  p2p,
+  team,
+  isSheetOpen,
+}: {
+  engine: ReceiptEngine;
+  locale: ReceiptLocale;
+  p2p: ReceiptMessage;
+  team: ReceiptMessage;
+  isSheetOpen: boolean;
+}) {
+  return (
+    <Providers engine={engine} locale={locale} names={{ member1: 'Ada' }}>
+      <p>
+        hi <ReadTick message={p2p} />
+      </p>
+      <p>
+        hello team <ReadTick message={team} /> <UnreadBadge message={team} onOpen={() => {}} />
+      </p>
+      <ReceiptDetailSheet message={team} isOpen={isSheetOpen} onClose={() => {}} />
+      <div style={{ height: 200 }}>
+        <MessageList
+          conversationId="alice|1|bob"
+          messages={[p2p]}
+          renderMessage={(message) => (message as { text?: string }).text}
+        />
+      </div>
+    </Providers>
+  );
+}
+
+/** Server HTML for the page, set as the container's markup, then hydrated by React in Chromium. */
+async function serverRenderThenHydrate(locale: ReceiptLocale, isSheetOpen: boolean) {
+  world = createWorld();
+  const { alice, message: team } = await teamWithMessage(world, { teamId: 't1', readers: 3 });
+  const p2p = await world.send(alice, { conversationId: 'alice|1|bob', text: 'hi' });
+  const engine = world.engineFor(alice);
+  const page = (
+    <Page engine={engine} locale={locale} p2p={p2p} team={team} isSheetOpen={isSheetOpen} />
+  );
+  const html = renderToString(page);
+  container = document.createElement('div');
+  container.innerHTML = html;
+  document.body.append(container);
+  const recoverable: unknown[] = [];
+  flushSync(() => {
+    root = hydrateRoot(container!, page, {
+      onRecoverableError: (error) => void recoverable.push(error),
+    });
+  });
+  return { html, recoverable };
+}
+
+describe('server rendering and hydration', () => {
+  for (const [locale, sent, loading] of [
+    ['en', 'Sent', 'Loading…'],
+    ['zh-CN', '已发送', '加载中…'],
+  ] as const) {
+    it(`hydrates every component without a warning (${locale})`, async () => {
+      const { html, recoverable } = await serverRenderThenHydrate(locale, false);
+      // The server markup already carries the accessible states.
+      expect(html).toContain(`aria-label="${sent}"`);
+      expect(html).toContain(loading);
+      expect(html).toContain('<dialog');
+      // After hydration the live store takes over: counts arrive and the badge updates in place.
+      const badge = await screen.findByRole('button', {
+        name: locale === 'en' ? '9 unread of 12 members' : '12人中9人未读',
+      });
+      expect(container!.contains(badge)).toBe(true);
+      expect(recoverable).toEqual([]);
+      expect(consoleCalls).toEqual([]);
+    });
+  }
+
+  it('hydrates an open sheet and shows it as a modal', async () => {
+    const { recoverable } = await serverRenderThenHydrate('en', true);
+    const dialog = await screen.findByRole('dialog', { name: 'Message receipts' });
+    expect((dialog as HTMLDialogElement).open).toBe(true);
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Unread (9)' })).toBeTruthy());
+    expect(recoverable).toEqual([]);
+    expect(consoleCalls).toEqual([]);
+  });
+});
