@@ -5,6 +5,7 @@ import {
   messageConversationId,
   parseConversationType,
 } from '../conversationId';
+import { isRetryableCode } from '../errorCodes';
 import { ReceiptError } from '../ReceiptError';
 import type { ConnectionState, TransportEvent } from '../ReceiptTransport';
 import { ConversationType, type ReceiptMessage } from '../types';
@@ -110,6 +111,14 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   }
 
   const seeded = new Map<string, Promise<void>>();
+  /** Conversations whose seeding failed for a passing reason; retried when the connection is back. */
+  const unseeded = new Set<string>();
+  function reseedConversations(): void {
+    const pending = [...unseeded];
+    unseeded.clear();
+    for (const conversationId of pending) void loadConversation(conversationId);
+  }
+
   function loadConversation(conversationId: string): Promise<void> {
     if (isDisposed || parseConversationType(accountId, conversationId) !== ConversationType.P2P) {
       return Promise.resolve();
@@ -127,8 +136,10 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       (error: ReceiptError) => {
         // Not seeded: a later use may try again (e.g. after logging in).
         seeded.delete(conversationId);
-        if (!isDisposed)
-          context.report(error, { operation: 'getP2PMessageReceipt', conversationId });
+        if (isDisposed) return;
+        // Offline or rate-limited is not a failure to report: seed again once connected.
+        if (isRetryableCode(error.code)) unseeded.add(conversationId);
+        else context.report(error, { operation: 'getP2PMessageReceipt', conversationId });
       },
     );
     seeded.set(conversationId, seeding);
@@ -175,6 +186,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
         flushNow();
         counts.reloadWatched();
         details.reloadWatched();
+        reseedConversations();
       }) ?? noop;
   }
   if (!options.isStartDeferred) start();
