@@ -1,0 +1,112 @@
+import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, waitFor, within } from 'storybook/test';
+import type { ReceiptLocale, ReceiptStrings } from '../i18n/ReceiptStrings';
+import { ReceiptProvider } from '../ReceiptProvider';
+import { ReadTick } from './ReadTick';
+import { teamWithMessage, useWorld } from './testWorld.test';
+import { UnreadBadge } from './UnreadBadge';
+
+/**
+ * Languages: English and Simplified Chinese are built in and chosen with `locale` on
+ * `ReceiptProvider`; `strings` overrides any string. See docs/i18n.md.
+ */
+const meta = { title: 'Guides/Languages' } satisfies Meta;
+export default meta;
+type Story = StoryObj;
+
+/** A team message read by 11 of 12 members: "1 unread", and one read by everyone. */
+function Sample({
+  engine,
+  messages,
+  locale,
+  strings,
+  title,
+}: {
+  engine: ReceiptEngine;
+  messages: ReceiptMessage[];
+  locale?: ReceiptLocale;
+  strings?: Partial<ReceiptStrings>;
+  title: string;
+}) {
+  return (
+    <section aria-label={title} style={{ minWidth: 200 }}>
+      <h3 style={{ margin: '0 0 8px' }}>{title}</h3>
+      <ReceiptProvider engine={engine} locale={locale} strings={strings}>
+        {messages.map((message) => (
+          <p key={message.messageClientId} style={{ margin: '4px 0' }}>
+            {(message as { text?: string }).text} <ReadTick message={message} />{' '}
+            <UnreadBadge message={message} onOpen={() => {}} />
+          </p>
+        ))}
+      </ReceiptProvider>
+    </section>
+  );
+}
+
+const englishPlurals = new Intl.PluralRules('en');
+
+/** An app's own overrides: a friendlier English wording, plural forms through `Intl.PluralRules`. */
+const friendly: Partial<ReceiptStrings> = {
+  tickSent: 'Delivered',
+  tickRead: 'Seen',
+  badgeUnread: (count) => `${count} waiting`,
+  badgeLabel: ({ unreadCount, totalCount }) =>
+    `${unreadCount} waiting: ${unreadCount} of ${totalCount} ${
+      englishPlurals.select(totalCount) === 'one' ? 'person has' : 'people have'
+    } not seen it`,
+  badgeAllRead: 'Seen by all',
+  badgeAllReadLabel: (totalCount) => `Seen by all ${totalCount}`,
+};
+
+function Languages() {
+  const ready = useWorld(async (world) => {
+    const unread = await teamWithMessage(world, { teamId: 't1', readers: 11, text: 'Lunch?' });
+    const allRead = await teamWithMessage(world, { teamId: 't2', readers: 12, text: 'Done!' });
+    return { engine: world.engineFor(unread.alice), messages: [unread.message, allRead.message] };
+  });
+  if (!ready) return null;
+  return (
+    <div style={{ display: 'flex', gap: 32, flexWrap: 'wrap' }}>
+      <Sample {...ready} title="English (default)" />
+      <Sample {...ready} locale="zh-CN" title="简体中文 (locale: zh-CN)" />
+      <Sample {...ready} strings={friendly} title="Overridden strings" />
+    </div>
+  );
+}
+
+/** The built-in English and Chinese strings and an app's overrides, side by side. */
+export const SideBySide: Story = {
+  render: () => <Languages />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const english = within(canvas.getByRole('region', { name: 'English (default)' }));
+    const chinese = within(canvas.getByRole('region', { name: '简体中文 (locale: zh-CN)' }));
+    const custom = within(canvas.getByRole('region', { name: 'Overridden strings' }));
+    // Plural forms: "1 unread of 12 members" (English uses Intl.PluralRules for member/members).
+    await expect(
+      await english.findByRole('button', { name: '1 unread of 12 members' }),
+    ).toBeVisible();
+    await expect(
+      await english.findByRole('button', { name: 'All read by 12 members' }),
+    ).toBeVisible();
+    await expect(english.getAllByRole('img', { name: 'Sent' })).toHaveLength(1);
+    await expect(english.getAllByRole('img', { name: 'Read' })).toHaveLength(1);
+
+    await expect(await chinese.findByRole('button', { name: '12人中1人未读' })).toHaveTextContent(
+      '1人未读',
+    );
+    await expect(chinese.getByRole('img', { name: '已发送' })).toBeVisible();
+    await expect(chinese.getByRole('img', { name: '已读' })).toBeVisible();
+
+    await waitFor(() =>
+      expect(custom.getByRole('button', { name: /^1 waiting/ })).toHaveAccessibleName(
+        '1 waiting: 1 of 12 people have not seen it',
+      ),
+    );
+    await expect(custom.getByRole('button', { name: 'Seen by all 12' })).toHaveTextContent(
+      'Seen by all',
+    );
+    await expect(custom.getByRole('img', { name: 'Delivered' })).toBeVisible();
+  },
+};
