@@ -10,19 +10,57 @@ export interface Spec {
   run?: () => Promise<object>;
 }
 
+/** A bundle measured by size.mjs. */
+export interface SizeEntry {
+  name: string;
+  gzipped: number;
+  minified: number;
+  limit: number;
+  pass: boolean;
+}
+
 /** The browser runs of one repetition. Kit and baseline variants sit side by side. */
 export const specs: Spec[] = [
   { key: 'm1.kit', scenario: 'renderCounts', options: { variant: 'kit' } },
   { key: 'm1.baseline', scenario: 'renderCounts', options: { variant: 'baseline' } },
+  { key: 'm2.kit1k', scenario: 'receiptApply', options: { variant: 'kit', stored: 1000 } },
+  { key: 'm2.kit100k', scenario: 'receiptApply', options: { variant: 'kit', stored: 100_000 } },
+  {
+    key: 'm2.baseline1k',
+    scenario: 'receiptApply',
+    options: { variant: 'baseline', stored: 1000 },
+  },
+  { key: 'm3.kit', scenario: 'scrollFrames', options: { variant: 'kit', receiptsPerSecond: 0 } },
+  { key: 'm3.bare', scenario: 'scrollFrames', options: { variant: 'bare', receiptsPerSecond: 0 } },
+  {
+    key: 'm3.kitReceipts',
+    scenario: 'scrollFrames',
+    options: { variant: 'kit', receiptsPerSecond: 20 },
+  },
+  {
+    key: 'm3.bareReceipts',
+    scenario: 'scrollFrames',
+    options: { variant: 'bare', receiptsPerSecond: 20 },
+  },
+  { key: 'm4.kit1k', scenario: 'mountTime', options: { count: 1000 } },
+  { key: 'm4.kit100k', scenario: 'mountTime', options: { count: 100_000 } },
+  { key: 'm5.kit', scenario: 'prepend', options: { variant: 'kit' } },
+  { key: 'm5.bare', scenario: 'prepend', options: { variant: 'bare' } },
+  { key: 'm6.kit', scenario: 'outgoingCalls', options: { variant: 'kit' } },
+  { key: 'm6.baseline', scenario: 'outgoingCalls', options: { variant: 'baseline' } },
+  { key: 'm8.kit', scenario: 'kitMemory', options: {} },
 ];
 
-/** Turns the medians of every variant into results.json lines. */
-export function buildResults(runs: Map<string, object[]>): BenchResult[] {
+const MB = 1_000_000;
+
+/** Turns the medians of every variant (and the bundle sizes) into results.json lines. */
+export function buildResults(runs: Map<string, object[]>, sizes: SizeEntry[] = []): BenchResult[] {
   const m = (key: string): Record<string, number> | undefined => {
     const list = runs.get(key);
     return list ? medianOfFields(list) : undefined;
   };
   const results: BenchResult[] = [];
+
   const kit1 = m('m1.kit');
   const base1 = m('m1.baseline');
   if (kit1 && base1) {
@@ -58,6 +96,179 @@ export function buildResults(runs: Map<string, object[]>): BenchResult[] {
         baseline: base1.unaffectedRowRenders!,
         goal: '= 0',
         pass: kit1.unaffectedRowRenders === 0,
+      }),
+    );
+  }
+
+  const kit2 = m('m2.kit1k');
+  const kit2big = m('m2.kit100k');
+  const base2 = m('m2.baseline1k');
+  if (kit2 && base2) {
+    results.push(
+      result({
+        id: 'm2.apply1000Events',
+        value: kit2.applyMs!,
+        unit: 'ms',
+        baseline: base2.applyMs!,
+        goal: '<= 3 ms',
+        pass: kit2.applyMs! <= 3,
+      }),
+    );
+  }
+  if (kit2 && kit2big) {
+    results.push(
+      result({
+        id: 'm2.apply1000EventsStored100k',
+        value: kit2big.applyMs!,
+        unit: 'ms',
+        baseline: kit2.applyMs!,
+        goal: '<= 1.2x (vs 1,000 stored)',
+        pass: kit2big.applyMs! <= 1.2 * kit2.applyMs!,
+      }),
+    );
+  }
+  const node1k = m('n2.stored1k');
+  const node100k = m('n2.stored100k');
+  if (node1k && node100k) {
+    results.push(
+      result({
+        id: 'n2.engineApply1000Events',
+        value: node1k.applyMs!,
+        unit: 'ms',
+        baseline: null,
+        goal: '<= 3 ms',
+        pass: node1k.applyMs! <= 3,
+      }),
+      result({
+        id: 'n2.engineApply1000EventsStored100k',
+        value: node100k.applyMs!,
+        unit: 'ms',
+        baseline: node1k.applyMs!,
+        goal: '<= 1.2x (vs 1,000 stored)',
+        pass: node100k.applyMs! <= 1.2 * node1k.applyMs!,
+      }),
+    );
+  }
+
+  for (const [suffix, kitKey, bareKey] of [
+    ['', 'm3.kit', 'm3.bare'],
+    ['With20ReceiptsPerSecond', 'm3.kitReceipts', 'm3.bareReceipts'],
+  ] as const) {
+    const kit = m(kitKey);
+    const bare = m(bareKey);
+    if (!kit || !bare) continue;
+    results.push(
+      result({
+        id: `m3.scrollFrameP50${suffix}`,
+        value: kit.p50!,
+        unit: 'ms',
+        baseline: bare.p50!,
+        goal: '<= 1.05x bare DOM list',
+        pass: kit.p50! <= 1.05 * bare.p50!,
+      }),
+      result({
+        id: `m3.scrollFrameP95${suffix}`,
+        value: kit.p95!,
+        unit: 'ms',
+        baseline: bare.p95!,
+        goal: '<= 1.20x bare DOM list',
+        pass: kit.p95! <= 1.2 * bare.p95!,
+      }),
+    );
+  }
+
+  const mount1k = m('m4.kit1k');
+  const mount100k = m('m4.kit100k');
+  if (mount1k && mount100k) {
+    results.push(
+      result({
+        id: 'm4.mountTime100k',
+        value: mount100k.mountMs!,
+        unit: 'ms',
+        baseline: mount1k.mountMs!,
+        goal: '<= 15 ms',
+        pass: mount100k.mountMs! <= 15,
+      }),
+      result({
+        id: 'm4.domElements100k',
+        value: mount100k.elements!,
+        unit: 'elements',
+        baseline: mount1k.elements!,
+        goal: '= count at 1,000',
+        pass: mount100k.elements === mount1k.elements,
+      }),
+    );
+  }
+
+  const kit5 = m('m5.kit');
+  const bare5 = m('m5.bare');
+  if (kit5 && bare5) {
+    results.push(
+      result({
+        id: 'm5.prependAnchorShift',
+        value: kit5.anchorShiftPx!,
+        unit: 'px',
+        baseline: bare5.anchorShiftPx!,
+        goal: '= 0 px',
+        pass: kit5.anchorShiftPx! < 0.5,
+      }),
+      result({
+        id: 'm5.visibleJumpsScrollingUp',
+        value: kit5.jumps!,
+        unit: 'jumps',
+        baseline: bare5.jumps!,
+        goal: `= 0 (in ${kit5.steps} steps)`,
+        pass: kit5.jumps === 0,
+      }),
+    );
+  }
+
+  const kit6 = m('m6.kit');
+  const base6 = m('m6.baseline');
+  if (kit6 && base6) {
+    results.push(
+      result({
+        id: 'm6.teamReceiptCalls',
+        value: kit6.teamCalls!,
+        unit: 'calls',
+        baseline: base6.teamCalls!,
+        goal: `<= ceil(${kit6.teamMarked}/50) + ${kit6.teamWindows} windows = ${kit6.teamBound}`,
+        pass: kit6.teamCalls! <= kit6.teamBound! && kit6.teamMarked === 1000,
+      }),
+      result({
+        id: 'm6.p2pReceiptsNotMovingWatermark',
+        value: kit6.p2pNonAdvancing!,
+        unit: 'calls',
+        baseline: base6.p2pNonAdvancing!,
+        goal: `= 0 (of ${kit6.p2pCalls} P2P calls)`,
+        pass: kit6.p2pNonAdvancing === 0,
+      }),
+    );
+  }
+
+  for (const [index, entry] of sizes.entries()) {
+    results.push(
+      result({
+        id: index === 0 ? 'm7.bundleCoreReactNoVirtualizer' : 'm7.bundleCoreReactWithVirtualizer',
+        value: entry.gzipped / 1000,
+        unit: 'kB min+gzip',
+        baseline: null,
+        goal: `<= ${entry.limit / 1000} kB`,
+        pass: entry.pass,
+      }),
+    );
+  }
+
+  const kit8 = m('m8.kit');
+  if (kit8) {
+    results.push(
+      result({
+        id: 'm8.kitMemory100kMessages',
+        value: kit8.kitBytes! / MB,
+        unit: 'MB',
+        baseline: kit8.dataBytes! / MB,
+        goal: '<= 1.0 MB (baseline: the app data)',
+        pass: kit8.kitBytes! <= MB,
       }),
     );
   }

@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../../../../scripts/chromium';
 import type { ScenarioName } from '../page/scenarios';
 import type { BenchResult } from './BenchResult';
-import { buildResults, type Spec, specs } from './metrics';
+import { buildResults, type SizeEntry, type Spec, specs } from './metrics';
 import { nodeSpecs } from './nodeBench';
 import { formatTable, updateBenchmarksDoc } from './report';
 import { serveStatic } from './staticServer';
@@ -94,7 +95,18 @@ export async function main({
     join(benchDir, 'results.raw.json'),
     `${JSON.stringify(Object.fromEntries(runs), null, 2)}\n`,
   );
-  const results = buildResults(runs);
+  // Metric 7 is deterministic: measured once, by the same script CI runs (`npm run size`).
+  const includeSizes =
+    !only || only.some((prefix) => 'm7'.startsWith(prefix) || prefix.startsWith('m7'));
+  const sizes: SizeEntry[] = includeSizes
+    ? JSON.parse(
+        execFileSync(process.execPath, [join(benchDir, 'size.mjs'), '--json'], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+        }),
+      )
+    : [];
+  const results = buildResults(runs, sizes);
   writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(formatTable(results));
   if (!only) updateBenchmarksDoc(join(benchDir, '../../BENCHMARKS.md'), results, repetitions);

@@ -21,10 +21,13 @@ export function BaselineList({
   messages,
   onRenderList,
   onRenderRow,
+  onRowMount,
 }: {
   messages: readonly BenchMessage[];
   onRenderList?: () => void;
   onRenderRow?: (message: BenchMessage) => void;
+  /** Called when a row mounts: where naive kits send a receipt per message shown (metric 6). */
+  onRowMount?: (message: BenchMessage) => void;
 }) {
   const engine = useReceiptEngine();
   const state = useStoreSelector(engine.store, selectAll);
@@ -72,6 +75,7 @@ export function BaselineList({
                 message={message}
                 receipt={selectMessageReceipt(state, message)}
                 onRender={onRenderRow}
+                onMount={onRowMount}
               />
             </div>
           );
@@ -85,13 +89,19 @@ function BaselineRow({
   message,
   receipt,
   onRender,
+  onMount,
 }: {
   message: BenchMessage;
   receipt: MessageReceipt;
   onRender?: (message: BenchMessage) => void;
+  onMount?: (message: BenchMessage) => void;
 }) {
   onRender?.(message);
   const engine = useReceiptEngine();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per mounted row
+  useEffect(() => {
+    onMount?.(message);
+  }, []);
   const { mode, status } = receipt;
   useEffect(() => {
     if (mode === 'p2p') void engine.loadConversation(message.conversationId);

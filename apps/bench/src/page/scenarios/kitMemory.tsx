@@ -1,0 +1,69 @@
+import { createReceiptEngine, type TeamMessageReadReceipt } from '@readmark/core';
+import { MessageList } from '@readmark/react';
+import { renderBenchRow } from '../BenchRow';
+import { createBenchTransport } from '../benchTransport';
+import { frames } from '../frames';
+import { type BenchMessage, makeMessages, TEAM_CONVERSATION } from '../messages';
+import { createFrame, mountApp } from '../mount';
+
+const COUNT = 100_000;
+
+interface MemoryMeasurement {
+  bytes: number;
+}
+
+/** Bytes used by the page's JS heaps and DOM, after a full GC (needs cross-origin isolation). */
+async function measureBytes(): Promise<number> {
+  const api = performance as Performance & {
+    measureUserAgentSpecificMemory?: () => Promise<MemoryMeasurement>;
+  };
+  if (!crossOriginIsolated || !api.measureUserAgentSpecificMemory) {
+    throw new Error(
+      'bench: measureUserAgentSpecificMemory needs COOP/COEP (cross-origin isolation)',
+    );
+  }
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  await frames(2);
+  gc?.();
+  return (await api.measureUserAgentSpecificMemory()).bytes;
+}
+
+/**
+ * Metric 8: memory of the kit over the app's own data. First the app's data alone (100,000 team
+ * messages, all mine and flagged); then the kit on top: engine, provider and a mounted MessageList
+ * over all of them, with a receipt (counts) stored for every message. Kit = second minus first.
+ */
+export async function kitMemory(): Promise<{ dataBytes: number; kitBytes: number; count: number }> {
+  const empty = await measureBytes();
+  const messages: BenchMessage[] = makeMessages({ from: -COUNT, to: 0, kind: 'team', ownEvery: 1 });
+  const withData = await measureBytes();
+
+  const transport = createBenchTransport({ memberCount: 200 });
+  const engine = createReceiptEngine({ transport, accountId: 'alice' });
+  const receipts: TeamMessageReadReceipt[] = messages.map((message, index) => ({
+    conversationId: TEAM_CONVERSATION,
+    messageServerId: message.messageServerId,
+    messageClientId: message.messageClientId,
+    readCount: index % 200,
+    unreadCount: 199 - (index % 200),
+  }));
+  transport.emit({ type: 'teamReceipts', receipts });
+  receipts.length = 0;
+  const frame = createFrame();
+  const unmount = mountApp(
+    frame,
+    engine,
+    <MessageList
+      conversationId={TEAM_CONVERSATION}
+      messages={messages}
+      renderMessage={renderBenchRow}
+    />,
+  );
+  await frames(30);
+  const withKit = await measureBytes();
+  // `messages` stays referenced until here, so the data is alive in both measurements.
+  unmount();
+  engine.dispose();
+  return { dataBytes: withData - empty, kitBytes: withKit - withData, count: messages.length };
+}

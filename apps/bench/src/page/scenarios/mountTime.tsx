@@ -1,0 +1,54 @@
+import { createReceiptEngine } from '@readmark/core';
+import { MessageList } from '@readmark/react';
+import { renderBenchRow } from '../BenchRow';
+import { createBenchTransport } from '../benchTransport';
+import { frames } from '../frames';
+import { makeMessages, P2P_CONVERSATION } from '../messages';
+import { createFrame, mountApp } from '../mount';
+
+/**
+ * Metric 4: the synchronous mount of MessageList (provider included) with `count` messages, from
+ * `render` to the committed DOM with layout effects run, then the DOM element count once the rows
+ * are measured and settled. The last messages are the same whatever `count` is.
+ */
+export async function mountTime({
+  count,
+}: {
+  count: number;
+}): Promise<{ mountMs: number; elements: number }> {
+  const transport = createBenchTransport();
+  const engine = createReceiptEngine({ transport, accountId: 'alice' });
+  const messages = makeMessages({ from: -count, to: 0, kind: 'p2p' });
+  // Warm-up: one small mount first, so the timing is a warm mount (switching conversations), not
+  // the page's first run of React and the kit's code.
+  const warmFrame = createFrame();
+  const unmountWarm = mountApp(
+    warmFrame,
+    engine,
+    <MessageList
+      conversationId={P2P_CONVERSATION}
+      messages={messages.slice(-50)}
+      renderMessage={renderBenchRow}
+    />,
+  );
+  await frames(10);
+  unmountWarm();
+  const frame = createFrame();
+  await frames(2);
+  const start = performance.now();
+  const unmount = mountApp(
+    frame,
+    engine,
+    <MessageList
+      conversationId={P2P_CONVERSATION}
+      messages={messages}
+      renderMessage={renderBenchRow}
+    />,
+  );
+  const mountMs = performance.now() - start;
+  await frames(30);
+  const elements = frame.querySelectorAll('*').length;
+  unmount();
+  engine.dispose();
+  return { mountMs, elements };
+}
