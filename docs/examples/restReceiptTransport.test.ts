@@ -1,0 +1,174 @@
+import {
+  createReceiptEngine,
+  type ReceiptEngine,
+  ReceiptError,
+  selectMessageStatus,
+  selectTeamReceipt,
+} from '@readmark/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createFakeChatBackend, type FakeChatBackend } from './fakeChatBackend';
+import { createRestReceiptTransport, toReceiptMessage } from './restReceiptTransport';
+
+const engines: ReceiptEngine[] = [];
+afterEach(() => {
+  for (const engine of engines.splice(0)) engine.dispose();
+});
+
+/** One logged-in device: its socket, its transport and a real engine on top. */
+function device(backend: FakeChatBackend, accountId: string) {
+  const socket = backend.connect(accountId);
+  const transport = createRestReceiptTransport({
+    accountId,
+    http: backend.httpFor(accountId),
+    socket,
+  });
+  const engine = createReceiptEngine({
+    transport,
+    accountId,
+    flushDelayMs: 0,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+  });
+  engines.push(engine);
+  return { socket, transport, engine };
+}
+
+describe('the custom transport example, through the real engine', () => {
+  it('P2P: Bob reads on his phone, Alice sees "read" live and after a reload', async () => {
+    const backend = createFakeChatBackend();
+    const alice = device(backend, 'alice');
+    const bob = device(backend, 'bob');
+    const sent = backend.sendMessage('alice', { to: 'bob', kind: 'direct', text: 'hi' });
+    const aliceCopy = toReceiptMessage('alice', sent);
+    const bobCopy = toReceiptMessage('bob', sent);
+    expect(aliceCopy.conversationId).toBe('alice|1|bob');
+    expect(bobCopy.conversationId).toBe('bob|1|alice');
+
+    await alice.engine.loadConversation('alice|1|bob');
+    expect(selectMessageStatus(alice.engine.store.getState(), aliceCopy)).toBe('sent');
+
+    bob.engine.markRead([bobCopy]);
+    await vi.waitFor(() =>
+      expect(selectMessageStatus(alice.engine.store.getState(), aliceCopy)).toBe('read'),
+    );
+    expect(backend.requests.filter((r) => r.path === '/receipts/direct')).toEqual([
+      { accountId: 'bob', method: 'POST', path: '/receipts/direct' },
+    ]);
+
+    // A fresh device of Alice's learns it from the REST query, not the push.
+    const laptop = device(backend, 'alice');
+    await laptop.engine.loadConversation('alice|1|bob');
+    expect(selectMessageStatus(laptop.engine.store.getState(), aliceCopy)).toBe('read');
+  });
+
+  it('teams: counts load, go down as members read, and the detail lists who read', async () => {
+    const backend = createFakeChatBackend();
+    backend.createGroup('g1', ['alice', 'bob', 'carol', 'dave']);
+    const alice = device(backend, 'alice');
+    const sent = backend.sendMessage('alice', {
+      to: 'g1',
+      kind: 'group',
+      text: 'lunch?',
+      wantsReceipt: true,
+    });
+    const message = toReceiptMessage('alice', sent);
+    expect(message.conversationId).toBe('alice|2|g1');
+    const stopCounts = alice.engine.watchTeamCounts(message);
+    await vi.waitFor(() =>
+      expect(selectTeamReceipt(alice.engine.store.getState(), message)).toMatchObject({
+        readCount: 0,
+        unreadCount: 3,
+      }),
+    );
+
+    for (const reader of ['bob', 'carol']) {
+      device(backend, reader).engine.markRead([toReceiptMessage(reader, sent)]);
+    }
+    await vi.waitFor(() =>
+      expect(selectTeamReceipt(alice.engine.store.getState(), message)).toMatchObject({
+        readCount: 2,
+        unreadCount: 1,
+      }),
+    );
+    stopCounts();
+
+    const detail = await alice.transport.getTeamMessageReceiptDetail(message);
+    expect(detail.readAccountList.sort()).toEqual(['bob', 'carol']);
+    expect(detail.unreadAccountList).toEqual(['dave']);
+    const filtered = await alice.transport.getTeamMessageReceiptDetail(message, ['dave', 'bob']);
+    expect(filtered).toMatchObject({
+      readAccountList: ['bob'],
+      unreadAccountList: ['dave'],
+      readReceipt: { readCount: 1, unreadCount: 1 },
+    });
+  });
+
+  it('maps HTTP failures to NIM codes, and the engine retries the retryable ones', async () => {
+    const backend = createFakeChatBackend();
+    const alice = device(backend, 'alice');
+    const bob = device(backend, 'bob');
+    const sent = backend.sendMessage('alice', { to: 'bob', kind: 'direct', text: 'hi' });
+
+    backend.failNext('POST /receipts/direct', { status: 400 });
+    await expect(
+      bob.transport.sendP2PMessageReceipt(toReceiptMessage('bob', sent)),
+    ).rejects.toEqual(expect.objectContaining({ name: 'ReceiptError', code: 191004 }));
+    backend.failNext('POST /receipts/direct', { status: 429 });
+    const rateLimited = await bob.transport
+      .sendP2PMessageReceipt(toReceiptMessage('bob', sent))
+      .catch((error: unknown) => error);
+    expect(rateLimited).toBeInstanceOf(ReceiptError);
+    expect((rateLimited as ReceiptError).code).toBe(416);
+
+    // A network error, then a rate limit: the engine retries until the receipt lands.
+    backend.failNext('POST /receipts/direct', { times: 1 });
+    backend.failNext('POST /receipts/direct', { status: 429, times: 1 });
+    const onError = vi.fn();
+    const retrying = createReceiptEngine({
+      transport: createRestReceiptTransport({
+        accountId: 'bob',
+        http: backend.httpFor('bob'),
+        socket: backend.connect('bob'),
+      }),
+      accountId: 'bob',
+      flushDelayMs: 0,
+      retry: { baseDelayMs: 5, maxDelayMs: 20 },
+      onError,
+    });
+    engines.push(retrying);
+    const aliceCopy = toReceiptMessage('alice', sent);
+    retrying.markRead([toReceiptMessage('bob', sent)]);
+    await vi.waitFor(() =>
+      expect(selectMessageStatus(alice.engine.store.getState(), aliceCopy)).toBe('read'),
+    );
+    expect(onError).not.toHaveBeenCalled();
+    // Two direct calls above, then the engine's three tries.
+    expect(
+      backend.requests.filter((r) => r.method === 'POST' && r.path === '/receipts/direct'),
+    ).toHaveLength(5);
+  });
+
+  it('reports the socket as the connection and ignores malformed pushes', async () => {
+    const backend = createFakeChatBackend();
+    const alice = device(backend, 'alice');
+    const states: string[] = [];
+    const stop = alice.transport.subscribeConnectionState!((state) => states.push(state));
+    expect(alice.transport.getConnectionState!()).toBe('connected');
+    alice.socket.setOpen(false);
+    expect(alice.transport.getConnectionState!()).toBe('disconnected');
+    alice.socket.setOpen(true);
+    expect(states).toEqual(['disconnected', 'connected']);
+    stop();
+
+    const events: unknown[] = [];
+    const unsubscribe = alice.transport.subscribe((event) => events.push(event));
+    for (const junk of ['not json', { event: 'direct.read' }, { event: 'unknown' }, null]) {
+      alice.socket.push(junk);
+    }
+    alice.socket.push({ event: 'direct.read', peer: 'bob', read_up_to: 42 });
+    await vi.waitFor(() => expect(events).toHaveLength(1));
+    expect(events).toEqual([
+      { type: 'p2pReceipts', receipts: [{ conversationId: 'alice|1|bob', timestamp: 42 }] },
+    ]);
+    unsubscribe();
+  });
+});
