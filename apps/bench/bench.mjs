@@ -30,11 +30,12 @@ await build({
   },
   build: {
     ssr: join(benchDir, 'src/node/run.ts'),
-    outDir: join(benchDir, 'dist-node'),
-    emptyOutDir: true,
+    // Inside dist (ignored by git and lint), next to the page build, which empties dist first.
+    outDir: join(benchDir, 'dist/node'),
+    emptyOutDir: false,
     minify: false,
   },
 });
 console.log(`› Running (${repetitions} interleaved repetitions)…`);
-const { main } = await import(pathToFileURL(join(benchDir, 'dist-node/run.js')).href);
+const { main } = await import(pathToFileURL(join(benchDir, 'dist/node/run.js')).href);
 await main({ benchDir, repetitions, only });

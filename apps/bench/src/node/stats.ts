@@ -11,7 +11,8 @@ export function medianOfFields<T extends object>(runs: readonly T[]): Record<str
   const fields: Record<string, number[]> = {};
   for (const run of runs) {
     for (const [key, value] of Object.entries(run)) {
-      if (typeof value === 'number') (fields[key] ??= []).push(value);
+      if (typeof value !== 'number') continue;
+      fields[key] = [...(fields[key] ?? []), value];
     }
   }
   return Object.fromEntries(Object.entries(fields).map(([key, values]) => [key, median(values)]));

@@ -38,6 +38,34 @@ async function scriptedScroll(scroller: HTMLElement, { isRoundTrip }: { isRoundT
   }
 }
 
+/** The list under test, holding the messages in state so new ones can arrive. */
+function Harness({
+  variant,
+  conversationId,
+  initial,
+  onRowMount,
+  onSetter,
+}: {
+  variant: 'kit' | 'baseline';
+  conversationId: string;
+  initial: BenchMessage[];
+  onRowMount: (message: BenchMessage) => void;
+  onSetter: (set: (messages: BenchMessage[]) => void) => void;
+}) {
+  const [list, set] = useState(initial);
+  onSetter(set);
+  return variant === 'kit' ? (
+    <MessageList
+      conversationId={conversationId}
+      messages={list}
+      renderMessage={renderBenchRow}
+      readDwellMs={0}
+    />
+  ) : (
+    <BaselineList messages={list} onRowMount={onRowMount} />
+  );
+}
+
 /** Groups calls into flush windows: calls less than half a window apart belong to the same one. */
 function windowsOf(sent: SentCall[]): number {
   let windows = 0;
@@ -106,22 +134,20 @@ export async function outgoingCalls({ variant }: { variant: 'kit' | 'baseline' }
       else void transport.sendP2PMessageReceipt(message).catch(() => {});
     };
     let setMessages: (m: BenchMessage[]) => void = () => {};
-    function Harness() {
-      const [list, set] = useState(messages);
-      setMessages = set;
-      return variant === 'kit' ? (
-        <MessageList
-          conversationId={conversationId}
-          messages={list}
-          renderMessage={renderBenchRow}
-          readDwellMs={0}
-        />
-      ) : (
-        <BaselineList messages={list} onRowMount={naiveMark} />
-      );
-    }
     const frame = createFrame();
-    const unmount = mountApp(frame, engine, <Harness />);
+    const unmount = mountApp(
+      frame,
+      engine,
+      <Harness
+        variant={variant}
+        conversationId={conversationId}
+        initial={messages}
+        onRowMount={naiveMark}
+        onSetter={(set) => {
+          setMessages = set;
+        }}
+      />,
+    );
     await frames(10);
     const scroller = frame.querySelector<HTMLElement>('.readmark-message-scroller')!;
     await scriptedScroll(scroller, { isRoundTrip });

@@ -1,4 +1,4 @@
-import { createReceiptEngine, type ReceiptMessage } from '@readmark/core';
+import { createReceiptEngine } from '@readmark/core';
 import { createMemoryServer, type MemoryClient } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
 import {
