@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+const css = read('./styles.css');
+const docs = read('../../../docs/theming.md');
+
+/** `--readmark-*` declarations of the first rule whose selector is exactly `selector`. */
+function declarations(selector: string): Map<string, string> {
+  const start = css.indexOf(`\n${selector} {`);
+  expect(start, selector).toBeGreaterThanOrEqual(0);
+  const body = css.slice(css.indexOf('{', start) + 1, css.indexOf('}', start));
+  return new Map(
+    [...body.matchAll(/(--readmark-[a-z-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]),
+  );
+}
+
+/** The rows of the variables table in docs/theming.md: name → [light, dark]. */
+function documented(): Map<string, [string, string]> {
+  const rows = [
+    ...docs.matchAll(/^\| `(--readmark-[a-z-]+)` \| `([^`]+)` \| (?:`([^`]+)`|same) \|/gm),
+  ];
+  return new Map(rows.map((m) => [m[1]!, [m[2]!, m[3] ?? m[2]!]]));
+}
+
+describe('docs/theming.md', () => {
+  it('documents every CSS variable with its real light and dark values', () => {
+    const light = declarations(':root');
+    const dark = declarations('[data-theme="dark"]');
+    const table = documented();
+    expect([...table.keys()].sort()).toEqual([...light.keys()].sort());
+    for (const [name, [lightValue, darkValue]] of table) {
+      expect(lightValue, name).toBe(light.get(name));
+      expect(darkValue, name).toBe(dark.get(name) ?? light.get(name));
+    }
+  });
+
+  it('keeps the three colour schemes in step: forced light and system dark equal the defaults', () => {
+    expect(declarations('[data-theme="light"]')).toEqual(
+      new Map(
+        [...declarations(':root')].filter(([name]) =>
+          declarations('[data-theme="dark"]').has(name),
+        ),
+      ),
+    );
+    const systemDark = css.slice(css.indexOf(':root:not([data-theme="light"]) {'));
+    for (const [name, value] of declarations('[data-theme="dark"]')) {
+      expect(systemDark).toContain(`${name}: ${value};`);
+    }
+  });
+
+  it('lists every class name the components render', () => {
+    const classes = new Set([...css.matchAll(/\.(readmark-[a-z-]+)/g)].map((m) => m[1]!));
+    for (const name of classes) expect(docs, name).toContain(`\`${name}\``);
+  });
+});
