@@ -35,7 +35,10 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
   renderMessage: (message: TMessage) => ReactNode;
   /** Stable key of a message; defaults to `messageClientId`. */
   getMessageKey?: (message: TMessage) => string;
-  /** Height guess (px) before a row is measured; defaults to 64. Rows are measured afterwards. */
+  /**
+   * Height guess (px) before a row is measured; defaults to 64. Rows are measured afterwards. Keep it
+   * stable (module-level or `useCallback`): a new function makes the virtualizer re-estimate every row.
+   */
   estimateSize?: (message: TMessage) => number;
   /** Called when the user scrolls near the top, once per oldest message, to load older history. */
   onLoadOlder?: () => void;
@@ -106,17 +109,28 @@ export function MessageList<TMessage extends ReceiptMessage>({
   const strings = useReceiptStrings();
   const scrollRef = useRef<HTMLElement | null>(null);
 
-  const virtualizer = useVirtualizer<HTMLElement, HTMLDivElement>({
-    count: messages.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => {
+  // Stable while the messages are: the virtualizer recomputes every row's position (all 100,000 of
+  // a long history) whenever these functions change, so fresh ones per render made each scroll
+  // frame O(messages).
+  const estimateItemSize = useCallback(
+    (index: number) => {
       const message = messages[index];
       return message && estimateSize ? estimateSize(message) : DEFAULT_ESTIMATED_SIZE;
     },
-    getItemKey: (index) => {
+    [messages, estimateSize],
+  );
+  const getItemKey = useCallback(
+    (index: number) => {
       const message = messages[index];
       return message ? getMessageKey(message) : index;
     },
+    [messages, getMessageKey],
+  );
+  const virtualizer = useVirtualizer<HTMLElement, HTMLDivElement>({
+    count: messages.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: estimateItemSize,
+    getItemKey,
     anchorTo: 'end',
     followOnAppend: true,
     scrollEndThreshold: END_THRESHOLD,
@@ -138,11 +152,17 @@ export function MessageList<TMessage extends ReceiptMessage>({
   const [seenLastKey, setSeenLastKey] = useState(lastKey);
   if (isAtEnd && seenLastKey !== lastKey) setSeenLastKey(lastKey);
   let newMessageCount = 0;
-  // Scanned only while scrolled away, so a long list at the bottom costs nothing per render.
-  const seenIndex =
-    isAtEnd || seenLastKey === undefined
-      ? -1
-      : messages.findIndex((m) => getMessageKey(m) === seenLastKey);
+  // Scanned only while scrolled away, and from the end: the last seen message is among the newest,
+  // so a render while scrolling through a long history does not walk all of it.
+  let seenIndex = -1;
+  if (!isAtEnd && seenLastKey !== undefined) {
+    for (let index = messages.length - 1; index >= 0; index--) {
+      if (getMessageKey(messages[index]!) === seenLastKey) {
+        seenIndex = index;
+        break;
+      }
+    }
+  }
   if (seenIndex >= 0) {
     // Only others' messages count as "new": my own sends are not news to me.
     for (let index = seenIndex + 1; index < messages.length; index++) {
