@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import type { ReceiptStrings } from './ReceiptStrings';
@@ -42,5 +43,32 @@ describe('string tables', () => {
     const keys = Object.keys(en) as (keyof ReceiptStrings)[];
     expect(Object.keys(zhCN).sort()).toEqual([...keys].sort());
     for (const key of keys) expect(typeof zhCN[key]).toBe(typeof en[key]);
+  });
+});
+
+describe('docs/i18n.md', () => {
+  const docs = readFileSync(new URL('../../../../docs/i18n.md', import.meta.url), 'utf8');
+  /** The arguments the docs' examples use for each function string. */
+  const sample = (key: keyof ReceiptStrings): string => {
+    const value = en[key];
+    if (typeof value === 'string') return value;
+    if (key === 'badgeLabel') return en.badgeLabel({ unreadCount: 3, totalCount: 12 });
+    const argument = {
+      badgeUnread: 3,
+      badgeAllReadLabel: 12,
+      tabRead: 9,
+      tabUnread: 3,
+      newMessages: 4,
+      announceRead: 'Bob',
+    }[key as string];
+    return (value as (argument: unknown) => string)(argument);
+  };
+
+  it('lists every string with its real English text', () => {
+    for (const key of Object.keys(en) as (keyof ReceiptStrings)[]) {
+      const row = docs.split('\n').find((line) => line.startsWith(`| \`${key}`));
+      expect(row, key).toBeDefined();
+      expect(row!.trim().endsWith(`| ${sample(key)} |`), `${key}: ${row}`).toBe(true);
+    }
   });
 });
