@@ -7,7 +7,11 @@ import {
 } from '@readmark/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeChatBackend, type FakeChatBackend } from './fakeChatBackend';
-import { createRestReceiptTransport, toReceiptMessage } from './restReceiptTransport';
+import {
+  createRestReceiptTransport,
+  toReceiptError,
+  toReceiptMessage,
+} from './restReceiptTransport';
 
 const engines: ReceiptEngine[] = [];
 afterEach(() => {
@@ -107,6 +111,12 @@ describe('the custom transport example, through the real engine', () => {
     const alice = device(backend, 'alice');
     const bob = device(backend, 'bob');
     const sent = backend.sendMessage('alice', { to: 'bob', kind: 'direct', text: 'hi' });
+
+    // The table in docs/custom-transport.md.
+    const codes = [new TypeError('Failed to fetch'), 429, 504, 500, 400, 404, 409].map(
+      (failure) => toReceiptError(typeof failure === 'number' ? { status: failure } : failure).code,
+    );
+    expect(codes).toEqual([192001, 416, 191005, 192001, 191004, 107404, 108312]);
 
     backend.failNext('POST /receipts/direct', { status: 400 });
     await expect(
