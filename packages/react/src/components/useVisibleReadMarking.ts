@@ -8,8 +8,9 @@ import { type RowBox, visibleIndexes } from './visibleMessages';
  * Marks incoming messages read from what is really on screen: a row counts once at least half of it
  * has been inside the viewport for `dwellMs` while the page is visible and focused. One geometry pass
  * over the virtualizer's rendered rows per check (no observer per row). Returns `check`, to call on
- * scroll and resize; it also re-checks after every render, on visibility and focus changes, and when
- * a dwell ends. Each message is passed to `engine.markRead` at most once per conversation.
+ * scroll and resize (coalesced into one check per animation frame); it also re-checks after every
+ * render, on visibility and focus changes, and when a dwell ends. Each message is passed to
+ * `engine.markRead` at most once per conversation.
  */
 export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
   scrollRef,
@@ -100,9 +101,22 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
     if (toMark.length > 0) engine.markRead(toMark);
   }, [engine, virtualizer, scrollRef]);
 
+  // Scroll events, renders and resizes come several per frame while scrolling; each check reads
+  // layout (client rects), so they are coalesced into one check per animation frame.
+  const frameRef = useRef(0);
+  const scheduleCheck = useCallback(() => {
+    const win = scrollRef.current?.ownerDocument.defaultView;
+    if (!win) return;
+    if (frameRef.current !== 0) return;
+    frameRef.current = win.requestAnimationFrame(() => {
+      frameRef.current = 0;
+      check();
+    });
+  }, [check, scrollRef]);
+
   // Every render may follow a scroll, a resize, new messages or a measurement: re-check.
   useEffect(() => {
-    check();
+    scheduleCheck();
   });
 
   useEffect(() => {
@@ -113,11 +127,13 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
     win?.addEventListener('blur', check);
     return () => {
       clearTimeout(timerRef.current);
+      win?.cancelAnimationFrame(frameRef.current);
+      frameRef.current = 0;
       doc?.removeEventListener('visibilitychange', check);
       win?.removeEventListener('focus', check);
       win?.removeEventListener('blur', check);
     };
   }, [check, scrollRef]);
 
-  return check;
+  return scheduleCheck;
 }
