@@ -15,12 +15,29 @@ function declarations(selector: string): Map<string, string> {
   );
 }
 
+/** Cells of every markdown table row, trimmed (the formatter pads columns). */
+function tableRows(markdown: string): string[][] {
+  return markdown
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split('|')
+        .map((cell) => cell.trim()),
+    );
+}
+
 /** The rows of the variables table in docs/theming.md: name → [light, dark]. */
 function documented(): Map<string, [string, string]> {
-  const rows = [
-    ...docs.matchAll(/^\| `(--readmark-[a-z-]+)` \| `([^`]+)` \| (?:`([^`]+)`|same) \|/gm),
-  ];
-  return new Map(rows.map((m) => [m[1]!, [m[2]!, m[3] ?? m[2]!]]));
+  const unquote = (cell: string) => cell.replace(/^`|`$/g, '');
+  const rows = tableRows(docs).filter((cells) => /^`--readmark-/.test(cells[0] ?? ''));
+  return new Map(
+    rows.map((cells) => {
+      const light = unquote(cells[1]!);
+      return [unquote(cells[0]!), [light, cells[2] === 'same' ? light : unquote(cells[2]!)]];
+    }),
+  );
 }
 
 describe('docs/theming.md', () => {

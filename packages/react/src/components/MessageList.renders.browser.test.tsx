@@ -127,7 +127,9 @@ describe('MessageList render counts', () => {
       await reader.V2NIMMessageService.sendTeamMessageReceipts([third as never]);
       await settle(world.server);
     }
-    await waitFor(() => expect(screen.getAllByRole('button', { name: /All read by 59/ })).toHaveLength(1));
+    await waitFor(() =>
+      expect(screen.getAllByRole('button', { name: /All read by 59/ })).toHaveLength(1),
+    );
 
     expect(count.of(count.receiptCommits, mine)).toEqual([0, 0, 59, 0, 0]);
     expect(count.of(count.rowRenders, mine)).toEqual([0, 0, 0, 0, 0]);
