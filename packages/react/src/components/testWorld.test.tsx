@@ -1,7 +1,7 @@
 /**
- * Test support for the component browser tests (named `.test.tsx` so the library build and its
- * typecheck skip it; it holds no tests itself). Everything is real: the memory server, the nim
- * transport over a memory client, the engine and the provider.
+ * Support for the component browser tests and the Storybook stories (named `.test.tsx` so the library
+ * build and its typecheck skip it; it holds no tests itself). Everything is real: the memory server,
+ * the nim transport over a memory client, the engine and the provider.
  */
 import { createReceiptEngine, type ReceiptEngine, type ReceiptMessage } from '@readmark/core';
 import { createMemoryServer, type MemoryClient } from '@readmark/memory';
