@@ -194,15 +194,17 @@ export function MessageList<TMessage extends ReceiptMessage>({
   const handleScroll = useCallback(() => {
     const element = scrollRef.current;
     if (!element) return;
-    const distanceFromEnd = element.scrollHeight - element.clientHeight - element.scrollTop;
-    setIsAtEnd(distanceFromEnd <= END_THRESHOLD);
+    // The virtualizer's own numbers (its scroll listener runs before this one): reading the
+    // element's scrollHeight here forced a layout in the middle of every scroll frame.
+    setIsAtEnd(virtualizer.isAtEnd(END_THRESHOLD));
+    const scrollTop = virtualizer.scrollOffset ?? element.scrollTop;
     const {
       messages: currentMessages,
       getMessageKey: keyOf,
       onLoadOlder: loadOlder,
     } = latest.current;
     const first = currentMessages[0];
-    if (loadOlder && first && element.scrollTop <= LOAD_OLDER_THRESHOLD) {
+    if (loadOlder && first && scrollTop <= LOAD_OLDER_THRESHOLD) {
       const firstKey = keyOf(first);
       // Ask once per oldest message: repeated scroll events must not pile up requests.
       if (loadOlderForKeyRef.current !== firstKey) {
@@ -211,7 +213,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
       }
     }
     checkVisible();
-  }, [checkVisible]);
+  }, [checkVisible, virtualizer]);
 
   useEffect(() => {
     const element = scrollRef.current;
