@@ -66,27 +66,28 @@ export default defineConfig({
           },
         },
       },
-      {
-        // Every story of .storybook/ as a test: it renders, its play function passes and axe-core
-        // finds no violation (`parameters.a11y.test = 'error'` in .storybook/preview.tsx).
-        plugins: [storybookTest({ configDir: '.storybook' })],
+      // Every story of .storybook/ as a test, once per theme: it renders, its play function passes
+      // and axe-core finds no violation (`parameters.a11y.test = 'error'` in .storybook/preview.tsx),
+      // so colour contrast is checked in light and dark.
+      ...(['light', 'dark'] as const).map((theme) => ({
+        plugins: [storybookTest({ configDir: '.storybook', initialGlobals: { theme } })],
         resolve: sourceConditions,
         optimizeDeps: {
           include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime'],
         },
         test: {
-          name: 'storybook',
+          name: theme === 'light' ? 'storybook' : 'storybook-dark',
           browser: {
             enabled: true,
             headless: true,
             provider: playwright({
               launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
             }),
-            instances: [{ browser: 'chromium' }],
+            instances: [{ browser: 'chromium' as const }],
             viewport: { width: 1024, height: 768 },
           },
         },
-      },
+      })),
     ],
   },
 });
