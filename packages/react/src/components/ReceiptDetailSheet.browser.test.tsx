@@ -1,6 +1,6 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { screen, waitFor, within } from '@testing-library/dom';
-import { useState } from 'react';
+import { StrictMode, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
@@ -217,5 +217,47 @@ describe('ReceiptDetailSheet', () => {
           .map((item) => item.textContent),
       ).toEqual(['u198:false']),
     );
+  });
+});
+
+describe('ReceiptDetailSheet under StrictMode', () => {
+  it('stays open when first rendered open (effects run twice) and still closes with Esc', async () => {
+    world = createWorld();
+    world.server.createTeam({ teamId: 't1', memberIds: Object.keys(names) });
+    const alice = world.server.login('alice');
+    const message = await world.send(alice, {
+      conversationId: 'alice|2|t1',
+      text: 'lunch?',
+      isReceiptRequested: true,
+    });
+    let closedCount = 0;
+    function OpenFromStart() {
+      const [isOpen, setIsOpen] = useState(true);
+      return (
+        <ReceiptDetailSheet
+          message={message}
+          isOpen={isOpen}
+          onClose={() => {
+            closedCount++;
+            setIsOpen(false);
+          }}
+        />
+      );
+    }
+    renderApp(
+      <StrictMode>
+        <Providers engine={world.engineFor(alice)} locale="en" names={names}>
+          <OpenFromStart />
+        </Providers>
+      </StrictMode>,
+    );
+    const dialog = await screen.findByRole('dialog');
+    await settle(world.server);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(closedCount).toBe(0);
+    expect((dialog as HTMLDialogElement).open).toBe(true);
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(closedCount).toBe(1));
+    expect((dialog as HTMLDialogElement).open).toBe(false);
   });
 });

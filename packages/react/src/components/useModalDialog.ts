@@ -45,6 +45,9 @@ export function useModalDialog({
       onCloseRef.current();
     };
     const handleClose = () => {
+      // `close` is dispatched later as a task: a dialog shown again meanwhile (StrictMode remounts
+      // effects: cleanup closes it, the next mount reopens it) has not closed at all.
+      if (dialog.open) return;
       restoreFocus(returnFocusRef);
       // The browser may close without a cancelable `cancel` (e.g. repeated Esc without user
       // activation); tell the parent so `isOpen` does not stay stale.
