@@ -220,6 +220,20 @@ describe('ReceiptDetailSheet', () => {
   });
 });
 
+function OpenFromStart({ message, onClosed }: { message: ReceiptMessage; onClosed: () => void }) {
+  const [isOpen, setIsOpen] = useState(true);
+  return (
+    <ReceiptDetailSheet
+      message={message}
+      isOpen={isOpen}
+      onClose={() => {
+        onClosed();
+        setIsOpen(false);
+      }}
+    />
+  );
+}
+
 describe('ReceiptDetailSheet under StrictMode', () => {
   it('stays open when first rendered open (effects run twice) and still closes with Esc', async () => {
     world = createWorld();
@@ -231,23 +245,11 @@ describe('ReceiptDetailSheet under StrictMode', () => {
       isReceiptRequested: true,
     });
     let closedCount = 0;
-    function OpenFromStart() {
-      const [isOpen, setIsOpen] = useState(true);
-      return (
-        <ReceiptDetailSheet
-          message={message}
-          isOpen={isOpen}
-          onClose={() => {
-            closedCount++;
-            setIsOpen(false);
-          }}
-        />
-      );
-    }
+    const onClosed = () => closedCount++;
     renderApp(
       <StrictMode>
         <Providers engine={world.engineFor(alice)} locale="en" names={names}>
-          <OpenFromStart />
+          <OpenFromStart message={message} onClosed={onClosed} />
         </Providers>
       </StrictMode>,
     );
