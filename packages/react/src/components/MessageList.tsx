@@ -135,6 +135,9 @@ export function MessageList<TMessage extends ReceiptMessage>({
     followOnAppend: true,
     scrollEndThreshold: END_THRESHOLD,
     overscan: 6,
+    // Scrolling moves rows by writing their transforms directly; React re-renders only when the
+    // range of rows changes (bench metric 3: frame times against a bare DOM list).
+    directDomUpdates: true,
   });
 
   // Open at the newest message (again when another conversation is shown); later appends are
@@ -220,21 +223,25 @@ export function MessageList<TMessage extends ReceiptMessage>({
     if (!element) return;
     const doc = element.ownerDocument;
     const win = doc.defaultView;
-    element.addEventListener('scroll', handleScroll, { passive: true });
-    // Deferred a frame: state set inside a ResizeObserver callback would re-layout within the same
+    // One update per animation frame: scroll events come several per frame, and each update reads
+    // layout (scroll height); read in the frame callback it costs no extra layout. Resizes are
+    // deferred too: state set inside a ResizeObserver callback would re-layout within the same
     // observation and trigger "ResizeObserver loop" warnings.
     let frame = 0;
+    const schedule = () => {
+      if (frame !== 0 || !win) return;
+      frame = win.requestAnimationFrame(() => {
+        frame = 0;
+        handleScroll();
+      });
+    };
+    element.addEventListener('scroll', schedule, { passive: true });
     const resizeObserver =
-      win && 'ResizeObserver' in win
-        ? new win.ResizeObserver(() => {
-            win.cancelAnimationFrame(frame);
-            frame = win.requestAnimationFrame(handleScroll);
-          })
-        : undefined;
+      win && 'ResizeObserver' in win ? new win.ResizeObserver(schedule) : undefined;
     resizeObserver?.observe(element);
     return () => {
       win?.cancelAnimationFrame(frame);
-      element.removeEventListener('scroll', handleScroll);
+      element.removeEventListener('scroll', schedule);
       resizeObserver?.disconnect();
     };
   }, [handleScroll]);
@@ -262,7 +269,8 @@ export function MessageList<TMessage extends ReceiptMessage>({
         className="readmark-message-scroller"
         style={{ flex: '1 1 auto', minHeight: 0, overflowY: 'auto', overflowAnchor: 'none' }}
       >
-        <div style={{ position: 'relative', width: '100%', height: virtualizer.getTotalSize() }}>
+        {/* The virtualizer writes this container's height (directDomUpdates). */}
+        <div ref={virtualizer.containerRef} style={{ position: 'relative', width: '100%' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const message = messages[item.index];
             if (!message) return null;
@@ -271,7 +279,6 @@ export function MessageList<TMessage extends ReceiptMessage>({
                 key={item.key}
                 message={message}
                 index={item.index}
-                start={item.start}
                 measureElement={virtualizer.measureElement}
                 renderMessage={renderRow}
               />

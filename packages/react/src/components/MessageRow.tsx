@@ -2,21 +2,20 @@ import type { ReceiptMessage } from '@readmark/core';
 import { memo, type ReactNode } from 'react';
 
 /**
- * A positioned, measured row of `MessageList`. Memoized twice over: the wrapper re-renders when its
- * position or index moves (scrolling, prepends), while the user's content re-renders only when the
- * message object or `renderMessage` changes. Receipts never pass through here: the tick or badge inside
- * the content subscribes to its own message, so a receipt re-renders only the rows it changes.
+ * A measured row of `MessageList`. The virtualizer positions it (it writes the row's `transform`
+ * directly, so scrolling re-renders nothing); the wrapper re-renders only when its index moves
+ * (prepends), and the user's content only when the message object or `renderMessage` changes.
+ * Receipts never pass through here: the tick or badge inside the content subscribes to its own
+ * message, so a receipt re-renders only the rows it changes.
  */
 export const MessageRow = memo(function MessageRow({
   message,
   index,
-  start,
   measureElement,
   renderMessage,
 }: {
   message: ReceiptMessage;
   index: number;
-  start: number;
   measureElement: (element: HTMLDivElement | null) => void;
   renderMessage: (message: ReceiptMessage) => ReactNode;
 }) {
@@ -30,7 +29,6 @@ export const MessageRow = memo(function MessageRow({
         top: 0,
         left: 0,
         width: '100%',
-        transform: `translateY(${start}px)`,
       }}
     >
       <MessageContent message={message} renderMessage={renderMessage} />
