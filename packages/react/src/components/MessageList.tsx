@@ -131,6 +131,14 @@ export function MessageList<TMessage extends ReceiptMessage>({
     getScrollElement: () => scrollRef.current,
     estimateSize: estimateItemSize,
     getItemKey,
+    // Start at the end (the estimated total height): from offset 0 the first render mounted and
+    // measured the oldest rows, and each of those measurements re-walked every message after it,
+    // 17 passes over a 100,000-message history on mount.
+    initialOffset: () => {
+      let total = 0;
+      for (let index = 0; index < messages.length; index++) total += estimateItemSize(index);
+      return total;
+    },
     anchorTo: 'end',
     followOnAppend: true,
     scrollEndThreshold: END_THRESHOLD,
