@@ -1,9 +1,9 @@
 import { isRetryableCode } from '../errorCodes';
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
-import { backoffDelay } from './backoff';
 import { type EngineContext, invoke } from './engineContext';
 import { advanceWatermark } from './receiptState';
+import { createRetrySchedule } from './retrySchedule';
 import { selectIsSendingReceipts, selectSelfReadTime } from './selectors';
 
 /** The outgoing side of P2P receipts: one receipt per conversation for the newest message seen. */
@@ -33,7 +33,7 @@ export function createP2POutbox(
 ): P2POutbox {
   const pending = new Map<string, ReceiptMessage>();
   const inFlight = new Map<string, ReceiptMessage>();
-  const backoff = new Map<string, { attempt: number; timer?: unknown }>();
+  const retries = createRetrySchedule(context, () => flush());
   // Messages the server refused for good: marking them again must not repeat the call or the report.
   const refused = new Set<string>();
 
@@ -55,8 +55,7 @@ export function createP2POutbox(
   function flush(): void {
     if (!context.isConnected()) return;
     for (const [conversationId, message] of pending) {
-      if (inFlight.has(conversationId) || backoff.get(conversationId)?.timer !== undefined)
-        continue;
+      if (inFlight.has(conversationId) || retries.isWaiting(conversationId)) continue;
       pending.delete(conversationId);
       const state = context.store.getState();
       // Muted meanwhile, or a read-time sync from another device covered it (scenario 13).
@@ -77,7 +76,7 @@ export function createP2POutbox(
       () => {
         inFlight.delete(conversationId);
         if (context.isDisposed()) return;
-        backoff.delete(conversationId);
+        retries.succeed(conversationId);
         context.store.setState((state) =>
           advanceWatermark(state, conversationId, 'selfReadTime', message.createTime),
         );
@@ -97,7 +96,7 @@ export function createP2POutbox(
         }
         const queued = pending.get(conversationId);
         if (!queued || queued.createTime < message.createTime) pending.set(conversationId, message);
-        scheduleRetry(conversationId);
+        retries.schedule(conversationId);
       },
     );
   }
@@ -108,26 +107,10 @@ export function createP2POutbox(
     if (queued && queued.createTime <= selfReadTime(conversationId)) pending.delete(conversationId);
   }
 
-  function scheduleRetry(conversationId: string): void {
-    const entry = backoff.get(conversationId) ?? { attempt: 0 };
-    const delay = backoffDelay(context.retry, entry.attempt, context.random);
-    entry.attempt += 1;
-    entry.timer = context.timers.set(() => {
-      entry.timer = undefined;
-      flush();
-    }, delay);
-    backoff.set(conversationId, entry);
-  }
-
   return {
     add,
     flush,
-    resetBackoff() {
-      for (const entry of backoff.values()) {
-        if (entry.timer !== undefined) context.timers.clear(entry.timer);
-      }
-      backoff.clear();
-    },
+    resetBackoff: retries.reset,
     drop(conversationId) {
       if (conversationId === undefined) pending.clear();
       else pending.delete(conversationId);

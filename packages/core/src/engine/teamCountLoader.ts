@@ -1,9 +1,9 @@
 import { isRetryableCode } from '../errorCodes';
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage, TeamMessageReadReceipt } from '../types';
-import { backoffDelay } from './backoff';
 import { type EngineContext, invoke, TEAM_UNAVAILABLE_CODES } from './engineContext';
 import { mergeTeamReceipts, type ReceiptState, setEntry, teamMessageKey } from './receiptState';
+import { createRetrySchedule } from './retrySchedule';
 import { chunk, TEAM_BATCH_LIMIT } from './teamOutbox';
 
 /** Loads the counts of my own team messages while something on screen shows them. */
@@ -38,7 +38,7 @@ export function createTeamCountLoader(
   const watched = new Map<string, Watched>();
   const queued = new Map<string, Map<string, ReceiptMessage>>();
   const inFlight = new Set<string>();
-  const backoff = new Map<string, { attempt: number; timer?: unknown }>();
+  const retries = createRetrySchedule(context, () => flush());
 
   function needsLoad(state: ReceiptState, conversationId: string, key: string): boolean {
     if (key in state.teamReceipts || conversationId in state.unavailableTeams) return false;
@@ -80,7 +80,7 @@ export function createTeamCountLoader(
   function flush(): void {
     if (!context.isConnected()) return;
     for (const [conversationId, queue] of [...queued]) {
-      if (backoff.get(conversationId)?.timer !== undefined) continue;
+      if (retries.isWaiting(conversationId)) continue;
       queued.delete(conversationId);
       for (const batch of chunk([...queue.entries()], TEAM_BATCH_LIMIT))
         load(conversationId, batch);
@@ -94,7 +94,7 @@ export function createTeamCountLoader(
       (receipts) => {
         for (const [key] of batch) inFlight.delete(key);
         if (context.isDisposed()) return;
-        backoff.delete(conversationId);
+        retries.succeed(conversationId);
         const own = receipts.filter((receipt) => isReceiptFor(receipt, conversationId));
         context.store.setState((state) => {
           let next = mergeTeamReceipts(state, own);
@@ -120,7 +120,7 @@ export function createTeamCountLoader(
               state,
             ),
           );
-          scheduleRetry(conversationId);
+          retries.schedule(conversationId);
           return;
         }
         context.store.setState((state) => {
@@ -134,18 +134,6 @@ export function createTeamCountLoader(
         context.report(error, { operation: 'getTeamMessageReceipts', conversationId });
       },
     );
-  }
-
-  function scheduleRetry(conversationId: string): void {
-    const entry = backoff.get(conversationId) ?? { attempt: 0 };
-    if (entry.timer !== undefined) return;
-    const delay = backoffDelay(context.retry, entry.attempt, context.random);
-    entry.attempt += 1;
-    entry.timer = context.timers.set(() => {
-      entry.timer = undefined;
-      flush();
-    }, delay);
-    backoff.set(conversationId, entry);
   }
 
   function reloadWatched(): void {
@@ -167,12 +155,7 @@ export function createTeamCountLoader(
     watch,
     flush,
     reloadWatched,
-    resetBackoff() {
-      for (const entry of backoff.values()) {
-        if (entry.timer !== undefined) context.timers.clear(entry.timer);
-      }
-      backoff.clear();
-    },
+    resetBackoff: retries.reset,
   };
 }
 

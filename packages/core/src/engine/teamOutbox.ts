@@ -1,9 +1,9 @@
 import { isRetryableCode } from '../errorCodes';
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
-import { backoffDelay } from './backoff';
 import { type EngineContext, invoke, TEAM_UNAVAILABLE_CODES } from './engineContext';
 import { setEntry, teamMessageKey } from './receiptState';
+import { createRetrySchedule } from './retrySchedule';
 import { selectIsSendingReceipts } from './selectors';
 
 /** NIM accepts at most 50 messages per team receipt call (SPEC G3). */
@@ -40,7 +40,7 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 export function createTeamOutbox(context: EngineContext): TeamOutbox {
   const handled = new Set<string>();
   const pending = new Map<string, Map<string, ReceiptMessage>>();
-  const backoff = new Map<string, { attempt: number; timer?: unknown }>();
+  const retries = createRetrySchedule(context, () => flush());
   const inFlight = new Map<string, ReceiptMessage>();
 
   function add(conversationId: string, message: ReceiptMessage): boolean {
@@ -69,7 +69,7 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
     if (!context.isConnected()) return;
     const state = context.store.getState();
     for (const [conversationId, queue] of [...pending]) {
-      if (backoff.get(conversationId)?.timer !== undefined) continue;
+      if (retries.isWaiting(conversationId)) continue;
       if (conversationId in state.unavailableTeams) {
         pending.delete(conversationId);
         context.onOutboxChange();
@@ -98,7 +98,7 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
       () => {
         land();
         if (context.isDisposed()) return;
-        backoff.delete(conversationId);
+        retries.succeed(conversationId);
         context.onOutboxChange();
       },
       (error: ReceiptError) => {
@@ -106,7 +106,7 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
         if (context.isDisposed()) return;
         if (isRetryableCode(error.code)) {
           requeue(conversationId, batch);
-          scheduleRetry(conversationId);
+          retries.schedule(conversationId);
           return;
         }
         if (TEAM_UNAVAILABLE_CODES.has(error.code)) {
@@ -129,27 +129,10 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
     pending.set(conversationId, queue);
   }
 
-  function scheduleRetry(conversationId: string): void {
-    const entry = backoff.get(conversationId) ?? { attempt: 0 };
-    if (entry.timer !== undefined) return;
-    const delay = backoffDelay(context.retry, entry.attempt, context.random);
-    entry.attempt += 1;
-    entry.timer = context.timers.set(() => {
-      entry.timer = undefined;
-      flush();
-    }, delay);
-    backoff.set(conversationId, entry);
-  }
-
   return {
     add,
     flush,
-    resetBackoff() {
-      for (const entry of backoff.values()) {
-        if (entry.timer !== undefined) context.timers.clear(entry.timer);
-      }
-      backoff.clear();
-    },
+    resetBackoff: retries.reset,
     drop(conversationId) {
       for (const id of conversationId === undefined ? [...pending.keys()] : [conversationId]) {
         dropQueue(id);
