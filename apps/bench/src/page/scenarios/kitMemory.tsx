@@ -34,7 +34,13 @@ async function measureBytes(): Promise<number> {
  * messages, all mine and flagged); then the kit on top: engine, provider and a mounted MessageList
  * over all of them, with a receipt (counts) stored for every message. Kit = second minus first.
  */
-export async function kitMemory(): Promise<{ dataBytes: number; kitBytes: number; count: number }> {
+export async function kitMemory(): Promise<{
+  dataBytes: number;
+  kitBytes: number;
+  engineBytes: number;
+  listBytes: number;
+  count: number;
+}> {
   const empty = await measureBytes();
   const messages: BenchMessage[] = makeMessages({ from: -COUNT, to: 0, kind: 'team', ownEvery: 1 });
   const withData = await measureBytes();
@@ -50,6 +56,7 @@ export async function kitMemory(): Promise<{ dataBytes: number; kitBytes: number
   }));
   transport.emit({ type: 'teamReceipts', receipts });
   receipts.length = 0;
+  const withEngine = await measureBytes();
   const frame = createFrame();
   const unmount = mountApp(
     frame,
@@ -65,5 +72,11 @@ export async function kitMemory(): Promise<{ dataBytes: number; kitBytes: number
   // `messages` stays referenced until here, so the data is alive in both measurements.
   unmount();
   engine.dispose();
-  return { dataBytes: withData - empty, kitBytes: withKit - withData, count: messages.length };
+  return {
+    dataBytes: withData - empty,
+    kitBytes: withKit - withData,
+    engineBytes: withEngine - withData,
+    listBytes: withKit - withEngine,
+    count: messages.length,
+  };
 }

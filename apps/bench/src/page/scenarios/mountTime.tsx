@@ -3,7 +3,7 @@ import { MessageList } from '@readmark/react';
 import { renderBenchRow } from '../BenchRow';
 import { createBenchTransport } from '../benchTransport';
 import { frames } from '../frames';
-import { makeMessages, P2P_CONVERSATION } from '../messages';
+import { type BenchMessage, makeMessages, P2P_CONVERSATION } from '../messages';
 import { createFrame, mountApp } from '../mount';
 
 /**
@@ -15,7 +15,7 @@ export async function mountTime({
   count,
 }: {
   count: number;
-}): Promise<{ mountMs: number; elements: number }> {
+}): Promise<{ mountMs: number; elements: number; mountPasses: number }> {
   const transport = createBenchTransport();
   const engine = createReceiptEngine({ transport, accountId: 'alice' });
   const messages = makeMessages({ from: -count, to: 0, kind: 'p2p' });
@@ -35,6 +35,12 @@ export async function mountTime({
   unmountWarm();
   const frame = createFrame();
   await frames(2);
+  // Counts key lookups during the mount: how many times the list walks all of its messages.
+  let keyCalls = 0;
+  const getMessageKey = (message: BenchMessage) => {
+    keyCalls++;
+    return message.messageClientId;
+  };
   const start = performance.now();
   const unmount = mountApp(
     frame,
@@ -43,12 +49,14 @@ export async function mountTime({
       conversationId={P2P_CONVERSATION}
       messages={messages}
       renderMessage={renderBenchRow}
+      getMessageKey={getMessageKey}
     />,
   );
   const mountMs = performance.now() - start;
+  const mountPasses = keyCalls / count;
   await frames(30);
   const elements = frame.querySelectorAll('*').length;
   unmount();
   engine.dispose();
-  return { mountMs, elements };
+  return { mountMs, elements, mountPasses };
 }

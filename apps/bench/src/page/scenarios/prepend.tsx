@@ -104,7 +104,8 @@ export async function prepend({
   const eye = rowAtEye(initial);
   setMessages(all);
   await frames(10);
-  const anchorShiftPx = Math.abs((topOf(all, eye.id) ?? Number.NaN) - eye.top);
+  const eyeTop = topOf(all, eye.id);
+  const anchorShiftPx = eyeTop === undefined ? LOST_ROW_PX : Math.abs(eyeTop - eye.top);
 
   let jumps = 0;
   let maxJumpPx = 0;
