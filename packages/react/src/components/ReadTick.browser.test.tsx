@@ -1,4 +1,5 @@
-import type { ReceiptMessage } from '@readmark/core';
+import { createReceiptEngine, type ReceiptMessage } from '@readmark/core';
+import { createNimTransport } from '@readmark/nim';
 import { screen, waitFor } from '@testing-library/dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
@@ -143,6 +144,104 @@ describe('UnreadBadge and team ReadTick', () => {
     );
     await settle(world.server);
     expect(container.innerHTML).toBe('');
+  });
+
+  it('says what is loading, without aria-busy on the button, until the counts arrive', async () => {
+    world = createWorld();
+    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
+    const alice = world.server.login('alice');
+    const message = await world.send(alice, {
+      conversationId: 'alice|2|t1',
+      text: 'x',
+      isReceiptRequested: true,
+    });
+    renderApp(
+      <Providers engine={world.engineFor(alice)}>
+        <UnreadBadge message={message} onOpen={() => {}} />
+      </Providers>,
+    );
+    const loading = screen.getByRole('button', { name: 'Loading read receipts…' });
+    expect(loading.dataset.status).toBe('loading');
+    expect(loading.hasAttribute('aria-busy')).toBe(false);
+    expect(await screen.findByRole('button', { name: '1 unread of 1 member' })).toBe(loading);
+  });
+
+  it('says what is loading in Chinese (zh-CN)', async () => {
+    world = createWorld();
+    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
+    const alice = world.server.login('alice');
+    const message = await world.send(alice, {
+      conversationId: 'alice|2|t1',
+      text: 'x',
+      isReceiptRequested: true,
+    });
+    renderApp(
+      <Providers engine={world.engineFor(alice)} locale="zh-CN">
+        <UnreadBadge message={message} onOpen={() => {}} />
+      </Providers>,
+    );
+    expect(screen.getByRole('button', { name: '已读回执加载中…' }).textContent).toBe(
+      '已读回执加载中…',
+    );
+    await screen.findByRole('button', { name: '1人中1人未读' });
+  });
+
+  it('stops loading and shows nothing when the server has no counts for the message (G7)', async () => {
+    world = createWorld();
+    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
+    const alice = world.server.login('alice');
+    const sent = await world.send(alice, {
+      conversationId: 'alice|2|t1',
+      text: 'x',
+      isReceiptRequested: true,
+    });
+    // A flagged own message the server does not know: its answer leaves it out, without an error.
+    const unknown = { ...sent, messageClientId: 'not-on-server', messageServerId: '999999' };
+    const engine = world.engineFor(alice);
+    const { container } = renderApp(
+      <Providers engine={engine}>
+        <UnreadBadge message={unknown} onOpen={() => {}} />
+        <ReadTick message={unknown} />
+      </Providers>,
+    );
+    expect(screen.getByRole('button', { name: 'Loading read receipts…' })).toBeTruthy();
+    await waitFor(() => expect(container.querySelector('.readmark-badge')).toBeNull());
+    expect(screen.queryByRole('button')).toBeNull();
+    // The tick still tells the sender the message went out.
+    expect(screen.getByRole('img', { name: 'Sent' })).toBeTruthy();
+  });
+
+  it('stops loading and shows nothing when the count query fails for good', async () => {
+    world = createWorld();
+    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
+    const alice = world.server.login('alice');
+    const message = await world.send(alice, {
+      conversationId: 'alice|2|t1',
+      text: 'x',
+      isReceiptRequested: true,
+    });
+    // 191004 is neither retryable nor one of the "team cannot have receipts" codes.
+    world.server.injectFault({ method: 'getTeamMessageReceipts', code: 191004 });
+    const errors: number[] = [];
+    const engine = createReceiptEngine({
+      transport: createNimTransport(alice),
+      accountId: 'alice',
+      flushDelayMs: 0,
+      onError: (error) => errors.push(error.code),
+    });
+    try {
+      const { container } = renderApp(
+        <Providers engine={engine}>
+          <UnreadBadge message={message} onOpen={() => {}} />
+        </Providers>,
+      );
+      expect(screen.getByRole('button', { name: 'Loading read receipts…' })).toBeTruthy();
+      await waitFor(() => expect(errors).toEqual([191004]));
+      await settle(world.server);
+      expect(container.querySelector('.readmark-badge')).toBeNull();
+    } finally {
+      engine.dispose();
+    }
   });
 
   it('shows "unavailable" (as text, not a button) when the team cannot have receipts', async () => {

@@ -23,8 +23,14 @@ export interface UnreadBadgeProps {
 /**
  * "3 unread" / "All read" under an own team message, counting down live as members read.
  * A `<button>` (with `onOpen`) whose accessible name is the full sentence, e.g.
- * "3 unread of 12 members", and `aria-haspopup="dialog"`. Shows a loading state until the
- * counts arrive and an explicit "unavailable" state when the team cannot have receipts.
+ * "3 unread of 12 members", and `aria-haspopup="dialog"`. While the counts load it shows
+ * "Loading read receipts…" (text and name), and an explicit "unavailable" state when the team
+ * cannot have receipts.
+ *
+ * When the counts cannot be had and the team is not known to be unavailable (the server dropped the
+ * message from its answer, SPEC G7, or the query failed for good) the badge renders nothing: the
+ * message's tick still shows it was sent, and a badge that stays "loading" would promise numbers
+ * that never come. It reappears if counts arrive later (a receipt event, a reload after reconnect).
  * Renders nothing unless the message is an own, flagged team message.
  */
 export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
@@ -36,6 +42,7 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
 
   const { readCount, unreadCount } = receipt;
   const hasCounts = readCount !== undefined && unreadCount !== undefined;
+  if (!receipt.isUnavailable && !hasCounts && !receipt.isLoading) return null;
   const status: UnreadBadgeStatus = receipt.isUnavailable
     ? 'unavailable'
     : !hasCounts
@@ -82,7 +89,6 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
       data-status={status}
       aria-label={label}
       aria-haspopup="dialog"
-      aria-busy={status === 'loading' || undefined}
       onClick={onOpen}
     >
       {text}

@@ -87,8 +87,8 @@ async function serverRenderThenHydrate(locale: ReceiptLocale, isSheetOpen: boole
 
 describe('server rendering and hydration', () => {
   for (const [locale, sent, loading] of [
-    ['en', 'Sent', 'Loading…'],
-    ['zh-CN', '已发送', '加载中…'],
+    ['en', 'Sent', 'Loading read receipts…'],
+    ['zh-CN', '已发送', '已读回执加载中…'],
   ] as const) {
     it(`hydrates every component without a warning (${locale})`, async () => {
       const { html, recoverable } = await serverRenderThenHydrate(locale, false);

@@ -22,12 +22,17 @@ export interface ReceiptStrings {
   badgeLabel: (options: { unreadCount: number; totalCount: number }) => string;
   /** Accessible name of the badge when every member has read, e.g. "All read by 12 members" (contains `badgeAllRead`). */
   badgeAllReadLabel: (totalCount: number) => string;
-  /** Badge text while the counts are loading. */
+  /**
+   * Badge text (and accessible name) while the counts are loading. It says what is loading, because
+   * a screen reader user hears it on its own, away from the message.
+   */
   badgeLoading: string;
   /** Badge text (and name) when receipts cannot work for this team. */
   unavailable: string;
   /** Title of the member read/unread sheet. */
   sheetTitle: string;
+  /** Accessible name of the sheet's tab list (the Unread / Read tabs). */
+  tabListLabel: string;
   /** Tab label for members who have read, with the count. */
   tabRead: (count: number) => string;
   /** Tab label for members who have not read, with the count. */

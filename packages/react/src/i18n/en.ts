@@ -14,9 +14,10 @@ export const en: ReceiptStrings = {
     `${unreadCount} unread of ${totalCount} ${pluralize('en', totalCount, { one: 'member', other: 'members' })}`,
   badgeAllReadLabel: (totalCount) =>
     `All read by ${totalCount} ${pluralize('en', totalCount, { one: 'member', other: 'members' })}`,
-  badgeLoading: 'Loading…',
+  badgeLoading: 'Loading read receipts…',
   unavailable: 'Read receipts unavailable',
   sheetTitle: 'Message receipts',
+  tabListLabel: 'Members by read status',
   tabRead: (count) => `Read (${count})`,
   tabUnread: (count) => `Unread (${count})`,
   searchPlaceholder: 'Search members',
