@@ -14,6 +14,8 @@ export function tabIds(idPrefix: string, tab: ReceiptDetailTab) {
 /**
  * "Unread (m)" / "Read (n)" tabs following the WAI-ARIA tabs pattern: one tab stop (roving
  * tabindex), Left/Right arrows (wrapping), Home and End move focus and select (automatic activation).
+ * The tab list is named by `tabListLabel`. Only the selected tab has `aria-controls`: the sheet
+ * renders one panel (the selected tab's), and a reference to a panel that is not in the DOM dangles.
  */
 export function DetailTabs({
   idPrefix,
@@ -51,7 +53,12 @@ export function DetailTabs({
   };
 
   return (
-    <div role="tablist" className="readmark-sheet-tabs" onKeyDown={handleKeyDown}>
+    <div
+      role="tablist"
+      aria-label={strings.tabListLabel}
+      className="readmark-sheet-tabs"
+      onKeyDown={handleKeyDown}
+    >
       {TAB_ORDER.map((tab) => {
         const { tabId, panelId } = tabIds(idPrefix, tab);
         const isSelected = tab === selectedTab;
@@ -65,7 +72,7 @@ export function DetailTabs({
             role="tab"
             id={tabId}
             aria-selected={isSelected}
-            aria-controls={panelId}
+            aria-controls={isSelected ? panelId : undefined}
             tabIndex={isSelected ? 0 : -1}
             className="readmark-sheet-tab"
             data-state={isSelected ? 'active' : 'inactive'}

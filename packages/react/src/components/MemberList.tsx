@@ -41,8 +41,8 @@ export function MemberList({
       className="readmark-sheet-list" // Inline max height keeps the list virtualized even without styles.css.
       style={{ overflowY: 'auto', maxHeight: 'var(--readmark-sheet-list-height, 22rem)' }}
     >
+      {/* Named once, on the focusable scroll region: a second name on the list was read twice. */}
       <ul
-        aria-label={label}
         style={{
           position: 'relative',
           height: virtualizer.getTotalSize(),

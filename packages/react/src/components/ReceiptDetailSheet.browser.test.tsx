@@ -119,6 +119,42 @@ describe('ReceiptDetailSheet', () => {
     expect(document.activeElement).toBe(badge);
   });
 
+  it('names the tab list, ties only the selected tab to a rendered panel, names the member list once', async () => {
+    await setup();
+    await userEvent.click(await screen.findByRole('button', { name: '3 unread of 4 members' }));
+    const tablist = await screen.findByRole('tablist', { name: 'Members by read status' });
+    const panel = await screen.findByRole('tabpanel', { name: 'Unread (3)' });
+    await waitFor(() => expect(memberNames(panel)).toEqual(['Carol', 'Dave', 'Erin']));
+    const controlled = () =>
+      within(tablist)
+        .getAllByRole('tab')
+        .map((tab) => [tab.textContent, tab.getAttribute('aria-controls')]);
+    // Every aria-controls points at a panel that exists; the unselected tab points nowhere.
+    expect(controlled()).toEqual([
+      ['Unread (3)', panel.id],
+      ['Read (1)', null],
+    ]);
+    await userEvent.click(screen.getByRole('tab', { name: 'Read (1)' }));
+    const readPanel = screen.getByRole('tabpanel', { name: 'Read (1)' });
+    expect(controlled()).toEqual([
+      ['Unread (3)', null],
+      ['Read (1)', readPanel.id],
+    ]);
+    for (const [, id] of controlled()) if (id) expect(document.getElementById(id)).toBe(readPanel);
+
+    // One named, focusable scroll region holds an unnamed list: "Members" is announced once.
+    const region = within(readPanel).getByRole('region', { name: 'Members' });
+    expect(region.tabIndex).toBe(0);
+    expect(within(readPanel).getByRole('list', { name: '' })).toBeTruthy();
+    expect(screen.getByRole('dialog').querySelectorAll('[aria-label="Members"]')).toHaveLength(1);
+  });
+
+  it('names the tab list in Chinese', async () => {
+    await setup('zh-CN');
+    await userEvent.click(await screen.findByRole('button', { name: '4人中3人未读' }));
+    expect(await screen.findByRole('tablist', { name: '按已读状态查看成员' })).toBeTruthy();
+  });
+
   it('moves a member from Unread to Read live and announces it politely', async () => {
     const { readBy } = await setup();
     await userEvent.click(await screen.findByRole('button', { name: '3 unread of 4 members' }));
