@@ -1,4 +1,4 @@
-import type { ReceiptMessage } from '@readmark/core';
+import type { Clock, ReceiptMessage } from '@readmark/core';
 import { screen, waitFor } from '@testing-library/dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
@@ -42,7 +42,12 @@ async function settleFrames() {
 /** Bob reads Alice's messages in `bob|1|alice`; Alice's side tells what Bob's device acknowledged. */
 async function bobsList(
   count: number,
-  { isExactEstimate = false, isFocused = true, readDwellMs = 0 } = {},
+  {
+    isExactEstimate = false,
+    isFocused = true,
+    readDwellMs = 0,
+    clock,
+  }: { isExactEstimate?: boolean; isFocused?: boolean; readDwellMs?: number; clock?: Clock } = {},
 ) {
   world = createWorld();
   const alice = world.server.login('alice');
@@ -65,6 +70,7 @@ async function bobsList(
         renderMessage={renderMessage}
         estimateSize={estimate}
         readDwellMs={readDwellMs}
+        clock={clock}
         onLoadOlder={() => loadOlderCount++}
       />
     </Providers>
@@ -74,6 +80,7 @@ async function bobsList(
   return {
     alice,
     bob,
+    engine,
     scroller,
     messages: () => messages,
     loadOlderCount: () => loadOlderCount,
@@ -97,6 +104,31 @@ async function bobsList(
 
 const distanceFromEnd = (scroller: HTMLElement) =>
   scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop;
+
+/** A clock the test moves by hand: the dwell timers fire only inside `advance`. */
+function manualClock() {
+  let time = 0;
+  let nextHandle = 1;
+  const timers = new Map<number, { dueAt: number; callback: () => void }>();
+  const clock: Clock = {
+    now: () => time,
+    setTimeout: (callback, delayMs) => {
+      const handle = nextHandle++;
+      timers.set(handle, { dueAt: time + delayMs, callback });
+      return handle;
+    },
+    clearTimeout: (handle) => void timers.delete(handle as number),
+  };
+  const advance = async (ms: number) => {
+    time += ms;
+    for (const [handle, timer] of [...timers].sort(([, a], [, b]) => a.dueAt - b.dueAt)) {
+      if (timer.dueAt > time || !timers.delete(handle)) continue;
+      timer.callback();
+    }
+    await settleFrames();
+  };
+  return { clock, advance };
+}
 
 async function scrollTo(scroller: HTMLElement, top: number) {
   scroller.scrollTop = top;
@@ -223,11 +255,22 @@ describe('MessageList', () => {
   });
 
   it('marks a message only after it stayed visible for the dwell time', async () => {
-    const list = await bobsList(20, { isExactEstimate: true, readDwellMs: 1000 });
-    const readBefore = list.messages()[19]!.createTime;
-    await waitFor(async () => expect(await list.peerReadTime()).toBe(readBefore), {
-      timeout: 3000,
+    const time = manualClock();
+    const list = await bobsList(20, {
+      isExactEstimate: true,
+      readDwellMs: 1000,
+      clock: time.clock,
     });
+    await settleFrames();
+    const initialRead = await list.peerReadTime();
+    const newest = list.messages()[19]!;
+    expect(initialRead).toBeLessThan(newest.createTime);
+    // The newest row is in view from the start: read exactly when its dwell ends.
+    await time.advance(999);
+    expect(await list.peerReadTime()).toBe(initialRead);
+    await time.advance(1);
+    await waitFor(async () => expect(await list.peerReadTime()).toBe(newest.createTime));
+
     await scrollTo(list.scroller, 0);
     const added = await list.receive('flung past');
     const end = list.scroller.scrollHeight - list.scroller.clientHeight;
@@ -235,14 +278,40 @@ describe('MessageList', () => {
     // Seen briefly while flinging past, then gone: not read, even well after the dwell.
     await scrollTo(list.scroller, end);
     await scrollTo(list.scroller, 0);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    await settleFrames();
-    expect(await list.peerReadTime()).toBe(readBefore);
+    await time.advance(1500);
+    await settle(world.server);
+    expect(await list.peerReadTime()).toBe(newest.createTime);
 
-    // Kept in view: read once the dwell has passed.
+    // Kept in view: read once the dwell has passed, and not a moment before.
     await scrollTo(list.scroller, end);
-    await waitFor(async () => expect(await list.peerReadTime()).toBe(added.createTime), {
-      timeout: 3000,
-    });
+    await time.advance(999);
+    await settle(world.server);
+    expect(await list.peerReadTime()).toBe(newest.createTime);
+    await time.advance(1);
+    await waitFor(async () => expect(await list.peerReadTime()).toBe(added.createTime));
   });
+
+  for (const scope of ['this conversation', 'everywhere'] as const) {
+    it(`offers a message again once receipts are switched back on (${scope})`, async () => {
+      const list = await bobsList(20, { isExactEstimate: true });
+      const newest = list.messages()[19]!;
+      await waitFor(async () => expect(await list.peerReadTime()).toBe(newest.createTime));
+      const setSending = (isOn: boolean) =>
+        scope === 'everywhere'
+          ? list.engine.setSendingReceipts(isOn)
+          : list.engine.setSendingReceipts(isOn, 'bob|1|alice');
+
+      await scrollTo(list.scroller, 0);
+      const added = await list.receive('seen while receipts are off');
+      setSending(false);
+      await scrollTo(list.scroller, list.scroller.scrollHeight - list.scroller.clientHeight);
+      expect(screen.getByTestId(`msg-${added.messageClientId}`)).toBeTruthy();
+      await settleFrames();
+      expect(await list.peerReadTime()).toBe(newest.createTime);
+
+      // Still on screen when receipts come back on: the receipt goes out without another scroll.
+      setSending(true);
+      await waitFor(async () => expect(await list.peerReadTime()).toBe(added.createTime));
+    });
+  }
 });

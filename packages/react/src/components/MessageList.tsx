@@ -1,4 +1,4 @@
-import type { ReceiptMessage } from '@readmark/core';
+import type { Clock, ReceiptMessage } from '@readmark/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   type ReactNode,
@@ -49,6 +49,11 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
    * so messages flung past while scrolling are not marked. 0 marks at first sight.
    */
   readDwellMs?: number;
+  /**
+   * Time and timers for `readDwellMs`; defaults to the platform's. Pass the same clock as the
+   * engine's `clock` option to drive the dwell with fake time in tests.
+   */
+  clock?: Clock;
   /** Extra class on the list's frame (give it a height); the default look comes from `.readmark-message-list`. */
   className?: string;
   /**
@@ -90,6 +95,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   onLoadOlder,
   isMarkingRead = true,
   readDwellMs = DEFAULT_READ_DWELL_MS,
+  clock,
   className,
   label,
 }: MessageListProps<TMessage>) {
@@ -190,6 +196,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
     conversationId,
     isEnabled: isMarkingRead,
     dwellMs: readDwellMs,
+    clock,
   });
 
   const latest = useRef({ messages, getMessageKey, onLoadOlder });

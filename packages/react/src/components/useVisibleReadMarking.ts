@@ -1,4 +1,10 @@
-import { isReceiptMessage, type ReceiptMessage } from '@readmark/core';
+import {
+  type Clock,
+  isReceiptMessage,
+  type ReceiptMessage,
+  selectIsSendingReceipts,
+  systemClock,
+} from '@readmark/core';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useReceiptEngine } from '../hooks/useReceiptEngine';
@@ -10,7 +16,12 @@ import { type RowBox, visibleIndexes } from './visibleMessages';
  * over the virtualizer's rendered rows per check (no observer per row). Returns `check`, to call on
  * scroll and resize (coalesced into one check per animation frame); it also re-checks after every
  * render, on visibility and focus changes, and when a dwell ends. Each message is passed to
- * `engine.markRead` at most once per conversation.
+ * `engine.markRead` at most once per conversation while receipts go out for it.
+ *
+ * While receipts are switched off (everywhere or for this conversation) nothing dwells and nothing is
+ * remembered as marked, and when they are switched back on every message is offered again: the engine
+ * drops what it is given while off (and what still waited when they went off), and it ignores what it
+ * already sent. Time comes from `clock` (DESIGN: injected time), so tests drive the dwell.
  */
 export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
   scrollRef,
@@ -20,6 +31,7 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
   conversationId,
   isEnabled,
   dwellMs,
+  clock = systemClock,
 }: {
   scrollRef: RefObject<HTMLElement | null>;
   virtualizer: Virtualizer<HTMLElement, HTMLDivElement>;
@@ -28,16 +40,35 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
   conversationId: string;
   isEnabled: boolean;
   dwellMs: number;
+  /** Time and timers for the dwell. Default: the platform's. */
+  clock?: Clock;
 }): () => void {
   const engine = useReceiptEngine();
-  const latest = useRef({ messages, getMessageKey, conversationId, isEnabled, dwellMs });
+  // A malformed clock prop must not break marking read: fall back to the platform's.
+  const validClock = isClock(clock) ? clock : systemClock;
+  const latest = useRef({
+    messages,
+    getMessageKey,
+    conversationId,
+    isEnabled,
+    dwellMs,
+    clock: validClock,
+  });
   useLayoutEffect(() => {
-    latest.current = { messages, getMessageKey, conversationId, isEnabled, dwellMs };
+    latest.current = {
+      messages,
+      getMessageKey,
+      conversationId,
+      isEnabled,
+      dwellMs,
+      clock: validClock,
+    };
   });
   const markedKeysRef = useRef(new Set<string>());
   /** When each qualifying, not yet marked row started being visible. */
   const visibleSinceRef = useRef(new Map<string, number>());
-  const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The pending end-of-dwell timer and the clock that set it. */
+  const timerRef = useRef<{ clock: Clock; handle: unknown } | undefined>(undefined);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new conversation starts with nothing marked
   useEffect(() => {
@@ -49,8 +80,13 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
     const element = scrollRef.current;
     const current = latest.current;
     const visibleSince = visibleSinceRef.current;
-    clearTimeout(timerRef.current);
+    cancelTimer(timerRef);
     if (!element || !current.isEnabled) return;
+    if (!selectIsSendingReceipts(engine.store.getState(), current.conversationId)) {
+      // Receipts are off: the engine would drop what it is given, so nothing dwells or counts as marked.
+      visibleSince.clear();
+      return;
+    }
     const doc = element.ownerDocument;
     if (doc.visibilityState !== 'visible' || !doc.hasFocus()) {
       // Dwell counts only while the user can see the page.
@@ -72,7 +108,7 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
       viewportHeight: element.clientHeight,
     });
 
-    const now = Date.now();
+    const now = current.clock.now();
     const stillVisible = new Set<string>();
     const toMark: ReceiptMessage[] = [];
     let nextDueIn = Number.POSITIVE_INFINITY;
@@ -97,7 +133,12 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
     }
     // A row that left the viewport before its dwell ended starts over next time.
     for (const key of visibleSince.keys()) if (!stillVisible.has(key)) visibleSince.delete(key);
-    if (Number.isFinite(nextDueIn)) timerRef.current = setTimeout(check, nextDueIn);
+    if (Number.isFinite(nextDueIn)) {
+      timerRef.current = {
+        clock: current.clock,
+        handle: current.clock.setTimeout(check, nextDueIn),
+      };
+    }
     if (toMark.length > 0) engine.markRead(toMark);
   }, [engine, virtualizer, scrollRef]);
 
@@ -126,7 +167,7 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
     win?.addEventListener('focus', check);
     win?.addEventListener('blur', check);
     return () => {
-      clearTimeout(timerRef.current);
+      cancelTimer(timerRef);
       win?.cancelAnimationFrame(frameRef.current);
       frameRef.current = 0;
       doc?.removeEventListener('visibilitychange', check);
@@ -135,5 +176,35 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
     };
   }, [check, scrollRef]);
 
+  // Receipts switched back on: offer every visible message again (see the TSDoc above).
+  useEffect(() => {
+    let wasSending = selectIsSendingReceipts(engine.store.getState(), conversationId);
+    return engine.store.subscribe((state) => {
+      const isSending = selectIsSendingReceipts(state, conversationId);
+      if (isSending && !wasSending) {
+        markedKeysRef.current = new Set();
+        visibleSinceRef.current.clear();
+        scheduleCheck();
+      }
+      wasSending = isSending;
+    });
+  }, [engine, conversationId, scheduleCheck]);
+
   return scheduleCheck;
+}
+
+function isClock(value: unknown): value is Clock {
+  if (typeof value !== 'object' || value === null) return false;
+  const clock = value as Record<string, unknown>;
+  return (
+    typeof clock.now === 'function' &&
+    typeof clock.setTimeout === 'function' &&
+    typeof clock.clearTimeout === 'function'
+  );
+}
+
+function cancelTimer(timerRef: { current: { clock: Clock; handle: unknown } | undefined }): void {
+  const timer = timerRef.current;
+  timerRef.current = undefined;
+  timer?.clock.clearTimeout(timer.handle);
 }
