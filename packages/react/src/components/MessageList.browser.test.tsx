@@ -258,15 +258,16 @@ describe('MessageList', () => {
     const time = manualClock();
     const list = await bobsList(20, {
       isExactEstimate: true,
-      readDwellMs: 1000,
+      readDwellMs: 60_000,
       clock: time.clock,
     });
     await settleFrames();
     const initialRead = await list.peerReadTime();
     const newest = list.messages()[19]!;
     expect(initialRead).toBeLessThan(newest.createTime);
+    // A minute's dwell passes on the test's clock only (wall-clock time would never reach it).
     // The newest row is in view from the start: read exactly when its dwell ends.
-    await time.advance(999);
+    await time.advance(59_999);
     expect(await list.peerReadTime()).toBe(initialRead);
     await time.advance(1);
     await waitFor(async () => expect(await list.peerReadTime()).toBe(newest.createTime));
@@ -278,13 +279,13 @@ describe('MessageList', () => {
     // Seen briefly while flinging past, then gone: not read, even well after the dwell.
     await scrollTo(list.scroller, end);
     await scrollTo(list.scroller, 0);
-    await time.advance(1500);
+    await time.advance(90_000);
     await settle(world.server);
     expect(await list.peerReadTime()).toBe(newest.createTime);
 
     // Kept in view: read once the dwell has passed, and not a moment before.
     await scrollTo(list.scroller, end);
-    await time.advance(999);
+    await time.advance(59_999);
     await settle(world.server);
     expect(await list.peerReadTime()).toBe(newest.createTime);
     await time.advance(1);
