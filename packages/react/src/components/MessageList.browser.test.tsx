@@ -254,6 +254,12 @@ describe('MessageList', () => {
     );
   });
 
+  it('falls back to the platform clock when given a malformed one, and still marks read', async () => {
+    const list = await bobsList(5, { clock: { now: 'soon' } as unknown as Clock });
+    const newest = list.messages()[4]!;
+    await waitFor(async () => expect(await list.peerReadTime()).toBe(newest.createTime));
+  });
+
   it('marks a message only after it stayed visible for the dwell time', async () => {
     const time = manualClock();
     const list = await bobsList(20, {
