@@ -38,6 +38,14 @@ export interface ReceiptTransport {
     message: ReceiptMessage,
     memberAccountIds?: string[],
   ): Promise<TeamMessageReadReceiptDetail>;
+  /**
+   * Optional: how far this account (on any device) has read `conversationId` — NIM 10.3.0+
+   * `V2NIMConversationService.getConversationReadTime`. The engine seeds selfReadTime with it when
+   * it first loads a P2P conversation, so a new engine (after a page reload) does not send again a
+   * receipt the user already sent (SPEC P11, U5). Custom transports may omit it; the engine then
+   * starts from 0 and learns the read time from `selfReadTime` events and its own sends.
+   */
+  getSelfReadTime?(conversationId: string): Promise<number>;
   /** Listens for incoming receipts and read-time syncs; returns the function that stops listening. */
   subscribe(listener: (event: TransportEvent) => void): () => void;
   /** Optional: current connection state and its changes. Without it the engine assumes "connected". */

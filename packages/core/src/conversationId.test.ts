@@ -7,6 +7,7 @@ import {
   parseConversationType,
   teamConversationId,
 } from './conversationId';
+import { ReceiptError } from './ReceiptError';
 
 describe('conversation ids (SPEC section 2)', () => {
   it('builds ids that start with the logged-in account (C1)', () => {
@@ -21,6 +22,35 @@ describe('conversation ids (SPEC section 2)', () => {
     expect(
       messageConversationId('B', { senderId: 'A', receiverId: 'T1', conversationType: 2 }),
     ).toBe('B|2|T1');
+  });
+
+  it('rejects a missing or malformed message with ReceiptError 191004, never a TypeError', () => {
+    const bad: unknown[] = [
+      null,
+      undefined,
+      'A|1|B',
+      42,
+      {},
+      { senderId: 'A', receiverId: 'B' },
+      { senderId: 'A', receiverId: null, conversationType: 1 },
+      { senderId: 7, receiverId: 'B', conversationType: 1 },
+      { senderId: 'A', receiverId: 'B', conversationType: '1' },
+      Object.defineProperty({}, 'senderId', {
+        get() {
+          throw new TypeError('hostile getter');
+        },
+      }),
+    ];
+    for (const message of bad) {
+      let thrown: unknown;
+      try {
+        messageConversationId('A', message as never);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, String(message)).toBeInstanceOf(ReceiptError);
+      expect((thrown as ReceiptError).code).toBe(191004);
+    }
   });
 
   it('parses like the SDK: foreign ids give 0 and "", pipes inside targets survive (C4, C5)', () => {

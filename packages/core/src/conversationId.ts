@@ -1,4 +1,23 @@
+import { ReceiptErrorCode } from './errorCodes';
+import { ReceiptError } from './ReceiptError';
 import { ConversationType } from './types';
+
+/** The fields `messageConversationId` reads, checked without ever throwing (getters aside). */
+function isConversationMessage(
+  message: unknown,
+): message is { senderId: string; receiverId: string; conversationType: number } {
+  if (typeof message !== 'object' || message === null) return false;
+  try {
+    const { senderId, receiverId, conversationType } = message as Record<string, unknown>;
+    return (
+      typeof senderId === 'string' &&
+      typeof receiverId === 'string' &&
+      typeof conversationType === 'number'
+    );
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Conversation-id helpers (SPEC section 2). An id is `${self}|${type}|${targetId}` and always starts
@@ -20,11 +39,21 @@ export function superTeamConversationId(selfAccountId: string, superTeamId: stri
   return `${selfAccountId}|${ConversationType.SUPER_TEAM}|${superTeamId}`;
 }
 
-/** The conversation a message belongs to, seen by `selfAccountId` (SPEC C3). */
+/**
+ * The conversation a message belongs to, seen by `selfAccountId` (SPEC C3). Throws a
+ * `ReceiptError` 191004 for anything that is not a message with string sender and receiver ids and
+ * a numeric conversation type (never a TypeError).
+ */
 export function messageConversationId(
   selfAccountId: string,
   message: { senderId: string; receiverId: string; conversationType: number },
 ): string {
+  if (!isConversationMessage(message)) {
+    throw new ReceiptError(
+      ReceiptErrorCode.INVALID_PARAMETER,
+      '`messageConversationId` expects a message with string senderId and receiverId and a numeric conversationType',
+    );
+  }
   if (message.conversationType === ConversationType.P2P) {
     const peer = message.senderId === selfAccountId ? message.receiverId : message.senderId;
     return p2pConversationId(selfAccountId, peer);

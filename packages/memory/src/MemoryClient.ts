@@ -2,7 +2,12 @@ import { disconnectedError, notLoggedInError, setDeviceConnected } from './conne
 import { createConversationIdUtil, isValidConversationIdFor } from './conversationIds';
 import { createTextMessage, listMessages, storeAndDeliver } from './messaging';
 import { invalidParameter, NimError, NimErrorCode } from './NimError';
-import { applyP2PReceipt, isPeerReadOnDevice, syncP2PAtLogin } from './p2pReceipts';
+import {
+  applyP2PReceipt,
+  conversationReadTime,
+  isPeerReadOnDevice,
+  syncP2PAtLogin,
+} from './p2pReceipts';
 import type { FaultableMethod, ServerCore } from './ServerCore';
 import type {
   V2NIMConnectStatus,
@@ -50,8 +55,15 @@ export type MemoryMessageService = Pick<
   listenerCount(eventName: keyof V2NIMMessageListener): number;
 };
 
-/** The slice of `V2NIMConversationService` the memory server implements. */
-export type MemoryConversationService = Pick<V2NIMConversationService, 'on' | 'off'> & {
+/**
+ * The slice of `V2NIMConversationService` the memory server implements. `getConversationReadTime`
+ * is a server call here (it rejects with 192001 while disconnected), so the account's read time is
+ * the same on every device, as its receipts advanced it.
+ */
+export type MemoryConversationService = Pick<
+  V2NIMConversationService,
+  'on' | 'off' | 'getConversationReadTime'
+> & {
   listenerCount(eventName: keyof V2NIMConversationListener): number;
 };
 
@@ -295,6 +307,15 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     on: (eventName, fn) => device.conversationEvents.on(eventName, fn),
     off: (eventName, fn) => device.conversationEvents.off(eventName, fn),
     listenerCount: (eventName) => device.conversationEvents.listenerCount(eventName),
+    getConversationReadTime: (conversationId) =>
+      call(
+        'getConversationReadTime',
+        () =>
+          isValidConversationIdFor(accountId, conversationId)
+            ? undefined
+            : invalidParameter(`conversationId must start with "${accountId}|<1-3>|"`),
+        () => conversationReadTime(core, device, conversationId),
+      ),
   };
 
   const loginService: MemoryLoginService = {

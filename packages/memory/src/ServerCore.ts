@@ -18,7 +18,8 @@ export type FaultableMethod =
   | 'getP2PMessageReceipt'
   | 'sendTeamMessageReceipts'
   | 'getTeamMessageReceipts'
-  | 'getTeamMessageReceiptDetail';
+  | 'getTeamMessageReceiptDetail'
+  | 'getConversationReadTime';
 
 /** One logged-in device: what a nim-web-sdk-ng instance holds locally. */
 export interface Device {

@@ -80,6 +80,22 @@ export function syncP2PAtLogin(core: ServerCore, device: Device): void {
   });
 }
 
+/**
+ * Server side of `getConversationReadTime` (P11): how far `device`'s account has read the
+ * conversation, as its receipts on any device moved it. 0 for a conversation never acknowledged and
+ * for teams and super teams (their receipts are per message, not a read time).
+ */
+export function conversationReadTime(
+  core: ServerCore,
+  device: Device,
+  conversationId: string,
+): number {
+  const prefix = `${device.accountId}|1|`;
+  if (!conversationId.startsWith(prefix)) return 0;
+  const peerId = conversationId.slice(prefix.length);
+  return core.p2pReadTimes.get(core.p2pReadTimeKey(device.accountId, peerId))?.timestamp ?? 0;
+}
+
 /** `isPeerRead` exactly as the SDK computes it (P6): local, synchronous, non-strict. */
 export function isPeerReadOnDevice(device: Device, message: MessageLike): boolean {
   const self = device.accountId;

@@ -15,8 +15,12 @@ export interface NimLike {
     | 'getTeamMessageReceipts'
     | 'getTeamMessageReceiptDetail'
   >;
-  /** For `onConversationReadTimeUpdated` (NIM 10.3.0+), the self read-time sync of SPEC P11. */
-  V2NIMConversationService?: Pick<V2NIMConversationService, 'on' | 'off'>;
+  /**
+   * For `onConversationReadTimeUpdated` (NIM 10.3.0+), the self read-time sync of SPEC P11, and
+   * `getConversationReadTime` (10.3.0+), which seeds it after a page reload when present.
+   */
+  V2NIMConversationService?: Pick<V2NIMConversationService, 'on' | 'off'> &
+    Partial<Pick<V2NIMConversationService, 'getConversationReadTime'>>;
   /** For connection state; without it the engine assumes "connected". */
   V2NIMLoginService?: Pick<V2NIMLoginService, 'on' | 'off' | 'getConnectStatus'>;
 }

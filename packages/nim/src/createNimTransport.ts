@@ -191,6 +191,19 @@ export function createNimTransport(
     },
   };
 
+  const getConversationReadTime = conversations?.getConversationReadTime;
+  if (typeof getConversationReadTime === 'function') {
+    // How far this account has read a conversation on any device (SPEC P11): the engine seeds its
+    // selfReadTime with it, so a reloaded page does not acknowledge the same message again (U5).
+    transport.getSelfReadTime = async (conversationId) => {
+      if (typeof conversationId !== 'string') throw invalid('conversationId must be a string');
+      const readTime = await callSdk(() =>
+        getConversationReadTime.call(conversations, conversationId),
+      );
+      return isTime(readTime) ? readTime : 0;
+    };
+  }
+
   if (login && typeof login.getConnectStatus === 'function') {
     transport.getConnectionState = () => connectionStateOf(login.getConnectStatus());
     transport.subscribeConnectionState = (listener) => {

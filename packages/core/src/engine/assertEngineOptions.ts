@@ -39,6 +39,12 @@ export function assertEngineOptions(options: unknown): asserts options is Receip
   }
   const missing = transportMethods.filter((name) => typeof transport[name] !== 'function');
   if (missing.length > 0) fail(`the transport lacks ${missing.join(', ')}`);
+  // Optional methods are called as `transport.x?.()`: present but not callable would be a TypeError.
+  for (const name of ['getSelfReadTime', 'getConnectionState', 'subscribeConnectionState']) {
+    if (transport[name] !== undefined && typeof transport[name] !== 'function') {
+      fail(`the transport's \`${name}\` must be a function when present`);
+    }
+  }
   for (const name of ['flushDelayMs', 'loadDelayMs'] as const) {
     if (o[name] !== undefined && !isDelay(o[name])) fail(`\`${name}\` must be a number >= 0`);
   }

@@ -16,6 +16,7 @@ import {
   createTimerSet,
   type EngineContext,
   invoke,
+  type ReceiptOperation,
   TEAM_UNAVAILABLE_CODES,
 } from './engineContext';
 import {
@@ -28,13 +29,24 @@ import {
 import { createOutboxPersistence } from './outboxPersistence';
 import { createP2POutbox } from './p2pOutbox';
 import type { ReceiptEngine, ReceiptEngineOptions } from './ReceiptEngine';
-import { advanceWatermark, createInitialState, type ReceiptState, setEntry } from './receiptState';
+import {
+  advanceWatermark,
+  createInitialState,
+  type P2PWatermarks,
+  type ReceiptState,
+  setEntry,
+} from './receiptState';
 import { selectIsSendingReceipts } from './selectors';
 import { createTeamCountLoader } from './teamCountLoader';
 import { createTeamDetailLoader } from './teamDetailLoader';
 import { createTeamOutbox } from './teamOutbox';
 
 const noop = () => {};
+
+/** A usable watermark: finite and not negative. */
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
 
 /**
  * Creates a {@link ReceiptEngine}. Throws 191004 for a missing or incomplete transport, a missing
@@ -89,10 +101,16 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     }, delayMs);
   }
 
-  const p2p = createP2POutbox(context, scheduleFlush);
+  const p2p = createP2POutbox(context, {
+    onNeedsFlush: scheduleFlush,
+    isWaitingForReadTime: (conversationId) => selfSeeding.has(conversationId),
+  });
   const team = createTeamOutbox(context);
-  const counts = createTeamCountLoader(context, scheduleLoad);
   const details = createTeamDetailLoader(context);
+  const counts = createTeamCountLoader(context, {
+    onNeedsLoad: scheduleLoad,
+    mergeCounts: details.mergeCounts,
+  });
   const persistence = createOutboxPersistence({
     storage: options.storage,
     accountId,
@@ -110,13 +128,68 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     team.flush();
   }
 
+  /** Seeds by watermark and conversation: each watermark is asked for once per conversation. */
   const seeded = new Map<string, Promise<void>>();
   /** Conversations whose seeding failed for a passing reason; retried when the connection is back. */
   const unseeded = new Set<string>();
+  /** Conversations whose own read time is being asked for: their P2P receipt waits for the answer. */
+  const selfSeeding = new Set<string>();
   function reseedConversations(): void {
     const pending = [...unseeded];
     unseeded.clear();
     for (const conversationId of pending) void loadConversation(conversationId);
+  }
+
+  /** Seeds one watermark of one conversation from the transport, monotonically and at most once. */
+  function seedWatermark(options: {
+    conversationId: string;
+    field: keyof P2PWatermarks;
+    operation: ReceiptOperation;
+    read: () => Promise<number | undefined>;
+  }): Promise<void> {
+    const { conversationId, field, operation } = options;
+    const key = `${field}\n${conversationId}`;
+    const known = seeded.get(key);
+    if (known) return known;
+    const seeding = invoke(options.read).then(
+      (time) => {
+        if (isDisposed || !isTime(time)) return;
+        store.setState((state) => advanceWatermark(state, conversationId, field, time));
+      },
+      (error: ReceiptError) => {
+        // Not seeded: a later use may try again (e.g. after logging in).
+        seeded.delete(key);
+        if (isDisposed) return;
+        // Offline or rate-limited is not a failure to report: seed again once connected.
+        if (isRetryableCode(error.code)) unseeded.add(conversationId);
+        else context.report(error, { operation, conversationId });
+      },
+    );
+    seeded.set(key, seeding);
+    return seeding;
+  }
+
+  /** Seeds selfReadTime where the transport can tell it; the conversation's receipt waits meanwhile. */
+  function seedSelfReadTime(conversationId: string): Promise<void> {
+    const getSelfReadTime = transport.getSelfReadTime?.bind(transport);
+    if (!getSelfReadTime) return Promise.resolve();
+    const isNew = !seeded.has(`selfReadTime\n${conversationId}`);
+    const seeding = seedWatermark({
+      conversationId,
+      field: 'selfReadTime',
+      operation: 'getSelfReadTime',
+      read: () => getSelfReadTime(conversationId),
+    });
+    if (isNew) {
+      selfSeeding.add(conversationId);
+      void seeding.then(() => {
+        selfSeeding.delete(conversationId);
+        // A receipt held back for the answer goes now (unless the answer covered it, P11, U5):
+        // a flush that already ran skipped it; a flush still waiting for its window will send it.
+        if (!isDisposed && flushTimer === undefined && p2p.hasPending()) p2p.flush();
+      });
+    }
+    return seeding;
   }
 
   function loadConversation(conversationId: string): Promise<void> {
@@ -124,32 +197,25 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       return Promise.resolve();
     }
     if (!isValidConversationId(accountId, conversationId)) return Promise.resolve();
-    const known = seeded.get(conversationId);
-    if (known) return known;
-    const seeding = invoke(() => transport.getP2PMessageReceipt(conversationId)).then(
-      (receipt) => {
-        if (isDisposed || typeof receipt?.timestamp !== 'number') return;
-        store.setState((state) =>
-          advanceWatermark(state, conversationId, 'peerReadTime', receipt.timestamp),
-        );
-      },
-      (error: ReceiptError) => {
-        // Not seeded: a later use may try again (e.g. after logging in).
-        seeded.delete(conversationId);
-        if (isDisposed) return;
-        // Offline or rate-limited is not a failure to report: seed again once connected.
-        if (isRetryableCode(error.code)) unseeded.add(conversationId);
-        else context.report(error, { operation: 'getP2PMessageReceipt', conversationId });
-      },
-    );
-    seeded.set(conversationId, seeding);
-    return seeding;
+    return Promise.all([
+      seedWatermark({
+        conversationId,
+        field: 'peerReadTime',
+        operation: 'getP2PMessageReceipt',
+        read: () =>
+          transport.getP2PMessageReceipt(conversationId).then((receipt) => receipt?.timestamp),
+      }),
+      // After a page reload selfReadTime would start at 0 and re-send a receipt the user already
+      // sent (P11, U5): ask the transport how far this account has read, where it can tell.
+      seedSelfReadTime(conversationId),
+    ]).then(noop);
   }
 
   function onEvent(event: TransportEvent): void {
     if (isDisposed) return;
-    store.setState((state) => applyTransportEvent(state, event));
-    if (event?.type === 'teamReceipts') details.onReceipts(teamReceiptsOf(event));
+    // Team counts and the details they outdate change in one update: one notification per event.
+    if (event?.type === 'teamReceipts') details.mergeCounts(teamReceiptsOf(event));
+    else store.setState((state) => applyTransportEvent(state, event));
   }
 
   let unsubscribe = noop;
@@ -183,10 +249,12 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
         p2p.resetBackoff();
         team.resetBackoff();
         counts.resetBackoff();
+        details.resetBackoff();
+        // Seeding first, so a receipt waits for the read time it might already be covered by.
+        reseedConversations();
         flushNow();
         counts.reloadWatched();
         details.reloadWatched();
-        reseedConversations();
       }) ?? noop;
   }
   if (!options.isStartDeferred) start();

@@ -9,6 +9,7 @@ import type { ReceiptState } from './receiptState';
 export type ReceiptOperation =
   | 'sendP2PMessageReceipt'
   | 'getP2PMessageReceipt'
+  | 'getSelfReadTime'
   | 'sendTeamMessageReceipts'
   | 'getTeamMessageReceipts'
   | 'getTeamMessageReceiptDetail';

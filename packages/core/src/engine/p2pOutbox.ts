@@ -21,16 +21,22 @@ export interface P2POutbox {
   snapshot(): ReceiptMessage[];
 }
 
+/** What the P2P outbox needs from the engine besides the shared context. */
+export interface P2POutboxHooks {
+  /** Something is due: flush after the flush delay. */
+  onNeedsFlush(delayMs?: number): void;
+  /** True while the conversation's own read time is being asked for: its receipt may be covered. */
+  isWaitingForReadTime(conversationId: string): boolean;
+}
+
 /**
  * Creates the P2P outbox. Only the newest message per conversation is kept, and only while it moves
  * selfReadTime forward (SPEC P2: a receipt covers everything before it; U5: never resend). A
  * successful send advances selfReadTime; retryable failures retry with backoff; permanent ones are
  * reported once and dropped.
  */
-export function createP2POutbox(
-  context: EngineContext,
-  onNeedsFlush: (delayMs?: number) => void,
-): P2POutbox {
+export function createP2POutbox(context: EngineContext, hooks: P2POutboxHooks): P2POutbox {
+  const { onNeedsFlush, isWaitingForReadTime } = hooks;
   const pending = new Map<string, ReceiptMessage>();
   const inFlight = new Map<string, ReceiptMessage>();
   const retries = createRetrySchedule(context, () => flush());
@@ -55,7 +61,13 @@ export function createP2POutbox(
   function flush(): void {
     if (!context.isConnected()) return;
     for (const [conversationId, message] of pending) {
-      if (inFlight.has(conversationId) || retries.isWaiting(conversationId)) continue;
+      if (
+        inFlight.has(conversationId) ||
+        retries.isWaiting(conversationId) ||
+        isWaitingForReadTime(conversationId)
+      ) {
+        continue;
+      }
       pending.delete(conversationId);
       const state = context.store.getState();
       // Muted meanwhile, or a read-time sync from another device covered it (scenario 13).

@@ -103,9 +103,15 @@ export function selectUnreadCount(state: ReceiptState, message: unknown): number
   return selectTeamReceipt(state, message)?.unreadCount;
 }
 
-/** True once every eligible member has read one of my team messages (counts known, none unread). */
+/**
+ * True once every eligible member has read one of my team messages: counts known, none unread and at
+ * least one reader. A team of only the sender (0 read, 0 unread) is not "all read"; NetEase UIKit
+ * shows 0 there too.
+ */
 export function selectIsAllRead(state: ReceiptState, message: unknown): boolean {
-  return selectUnreadCount(state, message) === 0;
+  if (selectIsTeamUnavailable(state, message)) return false;
+  const receipt = selectTeamReceipt(state, message);
+  return receipt !== undefined && receipt.unreadCount === 0 && receipt.readCount > 0;
 }
 
 /**

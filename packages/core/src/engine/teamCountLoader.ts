@@ -2,7 +2,7 @@ import { isRetryableCode } from '../errorCodes';
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage, TeamMessageReadReceipt } from '../types';
 import { type EngineContext, invoke, TEAM_UNAVAILABLE_CODES } from './engineContext';
-import { mergeTeamReceipts, type ReceiptState, setEntry, teamMessageKey } from './receiptState';
+import { type ReceiptState, setEntry, teamMessageKey } from './receiptState';
 import { createRetrySchedule } from './retrySchedule';
 import { chunk, TEAM_BATCH_LIMIT } from './teamOutbox';
 
@@ -20,6 +20,17 @@ export interface TeamCountLoader {
   reloadWatched(): void;
 }
 
+/** What the count loader needs from the engine besides the shared context. */
+export interface TeamCountLoaderHooks {
+  /** A load is due: flush after the load delay (batching every message watched meanwhile). */
+  onNeedsLoad(delayMs?: number): void;
+  /** Merges query results together with the loader's own changes in one store update (details reconciled). */
+  mergeCounts(
+    receipts: readonly TeamMessageReadReceipt[],
+    alsoApply: (state: ReceiptState) => ReceiptState,
+  ): void;
+}
+
 interface Watched {
   count: number;
   conversationId: string;
@@ -29,11 +40,13 @@ interface Watched {
 /**
  * Creates the count loader. A message is queried once: never again after its counts are known
  * (incoming events keep them current, SPEC G11), never twice while in flight, and not at all if it
- * leaves the screen before the batch goes out.
+ * leaves the screen before the batch goes out. Watching and unwatching do not touch the store: a batch
+ * is marked 'loading' in one update when it goes out, so mounting 50 badges notifies once, not 50 times
+ * (until then the status is absent, which the views already treat as loading).
  */
 export function createTeamCountLoader(
   context: EngineContext,
-  onNeedsLoad: (delayMs?: number) => void,
+  hooks: TeamCountLoaderHooks,
 ): TeamCountLoader {
   const watched = new Map<string, Watched>();
   const queued = new Map<string, Map<string, ReceiptMessage>>();
@@ -58,8 +71,7 @@ export function createTeamCountLoader(
         queued.set(conversationId, queue);
       }
       queue.set(key, message);
-      context.store.setState((state) => setEntry(state, 'teamCountLoads', key, 'loading'));
-      onNeedsLoad();
+      hooks.onNeedsLoad();
     }
     let isWatching = true;
     return () => {
@@ -70,21 +82,36 @@ export function createTeamCountLoader(
       watched.delete(key);
       // Off screen before its batch went out: do not spend a query on it.
       const queue = queued.get(conversationId);
-      if (queue?.delete(key) && !context.isDisposed()) {
+      if (queue?.delete(key)) {
         if (queue.size === 0) queued.delete(conversationId);
-        context.store.setState((state) => setEntry(state, 'teamCountLoads', key, undefined));
+        // Only a batch that went out and waits for its retry was marked 'loading'.
+        if (!context.isDisposed() && context.store.getState().teamCountLoads[key] === 'loading') {
+          context.store.setState((state) => setEntry(state, 'teamCountLoads', key, undefined));
+        }
       }
     };
   }
 
   function flush(): void {
     if (!context.isConnected()) return;
+    const due: [string, [string, ReceiptMessage][]][] = [];
     for (const [conversationId, queue] of [...queued]) {
       if (retries.isWaiting(conversationId)) continue;
       queued.delete(conversationId);
-      for (const batch of chunk([...queue.entries()], TEAM_BATCH_LIMIT))
-        load(conversationId, batch);
+      for (const batch of chunk([...queue.entries()], TEAM_BATCH_LIMIT)) {
+        due.push([conversationId, batch]);
+      }
     }
+    if (due.length === 0) return;
+    // Every batch of this flush is marked in ONE store update.
+    context.store.setState((state) =>
+      due.reduce(
+        (next, [, batch]) =>
+          batch.reduce((acc, [key]) => setEntry(acc, 'teamCountLoads', key, 'loading'), next),
+        state,
+      ),
+    );
+    for (const [conversationId, batch] of due) load(conversationId, batch);
   }
 
   function load(conversationId: string, batch: [string, ReceiptMessage][]): void {
@@ -96,12 +123,10 @@ export function createTeamCountLoader(
         if (context.isDisposed()) return;
         retries.succeed(conversationId);
         const own = receipts.filter((receipt) => isReceiptFor(receipt, conversationId));
-        context.store.setState((state) => {
-          let next = mergeTeamReceipts(state, own);
-          // Unknown and unflagged messages are left out of results (SPEC G7): loaded, no counts.
-          for (const [key] of batch) next = setEntry(next, 'teamCountLoads', key, 'loaded');
-          return next;
-        });
+        // Unknown and unflagged messages are left out of results (SPEC G7): loaded, no counts.
+        hooks.mergeCounts(own, (state) =>
+          batch.reduce((next, [key]) => setEntry(next, 'teamCountLoads', key, 'loaded'), state),
+        );
       },
       (error: ReceiptError) => {
         for (const [key] of batch) inFlight.delete(key);

@@ -9,6 +9,7 @@ import {
   type TeamDetailEntry,
   teamMessageKey,
 } from './receiptState';
+import { createRetrySchedule } from './retrySchedule';
 
 /** Member-by-member details of my team messages, loaded on demand and then kept live. */
 export interface TeamDetailLoader {
@@ -16,10 +17,20 @@ export interface TeamDetailLoader {
   watch(conversationId: string, message: ReceiptMessage): () => void;
   /** Loads the detail again now. */
   refresh(conversationId: string, message: ReceiptMessage): void;
-  /** Applies incoming counts to loaded details; call after merging them into the store. */
-  onReceipts(receipts: readonly TeamMessageReadReceipt[]): void;
+  /**
+   * Merges counts (incoming events or query results) into the store and brings loaded details in
+   * line with them in the SAME store update, so subscribers are notified once and an open sheet
+   * never lags behind its badge. `alsoApply` folds the caller's own changes into that update.
+   * Details the counts outdate are reloaded when shown, forgotten otherwise.
+   */
+  mergeCounts(
+    receipts: readonly TeamMessageReadReceipt[],
+    alsoApply?: (state: ReceiptState) => ReceiptState,
+  ): void;
   /** Loads every shown detail again, e.g. after reconnecting (receipts missed offline, SPEC G11). */
   reloadWatched(): void;
+  /** Cancels waiting retries, e.g. when the connection is back (`reloadWatched` follows). */
+  resetBackoff(): void;
 }
 
 interface Watched {
@@ -58,11 +69,27 @@ export function reconcileDetail(
   return { entry, needsRefetch: true };
 }
 
-/** Creates the detail loader. One query per message at a time; a refetch asked for meanwhile follows it. */
+/**
+ * Creates the detail loader. One query per message at a time; a refetch asked for meanwhile follows
+ * it. Retryable failures wait for the shared backoff (never an immediate retry: a transport that keeps
+ * answering 416 must not be hammered); only a result that is already outdated is refetched at once.
+ */
 export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader {
   const watched = new Map<string, Watched>();
   const inFlight = new Set<string>();
   const refetchAfter = new Set<string>();
+  /** Details whose load failed for a passing reason and waits for its backoff. */
+  const retryDue = new Set<string>();
+  const retries = createRetrySchedule(context, () => retryWaiting());
+
+  function retryWaiting(): void {
+    for (const key of [...retryDue]) {
+      if (retries.isWaiting(key)) continue;
+      retryDue.delete(key);
+      const target = watched.get(key);
+      if (target) load(target.conversationId, target.message);
+    }
+  }
 
   function load(conversationId: string, message: ReceiptMessage): void {
     const key = teamMessageKey(conversationId, message.messageClientId);
@@ -85,6 +112,7 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
       (detail) => {
         inFlight.delete(key);
         if (context.isDisposed()) return;
+        retries.succeed(key);
         let needsRefetch = false;
         context.store.setState((state) => {
           const next = mergeTeamReceipts(state, [
@@ -105,11 +133,14 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
           needsRefetch = reconciled.needsRefetch;
           return setEntry(next, 'teamDetails', key, reconciled.entry);
         });
+        // Counts that moved while the query was out make its answer outdated: ask again at once.
         if (needsRefetch) refetchAfter.add(key);
         followUp(key);
       },
       (error: ReceiptError) => {
         inFlight.delete(key);
+        // An error is never followed by an immediate query, even if one was asked for meanwhile.
+        refetchAfter.delete(key);
         if (context.isDisposed()) return;
         context.store.setState((state) => {
           const entry = state.teamDetails[key];
@@ -124,9 +155,12 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
           }
           return next;
         });
-        // A dropped connection is not the detail's fault: try again once it is back.
-        if (isRetryableCode(error.code)) refetchAfter.add(key);
-        followUp(key);
+        // Offline or rate-limited is not the detail's fault: try again after the backoff (or at
+        // once when the connection comes back, through reloadWatched).
+        if (isRetryableCode(error.code)) {
+          retryDue.add(key);
+          retries.schedule(key);
+        }
       },
     );
   }
@@ -137,14 +171,25 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
     if (target) load(target.conversationId, target.message);
   }
 
+  /** Loads a shown detail again unless its retry waits for the backoff (the retry will load it). */
+  function reload(key: string): void {
+    const target = watched.get(key);
+    if (target && !retries.isWaiting(key)) load(target.conversationId, target.message);
+  }
+
   return {
     watch(conversationId, message) {
       const key = teamMessageKey(conversationId, message.messageClientId);
       const entry = watched.get(key) ?? { count: 0, conversationId, message };
       entry.count += 1;
       watched.set(key, entry);
-      const detail = context.store.getState().teamDetails[key];
-      if (!detail || detail.status === 'error') load(conversationId, message);
+      const state = context.store.getState();
+      const detail = state.teamDetails[key];
+      const isOutdated =
+        detail?.status === 'ready' && reconcileDetail(detail, state.teamReceipts[key]).needsRefetch;
+      if (!detail || isOutdated || (detail.status === 'error' && !retries.isWaiting(key))) {
+        load(conversationId, message);
+      }
       let isWatching = true;
       return () => {
         if (!isWatching) return;
@@ -159,27 +204,35 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
     reloadWatched() {
       for (const target of watched.values()) load(target.conversationId, target.message);
     },
-    onReceipts(receipts) {
+    resetBackoff() {
+      retries.reset();
+      retryDue.clear();
+    },
+    mergeCounts(receipts, alsoApply) {
       const stale: string[] = [];
       context.store.setState((state) => {
-        let next = state;
-        for (const receipt of receipts) {
-          const key = teamMessageKey(receipt.conversationId, receipt.messageClientId);
-          const entry = next.teamDetails[key];
-          if (!entry || entry.status === 'loading') continue;
-          const reconciled = reconcileDetail(entry, next.teamReceipts[key]);
-          if (reconciled.needsRefetch) stale.push(key);
-          else next = setEntry(next, 'teamDetails', key, reconciled.entry);
+        let next = mergeTeamReceipts(state, receipts);
+        // Nothing new: every detail already agrees with these counts (they were reconciled when
+        // the counts first arrived), so a duplicate or stale event changes nothing at all.
+        if (next !== state) {
+          for (const receipt of receipts) {
+            const key = teamMessageKey(receipt.conversationId, receipt.messageClientId);
+            const entry = next.teamDetails[key];
+            if (!entry || entry.status === 'loading' || stale.includes(key)) continue;
+            const reconciled = reconcileDetail(entry, next.teamReceipts[key]);
+            if (!reconciled.needsRefetch) {
+              next = setEntry(next, 'teamDetails', key, reconciled.entry);
+            } else if (watched.has(key)) {
+              stale.push(key);
+            } else {
+              // Nobody shows a stale detail: forget it so the next viewer loads it fresh.
+              next = setEntry(next, 'teamDetails', key, undefined);
+            }
+          }
         }
-        // Nobody shows a stale detail: forget it so the next viewer loads it fresh.
-        for (const key of stale)
-          if (!watched.has(key)) next = setEntry(next, 'teamDetails', key, undefined);
-        return next;
+        return alsoApply ? alsoApply(next) : next;
       });
-      for (const key of stale) {
-        const target = watched.get(key);
-        if (target) load(target.conversationId, target.message);
-      }
+      for (const key of stale) reload(key);
     },
   };
 }

@@ -52,8 +52,11 @@ describe('team receipts through the engine (SPEC section 7, scenarios 16-32)', (
     const { a, b, g1 } = await team();
     expect(a.calls.getTeamMessageReceipts).toHaveLength(0);
     const stop = a.engine.watchTeamCounts(g1);
-    expect(selectTeamCountLoad(a.engine.store.getState(), g1)).toBe('loading');
-    await world.tick(50);
+    // Marked 'loading' when its batch goes out, not per watch (one update per batch).
+    expect(selectTeamCountLoad(a.engine.store.getState(), g1)).toBeUndefined();
+    await world.tick(49);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(0);
+    await world.tick(1);
     expect(a.calls.getTeamMessageReceipts).toHaveLength(1);
     expect(receiptOf(a, g1)).toMatchObject({ readCount: 0, unreadCount: 4 });
     await readBy(world, b, g1);
@@ -431,5 +434,119 @@ describe('team outbox and loaders', () => {
     const before = a.engine.store.getState();
     await readBy(world, b, g1);
     expect(a.engine.store.getState()).toBe(before);
+  });
+});
+
+describe('team loads: backoff, freshness and one store update per change (review findings)', () => {
+  const detailOf = (device: WorldDevice, message: ReceiptMessage) =>
+    device.engine.store.getState().teamDetails[teamMessageKey('A|2|T1', message.messageClientId)];
+
+  it('a detail that keeps failing with 416 is retried after the backoff, never in a loop', async () => {
+    const { a, g1 } = await team();
+    world.server.injectFault({
+      method: 'getTeamMessageReceiptDetail',
+      code: 416,
+      times: 3,
+      accountId: 'A',
+    });
+    const stop = a.engine.watchTeamDetail(g1);
+    await world.settle();
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
+    expect(detailOf(a, g1)).toMatchObject({ status: 'error', error: { code: 416 } });
+    // random is 0.5, so the delays are 75% of 1 s, 2 s, 4 s.
+    await world.tick(749);
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
+    await world.tick(1);
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(2);
+    await world.tick(1499);
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(2);
+    await world.tick(1);
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(3);
+    await world.tick(3000);
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(4);
+    expect(detailOf(a, g1)).toMatchObject({
+      status: 'ready',
+      readAccountList: [],
+      unreadAccountList: ['B', 'C', 'D', 'E'],
+    });
+    await world.tick(60_000);
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(4);
+    stop();
+  });
+
+  it('reopening a sheet after being offline shows who read meanwhile', async () => {
+    const { a, b, c, g1 } = await team();
+    a.engine.watchTeamCounts(g1);
+    const close = a.engine.watchTeamDetail(g1);
+    await world.tick(50);
+    expect(detailOf(a, g1)).toMatchObject({ status: 'ready', readAccountList: [] });
+    close();
+    a.client.disconnect();
+    await world.settle();
+    await readBy(world, b, g1);
+    await readBy(world, c, g1);
+    a.client.reconnect();
+    await world.tick(0);
+    // The badge's counts were queried again after reconnecting (team receipts are not synced).
+    expect(receiptOf(a, g1)).toMatchObject({ readCount: 2, unreadCount: 2 });
+    const reopen = a.engine.watchTeamDetail(g1);
+    await world.tick(0);
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(2);
+    expect(detailOf(a, g1)).toMatchObject({
+      status: 'ready',
+      readAccountList: ['B', 'C'],
+      unreadAccountList: ['D', 'E'],
+    });
+    reopen();
+  });
+
+  it('an incoming receipt updates counts and the open detail in one store notification', async () => {
+    const { a, b, g1 } = await team();
+    a.engine.watchTeamCounts(g1);
+    a.engine.watchTeamDetail(g1);
+    await world.tick(50);
+    const listener = vi.fn();
+    a.engine.store.subscribe(listener);
+    await readBy(world, b, g1);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(receiptOf(a, g1)).toMatchObject({ readCount: 1, unreadCount: 3 });
+    expect(detailOf(a, g1)).toMatchObject({
+      status: 'ready',
+      readAccountList: ['B'],
+      unreadAccountList: ['C', 'D', 'E'],
+    });
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
+  });
+
+  it('mounting 60 badges notifies the store once per batch, not once per badge', async () => {
+    const { a } = await team();
+    const messages: ReceiptMessage[] = [];
+    for (let i = 0; i < 60; i += 1) {
+      messages.push(await world.send(a, 'A|2|T1', { at: 1000 + i, isFlagged: true }));
+    }
+    await world.settle();
+    const listener = vi.fn();
+    a.engine.store.subscribe(listener);
+    const stops = messages.map((message) => a.engine.watchTeamCounts(message));
+    expect(listener).toHaveBeenCalledTimes(0);
+    await world.tick(50);
+    // One update marks both batches (50 + 10) 'loading'; one per batch merges its answer.
+    expect(a.calls.getTeamMessageReceipts.map(([batch]) => (batch as unknown[]).length)).toEqual([
+      50, 10,
+    ]);
+    expect(listener).toHaveBeenCalledTimes(3);
+    expect(messages.every((m) => receiptOf(a, m)?.unreadCount === 4)).toBe(true);
+    for (const stop of stops) stop();
+    expect(listener).toHaveBeenCalledTimes(3);
+  });
+
+  it('badges unmounted before their batch goes out cost no query and no store update', async () => {
+    const { a, g1 } = await team();
+    const listener = vi.fn();
+    a.engine.store.subscribe(listener);
+    a.engine.watchTeamCounts(g1)();
+    await world.tick(1000);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(0);
+    expect(listener).toHaveBeenCalledTimes(0);
   });
 });

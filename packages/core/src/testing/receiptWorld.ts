@@ -17,7 +17,8 @@ export type CountedMethod =
   | 'getP2PMessageReceipt'
   | 'sendTeamMessageReceipts'
   | 'getTeamMessageReceipts'
-  | 'getTeamMessageReceiptDetail';
+  | 'getTeamMessageReceiptDetail'
+  | 'getSelfReadTime';
 
 const countedMethods: CountedMethod[] = [
   'sendP2PMessageReceipt',
@@ -25,6 +26,7 @@ const countedMethods: CountedMethod[] = [
   'sendTeamMessageReceipts',
   'getTeamMessageReceipts',
   'getTeamMessageReceiptDetail',
+  'getSelfReadTime',
 ];
 
 /** Wraps a real transport and records the arguments of every call. */
@@ -59,6 +61,12 @@ export function countCalls(transport: ReceiptTransport): {
     },
     subscribe: (listener) => transport.subscribe(listener),
   };
+  if (transport.getSelfReadTime) {
+    counted.getSelfReadTime = (...args) => {
+      calls.getSelfReadTime.push(args);
+      return transport.getSelfReadTime!(...args);
+    };
+  }
   if (transport.getConnectionState) {
     counted.getConnectionState = () => transport.getConnectionState!();
   }
