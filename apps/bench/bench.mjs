@@ -2,7 +2,8 @@
 // `pnpm bench` / `npm run bench`: builds the bench page (Vite, production) and the Node harness, then
 // runs every benchmark in Node and in Debian's headless Chromium and writes apps/bench/results.json.
 // Options: --reps N (default 5, at least 5 for published numbers), --only m1,m3 (prefix filter; the
-// BENCHMARKS.md table is only rewritten by full runs).
+// BENCHMARKS.md table is only rewritten by full runs), --from-raw (recompute results.json and the
+// table from results.raw.json without running).
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -13,6 +14,7 @@ const argument = (name) => {
 };
 const repetitions = Number(argument('--reps') ?? 5);
 const only = argument('--only')?.split(',');
+const isFromRaw = process.argv.includes('--from-raw');
 
 const { build } = await import('vite');
 console.log('› Building the bench page (production)…');
@@ -36,6 +38,10 @@ await build({
     minify: false,
   },
 });
-console.log(`› Running (${repetitions} interleaved repetitions)…`);
+console.log(
+  isFromRaw
+    ? '› Recomputing results from results.raw.json…'
+    : `› Running (${repetitions} interleaved repetitions)…`,
+);
 const { main } = await import(pathToFileURL(join(benchDir, 'dist/node/run.js')).href);
-await main({ benchDir, repetitions, only });
+await main({ benchDir, repetitions, only, isFromRaw });
