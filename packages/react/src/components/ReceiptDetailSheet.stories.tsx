@@ -95,7 +95,9 @@ export const Default: Story = {
       'aria-selected',
       'true',
     );
-    const list = await sheet.findByRole('list', { name: 'Members' });
+    // The focusable scroll region carries the name; the list inside it is not named again.
+    const region = await sheet.findByRole('region', { name: 'Members' });
+    const list = within(region).getByRole('list');
     await expect(
       within(list)
         .getAllByRole('listitem')
