@@ -14,7 +14,8 @@ export interface RandomFaults {
   failureCodes?: number[];
   /**
    * Share of calls (0-1) whose effect happens on the server but whose answer is lost: the caller gets
-   * 191005 (timeout). A caller that retries must therefore be idempotent.
+   * 191005 (timeout). A caller that retries must therefore be idempotent. Off by default: it is the
+   * one deliberate exception to SPEC E2 ("a rejected call changes nothing"), as real timeouts are.
    */
   timeoutRate?: number;
   /** Delay of every call round trip and delivery, drawn in `[min, max]` ms. Defaults to the server's `latencyMs`. */

@@ -116,7 +116,8 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
 
   /**
    * Client checks, the connection, one network hop, injected and random faults, then the server
-   * side; all-or-nothing (E2). A random timeout applies the call and then rejects with 191005.
+   * side; all-or-nothing (E2). The one exception is the opt-in `timeoutRate` fault: like a real network
+   * timeout it applies the call and then rejects with 191005.
    * `isLocal` calls (answered from the SDK's cache) work without a connection.
    */
   async function call<T>(

@@ -103,6 +103,19 @@ describe('random faults: failed calls', () => {
     expect(first.some((r) => r === 192001 || r === 416)).toBe(true);
   });
 
+  it('timeouts are opt-in: a server without `timeoutRate` never applies a call and then rejects', async () => {
+    // The timeout fault is the one deliberate exception to E2 (see the README), so it is off by default.
+    const { server, a, b, copies } = await chat();
+    expect(server.getFaults()).toMatchObject({ failureRate: 0, timeoutRate: 0 });
+    for (const copy of copies) {
+      await b.V2NIMMessageService.sendP2PMessageReceipt(copy as never);
+    }
+    await server.settle();
+    expect(await a.V2NIMMessageService.getP2PMessageReceipt('A|1|B')).toMatchObject({
+      timestamp: Math.max(...copies.map((copy) => copy.createTime)),
+    });
+  });
+
   it('setFaults({}) turns every fault off; getFaults reports the settings in force', async () => {
     const { server, b, copies } = await chat();
     server.setFaults({ failureRate: 1, latencyMs: [0, 0], reorder: true });

@@ -280,4 +280,24 @@ describe('P2P rules beyond the numbered scenarios', () => {
     await server.settle();
     expect(a1Log.p2p).toEqual([[{ conversationId: 'A|1|B', timestamp: 100 }]]);
   });
+
+  it('getConversationReadTime: the account read time as its receipts moved it, on every device (P11)', async () => {
+    const { server, a1, b1, b1Log, m1, m2 } = await p2pChat();
+    const service = (client: typeof b1) => client.V2NIMConversationService;
+    expect(await service(b1).getConversationReadTime('B|1|A')).toBe(0);
+    await b1.V2NIMMessageService.sendP2PMessageReceipt(receivedBy(b1Log, m2));
+    await b1.V2NIMMessageService.sendP2PMessageReceipt(receivedBy(b1Log, m1));
+    await server.settle();
+    // Monotonic: the stale receipt for m1 does not lower it; a later device (a reload) sees it too.
+    expect(await service(b1).getConversationReadTime('B|1|A')).toBe(200);
+    const b2 = server.login('B');
+    expect(await service(b2).getConversationReadTime('B|1|A')).toBe(200);
+    // The sender's own read time of the chat is not the peer's receipt.
+    expect(await service(a1).getConversationReadTime('A|1|B')).toBe(0);
+    expect(await service(b1).getConversationReadTime('B|2|T1')).toBe(0);
+    await expectCode(service(b1).getConversationReadTime('A|1|B'), 191004);
+    await expectCode(service(b1).getConversationReadTime(null as never), 191004);
+    b2.disconnect();
+    await expectCode(service(b2).getConversationReadTime('B|1|A'), 192001);
+  });
 });

@@ -228,4 +228,18 @@ describe('createNimTransport mechanics', () => {
       expect.objectContaining({ name: 'ReceiptError', code: 191004 }),
     );
   });
+
+  it('getSelfReadTime reads getConversationReadTime; without it the transport omits the method', async () => {
+    const { server, b1, m2 } = await p2pChat();
+    expect(await b1.transport.getSelfReadTime?.('B|1|A')).toBe(0);
+    await b1.transport.sendP2PMessageReceipt(copyOf(b1, m2));
+    await server.settle();
+    expect(await b1.transport.getSelfReadTime?.('B|1|A')).toBe(200);
+    await expectReceiptError(b1.transport.getSelfReadTime!(42 as never), 191004);
+    await expectReceiptError(b1.transport.getSelfReadTime!('A|1|B'), 191004);
+    const client = server.login('B');
+    const { getConversationReadTime: _omitted, ...olderSdk } = client.V2NIMConversationService;
+    const older = createNimTransport({ ...client, V2NIMConversationService: olderSdk } as never);
+    expect(older.getSelfReadTime).toBeUndefined();
+  });
 });

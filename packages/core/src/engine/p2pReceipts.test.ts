@@ -1,6 +1,13 @@
+import { createNimTransport } from '@readmark/nim';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createReceiptWorld, sentMessages, type WorldDevice } from '../testing/receiptWorld';
+import {
+  countCalls,
+  createReceiptWorld,
+  sentMessages,
+  type WorldDevice,
+} from '../testing/receiptWorld';
 import type { ReceiptMessage } from '../types';
+import { createReceiptEngine } from './createReceiptEngine';
 import {
   selectIsPeerRead,
   selectMessageStatus,
@@ -66,18 +73,35 @@ describe('P2P receipts through the engine (SPEC section 7, scenarios 1-15)', () 
     expect(status(alice, m2)).toBe('sent');
   });
 
-  it('4 and 5: stale and duplicate receipts change nothing and notify nobody', async () => {
+  it('4 and 5: stale and duplicate receipts that reach the engine change nothing and notify nobody', async () => {
+    // The server itself drops stale receipts; with duplicate and reorder faults the simulated SDK
+    // passes every delivery through as it arrives (as Web 10.8.1 does), so the engine sees them.
+    world.server.setFaults({ duplicateRate: 1, reorder: true, seed: 7 });
     const { alice, bob, b1, b2 } = await aliceAndBob();
-    await bob.client.V2NIMMessageService.sendP2PMessageReceipt(b2 as never);
-    await world.settle();
-    const before = alice.engine.store.getState();
     const listener = vi.fn();
     alice.engine.store.subscribe(listener);
+    // Subscribed after the engine, so this listener runs right after the engine merged each event.
+    const seen: Array<{ timestamp: number; hasChanged: boolean }> = [];
+    let last = alice.engine.store.getState();
+    alice.transport.subscribe((event) => {
+      if (event.type !== 'p2pReceipts') return;
+      const now = alice.engine.store.getState();
+      for (const receipt of event.receipts) {
+        seen.push({ timestamp: receipt.timestamp, hasChanged: now !== last });
+      }
+      last = now;
+    });
     await bob.client.V2NIMMessageService.sendP2PMessageReceipt(b1 as never);
     await bob.client.V2NIMMessageService.sendP2PMessageReceipt(b2 as never);
-    await world.settle();
-    expect(alice.engine.store.getState()).toBe(before);
-    expect(listener).toHaveBeenCalledTimes(0);
+    await world.tick(0);
+    // Every receipt arrived twice, and this seed delivers an older one after a newer one.
+    expect(seen.map((s) => s.timestamp).sort()).toEqual([100, 100, 200, 200]);
+    const isStale = seen.map((s, i) => seen.slice(0, i).some((p) => p.timestamp >= s.timestamp));
+    expect(isStale.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    expect(seen.some((s, i) => seen.slice(0, i).some((p) => p.timestamp > s.timestamp))).toBe(true);
+    // Only news moved the store; each stale or repeated event left it the very same object.
+    expect(seen.map((s) => s.hasChanged)).toEqual(isStale.map((stale) => !stale));
+    expect(listener).toHaveBeenCalledTimes(isStale.filter((stale) => !stale).length);
     expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(200);
   });
 
@@ -342,5 +366,81 @@ describe('seeding a conversation while offline', () => {
     expect(alice2.errors).toEqual([]);
     expect(selectPeerReadTime(alice2.engine.store.getState(), 'A|1|B')).toBe(200);
     expect(alice.errors).toEqual([]);
+  });
+
+  describe('after a page reload (P11, U5)', () => {
+    /**
+     * A reloaded page: the SDK logs in (its login sync is over before the app mounts) and only then
+     * a new engine starts for the same account, with selfReadTime unknown.
+     */
+    async function reload(accountId: string, isOffline = false) {
+      const client = world.server.login(accountId);
+      await world.settle();
+      if (isOffline) client.disconnect();
+      const { transport, calls } = countCalls(createNimTransport(client));
+      const engine = createReceiptEngine({ transport, accountId, random: () => 0.5 });
+      return { client, calls, engine };
+    }
+
+    it('a new engine does not send again a receipt the account already sent', async () => {
+      const { bob, b1, b2 } = await aliceAndBob();
+      bob.engine.markRead([b1, b2]);
+      await world.tick(300);
+      expect(sentMessages(bob.calls.sendP2PMessageReceipt).map((m) => m.createTime)).toEqual([200]);
+      bob.engine.dispose();
+      const page = await reload('B');
+      try {
+        page.engine.markRead([b1, b2]);
+        await world.tick(300);
+        expect(page.calls.getSelfReadTime).toEqual([['B|1|A']]);
+        expect(page.engine.store.getState().conversations['B|1|A']?.selfReadTime).toBe(200);
+        expect(page.calls.sendP2PMessageReceipt).toHaveLength(0);
+        await world.tick(60_000);
+        expect(page.calls.sendP2PMessageReceipt).toHaveLength(0);
+      } finally {
+        page.engine.dispose();
+      }
+    });
+
+    it('a newer message is still acknowledged after the reload', async () => {
+      const { alice, bob, b1 } = await aliceAndBob();
+      bob.engine.markRead([b1]);
+      await world.tick(300);
+      bob.engine.dispose();
+      const page = await reload('B');
+      try {
+        const m3 = await world.send(alice, 'A|1|B', { at: 300 });
+        await world.settle();
+        page.engine.markRead([b1, { ...m3, conversationId: 'B|1|A' }]);
+        await world.tick(300);
+        expect(sentMessages(page.calls.sendP2PMessageReceipt).map((m) => m.createTime)).toEqual([
+          300,
+        ]);
+      } finally {
+        page.engine.dispose();
+      }
+    });
+
+    it('reloaded while offline: the read time is asked again once connected, before sending', async () => {
+      const { bob, b2 } = await aliceAndBob();
+      bob.engine.markRead([b2]);
+      await world.tick(300);
+      bob.engine.dispose();
+      const page = await reload('B', true);
+      try {
+        page.engine.markRead([b2]);
+        await world.tick(300);
+        expect(page.calls.getSelfReadTime).toHaveLength(1);
+        expect(page.calls.sendP2PMessageReceipt).toHaveLength(0);
+        page.client.reconnect();
+        await world.tick(0);
+        expect(page.calls.getSelfReadTime).toHaveLength(2);
+        expect(page.engine.store.getState().conversations['B|1|A']?.selfReadTime).toBe(200);
+        await world.tick(60_000);
+        expect(page.calls.sendP2PMessageReceipt).toHaveLength(0);
+      } finally {
+        page.engine.dispose();
+      }
+    });
   });
 });

@@ -4,6 +4,7 @@ import type { ReceiptMessage } from '../types';
 import { createReceiptEngine } from './createReceiptEngine';
 import { createInitialState, mergeTeamReceipts, teamMessageKey } from './receiptState';
 import {
+  selectIsAllRead,
   selectIsTeamUnavailable,
   selectMessageStatus,
   selectReceiptMode,
@@ -548,5 +549,19 @@ describe('team loads: backoff, freshness and one store update per change (review
     await world.tick(1000);
     expect(a.calls.getTeamMessageReceipts).toHaveLength(0);
     expect(listener).toHaveBeenCalledTimes(0);
+  });
+
+  it('a team of only the sender (0 read, 0 unread) is not "all read"', async () => {
+    world.server.createTeam({ teamId: 'solo', memberIds: ['A'] });
+    const a = world.device('A');
+    const only = await world.send(a, 'A|2|solo', { at: 100, isFlagged: true });
+    await world.settle();
+    const stop = a.engine.watchTeamCounts(only);
+    await world.tick(50);
+    const state = a.engine.store.getState();
+    expect(selectTeamReceipt(state, only)).toMatchObject({ readCount: 0, unreadCount: 0 });
+    expect(selectIsAllRead(state, only)).toBe(false);
+    expect(selectMessageStatus(state, only)).toBe('sent');
+    stop();
   });
 });
