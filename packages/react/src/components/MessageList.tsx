@@ -101,8 +101,15 @@ export function MessageList<TMessage extends ReceiptMessage>({
 }: MessageListProps<TMessage>) {
   const engine = useReceiptEngine();
   // Bad data must not throw during render: non-objects are skipped, keys fall back to position.
+  // The app's own array is kept when it is clean (the usual case): a filtered copy of a long
+  // history cost 0.8 MB per 100,000 messages, again on every new message.
   const messages = useMemo(
-    () => (Array.isArray(rawMessages) ? rawMessages.filter(isObject) : []),
+    () =>
+      Array.isArray(rawMessages)
+        ? rawMessages.every((message) => isObject(message))
+          ? rawMessages
+          : rawMessages.filter(isObject)
+        : [],
     [rawMessages],
   );
   const getMessageKey = useCallback(
