@@ -98,4 +98,51 @@ describe('createMessageStore', () => {
     await server.settle();
     expect(bobStore.getMessages(bobToAlice)).toHaveLength(0);
   });
+
+  it('a reload of unchanged history keeps every message object and notifies nobody', async () => {
+    const { server, alice, aliceStore, bobStore } = setup();
+    for (const text of ['m1', 'm2', 'm3']) {
+      await aliceStore.send({ conversationId: aliceToBob, text, isReceiptRequested: false });
+    }
+    await server.settle();
+    await bobStore.sync(bobToAlice);
+    const before = bobStore.getMessages(bobToAlice);
+    expect(texts(before)).toEqual(['m1', 'm2', 'm3']);
+    let notifications = 0;
+    bobStore.subscribe(() => {
+      notifications += 1;
+    });
+    await bobStore.sync(bobToAlice);
+    expect(notifications).toBe(0);
+    expect(bobStore.getMessages(bobToAlice)).toBe(before);
+    // A new message changes the list once; the messages that did not change keep their objects.
+    await alice.V2NIMMessageService.sendMessage(
+      alice.V2NIMMessageCreator.createTextMessage('m4'),
+      aliceToBob,
+    );
+    await server.settle();
+    await bobStore.sync(bobToAlice);
+    const after = bobStore.getMessages(bobToAlice);
+    expect(notifications).toBe(1);
+    expect(texts(after)).toEqual(['m1', 'm2', 'm3', 'm4']);
+    expect(after.slice(0, 3).every((message, index) => message === before[index])).toBe(true);
+  });
+
+  it('a history batch arriving newest first is one sorted list and one notification', async () => {
+    const { server, aliceStore } = setup();
+    for (const text of ['m1', 'm2', 'm3', 'm4', 'm5']) {
+      await aliceStore.send({ conversationId: aliceToBob, text, isReceiptRequested: false });
+    }
+    await server.settle();
+    // A second device of bob logs in later and loads the history (the SDK answers newest first).
+    const store = createMessageStore({ client: server.login('bob'), accountId: 'bob' });
+    let notifications = 0;
+    store.subscribe(() => {
+      notifications += 1;
+    });
+    await store.sync(bobToAlice);
+    expect(notifications).toBe(1);
+    expect(texts(store.getMessages(bobToAlice))).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
+    store.dispose();
+  });
 });

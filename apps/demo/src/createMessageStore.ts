@@ -23,6 +23,26 @@ export interface MessageStore {
 const emptyList: readonly DemoMessage[] = [];
 const historyLimit = 100;
 
+/** Same own fields with equal values; nested plain data (messageConfig...) is compared by content. */
+function isSameMessage(a: DemoMessage | undefined, b: DemoMessage): boolean {
+  if (a === b) return true;
+  if (!a) return false;
+  const keys = Object.keys(a) as (keyof DemoMessage)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => {
+    const left: unknown = a[key];
+    const right: unknown = b[key];
+    if (Object.is(left, right)) return true;
+    return (
+      typeof left === 'object' &&
+      left !== null &&
+      typeof right === 'object' &&
+      right !== null &&
+      JSON.stringify(left) === JSON.stringify(right)
+    );
+  });
+}
+
 function parseTarget(conversationId: string): { type: number; targetId: string } {
   const [, type = '0', ...rest] = conversationId.split('|');
   return { type: Number(type), targetId: rest.join('|') };
@@ -52,20 +72,45 @@ export function createMessageStore(options: {
     for (const listener of listeners) listener();
   };
 
+  /**
+   * Merges a batch: each touched conversation's list is built and sorted once, a message equal to the
+   * one already shown keeps the shown object (so memoized rows skip re-rendering), and nothing is
+   * notified when nothing changed (a reload of unchanged history, an echo).
+   */
   const upsert = (messages: readonly DemoMessage[]) => {
-    let hasChanged = false;
+    const byTarget = new Map<string, Map<string, DemoMessage>>();
     for (const message of messages) {
       if (!message || typeof message.conversationId !== 'string') continue;
       if (!firstSeen.has(message.messageClientId)) {
         firstSeen.set(message.messageClientId, firstSeen.size);
       }
-      const list = byConversation.get(message.conversationId) ?? emptyList;
-      const index = list.findIndex((item) => item.messageClientId === message.messageClientId);
-      const next = [...list];
-      if (index === -1) next.push(message);
-      else next[index] = message;
+      let incoming = byTarget.get(message.conversationId);
+      if (!incoming) {
+        incoming = new Map();
+        byTarget.set(message.conversationId, incoming);
+      }
+      // The last copy of a message in the batch is its newest state.
+      incoming.set(message.messageClientId, message);
+    }
+    let hasChanged = false;
+    for (const [conversationId, incoming] of byTarget) {
+      const list = byConversation.get(conversationId) ?? emptyList;
+      const indexById = new Map(list.map((item, index) => [item.messageClientId, index]));
+      let next: DemoMessage[] | undefined;
+      for (const [clientId, message] of incoming) {
+        const index = indexById.get(clientId);
+        if (index !== undefined && isSameMessage((next ?? list)[index], message)) continue;
+        next ??= [...list];
+        if (index === undefined) {
+          indexById.set(clientId, next.length);
+          next.push(message);
+        } else {
+          next[index] = message;
+        }
+      }
+      if (!next) continue;
       next.sort(byTimeThenFirstSeen);
-      byConversation.set(message.conversationId, next);
+      byConversation.set(conversationId, next);
       hasChanged = true;
     }
     if (hasChanged) notify();
