@@ -80,6 +80,8 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
   const refetchAfter = new Set<string>();
   /** Details whose load failed for a passing reason and waits for its backoff. */
   const retryDue = new Set<string>();
+  /** Details whose current load is itself the immediate refetch of an outdated answer. */
+  const refetchedAtOnce = new Set<string>();
   const retries = createRetrySchedule(context, () => retryWaiting());
 
   function retryWaiting(): void {
@@ -112,7 +114,6 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
       (detail) => {
         inFlight.delete(key);
         if (context.isDisposed()) return;
-        retries.succeed(key);
         let needsRefetch = false;
         context.store.setState((state) => {
           const next = mergeTeamReceipts(state, [
@@ -133,14 +134,28 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
           needsRefetch = reconciled.needsRefetch;
           return setEntry(next, 'teamDetails', key, reconciled.entry);
         });
-        // Counts that moved while the query was out make its answer outdated: ask again at once.
-        if (needsRefetch) refetchAfter.add(key);
+        if (!needsRefetch) {
+          refetchedAtOnce.delete(key);
+          retries.succeed(key);
+        } else if (refetchedAtOnce.has(key)) {
+          // Outdated twice in a row: the server's lists may never match its counts (e.g. a reader
+          // who left the team is counted but not listed). Ask again after the backoff, not in a loop.
+          refetchAfter.delete(key);
+          retryDue.add(key);
+          retries.schedule(key);
+          return;
+        } else {
+          // Counts that moved while the query was out make its answer outdated: ask again at once.
+          refetchedAtOnce.add(key);
+          refetchAfter.add(key);
+        }
         followUp(key);
       },
       (error: ReceiptError) => {
         inFlight.delete(key);
         // An error is never followed by an immediate query, even if one was asked for meanwhile.
         refetchAfter.delete(key);
+        refetchedAtOnce.delete(key);
         if (context.isDisposed()) return;
         context.store.setState((state) => {
           const entry = state.teamDetails[key];
@@ -207,6 +222,7 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
     resetBackoff() {
       retries.reset();
       retryDue.clear();
+      refetchedAtOnce.clear();
     },
     mergeCounts(receipts, alsoApply) {
       const stale: string[] = [];

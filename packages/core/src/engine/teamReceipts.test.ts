@@ -1,5 +1,11 @@
+import { createNimTransport } from '@readmark/nim';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createReceiptWorld, sentMessages, type WorldDevice } from '../testing/receiptWorld';
+import {
+  countCalls,
+  createReceiptWorld,
+  sentMessages,
+  type WorldDevice,
+} from '../testing/receiptWorld';
 import type { ReceiptMessage } from '../types';
 import { createReceiptEngine } from './createReceiptEngine';
 import { createInitialState, mergeTeamReceipts, teamMessageKey } from './receiptState';
@@ -473,6 +479,52 @@ describe('team loads: backoff, freshness and one store update per change (review
     await world.tick(60_000);
     expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(4);
     stop();
+  });
+
+  it('a detail that never matches its counts is asked again after the backoff, not in a loop', async () => {
+    const { b, g1 } = await team();
+    await readBy(world, b, g1);
+    // A second device of A whose server counts B but no longer lists B (as NIM does for a reader
+    // who left the team): every detail answer is outdated by the counts.
+    const client = world.server.login('A');
+    const real = createNimTransport(client);
+    const { transport, calls } = countCalls({
+      ...real,
+      subscribe: (listener) => real.subscribe(listener),
+      async getTeamMessageReceiptDetail(message, memberAccountIds) {
+        const detail = await real.getTeamMessageReceiptDetail(message, memberAccountIds);
+        const readAccountList = detail.readAccountList.filter((id) => id !== 'B');
+        return {
+          ...detail,
+          readReceipt: { ...detail.readReceipt, readCount: readAccountList.length },
+          readAccountList,
+        };
+      },
+    });
+    const engine = createReceiptEngine({ transport, accountId: 'A', random: () => 0.5 });
+    try {
+      const stopCounts = engine.watchTeamCounts(g1);
+      await world.tick(50);
+      expect(selectTeamReceipt(engine.store.getState(), g1)).toMatchObject({ readCount: 1 });
+      const stop = engine.watchTeamDetail(g1);
+      await world.settle();
+      // The first outdated answer is re-asked at once; the second one waits for the backoff.
+      expect(calls.getTeamMessageReceiptDetail).toHaveLength(2);
+      await world.tick(749);
+      expect(calls.getTeamMessageReceiptDetail).toHaveLength(2);
+      await world.tick(1);
+      expect(calls.getTeamMessageReceiptDetail).toHaveLength(3);
+      await world.tick(1499);
+      expect(calls.getTeamMessageReceiptDetail).toHaveLength(3);
+      await world.tick(1);
+      expect(calls.getTeamMessageReceiptDetail).toHaveLength(4);
+      stop();
+      stopCounts();
+      await world.tick(60_000);
+      expect(calls.getTeamMessageReceiptDetail).toHaveLength(4);
+    } finally {
+      engine.dispose();
+    }
   });
 
   it('reopening a sheet after being offline shows who read meanwhile', async () => {
