@@ -5,7 +5,7 @@ import { DevicePane } from './DevicePane';
 import { useDemoStrings } from './i18n/DemoStringsContext';
 import { P2PChat } from './P2PChat';
 
-const p2pMethods = ['sendP2PMessageReceipt', 'getP2PMessageReceipt'] as const;
+const p2pMethods = ['sendP2PMessageReceipt', 'getP2PMessageReceipt', 'getSelfReadTime'] as const;
 
 /** Alice and Bob side by side; Bob is logged in on a laptop and a phone. */
 export function OneToOneTab(props: { world: DemoWorld }) {

@@ -2,6 +2,7 @@
 export const countedMethods = [
   'sendP2PMessageReceipt',
   'getP2PMessageReceipt',
+  'getSelfReadTime',
   'sendTeamMessageReceipts',
   'getTeamMessageReceipts',
   'getTeamMessageReceiptDetail',

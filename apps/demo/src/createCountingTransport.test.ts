@@ -41,11 +41,12 @@ describe('createCountingTransport', () => {
     await vi.advanceTimersByTimeAsync(2_000);
     await server.settle();
 
-    // One receipt for the newest message, plus the engine's one-time look-up of the conversation.
+    // One receipt for the newest message, plus the engine's one-time look-up of both watermarks.
     expect(counter.getSnapshot()).toEqual({
       'bob-laptop': {
         sendP2PMessageReceipt: { calls: 1, items: 0 },
         getP2PMessageReceipt: { calls: 1, items: 0 },
+        getSelfReadTime: { calls: 1, items: 0 },
       },
     });
     // The counted call really reached the server: Alice's SDK now reports the newest message read.

@@ -44,6 +44,13 @@ export function createCountingTransport(options: {
     subscribe: (listener) => transport.subscribe(listener),
   };
   // Optional members are forwarded only when present, so the engine still sees "not supported".
+  if (transport.getSelfReadTime) {
+    const getSelfReadTime = transport.getSelfReadTime.bind(transport);
+    counting.getSelfReadTime = (conversationId) => {
+      counter.record({ deviceId, method: 'getSelfReadTime', items: 0 });
+      return getSelfReadTime(conversationId);
+    };
+  }
   if (transport.getConnectionState) {
     const getConnectionState = transport.getConnectionState.bind(transport);
     counting.getConnectionState = () => getConnectionState();

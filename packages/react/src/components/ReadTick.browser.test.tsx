@@ -211,6 +211,27 @@ describe('UnreadBadge and team ReadTick', () => {
     expect(screen.getByRole('img', { name: 'Sent' })).toBeTruthy();
   });
 
+  it('shows no badge and a "Sent" tick in a team where nobody else could read (0 of 0)', async () => {
+    world = createWorld();
+    world.server.createTeam({ teamId: 'solo', memberIds: ['alice'] });
+    const alice = world.server.login('alice');
+    const message = await world.send(alice, {
+      conversationId: 'alice|2|solo',
+      text: 'note to self',
+      isReceiptRequested: true,
+    });
+    const { container } = renderApp(
+      <Providers engine={world.engineFor(alice)}>
+        <UnreadBadge message={message} onOpen={() => {}} />
+        <ReadTick message={message} />
+      </Providers>,
+    );
+    await waitFor(() => expect(container.querySelector('.readmark-badge')).toBeNull());
+    await settle(world.server);
+    expect(container.querySelector('.readmark-badge')).toBeNull();
+    expect(screen.getByRole('img', { name: 'Sent' })).toBeTruthy();
+  });
+
   it('stops loading and shows nothing when the count query fails for good', async () => {
     world = createWorld();
     world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });

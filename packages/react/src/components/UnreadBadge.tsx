@@ -43,6 +43,8 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
   const { readCount, unreadCount } = receipt;
   const hasCounts = readCount !== undefined && unreadCount !== undefined;
   if (!receipt.isUnavailable && !hasCounts && !receipt.isLoading) return null;
+  // A team of only the sender has nobody to read: no count to show, and never "All read".
+  if (hasCounts && readCount + unreadCount === 0) return null;
   const status: UnreadBadgeStatus = receipt.isUnavailable
     ? 'unavailable'
     : !hasCounts
