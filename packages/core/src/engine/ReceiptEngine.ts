@@ -45,6 +45,8 @@ export interface ReceiptEngineOptions {
 export interface ReceiptEngine {
   readonly accountId: string;
   readonly transport: ReceiptTransport;
+  /** The engine's time and timers (the `clock` option, or the platform's); UI timing such as a read dwell uses it too. */
+  readonly clock: Clock;
   /** Facts only; read them through the exported selectors. */
   readonly store: StoreApi<ReceiptState>;
   /** True after {@link ReceiptEngine.dispose}. */

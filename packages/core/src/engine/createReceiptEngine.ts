@@ -280,6 +280,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   return {
     accountId,
     transport,
+    clock,
     store,
     get isDisposed() {
       return isDisposed;

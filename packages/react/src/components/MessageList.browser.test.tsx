@@ -47,7 +47,14 @@ async function bobsList(
     isFocused = true,
     readDwellMs = 0,
     clock,
-  }: { isExactEstimate?: boolean; isFocused?: boolean; readDwellMs?: number; clock?: Clock } = {},
+    engineClock,
+  }: {
+    isExactEstimate?: boolean;
+    isFocused?: boolean;
+    readDwellMs?: number;
+    clock?: Clock;
+    engineClock?: Clock;
+  } = {},
 ) {
   world = createWorld();
   const alice = world.server.login('alice');
@@ -56,7 +63,7 @@ async function bobsList(
     await world.send(alice, { conversationId: 'alice|1|bob', text: `m${index + 1}` });
   }
   let messages = await world.history(bob, 'bob|1|alice');
-  const engine = world.engineFor(bob);
+  const engine = world.engineFor(bob, engineClock ? { clock: engineClock } : {});
   let loadOlderCount = 0;
   // Exact estimates let a test scroll a row that was never rendered to a precise fraction.
   const estimate = isExactEstimate ? heightOf : undefined;
@@ -257,6 +264,19 @@ describe('MessageList', () => {
   it('falls back to the platform clock when given a malformed one, and still marks read', async () => {
     const list = await bobsList(5, { clock: { now: 'soon' } as unknown as Clock });
     const newest = list.messages()[4]!;
+    await waitFor(async () => expect(await list.peerReadTime()).toBe(newest.createTime));
+  });
+
+  it("times the dwell with the engine's clock when no clock prop is given", async () => {
+    const time = manualClock();
+    const list = await bobsList(5, { readDwellMs: 60_000, engineClock: time.clock });
+    await settleFrames();
+    const newest = list.messages()[4]!;
+    await time.advance(59_999);
+    await settle(world.server);
+    expect(await list.peerReadTime()).toBeLessThan(newest.createTime);
+    await time.advance(1); // the dwell ends: marked read, flush scheduled on the same clock
+    await time.advance(0); // the flush (flushDelayMs 0) runs
     await waitFor(async () => expect(await list.peerReadTime()).toBe(newest.createTime));
   });
 

@@ -50,8 +50,8 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
    */
   readDwellMs?: number;
   /**
-   * Time and timers for `readDwellMs`; defaults to the platform's. Pass the same clock as the
-   * engine's `clock` option to drive the dwell with fake time in tests.
+   * Time and timers for `readDwellMs`; defaults to the engine's clock (its `clock` option), so
+   * tests that give the engine a fake clock drive the dwell with it too.
    */
   clock?: Clock;
   /** Extra class on the list's frame (give it a height); the default look comes from `.readmark-message-list`. */

@@ -3,7 +3,12 @@
  * build and its typecheck skip it; it holds no tests itself). Everything is real: the memory server,
  * the nim transport over a memory client, the engine and the provider.
  */
-import { createReceiptEngine, type ReceiptEngine, type ReceiptMessage } from '@readmark/core';
+import {
+  type Clock,
+  createReceiptEngine,
+  type ReceiptEngine,
+  type ReceiptMessage,
+} from '@readmark/core';
 import { createMemoryServer, type MemoryClient } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
 import { type ReactNode, useEffect, useState } from 'react';
@@ -19,11 +24,12 @@ export function createWorld({ latencyMs = 0 }: { latencyMs?: number } = {}) {
   const engines: ReceiptEngine[] = [];
 
   /** An engine for a device that sends its receipts at once (no flush window) so tests need no timers. */
-  const engineFor = (client: MemoryClient): ReceiptEngine => {
+  const engineFor = (client: MemoryClient, options: { clock?: Clock } = {}): ReceiptEngine => {
     const engine = createReceiptEngine({
       transport: createNimTransport(client),
       accountId: client.accountId,
       flushDelayMs: 0,
+      ...options,
     });
     engines.push(engine);
     return engine;

@@ -31,7 +31,7 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
   conversationId,
   isEnabled,
   dwellMs,
-  clock = systemClock,
+  clock,
 }: {
   scrollRef: RefObject<HTMLElement | null>;
   virtualizer: Virtualizer<HTMLElement, HTMLDivElement>;
@@ -40,12 +40,12 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
   conversationId: string;
   isEnabled: boolean;
   dwellMs: number;
-  /** Time and timers for the dwell. Default: the platform's. */
+  /** Time and timers for the dwell. Default: the engine's clock. */
   clock?: Clock;
 }): () => void {
   const engine = useReceiptEngine();
-  // A malformed clock prop must not break marking read: fall back to the platform's.
-  const validClock = isClock(clock) ? clock : systemClock;
+  // A malformed clock prop must not break marking read: fall back to the engine's, then the platform's.
+  const validClock = isClock(clock) ? clock : isClock(engine.clock) ? engine.clock : systemClock;
   const latest = useRef({
     messages,
     getMessageKey,
