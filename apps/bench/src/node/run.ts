@@ -129,8 +129,10 @@ function report({
       )
     : [];
   const results = buildResults(runs, sizes);
-  writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(formatTable(results));
-  if (!only) updateBenchmarksDoc(join(benchDir, '../../BENCHMARKS.md'), results, repetitions);
+  // Only a full run replaces the published results; a partial one (--only) just prints its table.
+  if (only) return results;
+  writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  updateBenchmarksDoc(join(benchDir, '../../BENCHMARKS.md'), results, repetitions);
   return results;
 }
