@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `pnpm bench` / `npm run bench`: builds the bench page (Vite, production) and the Node harness, then
 // runs every benchmark in Node and in Debian's headless Chromium and writes apps/bench/results.json.
-// Options: --reps N (default 5, at least 5 for published numbers), --only m1,m3 (prefix filter; prints its
-// table only: results.json and the BENCHMARKS.md table are rewritten by full runs), --from-raw (recompute results.json and the
-// table from results.raw.json without running).
+// Options: --reps N (default 5, at least 5 for published numbers); --only m1,m3 (prefix filter:
+// prints its table only, results.json and the BENCHMARKS.md table are rewritten by full runs);
+// --from-raw (recompute results.json and the table from results.raw.json without running).
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
