@@ -16,13 +16,18 @@ export interface BenchResult {
 
 /** Builds a result, computing the ratio when there is a baseline. */
 export function result(
-  fields: Omit<BenchResult, 'ratio' | 'baseline'> & { baseline?: number | null },
+  fields: Omit<BenchResult, 'ratio' | 'baseline'> & {
+    baseline?: number | null;
+    /** A ratio measured otherwise (e.g. the median of per-repetition ratios); default value/baseline. */
+    ratio?: number;
+  },
 ): BenchResult {
   const baseline = fields.baseline ?? null;
   const ratio =
-    baseline === null || baseline === 0 || !Number.isFinite(baseline)
+    fields.ratio ??
+    (baseline === null || baseline === 0 || !Number.isFinite(baseline)
       ? null
-      : fields.value / baseline;
+      : fields.value / baseline);
   return {
     id: fields.id,
     value: round(fields.value),
