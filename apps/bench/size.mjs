@@ -70,7 +70,18 @@ const results = [];
 for (const entry of config) {
   const { minified, gzipped } = await measure(entry);
   const limit = parseLimit(entry.limit);
-  results.push({ name: entry.name, minified, gzipped, limit, pass: gzipped <= limit });
+  // `limit` is the budget CI enforces (a regression fails the build); `goal` is issue 5's target,
+  // reported but not enforced until it is met (then the limit moves down to it).
+  const goal = entry.goal === undefined ? limit : parseLimit(entry.goal);
+  results.push({
+    name: entry.name,
+    minified,
+    gzipped,
+    limit,
+    goal,
+    pass: gzipped <= limit,
+    isGoalMet: gzipped <= goal,
+  });
 }
 
 if (process.argv.includes('--json')) {
@@ -80,7 +91,8 @@ if (process.argv.includes('--json')) {
     const kb = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
     console.log(
       `${result.pass ? 'ok  ' : 'FAIL'} ${result.name}: ${kb(result.gzipped)} min+gzip` +
-        ` (limit ${kb(result.limit)}; ${kb(result.minified)} minified)`,
+        ` (budget ${kb(result.limit)}, goal ${kb(result.goal)}${result.isGoalMet ? ' met' : ' NOT met'};` +
+        ` ${kb(result.minified)} minified)`,
     );
   }
 }
