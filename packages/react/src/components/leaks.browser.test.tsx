@@ -1,0 +1,148 @@
+import { type Clock, createReceiptEngine, type ReceiptEngine, systemClock } from '@readmark/core';
+import { createNimTransport } from '@readmark/nim';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ReceiptProvider } from '../ReceiptProvider';
+import { MessageList } from './MessageList';
+import { ReadTick } from './ReadTick';
+import { ReceiptDetailSheet } from './ReceiptDetailSheet';
+import { cleanupApps, createWorld, renderApp, settle } from './testWorld.test';
+import { UnreadBadge } from './UnreadBadge';
+
+/**
+ * Leaks of the components (the provider and hooks have their own test): 1,000 mount/unmount cycles
+ * of a list with ticks, a badge and an open sheet leave no store subscriber, no window or document
+ * listener (beyond React's own, registered once per document) and no timer behind.
+ */
+
+let world: ReturnType<typeof createWorld>;
+const restores: (() => void)[] = [];
+afterEach(() => {
+  for (const restore of restores.splice(0)) restore();
+  cleanupApps();
+  world?.dispose();
+});
+
+const style = document.createElement('style');
+style.textContent = '.leak-list { height: 200px; width: 300px; }';
+document.head.append(style);
+
+/** The platform clock, counting timers set through it that have neither fired nor been cleared. */
+function countingClock() {
+  const live = new Set<unknown>();
+  const clock: Clock = {
+    now: () => systemClock.now(),
+    setTimeout(callback, delayMs) {
+      const handle = systemClock.setTimeout(() => {
+        live.delete(handle);
+        callback();
+      }, delayMs);
+      live.add(handle);
+      return handle;
+    },
+    clearTimeout(handle) {
+      live.delete(handle);
+      systemClock.clearTimeout(handle);
+    },
+  };
+  return { clock, pending: () => live.size };
+}
+
+/** Counts live store subscriptions. */
+function countSubscribers(engine: ReceiptEngine) {
+  let live = 0;
+  const subscribe = engine.store.subscribe;
+  engine.store.subscribe = (listener) => {
+    live += 1;
+    const unsubscribe = subscribe(listener);
+    let isSubscribed = true;
+    return () => {
+      if (isSubscribed) live -= 1;
+      isSubscribed = false;
+      unsubscribe();
+    };
+  };
+  return () => live;
+}
+
+/** Counts listeners added to `target` minus those removed (by type and function). */
+function countListeners(target: EventTarget) {
+  const live = new Map<string, Set<unknown>>();
+  const add = target.addEventListener;
+  const remove = target.removeEventListener;
+  target.addEventListener = function (this: EventTarget, type, listener, options) {
+    if (!live.has(type)) live.set(type, new Set());
+    live.get(type)?.add(listener);
+    return add.call(this, type, listener, options);
+  };
+  target.removeEventListener = function (this: EventTarget, type, listener, options) {
+    live.get(type)?.delete(listener);
+    return remove.call(this, type, listener, options);
+  };
+  restores.push(() => {
+    target.addEventListener = add;
+    target.removeEventListener = remove;
+  });
+  return () => [...live.values()].reduce((sum, set) => sum + set.size, 0);
+}
+
+describe('1,000 mount/unmount cycles of the components', () => {
+  it('leave no store subscriber, window/document listener or timer', async () => {
+    world = createWorld();
+    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    await world.send(bob, { conversationId: 'bob|1|alice', text: 'hi' });
+    await world.send(alice, { conversationId: 'alice|1|bob', text: 'hello' });
+    const teamMessage = await world.send(alice, {
+      conversationId: 'alice|2|t1',
+      text: 'team',
+      isReceiptRequested: true,
+    });
+    const messages = await world.history(alice, 'alice|1|bob');
+    const timers = countingClock();
+    const engine = createReceiptEngine({
+      transport: createNimTransport(alice),
+      accountId: 'alice',
+      clock: timers.clock,
+    });
+    const subscribers = countSubscribers(engine);
+    const windowListeners = countListeners(window);
+    const documentListeners = countListeners(document);
+
+    const ui = (
+      <ReceiptProvider engine={engine}>
+        <MessageList
+          className="leak-list"
+          conversationId="alice|1|bob"
+          messages={messages}
+          renderMessage={(message) => <ReadTick message={message} />}
+        />
+        <UnreadBadge message={teamMessage} onOpen={() => {}} />
+        <ReceiptDetailSheet message={teamMessage} isOpen onClose={() => {}} />
+      </ReceiptProvider>
+    );
+    // React registers a few document-wide listeners once per document (e.g. selectionchange) and
+    // keeps them: a warm-up cycle lets it, so what follows measures growth, i.e. leaks.
+    renderApp(ui).unmount();
+    const windowBefore = windowListeners();
+    const documentBefore = documentListeners();
+    for (let cycle = 0; cycle < 1000; cycle++) {
+      const app = renderApp(ui);
+      expect(subscribers()).toBeGreaterThan(0);
+      app.unmount();
+      expect(subscribers()).toBe(0);
+    }
+    cleanupApps();
+    await settle(world.server);
+    // Let the engine's own flush (receipts the lists marked) and any frame callbacks run out.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await settle(world.server);
+
+    expect(subscribers()).toBe(0);
+    expect(windowListeners()).toBe(windowBefore);
+    expect(documentListeners()).toBe(documentBefore);
+    expect(windowBefore).toBe(0);
+    expect(timers.pending()).toBe(0);
+    engine.dispose();
+  }, 60_000);
+});
