@@ -8,7 +8,7 @@ import {
 import { isRetryableCode } from '../errorCodes';
 import { ReceiptError } from '../ReceiptError';
 import type { ConnectionState, TransportEvent } from '../ReceiptTransport';
-import { ConversationType, type ReceiptMessage } from '../types';
+import { ConversationType, type ReceiptMessage, type TeamMessageReadReceipt } from '../types';
 import { applyTransportEvent, teamReceiptsOf } from './applyTransportEvent';
 import { assertEngineOptions } from './assertEngineOptions';
 import { defaultRetryPolicy } from './backoff';
@@ -211,11 +211,46 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     ]).then(noop);
   }
 
+  /** True from a team event applied at once until the current task yields: a burst is under way. */
+  let isBurstOpen = false;
+  /** Team receipts that arrived during the burst, applied together when the current task yields. */
+  let queuedReceipts: TeamMessageReadReceipt[] = [];
   function onEvent(event: TransportEvent): void {
     if (isDisposed) return;
-    // Team counts and the details they outdate change in one update: one notification per event.
-    if (event?.type === 'teamReceipts') details.mergeCounts(teamReceiptsOf(event));
-    else store.setState((state) => applyTransportEvent(state, event));
+    if (event?.type !== 'teamReceipts') {
+      // Watermarks are two numbers per conversation: applied at once, as they arrive.
+      store.setState((state) => applyTransportEvent(state, event));
+      return;
+    }
+    const receipts = teamReceiptsOf(event);
+    if (receipts.length === 0) return;
+    if (isBurstOpen) {
+      for (const receipt of receipts) queuedReceipts.push(receipt);
+      return;
+    }
+    // A lone event is applied at once, as it arrives. Events that follow it in the same task (NIM
+    // delivers a busy group's receipts back to back) are applied together in ONE more store update
+    // once the task yields, so 1,000 events do not run every mounted selector 1,000 times. A promise
+    // job, not a timer: it runs before anything awaiting the delivery, and fake timers cannot hold it.
+    isBurstOpen = true;
+    void Promise.resolve().then(closeBurst);
+    details.mergeCounts(receipts);
+  }
+
+  function closeBurst(): void {
+    isBurstOpen = false;
+    applyQueuedReceipts();
+  }
+
+  /**
+   * Merges the queued team receipts in one store update, in arrival order, together with the details
+   * they move (SPEC G12). A burst with no news leaves the state as it was and notifies nobody.
+   */
+  function applyQueuedReceipts(): void {
+    if (queuedReceipts.length === 0 || isDisposed) return;
+    const receipts = queuedReceipts;
+    queuedReceipts = [];
+    details.mergeCounts(receipts);
   }
 
   let unsubscribe = noop;
@@ -326,10 +361,13 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       if (isDisposed || !isReceiptMessage(message) || !hasQueryableTeamCounts(accountId, message)) {
         return noop;
       }
+      // Counts that already arrived make a query needless: apply them before deciding.
+      applyQueuedReceipts();
       return counts.watch(messageConversationId(accountId, message), message);
     },
     watchTeamDetail(message) {
       if (isDisposed || !isReceiptMessage(message)) return noop;
+      applyQueuedReceipts();
       return details.watch(messageConversationId(accountId, message), message);
     },
     refreshTeamDetail(message) {
@@ -350,6 +388,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     dispose() {
       if (isDisposed) return;
       isDisposed = true;
+      queuedReceipts = [];
       unsubscribe();
       unsubscribeConnection();
       timers.clearAll();

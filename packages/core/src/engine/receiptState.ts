@@ -36,8 +36,12 @@ export interface ReceiptState {
   accountId: string;
   /** P2P watermarks by conversation id. */
   conversations: Record<string, P2PWatermarks>;
-  /** The highest-readCount receipt seen per team message, by {@link teamMessageKey}. */
-  teamReceipts: Record<string, TeamMessageReadReceipt>;
+  /**
+   * The highest-readCount receipt seen per team message, by conversation id and then message client
+   * id. Sharded per conversation so that a merge copies only the conversations it touches, not every
+   * receipt ever stored (use `selectTeamReceipt` or {@link teamReceiptOf} to read one).
+   */
+  teamReceipts: Record<string, Record<string, TeamMessageReadReceipt>>;
   /** Lazy count loads by {@link teamMessageKey}; absent means never requested. */
   teamCountLoads: Record<string, TeamCountLoadStatus>;
   /** Loaded member details by {@link teamMessageKey}. */
@@ -89,6 +93,66 @@ export function advanceWatermark(
   };
 }
 
+/** The stored receipt of one team message, or undefined when none is known. */
+export function teamReceiptOf(
+  state: ReceiptState,
+  conversationId: string,
+  messageClientId: string,
+): TeamMessageReadReceipt | undefined {
+  const shard = state.teamReceipts[conversationId];
+  return shard && Object.hasOwn(shard, messageClientId) ? shard[messageClientId] : undefined;
+}
+
+/**
+ * A copy-on-first-write draft of `state.teamReceipts`: any number of merges copy the record of
+ * conversations once and each touched conversation's record once, so a burst of receipts costs
+ * O(receipts + touched conversations' sizes), never O(everything stored).
+ */
+export interface TeamReceiptsDraft {
+  /** Merges one receipt; returns what is now stored for it when it was news, else undefined. */
+  merge(receipt: TeamMessageReadReceipt): TeamMessageReadReceipt | undefined;
+  /** `base` with the merged receipts, or `base` itself when nothing was news. */
+  commit(base: ReceiptState): ReceiptState;
+}
+
+/** Starts a {@link TeamReceiptsDraft} over the receipts of `state`. */
+export function draftTeamReceipts(state: ReceiptState): TeamReceiptsDraft {
+  let shards: Record<string, Record<string, TeamMessageReadReceipt>> | undefined;
+  // Shards already copied into this draft, which later merges may write into.
+  const owned = new Set<string>();
+  return {
+    merge(receipt) {
+      const { conversationId, messageClientId } = receipt;
+      const shard = (shards ?? state.teamReceipts)[conversationId];
+      const current =
+        shard && Object.hasOwn(shard, messageClientId) ? shard[messageClientId] : undefined;
+      if (current && !(receipt.readCount > current.readCount)) return undefined;
+      shards ??= { ...state.teamReceipts };
+      let target = shard;
+      if (!target || !owned.has(conversationId)) {
+        target = { ...shard };
+        shards[conversationId] = target;
+        owned.add(conversationId);
+      }
+      const merged: TeamMessageReadReceipt = {
+        conversationId,
+        messageServerId: receipt.messageServerId,
+        messageClientId,
+        readCount: receipt.readCount,
+        unreadCount: receipt.unreadCount,
+      };
+      // Query results carry no reader; keep the last one known so the detail can still move it.
+      const latestReadAccount = receipt.latestReadAccount ?? current?.latestReadAccount;
+      if (latestReadAccount !== undefined) merged.latestReadAccount = latestReadAccount;
+      target[messageClientId] = merged;
+      return merged;
+    },
+    commit(base) {
+      return shards ? { ...base, teamReceipts: shards } : base;
+    },
+  };
+}
+
 /**
  * Merges team receipts keeping, per message, the one with the highest readCount (SPEC G12). Returns
  * `state` itself when none of them is news.
@@ -97,25 +161,9 @@ export function mergeTeamReceipts(
   state: ReceiptState,
   receipts: readonly TeamMessageReadReceipt[],
 ): ReceiptState {
-  let next: Record<string, TeamMessageReadReceipt> | undefined;
-  for (const receipt of receipts) {
-    const key = teamMessageKey(receipt.conversationId, receipt.messageClientId);
-    const current = (next ?? state.teamReceipts)[key];
-    if (current && !(receipt.readCount > current.readCount)) continue;
-    next ??= { ...state.teamReceipts };
-    const merged: TeamMessageReadReceipt = {
-      conversationId: receipt.conversationId,
-      messageServerId: receipt.messageServerId,
-      messageClientId: receipt.messageClientId,
-      readCount: receipt.readCount,
-      unreadCount: receipt.unreadCount,
-    };
-    // Query results carry no reader; keep the last one known so the detail can still move it.
-    const latestReadAccount = receipt.latestReadAccount ?? current?.latestReadAccount;
-    if (latestReadAccount !== undefined) merged.latestReadAccount = latestReadAccount;
-    next[key] = merged;
-  }
-  return next ? { ...state, teamReceipts: next } : state;
+  const draft = draftTeamReceipts(state);
+  for (const receipt of receipts) draft.merge(receipt);
+  return draft.commit(state);
 }
 
 /** Sets one entry of a record-valued field, returning `state` itself when the value is the same. */

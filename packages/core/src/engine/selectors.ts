@@ -7,6 +7,7 @@ import {
   type ReceiptState,
   type TeamCountLoadStatus,
   teamMessageKey,
+  teamReceiptOf,
 } from './receiptState';
 
 /** What a message shows: P2P ticks, team counts, or nothing. */
@@ -67,7 +68,11 @@ export function selectTeamReceipt(
   if (!isReceiptMessage(message) || message.conversationType !== ConversationType.TEAM) {
     return undefined;
   }
-  return state.teamReceipts[teamKeyOf(state, message)];
+  return teamReceiptOf(
+    state,
+    messageConversationId(state.accountId, message),
+    message.messageClientId,
+  );
 }
 
 /** Where the lazy count load of a team message stands; undefined when never requested. */

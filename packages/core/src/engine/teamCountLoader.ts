@@ -2,7 +2,7 @@ import { isRetryableCode } from '../errorCodes';
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage, TeamMessageReadReceipt } from '../types';
 import { type EngineContext, invoke, TEAM_UNAVAILABLE_CODES } from './engineContext';
-import { type ReceiptState, setEntry, teamMessageKey } from './receiptState';
+import { type ReceiptState, setEntry, teamMessageKey, teamReceiptOf } from './receiptState';
 import { createRetrySchedule } from './retrySchedule';
 import { chunk, TEAM_BATCH_LIMIT } from './teamOutbox';
 
@@ -53,8 +53,14 @@ export function createTeamCountLoader(
   const inFlight = new Set<string>();
   const retries = createRetrySchedule(context, () => flush());
 
-  function needsLoad(state: ReceiptState, conversationId: string, key: string): boolean {
-    if (key in state.teamReceipts || conversationId in state.unavailableTeams) return false;
+  function needsLoad(
+    state: ReceiptState,
+    conversationId: string,
+    message: ReceiptMessage,
+    key: string,
+  ): boolean {
+    if (conversationId in state.unavailableTeams) return false;
+    if (teamReceiptOf(state, conversationId, message.messageClientId)) return false;
     const status = state.teamCountLoads[key];
     return status === undefined || status === 'failed';
   }
@@ -64,7 +70,7 @@ export function createTeamCountLoader(
     const entry = watched.get(key) ?? { count: 0, conversationId, message };
     entry.count += 1;
     watched.set(key, entry);
-    if (!inFlight.has(key) && needsLoad(context.store.getState(), conversationId, key)) {
+    if (!inFlight.has(key) && needsLoad(context.store.getState(), conversationId, message, key)) {
       let queue = queued.get(conversationId);
       if (!queue) {
         queue = new Map();

@@ -3,11 +3,13 @@ import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage, TeamMessageReadReceipt } from '../types';
 import { type EngineContext, invoke, TEAM_UNAVAILABLE_CODES } from './engineContext';
 import {
+  draftTeamReceipts,
   mergeTeamReceipts,
   type ReceiptState,
   setEntry,
   type TeamDetailEntry,
   teamMessageKey,
+  teamReceiptOf,
 } from './receiptState';
 import { createRetrySchedule } from './retrySchedule';
 
@@ -129,7 +131,7 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
               readAccountList: [...detail.readAccountList],
               unreadAccountList: [...detail.unreadAccountList],
             },
-            next.teamReceipts[key],
+            teamReceiptOf(next, conversationId, message.messageClientId),
           );
           needsRefetch = reconciled.needsRefetch;
           return setEntry(next, 'teamDetails', key, reconciled.entry);
@@ -201,7 +203,9 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
       const state = context.store.getState();
       const detail = state.teamDetails[key];
       const isOutdated =
-        detail?.status === 'ready' && reconcileDetail(detail, state.teamReceipts[key]).needsRefetch;
+        detail?.status === 'ready' &&
+        reconcileDetail(detail, teamReceiptOf(state, conversationId, message.messageClientId))
+          .needsRefetch;
       if (!detail || isOutdated || (detail.status === 'error' && !retries.isWaiting(key))) {
         load(conversationId, message);
       }
@@ -225,30 +229,53 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
       refetchedAtOnce.clear();
     },
     mergeCounts(receipts, alsoApply) {
-      const stale: string[] = [];
+      const stale = new Set<string>();
       context.store.setState((state) => {
-        let next = mergeTeamReceipts(state, receipts);
-        // Nothing new: every detail already agrees with these counts (they were reconciled when
-        // the counts first arrived), so a duplicate or stale event changes nothing at all.
-        if (next !== state) {
-          for (const receipt of receipts) {
-            const key = teamMessageKey(receipt.conversationId, receipt.messageClientId);
-            const entry = next.teamDetails[key];
-            if (!entry || entry.status === 'loading' || stale.includes(key)) continue;
-            const reconciled = reconcileDetail(entry, next.teamReceipts[key]);
-            if (!reconciled.needsRefetch) {
-              next = setEntry(next, 'teamDetails', key, reconciled.entry);
-            } else if (watched.has(key)) {
-              stale.push(key);
-            } else {
-              // Nobody shows a stale detail: forget it so the next viewer loads it fresh.
-              next = setEntry(next, 'teamDetails', key, undefined);
-            }
+        const draft = draftTeamReceipts(state);
+        // Details change only for messages someone opened; most states hold none, so a burst of
+        // events then costs one lookup per receipt and no reconciliation at all.
+        const hasDetails = hasAnyKey(state.teamDetails);
+        let details = state.teamDetails;
+        let isDetailsCopied = false;
+        for (const receipt of receipts) {
+          const merged = draft.merge(receipt);
+          // Not news: the detail already agrees with these counts (it was reconciled when they
+          // first arrived), so a duplicate or stale event changes nothing at all.
+          if (!merged || !hasDetails) continue;
+          const key = teamMessageKey(merged.conversationId, merged.messageClientId);
+          if (!Object.hasOwn(details, key) || stale.has(key)) continue;
+          const entry = details[key]!;
+          if (entry.status === 'loading') continue;
+          // Receipts are reconciled one by one, in order, so a burst naming each new reader in
+          // turn moves them one at a time without a query, as separate events would.
+          const reconciled = reconcileDetail(entry, merged);
+          if (reconciled.entry === entry && !reconciled.needsRefetch) continue;
+          if (reconciled.needsRefetch && watched.has(key)) {
+            stale.add(key);
+            continue;
+          }
+          if (!isDetailsCopied) {
+            details = { ...details };
+            isDetailsCopied = true;
+          }
+          if (!reconciled.needsRefetch) {
+            details[key] = reconciled.entry;
+          } else {
+            // Nobody shows a stale detail: forget it so the next viewer loads it fresh.
+            delete details[key];
           }
         }
+        let next = draft.commit(state);
+        if (isDetailsCopied) next = { ...next, teamDetails: details };
         return alsoApply ? alsoApply(next) : next;
       });
       for (const key of stale) reload(key);
     },
   };
+}
+
+/** True when `record` has at least one own key, without listing them all. */
+function hasAnyKey(record: object): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
 }

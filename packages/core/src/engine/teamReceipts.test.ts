@@ -258,7 +258,7 @@ describe('team receipts through the engine (SPEC section 7, scenarios 16-32)', (
       three,
     );
     expect(mergeTeamReceipts(three, [{ ...receipt, readCount: 3 }])).toBe(three);
-    expect(three.teamReceipts[teamMessageKey('A|2|T1', 'g1')]?.readCount).toBe(3);
+    expect(three.teamReceipts['A|2|T1']?.g1?.readCount).toBe(3);
   });
 
   it('30: both devices of the sender follow the counts', async () => {
@@ -601,6 +601,73 @@ describe('team loads: backoff, freshness and one store update per change (review
     await world.tick(1000);
     expect(a.calls.getTeamMessageReceipts).toHaveLength(0);
     expect(listener).toHaveBeenCalledTimes(0);
+  });
+
+  it('receipts arriving back to back are applied together: fewer store updates, same detail', async () => {
+    const { a, b, c, d, e, g1 } = await team();
+    a.engine.watchTeamCounts(g1);
+    const stopDetail = a.engine.watchTeamDetail(g1);
+    await world.tick(50);
+    const events: number[] = [];
+    a.transport.subscribe((event) => {
+      if (event.type === 'teamReceipts') events.push(event.receipts.length);
+    });
+    const listener = vi.fn();
+    a.engine.store.subscribe(listener);
+    const counts: number[] = [];
+    a.engine.store.subscribe((state) => counts.push(selectTeamReceipt(state, g1)?.readCount ?? -1));
+    // Four members' receipts reach the server at once, so A gets four events back to back.
+    await Promise.all(
+      [b, c, d, e].map((reader) =>
+        reader.client.V2NIMMessageService.sendTeamMessageReceipts([
+          world.copyOf(reader, g1) as never,
+        ]),
+      ),
+    );
+    await world.tick(0);
+    expect(events).toEqual([1, 1, 1, 1]);
+    // The first event is applied as it arrives, the three that follow in the same task together.
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(counts).toEqual([1, 4]);
+    expect(receiptOf(a, g1)).toMatchObject({ readCount: 4, unreadCount: 0 });
+    expect(selectIsAllRead(a.engine.store.getState(), g1)).toBe(true);
+    // Each event names its reader, so the open detail moved them one by one without a query.
+    expect(detailOf(a, g1)).toMatchObject({
+      status: 'ready',
+      readAccountList: ['B', 'C', 'D', 'E'],
+      unreadAccountList: [],
+    });
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
+    stopDetail();
+  });
+
+  it('a burst with repeated and reordered team events notifies only for news, never backwards', async () => {
+    // With duplicate and reorder faults the simulated SDK passes every delivery through as it
+    // arrives (as Web 10.8.1 does), so the engine sees each receipt twice, some out of order.
+    world.server.setFaults({ duplicateRate: 1, reorder: true, seed: 7 });
+    const { a, b, c, d, g1 } = await team();
+    a.engine.watchTeamCounts(g1);
+    await world.tick(50);
+    const pushed: number[] = [];
+    a.transport.subscribe((event) => {
+      if (event.type === 'teamReceipts') pushed.push(...event.receipts.map((r) => r.readCount));
+    });
+    const counts: number[] = [];
+    a.engine.store.subscribe((state) => counts.push(selectTeamReceipt(state, g1)?.readCount ?? -1));
+    await Promise.all(
+      [b, c, d].map((reader) =>
+        reader.client.V2NIMMessageService.sendTeamMessageReceipts([
+          world.copyOf(reader, g1) as never,
+        ]),
+      ),
+    );
+    await world.tick(0);
+    expect([...pushed].sort()).toEqual([1, 1, 2, 2, 3, 3]);
+    // Every notification brought a higher count than the one before; repeats brought none.
+    expect(counts.length).toBeLessThanOrEqual(2);
+    expect(counts.every((count, i) => i === 0 || count > counts[i - 1]!)).toBe(true);
+    expect(counts.at(-1)).toBe(3);
+    expect(receiptOf(a, g1)).toMatchObject({ readCount: 3, unreadCount: 1 });
   });
 
   it('a team of only the sender (0 read, 0 unread) is not "all read"', async () => {

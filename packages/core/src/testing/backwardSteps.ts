@@ -13,9 +13,13 @@ export function backwardSteps(previous: ReceiptState, next: ReceiptState): strin
       problems.push(`watermarks of ${id} moved backwards`);
     }
   }
-  for (const [key, receipt] of Object.entries(previous.teamReceipts)) {
-    const now = next.teamReceipts[key];
-    if (!now || now.readCount < receipt.readCount) problems.push(`${key} count moved backwards`);
+  for (const [conversationId, shard] of Object.entries(previous.teamReceipts)) {
+    for (const [clientId, receipt] of Object.entries(shard)) {
+      const now = next.teamReceipts[conversationId]?.[clientId];
+      if (!now || now.readCount < receipt.readCount) {
+        problems.push(`${conversationId}\n${clientId} count moved backwards`);
+      }
+    }
   }
   return problems;
 }
