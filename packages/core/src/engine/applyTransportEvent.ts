@@ -16,15 +16,20 @@ function isCount(value: unknown): value is number {
 /** The well-formed team receipts of an event; a custom transport may pass anything. */
 export function teamReceiptsOf(event: TransportEvent): TeamMessageReadReceipt[] {
   if (event.type !== 'teamReceipts' || !Array.isArray(event.receipts)) return [];
-  return event.receipts.filter(
-    (receipt) =>
-      typeof receipt === 'object' &&
-      receipt !== null &&
-      typeof receipt.conversationId === 'string' &&
-      typeof receipt.messageClientId === 'string' &&
-      receipt.messageClientId !== '' &&
-      isCount(receipt.readCount) &&
-      isCount(receipt.unreadCount),
+  return event.receipts.filter(isTeamReceipt);
+}
+
+/** A well-formed team receipt: conversation and client ids, non-negative integer counts. */
+export function isTeamReceipt(receipt: unknown): receipt is TeamMessageReadReceipt {
+  if (typeof receipt !== 'object' || receipt === null) return false;
+  const { conversationId, messageClientId, readCount, unreadCount } =
+    receipt as TeamMessageReadReceipt;
+  return (
+    typeof conversationId === 'string' &&
+    typeof messageClientId === 'string' &&
+    messageClientId !== '' &&
+    isCount(readCount) &&
+    isCount(unreadCount)
   );
 }
 

@@ -9,7 +9,7 @@ import { isRetryableCode } from '../errorCodes';
 import { ReceiptError } from '../ReceiptError';
 import type { ConnectionState, TransportEvent } from '../ReceiptTransport';
 import { ConversationType, type ReceiptMessage, type TeamMessageReadReceipt } from '../types';
-import { applyTransportEvent, teamReceiptsOf } from './applyTransportEvent';
+import { applyTransportEvent, isTeamReceipt, teamReceiptsOf } from './applyTransportEvent';
 import { assertEngineOptions } from './assertEngineOptions';
 import { defaultRetryPolicy } from './backoff';
 import {
@@ -222,12 +222,16 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       store.setState((state) => applyTransportEvent(state, event));
       return;
     }
-    const receipts = teamReceiptsOf(event);
-    if (receipts.length === 0) return;
     if (isBurstOpen) {
-      for (const receipt of receipts) queuedReceipts.push(receipt);
+      // No array per event while a burst is under way: each well-formed receipt goes to the queue.
+      if (Array.isArray(event.receipts)) {
+        for (const receipt of event.receipts)
+          if (isTeamReceipt(receipt)) queuedReceipts.push(receipt);
+      }
       return;
     }
+    const receipts = teamReceiptsOf(event);
+    if (receipts.length === 0) return;
     // A lone event is applied at once, as it arrives. Events that follow it in the same task (NIM
     // delivers a busy group's receipts back to back) are applied together in ONE more store update
     // once the task yields, so 1,000 events do not run every mounted selector 1,000 times. A promise
