@@ -116,11 +116,18 @@ export async function receiptApply({
     });
     observer.observe(frame, { subtree: true, childList: true, characterData: true });
     notifiedAt = Number.NaN;
+    // A clean heap (the page runs with --expose-gc): collecting the garbage of building the events
+    // and mounting the list is not part of applying them.
+    (globalThis as { gc?: () => void }).gc?.();
     const start = performance.now();
     let applied = 0;
     // A store that makes this very slow is stopped after a time budget and its cost scaled up to
-    // 1,000 events, so a run still ends (the results say how many were applied).
-    while (applied < events.length && performance.now() - start < TIME_BUDGET_MS) {
+    // 1,000 events, so a run still ends (the results say how many were applied). The clock is read
+    // every 50 deliveries so that reading it costs little next to delivering.
+    while (
+      applied < events.length &&
+      (applied % 50 !== 0 || performance.now() - start < TIME_BUDGET_MS)
+    ) {
       transport.emit(events[applied]!);
       applied++;
     }
