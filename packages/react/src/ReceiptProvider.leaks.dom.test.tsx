@@ -2,10 +2,11 @@
  * Leaks: 1,000 mount/unmount cycles of the provider and every hook leave no transport listener, no
  * store subscriber and no timer behind, whether the provider owns its engine or is given one.
  */
-import { type Clock, type ReceiptEngine, type ReceiptMessage, systemClock } from '@readmark/core';
+import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
 import { act, render } from '@testing-library/react';
 import { StrictMode, useEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCountingClock, createSubscriberCounter } from '../../core/src/testing/leakCounters';
 import { createReceiptWorld, type WorldDevice } from '../../core/src/testing/receiptWorld';
 import { useMessageReceipt } from './hooks/useMessageReceipt';
 import { useReadReceipts } from './hooks/useReadReceipts';
@@ -25,52 +26,6 @@ afterEach(() => {
   world.disposeAll();
   vi.useRealTimers();
 });
-
-/** The platform clock, counting the timers set through it that have neither fired nor been cleared. */
-function createCountingClock() {
-  const live = new Set<unknown>();
-  const clock: Clock = {
-    now: () => systemClock.now(),
-    setTimeout(callback, delayMs) {
-      const handle = systemClock.setTimeout(() => {
-        live.delete(handle);
-        callback();
-      }, delayMs);
-      live.add(handle);
-      return handle;
-    },
-    clearTimeout(handle) {
-      live.delete(handle);
-      systemClock.clearTimeout(handle);
-    },
-  };
-  return { clock, pending: () => live.size };
-}
-
-/** Counts the live subscribers of every engine store it has seen. */
-function createSubscriberCounter() {
-  const instrumented = new WeakSet<object>();
-  let live = 0;
-  return {
-    live: () => live,
-    instrument(engine: ReceiptEngine) {
-      const { store } = engine;
-      if (instrumented.has(store)) return;
-      instrumented.add(store);
-      const subscribe = store.subscribe;
-      store.subscribe = (listener) => {
-        live += 1;
-        const unsubscribe = subscribe(listener);
-        let isSubscribed = true;
-        return () => {
-          if (isSubscribed) live -= 1;
-          isSubscribed = false;
-          unsubscribe();
-        };
-      };
-    },
-  };
-}
 
 /** Every listener the engine could have registered on A's device. */
 function listenersOf(device: WorldDevice): number {

@@ -1,6 +1,10 @@
-import { type Clock, createReceiptEngine, type ReceiptEngine, systemClock } from '@readmark/core';
+import { createReceiptEngine } from '@readmark/core';
 import { createNimTransport } from '@readmark/nim';
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createCountingClock,
+  createSubscriberCounter,
+} from '../../../core/src/testing/leakCounters';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
@@ -25,44 +29,6 @@ afterEach(() => {
 const style = document.createElement('style');
 style.textContent = '.leak-list { height: 200px; width: 300px; }';
 document.head.append(style);
-
-/** The platform clock, counting timers set through it that have neither fired nor been cleared. */
-function countingClock() {
-  const live = new Set<unknown>();
-  const clock: Clock = {
-    now: () => systemClock.now(),
-    setTimeout(callback, delayMs) {
-      const handle = systemClock.setTimeout(() => {
-        live.delete(handle);
-        callback();
-      }, delayMs);
-      live.add(handle);
-      return handle;
-    },
-    clearTimeout(handle) {
-      live.delete(handle);
-      systemClock.clearTimeout(handle);
-    },
-  };
-  return { clock, pending: () => live.size };
-}
-
-/** Counts live store subscriptions. */
-function countSubscribers(engine: ReceiptEngine) {
-  let live = 0;
-  const subscribe = engine.store.subscribe;
-  engine.store.subscribe = (listener) => {
-    live += 1;
-    const unsubscribe = subscribe(listener);
-    let isSubscribed = true;
-    return () => {
-      if (isSubscribed) live -= 1;
-      isSubscribed = false;
-      unsubscribe();
-    };
-  };
-  return () => live;
-}
 
 /** Counts listeners added to `target` minus those removed (by type and function). */
 function countListeners(target: EventTarget) {
@@ -99,13 +65,15 @@ describe('1,000 mount/unmount cycles of the components', () => {
       isReceiptRequested: true,
     });
     const messages = await world.history(alice, 'alice|1|bob');
-    const timers = countingClock();
+    const timers = createCountingClock();
     const engine = createReceiptEngine({
       transport: createNimTransport(alice),
       accountId: 'alice',
       clock: timers.clock,
     });
-    const subscribers = countSubscribers(engine);
+    const counter = createSubscriberCounter();
+    counter.instrument(engine);
+    const subscribers = counter.live;
     const windowListeners = countListeners(window);
     const documentListeners = countListeners(document);
 
