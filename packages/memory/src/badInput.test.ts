@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type BadInputExpectation, expectBadInputHandled } from './badInput.testkit';
 import { createMemoryServer } from './createMemoryServer';
 import { createScenario, listen, receivedBy } from './scenario.testkit';
 import type { V2NIMMessage } from './sdkTypes';
@@ -92,7 +93,7 @@ function explodingProxy<T extends object>(target: T): T {
 }
 
 /** What a row must produce: a NIM code, or a resolved value that is a documented no-op. */
-type Expected = { code: number } | { resolves: unknown };
+type Expected = BadInputExpectation;
 
 const rows: Array<[string, (w: World) => unknown, Expected]> = [
   // sendP2PMessageReceipt
@@ -452,28 +453,15 @@ const rows: Array<[string, (w: World) => unknown, Expected]> = [
   ],
 ];
 
-/** Runs a row: a promise, a synchronous throw or a plain value, as one settled outcome. */
-async function outcomeOf(run: () => unknown): Promise<{ error?: unknown; value?: unknown }> {
-  try {
-    return { value: await run() };
-  } catch (error) {
-    return { error };
-  }
-}
-
 describe('bad input: the memory server', () => {
   it.each(rows)('%s', async (_, run, expected) => {
     const w = await world();
-    const before = await w.state();
-    const outcome = await outcomeOf(() => run(w));
-    if ('code' in expected) {
-      expect(outcome.error).not.toBeInstanceOf(TypeError);
-      expect(outcome.error).toMatchObject({ name: 'V2NIMError', code: expected.code });
-    } else {
-      expect(outcome.error).toBeUndefined();
-      expect(outcome.value).toEqual(expected.resolves);
-    }
-    expect(await w.state()).toEqual(before);
+    await expectBadInputHandled({
+      run: () => run(w),
+      expected,
+      errorName: 'V2NIMError',
+      state: () => w.state(),
+    });
   });
 
   it('the table has at least 20 rows', () => {

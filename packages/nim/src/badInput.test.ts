@@ -1,5 +1,6 @@
 import type { TransportEvent } from '@readmark/core';
 import { describe, expect, it } from 'vitest';
+import { type BadInputExpectation, expectBadInputHandled } from '../../memory/src/badInput.testkit';
 import { createNimTransport } from './createNimTransport';
 import type { V2NIMMessage } from './sdkTypes';
 import { copyOf, createTransportScenario } from './transport.testkit';
@@ -81,7 +82,7 @@ function sparse<T>(length: number, items: T[], holes: number[]): T[] {
   return array;
 }
 
-type Expected = { code: number } | { resolves: unknown };
+type Expected = BadInputExpectation;
 
 const rows: Array<[string, (w: World) => unknown, Expected]> = [
   ['createNimTransport: null', () => createNimTransport(null as never), { code: 191004 }],
@@ -270,27 +271,15 @@ const rows: Array<[string, (w: World) => unknown, Expected]> = [
   ],
 ];
 
-async function outcomeOf(run: () => unknown): Promise<{ error?: unknown; value?: unknown }> {
-  try {
-    return { value: await run() };
-  } catch (error) {
-    return { error };
-  }
-}
-
 describe('bad input: the NIM transport', () => {
   it.each(rows)('%s', async (_, run, expected) => {
     const w = await world();
-    const before = await w.state();
-    const outcome = await outcomeOf(() => run(w));
-    if ('code' in expected) {
-      expect(outcome.error).not.toBeInstanceOf(TypeError);
-      expect(outcome.error).toMatchObject({ name: 'ReceiptError', code: expected.code });
-    } else {
-      expect(outcome.error).toBeUndefined();
-      expect(outcome.value).toEqual(expected.resolves);
-    }
-    expect(await w.state()).toEqual(before);
+    await expectBadInputHandled({
+      run: () => run(w),
+      expected,
+      errorName: 'ReceiptError',
+      state: () => w.state(),
+    });
   });
 
   it('the table has at least 20 rows', () => {
