@@ -7,6 +7,50 @@ import {
 } from '@tanstack/react-virtual';
 import type { BenchMessage } from './messages';
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** The kit's tick glyph paths (TickIcon.tsx) for the two statuses this list shows. */
+const TICK_PATHS = {
+  sent: 'M6 8.5l3.5 3.5L17 4.5',
+  read: 'M2 8.5l3.5 3.5L13 4.5M10 11.5l0.5 0.5L18 4.5',
+};
+/** The kit's English tick labels (`en.tickSent` / `en.tickRead`). */
+const TICK_LABELS = { sent: 'Sent', read: 'Read' };
+
+/**
+ * The same tick markup as the kit's `ReadTick` (wrapper with role, label, status and mode, and the
+ * same SVG), so both lists lay out and paint the same nodes and only the list machinery differs.
+ */
+function createTick(status: 'sent' | 'read'): HTMLElement {
+  const tick = document.createElement('span');
+  tick.setAttribute('role', 'img');
+  tick.className = 'readmark-tick';
+  tick.dataset.mode = 'p2p';
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  for (const [name, value] of Object.entries({
+    'aria-hidden': 'true',
+    focusable: 'false',
+    viewBox: '0 0 24 16',
+    width: '1.5em',
+    height: '1em',
+    fill: 'none',
+    stroke: 'currentColor',
+    'stroke-width': '2',
+    'stroke-linecap': 'round',
+    'stroke-linejoin': 'round',
+  }))
+    svg.setAttribute(name, value);
+  svg.append(document.createElementNS(SVG_NS, 'path'));
+  tick.append(svg);
+  setTickStatus(tick, status);
+  return tick;
+}
+
+function setTickStatus(tick: HTMLElement, status: 'sent' | 'read'): void {
+  tick.setAttribute('aria-label', TICK_LABELS[status]);
+  tick.dataset.status = status;
+  tick.querySelector('path')?.setAttribute('d', TICK_PATHS[status]);
+}
+
 /** The scroll baseline: what the same virtualizer costs without React, receipts or the kit. */
 export interface BareVirtualList {
   scroller: HTMLElement;
@@ -41,7 +85,7 @@ export function createBareVirtualList({
   container.append(scroller);
   const rows = new Map<string, HTMLElement>();
 
-  const tickStatus = (message: BenchMessage) =>
+  const tickStatus = (message: BenchMessage): 'sent' | 'read' =>
     message.createTime <= peerReadTime ? 'read' : 'sent';
 
   const createRow = (message: BenchMessage, index: number): HTMLElement => {
@@ -54,14 +98,7 @@ export function createBareVirtualList({
     const text = document.createElement('span');
     text.textContent = message.text;
     bubble.append(text);
-    if (message.isSelf) {
-      const tick = document.createElement('span');
-      tick.className = 'readmark-tick';
-      tick.setAttribute('role', 'img');
-      tick.dataset.status = tickStatus(message);
-      tick.textContent = '✓';
-      bubble.append(tick);
-    }
+    if (message.isSelf) bubble.append(createTick(tickStatus(message)));
     row.append(bubble);
     return row;
   };
@@ -131,7 +168,7 @@ export function createBareVirtualList({
         const tick = row.querySelector<HTMLElement>('.readmark-tick');
         if (!tick || message?.messageClientId !== key) continue;
         const status = tickStatus(message);
-        if (tick.dataset.status !== status) tick.dataset.status = status;
+        if (tick.dataset.status !== status) setTickStatus(tick, status);
       }
     },
     dispose() {

@@ -1,5 +1,5 @@
 import type { Clock, ReceiptMessage } from '@readmark/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import {
   type ReactNode,
   useCallback,
@@ -132,13 +132,28 @@ export function MessageList<TMessage extends ReceiptMessage>({
     },
     [messages, estimateSize],
   );
+  // Called for every message whenever positions are recomputed (at mount, and from the first
+  // re-measured row to the end on every scroll frame that measures a row): the default key is read
+  // inline, without the guarded call and closure hops of `getMessageKey`.
   const getItemKey = useCallback(
-    (index: number) => {
+    (index: number): string | number => {
       const message = messages[index];
-      return message ? getMessageKey(message) : index;
+      if (message === undefined) return index;
+      if (rawGetMessageKey === defaultKey) {
+        const key = (message as { messageClientId?: unknown }).messageClientId;
+        if (typeof key === 'string' && key !== '') return key;
+      }
+      return getMessageKey(message);
     },
-    [messages, getMessageKey],
+    [messages, getMessageKey, rawGetMessageKey],
   );
+  const virtualizerRef = useRef<Virtualizer<HTMLElement, HTMLDivElement> | null>(null);
+  const estimatedTotal = () => {
+    if (!estimateSize) return messages.length * DEFAULT_ESTIMATED_SIZE;
+    let total = 0;
+    for (let index = 0; index < messages.length; index++) total += estimateItemSize(index);
+    return total;
+  };
   const virtualizer = useVirtualizer<HTMLElement, HTMLDivElement>({
     count: messages.length,
     getScrollElement: () => scrollRef.current,
@@ -147,11 +162,8 @@ export function MessageList<TMessage extends ReceiptMessage>({
     // Start at the end (the estimated total height): from offset 0 the first render mounted and
     // measured the oldest rows, and each of those measurements re-walked every message after it,
     // 17 passes over a 100,000-message history on mount.
-    initialOffset: () => {
-      let total = 0;
-      for (let index = 0; index < messages.length; index++) total += estimateItemSize(index);
-      return total;
-    },
+    // The virtualizer's own total (its position pass runs at mount anyway), not a second pass.
+    initialOffset: () => virtualizerRef.current?.getTotalSize() ?? estimatedTotal(),
     anchorTo: 'end',
     followOnAppend: true,
     scrollEndThreshold: END_THRESHOLD,
@@ -160,6 +172,8 @@ export function MessageList<TMessage extends ReceiptMessage>({
     // range of rows changes (bench metric 3: frame times against a bare DOM list).
     directDomUpdates: true,
   });
+  // The instance is created once and kept; initialOffset reads its total through this ref.
+  virtualizerRef.current = virtualizer;
 
   // Open at the newest message (again when another conversation is shown); later appends are
   // followed by the virtualizer itself.
@@ -172,6 +186,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
 
   // --- "at the end" and the new-messages pill ---
   const [isAtEnd, setIsAtEnd] = useState(true);
+  const isAtEndRef = useRef(isAtEnd);
   const lastKey = messages.length > 0 ? getMessageKey(messages[messages.length - 1]!) : undefined;
   const [seenLastKey, setSeenLastKey] = useState(lastKey);
   if (isAtEnd && seenLastKey !== lastKey) setSeenLastKey(lastKey);
@@ -221,7 +236,14 @@ export function MessageList<TMessage extends ReceiptMessage>({
     if (!element) return;
     // The virtualizer's own numbers (its scroll listener runs before this one): reading the
     // element's scrollHeight here forced a layout in the middle of every scroll frame.
-    setIsAtEnd(virtualizer.isAtEnd(END_THRESHOLD));
+    // Set only when it changes: setting the same value still re-ran this component once per scroll
+    // frame (React cannot skip it early while the list's last render is pending cleanup), doubling
+    // the list renders while scrolling (bench metric 3).
+    const isNowAtEnd = virtualizer.isAtEnd(END_THRESHOLD);
+    if (isNowAtEnd !== isAtEndRef.current) {
+      isAtEndRef.current = isNowAtEnd;
+      setIsAtEnd(isNowAtEnd);
+    }
     const scrollTop = virtualizer.scrollOffset ?? element.scrollTop;
     const {
       messages: currentMessages,
