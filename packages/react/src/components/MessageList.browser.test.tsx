@@ -234,6 +234,34 @@ describe('MessageList', () => {
     expect(Math.abs(topOf() - before)).toBeLessThanOrEqual(1);
     expect(list.scroller.scrollTop).toBeGreaterThan(500);
   });
+  it('a message removed from the middle: the rows stay stacked in order and keep their DOM', async () => {
+    const list = await bobsList(40);
+    await settleFrames();
+    await scrollTo(list.scroller, (list.scroller.scrollHeight - list.scroller.clientHeight) / 2);
+    const rowsInOrder = () =>
+      [...list.scroller.querySelectorAll<HTMLElement>('[data-index]')].sort(
+        (a, b) => Number(a.dataset.index) - Number(b.dataset.index),
+      );
+    const shown = rowsInOrder();
+    const removed = list.messages()[Number(shown[3]!.dataset.index)]!;
+    const kept = list.messages()[Number(shown[4]!.dataset.index)]!;
+    const keptNode = screen.getByTestId(`msg-${kept.messageClientId}`);
+    list.setMessages(list.messages().filter((message) => message !== removed));
+    await settleFrames();
+
+    expect(screen.queryByTestId(`msg-${removed.messageClientId}`)).toBeNull();
+    // The same element: the row was kept, not rebuilt.
+    expect(screen.getByTestId(`msg-${kept.messageClientId}`)).toBe(keptNode);
+    const rows = rowsInOrder();
+    for (let index = 1; index < rows.length; index++) {
+      const above = rows[index - 1]!.getBoundingClientRect();
+      const row = rows[index]!;
+      expect(Number(row.dataset.index)).toBe(Number(rows[index - 1]!.dataset.index) + 1);
+      expect(Math.abs(row.getBoundingClientRect().top - above.bottom)).toBeLessThanOrEqual(1);
+      expect(row.textContent).toBe(list.messages()[Number(row.dataset.index)]!.messageClientId);
+    }
+  });
+
   it('survives malformed messages and still marks the good ones read', async () => {
     world = createWorld();
     const alice = world.server.login('alice');

@@ -11,6 +11,7 @@ import {
 } from 'react';
 import { useReceiptEngine } from '../hooks/useReceiptEngine';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+import { commonEnds } from './commonEnds';
 import { MessageRow } from './MessageRow';
 import { NewMessagesPill } from './NewMessagesPill';
 import { sharedRunShift } from './sharedRunShift';
@@ -152,7 +153,9 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // 100,000 fresh key strings was most of a 100,000-message mount (bench metric 4: ~25 -> ~10 ms).
   // `base` moves with prepends (and messages dropped from the front), so a message keeps its key and
   // its measured height; any other change (another conversation, a message removed or inserted in
-  // the middle) starts a new range of keys, and rows are measured again like fresh ones.
+  // the middle) starts a new range of keys, carrying over the heights of the messages kept around a
+  // change in the middle.
+  const virtualizerRef = useRef<Virtualizer<HTMLElement, HTMLDivElement> | null>(null);
   const keySpaceRef = useRef<KeySpace<TMessage> | null>(null);
   const keySpace = useMemo(() => {
     const previous = keySpaceRef.current;
@@ -169,6 +172,23 @@ export function MessageList<TMessage extends ReceiptMessage>({
         ? sharedRunShift({ previous: previous.messages, next: messages, keyOf })
         : undefined;
     const nextFree = previous?.nextFree ?? 0;
+    const newBase = nextFree > MAX_KEY_BASE ? 0 : nextFree;
+    const sizes = virtualizerRef.current?.itemSizeCache;
+    if (previous && shift === undefined && sizes && previous.conversationId === conversationId) {
+      // A message removed or inserted in the middle: the messages around it keep their measured
+      // heights under their new keys (the rest is measured again), so nothing on screen jumps.
+      const { prefix, suffix } = commonEnds({ previous: previous.messages, next: messages, keyOf });
+      const moved: [number, number][] = [];
+      for (const [key, size] of sizes) {
+        const index = typeof key === 'number' ? key - previous.base : -1;
+        if (index < 0 || index >= previous.messages.length) continue;
+        if (index < prefix) moved.push([newBase + index, size]);
+        else if (index >= previous.messages.length - suffix) {
+          moved.push([newBase + index + messages.length - previous.messages.length, size]);
+        }
+      }
+      for (const [key, size] of moved) sizes.set(key, size);
+    }
     const space: KeySpace<TMessage> =
       previous && shift !== undefined
         ? {
@@ -183,16 +203,15 @@ export function MessageList<TMessage extends ReceiptMessage>({
             conversationId,
             // Past every key given out before, so no stale measurement matches; wraps long before
             // leaving the small-integer range.
-            base: nextFree > MAX_KEY_BASE ? 0 : nextFree,
+            base: newBase,
             generation: (previous?.generation ?? -1) + 1,
-            nextFree: (nextFree > MAX_KEY_BASE ? 0 : nextFree) + messages.length,
+            nextFree: newBase + messages.length,
           };
     keySpaceRef.current = space;
     return space;
   }, [messages, conversationId, rawGetMessageKey]);
   const { base: keyBase, generation: keyGeneration } = keySpace;
   const getItemKey = useCallback((index: number) => keyBase + index, [keyBase]);
-  const virtualizerRef = useRef<Virtualizer<HTMLElement, HTMLDivElement> | null>(null);
   const estimatedTotal = () => {
     if (!estimateSize) return messages.length * DEFAULT_ESTIMATED_SIZE;
     let total = 0;
@@ -344,9 +363,24 @@ export function MessageList<TMessage extends ReceiptMessage>({
 
   // A new range of keys re-registers every mounted row under its new key (a new ref function makes
   // React call it again); rows keep their DOM and content, keyed by message.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: keyGeneration is the reason to re-register
+  const registeredRef = useRef(new WeakMap<Element, number>());
   const measureRow = useCallback(
-    (element: HTMLDivElement | null) => virtualizer.measureElement(element),
+    (element: HTMLDivElement | null) => {
+      virtualizer.measureElement(element);
+      if (!element) return;
+      const registeredIn = registeredRef.current.get(element);
+      registeredRef.current.set(element, keyGeneration);
+      if (registeredIn === undefined || registeredIn === keyGeneration) return;
+      // A kept row under a new key whose height was not carried over: its ResizeObserver reports
+      // nothing (its size did not change) and the virtualizer skips measuring while scrolling.
+      const index = Number(element.dataset.index);
+      if (!virtualizer.itemSizeCache.has(virtualizer.options.getItemKey(index))) {
+        virtualizer.resizeItem(
+          index,
+          virtualizer.options.measureElement(element, undefined, virtualizer),
+        );
+      }
+    },
     [virtualizer, keyGeneration],
   );
   const renderRow = renderMessage as (message: ReceiptMessage) => ReactNode;
