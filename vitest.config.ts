@@ -4,6 +4,10 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.ts';
 
+// Generous per-test cap: the 1,000-run property and leak tests share 2 cores with the browser
+// projects in CI. A cap, not a speed assertion (speed lives in `npm run bench`).
+const testTimeout = 30_000;
+
 const sourceConditions = {
   conditions: ['@readmark/source', 'browser', 'module', 'import', 'default'],
 };
@@ -17,6 +21,7 @@ export default defineConfig({
         ssr: { resolve: { conditions: ['@readmark/source', 'module', 'import', 'default'] } },
         test: {
           name: 'unit',
+          testTimeout,
           environment: 'node',
           include: [
             'packages/*/src/**/*.test.ts',
@@ -30,6 +35,7 @@ export default defineConfig({
         resolve: sourceConditions,
         test: {
           name: 'dom',
+          testTimeout,
           environment: 'jsdom',
           include: ['packages/*/src/**/*.dom.test.tsx'],
         },
@@ -54,6 +60,7 @@ export default defineConfig({
         },
         test: {
           name: 'browser',
+          testTimeout,
           include: ['packages/*/src/**/*.browser.test.tsx', 'apps/*/src/**/*.browser.test.tsx'],
           browser: {
             enabled: true,
@@ -77,6 +84,7 @@ export default defineConfig({
         },
         test: {
           name: theme === 'light' ? 'storybook' : 'storybook-dark',
+          testTimeout,
           browser: {
             enabled: true,
             headless: true,
