@@ -1,13 +1,9 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import {
-  createReceiptEngine,
-  selectTeamReceipt,
-  type TeamMessageReadReceipt,
-  type TransportEvent,
-} from '@readmark/core';
+import { createReceiptEngine, selectTeamReceipt, type TransportEvent } from '@readmark/core';
 import { createBenchTransport } from '../page/benchTransport';
-import { makeMessages, TEAM_CONVERSATION } from '../page/messages';
+import { makeMessages } from '../page/messages';
+import { createReaderEvents, storedReceipts } from '../page/receiptBurst';
 import type { Spec } from './metrics';
 
 const EVENTS = 1000;
@@ -32,43 +28,13 @@ async function engineApply(
   const transport = createBenchTransport({ memberCount: MEMBERS });
   const engine = createReceiptEngine({ transport, accountId: 'alice' });
   const messages = makeMessages({ from: -1000, to: 0, kind: 'team', ownEvery: 1 });
-  const receipts: TeamMessageReadReceipt[] = [];
-  for (let index = 0; index < stored; index++) {
-    const message = messages[index];
-    receipts.push({
-      conversationId: message ? TEAM_CONVERSATION : 'alice|2|archive',
-      messageServerId: message ? message.messageServerId : `as${index}`,
-      messageClientId: message ? message.messageClientId : `ac${index}`,
-      readCount: 0,
-      unreadCount: MEMBERS - 1,
-    });
-  }
+  const receipts = storedReceipts({ messages, stored, memberCount: MEMBERS });
   transport.emit({ type: 'teamReceipts', receipts });
   // The stored receipts are in the store before the clock starts (a burst is applied once the
   // current task yields).
   await new Promise((resolve) => setTimeout(resolve, 0));
   const targets = messages.slice(-20);
-  /** 1,000 events after `before` readers of each target: each one a new reader, round robin. */
-  const eventsAfter = (before: number): TransportEvent[] => {
-    const events: TransportEvent[] = [];
-    for (let event = 0; event < EVENTS; event++) {
-      const message = targets[event % targets.length]!;
-      const readCount = before + Math.floor(event / targets.length) + 1;
-      events.push({
-        type: 'teamReceipts',
-        receipts: [
-          {
-            conversationId: TEAM_CONVERSATION,
-            messageServerId: message.messageServerId,
-            messageClientId: message.messageClientId,
-            readCount,
-            unreadCount: MEMBERS - 1 - readCount,
-          },
-        ],
-      });
-    }
-    return events;
-  };
+  const nextEvents = createReaderEvents({ targets, memberCount: MEMBERS, count: EVENTS });
   let notifications = 0;
   const unsubscribe = engine.store.subscribe(() => {
     notifications++;
@@ -105,8 +71,8 @@ async function engineApply(
 
   // As in the page: the measured burst is the second one on this engine; the first also pays for
   // compiling the code paths it runs (reported as coldApplyMs).
-  const cold = await burst(eventsAfter(0));
-  const warm = await burst(eventsAfter(EVENTS / targets.length));
+  const cold = await burst(nextEvents());
+  const warm = await burst(nextEvents());
   unsubscribe();
   engine.dispose();
   return { ...warm, coldApplyMs: cold.applyMs };

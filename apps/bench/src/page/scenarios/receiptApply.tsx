@@ -1,8 +1,4 @@
-import {
-  createReceiptEngine,
-  type TeamMessageReadReceipt,
-  type TransportEvent,
-} from '@readmark/core';
+import { createReceiptEngine, type TransportEvent } from '@readmark/core';
 import { MessageList } from '@readmark/react';
 import { BaselineList } from '../BaselineList';
 import { renderBenchRow } from '../BenchRow';
@@ -10,6 +6,7 @@ import { createBenchTransport } from '../benchTransport';
 import { frames, macrotask } from '../frames';
 import { makeMessages, TEAM_CONVERSATION } from '../messages';
 import { createFrame, mountApp, mountedIndexes } from '../mount';
+import { createReaderEvents, storedReceipts } from '../receiptBurst';
 
 const MEMBERS = 200;
 const EVENTS = 1000;
@@ -39,17 +36,7 @@ export async function receiptApply({
   const transport = createBenchTransport({ memberCount: MEMBERS });
   const engine = createReceiptEngine({ transport, accountId: 'alice' });
   const messages = makeMessages({ from: -1000, to: 0, kind: 'team', ownEvery: 1 });
-  const receipts: TeamMessageReadReceipt[] = [];
-  for (let index = 0; index < stored; index++) {
-    const message = messages[index];
-    receipts.push({
-      conversationId: message ? TEAM_CONVERSATION : 'alice|2|archive',
-      messageServerId: message ? message.messageServerId : `as${index}`,
-      messageClientId: message ? message.messageClientId : `ac${index}`,
-      readCount: 0,
-      unreadCount: MEMBERS - 1,
-    });
-  }
+  const receipts = storedReceipts({ messages, stored, memberCount: MEMBERS });
   transport.emit({ type: 'teamReceipts', receipts });
 
   const frame = createFrame();
@@ -70,30 +57,7 @@ export async function receiptApply({
   const targets = mountedIndexes(frame)
     .slice(0, 20)
     .map((index) => messages[index]!);
-  const readCounts = new Map<string, number>();
-  /** The next 1,000 events: each one a new reader of one of the targets, round robin. */
-  const nextEvents = (): TransportEvent[] => {
-    const events: TransportEvent[] = [];
-    for (let event = 0; event < EVENTS; event++) {
-      const message = targets[event % targets.length]!;
-      const readCount = (readCounts.get(message.messageClientId) ?? 0) + 1;
-      readCounts.set(message.messageClientId, readCount);
-      events.push({
-        type: 'teamReceipts',
-        receipts: [
-          {
-            conversationId: TEAM_CONVERSATION,
-            messageServerId: message.messageServerId,
-            messageClientId: message.messageClientId,
-            readCount,
-            unreadCount: MEMBERS - 1 - readCount,
-            latestReadAccount: `u${event % 199}`,
-          },
-        ],
-      });
-    }
-    return events;
-  };
+  const nextEvents = createReaderEvents({ targets, memberCount: MEMBERS, count: EVENTS });
   let notifiedAt = Number.NaN;
   const unsubscribe = engine.store.subscribe(() => {
     notifiedAt = performance.now();
