@@ -110,23 +110,4 @@ describe('outbox reliability', () => {
     expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
     expect(bob.errors.map((error) => error.code)).toEqual([107404]);
   });
-
-  it('a rate limit backs off with jitter, then delivers', async () => {
-    const { bob, m1Copy } = await chat();
-    world.server.injectFault({ method: 'sendP2PMessageReceipt', code: 416, times: 2 });
-    bob.engine.markRead([m1Copy]);
-    await world.tick(300);
-    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
-    // random 0.5: 1 s × 0.75, then 2 s × 0.75.
-    await world.tick(749);
-    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
-    await world.tick(1);
-    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(2);
-    await world.tick(1499);
-    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(2);
-    await world.tick(1);
-    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(3);
-    expect(selectSelfReadTime(bob.engine.store.getState(), 'B|1|A')).toBe(100);
-    expect(bob.errors).toEqual([]);
-  });
 });

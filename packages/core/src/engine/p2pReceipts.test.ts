@@ -266,9 +266,12 @@ describe('P2P outbox', () => {
     expect(bob.calls.sendP2PMessageReceipt).toHaveLength(0);
   });
 
-  it('retries retryable failures with exponential backoff and jitter, then succeeds', async () => {
+  it.each([
+    [192001, 'a dropped connection'],
+    [416, 'a rate limit'],
+  ])('retries %i (%s) with exponential backoff and jitter, then succeeds', async (code) => {
     const { alice, bob, m2, b2 } = await aliceAndBob();
-    world.server.injectFault({ method: 'sendP2PMessageReceipt', code: 192001, times: 2 });
+    world.server.injectFault({ method: 'sendP2PMessageReceipt', code, times: 2 });
     bob.engine.markRead([b2]);
     await world.tick(300);
     expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
@@ -282,6 +285,7 @@ describe('P2P outbox', () => {
     await world.tick(1);
     expect(bob.calls.sendP2PMessageReceipt).toHaveLength(3);
     expect(status(alice, m2)).toBe('read');
+    expect(selectSelfReadTime(bob.engine.store.getState(), 'B|1|A')).toBe(m2.createTime);
     expect(bob.errors).toEqual([]);
   });
 
