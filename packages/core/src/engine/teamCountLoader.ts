@@ -1,8 +1,15 @@
 import { isRetryableCode } from '../errorCodes';
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage, TeamMessageReadReceipt } from '../types';
-import { type EngineContext, invoke, TEAM_UNAVAILABLE_CODES } from './engineContext';
-import { type ReceiptState, setEntry, teamMessageKey, teamReceiptOf } from './receiptState';
+import { isTeamReceipt } from './applyTransportEvent';
+import { type EngineContext, invoke } from './engineContext';
+import {
+  markTeamUnavailable,
+  type ReceiptState,
+  setEntry,
+  teamMessageKey,
+  teamReceiptOf,
+} from './receiptState';
 import { createRetrySchedule } from './retrySchedule';
 import { chunk, TEAM_BATCH_LIMIT } from './teamOutbox';
 
@@ -50,6 +57,8 @@ export function createTeamCountLoader(
 ): TeamCountLoader {
   const watched = new Map<string, Watched>();
   const queued = new Map<string, Map<string, ReceiptMessage>>();
+  /** Keys a reconnect queued again: their known counts may be stale, so they are queried anyway. */
+  const requery = new Set<string>();
   const inFlight = new Set<string>();
   const retries = createRetrySchedule(context, () => flush());
 
@@ -86,6 +95,7 @@ export function createTeamCountLoader(
       entry.count -= 1;
       if (entry.count > 0) return;
       watched.delete(key);
+      requery.delete(key);
       // Off screen before its batch went out: do not spend a query on it.
       const queue = queued.get(conversationId);
       if (queue?.delete(key)) {
@@ -100,11 +110,20 @@ export function createTeamCountLoader(
 
   function flush(): void {
     if (!context.isConnected()) return;
+    const state = context.store.getState();
     const due: [string, [string, ReceiptMessage][]][] = [];
     for (const [conversationId, queue] of [...queued]) {
       if (retries.isWaiting(conversationId)) continue;
       queued.delete(conversationId);
-      for (const batch of chunk([...queue.entries()], TEAM_BATCH_LIMIT)) {
+      // Counts that arrived by event while the batch waited need no query (events keep them
+      // current, G11), unless a reconnect asked for them again because events were missed.
+      const entries = [...queue.entries()].filter(
+        ([key, message]) =>
+          requery.delete(key) ||
+          (!(conversationId in state.unavailableTeams) &&
+            !teamReceiptOf(state, conversationId, message.messageClientId)),
+      );
+      for (const batch of chunk(entries, TEAM_BATCH_LIMIT)) {
         due.push([conversationId, batch]);
       }
     }
@@ -155,10 +174,7 @@ export function createTeamCountLoader(
           return;
         }
         context.store.setState((state) => {
-          let next = state;
-          if (TEAM_UNAVAILABLE_CODES.has(error.code)) {
-            next = setEntry(next, 'unavailableTeams', conversationId, error.code);
-          }
+          let next = markTeamUnavailable(state, conversationId, error.code);
           for (const [key] of batch) next = setEntry(next, 'teamCountLoads', key, 'failed');
           return next;
         });
@@ -178,6 +194,7 @@ export function createTeamCountLoader(
         queued.set(conversationId, queue);
       }
       queue.set(key, message);
+      requery.add(key);
     }
     flush();
   }
@@ -191,12 +208,6 @@ export function createTeamCountLoader(
 }
 
 /** Results are matched by conversation and client id (SPEC G7); anything else is not ours. */
-function isReceiptFor(receipt: TeamMessageReadReceipt, conversationId: string): boolean {
-  return (
-    typeof receipt === 'object' &&
-    receipt !== null &&
-    receipt.conversationId === conversationId &&
-    typeof receipt.messageClientId === 'string' &&
-    typeof receipt.readCount === 'number'
-  );
+function isReceiptFor(receipt: unknown, conversationId: string): receipt is TeamMessageReadReceipt {
+  return isTeamReceipt(receipt) && receipt.conversationId === conversationId;
 }
