@@ -4,7 +4,7 @@ import type { TeamMessageReadReceipt } from '../types';
 import { advanceWatermark, mergeTeamReceipts, type ReceiptState } from './receiptState';
 
 /** A usable time: finite and not negative (Infinity would mark everything read forever). */
-function isTime(value: unknown): value is number {
+export function isTime(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 

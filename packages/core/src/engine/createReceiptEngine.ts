@@ -9,16 +9,10 @@ import { isRetryableCode } from '../errorCodes';
 import { ReceiptError } from '../ReceiptError';
 import type { ConnectionState, TransportEvent } from '../ReceiptTransport';
 import { ConversationType, type ReceiptMessage, type TeamMessageReadReceipt } from '../types';
-import { applyTransportEvent, isTeamReceipt, teamReceiptsOf } from './applyTransportEvent';
+import { applyTransportEvent, isTeamReceipt, isTime, teamReceiptsOf } from './applyTransportEvent';
 import { assertEngineOptions } from './assertEngineOptions';
 import { defaultRetryPolicy } from './backoff';
-import {
-  createTimerSet,
-  type EngineContext,
-  invoke,
-  type ReceiptOperation,
-  TEAM_UNAVAILABLE_CODES,
-} from './engineContext';
+import { createTimerSet, type EngineContext, invoke, type ReceiptOperation } from './engineContext';
 import {
   assertReceiptMessages,
   hasQueryableTeamCounts,
@@ -32,9 +26,9 @@ import type { ReceiptEngine, ReceiptEngineOptions } from './ReceiptEngine';
 import {
   advanceWatermark,
   createInitialState,
+  markTeamUnavailable,
   type P2PWatermarks,
   type ReceiptState,
-  setEntry,
 } from './receiptState';
 import { selectIsSendingReceipts } from './selectors';
 import { createTeamCountLoader } from './teamCountLoader';
@@ -42,11 +36,6 @@ import { createTeamDetailLoader } from './teamDetailLoader';
 import { createTeamOutbox } from './teamOutbox';
 
 const noop = () => {};
-
-/** A usable watermark: finite and not negative. */
-function isTime(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
-}
 
 /**
  * Creates a {@link ReceiptEngine}. Throws 191004 for a missing or incomplete transport, a missing
@@ -386,8 +375,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
         return;
       }
       const { code } = ReceiptError.from(error);
-      if (!TEAM_UNAVAILABLE_CODES.has(code)) return;
-      store.setState((state) => setEntry(state, 'unavailableTeams', conversationId, code));
+      store.setState((state) => markTeamUnavailable(state, conversationId, code));
     },
     dispose() {
       if (isDisposed) return;

@@ -1,4 +1,3 @@
-import { messageConversationId } from '../conversationId';
 import { ReceiptError } from '../ReceiptError';
 import {
   ConversationType,
@@ -61,11 +60,6 @@ export function takesReceipts(message: ReceiptMessage): boolean {
 /** True when the message asked for team receipts (SPEC G1). */
 export function isFlagged(message: ReceiptMessage): boolean {
   return message.messageConfig?.readReceiptEnabled === true;
-}
-
-/** The conversation id seen by `accountId`, computed rather than trusted (SPEC C3). */
-export function conversationOf(accountId: string, message: ReceiptMessage): string {
-  return messageConversationId(accountId, message);
 }
 
 /** An incoming P2P message addressed to me that I may acknowledge (SPEC P1, P4, P5). */

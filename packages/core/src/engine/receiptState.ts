@@ -1,5 +1,6 @@
 import type { ReceiptError } from '../ReceiptError';
 import type { TeamMessageReadReceipt } from '../types';
+import { TEAM_UNAVAILABLE_CODES } from './engineContext';
 
 /** The two watermarks of one P2P conversation (SPEC P11). Both only ever move forward. */
 export interface P2PWatermarks {
@@ -179,4 +180,18 @@ export function setEntry<K extends 'teamCountLoads' | 'teamDetails' | 'unavailab
   if (value === undefined) delete copy[key];
   else copy[key] = value;
   return { ...state, [field]: copy };
+}
+
+/**
+ * Records that a team cannot have receipts when `code` says so (SPEC G1, G2: 107302 and friends);
+ * returns `state` itself for any other code.
+ */
+export function markTeamUnavailable(
+  state: ReceiptState,
+  conversationId: string,
+  code: number,
+): ReceiptState {
+  return TEAM_UNAVAILABLE_CODES.has(code)
+    ? setEntry(state, 'unavailableTeams', conversationId, code)
+    : state;
 }

@@ -1,9 +1,10 @@
 import { isRetryableCode } from '../errorCodes';
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage, TeamMessageReadReceipt } from '../types';
-import { type EngineContext, invoke, TEAM_UNAVAILABLE_CODES } from './engineContext';
+import { type EngineContext, invoke } from './engineContext';
 import {
   draftTeamReceipts,
+  markTeamUnavailable,
   mergeTeamReceipts,
   type ReceiptState,
   setEntry,
@@ -161,16 +162,13 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
         if (context.isDisposed()) return;
         context.store.setState((state) => {
           const entry = state.teamDetails[key];
-          let next: ReceiptState = setEntry(state, 'teamDetails', key, {
+          const next: ReceiptState = setEntry(state, 'teamDetails', key, {
             status: 'error',
             readAccountList: entry?.readAccountList ?? [],
             unreadAccountList: entry?.unreadAccountList ?? [],
             error,
           });
-          if (TEAM_UNAVAILABLE_CODES.has(error.code)) {
-            next = setEntry(next, 'unavailableTeams', conversationId, error.code);
-          }
-          return next;
+          return markTeamUnavailable(next, conversationId, error.code);
         });
         // Offline or rate-limited is not the detail's fault: try again after the backoff (or at
         // once when the connection comes back, through reloadWatched).

@@ -1,8 +1,8 @@
 import { isRetryableCode } from '../errorCodes';
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
-import { type EngineContext, invoke, TEAM_UNAVAILABLE_CODES } from './engineContext';
-import { setEntry, teamMessageKey } from './receiptState';
+import { type EngineContext, invoke } from './engineContext';
+import { markTeamUnavailable, teamMessageKey } from './receiptState';
 import { createRetrySchedule } from './retrySchedule';
 import { selectIsSendingReceipts } from './selectors';
 
@@ -109,11 +109,7 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
           retries.schedule(conversationId);
           return;
         }
-        if (TEAM_UNAVAILABLE_CODES.has(error.code)) {
-          context.store.setState((state) =>
-            setEntry(state, 'unavailableTeams', conversationId, error.code),
-          );
-        }
+        context.store.setState((state) => markTeamUnavailable(state, conversationId, error.code));
         context.onOutboxChange();
         context.report(error, { operation: 'sendTeamMessageReceipts', conversationId });
       },
