@@ -301,6 +301,7 @@ describe('MessageList', () => {
     await settleFrames();
     const newest = list.messages()[4]!;
     await time.advance(59_999);
+    await time.advance(0); // a flush queued by a premature mark would run here
     await settle(world.server);
     expect(await list.peerReadTime()).toBeLessThan(newest.createTime);
     await time.advance(1); // the dwell ends: marked read, flush scheduled on the same clock

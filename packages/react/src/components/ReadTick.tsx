@@ -1,8 +1,7 @@
-import type { ReceiptMessage } from '@readmark/core';
+import type { MessageStatus, ReceiptMessage } from '@readmark/core';
 import { useMessageReceipt } from '../hooks/useMessageReceipt';
 import type { ReceiptStrings } from '../i18n/ReceiptStrings';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
-import type { MessageReceiptStatus } from './receiptStatus';
 import { TickIcon } from './TickIcon';
 
 /** Props of {@link ReadTick}. */
@@ -38,7 +37,7 @@ export function ReadTick({ message, className }: ReadTickProps) {
   );
 }
 
-function tickLabel(status: MessageReceiptStatus, strings: ReceiptStrings): string {
+function tickLabel(status: MessageStatus, strings: ReceiptStrings): string {
   switch (status) {
     case 'sending':
       return strings.tickSending;

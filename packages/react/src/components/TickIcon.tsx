@@ -1,11 +1,11 @@
-import type { MessageReceiptStatus } from './receiptStatus';
+import type { MessageStatus } from '@readmark/core';
 
 /**
  * The tick glyphs: a clock while sending, one check when sent, two checks when read, an alert on failure.
  * Decorative (`aria-hidden`); the accessible name lives on the `role="img"` wrapper in `ReadTick`.
  * Colours come from `currentColor` so the stylesheet's `--readmark-tick-*` variables apply.
  */
-export function TickIcon({ status }: { status: MessageReceiptStatus }) {
+export function TickIcon({ status }: { status: MessageStatus }) {
   return (
     <svg
       aria-hidden="true"
@@ -24,7 +24,7 @@ export function TickIcon({ status }: { status: MessageReceiptStatus }) {
   );
 }
 
-function iconPaths(status: MessageReceiptStatus) {
+function iconPaths(status: MessageStatus) {
   switch (status) {
     case 'sending':
       return (

@@ -13,9 +13,10 @@ import { type RowBox, visibleIndexes } from './visibleMessages';
 /**
  * Marks incoming messages read from what is really on screen: a row counts once at least half of it
  * has been inside the viewport for `dwellMs` while the page is visible and focused. One geometry pass
- * over the virtualizer's rendered rows per check (no observer per row). Returns `check`, to call on
- * scroll and resize (coalesced into one check per animation frame); it also re-checks after every
- * render, on visibility and focus changes, and when a dwell ends. Each message is passed to
+ * over the virtualizer's rendered rows per check (no observer per row). Returns `check`, which runs at
+ * once: the caller calls it from its own per-frame scroll and resize handler. The hook itself
+ * re-checks after every render (one check per animation frame), on visibility and focus changes, and
+ * when a dwell ends. Each message is passed to
  * `engine.markRead` at most once per conversation while receipts go out for it.
  *
  * While receipts are switched off (everywhere or for this conversation) nothing dwells and nothing is
@@ -190,7 +191,7 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
     });
   }, [engine, conversationId, scheduleCheck]);
 
-  return scheduleCheck;
+  return check;
 }
 
 function isClock(value: unknown): value is Clock {
