@@ -43,11 +43,6 @@ function isSameMessage(a: DemoMessage | undefined, b: DemoMessage): boolean {
   });
 }
 
-function parseTarget(conversationId: string): { type: number; targetId: string } {
-  const [, type = '0', ...rest] = conversationId.split('|');
-  return { type: Number(type), targetId: rest.join('|') };
-}
-
 /**
  * Keeps one device's messages: what it receives (`onReceiveMessages`), what it sends, and what
  * `getMessageList` returns after a reconnect. Messages are keyed by `messageClientId`, so a message
@@ -129,7 +124,9 @@ export function createMessageStore(options: {
     },
     async send({ conversationId, text, isReceiptRequested }) {
       const created = client.V2NIMMessageCreator.createTextMessage(text) as DemoMessage;
-      const { type, targetId } = parseTarget(conversationId);
+      // The SDK's own id utilities, as a production app would use them (SPEC C4, C5).
+      const type = client.V2NIMConversationIdUtil.parseConversationType(conversationId);
+      const targetId = client.V2NIMConversationIdUtil.parseConversationTargetId(conversationId);
       // Shown at once as "sending"; replaced by the server's copy (same messageClientId) on success.
       const pending: DemoMessage = {
         ...created,
