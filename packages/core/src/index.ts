@@ -27,6 +27,7 @@ export type {
 export { teamMessageKey } from './engine/receiptState';
 export type { MessageStatus, ReceiptMode } from './engine/selectors';
 export {
+  receiptModeOf,
   selectIsAllRead,
   selectIsPeerRead,
   selectIsSendingReceipts,

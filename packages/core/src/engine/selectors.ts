@@ -48,8 +48,16 @@ export function selectIsPeerRead(state: ReceiptState, message: unknown): boolean
  * notification/tips/robot/call types and anything malformed.
  */
 export function selectReceiptMode(state: ReceiptState, message: unknown): ReceiptMode {
+  return receiptModeOf(state.accountId, message);
+}
+
+/**
+ * {@link selectReceiptMode} for the signed-in `accountId`: it depends on the message alone, never on
+ * receipts, so components decide without subscribing whether a message can show anything at all.
+ */
+export function receiptModeOf(accountId: string, message: unknown): ReceiptMode {
   if (!isReceiptMessage(message)) return 'none';
-  if (message.senderId !== state.accountId || !takesReceipts(message)) return 'none';
+  if (message.senderId !== accountId || !takesReceipts(message)) return 'none';
   if (message.conversationType === ConversationType.P2P) return 'p2p';
   if (message.conversationType === ConversationType.TEAM && isFlagged(message)) return 'team';
   return 'none';

@@ -309,6 +309,34 @@ describe('MessageList', () => {
     await waitFor(async () => expect(await list.peerReadTime()).toBe(newest.createTime));
   });
 
+  it('while scrolling through unread rows, keeps one dwell timer instead of setting one per frame', async () => {
+    const time = manualClock();
+    let timersSet = 0;
+    let timersCleared = 0;
+    const countingClock: Clock = {
+      now: time.clock.now,
+      setTimeout: (callback, delayMs) => {
+        timersSet++;
+        return time.clock.setTimeout(callback, delayMs);
+      },
+      clearTimeout: (handle) => {
+        timersCleared++;
+        time.clock.clearTimeout(handle);
+      },
+    };
+    const list = await bobsList(80, { readDwellMs: 60_000, clock: countingClock });
+    await settleFrames();
+    expect(timersSet).toBe(1);
+    // 30 frames of scrolling up, new unread rows coming into view on each: the earliest dwell end
+    // does not move (the test's clock stands still), so the pending timer serves them all.
+    for (let step = 0; step < 30; step++) {
+      list.scroller.scrollTop -= 40;
+      await nextFrame();
+    }
+    expect(list.scroller.scrollTop).toBeGreaterThan(0);
+    expect([timersSet, timersCleared]).toEqual([1, 0]);
+  });
+
   it('marks a message only after it stayed visible for the dwell time', async () => {
     const time = manualClock();
     const list = await bobsList(20, {

@@ -134,4 +134,114 @@ describe('MessageList render counts', () => {
     expect(count.of(count.receiptCommits, mine)).toEqual([0, 0, 59, 0, 0]);
     expect(count.of(count.rowRenders, mine)).toEqual([0, 0, 0, 0, 0]);
   });
+
+  it('a team count that leaves the status unchanged re-renders the badge but not the tick', async () => {
+    world = createWorld();
+    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'u1', 'u2', 'u3'] });
+    const alice = world.server.login('alice');
+    const readers = ['u1', 'u2', 'u3'].map((id) => world.server.login(id));
+    await world.send(alice, {
+      conversationId: 'alice|2|t1',
+      text: 'g',
+      isReceiptRequested: true,
+    });
+    const mine = await world.history(alice, 'alice|2|t1');
+    const tickCommits: string[] = [];
+    const badgeCommits: string[] = [];
+    renderApp(
+      <Providers engine={world.engineFor(alice)}>
+        <div style={{ height: 400 }}>
+          <MessageList
+            conversationId="alice|2|t1"
+            messages={mine}
+            renderMessage={(message) => (
+              <div>
+                <Profiler id="tick" onRender={(_, phase) => void tickCommits.push(phase)}>
+                  <ReadTick message={message} />
+                </Profiler>
+                <Profiler id="badge" onRender={(_, phase) => void badgeCommits.push(phase)}>
+                  <UnreadBadge message={message} onOpen={() => {}} />
+                </Profiler>
+              </div>
+            )}
+          />
+        </div>
+      </Providers>,
+    );
+    await waitFor(() => expect(screen.getByRole('button', { name: /3 unread of 3/ })).toBeTruthy());
+    await settle(world.server);
+    tickCommits.length = 0;
+    badgeCommits.length = 0;
+
+    for (const [index, reader] of readers.entries()) {
+      const [copy] = await world.history(reader, `${reader.accountId}|2|t1`);
+      await reader.V2NIMMessageService.sendTeamMessageReceipts([copy as never]);
+      await settle(world.server);
+      // 2 and 1 unread: the tick still says "Sent" and is not rendered again.
+      if (index < 2) expect(tickCommits).toEqual([]);
+    }
+    await waitFor(() => expect(screen.getByRole('img', { name: 'Read' })).toBeTruthy());
+    expect(tickCommits).toEqual(['update']);
+    expect(badgeCommits).toEqual(['update', 'update', 'update']);
+  });
+
+  it('scrolling renders the list once per change of the rows on screen, and those rows are always there', async () => {
+    world = createWorld();
+    const alice = world.server.login('alice');
+    world.server.login('bob');
+    for (let index = 0; index < 120; index++) {
+      await world.send(alice, { conversationId: 'alice|1|bob', text: `m${index}` });
+    }
+    const mine = await world.history(alice, 'alice|1|bob');
+    const rowHeight = 40;
+    const style = document.createElement('style');
+    style.textContent = '.scroll-count-list { height: 400px; width: 400px; }';
+    document.head.append(style);
+    let listCommits = 0;
+    renderApp(
+      <Providers engine={world.engineFor(alice)}>
+        <div>
+          <Profiler id="list" onRender={() => void listCommits++}>
+            <MessageList
+              className="scroll-count-list"
+              conversationId="alice|1|bob"
+              messages={mine}
+              renderMessage={(message) => (
+                <div style={{ height: rowHeight }}>{message.messageClientId}</div>
+              )}
+              estimateSize={() => rowHeight}
+            />
+          </Profiler>
+        </div>
+      </Providers>,
+    );
+    const scroller = document.querySelector('.readmark-message-scroller') as HTMLElement;
+    await waitFor(() => expect(scroller.scrollTop).toBeGreaterThan(0));
+    await settle(world.server);
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    await frame();
+    await frame();
+    listCommits = 0;
+
+    // 40 frames, one row (40 px) up per frame: the visible rows change on every frame.
+    const steps = 40;
+    for (let step = 0; step < steps; step++) {
+      scroller.scrollTop -= rowHeight;
+      await frame();
+      const first = Math.floor(scroller.scrollTop / rowHeight);
+      const last = Math.floor((scroller.scrollTop + scroller.clientHeight - 1) / rowHeight);
+      const mounted = new Set(
+        [...scroller.querySelectorAll<HTMLElement>('[data-index]')].map((row) =>
+          Number(row.dataset.index),
+        ),
+      );
+      for (let index = first; index <= last; index++) expect(mounted.has(index)).toBe(true);
+    }
+    // One render per frame, each mounting the row that scrolled in (rows are positioned without
+    // React), plus one when the list leaves the end (its "at the end" state). It was two per frame
+    // while that state was set on every scroll frame.
+    expect(scroller.closest('[data-at-end]')?.getAttribute('data-at-end')).toBe('false');
+    expect(listCommits).toBe(steps + 1);
+    style.remove();
+  });
 });

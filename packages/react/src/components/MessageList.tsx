@@ -233,7 +233,9 @@ export function MessageList<TMessage extends ReceiptMessage>({
     scrollEndThreshold: END_THRESHOLD,
     overscan: 6,
     // Scrolling moves rows by writing their transforms directly; React re-renders only when the
-    // range of rows changes (bench metric 3: frame times against a bare DOM list).
+    // range of rows changes (bench metric 3: frame times against a bare DOM list). Rendering rows in
+    // batches of several (fewer renders) was measured too: median frames halved, but the frames
+    // that mount a batch pushed p95 to 1.4x the bare list (BENCHMARKS.md, metric 3).
     directDomUpdates: true,
   });
   // The instance is created once and kept; initialOffset reads its total through this ref.
@@ -295,36 +297,39 @@ export function MessageList<TMessage extends ReceiptMessage>({
     loadOlderForKeyRef.current = undefined;
   }, [conversationId]);
 
-  const handleScroll = useCallback(() => {
-    const element = scrollRef.current;
-    if (!element) return;
-    // The virtualizer's own numbers (its scroll listener runs before this one): reading the
-    // element's scrollHeight here forced a layout in the middle of every scroll frame.
-    // Set only when it changes: setting the same value still re-ran this component once per scroll
-    // frame (React cannot skip it early while the list's last render is pending cleanup), doubling
-    // the list renders while scrolling (bench metric 3).
-    const isNowAtEnd = virtualizer.isAtEnd(END_THRESHOLD);
-    if (isNowAtEnd !== isAtEndRef.current) {
-      isAtEndRef.current = isNowAtEnd;
-      setIsAtEnd(isNowAtEnd);
-    }
-    const scrollTop = virtualizer.scrollOffset ?? element.scrollTop;
-    const {
-      messages: currentMessages,
-      getMessageKey: keyOf,
-      onLoadOlder: loadOlder,
-    } = latest.current;
-    const first = currentMessages[0];
-    if (loadOlder && first && scrollTop <= LOAD_OLDER_THRESHOLD) {
-      const firstKey = keyOf(first);
-      // Ask once per oldest message: repeated scroll events must not pile up requests.
-      if (loadOlderForKeyRef.current !== firstKey) {
-        loadOlderForKeyRef.current = firstKey;
-        loadOlder();
+  const handleScroll = useCallback(
+    (frameTime: number) => {
+      const element = scrollRef.current;
+      if (!element) return;
+      // The virtualizer's own numbers (its scroll listener runs before this one): reading the
+      // element's scrollHeight here forced a layout in the middle of every scroll frame.
+      // Set only when it changes: setting the same value still re-ran this component once per scroll
+      // frame (React cannot skip it early while the list's last render is pending cleanup), doubling
+      // the list renders while scrolling (bench metric 3).
+      const isNowAtEnd = virtualizer.isAtEnd(END_THRESHOLD);
+      if (isNowAtEnd !== isAtEndRef.current) {
+        isAtEndRef.current = isNowAtEnd;
+        setIsAtEnd(isNowAtEnd);
       }
-    }
-    checkVisible();
-  }, [checkVisible, virtualizer]);
+      const scrollTop = virtualizer.scrollOffset ?? element.scrollTop;
+      const {
+        messages: currentMessages,
+        getMessageKey: keyOf,
+        onLoadOlder: loadOlder,
+      } = latest.current;
+      const first = currentMessages[0];
+      if (loadOlder && first && scrollTop <= LOAD_OLDER_THRESHOLD) {
+        const firstKey = keyOf(first);
+        // Ask once per oldest message: repeated scroll events must not pile up requests.
+        if (loadOlderForKeyRef.current !== firstKey) {
+          loadOlderForKeyRef.current = firstKey;
+          loadOlder();
+        }
+      }
+      checkVisible(frameTime);
+    },
+    [checkVisible, virtualizer],
+  );
 
   useEffect(() => {
     const element = scrollRef.current;
@@ -338,9 +343,9 @@ export function MessageList<TMessage extends ReceiptMessage>({
     let frame = 0;
     const schedule = () => {
       if (frame !== 0 || !win) return;
-      frame = win.requestAnimationFrame(() => {
+      frame = win.requestAnimationFrame((frameTime) => {
         frame = 0;
-        handleScroll();
+        handleScroll(frameTime);
       });
     };
     element.addEventListener('scroll', schedule, { passive: true });

@@ -1,6 +1,7 @@
-import type { ReceiptMessage } from '@readmark/core';
+import { type ReceiptMessage, receiptModeOf } from '@readmark/core';
 import type { MouseEvent } from 'react';
 import { useMessageReceipt } from '../hooks/useMessageReceipt';
+import { useReceiptEngine } from '../hooks/useReceiptEngine';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { visuallyHidden } from './visuallyHidden';
 
@@ -33,7 +34,15 @@ export interface UnreadBadgeProps {
  * that never come. It reappears if counts arrive later (a receipt event, a reload after reconnect).
  * Renders nothing unless the message is an own, flagged team message.
  */
-export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
+export function UnreadBadge(props: UnreadBadgeProps) {
+  const engine = useReceiptEngine();
+  // Decided from the message alone: rows that can never have a badge (incoming, P2P, unflagged) cost
+  // no store subscription.
+  if (receiptModeOf(engine.accountId, props.message) !== 'team') return null;
+  return <SubscribedBadge {...props} />;
+}
+
+function SubscribedBadge({ message, onOpen, className }: UnreadBadgeProps) {
   const receipt = useMessageReceipt(message);
   const strings = useReceiptStrings();
   if (receipt.mode !== 'team') return null;

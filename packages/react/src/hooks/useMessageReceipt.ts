@@ -66,20 +66,29 @@ export function selectMessageReceipt(state: ReceiptState, message: unknown): Mes
  * the engine to load counts while mounted (lazily, batched).
  */
 export function useMessageReceipt(message: ReceiptMessage): MessageReceipt {
+  return useReceiptView(message, selectMessageReceipt);
+}
+
+/**
+ * The subscription behind {@link useMessageReceipt}, for a narrower view: a component re-renders only
+ * when what `select` returns changes (by shallow equality). While mounted it loads what the view
+ * needs: the P2P conversation's watermarks, or the counts of my sent flagged team message.
+ */
+export function useReceiptView<TView extends { mode: ReceiptMode; status?: MessageStatus }>(
+  message: ReceiptMessage,
+  select: (state: ReceiptState, message: unknown) => TView,
+): TView {
   const engine = useReceiptEngine();
   const messageRef = useRef(message);
   messageRef.current = message;
-  const selector = useCallback(
-    (state: ReceiptState) => selectMessageReceipt(state, message),
-    [message],
-  );
-  const receipt = useStoreSelector(engine.store, selector, shallowEqual);
+  const selector = useCallback((state: ReceiptState) => select(state, message), [select, message]);
+  const view = useStoreSelector(engine.store, selector, shallowEqual);
 
   const isValid = isReceiptMessage(message);
   const conversationId = isValid ? messageConversationId(engine.accountId, message) : '';
   const clientId = isValid ? message.messageClientId : '';
-  const isSent = receipt.status === 'sent' || receipt.status === 'read';
-  const { mode } = receipt;
+  const isSent = view.status === 'sent' || view.status === 'read';
+  const { mode } = view;
 
   useEffect(() => {
     if (mode === 'p2p' && conversationId.length > 0) {
@@ -90,5 +99,5 @@ export function useMessageReceipt(message: ReceiptMessage): MessageReceipt {
     return engine.watchTeamCounts(messageRef.current);
   }, [engine, mode, isSent, conversationId, clientId]);
 
-  return receipt;
+  return view;
 }
