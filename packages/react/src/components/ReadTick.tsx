@@ -3,12 +3,10 @@ import {
   type ReceiptMessage,
   type ReceiptMode,
   type ReceiptState,
-  receiptModeOf,
   selectMessageStatus,
   selectReceiptMode,
 } from '@readmark/core';
 import { useReceiptView } from '../hooks/useMessageReceipt';
-import { useReceiptEngine } from '../hooks/useReceiptEngine';
 import type { ReceiptStrings } from '../i18n/ReceiptStrings';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { TickIcon } from './TickIcon';
@@ -28,28 +26,7 @@ export interface ReadTickProps {
  * Renders `role="img"` with a localized accessible name and exposes the state as `data-status`.
  * Renders nothing for messages without a status (incoming, unflagged team, super team, notifications).
  */
-export function ReadTick(props: ReadTickProps) {
-  const engine = useReceiptEngine();
-  // Decided from the message alone: a message that can never show a tick (half the rows of a chat
-  // are incoming) costs no store subscription.
-  if (receiptModeOf(engine.accountId, props.message) === 'none') return null;
-  return <SubscribedTick {...props} />;
-}
-
-interface TickView {
-  mode: ReceiptMode;
-  status?: MessageStatus;
-}
-
-/** Only what a tick shows: team counts that change without changing the status re-render nothing. */
-function selectTickView(state: ReceiptState, message: unknown): TickView {
-  return {
-    mode: selectReceiptMode(state, message),
-    status: selectMessageStatus(state, message),
-  };
-}
-
-function SubscribedTick({ message, className }: ReadTickProps) {
+export function ReadTick({ message, className }: ReadTickProps) {
   const receipt = useReceiptView(message, selectTickView);
   const strings = useReceiptStrings();
   if (receipt.mode === 'none' || receipt.status === undefined) return null;
@@ -65,6 +42,16 @@ function SubscribedTick({ message, className }: ReadTickProps) {
       <TickIcon status={status} />
     </span>
   );
+}
+
+interface TickView {
+  mode: ReceiptMode;
+  status?: MessageStatus;
+}
+
+/** Only what a tick shows: team counts that change without changing the status re-render nothing. */
+function selectTickView(state: ReceiptState, message: unknown): TickView {
+  return { mode: selectReceiptMode(state, message), status: selectMessageStatus(state, message) };
 }
 
 function tickLabel(status: MessageStatus, strings: ReceiptStrings): string {

@@ -1,12 +1,14 @@
-import { type ReceiptMessage, receiptModeOf } from '@readmark/core';
+import type { ReceiptMessage, ReceiptMode } from '@readmark/core';
 import type { MouseEvent } from 'react';
-import { useMessageReceipt } from '../hooks/useMessageReceipt';
-import { useReceiptEngine } from '../hooks/useReceiptEngine';
+import { selectMessageReceipt, useReceiptView } from '../hooks/useMessageReceipt';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { visuallyHidden } from './visuallyHidden';
 
 /** What the badge currently shows; exposed as `data-status`. */
 export type UnreadBadgeStatus = 'loading' | 'unread' | 'all-read' | 'unavailable';
+
+/** Only own flagged team messages have a badge; other rows subscribe to nothing. */
+const showsTeam = (mode: ReceiptMode) => mode === 'team';
 
 /** Props of {@link UnreadBadge}. */
 export interface UnreadBadgeProps {
@@ -34,16 +36,8 @@ export interface UnreadBadgeProps {
  * that never come. It reappears if counts arrive later (a receipt event, a reload after reconnect).
  * Renders nothing unless the message is an own, flagged team message.
  */
-export function UnreadBadge(props: UnreadBadgeProps) {
-  const engine = useReceiptEngine();
-  // Decided from the message alone: rows that can never have a badge (incoming, P2P, unflagged) cost
-  // no store subscription.
-  if (receiptModeOf(engine.accountId, props.message) !== 'team') return null;
-  return <SubscribedBadge {...props} />;
-}
-
-function SubscribedBadge({ message, onOpen, className }: UnreadBadgeProps) {
-  const receipt = useMessageReceipt(message);
+export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
+  const receipt = useReceiptView(message, selectMessageReceipt, showsTeam);
   const strings = useReceiptStrings();
   if (receipt.mode !== 'team') return null;
   // Counts exist only once the server has the message; a sending or failed send shows its tick only.

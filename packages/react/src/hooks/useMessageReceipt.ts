@@ -5,6 +5,7 @@ import {
   type ReceiptMessage,
   type ReceiptMode,
   type ReceiptState,
+  receiptModeOf,
   selectIsTeamUnavailable,
   selectMessageStatus,
   selectReceiptMode,
@@ -69,26 +70,34 @@ export function useMessageReceipt(message: ReceiptMessage): MessageReceipt {
   return useReceiptView(message, selectMessageReceipt);
 }
 
+const showsAnyMode = (mode: ReceiptMode) => mode !== 'none';
+
 /**
  * The subscription behind {@link useMessageReceipt}, for a narrower view: a component re-renders only
  * when what `select` returns changes (by shallow equality). While mounted it loads what the view
  * needs: the P2P conversation's watermarks, or the counts of my sent flagged team message.
+ *
+ * Messages whose mode (which depends on the message alone, `receiptModeOf`) the component does not
+ * show get no store subscription and load nothing: in a chat, half the rows are incoming and show
+ * no tick, and only team rows show a badge.
  */
 export function useReceiptView<TView extends { mode: ReceiptMode; status?: MessageStatus }>(
   message: ReceiptMessage,
   select: (state: ReceiptState, message: unknown) => TView,
+  shows: (mode: ReceiptMode) => boolean = showsAnyMode,
 ): TView {
   const engine = useReceiptEngine();
   const messageRef = useRef(message);
   messageRef.current = message;
   const selector = useCallback((state: ReceiptState) => select(state, message), [select, message]);
-  const view = useStoreSelector(engine.store, selector, shallowEqual);
+  const isShown = shows(receiptModeOf(engine.accountId, message));
+  const view = useStoreSelector(engine.store, selector, shallowEqual, isShown);
 
   const isValid = isReceiptMessage(message);
   const conversationId = isValid ? messageConversationId(engine.accountId, message) : '';
   const clientId = isValid ? message.messageClientId : '';
   const isSent = view.status === 'sent' || view.status === 'read';
-  const { mode } = view;
+  const mode = isShown ? view.mode : 'none';
 
   useEffect(() => {
     if (mode === 'p2p' && conversationId.length > 0) {

@@ -20,15 +20,19 @@ interface Cached<S, T> {
   value: T;
 }
 
+const noSubscription = () => () => {};
+
 /**
  * Subscribes to a slice of a zustand vanilla store. The component re-renders only when the selected
  * value changes by `isEqual`, and equal values keep the previous object's identity, so a selector
- * may build a fresh object each time. One subscription per call, whatever the selector returns.
+ * may build a fresh object each time. One subscription per call, whatever the selector returns;
+ * none while `isSubscribed` is false (the value is then read at render only).
  */
 export function useStoreSelector<S, T>(
   store: StoreApi<S>,
   selector: (state: S) => T,
   isEqual: (a: T, b: T) => boolean = Object.is,
+  isSubscribed = true,
 ): T {
   const cache = useRef<Cached<S, T> | null>(null);
   const getSnapshot = (): T => {
@@ -43,5 +47,9 @@ export function useStoreSelector<S, T>(
     cache.current = { state, selector, value };
     return value;
   };
-  return useSyncExternalStore(store.subscribe, getSnapshot, getSnapshot);
+  return useSyncExternalStore(
+    isSubscribed ? store.subscribe : noSubscription,
+    getSnapshot,
+    getSnapshot,
+  );
 }
