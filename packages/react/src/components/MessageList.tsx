@@ -297,67 +297,70 @@ export function MessageList<TMessage extends ReceiptMessage>({
     loadOlderForKeyRef.current = undefined;
   }, [conversationId]);
 
-  const handleScroll = useCallback(
-    (frameTime: number) => {
-      const element = scrollRef.current;
-      if (!element) return;
-      // The virtualizer's own numbers (its scroll listener runs before this one): reading the
-      // element's scrollHeight here forced a layout in the middle of every scroll frame.
-      // Set only when it changes: setting the same value still re-ran this component once per scroll
-      // frame (React cannot skip it early while the list's last render is pending cleanup), doubling
-      // the list renders while scrolling (bench metric 3).
-      const isNowAtEnd = virtualizer.isAtEnd(END_THRESHOLD);
-      if (isNowAtEnd !== isAtEndRef.current) {
-        isAtEndRef.current = isNowAtEnd;
-        setIsAtEnd(isNowAtEnd);
+  const handleFrame = useCallback(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    // The virtualizer's own numbers (its scroll listener runs before this one): reading the
+    // element's scrollHeight here forced a layout in the middle of every scroll frame.
+    // Set only when it changes: setting the same value still re-ran this component once per scroll
+    // frame (React cannot skip it early while the list's last render is pending cleanup), doubling
+    // the list renders while scrolling (bench metric 3).
+    const isNowAtEnd = virtualizer.isAtEnd(END_THRESHOLD);
+    if (isNowAtEnd !== isAtEndRef.current) {
+      isAtEndRef.current = isNowAtEnd;
+      setIsAtEnd(isNowAtEnd);
+    }
+    const scrollTop = virtualizer.scrollOffset ?? element.scrollTop;
+    const {
+      messages: currentMessages,
+      getMessageKey: keyOf,
+      onLoadOlder: loadOlder,
+    } = latest.current;
+    const first = currentMessages[0];
+    if (loadOlder && first && scrollTop <= LOAD_OLDER_THRESHOLD) {
+      const firstKey = keyOf(first);
+      // Ask once per oldest message: repeated scroll events must not pile up requests.
+      if (loadOlderForKeyRef.current !== firstKey) {
+        loadOlderForKeyRef.current = firstKey;
+        loadOlder();
       }
-      const scrollTop = virtualizer.scrollOffset ?? element.scrollTop;
-      const {
-        messages: currentMessages,
-        getMessageKey: keyOf,
-        onLoadOlder: loadOlder,
-      } = latest.current;
-      const first = currentMessages[0];
-      if (loadOlder && first && scrollTop <= LOAD_OLDER_THRESHOLD) {
-        const firstKey = keyOf(first);
-        // Ask once per oldest message: repeated scroll events must not pile up requests.
-        if (loadOlderForKeyRef.current !== firstKey) {
-          loadOlderForKeyRef.current = firstKey;
-          loadOlder();
-        }
-      }
-      checkVisible(frameTime);
-    },
-    [checkVisible, virtualizer],
-  );
+    }
+    checkVisible();
+  }, [checkVisible, virtualizer]);
 
+  // One update per animation frame, for scrolls, resizes and renders alike: scroll events come
+  // several per frame, and each update reads layout; read in the frame callback it costs no extra
+  // layout, and a scroll frame that also renders rows still runs one update (bench metric 3). Resizes
+  // are deferred too: state set inside a ResizeObserver callback would re-layout within the same
+  // observation and trigger "ResizeObserver loop" warnings.
+  const frameRef = useRef(0);
+  const scheduleFrame = useCallback(() => {
+    const win = scrollRef.current?.ownerDocument.defaultView;
+    if (frameRef.current !== 0 || !win) return;
+    frameRef.current = win.requestAnimationFrame(() => {
+      frameRef.current = 0;
+      handleFrame();
+    });
+  }, [handleFrame]);
+  // Every render may follow new messages, a resize or a measurement: re-check what is on screen.
+  useEffect(() => {
+    scheduleFrame();
+  });
   useEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
-    const doc = element.ownerDocument;
-    const win = doc.defaultView;
-    // One update per animation frame: scroll events come several per frame, and each update reads
-    // layout (scroll height); read in the frame callback it costs no extra layout. Resizes are
-    // deferred too: state set inside a ResizeObserver callback would re-layout within the same
-    // observation and trigger "ResizeObserver loop" warnings.
-    let frame = 0;
-    const schedule = () => {
-      if (frame !== 0 || !win) return;
-      frame = win.requestAnimationFrame((frameTime) => {
-        frame = 0;
-        handleScroll(frameTime);
-      });
-    };
-    element.addEventListener('scroll', schedule, { passive: true });
+    const win = element.ownerDocument.defaultView;
+    element.addEventListener('scroll', scheduleFrame, { passive: true });
     const resizeObserver =
-      win && 'ResizeObserver' in win ? new win.ResizeObserver(schedule) : undefined;
+      win && 'ResizeObserver' in win ? new win.ResizeObserver(scheduleFrame) : undefined;
     resizeObserver?.observe(element);
     return () => {
-      win?.cancelAnimationFrame(frame);
-      element.removeEventListener('scroll', schedule);
+      win?.cancelAnimationFrame(frameRef.current);
+      frameRef.current = 0;
+      element.removeEventListener('scroll', scheduleFrame);
       resizeObserver?.disconnect();
     };
-  }, [handleScroll]);
+  }, [scheduleFrame]);
 
   const scrollToLatest = () => {
     const prefersReducedMotion =

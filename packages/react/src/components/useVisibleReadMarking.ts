@@ -14,10 +14,9 @@ import { type RowBox, visibleIndexes } from './visibleMessages';
  * Marks incoming messages read from what is really on screen: a row counts once at least half of it
  * has been inside the viewport for `dwellMs` while the page is visible and focused. One geometry pass
  * over the virtualizer's rendered rows per check (no observer per row). Returns `check`, which runs at
- * once: the caller calls it from its own per-frame scroll and resize handler, with the frame's
- * timestamp, so a frame's second request (after a render) is skipped. The hook itself
- * re-checks after every render (one check per animation frame), on visibility and focus changes, and
- * when a dwell ends. Each message is passed to
+ * once: the caller runs it from its one per-frame handler (scrolls, resizes and renders). The hook
+ * itself re-checks on visibility and focus changes, when receipts are switched back on and when a
+ * dwell ends. Each message is passed to
  * `engine.markRead` at most once per conversation while receipts go out for it.
  *
  * While receipts are switched off (everywhere or for this conversation) nothing dwells and nothing is
@@ -44,7 +43,7 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
   dwellMs: number;
   /** Time and timers for the dwell. Default: the engine's clock. */
   clock?: Clock;
-}): (frameTime?: number) => void {
+}): () => void {
   const engine = useReceiptEngine();
   // A malformed clock prop must not break marking read: fall back to the engine's, then the platform's.
   const validClock = isClock(clock) ? clock : isClock(engine.clock) ? engine.clock : systemClock;
@@ -71,8 +70,6 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
   const visibleSinceRef = useRef(new Map<string, number>());
   /** The pending end-of-dwell timer, the clock that set it and when it fires. */
   const timerRef = useRef<DwellTimer | undefined>(undefined);
-  /** The animation frame whose check already ran (see `check`). */
-  const checkedFrameRef = useRef<number | undefined>(undefined);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new conversation starts with nothing marked
   useEffect(() => {
@@ -80,106 +77,77 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
     visibleSinceRef.current = new Map();
   }, [conversationId]);
 
-  const check = useCallback(
-    (frameTime?: number) => {
-      // While scrolling, a render and the list's scroll handler each ask for a check in the same
-      // animation frame; nothing moves between two frame callbacks, so the second is skipped (bench
-      // metric 3: two geometry passes per scroll frame before).
-      if (frameTime !== undefined) {
-        if (checkedFrameRef.current === frameTime) return;
-        checkedFrameRef.current = frameTime;
-      }
-      const element = scrollRef.current;
-      const current = latest.current;
-      const visibleSince = visibleSinceRef.current;
-      const doc = element?.ownerDocument;
-      if (
-        !element ||
-        !doc ||
-        !current.isEnabled ||
-        // Receipts off: the engine would drop what it is given, so nothing dwells or counts as marked.
-        !selectIsSendingReceipts(engine.store.getState(), current.conversationId) ||
-        // Dwell counts only while the user can see the page.
-        doc.visibilityState !== 'visible' ||
-        !doc.hasFocus()
-      ) {
-        cancelTimer(timerRef);
-        visibleSince.clear();
-        return;
-      }
+  const check = useCallback(() => {
+    const element = scrollRef.current;
+    const current = latest.current;
+    const visibleSince = visibleSinceRef.current;
+    const doc = element?.ownerDocument;
+    if (
+      !element ||
+      !doc ||
+      !current.isEnabled ||
+      // Receipts off: the engine would drop what it is given, so nothing dwells or counts as marked.
+      !selectIsSendingReceipts(engine.store.getState(), current.conversationId) ||
+      // Dwell counts only while the user can see the page.
+      doc.visibilityState !== 'visible' ||
+      !doc.hasFocus()
+    ) {
+      cancelTimer(timerRef);
+      visibleSince.clear();
+      return;
+    }
 
-      // Only rows that could still be marked are measured: my own messages, other conversations'
-      // and already marked ones need no geometry (half the rows of a typical chat).
-      const candidates = new Map<number, { message: ReceiptMessage; key: string }>();
-      const rows: RowBox[] = [];
-      for (const item of virtualizer.getVirtualItems()) {
-        const message = current.messages[item.index];
-        // markRead rejects malformed messages; a bad row must not stop the good ones being marked.
-        if (message === undefined || !isReceiptMessage(message) || message.isSelf === true)
-          continue;
-        if (message.conversationId !== current.conversationId) continue;
-        const key = current.getMessageKey(message);
-        if (markedKeysRef.current.has(key)) continue;
-        // Real boxes: exact even before the virtualizer has re-measured a row.
-        const row = virtualizer.elementsCache.get(item.key);
-        if (!row?.isConnected) continue;
-        const box = row.getBoundingClientRect();
-        rows.push({ index: item.index, top: box.top, height: box.height });
-        candidates.set(item.index, { message, key });
-      }
-      const viewportTop =
-        rows.length > 0 ? element.getBoundingClientRect().top + element.clientTop : 0;
-      const indexes = visibleIndexes({
-        rows,
-        viewportTop,
-        viewportHeight: rows.length > 0 ? element.clientHeight : 0,
-      });
-
-      const now = current.clock.now();
-      const stillVisible = new Set<string>();
-      const toMark: ReceiptMessage[] = [];
-      let nextDueIn = Number.POSITIVE_INFINITY;
-      for (const index of indexes) {
-        const candidate = candidates.get(index);
-        if (!candidate) continue;
-        const { message, key } = candidate;
-        stillVisible.add(key);
-        const since = visibleSince.get(key) ?? now;
-        visibleSince.set(key, since);
-        const dueIn = since + current.dwellMs - now;
-        if (dueIn > 0) {
-          nextDueIn = Math.min(nextDueIn, dueIn);
-          continue;
-        }
-        markedKeysRef.current.add(key);
-        visibleSince.delete(key);
-        toMark.push(message);
-      }
-      // A row that left the viewport before its dwell ended starts over next time.
-      for (const key of visibleSince.keys()) if (!stillVisible.has(key)) visibleSince.delete(key);
-      scheduleDwellEnd(timerRef, current.clock, now, nextDueIn, () => check());
-      if (toMark.length > 0) engine.markRead(toMark);
-    },
-    [engine, virtualizer, scrollRef],
-  );
-
-  // Scroll events, renders and resizes come several per frame while scrolling; each check reads
-  // layout (client rects), so they are coalesced into one check per animation frame.
-  const frameRef = useRef(0);
-  const scheduleCheck = useCallback(() => {
-    const win = scrollRef.current?.ownerDocument.defaultView;
-    if (!win) return;
-    if (frameRef.current !== 0) return;
-    frameRef.current = win.requestAnimationFrame((frameTime) => {
-      frameRef.current = 0;
-      check(frameTime);
+    // Only rows that could still be marked are measured: my own messages, other conversations'
+    // and already marked ones need no geometry (half the rows of a typical chat).
+    const candidates = new Map<number, { message: ReceiptMessage; key: string }>();
+    const rows: RowBox[] = [];
+    for (const item of virtualizer.getVirtualItems()) {
+      const message = current.messages[item.index];
+      // markRead rejects malformed messages; a bad row must not stop the good ones being marked.
+      if (message === undefined || !isReceiptMessage(message) || message.isSelf === true) continue;
+      if (message.conversationId !== current.conversationId) continue;
+      const key = current.getMessageKey(message);
+      if (markedKeysRef.current.has(key)) continue;
+      // Real boxes: exact even before the virtualizer has re-measured a row.
+      const row = virtualizer.elementsCache.get(item.key);
+      if (!row?.isConnected) continue;
+      const box = row.getBoundingClientRect();
+      rows.push({ index: item.index, top: box.top, height: box.height });
+      candidates.set(item.index, { message, key });
+    }
+    const viewportTop =
+      rows.length > 0 ? element.getBoundingClientRect().top + element.clientTop : 0;
+    const indexes = visibleIndexes({
+      rows,
+      viewportTop,
+      viewportHeight: rows.length > 0 ? element.clientHeight : 0,
     });
-  }, [check, scrollRef]);
 
-  // Every render may follow a scroll, a resize, new messages or a measurement: re-check.
-  useEffect(() => {
-    scheduleCheck();
-  });
+    const now = current.clock.now();
+    const stillVisible = new Set<string>();
+    const toMark: ReceiptMessage[] = [];
+    let nextDueIn = Number.POSITIVE_INFINITY;
+    for (const index of indexes) {
+      const candidate = candidates.get(index);
+      if (!candidate) continue;
+      const { message, key } = candidate;
+      stillVisible.add(key);
+      const since = visibleSince.get(key) ?? now;
+      visibleSince.set(key, since);
+      const dueIn = since + current.dwellMs - now;
+      if (dueIn > 0) {
+        nextDueIn = Math.min(nextDueIn, dueIn);
+        continue;
+      }
+      markedKeysRef.current.add(key);
+      visibleSince.delete(key);
+      toMark.push(message);
+    }
+    // A row that left the viewport before its dwell ended starts over next time.
+    for (const key of visibleSince.keys()) if (!stillVisible.has(key)) visibleSince.delete(key);
+    scheduleDwellEnd(timerRef, current.clock, now, nextDueIn, () => check());
+    if (toMark.length > 0) engine.markRead(toMark);
+  }, [engine, virtualizer, scrollRef]);
 
   useEffect(() => {
     const doc = scrollRef.current?.ownerDocument;
@@ -190,8 +158,6 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
     win?.addEventListener('blur', checkNow);
     return () => {
       cancelTimer(timerRef);
-      win?.cancelAnimationFrame(frameRef.current);
-      frameRef.current = 0;
       doc?.removeEventListener('visibilitychange', checkNow);
       win?.removeEventListener('focus', checkNow);
       win?.removeEventListener('blur', checkNow);
@@ -206,11 +172,11 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
       if (isSending && !wasSending) {
         markedKeysRef.current = new Set();
         visibleSinceRef.current.clear();
-        scheduleCheck();
+        check();
       }
       wasSending = isSending;
     });
-  }, [engine, conversationId, scheduleCheck]);
+  }, [engine, conversationId, check]);
 
   return check;
 }
