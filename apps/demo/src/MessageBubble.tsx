@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { DemoMessage } from './createMessageStore';
+import { formatTime } from './formatTime';
 import { useDemoStrings } from './i18n/DemoStringsContext';
 
 /** One chat bubble: sender, text, time and, for own messages, the receipt indicator. */
@@ -12,11 +13,7 @@ export function MessageBubble(props: {
 }) {
   const { message, isOwn, senderName, receipt } = props;
   const { locale } = useDemoStrings();
-  const time = Number.isFinite(message.createTime)
-    ? new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(
-        message.createTime,
-      )
-    : '';
+  const time = formatTime(message.createTime, locale);
   return (
     <div className="demo-message" data-own={isOwn}>
       <div className="demo-bubble">
