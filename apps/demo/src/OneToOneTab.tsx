@@ -15,7 +15,6 @@ export function OneToOneTab(props: { world: DemoWorld }) {
     {
       device: world.alice,
       title: strings.paneTitle({ name: 'Alice' }),
-      self: 'Alice',
       peer: 'Bob',
     },
     {

@@ -1,10 +1,5 @@
-import {
-  createReceiptEngine,
-  type ReceiptEngine,
-  type ReceiptEngineOptions,
-  type ReceiptTransport,
-} from '@readmark/core';
-import type { MemoryClient, MemoryServer } from '@readmark/memory';
+import { createReceiptEngine, type ReceiptEngine, type ReceiptEngineOptions } from '@readmark/core';
+import type { MemoryServer } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
 import type { CallCounter } from './callCounter';
 import { createCountingTransport } from './createCountingTransport';
@@ -12,13 +7,12 @@ import { createMessageStore, type MessageStore } from './createMessageStore';
 
 /**
  * One logged-in device: its own SDK-shaped client, transport, engine and message list, exactly as
- * a production app would have per `nim` instance. Lives for the whole page.
+ * a production app would have per `nim` instance. Lives for the whole page. Client and transport
+ * stay inside: the UI reaches them only through the engine, the message store and `setOnline`.
  */
 export interface DemoDevice {
   deviceId: string;
   accountId: string;
-  client: MemoryClient;
-  transport: ReceiptTransport;
   engine: ReceiptEngine;
   messages: MessageStore;
   /** Conversations this device shows; reloaded from the server when it comes back online. */
@@ -53,8 +47,6 @@ export function createDemoDevice(options: {
   return {
     deviceId,
     accountId,
-    client,
-    transport,
     engine,
     messages,
     conversationIds,

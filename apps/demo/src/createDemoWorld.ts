@@ -4,7 +4,7 @@ import {
   type ReceiptErrorContext,
   teamConversationId,
 } from '@readmark/core';
-import { createMemoryServer, type MemoryServer } from '@readmark/memory';
+import { createMemoryServer } from '@readmark/memory';
 import { type CallCounter, createCallCounter } from './callCounter';
 import { createDemoDevice, type DemoDevice } from './createDemoDevice';
 import type { DemoOptions } from './demoOptions';
@@ -24,14 +24,11 @@ export interface TeamSimulation {
 
 /** Everything the demo shows, created once per page (never at module scope). */
 export interface DemoWorld {
-  server: MemoryServer;
   counter: CallCounter;
   /** Alice: one device; she chats with Bob and is the sender in the team. */
   alice: DemoDevice;
   bobLaptop: DemoDevice;
   bobPhone: DemoDevice;
-  /** Simulated team members (everyone but Alice and Bob), e.g. "m001". */
-  simulatedMemberIds: string[];
   /** Everyone in the team, Alice and Bob included. */
   teamSize: number;
   simulation: TeamSimulation;
@@ -119,12 +116,10 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
   simulation.setRunning(options.isSimulationRunning);
 
   return {
-    server,
     counter,
     alice,
     bobLaptop,
     bobPhone,
-    simulatedMemberIds,
     teamSize: memberIds.length,
     simulation,
   };
