@@ -16,6 +16,10 @@ test('badge counts down, the sheet follows a member from Unread to Read, Esc ret
   await page.goto(teamUrl);
   const alice = pane(page, 'Alice');
   await sendMessage(alice, 'Design review at 3pm');
+  // Bob's pane names the sender through the provider's member resolver.
+  await expect(
+    bubble(pane(page, 'Bob · laptop'), 'Design review at 3pm').locator('.demo-sender'),
+  ).toHaveText('Alice');
 
   // Found by its message, so it is the same badge whether it says "12 unread" or "All read".
   const badge = bubble(alice, 'Design review at 3pm').getByRole('button');
@@ -24,6 +28,9 @@ test('badge counts down, the sheet follows a member from Unread to Read, Esc ret
   await expect(badge).toHaveText(/^\d+ unread$/);
   const first = await numberIn(badge);
   await expect.poll(() => numberIn(badge)).toBeLessThan(first);
+
+  // The sheet is mounted only while open, as an app using the kit would do it.
+  await expect(page.locator('dialog')).toHaveCount(0);
 
   // Keyboard: the badge is a button that opens the sheet.
   await badge.focus();
@@ -52,7 +59,15 @@ test('badge counts down, the sheet follows a member from Unread to Read, Esc ret
   await expect(sheet.getByRole('listitem').filter({ hasText: memberName })).toHaveCount(0);
 
   await page.keyboard.press('Escape');
-  await expect(sheet).toBeHidden();
+  await expect(page.locator('dialog')).toHaveCount(0);
+  await expect(badge).toBeFocused();
+
+  // Opened again it is a new sheet (the search is empty again); Close also hands focus back.
+  await badge.click();
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByRole('searchbox')).toHaveValue('');
+  await sheet.getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator('dialog')).toHaveCount(0);
   await expect(badge).toBeFocused();
 });
 

@@ -1,4 +1,4 @@
-import { ReceiptProvider } from '@readmark/react';
+import { ReceiptProvider, type ResolveMember } from '@readmark/react';
 import { type ReactNode, useId } from 'react';
 import type { DemoDevice } from './createDemoDevice';
 import { useDemoStrings } from './i18n/DemoStringsContext';
@@ -13,7 +13,7 @@ export function DevicePane(props: {
   device: DemoDevice;
   title: string;
   subtitle: string;
-  resolveMember?: (accountId: string) => { name: string; avatarUrl?: string } | undefined;
+  resolveMember?: ResolveMember;
   children: ReactNode;
 }) {
   const { device, title, subtitle, resolveMember, children } = props;

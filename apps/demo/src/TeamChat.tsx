@@ -1,5 +1,5 @@
 import { teamConversationId } from '@readmark/core';
-import { MessageList, ReceiptDetailSheet, UnreadBadge } from '@readmark/react';
+import { MessageList, ReceiptDetailSheet, UnreadBadge, useMemberResolver } from '@readmark/react';
 import { useCallback, useState } from 'react';
 import { Composer } from './Composer';
 import type { DemoDevice } from './createDemoDevice';
@@ -8,26 +8,23 @@ import { useDemoStrings } from './i18n/DemoStringsContext';
 import { MessageBubble } from './MessageBubble';
 import { useDeviceMessages, useIsOnline } from './useDeviceState';
 
-/** The sender's view of the team: flagged messages carry a badge that opens the member sheet. */
-export function TeamChat(props: {
-  device: DemoDevice;
-  teamId: string;
-  teamName: string;
-  selfName: string;
-  resolveName: (accountId: string) => string;
-}) {
-  const { device, teamId, teamName, selfName, resolveName } = props;
+/**
+ * The team as one device sees it: names come from the pane's `ReceiptProvider` resolver, and own
+ * flagged messages carry a badge that opens the member sheet.
+ */
+export function TeamChat(props: { device: DemoDevice; teamId: string; teamName: string }) {
+  const { device, teamId, teamName } = props;
   const { strings } = useDemoStrings();
+  const resolveMember = useMemberResolver();
   const conversationId = teamConversationId(device.accountId, teamId);
   const messages = useDeviceMessages(device, conversationId);
   const isOnline = useIsOnline(device);
-  const [sheet, setSheet] = useState<{ clientId: string; isOpen: boolean } | null>(null);
-  // The sheet is mounted closed as soon as there is an own flagged message and then only opened
-  // and closed: the dialog hands focus back to the badge on close, and it never mounts already
-  // open (a sheet mounted open under StrictMode closes itself again).
+  // Only the id is kept, so the open sheet always shows the message's newest copy.
+  const [openClientId, setOpenClientId] = useState<string | null>(null);
   const sheetMessage =
-    messages.find((message) => message.messageClientId === sheet?.clientId) ??
-    lastFlaggedOwnMessage(messages, device.accountId);
+    openClientId === null
+      ? undefined
+      : messages.find((message) => message.messageClientId === openClientId);
 
   const renderMessage = useCallback(
     (message: DemoMessage) => {
@@ -37,19 +34,20 @@ export function TeamChat(props: {
         <MessageBubble
           message={message}
           isOwn={isOwn}
-          senderName={isOwn ? selfName : resolveName(message.senderId)}
+          // Own bubbles show no sender, so only other members' names are looked up.
+          senderName={isOwn ? undefined : resolveMember(message.senderId).name}
           receipt={
             isOwn && isFlagged ? (
               <UnreadBadge
                 message={message}
-                onOpen={() => setSheet({ clientId: message.messageClientId, isOpen: true })}
+                onOpen={() => setOpenClientId(message.messageClientId)}
               />
             ) : undefined
           }
         />
       );
     },
-    [device.accountId, selfName, resolveName],
+    [device.accountId, resolveMember],
   );
 
   const onSend = ({
@@ -76,26 +74,10 @@ export function TeamChat(props: {
         />
       </div>
       <Composer recipientName={teamName} isDisabled={!isOnline} hasReceiptOption onSend={onSend} />
+      {/* Mounted only while open: the sheet hands focus back to the badge when it unmounts open. */}
       {sheetMessage && (
-        <ReceiptDetailSheet
-          message={sheetMessage}
-          isOpen={sheet?.isOpen === true}
-          onClose={() => setSheet((current) => current && { ...current, isOpen: false })}
-        />
+        <ReceiptDetailSheet message={sheetMessage} isOpen onClose={() => setOpenClientId(null)} />
       )}
     </>
   );
-}
-
-function lastFlaggedOwnMessage(
-  messages: readonly DemoMessage[],
-  accountId: string,
-): DemoMessage | undefined {
-  for (let index = messages.length - 1; index >= 0; index -= 1) {
-    const message = messages[index];
-    if (message?.senderId === accountId && message.messageConfig?.readReceiptEnabled === true) {
-      return message;
-    }
-  }
-  return undefined;
 }

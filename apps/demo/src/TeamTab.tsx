@@ -1,3 +1,4 @@
+import type { ResolveMember } from '@readmark/react';
 import { useCallback } from 'react';
 import { CallPanel } from './CallPanel';
 import { ALICE, BOB, type DemoWorld, TEAM_ID } from './createDemoWorld';
@@ -21,25 +22,22 @@ export function TeamTab(props: { world: DemoWorld }) {
   const { strings } = useDemoStrings();
   const teamTitle = strings.teamTitle({ name: strings.teamName, memberCount: world.teamSize });
 
-  const resolveName = useCallback(
-    (accountId: string) => {
-      if (accountId === ALICE) return 'Alice';
-      if (accountId === BOB) return 'Bob';
+  // Handed to each pane's ReceiptProvider; the sheet and TeamChat read it with useMemberResolver.
+  const resolveMember = useCallback<ResolveMember>(
+    (accountId) => {
+      if (accountId === ALICE) return { name: 'Alice' };
+      if (accountId === BOB) return { name: 'Bob' };
       const match = /^m(\d+)$/.exec(accountId);
-      return match?.[1] ? strings.member(match[1]) : accountId;
+      // Unknown accounts are left to the kit, which shows the account id.
+      return match?.[1] ? { name: strings.member(match[1]) } : undefined;
     },
     [strings],
   );
-  const resolveMember = useCallback(
-    (accountId: string) => ({ name: resolveName(accountId) }),
-    [resolveName],
-  );
   const panes = [
-    { device: world.alice, title: strings.paneTitle({ name: 'Alice' }), self: 'Alice' },
+    { device: world.alice, title: strings.paneTitle({ name: 'Alice' }) },
     {
       device: world.bobLaptop,
       title: strings.paneTitle({ name: 'Bob', device: strings.deviceLaptop }),
-      self: 'Bob',
     },
   ];
 
@@ -59,13 +57,7 @@ export function TeamTab(props: { world: DemoWorld }) {
               subtitle={teamTitle}
               resolveMember={resolveMember}
             >
-              <TeamChat
-                device={pane.device}
-                teamId={TEAM_ID}
-                teamName={teamTitle}
-                selfName={pane.self}
-                resolveName={resolveName}
-              />
+              <TeamChat device={pane.device} teamId={TEAM_ID} teamName={teamTitle} />
             </DevicePane>
           ))}
         </div>
