@@ -1,5 +1,4 @@
 import type { Clock, ReceiptMessage } from '@readmark/core';
-import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import {
   type ReactNode,
   useCallback,
@@ -12,10 +11,11 @@ import {
 import { useReceiptEngine } from '../hooks/useReceiptEngine';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { commonEnds } from './commonEnds';
-import { MessageRow } from './MessageRow';
 import { NewMessagesPill } from './NewMessagesPill';
 import { sharedRunShift } from './sharedRunShift';
+import { type RowVirtualizer, useRowVirtualizer } from './useRowVirtualizer';
 import { useVisibleReadMarking } from './useVisibleReadMarking';
+import { VirtualRows } from './VirtualRows';
 
 /** Distance (px) from the bottom that still counts as "at the end" (follow new messages, no pill). */
 const END_THRESHOLD = 8;
@@ -155,7 +155,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // its measured height; any other change (another conversation, a message removed or inserted in
   // the middle) starts a new range of keys, carrying over the heights of the messages kept around a
   // change in the middle.
-  const virtualizerRef = useRef<Virtualizer<HTMLElement, HTMLDivElement> | null>(null);
+  const virtualizerRef = useRef<RowVirtualizer<HTMLElement, HTMLDivElement> | null>(null);
   const keySpaceRef = useRef<KeySpace<TMessage> | null>(null);
   const keySpace = useMemo(() => {
     const previous = keySpaceRef.current;
@@ -218,7 +218,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
     for (let index = 0; index < messages.length; index++) total += estimateItemSize(index);
     return total;
   };
-  const virtualizer = useVirtualizer<HTMLElement, HTMLDivElement>({
+  const virtualizer = useRowVirtualizer<HTMLElement, HTMLDivElement>({
     count: messages.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: estimateItemSize,
@@ -231,12 +231,11 @@ export function MessageList<TMessage extends ReceiptMessage>({
     anchorTo: 'end',
     followOnAppend: true,
     scrollEndThreshold: END_THRESHOLD,
-    overscan: 6,
-    // Scrolling moves rows by writing their transforms directly; React re-renders only when the
-    // range of rows changes (bench metric 3: frame times against a bare DOM list). Rendering rows in
-    // batches of several (fewer renders) was measured too: median frames halved, but the frames
+    // Scrolling moves rows by writing their transforms directly; only VirtualRows re-renders, when
+    // the range of rows changes (bench metric 3: frame times against a bare DOM list). Rendering rows
+    // in batches of several (fewer renders) was measured too: median frames halved, but the frames
     // that mount a batch pushed p95 to 1.4x the bare list (BENCHMARKS.md, metric 3).
-    directDomUpdates: true,
+    overscan: 6,
   });
   // The instance is created once and kept; initialOffset reads its total through this ref.
   virtualizerRef.current = virtualizer;
@@ -407,21 +406,16 @@ export function MessageList<TMessage extends ReceiptMessage>({
         className="readmark-message-scroller"
         style={{ flex: '1 1 auto', minHeight: 0, overflowY: 'auto', overflowAnchor: 'none' }}
       >
-        {/* The virtualizer writes this container's height (directDomUpdates). */}
+        {/* The virtualizer writes this container's height. */}
         <div ref={virtualizer.containerRef} style={{ position: 'relative', width: '100%' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const message = messages[item.index];
-            if (!message) return null;
-            return (
-              <MessageRow
-                key={getMessageKey(message)}
-                message={message}
-                index={item.index}
-                measureElement={measureRow}
-                renderMessage={renderRow}
-              />
-            );
-          })}
+          <VirtualRows
+            virtualizer={virtualizer}
+            messages={messages}
+            getMessageKey={getMessageKey}
+            measureRow={measureRow}
+            renderRow={renderRow}
+            onRendered={scheduleFrame}
+          />
         </div>
       </section>
       {/* Polite region so screen-reader users also learn that messages arrived below. */}

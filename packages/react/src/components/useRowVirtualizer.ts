@@ -1,0 +1,160 @@
+import {
+  elementScroll,
+  observeElementOffset,
+  observeElementRect,
+  type VirtualItem,
+  Virtualizer,
+  type VirtualizerOptions,
+} from '@tanstack/react-virtual';
+import { useLayoutEffect, useReducer, useState } from 'react';
+import { flushSync } from 'react-dom';
+
+/** Options of {@link useRowVirtualizer}: TanStack Virtual's, minus what the hook provides itself. */
+export type RowVirtualizerOptions<TScroll extends Element, TItem extends Element> = Omit<
+  VirtualizerOptions<TScroll, TItem>,
+  'observeElementRect' | 'observeElementOffset' | 'scrollToFn'
+>;
+
+/** What the virtualizer writes to the DOM itself, and who renders the rows. */
+interface DirectDom {
+  container: HTMLElement | null;
+  lastSize: number | null;
+  lastPositions: WeakMap<Element, number>;
+  /** The row indexes last rendered (or last asked to render). */
+  renderedIndexes: number[] | null;
+  isMeasuring: boolean;
+  /** Re-renders the component that renders the rows (see useVirtualRows); else the owner's. */
+  rerenderRows: (() => void) | null;
+}
+
+/** The virtualizer, plus the ref of the element whose height it writes. */
+export type RowVirtualizer<TScroll extends Element, TItem extends Element> = Virtualizer<
+  TScroll,
+  TItem
+> & {
+  containerRef: (element: HTMLElement | null) => void;
+  /** Internal: shared with {@link useVirtualRows}. */
+  direct: DirectDom;
+};
+
+/**
+ * A vertical TanStack Virtual virtualizer for React in which scrolling re-renders only the component
+ * that renders the rows ({@link useVirtualRows}), not the one that owns the virtualizer: rows and the
+ * container's height are positioned by writing their styles directly, and the rows component renders
+ * once per change of the rendered range. With `useVirtualizer` (and `directDomUpdates`) the owner,
+ * the whole message list with its hooks, re-rendered on every such change (bench metric 3).
+ */
+export function useRowVirtualizer<TScroll extends Element, TItem extends Element>(
+  options: RowVirtualizerOptions<TScroll, TItem>,
+): RowVirtualizer<TScroll, TItem> {
+  const rerenderOwner = useReducer((count: number) => count + 1, 0)[1];
+  const [instance] = useState(() => {
+    const direct: DirectDom = {
+      container: null,
+      lastSize: null,
+      lastPositions: new WeakMap(),
+      renderedIndexes: null,
+      isMeasuring: false,
+      rerenderRows: null,
+    };
+    const virtualizer = new Virtualizer<TScroll, TItem>(resolve(options, direct, rerenderOwner));
+    const measureElement = virtualizer.measureElement;
+    virtualizer.measureElement = (node) => {
+      direct.isMeasuring = true;
+      try {
+        measureElement(node);
+      } finally {
+        direct.isMeasuring = false;
+      }
+      if (node !== null && direct.container) {
+        const item = virtualizer.measurementsCache[virtualizer.indexFromElement(node)];
+        if (item) applyItemPosition(item.start, node, direct);
+      }
+    };
+    return Object.assign(virtualizer, {
+      direct,
+      containerRef: (element: HTMLElement | null) => {
+        direct.container = element;
+        direct.lastSize = null;
+        if (element !== null) applyDirectStyles(virtualizer, direct);
+      },
+    });
+  });
+  instance.setOptions(resolve(options, instance.direct, rerenderOwner));
+
+  useLayoutEffect(() => instance._didMount(), [instance]);
+  useLayoutEffect(() => {
+    applyDirectStyles(instance, instance.direct);
+    return instance._willUpdate();
+  });
+  return instance;
+}
+
+/**
+ * The rows to render now; the calling component re-renders whenever they change (and the owner of
+ * the virtualizer does not). Call it in exactly one component per virtualizer.
+ */
+export function useVirtualRows<TScroll extends Element, TItem extends Element>(
+  virtualizer: RowVirtualizer<TScroll, TItem>,
+): VirtualItem[] {
+  const rerender = useReducer((count: number) => count + 1, 0)[1];
+  const { direct } = virtualizer;
+  useLayoutEffect(() => {
+    direct.rerenderRows = rerender;
+    return () => {
+      if (direct.rerenderRows === rerender) direct.rerenderRows = null;
+    };
+  }, [direct]);
+  useLayoutEffect(() => {
+    applyDirectStyles(virtualizer, direct);
+  });
+  direct.renderedIndexes = virtualizer.getVirtualIndexes();
+  return virtualizer.getVirtualItems();
+}
+
+function resolve<TScroll extends Element, TItem extends Element>(
+  options: RowVirtualizerOptions<TScroll, TItem>,
+  direct: DirectDom,
+  rerenderOwner: () => void,
+): VirtualizerOptions<TScroll, TItem> {
+  return {
+    ...options,
+    observeElementRect,
+    observeElementOffset,
+    scrollToFn: elementScroll,
+    onChange: (instance, sync) => {
+      applyDirectStyles(instance, direct);
+      const indexes = instance.getVirtualIndexes();
+      if (indexes !== direct.renderedIndexes) {
+        direct.renderedIndexes = indexes;
+        const rerender = direct.rerenderRows ?? rerenderOwner;
+        // Synchronous while scrolling (no blank frame), but never from inside React's commit.
+        if (sync && !direct.isMeasuring) flushSync(rerender);
+        else rerender();
+      }
+      options.onChange?.(instance, sync);
+    },
+  };
+}
+
+function applyItemPosition(start: number, element: Element, direct: DirectDom): void {
+  if (direct.lastPositions.get(element) === start) return;
+  direct.lastPositions.set(element, start);
+  (element as HTMLElement).style.transform = `translate3d(0, ${start}px, 0)`;
+}
+
+function applyDirectStyles<TScroll extends Element, TItem extends Element>(
+  virtualizer: Virtualizer<TScroll, TItem>,
+  direct: DirectDom,
+): void {
+  if (!direct.container) return;
+  const totalSize = virtualizer.getTotalSize();
+  if (totalSize !== direct.lastSize) {
+    direct.lastSize = totalSize;
+    direct.container.style.height = `${totalSize}px`;
+  }
+  for (const item of virtualizer.getVirtualItems()) {
+    const element = virtualizer.elementsCache.get(item.key);
+    if (element) applyItemPosition(item.start - virtualizer.options.scrollMargin, element, direct);
+  }
+}
