@@ -1,6 +1,6 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useRef } from 'react';
 import type { ReceiptDetailMember } from './ReceiptDetailMember';
+import { useRowVirtualizer, useVirtualRows } from './useRowVirtualizer';
 
 /** Default row height (px) before measuring; rows are measured, so custom rows may differ. */
 const ESTIMATED_ROW_SIZE = 44;
@@ -21,13 +21,15 @@ export function MemberList({
   renderMember?: (member: ReceiptDetailMember) => ReactNode;
 }) {
   const scrollRef = useRef<HTMLElement | null>(null);
-  const virtualizer = useVirtualizer({
+  // The same virtualizer as MessageList's: rows and the list's height are positioned directly.
+  const virtualizer = useRowVirtualizer<HTMLElement, HTMLLIElement>({
     count: members.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_SIZE,
     getItemKey: (index) => members[index]?.accountId ?? index,
     overscan: 8,
   });
+  const items = useVirtualRows(virtualizer);
 
   if (members.length === 0) {
     return <p className="readmark-sheet-empty">{emptyText}</p>;
@@ -43,16 +45,16 @@ export function MemberList({
     >
       {/* Named once, on the focusable scroll region: a second name on the list was read twice. */}
       <ul
+        ref={virtualizer.containerRef}
         style={{
           position: 'relative',
-          height: virtualizer.getTotalSize(),
           width: '100%',
           margin: 0,
           padding: 0,
           listStyle: 'none',
         }}
       >
-        {virtualizer.getVirtualItems().map((item) => {
+        {items.map((item) => {
           const member = members[item.index];
           if (!member) return null;
           return (
@@ -70,7 +72,6 @@ export function MemberList({
                 top: 0,
                 left: 0,
                 width: '100%',
-                transform: `translateY(${item.start}px)`,
               }}
             >
               {renderMember ? renderMember(member) : <DefaultMember member={member} />}
