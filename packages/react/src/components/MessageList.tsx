@@ -13,6 +13,7 @@ import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { commonEnds } from './commonEnds';
 import { NewMessagesPill } from './NewMessagesPill';
 import { sharedRunShift } from './sharedRunShift';
+import { useHistoryWindow } from './useHistoryWindow';
 import { type RowVirtualizer, useRowVirtualizer } from './useRowVirtualizer';
 import { useVisibleReadMarking } from './useVisibleReadMarking';
 import { VirtualRows } from './VirtualRows';
@@ -119,7 +120,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // Bad data must not throw during render: non-objects are skipped, keys fall back to position.
   // The app's own array is kept when it is clean (the usual case): a filtered copy of a long
   // history cost 0.8 MB per 100,000 messages, again on every new message.
-  const messages = useMemo(
+  const allMessages = useMemo(
     () =>
       Array.isArray(rawMessages)
         ? rawMessages.every((message) => isObject(message))
@@ -131,10 +132,13 @@ export function MessageList<TMessage extends ReceiptMessage>({
   const getMessageKey = useCallback(
     (message: TMessage): string => {
       const key = safeCall(rawGetMessageKey, message);
-      return typeof key === 'string' && key !== '' ? key : `#${messages.indexOf(message)}`;
+      return typeof key === 'string' && key !== '' ? key : `#${allMessages.indexOf(message)}`;
     },
-    [rawGetMessageKey, messages],
+    [rawGetMessageKey, allMessages],
   );
+  // A long history is virtualized from its newest messages, growing as the reader scrolls up.
+  const history = useHistoryWindow({ messages: allMessages, keyOf: getMessageKey, conversationId });
+  const messages = history.messages;
   const strings = useReceiptStrings();
   const scrollRef = useRef<HTMLElement | null>(null);
 
@@ -252,7 +256,8 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // --- "at the end" and the new-messages pill ---
   const [isAtEnd, setIsAtEnd] = useState(true);
   const isAtEndRef = useRef(isAtEnd);
-  const lastKey = messages.length > 0 ? getMessageKey(messages[messages.length - 1]!) : undefined;
+  const lastKey =
+    allMessages.length > 0 ? getMessageKey(allMessages[allMessages.length - 1]!) : undefined;
   const [seenLastKey, setSeenLastKey] = useState(lastKey);
   if (isAtEnd && seenLastKey !== lastKey) setSeenLastKey(lastKey);
   let newMessageCount = 0;
@@ -260,8 +265,8 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // so a render while scrolling through a long history does not walk all of it.
   let seenIndex = -1;
   if (!isAtEnd && seenLastKey !== undefined) {
-    for (let index = messages.length - 1; index >= 0; index--) {
-      if (getMessageKey(messages[index]!) === seenLastKey) {
+    for (let index = allMessages.length - 1; index >= 0; index--) {
+      if (getMessageKey(allMessages[index]!) === seenLastKey) {
         seenIndex = index;
         break;
       }
@@ -269,8 +274,8 @@ export function MessageList<TMessage extends ReceiptMessage>({
   }
   if (seenIndex >= 0) {
     // Only others' messages count as "new": my own sends are not news to me.
-    for (let index = seenIndex + 1; index < messages.length; index++) {
-      if (messages[index]?.senderId !== engine.accountId) newMessageCount++;
+    for (let index = seenIndex + 1; index < allMessages.length; index++) {
+      if (allMessages[index]?.senderId !== engine.accountId) newMessageCount++;
     }
   }
 
@@ -286,9 +291,9 @@ export function MessageList<TMessage extends ReceiptMessage>({
     clock,
   });
 
-  const latest = useRef({ messages, getMessageKey, onLoadOlder });
+  const latest = useRef({ allMessages, history, getMessageKey, onLoadOlder });
   useLayoutEffect(() => {
-    latest.current = { messages, getMessageKey, onLoadOlder };
+    latest.current = { allMessages, history, getMessageKey, onLoadOlder };
   });
   const loadOlderForKeyRef = useRef<string | undefined>(undefined);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new conversation asks for its own history
@@ -311,17 +316,24 @@ export function MessageList<TMessage extends ReceiptMessage>({
     }
     const scrollTop = virtualizer.scrollOffset ?? element.scrollTop;
     const {
-      messages: currentMessages,
+      allMessages: all,
+      history: shown,
       getMessageKey: keyOf,
       onLoadOlder: loadOlder,
     } = latest.current;
-    const first = currentMessages[0];
-    if (loadOlder && first && scrollTop <= LOAD_OLDER_THRESHOLD) {
-      const firstKey = keyOf(first);
-      // Ask once per oldest message: repeated scroll events must not pile up requests.
-      if (loadOlderForKeyRef.current !== firstKey) {
-        loadOlderForKeyRef.current = firstKey;
-        loadOlder();
+    if (shown.hasOlder) {
+      // Older messages the app already gave are added to the window a little before the reader
+      // reaches its top, so scrolling up never stops at it.
+      if (scrollTop <= element.clientHeight * 2) shown.extend();
+    } else {
+      const first = all[0];
+      if (loadOlder && first && scrollTop <= LOAD_OLDER_THRESHOLD) {
+        const firstKey = keyOf(first);
+        // Ask once per oldest message: repeated scroll events must not pile up requests.
+        if (loadOlderForKeyRef.current !== firstKey) {
+          loadOlderForKeyRef.current = firstKey;
+          loadOlder();
+        }
       }
     }
     checkVisible();

@@ -1,0 +1,134 @@
+import type { ReceiptMessage } from '@readmark/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MessageList } from './MessageList';
+import { cleanupApps, createWorld, Providers, renderApp, settle } from './testWorld.test';
+import { HISTORY_STEP, HISTORY_WINDOW } from './useHistoryWindow';
+
+let world: ReturnType<typeof createWorld>;
+afterEach(() => {
+  cleanupApps();
+  world?.dispose();
+});
+
+const ROW = 40;
+const style = document.createElement('style');
+style.textContent = '.history-list { height: 400px; width: 400px; }';
+document.head.append(style);
+
+/** Alice's own history of `count` messages (no receipts to send), oldest first. */
+function history(count: number, from = 0): ReceiptMessage[] {
+  return Array.from({ length: count }, (_, offset) => {
+    const index = from + offset;
+    return {
+      messageClientId: `c${index}`,
+      messageServerId: `s${index}`,
+      createTime: 1_000_000 + index,
+      senderId: 'alice',
+      receiverId: 'bob',
+      conversationType: 1,
+      conversationId: 'alice|1|bob',
+      isSelf: true,
+    };
+  });
+}
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+function renderList(messages: ReceiptMessage[], onLoadOlder: () => void) {
+  world = createWorld();
+  const alice = world.server.login('alice');
+  const ui = (shown: ReceiptMessage[]) => (
+    <Providers engine={world.engineFor(alice)}>
+      <MessageList
+        className="history-list"
+        conversationId="alice|1|bob"
+        messages={shown}
+        renderMessage={(message) => (
+          <div data-testid={message.messageClientId} style={{ height: ROW }}>
+            {message.messageClientId}
+          </div>
+        )}
+        estimateSize={() => ROW}
+        onLoadOlder={onLoadOlder}
+      />
+    </Providers>
+  );
+  const app = renderApp(ui(messages));
+  const scroller = app.container.querySelector('section') as HTMLElement;
+  return { scroller, rerender: (shown: ReceiptMessage[]) => app.rerender(ui(shown)) };
+}
+
+/** The row nearest the top of the viewport and where it is on screen. */
+function topRow(scroller: HTMLElement) {
+  const viewportTop = scroller.getBoundingClientRect().top;
+  const rows = [...scroller.querySelectorAll<HTMLElement>('[data-testid]')]
+    .map((row) => ({ id: row.dataset.testid, top: row.getBoundingClientRect().top }))
+    .filter((row) => row.top >= viewportTop)
+    .sort((a, b) => a.top - b.top);
+  return rows[0]!;
+}
+
+describe('MessageList with a long history', () => {
+  it('virtualizes the newest messages first and grows towards older ones as the reader scrolls up, without moving what is on screen', async () => {
+    const count = HISTORY_WINDOW + 2 * HISTORY_STEP + 500;
+    let loadOlderCalls = 0;
+    const list = renderList(history(count), () => loadOlderCalls++);
+    await settle(world.server);
+    await frame();
+    await frame();
+    // Opens at the newest message, with only the window's height to scroll.
+    expect(list.scroller.querySelector(`[data-testid="c${count - 1}"]`)).not.toBeNull();
+    expect(list.scroller.scrollHeight).toBe(HISTORY_WINDOW * ROW);
+
+    // Near the window's top: older messages are added above, and the row in view stays put.
+    list.scroller.scrollTop = ROW * 10;
+    await frame();
+    const before = topRow(list.scroller);
+    await frame();
+    await frame();
+    expect(list.scroller.scrollHeight).toBe((HISTORY_WINDOW + HISTORY_STEP) * ROW);
+    const after = topRow(list.scroller);
+    expect(after.id).toBe(before.id);
+    expect(after.top).toBe(before.top);
+    expect(loadOlderCalls).toBe(0);
+
+    // Up to the oldest message given: only then is the app asked for more.
+    for (
+      let step = 0;
+      step < 10 && list.scroller.querySelector('[data-testid="c0"]') === null;
+      step++
+    ) {
+      list.scroller.scrollTop = 0;
+      await frame();
+      await frame();
+    }
+    expect(list.scroller.scrollHeight).toBe(count * ROW);
+    list.scroller.scrollTop = 0;
+    await frame();
+    await frame();
+    expect(list.scroller.querySelector('[data-testid="c0"]')).not.toBeNull();
+    expect(loadOlderCalls).toBe(1);
+  });
+
+  it('keeps its window when the app appends and prepends messages', async () => {
+    const count = HISTORY_WINDOW + 300;
+    const messages = history(count);
+    const list = renderList(messages, () => {});
+    await settle(world.server);
+    await frame();
+    expect(list.scroller.scrollHeight).toBe(HISTORY_WINDOW * ROW);
+
+    // 5 new messages at the end: the window keeps its first message and takes the new ones.
+    const appended = [...messages, ...history(5, count)];
+    list.rerender(appended);
+    await frame();
+    await frame();
+    expect(list.scroller.scrollHeight).toBe((HISTORY_WINDOW + 5) * ROW);
+
+    // 100 older messages loaded at the start: outside the window until the reader gets there.
+    list.rerender([...history(100, -100), ...appended]);
+    await frame();
+    await frame();
+    expect(list.scroller.scrollHeight).toBe((HISTORY_WINDOW + 5) * ROW);
+  });
+});
