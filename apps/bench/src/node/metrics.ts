@@ -15,8 +15,12 @@ export interface SizeEntry {
   name: string;
   gzipped: number;
   minified: number;
+  /** The regression budget CI enforces (bytes). */
   limit: number;
+  /** Issue 5's goal (bytes). */
+  goal: number;
   pass: boolean;
+  isGoalMet: boolean;
 }
 
 /** The browser runs of one repetition. Kit and baseline variants sit side by side. */
@@ -274,8 +278,9 @@ export function buildResults(runs: Map<string, object[]>, sizes: SizeEntry[] = [
         value: entry.gzipped / 1000,
         unit: 'kB min+gzip',
         baseline: null,
-        goal: `<= ${entry.limit / 1000} kB`,
-        pass: entry.pass,
+        // The issue's goal decides `pass`; the CI budget (`limit`) only guards against regressions.
+        goal: `<= ${entry.goal / 1000} kB (CI budget ${entry.limit / 1000} kB)`,
+        pass: entry.isGoalMet,
       }),
     );
   }
