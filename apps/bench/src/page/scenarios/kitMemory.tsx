@@ -1,4 +1,8 @@
-import { createReceiptEngine, type TeamMessageReadReceipt } from '@readmark/core';
+import {
+  createReceiptEngine,
+  type ReceiptEngine,
+  type TeamMessageReadReceipt,
+} from '@readmark/core';
 import { MessageList } from '@readmark/react';
 import { renderBenchRow } from '../BenchRow';
 import { createBenchTransport } from '../benchTransport';
@@ -35,21 +39,27 @@ async function measureBytes(): Promise<number> {
  * per message, and would otherwise be counted as the list's memory.
  */
 async function warmUp(): Promise<void> {
-  const transport = createBenchTransport({ memberCount: 200 });
-  const engine = createReceiptEngine({ transport, accountId: 'alice' });
-  const frame = createFrame();
-  const unmount = mountApp(
-    frame,
+  const engine = createReceiptEngine({ transport: createBenchTransport(), accountId: 'alice' });
+  const unmount = mountTeamList(
     engine,
-    <MessageList
-      conversationId={TEAM_CONVERSATION}
-      messages={makeMessages({ from: -50, to: 0, kind: 'team', ownEvery: 1 })}
-      renderMessage={renderBenchRow}
-    />,
+    makeMessages({ from: -50, to: 0, kind: 'team', ownEvery: 1 }),
   );
   await frames(30);
   unmount();
   engine.dispose();
+}
+
+/** The team conversation's MessageList with the bench's rows, in a fresh frame; returns unmount. */
+function mountTeamList(engine: ReceiptEngine, messages: BenchMessage[]): () => void {
+  return mountApp(
+    createFrame(),
+    engine,
+    <MessageList
+      conversationId={TEAM_CONVERSATION}
+      messages={messages}
+      renderMessage={renderBenchRow}
+    />,
+  );
 }
 
 /**
@@ -81,16 +91,7 @@ export async function kitMemory(): Promise<{
   transport.emit({ type: 'teamReceipts', receipts });
   receipts.length = 0;
   const withEngine = await measureBytes();
-  const frame = createFrame();
-  const unmount = mountApp(
-    frame,
-    engine,
-    <MessageList
-      conversationId={TEAM_CONVERSATION}
-      messages={messages}
-      renderMessage={renderBenchRow}
-    />,
-  );
+  const unmount = mountTeamList(engine, messages);
   await frames(30);
   const withKit = await measureBytes();
   // `messages` stays referenced until here, so the data is alive in both measurements.
