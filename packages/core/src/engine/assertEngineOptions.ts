@@ -48,6 +48,13 @@ export function assertEngineOptions(options: unknown): asserts options is Receip
   for (const name of ['flushDelayMs', 'loadDelayMs'] as const) {
     if (o[name] !== undefined && !isDelay(o[name])) fail(`\`${name}\` must be a number >= 0`);
   }
+  const kept = o.keptTeamReceipts;
+  if (
+    kept !== undefined &&
+    !(typeof kept === 'number' && kept >= 0 && (Number.isInteger(kept) || kept === Infinity))
+  ) {
+    fail('`keptTeamReceipts` must be a whole number >= 0 (or Infinity)');
+  }
   if (o.retry !== undefined) {
     const retry = o.retry as Record<string, unknown> | null;
     if (typeof retry !== 'object' || retry === null) fail('`retry` must be an object');

@@ -227,6 +227,9 @@ describe('bad options of createReceiptEngine', () => {
     ['an onError that is not a function', () => ({ ...base(), onError: 'log' })],
     ['a string isSendingReceipts', () => ({ ...base(), isSendingReceipts: 'no' })],
     ['a storage without save', () => ({ ...base(), storage: { load: () => [] } })],
+    ['a fractional keptTeamReceipts', () => ({ ...base(), keptTeamReceipts: 2.5 })],
+    ['a negative keptTeamReceipts', () => ({ ...base(), keptTeamReceipts: -1 })],
+    ['a string keptTeamReceipts', () => ({ ...base(), keptTeamReceipts: '100' })],
   ])('%s → 191004, and nothing subscribed', (_name, options) => {
     const listeners = alice.client.V2NIMMessageService.listenerCount(
       'onReceiveP2PMessageReadReceipts',

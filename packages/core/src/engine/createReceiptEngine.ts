@@ -36,6 +36,8 @@ import { createTeamDetailLoader } from './teamDetailLoader';
 import { createTeamOutbox } from './teamOutbox';
 
 const noop = () => {};
+/** Default of `keptTeamReceipts`: about 320 KB of counts per team conversation at most. */
+export const DEFAULT_KEPT_TEAM_RECEIPTS = 5_000;
 
 /**
  * Creates a {@link ReceiptEngine}. Throws 191004 for a missing or incomplete transport, a missing
@@ -71,6 +73,11 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       }
     },
     onOutboxChange: () => persistence.changed(),
+    teamRetention: {
+      limit: options.keptTeamReceipts ?? DEFAULT_KEPT_TEAM_RECEIPTS,
+      // Counts on screen (badges, ticks) and open details are never forgotten.
+      isShown: (key) => counts.isWatched(key) || details.isWatched(key),
+    },
   };
 
   let flushTimer: unknown;

@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import { ReceiptError } from '../ReceiptError';
 import type { ReceiptTransport } from '../ReceiptTransport';
 import type { RetryPolicy } from './backoff';
-import type { ReceiptState } from './receiptState';
+import type { ReceiptState, TeamReceiptRetention } from './receiptState';
 
 /** The transport call that failed, for `onError`. */
 export type ReceiptOperation =
@@ -46,6 +46,8 @@ export interface EngineContext {
   report(error: ReceiptError, context: ReceiptErrorContext): void;
   /** The outbox gained or lost a receipt (queued, confirmed or dropped): persist it if asked to. */
   onOutboxChange(): void;
+  /** How many team receipts are kept, and which messages are shown (always kept). */
+  teamRetention: TeamReceiptRetention;
 }
 
 /** A TimerSet over `clock` that forgets timers once they fire. */

@@ -49,6 +49,13 @@ export interface ReceiptState {
   teamDetails: Record<string, TeamDetailEntry>;
   /** Team conversations whose receipts cannot work, with the NIM code that said so. */
   unavailableTeams: Record<string, number>;
+  /**
+   * Team conversations that once held more receipts than the engine keeps (its
+   * `keptTeamReceipts` option), so some were forgotten: from then on a receipt for a message the
+   * engine neither holds nor shows is not stored (its counts are queried when it is shown), since it
+   * might be an old event for a forgotten message and would move the counts back (SPEC G12).
+   */
+  trimmedTeams: Record<string, true>;
   /** The global "send read receipts" switch. */
   isSendingReceipts: boolean;
   /** Conversations where sending receipts is switched off on its own. */
@@ -69,6 +76,7 @@ export function createInitialState(accountId: string, isSendingReceipts: boolean
     teamCountLoads: {},
     teamDetails: {},
     unavailableTeams: {},
+    trimmedTeams: {},
     isSendingReceipts,
     mutedConversations: {},
   };
@@ -105,6 +113,17 @@ export function teamReceiptOf(
 }
 
 /**
+ * How many team receipts the state keeps per conversation, and which messages are on screen (always
+ * kept). Without it every receipt is kept.
+ */
+export interface TeamReceiptRetention {
+  /** Receipts kept per team conversation besides those on screen; the least recently changed go first. */
+  limit: number;
+  /** True while the message with this {@link teamMessageKey} is shown (its counts are watched). */
+  isShown(key: string): boolean;
+}
+
+/**
  * A copy-on-first-write draft of `state.teamReceipts`: any number of merges copy the record of
  * conversations once and each touched conversation's record once, so a burst of receipts costs
  * O(receipts + touched conversations' sizes), never O(everything stored).
@@ -112,12 +131,20 @@ export function teamReceiptOf(
 export interface TeamReceiptsDraft {
   /** Merges one receipt; returns what is now stored for it when it was news, else undefined. */
   merge(receipt: TeamMessageReadReceipt): TeamMessageReadReceipt | undefined;
-  /** `base` with the merged receipts, or `base` itself when nothing was news. */
+  /**
+   * `base` with the merged receipts, or `base` itself when nothing was news. With a retention, a
+   * touched conversation over its limit forgets its least recently changed receipts that are not on
+   * screen (and their load status and detail, so they are loaded again when shown) and is marked in
+   * `trimmedTeams`.
+   */
   commit(base: ReceiptState): ReceiptState;
 }
 
 /** Starts a {@link TeamReceiptsDraft} over the receipts of `state`. */
-export function draftTeamReceipts(state: ReceiptState): TeamReceiptsDraft {
+export function draftTeamReceipts(
+  state: ReceiptState,
+  retention?: TeamReceiptRetention,
+): TeamReceiptsDraft {
   let shards: Record<string, Record<string, TeamMessageReadReceipt>> | undefined;
   // Shards already copied into this draft, which later merges may write into.
   const owned = new Set<string>();
@@ -128,6 +155,14 @@ export function draftTeamReceipts(state: ReceiptState): TeamReceiptsDraft {
       const current =
         shard && Object.hasOwn(shard, messageClientId) ? shard[messageClientId] : undefined;
       if (current && !(receipt.readCount > current.readCount)) return undefined;
+      if (
+        !current &&
+        retention &&
+        Object.hasOwn(state.trimmedTeams, conversationId) &&
+        !retention.isShown(teamMessageKey(conversationId, messageClientId))
+      ) {
+        return undefined;
+      }
       shards ??= { ...state.teamReceipts };
       let target = shard;
       if (!target || !owned.has(conversationId)) {
@@ -145,13 +180,61 @@ export function draftTeamReceipts(state: ReceiptState): TeamReceiptsDraft {
       // Query results carry no reader; keep the last one known so the detail can still move it.
       const latestReadAccount = receipt.latestReadAccount ?? current?.latestReadAccount;
       if (latestReadAccount !== undefined) merged.latestReadAccount = latestReadAccount;
+      // Re-inserted, so the record's key order is the order of the last change (what goes first).
+      if (current && retention) delete target[messageClientId];
       target[messageClientId] = merged;
       return merged;
     },
     commit(base) {
-      return shards ? { ...base, teamReceipts: shards } : base;
+      if (!shards) return base;
+      const next = { ...base, teamReceipts: shards };
+      return retention ? trimTeamReceipts(next, owned, retention) : next;
     },
   };
+}
+
+/** Forgets the least recently changed receipts not on screen of each conversation over the limit. */
+function trimTeamReceipts(
+  state: ReceiptState,
+  conversationIds: Iterable<string>,
+  retention: TeamReceiptRetention,
+): ReceiptState {
+  const forgotten: string[] = [];
+  let trimmedTeams = state.trimmedTeams;
+  for (const conversationId of conversationIds) {
+    // Owned by the draft: a fresh copy, safe to delete from.
+    const shard = state.teamReceipts[conversationId]!;
+    const keys = Object.keys(shard);
+    let excess = keys.length - retention.limit;
+    if (excess <= 0) continue;
+    const before = forgotten.length;
+    for (const clientId of keys) {
+      if (excess === 0) break;
+      const key = teamMessageKey(conversationId, clientId);
+      if (retention.isShown(key)) continue;
+      delete shard[clientId];
+      forgotten.push(key);
+      excess--;
+    }
+    if (forgotten.length > before && !Object.hasOwn(trimmedTeams, conversationId)) {
+      trimmedTeams = { ...trimmedTeams, [conversationId]: true };
+    }
+  }
+  if (forgotten.length === 0 && trimmedTeams === state.trimmedTeams) return state;
+  const teamCountLoads = withoutKeys(state.teamCountLoads, forgotten);
+  const teamDetails = withoutKeys(state.teamDetails, forgotten);
+  return { ...state, teamCountLoads, teamDetails, trimmedTeams };
+}
+
+/** `record` without `keys` (the same object when it has none of them). */
+function withoutKeys<T>(record: Record<string, T>, keys: readonly string[]): Record<string, T> {
+  let copy: Record<string, T> | undefined;
+  for (const key of keys) {
+    if (!Object.hasOwn(copy ?? record, key)) continue;
+    copy ??= { ...record };
+    delete copy[key];
+  }
+  return copy ?? record;
 }
 
 /**
@@ -161,8 +244,9 @@ export function draftTeamReceipts(state: ReceiptState): TeamReceiptsDraft {
 export function mergeTeamReceipts(
   state: ReceiptState,
   receipts: readonly TeamMessageReadReceipt[],
+  retention?: TeamReceiptRetention,
 ): ReceiptState {
-  const draft = draftTeamReceipts(state);
+  const draft = draftTeamReceipts(state, retention);
   for (const receipt of receipts) draft.merge(receipt);
   return draft.commit(state);
 }

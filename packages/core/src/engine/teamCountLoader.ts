@@ -17,6 +17,8 @@ import { chunk, TEAM_BATCH_LIMIT } from './teamOutbox';
 export interface TeamCountLoader {
   /** Starts showing `message`; returns the function that stops. */
   watch(conversationId: string, message: ReceiptMessage): () => void;
+  /** True while the message with this `teamMessageKey` is shown. */
+  isWatched(key: string): boolean;
   /** Queries what is due, per conversation, in calls of at most 50. */
   flush(): void;
   resetBackoff(): void;
@@ -149,8 +151,21 @@ export function createTeamCountLoader(
         retries.succeed(conversationId);
         const own = receipts.filter((receipt) => isReceiptFor(receipt, conversationId));
         // Unknown and unflagged messages are left out of results (SPEC G7): loaded, no counts.
+        // A message no longer shown whose counts the engine did not keep (`keptTeamReceipts`) is
+        // not 'loaded': it is queried again when shown.
         hooks.mergeCounts(own, (state) =>
-          batch.reduce((next, [key]) => setEntry(next, 'teamCountLoads', key, 'loaded'), state),
+          batch.reduce(
+            (next, [key, message]) =>
+              setEntry(
+                next,
+                'teamCountLoads',
+                key,
+                watched.has(key) || teamReceiptOf(next, conversationId, message.messageClientId)
+                  ? 'loaded'
+                  : undefined,
+              ),
+            state,
+          ),
         );
       },
       (error: ReceiptError) => {
@@ -200,6 +215,7 @@ export function createTeamCountLoader(
   }
 
   return {
+    isWatched: (key) => watched.has(key),
     watch,
     flush,
     reloadWatched,

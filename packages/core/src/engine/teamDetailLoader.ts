@@ -18,6 +18,8 @@ import { createRetrySchedule } from './retrySchedule';
 export interface TeamDetailLoader {
   /** Shows the detail of `message` (loading it if needed); returns the function that stops. */
   watch(conversationId: string, message: ReceiptMessage): () => void;
+  /** True while the detail of the message with this `teamMessageKey` is shown. */
+  isWatched(key: string): boolean;
   /** Loads the detail again now. */
   refresh(conversationId: string, message: ReceiptMessage): void;
   /**
@@ -119,13 +121,17 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
         if (context.isDisposed()) return;
         let needsRefetch = false;
         context.store.setState((state) => {
-          const next = mergeTeamReceipts(state, [
-            {
-              ...detail.readReceipt,
-              conversationId,
-              messageClientId: message.messageClientId,
-            },
-          ]);
+          const next = mergeTeamReceipts(
+            state,
+            [
+              {
+                ...detail.readReceipt,
+                conversationId,
+                messageClientId: message.messageClientId,
+              },
+            ],
+            context.teamRetention,
+          );
           const reconciled = reconcileDetail(
             {
               status: 'ready',
@@ -193,6 +199,7 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
   }
 
   return {
+    isWatched: (key) => watched.has(key),
     watch(conversationId, message) {
       const key = teamMessageKey(conversationId, message.messageClientId);
       const entry = watched.get(key) ?? { count: 0, conversationId, message };
@@ -229,7 +236,7 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
     mergeCounts(receipts, alsoApply) {
       const stale = new Set<string>();
       context.store.setState((state) => {
-        const draft = draftTeamReceipts(state);
+        const draft = draftTeamReceipts(state, context.teamRetention);
         // Details change only for messages someone opened; most states hold none, so a burst of
         // events then costs one lookup per receipt and no reconciliation at all.
         const hasDetails = hasAnyKey(state.teamDetails);

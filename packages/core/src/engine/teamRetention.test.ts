@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createReceiptWorld, type WorldDevice } from '../testing/receiptWorld';
+import type { ReceiptMessage, TeamMessageReadReceipt } from '../types';
+import {
+  createInitialState,
+  draftTeamReceipts,
+  mergeTeamReceipts,
+  type ReceiptState,
+  setEntry,
+  teamMessageKey,
+  teamReceiptOf,
+} from './receiptState';
+import { selectTeamReceipt } from './selectors';
+
+const receipt = (id: string, readCount: number): TeamMessageReadReceipt => ({
+  conversationId: 'A|2|T1',
+  messageServerId: `s-${id}`,
+  messageClientId: id,
+  readCount,
+  unreadCount: 10 - readCount,
+});
+const kept = (state: ReceiptState) => Object.keys(state.teamReceipts['A|2|T1'] ?? {});
+const key = (id: string) => teamMessageKey('A|2|T1', id);
+
+describe('keeping at most `limit` team receipts per conversation besides those shown', () => {
+  it('forgets the least recently changed receipts not on screen, with their load status and detail', () => {
+    const shown = new Set([key('m1')]);
+    const retention = { limit: 3, isShown: (k: string) => shown.has(k) };
+    let state = createInitialState('A', true);
+    state = mergeTeamReceipts(
+      state,
+      ['m1', 'm2', 'm3'].map((id) => receipt(id, 1)),
+      retention,
+    );
+    state = setEntry(state, 'teamCountLoads', key('m3'), 'loaded');
+    expect(kept(state)).toEqual(['m1', 'm2', 'm3']);
+    expect(state.trimmedTeams).toEqual({});
+
+    // m2 changes (so m3 is now the least recently changed), then m4 arrives: one too many.
+    state = mergeTeamReceipts(state, [receipt('m2', 2), receipt('m4', 1)], retention);
+    // m1 is the oldest but shown; m3 goes, with its load status (it is queried again when shown).
+    expect(kept(state)).toEqual(['m1', 'm2', 'm4']);
+    expect(state.teamCountLoads).toEqual({});
+    expect(state.trimmedTeams).toEqual({ 'A|2|T1': true });
+  });
+
+  it('once trimmed, stores no receipt for a message it neither holds nor shows (a late event cannot move counts back)', () => {
+    const shown = new Set<string>();
+    const retention = { limit: 2, isShown: (k: string) => shown.has(k) };
+    let state = createInitialState('A', true);
+    state = mergeTeamReceipts(
+      state,
+      [receipt('m1', 5), receipt('m2', 1), receipt('m3', 1)],
+      retention,
+    );
+    expect(kept(state)).toEqual(['m2', 'm3']);
+
+    // A late event for the forgotten m1 (3 readers, it had 5): not stored.
+    const afterLate = mergeTeamReceipts(state, [receipt('m1', 3)], retention);
+    expect(afterLate).toBe(state);
+    // Messages it holds still move; a message on screen is always stored.
+    shown.add(key('m9'));
+    state = mergeTeamReceipts(state, [receipt('m2', 2), receipt('m9', 4)], retention);
+    expect(teamReceiptOf(state, 'A|2|T1', 'm2')?.readCount).toBe(2);
+    expect(teamReceiptOf(state, 'A|2|T1', 'm9')?.readCount).toBe(4);
+    expect(kept(state)).toEqual(['m2', 'm9']);
+  });
+
+  it('without a retention every receipt is kept, as before', () => {
+    const draft = draftTeamReceipts(createInitialState('A', true));
+    for (let index = 0; index < 20; index++) draft.merge(receipt(`m${index}`, 1));
+    expect(kept(draft.commit(createInitialState('A', true)))).toHaveLength(20);
+  });
+});
+
+describe('keptTeamReceipts in the engine (real transport on the memory server)', () => {
+  let world: ReturnType<typeof createReceiptWorld>;
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    world = createReceiptWorld();
+  });
+  afterEach(() => {
+    world.disposeAll();
+    vi.useRealTimers();
+  });
+
+  it('a forgotten message shown again is queried once and shows the server counts; messages on screen are never forgotten', async () => {
+    world.server.createTeam({ teamId: 'T1', memberIds: ['A', 'B', 'C'] });
+    const a = world.device('A', { keptTeamReceipts: 2 });
+    const b = world.device('B');
+    const c = world.device('C');
+    const sent: ReceiptMessage[] = [];
+    for (let index = 0; index < 4; index++) {
+      sent.push(await world.send(a, 'A|2|T1', { at: 100 + index, isFlagged: true }));
+    }
+    await world.settle();
+    const stopFirst = a.engine.watchTeamCounts(sent[0]!);
+    await world.tick(50);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(1);
+
+    // B reads all four, one event each, while only the first is on screen.
+    for (const message of sent) await readBy(world, b, message);
+    const state = a.engine.store.getState();
+    const countsOf = (message: ReceiptMessage) => selectTeamReceipt(state, message)?.readCount;
+    // The third event made three: the second (least recently changed, not on screen) was forgotten.
+    // The conversation is trimmed from then on, so the fourth's event, for a message neither held
+    // nor shown, is not stored either: it could have been a late event for a forgotten message.
+    expect(sent.map(countsOf)).toEqual([1, undefined, 1, undefined]);
+
+    // Shown again: queried once (no count is stored for it), and shows what the server says.
+    stopFirst();
+    a.engine.watchTeamCounts(sent[1]!);
+    await world.tick(50);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(2);
+    expect(a.calls.getTeamMessageReceipts[1]![0]).toEqual([sent[1]]);
+    expect(selectTeamReceipt(a.engine.store.getState(), sent[1])).toMatchObject({
+      readCount: 1,
+      unreadCount: 1,
+    });
+    // Still on screen: its later events are stored whatever the limit.
+    await readBy(world, c, sent[1]!);
+    expect(selectTeamReceipt(a.engine.store.getState(), sent[1])).toMatchObject({
+      readCount: 2,
+      unreadCount: 0,
+    });
+    expect(a.errors).toEqual([]);
+  });
+});
+
+async function readBy(
+  world: ReturnType<typeof createReceiptWorld>,
+  device: WorldDevice,
+  message: ReceiptMessage,
+) {
+  device.engine.markRead([world.copyOf(device, message)]);
+  await world.tick(300);
+}
