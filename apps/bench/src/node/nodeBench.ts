@@ -26,7 +26,9 @@ async function engineApply(
   stored: number,
 ): Promise<{ applyMs: number; applied: number; notifications: number; coldApplyMs: number }> {
   const transport = createBenchTransport({ memberCount: MEMBERS });
-  const engine = createReceiptEngine({ transport, accountId: 'alice' });
+  // Every receipt kept (the default keeps 5,000 per conversation besides those on screen): the
+  // 100,000-stored case measures a store that really holds 100,000.
+  const engine = createReceiptEngine({ transport, accountId: 'alice', keptTeamReceipts: Infinity });
   const messages = makeMessages({ from: -1000, to: 0, kind: 'team', ownEvery: 1 });
   const receipts = storedReceipts({ messages, stored, memberCount: MEMBERS });
   transport.emit({ type: 'teamReceipts', receipts });

@@ -24,8 +24,8 @@ export interface ReceiptEngineOptions {
   loadDelayMs?: number;
   /**
    * How many team receipts (read and unread counts) are kept per team conversation besides those of
-   * messages on screen; the least recently changed are forgotten first and queried again when they
-   * are shown. Default 5,000 (~320 KB); `Infinity` keeps every one. Once a conversation has been
+   * messages on screen; the first stored are forgotten first and queried again when they are
+   * shown. Default 5,000 (~320 KB); `Infinity` keeps every one. Once a conversation has been
    * trimmed, a receipt for a message the engine neither holds nor shows is not stored (it may be a
    * late event for a forgotten message), so counts never move back (SPEC G12).
    */

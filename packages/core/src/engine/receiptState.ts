@@ -117,7 +117,7 @@ export function teamReceiptOf(
  * kept). Without it every receipt is kept.
  */
 export interface TeamReceiptRetention {
-  /** Receipts kept per team conversation besides those on screen; the least recently changed go first. */
+  /** Receipts kept per team conversation besides those on screen; the first stored go first. */
   limit: number;
   /** True while the message with this {@link teamMessageKey} is shown (its counts are watched). */
   isShown(key: string): boolean;
@@ -133,8 +133,7 @@ export interface TeamReceiptsDraft {
   merge(receipt: TeamMessageReadReceipt): TeamMessageReadReceipt | undefined;
   /**
    * `base` with the merged receipts, or `base` itself when nothing was news. With a retention, a
-   * touched conversation over its limit forgets its least recently changed receipts that are not on
-   * screen (and their load status and detail, so they are loaded again when shown) and is marked in
+   * touched conversation over its limit forgets its first stored receipts that are not on screen (and their load status and detail, so they are loaded again when shown) and is marked in
    * `trimmedTeams`.
    */
   commit(base: ReceiptState): ReceiptState;
@@ -180,8 +179,6 @@ export function draftTeamReceipts(
       // Query results carry no reader; keep the last one known so the detail can still move it.
       const latestReadAccount = receipt.latestReadAccount ?? current?.latestReadAccount;
       if (latestReadAccount !== undefined) merged.latestReadAccount = latestReadAccount;
-      // Re-inserted, so the record's key order is the order of the last change (what goes first).
-      if (current && retention) delete target[messageClientId];
       target[messageClientId] = merged;
       return merged;
     },
@@ -193,7 +190,11 @@ export function draftTeamReceipts(
   };
 }
 
-/** Forgets the least recently changed receipts not on screen of each conversation over the limit. */
+/**
+ * Forgets the first stored receipts not on screen of each conversation over the limit (a record keeps
+ * its keys in insertion order; updating a receipt keeps its place, which keeps a burst of updates
+ * cheap).
+ */
 function trimTeamReceipts(
   state: ReceiptState,
   conversationIds: Iterable<string>,

@@ -23,7 +23,7 @@ const kept = (state: ReceiptState) => Object.keys(state.teamReceipts['A|2|T1'] ?
 const key = (id: string) => teamMessageKey('A|2|T1', id);
 
 describe('keeping at most `limit` team receipts per conversation besides those shown', () => {
-  it('forgets the least recently changed receipts not on screen, with their load status and detail', () => {
+  it('forgets the first stored receipts not on screen, with their load status', () => {
     const shown = new Set([key('m1')]);
     const retention = { limit: 3, isShown: (k: string) => shown.has(k) };
     let state = createInitialState('A', true);
@@ -32,14 +32,14 @@ describe('keeping at most `limit` team receipts per conversation besides those s
       ['m1', 'm2', 'm3'].map((id) => receipt(id, 1)),
       retention,
     );
-    state = setEntry(state, 'teamCountLoads', key('m3'), 'loaded');
+    state = setEntry(state, 'teamCountLoads', key('m2'), 'loaded');
     expect(kept(state)).toEqual(['m1', 'm2', 'm3']);
     expect(state.trimmedTeams).toEqual({});
 
-    // m2 changes (so m3 is now the least recently changed), then m4 arrives: one too many.
-    state = mergeTeamReceipts(state, [receipt('m2', 2), receipt('m4', 1)], retention);
-    // m1 is the oldest but shown; m3 goes, with its load status (it is queried again when shown).
-    expect(kept(state)).toEqual(['m1', 'm2', 'm4']);
+    // m3 changes (keeping its place), then m4 arrives: one too many.
+    state = mergeTeamReceipts(state, [receipt('m3', 2), receipt('m4', 1)], retention);
+    // m1 is the first stored but shown; m2 goes, with its load status (queried again when shown).
+    expect(kept(state)).toEqual(['m1', 'm3', 'm4']);
     expect(state.teamCountLoads).toEqual({});
     expect(state.trimmedTeams).toEqual({ 'A|2|T1': true });
   });
@@ -60,10 +60,11 @@ describe('keeping at most `limit` team receipts per conversation besides those s
     expect(afterLate).toBe(state);
     // Messages it holds still move; a message on screen is always stored.
     shown.add(key('m9'));
-    state = mergeTeamReceipts(state, [receipt('m2', 2), receipt('m9', 4)], retention);
-    expect(teamReceiptOf(state, 'A|2|T1', 'm2')?.readCount).toBe(2);
+    state = mergeTeamReceipts(state, [receipt('m3', 2), receipt('m9', 4)], retention);
+    expect(teamReceiptOf(state, 'A|2|T1', 'm3')?.readCount).toBe(2);
     expect(teamReceiptOf(state, 'A|2|T1', 'm9')?.readCount).toBe(4);
-    expect(kept(state)).toEqual(['m2', 'm9']);
+    // Over the limit again: the first stored (m2) goes.
+    expect(kept(state)).toEqual(['m3', 'm9']);
   });
 
   it('without a retention every receipt is kept, as before', () => {
@@ -102,7 +103,7 @@ describe('keptTeamReceipts in the engine (real transport on the memory server)',
     for (const message of sent) await readBy(world, b, message);
     const state = a.engine.store.getState();
     const countsOf = (message: ReceiptMessage) => selectTeamReceipt(state, message)?.readCount;
-    // The third event made three: the second (least recently changed, not on screen) was forgotten.
+    // The third event made three: the second (the first stored not on screen) was forgotten.
     // The conversation is trimmed from then on, so the fourth's event, for a message neither held
     // nor shown, is not stored either: it could have been a late event for a forgotten message.
     expect(sent.map(countsOf)).toEqual([1, undefined, 1, undefined]);
