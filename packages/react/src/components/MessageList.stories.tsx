@@ -341,3 +341,84 @@ export const Live: Story = {
     await waitFor(() => expect(alice.getByText(/^Bob says 1/)).toBeVisible(), { timeout: 4000 });
   },
 };
+
+const LONG_HISTORY = 100_000;
+
+/**
+ * Alice's chat of 100,000 messages: 99,999 older ones made up in the page, plus the newest, sent
+ * through the server; Bob reading it acknowledges everything before it too (SPEC P2).
+ */
+function LongHistory({ locale }: Locale) {
+  const ready = useWorld(async (world) => {
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    const newest = await world.send(alice, {
+      conversationId: 'alice|1|bob',
+      text: `${LONG_HISTORY}: ${LINES[0]}`,
+    });
+    const older: ReceiptMessage[] = Array.from({ length: LONG_HISTORY - 1 }, (_, index) => ({
+      ...newest,
+      messageClientId: `older-${index}`,
+      messageServerId: `older-${index}`,
+      createTime: newest.createTime - LONG_HISTORY + index,
+      text: `${index + 1}: ${LINES[index % LINES.length]}`,
+    }));
+    return { world, alice, bob, engine: world.engineFor(alice), messages: [...older, newest] };
+  });
+  const renderMessage = useCallback(
+    (message: ReceiptMessage) => <Bubble message={message} isOwn />,
+    [],
+  );
+  if (!ready) return null;
+  const { world, bob, engine, messages } = ready;
+  const bobReads = async () => {
+    const [copy] = await world.history(bob, 'bob|1|alice');
+    await bob.V2NIMMessageService.sendP2PMessageReceipt(copy as never);
+  };
+  return (
+    <Providers engine={engine} locale={locale}>
+      <div style={{ display: 'grid', gap: 8, width: 320 }}>
+        <button type="button" onClick={() => void bobReads()}>
+          Bob reads the newest
+        </button>
+        <div style={{ height: 360, border: '1px solid var(--readmark-border)' }}>
+          <MessageList
+            conversationId="alice|1|bob"
+            messages={messages}
+            renderMessage={renderMessage}
+            label="Alice's chat with Bob"
+          />
+        </div>
+      </div>
+    </Providers>
+  );
+}
+
+/**
+ * 100,000 messages: the list opens at once at the newest, renders only the rows in view, and grows
+ * its window of the history as you scroll up (it starts with the newest 2,000). One receipt from Bob
+ * turns every tick to "Read".
+ */
+export const HundredThousandMessages: Story = {
+  render: (_args, { globals }) => <LongHistory locale={storyLocale(globals)} />,
+  play: async ({ canvasElement, globals }) => {
+    const canvas = within(canvasElement);
+    const region = await canvas.findByRole('region', { name: "Alice's chat with Bob" });
+    await waitFor(() => expect(within(region).getByText(/^100000: /)).toBeVisible(), {
+      timeout: 4000,
+    });
+    await expect(region.querySelectorAll('.readmark-message-row').length).toBeLessThan(40);
+    if (storyLocale(globals) === 'en') {
+      await userEvent.click(canvas.getByRole('button', { name: 'Bob reads the newest' }));
+      await waitFor(() =>
+        expect(within(region).getAllByRole('img', { name: 'Read' }).length).toBeGreaterThan(3),
+      );
+      await expect(within(region).queryAllByRole('img', { name: 'Sent' })).toHaveLength(0);
+    }
+    // Near the top of the window, 1,000 older messages join it above, without moving the view.
+    const heightBefore = region.scrollHeight;
+    region.scrollTop = 100;
+    await waitFor(() => expect(region.scrollHeight).toBeGreaterThan(heightBefore));
+    await expect(region.querySelectorAll('.readmark-message-row').length).toBeLessThan(40);
+  },
+};
