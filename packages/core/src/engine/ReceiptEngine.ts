@@ -24,10 +24,12 @@ export interface ReceiptEngineOptions {
   loadDelayMs?: number;
   /**
    * How many team receipts (read and unread counts) are kept per team conversation besides those of
-   * messages on screen; the first stored are forgotten first and queried again when they are
-   * shown. Default 5,000 (~320 KB); `Infinity` keeps every one. Once a conversation has been
-   * trimmed, a receipt for a message the engine neither holds nor shows is not stored (it may be a
-   * late event for a forgotten message), so counts never move back (SPEC G12).
+   * messages on screen. Over it the first stored are forgotten, all-read ones last; a forgotten
+   * message is queried again when shown, and shows meanwhile as on a fresh page (sent, counts
+   * loading). Default 5,000 (~320 KB); `Infinity` keeps every one. Once a conversation has been
+   * trimmed, a receipt for a message the engine neither holds nor shows is not stored, and a
+   * forgotten message shown again is queried even if an event arrives first: either may be a late
+   * event with a lower count (SPEC G12).
    */
   keptTeamReceipts?: number;
   /** Backoff for retryable failures. */

@@ -191,9 +191,9 @@ export function draftTeamReceipts(
 }
 
 /**
- * Forgets the first stored receipts not on screen of each conversation over the limit (a record keeps
- * its keys in insertion order; updating a receipt keeps its place, which keeps a burst of updates
- * cheap).
+ * Forgets the first stored receipts not on screen of each conversation over the limit, those whose
+ * counts can still change before the all-read ones (a record keeps its keys in insertion order;
+ * updating a receipt keeps its place, which keeps a burst of updates cheap).
  */
 function trimTeamReceipts(
   state: ReceiptState,
@@ -209,13 +209,19 @@ function trimTeamReceipts(
     let excess = keys.length - retention.limit;
     if (excess <= 0) continue;
     const before = forgotten.length;
-    for (const clientId of keys) {
-      if (excess === 0) break;
-      const key = teamMessageKey(conversationId, clientId);
-      if (retention.isShown(key)) continue;
-      delete shard[clientId];
-      forgotten.push(key);
-      excess--;
+    // Counts that can still change go first: an all-read receipt is final, and forgetting it would
+    // show the message as only sent again until it is queried.
+    for (const isFinalPass of [false, true]) {
+      for (const clientId of keys) {
+        if (excess === 0) break;
+        const receipt = shard[clientId];
+        if (!receipt || (receipt.unreadCount === 0) !== isFinalPass) continue;
+        const key = teamMessageKey(conversationId, clientId);
+        if (retention.isShown(key)) continue;
+        delete shard[clientId];
+        forgotten.push(key);
+        excess--;
+      }
     }
     if (forgotten.length > before && !Object.hasOwn(trimmedTeams, conversationId)) {
       trimmedTeams = { ...trimmedTeams, [conversationId]: true };

@@ -47,9 +47,10 @@ interface Watched {
 }
 
 /**
- * Creates the count loader. A message is queried once: never again after its counts are known
- * (incoming events keep them current, SPEC G11), never twice while in flight, and not at all if it
- * leaves the screen before the batch goes out. Watching and unwatching do not touch the store: a batch
+ * Creates the count loader. A message is queried once: never again while its counts are known
+ * (incoming events keep them current, SPEC G11; the engine may forget them for a message off screen,
+ * `keptTeamReceipts`, and then queries it again when shown), never twice while in flight, and not at
+ * all if it leaves the screen before the batch goes out. Watching and unwatching do not touch the store: a batch
  * is marked 'loading' in one update when it goes out, so mounting 50 badges notifies once, not 50 times
  * (until then the status is absent, which the views already treat as loading).
  */
@@ -81,7 +82,11 @@ export function createTeamCountLoader(
     const entry = watched.get(key) ?? { count: 0, conversationId, message };
     entry.count += 1;
     watched.set(key, entry);
-    if (!inFlight.has(key) && needsLoad(context.store.getState(), conversationId, message, key)) {
+    const state = context.store.getState();
+    if (!inFlight.has(key) && needsLoad(state, conversationId, message, key)) {
+      // In a trimmed conversation this may be a forgotten message: an event arriving before the
+      // query goes out may be a late one with a lower count, so the query goes out anyway.
+      if (Object.hasOwn(state.trimmedTeams, conversationId)) requery.add(key);
       let queue = queued.get(conversationId);
       if (!queue) {
         queue = new Map();

@@ -270,8 +270,9 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
             delete details[key];
           }
         }
-        let next = draft.commit(state);
-        if (isDetailsCopied) next = { ...next, teamDetails: details };
+        // The reconciled details go in first: trimming (keptTeamReceipts) then removes those of the
+        // messages it forgets, instead of the reconciled copy bringing them back.
+        const next = draft.commit(isDetailsCopied ? { ...state, teamDetails: details } : state);
         return alsoApply ? alsoApply(next) : next;
       });
       for (const key of stale) reload(key);

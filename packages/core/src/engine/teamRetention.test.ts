@@ -10,7 +10,7 @@ import {
   teamMessageKey,
   teamReceiptOf,
 } from './receiptState';
-import { selectTeamReceipt } from './selectors';
+import { selectMessageStatus, selectTeamReceipt } from './selectors';
 
 const receipt = (id: string, readCount: number): TeamMessageReadReceipt => ({
   conversationId: 'A|2|T1',
@@ -65,6 +65,28 @@ describe('keeping at most `limit` team receipts per conversation besides those s
     expect(teamReceiptOf(state, 'A|2|T1', 'm9')?.readCount).toBe(4);
     // Over the limit again: the first stored (m2) goes.
     expect(kept(state)).toEqual(['m3', 'm9']);
+  });
+
+  it('forgets receipts whose counts can still change before all-read ones', () => {
+    const shown = new Set<string>();
+    const retention = { limit: 2, isShown: (k: string) => shown.has(k) };
+    const allRead = (id: string): TeamMessageReadReceipt => ({
+      ...receipt(id, 10),
+      unreadCount: 0,
+    });
+    let state = createInitialState('A', true);
+    state = mergeTeamReceipts(
+      state,
+      [allRead('m1'), receipt('m2', 1), receipt('m3', 1)],
+      retention,
+    );
+    // m1 is the first stored but final: m2 goes instead.
+    expect(kept(state)).toEqual(['m1', 'm3']);
+    // Two more on screen: m3 goes, then, with only final ones left, m1.
+    shown.add(key('m4'));
+    shown.add(key('m5'));
+    state = mergeTeamReceipts(state, [allRead('m4'), allRead('m5')], retention);
+    expect(kept(state)).toEqual(['m4', 'm5']);
   });
 
   it('without a retention every receipt is kept, as before', () => {
@@ -125,6 +147,96 @@ describe('keptTeamReceipts in the engine (real transport on the memory server)',
       unreadCount: 0,
     });
     expect(a.errors).toEqual([]);
+  });
+});
+
+describe('keptTeamReceipts: what a user sees when a forgotten message comes back', () => {
+  let world: ReturnType<typeof createReceiptWorld>;
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    world = createReceiptWorld();
+  });
+  afterEach(() => {
+    world.disposeAll();
+    vi.useRealTimers();
+  });
+
+  /** Team T1 = {A, B, C}; A (keeping 2 receipts) sends 4 flagged messages. */
+  async function fourMessages() {
+    world.server.createTeam({ teamId: 'T1', memberIds: ['A', 'B', 'C'] });
+    const a = world.device('A', { keptTeamReceipts: 2 });
+    const b = world.device('B');
+    const c = world.device('C');
+    const sent: ReceiptMessage[] = [];
+    for (let index = 0; index < 4; index++) {
+      sent.push(await world.send(a, 'A|2|T1', { at: 100 + index, isFlagged: true }));
+    }
+    await world.settle();
+    return { a, b, c, sent };
+  }
+  const show = async (device: WorldDevice, message: ReceiptMessage) => {
+    const stop = device.engine.watchTeamCounts(message);
+    await world.tick(50);
+    return stop;
+  };
+
+  it('an all-read message stays "read" while others are forgotten, even offline', async () => {
+    const { a, b, c, sent } = await fourMessages();
+    const stop = await show(a, sent[0]!);
+    await readBy(world, b, sent[0]!);
+    await readBy(world, c, sent[0]!);
+    expect(selectMessageStatus(a.engine.store.getState(), sent[0])).toBe('read');
+    stop();
+    for (const message of sent.slice(1)) (await show(a, message))();
+    a.client.disconnect();
+    await world.tick(10);
+    a.engine.watchTeamCounts(sent[0]!);
+    await world.tick(1000);
+    expect(selectMessageStatus(a.engine.store.getState(), sent[0])).toBe('read');
+  });
+
+  it("a forgotten message's detail is forgotten too, and loaded again when opened", async () => {
+    const { a, b, sent } = await fourMessages();
+    // Details of m0 and m1 opened and closed: both loaded, their counts stored (2, the limit).
+    for (const message of sent.slice(0, 2)) {
+      const stop = a.engine.watchTeamDetail(message);
+      await world.tick(50);
+      stop();
+    }
+    // One burst reconciles m1's detail and stores m2's counts: m0 is forgotten, detail and all.
+    b.engine.markRead([world.copyOf(b, sent[1]!), world.copyOf(b, sent[2]!)]);
+    await world.tick(300);
+    const key0 = teamMessageKey('A|2|T1', sent[0]!.messageClientId);
+    expect(a.engine.store.getState().teamDetails[key0]).toBeUndefined();
+    // B reads m0 while nobody shows it (not stored: the conversation is trimmed).
+    await readBy(world, b, sent[0]!);
+    const calls = a.calls.getTeamMessageReceiptDetail.length;
+    a.engine.watchTeamDetail(sent[0]!);
+    await world.tick(500);
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(calls + 1);
+    expect(a.engine.store.getState().teamDetails[key0]).toMatchObject({
+      status: 'ready',
+      readAccountList: ['B'],
+      unreadAccountList: ['C'],
+    });
+  });
+
+  it('a forgotten message shown again is queried even when an event about it comes first', async () => {
+    const { a, b, c, sent } = await fourMessages();
+    for (const message of sent) (await show(a, message))();
+    const forgotten = sent.find(
+      (message) => !selectTeamReceipt(a.engine.store.getState(), message),
+    )!;
+    const queries = a.calls.getTeamMessageReceipts.length;
+    a.engine.watchTeamCounts(forgotten);
+    // Within the load delay an event arrives (it may be a late one): the query still goes out.
+    await readBy(world, b, forgotten);
+    await readBy(world, c, forgotten);
+    expect(a.calls.getTeamMessageReceipts.length).toBe(queries + 1);
+    expect(selectTeamReceipt(a.engine.store.getState(), forgotten)).toMatchObject({
+      readCount: 2,
+      unreadCount: 0,
+    });
   });
 });
 
