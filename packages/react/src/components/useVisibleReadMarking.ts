@@ -13,7 +13,7 @@ import { type RowBox, visibleIndexes } from './visibleMessages';
 /**
  * Marks incoming messages read from what is really on screen: a row counts once at least half of it
  * has been inside the viewport for `dwellMs` while the page is visible and focused. One geometry pass
- * over the virtualizer's rendered rows per check (no observer per row). Returns `check`, which runs at
+ * over the rendered rows that could still be marked per check (no observer per row). Returns `check`, which runs at
  * once: the caller runs it from its one per-frame handler (scrolls, resizes and renders). The hook
  * itself re-checks on visibility and focus changes, when receipts are switched back on and when a
  * dwell ends. Each message is passed to
