@@ -15,18 +15,18 @@ const style = document.createElement('style');
 style.textContent = '.history-list { height: 400px; width: 400px; }';
 document.head.append(style);
 
-/** Alice's own history of `count` messages (no receipts to send), oldest first. */
-function history(count: number, from = 0): ReceiptMessage[] {
+/** Alice's own history of `count` messages with `peer` (no receipts to send), oldest first. */
+function history(count: number, from = 0, peer = 'bob'): ReceiptMessage[] {
   return Array.from({ length: count }, (_, offset) => {
     const index = from + offset;
     return {
-      messageClientId: `c${index}`,
+      messageClientId: peer === 'bob' ? `c${index}` : `${peer}-c${index}`,
       messageServerId: `s${index}`,
       createTime: 1_000_000 + index,
       senderId: 'alice',
-      receiverId: 'bob',
+      receiverId: peer,
       conversationType: 1,
-      conversationId: 'alice|1|bob',
+      conversationId: `alice|1|${peer}`,
       isSelf: true,
     };
   });
@@ -37,11 +37,12 @@ const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 function renderList(messages: ReceiptMessage[], onLoadOlder: () => void) {
   world = createWorld();
   const alice = world.server.login('alice');
-  const ui = (shown: ReceiptMessage[]) => (
-    <Providers engine={world.engineFor(alice)}>
+  const engine = world.engineFor(alice);
+  const ui = (shown: ReceiptMessage[], conversationId = 'alice|1|bob') => (
+    <Providers engine={engine}>
       <MessageList
         className="history-list"
-        conversationId="alice|1|bob"
+        conversationId={conversationId}
         messages={shown}
         renderMessage={(message) => (
           <div data-testid={message.messageClientId} style={{ height: ROW }}>
@@ -55,7 +56,11 @@ function renderList(messages: ReceiptMessage[], onLoadOlder: () => void) {
   );
   const app = renderApp(ui(messages));
   const scroller = app.container.querySelector('section') as HTMLElement;
-  return { scroller, rerender: (shown: ReceiptMessage[]) => app.rerender(ui(shown)) };
+  return {
+    scroller,
+    rerender: (shown: ReceiptMessage[], conversationId?: string) =>
+      app.rerender(ui(shown, conversationId)),
+  };
 }
 
 /** The row nearest the top of the viewport and where it is on screen. */
@@ -130,5 +135,30 @@ describe('MessageList with a long history', () => {
     await frame();
     await frame();
     expect(list.scroller.scrollHeight).toBe((HISTORY_WINDOW + 5) * ROW);
+  });
+
+  it('windows a history that arrives after the list mounted empty', async () => {
+    const list = renderList([], () => {});
+    await settle(world.server);
+    await frame();
+    list.rerender(history(HISTORY_WINDOW * 5));
+    await frame();
+    await frame();
+    expect(list.scroller.scrollHeight).toBe(HISTORY_WINDOW * ROW);
+  });
+
+  it('windows the new conversation afresh when its messages arrive a render after its id', async () => {
+    const list = renderList(history(HISTORY_WINDOW * 5), () => {});
+    await settle(world.server);
+    await frame();
+    // The app switches the conversation first and passes its messages one render later.
+    list.rerender(history(HISTORY_WINDOW * 5), 'alice|1|carol');
+    list.rerender(history(HISTORY_WINDOW * 7, 0, 'carol'), 'alice|1|carol');
+    await frame();
+    await frame();
+    expect(list.scroller.scrollHeight).toBe(HISTORY_WINDOW * ROW);
+    expect(
+      list.scroller.querySelector(`[data-testid="carol-c${HISTORY_WINDOW * 7 - 1}"]`),
+    ).not.toBeNull();
   });
 });

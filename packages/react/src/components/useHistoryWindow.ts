@@ -5,24 +5,27 @@ export const HISTORY_WINDOW = 2_000;
 /** Older messages added each time the reader nears the top of the window. */
 export const HISTORY_STEP = 1_000;
 
-interface WindowStart {
+interface WindowAnchor {
   conversationId: string;
+  /** False until the conversation's history first arrives (an empty list decides nothing). */
+  isDecided: boolean;
   /** Key of the window's first message; undefined when the window holds the whole history. */
   key: string | undefined;
 }
 
 /**
- * The part of a long history that the list virtualizes: the newest `HISTORY_WINDOW` messages when it
- * is first shown, growing by `HISTORY_STEP` older ones whenever the reader nears its top (`extend`),
- * and always up to the newest message. Shorter histories are shown whole.
+ * The part of a long history that the list virtualizes: the newest `HISTORY_WINDOW` messages when a
+ * conversation's history first arrives, growing by `HISTORY_STEP` older ones whenever the reader nears
+ * its top (`extend`), and always up to the newest message. Shorter histories are shown whole.
  *
  * A virtualizer keeps per-message positions for everything it is given, so a 100,000-message history
  * cost its full position pass at mount and ~3 MB of arrays (bench metrics 4 and 8) although a reader
  * sees the last screens first. Growing the window looks to the virtualizer like older history being
  * prepended, which the list already handles without moving what is on screen.
  *
- * The window is anchored by its first message's key, so messages appended or prepended by the app
- * keep it in place.
+ * The window is anchored by its first message's key, so messages the app appends or prepends keep it
+ * in place. A history that shares nothing with the previous one (another conversation's messages
+ * arriving a render after its id, a reload) is windowed afresh.
  */
 export function useHistoryWindow<TMessage>({
   messages,
@@ -33,40 +36,46 @@ export function useHistoryWindow<TMessage>({
   keyOf: (message: TMessage) => string;
   conversationId: string;
 }): { messages: readonly TMessage[]; hasOlder: boolean; extend: () => void } {
-  const initialStart = (): WindowStart => ({
+  const [anchor, setAnchor] = useState<WindowAnchor>(() => ({
     conversationId,
-    key:
-      messages.length > HISTORY_WINDOW
-        ? keyOf(messages[messages.length - HISTORY_WINDOW]!)
-        : undefined,
-  });
-  const [windowStart, setWindowStart] = useState(initialStart);
-  // Another conversation starts with its own window (state adjusted during render, as React allows).
-  const current = windowStart.conversationId === conversationId ? windowStart : initialStart();
-  if (current !== windowStart) setWindowStart(current);
-
+    isDecided: false,
+    key: undefined,
+  }));
   // Where the window's first message was last found: appends keep its index, prepends shift it by
   // the number added, so it is found without scanning the history.
-  const lastFoundRef = useRef({ length: messages.length, start: 0 });
-  const start = useMemo(() => {
-    if (current.key === undefined) return 0;
-    const last = lastFoundRef.current;
-    const guesses = [last.start, last.start + messages.length - last.length];
-    let found = guesses.find(
-      (index) => index >= 0 && index < messages.length && keyOf(messages[index]!) === current.key,
-    );
+  const lastRef = useRef<{ messages: readonly TMessage[]; start: number }>({ messages, start: 0 });
+
+  const { start, next } = useMemo(() => {
+    let current: WindowAnchor =
+      anchor.conversationId === conversationId
+        ? anchor
+        : { conversationId, isDecided: false, key: undefined };
+    const fresh = (): WindowAnchor => ({
+      conversationId,
+      isDecided: true,
+      key:
+        messages.length > HISTORY_WINDOW
+          ? keyOf(messages[messages.length - HISTORY_WINDOW]!)
+          : undefined,
+    });
+    if (!current.isDecided && messages.length > 0) current = fresh();
+    const last = lastRef.current;
+    let found = current.key === undefined ? 0 : findKey(messages, keyOf, current.key, last);
     if (found === undefined) {
-      for (let index = messages.length - 1; index >= 0; index--) {
-        if (keyOf(messages[index]!) === current.key) {
-          found = index;
-          break;
-        }
+      if (sharesNothing(last.messages, messages, keyOf)) {
+        current = fresh();
+        found = current.key === undefined ? 0 : messages.length - HISTORY_WINDOW;
+      } else {
+        // Its first message was removed by the app: the window starts where it was.
+        found = Math.min(last.start, Math.max(0, messages.length - 1));
+        current = { ...current, key: found === 0 ? undefined : keyOf(messages[found]!) };
       }
     }
-    // Its first message is gone (removed by the app): the window starts where it was.
-    return found ?? Math.min(last.start, Math.max(0, messages.length - 1));
-  }, [messages, keyOf, current.key]);
-  lastFoundRef.current = { length: messages.length, start };
+    return { start: found, next: current };
+  }, [anchor, conversationId, messages, keyOf]);
+  // Adjusted during render, as React allows: the next render finds the same window.
+  if (next !== anchor) setAnchor(next);
+  lastRef.current = { messages, start };
 
   const windowed = useMemo(
     () => (start === 0 ? messages : messages.slice(start)),
@@ -74,11 +83,42 @@ export function useHistoryWindow<TMessage>({
   );
   const extend = useCallback(() => {
     if (start === 0) return;
-    const next = Math.max(0, start - HISTORY_STEP);
-    setWindowStart({
+    const first = Math.max(0, start - HISTORY_STEP);
+    setAnchor({
       conversationId,
-      key: next === 0 ? undefined : keyOf(messages[next]!),
+      isDecided: true,
+      key: first === 0 ? undefined : keyOf(messages[first]!),
     });
   }, [start, messages, keyOf, conversationId]);
   return { messages: windowed, hasOlder: start > 0, extend };
+}
+
+/** The index of the message with `key`: where it was, or shifted by a prepend, else a scan. */
+function findKey<TMessage>(
+  messages: readonly TMessage[],
+  keyOf: (message: TMessage) => string,
+  key: string,
+  last: { messages: readonly TMessage[]; start: number },
+): number | undefined {
+  const guesses = [last.start, last.start + messages.length - last.messages.length];
+  for (const index of guesses) {
+    if (index >= 0 && index < messages.length && keyOf(messages[index]!) === key) return index;
+  }
+  for (let index = messages.length - 1; index >= 0; index--) {
+    if (keyOf(messages[index]!) === key) return index;
+  }
+  return undefined;
+}
+
+/** True when `next` keeps neither the first nor the last message of `previous`. */
+function sharesNothing<TMessage>(
+  previous: readonly TMessage[],
+  next: readonly TMessage[],
+  keyOf: (message: TMessage) => string,
+): boolean {
+  if (previous.length === 0 || next.length === 0) return true;
+  return (
+    keyOf(previous[0]!) !== keyOf(next[0]!) &&
+    keyOf(previous[previous.length - 1]!) !== keyOf(next[next.length - 1]!)
+  );
 }
