@@ -107,7 +107,8 @@ describe('keptTeamReceipts in the engine (real transport on the memory server)',
     vi.useRealTimers();
   });
 
-  it('a forgotten message shown again is queried once and shows the server counts; messages on screen are never forgotten', async () => {
+  /** Team T1 = {A, B, C}; A (keeping 2 receipts) sends 4 flagged messages. */
+  async function fourMessages() {
     world.server.createTeam({ teamId: 'T1', memberIds: ['A', 'B', 'C'] });
     const a = world.device('A', { keptTeamReceipts: 2 });
     const b = world.device('B');
@@ -117,6 +118,16 @@ describe('keptTeamReceipts in the engine (real transport on the memory server)',
       sent.push(await world.send(a, 'A|2|T1', { at: 100 + index, isFlagged: true }));
     }
     await world.settle();
+    return { a, b, c, sent };
+  }
+  const show = async (device: WorldDevice, message: ReceiptMessage) => {
+    const stop = device.engine.watchTeamCounts(message);
+    await world.tick(50);
+    return stop;
+  };
+
+  it('a forgotten message shown again is queried once and shows the server counts; messages on screen are never forgotten', async () => {
+    const { a, b, c, sent } = await fourMessages();
     const stopFirst = a.engine.watchTeamCounts(sent[0]!);
     await world.tick(50);
     expect(a.calls.getTeamMessageReceipts).toHaveLength(1);
@@ -148,37 +159,6 @@ describe('keptTeamReceipts in the engine (real transport on the memory server)',
     });
     expect(a.errors).toEqual([]);
   });
-});
-
-describe('keptTeamReceipts: what a user sees when a forgotten message comes back', () => {
-  let world: ReturnType<typeof createReceiptWorld>;
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    world = createReceiptWorld();
-  });
-  afterEach(() => {
-    world.disposeAll();
-    vi.useRealTimers();
-  });
-
-  /** Team T1 = {A, B, C}; A (keeping 2 receipts) sends 4 flagged messages. */
-  async function fourMessages() {
-    world.server.createTeam({ teamId: 'T1', memberIds: ['A', 'B', 'C'] });
-    const a = world.device('A', { keptTeamReceipts: 2 });
-    const b = world.device('B');
-    const c = world.device('C');
-    const sent: ReceiptMessage[] = [];
-    for (let index = 0; index < 4; index++) {
-      sent.push(await world.send(a, 'A|2|T1', { at: 100 + index, isFlagged: true }));
-    }
-    await world.settle();
-    return { a, b, c, sent };
-  }
-  const show = async (device: WorldDevice, message: ReceiptMessage) => {
-    const stop = device.engine.watchTeamCounts(message);
-    await world.tick(50);
-    return stop;
-  };
 
   it('an all-read message stays "read" while others are forgotten, even offline', async () => {
     const { a, b, c, sent } = await fourMessages();
