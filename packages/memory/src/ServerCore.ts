@@ -2,7 +2,7 @@ import { messageConversationIdFor } from './conversationIds';
 import { DeliveryQueue } from './DeliveryQueue';
 import { Emitter } from './Emitter';
 import { FaultInjector } from './FaultInjector';
-import { NimError } from './NimError';
+import { NimError, NimErrorCode } from './NimError';
 import type {
   V2NIMConversationListener,
   V2NIMLoginListener,
@@ -131,6 +131,25 @@ export class ServerCore {
         if (device.isOnline && device.isConnected) task(index > 0);
       }, delay);
     });
+  }
+
+  /** The members of `teamId`; 108404 when there is no such team. */
+  teamMembers(teamId: string): Set<string> {
+    const members = this.teams.get(teamId);
+    if (!members) throw new NimError(NimErrorCode.TEAM_NOT_EXIST, `team ${teamId} does not exist`);
+    return members;
+  }
+
+  /** The members of `teamId` when `accountId` is one of them: 108404 without the team, else 109404. */
+  teamMembersFor(teamId: string, accountId: string): Set<string> {
+    const members = this.teamMembers(teamId);
+    if (!members.has(accountId)) {
+      throw new NimError(
+        NimErrorCode.TEAM_MEMBER_NOT_EXIST,
+        `${accountId} is not a member of ${teamId}`,
+      );
+    }
+    return members;
   }
 
   nextServerId(): string {

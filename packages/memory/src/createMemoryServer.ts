@@ -1,7 +1,7 @@
 import { setDeviceConnected } from './connection';
 import { checkRandomFaults, type RandomFaults } from './FaultInjector';
 import { createMemoryClient, type MemoryClient } from './MemoryClient';
-import { invalidParameter, NimError, NimErrorCode } from './NimError';
+import { invalidParameter } from './NimError';
 import { type FaultableMethod, ServerCore } from './ServerCore';
 import {
   type PeerReaderOptions,
@@ -116,12 +116,6 @@ export function createMemoryServer(options: MemoryServerOptions = {}): MemorySer
     }
   }
 
-  function requireTeam(teamId: string): Set<string> {
-    const members = core.teams.get(teamId);
-    if (!members) throw new NimError(NimErrorCode.TEAM_NOT_EXIST, `team ${teamId} does not exist`);
-    return members;
-  }
-
   function requireOptions<T>(value: T): T {
     if (typeof value !== 'object' || value === null) throw invalidParameter('options object');
     return value;
@@ -152,15 +146,15 @@ export function createMemoryServer(options: MemoryServerOptions = {}): MemorySer
     },
     addTeamMembers(teamId, memberIds) {
       const ids = requireIds(memberIds);
-      const members = requireTeam(teamId);
+      const members = core.teamMembers(teamId);
       for (const id of ids) members.add(id);
     },
     removeTeamMembers(teamId, memberIds) {
       const ids = requireIds(memberIds);
-      const members = requireTeam(teamId);
+      const members = core.teamMembers(teamId);
       for (const id of ids) members.delete(id);
     },
-    getTeamMemberIds: (teamId) => [...requireTeam(teamId)],
+    getTeamMemberIds: (teamId) => [...core.teamMembers(teamId)],
     injectFault(faultOptions) {
       const { method, code, times = 1, accountId } = requireOptions(faultOptions);
       if (typeof method !== 'string' || !Number.isInteger(code) || !(times >= 1)) {

@@ -60,15 +60,7 @@ export function storeAndDeliver(
   let eligibleIds: string[] = [];
   let recipientIds: string[] = [targetId];
   if (type === 2) {
-    const members = core.teams.get(targetId);
-    if (!members)
-      throw new NimError(NimErrorCode.TEAM_NOT_EXIST, `team ${targetId} does not exist`);
-    if (!members.has(self)) {
-      throw new NimError(
-        NimErrorCode.TEAM_MEMBER_NOT_EXIST,
-        `${self} is not a member of ${targetId}`,
-      );
-    }
+    const members = core.teamMembersFor(targetId, self);
     if (isFlagged && members.size > TEAM_RECEIPT_MEMBER_LIMIT) {
       throw new NimError(
         NimErrorCode.TEAM_MARK_READ_FAILED,
@@ -122,17 +114,8 @@ export function listMessages(
   const ids = createConversationIdUtil(self);
   const type = ids.parseConversationType(option.conversationId) as number;
   const targetId = ids.parseConversationTargetId(option.conversationId);
-  if (type === 2) {
-    const members = core.teams.get(targetId);
-    if (!members)
-      throw new NimError(NimErrorCode.TEAM_NOT_EXIST, `team ${targetId} does not exist`);
-    if (!members.has(self)) {
-      throw new NimError(
-        NimErrorCode.TEAM_MEMBER_NOT_EXIST,
-        `${self} is not a member of ${targetId}`,
-      );
-    }
-  }
+  // Only members read a team's history (108404 without the team, 109404 for a non-member).
+  if (type === 2) core.teamMembersFor(targetId, self);
   const isAscending = option.direction === 1;
   const anchor = option.anchorMessage;
   const limit = typeof option.limit === 'number' && option.limit > 0 ? option.limit : 50;

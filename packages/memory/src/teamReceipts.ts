@@ -19,18 +19,6 @@ export function teamReceiptOf(stored: StoredMessage): V2NIMTeamMessageReadReceip
   return receipt;
 }
 
-function requireMember(core: ServerCore, teamId: string, accountId: string): Set<string> {
-  const members = core.teams.get(teamId);
-  if (!members) throw new NimError(NimErrorCode.TEAM_NOT_EXIST, `team ${teamId} does not exist`);
-  if (!members.has(accountId)) {
-    throw new NimError(
-      NimErrorCode.TEAM_MEMBER_NOT_EXIST,
-      `${accountId} is not a member of ${teamId}`,
-    );
-  }
-  return members;
-}
-
 /** The stored flagged team message `message` refers to, if it exists in `teamId`. */
 function findTeamMessage(core: ServerCore, teamId: string, message: MessageLike) {
   const stored = core.messages.get(message.messageClientId as string);
@@ -48,7 +36,7 @@ function findTeamMessage(core: ServerCore, teamId: string, message: MessageLike)
 export function applyTeamReceipts(core: ServerCore, device: Device, messages: MessageLike[]): void {
   const readerId = device.accountId;
   const teamId = messages[0]?.receiverId as string;
-  requireMember(core, teamId, readerId);
+  core.teamMembersFor(teamId, readerId);
   const bySender = new Map<string, V2NIMTeamMessageReadReceipt[]>();
   for (const message of messages) {
     const stored = findTeamMessage(core, teamId, message);
@@ -81,7 +69,7 @@ export function queryTeamReceipts(
   messages: MessageLike[],
 ): V2NIMTeamMessageReadReceipt[] {
   const teamId = messages[0]?.receiverId as string;
-  requireMember(core, teamId, device.accountId);
+  core.teamMembersFor(teamId, device.accountId);
   const results: V2NIMTeamMessageReadReceipt[] = [];
   const seen = new Set<string>();
   for (const message of messages) {
@@ -106,7 +94,7 @@ export function queryTeamReceiptDetail(
   memberAccountIds: string[] | undefined,
 ): V2NIMTeamMessageReadReceiptDetail {
   const teamId = message.receiverId as string;
-  requireMember(core, teamId, device.accountId);
+  core.teamMembersFor(teamId, device.accountId);
   const stored = findTeamMessage(core, teamId, message);
   if (!stored || stored.message.senderId !== device.accountId) {
     throw new NimError(NimErrorCode.MESSAGE_NOT_EXIST, 'message not found');
