@@ -3,26 +3,22 @@
  * documented no-op. Never a TypeError, and never a half-updated state: the store object is
  * compared before and after, and no transport call may start for a refused input.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ReceiptError } from '../ReceiptError';
 import type { TransportEvent } from '../ReceiptTransport';
-import { createReceiptWorld, type WorldDevice } from '../testing/receiptWorld';
+import { receiptWorldPerTest, type WorldDevice } from '../testing/receiptWorld';
 import type { ReceiptMessage } from '../types';
 import { applyTransportEvent } from './applyTransportEvent';
 import { createReceiptEngine } from './createReceiptEngine';
 import { createInitialState } from './receiptState';
 
-type World = ReturnType<typeof createReceiptWorld>;
-let world: World;
 let alice: WorldDevice;
 let bob: WorldDevice;
 /** B's copies of a P2P message and a flagged team message from A, received and unread. */
 let p2p: ReceiptMessage;
 let team: ReceiptMessage;
 
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-  world = createReceiptWorld();
+const world = receiptWorldPerTest(async (world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
   world.server.createTeam({ teamId: 'T2', memberIds: ['A', 'B'] });
   alice = world.device('A');
@@ -32,10 +28,6 @@ beforeEach(async () => {
   await world.settle();
   p2p = world.copyOf(bob, m1);
   team = world.copyOf(bob, g1);
-});
-afterEach(() => {
-  world.disposeAll();
-  vi.useRealTimers();
 });
 
 const huge = 'x'.repeat(1_000_000);

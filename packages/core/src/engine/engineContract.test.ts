@@ -1,24 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Clock } from '../clock';
 import { ReceiptError } from '../ReceiptError';
-import { createReceiptWorld } from '../testing/receiptWorld';
+import { receiptWorldPerTest } from '../testing/receiptWorld';
 import { applyTransportEvent } from './applyTransportEvent';
 import { backoffDelay, defaultRetryPolicy } from './backoff';
 import { createReceiptEngine } from './createReceiptEngine';
 import { createInitialState } from './receiptState';
 import { selectMessageStatus, selectReceiptMode } from './selectors';
 
-type World = ReturnType<typeof createReceiptWorld>;
-let world: World;
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-  world = createReceiptWorld();
-});
-afterEach(() => {
-  world.disposeAll();
-  vi.useRealTimers();
-});
+const world = receiptWorldPerTest();
 
 /** A clock whose timers run only when the test says so. */
 function createManualClock() {

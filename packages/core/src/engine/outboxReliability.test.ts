@@ -2,22 +2,13 @@
  * The outbox's delivery promise, case by case: timeouts the server applied, connections that drop
  * mid-call, late connection events and permanent refusals.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TransportEvent } from '../ReceiptTransport';
-import { createReceiptWorld } from '../testing/receiptWorld';
+import { receiptWorldPerTest } from '../testing/receiptWorld';
 import { selectPeerReadTime, selectSelfReadTime, selectTeamReceipt } from './selectors';
 
-type World = ReturnType<typeof createReceiptWorld>;
-let world: World;
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-  world = createReceiptWorld();
+const world = receiptWorldPerTest((world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
-});
-afterEach(() => {
-  world.disposeAll();
-  vi.useRealTimers();
 });
 
 async function chat() {

@@ -1,8 +1,8 @@
 import { createNimTransport } from '@readmark/nim';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   countCalls,
-  createReceiptWorld,
+  receiptWorldPerTest,
   sentMessages,
   type WorldDevice,
 } from '../testing/receiptWorld';
@@ -15,17 +15,7 @@ import {
   selectSelfReadTime,
 } from './selectors';
 
-type World = ReturnType<typeof createReceiptWorld>;
-let world: World;
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-  world = createReceiptWorld();
-});
-afterEach(() => {
-  world.disposeAll();
-  vi.useRealTimers();
-});
+const world = receiptWorldPerTest();
 
 /** A (sender) and B (reader), with m1 at 100 and m2 at 200 from A to B, delivered. */
 async function aliceAndBob() {

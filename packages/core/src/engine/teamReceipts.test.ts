@@ -1,8 +1,9 @@
 import { createNimTransport } from '@readmark/nim';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   countCalls,
-  createReceiptWorld,
+  type ReceiptWorld,
+  receiptWorldPerTest,
   sentMessages,
   type WorldDevice,
 } from '../testing/receiptWorld';
@@ -19,17 +20,7 @@ import {
   selectUnreadCount,
 } from './selectors';
 
-type World = ReturnType<typeof createReceiptWorld>;
-let world: World;
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-  world = createReceiptWorld();
-});
-afterEach(() => {
-  world.disposeAll();
-  vi.useRealTimers();
-});
+const world = receiptWorldPerTest();
 
 /** Team T1 = {A, B, C, D, E}; A sends flagged g1 at 100. */
 async function team() {
@@ -49,7 +40,7 @@ async function team() {
 const receiptOf = (device: WorldDevice, message: ReceiptMessage) =>
   selectTeamReceipt(device.engine.store.getState(), message);
 
-async function readBy(world: World, device: WorldDevice, message: ReceiptMessage) {
+async function readBy(world: ReceiptWorld, device: WorldDevice, message: ReceiptMessage) {
   device.engine.markRead([world.copyOf(device, message)]);
   await world.tick(300);
 }

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createReceiptWorld, type WorldDevice } from '../testing/receiptWorld';
+import { describe, expect, it } from 'vitest';
+import { type ReceiptWorld, receiptWorldPerTest, type WorldDevice } from '../testing/receiptWorld';
 import type { ReceiptMessage, TeamMessageReadReceipt } from '../types';
 import {
   createInitialState,
@@ -97,15 +97,7 @@ describe('keeping at most `limit` team receipts per conversation besides those s
 });
 
 describe('keptTeamReceipts in the engine (real transport on the memory server)', () => {
-  let world: ReturnType<typeof createReceiptWorld>;
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    world = createReceiptWorld();
-  });
-  afterEach(() => {
-    world.disposeAll();
-    vi.useRealTimers();
-  });
+  const world = receiptWorldPerTest();
 
   /** Team T1 = {A, B, C}; A (keeping 2 receipts) sends 4 flagged messages. */
   async function fourMessages() {
@@ -227,11 +219,7 @@ describe('keptTeamReceipts in the engine (real transport on the memory server)',
   });
 });
 
-async function readBy(
-  world: ReturnType<typeof createReceiptWorld>,
-  device: WorldDevice,
-  message: ReceiptMessage,
-) {
+async function readBy(world: ReceiptWorld, device: WorldDevice, message: ReceiptMessage) {
   device.engine.markRead([world.copyOf(device, message)]);
   await world.tick(300);
 }

@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { selectSelfReadTime } from '../engine/selectors';
-import { createReceiptWorld, sentMessages } from '../testing/receiptWorld';
+import { receiptWorldPerTest, sentMessages, type WorldDevice } from '../testing/receiptWorld';
 import type { ReceiptMessage } from '../types';
 import { decodeOutbox, encodeOutbox, type ReceiptOutboxStorage } from './ReceiptOutboxStorage';
 import { type KeyValueStorage, localStorageOutbox, webStorageOutbox } from './webStorageOutbox';
 
-type World = ReturnType<typeof createReceiptWorld>;
-let world: World;
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-  world = createReceiptWorld();
+const world = receiptWorldPerTest((world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
-});
-afterEach(() => {
-  world.disposeAll();
-  vi.useRealTimers();
 });
 
 /** The Web Storage contract (string values, null for a missing key), kept in a Map, in Node. */
@@ -50,7 +41,7 @@ async function setUp(storage: ReceiptOutboxStorage) {
   };
 }
 
-async function teamReaders(alice: ReturnType<World['device']>, message: ReceiptMessage) {
+async function teamReaders(alice: WorldDevice, message: ReceiptMessage) {
   const detail = await alice.client.V2NIMMessageService.getTeamMessageReceiptDetail(
     message as never,
   );

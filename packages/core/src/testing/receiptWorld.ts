@@ -4,7 +4,7 @@
  */
 import { createMemoryServer, type MemoryClient, type MemoryServer } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createReceiptEngine } from '../engine/createReceiptEngine';
 import type { ReceiptEngine, ReceiptEngineOptions } from '../engine/ReceiptEngine';
 import type { ReceiptError } from '../ReceiptError';
@@ -166,6 +166,31 @@ export function createReceiptWorld(options: ReceiptWorldOptions = {}) {
       for (const device of devices) device.engine.dispose();
     },
   };
+}
+
+/** What {@link createReceiptWorld} returns. */
+export type ReceiptWorld = ReturnType<typeof createReceiptWorld>;
+
+/**
+ * Gives every test of the enclosing file or `describe` a fresh world on fake `setTimeout`,
+ * `clearTimeout` and `Date`, set up by `setUp`, and disposes its engines afterwards. The returned
+ * object is the current test's world: its members are replaced before each test, so it can be
+ * captured once at the top of the file.
+ */
+export function receiptWorldPerTest(
+  setUp?: (world: ReceiptWorld) => void | Promise<void>,
+): ReceiptWorld {
+  const world = {} as ReceiptWorld;
+  beforeEach(async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    Object.assign(world, createReceiptWorld());
+    await setUp?.(world);
+  });
+  afterEach(() => {
+    world.disposeAll();
+    vi.useRealTimers();
+  });
+  return world;
 }
 
 /** The message arguments of every recorded call of `method`, flattened. */
