@@ -1,10 +1,5 @@
 import type { Delay } from './FaultInjector';
-
-// The memory server is compiled without DOM or Node types; these timer functions exist everywhere.
-interface PlatformTimers {
-  setTimeout(callback: () => void, delayMs: number): unknown;
-  queueMicrotask(callback: () => void): void;
-}
+import { platformTimers } from './platformTimers';
 
 /**
  * Schedules every delivery and simulated round trip, and knows how many are in flight so `settle()`
@@ -47,7 +42,7 @@ export class DeliveryQueue {
         end();
       }
     };
-    const timers = globalThis as unknown as PlatformTimers;
+    const timers = platformTimers();
     if (delay.delayMs > 0) {
       timers.setTimeout(run, delay.delayMs);
       return;

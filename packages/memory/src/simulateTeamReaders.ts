@@ -1,13 +1,8 @@
 import type { MemoryServer } from './createMemoryServer';
 import type { MemoryClient } from './MemoryClient';
+import { createReadScheduler } from './readScheduler';
 import type { V2NIMMessage } from './sdkTypes';
-import { seededRandom } from './seededRandom';
-import {
-  checkDelays,
-  platformTimers,
-  type SimulationHandle,
-  scheduleWithRetry,
-} from './simulatePeerReader';
+import type { SimulationHandle } from './simulatePeerReader';
 
 /** How many recent team messages each simulated member looks at when it starts. */
 const HISTORY_LIMIT = 100;
@@ -32,11 +27,8 @@ export function simulateTeamReaders(
   server: MemoryServer,
   options: TeamReadersOptions,
 ): SimulationHandle {
-  checkDelays(options.minDelayMs, options.maxDelayMs);
-  const random = seededRandom(options.seed ?? 1);
+  const reads = createReadScheduler(options);
   const readerIds = options.readerIds ?? server.getTeamMemberIds(options.teamId);
-  const timers = new Set<unknown>();
-  let isStopped = false;
   const readers: Array<{ client: MemoryClient; onReceive: (messages: V2NIMMessage[]) => void }> =
     [];
 
@@ -49,12 +41,7 @@ export function simulateTeamReaders(
         if (message.senderId === readerId || !message.messageConfig?.readReceiptEnabled) continue;
         if (scheduled.has(message.messageClientId)) continue;
         scheduled.add(message.messageClientId);
-        scheduleWithRetry({
-          timers,
-          delayMs: () => options.minDelayMs + random() * (options.maxDelayMs - options.minDelayMs),
-          isStopped: () => isStopped,
-          run: () => client.V2NIMMessageService.sendTeamMessageReceipts([message]),
-        });
+        reads.schedule(() => client.V2NIMMessageService.sendTeamMessageReceipts([message]));
       }
     };
     client.V2NIMMessageService.on('onReceiveMessages', onReceive);
@@ -65,7 +52,7 @@ export function simulateTeamReaders(
       limit: HISTORY_LIMIT,
     })
       .then((history) => {
-        if (!isStopped) onReceive([...history].reverse());
+        if (!reads.isStopped) onReceive([...history].reverse());
       })
       .catch(() => undefined);
     readers.push({ client, onReceive });
@@ -73,9 +60,7 @@ export function simulateTeamReaders(
 
   return {
     stop() {
-      isStopped = true;
-      for (const handle of timers) platformTimers().clearTimeout(handle);
-      timers.clear();
+      reads.stop();
       for (const { client, onReceive } of readers) {
         client.V2NIMMessageService.off('onReceiveMessages', onReceive);
         client.logout();
