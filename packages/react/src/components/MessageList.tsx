@@ -129,13 +129,23 @@ export function MessageList<TMessage extends ReceiptMessage>({
         : [],
     [rawMessages],
   );
-  const getMessageKey = useCallback(
-    (message: TMessage): string => {
+  const getMessageKey = useMemo(() => {
+    // Positions for keyless messages, built on the first one asked for: `indexOf` per keyless
+    // message made each pass over the rows (pill count, read marking) O(messages²).
+    let firstIndexOf: Map<TMessage, number> | undefined;
+    return (message: TMessage): string => {
       const key = safeCall(rawGetMessageKey, message);
-      return typeof key === 'string' && key !== '' ? key : `#${allMessages.indexOf(message)}`;
-    },
-    [rawGetMessageKey, allMessages],
-  );
+      if (typeof key === 'string' && key !== '') return key;
+      if (!firstIndexOf) {
+        const positions = new Map<TMessage, number>();
+        allMessages.forEach((each, index) => {
+          if (!positions.has(each)) positions.set(each, index);
+        });
+        firstIndexOf = positions;
+      }
+      return `#${firstIndexOf.get(message) ?? -1}`;
+    };
+  }, [rawGetMessageKey, allMessages]);
   // A long history is virtualized from its newest messages, growing as the reader scrolls up.
   const history = useHistoryWindow({ messages: allMessages, keyOf: getMessageKey, conversationId });
   const messages = history.messages;

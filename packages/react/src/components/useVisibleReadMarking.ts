@@ -47,23 +47,10 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
   const engine = useReceiptEngine();
   // A malformed clock prop must not break marking read: fall back to the engine's, then the platform's.
   const validClock = isClock(clock) ? clock : isClock(engine.clock) ? engine.clock : systemClock;
-  const latest = useRef({
-    messages,
-    getMessageKey,
-    conversationId,
-    isEnabled,
-    dwellMs,
-    clock: validClock,
-  });
+  const params = { messages, getMessageKey, conversationId, isEnabled, dwellMs, clock: validClock };
+  const latest = useRef(params);
   useLayoutEffect(() => {
-    latest.current = {
-      messages,
-      getMessageKey,
-      conversationId,
-      isEnabled,
-      dwellMs,
-      clock: validClock,
-    };
+    latest.current = params;
   });
   const markedKeysRef = useRef(new Set<string>());
   /** When each qualifying, not yet marked row started being visible. */
