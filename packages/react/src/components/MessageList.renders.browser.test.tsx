@@ -1,6 +1,7 @@
 import type { ReceiptMessage } from '@readmark/core';
+import type { MemoryClient } from '@readmark/memory';
 import { screen, waitFor } from '@testing-library/dom';
-import { Profiler } from 'react';
+import { Profiler, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MessageList, type MessageListProps } from './MessageList';
 import { ReadTick } from './ReadTick';
@@ -57,6 +58,51 @@ function CountedList(props: MessageListProps<ReceiptMessage>) {
   return MessageList(props);
 }
 
+/** Alice's list of `messages` (her own) in a frame `height` px tall, so every row is mounted. */
+function renderAlicesList(
+  alice: MemoryClient,
+  {
+    conversationId,
+    messages,
+    renderMessage,
+    height,
+  }: {
+    conversationId: string;
+    messages: ReceiptMessage[];
+    renderMessage: (message: ReceiptMessage) => ReactNode;
+    height: number;
+  },
+) {
+  renderApp(
+    <Providers engine={world.engineFor(alice)}>
+      <div style={{ height }}>
+        <MessageList
+          conversationId={conversationId}
+          messages={messages}
+          renderMessage={renderMessage}
+        />
+      </div>
+    </Providers>,
+  );
+}
+
+/** Team t1 of Alice and `memberIds` (all logged in), and Alice's `count` flagged messages in it. */
+async function teamWorld(memberIds: string[], count: number) {
+  world = createWorld();
+  world.server.createTeam({ teamId: 't1', memberIds: ['alice', ...memberIds] });
+  const alice = world.server.login('alice');
+  const readers = memberIds.map((id) => world.server.login(id));
+  for (let index = 0; index < count; index++) {
+    await world.send(alice, {
+      conversationId: 'alice|2|t1',
+      text: `g${index}`,
+      isReceiptRequested: true,
+    });
+  }
+  const mine = await world.history(alice, 'alice|2|t1');
+  return { alice, readers, mine };
+}
+
 describe('MessageList render counts', () => {
   it('a P2P receipt re-renders only the ticks whose status changed, and no row', async () => {
     world = createWorld();
@@ -67,17 +113,12 @@ describe('MessageList render counts', () => {
     }
     const mine = await world.history(alice, 'alice|1|bob');
     const count = counters();
-    renderApp(
-      <Providers engine={world.engineFor(alice)}>
-        <div style={{ height: 800 }}>
-          <MessageList
-            conversationId="alice|1|bob"
-            messages={mine}
-            renderMessage={count.renderMessage}
-          />
-        </div>
-      </Providers>,
-    );
+    renderAlicesList(alice, {
+      conversationId: 'alice|1|bob',
+      messages: mine,
+      renderMessage: count.renderMessage,
+      height: 800,
+    });
     await settle(world.server);
     await waitFor(() => expect(screen.getAllByRole('img', { name: 'Sent' })).toHaveLength(20));
     count.reset();
@@ -96,31 +137,15 @@ describe('MessageList render counts', () => {
   });
 
   it('a burst of team receipts re-renders only the badge of the message read, once per event', async () => {
-    world = createWorld();
     const memberIds = Array.from({ length: 59 }, (_, index) => `u${index}`);
-    world.server.createTeam({ teamId: 't1', memberIds: ['alice', ...memberIds] });
-    const alice = world.server.login('alice');
-    const readers = memberIds.map((id) => world.server.login(id));
-    for (let index = 0; index < 5; index++) {
-      await world.send(alice, {
-        conversationId: 'alice|2|t1',
-        text: `g${index}`,
-        isReceiptRequested: true,
-      });
-    }
-    const mine = await world.history(alice, 'alice|2|t1');
+    const { alice, readers, mine } = await teamWorld(memberIds, 5);
     const count = counters();
-    renderApp(
-      <Providers engine={world.engineFor(alice)}>
-        <div style={{ height: 400 }}>
-          <MessageList
-            conversationId="alice|2|t1"
-            messages={mine}
-            renderMessage={count.renderMessage}
-          />
-        </div>
-      </Providers>,
-    );
+    renderAlicesList(alice, {
+      conversationId: 'alice|2|t1',
+      messages: mine,
+      renderMessage: count.renderMessage,
+      height: 400,
+    });
     await waitFor(() =>
       expect(screen.getAllByRole('button', { name: /59 unread of 59/ })).toHaveLength(5),
     );
@@ -143,38 +168,24 @@ describe('MessageList render counts', () => {
   });
 
   it('a team count that leaves the status unchanged re-renders the badge but not the tick', async () => {
-    world = createWorld();
-    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'u1', 'u2', 'u3'] });
-    const alice = world.server.login('alice');
-    const readers = ['u1', 'u2', 'u3'].map((id) => world.server.login(id));
-    await world.send(alice, {
-      conversationId: 'alice|2|t1',
-      text: 'g',
-      isReceiptRequested: true,
-    });
-    const mine = await world.history(alice, 'alice|2|t1');
+    const { alice, readers, mine } = await teamWorld(['u1', 'u2', 'u3'], 1);
     const tickCommits: string[] = [];
     const badgeCommits: string[] = [];
-    renderApp(
-      <Providers engine={world.engineFor(alice)}>
-        <div style={{ height: 400 }}>
-          <MessageList
-            conversationId="alice|2|t1"
-            messages={mine}
-            renderMessage={(message) => (
-              <div>
-                <Profiler id="tick" onRender={(_, phase) => void tickCommits.push(phase)}>
-                  <ReadTick message={message} />
-                </Profiler>
-                <Profiler id="badge" onRender={(_, phase) => void badgeCommits.push(phase)}>
-                  <UnreadBadge message={message} onOpen={() => {}} />
-                </Profiler>
-              </div>
-            )}
-          />
+    renderAlicesList(alice, {
+      conversationId: 'alice|2|t1',
+      messages: mine,
+      renderMessage: (message) => (
+        <div>
+          <Profiler id="tick" onRender={(_, phase) => void tickCommits.push(phase)}>
+            <ReadTick message={message} />
+          </Profiler>
+          <Profiler id="badge" onRender={(_, phase) => void badgeCommits.push(phase)}>
+            <UnreadBadge message={message} onOpen={() => {}} />
+          </Profiler>
         </div>
-      </Providers>,
-    );
+      ),
+      height: 400,
+    });
     await waitFor(() => expect(screen.getByRole('button', { name: /3 unread of 3/ })).toBeTruthy());
     await settle(world.server);
     tickCommits.length = 0;

@@ -24,7 +24,20 @@ type Locale = { locale: ReceiptLocale };
 
 const LINES = ['ok', 'see you at the station at six, the train leaves at quarter past', 'sure!'];
 
-/** Forty messages between Alice and Bob, every third one from Bob. */
+/** A logged-in client with its engine, in the story's world. */
+interface Device {
+  world: World;
+  client: MemoryClient;
+  engine: ReceiptEngine;
+}
+
+const deviceOf = (world: World, client: MemoryClient): Device => ({
+  world,
+  client,
+  engine: world.engineFor(client),
+});
+
+/** Forty messages between Alice and Bob, every third one from Bob; then their devices. */
 async function chatHistory(world: World) {
   const alice = world.server.login('alice');
   const bob = world.server.login('bob');
@@ -35,7 +48,7 @@ async function chatHistory(world: World) {
       text: `${index + 1}: ${LINES[index % LINES.length]}`,
     });
   }
-  return { alice, bob };
+  return { world, alice: deviceOf(world, alice), bob: deviceOf(world, bob) };
 }
 
 /** A chat bubble with the tick under own messages. */
@@ -59,20 +72,16 @@ function Bubble({ message, isOwn }: { message: ReceiptMessage; isOwn: boolean })
 
 /** One device's list, kept in sync with the memory server's history. */
 function DeviceList({
-  world,
-  client,
+  device: { world, client, engine },
   conversationId,
-  engine,
   locale,
   title,
   label,
   isEmpty = false,
   onMessages,
 }: Locale & {
-  world: World;
-  client: MemoryClient;
+  device: Device;
   conversationId: string;
-  engine: ReceiptEngine;
   title: string;
   /** Name of the list region when a story shows several lists. */
   label?: string;
@@ -127,27 +136,9 @@ function DeviceList({
 }
 
 function BobsList({ locale }: Locale) {
-  const ready = useWorld(async (world) => {
-    const { alice, bob } = await chatHistory(world);
-    return {
-      world,
-      alice,
-      bob,
-      aliceEngine: world.engineFor(alice),
-      bobEngine: world.engineFor(bob),
-    };
-  });
+  const ready = useWorld(chatHistory);
   if (!ready) return null;
-  return (
-    <DeviceList
-      world={ready.world}
-      client={ready.bob}
-      conversationId="bob|1|alice"
-      engine={ready.bobEngine}
-      locale={locale}
-      title="Bob"
-    />
-  );
+  return <DeviceList device={ready.bob} conversationId="bob|1|alice" locale={locale} title="Bob" />;
 }
 
 /** Bob's device: forty messages, opened at the newest; what he sees is marked read. */
@@ -164,7 +155,7 @@ export const Default: Story = {
 };
 
 /** Scrolls the list to the top once, then Alice sends two messages Bob has not seen. */
-function scrollUpThenReceive(world: World, alice: MemoryClient) {
+function scrollUpThenReceive({ world, client: alice }: Device) {
   let isDone = false;
   return (_messages: ReceiptMessage[], frame: HTMLElement) => {
     if (isDone) return;
@@ -183,49 +174,35 @@ function scrollUpThenReceive(world: World, alice: MemoryClient) {
 
 function EveryState({ locale }: Locale) {
   const ready = useWorld(async (world) => {
-    const { alice, bob } = await chatHistory(world);
-    const carol = world.server.login('carol');
-    return {
-      world,
-      alice,
-      bob,
-      carol,
-      bobEngine: world.engineFor(bob),
-      carolEngine: world.engineFor(carol),
-    };
+    const chat = await chatHistory(world);
+    return { ...chat, carol: deviceOf(world, world.server.login('carol')) };
   });
   if (!ready) return null;
-  const { world, alice, bob, carol, bobEngine, carolEngine } = ready;
+  const { alice, bob, carol } = ready;
   return (
     <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'start' }}>
       <DeviceList
-        world={world}
-        client={carol}
+        device={carol}
         conversationId="carol|1|dave"
-        engine={carolEngine}
         locale={locale}
         title="empty"
         label="Carol and Dave"
         isEmpty
       />
       <DeviceList
-        world={world}
-        client={bob}
+        device={bob}
         conversationId="bob|1|alice"
-        engine={bobEngine}
         locale={locale}
         title="at the newest"
         label="Bob and Alice, at the newest"
       />
       <DeviceList
-        world={world}
-        client={bob}
+        device={bob}
         conversationId="bob|1|alice"
-        engine={bobEngine}
         locale={locale}
         title="scrolled up, new messages below"
         label="Bob and Alice, scrolled up"
-        onMessages={scrollUpThenReceive(world, alice)}
+        onMessages={scrollUpThenReceive(alice)}
       />
     </div>
   );
@@ -267,32 +244,27 @@ export const Chinese: Story = { ...AllStates, globals: { locale: 'zh-CN' } };
 
 function LiveChat({ locale }: Locale) {
   const ready = useWorld(async (world, onCleanup) => {
-    const { alice, bob } = await chatHistory(world);
+    const chat = await chatHistory(world);
     // Bob keeps talking: a message every two seconds arrives on both devices.
     let count = 0;
     const timer = setInterval(() => {
       count += 1;
-      void world.send(bob, { conversationId: 'bob|1|alice', text: `Bob says ${count}` });
+      void world.send(chat.bob.client, {
+        conversationId: 'bob|1|alice',
+        text: `Bob says ${count}`,
+      });
     }, 2000);
     onCleanup(() => clearInterval(timer));
-    return {
-      world,
-      alice,
-      bob,
-      aliceEngine: world.engineFor(alice),
-      bobEngine: world.engineFor(bob),
-    };
+    return chat;
   });
   if (!ready) return null;
-  const { world, alice, bob, aliceEngine, bobEngine } = ready;
+  const { world, alice, bob } = ready;
   return (
     <div style={{ display: 'flex', gap: 16, alignItems: 'start' }}>
       <div style={{ display: 'grid', gap: 8 }}>
         <DeviceList
-          world={world}
-          client={alice}
+          device={alice}
           conversationId="alice|1|bob"
-          engine={aliceEngine}
           locale={locale}
           title="Alice"
           label="Alice's chat with Bob"
@@ -300,17 +272,15 @@ function LiveChat({ locale }: Locale) {
         <button
           type="button"
           onClick={() =>
-            void world.send(alice, { conversationId: 'alice|1|bob', text: 'Alice says hi' })
+            void world.send(alice.client, { conversationId: 'alice|1|bob', text: 'Alice says hi' })
           }
         >
           Alice sends
         </button>
       </div>
       <DeviceList
-        world={world}
-        client={bob}
+        device={bob}
         conversationId="bob|1|alice"
-        engine={bobEngine}
         locale={locale}
         title="Bob"
         label="Bob's chat with Alice"

@@ -4,7 +4,14 @@ import { screen, waitFor } from '@testing-library/dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReadTick } from './ReadTick';
-import { cleanupApps, createWorld, Providers, renderApp, settle } from './testWorld.test';
+import {
+  cleanupApps,
+  createWorld,
+  Providers,
+  renderApp,
+  settle,
+  teamWithMessage,
+} from './testWorld.test';
 import { UnreadBadge } from './UnreadBadge';
 
 let world: ReturnType<typeof createWorld>;
@@ -68,6 +75,12 @@ describe('ReadTick (P2P)', () => {
     expect(container.innerHTML).toBe('');
   });
 });
+
+/** Alice's flagged message in team t1 (Alice and Bob), which nobody has read yet. */
+async function flaggedTeamMessage() {
+  world = createWorld();
+  return teamWithMessage(world, { teamId: 't1', memberIds: ['bob'], readers: 0, text: 'x' });
+}
 
 describe('UnreadBadge and team ReadTick', () => {
   const members = Array.from({ length: 12 }, (_, index) => `m${index + 1}`);
@@ -147,14 +160,7 @@ describe('UnreadBadge and team ReadTick', () => {
   });
 
   it('says what is loading, without aria-busy on the button, until the counts arrive', async () => {
-    world = createWorld();
-    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
-    const alice = world.server.login('alice');
-    const message = await world.send(alice, {
-      conversationId: 'alice|2|t1',
-      text: 'x',
-      isReceiptRequested: true,
-    });
+    const { alice, message } = await flaggedTeamMessage();
     renderApp(
       <Providers engine={world.engineFor(alice)}>
         <UnreadBadge message={message} onOpen={() => {}} />
@@ -167,14 +173,7 @@ describe('UnreadBadge and team ReadTick', () => {
   });
 
   it('says what is loading in Chinese (zh-CN)', async () => {
-    world = createWorld();
-    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
-    const alice = world.server.login('alice');
-    const message = await world.send(alice, {
-      conversationId: 'alice|2|t1',
-      text: 'x',
-      isReceiptRequested: true,
-    });
+    const { alice, message } = await flaggedTeamMessage();
     renderApp(
       <Providers engine={world.engineFor(alice)} locale="zh-CN">
         <UnreadBadge message={message} onOpen={() => {}} />
@@ -187,14 +186,7 @@ describe('UnreadBadge and team ReadTick', () => {
   });
 
   it('stops loading and shows nothing when the server has no counts for the message (G7)', async () => {
-    world = createWorld();
-    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
-    const alice = world.server.login('alice');
-    const sent = await world.send(alice, {
-      conversationId: 'alice|2|t1',
-      text: 'x',
-      isReceiptRequested: true,
-    });
+    const { alice, message: sent } = await flaggedTeamMessage();
     // A flagged own message the server does not know: its answer leaves it out, without an error.
     const unknown = { ...sent, messageClientId: 'not-on-server', messageServerId: '999999' };
     const engine = world.engineFor(alice);
@@ -213,12 +205,11 @@ describe('UnreadBadge and team ReadTick', () => {
 
   it('shows no badge and a "Sent" tick in a team where nobody else could read (0 of 0)', async () => {
     world = createWorld();
-    world.server.createTeam({ teamId: 'solo', memberIds: ['alice'] });
-    const alice = world.server.login('alice');
-    const message = await world.send(alice, {
-      conversationId: 'alice|2|solo',
+    const { alice, message } = await teamWithMessage(world, {
+      teamId: 'solo',
+      memberIds: [],
+      readers: 0,
       text: 'note to self',
-      isReceiptRequested: true,
     });
     const { container } = renderApp(
       <Providers engine={world.engineFor(alice)}>
@@ -233,14 +224,7 @@ describe('UnreadBadge and team ReadTick', () => {
   });
 
   it('stops loading and shows nothing when the count query fails for good', async () => {
-    world = createWorld();
-    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
-    const alice = world.server.login('alice');
-    const message = await world.send(alice, {
-      conversationId: 'alice|2|t1',
-      text: 'x',
-      isReceiptRequested: true,
-    });
+    const { alice, message } = await flaggedTeamMessage();
     // 191004 is neither retryable nor one of the "team cannot have receipts" codes.
     world.server.injectFault({ method: 'getTeamMessageReceipts', code: 191004 });
     const errors: number[] = [];
@@ -266,14 +250,7 @@ describe('UnreadBadge and team ReadTick', () => {
   });
 
   it('shows "unavailable" (as text, not a button) when the team cannot have receipts', async () => {
-    world = createWorld();
-    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
-    const alice = world.server.login('alice');
-    const message = await world.send(alice, {
-      conversationId: 'alice|2|t1',
-      text: 'x',
-      isReceiptRequested: true,
-    });
+    const { alice, message } = await flaggedTeamMessage();
     world.server.injectFault({ method: 'getTeamMessageReceipts', code: 108312 });
     const { container } = renderApp(
       <Providers engine={world.engineFor(alice)}>
