@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type BadInputExpectation, expectBadInputHandled } from './badInput.testkit';
+import {
+  type BadInputRow,
+  explodingProxy,
+  HUGE,
+  itHandlesEveryBadInput,
+  sparse,
+  throwingMessage,
+} from './badInput.testkit';
 import { createMemoryServer } from './createMemoryServer';
 import { createScenario, listen, receivedBy } from './scenario.testkit';
-import type { V2NIMMessage } from './sdkTypes';
 
 /**
  * The memory server's rows of the bad-input table (issue 6). Every row is answered by a rejection
@@ -10,9 +16,10 @@ import type { V2NIMMessage } from './sdkTypes';
  * result, never by a TypeError, and it leaves the server's state and every device's events unchanged.
  */
 
-const HUGE = 'x'.repeat(1024 * 1024); // a 1 MB id
-
-/** A world: team T1 {A, B, C} and T2 {A, B}; A sent B p1 (t=100) and T1 the flagged g1 (t=200). */
+/**
+ * A world: team T1 {A, B, C} and T2 {A, B}; A sent B p1 (t=100), T1 the flagged g1 (t=200) and T2
+ * the flagged h1 (t=250).
+ */
 async function world() {
   const scenario = createScenario();
   const { server } = scenario;
@@ -46,56 +53,7 @@ async function world() {
 
 type World = Awaited<ReturnType<typeof world>>;
 
-/** An object whose every field read throws (a hostile getter). */
-function throwingMessage(base: V2NIMMessage): V2NIMMessage {
-  const hostile = { ...base };
-  for (const key of [
-    'messageClientId',
-    'conversationType',
-    'senderId',
-    'receiverId',
-    'createTime',
-  ]) {
-    Object.defineProperty(hostile, key, {
-      get() {
-        throw new Error(`getter ${key} exploded`);
-      },
-    });
-  }
-  return hostile;
-}
-
-/** An array of `length` with real holes (not undefined) at `holes`. */
-function sparse<T>(length: number, items: T[], holes: number[]): T[] {
-  const array = new Array<T>(length);
-  items.forEach((item, index) => {
-    if (!holes.includes(index)) array[index] = item;
-  });
-  return array;
-}
-
-/** A Proxy that throws on any access at all. */
-function explodingProxy<T extends object>(target: T): T {
-  return new Proxy(target, {
-    get() {
-      throw new Error('proxy exploded');
-    },
-    has() {
-      throw new Error('proxy exploded');
-    },
-    ownKeys() {
-      throw new Error('proxy exploded');
-    },
-    getOwnPropertyDescriptor() {
-      throw new Error('proxy exploded');
-    },
-  });
-}
-
-/** What a row must produce: a NIM code, or a resolved value that is a documented no-op. */
-type Expected = BadInputExpectation;
-
-const rows: Array<[string, (w: World) => unknown, Expected]> = [
+const rows: Array<BadInputRow<World>> = [
   // sendP2PMessageReceipt
   [
     'P2P receipt: null',
@@ -454,19 +412,7 @@ const rows: Array<[string, (w: World) => unknown, Expected]> = [
 ];
 
 describe('bad input: the memory server', () => {
-  it.each(rows)('%s', async (_, run, expected) => {
-    const w = await world();
-    await expectBadInputHandled({
-      run: () => run(w),
-      expected,
-      errorName: 'V2NIMError',
-      state: () => w.state(),
-    });
-  });
-
-  it('the table has at least 20 rows', () => {
-    expect(rows.length).toBeGreaterThanOrEqual(20);
-  });
+  itHandlesEveryBadInput(rows, { world, errorName: 'V2NIMError' });
 
   it('createMemoryServer: a NaN or negative latency throws 191004', () => {
     for (const latencyMs of [Number.NaN, -1, '5']) {

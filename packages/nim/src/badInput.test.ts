@@ -1,8 +1,14 @@
 import type { TransportEvent } from '@readmark/core';
 import { describe, expect, it } from 'vitest';
-import { type BadInputExpectation, expectBadInputHandled } from '../../memory/src/badInput.testkit';
+import {
+  type BadInputRow,
+  explodingProxy,
+  HUGE,
+  itHandlesEveryBadInput,
+  sparse,
+  throwingMessage,
+} from '../../memory/src/badInput.testkit';
 import { createNimTransport } from './createNimTransport';
-import type { V2NIMMessage } from './sdkTypes';
 import { copyOf, createTransportScenario } from './transport.testkit';
 
 /**
@@ -11,8 +17,6 @@ import { copyOf, createTransportScenario } from './transport.testkit';
  * documented no-op result, never a TypeError, and it leaves the receipt state and every event log
  * unchanged.
  */
-
-const HUGE = 'x'.repeat(1024 * 1024); // a 1 MB id
 
 /** Team T1 {A, B, C}, T2 {A, B}; A sent B p1 (t=100), T1 the flagged g1 and T2 the flagged h1. */
 async function world() {
@@ -43,48 +47,7 @@ async function world() {
 
 type World = Awaited<ReturnType<typeof world>>;
 
-function throwingMessage(base: V2NIMMessage): V2NIMMessage {
-  const hostile = { ...base };
-  for (const key of [
-    'messageClientId',
-    'conversationType',
-    'senderId',
-    'receiverId',
-    'createTime',
-  ]) {
-    Object.defineProperty(hostile, key, {
-      get() {
-        throw new Error(`getter ${key} exploded`);
-      },
-    });
-  }
-  return hostile;
-}
-
-function explodingProxy<T extends object>(target: T): T {
-  const explode = () => {
-    throw new Error('proxy exploded');
-  };
-  return new Proxy(target, {
-    get: explode,
-    has: explode,
-    ownKeys: explode,
-    getOwnPropertyDescriptor: explode,
-  });
-}
-
-/** An array of `length` with real holes at `holes`. */
-function sparse<T>(length: number, items: T[], holes: number[]): T[] {
-  const array = new Array<T>(length);
-  items.forEach((item, index) => {
-    if (!holes.includes(index)) array[index] = item;
-  });
-  return array;
-}
-
-type Expected = BadInputExpectation;
-
-const rows: Array<[string, (w: World) => unknown, Expected]> = [
+const rows: Array<BadInputRow<World>> = [
   ['createNimTransport: null', () => createNimTransport(null as never), { code: 191004 }],
   ['createNimTransport: {}', () => createNimTransport({} as never), { code: 191004 }],
   [
@@ -272,19 +235,7 @@ const rows: Array<[string, (w: World) => unknown, Expected]> = [
 ];
 
 describe('bad input: the NIM transport', () => {
-  it.each(rows)('%s', async (_, run, expected) => {
-    const w = await world();
-    await expectBadInputHandled({
-      run: () => run(w),
-      expected,
-      errorName: 'ReceiptError',
-      state: () => w.state(),
-    });
-  });
-
-  it('the table has at least 20 rows', () => {
-    expect(rows.length).toBeGreaterThanOrEqual(20);
-  });
+  itHandlesEveryBadInput(rows, { world, errorName: 'ReceiptError' });
 });
 
 /**
