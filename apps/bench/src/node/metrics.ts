@@ -1,6 +1,6 @@
 import type { ScenarioName } from '../page/scenarios';
 import { type BenchResult, result } from './BenchResult';
-import { median, medianOfFields } from './stats';
+import { medianOfFields, pairedRatio } from './stats';
 
 /** One variant run once per repetition: in the page (`scenario`) or in Node (`run`). */
 export interface Spec {
@@ -119,15 +119,10 @@ export function buildResults(runs: Map<string, object[]>, sizes: SizeEntry[] = [
       }),
     );
   }
-  // A few milliseconds drift with the machine's load: as for metric 3, each repetition's 100,000-
-  // stored run is divided by the 1,000-stored run next to it, and the median of those is the ratio.
-  const pairedApplyRatio = (key: string, baseKey: string) => {
-    const keyRuns = (runs.get(key) ?? []) as Record<string, number>[];
-    const baseRuns = (runs.get(baseKey) ?? []) as Record<string, number>[];
-    return median(keyRuns.map((run, index) => run.applyMs! / baseRuns[index]!.applyMs!));
-  };
+  // A few milliseconds drift with the machine's load: each repetition's 100,000-stored run is
+  // divided by the 1,000-stored run next to it.
   if (kit2 && kit2big) {
-    const ratio = pairedApplyRatio('m2.kit100k', 'm2.kit1k');
+    const ratio = pairedRatio(runs, 'm2.kit100k', 'm2.kit1k', 'applyMs');
     results.push(
       result({
         id: 'm2.apply1000EventsStored100k',
@@ -143,6 +138,7 @@ export function buildResults(runs: Map<string, object[]>, sizes: SizeEntry[] = [
   const node1k = m('n2.stored1k');
   const node100k = m('n2.stored100k');
   if (node1k && node100k) {
+    const ratio = pairedRatio(runs, 'n2.stored100k', 'n2.stored1k', 'applyMs');
     results.push(
       result({
         id: 'n2.engineApply1000Events',
@@ -157,9 +153,9 @@ export function buildResults(runs: Map<string, object[]>, sizes: SizeEntry[] = [
         value: node100k.applyMs!,
         unit: 'ms',
         baseline: node1k.applyMs!,
-        ratio: pairedApplyRatio('n2.stored100k', 'n2.stored1k'),
+        ratio,
         goal: '<= 1.2x (vs 1,000 stored)',
-        pass: pairedApplyRatio('n2.stored100k', 'n2.stored1k') <= 1.2,
+        pass: ratio <= 1.2,
       }),
     );
   }
@@ -172,14 +168,9 @@ export function buildResults(runs: Map<string, object[]>, sizes: SizeEntry[] = [
     const bare = m(bareKey);
     if (!kit || !bare) continue;
     // Frame times drift with the machine's load: each repetition's kit run is divided by the bare
-    // run next to it, and the median of those ratios is the result.
-    const pairedRatio = (field: 'p50' | 'p95') => {
-      const kitRuns = (runs.get(kitKey) ?? []) as Record<string, number>[];
-      const bareRuns = (runs.get(bareKey) ?? []) as Record<string, number>[];
-      return median(kitRuns.map((run, index) => run[field]! / bareRuns[index]![field]!));
-    };
-    const p50Ratio = pairedRatio('p50');
-    const p95Ratio = pairedRatio('p95');
+    // run next to it.
+    const p50Ratio = pairedRatio(runs, kitKey, bareKey, 'p50');
+    const p95Ratio = pairedRatio(runs, kitKey, bareKey, 'p95');
     results.push(
       result({
         id: `m3.scrollFrameP50${suffix}`,

@@ -3,18 +3,21 @@ import { runInNewContext } from 'node:vm';
 import { createReceiptEngine, selectTeamReceipt, type TransportEvent } from '@readmark/core';
 import { createBenchTransport } from '../page/benchTransport';
 import { makeMessages } from '../page/messages';
-import { createReaderEvents, storedReceipts } from '../page/receiptBurst';
+import {
+  BURST_EVENTS,
+  BURST_MEMBERS,
+  createReaderEvents,
+  deliverBurst,
+  lastDelivered,
+  storedReceipts,
+} from '../page/receiptBurst';
 import type { Spec } from './metrics';
-
-const EVENTS = 1000;
 
 /** Node's `gc`, exposed at run time (the harness runs without --expose-gc). */
 const collectGarbage: () => void = (() => {
   setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;
 })();
-const MEMBERS = 200;
-const TIME_BUDGET_MS = 2000;
 
 /**
  * Metric 2 without React, in Node: the engine alone merging 1,000 team receipt events into a store
@@ -25,18 +28,22 @@ const TIME_BUDGET_MS = 2000;
 async function engineApply(
   stored: number,
 ): Promise<{ applyMs: number; applied: number; notifications: number; coldApplyMs: number }> {
-  const transport = createBenchTransport({ memberCount: MEMBERS });
+  const transport = createBenchTransport({ memberCount: BURST_MEMBERS });
   // Every receipt kept (the default keeps 5,000 per conversation besides those on screen): the
   // 100,000-stored case measures a store that really holds 100,000.
   const engine = createReceiptEngine({ transport, accountId: 'alice', keptTeamReceipts: Infinity });
   const messages = makeMessages({ from: -1000, to: 0, kind: 'team', ownEvery: 1 });
-  const receipts = storedReceipts({ messages, stored, memberCount: MEMBERS });
+  const receipts = storedReceipts({ messages, stored, memberCount: BURST_MEMBERS });
   transport.emit({ type: 'teamReceipts', receipts });
   // The stored receipts are in the store before the clock starts (a burst is applied once the
   // current task yields).
   await new Promise((resolve) => setTimeout(resolve, 0));
   const targets = messages.slice(-20);
-  const nextEvents = createReaderEvents({ targets, memberCount: MEMBERS, count: EVENTS });
+  const nextEvents = createReaderEvents({
+    targets,
+    memberCount: BURST_MEMBERS,
+    count: BURST_EVENTS,
+  });
   let notifications = 0;
   const unsubscribe = engine.store.subscribe(() => {
     notifications++;
@@ -48,18 +55,8 @@ async function engineApply(
     // A clean heap: collecting the garbage of the setup is not part of applying the events.
     collectGarbage();
     const start = performance.now();
-    let applied = 0;
-    // Stopped after a time budget and scaled to 1,000 events, so a pathological store still ends.
-    // The clock is read every 50 deliveries so that reading it costs little next to delivering.
-    while (
-      applied < events.length &&
-      (applied % 50 !== 0 || performance.now() - start < TIME_BUDGET_MS)
-    ) {
-      transport.emit(events[applied]!);
-      applied++;
-    }
-    const last = events[applied - 1]!;
-    const lastReceipt = last.type === 'teamReceipts' ? last.receipts[0]! : undefined;
+    const applied = deliverBurst(transport.emit, events, start);
+    const lastReceipt = lastDelivered(events, applied);
     const lastMessage = targets.find((m) => m.messageClientId === lastReceipt?.messageClientId);
     const isShown = () =>
       selectTeamReceipt(engine.store.getState(), lastMessage)?.readCount === lastReceipt?.readCount;
@@ -68,7 +65,11 @@ async function engineApply(
       if (job > 1000) throw new Error('bench: the store never showed the last count');
       await Promise.resolve();
     }
-    return { applyMs: ((performance.now() - start) * EVENTS) / applied, applied, notifications };
+    return {
+      applyMs: ((performance.now() - start) * BURST_EVENTS) / applied,
+      applied,
+      notifications,
+    };
   };
 
   // As in the page: the measured burst is the second one on this engine; the first also pays for

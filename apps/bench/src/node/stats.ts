@@ -17,3 +17,19 @@ export function medianOfFields<T extends object>(runs: readonly T[]): Record<str
   }
   return Object.fromEntries(Object.entries(fields).map(([key, values]) => [key, median(values)]));
 }
+
+/**
+ * The median, over repetitions, of `field` in `key`'s run divided by the same field in `baseKey`'s
+ * run of the same repetition. Timings drift with the shared machine's load; two runs side by side
+ * drift together, so their ratio is steadier than the ratio of the two medians.
+ */
+export function pairedRatio(
+  runs: ReadonlyMap<string, readonly object[]>,
+  key: string,
+  baseKey: string,
+  field: string,
+): number {
+  const keyRuns = (runs.get(key) ?? []) as Record<string, number>[];
+  const baseRuns = (runs.get(baseKey) ?? []) as Record<string, number>[];
+  return median(keyRuns.map((run, index) => run[field]! / baseRuns[index]![field]!));
+}

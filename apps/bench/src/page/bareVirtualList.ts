@@ -53,8 +53,6 @@ function setTickStatus(tick: HTMLElement, status: 'sent' | 'read'): void {
 
 /** The scroll baseline: what the same virtualizer costs without React, receipts or the kit. */
 export interface BareVirtualList {
-  scroller: HTMLElement;
-  virtualizer: Virtualizer<HTMLElement, HTMLElement>;
   /** Replaces the messages (prepend older ones, append newer ones) and re-renders. */
   setMessages(messages: readonly BenchMessage[]): void;
   /** Moves the peer's watermark: ticks of mounted own rows up to `time` turn "read" in place. */
@@ -152,8 +150,6 @@ export function createBareVirtualList({
   virtualizer.scrollToEnd();
 
   return {
-    scroller,
-    virtualizer,
     setMessages(next) {
       messages = next;
       virtualizer.setOptions(options());

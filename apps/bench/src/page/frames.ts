@@ -26,12 +26,3 @@ export function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
-
-/** Waits until `check` returns true, polling each frame; throws after `maxFrames`. */
-export async function until(check: () => boolean, what: string, maxFrames = 600): Promise<void> {
-  for (let frame = 0; frame < maxFrames; frame++) {
-    if (check()) return;
-    await nextFrame();
-  }
-  throw new Error(`bench: timed out waiting for ${what}`);
-}

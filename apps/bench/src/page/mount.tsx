@@ -1,8 +1,10 @@
 import type { ReceiptEngine } from '@readmark/core';
-import { ReceiptProvider } from '@readmark/react';
+import { MessageList, type MessageListProps, ReceiptProvider } from '@readmark/react';
 import type { ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
+import { renderBenchRow } from './BenchRow';
+import type { BenchMessage } from './messages';
 
 /** A fixed-size frame (480 x 600 px) in the page for one list. */
 export function createFrame(): HTMLElement {
@@ -20,6 +22,15 @@ export function mountApp(frame: HTMLElement, engine: ReceiptEngine, ui: ReactNod
     flushSync(() => root.unmount());
     frame.remove();
   };
+}
+
+/** The kit's MessageList with the bench's rows ({@link renderBenchRow}), mounted as {@link mountApp}. */
+export function mountBenchList(
+  frame: HTMLElement,
+  engine: ReceiptEngine,
+  props: Omit<MessageListProps<BenchMessage>, 'renderMessage'>,
+): () => void {
+  return mountApp(frame, engine, <MessageList {...props} renderMessage={renderBenchRow} />);
 }
 
 /** Indexes (`data-index`) of the rows currently in the DOM under `frame`. */

@@ -2,9 +2,16 @@ import type { ReceiptMessage, TeamMessageReadReceipt, TransportEvent } from '@re
 import { TEAM_CONVERSATION } from './messages';
 
 /**
- * The receipts of metric 2, shared by the Node (engine alone) and Chromium (kit) measurements so
- * both apply exactly the same data.
+ * The receipts of metric 2 and their delivery, shared by the Node (engine alone) and Chromium (kit)
+ * measurements so both apply exactly the same data the same way.
  */
+
+/** Events in one burst; a burst stopped early by the time budget is scaled up to this many. */
+export const BURST_EVENTS = 1000;
+/** Members of the team the receipts count (the sender included). */
+export const BURST_MEMBERS = 200;
+/** A store that takes longer than this for a burst is stopped, so a run still ends. */
+const TIME_BUDGET_MS = 2000;
 
 /** `stored` receipts already known before the burst: the first ones for `messages`, the rest archived. */
 export function storedReceipts(options: {
@@ -60,4 +67,35 @@ export function createReaderEvents(options: {
     }
     return events;
   };
+}
+
+/**
+ * Delivers `events` back to back through `emit`, from `start` (a `performance.now()` reading), and
+ * returns how many were delivered: a store that makes this very slow is stopped after a time budget
+ * (the caller scales its cost up to {@link BURST_EVENTS}). The clock is read every 50 deliveries so
+ * that reading it costs little next to delivering.
+ */
+export function deliverBurst(
+  emit: (event: TransportEvent) => void,
+  events: readonly TransportEvent[],
+  start: number,
+): number {
+  let applied = 0;
+  while (
+    applied < events.length &&
+    (applied % 50 !== 0 || performance.now() - start < TIME_BUDGET_MS)
+  ) {
+    emit(events[applied]!);
+    applied++;
+  }
+  return applied;
+}
+
+/** The receipt of the last of the first `applied` events (each event carries one). */
+export function lastDelivered(
+  events: readonly TransportEvent[],
+  applied: number,
+): TeamMessageReadReceipt | undefined {
+  const last = events[applied - 1];
+  return last?.type === 'teamReceipts' ? last.receipts[0] : undefined;
 }

@@ -26,5 +26,3 @@ export function createRenderCounter() {
     },
   };
 }
-
-export type RenderCounter = ReturnType<typeof createRenderCounter>;

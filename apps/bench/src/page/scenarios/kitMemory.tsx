@@ -1,14 +1,9 @@
-import {
-  createReceiptEngine,
-  type ReceiptEngine,
-  type TeamMessageReadReceipt,
-} from '@readmark/core';
-import { MessageList } from '@readmark/react';
-import { renderBenchRow } from '../BenchRow';
+import { createReceiptEngine, type TeamMessageReadReceipt } from '@readmark/core';
 import { createBenchTransport } from '../benchTransport';
+import { collectGarbage } from '../collectGarbage';
 import { frames } from '../frames';
 import { type BenchMessage, makeMessages, TEAM_CONVERSATION } from '../messages';
-import { createFrame, mountApp } from '../mount';
+import { createFrame, mountBenchList } from '../mount';
 
 const COUNT = 100_000;
 
@@ -26,10 +21,9 @@ async function measureBytes(): Promise<number> {
       'bench: measureUserAgentSpecificMemory needs COOP/COEP (cross-origin isolation)',
     );
   }
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
+  collectGarbage();
   await frames(2);
-  gc?.();
+  collectGarbage();
   return (await api.measureUserAgentSpecificMemory()).bytes;
 }
 
@@ -40,26 +34,13 @@ async function measureBytes(): Promise<number> {
  */
 async function warmUp(): Promise<void> {
   const engine = createReceiptEngine({ transport: createBenchTransport(), accountId: 'alice' });
-  const unmount = mountTeamList(
-    engine,
-    makeMessages({ from: -50, to: 0, kind: 'team', ownEvery: 1 }),
-  );
+  const unmount = mountBenchList(createFrame(), engine, {
+    conversationId: TEAM_CONVERSATION,
+    messages: makeMessages({ from: -50, to: 0, kind: 'team', ownEvery: 1 }),
+  });
   await frames(30);
   unmount();
   engine.dispose();
-}
-
-/** The team conversation's MessageList with the bench's rows, in a fresh frame; returns unmount. */
-function mountTeamList(engine: ReceiptEngine, messages: BenchMessage[]): () => void {
-  return mountApp(
-    createFrame(),
-    engine,
-    <MessageList
-      conversationId={TEAM_CONVERSATION}
-      messages={messages}
-      renderMessage={renderBenchRow}
-    />,
-  );
 }
 
 /**
@@ -91,7 +72,10 @@ export async function kitMemory(): Promise<{
   transport.emit({ type: 'teamReceipts', receipts });
   receipts.length = 0;
   const withEngine = await measureBytes();
-  const unmount = mountTeamList(engine, messages);
+  const unmount = mountBenchList(createFrame(), engine, {
+    conversationId: TEAM_CONVERSATION,
+    messages,
+  });
   await frames(30);
   const withKit = await measureBytes();
   // `messages` stays referenced until here, so the data is alive in both measurements.

@@ -1,10 +1,9 @@
 import { createReceiptEngine } from '@readmark/core';
-import { MessageList } from '@readmark/react';
-import { renderBenchRow } from '../BenchRow';
 import { createBenchTransport } from '../benchTransport';
+import { collectGarbage } from '../collectGarbage';
 import { frames } from '../frames';
 import { type BenchMessage, makeMessages, P2P_CONVERSATION } from '../messages';
-import { createFrame, mountApp } from '../mount';
+import { createFrame, mountBenchList } from '../mount';
 
 /**
  * Metric 4: the synchronous mount of MessageList (provider included) with `count` messages, from
@@ -21,16 +20,10 @@ export async function mountTime({
   const messages = makeMessages({ from: -count, to: 0, kind: 'p2p' });
   // Warm-up: one small mount first, so the timing is a warm mount (switching conversations), not
   // the page's first run of React and the kit's code.
-  const warmFrame = createFrame();
-  const unmountWarm = mountApp(
-    warmFrame,
-    engine,
-    <MessageList
-      conversationId={P2P_CONVERSATION}
-      messages={messages.slice(-50)}
-      renderMessage={renderBenchRow}
-    />,
-  );
+  const unmountWarm = mountBenchList(createFrame(), engine, {
+    conversationId: P2P_CONVERSATION,
+    messages: messages.slice(-50),
+  });
   await frames(10);
   unmountWarm();
   const frame = createFrame();
@@ -45,16 +38,11 @@ export async function mountTime({
     return message.messageClientId;
   };
   const start = performance.now();
-  const unmount = mountApp(
-    frame,
-    engine,
-    <MessageList
-      conversationId={P2P_CONVERSATION}
-      messages={messages}
-      renderMessage={renderBenchRow}
-      getMessageKey={getMessageKey}
-    />,
-  );
+  const unmount = mountBenchList(frame, engine, {
+    conversationId: P2P_CONVERSATION,
+    messages,
+    getMessageKey,
+  });
   const mountMs = performance.now() - start;
   const mountPasses = keyCalls / count;
   await frames(30);
@@ -65,22 +53,13 @@ export async function mountTime({
   collectGarbage();
   await frames(2);
   const againStart = performance.now();
-  const unmountAgain = mountApp(
-    againFrame,
-    engine,
-    <MessageList
-      conversationId={P2P_CONVERSATION}
-      messages={messages}
-      renderMessage={renderBenchRow}
-    />,
-  );
+  const unmountAgain = mountBenchList(againFrame, engine, {
+    conversationId: P2P_CONVERSATION,
+    messages,
+  });
   const repeatMountMs = performance.now() - againStart;
   await frames(2);
   unmountAgain();
   engine.dispose();
   return { mountMs, elements, mountPasses, repeatMountMs };
-}
-
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
 }

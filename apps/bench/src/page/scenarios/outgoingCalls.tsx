@@ -1,5 +1,5 @@
 import { createReceiptEngine, type ReceiptTransport } from '@readmark/core';
-import { createMemoryServer, type MemoryClient } from '@readmark/memory';
+import { createMemoryServer } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
 import { MessageList } from '@readmark/react';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { BaselineList } from '../BaselineList';
 import { renderBenchRow } from '../BenchRow';
 import { countingTransport, type SentCall } from '../countingTransport';
 import { frames } from '../frames';
+import { history } from '../history';
 import type { BenchMessage } from '../messages';
 import { createFrame, mountApp } from '../mount';
 
@@ -14,16 +15,10 @@ const N = 1000;
 const FLUSH_DELAY_MS = 300;
 const STEP_PX = 150;
 const STEP_MS = 16;
+/** More than the 1,010 messages a conversation ends with. */
+const HISTORY_LIMIT = 5000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function history(client: MemoryClient, conversationId: string): Promise<BenchMessage[]> {
-  const messages = (await client.V2NIMMessageService.getMessageList({
-    conversationId,
-    limit: 5000,
-  })) as unknown as BenchMessage[];
-  return [...messages].sort((a, b) => a.createTime - b.createTime);
-}
 
 /** Scrolls `scroller` to the top in steps of STEP_PX every STEP_MS, then back down if asked. */
 async function scriptedScroll(scroller: HTMLElement, { isRoundTrip }: { isRoundTrip: boolean }) {
@@ -118,7 +113,7 @@ export async function outgoingCalls({ variant }: { variant: 'kit' | 'baseline' }
     isRoundTrip: boolean,
     onMounted?: (set: (m: BenchMessage[]) => void) => Promise<void>,
   ) => {
-    const messages = await history(bob, conversationId);
+    const messages = await history(bob, conversationId, HISTORY_LIMIT);
     const engine = createReceiptEngine({
       transport,
       accountId: 'bob',
@@ -177,7 +172,7 @@ export async function outgoingCalls({ variant }: { variant: 'kit' | 'baseline' }
         'alice|1|bob',
       );
       await server.settle();
-      setMessages(await history(bob, 'bob|1|alice'));
+      setMessages(await history(bob, 'bob|1|alice', HISTORY_LIMIT));
       await sleep(100);
     }
   });

@@ -1,16 +1,18 @@
 import { createReceiptEngine, type TransportEvent } from '@readmark/core';
-import { MessageList } from '@readmark/react';
 import { BaselineList } from '../BaselineList';
-import { renderBenchRow } from '../BenchRow';
 import { createBenchTransport } from '../benchTransport';
+import { collectGarbage } from '../collectGarbage';
 import { frames, macrotask } from '../frames';
 import { makeMessages, TEAM_CONVERSATION } from '../messages';
-import { createFrame, mountApp, mountedIndexes } from '../mount';
-import { createReaderEvents, storedReceipts } from '../receiptBurst';
-
-const MEMBERS = 200;
-const EVENTS = 1000;
-const TIME_BUDGET_MS = 2000;
+import { createFrame, mountApp, mountBenchList, mountedIndexes } from '../mount';
+import {
+  BURST_EVENTS,
+  BURST_MEMBERS,
+  createReaderEvents,
+  deliverBurst,
+  lastDelivered,
+  storedReceipts,
+} from '../receiptBurst';
 
 /**
  * Metric 2: 1,000 team receipt events (absolute counts, as NIM pushes them) for the rows on screen,
@@ -33,33 +35,28 @@ export async function receiptApply({
   tasks: number;
   coldApplyMs: number;
 }> {
-  const transport = createBenchTransport({ memberCount: MEMBERS });
+  const transport = createBenchTransport({ memberCount: BURST_MEMBERS });
   // Every receipt kept (the default keeps 5,000 per conversation besides those on screen): the
   // 100,000-stored case measures a store that really holds 100,000.
   const engine = createReceiptEngine({ transport, accountId: 'alice', keptTeamReceipts: Infinity });
   const messages = makeMessages({ from: -1000, to: 0, kind: 'team', ownEvery: 1 });
-  const receipts = storedReceipts({ messages, stored, memberCount: MEMBERS });
+  const receipts = storedReceipts({ messages, stored, memberCount: BURST_MEMBERS });
   transport.emit({ type: 'teamReceipts', receipts });
 
   const frame = createFrame();
-  const unmount = mountApp(
-    frame,
-    engine,
-    variant === 'kit' ? (
-      <MessageList
-        conversationId={TEAM_CONVERSATION}
-        messages={messages}
-        renderMessage={renderBenchRow}
-      />
-    ) : (
-      <BaselineList messages={messages} />
-    ),
-  );
+  const unmount =
+    variant === 'kit'
+      ? mountBenchList(frame, engine, { conversationId: TEAM_CONVERSATION, messages })
+      : mountApp(frame, engine, <BaselineList messages={messages} />);
   await frames(20);
   const targets = mountedIndexes(frame)
     .slice(0, 20)
     .map((index) => messages[index]!);
-  const nextEvents = createReaderEvents({ targets, memberCount: MEMBERS, count: EVENTS });
+  const nextEvents = createReaderEvents({
+    targets,
+    memberCount: BURST_MEMBERS,
+    count: BURST_EVENTS,
+  });
   let notifiedAt = Number.NaN;
   const unsubscribe = engine.store.subscribe(() => {
     notifiedAt = performance.now();
@@ -82,24 +79,15 @@ export async function receiptApply({
     });
     observer.observe(frame, { subtree: true, childList: true, characterData: true });
     notifiedAt = Number.NaN;
-    // A clean heap (the page runs with --expose-gc): collecting the garbage of building the events
-    // and mounting the list is not part of applying them.
-    (globalThis as { gc?: () => void }).gc?.();
+    // A clean heap: collecting the garbage of building the events and mounting the list is not part
+    // of applying them.
+    collectGarbage();
     const start = performance.now();
-    let applied = 0;
-    // A store that makes this very slow is stopped after a time budget and its cost scaled up to
-    // 1,000 events, so a run still ends (the results say how many were applied). The clock is read
-    // every 50 deliveries so that reading it costs little next to delivering.
-    while (
-      applied < events.length &&
-      (applied % 50 !== 0 || performance.now() - start < TIME_BUDGET_MS)
-    ) {
-      transport.emit(events[applied]!);
-      applied++;
-    }
+    // A burst stopped by the time budget is scaled up to 1,000 events (the results say how many
+    // were applied).
+    const applied = deliverBurst(transport.emit, events, start);
     const emittedAt = performance.now();
-    const last = events[applied - 1]!;
-    const lastReceipt = last.type === 'teamReceipts' ? last.receipts[0]! : undefined;
+    const lastReceipt = lastDelivered(events, applied);
     expected = `${lastReceipt?.unreadCount} unread`;
     lastIndex = messages.findIndex((m) => m.messageClientId === lastReceipt?.messageClientId);
     let tasks = 0;
@@ -110,7 +98,7 @@ export async function receiptApply({
     const shownAt = performance.now();
     observer.disconnect();
     const committed = Number.isNaN(committedAt) ? shownAt : committedAt;
-    const scale = EVENTS / applied;
+    const scale = BURST_EVENTS / applied;
     // Where the time went: delivering the events, until the store's (last) notification, until
     // the commit (applyMs), and until a later task could read it (shownMs, after `tasks` tasks).
     return {

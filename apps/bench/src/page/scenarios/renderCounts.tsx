@@ -11,10 +11,13 @@ import {
 } from '@readmark/react';
 import { BaselineList } from '../BaselineList';
 import { frames, macrotask } from '../frames';
+import { history } from '../history';
 import type { BenchMessage } from '../messages';
 import { createFrame, mountApp, mountedIndexes } from '../mount';
 import { createRenderCounter } from '../renderCounter';
 
+/** More than the 200 messages each conversation holds. */
+const HISTORY_LIMIT = 1000;
 const counter = createRenderCounter();
 
 // Counting wrappers: calling a function component from another keeps its hooks and subscriptions, so
@@ -73,14 +76,6 @@ async function settle(server: { settle(): Promise<void> }) {
   await frames(2);
 }
 
-async function history(client: MemoryClient, conversationId: string): Promise<BenchMessage[]> {
-  const messages = (await client.V2NIMMessageService.getMessageList({
-    conversationId,
-    limit: 1000,
-  })) as unknown as BenchMessage[];
-  return [...messages].sort((a, b) => a.createTime - b.createTime);
-}
-
 /**
  * Metric 1 on the real stack (memory server, nim transport, engine, provider). One list at a time,
  * P2P then team; each event is delivered by the memory server like a NIM push and counted.
@@ -120,7 +115,7 @@ export async function renderCounts({
   const events: Record<string, EventCount> = {};
 
   const mountList = async (conversationId: string) => {
-    const messages = await history(alice, conversationId);
+    const messages = await history(alice, conversationId, HISTORY_LIMIT);
     const frame = createFrame();
     const unmount = mountApp(
       frame,
@@ -188,7 +183,7 @@ export async function renderCounts({
   // --- P2P: the peer's watermark moves ---
   {
     const { messages, frame, unmount } = await mountList('alice|1|bob');
-    const bobsCopies = await history(bob, 'bob|1|alice');
+    const bobsCopies = await history(bob, 'bob|1|alice', HISTORY_LIMIT);
     const mounted = new Set(mountedIndexes(frame));
     const ownIndexes = messages.flatMap((m, index) => (m.senderId === 'alice' ? [index] : []));
     const firstMounted = Math.min(...mounted);
@@ -214,7 +209,7 @@ export async function renderCounts({
     const unmountedTargets = ownIndexes.filter((index) => index < firstMounted - 20).slice(0, 3);
     const mountedOwn = ownIndexes.filter((index) => mounted.has(index));
     const visibleTargets = mountedOwn.slice(-6, -3);
-    const readerCopies = await history(readers[0]!, 'u0|2|t1');
+    const readerCopies = await history(readers[0]!, 'u0|2|t1', HISTORY_LIMIT);
     const read = (indexes: number[]) => {
       const ids = new Set(indexes.map((index) => messages[index]!.messageClientId));
       return readers[0]!.V2NIMMessageService.sendTeamMessageReceipts(

@@ -1,11 +1,9 @@
 import { createReceiptEngine } from '@readmark/core';
-import { MessageList } from '@readmark/react';
-import { renderBenchRow } from '../BenchRow';
 import { createBareVirtualList } from '../bareVirtualList';
 import { createBenchTransport } from '../benchTransport';
 import { frames, nextFrame, quantile } from '../frames';
 import { makeMessages, P2P_CONVERSATION } from '../messages';
-import { createFrame, mountApp, mountedIndexes } from '../mount';
+import { createFrame, mountBenchList, mountedIndexes } from '../mount';
 
 const COUNT = 100_000;
 const FRAMES = 600;
@@ -32,15 +30,7 @@ export async function scrollFrames({
   if (variant === 'kit') {
     const transport = createBenchTransport();
     const engine = createReceiptEngine({ transport, accountId: 'alice' });
-    const unmount = mountApp(
-      frame,
-      engine,
-      <MessageList
-        conversationId={P2P_CONVERSATION}
-        messages={messages}
-        renderMessage={renderBenchRow}
-      />,
-    );
+    const unmount = mountBenchList(frame, engine, { conversationId: P2P_CONVERSATION, messages });
     cleanup = () => {
       unmount();
       engine.dispose();
