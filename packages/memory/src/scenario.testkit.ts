@@ -54,7 +54,7 @@ export function createScenario(options: MemoryServerOptions = {}) {
 }
 
 /** The message as `viewer` received it (per-viewer copy, C3). */
-export function receivedBy(log: DeviceLog, sent: V2NIMMessage): V2NIMMessage {
+export function receivedBy(log: Pick<DeviceLog, 'messages'>, sent: V2NIMMessage): V2NIMMessage {
   const message = log.messages.find((m) => m.messageClientId === sent.messageClientId);
   if (!message) throw new Error(`message ${sent.messageClientId} was not received`);
   return message;

@@ -1,6 +1,7 @@
 import type { ReceiptTransport, TransportEvent } from '@readmark/core';
-import { createMemoryServer, type MemoryClient, type MemoryServerOptions } from '@readmark/memory';
+import type { MemoryClient, MemoryServerOptions } from '@readmark/memory';
 import { expect } from 'vitest';
+import { createScenario, receivedBy } from '../../memory/src/scenario.testkit';
 import { createNimTransport } from './createNimTransport';
 import type { V2NIMMessage } from './sdkTypes';
 
@@ -12,14 +13,13 @@ export interface TransportDevice {
   received: V2NIMMessage[];
 }
 
-/** A memory server whose devices are wrapped by `createNimTransport`, with a controllable clock. */
+/** The memory server's scenario (a controllable clock), its devices wrapped by `createNimTransport`. */
 export function createTransportScenario(options: MemoryServerOptions = {}) {
-  let time = 0;
-  const server = createMemoryServer({ now: () => time, ...options });
+  const scenario = createScenario(options);
   return {
-    server,
+    server: scenario.server,
     device(accountId: string): TransportDevice {
-      const client = server.login(accountId);
+      const client = scenario.server.login(accountId);
       const transport = createNimTransport(client);
       const events: TransportEvent[] = [];
       const received: V2NIMMessage[] = [];
@@ -27,26 +27,17 @@ export function createTransportScenario(options: MemoryServerOptions = {}) {
       client.V2NIMMessageService.on('onReceiveMessages', (messages) => received.push(...messages));
       return { client, transport, events, received };
     },
-    async send(
+    /** Sends from `from` at server time `at` (the memory scenario's `send`). */
+    send: (
       from: TransportDevice,
       options: { to: string; at: number; isFlagged?: boolean },
-    ): Promise<V2NIMMessage> {
-      time = options.at;
-      const { message } = await from.client.V2NIMMessageService.sendMessage(
-        from.client.V2NIMMessageCreator.createTextMessage(`t=${options.at}`),
-        options.to,
-        { messageConfig: { readReceiptEnabled: options.isFlagged ?? false } },
-      );
-      return message;
-    },
+    ): Promise<V2NIMMessage> => scenario.send(from.client, options),
   };
 }
 
 /** The copy of `sent` that `device` received. */
 export function copyOf(device: TransportDevice, sent: V2NIMMessage): V2NIMMessage {
-  const message = device.received.find((m) => m.messageClientId === sent.messageClientId);
-  if (!message) throw new Error(`${sent.messageClientId} not received`);
-  return message;
+  return receivedBy({ messages: device.received }, sent);
 }
 
 /** Asserts the transport rejected with a ReceiptError carrying NIM's `code`. */
