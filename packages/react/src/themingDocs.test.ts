@@ -5,13 +5,21 @@ const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf
 const css = read('./styles.css');
 const docs = read('../../../docs/theming.md');
 
-/** `--readmark-*` declarations of the first rule whose selector is exactly `selector`. */
+/**
+ * `--readmark-*` declarations of the top-level rules whose selector list holds exactly `selector`
+ * (`:root` has its sizes in one rule and shares its colours with `[data-theme="light"]`).
+ */
 function declarations(selector: string): Map<string, string> {
-  const start = css.indexOf(`\n${selector} {`);
-  expect(start, selector).toBeGreaterThanOrEqual(0);
-  const body = css.slice(css.indexOf('{', start) + 1, css.indexOf('}', start));
+  const rules = [...css.matchAll(/^([^\s@/*}][^{}]*)\{([^}]*)\}/gm)].filter((rule) =>
+    rule[1]!.split(',').some((each) => each.trim() === selector),
+  );
+  expect(rules.length, selector).toBeGreaterThan(0);
   return new Map(
-    [...body.matchAll(/(--readmark-[a-z-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]),
+    rules.flatMap((rule) =>
+      [...rule[2]!.matchAll(/(--readmark-[a-z-]+):\s*([^;]+);/g)].map(
+        (m) => [m[1]!, m[2]!.trim()] as const,
+      ),
+    ),
   );
 }
 
@@ -60,7 +68,10 @@ describe('docs/theming.md', () => {
         ),
       ),
     );
-    const systemDark = css.slice(css.indexOf(':root:not([data-theme="light"]) {'));
+    // Only the media query's own rule: the rest of the file holds the `[data-theme="dark"]` copy.
+    const systemDarkStart = css.indexOf(':root:not([data-theme="light"]) {');
+    expect(systemDarkStart).toBeGreaterThanOrEqual(0);
+    const systemDark = css.slice(systemDarkStart, css.indexOf('}', systemDarkStart));
     for (const [name, value] of declarations('[data-theme="dark"]')) {
       expect(systemDark).toContain(`${name}: ${value};`);
     }
