@@ -1,7 +1,7 @@
 import { isValidConversationId } from '../conversationId';
 import type { TransportEvent } from '../ReceiptTransport';
 import type { TeamMessageReadReceipt } from '../types';
-import { advanceWatermark, mergeTeamReceipts, type ReceiptState } from './receiptState';
+import { advanceWatermark, type ReceiptState } from './receiptState';
 
 /** A usable time: finite and not negative (Infinity would mark everything read forever). */
 export function isTime(value: unknown): value is number {
@@ -33,12 +33,16 @@ export function isTeamReceipt(receipt: unknown): receipt is TeamMessageReadRecei
   );
 }
 
+/** The incoming events that move P2P watermarks: everything but team receipts. */
+export type WatermarkEvent = Exclude<TransportEvent, { type: 'teamReceipts' }>;
+
 /**
- * Merges one incoming event into the state, monotonically (SPEC P9, G12): peer receipts move
- * peerReadTime, read-time syncs move selfReadTime (P11), team receipts keep the highest readCount.
- * Returns `state` itself when nothing is news, so nobody is notified. Malformed parts are skipped.
+ * Merges one watermark event into the state, monotonically (SPEC P9): peer receipts move
+ * peerReadTime, read-time syncs move selfReadTime (P11). Returns `state` itself when nothing is news,
+ * so nobody is notified. Malformed parts are skipped. Team receipts are not merged here: the engine
+ * batches them and reconciles open details in the same update (`TeamDetailLoader.mergeCounts`).
  */
-export function applyTransportEvent(state: ReceiptState, event: TransportEvent): ReceiptState {
+export function applyWatermarkEvent(state: ReceiptState, event: WatermarkEvent): ReceiptState {
   if (typeof event !== 'object' || event === null) return state;
   switch (event.type) {
     case 'p2pReceipts':
@@ -54,8 +58,6 @@ export function applyTransportEvent(state: ReceiptState, event: TransportEvent):
       return isValidConversationId(state.accountId, event.conversationId) && isTime(event.readTime)
         ? advanceWatermark(state, event.conversationId, 'selfReadTime', event.readTime)
         : state;
-    case 'teamReceipts':
-      return mergeTeamReceipts(state, teamReceiptsOf(event));
     default:
       return state;
   }

@@ -9,7 +9,7 @@ import { isRetryableCode } from '../errorCodes';
 import { ReceiptError } from '../ReceiptError';
 import type { ConnectionState, TransportEvent } from '../ReceiptTransport';
 import { ConversationType, type ReceiptMessage, type TeamMessageReadReceipt } from '../types';
-import { applyTransportEvent, isTeamReceipt, isTime, teamReceiptsOf } from './applyTransportEvent';
+import { applyWatermarkEvent, isTeamReceipt, isTime, teamReceiptsOf } from './applyTransportEvent';
 import { assertEngineOptions } from './assertEngineOptions';
 import { defaultRetryPolicy } from './backoff';
 import { createTimerSet, type EngineContext, invoke, type ReceiptOperation } from './engineContext';
@@ -215,7 +215,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     if (isDisposed) return;
     if (event?.type !== 'teamReceipts') {
       // Watermarks are two numbers per conversation: applied at once, as they arrive.
-      store.setState((state) => applyTransportEvent(state, event));
+      store.setState((state) => applyWatermarkEvent(state, event));
       return;
     }
     if (isBurstOpen) {

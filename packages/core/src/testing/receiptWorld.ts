@@ -8,7 +8,7 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { createReceiptEngine } from '../engine/createReceiptEngine';
 import type { ReceiptEngine, ReceiptEngineOptions } from '../engine/ReceiptEngine';
 import type { ReceiptError } from '../ReceiptError';
-import type { ReceiptTransport } from '../ReceiptTransport';
+import type { ReceiptTransport, TransportEvent } from '../ReceiptTransport';
 import type { ReceiptMessage } from '../types';
 
 /** The transport methods whose calls are counted. */
@@ -29,11 +29,16 @@ const countedMethods: CountedMethod[] = [
   'getSelfReadTime',
 ];
 
-/** Wraps a real transport and records the arguments of every call. */
+/**
+ * Wraps a real transport and records the arguments of every call. `deliver` hands an event to every
+ * current subscriber as a custom transport might (malformed ones included), next to the real ones.
+ */
 export function countCalls(transport: ReceiptTransport): {
   transport: ReceiptTransport;
   calls: Record<CountedMethod, unknown[][]>;
+  deliver: (event: unknown) => void;
 } {
+  const listeners = new Set<(event: TransportEvent) => void>();
   const calls = Object.fromEntries(countedMethods.map((name) => [name, []])) as unknown as Record<
     CountedMethod,
     unknown[][]
@@ -59,7 +64,16 @@ export function countCalls(transport: ReceiptTransport): {
       calls.getTeamMessageReceiptDetail.push(args);
       return transport.getTeamMessageReceiptDetail(...args);
     },
-    subscribe: (listener) => transport.subscribe(listener),
+    subscribe: (listener) => {
+      // A wrapper per subscription, so subscribing one listener twice is still two subscriptions.
+      const subscriber = (event: TransportEvent) => listener(event);
+      listeners.add(subscriber);
+      const unsubscribe = transport.subscribe(subscriber);
+      return () => {
+        listeners.delete(subscriber);
+        unsubscribe();
+      };
+    },
   };
   if (transport.getSelfReadTime) {
     counted.getSelfReadTime = (...args) => {
@@ -73,7 +87,10 @@ export function countCalls(transport: ReceiptTransport): {
   if (transport.subscribeConnectionState) {
     counted.subscribeConnectionState = (listener) => transport.subscribeConnectionState!(listener);
   }
-  return { transport: counted, calls };
+  const deliver = (event: unknown) => {
+    for (const listener of [...listeners]) listener(event as TransportEvent);
+  };
+  return { transport: counted, calls, deliver };
 }
 
 /** One logged-in device with its own engine. */
@@ -87,6 +104,8 @@ export interface WorldDevice {
   received: ReceiptMessage[];
   /** What the engine reported through onError. */
   errors: ReceiptError[];
+  /** Hands `event` to this device's engine as a custom transport might, malformed or not. */
+  deliver(event: unknown): void;
 }
 
 /** Options of {@link createReceiptWorld}. */
@@ -117,7 +136,7 @@ export function createReceiptWorld(options: ReceiptWorldOptions = {}) {
       client.V2NIMMessageService.on('onReceiveMessages', (messages) => {
         received.push(...(messages as unknown as ReceiptMessage[]));
       });
-      const { transport, calls } = countCalls(createNimTransport(client));
+      const { transport, calls, deliver } = countCalls(createNimTransport(client));
       const errors: ReceiptError[] = [];
       const engine = createReceiptEngine({
         transport,
@@ -126,7 +145,7 @@ export function createReceiptWorld(options: ReceiptWorldOptions = {}) {
         onError: (error) => errors.push(error),
         ...engineOptions,
       });
-      const device = { accountId, client, transport, calls, engine, received, errors };
+      const device = { accountId, client, transport, calls, engine, received, errors, deliver };
       devices.push(device);
       return device;
     },
