@@ -5,26 +5,17 @@
 import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
 import { act, render } from '@testing-library/react';
 import { StrictMode, useEffect } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCountingClock, createSubscriberCounter } from '../../core/src/testing/leakCounters';
-import { createReceiptWorld, type WorldDevice } from '../../core/src/testing/receiptWorld';
+import { receiptWorldPerTest, type WorldDevice } from '../../core/src/testing/receiptWorld';
 import { useMessageReceipt } from './hooks/useMessageReceipt';
 import { useReadReceipts } from './hooks/useReadReceipts';
 import { useReceiptEngine } from './hooks/useReceiptEngine';
 import { useTeamReceiptDetail } from './hooks/useTeamReceiptDetail';
 import { ReceiptProvider } from './ReceiptProvider';
 
-type World = ReturnType<typeof createReceiptWorld>;
-let world: World;
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-  world = createReceiptWorld();
+const world = receiptWorldPerTest((world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
-});
-afterEach(() => {
-  world.disposeAll();
-  vi.useRealTimers();
 });
 
 /** Every listener the engine could have registered on A's device. */

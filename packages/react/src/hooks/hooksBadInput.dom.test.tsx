@@ -5,24 +5,20 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { act, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createReceiptWorld, type WorldDevice } from '../../../core/src/testing/receiptWorld';
+import { describe, expect, it } from 'vitest';
+import { receiptWorldPerTest, type WorldDevice } from '../../../core/src/testing/receiptWorld';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { useMessageReceipt } from './useMessageReceipt';
 import { useReadReceipts } from './useReadReceipts';
 import { useTeamReceiptDetail } from './useTeamReceiptDetail';
 
-type World = ReturnType<typeof createReceiptWorld>;
-let world: World;
 let alice: WorldDevice;
 let bob: WorldDevice;
 /** A's own P2P message to B and B's copy of a flagged team message from A. */
 let ownP2P: ReceiptMessage;
 let othersTeam: ReceiptMessage;
 
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-  world = createReceiptWorld();
+const world = receiptWorldPerTest(async (world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
   alice = world.device('A');
   bob = world.device('B');
@@ -30,10 +26,6 @@ beforeEach(async () => {
   const g1 = await world.send(bob, 'B|2|T', { at: 200, isFlagged: true });
   await world.settle();
   othersTeam = world.copyOf(alice, g1);
-});
-afterEach(() => {
-  world.disposeAll();
-  vi.useRealTimers();
 });
 
 const huge = 'x'.repeat(1_000_000);

@@ -1,9 +1,9 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { act, render, renderHook } from '@testing-library/react';
 import { type ReactNode, StrictMode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
-  createReceiptWorld,
+  receiptWorldPerTest,
   sentMessages,
   type WorldDevice,
 } from '../../../core/src/testing/receiptWorld';
@@ -14,17 +14,7 @@ import { useReadReceipts } from './useReadReceipts';
 import { useReceiptEngine } from './useReceiptEngine';
 import { useTeamReceiptDetail } from './useTeamReceiptDetail';
 
-type World = ReturnType<typeof createReceiptWorld>;
-let world: World;
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-  world = createReceiptWorld();
-});
-afterEach(() => {
-  world.disposeAll();
-  vi.useRealTimers();
-});
+const world = receiptWorldPerTest();
 
 /** Lets fake time pass inside act, so React applies what the engine did. */
 const tick = (ms: number) => act(() => world.tick(ms));
