@@ -18,13 +18,7 @@ let team: ReceiptMessage;
 const world = receiptWorldPerTest(async (world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
   world.server.createTeam({ teamId: 'T2', memberIds: ['A', 'B'] });
-  alice = world.device('A');
-  bob = world.device('B');
-  const m1 = await world.send(alice, 'A|1|B', { at: 100 });
-  const g1 = await world.send(alice, 'A|2|T', { at: 200, isFlagged: true });
-  await world.settle();
-  p2p = world.copyOf(bob, m1);
-  team = world.copyOf(bob, g1);
+  ({ alice, bob, p2pCopy: p2p, teamCopy: team } = await world.aliceWritesToBob());
 });
 
 const huge = 'x'.repeat(1_000_000);

@@ -11,23 +11,12 @@ const world = receiptWorldPerTest((world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
 });
 
+/** A and B with m1 (P2P) and g1 (team T), and the events A's transport delivers from then on. */
 async function chat() {
-  const alice = world.device('A');
-  const bob = world.device('B');
+  const { alice, bob, p2p, team, p2pCopy, teamCopy } = await world.aliceWritesToBob();
   const events: TransportEvent[] = [];
   alice.transport.subscribe((event) => events.push(event));
-  const m1 = await world.send(alice, 'A|1|B', { at: 100 });
-  const g1 = await world.send(alice, 'A|2|T', { at: 200, isFlagged: true });
-  await world.settle();
-  return {
-    alice,
-    bob,
-    events,
-    m1,
-    g1,
-    m1Copy: world.copyOf(bob, m1),
-    g1Copy: world.copyOf(bob, g1),
-  };
+  return { alice, bob, events, m1: p2p, g1: team, m1Copy: p2pCopy, g1Copy: teamCopy };
 }
 
 describe('outbox reliability', () => {

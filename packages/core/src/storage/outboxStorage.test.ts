@@ -24,22 +24,8 @@ function createKeyValueStorage(): KeyValueStorage & { items: Map<string, string>
   };
 }
 
-/** A and B chat; A sends one P2P and one flagged team message that B has received. */
-async function setUp(storage: ReceiptOutboxStorage) {
-  const alice = world.device('A');
-  const bob = world.device('B', { storage });
-  const p2p = await world.send(alice, 'A|1|B', { at: 100 });
-  const team = await world.send(alice, 'A|2|T', { at: 200, isFlagged: true });
-  await world.settle();
-  return {
-    alice,
-    bob,
-    p2p,
-    team,
-    p2pCopy: world.copyOf(bob, p2p),
-    teamCopy: world.copyOf(bob, team),
-  };
-}
+/** A and B chat, B's engine keeping its outbox in `storage`. */
+const setUp = (storage: ReceiptOutboxStorage) => world.aliceWritesToBob({ storage });
 
 async function teamReaders(alice: WorldDevice, message: ReceiptMessage) {
   const detail = await alice.client.V2NIMMessageService.getTeamMessageReceiptDetail(

@@ -123,55 +123,83 @@ export function createReceiptWorld(options: ReceiptWorldOptions = {}) {
   });
   const devices: WorldDevice[] = [];
 
+  /** Logs in a device with an engine (random fixed at 0.5 so backoff delays are exact). */
+  function device(
+    accountId: string,
+    engineOptions: Partial<ReceiptEngineOptions> = {},
+  ): WorldDevice {
+    const client = server.login(accountId);
+    const received: ReceiptMessage[] = [];
+    client.V2NIMMessageService.on('onReceiveMessages', (messages) => {
+      received.push(...(messages as unknown as ReceiptMessage[]));
+    });
+    const { transport, calls, deliver } = countCalls(createNimTransport(client));
+    const errors: ReceiptError[] = [];
+    const engine = createReceiptEngine({
+      transport,
+      accountId,
+      random: () => 0.5,
+      onError: (error) => errors.push(error),
+      ...engineOptions,
+    });
+    const logged = { accountId, client, transport, calls, engine, received, errors, deliver };
+    devices.push(logged);
+    return logged;
+  }
+
+  /**
+   * Sends a text message at `at` and returns the sender's copy; the receivers' copies are in their
+   * devices' `received` after `settle()`.
+   */
+  async function send(
+    from: WorldDevice,
+    conversationId: string,
+    sendOptions: { at: number; isFlagged?: boolean },
+  ): Promise<ReceiptMessage> {
+    time = sendOptions.at;
+    const service = from.client.V2NIMMessageService;
+    const { message } = await service.sendMessage(
+      from.client.V2NIMMessageCreator.createTextMessage(`message at ${sendOptions.at}`),
+      conversationId,
+      { messageConfig: { readReceiptEnabled: sendOptions.isFlagged ?? false } },
+    );
+    return message as unknown as ReceiptMessage;
+  }
+
+  /** The copy of `message` that `device` received. */
+  function copyOf(device: WorldDevice, message: ReceiptMessage): ReceiptMessage {
+    const copy = device.received.find((m) => m.messageClientId === message.messageClientId);
+    if (!copy) throw new Error(`${device.accountId} did not receive ${message.messageClientId}`);
+    return copy;
+  }
+
   return {
     server,
     /** Sets the createTime of the next messages. */
     setTime(next: number) {
       time = next;
     },
-    /** Logs in a device with an engine (random fixed at 0.5 so backoff delays are exact). */
-    device(accountId: string, engineOptions: Partial<ReceiptEngineOptions> = {}): WorldDevice {
-      const client = server.login(accountId);
-      const received: ReceiptMessage[] = [];
-      client.V2NIMMessageService.on('onReceiveMessages', (messages) => {
-        received.push(...(messages as unknown as ReceiptMessage[]));
-      });
-      const { transport, calls, deliver } = countCalls(createNimTransport(client));
-      const errors: ReceiptError[] = [];
-      const engine = createReceiptEngine({
-        transport,
-        accountId,
-        random: () => 0.5,
-        onError: (error) => errors.push(error),
-        ...engineOptions,
-      });
-      const device = { accountId, client, transport, calls, engine, received, errors, deliver };
-      devices.push(device);
-      return device;
-    },
+    device,
+    send,
+    copyOf,
     /**
-     * Sends a text message at `at` and returns the sender's copy; the receivers' copies are in
-     * their devices' `received` after `settle()`.
+     * A and B (B's engine with `bobOptions`): A sends B a P2P message at 100 and team T (which the
+     * test created with both in it) a flagged message at 200; both are delivered, unread.
      */
-    async send(
-      from: WorldDevice,
-      conversationId: string,
-      sendOptions: { at: number; isFlagged?: boolean },
-    ): Promise<ReceiptMessage> {
-      time = sendOptions.at;
-      const service = from.client.V2NIMMessageService;
-      const { message } = await service.sendMessage(
-        from.client.V2NIMMessageCreator.createTextMessage(`message at ${sendOptions.at}`),
-        conversationId,
-        { messageConfig: { readReceiptEnabled: sendOptions.isFlagged ?? false } },
-      );
-      return message as unknown as ReceiptMessage;
-    },
-    /** The copy of `message` that `device` received. */
-    copyOf(device: WorldDevice, message: ReceiptMessage): ReceiptMessage {
-      const copy = device.received.find((m) => m.messageClientId === message.messageClientId);
-      if (!copy) throw new Error(`${device.accountId} did not receive ${message.messageClientId}`);
-      return copy;
+    async aliceWritesToBob(bobOptions: Partial<ReceiptEngineOptions> = {}) {
+      const alice = device('A');
+      const bob = device('B', bobOptions);
+      const p2p = await send(alice, 'A|1|B', { at: 100 });
+      const team = await send(alice, 'A|2|T', { at: 200, isFlagged: true });
+      await server.settle();
+      return {
+        alice,
+        bob,
+        p2p,
+        team,
+        p2pCopy: copyOf(bob, p2p),
+        teamCopy: copyOf(bob, team),
+      };
     },
     /** Lets fake time pass, then waits for every delivery and call in flight. */
     async tick(ms: number) {
