@@ -1,20 +1,17 @@
 import { p2pConversationId } from '@readmark/core';
-import { MessageList, ReadTick } from '@readmark/react';
+import { ReadTick } from '@readmark/react';
 import { useCallback } from 'react';
-import { Composer } from './Composer';
 import type { DemoDevice } from './createDemoDevice';
 import type { DemoMessage } from './createMessageStore';
-import { useDemoStrings } from './i18n/DemoStringsContext';
+import { DeviceConversation } from './DeviceConversation';
 import { MessageBubble } from './MessageBubble';
-import { useDeviceMessages, useIsOnline } from './useDeviceState';
+import { useDeviceMessages } from './useDeviceState';
 
 /** One device's side of the Alice–Bob chat: the list with ticks and a composer. */
 export function P2PChat(props: { device: DemoDevice; peerAccountId: string; peerName: string }) {
   const { device, peerAccountId, peerName } = props;
-  const { strings } = useDemoStrings();
   const conversationId = p2pConversationId(device.accountId, peerAccountId);
   const messages = useDeviceMessages(device, conversationId);
-  const isOnline = useIsOnline(device);
 
   const renderMessage = useCallback(
     (message: DemoMessage) => {
@@ -30,24 +27,13 @@ export function P2PChat(props: { device: DemoDevice; peerAccountId: string; peer
     [device.accountId],
   );
 
-  const onSend = ({ texts }: { texts: string[] }) => {
-    for (const text of texts) {
-      void device.messages.send({ conversationId, text, isReceiptRequested: true });
-    }
-  };
-
   return (
-    <>
-      <div className="demo-chat">
-        {messages.length === 0 && <p className="demo-empty">{strings.emptyChat}</p>}
-        <MessageList
-          conversationId={conversationId}
-          messages={messages}
-          renderMessage={renderMessage}
-          className="demo-list"
-        />
-      </div>
-      <Composer recipientName={peerName} isDisabled={!isOnline} onSend={onSend} />
-    </>
+    <DeviceConversation
+      device={device}
+      conversationId={conversationId}
+      messages={messages}
+      renderMessage={renderMessage}
+      recipientName={peerName}
+    />
   );
 }

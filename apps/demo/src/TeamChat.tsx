@@ -1,12 +1,11 @@
 import { teamConversationId } from '@readmark/core';
-import { MessageList, ReceiptDetailSheet, UnreadBadge, useMemberResolver } from '@readmark/react';
+import { ReceiptDetailSheet, UnreadBadge, useMemberResolver } from '@readmark/react';
 import { useCallback, useState } from 'react';
-import { Composer } from './Composer';
 import type { DemoDevice } from './createDemoDevice';
 import type { DemoMessage } from './createMessageStore';
-import { useDemoStrings } from './i18n/DemoStringsContext';
+import { DeviceConversation } from './DeviceConversation';
 import { MessageBubble } from './MessageBubble';
-import { useDeviceMessages, useIsOnline } from './useDeviceState';
+import { useDeviceMessages } from './useDeviceState';
 
 /**
  * The team as one device sees it: names come from the pane's `ReceiptProvider` resolver, and own
@@ -14,11 +13,9 @@ import { useDeviceMessages, useIsOnline } from './useDeviceState';
  */
 export function TeamChat(props: { device: DemoDevice; teamId: string; teamName: string }) {
   const { device, teamId, teamName } = props;
-  const { strings } = useDemoStrings();
   const resolveMember = useMemberResolver();
   const conversationId = teamConversationId(device.accountId, teamId);
   const messages = useDeviceMessages(device, conversationId);
-  const isOnline = useIsOnline(device);
   // Only the id is kept, so the open sheet always shows the message's newest copy.
   const [openClientId, setOpenClientId] = useState<string | null>(null);
   const sheetMessage =
@@ -50,30 +47,16 @@ export function TeamChat(props: { device: DemoDevice; teamId: string; teamName: 
     [device.accountId, resolveMember],
   );
 
-  const onSend = ({
-    texts,
-    isReceiptRequested,
-  }: {
-    texts: string[];
-    isReceiptRequested: boolean;
-  }) => {
-    for (const text of texts) {
-      void device.messages.send({ conversationId, text, isReceiptRequested });
-    }
-  };
-
   return (
     <>
-      <div className="demo-chat">
-        {messages.length === 0 && <p className="demo-empty">{strings.emptyChat}</p>}
-        <MessageList
-          conversationId={conversationId}
-          messages={messages}
-          renderMessage={renderMessage}
-          className="demo-list"
-        />
-      </div>
-      <Composer recipientName={teamName} isDisabled={!isOnline} hasReceiptOption onSend={onSend} />
+      <DeviceConversation
+        device={device}
+        conversationId={conversationId}
+        messages={messages}
+        renderMessage={renderMessage}
+        recipientName={teamName}
+        hasReceiptOption
+      />
       {/* Mounted only while open: the sheet hands focus back to the badge when it unmounts open. */}
       {sheetMessage && (
         <ReceiptDetailSheet message={sheetMessage} isOpen onClose={() => setOpenClientId(null)} />

@@ -1,5 +1,5 @@
 import type { ReceiptTransport } from '@readmark/core';
-import type { CallCounter } from './callCounter';
+import type { CallCounter, CountedMethod } from './callCounter';
 
 /**
  * Wraps a transport so every server call is tallied per device and method before it is forwarded.
@@ -12,33 +12,28 @@ export function createCountingTransport(options: {
   deviceId: string;
 }): ReceiptTransport {
   const { transport, counter, deviceId } = options;
+  /** `batch` is the messages of a batch call; single-message calls carry no items. */
+  const tally = (method: CountedMethod, batch?: unknown) =>
+    counter.record({ deviceId, method, items: Array.isArray(batch) ? batch.length : 0 });
   const counting: ReceiptTransport = {
     sendP2PMessageReceipt(message) {
-      counter.record({ deviceId, method: 'sendP2PMessageReceipt', items: 0 });
+      tally('sendP2PMessageReceipt');
       return transport.sendP2PMessageReceipt(message);
     },
     getP2PMessageReceipt(conversationId) {
-      counter.record({ deviceId, method: 'getP2PMessageReceipt', items: 0 });
+      tally('getP2PMessageReceipt');
       return transport.getP2PMessageReceipt(conversationId);
     },
     sendTeamMessageReceipts(messages) {
-      counter.record({
-        deviceId,
-        method: 'sendTeamMessageReceipts',
-        items: Array.isArray(messages) ? messages.length : 0,
-      });
+      tally('sendTeamMessageReceipts', messages);
       return transport.sendTeamMessageReceipts(messages);
     },
     getTeamMessageReceipts(messages) {
-      counter.record({
-        deviceId,
-        method: 'getTeamMessageReceipts',
-        items: Array.isArray(messages) ? messages.length : 0,
-      });
+      tally('getTeamMessageReceipts', messages);
       return transport.getTeamMessageReceipts(messages);
     },
     getTeamMessageReceiptDetail(message, memberAccountIds) {
-      counter.record({ deviceId, method: 'getTeamMessageReceiptDetail', items: 0 });
+      tally('getTeamMessageReceiptDetail');
       return transport.getTeamMessageReceiptDetail(message, memberAccountIds);
     },
     subscribe: (listener) => transport.subscribe(listener),
@@ -47,7 +42,7 @@ export function createCountingTransport(options: {
   if (transport.getSelfReadTime) {
     const getSelfReadTime = transport.getSelfReadTime.bind(transport);
     counting.getSelfReadTime = (conversationId) => {
-      counter.record({ deviceId, method: 'getSelfReadTime', items: 0 });
+      tally('getSelfReadTime');
       return getSelfReadTime(conversationId);
     };
   }

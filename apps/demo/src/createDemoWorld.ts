@@ -60,30 +60,23 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
       `[readmark demo] ${context.operation} ${context.conversationId}: ${error.code} ${error.message}`,
     );
   };
-  const alice = createDemoDevice({
-    server,
-    accountId: ALICE,
-    deviceId: 'alice',
-    counter,
-    conversationIds: [p2pConversationId(ALICE, BOB), teamConversationId(ALICE, TEAM_ID)],
-    onError: logError,
-  });
-  const bobLaptop = createDemoDevice({
-    server,
-    accountId: BOB,
-    deviceId: 'bob-laptop',
-    counter,
-    conversationIds: [p2pConversationId(BOB, ALICE), teamConversationId(BOB, TEAM_ID)],
-    onError: logError,
-  });
-  const bobPhone = createDemoDevice({
-    server,
-    accountId: BOB,
-    deviceId: 'bob-phone',
-    counter,
-    conversationIds: [p2pConversationId(BOB, ALICE)],
-    onError: logError,
-  });
+  /** A device of Alice's or Bob's, in their chat and, if `isInTeam`, the team chat. */
+  const device = (accountId: string, deviceId: string, { isInTeam }: { isInTeam: boolean }) => {
+    const peer = accountId === ALICE ? BOB : ALICE;
+    const p2p = p2pConversationId(accountId, peer);
+    return createDemoDevice({
+      server,
+      accountId,
+      deviceId,
+      counter,
+      conversationIds: isInTeam ? [p2p, teamConversationId(accountId, TEAM_ID)] : [p2p],
+      onError: logError,
+    });
+  };
+  const alice = device(ALICE, 'alice', { isInTeam: true });
+  const bobLaptop = device(BOB, 'bob-laptop', { isInTeam: true });
+  // The phone shows only the one-to-one chat.
+  const bobPhone = device(BOB, 'bob-phone', { isInTeam: false });
 
   let stopReaders: (() => void) | undefined;
   const simulationListeners = new Set<() => void>();

@@ -1,0 +1,58 @@
+import { MessageList } from '@readmark/react';
+import type { ReactNode } from 'react';
+import { Composer } from './Composer';
+import type { DemoDevice } from './createDemoDevice';
+import type { DemoMessage } from './createMessageStore';
+import { useDemoStrings } from './i18n/DemoStringsContext';
+import { useIsOnline } from './useDeviceState';
+
+/**
+ * One conversation on one device: the message list (with a hint while it is empty) above a composer
+ * that sends from this device and is disabled while it is offline.
+ */
+export function DeviceConversation(props: {
+  device: DemoDevice;
+  conversationId: string;
+  messages: readonly DemoMessage[];
+  renderMessage: (message: DemoMessage) => ReactNode;
+  recipientName: string;
+  /** Teams only: the composer offers "ask for read receipts" (one-to-one messages always ask). */
+  hasReceiptOption?: boolean;
+}) {
+  const { device, conversationId, messages, renderMessage, recipientName, hasReceiptOption } =
+    props;
+  const { strings } = useDemoStrings();
+  const isOnline = useIsOnline(device);
+
+  const onSend = ({
+    texts,
+    isReceiptRequested,
+  }: {
+    texts: string[];
+    isReceiptRequested: boolean;
+  }) => {
+    for (const text of texts) {
+      void device.messages.send({ conversationId, text, isReceiptRequested });
+    }
+  };
+
+  return (
+    <>
+      <div className="demo-chat">
+        {messages.length === 0 && <p className="demo-empty">{strings.emptyChat}</p>}
+        <MessageList
+          conversationId={conversationId}
+          messages={messages}
+          renderMessage={renderMessage}
+          className="demo-list"
+        />
+      </div>
+      <Composer
+        recipientName={recipientName}
+        isDisabled={!isOnline}
+        hasReceiptOption={hasReceiptOption}
+        onSend={onSend}
+      />
+    </>
+  );
+}
