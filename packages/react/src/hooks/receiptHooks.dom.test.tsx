@@ -367,6 +367,33 @@ describe('team hooks', () => {
     });
   });
 
+  it('a disabled useTeamReceiptDetail does not re-render as the detail changes, and catches up when enabled', async () => {
+    const { a, sent } = await teamWithMessages(1);
+    const full = renderHook(() => useTeamReceiptDetail(sent[0]!), { wrapper: wrapperFor(a) });
+    let disabledRenders = 0;
+    const disabled = renderHook(
+      ({ isEnabled }) => {
+        disabledRenders++;
+        return useTeamReceiptDetail(sent[0]!, { isEnabled });
+      },
+      { wrapper: wrapperFor(a), initialProps: { isEnabled: false } },
+    );
+    await tick(0);
+    expect(full.result.current.unreadAccountList).toEqual(['M1', 'M2', 'M3', 'M4']);
+    const rendersBefore = disabledRenders;
+
+    await act(async () => {
+      await readAs('M1', sent[0]!);
+      await world.settle();
+    });
+    expect(full.result.current.readAccountList).toEqual(['M1']);
+    expect(disabledRenders).toBe(rendersBefore);
+
+    disabled.rerender({ isEnabled: true });
+    expect(disabled.result.current.readAccountList).toEqual(['M1']);
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
+  });
+
   it('useTeamReceiptDetail: full, filtered, live, and errors as state', async () => {
     const { a, sent } = await teamWithMessages(2);
     await readAs('M1', sent[0]!);

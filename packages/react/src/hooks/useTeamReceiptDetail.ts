@@ -16,7 +16,10 @@ import { useStoreSelector } from './useStoreSelector';
 export interface TeamReceiptDetailOptions {
   /** Only these members are reported, and the counts follow (SPEC G9). Empty or omitted: everyone. */
   memberAccountIds?: readonly string[];
-  /** Load and follow the detail only while true (e.g. while a sheet is open). Default true. */
+  /**
+   * Load and follow the detail only while true (e.g. while a sheet is open): while false the hook
+   * neither loads nor re-renders when the detail changes. Default true.
+   */
   isEnabled?: boolean;
 }
 
@@ -62,7 +65,9 @@ export function useTeamReceiptDetail(
       key ? state.teamDetails[key] : undefined,
     [key],
   );
-  const entry = useStoreSelector(engine.store, selector);
+  // Followed only while enabled: a closed sheet re-rendered (and re-resolved its members) on every
+  // receipt for its message. While disabled the entry is read at render only.
+  const entry = useStoreSelector(engine.store, selector, Object.is, isEnabled);
 
   useEffect(() => {
     if (!isEnabled || !key) return;
