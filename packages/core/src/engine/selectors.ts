@@ -63,7 +63,7 @@ export function receiptModeOf(accountId: string, message: unknown): ReceiptMode 
   return 'none';
 }
 
-/** The team conversation of a message, or undefined when it is not a team message. */
+/** The {@link teamMessageKey} of a team message, as `state`'s account sees it. */
 function teamKeyOf(state: ReceiptState, message: ReceiptMessage): string {
   return teamMessageKey(messageConversationId(state.accountId, message), message.messageClientId);
 }
