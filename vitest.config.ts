@@ -11,14 +11,27 @@ const testTimeout = 30_000;
 const sourceConditions = {
   conditions: ['@readmark/source', 'browser', 'module', 'import', 'default'],
 };
+const nodeSourceConditions = { conditions: ['@readmark/source', 'module', 'import', 'default'] };
+
+/**
+ * Debian's headless Chromium (scripts/chromium.ts), for the browser and Storybook projects. A fresh
+ * object per project: Vitest names each project's browser instances in place.
+ */
+const chromium = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+  instances: [{ browser: 'chromium' as const }],
+  viewport: { width: 1024, height: 768 },
+});
 
 export default defineConfig({
   test: {
     projects: [
       {
-        resolve: { conditions: ['@readmark/source', 'module', 'import', 'default'] },
+        resolve: nodeSourceConditions,
         // Node tests load modules through Vite's SSR environment, which has its own conditions.
-        ssr: { resolve: { conditions: ['@readmark/source', 'module', 'import', 'default'] } },
+        ssr: { resolve: nodeSourceConditions },
         test: {
           name: 'unit',
           testTimeout,
@@ -62,15 +75,7 @@ export default defineConfig({
           name: 'browser',
           testTimeout,
           include: ['packages/*/src/**/*.browser.test.tsx', 'apps/*/src/**/*.browser.test.tsx'],
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({
-              launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
-            }),
-            instances: [{ browser: 'chromium' }],
-            viewport: { width: 1024, height: 768 },
-          },
+          browser: chromium(),
         },
       },
       // Every story of .storybook/ as a test, once per theme: it renders, its play function passes
@@ -85,15 +90,7 @@ export default defineConfig({
         test: {
           name: theme === 'light' ? 'storybook' : 'storybook-dark',
           testTimeout,
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({
-              launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
-            }),
-            instances: [{ browser: 'chromium' as const }],
-            viewport: { width: 1024, height: 768 },
-          },
+          browser: chromium(),
         },
       })),
     ],
