@@ -5,7 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
-import { cleanupApps, createWorld, Providers, renderApp, settle } from './testWorld.test';
+import {
+  cleanupApps,
+  createWorld,
+  Providers,
+  renderApp,
+  settle,
+  teamWithMessage,
+} from './testWorld.test';
 import { UnreadBadge } from './UnreadBadge';
 
 const names: Record<string, string> = {
@@ -190,12 +197,11 @@ describe('ReceiptDetailSheet', () => {
 
   it('shows an error with a retry that recovers', async () => {
     world = createWorld();
-    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
-    const alice = world.server.login('alice');
-    const message = await world.send(alice, {
-      conversationId: 'alice|2|t1',
+    const { alice, message } = await teamWithMessage(world, {
+      teamId: 't1',
+      memberIds: ['bob', 'carol'],
+      readers: 0,
       text: 'hi',
-      isReceiptRequested: true,
     });
     world.server.injectFault({ method: 'getTeamMessageReceiptDetail', code: 107404 });
     renderApp(
@@ -217,12 +223,11 @@ describe('ReceiptDetailSheet', () => {
       { length: 199 },
       (_, index) => `u${String(index).padStart(3, '0')}`,
     );
-    world.server.createTeam({ teamId: 't1', memberIds: ['alice', ...memberIds] });
-    const alice = world.server.login('alice');
-    const message = await world.send(alice, {
-      conversationId: 'alice|2|t1',
+    const { alice, message } = await teamWithMessage(world, {
+      teamId: 't1',
+      memberIds,
+      readers: 0,
       text: 'all hands',
-      isReceiptRequested: true,
     });
     renderApp(
       <Providers engine={world.engineFor(alice)}>
@@ -273,12 +278,11 @@ function OpenFromStart({ message, onClosed }: { message: ReceiptMessage; onClose
 describe('ReceiptDetailSheet under StrictMode', () => {
   it('stays open when first rendered open (effects run twice) and still closes with Esc', async () => {
     world = createWorld();
-    world.server.createTeam({ teamId: 't1', memberIds: Object.keys(names) });
-    const alice = world.server.login('alice');
-    const message = await world.send(alice, {
-      conversationId: 'alice|2|t1',
+    const { alice, message } = await teamWithMessage(world, {
+      teamId: 't1',
+      memberIds: ['bob', 'carol', 'dave', 'erin'],
+      readers: 0,
       text: 'lunch?',
-      isReceiptRequested: true,
     });
     let closedCount = 0;
     const onClosed = () => closedCount++;

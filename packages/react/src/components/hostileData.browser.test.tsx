@@ -1,7 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
-import { cleanupApps, createWorld, Providers, renderApp, settle } from './testWorld.test';
+import {
+  cleanupApps,
+  createWorld,
+  Providers,
+  renderApp,
+  settle,
+  teamWithMessage,
+} from './testWorld.test';
 
 // Each payload sets this flag if the browser ever runs it.
 const hostile = [
@@ -34,12 +41,11 @@ describe('hostile data renders as inert text', () => {
   it('member names and account ids with HTML show verbatim in the sheet and run nothing', async () => {
     world = createWorld();
     const readerIds = ['r1', 'r2', 'r3', 'r4'];
-    world.server.createTeam({ teamId: 't1', memberIds: ['alice', ...readerIds] });
-    const alice = world.server.login('alice');
-    const message = await world.send(alice, {
-      conversationId: 'alice|2|t1',
+    const { alice, message } = await teamWithMessage(world, {
+      teamId: 't1',
+      memberIds: readerIds,
+      readers: 0,
       text: 'hello',
-      isReceiptRequested: true,
     });
     const names = Object.fromEntries(readerIds.map((id, index) => [id, hostile[index]!]));
     renderApp(
