@@ -1,13 +1,13 @@
-import { createReceiptEngine, type ReceiptTransport } from '@readmark/core';
+import { createReceiptEngine } from '@readmark/core';
 import { createMemoryServer } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
 import { MessageList } from '@readmark/react';
-import { useState } from 'react';
 import { BaselineList } from '../BaselineList';
 import { renderBenchRow } from '../BenchRow';
 import { countingTransport, type SentCall } from '../countingTransport';
 import { frames } from '../frames';
 import { history } from '../history';
+import { MessagesInState } from '../MessagesInState';
 import type { BenchMessage } from '../messages';
 import { createFrame, mountApp } from '../mount';
 
@@ -31,34 +31,6 @@ async function scriptedScroll(scroller: HTMLElement, { isRoundTrip }: { isRoundT
     scroller.scrollTop += STEP_PX;
     await sleep(STEP_MS);
   }
-}
-
-/** The list under test, holding the messages in state so new ones can arrive. */
-function Harness({
-  variant,
-  conversationId,
-  initial,
-  onRowMount,
-  onSetter,
-}: {
-  variant: 'kit' | 'baseline';
-  conversationId: string;
-  initial: BenchMessage[];
-  onRowMount: (message: BenchMessage) => void;
-  onSetter: (set: (messages: BenchMessage[]) => void) => void;
-}) {
-  const [list, set] = useState(initial);
-  onSetter(set);
-  return variant === 'kit' ? (
-    <MessageList
-      conversationId={conversationId}
-      messages={list}
-      renderMessage={renderBenchRow}
-      readDwellMs={0}
-    />
-  ) : (
-    <BaselineList messages={list} onRowMount={onRowMount} />
-  );
 }
 
 /** Groups calls into flush windows: calls less than half a window apart belong to the same one. */
@@ -123,24 +95,35 @@ export async function outgoingCalls({ variant }: { variant: 'kit' | 'baseline' }
     const naiveMark = (message: BenchMessage) => {
       if (message.senderId === 'bob' || naiveSent.has(message.messageClientId)) return;
       naiveSent.add(message.messageClientId);
-      const send: ReceiptTransport['sendTeamMessageReceipts'] = (list) =>
-        transport.sendTeamMessageReceipts(list);
-      if (message.conversationType === 2) void send([message]).catch(() => {});
-      else void transport.sendP2PMessageReceipt(message).catch(() => {});
+      const sent =
+        message.conversationType === 2
+          ? transport.sendTeamMessageReceipts([message])
+          : transport.sendP2PMessageReceipt(message);
+      void sent.catch(() => {});
     };
     let setMessages: (m: BenchMessage[]) => void = () => {};
     const frame = createFrame();
     const unmount = mountApp(
       frame,
       engine,
-      <Harness
-        variant={variant}
-        conversationId={conversationId}
+      // The messages live in state so new ones can arrive.
+      <MessagesInState
         initial={messages}
-        onRowMount={naiveMark}
         onSetter={(set) => {
           setMessages = set;
         }}
+        render={(list) =>
+          variant === 'kit' ? (
+            <MessageList
+              conversationId={conversationId}
+              messages={list}
+              renderMessage={renderBenchRow}
+              readDwellMs={0}
+            />
+          ) : (
+            <BaselineList messages={list} onRowMount={naiveMark} />
+          )
+        }
       />,
     );
     await frames(10);

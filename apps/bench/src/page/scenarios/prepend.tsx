@@ -1,11 +1,11 @@
 import { createReceiptEngine } from '@readmark/core';
 import { MessageList } from '@readmark/react';
-import { useState } from 'react';
 import { flushSync } from 'react-dom';
 import { renderBenchRow } from '../BenchRow';
 import { createBareVirtualList } from '../bareVirtualList';
 import { createBenchTransport } from '../benchTransport';
 import { frames } from '../frames';
+import { MessagesInState } from '../MessagesInState';
 import { type BenchMessage, makeMessages, P2P_CONVERSATION } from '../messages';
 import { createFrame, mountApp, mountedIndexes } from '../mount';
 
@@ -13,24 +13,6 @@ const STEP_PX = 60;
 const MAX_STEPS = 400;
 /** Recorded when the tracked row left the DOM: it jumped out of sight. */
 const LOST_ROW_PX = 9999;
-
-function KitList({
-  initial,
-  onSetter,
-}: {
-  initial: BenchMessage[];
-  onSetter: (set: (messages: BenchMessage[]) => void) => void;
-}) {
-  const [messages, setMessages] = useState(initial);
-  onSetter(setMessages);
-  return (
-    <MessageList
-      conversationId={P2P_CONVERSATION}
-      messages={messages}
-      renderMessage={renderBenchRow}
-    />
-  );
-}
 
 /**
  * Metric 5: with the reader 3,000 px above the end of 1,000 messages, 200 older variable-height
@@ -54,11 +36,18 @@ export async function prepend({
     const unmount = mountApp(
       frame,
       engine,
-      <KitList
+      <MessagesInState
         initial={initial}
         onSetter={(set) => {
           setMessages = (messages) => flushSync(() => set(messages));
         }}
+        render={(messages) => (
+          <MessageList
+            conversationId={P2P_CONVERSATION}
+            messages={messages}
+            renderMessage={renderBenchRow}
+          />
+        )}
       />,
     );
     cleanup = () => {
