@@ -1,6 +1,7 @@
 import {
   createReceiptEngine,
   type ReceiptEngine,
+  type ReceiptEngineOptions,
   ReceiptError,
   selectMessageStatus,
   selectTeamReceipt,
@@ -19,7 +20,11 @@ afterEach(() => {
 });
 
 /** One logged-in device: its socket, its transport and a real engine on top. */
-function device(backend: FakeChatBackend, accountId: string) {
+function device(
+  backend: FakeChatBackend,
+  accountId: string,
+  onError?: ReceiptEngineOptions['onError'],
+) {
   const socket = backend.connect(accountId);
   const transport = createRestReceiptTransport({
     accountId,
@@ -31,6 +36,7 @@ function device(backend: FakeChatBackend, accountId: string) {
     accountId,
     flushDelayMs: 0,
     retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    onError,
   });
   engines.push(engine);
   return { socket, transport, engine };
@@ -133,18 +139,7 @@ describe('the custom transport example, through the real engine', () => {
     backend.failNext('POST /receipts/direct', { times: 1 });
     backend.failNext('POST /receipts/direct', { status: 429, times: 1 });
     const onError = vi.fn();
-    const retrying = createReceiptEngine({
-      transport: createRestReceiptTransport({
-        accountId: 'bob',
-        http: backend.httpFor('bob'),
-        socket: backend.connect('bob'),
-      }),
-      accountId: 'bob',
-      flushDelayMs: 0,
-      retry: { baseDelayMs: 5, maxDelayMs: 20 },
-      onError,
-    });
-    engines.push(retrying);
+    const retrying = device(backend, 'bob', onError).engine;
     const aliceCopy = toReceiptMessage('alice', sent);
     retrying.markRead([toReceiptMessage('bob', sent)]);
     await vi.waitFor(() =>
