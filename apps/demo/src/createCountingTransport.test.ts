@@ -1,5 +1,5 @@
 import { createReceiptEngine, type ReceiptMessage } from '@readmark/core';
-import { createMemoryServer } from '@readmark/memory';
+import { createMemoryServer, type MemoryServer } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCallCounter } from './callCounter';
@@ -12,22 +12,26 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Bob logged in as `deviceId`: a real engine over the counting transport, and what he receives. */
+function bobDevice(server: MemoryServer, deviceId: string) {
+  const bob = server.login('bob');
+  const counter = createCallCounter();
+  const engine = createReceiptEngine({
+    transport: createCountingTransport({ transport: createNimTransport(bob), counter, deviceId }),
+    accountId: 'bob',
+  });
+  const received: ReceiptMessage[] = [];
+  bob.V2NIMMessageService.on('onReceiveMessages', (messages) => {
+    received.push(...(messages as ReceiptMessage[]));
+  });
+  return { counter, engine, received };
+}
+
 describe('createCountingTransport', () => {
   it('counts the one coalesced P2P receipt for 20 messages Bob saw', async () => {
     const server = createMemoryServer();
     const alice = server.login('alice');
-    const bob = server.login('bob');
-    const counter = createCallCounter();
-    const transport = createCountingTransport({
-      transport: createNimTransport(bob),
-      counter,
-      deviceId: 'bob-laptop',
-    });
-    const engine = createReceiptEngine({ transport, accountId: 'bob' });
-    const received: ReceiptMessage[] = [];
-    bob.V2NIMMessageService.on('onReceiveMessages', (messages) => {
-      received.push(...(messages as ReceiptMessage[]));
-    });
+    const { counter, engine, received } = bobDevice(server, 'bob-laptop');
     for (let i = 1; i <= 20; i += 1) {
       await alice.V2NIMMessageService.sendMessage(
         alice.V2NIMMessageCreator.createTextMessage(`m${i}`),
@@ -61,20 +65,7 @@ describe('createCountingTransport', () => {
     const server = createMemoryServer();
     server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
     const alice = server.login('alice');
-    const bob = server.login('bob');
-    const counter = createCallCounter();
-    const engine = createReceiptEngine({
-      transport: createCountingTransport({
-        transport: createNimTransport(bob),
-        counter,
-        deviceId: 'bob',
-      }),
-      accountId: 'bob',
-    });
-    const received: ReceiptMessage[] = [];
-    bob.V2NIMMessageService.on('onReceiveMessages', (messages) => {
-      received.push(...(messages as ReceiptMessage[]));
-    });
+    const { counter, engine, received } = bobDevice(server, 'bob');
     for (let i = 1; i <= 60; i += 1) {
       await alice.V2NIMMessageService.sendMessage(
         alice.V2NIMMessageCreator.createTextMessage(`g${i}`),
