@@ -86,9 +86,11 @@ function isObject<T>(value: T): value is T & object {
   return typeof value === 'object' && value !== null;
 }
 
-function safeCall<T>(getKey: (message: T) => string, message: T): string | undefined {
+/** The app's key for a message, or undefined when it throws or gives no usable (non-empty) string. */
+function usableKey<T>(getKey: (message: T) => string, message: T): string | undefined {
   try {
-    return getKey(message);
+    const key = getKey(message);
+    return typeof key === 'string' && key !== '' ? key : undefined;
   } catch {
     return undefined;
   }
@@ -134,8 +136,8 @@ export function MessageList<TMessage extends ReceiptMessage>({
     // message made each pass over the rows (pill count, read marking) O(messages²).
     let firstIndexOf: Map<TMessage, number> | undefined;
     return (message: TMessage): string => {
-      const key = safeCall(rawGetMessageKey, message);
-      if (typeof key === 'string' && key !== '') return key;
+      const key = usableKey(rawGetMessageKey, message);
+      if (key !== undefined) return key;
       if (!firstIndexOf) {
         const positions = new Map<TMessage, number>();
         allMessages.forEach((each, index) => {
@@ -176,11 +178,8 @@ export function MessageList<TMessage extends ReceiptMessage>({
     if (previous?.messages === messages && previous.conversationId === conversationId) {
       return previous;
     }
-    const keyOf = (message: TMessage): unknown => {
-      const key = safeCall(rawGetMessageKey, message);
-      // No usable key: only the same object matches.
-      return typeof key === 'string' && key !== '' ? key : message;
-    };
+    // No usable key: only the same object matches.
+    const keyOf = (message: TMessage): unknown => usableKey(rawGetMessageKey, message) ?? message;
     const shift =
       previous && previous.conversationId === conversationId
         ? sharedRunShift({ previous: previous.messages, next: messages, keyOf })
@@ -226,12 +225,6 @@ export function MessageList<TMessage extends ReceiptMessage>({
   }, [messages, conversationId, rawGetMessageKey]);
   const { base: keyBase, generation: keyGeneration } = keySpace;
   const getItemKey = useCallback((index: number) => keyBase + index, [keyBase]);
-  const estimatedTotal = () => {
-    if (!estimateSize) return messages.length * DEFAULT_ESTIMATED_SIZE;
-    let total = 0;
-    for (let index = 0; index < messages.length; index++) total += estimateItemSize(index);
-    return total;
-  };
   const virtualizer = useRowVirtualizer<HTMLElement, HTMLDivElement>({
     count: messages.length,
     getScrollElement: () => scrollRef.current,
@@ -240,8 +233,9 @@ export function MessageList<TMessage extends ReceiptMessage>({
     // Start at the end (the estimated total height): from offset 0 the first render mounted and
     // measured the oldest rows, and each of those measurements re-walked every message after it,
     // 17 passes over a 100,000-message history on mount.
-    // The virtualizer's own total (its position pass runs at mount anyway), not a second pass.
-    initialOffset: () => virtualizerRef.current?.getTotalSize() ?? estimatedTotal(),
+    // The virtualizer's own total (its position pass runs at mount anyway), not a second pass. It
+    // first asks once the list has mounted, when the ref is set.
+    initialOffset: () => virtualizerRef.current?.getTotalSize() ?? 0,
     anchorTo: 'end',
     followOnAppend: true,
     scrollEndThreshold: END_THRESHOLD,
@@ -272,20 +266,18 @@ export function MessageList<TMessage extends ReceiptMessage>({
   if (isAtEnd && seenLastKey !== lastKey) setSeenLastKey(lastKey);
   let newMessageCount = 0;
   // Scanned only while scrolled away, and from the end: the last seen message is among the newest,
-  // so a render while scrolling through a long history does not walk all of it.
-  let seenIndex = -1;
+  // so a render while scrolling through a long history does not walk all of it. No pill when the
+  // last seen message is gone (nothing to count from).
   if (!isAtEnd && seenLastKey !== undefined) {
+    let unseenCount = 0;
     for (let index = allMessages.length - 1; index >= 0; index--) {
-      if (getMessageKey(allMessages[index]!) === seenLastKey) {
-        seenIndex = index;
+      const message = allMessages[index]!;
+      if (getMessageKey(message) === seenLastKey) {
+        newMessageCount = unseenCount;
         break;
       }
-    }
-  }
-  if (seenIndex >= 0) {
-    // Only others' messages count as "new": my own sends are not news to me.
-    for (let index = seenIndex + 1; index < allMessages.length; index++) {
-      if (allMessages[index]?.senderId !== engine.accountId) newMessageCount++;
+      // Only others' messages count as "new": my own sends are not news to me.
+      if (message.senderId !== engine.accountId) unseenCount++;
     }
   }
 
@@ -363,10 +355,6 @@ export function MessageList<TMessage extends ReceiptMessage>({
       handleFrame();
     });
   }, [handleFrame]);
-  // Every render may follow new messages, a resize or a measurement: re-check what is on screen.
-  useEffect(() => {
-    scheduleFrame();
-  });
   useEffect(() => {
     const element = scrollRef.current;
     if (!element) return;

@@ -20,7 +20,10 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
   getMessageKey: (message: TMessage) => string;
   measureRow: (element: HTMLDivElement | null) => void;
   renderRow: (message: ReceiptMessage) => ReactNode;
-  /** After each render: the rows on screen may have changed. */
+  /**
+   * After each render, the list's own included (they render these rows too): new messages, a resize
+   * or a measurement may have changed what is on screen.
+   */
   onRendered: () => void;
 }) {
   const items = useVirtualRows(virtualizer);
