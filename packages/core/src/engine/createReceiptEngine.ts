@@ -29,6 +29,7 @@ import {
   markTeamUnavailable,
   type P2PWatermarks,
   type ReceiptState,
+  setEntry,
 } from './receiptState';
 import { selectIsSendingReceipts } from './selectors';
 import { createTeamCountLoader } from './teamCountLoader';
@@ -343,17 +344,17 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
         team.drop(conversationId);
       }
       store.setState((state) => {
-        if (conversationId === undefined) {
-          return state.isSendingReceipts === isEnabled
-            ? state
-            : { ...state, isSendingReceipts: isEnabled };
+        if (conversationId !== undefined) {
+          return setEntry(
+            state,
+            'mutedConversations',
+            conversationId,
+            isEnabled ? undefined : true,
+          );
         }
-        const isMuted = conversationId in state.mutedConversations;
-        if (isMuted === !isEnabled) return state;
-        const muted = { ...state.mutedConversations };
-        if (isEnabled) delete muted[conversationId];
-        else muted[conversationId] = true;
-        return { ...state, mutedConversations: muted };
+        return state.isSendingReceipts === isEnabled
+          ? state
+          : { ...state, isSendingReceipts: isEnabled };
       });
     },
     loadConversation,

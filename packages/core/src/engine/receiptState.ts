@@ -259,7 +259,9 @@ export function mergeTeamReceipts(
 }
 
 /** Sets one entry of a record-valued field, returning `state` itself when the value is the same. */
-export function setEntry<K extends 'teamCountLoads' | 'teamDetails' | 'unavailableTeams'>(
+export function setEntry<
+  K extends 'teamCountLoads' | 'teamDetails' | 'unavailableTeams' | 'mutedConversations',
+>(
   state: ReceiptState,
   field: K,
   key: string,

@@ -12,6 +12,7 @@ import {
 } from './receiptState';
 import { createRetrySchedule } from './retrySchedule';
 import { chunk, TEAM_BATCH_LIMIT } from './teamOutbox';
+import { addWatcher, type Watchers } from './watchers';
 
 /** Loads the counts of my own team messages while something on screen shows them. */
 export interface TeamCountLoader {
@@ -40,12 +41,6 @@ export interface TeamCountLoaderHooks {
   ): void;
 }
 
-interface Watched {
-  count: number;
-  conversationId: string;
-  message: ReceiptMessage;
-}
-
 /**
  * Creates the count loader. A message is queried once: never again while its counts are known
  * (incoming events keep them current, SPEC G11; the engine may forget them for a message off screen,
@@ -58,7 +53,7 @@ export function createTeamCountLoader(
   context: EngineContext,
   hooks: TeamCountLoaderHooks,
 ): TeamCountLoader {
-  const watched = new Map<string, Watched>();
+  const watched: Watchers = new Map();
   const queued = new Map<string, Map<string, ReceiptMessage>>();
   /** Keys a reconnect queued again: their known counts may be stale, so they are queried anyway. */
   const requery = new Set<string>();
@@ -79,9 +74,6 @@ export function createTeamCountLoader(
 
   function watch(conversationId: string, message: ReceiptMessage): () => void {
     const key = teamMessageKey(conversationId, message.messageClientId);
-    const entry = watched.get(key) ?? { count: 0, conversationId, message };
-    entry.count += 1;
-    watched.set(key, entry);
     const state = context.store.getState();
     if (!inFlight.has(key) && needsLoad(state, conversationId, message, key)) {
       // In a trimmed conversation this may be a forgotten message: an event arriving before the
@@ -95,13 +87,7 @@ export function createTeamCountLoader(
       queue.set(key, message);
       hooks.onNeedsLoad();
     }
-    let isWatching = true;
-    return () => {
-      if (!isWatching) return;
-      isWatching = false;
-      entry.count -= 1;
-      if (entry.count > 0) return;
-      watched.delete(key);
+    return addWatcher(watched, key, conversationId, message, () => {
       requery.delete(key);
       // Off screen before its batch went out: do not spend a query on it.
       const queue = queued.get(conversationId);
@@ -112,7 +98,7 @@ export function createTeamCountLoader(
           context.store.setState((state) => setEntry(state, 'teamCountLoads', key, undefined));
         }
       }
-    };
+    });
   }
 
   function flush(): void {

@@ -13,6 +13,7 @@ import {
   teamReceiptOf,
 } from './receiptState';
 import { createRetrySchedule } from './retrySchedule';
+import { addWatcher, type Watchers } from './watchers';
 
 /** Member-by-member details of my team messages, loaded on demand and then kept live. */
 export interface TeamDetailLoader {
@@ -36,12 +37,6 @@ export interface TeamDetailLoader {
   reloadWatched(): void;
   /** Cancels waiting retries, e.g. when the connection is back (`reloadWatched` follows). */
   resetBackoff(): void;
-}
-
-interface Watched {
-  count: number;
-  conversationId: string;
-  message: ReceiptMessage;
 }
 
 /**
@@ -80,7 +75,7 @@ export function reconcileDetail(
  * answering 416 must not be hammered); only a result that is already outdated is refetched at once.
  */
 export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader {
-  const watched = new Map<string, Watched>();
+  const watched: Watchers = new Map();
   const inFlight = new Set<string>();
   const refetchAfter = new Set<string>();
   /** Details whose load failed for a passing reason and waits for its backoff. */
@@ -202,9 +197,7 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
     isWatched: (key) => watched.has(key),
     watch(conversationId, message) {
       const key = teamMessageKey(conversationId, message.messageClientId);
-      const entry = watched.get(key) ?? { count: 0, conversationId, message };
-      entry.count += 1;
-      watched.set(key, entry);
+      const stop = addWatcher(watched, key, conversationId, message);
       const state = context.store.getState();
       const detail = state.teamDetails[key];
       const isOutdated =
@@ -214,13 +207,7 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
       if (!detail || isOutdated || (detail.status === 'error' && !retries.isWaiting(key))) {
         load(conversationId, message);
       }
-      let isWatching = true;
-      return () => {
-        if (!isWatching) return;
-        isWatching = false;
-        entry.count -= 1;
-        if (entry.count === 0) watched.delete(key);
-      };
+      return stop;
     },
     refresh(conversationId, message) {
       load(conversationId, message);
