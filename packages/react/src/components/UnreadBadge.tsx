@@ -44,32 +44,32 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
   if (receipt.status === 'sending' || receipt.status === 'failed') return null;
 
   const { readCount, unreadCount } = receipt;
-  const hasCounts = readCount !== undefined && unreadCount !== undefined;
-  if (!receipt.isUnavailable && !hasCounts && !receipt.isLoading) return null;
-  // A team of only the sender has nobody to read: no count to show, and never "All read".
-  if (hasCounts && readCount + unreadCount === 0) return null;
-  const status: UnreadBadgeStatus = receipt.isUnavailable
-    ? 'unavailable'
-    : !hasCounts
-      ? 'loading'
-      : unreadCount === 0
-        ? 'all-read'
-        : 'unread';
-  const totalCount = (readCount ?? 0) + (unreadCount ?? 0);
-  const text =
-    status === 'unavailable'
-      ? strings.unavailable
-      : status === 'loading'
-        ? strings.badgeLoading
-        : status === 'all-read'
-          ? strings.badgeAllRead
-          : strings.badgeUnread(unreadCount ?? 0);
-  const label =
-    status === 'unread'
-      ? strings.badgeLabel({ unreadCount: unreadCount ?? 0, totalCount })
-      : status === 'all-read'
-        ? strings.badgeAllReadLabel(totalCount)
-        : text;
+  let status: UnreadBadgeStatus;
+  let text: string;
+  // The accessible name: the visible text, or the full sentence when there are counts.
+  let label: string;
+  if (receipt.isUnavailable) {
+    status = 'unavailable';
+    text = label = strings.unavailable;
+  } else if (readCount === undefined || unreadCount === undefined) {
+    // No counts and none on the way (SPEC G7, or the query failed for good): see above.
+    if (!receipt.isLoading) return null;
+    status = 'loading';
+    text = label = strings.badgeLoading;
+  } else {
+    const totalCount = readCount + unreadCount;
+    // A team of only the sender has nobody to read: no count to show, and never "All read".
+    if (totalCount === 0) return null;
+    if (unreadCount === 0) {
+      status = 'all-read';
+      text = strings.badgeAllRead;
+      label = strings.badgeAllReadLabel(totalCount);
+    } else {
+      status = 'unread';
+      text = strings.badgeUnread(unreadCount);
+      label = strings.badgeLabel({ unreadCount, totalCount });
+    }
+  }
   const classes = className ? `readmark-badge ${className}` : 'readmark-badge';
 
   // Unavailable counts cannot be listed, so there is nothing to open.
