@@ -13,13 +13,10 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
-/** The well-formed team receipts of an event; a custom transport may pass anything. */
-export function teamReceiptsOf(event: TransportEvent): TeamMessageReadReceipt[] {
-  if (event.type !== 'teamReceipts' || !Array.isArray(event.receipts)) return [];
-  return event.receipts.filter(isTeamReceipt);
-}
-
-/** A well-formed team receipt: conversation and client ids, non-negative integer counts. */
+/**
+ * A well-formed team receipt: conversation and client ids, non-negative integer counts. A custom
+ * transport may pass anything.
+ */
 export function isTeamReceipt(receipt: unknown): receipt is TeamMessageReadReceipt {
   if (typeof receipt !== 'object' || receipt === null) return false;
   const { conversationId, messageClientId, readCount, unreadCount } =

@@ -9,7 +9,7 @@ import { isRetryableCode } from '../errorCodes';
 import { ReceiptError } from '../ReceiptError';
 import type { ConnectionState, TransportEvent } from '../ReceiptTransport';
 import { ConversationType, type ReceiptMessage, type TeamMessageReadReceipt } from '../types';
-import { applyWatermarkEvent, isTeamReceipt, isTime, teamReceiptsOf } from './applyTransportEvent';
+import { applyWatermarkEvent, isTeamReceipt, isTime } from './applyTransportEvent';
 import { assertEngineOptions } from './assertEngineOptions';
 import { defaultRetryPolicy } from './backoff';
 import { createTimerSet, type EngineContext, invoke, type ReceiptOperation } from './engineContext';
@@ -210,7 +210,10 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
 
   /** True from a team event applied at once until the current task yields: a burst is under way. */
   let isBurstOpen = false;
-  /** Team receipts that arrived during the burst, applied together when the current task yields. */
+  /**
+   * Team receipts not merged yet: a lone event's, merged at once, then those that arrive during the
+   * burst, merged together when the current task yields. Empty whenever no burst is under way.
+   */
   let queuedReceipts: TeamMessageReadReceipt[] = [];
   function onEvent(event: TransportEvent): void {
     if (isDisposed) return;
@@ -219,23 +222,19 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       store.setState((state) => applyWatermarkEvent(state, event));
       return;
     }
-    if (isBurstOpen) {
-      // No array per event while a burst is under way: each well-formed receipt goes to the queue.
-      if (Array.isArray(event.receipts)) {
-        for (const receipt of event.receipts)
-          if (isTeamReceipt(receipt)) queuedReceipts.push(receipt);
-      }
-      return;
+    // No array per event: each well-formed receipt goes straight to the queue.
+    if (Array.isArray(event.receipts)) {
+      for (const receipt of event.receipts)
+        if (isTeamReceipt(receipt)) queuedReceipts.push(receipt);
     }
-    const receipts = teamReceiptsOf(event);
-    if (receipts.length === 0) return;
+    if (isBurstOpen || queuedReceipts.length === 0) return;
     // A lone event is applied at once, as it arrives. Events that follow it in the same task (NIM
     // delivers a busy group's receipts back to back) are applied together in ONE more store update
     // once the task yields, so 1,000 events do not run every mounted selector 1,000 times. A promise
     // job, not a timer: it runs before anything awaiting the delivery, and fake timers cannot hold it.
     isBurstOpen = true;
     void Promise.resolve().then(closeBurst);
-    details.mergeCounts(receipts);
+    applyQueuedReceipts();
   }
 
   function closeBurst(): void {
@@ -392,8 +391,6 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       unsubscribe();
       unsubscribeConnection();
       timers.clearAll();
-      flushTimer = undefined;
-      loadTimer = undefined;
     },
   };
 }
