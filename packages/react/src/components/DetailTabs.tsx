@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useRef } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 
 /** The two tabs of the detail sheet. */
@@ -31,25 +31,21 @@ export function DetailTabs({
   unreadCount: number;
 }) {
   const strings = useReceiptStrings();
-  const tabRefs = useRef<Partial<Record<ReceiptDetailTab, HTMLButtonElement | null>>>({});
 
   const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = TAB_ORDER.indexOf(selectedTab);
-    const nextIndex =
-      event.key === 'ArrowRight'
-        ? (index + 1) % TAB_ORDER.length
-        : event.key === 'ArrowLeft'
-          ? (index - 1 + TAB_ORDER.length) % TAB_ORDER.length
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? TAB_ORDER.length - 1
-              : -1;
-    const next = TAB_ORDER[nextIndex];
-    if (next === undefined) return;
+    const last = TAB_ORDER.length - 1;
+    const nextIndex = {
+      ArrowRight: index === last ? 0 : index + 1,
+      ArrowLeft: index === 0 ? last : index - 1,
+      Home: 0,
+      End: last,
+    }[event.key];
+    if (nextIndex === undefined) return;
     event.preventDefault();
-    onSelectTab(next);
-    tabRefs.current[next]?.focus();
+    onSelectTab(TAB_ORDER[nextIndex]!);
+    // The tab list's children are the tabs, in TAB_ORDER.
+    (event.currentTarget.children[nextIndex] as HTMLElement | undefined)?.focus();
   };
 
   return (
@@ -65,9 +61,6 @@ export function DetailTabs({
         return (
           <button
             key={tab}
-            ref={(element) => {
-              tabRefs.current[tab] = element;
-            }}
             type="button"
             role="tab"
             id={tabId}
