@@ -39,11 +39,9 @@ export function useStoreSelector<S, T>(
     const state = store.getState();
     const cached = cache.current;
     if (cached && cached.state === state && cached.selector === selector) return cached.value;
-    const value = selector(state);
-    if (cached && isEqual(cached.value, value)) {
-      cache.current = { state, selector, value: cached.value };
-      return cached.value;
-    }
+    const selected = selector(state);
+    // An equal value keeps the previous object, so React sees no change.
+    const value = cached && isEqual(cached.value, selected) ? cached.value : selected;
     cache.current = { state, selector, value };
     return value;
   };
