@@ -83,16 +83,15 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
   instance.setOptions(resolve(options, instance.direct, rerenderOwner));
 
   useLayoutEffect(() => instance._didMount(), [instance]);
-  useLayoutEffect(() => {
-    applyDirectStyles(instance, instance.direct);
-    return instance._willUpdate();
-  });
+  // Positions are written by useVirtualRows after each render (its component renders with this one).
+  useLayoutEffect(() => instance._willUpdate());
   return instance;
 }
 
 /**
  * The rows to render now; the calling component re-renders whenever they change (and the owner of
- * the virtualizer does not). Call it in exactly one component per virtualizer.
+ * the virtualizer does not). Call it in exactly one component per virtualizer: the owner itself or a
+ * child it always renders, since this hook also writes the positions after every render.
  */
 export function useVirtualRows<TScroll extends Element, TItem extends Element>(
   virtualizer: RowVirtualizer<TScroll, TItem>,
