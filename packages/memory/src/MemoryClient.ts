@@ -1,5 +1,6 @@
 import { disconnectedError, notLoggedInError, setDeviceConnected } from './connection';
 import { createConversationIdUtil, isValidConversationIdFor } from './conversationIds';
+import { findConversation, listConversations } from './conversations';
 import { createTextMessage, listMessages, storeAndDeliver } from './messaging';
 import { invalidParameter, NimError, NimErrorCode } from './NimError';
 import {
@@ -8,6 +9,7 @@ import {
   isPeerReadOnDevice,
   syncP2PAtLogin,
 } from './p2pReceipts';
+import { checkRevokeArgs, copyRevokeParams, revokeStoredMessage } from './revoke';
 import type { FaultableMethod, ServerCore } from './ServerCore';
 import type {
   V2NIMConnectStatus,
@@ -20,6 +22,7 @@ import type {
   V2NIMMessage,
   V2NIMMessageCreator,
   V2NIMMessageListener,
+  V2NIMMessageRevokeParams,
   V2NIMMessageService,
 } from './sdkTypes';
 import { applyTeamReceipts, queryTeamReceiptDetail, queryTeamReceipts } from './teamReceipts';
@@ -44,6 +47,7 @@ export type MemoryMessageService = Pick<
   | 'off'
   | 'sendMessage'
   | 'getMessageList'
+  | 'revokeMessage'
   | 'sendP2PMessageReceipt'
   | 'getP2PMessageReceipt'
   | 'isPeerRead'
@@ -56,13 +60,15 @@ export type MemoryMessageService = Pick<
 };
 
 /**
- * The slice of `V2NIMConversationService` the memory server implements. `getConversationReadTime`
- * is a server call here (it rejects with 192001 while disconnected), so the account's read time is
- * the same on every device, as its receipts advanced it.
+ * The slice of `V2NIMConversationService` the memory server implements. `getConversationReadTime`,
+ * `getConversation` and `getConversationList` are server calls here (they reject with 192001 while
+ * disconnected; the SDK answers the last two from its synced cache), so every device of an account
+ * sees the same read time and conversations. Conversations exist for the accounts a message reached
+ * (P2P and team); `unreadCount` is always 0 (not tracked).
  */
 export type MemoryConversationService = Pick<
   V2NIMConversationService,
-  'on' | 'off' | 'getConversationReadTime'
+  'on' | 'off' | 'getConversationReadTime' | 'getConversation' | 'getConversationList'
 > & {
   listenerCount(eventName: keyof V2NIMConversationListener): number;
 };
@@ -163,6 +169,8 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     if (!isOnline) {
       device.p2pCache.clear();
       device.missedMessages.length = 0;
+      device.missedRevokes.length = 0;
+      device.missedConversationIds.clear();
     }
     const status = isOnline ? 1 : 0;
     // Status events are local to the device, so they are emitted whether it is online or not.
@@ -230,6 +238,24 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
             ? undefined
             : invalidParameter('option.conversationId')),
         () => listMessages(core, device, input.value as typeof option),
+      );
+    },
+
+    revokeMessage: (message, params) => {
+      const input = snapshotOf(() => ({
+        message: copyMessage(message),
+        params: copyRevokeParams(params),
+      }));
+      return call(
+        'revokeMessage',
+        () => input.error ?? checkRevokeArgs(accountId, input.value.message, input.value.params),
+        () =>
+          revokeStoredMessage(
+            core,
+            device,
+            input.value?.message as MessageLike,
+            input.value?.params as V2NIMMessageRevokeParams | undefined,
+          ),
       );
     },
 
@@ -316,6 +342,30 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
             ? undefined
             : invalidParameter(`conversationId must start with "${accountId}|<1-3>|"`),
         () => conversationReadTime(core, device, conversationId),
+      ),
+    getConversation: (conversationId) =>
+      call(
+        'getConversation',
+        () =>
+          isValidConversationIdFor(accountId, conversationId)
+            ? undefined
+            : invalidParameter(`conversationId must start with "${accountId}|<1-3>|"`),
+        () => findConversation(core, device, conversationId),
+      ),
+    getConversationList: (offset, limit) =>
+      call(
+        'getConversationList',
+        () => {
+          // The SDK validates offset >= 0 and limit >= 1; NaN and Infinity are refused too here.
+          if (typeof offset !== 'number' || !Number.isFinite(offset) || offset < 0) {
+            return invalidParameter('offset must be a number >= 0');
+          }
+          if (typeof limit !== 'number' || !Number.isFinite(limit) || limit < 1) {
+            return invalidParameter('limit must be a number >= 1');
+          }
+          return undefined;
+        },
+        () => listConversations(core, device, offset, limit),
       ),
   };
 

@@ -8,6 +8,10 @@ export const NimErrorCode = {
   TEAM_NOT_EXIST: 108404,
   TEAM_MEMBER_NOT_EXIST: 109404,
   MESSAGE_NOT_EXIST: 107404,
+  /** "only sender or manager can revoke message" (V2NIM_ERROR_CODE_SENDER_OR_MANAGER_PERMISSION_ONLY_REVOKE in the SDK's JS error table). */
+  SENDER_OR_MANAGER_PERMISSION_ONLY_REVOKE: 107303,
+  /** "resource not exist": what the SDK's `getConversation` throws for a conversation it lacks. */
+  RESOURCE_NOT_EXIST: 191006,
   TIMEOUT: 191005,
   DISCONNECTED: 192001,
 } as const;

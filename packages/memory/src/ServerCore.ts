@@ -19,7 +19,10 @@ export type FaultableMethod =
   | 'sendTeamMessageReceipts'
   | 'getTeamMessageReceipts'
   | 'getTeamMessageReceiptDetail'
-  | 'getConversationReadTime';
+  | 'getConversationReadTime'
+  | 'revokeMessage'
+  | 'getConversation'
+  | 'getConversationList';
 
 /** One logged-in device: what a nim-web-sdk-ng instance holds locally. */
 export interface Device {
@@ -31,6 +34,10 @@ export interface Device {
   isConnected: boolean;
   /** Messages pushed while the device was disconnected; delivered as one batch at reconnect. */
   readonly missedMessages: StoredMessage[];
+  /** Messages revoked while the device was disconnected; their notifications arrive at reconnect. */
+  readonly missedRevokes: StoredMessage[];
+  /** Conversations whose last message changed while the device was disconnected. */
+  readonly missedConversationIds: Set<string>;
   /** The SDK's local P2P receipt cache: conversationId -> peer's watermark (P8). */
   readonly p2pCache: Map<string, number>;
   readonly messageEvents: Emitter<V2NIMMessageListener>;
@@ -45,6 +52,36 @@ export interface StoredMessage {
   readonly eligibleIds: readonly string[];
   /** Who has acknowledged it, in reading order. */
   readonly readerIds: string[];
+  /**
+   * Every account the message was delivered to at send time, sender included: they, and only they,
+   * have it in a conversation (a late team joiner does not, a member who left keeps it).
+   */
+  readonly audienceIds: readonly string[];
+  /** Set once the sender revokes it; it then leaves history and shows as revoked in conversations. */
+  revoke: MessageRevoke | undefined;
+}
+
+/** How a message was revoked (the fields of `V2NIMMessageRevokeNotification` besides the refer). */
+export interface MessageRevoke {
+  readonly revokeAccountId: string;
+  /** `V2NIMMessageRevokeType`: 1 P2P both ways, 2 team both ways (super teams are not simulated). */
+  readonly revokeType: 1 | 2;
+  readonly postscript: string | undefined;
+  readonly serverExtension: string | undefined;
+}
+
+/**
+ * One account's server-side conversation: created by its first message, kept pointing at its newest
+ * message (revoked or not). Shared by the account's devices, as NIM's cloud conversations are.
+ */
+export interface ConversationRecord {
+  /** From the owner's point of view (`owner|type|target`). */
+  readonly conversationId: string;
+  readonly ownerId: string;
+  readonly type: 1 | 2;
+  readonly createTime: number;
+  updateTime: number;
+  lastMessage: StoredMessage;
 }
 
 /** A reader's P2P watermark for one sender: everything up to `timestamp` is read (P2). */
@@ -72,6 +109,8 @@ export class ServerCore {
   /** Keyed by `${readerId}\n${senderId}`. Only ever moves forward (P9). */
   readonly p2pReadTimes = new Map<string, P2PReadTime>();
   readonly teams = new Map<string, Set<string>>();
+  /** Keyed by owner account, then by the owner's conversation id. */
+  readonly conversations = new Map<string, Map<string, ConversationRecord>>();
   private readonly injectedFaults: Fault[] = [];
   private serverIdSequence = 0;
   private clientIdSequence = 0;
@@ -94,6 +133,8 @@ export class ServerCore {
       isOnline: false,
       isConnected: true,
       missedMessages: [],
+      missedRevokes: [],
+      missedConversationIds: new Set(),
       p2pCache: new Map(),
       messageEvents: new Emitter(),
       conversationEvents: new Emitter(),

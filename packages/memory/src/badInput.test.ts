@@ -39,7 +39,18 @@ async function world() {
   async function state() {
     await server.settle();
     return {
-      events: [aLog, bLog].map((log) => [log.p2p, log.team, log.readTimes, log.messages.length]),
+      events: [aLog, bLog].map((log) => [
+        log.p2p,
+        log.team,
+        log.readTimes,
+        log.messages.length,
+        log.revokes,
+        log.conversations.length,
+      ]),
+      conversations: [
+        await a.V2NIMConversationService.getConversationList(0, 10),
+        await b.V2NIMConversationService.getConversationList(0, 10),
+      ],
       watermark: (await a.V2NIMMessageService.getP2PMessageReceipt('A|1|B')).timestamp,
       counts: await a.V2NIMMessageService.getTeamMessageReceipts([g1]),
       detail: await a.V2NIMMessageService.getTeamMessageReceiptDetail(g1),
@@ -367,6 +378,99 @@ const rows: Array<BadInputRow<World>> = [
     'getMessageList: null option',
     (w) => w.a.V2NIMMessageService.getMessageList(null as never),
     { code: 191004 },
+  ],
+  // revokeMessage
+  ['revoke: null', (w) => w.a.V2NIMMessageService.revokeMessage(null as never), { code: 191004 }],
+  [
+    'revoke: a string',
+    (w) => w.a.V2NIMMessageService.revokeMessage('p1' as never),
+    { code: 191004 },
+  ],
+  [
+    'revoke: an array',
+    (w) => w.a.V2NIMMessageService.revokeMessage([w.p1] as never),
+    { code: 191004 },
+  ],
+  [
+    'revoke: NaN createTime',
+    (w) => w.a.V2NIMMessageService.revokeMessage({ ...w.p1, createTime: Number.NaN }),
+    { code: 191004 },
+  ],
+  [
+    'revoke: numeric messageServerId',
+    (w) => w.a.V2NIMMessageService.revokeMessage({ ...w.p1, messageServerId: 1 as never }),
+    { code: 191004 },
+  ],
+  [
+    'revoke: params a string',
+    (w) => w.a.V2NIMMessageService.revokeMessage(w.p1, 'oops' as never),
+    { code: 191004 },
+  ],
+  [
+    'revoke: a numeric postscript',
+    (w) => w.a.V2NIMMessageService.revokeMessage(w.p1, { postscript: 7 as never }),
+    { code: 191004 },
+  ],
+  [
+    "revoke: another account's conversation id",
+    (w) => w.a.V2NIMMessageService.revokeMessage({ ...w.p1, conversationId: 'B|1|A' }),
+    { code: 191004 },
+  ],
+  [
+    'revoke: getters that throw',
+    (w) => w.a.V2NIMMessageService.revokeMessage(throwingMessage(w.p1)),
+    { code: 191004 },
+  ],
+  [
+    'revoke: params that throw',
+    (w) => w.a.V2NIMMessageService.revokeMessage(w.p1, explodingProxy({ postscript: 'x' })),
+    { code: 191004 },
+  ],
+  [
+    'revoke: a 1 MB unknown messageClientId',
+    (w) => w.a.V2NIMMessageService.revokeMessage({ ...w.p1, messageClientId: HUGE }),
+    { code: 107404 },
+  ],
+  [
+    "revoke: B revokes A's team message",
+    (w) => w.b.V2NIMMessageService.revokeMessage(w.bG1),
+    { code: 107303 },
+  ],
+  // getConversation and getConversationList
+  [
+    'getConversation: null',
+    (w) => w.a.V2NIMConversationService.getConversation(null as never),
+    { code: 191004 },
+  ],
+  [
+    "getConversation: another account's id",
+    (w) => w.a.V2NIMConversationService.getConversation('B|1|A'),
+    { code: 191004 },
+  ],
+  [
+    'getConversation: a 1 MB unknown peer',
+    (w) => w.a.V2NIMConversationService.getConversation(`A|1|${HUGE}`),
+    { code: 191006 },
+  ],
+  [
+    'getConversationList: a string offset',
+    (w) => w.a.V2NIMConversationService.getConversationList('0' as never, 10),
+    { code: 191004 },
+  ],
+  [
+    'getConversationList: NaN offset',
+    (w) => w.a.V2NIMConversationService.getConversationList(Number.NaN, 10),
+    { code: 191004 },
+  ],
+  [
+    'getConversationList: null limit',
+    (w) => w.a.V2NIMConversationService.getConversationList(0, null as never),
+    { code: 191004 },
+  ],
+  [
+    'getConversationList: an offset past the end (no-op: empty, finished)',
+    async (w) => w.a.V2NIMConversationService.getConversationList(1, 10),
+    { resolves: { offset: 0, finished: true, conversationList: [] } },
   ],
   // the server object
   ['login: empty account', (w) => w.server.login(''), { code: 191004 }],

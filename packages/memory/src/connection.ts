@@ -1,5 +1,7 @@
+import { emitMissedConversations } from './conversations';
 import { NimError, NimErrorCode } from './NimError';
 import { syncP2PAtLogin } from './p2pReceipts';
+import { revokeNotificationFor } from './revoke';
 import type { Device, ServerCore } from './ServerCore';
 import type { V2NIMConnectStatus } from './sdkTypes';
 
@@ -17,8 +19,10 @@ export function notLoggedInError(): NimError {
  * Drops or restores a logged-in device's connection, as a network loss does on the real SDK. While
  * dropped, calls reject with 192001 and nothing is delivered to the device. On restore the device
  * gets, like NIM's login sync: the P2P receipts it missed as ONE event (P8), its own read times
- * (P11) and the messages pushed meanwhile as one `onReceiveMessages` batch. Team receipts are not
- * synced (G11): apps query them again. The P2P cache survives (only logout clears it).
+ * (P11), the messages pushed meanwhile as one `onReceiveMessages` batch (without those revoked
+ * since), the revokes as one `onMessageRevokeNotifications` batch and the changed conversations as
+ * one `onConversationChanged`. Team receipts are not synced (G11): apps query them again. The P2P
+ * cache survives (only logout clears it).
  */
 export function setDeviceConnected(core: ServerCore, device: Device, isConnected: boolean): void {
   if (!device.isOnline || device.isConnected === isConnected) return;
@@ -29,11 +33,20 @@ export function setDeviceConnected(core: ServerCore, device: Device, isConnected
   if (!isConnected) return;
   syncP2PAtLogin(core, device);
   core.deliver(device, () => {
-    const missed = device.missedMessages.splice(0);
-    if (missed.length === 0) return;
-    device.messageEvents.emit(
-      'onReceiveMessages',
-      missed.map((stored) => core.view(stored, device.accountId)),
-    );
+    const missed = device.missedMessages.splice(0).filter((stored) => !stored.revoke);
+    if (missed.length > 0) {
+      device.messageEvents.emit(
+        'onReceiveMessages',
+        missed.map((stored) => core.view(stored, device.accountId)),
+      );
+    }
+    const revoked = device.missedRevokes.splice(0);
+    if (revoked.length > 0) {
+      device.messageEvents.emit(
+        'onMessageRevokeNotifications',
+        revoked.map((stored) => revokeNotificationFor(stored, device.accountId)),
+      );
+    }
+    emitMissedConversations(core, device);
   });
 }

@@ -1,4 +1,5 @@
 import { createConversationIdUtil, messageConversationIdFor } from './conversationIds';
+import { emitConversationChange, recordMessage } from './conversations';
 import { invalidParameter, NimError, NimErrorCode } from './NimError';
 import type { Device, ServerCore, StoredMessage } from './ServerCore';
 import type { V2NIMMessage, V2NIMMessageListOption, V2NIMSendMessageParams } from './sdkTypes';
@@ -27,7 +28,9 @@ export function createTextMessage(core: ServerCore, device: Device, text: string
 /**
  * Server side of `sendMessage`: stores the message with a server id and createTime, records who can
  * acknowledge a flagged team message (G5), and pushes per-viewer copies to the receivers' online
- * devices and the sender's other online devices. Offline devices fetch history later.
+ * devices and the sender's other online devices. Every audience device, the sending one included,
+ * then hears its conversation change (`onConversationCreated` for the first message, as the SDK's
+ * updateModelWithLastMessage does). Offline devices fetch history and conversations later.
  */
 export function storeAndDeliver(
   core: ServerCore,
@@ -84,18 +87,37 @@ export function storeAndDeliver(
     },
     eligibleIds,
     readerIds: [],
+    audienceIds: [...new Set([self, ...recipientIds])],
+    revoke: undefined,
   };
   core.messages.set(stored.message.messageClientId, stored);
   core.history.push(stored);
+  const changes = recordMessage(core, stored);
   const targets = [
     ...recipientIds.filter((id) => id !== self).flatMap((id) => core.onlineDevicesOf(id)),
     ...core.onlineDevicesOf(self, device),
   ];
   for (const target of targets) {
+    const change = changes.get(target.accountId);
     core.deliver(
       target,
-      () => target.messageEvents.emit('onReceiveMessages', [core.view(stored, target.accountId)]),
-      () => target.missedMessages.push(stored),
+      () => {
+        target.messageEvents.emit('onReceiveMessages', [core.view(stored, target.accountId)]);
+        if (change) emitConversationChange(target, change);
+      },
+      () => {
+        target.missedMessages.push(stored);
+        if (change) target.missedConversationIds.add(change.record.conversationId);
+      },
+    );
+  }
+  // The SDK updates the sender's own conversation locally when the send succeeds.
+  const ownChange = changes.get(self);
+  if (ownChange) {
+    core.deliver(
+      device,
+      () => emitConversationChange(device, ownChange),
+      () => device.missedConversationIds.add(ownChange.record.conversationId),
     );
   }
   return core.view(stored, self);
@@ -104,6 +126,7 @@ export function storeAndDeliver(
 /**
  * Server side of `getMessageList`: a conversation's history for the caller, newest first by default
  * (`direction` 1 gives oldest first), `beginTime`/`endTime` inclusive, `anchorMessage` excluded.
+ * Revoked messages are left out (NIM's UIs show a tip in their place).
  */
 export function listMessages(
   core: ServerCore,
@@ -119,8 +142,8 @@ export function listMessages(
   const isAscending = option.direction === 1;
   const anchor = option.anchorMessage;
   const limit = typeof option.limit === 'number' && option.limit > 0 ? option.limit : 50;
-  const matches = core.history.filter(({ message }) => {
-    if (message.conversationType !== type) return false;
+  const matches = core.history.filter(({ message, revoke }) => {
+    if (revoke || message.conversationType !== type) return false;
     if (type === 1) {
       const isMine = message.senderId === self && message.receiverId === targetId;
       const isTheirs = message.senderId === targetId && message.receiverId === self;

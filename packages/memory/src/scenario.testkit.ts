@@ -2,7 +2,9 @@ import { expect } from 'vitest';
 import { createMemoryServer, type MemoryServerOptions } from './createMemoryServer';
 import type { MemoryClient } from './MemoryClient';
 import type {
+  V2NIMConversation,
   V2NIMMessage,
+  V2NIMMessageRevokeNotification,
   V2NIMP2PMessageReadReceipt,
   V2NIMTeamMessageReadReceipt,
 } from './sdkTypes';
@@ -13,14 +15,31 @@ export interface DeviceLog {
   team: V2NIMTeamMessageReadReceipt[][];
   readTimes: Array<[string, number]>;
   messages: V2NIMMessage[];
+  revokes: V2NIMMessageRevokeNotification[][];
+  /** `onConversationCreated` (as a one-item list) and `onConversationChanged`, in arrival order. */
+  conversations: Array<{ kind: 'created' | 'changed'; list: V2NIMConversation[] }>;
 }
 
 /** Records every event a device receives (attached right after login, like an app would). */
 export function listen(client: MemoryClient): DeviceLog {
-  const log: DeviceLog = { p2p: [], team: [], readTimes: [], messages: [] };
+  const log: DeviceLog = {
+    p2p: [],
+    team: [],
+    readTimes: [],
+    messages: [],
+    revokes: [],
+    conversations: [],
+  };
   client.V2NIMMessageService.on('onReceiveP2PMessageReadReceipts', (r) => log.p2p.push(r));
   client.V2NIMMessageService.on('onReceiveTeamMessageReadReceipts', (r) => log.team.push(r));
   client.V2NIMMessageService.on('onReceiveMessages', (m) => log.messages.push(...m));
+  client.V2NIMMessageService.on('onMessageRevokeNotifications', (n) => log.revokes.push(n));
+  client.V2NIMConversationService.on('onConversationCreated', (c) =>
+    log.conversations.push({ kind: 'created', list: [c] }),
+  );
+  client.V2NIMConversationService.on('onConversationChanged', (list) =>
+    log.conversations.push({ kind: 'changed', list }),
+  );
   client.V2NIMConversationService.on('onConversationReadTimeUpdated', (id, time) =>
     log.readTimes.push([id, time]),
   );

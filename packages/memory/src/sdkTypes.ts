@@ -4,10 +4,13 @@
  * from the browser build's folder (see TOOLCHAIN.md).
  */
 export type {
+  V2NIMConversation,
   V2NIMConversationIdUtil,
   V2NIMConversationListener,
+  V2NIMConversationResult,
   V2NIMConversationService,
   V2NIMConversationType,
+  V2NIMLastMessage,
 } from 'nim-web-sdk-ng/dist/v2/NIM_BROWSER_SDK/V2NIMConversationService';
 export type {
   V2NIMConnectStatus,
@@ -20,6 +23,9 @@ export type {
   V2NIMMessageCreator,
   V2NIMMessageListener,
   V2NIMMessageListOption,
+  V2NIMMessageRefer,
+  V2NIMMessageRevokeNotification,
+  V2NIMMessageRevokeParams,
   V2NIMMessageService,
   V2NIMP2PMessageReadReceipt,
   V2NIMSendMessageParams,
