@@ -86,8 +86,8 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
 
     // Only rows that could still be marked are measured: my own messages, other conversations'
     // and already marked ones need no geometry (half the rows of a typical chat).
-    const candidates = new Map<number, { message: ReceiptMessage; key: string }>();
-    const rows: RowBox[] = [];
+    // Each box's index is its place in `rows`, so a visible index leads straight back to the row.
+    const rows: (RowBox & { message: ReceiptMessage; key: string })[] = [];
     for (const item of virtualizer.getVirtualItems()) {
       const message = current.messages[item.index];
       // markRead rejects malformed messages; a bad row must not stop the good ones being marked.
@@ -99,8 +99,7 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
       const row = virtualizer.elementsCache.get(item.key);
       if (!row?.isConnected) continue;
       const box = row.getBoundingClientRect();
-      rows.push({ index: item.index, top: box.top, height: box.height });
-      candidates.set(item.index, { message, key });
+      rows.push({ index: rows.length, top: box.top, height: box.height, message, key });
     }
     const viewportTop =
       rows.length > 0 ? element.getBoundingClientRect().top + element.clientTop : 0;
@@ -115,9 +114,7 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
     const toMark: ReceiptMessage[] = [];
     let nextDueIn = Number.POSITIVE_INFINITY;
     for (const index of indexes) {
-      const candidate = candidates.get(index);
-      if (!candidate) continue;
-      const { message, key } = candidate;
+      const { message, key } = rows[index]!;
       stillVisible.add(key);
       const since = visibleSince.get(key) ?? now;
       visibleSince.set(key, since);
