@@ -26,6 +26,7 @@ export function useReadAnnouncement({
   useEffect(() => {
     if (!isReady) {
       knownRef.current = null;
+      setAnnouncement('');
       return;
     }
     const known = knownRef.current;
@@ -40,10 +41,6 @@ export function useReadAnnouncement({
         .join('. '),
     );
   }, [readAccountList, isReady]);
-
-  useEffect(() => {
-    if (!isReady) setAnnouncement('');
-  }, [isReady]);
 
   return announcement;
 }
