@@ -15,6 +15,12 @@ export { backoffDelay, defaultRetryPolicy } from './engine/backoff';
 export { createReceiptEngine } from './engine/createReceiptEngine';
 export type { ReceiptErrorContext, ReceiptOperation } from './engine/engineContext';
 export { TEAM_UNAVAILABLE_CODES } from './engine/engineContext';
+export type { LastMessageStatus, ReceiptLastMessage } from './engine/lastMessageStatus';
+export {
+  LastMessageState,
+  lastMessageIndicatorMessage,
+  selectLastMessageStatus,
+} from './engine/lastMessageStatus';
 export { isReceiptMessage } from './engine/messageFacts';
 export type { ReceiptEngine, ReceiptEngineOptions } from './engine/ReceiptEngine';
 export type {

@@ -1,5 +1,6 @@
 // --- i18n and components (components engineer) ---
 export type {
+  ConversationReadTickProps,
   MessageListProps,
   ReadTickProps,
   ReceiptDetailMember,
@@ -8,10 +9,17 @@ export type {
   UnreadBadgeProps,
   UnreadBadgeStatus,
 } from './components';
-export { MessageList, ReadTick, ReceiptDetailSheet, UnreadBadge } from './components';
+export {
+  ConversationReadTick,
+  MessageList,
+  ReadTick,
+  ReceiptDetailSheet,
+  UnreadBadge,
+} from './components';
 
 // --- provider and hooks (engine engineer) ---
 export type { ReceiptMember, ResolveMember } from './context/MemberResolverContext';
+export { useLastMessageStatus } from './hooks/useLastMessageStatus';
 export { useMemberResolver } from './hooks/useMemberResolver';
 export type { MessageReceipt } from './hooks/useMessageReceipt';
 export { selectMessageReceipt, useMessageReceipt } from './hooks/useMessageReceipt';

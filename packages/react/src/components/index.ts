@@ -1,3 +1,5 @@
+export type { ConversationReadTickProps } from './ConversationReadTick';
+export { ConversationReadTick } from './ConversationReadTick';
 export type { ReceiptDetailTab } from './DetailTabs';
 export type { MessageListProps } from './MessageList';
 export { MessageList } from './MessageList';

@@ -1,0 +1,36 @@
+import type { ReceiptLastMessage } from '@readmark/core';
+import { useLastMessageStatus } from '../hooks/useLastMessageStatus';
+import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+import { TickIcon } from './TickIcon';
+
+/** Props of {@link ConversationReadTick}. */
+export interface ConversationReadTickProps {
+  /** The conversation's last message: `conversation.lastMessage` from NIM works as is. */
+  lastMessage: ReceiptLastMessage | undefined;
+  /** Extra class on the wrapper; the default look comes from `.readmark-tick` in styles.css. */
+  className?: string;
+}
+
+/**
+ * The read indicator of a P2P conversation in a conversation list (SPEC U7, scenario 35): one check
+ * while the peer has not read my last message, two once they have. Renders nothing when the last
+ * message is not mine, not sent, a notification or call, a team message, or was revoked.
+ *
+ * Renders `role="img"` with the same localized names as {@link ReadTick} and exposes the state as
+ * `data-status`.
+ */
+export function ConversationReadTick({ lastMessage, className }: ConversationReadTickProps) {
+  const status = useLastMessageStatus(lastMessage);
+  const strings = useReceiptStrings();
+  if (status === undefined) return null;
+  return (
+    <span
+      role="img"
+      aria-label={status === 'read' ? strings.tickRead : strings.tickSent}
+      className={className ? `readmark-tick ${className}` : 'readmark-tick'}
+      data-status={status}
+    >
+      <TickIcon status={status} />
+    </span>
+  );
+}
