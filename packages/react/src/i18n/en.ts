@@ -11,9 +11,9 @@ export const en: ReceiptStrings = {
   badgeAllRead: 'All read',
   // Names start with the visible text ("3 unread") so voice-control users can say what they see.
   badgeLabel: ({ unreadCount, totalCount }) =>
-    `${unreadCount} unread of ${totalCount} ${pluralize('en', totalCount, { one: 'member', other: 'members' })}`,
+    `${unreadCount} unread of ${totalCount} ${pluralize(totalCount, 'member', 'members')}`,
   badgeAllReadLabel: (totalCount) =>
-    `All read by ${totalCount} ${pluralize('en', totalCount, { one: 'member', other: 'members' })}`,
+    `All read by ${totalCount} ${pluralize(totalCount, 'member', 'members')}`,
   badgeLoading: 'Loading read receipts…',
   unavailable: 'Read receipts unavailable',
   sheetTitle: 'Message receipts',
@@ -28,8 +28,7 @@ export const en: ReceiptStrings = {
   loading: 'Loading…',
   error: 'Could not load read receipts',
   retry: 'Retry',
-  newMessages: (count) =>
-    `${count} new ${pluralize('en', count, { one: 'message', other: 'messages' })}`,
+  newMessages: (count) => `${count} new ${pluralize(count, 'message', 'messages')}`,
   messageListLabel: 'Messages',
   memberListLabel: 'Members',
   announceRead: (name) => `${name} read the message`,

@@ -1,18 +1,12 @@
-const pluralRulesCache = new Map<string, Intl.PluralRules>();
+/** Created on first use: nothing runs at module scope (SSR-safe, cheap import). */
+let englishRules: Intl.PluralRules | undefined;
 
 /**
- * Picks the plural form of `count` for `locale` through `Intl.PluralRules`.
- * Rules are created lazily and cached per locale: nothing runs at module scope (SSR-safe, cheap import).
+ * `one` or `other`, the English plural form of `count`, through `Intl.PluralRules` ("1 member",
+ * "0 members"). English is the only built-in locale with plural forms (Chinese places counts
+ * directly); an app's own strings can use its own locale's rules.
  */
-export function pluralize(
-  locale: string,
-  count: number,
-  forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string },
-): string {
-  let rules = pluralRulesCache.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    pluralRulesCache.set(locale, rules);
-  }
-  return forms[rules.select(count)] ?? forms.other;
+export function pluralize(count: number, one: string, other: string): string {
+  englishRules ??= new Intl.PluralRules('en');
+  return englishRules.select(count) === 'one' ? one : other;
 }
