@@ -94,14 +94,16 @@ export function useTeamReceiptDetail(
       !accounts ? noAccounts : filter ? accounts.filter((id) => filter.has(id)) : accounts;
     const readAccountList = pick(entry?.readAccountList);
     const unreadAccountList = pick(entry?.unreadAccountList);
-    const error = isEnabled ? (invalidError ?? entry?.error) : undefined;
     return {
       readAccountList,
       unreadAccountList,
       readCount: readAccountList.length,
       unreadCount: unreadAccountList.length,
       isLoading: isEnabled && !invalidError && (!entry || entry.status === 'loading'),
-      error: entry?.status === 'error' || invalidError ? error : undefined,
+      // A stored error shows only while its entry is in error (a refetch may be under way).
+      error: isEnabled
+        ? (invalidError ?? (entry?.status === 'error' ? entry.error : undefined))
+        : undefined,
       refresh,
     };
   }, [entry, filterKey, isEnabled, invalidError, refresh]);
