@@ -40,8 +40,8 @@ export type WatermarkEvent = Exclude<TransportEvent, { type: 'teamReceipts' }>;
  * batches them and reconciles open details in the same update (`TeamDetailLoader.mergeCounts`).
  */
 export function applyWatermarkEvent(state: ReceiptState, event: WatermarkEvent): ReceiptState {
-  if (typeof event !== 'object' || event === null) return state;
-  switch (event.type) {
+  // A custom transport may emit anything, even null.
+  switch (event?.type) {
     case 'p2pReceipts':
       return (Array.isArray(event.receipts) ? event.receipts : []).reduce(
         (next, receipt) =>

@@ -1,4 +1,5 @@
 import { ReceiptError } from '../ReceiptError';
+import { isTime } from './applyTransportEvent';
 import type { ReceiptEngineOptions } from './ReceiptEngine';
 
 const transportMethods = [
@@ -9,10 +10,6 @@ const transportMethods = [
   'getTeamMessageReceiptDetail',
   'subscribe',
 ] as const;
-
-function isDelay(value: unknown): boolean {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
-}
 
 function fail(reason: string): never {
   throw new ReceiptError(191004, `\`createReceiptEngine\`: ${reason}`);
@@ -46,7 +43,7 @@ export function assertEngineOptions(options: unknown): asserts options is Receip
     }
   }
   for (const name of ['flushDelayMs', 'loadDelayMs'] as const) {
-    if (o[name] !== undefined && !isDelay(o[name])) fail(`\`${name}\` must be a number >= 0`);
+    if (o[name] !== undefined && !isTime(o[name])) fail(`\`${name}\` must be a number >= 0`);
   }
   const kept = o.keptTeamReceipts;
   if (
@@ -59,7 +56,7 @@ export function assertEngineOptions(options: unknown): asserts options is Receip
     const retry = o.retry as Record<string, unknown> | null;
     if (typeof retry !== 'object' || retry === null) fail('`retry` must be an object');
     for (const name of ['baseDelayMs', 'maxDelayMs'] as const) {
-      if (retry[name] !== undefined && !(isDelay(retry[name]) && (retry[name] as number) > 0)) {
+      if (retry[name] !== undefined && !(isTime(retry[name]) && (retry[name] as number) > 0)) {
         fail(`\`retry.${name}\` must be a number > 0`);
       }
     }

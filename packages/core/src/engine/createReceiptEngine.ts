@@ -58,7 +58,6 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   let connection: ConnectionState = transport.getConnectionState?.() ?? 'connected';
 
   const context: EngineContext = {
-    accountId,
     transport,
     store,
     random: options.random ?? Math.random,

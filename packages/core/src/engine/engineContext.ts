@@ -34,7 +34,6 @@ export interface TimerSet {
 
 /** What the engine's parts share. Internal. */
 export interface EngineContext {
-  accountId: string;
   transport: ReceiptTransport;
   store: StoreApi<ReceiptState>;
   random: () => number;
@@ -76,12 +75,10 @@ export function createTimerSet(clock: Clock): TimerSet {
  * Calls a transport method so that a synchronous throw (nim-web-sdk-ng throws 191001 synchronously,
  * SPEC section 3) becomes a rejection with a ReceiptError, like every other failure.
  */
-export function invoke<T>(call: () => Promise<T>): Promise<T> {
+export async function invoke<T>(call: () => Promise<T>): Promise<T> {
   try {
-    return Promise.resolve(call()).catch((error: unknown) => {
-      throw ReceiptError.from(error);
-    });
+    return await call();
   } catch (error) {
-    return Promise.reject(ReceiptError.from(error));
+    throw ReceiptError.from(error);
   }
 }

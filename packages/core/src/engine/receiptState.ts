@@ -82,7 +82,8 @@ export function createInitialState(accountId: string, isSendingReceipts: boolean
   };
 }
 
-const noWatermarks: P2PWatermarks = { peerReadTime: 0, selfReadTime: 0 };
+/** The watermarks of a conversation never seen: one shared, frozen object. */
+export const noWatermarks: P2PWatermarks = Object.freeze({ peerReadTime: 0, selfReadTime: 0 });
 
 /**
  * Advances one watermark of one conversation. Returns `state` itself when nothing moves, so a stale

@@ -3,6 +3,7 @@ import type { TeamMessageReadReceipt } from '../types';
 import { ConversationType, MessageSendingState, type ReceiptMessage } from '../types';
 import { isFlagged, isReceiptMessage, takesReceipts } from './messageFacts';
 import {
+  noWatermarks,
   type P2PWatermarks,
   type ReceiptState,
   type TeamCountLoadStatus,
@@ -15,8 +16,6 @@ export type ReceiptMode = 'p2p' | 'team' | 'none';
 
 /** The delivery status of one of my messages. */
 export type MessageStatus = 'sending' | 'sent' | 'read' | 'failed';
-
-const noWatermarks: P2PWatermarks = Object.freeze({ peerReadTime: 0, selfReadTime: 0 });
 
 /** Both watermarks of a P2P conversation; zeros (one shared object) for a conversation never seen. */
 export function selectWatermarks(state: ReceiptState, conversationId: string): P2PWatermarks {

@@ -140,7 +140,10 @@ export function createTeamCountLoader(
         for (const [key] of batch) inFlight.delete(key);
         if (context.isDisposed()) return;
         retries.succeed(conversationId);
-        const own = receipts.filter((receipt) => isReceiptFor(receipt, conversationId));
+        // Results are matched by conversation and client id (SPEC G7); anything else is not ours.
+        const own = receipts.filter(
+          (receipt) => isTeamReceipt(receipt) && receipt.conversationId === conversationId,
+        );
         // Unknown and unflagged messages are left out of results (SPEC G7): loaded, no counts.
         // A message no longer shown whose counts the engine did not keep (`keptTeamReceipts`) is
         // not 'loaded': it is queried again when shown.
@@ -212,9 +215,4 @@ export function createTeamCountLoader(
     reloadWatched,
     resetBackoff: retries.reset,
   };
-}
-
-/** Results are matched by conversation and client id (SPEC G7); anything else is not ours. */
-function isReceiptFor(receipt: unknown, conversationId: string): receipt is TeamMessageReadReceipt {
-  return isTeamReceipt(receipt) && receipt.conversationId === conversationId;
 }

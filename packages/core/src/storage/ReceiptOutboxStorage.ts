@@ -56,18 +56,16 @@ export function encodeOutbox(messages: readonly ReceiptMessage[]): string {
  * messages) yields only the well-formed messages, or none: a bad storage never throws.
  */
 export function decodeOutbox(text: unknown): ReceiptMessage[] {
-  if (typeof text !== 'string' || text === '') return [];
+  if (typeof text !== 'string') return [];
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
+    // Corrupt or empty.
     return [];
   }
   if (typeof data !== 'object' || data === null) return [];
   const { version, messages } = data as { version?: unknown; messages?: unknown };
   if (version !== FORMAT_VERSION || !Array.isArray(messages)) return [];
-  return messages
-    .slice(0, OUTBOX_RESTORE_LIMIT)
-    .filter(isReceiptMessage)
-    .map((message) => toStoredMessage(message));
+  return messages.slice(0, OUTBOX_RESTORE_LIMIT).filter(isReceiptMessage).map(toStoredMessage);
 }
