@@ -16,10 +16,10 @@ export interface RetrySchedule {
   reset(): void;
 }
 
-/** Creates a schedule whose timers call `onRetry` (normally the owner's flush). */
+/** Creates a schedule whose timers call `onRetry` with their key (normally the owner's flush). */
 export function createRetrySchedule(
   context: Pick<EngineContext, 'retry' | 'random' | 'timers'>,
-  onRetry: () => void,
+  onRetry: (key: string) => void,
 ): RetrySchedule {
   const entries = new Map<string, { attempt: number; timer?: unknown }>();
   return {
@@ -30,7 +30,7 @@ export function createRetrySchedule(
       entry.attempt += 1;
       entry.timer = context.timers.set(() => {
         entry.timer = undefined;
-        onRetry();
+        onRetry(key);
       }, delay);
       entries.set(key, entry);
     },

@@ -78,19 +78,15 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
   const watched: Watchers = new Map();
   const inFlight = new Set<string>();
   const refetchAfter = new Set<string>();
-  /** Details whose load failed for a passing reason and waits for its backoff. */
-  const retryDue = new Set<string>();
   /** Details whose current load is itself the immediate refetch of an outdated answer. */
   const refetchedAtOnce = new Set<string>();
-  const retries = createRetrySchedule(context, () => retryWaiting());
+  // A detail whose load failed for a passing reason is loaded again when its backoff ends.
+  const retries = createRetrySchedule(context, (key) => loadWatched(key));
 
-  function retryWaiting(): void {
-    for (const key of [...retryDue]) {
-      if (retries.isWaiting(key)) continue;
-      retryDue.delete(key);
-      const target = watched.get(key);
-      if (target) load(target.conversationId, target.message);
-    }
+  /** Loads the detail of the message with this key again, if it is still shown. */
+  function loadWatched(key: string): void {
+    const target = watched.get(key);
+    if (target) load(target.conversationId, target.message);
   }
 
   function load(conversationId: string, message: ReceiptMessage): void {
@@ -145,7 +141,6 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
           // Outdated twice in a row: the server's lists may never match its counts (e.g. a reader
           // who left the team is counted but not listed). Ask again after the backoff, not in a loop.
           refetchAfter.delete(key);
-          retryDue.add(key);
           retries.schedule(key);
           return;
         } else {
@@ -153,7 +148,7 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
           refetchedAtOnce.add(key);
           refetchAfter.add(key);
         }
-        followUp(key);
+        if (refetchAfter.delete(key)) loadWatched(key);
       },
       (error: ReceiptError) => {
         inFlight.delete(key);
@@ -173,24 +168,9 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
         });
         // Offline or rate-limited is not the detail's fault: try again after the backoff (or at
         // once when the connection comes back, through reloadWatched).
-        if (isRetryableCode(error.code)) {
-          retryDue.add(key);
-          retries.schedule(key);
-        }
+        if (isRetryableCode(error.code)) retries.schedule(key);
       },
     );
-  }
-
-  function followUp(key: string): void {
-    if (!refetchAfter.delete(key)) return;
-    const target = watched.get(key);
-    if (target) load(target.conversationId, target.message);
-  }
-
-  /** Loads a shown detail again unless its retry waits for the backoff (the retry will load it). */
-  function reload(key: string): void {
-    const target = watched.get(key);
-    if (target && !retries.isWaiting(key)) load(target.conversationId, target.message);
   }
 
   return {
@@ -217,7 +197,6 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
     },
     resetBackoff() {
       retries.reset();
-      retryDue.clear();
       refetchedAtOnce.clear();
     },
     mergeCounts(receipts, alsoApply) {
@@ -262,7 +241,8 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
         const next = draft.commit(isDetailsCopied ? { ...state, teamDetails: details } : state);
         return alsoApply ? alsoApply(next) : next;
       });
-      for (const key of stale) reload(key);
+      // A detail whose retry waits for the backoff is loaded by that retry.
+      for (const key of stale) if (!retries.isWaiting(key)) loadWatched(key);
     },
   };
 }
