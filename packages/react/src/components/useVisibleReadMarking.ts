@@ -129,22 +129,21 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
     }
     // A row that left the viewport before its dwell ended starts over next time.
     for (const key of visibleSince.keys()) if (!stillVisible.has(key)) visibleSince.delete(key);
-    scheduleDwellEnd(timerRef, current.clock, now, nextDueIn, () => check());
+    scheduleDwellEnd(timerRef, current.clock, now, nextDueIn, check);
     if (toMark.length > 0) engine.markRead(toMark);
   }, [engine, virtualizer, scrollRef]);
 
   useEffect(() => {
     const doc = scrollRef.current?.ownerDocument;
     const win = doc?.defaultView;
-    const checkNow = () => check();
-    doc?.addEventListener('visibilitychange', checkNow);
-    win?.addEventListener('focus', checkNow);
-    win?.addEventListener('blur', checkNow);
+    doc?.addEventListener('visibilitychange', check);
+    win?.addEventListener('focus', check);
+    win?.addEventListener('blur', check);
     return () => {
       cancelTimer(timerRef);
-      doc?.removeEventListener('visibilitychange', checkNow);
-      win?.removeEventListener('focus', checkNow);
-      win?.removeEventListener('blur', checkNow);
+      doc?.removeEventListener('visibilitychange', check);
+      win?.removeEventListener('focus', check);
+      win?.removeEventListener('blur', check);
     };
   }, [check, scrollRef]);
 
