@@ -48,13 +48,8 @@ function createOwnedEngine(
   return createReceiptEngine({ ...options, transport, accountId, isStartDeferred: true });
 }
 
-function isOwnedBy(engine: ReceiptEngine | undefined, transport: unknown, accountId: unknown) {
-  return (
-    engine !== undefined &&
-    !engine.isDisposed &&
-    engine.transport === transport &&
-    engine.accountId === accountId
-  );
+function isOwnedBy(engine: ReceiptEngine, transport: unknown, accountId: unknown) {
+  return !engine.isDisposed && engine.transport === transport && engine.accountId === accountId;
 }
 
 /**
