@@ -69,26 +69,20 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
     const current = latest.current;
     const visibleSince = visibleSinceRef.current;
     const doc = element?.ownerDocument;
-    if (
-      !element ||
-      !doc ||
-      !current.isEnabled ||
+    // When nothing counts, no row is measured, so below every dwell stops and the timer goes.
+    const isCounting =
+      current.isEnabled &&
       // Receipts off: the engine would drop what it is given, so nothing dwells or counts as marked.
-      !selectIsSendingReceipts(engine.store.getState(), current.conversationId) ||
+      selectIsSendingReceipts(engine.store.getState(), current.conversationId) &&
       // Dwell counts only while the user can see the page.
-      doc.visibilityState !== 'visible' ||
-      !doc.hasFocus()
-    ) {
-      cancelTimer(timerRef);
-      visibleSince.clear();
-      return;
-    }
+      doc?.visibilityState === 'visible' &&
+      doc.hasFocus();
 
     // Only rows that could still be marked are measured: my own messages, other conversations'
     // and already marked ones need no geometry (half the rows of a typical chat).
     // Each box's index is its place in `rows`, so a visible index leads straight back to the row.
     const rows: (RowBox & { message: ReceiptMessage; key: string })[] = [];
-    for (const item of virtualizer.getVirtualItems()) {
+    for (const item of isCounting ? virtualizer.getVirtualItems() : []) {
       const message = current.messages[item.index];
       // markRead rejects malformed messages; a bad row must not stop the good ones being marked.
       if (message === undefined || !isReceiptMessage(message) || message.isSelf === true) continue;
@@ -101,13 +95,15 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
       const box = row.getBoundingClientRect();
       rows.push({ index: rows.length, top: box.top, height: box.height, message, key });
     }
-    const viewportTop =
-      rows.length > 0 ? element.getBoundingClientRect().top + element.clientTop : 0;
-    const indexes = visibleIndexes({
-      rows,
-      viewportTop,
-      viewportHeight: rows.length > 0 ? element.clientHeight : 0,
-    });
+    // The viewport is read only when there are rows to compare with it (no layout otherwise).
+    const indexes =
+      element && rows.length > 0
+        ? visibleIndexes({
+            rows,
+            viewportTop: element.getBoundingClientRect().top + element.clientTop,
+            viewportHeight: element.clientHeight,
+          })
+        : [];
 
     const now = current.clock.now();
     const stillVisible = new Set<string>();
