@@ -99,7 +99,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
 
   const p2p = createP2POutbox(context, {
     onNeedsFlush: scheduleFlush,
-    isWaitingForReadTime: (conversationId) => selfSeeding.has(conversationId),
+    isWaitingForReadTime: (conversationId) => seeding.has(seedKey('selfReadTime', conversationId)),
   });
   const team = createTeamOutbox(context);
   const details = createTeamDetailLoader(context);
@@ -126,10 +126,12 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
 
   /** Seeds by watermark and conversation: each watermark is asked for once per conversation. */
   const seeded = new Map<string, Promise<void>>();
+  /** Seeds whose answer has not come yet: a conversation's P2P receipt waits for its own read time. */
+  const seeding = new Set<string>();
+  const seedKey = (field: keyof P2PWatermarks, conversationId: string) =>
+    `${field}\n${conversationId}`;
   /** Conversations whose seeding failed for a passing reason; retried when the connection is back. */
   const unseeded = new Set<string>();
-  /** Conversations whose own read time is being asked for: their P2P receipt waits for the answer. */
-  const selfSeeding = new Set<string>();
   function reseedConversations(): void {
     const pending = [...unseeded];
     unseeded.clear();
@@ -137,55 +139,44 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   }
 
   /** Seeds one watermark of one conversation from the transport, monotonically and at most once. */
-  function seedWatermark(options: {
-    conversationId: string;
-    field: keyof P2PWatermarks;
-    operation: ReceiptOperation;
-    read: () => Promise<number | undefined>;
-  }): Promise<void> {
-    const { conversationId, field, operation } = options;
-    const key = `${field}\n${conversationId}`;
+  function seedWatermark(
+    conversationId: string,
+    field: keyof P2PWatermarks,
+    operation: ReceiptOperation,
+    read: () => Promise<number | undefined>,
+  ): Promise<void> {
+    const key = seedKey(field, conversationId);
     const known = seeded.get(key);
     if (known) return known;
-    const seeding = invoke(options.read).then(
+    seeding.add(key);
+    const settle = () => {
+      seeding.delete(key);
+      // A receipt held back for its own read time goes now (unless the answer covered it, P11, U5):
+      // a flush that already ran skipped it; a flush still waiting for its window will send it.
+      if (field === 'selfReadTime' && !isDisposed && flushTimer === undefined && p2p.hasPending()) {
+        p2p.flush();
+      }
+    };
+    const seed = invoke(read).then(
       (time) => {
-        if (isDisposed || !isTime(time)) return;
-        store.setState((state) => advanceWatermark(state, conversationId, field, time));
+        if (!isDisposed && isTime(time)) {
+          store.setState((state) => advanceWatermark(state, conversationId, field, time));
+        }
+        settle();
       },
       (error: ReceiptError) => {
         // Not seeded: a later use may try again (e.g. after logging in).
         seeded.delete(key);
-        if (isDisposed) return;
-        // Offline or rate-limited is not a failure to report: seed again once connected.
-        if (isRetryableCode(error.code)) unseeded.add(conversationId);
-        else context.report(error, { operation, conversationId });
+        if (!isDisposed) {
+          // Offline or rate-limited is not a failure to report: seed again once connected.
+          if (isRetryableCode(error.code)) unseeded.add(conversationId);
+          else context.report(error, { operation, conversationId });
+        }
+        settle();
       },
     );
-    seeded.set(key, seeding);
-    return seeding;
-  }
-
-  /** Seeds selfReadTime where the transport can tell it; the conversation's receipt waits meanwhile. */
-  function seedSelfReadTime(conversationId: string): Promise<void> {
-    const getSelfReadTime = transport.getSelfReadTime?.bind(transport);
-    if (!getSelfReadTime) return Promise.resolve();
-    const isNew = !seeded.has(`selfReadTime\n${conversationId}`);
-    const seeding = seedWatermark({
-      conversationId,
-      field: 'selfReadTime',
-      operation: 'getSelfReadTime',
-      read: () => getSelfReadTime(conversationId),
-    });
-    if (isNew) {
-      selfSeeding.add(conversationId);
-      void seeding.then(() => {
-        selfSeeding.delete(conversationId);
-        // A receipt held back for the answer goes now (unless the answer covered it, P11, U5):
-        // a flush that already ran skipped it; a flush still waiting for its window will send it.
-        if (!isDisposed && flushTimer === undefined && p2p.hasPending()) p2p.flush();
-      });
-    }
-    return seeding;
+    seeded.set(key, seed);
+    return seed;
   }
 
   function loadConversation(conversationId: string): Promise<void> {
@@ -193,17 +184,17 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       return Promise.resolve();
     }
     if (!isValidConversationId(accountId, conversationId)) return Promise.resolve();
+    const getSelfReadTime = transport.getSelfReadTime?.bind(transport);
     return Promise.all([
-      seedWatermark({
-        conversationId,
-        field: 'peerReadTime',
-        operation: 'getP2PMessageReceipt',
-        read: () =>
-          transport.getP2PMessageReceipt(conversationId).then((receipt) => receipt?.timestamp),
-      }),
+      seedWatermark(conversationId, 'peerReadTime', 'getP2PMessageReceipt', () =>
+        transport.getP2PMessageReceipt(conversationId).then((receipt) => receipt?.timestamp),
+      ),
       // After a page reload selfReadTime would start at 0 and re-send a receipt the user already
       // sent (P11, U5): ask the transport how far this account has read, where it can tell.
-      seedSelfReadTime(conversationId),
+      getSelfReadTime &&
+        seedWatermark(conversationId, 'selfReadTime', 'getSelfReadTime', () =>
+          getSelfReadTime(conversationId),
+        ),
     ]).then(noop);
   }
 
@@ -282,8 +273,6 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
         // team counts missed meanwhile are queried again (they are not synced, SPEC G11).
         p2p.resetBackoff();
         team.resetBackoff();
-        counts.resetBackoff();
-        details.resetBackoff();
         // Seeding first, so a receipt waits for the read time it might already be covered by.
         reseedConversations();
         flushNow();

@@ -22,10 +22,10 @@ export interface TeamCountLoader {
   isWatched(key: string): boolean;
   /** Queries what is due, per conversation, in calls of at most 50. */
   flush(): void;
-  resetBackoff(): void;
   /**
-   * Queries every shown message again: team receipts are not synced at login (SPEC G11), so counts
-   * may have moved while offline. Merges stay monotonic, so this can only bring news.
+   * The connection is back: cancels waiting retries and queries every shown message again at once.
+   * Team receipts are not synced at login (SPEC G11), so counts may have moved while offline; merges
+   * stay monotonic, so this can only bring news.
    */
   reloadWatched(): void;
 }
@@ -193,6 +193,7 @@ export function createTeamCountLoader(
   }
 
   function reloadWatched(): void {
+    retries.reset();
     const state = context.store.getState();
     for (const [key, { conversationId, message }] of watched) {
       if (inFlight.has(key)) continue;
@@ -213,6 +214,5 @@ export function createTeamCountLoader(
     watch,
     flush,
     reloadWatched,
-    resetBackoff: retries.reset,
   };
 }

@@ -33,10 +33,11 @@ export interface TeamDetailLoader {
     receipts: readonly TeamMessageReadReceipt[],
     alsoApply?: (state: ReceiptState) => ReceiptState,
   ): void;
-  /** Loads every shown detail again, e.g. after reconnecting (receipts missed offline, SPEC G11). */
+  /**
+   * The connection is back: cancels waiting retries and loads every shown detail again at once
+   * (receipts missed offline, SPEC G11).
+   */
   reloadWatched(): void;
-  /** Cancels waiting retries, e.g. when the connection is back (`reloadWatched` follows). */
-  resetBackoff(): void;
 }
 
 /**
@@ -193,11 +194,9 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
       load(conversationId, message);
     },
     reloadWatched() {
-      for (const target of watched.values()) load(target.conversationId, target.message);
-    },
-    resetBackoff() {
       retries.reset();
       refetchedAtOnce.clear();
+      for (const target of watched.values()) load(target.conversationId, target.message);
     },
     mergeCounts(receipts, alsoApply) {
       const stale = new Set<string>();
