@@ -139,11 +139,11 @@ export function MessageList<TMessage extends ReceiptMessage>({
       const key = usableKey(rawGetMessageKey, message);
       if (key !== undefined) return key;
       if (!firstIndexOf) {
-        const positions = new Map<TMessage, number>();
-        allMessages.forEach((each, index) => {
-          if (!positions.has(each)) positions.set(each, index);
-        });
-        firstIndexOf = positions;
+        firstIndexOf = new Map();
+        // Backwards, so a message given twice keeps its first position.
+        for (let index = allMessages.length - 1; index >= 0; index--) {
+          firstIndexOf.set(allMessages[index]!, index);
+        }
       }
       return `#${firstIndexOf.get(message) ?? -1}`;
     };
