@@ -50,25 +50,24 @@ export function useHistoryWindow<TMessage>({
       anchor.conversationId === conversationId
         ? anchor
         : { conversationId, isDecided: false, key: undefined };
-    const fresh = (): WindowAnchor => ({
+    /** A window from `index` to the newest message; none at 0 (the whole history). */
+    const startingAt = (index: number): WindowAnchor => ({
       conversationId,
       isDecided: true,
-      key:
-        messages.length > HISTORY_WINDOW
-          ? keyOf(messages[messages.length - HISTORY_WINDOW]!)
-          : undefined,
+      key: index === 0 ? undefined : keyOf(messages[index]!),
     });
-    if (!current.isDecided && messages.length > 0) current = fresh();
+    const newestStart = Math.max(0, messages.length - HISTORY_WINDOW);
+    if (!current.isDecided && messages.length > 0) current = startingAt(newestStart);
     const last = lastRef.current;
     let found = current.key === undefined ? 0 : findKey(messages, keyOf, current.key, last);
     if (found === undefined) {
       if (sharesNothing(last.messages, messages, keyOf)) {
-        current = fresh();
-        found = current.key === undefined ? 0 : messages.length - HISTORY_WINDOW;
+        found = newestStart;
+        current = startingAt(found);
       } else {
         // Its first message was removed by the app: the window starts where it was.
         found = Math.min(last.start, Math.max(0, messages.length - 1));
-        current = { ...current, key: found === 0 ? undefined : keyOf(messages[found]!) };
+        current = startingAt(found);
       }
     }
     return { start: found, next: current };
