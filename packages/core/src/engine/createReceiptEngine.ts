@@ -153,9 +153,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       seeding.delete(key);
       // A receipt held back for its own read time goes now (unless the answer covered it, P11, U5):
       // a flush that already ran skipped it; a flush still waiting for its window will send it.
-      if (field === 'selfReadTime' && !isDisposed && flushTimer === undefined && p2p.hasPending()) {
-        p2p.flush();
-      }
+      if (field === 'selfReadTime' && !isDisposed && flushTimer === undefined) p2p.flush();
     };
     const seed = invoke(read).then(
       (time) => {

@@ -16,7 +16,6 @@ export interface P2POutbox {
   resetBackoff(): void;
   /** Drops what waits for `conversationId`, or for every conversation. */
   drop(conversationId?: string): void;
-  hasPending(): boolean;
   /** Every receipt not yet confirmed by the server: queued, in flight or waiting to retry. */
   snapshot(): ReceiptMessage[];
 }
@@ -128,7 +127,6 @@ export function createP2POutbox(context: EngineContext, hooks: P2POutboxHooks): 
       else pending.delete(conversationId);
       context.onOutboxChange();
     },
-    hasPending: () => pending.size > 0,
     snapshot: () => [...pending.values(), ...inFlight.values()],
   };
 }

@@ -18,7 +18,6 @@ export interface TeamOutbox {
   resetBackoff(): void;
   /** Drops what waits for `conversationId`, or everywhere; dropped messages may be marked again. */
   drop(conversationId?: string): void;
-  hasPending(): boolean;
   /** Every receipt not yet confirmed by the server: queued, in flight or waiting to retry. */
   snapshot(): ReceiptMessage[];
 }
@@ -134,7 +133,6 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
         dropQueue(id);
       }
     },
-    hasPending: () => pending.size > 0,
     snapshot: () => [
       ...[...pending.values()].flatMap((queue) => [...queue.values()]),
       ...inFlight.values(),
