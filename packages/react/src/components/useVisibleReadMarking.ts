@@ -8,7 +8,7 @@ import {
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useReceiptEngine } from '../hooks/useReceiptEngine';
-import { type RowBox, visibleIndexes } from './visibleMessages';
+import { type Box, isMostlyVisible } from './visibleMessages';
 
 /**
  * Marks incoming messages read from what is really on screen: a row counts once at least half of it
@@ -78,10 +78,11 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
       doc?.visibilityState === 'visible' &&
       doc.hasFocus();
 
-    // Only rows that could still be marked are measured: my own messages, other conversations'
-    // and already marked ones need no geometry (half the rows of a typical chat).
-    // Each box's index is its place in `rows`, so a visible index leads straight back to the row.
-    const rows: (RowBox & { message: ReceiptMessage; key: string })[] = [];
+    const now = current.clock.now();
+    const stillVisible = new Set<string>();
+    const toMark: ReceiptMessage[] = [];
+    let nextDueIn = Number.POSITIVE_INFINITY;
+    let viewport: Box | undefined;
     for (const item of isCounting ? virtualizer.getVirtualItems() : []) {
       const message = current.messages[item.index];
       // markRead rejects malformed messages; a bad row must not stop the good ones being marked.
@@ -89,28 +90,17 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
       if (message.conversationId !== current.conversationId) continue;
       const key = current.getMessageKey(message);
       if (markedKeysRef.current.has(key)) continue;
-      // Real boxes: exact even before the virtualizer has re-measured a row.
+      // Only rows that could still be marked are measured: my own messages, other conversations'
+      // and already marked ones need no geometry (half the rows of a typical chat). Real boxes:
+      // exact even before the virtualizer has re-measured a row.
       const row = virtualizer.elementsCache.get(item.key);
-      if (!row?.isConnected) continue;
-      const box = row.getBoundingClientRect();
-      rows.push({ index: rows.length, top: box.top, height: box.height, message, key });
-    }
-    // The viewport is read only when there are rows to compare with it (no layout otherwise).
-    const indexes =
-      element && rows.length > 0
-        ? visibleIndexes({
-            rows,
-            viewportTop: element.getBoundingClientRect().top + element.clientTop,
-            viewportHeight: element.clientHeight,
-          })
-        : [];
-
-    const now = current.clock.now();
-    const stillVisible = new Set<string>();
-    const toMark: ReceiptMessage[] = [];
-    let nextDueIn = Number.POSITIVE_INFINITY;
-    for (const index of indexes) {
-      const { message, key } = rows[index]!;
+      if (!element || !row?.isConnected) continue;
+      // The viewport is read once, and only when a row needs it (no layout otherwise).
+      viewport ??= {
+        top: element.getBoundingClientRect().top + element.clientTop,
+        height: element.clientHeight,
+      };
+      if (!isMostlyVisible(row.getBoundingClientRect(), viewport)) continue;
       stillVisible.add(key);
       const since = visibleSince.get(key) ?? now;
       visibleSince.set(key, since);

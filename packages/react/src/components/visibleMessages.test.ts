@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { visibleIndexes } from './visibleMessages';
+import { type Box, isMostlyVisible } from './visibleMessages';
 
-describe('visibleIndexes', () => {
+describe('isMostlyVisible', () => {
   const rows = [0, 1, 2, 3].map((index) => ({ index, top: index * 100, height: 100 }));
+  /** The indexes of the rows that count as seen, as the list's read marking asks them. */
+  const visibleIndexes = ({
+    rows,
+    viewportTop,
+    viewportHeight,
+  }: {
+    rows: readonly (Box & { index: number })[];
+    viewportTop: number;
+    viewportHeight: number;
+  }) =>
+    rows
+      .filter((row) => isMostlyVisible(row, { top: viewportTop, height: viewportHeight }))
+      .map((row) => row.index);
 
   it('counts a row exactly half visible, not one less than half', () => {
     // Viewport 150..300: row 1 half visible (150..200), row 2 fully; row 0 not at all.

@@ -1,34 +1,22 @@
 /** A row counts as seen when at least this fraction of its height is inside the viewport. */
 export const MIN_VISIBLE_FRACTION = 0.5;
 
-/** Where a rendered row is, in the same coordinates as the viewport (e.g. client rects). */
-export interface RowBox {
-  index: number;
+/** A vertical extent; a row's and the viewport's in the same coordinates (e.g. client rects). */
+export interface Box {
   top: number;
   height: number;
 }
 
 /**
- * Indexes of the rows at least half inside the viewport. MessageList feeds it the virtualizer's
- * rendered items with their real boxes (one calculation for the whole list instead of one
- * IntersectionObserver per row); rows without height are skipped.
+ * Whether at least half of `row` is inside `viewport`. MessageList asks it for the virtualizer's
+ * rendered rows with their real boxes (one calculation per row on screen instead of one
+ * IntersectionObserver per row). A row without height never counts, nor does anything in a viewport
+ * without height.
  */
-export function visibleIndexes({
-  rows,
-  viewportTop,
-  viewportHeight,
-}: {
-  rows: readonly RowBox[];
-  viewportTop: number;
-  viewportHeight: number;
-}): number[] {
-  if (viewportHeight <= 0) return [];
-  const viewportEnd = viewportTop + viewportHeight;
-  const result: number[] = [];
-  for (const row of rows) {
-    if (row.height <= 0) continue;
-    const visible = Math.min(row.top + row.height, viewportEnd) - Math.max(row.top, viewportTop);
-    if (visible >= row.height * MIN_VISIBLE_FRACTION) result.push(row.index);
-  }
-  return result;
+export function isMostlyVisible(row: Box, viewport: Box): boolean {
+  if (row.height <= 0) return false;
+  const visible =
+    Math.min(row.top + row.height, viewport.top + viewport.height) -
+    Math.max(row.top, viewport.top);
+  return visible >= row.height * MIN_VISIBLE_FRACTION;
 }
