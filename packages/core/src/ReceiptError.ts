@@ -6,8 +6,9 @@ import type { ReceiptErrorCodeValue } from './errorCodes';
  */
 export class ReceiptError extends Error {
   override readonly name = 'ReceiptError';
-  readonly code: ReceiptErrorCodeValue;
-  override readonly cause?: unknown;
+  // Declared only: the constructor sets both, so no field initializer needs to run first.
+  declare readonly code: ReceiptErrorCodeValue;
+  declare readonly cause?: unknown;
 
   constructor(code: ReceiptErrorCodeValue, message: string, cause?: unknown) {
     super(message);
