@@ -3,15 +3,20 @@ import type { DemoMessage } from './createMessageStore';
 import { formatTime } from './formatTime';
 import { useDemoStrings } from './i18n/DemoStringsContext';
 
-/** One chat bubble: sender, text, time and, for own messages, the receipt indicator. */
+/**
+ * One chat bubble: sender, text, and a meta line with an optional action (e.g. Recall), the time
+ * and, for own messages, the receipt indicator.
+ */
 export function MessageBubble(props: {
   message: DemoMessage;
   isOwn: boolean;
   /** Shown above incoming messages in groups; a one-to-one chat has only one other sender. */
   senderName?: string;
   receipt?: ReactNode;
+  /** A small text button in the meta line, before the time. */
+  action?: ReactNode;
 }) {
-  const { message, isOwn, senderName, receipt } = props;
+  const { message, isOwn, senderName, receipt, action } = props;
   const { locale } = useDemoStrings();
   const time = formatTime(message.createTime, locale);
   return (
@@ -20,6 +25,7 @@ export function MessageBubble(props: {
         {!isOwn && senderName && <span className="demo-sender">{senderName}</span>}
         <p className="demo-text">{message.text ?? ''}</p>
         <span className="demo-meta">
+          {action}
           <time dateTime={new Date(message.createTime || 0).toISOString()}>{time}</time>
           {receipt}
         </span>

@@ -1,5 +1,5 @@
 import { createReceiptEngine, type ReceiptEngine, type ReceiptEngineOptions } from '@readmark/core';
-import type { MemoryServer } from '@readmark/memory';
+import type { MemoryConversationService, MemoryServer } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
 import type { CallCounter } from './callCounter';
 import { createCountingTransport } from './createCountingTransport';
@@ -8,13 +8,16 @@ import { createMessageStore, type MessageStore } from './createMessageStore';
 /**
  * One logged-in device: its own SDK-shaped client, transport, engine and message list, exactly as
  * a production app would have per `nim` instance. Lives for the whole page. Client and transport
- * stay inside: the UI reaches them only through the engine, the message store and `setOnline`.
+ * stay inside: the UI reaches them only through the engine, the message store, the conversation
+ * service and `setOnline`.
  */
 export interface DemoDevice {
   deviceId: string;
   accountId: string;
   engine: ReceiptEngine;
   messages: MessageStore;
+  /** The client's `V2NIMConversationService`, read as is for the conversation-list row. */
+  conversations: MemoryConversationService;
   /** Conversations this device shows; reloaded from the server when it comes back online. */
   conversationIds: string[];
   isOnline(): boolean;
@@ -49,6 +52,7 @@ export function createDemoDevice(options: {
     accountId,
     engine,
     messages,
+    conversations: client.V2NIMConversationService,
     conversationIds,
     isOnline: () => isOnline,
     async setOnline(nextIsOnline) {

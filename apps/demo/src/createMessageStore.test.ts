@@ -145,4 +145,66 @@ describe('createMessageStore', () => {
     expect(texts(store.getMessages(bobToAlice))).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
     store.dispose();
   });
+
+  it('a recall leaves the list on every online device of both sides, and a reload keeps it out', async () => {
+    const { server, aliceStore, bobStore } = setup();
+    const aliceOther = createMessageStore({ client: server.login('alice'), accountId: 'alice' });
+    for (const text of ['keep', 'oops']) {
+      await aliceStore.send({ conversationId: aliceToBob, text, isReceiptRequested: true });
+    }
+    await server.settle();
+    const oops = aliceStore.getMessages(aliceToBob).find((message) => message.text === 'oops');
+    if (!oops) throw new Error('oops was not sent');
+    let notifications = 0;
+    bobStore.subscribe(() => {
+      notifications += 1;
+    });
+
+    await aliceStore.revoke(oops);
+    await server.settle();
+    expect(texts(aliceStore.getMessages(aliceToBob))).toEqual(['keep']);
+    expect(texts(aliceOther.getMessages(aliceToBob))).toEqual(['keep']);
+    expect(texts(bobStore.getMessages(bobToAlice))).toEqual(['keep']);
+    expect(notifications).toBe(1);
+    // A second recall is a no-op on the server, so nobody hears of it again.
+    await aliceStore.revoke(oops);
+    await server.settle();
+    expect(notifications).toBe(1);
+    // History no longer has it either.
+    await bobStore.sync(bobToAlice);
+    expect(texts(bobStore.getMessages(bobToAlice))).toEqual(['keep']);
+    aliceOther.dispose();
+  });
+
+  it('a device logged out during a recall drops the message when it syncs at login', async () => {
+    const { server, bob, aliceStore, bobStore } = setup();
+    for (const text of ['keep', 'oops']) {
+      await aliceStore.send({ conversationId: aliceToBob, text, isReceiptRequested: true });
+    }
+    await server.settle();
+    const oops = aliceStore.getMessages(aliceToBob).find((message) => message.text === 'oops');
+    if (!oops) throw new Error('oops was not sent');
+    bob.logout();
+    await aliceStore.revoke(oops);
+    await server.settle();
+    // Logged out, Bob heard nothing; the login sync's history is how he learns of the recall.
+    expect(texts(bobStore.getMessages(bobToAlice))).toEqual(['keep', 'oops']);
+    bob.login();
+    await bobStore.sync(bobToAlice);
+    expect(texts(bobStore.getMessages(bobToAlice))).toEqual(['keep']);
+  });
+
+  it('stops hearing recalls on dispose', async () => {
+    const { server, alice, bob, aliceStore, bobStore } = setup();
+    await aliceStore.send({ conversationId: aliceToBob, text: 'oops', isReceiptRequested: true });
+    await server.settle();
+    bobStore.dispose();
+    expect(bob.V2NIMMessageService.listenerCount('onMessageRevokeNotifications')).toBe(0);
+    const [oops] = aliceStore.getMessages(aliceToBob);
+    if (!oops) throw new Error('oops was not sent');
+    await alice.V2NIMMessageService.revokeMessage(oops as never);
+    await server.settle();
+    expect(texts(aliceStore.getMessages(aliceToBob))).toEqual([]);
+    expect(texts(bobStore.getMessages(bobToAlice))).toEqual(['oops']);
+  });
 });

@@ -15,7 +15,15 @@ export interface MessageStore {
     text: string;
     isReceiptRequested: boolean;
   }): Promise<void>;
-  /** Reloads recent history from the server, e.g. after the device comes back online. */
+  /**
+   * Recalls one of this account's sent messages (`revokeMessage`). The message leaves the list when
+   * the server's revoke notification arrives, on this device as on every other one.
+   */
+  revoke(message: DemoMessage): Promise<void>;
+  /**
+   * Reloads recent history from the server, e.g. after the device comes back online. Sent messages
+   * it knew that history no longer has were recalled meanwhile and are dropped.
+   */
   sync(conversationId: string): Promise<void>;
   dispose(): void;
 }
@@ -44,9 +52,30 @@ function isSameMessage(a: DemoMessage | undefined, b: DemoMessage): boolean {
 }
 
 /**
+ * The messages of `known` that a history answer should hold but does not: a logged-out device
+ * hears no revoke notifications, so this is how it learns of recalls at login. A full page
+ * (`historyLimit`) covers only its own time span; older messages are simply not in it.
+ */
+function recalledSince(
+  known: readonly DemoMessage[],
+  history: readonly DemoMessage[],
+): DemoMessage[] {
+  const inHistory = new Set(history.map((message) => message.messageClientId));
+  const oldest =
+    history.length < historyLimit
+      ? Number.NEGATIVE_INFINITY
+      : Math.min(...history.map((message) => message.createTime));
+  return known.filter(
+    (message) => message.createTime >= oldest && !inHistory.has(message.messageClientId),
+  );
+}
+
+/**
  * Keeps one device's messages: what it receives (`onReceiveMessages`), what it sends, and what
- * `getMessageList` returns after a reconnect. Messages are keyed by `messageClientId`, so a message
- * seen twice (sent here and echoed, or reloaded) is shown once, in its newest state.
+ * `getMessageList` returns after a reconnect, minus what was recalled
+ * (`onMessageRevokeNotifications`, or gone from history after a login). Messages are keyed by
+ * `messageClientId`, so a message seen twice (sent here and echoed, or reloaded) is shown once, in
+ * its newest state.
  */
 export function createMessageStore(options: {
   client: MemoryClient;
@@ -56,6 +85,7 @@ export function createMessageStore(options: {
   const service = client.V2NIMMessageService;
   const byConversation = new Map<string, readonly DemoMessage[]>();
   const listeners = new Set<() => void>();
+  const recalledIds = new Set<string>();
   // First-seen order breaks createTime ties: a burst shares one millisecond, and a sent message's
   // server time can be later than its local time, which must not reorder it among its peers.
   const firstSeen = new Map<string, number>();
@@ -76,6 +106,7 @@ export function createMessageStore(options: {
     const byTarget = new Map<string, Map<string, DemoMessage>>();
     for (const message of messages) {
       if (!message || typeof message.conversationId !== 'string') continue;
+      if (recalledIds.has(message.messageClientId)) continue;
       if (!firstSeen.has(message.messageClientId)) {
         firstSeen.set(message.messageClientId, firstSeen.size);
       }
@@ -111,8 +142,40 @@ export function createMessageStore(options: {
     if (hasChanged) notify();
   };
 
+  /**
+   * Drops recalled messages from their conversations; notifies once, and only if one was shown.
+   * Their ids are remembered so that a history answer computed before the recall cannot bring one
+   * back.
+   */
+  const dropRecalled = (refs: readonly { conversationId: string; messageClientId: string }[]) => {
+    const idsByConversation = new Map<string, Set<string>>();
+    for (const ref of refs) {
+      if (!ref || typeof ref.conversationId !== 'string') continue;
+      recalledIds.add(ref.messageClientId);
+      let ids = idsByConversation.get(ref.conversationId);
+      if (!ids) {
+        ids = new Set();
+        idsByConversation.set(ref.conversationId, ids);
+      }
+      ids.add(ref.messageClientId);
+    }
+    let hasChanged = false;
+    for (const [conversationId, ids] of idsByConversation) {
+      const list = byConversation.get(conversationId) ?? emptyList;
+      const next = list.filter((message) => !ids.has(message.messageClientId));
+      if (next.length === list.length) continue;
+      byConversation.set(conversationId, next);
+      hasChanged = true;
+    }
+    if (hasChanged) notify();
+  };
+
   const onReceiveMessages = (messages: DemoMessage[]) => upsert(messages);
+  // Every online device of both sides hears a revoke, the revoking one included (SDK 10.8.1).
+  const onRevoked = (notifications: { messageRefer: DemoMessage }[]) =>
+    dropRecalled(notifications.map((notification) => notification?.messageRefer));
   service.on('onReceiveMessages', onReceiveMessages);
+  service.on('onMessageRevokeNotifications', onRevoked);
 
   return {
     getMessages: (conversationId) => byConversation.get(conversationId) ?? emptyList,
@@ -152,16 +215,29 @@ export function createMessageStore(options: {
         if (hasClientId) upsert([{ ...pending, sendingState: MessageSendingState.FAILED }]);
       }
     },
+    async revoke(message) {
+      await service.revokeMessage(message as never);
+    },
     async sync(conversationId) {
+      // Only messages the server had confirmed before asking: one arriving meanwhile is not
+      // missing from the answer, and a pending or failed send was never in history.
+      const confirmedBefore = byConversation
+        .get(conversationId)
+        ?.filter((message) => message.messageServerId);
       try {
-        const messages = await service.getMessageList({ conversationId, limit: historyLimit });
-        upsert(messages as DemoMessage[]);
+        const messages = (await service.getMessageList({
+          conversationId,
+          limit: historyLimit,
+        })) as DemoMessage[];
+        upsert(messages);
+        dropRecalled(recalledSince(confirmedBefore ?? emptyList, messages));
       } catch {
         // Offline or not supported: the live events still fill the list.
       }
     },
     dispose() {
       service.off('onReceiveMessages', onReceiveMessages);
+      service.off('onMessageRevokeNotifications', onRevoked);
       listeners.clear();
     },
   };

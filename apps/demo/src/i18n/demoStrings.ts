@@ -21,6 +21,15 @@ export interface DemoStrings {
   offline: string;
   offlineHint: string;
   emptyChat: string;
+  /** Name of the conversation list above a one-to-one chat. */
+  chats: string;
+  /** Last-message preview of one's own message, e.g. "You: Hello". */
+  ownPreview: (text: string) => string;
+  /** Last-message preview once the last message was recalled; `name` is who recalled it, if not me. */
+  recalledPreview: (name?: string) => string;
+  /** Visible text of the recall action on an own message, and its accessible name. */
+  recall: string;
+  recallLabel: string;
   requestReceipts: string;
   teamTitle: (options: { name: string; memberCount: number }) => string;
   teamName: string;
@@ -53,6 +62,11 @@ export const demoEn: DemoStrings = {
   offline: 'Offline',
   offlineHint: 'Offline: receipts for this device wait on the server until it reconnects.',
   emptyChat: 'No messages yet',
+  chats: 'Chats',
+  ownPreview: (text) => `You: ${text}`,
+  recalledPreview: (name) => (name ? `${name} recalled a message` : 'You recalled a message'),
+  recall: 'Recall',
+  recallLabel: 'Recall message',
   requestReceipts: 'Ask for read receipts',
   teamTitle: ({ name, memberCount }) => `${name} (${memberCount} members)`,
   teamName: 'Design team',
@@ -86,6 +100,11 @@ export const demoZhCN: DemoStrings = {
   offline: '离线',
   offlineHint: '离线：发给此设备的回执保存在服务器上，重新连接后送达。',
   emptyChat: '暂无消息',
+  chats: '会话列表',
+  ownPreview: (text) => `你：${text}`,
+  recalledPreview: (name) => (name ? `${name} 撤回了一条消息` : '你撤回了一条消息'),
+  recall: '撤回',
+  recallLabel: '撤回消息',
   requestReceipts: '请求已读回执',
   teamTitle: ({ name, memberCount }) => `${name}（${memberCount} 人）`,
   teamName: '设计组',

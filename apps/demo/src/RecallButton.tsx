@@ -1,0 +1,48 @@
+import { useLayoutEffect, useRef } from 'react';
+import type { DemoDevice } from './createDemoDevice';
+import type { DemoMessage } from './createMessageStore';
+import { useDemoStrings } from './i18n/DemoStringsContext';
+import { useIsOnline } from './useDeviceState';
+
+/**
+ * "Recall" on one of my sent messages: `revokeMessage` through the device's message store. The
+ * message leaves every pane when the server's revoke notification arrives. Disabled only while
+ * the device is offline: disabling it in flight would drop its focus, and a second recall of the
+ * same message is a no-op on the server anyway.
+ */
+export function RecallButton(props: { device: DemoDevice; message: DemoMessage }) {
+  const { device, message } = props;
+  const { strings } = useDemoStrings();
+  const isOnline = useIsOnline(device);
+  const ref = useRef<HTMLButtonElement>(null);
+
+  // The button leaves with its message. If it had focus, hand it to the message list it sat in
+  // (the kit's scroller, which is focusable) rather than dropping keyboard users on <body>.
+  useLayoutEffect(() => {
+    const button = ref.current;
+    const list = button?.closest<HTMLElement>('.readmark-message-scroller');
+    return () => {
+      if (button && document.activeElement === button) list?.focus({ preventScroll: true });
+    };
+  }, []);
+
+  const onClick = () => {
+    device.messages.revoke(message).catch((error: unknown) => {
+      // E.g. the device went offline on the way: the message stays and can be recalled again.
+      console.warn('[readmark demo] revokeMessage', error);
+    });
+  };
+
+  return (
+    <button
+      ref={ref}
+      type="button"
+      className="demo-recall"
+      aria-label={strings.recallLabel}
+      disabled={!isOnline}
+      onClick={onClick}
+    >
+      {strings.recall}
+    </button>
+  );
+}
