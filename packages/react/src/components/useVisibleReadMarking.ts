@@ -67,7 +67,10 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
   const check = useCallback(() => {
     const element = scrollRef.current;
     const current = latest.current;
-    const visibleSince = visibleSinceRef.current;
+    const wasVisibleSince = visibleSinceRef.current;
+    // Only rows still visible carry their start over: one that left the viewport before its dwell
+    // ended starts over next time.
+    const visibleSince = new Map<string, number>();
     const doc = element?.ownerDocument;
     // When nothing counts, no row is measured, so below every dwell stops and the timer goes.
     const isCounting =
@@ -79,7 +82,6 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
       doc.hasFocus();
 
     const now = current.clock.now();
-    const stillVisible = new Set<string>();
     const toMark: ReceiptMessage[] = [];
     let nextDueIn = Number.POSITIVE_INFINITY;
     let viewport: Box | undefined;
@@ -101,20 +103,17 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
         height: element.clientHeight,
       };
       if (!isMostlyVisible(row.getBoundingClientRect(), viewport)) continue;
-      stillVisible.add(key);
-      const since = visibleSince.get(key) ?? now;
-      visibleSince.set(key, since);
+      const since = wasVisibleSince.get(key) ?? now;
       const dueIn = since + current.dwellMs - now;
       if (dueIn > 0) {
+        visibleSince.set(key, since);
         nextDueIn = Math.min(nextDueIn, dueIn);
         continue;
       }
       markedKeysRef.current.add(key);
-      visibleSince.delete(key);
       toMark.push(message);
     }
-    // A row that left the viewport before its dwell ended starts over next time.
-    for (const key of visibleSince.keys()) if (!stillVisible.has(key)) visibleSince.delete(key);
+    visibleSinceRef.current = visibleSince;
     scheduleDwellEnd(timerRef, current.clock, now, nextDueIn, check);
     if (toMark.length > 0) engine.markRead(toMark);
   }, [engine, virtualizer, scrollRef]);
