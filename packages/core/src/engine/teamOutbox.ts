@@ -40,7 +40,8 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
   const handled = new Set<string>();
   const pending = new Map<string, Map<string, ReceiptMessage>>();
   const retries = createRetrySchedule(context, () => flush());
-  const inFlight = new Map<string, ReceiptMessage>();
+  /** Batches sent and not yet answered: still pending for the outbox's snapshot. */
+  const inFlight = new Set<ReceiptMessage[]>();
 
   function add(conversationId: string, message: ReceiptMessage): boolean {
     const key = teamMessageKey(conversationId, message.messageClientId);
@@ -84,15 +85,8 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
   }
 
   function send(conversationId: string, batch: ReceiptMessage[]): void {
-    const keys: string[] = [];
-    for (const message of batch) {
-      const key = teamMessageKey(conversationId, message.messageClientId);
-      keys.push(key);
-      inFlight.set(key, message);
-    }
-    const land = () => {
-      for (const key of keys) inFlight.delete(key);
-    };
+    inFlight.add(batch);
+    const land = () => inFlight.delete(batch);
     invoke(() => context.transport.sendTeamMessageReceipts(batch)).then(
       () => {
         land();
@@ -135,7 +129,7 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
     },
     snapshot: () => [
       ...[...pending.values()].flatMap((queue) => [...queue.values()]),
-      ...inFlight.values(),
+      ...[...inFlight].flat(),
     ],
   };
 }
