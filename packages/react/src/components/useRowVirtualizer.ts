@@ -66,10 +66,8 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
       } finally {
         direct.isMeasuring = false;
       }
-      if (node !== null && direct.container) {
-        const item = virtualizer.measurementsCache[virtualizer.indexFromElement(node)];
-        if (item) applyItemPosition(item.start, node, direct);
-      }
+      // A row measured from its ref is positioned by useVirtualRows' layout effect, which runs after
+      // the ref in the same commit, before paint.
     };
     return Object.assign(virtualizer, {
       direct,
