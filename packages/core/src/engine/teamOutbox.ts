@@ -37,8 +37,10 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
  * success does nothing.
  */
 export function createTeamOutbox(context: EngineContext): TeamOutbox {
+  /** Keys of every message queued, in flight or sent: a message is never queued twice. */
   const handled = new Set<string>();
-  const pending = new Map<string, Map<string, ReceiptMessage>>();
+  /** Queued messages per conversation (`handled` keeps duplicates out). */
+  const pending = new Map<string, ReceiptMessage[]>();
   const retries = createRetrySchedule(context, () => flush());
   /** Batches sent and not yet answered: still pending for the outbox's snapshot. */
   const inFlight = new Set<ReceiptMessage[]>();
@@ -47,12 +49,9 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
     const key = teamMessageKey(conversationId, message.messageClientId);
     if (handled.has(key)) return false;
     handled.add(key);
-    let queue = pending.get(conversationId);
-    if (!queue) {
-      queue = new Map();
-      pending.set(conversationId, queue);
-    }
-    queue.set(key, message);
+    const queue = pending.get(conversationId);
+    if (queue) queue.push(message);
+    else pending.set(conversationId, [message]);
     context.onOutboxChange();
     return true;
   }
@@ -60,7 +59,9 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
   function dropQueue(conversationId: string): void {
     const queue = pending.get(conversationId);
     if (!queue) return;
-    for (const key of queue.keys()) handled.delete(key);
+    for (const message of queue) {
+      handled.delete(teamMessageKey(conversationId, message.messageClientId));
+    }
     pending.delete(conversationId);
     context.onOutboxChange();
   }
@@ -80,7 +81,7 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
         continue;
       }
       pending.delete(conversationId);
-      for (const batch of chunk([...queue.values()], TEAM_BATCH_LIMIT)) send(conversationId, batch);
+      for (const batch of chunk(queue, TEAM_BATCH_LIMIT)) send(conversationId, batch);
     }
   }
 
@@ -98,7 +99,8 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
         land();
         if (context.isDisposed()) return;
         if (isRetryableCode(error.code)) {
-          requeue(conversationId, batch);
+          // The failed batch goes first, before what was queued meanwhile.
+          pending.set(conversationId, [...batch, ...(pending.get(conversationId) ?? [])]);
           retries.schedule(conversationId);
           return;
         }
@@ -107,15 +109,6 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
         context.report(error, { operation: 'sendTeamMessageReceipts', conversationId });
       },
     );
-  }
-
-  function requeue(conversationId: string, batch: ReceiptMessage[]): void {
-    const queue = new Map<string, ReceiptMessage>();
-    for (const message of batch) {
-      queue.set(teamMessageKey(conversationId, message.messageClientId), message);
-    }
-    for (const [key, message] of pending.get(conversationId) ?? []) queue.set(key, message);
-    pending.set(conversationId, queue);
   }
 
   return {
@@ -127,9 +120,6 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
         dropQueue(id);
       }
     },
-    snapshot: () => [
-      ...[...pending.values()].flatMap((queue) => [...queue.values()]),
-      ...[...inFlight].flat(),
-    ],
+    snapshot: () => [...[...pending.values()].flat(), ...[...inFlight].flat()],
   };
 }
