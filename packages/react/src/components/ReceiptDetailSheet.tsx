@@ -82,15 +82,14 @@ export function ReceiptDetailSheet({
   // A live refetch keeps showing the lists it has; only a first load shows the loading state.
   const hasData = detail.readAccountList.length + detail.unreadAccountList.length > 0;
   const isShowingLoading = detail.isLoading && !hasData;
-  const isReady = isOpen && !detail.error && !isShowingLoading;
+  const status = detail.error ? 'error' : isShowingLoading ? 'loading' : 'ready';
   const announcement = useReadAnnouncement({
     readAccountList: detail.readAccountList,
-    isReady,
+    isReady: isOpen && status === 'ready',
     describe: (accountId) => strings.announceRead(resolveMember(accountId).name),
   });
 
   const { tabId, panelId } = tabIds(idPrefix, selectedTab);
-  const status = detail.error ? 'error' : isShowingLoading ? 'loading' : 'ready';
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click mirrors Esc (native cancel) and the close button, which keyboard users have
     <dialog
