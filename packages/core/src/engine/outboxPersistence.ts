@@ -28,13 +28,11 @@ export function createOutboxPersistence(options: OutboxPersistenceOptions): Outb
   const { storage, accountId } = options;
   if (!storage) return nothing;
   let isLoaded = false;
-  let isDirty = false;
   let isWriteScheduled = false;
 
   function write(): void {
     isWriteScheduled = false;
-    if (!isLoaded || !isDirty || options.isDisposed()) return;
-    isDirty = false;
+    if (options.isDisposed()) return;
     try {
       void Promise.resolve(storage?.save(accountId, options.snapshot())).catch(() => {});
     } catch {
@@ -43,7 +41,7 @@ export function createOutboxPersistence(options: OutboxPersistenceOptions): Outb
   }
 
   function changed(): void {
-    isDirty = true;
+    // Changes made while loading are written once the load is done (see `finish`).
     if (isWriteScheduled || !isLoaded) return;
     isWriteScheduled = true;
     void Promise.resolve().then(write);
