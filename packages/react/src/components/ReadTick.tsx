@@ -29,7 +29,8 @@ export interface ReadTickProps {
 export function ReadTick({ message, className }: ReadTickProps) {
   const receipt = useReceiptView(message, selectTickView);
   const strings = useReceiptStrings();
-  if (receipt.mode === 'none' || receipt.status === undefined) return null;
+  // Only messages with a mode have a status (see selectMessageStatus).
+  if (receipt.status === undefined) return null;
   const status = receipt.status;
   return (
     <span
