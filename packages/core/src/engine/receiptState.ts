@@ -229,20 +229,9 @@ function trimTeamReceipts(
     }
   }
   if (forgotten.length === 0 && trimmedTeams === state.trimmedTeams) return state;
-  const teamCountLoads = withoutKeys(state.teamCountLoads, forgotten);
-  const teamDetails = withoutKeys(state.teamDetails, forgotten);
-  return { ...state, teamCountLoads, teamDetails, trimmedTeams };
-}
-
-/** `record` without `keys` (the same object when it has none of them). */
-function withoutKeys<T>(record: Record<string, T>, keys: readonly string[]): Record<string, T> {
-  let copy: Record<string, T> | undefined;
-  for (const key of keys) {
-    if (!Object.hasOwn(copy ?? record, key)) continue;
-    copy ??= { ...record };
-    delete copy[key];
-  }
-  return copy ?? record;
+  const cleared = forgotten.map((key) => [key, undefined] as const);
+  const next = setEntries(setEntries(state, 'teamCountLoads', cleared), 'teamDetails', cleared);
+  return { ...next, trimmedTeams };
 }
 
 /**
@@ -259,21 +248,37 @@ export function mergeTeamReceipts(
   return draft.commit(state);
 }
 
+/** The record-valued fields of the state that hold one entry per key. */
+type RecordField = 'teamCountLoads' | 'teamDetails' | 'unavailableTeams' | 'mutedConversations';
+
+/**
+ * Sets entries of one record-valued field (`undefined` removes one), copying the record at most once
+ * however many change; returns `state` itself when no value changes.
+ */
+export function setEntries<K extends RecordField>(
+  state: ReceiptState,
+  field: K,
+  entries: Iterable<readonly [string, ReceiptState[K][string] | undefined]>,
+): ReceiptState {
+  const record = state[field] as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, value] of entries) {
+    if ((copy ?? record)[key] === value) continue;
+    copy ??= { ...record };
+    if (value === undefined) delete copy[key];
+    else copy[key] = value;
+  }
+  return copy ? { ...state, [field]: copy } : state;
+}
+
 /** Sets one entry of a record-valued field, returning `state` itself when the value is the same. */
-export function setEntry<
-  K extends 'teamCountLoads' | 'teamDetails' | 'unavailableTeams' | 'mutedConversations',
->(
+export function setEntry<K extends RecordField>(
   state: ReceiptState,
   field: K,
   key: string,
   value: ReceiptState[K][string] | undefined,
 ): ReceiptState {
-  const record = state[field] as Record<string, unknown>;
-  if (record[key] === value) return state;
-  const copy = { ...record };
-  if (value === undefined) delete copy[key];
-  else copy[key] = value;
-  return { ...state, [field]: copy };
+  return setEntries(state, field, [[key, value]]);
 }
 
 /**

@@ -6,6 +6,7 @@ import { type EngineContext, invoke } from './engineContext';
 import {
   markTeamUnavailable,
   type ReceiptState,
+  setEntries,
   setEntry,
   teamMessageKey,
   teamReceiptOf,
@@ -123,10 +124,10 @@ export function createTeamCountLoader(
     if (due.length === 0) return;
     // Every batch of this flush is marked in ONE store update.
     context.store.setState((state) =>
-      due.reduce(
-        (next, [, batch]) =>
-          batch.reduce((acc, [key]) => setEntry(acc, 'teamCountLoads', key, 'loading'), next),
+      setEntries(
         state,
+        'teamCountLoads',
+        due.flatMap(([, batch]) => batch.map(([key]) => [key, 'loading'] as const)),
       ),
     );
     for (const [conversationId, batch] of due) load(conversationId, batch);
@@ -148,17 +149,15 @@ export function createTeamCountLoader(
         // A message no longer shown whose counts the engine did not keep (`keptTeamReceipts`) is
         // not 'loaded': it is queried again when shown.
         hooks.mergeCounts(own, (state) =>
-          batch.reduce(
-            (next, [key, message]) =>
-              setEntry(
-                next,
-                'teamCountLoads',
-                key,
-                watched.has(key) || teamReceiptOf(next, conversationId, message.messageClientId)
-                  ? 'loaded'
-                  : undefined,
-              ),
+          setEntries(
             state,
+            'teamCountLoads',
+            batch.map(([key, message]) => [
+              key,
+              watched.has(key) || teamReceiptOf(state, conversationId, message.messageClientId)
+                ? 'loaded'
+                : undefined,
+            ]),
           ),
         );
       },
@@ -167,26 +166,23 @@ export function createTeamCountLoader(
         if (context.isDisposed()) return;
         if (isRetryableCode(error.code)) {
           const queue = queued.get(conversationId) ?? new Map<string, ReceiptMessage>();
-          const forgotten: string[] = [];
+          const forgotten: [string, undefined][] = [];
           for (const [key, message] of batch) {
             if (watched.has(key)) queue.set(key, message);
-            else forgotten.push(key);
+            else forgotten.push([key, undefined]);
           }
           if (queue.size > 0) queued.set(conversationId, queue);
-          context.store.setState((state) =>
-            forgotten.reduce(
-              (next, key) => setEntry(next, 'teamCountLoads', key, undefined),
-              state,
-            ),
-          );
+          context.store.setState((state) => setEntries(state, 'teamCountLoads', forgotten));
           retries.schedule(conversationId);
           return;
         }
-        context.store.setState((state) => {
-          let next = markTeamUnavailable(state, conversationId, error.code);
-          for (const [key] of batch) next = setEntry(next, 'teamCountLoads', key, 'failed');
-          return next;
-        });
+        context.store.setState((state) =>
+          setEntries(
+            markTeamUnavailable(state, conversationId, error.code),
+            'teamCountLoads',
+            batch.map(([key]) => [key, 'failed'] as const),
+          ),
+        );
         context.report(error, { operation: 'getTeamMessageReceipts', conversationId });
       },
     );
