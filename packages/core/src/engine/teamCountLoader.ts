@@ -73,6 +73,13 @@ export function createTeamCountLoader(
     return status === undefined || status === 'failed';
   }
 
+  /** Queues a count query for the next flush (once per key). */
+  function enqueue(conversationId: string, key: string, message: ReceiptMessage): void {
+    const queue = queued.get(conversationId);
+    if (queue) queue.set(key, message);
+    else queued.set(conversationId, new Map([[key, message]]));
+  }
+
   function watch(conversationId: string, message: ReceiptMessage): () => void {
     const key = teamMessageKey(conversationId, message.messageClientId);
     const state = context.store.getState();
@@ -80,12 +87,7 @@ export function createTeamCountLoader(
       // In a trimmed conversation this may be a forgotten message: an event arriving before the
       // query goes out may be a late one with a lower count, so the query goes out anyway.
       if (Object.hasOwn(state.trimmedTeams, conversationId)) requery.add(key);
-      let queue = queued.get(conversationId);
-      if (!queue) {
-        queue = new Map();
-        queued.set(conversationId, queue);
-      }
-      queue.set(key, message);
+      enqueue(conversationId, key, message);
       hooks.onNeedsLoad();
     }
     return addWatcher(watched, key, conversationId, message, () => {
@@ -106,7 +108,7 @@ export function createTeamCountLoader(
     if (!context.isConnected()) return;
     const state = context.store.getState();
     const due: [string, [string, ReceiptMessage][]][] = [];
-    for (const [conversationId, queue] of [...queued]) {
+    for (const [conversationId, queue] of queued) {
       if (retries.isWaiting(conversationId)) continue;
       queued.delete(conversationId);
       // Counts that arrived by event while the batch waited need no query (events keep them
@@ -165,13 +167,11 @@ export function createTeamCountLoader(
         for (const [key] of batch) inFlight.delete(key);
         if (context.isDisposed()) return;
         if (isRetryableCode(error.code)) {
-          const queue = queued.get(conversationId) ?? new Map<string, ReceiptMessage>();
           const forgotten: [string, undefined][] = [];
           for (const [key, message] of batch) {
-            if (watched.has(key)) queue.set(key, message);
+            if (watched.has(key)) enqueue(conversationId, key, message);
             else forgotten.push([key, undefined]);
           }
-          if (queue.size > 0) queued.set(conversationId, queue);
           context.store.setState((state) => setEntries(state, 'teamCountLoads', forgotten));
           retries.schedule(conversationId);
           return;
@@ -194,12 +194,7 @@ export function createTeamCountLoader(
     for (const [key, { conversationId, message }] of watched) {
       if (inFlight.has(key)) continue;
       if (conversationId in state.unavailableTeams) continue;
-      let queue = queued.get(conversationId);
-      if (!queue) {
-        queue = new Map();
-        queued.set(conversationId, queue);
-      }
-      queue.set(key, message);
+      enqueue(conversationId, key, message);
       requery.add(key);
     }
     flush();
