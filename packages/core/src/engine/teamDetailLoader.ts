@@ -70,6 +70,23 @@ export function reconcileDetail(
   return { entry, needsRefetch: true };
 }
 
+/** `state` with the detail of `key` in `status`, keeping the lists known so far (none at first). */
+function withStatus(
+  state: ReceiptState,
+  key: string,
+  status: 'loading' | 'error',
+  error?: ReceiptError,
+): ReceiptState {
+  const entry = state.teamDetails[key];
+  const next: TeamDetailEntry = {
+    status,
+    readAccountList: entry?.readAccountList ?? [],
+    unreadAccountList: entry?.unreadAccountList ?? [],
+  };
+  if (error) next.error = error;
+  return setEntry(state, 'teamDetails', key, next);
+}
+
 /**
  * Creates the detail loader. One query per message at a time; a refetch asked for meanwhile follows
  * it. Retryable failures wait for the shared backoff (never an immediate retry: a transport that keeps
@@ -98,15 +115,7 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
     }
     if (!context.isConnected()) return;
     inFlight.add(key);
-    context.store.setState((state) => {
-      const entry = state.teamDetails[key];
-      const loading: TeamDetailEntry = {
-        status: 'loading',
-        readAccountList: entry?.readAccountList ?? [],
-        unreadAccountList: entry?.unreadAccountList ?? [],
-      };
-      return setEntry(state, 'teamDetails', key, loading);
-    });
+    context.store.setState((state) => withStatus(state, key, 'loading'));
     invoke(() => context.transport.getTeamMessageReceiptDetail(message)).then(
       (detail) => {
         inFlight.delete(key);
@@ -157,16 +166,9 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
         refetchAfter.delete(key);
         refetchedAtOnce.delete(key);
         if (context.isDisposed()) return;
-        context.store.setState((state) => {
-          const entry = state.teamDetails[key];
-          const next: ReceiptState = setEntry(state, 'teamDetails', key, {
-            status: 'error',
-            readAccountList: entry?.readAccountList ?? [],
-            unreadAccountList: entry?.unreadAccountList ?? [],
-            error,
-          });
-          return markTeamUnavailable(next, conversationId, error.code);
-        });
+        context.store.setState((state) =>
+          markTeamUnavailable(withStatus(state, key, 'error', error), conversationId, error.code),
+        );
         // Offline or rate-limited is not the detail's fault: try again after the backoff (or at
         // once when the connection comes back, through reloadWatched).
         if (isRetryableCode(error.code)) retries.schedule(key);
