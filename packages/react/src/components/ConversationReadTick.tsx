@@ -1,7 +1,6 @@
 import type { ReceiptLastMessage } from '@readmark/core';
 import { useLastMessageStatus } from '../hooks/useLastMessageStatus';
-import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
-import { TickIcon } from './TickIcon';
+import { StatusTick } from './StatusTick';
 
 /** Props of {@link ConversationReadTick}. */
 export interface ConversationReadTickProps {
@@ -21,16 +20,5 @@ export interface ConversationReadTickProps {
  */
 export function ConversationReadTick({ lastMessage, className }: ConversationReadTickProps) {
   const status = useLastMessageStatus(lastMessage);
-  const strings = useReceiptStrings();
-  if (status === undefined) return null;
-  return (
-    <span
-      role="img"
-      aria-label={status === 'read' ? strings.tickRead : strings.tickSent}
-      className={className ? `readmark-tick ${className}` : 'readmark-tick'}
-      data-status={status}
-    >
-      <TickIcon status={status} />
-    </span>
-  );
+  return status === undefined ? null : <StatusTick status={status} className={className} />;
 }

@@ -7,9 +7,7 @@ import {
   selectReceiptMode,
 } from '@readmark/core';
 import { useReceiptView } from '../hooks/useMessageReceipt';
-import type { ReceiptStrings } from '../i18n/ReceiptStrings';
-import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
-import { TickIcon } from './TickIcon';
+import { StatusTick } from './StatusTick';
 
 /** Props of {@link ReadTick}. */
 export interface ReadTickProps {
@@ -28,21 +26,9 @@ export interface ReadTickProps {
  */
 export function ReadTick({ message, className }: ReadTickProps) {
   const receipt = useReceiptView(message, selectTickView);
-  const strings = useReceiptStrings();
   // Only messages with a mode have a status (see selectMessageStatus).
   if (receipt.status === undefined) return null;
-  const status = receipt.status;
-  return (
-    <span
-      role="img"
-      aria-label={tickLabel(status, strings)}
-      className={className ? `readmark-tick ${className}` : 'readmark-tick'}
-      data-status={status}
-      data-mode={receipt.mode}
-    >
-      <TickIcon status={status} />
-    </span>
-  );
+  return <StatusTick status={receipt.status} mode={receipt.mode} className={className} />;
 }
 
 interface TickView {
@@ -53,17 +39,4 @@ interface TickView {
 /** Only what a tick shows: team counts that change without changing the status re-render nothing. */
 function selectTickView(state: ReceiptState, message: unknown): TickView {
   return { mode: selectReceiptMode(state, message), status: selectMessageStatus(state, message) };
-}
-
-function tickLabel(status: MessageStatus, strings: ReceiptStrings): string {
-  switch (status) {
-    case 'sending':
-      return strings.tickSending;
-    case 'sent':
-      return strings.tickSent;
-    case 'read':
-      return strings.tickRead;
-    case 'failed':
-      return strings.tickFailed;
-  }
 }

@@ -2,7 +2,7 @@ import type { MessageStatus } from '@readmark/core';
 
 /**
  * The tick glyphs: a clock while sending, one check when sent, two checks when read, an alert on failure.
- * Decorative (`aria-hidden`); the accessible name lives on the `role="img"` wrapper in `ReadTick`.
+ * Decorative (`aria-hidden`); the accessible name lives on the `role="img"` wrapper in `StatusTick`.
  * Colours come from `currentColor` so the stylesheet's `--readmark-tick-*` variables apply.
  */
 export function TickIcon({ status }: { status: MessageStatus }) {

@@ -1,0 +1,45 @@
+import type { MessageStatus, ReceiptMode } from '@readmark/core';
+import type { ReceiptStrings } from '../i18n/ReceiptStrings';
+import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+import { TickIcon } from './TickIcon';
+
+/**
+ * The tick's markup, shared by `ReadTick` (a message) and `ConversationReadTick` (a conversation
+ * row): `role="img"` with the localized name of `status`, the glyph, and `data-status` (plus
+ * `data-mode` where the tick knows it) for styling.
+ */
+export function StatusTick({
+  status,
+  mode,
+  className,
+}: {
+  status: MessageStatus;
+  mode?: ReceiptMode;
+  className?: string;
+}) {
+  const strings = useReceiptStrings();
+  return (
+    <span
+      role="img"
+      aria-label={tickLabel(status, strings)}
+      className={className ? `readmark-tick ${className}` : 'readmark-tick'}
+      data-status={status}
+      data-mode={mode}
+    >
+      <TickIcon status={status} />
+    </span>
+  );
+}
+
+function tickLabel(status: MessageStatus, strings: ReceiptStrings): string {
+  switch (status) {
+    case 'sending':
+      return strings.tickSending;
+    case 'sent':
+      return strings.tickSent;
+    case 'read':
+      return strings.tickRead;
+    case 'failed':
+      return strings.tickFailed;
+  }
+}
