@@ -8,7 +8,10 @@ import type { ReceiptMessage } from '../types';
  * storage break delivery: a throw or rejection only means the receipts are not kept across a reload.
  */
 export interface ReceiptOutboxStorage {
-  /** The receipts an earlier engine of `accountId` left pending; `undefined` or `[]` for none. */
+  /**
+   * The receipts earlier engines of `accountId` left pending (a reload, another tab); `undefined` or
+   * `[]` for none. The engine saves them as its own on its next `save`.
+   */
   load(
     accountId: string,
   ): readonly ReceiptMessage[] | undefined | Promise<readonly ReceiptMessage[] | undefined>;
@@ -46,16 +49,21 @@ export function toStoredMessage(message: ReceiptMessage): ReceiptMessage {
   return stored;
 }
 
-/** Serializes pending receipts for a string storage. */
-export function encodeOutbox(messages: readonly ReceiptMessage[]): string {
-  return JSON.stringify({ version: FORMAT_VERSION, messages: messages.map(toStoredMessage) });
+/** Serializes pending receipts for a string storage, recording `accountId` when given. */
+export function encodeOutbox(messages: readonly ReceiptMessage[], accountId?: string): string {
+  return JSON.stringify({
+    version: FORMAT_VERSION,
+    accountId,
+    messages: messages.map(toStoredMessage),
+  });
 }
 
 /**
- * Reads what {@link encodeOutbox} wrote. Anything else (corrupt JSON, another version, malformed
- * messages) yields only the well-formed messages, or none: a bad storage never throws.
+ * Reads what {@link encodeOutbox} wrote; with `accountId`, only what it wrote for that account.
+ * Anything else (corrupt JSON, another version or account, malformed messages) yields only the
+ * well-formed messages, or none: a bad storage never throws.
  */
-export function decodeOutbox(text: unknown): ReceiptMessage[] {
+export function decodeOutbox(text: unknown, accountId?: string): ReceiptMessage[] {
   if (typeof text !== 'string') return [];
   let data: unknown;
   try {
@@ -65,7 +73,8 @@ export function decodeOutbox(text: unknown): ReceiptMessage[] {
     return [];
   }
   if (typeof data !== 'object' || data === null) return [];
-  const { version, messages } = data as { version?: unknown; messages?: unknown };
+  const { version, messages, accountId: owner } = data as Record<string, unknown>;
   if (version !== FORMAT_VERSION || !Array.isArray(messages)) return [];
+  if (accountId !== undefined && owner !== accountId) return [];
   return messages.slice(0, OUTBOX_RESTORE_LIMIT).filter(isReceiptMessage).map(toStoredMessage);
 }

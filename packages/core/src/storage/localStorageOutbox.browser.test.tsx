@@ -1,6 +1,6 @@
 /**
  * The reload safety net in a real browser: receipts marked while offline are kept in Chromium's
- * localStorage and delivered by the engine of the next page.
+ * localStorage and delivered by the engine of the next page, whatever the other tabs of the account do.
  */
 import { createMemoryServer } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
@@ -11,8 +11,18 @@ import { localStorageOutbox } from './webStorageOutbox';
 
 const key = 'readmark-browser-test';
 
+/** Everything kept for B, all slots (one per engine) joined. */
+function keptForB(): string {
+  return Object.keys(window.localStorage)
+    .filter((slot) => slot.startsWith(`${key}:B`))
+    .map((slot) => window.localStorage.getItem(slot))
+    .join('\n');
+}
+
 afterEach(() => {
-  window.localStorage.removeItem(`${key}:B`);
+  for (const slot of Object.keys(window.localStorage)) {
+    if (slot.startsWith(key)) window.localStorage.removeItem(slot);
+  }
 });
 
 describe('localStorageOutbox in Chromium', () => {
@@ -41,10 +51,8 @@ describe('localStorageOutbox in Chromium', () => {
       flushDelayMs: 0,
     });
     first.markRead(received);
-    await expect
-      .poll(() => window.localStorage.getItem(`${key}:B`))
-      .toContain(message.messageClientId);
-    expect(window.localStorage.getItem(`${key}:B`)).not.toContain('secret text');
+    await expect.poll(keptForB).toContain(message.messageClientId);
+    expect(keptForB()).not.toContain('secret text');
     first.dispose(); // the reload
     expect(alice.V2NIMMessageService.isPeerRead(message)).toBe(false);
 
@@ -59,7 +67,57 @@ describe('localStorageOutbox in Chromium', () => {
     await expect.poll(() => alice.V2NIMMessageService.isPeerRead(message)).toBe(true);
     const receipt = await alice.V2NIMMessageService.getP2PMessageReceipt('A|1|B');
     expect(receipt.timestamp).toBe(message.createTime);
-    await expect.poll(() => window.localStorage.getItem(`${key}:B`)).toBeNull();
+    await expect.poll(keptForB).toBe('');
+    next.dispose();
+  });
+
+  it('two tabs of one account at once: a new tab delivers what both kept', async () => {
+    const server = createMemoryServer();
+    const alice = server.login('A');
+    const carol = server.login('C');
+    const tabs = [server.login('B'), server.login('B')];
+    const received: ReceiptMessage[] = [];
+    tabs[0]?.V2NIMMessageService.on('onReceiveMessages', (messages) => {
+      received.push(...(messages as unknown as ReceiptMessage[]));
+    });
+    const fromAlice = await alice.V2NIMMessageService.sendMessage(
+      alice.V2NIMMessageCreator.createTextMessage('x'),
+      'A|1|B',
+    );
+    const fromCarol = await carol.V2NIMMessageService.sendMessage(
+      carol.V2NIMMessageCreator.createTextMessage('y'),
+      'C|1|B',
+    );
+    await server.settle();
+    expect(received).toHaveLength(2);
+
+    // Both tabs open and offline; each marks one message read.
+    server.dropConnection('B');
+    await server.settle();
+    const [first, second] = tabs.map((client) =>
+      createReceiptEngine({
+        transport: createNimTransport(client),
+        accountId: 'B',
+        storage: localStorageOutbox(key),
+        flushDelayMs: 0,
+      }),
+    );
+    first?.markRead(received.slice(0, 1));
+    second?.markRead(received.slice(1));
+    await expect.poll(keptForB).toContain(fromAlice.message.messageClientId);
+    await expect.poll(keptForB).toContain(fromCarol.message.messageClientId);
+    first?.dispose(); // one tab is closed, the other stays open and offline
+
+    // A new tab, online.
+    const next = createReceiptEngine({
+      transport: createNimTransport(server.login('B')),
+      accountId: 'B',
+      storage: localStorageOutbox(key),
+    });
+    await expect.poll(() => alice.V2NIMMessageService.isPeerRead(fromAlice.message)).toBe(true);
+    await expect.poll(() => carol.V2NIMMessageService.isPeerRead(fromCarol.message)).toBe(true);
+    await expect.poll(keptForB).toBe('');
+    second?.dispose();
     next.dispose();
   });
 });

@@ -9,33 +9,66 @@ export interface KeyValueStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  /**
+   * The number of keys. With {@link KeyValueStorage.key} it lets each storage object keep its own
+   * slot and find the slots of other tabs; without them all engines of an account share one slot.
+   */
+  readonly length?: number;
+  /** The name of the `index`th key, or `null`. */
+  key?(index: number): string | null;
 }
 
-/**
- * Keeps pending receipts in a Web Storage object under `${key}:${accountId}`, so accounts never see
- * each other's receipts. Every storage error (quota, private mode, a `SecurityError`) is swallowed:
- * receipts are then kept in memory only, as without storage.
- *
- * @example
- * createReceiptEngine({ transport, accountId, storage: webStorageOutbox(window.localStorage) })
- */
-export function webStorageOutbox(
-  storage: KeyValueStorage,
-  key = 'readmark:outbox',
+/** One outbox over the storage `current()` returns; every storage error is swallowed. */
+function createWebStorageOutbox(
+  current: () => KeyValueStorage | undefined,
+  key: string,
 ): ReceiptOutboxStorage {
-  const slot = (accountId: string) => `${key}:${accountId}`;
+  // Random per storage object, so two tabs of one account never overwrite each other's slot.
+  const id = Math.random();
+  /** The slots the last load took receipts from, with the text it read, and their account. */
+  let adopted = new Map<string, string>();
+  let adoptedFor: string | undefined;
   return {
     load(accountId) {
+      const messages: ReceiptMessage[] = [];
+      adopted = new Map();
+      adoptedFor = accountId;
       try {
-        return decodeOutbox(storage.getItem(slot(accountId)));
+        const storage = current() as KeyValueStorage;
+        const shared = `${key}:${accountId}`;
+        // `owner`: a slot found by its name's prefix counts only if written for this very account
+        // (an account "B:x" has slots that start with "B:" too).
+        const read = (slot: string, owner?: string) => {
+          const text = storage.getItem(slot);
+          const found = decodeOutbox(text, owner);
+          if (found.length > 0) adopted.set(slot, text as string);
+          messages.push(...found);
+        };
+        // The slot all tabs shared before per-tab slots, and that storages without `key` still share.
+        read(shared);
+        for (let index = storage.length ?? 0; index-- > 0; ) {
+          const slot = storage.key?.(index);
+          if (slot?.startsWith(`${shared}:`)) read(slot, accountId);
+        }
       } catch {
-        return [];
+        // Unreadable storage: what was read so far, or nothing.
       }
+      return messages;
     },
     save(accountId, messages: readonly ReceiptMessage[]) {
       try {
-        if (messages.length === 0) storage.removeItem(slot(accountId));
-        else storage.setItem(slot(accountId), encodeOutbox(messages));
+        const storage = current() as KeyValueStorage;
+        const slot = `${key}:${accountId}${storage.key ? `:${id}` : ''}`;
+        if (messages.length === 0) storage.removeItem(slot);
+        else storage.setItem(slot, encodeOutbox(messages, accountId));
+        // What the load took over is in this slot now, or delivered: the slots it came from go,
+        // unless written since (their tab is alive and keeps its own receipts there).
+        if (adoptedFor === accountId) {
+          for (const [other, text] of adopted) {
+            if (other !== slot && storage.getItem(other) === text) storage.removeItem(other);
+          }
+          adopted.clear();
+        }
       } catch {
         // Quota or privacy settings: delivery goes on, only the reload safety net is lost.
       }
@@ -44,28 +77,37 @@ export function webStorageOutbox(
 }
 
 /**
+ * Keeps pending receipts in a Web Storage object. Each storage object writes its own slot,
+ * `${key}:${accountId}:${randomId}`, so tabs of one account never overwrite or erase each other's
+ * receipts (give each engine its own storage object). `load` reads every slot of the account (other
+ * tabs', a closed or crashed tab's, and the `${key}:${accountId}` slot of earlier versions); the first
+ * `save` after it keeps them in the own slot and removes the slots read, unless rewritten since (their
+ * tab is alive). Receipts taken over from a tab still open may then be sent by both, which NIM makes
+ * harmless: the engine never sends a P2P receipt its read time covers (SPEC P9), and a repeated team
+ * receipt is a no-op (SPEC G4). The account is recorded in each slot, so another account never reads
+ * it. A storage without `length` and `key` keeps one slot per account, shared by its tabs. Every
+ * storage error (quota, private mode, a `SecurityError`) is swallowed: receipts are then kept in
+ * memory only, as without storage.
+ *
+ * @example
+ * createReceiptEngine({ transport, accountId, storage: webStorageOutbox(window.localStorage) })
+ */
+export function webStorageOutbox(
+  storage: KeyValueStorage,
+  key = 'readmark:outbox',
+): ReceiptOutboxStorage {
+  return createWebStorageOutbox(() => storage, key);
+}
+
+/**
  * {@link webStorageOutbox} over the page's `localStorage`, looked up on each use (never at import, so
  * server rendering is safe). Where there is none (a server, a worker, storage disabled) it keeps
  * nothing and the engine works exactly as without storage.
  */
 export function localStorageOutbox(key = 'readmark:outbox'): ReceiptOutboxStorage {
-  const current = (): KeyValueStorage | undefined => {
-    try {
-      const storage = (globalThis as { localStorage?: KeyValueStorage }).localStorage;
-      return storage && typeof storage.getItem === 'function' ? storage : undefined;
-    } catch {
-      // Some browsers throw a SecurityError on mere access when storage is blocked.
-      return undefined;
-    }
-  };
-  return {
-    load(accountId) {
-      const storage = current();
-      return storage ? webStorageOutbox(storage, key).load(accountId) : [];
-    },
-    save(accountId, messages) {
-      const storage = current();
-      if (storage) return webStorageOutbox(storage, key).save(accountId, messages);
-    },
-  };
+  // Inside load and save's try: some browsers throw a SecurityError on mere access when blocked.
+  return createWebStorageOutbox(
+    () => (globalThis as { localStorage?: KeyValueStorage }).localStorage,
+    key,
+  );
 }

@@ -1,0 +1,190 @@
+/**
+ * Several engines of one account over one Web Storage (tabs, a reload, a crash): each keeps its own
+ * slot and a later engine takes over every slot it finds, so no tab erases another tab's receipts.
+ */
+import { describe, expect, it } from 'vitest';
+import { receiptWorldPerTest, type WorldDevice } from '../testing/receiptWorld';
+import type { ReceiptMessage } from '../types';
+import { decodeOutbox, encodeOutbox } from './ReceiptOutboxStorage';
+import { type KeyValueStorage, webStorageOutbox } from './webStorageOutbox';
+
+const world = receiptWorldPerTest((world) => {
+  world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
+});
+
+/** Web Storage in a Map, with `length` and `key` like a real `Storage`. */
+function createWebStorage(): Required<KeyValueStorage> & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    get length() {
+      return items.size;
+    },
+    key: (index) => [...items.keys()][index] ?? null,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => {
+      items.set(key, String(value));
+    },
+    removeItem: (key) => {
+      items.delete(key);
+    },
+  };
+}
+
+/** The client ids of every receipt kept in `storage`, any slot, sorted. */
+function storedIds(storage: { items: Map<string, string> }): string[] {
+  return [...storage.items.values()]
+    .flatMap((text) => decodeOutbox(text))
+    .map((message) => message.messageClientId)
+    .sort();
+}
+
+async function teamReaders(alice: WorldDevice, message: ReceiptMessage) {
+  const detail = await alice.client.V2NIMMessageService.getTeamMessageReceiptDetail(
+    message as never,
+  );
+  return detail.readAccountList;
+}
+
+describe('webStorageOutbox with several engines of one account', () => {
+  it('a receipt only a closed tab held survives the other tab delivering its own', async () => {
+    const storage = createWebStorage();
+    const {
+      alice,
+      bob: tabA,
+      p2p,
+      team,
+      p2pCopy,
+      teamCopy,
+    } = await world.aliceWritesToBob({
+      storage: webStorageOutbox(storage),
+    });
+    const tabB = world.device('B', { storage: webStorageOutbox(storage), isStartDeferred: true });
+    world.server.dropConnection('B');
+    await world.settle();
+    tabA.engine.markRead([p2pCopy]); // x
+    await world.tick(0);
+    tabB.engine.start(); // opened while offline: takes over x
+    tabB.engine.markRead([teamCopy]); // y
+    await world.tick(0);
+    expect(storedIds(storage)).toEqual([p2p.messageClientId, team.messageClientId].sort());
+    tabB.engine.dispose(); // closed (or crashed) before y could go
+
+    world.server.restoreConnection('B');
+    await world.tick(0); // tab A delivers x and has nothing left to keep
+    expect(alice.client.V2NIMMessageService.isPeerRead(p2p as never)).toBe(true);
+    tabA.engine.dispose();
+    expect(storedIds(storage)).toContain(team.messageClientId);
+
+    const third = world.device('B', { storage: webStorageOutbox(storage) });
+    await world.tick(0);
+    await world.tick(0);
+    expect(await teamReaders(alice, team)).toEqual(['B']);
+    // x was delivered already: its read time covers it, so it is not sent again.
+    expect(third.calls.sendP2PMessageReceipt).toHaveLength(0);
+    expect(storage.items.size).toBe(0);
+  });
+
+  it('restores the slot all tabs shared before per-tab slots, and clears it', async () => {
+    const storage = createWebStorage();
+    const { alice, bob, p2p, p2pCopy } = await world.aliceWritesToBob();
+    bob.engine.dispose();
+    storage.setItem('readmark:outbox:B', encodeOutbox([p2pCopy])); // an earlier version's format
+    world.device('B', { storage: webStorageOutbox(storage) });
+    await world.tick(0);
+    expect(alice.client.V2NIMMessageService.isPeerRead(p2p as never)).toBe(true);
+    await world.tick(0);
+    expect(storage.items.size).toBe(0);
+  });
+
+  it('never reads nor removes the slots of an account whose id extends its own ("B:x")', async () => {
+    const storage = createWebStorage();
+    const { bob, p2pCopy, teamCopy } = await world.aliceWritesToBob();
+    bob.engine.dispose();
+    // Receipts B's engine would send if it read them.
+    const others = {
+      'readmark:outbox:B:x': encodeOutbox([p2pCopy]),
+      'readmark:outbox:B:x:tab': encodeOutbox([teamCopy], 'B:x'),
+    };
+    for (const [slot, text] of Object.entries(others)) storage.setItem(slot, text);
+    expect(webStorageOutbox(storage).load('B')).toEqual([]);
+    const next = world.device('B', { storage: webStorageOutbox(storage) });
+    next.engine.markRead([]);
+    await world.tick(1000);
+    expect(next.calls.sendP2PMessageReceipt).toHaveLength(0);
+    expect(next.calls.sendTeamMessageReceipts).toHaveLength(0);
+    expect(Object.fromEntries(storage.items)).toEqual(others);
+  });
+
+  it('an engine disposed before its first save (StrictMode) leaves what it took over in place', async () => {
+    const storage = createWebStorage();
+    const { alice, bob, team, teamCopy } = await world.aliceWritesToBob({
+      storage: webStorageOutbox(storage),
+    });
+    world.server.dropConnection('B');
+    await world.settle();
+    bob.engine.markRead([teamCopy]);
+    await world.tick(0);
+    bob.engine.dispose();
+    world.server.restoreConnection('B');
+    await world.settle();
+    const options = { storage: webStorageOutbox(storage) };
+    world.device('B', options).engine.dispose(); // mounted and unmounted in one go
+    world.device('B', options);
+    await world.tick(0);
+    await world.tick(0);
+    expect(await teamReaders(alice, team)).toEqual(['B']);
+    expect(storage.items.size).toBe(0);
+  });
+
+  it('a slot its tab wrote again after it was taken over stays: that tab is alive', () => {
+    const storage = createWebStorage();
+    const [x, z] = ['x', 'z'].map((id) => ({
+      messageClientId: id,
+      messageServerId: id,
+      createTime: 1,
+      senderId: 'A',
+      receiverId: 'T',
+      conversationType: 2,
+      conversationId: 'B|2|T',
+    })) as [ReceiptMessage, ReceiptMessage];
+    const tabA = webStorageOutbox(storage);
+    const tabB = webStorageOutbox(storage);
+    tabA.save('B', [x]);
+    expect(tabB.load('B')).toEqual([x]);
+    tabA.save('B', [x, z]); // between tab B's load and its save
+    tabB.save('B', [x]);
+    expect(storedIds(storage)).toEqual(['x', 'x', 'z']);
+    // A third engine takes both over; the engine drops the duplicate.
+    expect(webStorageOutbox(storage).load('B')).toHaveLength(3);
+  });
+
+  it('a storage without length and key keeps one slot per account, shared by its engines', async () => {
+    const items = new Map<string, string>();
+    const minimal: KeyValueStorage = {
+      getItem: (key) => items.get(key) ?? null,
+      setItem: (key, value) => {
+        items.set(key, value);
+      },
+      removeItem: (key) => {
+        items.delete(key);
+      },
+    };
+    const { alice, bob, team, teamCopy } = await world.aliceWritesToBob({
+      storage: webStorageOutbox(minimal),
+    });
+    world.server.dropConnection('B');
+    await world.settle();
+    bob.engine.markRead([teamCopy]);
+    await world.tick(0);
+    expect([...items.keys()]).toEqual(['readmark:outbox:B']);
+    bob.engine.dispose();
+    world.server.restoreConnection('B');
+    await world.settle();
+    world.device('B', { storage: webStorageOutbox(minimal) });
+    await world.tick(0);
+    await world.tick(0);
+    expect(await teamReaders(alice, team)).toEqual(['B']);
+    expect(items.size).toBe(0);
+  });
+});
