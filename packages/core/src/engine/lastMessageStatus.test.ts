@@ -13,15 +13,11 @@ async function lastMessageOf(device: WorldDevice, conversationId: string) {
 const statusOn = (device: WorldDevice, lastMessage: unknown) =>
   selectLastMessageStatus(device.engine.store.getState(), lastMessage);
 
-/** A sends B m1 at 100 and m2 at 200; both delivered, unread. */
+/** A sends B m1 at 100 and m2 at 200 (delivered, unread); A's engine knows the receipt time. */
 async function aliceAndBob() {
-  const alice = world.device('A');
-  const bob = world.device('B');
-  const m1 = await world.send(alice, 'A|1|B', { at: 100 });
-  const m2 = await world.send(alice, 'A|1|B', { at: 200 });
-  await world.settle();
-  await alice.engine.loadConversation('A|1|B');
-  return { alice, bob, m1, m2 };
+  const chat = await world.aliceSendsBobTwo();
+  await chat.alice.engine.loadConversation('A|1|B');
+  return chat;
 }
 
 describe('SPEC section 7, scenario 35: the conversation list', () => {

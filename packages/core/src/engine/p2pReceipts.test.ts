@@ -18,14 +18,7 @@ import {
 const world = receiptWorldPerTest();
 
 /** A (sender) and B (reader), with m1 at 100 and m2 at 200 from A to B, delivered. */
-async function aliceAndBob() {
-  const alice = world.device('A');
-  const bob = world.device('B');
-  const m1 = await world.send(alice, 'A|1|B', { at: 100 });
-  const m2 = await world.send(alice, 'A|1|B', { at: 200 });
-  await world.settle();
-  return { alice, bob, m1, m2, b1: world.copyOf(bob, m1), b2: world.copyOf(bob, m2) };
-}
+const aliceAndBob = () => world.aliceSendsBobTwo();
 
 const status = (device: WorldDevice, message: ReceiptMessage) =>
   selectMessageStatus(device.engine.store.getState(), message);

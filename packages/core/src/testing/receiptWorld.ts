@@ -201,6 +201,15 @@ export function createReceiptWorld(options: ReceiptWorldOptions = {}) {
         teamCopy: copyOf(bob, team),
       };
     },
+    /** A and B: A sends B m1 at 100 and m2 at 200, delivered and unread; b1 and b2 are B's copies. */
+    async aliceSendsBobTwo() {
+      const alice = device('A');
+      const bob = device('B');
+      const m1 = await send(alice, 'A|1|B', { at: 100 });
+      const m2 = await send(alice, 'A|1|B', { at: 200 });
+      await server.settle();
+      return { alice, bob, m1, m2, b1: copyOf(bob, m1), b2: copyOf(bob, m2) };
+    },
     /** Lets fake time pass, then waits for every delivery and call in flight. */
     async tick(ms: number) {
       await vi.advanceTimersByTimeAsync(ms);

@@ -44,14 +44,7 @@ function renderRow(
 }
 
 /** A sends B m1 at 100 and m2 at 200, delivered and unread. */
-async function aliceAndBob() {
-  const alice = world.device('A');
-  const bob = world.device('B');
-  const m1 = await world.send(alice, 'A|1|B', { at: 100 });
-  const m2 = await world.send(alice, 'A|1|B', { at: 200 });
-  await world.settle();
-  return { alice, bob, m1, m2 };
-}
+const aliceAndBob = () => world.aliceSendsBobTwo();
 
 const bobReads = async (bob: WorldDevice, message: Parameters<typeof world.copyOf>[1]) => {
   await act(async () => {
