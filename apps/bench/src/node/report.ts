@@ -46,6 +46,7 @@ export function updateBenchmarksDoc(
   path: string,
   results: readonly BenchResult[],
   repetitions: number,
+  ranAt: Date,
 ): void {
   let text: string;
   try {
@@ -56,7 +57,7 @@ export function updateBenchmarksDoc(
   const start = text.indexOf(START);
   const end = text.indexOf(END);
   if (start === -1 || end === -1) return;
-  const stamp = `Latest run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${repetitions} repetitions, medians.`;
+  const stamp = `Latest run: ${ranAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${repetitions} repetitions, medians.`;
   const block = `${START}\n${stamp}\n\n${formatTable(results)}\n${END}`;
   writeFileSync(path, text.slice(0, start) + block + text.slice(end + END.length));
 }
