@@ -6,6 +6,7 @@ import {
   createSubscriberCounter,
 } from '../../../core/src/testing/leakCounters';
 import { ReceiptProvider } from '../ReceiptProvider';
+import { ConversationReadTick } from './ConversationReadTick';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
@@ -14,7 +15,7 @@ import { UnreadBadge } from './UnreadBadge';
 
 /**
  * Leaks of the components (the provider and hooks have their own test): 1,000 mount/unmount cycles
- * of a list with ticks, a badge and an open sheet leave no store subscriber, no window or document
+ * of a list with ticks, a conversation row's tick, a badge and an open sheet leave no store subscriber, no window or document
  * listener (beyond React's own, registered once per document) and no timer behind.
  */
 
@@ -65,6 +66,7 @@ describe('1,000 mount/unmount cycles of the components', () => {
       isReceiptRequested: true,
     });
     const messages = await world.history(alice, 'alice|1|bob');
+    const { lastMessage } = await alice.V2NIMConversationService.getConversation('alice|1|bob');
     const timers = createCountingClock();
     const engine = createReceiptEngine({
       transport: createNimTransport(alice),
@@ -85,6 +87,7 @@ describe('1,000 mount/unmount cycles of the components', () => {
           messages={messages}
           renderMessage={(message) => <ReadTick message={message} />}
         />
+        <ConversationReadTick lastMessage={lastMessage} />
         <UnreadBadge message={teamMessage} onOpen={() => {}} />
         <ReceiptDetailSheet message={teamMessage} isOpen onClose={() => {}} />
       </ReceiptProvider>
