@@ -5,6 +5,7 @@ import { createElement, Fragment } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ReceiptProvider } from '../ReceiptProvider';
+import { ConversationReadTick } from './ConversationReadTick';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
@@ -62,14 +63,17 @@ describe('server rendering', () => {
       transport: createNimTransport(alice),
       accountId: 'alice',
     });
+    const { lastMessage } = await alice.V2NIMConversationService.getConversation('alice|1|bob');
     const html = renderToString(
       createElement(
         ReceiptProvider,
         { engine, locale: 'zh-CN', strings: { tickSent: 'Delivered' } },
         createElement(ReadTick, { message }),
+        createElement(ConversationReadTick, { lastMessage }),
       ),
     );
     engine.dispose();
-    expect(html).toContain('aria-label="Delivered"');
+    // The message's tick and the conversation row's tick.
+    expect(html.match(/aria-label="Delivered"/g)).toHaveLength(2);
   });
 });
