@@ -82,6 +82,8 @@ export interface ConversationRecord {
   readonly createTime: number;
   updateTime: number;
   lastMessage: StoredMessage;
+  /** Bumped at every change, so a change delivered after a later one can tell it is stale. */
+  version: number;
 }
 
 /** A reader's P2P watermark for one sender: everything up to `timestamp` is read (P2). */

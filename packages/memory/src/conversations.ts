@@ -21,6 +21,8 @@ export interface ConversationChange {
   readonly conversation: V2NIMConversation;
   /** The account's first message in it: `onConversationCreated` rather than `onConversationChanged`. */
   readonly isCreated: boolean;
+  /** The record's version at the change. */
+  readonly version: number;
 }
 
 /** `V2NIMMessageRefer` of a stored message, with `conversationId` for `viewerId` (C3). */
@@ -105,6 +107,7 @@ export function recordMessage(
       if (stored.message.createTime < existing.lastMessage.message.createTime) continue;
       existing.lastMessage = stored;
       existing.updateTime = now;
+      existing.version += 1;
       changes.set(ownerId, changeOf(existing, false));
       continue;
     }
@@ -115,6 +118,7 @@ export function recordMessage(
       createTime: now,
       updateTime: now,
       lastMessage: stored,
+      version: 0,
     };
     owned.set(conversationId, record);
     changes.set(ownerId, changeOf(record, true));
@@ -136,20 +140,30 @@ export function recordRevoke(
     const record = core.conversations.get(ownerId)?.get(conversationId);
     if (record?.lastMessage !== stored) continue;
     record.updateTime = core.now();
+    record.version += 1;
     changes.set(ownerId, changeOf(record, false));
   }
   return changes;
 }
 
 function changeOf(record: ConversationRecord, isCreated: boolean): ConversationChange {
-  return { record, conversation: conversationView(record), isCreated };
+  return { record, conversation: conversationView(record), isCreated, version: record.version };
 }
 
-/** Emits one change on a device: created for a first message, changed otherwise. */
+/**
+ * Emits one change on a device: created for a first message, changed otherwise. With random latency
+ * a later change can reach the device first; an overtaken change is then not emitted (the device
+ * already has, or is about to get, the newer state), and an overtaken "created" carries the current
+ * view, so the last event a device hears is never older than the server's state.
+ */
 export function emitConversationChange(device: Device, change: ConversationChange): void {
+  const isSuperseded = change.version !== change.record.version;
   if (change.isCreated) {
-    device.conversationEvents.emit('onConversationCreated', change.conversation);
-  } else {
+    device.conversationEvents.emit(
+      'onConversationCreated',
+      isSuperseded ? conversationView(change.record) : change.conversation,
+    );
+  } else if (!isSuperseded) {
     device.conversationEvents.emit('onConversationChanged', [change.conversation]);
   }
 }

@@ -102,7 +102,10 @@ export function storeAndDeliver(
     core.deliver(
       target,
       () => {
-        target.messageEvents.emit('onReceiveMessages', [core.view(stored, target.accountId)]);
+        // Revoked on the way (random latency let its revoke overtake it): left out, as at reconnect.
+        if (!stored.revoke) {
+          target.messageEvents.emit('onReceiveMessages', [core.view(stored, target.accountId)]);
+        }
         if (change) emitConversationChange(target, change);
       },
       () => {

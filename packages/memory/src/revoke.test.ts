@@ -216,6 +216,28 @@ describe('revokeMessage', () => {
     });
   });
 
+  it('with random latency a revoke that overtakes its message leaves no message and no stale conversation', async () => {
+    // Seeds 2, 8 and 22 of [0, 50] ms deliver B's revoke before the message itself.
+    for (const seed of [2, 8, 22]) {
+      const scenario = createScenario();
+      scenario.server.setFaults({ latencyMs: [0, 50], seed });
+      const a = scenario.server.login('A');
+      const b = scenario.server.login('B');
+      const log = listen(b);
+      const m = await scenario.send(a, { to: 'A|1|B', at: 100 });
+      scenario.setTime(101);
+      await a.V2NIMMessageService.revokeMessage(m);
+      await scenario.server.settle();
+      expect(log.revokes).toHaveLength(1);
+      // A message whose revoke was pushed first must not show up afterwards.
+      expect(log.messages).toEqual([]);
+      // The last conversation event B heard is the current (revoked) state, never an older one.
+      const last = log.conversations[log.conversations.length - 1]?.list[0];
+      expect(last?.lastMessage?.lastMessageState).toBe(1);
+      expect(last).toEqual(await b.V2NIMConversationService.getConversation('B|1|A'));
+    }
+  });
+
   it('a logged-out receiver hears nothing and reads the revoke from its conversation later', async () => {
     const w = await world();
     w.b1.logout();
