@@ -1,4 +1,4 @@
-import type { Clock, ReceiptMessage } from '@readmark/core';
+import type { ReceiptMessage } from '@readmark/core';
 import {
   type ReactNode,
   useCallback,
@@ -10,90 +10,24 @@ import {
 } from 'react';
 import { useReceiptEngine } from '../hooks/useReceiptEngine';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
-import { commonEnds } from './commonEnds';
+import type { MessageListProps } from './MessageListProps';
 import { NewMessagesPill } from './NewMessagesPill';
-import { sharedRunShift } from './sharedRunShift';
+import { usableKey } from './usableKey';
 import { useHistoryWindow } from './useHistoryWindow';
-import { type RowVirtualizer, useRowVirtualizer } from './useRowVirtualizer';
+import { END_THRESHOLD, useMessageVirtualizer } from './useMessageVirtualizer';
 import { useVisibleReadMarking } from './useVisibleReadMarking';
 import { VirtualRows } from './VirtualRows';
 
-/** Distance (px) from the bottom that still counts as "at the end" (follow new messages, no pill). */
-const END_THRESHOLD = 8;
+export type { MessageListProps } from './MessageListProps';
+
 /** Distance (px) from the top at which older history is requested. */
 const LOAD_OLDER_THRESHOLD = 80;
-const DEFAULT_ESTIMATED_SIZE = 64;
 const DEFAULT_READ_DWELL_MS = 300;
-
-/** Props of {@link MessageList}. */
-export interface MessageListProps<TMessage extends ReceiptMessage> {
-  /** The conversation shown; only its messages are marked read. */
-  conversationId: string;
-  /** Messages oldest first. Prepend older history, append new messages. */
-  messages: readonly TMessage[];
-  /**
-   * Renders one message. Keep it stable (module-level or `useCallback`): rows are memoized on it,
-   * which is what lets a receipt re-render only the rows it changes.
-   */
-  renderMessage: (message: TMessage) => ReactNode;
-  /** Stable key of a message; defaults to `messageClientId`. */
-  getMessageKey?: (message: TMessage) => string;
-  /**
-   * Height guess (px) before a row is measured; defaults to 64. Rows are measured afterwards. Keep it
-   * stable (module-level or `useCallback`): a new function makes the virtualizer re-estimate every row.
-   */
-  estimateSize?: (message: TMessage) => number;
-  /** Called when the user scrolls near the top, once per oldest message, to load older history. */
-  onLoadOlder?: () => void;
-  /** Whether messages seen in the list are marked read (sending receipts); defaults to true. */
-  isMarkingRead?: boolean;
-  /**
-   * How long (ms) a row must stay at least half visible before it counts as read; defaults to 300,
-   * so messages flung past while scrolling are not marked. 0 marks at first sight.
-   */
-  readDwellMs?: number;
-  /**
-   * Time and timers for `readDwellMs`; defaults to the engine's clock (its `clock` option), so
-   * tests that give the engine a fake clock drive the dwell with it too.
-   */
-  clock?: Clock;
-  /** Extra class on the list's frame (give it a height); the default look comes from `.readmark-message-list`. */
-  className?: string;
-  /**
-   * Accessible name of the scrollable region; defaults to the localized "Messages". Give each list
-   * its own name when a page shows several (e.g. "Chat with Bob"), so screen readers can tell them apart.
-   */
-  label?: string;
-}
 
 const defaultKey = (message: ReceiptMessage) => message.messageClientId;
 
-/** Beyond this, key ranges start again at 0 (keys stay small integers, cheap to hash). */
-const MAX_KEY_BASE = 2 ** 29;
-
-/** The virtualizer's keys for one messages array: `base + index`. */
-interface KeySpace<TMessage> {
-  messages: readonly TMessage[];
-  conversationId: string;
-  base: number;
-  /** Changes when keys start a new range (not for prepends). */
-  generation: number;
-  /** The first key not given out yet. */
-  nextFree: number;
-}
-
 function isObject<T>(value: T): value is T & object {
   return typeof value === 'object' && value !== null;
-}
-
-/** The app's key for a message, or undefined when it throws or gives no usable (non-empty) string. */
-function usableKey<T>(getKey: (message: T) => string, message: T): string | undefined {
-  try {
-    const key = getKey(message);
-    return typeof key === 'string' && key !== '' ? key : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -154,108 +88,13 @@ export function MessageList<TMessage extends ReceiptMessage>({
   const strings = useReceiptStrings();
   const scrollRef = useRef<HTMLElement | null>(null);
 
-  // Stable while the messages are: the virtualizer recomputes every row's position (all 100,000 of
-  // a long history) whenever these functions change, so fresh ones per render made each scroll
-  // frame O(messages).
-  const estimateItemSize = useCallback(
-    (index: number) => {
-      const message = messages[index];
-      return message && estimateSize ? estimateSize(message) : DEFAULT_ESTIMATED_SIZE;
-    },
-    [messages, estimateSize],
-  );
-  // The virtualizer's keys are plain numbers, `base + index`: its pass over every message at mount
-  // (and from a re-measured row to the end) looks each key up in its size cache, and hashing
-  // 100,000 fresh key strings was most of a 100,000-message mount (bench metric 4: ~25 -> ~10 ms).
-  // `base` moves with prepends (and messages dropped from the front), so a message keeps its key and
-  // its measured height; any other change (another conversation, a message removed or inserted in
-  // the middle) starts a new range of keys, carrying over the heights of the messages kept around a
-  // change in the middle.
-  const virtualizerRef = useRef<RowVirtualizer<HTMLElement, HTMLDivElement> | null>(null);
-  const keySpaceRef = useRef<KeySpace<TMessage> | null>(null);
-  const keySpace = useMemo(() => {
-    const previous = keySpaceRef.current;
-    if (previous?.messages === messages && previous.conversationId === conversationId) {
-      return previous;
-    }
-    // No usable key: only the same object matches.
-    const keyOf = (message: TMessage): unknown => usableKey(rawGetMessageKey, message) ?? message;
-    const shift =
-      previous && previous.conversationId === conversationId
-        ? sharedRunShift({ previous: previous.messages, next: messages, keyOf })
-        : undefined;
-    const nextFree = previous?.nextFree ?? 0;
-    const newBase = nextFree > MAX_KEY_BASE ? 0 : nextFree;
-    const sizes = virtualizerRef.current?.itemSizeCache;
-    if (previous && shift === undefined && sizes && previous.conversationId === conversationId) {
-      // A message removed or inserted in the middle: the messages around it keep their measured
-      // heights under their new keys (the rest is measured again), so nothing on screen jumps.
-      const { prefix, suffix } = commonEnds({ previous: previous.messages, next: messages, keyOf });
-      const moved: [number, number][] = [];
-      for (const [key, size] of sizes) {
-        const index = typeof key === 'number' ? key - previous.base : -1;
-        if (index < 0 || index >= previous.messages.length) continue;
-        if (index < prefix) moved.push([newBase + index, size]);
-        else if (index >= previous.messages.length - suffix) {
-          moved.push([newBase + index + messages.length - previous.messages.length, size]);
-        }
-      }
-      for (const [key, size] of moved) sizes.set(key, size);
-    }
-    const space: KeySpace<TMessage> =
-      previous && shift !== undefined
-        ? {
-            messages,
-            conversationId,
-            base: previous.base - shift,
-            generation: previous.generation,
-            nextFree: Math.max(nextFree, previous.base - shift + messages.length),
-          }
-        : {
-            messages,
-            conversationId,
-            // Past every key given out before, so no stale measurement matches; wraps long before
-            // leaving the small-integer range.
-            base: newBase,
-            generation: (previous?.generation ?? -1) + 1,
-            nextFree: newBase + messages.length,
-          };
-    keySpaceRef.current = space;
-    return space;
-  }, [messages, conversationId, rawGetMessageKey]);
-  const { base: keyBase, generation: keyGeneration } = keySpace;
-  const getItemKey = useCallback((index: number) => keyBase + index, [keyBase]);
-  const virtualizer = useRowVirtualizer<HTMLElement, HTMLDivElement>({
-    count: messages.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: estimateItemSize,
-    getItemKey,
-    // Start at the end (the estimated total height): from offset 0 the first render mounted and
-    // measured the oldest rows, and each of those measurements re-walked every message after it,
-    // 17 passes over a 100,000-message history on mount.
-    // The virtualizer's own total (its position pass runs at mount anyway), not a second pass. It
-    // first asks once the list has mounted, when the ref is set.
-    initialOffset: () => virtualizerRef.current?.getTotalSize() ?? 0,
-    anchorTo: 'end',
-    followOnAppend: true,
-    scrollEndThreshold: END_THRESHOLD,
-    // Scrolling moves rows by writing their transforms directly; only VirtualRows re-renders, when
-    // the range of rows changes (bench metric 3: frame times against a bare DOM list). Rendering rows
-    // in batches of several (fewer renders) was measured too: median frames halved, but the frames
-    // that mount a batch pushed p95 to 1.4x the bare list (BENCHMARKS.md, metric 3).
-    overscan: 6,
+  const { virtualizer, measureRow } = useMessageVirtualizer({
+    scrollRef,
+    messages,
+    conversationId,
+    getMessageKey: rawGetMessageKey,
+    estimateSize,
   });
-  // The instance is created once and kept; initialOffset reads its total through this ref.
-  virtualizerRef.current = virtualizer;
-
-  // Open at the newest message (again when another conversation is shown); later appends are
-  // followed by the virtualizer itself.
-  const scrolledToEndForRef = useRef<string | null>(null);
-  useLayoutEffect(() => {
-    if (scrolledToEndForRef.current === conversationId || messages.length === 0) return;
-    scrolledToEndForRef.current = conversationId;
-    virtualizer.scrollToEnd();
-  }, [conversationId, messages.length, virtualizer]);
 
   // --- "at the end" and the new-messages pill ---
   const [isAtEnd, setIsAtEnd] = useState(true);
@@ -378,28 +217,6 @@ export function MessageList<TMessage extends ReceiptMessage>({
     virtualizer.scrollToEnd({ behavior: prefersReducedMotion ? 'auto' : 'smooth' });
   };
 
-  // A new range of keys re-registers every mounted row under its new key (a new ref function makes
-  // React call it again); rows keep their DOM and content, keyed by message.
-  const registeredRef = useRef(new WeakMap<Element, number>());
-  const measureRow = useCallback(
-    (element: HTMLDivElement | null) => {
-      virtualizer.measureElement(element);
-      if (!element) return;
-      const registeredIn = registeredRef.current.get(element);
-      registeredRef.current.set(element, keyGeneration);
-      if (registeredIn === undefined || registeredIn === keyGeneration) return;
-      // A kept row under a new key whose height was not carried over: its ResizeObserver reports
-      // nothing (its size did not change) and the virtualizer skips measuring while scrolling.
-      const index = Number(element.dataset.index);
-      if (!virtualizer.itemSizeCache.has(virtualizer.options.getItemKey(index))) {
-        virtualizer.resizeItem(
-          index,
-          virtualizer.options.measureElement(element, undefined, virtualizer),
-        );
-      }
-    },
-    [virtualizer, keyGeneration],
-  );
   const renderRow = renderMessage as (message: ReceiptMessage) => ReactNode;
   return (
     <div

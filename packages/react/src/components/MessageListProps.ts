@@ -1,0 +1,43 @@
+import type { Clock, ReceiptMessage } from '@readmark/core';
+import type { ReactNode } from 'react';
+
+/** Props of {@link MessageList}. */
+export interface MessageListProps<TMessage extends ReceiptMessage> {
+  /** The conversation shown; only its messages are marked read. */
+  conversationId: string;
+  /** Messages oldest first. Prepend older history, append new messages. */
+  messages: readonly TMessage[];
+  /**
+   * Renders one message. Keep it stable (module-level or `useCallback`): rows are memoized on it,
+   * which is what lets a receipt re-render only the rows it changes.
+   */
+  renderMessage: (message: TMessage) => ReactNode;
+  /** Stable key of a message; defaults to `messageClientId`. */
+  getMessageKey?: (message: TMessage) => string;
+  /**
+   * Height guess (px) before a row is measured; defaults to 64. Rows are measured afterwards. Keep it
+   * stable (module-level or `useCallback`): a new function makes the virtualizer re-estimate every row.
+   */
+  estimateSize?: (message: TMessage) => number;
+  /** Called when the user scrolls near the top, once per oldest message, to load older history. */
+  onLoadOlder?: () => void;
+  /** Whether messages seen in the list are marked read (sending receipts); defaults to true. */
+  isMarkingRead?: boolean;
+  /**
+   * How long (ms) a row must stay at least half visible before it counts as read; defaults to 300,
+   * so messages flung past while scrolling are not marked. 0 marks at first sight.
+   */
+  readDwellMs?: number;
+  /**
+   * Time and timers for `readDwellMs`; defaults to the engine's clock (its `clock` option), so
+   * tests that give the engine a fake clock drive the dwell with it too.
+   */
+  clock?: Clock;
+  /** Extra class on the list's frame (give it a height); the default look comes from `.readmark-message-list`. */
+  className?: string;
+  /**
+   * Accessible name of the scrollable region; defaults to the localized "Messages". Give each list
+   * its own name when a page shows several (e.g. "Chat with Bob"), so screen readers can tell them apart.
+   */
+  label?: string;
+}

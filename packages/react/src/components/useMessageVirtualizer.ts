@@ -1,0 +1,173 @@
+import { type RefObject, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { commonEnds } from './commonEnds';
+import { sharedRunShift } from './sharedRunShift';
+import { usableKey } from './usableKey';
+import { type RowVirtualizer, useRowVirtualizer } from './useRowVirtualizer';
+
+/** Distance (px) from the bottom that still counts as "at the end" (follow new messages, no pill). */
+export const END_THRESHOLD = 8;
+const DEFAULT_ESTIMATED_SIZE = 64;
+/** Beyond this, key ranges start again at 0 (keys stay small integers, cheap to hash). */
+const MAX_KEY_BASE = 2 ** 29;
+
+/** The virtualizer's keys for one messages array: `base + index`. */
+interface KeySpace<TMessage> {
+  messages: readonly TMessage[];
+  conversationId: string;
+  base: number;
+  /** Changes when keys start a new range (not for prepends). */
+  generation: number;
+  /** The first key not given out yet. */
+  nextFree: number;
+}
+
+/**
+ * `MessageList`'s virtualizer over `messages`: anchored at the end and opened at the newest message
+ * (again for another conversation), keyed by plain numbers that keep each message's key, and so its
+ * measured height, when history is prepended; with the ref callback that measures its rows
+ * (`measureRow`), again after keys start a new range.
+ */
+export function useMessageVirtualizer<TMessage>({
+  scrollRef,
+  messages,
+  conversationId,
+  getMessageKey,
+  estimateSize,
+}: {
+  scrollRef: RefObject<HTMLElement | null>;
+  messages: readonly TMessage[];
+  conversationId: string;
+  /** The app's own key getter (not the positional fallback). */
+  getMessageKey: (message: TMessage) => string;
+  estimateSize: ((message: TMessage) => number) | undefined;
+}): {
+  virtualizer: RowVirtualizer<HTMLElement, HTMLDivElement>;
+  measureRow: (element: HTMLDivElement | null) => void;
+} {
+  // Stable while the messages are: the virtualizer recomputes every row's position (all 100,000 of
+  // a long history) whenever these functions change, so fresh ones per render made each scroll
+  // frame O(messages).
+  const estimateItemSize = useCallback(
+    (index: number) => {
+      const message = messages[index];
+      return message && estimateSize ? estimateSize(message) : DEFAULT_ESTIMATED_SIZE;
+    },
+    [messages, estimateSize],
+  );
+  // The virtualizer's keys are plain numbers, `base + index`: its pass over every message at mount
+  // (and from a re-measured row to the end) looks each key up in its size cache, and hashing
+  // 100,000 fresh key strings was most of a 100,000-message mount (bench metric 4: ~25 -> ~10 ms).
+  // `base` moves with prepends (and messages dropped from the front), so a message keeps its key and
+  // its measured height; any other change (another conversation, a message removed or inserted in
+  // the middle) starts a new range of keys, carrying over the heights of the messages kept around a
+  // change in the middle.
+  const virtualizerRef = useRef<RowVirtualizer<HTMLElement, HTMLDivElement> | null>(null);
+  const keySpaceRef = useRef<KeySpace<TMessage> | null>(null);
+  const keySpace = useMemo(() => {
+    const previous = keySpaceRef.current;
+    if (previous?.messages === messages && previous.conversationId === conversationId) {
+      return previous;
+    }
+    // No usable key: only the same object matches.
+    const keyOf = (message: TMessage): unknown => usableKey(getMessageKey, message) ?? message;
+    const shift =
+      previous && previous.conversationId === conversationId
+        ? sharedRunShift({ previous: previous.messages, next: messages, keyOf })
+        : undefined;
+    const nextFree = previous?.nextFree ?? 0;
+    const newBase = nextFree > MAX_KEY_BASE ? 0 : nextFree;
+    const sizes = virtualizerRef.current?.itemSizeCache;
+    if (previous && shift === undefined && sizes && previous.conversationId === conversationId) {
+      // A message removed or inserted in the middle: the messages around it keep their measured
+      // heights under their new keys (the rest is measured again), so nothing on screen jumps.
+      const { prefix, suffix } = commonEnds({ previous: previous.messages, next: messages, keyOf });
+      const moved: [number, number][] = [];
+      for (const [key, size] of sizes) {
+        const index = typeof key === 'number' ? key - previous.base : -1;
+        if (index < 0 || index >= previous.messages.length) continue;
+        if (index < prefix) moved.push([newBase + index, size]);
+        else if (index >= previous.messages.length - suffix) {
+          moved.push([newBase + index + messages.length - previous.messages.length, size]);
+        }
+      }
+      for (const [key, size] of moved) sizes.set(key, size);
+    }
+    const space: KeySpace<TMessage> =
+      previous && shift !== undefined
+        ? {
+            messages,
+            conversationId,
+            base: previous.base - shift,
+            generation: previous.generation,
+            nextFree: Math.max(nextFree, previous.base - shift + messages.length),
+          }
+        : {
+            messages,
+            conversationId,
+            // Past every key given out before, so no stale measurement matches; wraps long before
+            // leaving the small-integer range.
+            base: newBase,
+            generation: (previous?.generation ?? -1) + 1,
+            nextFree: newBase + messages.length,
+          };
+    keySpaceRef.current = space;
+    return space;
+  }, [messages, conversationId, getMessageKey]);
+  const { base: keyBase, generation: keyGeneration } = keySpace;
+  const getItemKey = useCallback((index: number) => keyBase + index, [keyBase]);
+  const virtualizer = useRowVirtualizer<HTMLElement, HTMLDivElement>({
+    count: messages.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: estimateItemSize,
+    getItemKey,
+    // Start at the end (the estimated total height): from offset 0 the first render mounted and
+    // measured the oldest rows, and each of those measurements re-walked every message after it,
+    // 17 passes over a 100,000-message history on mount.
+    // The virtualizer's own total (its position pass runs at mount anyway), not a second pass. It
+    // first asks once the list has mounted, when the ref is set.
+    initialOffset: () => virtualizerRef.current?.getTotalSize() ?? 0,
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: END_THRESHOLD,
+    // Scrolling moves rows by writing their transforms directly; only VirtualRows re-renders, when
+    // the range of rows changes (bench metric 3: frame times against a bare DOM list). Rendering rows
+    // in batches of several (fewer renders) was measured too: median frames halved, but the frames
+    // that mount a batch pushed p95 to 1.4x the bare list (BENCHMARKS.md, metric 3).
+    overscan: 6,
+  });
+  // The instance is created once and kept; initialOffset reads its total through this ref.
+  virtualizerRef.current = virtualizer;
+
+  // Open at the newest message (again when another conversation is shown); later appends are
+  // followed by the virtualizer itself.
+  const scrolledToEndForRef = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (scrolledToEndForRef.current === conversationId || messages.length === 0) return;
+    scrolledToEndForRef.current = conversationId;
+    virtualizer.scrollToEnd();
+  }, [conversationId, messages.length, virtualizer]);
+
+  // A new range of keys re-registers every mounted row under its new key (a new ref function makes
+  // React call it again); rows keep their DOM and content, keyed by message.
+  const registeredRef = useRef(new WeakMap<Element, number>());
+  const measureRow = useCallback(
+    (element: HTMLDivElement | null) => {
+      virtualizer.measureElement(element);
+      if (!element) return;
+      const registeredIn = registeredRef.current.get(element);
+      registeredRef.current.set(element, keyGeneration);
+      if (registeredIn === undefined || registeredIn === keyGeneration) return;
+      // A kept row under a new key whose height was not carried over: its ResizeObserver reports
+      // nothing (its size did not change) and the virtualizer skips measuring while scrolling.
+      const index = Number(element.dataset.index);
+      if (!virtualizer.itemSizeCache.has(virtualizer.options.getItemKey(index))) {
+        virtualizer.resizeItem(
+          index,
+          virtualizer.options.measureElement(element, undefined, virtualizer),
+        );
+      }
+    },
+    [virtualizer, keyGeneration],
+  );
+  return { virtualizer, measureRow };
+}
