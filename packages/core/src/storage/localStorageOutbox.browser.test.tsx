@@ -4,46 +4,22 @@
  */
 import { createMemoryServer } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createReceiptEngine } from '../engine/createReceiptEngine';
+import { localStorageSlots, offlineReader } from '../testing/offlineReaderWorld';
 import type { ReceiptMessage } from '../types';
 import { localStorageOutbox } from './webStorageOutbox';
 
 const key = 'readmark-browser-test';
-
-/** Everything kept for B, all slots (one per engine) joined. */
-function keptForB(): string {
-  return Object.keys(window.localStorage)
-    .filter((slot) => slot.startsWith(`${key}:B`))
-    .map((slot) => window.localStorage.getItem(slot))
-    .join('\n');
-}
-
-afterEach(() => {
-  for (const slot of Object.keys(window.localStorage)) {
-    if (slot.startsWith(key)) window.localStorage.removeItem(slot);
-  }
-});
+const { keptFor } = localStorageSlots(key);
+const keptForB = () => keptFor('B');
 
 describe('localStorageOutbox in Chromium', () => {
   it('keeps a receipt marked while offline across a reload and delivers it after', async () => {
-    const server = createMemoryServer();
-    const alice = server.login('A');
-    const bob = server.login('B');
-    const received: ReceiptMessage[] = [];
-    bob.V2NIMMessageService.on('onReceiveMessages', (messages) => {
-      received.push(...(messages as unknown as ReceiptMessage[]));
-    });
-    const { message } = await alice.V2NIMMessageService.sendMessage(
-      alice.V2NIMMessageCreator.createTextMessage('<b>secret text</b>'),
-      'A|1|B',
-    );
-    await server.settle();
+    const { server, alice, bob, received, message } = await offlineReader('<b>secret text</b>');
     expect(received).toHaveLength(1);
 
     // The first page: offline when the user reads.
-    server.dropConnection('B');
-    await server.settle();
     const first = createReceiptEngine({
       transport: createNimTransport(bob),
       accountId: 'B',
