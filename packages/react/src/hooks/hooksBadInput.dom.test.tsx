@@ -2,12 +2,13 @@
  * Bad input to the hooks, table-driven: each renders without throwing, shows the documented empty
  * view, starts no transport call and leaves the engine's store untouched.
  */
-import type { ReceiptMessage } from '@readmark/core';
+import type { ReceiptLastMessage, ReceiptMessage } from '@readmark/core';
 import { act, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { receiptWorldPerTest, type WorldDevice } from '../../../core/src/testing/receiptWorld';
 import { ReceiptProvider } from '../ReceiptProvider';
+import { useLastMessageStatus } from './useLastMessageStatus';
 import { useMessageReceipt } from './useMessageReceipt';
 import { useReadReceipts } from './useReadReceipts';
 import { useTeamReceiptDetail } from './useTeamReceiptDetail';
@@ -119,6 +120,34 @@ describe('bad input to the hooks', () => {
       expect(callCount(alice)).toBe(0);
     },
   );
+
+  /** `lastMessage` shapes, each wrapping a bad message refer or a bad field. */
+  const lastMessages: Array<[string, () => unknown]> = [
+    ...messages.map(([name, make]): [string, () => unknown] => [
+      `a refer that is ${name}`,
+      () => ({ lastMessageState: 0, messageRefer: make(), sendingState: 1 }),
+    ]),
+    ['null', () => null],
+    ['a string', () => 'A|1|B'],
+    ['an array', () => [ownP2P]],
+    ['a message instead of a lastMessage', () => ownP2P],
+  ];
+
+  it.each(lastMessages)(
+    'useLastMessageStatus(%s) shows no indicator, calls nothing, changes nothing',
+    async (_name, make) => {
+      const before = alice.engine.store.getState();
+      const view = await show(() => useLastMessageStatus(make() as ReceiptLastMessage));
+      expect(view).toBeUndefined();
+      expect(alice.engine.store.getState()).toBe(before);
+      expect(callCount(alice)).toBe(0);
+    },
+  );
+
+  it('useLastMessageStatus of a well-formed last message shows it (the control for the rows above)', async () => {
+    const lastMessage = { lastMessageState: 0, messageRefer: ownP2P, sendingState: 1 };
+    expect(await show(() => useLastMessageStatus(lastMessage))).toBe('sent');
+  });
 
   it.each(messages)(
     'useTeamReceiptDetail(%s) reports 191004 as state, never throws',
