@@ -187,8 +187,8 @@ describe('ReceiptDetailSheet', () => {
     const badge = await screen.findByRole('button', { name: '4人中3人未读' });
     await userEvent.click(badge);
     await screen.findByRole('dialog', { name: '消息回执' });
-    expect(screen.getByRole('tab', { name: '未读 (3)' })).toBeTruthy();
-    expect(screen.getByRole('tab', { name: '已读 (1)' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: '未读3人' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: '已读1人' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: '关闭' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(closedCount()).toBe(1);

@@ -186,8 +186,8 @@ export const Chinese: Story = {
   play: async ({ canvasElement }) => {
     const dialog = await within(canvasElement).findByRole('dialog', { name: '消息回执' });
     const sheet = within(dialog);
-    await expect(await sheet.findByRole('tab', { name: '未读 (3)' })).toBeVisible();
-    await expect(sheet.getByRole('tab', { name: '已读 (2)' })).toBeVisible();
+    await expect(await sheet.findByRole('tab', { name: '未读3人' })).toBeVisible();
+    await expect(sheet.getByRole('tab', { name: '已读2人' })).toBeVisible();
     await expect(sheet.getByRole('searchbox', { name: '搜索成员' })).toBeVisible();
     await expect(sheet.getByRole('button', { name: '关闭' })).toBeVisible();
   },

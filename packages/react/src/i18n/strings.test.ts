@@ -35,8 +35,9 @@ describe('string tables', () => {
     expect(zhCN.badgeUnread(3)).toBe('3人未读');
     expect(zhCN.badgeAllRead).toBe('全部已读');
     expect(zhCN.badgeLabel({ unreadCount: 3, totalCount: 12 })).toBe('12人中3人未读');
-    expect(zhCN.tabRead(3)).toBe('已读 (3)');
-    expect(zhCN.tabUnread(3)).toBe('未读 (3)');
+    // SPEC U8 and scenario 33: the popover's headers, e.g. "未读4人" and "已读0人".
+    expect(zhCN.tabRead(0)).toBe('已读0人');
+    expect(zhCN.tabUnread(4)).toBe('未读4人');
   });
 
   it('both tables define every key with the same kind of value', () => {

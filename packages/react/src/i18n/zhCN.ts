@@ -3,8 +3,8 @@ import type { ReceiptStrings } from './ReceiptStrings';
 /**
  * Simplified Chinese strings. Chinese has no plural forms, so counts are placed directly.
  * Wording follows NetEase's UIKit where it has one (SPEC U8: "已读", "未读", "全部已读", unit "人").
- * The badge reads "3人未读" as the brief asks (UIKit has no such badge); the sheet tabs use the
- * compact "已读 (n)" / "未读 (m)" form consistently with the English "Read (n)" / "Unread (m)".
+ * The badge reads "3人未读" as the brief asks (UIKit has no such badge); the sheet's tabs are the
+ * UIKit popover's headers exactly, "已读n人" / "未读m人" (SPEC U8, scenario 33).
  */
 export const zhCN: ReceiptStrings = {
   tickSending: '发送中',
@@ -19,8 +19,8 @@ export const zhCN: ReceiptStrings = {
   unavailable: '已读回执不可用',
   sheetTitle: '消息回执',
   tabListLabel: '按已读状态查看成员',
-  tabRead: (count) => `已读 (${count})`,
-  tabUnread: (count) => `未读 (${count})`,
+  tabRead: (count) => `已读${count}人`,
+  tabUnread: (count) => `未读${count}人`,
   searchPlaceholder: '搜索成员',
   close: '关闭',
   emptyRead: '暂无成员已读',
