@@ -112,6 +112,34 @@ describe('UnreadBadge and team ReadTick', () => {
     return { readers, readBy, openCount: () => openCount };
   }
 
+  /** What the badge's indicator draws: the read share of its pie, or a check. */
+  function indicatorOf(badge: HTMLElement): string {
+    const icon = badge.querySelector('svg');
+    if (!icon) return 'no indicator';
+    if (icon.getAttribute('aria-hidden') !== 'true') return 'an indicator screen readers read';
+    if (icon.querySelector('path')) return 'check';
+    const [outline, progress] = icon.querySelectorAll('circle');
+    if (!outline || !progress) return 'no pie';
+    const [dash] = (progress.getAttribute('stroke-dasharray') ?? '').split(' ');
+    return `pie ${Number(dash)}% of ${progress.getAttribute('pathLength')}`;
+  }
+
+  it('33 and 34: the indicator is an empty circle while nobody has read, fills as members read, and is a check once all have', async () => {
+    const { readers, readBy } = await teamMessage('zh-CN');
+    const badge = await screen.findByRole('button', { name: '12人中12人未读' });
+    expect(indicatorOf(badge)).toBe('pie 0% of 100');
+    // The indicator's box is really drawn next to the words.
+    const box = badge.querySelector('svg')?.getBoundingClientRect();
+    expect(box?.width).toBeGreaterThan(0);
+    expect(box?.height).toBeGreaterThan(0);
+
+    await readBy(readers.slice(0, 9));
+    expect(indicatorOf(badge)).toBe('pie 75% of 100');
+    await readBy(readers.slice(9));
+    expect(indicatorOf(badge)).toBe('check');
+    expect(badge.textContent).toBe('全部已读');
+  });
+
   it('counts down to "All read" with full accessible names (en)', async () => {
     const { readers, readBy, openCount } = await teamMessage('en');
     const badge = await screen.findByRole('button', { name: '12 unread of 12 members' });

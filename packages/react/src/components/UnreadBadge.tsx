@@ -2,6 +2,7 @@ import type { ReceiptMessage, ReceiptMode } from '@readmark/core';
 import type { MouseEvent } from 'react';
 import { selectMessageReceipt, useReceiptView } from '../hooks/useMessageReceipt';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+import { ReadFractionIcon } from './ReadFractionIcon';
 import { visuallyHidden } from './visuallyHidden';
 
 /** What the badge currently shows; exposed as `data-status`. */
@@ -71,11 +72,17 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
     }
   }
   const classes = className ? `readmark-badge ${className}` : 'readmark-badge';
+  // Counts known: the ring (or the check) goes before the words, as in NetEase's UIKit.
+  const indicator =
+    readCount !== undefined && unreadCount !== undefined && status !== 'unavailable' ? (
+      <ReadFractionIcon readCount={readCount} totalCount={readCount + unreadCount} />
+    ) : null;
 
   // Unavailable counts cannot be listed, so there is nothing to open.
   if (!onOpen || status === 'unavailable') {
     return (
       <span className={classes} data-status={status}>
+        {indicator}
         {label === text ? (
           text
         ) : (
@@ -96,6 +103,7 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
       aria-haspopup="dialog"
       onClick={onOpen}
     >
+      {indicator}
       {text}
     </button>
   );
