@@ -38,6 +38,9 @@ describe('string tables', () => {
     // SPEC U8 and scenario 33: the popover's headers, e.g. "未读4人" and "已读0人".
     expect(zhCN.tabRead(0)).toBe('已读0人');
     expect(zhCN.tabUnread(4)).toBe('未读4人');
+    // U8: the Vue3 UIKit's wording for an empty list.
+    expect(zhCN.emptyRead).toBe('全部成员未读');
+    expect(zhCN.emptyUnread).toBe('全部成员已读');
   });
 
   it('both tables define every key with the same kind of value', () => {

@@ -4,7 +4,8 @@ import type { ReceiptStrings } from './ReceiptStrings';
  * Simplified Chinese strings. Chinese has no plural forms, so counts are placed directly.
  * Wording follows NetEase's UIKit where it has one (SPEC U8: "已读", "未读", "全部已读", unit "人").
  * The badge reads "3人未读" as the brief asks (UIKit has no such badge); the sheet's tabs are the
- * UIKit popover's headers exactly, "已读n人" / "未读m人" (SPEC U8, scenario 33).
+ * UIKit popover's headers exactly, "已读n人" / "未读m人" (SPEC U8, scenario 33), and an empty tab says
+ * "全部成员未读" / "全部成员已读" as the Vue3 UIKit does.
  */
 export const zhCN: ReceiptStrings = {
   tickSending: '发送中',
@@ -23,7 +24,7 @@ export const zhCN: ReceiptStrings = {
   tabUnread: (count) => `未读${count}人`,
   searchPlaceholder: '搜索成员',
   close: '关闭',
-  emptyRead: '暂无成员已读',
+  emptyRead: '全部成员未读',
   emptyUnread: '全部成员已读',
   emptySearch: '没有匹配的成员',
   loading: '加载中…',
