@@ -50,7 +50,8 @@ function Sender({ message, onClosed }: { message: ReceiptMessage; onClosed: () =
   );
 }
 
-async function setup(locale: ReceiptLocale = 'en') {
+/** Alice's flagged message to a team of five; `firstReaders` have read it before the sheet mounts. */
+async function setup(locale: ReceiptLocale = 'en', firstReaders: readonly string[] = ['bob']) {
   world = createWorld();
   world.server.createTeam({ teamId: 't1', memberIds: Object.keys(names) });
   const alice = world.server.login('alice');
@@ -68,7 +69,7 @@ async function setup(locale: ReceiptLocale = 'en') {
     await reader.V2NIMMessageService.sendTeamMessageReceipts([received as never]);
     await settle(world.server);
   };
-  await readBy('bob');
+  for (const accountId of firstReaders) await readBy(accountId);
   let closedCount = 0;
   renderApp(
     <Providers engine={world.engineFor(alice)} locale={locale} names={names}>
@@ -180,6 +181,21 @@ describe('ReceiptDetailSheet', () => {
     await userEvent.click(readTab);
     const readPanel = screen.getByRole('tabpanel', { name: 'Read (2)' });
     await waitFor(() => expect(memberNames(readPanel)?.sort()).toEqual(['Bob', 'Carol']));
+  });
+
+  it('33: nobody has read: the badge is an empty pie, the zh-CN sheet shows 未读4人 and 已读0人', async () => {
+    await setup('zh-CN', []);
+    const badge = await screen.findByRole('button', { name: '4人中4人未读' });
+    expect(
+      badge.querySelector('svg circle[stroke-dasharray]')?.getAttribute('stroke-dasharray'),
+    ).toBe('0 100');
+    await userEvent.click(badge);
+    await screen.findByRole('dialog', { name: '消息回执' });
+    expect(screen.getByRole('tab', { name: '未读4人' })).toBeTruthy();
+    const readTab = screen.getByRole('tab', { name: '已读0人' });
+    await userEvent.click(readTab);
+    const readPanel = screen.getByRole('tabpanel', { name: '已读0人' });
+    await waitFor(() => expect(readPanel.textContent).toContain('全部成员未读'));
   });
 
   it('closes from the close button and speaks Chinese', async () => {
