@@ -28,6 +28,22 @@ function invalid(reason: string): ReceiptError {
 }
 
 /**
+ * True when every message is of one conversation and one of them has no server id (or a field cannot
+ * be read: a hostile getter counts as unsent rather than escaping as a TypeError).
+ */
+function hasUnsentMessage(list: readonly V2NIMMessage[]): boolean {
+  try {
+    const conversationId = list[0]?.conversationId;
+    if (list.some((message) => message.conversationId !== conversationId)) return false;
+    return list.some(
+      (message) => typeof message.messageServerId !== 'string' || message.messageServerId === '',
+    );
+  } catch {
+    return true;
+  }
+}
+
+/**
  * A message list as a dense array of records, or undefined. `Array.from` turns holes into
  * `undefined` (which `every` would skip and the SDK would crash on with a TypeError), and a list
  * whose reading throws (a hostile Proxy or getter) is refused instead of escaping.
@@ -125,6 +141,11 @@ export function createNimTransport(
         return Promise.reject(
           new ReceiptError(ReceiptErrorCode.MISUSE, 'at most 50 messages per call'),
         );
+      }
+      // G3 [DEC]: a message without a server id was never sent, and 10.8.1 does not check it, so the
+      // transport does. A batch of several conversations is left to the SDK: its 191001 comes first.
+      if (hasUnsentMessage(list)) {
+        return Promise.reject(invalid('messageServerId must be a non-empty string'));
       }
       return callSdk(() => messages.sendTeamMessageReceipts(list));
     },

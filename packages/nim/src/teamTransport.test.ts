@@ -86,6 +86,36 @@ describe('SPEC section 7, team scenarios through createNimTransport', () => {
     expect(counts?.readCount).toBe(0);
   });
 
+  it('G3: a message without a server id rejects with 191004 in the transport itself (10.8.1 does not check)', async () => {
+    const { server, a1, b1, g1 } = await teamChat();
+    // Count what reaches the SDK: the transport must refuse before calling it.
+    const service = b1.client.V2NIMMessageService;
+    const send = service.sendTeamMessageReceipts.bind(service);
+    let sdkCalls = 0;
+    service.sendTeamMessageReceipts = (list) => {
+      sdkCalls++;
+      return send(list);
+    };
+    const unsent = { ...copyOf(b1, g1), messageServerId: '' };
+    await expectReceiptError(
+      b1.transport.sendTeamMessageReceipts([copyOf(b1, g1), unsent]),
+      191004,
+    );
+    await expectReceiptError(
+      b1.transport.sendTeamMessageReceipts([{ ...unsent, messageServerId: undefined }] as never),
+      191004,
+    );
+    expect(sdkCalls).toBe(0);
+    // A batch of two conversations is the SDK's 191001, which comes first (G3 step 1).
+    await expectReceiptError(
+      b1.transport.sendTeamMessageReceipts([unsent, { ...unsent, conversationId: 'B|2|T2' }]),
+      191001,
+    );
+    expect(sdkCalls).toBe(1);
+    await server.settle();
+    expect(a1.events).toEqual([]);
+  });
+
   it('E3: null, non-arrays and null items reject with 191004, never a TypeError', async () => {
     const { a1, b1, g1 } = await teamChat();
     await expectReceiptError(b1.transport.sendTeamMessageReceipts(null as never), 191004);
