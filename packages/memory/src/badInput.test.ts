@@ -239,6 +239,11 @@ const rows: Array<BadInputRow<World>> = [
     { code: 191001 },
   ],
   [
+    'team receipt: mixed teams, one of them my own message (G3 order: 191001 before 191004)',
+    (w) => w.b.V2NIMMessageService.sendTeamMessageReceipts([w.bG1, { ...w.bH1, senderId: 'B' }]),
+    { code: 191001 },
+  ],
+  [
     'team receipt: NaN createTime',
     (w) => w.b.V2NIMMessageService.sendTeamMessageReceipts([{ ...w.bG1, createTime: Number.NaN }]),
     { code: 191004 },
@@ -292,6 +297,11 @@ const rows: Array<BadInputRow<World>> = [
     'team query: two teams',
     (w) => w.a.V2NIMMessageService.getTeamMessageReceipts([w.g1, w.h1]),
     { code: 191001 },
+  ],
+  [
+    "team query: two teams, one message someone else's (G6 order: 191004 before 191001)",
+    (w) => w.a.V2NIMMessageService.getTeamMessageReceipts([w.g1, { ...w.h1, senderId: 'B' }]),
+    { code: 191004 },
   ],
   [
     'team query: an unknown message (no-op: [], G7)',
