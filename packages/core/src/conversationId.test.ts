@@ -5,6 +5,7 @@ import {
   p2pConversationId,
   parseConversationTargetId,
   parseConversationType,
+  superTeamConversationId,
   teamConversationId,
 } from './conversationId';
 import { ReceiptError } from './ReceiptError';
@@ -13,6 +14,7 @@ describe('conversation ids (SPEC section 2)', () => {
   it('builds ids that start with the logged-in account (C1)', () => {
     expect(p2pConversationId('test1', 'test2')).toBe('test1|1|test2');
     expect(teamConversationId('A', 'T1')).toBe('A|2|T1');
+    expect(superTeamConversationId('A', 'S1')).toBe('A|3|S1');
   });
 
   it('gives each side of a chat its own id (C3)', () => {
@@ -22,6 +24,10 @@ describe('conversation ids (SPEC section 2)', () => {
     expect(
       messageConversationId('B', { senderId: 'A', receiverId: 'T1', conversationType: 2 }),
     ).toBe('B|2|T1');
+    // A super team, as a team: the same target on both sides.
+    const superTeam = { senderId: 'A', receiverId: 'S1', conversationType: 3 };
+    expect(messageConversationId('A', superTeam)).toBe('A|3|S1');
+    expect(messageConversationId('B', superTeam)).toBe('B|3|S1');
   });
 
   it('rejects a missing or malformed message with ReceiptError 191004, never a TypeError', () => {
