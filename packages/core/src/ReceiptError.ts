@@ -18,12 +18,18 @@ export class ReceiptError extends Error {
 
   /**
    * Turns anything a transport rejected with into a ReceiptError, keeping NIM's `code` when the
-   * value carries one (a `V2NIMError` or the memory server's errors) and the original as `cause`.
+   * value carries one (a `V2NIMError` or the memory server's errors) and the original as `cause`;
+   * the message is the error's `desc` and, for a `V2NIMError`, its `detail.reason`.
    */
   static from(error: unknown, fallbackCode: ReceiptErrorCodeValue = 191004): ReceiptError {
     if (error instanceof ReceiptError) return error;
     if (typeof error === 'object' && error !== null) {
-      const record = error as { code?: unknown; desc?: unknown; message?: unknown };
+      const record = error as {
+        code?: unknown;
+        desc?: unknown;
+        detail?: { reason?: unknown };
+        message?: unknown;
+      };
       const code = typeof record.code === 'number' ? record.code : fallbackCode;
       const text =
         typeof record.desc === 'string'
@@ -31,7 +37,13 @@ export class ReceiptError extends Error {
           : typeof record.message === 'string'
             ? record.message
             : 'receipt call failed';
-      return new ReceiptError(code, text, error);
+      // A V2NIMError's desc is the code's general text; its detail.reason says what was wrong.
+      const reason = record.detail?.reason;
+      const message =
+        typeof reason === 'string' && reason !== '' && reason !== text
+          ? `${text}: ${reason}`
+          : text;
+      return new ReceiptError(code, message, error);
     }
     return new ReceiptError(fallbackCode, String(error), error);
   }

@@ -16,10 +16,22 @@ export const NimErrorCode = {
   DISCONNECTED: 192001,
 } as const;
 
+/** The SDK's `desc` of the codes that have one (SPEC section 3); others carry their reason. */
+const DESCRIPTIONS: Readonly<Record<number, string>> = {
+  [NimErrorCode.INVALID_PARAMETER]: 'invalid parameter',
+  [NimErrorCode.MISUSE]: 'misuse',
+  [NimErrorCode.TEAM_MARK_READ_FAILED]:
+    'sending message failed for marking message read failed for too many team members',
+  [NimErrorCode.SENDER_OR_MANAGER_PERMISSION_ONLY_REVOKE]:
+    'only sender or manager can revoke message',
+  [NimErrorCode.RESOURCE_NOT_EXIST]: 'resource not exist',
+};
+
 /**
  * What the memory server rejects with: shaped like nim-web-sdk-ng's `V2NIMError`
- * (`{ name: 'V2NIMError', code, desc, detail }`, SPEC T6), so code written against the real SDK,
- * including `ReceiptError.from`, handles both the same way.
+ * (`{ name: 'V2NIMError', code, desc, detail }`, SPEC T6): `desc` is the SDK's text for the code
+ * ("invalid parameter", "misuse", ...) and `detail.reason` says what was wrong, so code written
+ * against the real SDK, including `ReceiptError.from`, handles both the same way.
  */
 export class NimError extends Error {
   override readonly name = 'V2NIMError';
@@ -27,15 +39,16 @@ export class NimError extends Error {
   readonly desc: string;
   readonly detail: { reason?: string };
 
-  constructor(code: number, desc: string) {
-    super(`${code}: ${desc}`);
+  constructor(code: number, reason: string) {
+    const desc = DESCRIPTIONS[code] ?? reason;
+    super(desc === reason ? `${code}: ${desc}` : `${code}: ${desc}: ${reason}`);
     this.code = code;
     this.desc = desc;
-    this.detail = { reason: desc };
+    this.detail = { reason };
   }
 }
 
-/** Shorthand for the most common rejection, 191004 "invalid parameter". */
+/** Shorthand for the most common rejection, 191004 "invalid parameter", with what was wrong. */
 export function invalidParameter(reason: string): NimError {
-  return new NimError(NimErrorCode.INVALID_PARAMETER, `invalid parameter: ${reason}`);
+  return new NimError(NimErrorCode.INVALID_PARAMETER, reason);
 }

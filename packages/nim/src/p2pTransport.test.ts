@@ -243,3 +243,23 @@ describe('createNimTransport mechanics', () => {
     expect(older.getSelfReadTime).toBeUndefined();
   });
 });
+
+describe('errors read like the SDK’s (SPEC T6)', () => {
+  it('a V2NIMError becomes a ReceiptError with its code, its desc and its detail.reason', async () => {
+    const { transport } = createTransportScenario().device('A');
+    const rejection = await transport
+      .getP2PMessageReceipt('A|2|T1')
+      .catch((error: unknown) => error);
+    expect(rejection).toMatchObject({ name: 'ReceiptError', code: 191004 });
+    const { message, cause } = rejection as { message: string; cause: unknown };
+    expect(cause).toMatchObject({
+      name: 'V2NIMError',
+      code: 191004,
+      desc: 'invalid parameter',
+      detail: { reason: 'conversationId must be a P2P conversation of the logged-in account' },
+    });
+    expect(message).toBe(
+      'invalid parameter: conversationId must be a P2P conversation of the logged-in account',
+    );
+  });
+});
