@@ -43,7 +43,11 @@ export function createDemoDevice(options: {
     deviceId,
   });
   const engine = createReceiptEngine({ transport, accountId, onError });
-  const messages = createMessageStore({ client, accountId });
+  const messages = createMessageStore({
+    client,
+    accountId,
+    onSendFailed: (conversationId, error) => engine.reportSendFailure(conversationId, error),
+  });
   let isOnline = true;
   const listeners = new Set<() => void>();
 

@@ -1,5 +1,10 @@
-import { MessageSendingState } from '@readmark/core';
+import {
+  createReceiptEngine,
+  MessageSendingState,
+  selectTeamUnavailableCode,
+} from '@readmark/core';
 import { createMemoryServer } from '@readmark/memory';
+import { createNimTransport } from '@readmark/nim';
 import { describe, expect, it } from 'vitest';
 import { createMessageStore } from './createMessageStore';
 
@@ -206,5 +211,31 @@ describe('createMessageStore', () => {
     await server.settle();
     expect(texts(aliceStore.getMessages(aliceToBob))).toEqual([]);
     expect(texts(bobStore.getMessages(bobToAlice))).toEqual(['oops']);
+  });
+  it('hands a failed send to onSendFailed, so the engine marks a team over 200 members unavailable (107302)', async () => {
+    const server = createMemoryServer();
+    const memberIds = ['alice', ...Array.from({ length: 201 }, (_, index) => `m${index}`)];
+    server.createTeam({ teamId: 'big', memberIds });
+    const alice = server.login('alice');
+    const engine = createReceiptEngine({
+      transport: createNimTransport(alice),
+      accountId: 'alice',
+    });
+    const failures: unknown[] = [];
+    const store = createMessageStore({
+      client: alice,
+      accountId: 'alice',
+      onSendFailed: (conversationId, error) => {
+        failures.push(error);
+        engine.reportSendFailure(conversationId, error);
+      },
+    });
+    await store.send({ conversationId: 'alice|2|big', text: 'hi all', isReceiptRequested: true });
+    expect(store.getMessages('alice|2|big').map((message) => message.sendingState)).toEqual([
+      MessageSendingState.FAILED,
+    ]);
+    expect(failures).toMatchObject([{ code: 107302 }]);
+    expect(selectTeamUnavailableCode(engine.store.getState(), 'alice|2|big')).toBe(107302);
+    engine.dispose();
   });
 });

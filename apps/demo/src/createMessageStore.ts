@@ -80,8 +80,13 @@ function recalledSince(
 export function createMessageStore(options: {
   client: MemoryClient;
   accountId: string;
+  /**
+   * A send failed, with the SDK's error: the device hands it to `engine.reportSendFailure`, so a
+   * team that cannot have receipts (107302: over 200 members) shows "unavailable" on its messages.
+   */
+  onSendFailed?: (conversationId: string, error: unknown) => void;
 }): MessageStore {
-  const { client, accountId } = options;
+  const { client, accountId, onSendFailed } = options;
   const service = client.V2NIMMessageService;
   const byConversation = new Map<string, readonly DemoMessage[]>();
   const listeners = new Set<() => void>();
@@ -211,8 +216,9 @@ export function createMessageStore(options: {
           messageConfig: { readReceiptEnabled: isReceiptRequested },
         });
         upsert([result.message as DemoMessage]);
-      } catch {
+      } catch (error) {
         if (hasClientId) upsert([{ ...pending, sendingState: MessageSendingState.FAILED }]);
+        onSendFailed?.(conversationId, error);
       }
     },
     async revoke(message) {
