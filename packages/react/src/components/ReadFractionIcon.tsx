@@ -1,16 +1,22 @@
 /**
  * The team badge's indicator (SPEC U7, scenarios 33 and 34), as NetEase's UIKit draws it: a circle
- * filled like a pie by the share of members who have read (`readCount / totalCount`), empty while
- * nobody has, and a check once everyone has. Decorative (`aria-hidden`): the badge's accessible
- * name says the same in words. Drawn in `currentColor`: it takes the badge's text colour.
+ * filled like a pie by the share of members who have read, empty while nobody has, and a check
+ * exactly when nobody is unread (as the badge's words say). Decorative (`aria-hidden`): the badge's
+ * accessible name says the same in words. Drawn in `currentColor`: it takes the badge's text colour.
+ * Any non-negative integer counts draw a finite pie, even those whose sum overflows or rounds.
  */
 export function ReadFractionIcon({
   readCount,
-  totalCount,
+  unreadCount,
 }: {
   readCount: number;
-  totalCount: number;
+  unreadCount: number;
 }) {
+  let share = readCount / (readCount + unreadCount);
+  // A sum past Number.MAX_VALUE: the same share without it.
+  if (!Number.isFinite(share)) share = 1 / (1 + unreadCount / readCount);
+  // NaN fails both tests.
+  const percent = share >= 0 && share <= 1 ? 100 * share : 0;
   return (
     <svg
       aria-hidden="true"
@@ -23,7 +29,7 @@ export function ReadFractionIcon({
       stroke="currentColor"
       strokeWidth="2"
     >
-      {readCount >= totalCount ? (
+      {unreadCount === 0 ? (
         <path d="M3.5 8.5l3 3 6-7" strokeLinecap="round" strokeLinejoin="round" />
       ) : (
         <>
@@ -36,7 +42,7 @@ export function ReadFractionIcon({
             r="3"
             strokeWidth="6"
             pathLength={100}
-            strokeDasharray={`${(100 * readCount) / totalCount} 100`}
+            strokeDasharray={`${percent} 100`}
             transform="rotate(-90 8 8)"
           />
         </>

@@ -75,7 +75,7 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
   // Counts known: the ring (or the check) goes before the words, as in NetEase's UIKit.
   const indicator =
     readCount !== undefined && unreadCount !== undefined && status !== 'unavailable' ? (
-      <ReadFractionIcon readCount={readCount} totalCount={readCount + unreadCount} />
+      <ReadFractionIcon readCount={readCount} unreadCount={unreadCount} />
     ) : null;
 
   // Unavailable counts cannot be listed, so there is nothing to open.

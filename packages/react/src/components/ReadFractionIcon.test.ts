@@ -1,0 +1,74 @@
+import { createReceiptEngine, type ReceiptTransport, type TransportEvent } from '@readmark/core';
+import { createMemoryServer } from '@readmark/memory';
+import { createNimTransport } from '@readmark/nim';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { ReceiptProvider } from '../ReceiptProvider';
+import { UnreadBadge } from './UnreadBadge';
+
+/**
+ * The badge's pie from counts a custom transport pushes. Core accepts any non-negative integer
+ * count, so the pie must stay finite, and show the check exactly when the words say "All read".
+ */
+async function badgeWith(readCount: number, unreadCount: number): Promise<string> {
+  const server = createMemoryServer();
+  server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
+  const alice = server.login('alice');
+  const draft = alice.V2NIMMessageCreator.createTextMessage('hi');
+  const { message } = await alice.V2NIMMessageService.sendMessage(draft, 'alice|2|t1', {
+    messageConfig: { readReceiptEnabled: true },
+  });
+  const inner = createNimTransport(alice);
+  let emit: (event: TransportEvent) => void = () => {};
+  const transport: ReceiptTransport = {
+    ...inner,
+    subscribe(listener) {
+      emit = listener;
+      return () => {};
+    },
+  };
+  const engine = createReceiptEngine({ transport, accountId: 'alice' });
+  engine.start();
+  emit({
+    type: 'teamReceipts',
+    receipts: [
+      {
+        conversationId: 'alice|2|t1',
+        messageClientId: message.messageClientId,
+        messageServerId: message.messageServerId,
+        readCount,
+        unreadCount,
+      },
+    ],
+  });
+  const html = renderToString(
+    createElement(ReceiptProvider, { engine }, createElement(UnreadBadge, { message })),
+  );
+  engine.dispose();
+  return html;
+}
+
+describe('UnreadBadge indicator with extreme counts', () => {
+  it('never draws NaN or Infinity', async () => {
+    const html = await badgeWith(1e307, 1e307);
+    expect(html).toContain('data-status="unread"');
+    expect(html).not.toMatch(/NaN|Infinity/);
+    expect(html).toContain('stroke-dasharray="50 100"');
+  });
+
+  it('shows the check only when nobody is unread', async () => {
+    // 2^53 + 1 rounds to 2^53: a sum-based test takes 1 unread for all read.
+    const html = await badgeWith(2 ** 53, 1);
+    expect(html).toContain('data-status="unread"');
+    expect(html).toContain('stroke-dasharray');
+    expect(html).not.toContain('<path');
+  });
+
+  it('draws the usual pie and check', async () => {
+    expect(await badgeWith(3, 1)).toContain('stroke-dasharray="75 100"');
+    const allRead = await badgeWith(4, 0);
+    expect(allRead).toContain('data-status="all-read"');
+    expect(allRead).toContain('<path');
+  });
+});
