@@ -38,7 +38,12 @@ export class ReceiptError extends Error {
             ? record.message
             : 'receipt call failed';
       // A V2NIMError's desc is the code's general text; its detail.reason says what was wrong.
-      const reason = record.detail?.reason;
+      let reason: unknown;
+      try {
+        reason = record.detail?.reason;
+      } catch {
+        // A detail that cannot be read (a hostile getter or Proxy) adds nothing; never throw here.
+      }
       const message =
         typeof reason === 'string' && reason !== '' && reason !== text
           ? `${text}: ${reason}`

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ReceiptError } from './ReceiptError';
+
+describe('ReceiptError.from', () => {
+  it("keeps a V2NIMError's desc and detail.reason (SPEC T6)", () => {
+    const error = ReceiptError.from({
+      code: 191004,
+      desc: 'invalid parameter',
+      detail: { reason: 'x' },
+    });
+    expect(error).toMatchObject({ code: 191004, message: 'invalid parameter: x' });
+  });
+
+  it('never throws for a detail it cannot read (a hostile getter or Proxy)', () => {
+    const hostile = {
+      code: 191001,
+      desc: 'misuse',
+      get detail(): never {
+        throw new TypeError('no');
+      },
+    };
+    const error = ReceiptError.from(hostile);
+    expect(error).toMatchObject({ code: 191001, message: 'misuse' });
+    const proxied = new Proxy(
+      {},
+      {
+        get() {
+          throw new TypeError('no');
+        },
+      },
+    );
+    expect(ReceiptError.from({ code: 191001, desc: 'misuse', detail: proxied }).message).toBe(
+      'misuse',
+    );
+  });
+});
