@@ -105,8 +105,9 @@ export async function main({
     await server.close();
   }
   process.stdout.write('\n');
-  // Every repetition's raw numbers, for anyone checking a median (not committed).
-  writeFileSync(rawPath, `${JSON.stringify(Object.fromEntries(runs), null, 2)}\n`);
+  // Every repetition's raw numbers, for anyone checking a median (not committed). Only a full run
+  // writes them: they are what the published table is recomputed from (`--from-raw`).
+  if (!only) writeFileSync(rawPath, `${JSON.stringify(Object.fromEntries(runs), null, 2)}\n`);
   return report({ benchDir, runs, repetitions, only, ranAt: new Date() });
 }
 
