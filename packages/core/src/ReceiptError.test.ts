@@ -33,4 +33,32 @@ describe('ReceiptError.from', () => {
       'misuse',
     );
   });
+  it('never throws for an error whose code or desc cannot be read: the fallback code, a plain message', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new TypeError('no');
+        },
+      },
+    );
+    const converted = ReceiptError.from(hostile);
+    expect([converted.name, converted.code, converted.message]).toEqual([
+      'ReceiptError',
+      191004,
+      'receipt call failed',
+    ]);
+    expect(converted.cause === hostile).toBe(true);
+    const codeThenThrow = {
+      code: 107302,
+      get desc(): never {
+        throw new TypeError('no');
+      },
+    };
+    expect(ReceiptError.from(codeThenThrow)).toMatchObject({ code: 107302 });
+    expect(ReceiptError.from('offline', 192001)).toMatchObject({
+      code: 192001,
+      message: 'offline',
+    });
+  });
 });

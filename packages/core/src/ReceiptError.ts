@@ -23,34 +23,31 @@ export class ReceiptError extends Error {
    */
   static from(error: unknown, fallbackCode: ReceiptErrorCodeValue = 191004): ReceiptError {
     if (error instanceof ReceiptError) return error;
-    if (typeof error === 'object' && error !== null) {
-      const record = error as {
-        code?: unknown;
-        desc?: unknown;
-        detail?: { reason?: unknown };
-        message?: unknown;
-      };
-      const code = typeof record.code === 'number' ? record.code : fallbackCode;
-      const text =
-        typeof record.desc === 'string'
-          ? record.desc
-          : typeof record.message === 'string'
-            ? record.message
-            : 'receipt call failed';
-      // A V2NIMError's desc is the code's general text; its detail.reason says what was wrong.
-      let reason: unknown;
-      try {
-        reason = record.detail?.reason;
-      } catch {
-        // A detail that cannot be read (a hostile getter or Proxy) adds nothing; never throw here.
+    let code: number = fallbackCode;
+    let message = 'receipt call failed';
+    try {
+      if (typeof error !== 'object' || error === null) {
+        message = String(error);
+      } else {
+        const record = error as {
+          code?: unknown;
+          desc?: unknown;
+          detail?: { reason?: unknown };
+          message?: unknown;
+        };
+        if (typeof record.code === 'number') code = record.code;
+        if (typeof record.desc === 'string') message = record.desc;
+        else if (typeof record.message === 'string') message = record.message;
+        // A V2NIMError's desc is the code's general text; its detail.reason says what was wrong.
+        const reason = record.detail?.reason;
+        if (typeof reason === 'string' && reason !== '' && reason !== message) {
+          message = `${message}: ${reason}`;
+        }
       }
-      const message =
-        typeof reason === 'string' && reason !== '' && reason !== text
-          ? `${text}: ${reason}`
-          : text;
-      return new ReceiptError(code, message, error);
+    } catch {
+      // Fields that cannot be read (a hostile getter or Proxy): what was read so far. Never throw.
     }
-    return new ReceiptError(fallbackCode, String(error), error);
+    return new ReceiptError(code as ReceiptErrorCodeValue, message, error);
   }
 }
 
