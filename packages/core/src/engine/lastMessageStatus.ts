@@ -1,7 +1,7 @@
-import { ConversationType, MessageSendingState, type ReceiptMessage } from '../types';
+import { ConversationType, type ReceiptMessage } from '../types';
 import { isReceiptMessage } from './messageFacts';
 import type { ReceiptState } from './receiptState';
-import { selectIsPeerRead } from './selectors';
+import { selectIsPeerRead, sendingStatus } from './selectors';
 
 /** `V2NIMLastMessageState`: what became of a conversation's last message. */
 export const LastMessageState = {
@@ -62,16 +62,14 @@ export function lastMessageIndicatorMessage(
       return undefined;
     }
     if (!isReceiptMessage(messageRefer)) return undefined;
-    const isSent =
-      sendingState === MessageSendingState.SUCCEEDED ||
-      (sendingState === undefined && Boolean(messageRefer.messageServerId));
-    const isShown =
-      isSent &&
-      messageRefer.conversationType === ConversationType.P2P &&
-      messageRefer.senderId === accountId;
     // The type was checked above by U7's own list, so it is left out: the chat's list (which also
     // hides tips and robot messages) must not hide a row's indicator.
-    return isShown ? { ...messageRefer, sendingState: MessageSendingState.SUCCEEDED } : undefined;
+    const message: ReceiptMessage = { ...messageRefer, sendingState: sendingState as number };
+    const isShown =
+      sendingStatus(message) === 'sent' &&
+      message.conversationType === ConversationType.P2P &&
+      message.senderId === accountId;
+    return isShown ? message : undefined;
   } catch {
     return undefined;
   }

@@ -143,8 +143,12 @@ export function selectMessageStatus(
   return selectIsAllRead(state, own) ? 'read' : 'sent';
 }
 
-/** The status the send alone gives: a message without a sendingState counts as sent once it has a server id. */
-function sendingStatus(message: ReceiptMessage): MessageStatus {
+/**
+ * The status the send alone gives: a message without a sendingState (e.g. synced from my other
+ * device) counts as sent once it has a server id. Internal; the chat's ticks and the conversation
+ * row's indicator share it.
+ */
+export function sendingStatus(message: ReceiptMessage): MessageStatus {
   switch (message.sendingState) {
     case MessageSendingState.FAILED:
       return 'failed';
