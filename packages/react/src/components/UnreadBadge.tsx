@@ -1,5 +1,5 @@
 import type { ReceiptMessage, ReceiptMode } from '@readmark/core';
-import type { MouseEvent } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { selectMessageReceipt, useReceiptView } from '../hooks/useMessageReceipt';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { ReadFractionIcon } from './ReadFractionIcon';
@@ -47,6 +47,8 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
   const { readCount, unreadCount } = receipt;
   let status: UnreadBadgeStatus;
   let text: string;
+  // Once counts are known, the pie (or the check) goes before the words, as in NetEase's UIKit.
+  let indicator: ReactNode = null;
   // The accessible name: the visible text, or the full sentence when there are counts.
   let label: string;
   if (receipt.isUnavailable) {
@@ -61,6 +63,7 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
     const totalCount = readCount + unreadCount;
     // A team of only the sender has nobody to read: no count to show, and never "All read".
     if (totalCount === 0) return null;
+    indicator = <ReadFractionIcon readCount={readCount} unreadCount={unreadCount} />;
     if (unreadCount === 0) {
       status = 'all-read';
       text = strings.badgeAllRead;
@@ -72,11 +75,6 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
     }
   }
   const classes = className ? `readmark-badge ${className}` : 'readmark-badge';
-  // Counts known: the ring (or the check) goes before the words, as in NetEase's UIKit.
-  const indicator =
-    readCount !== undefined && unreadCount !== undefined && status !== 'unavailable' ? (
-      <ReadFractionIcon readCount={readCount} unreadCount={unreadCount} />
-    ) : null;
 
   // Unavailable counts cannot be listed, so there is nothing to open.
   if (!onOpen || status === 'unavailable') {
