@@ -1,36 +1,22 @@
-import { createReceiptEngine, type ReceiptTransport, type TransportEvent } from '@readmark/core';
-import { createMemoryServer } from '@readmark/memory';
-import { createNimTransport } from '@readmark/nim';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { createReceiptWorld } from '../../../core/src/testing/receiptWorld';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { UnreadBadge } from './UnreadBadge';
 
 /**
  * The badge's pie from counts a custom transport pushes. Core accepts any non-negative integer
  * count, so the pie must stay finite, and show the check exactly when the words say "All read".
+ * The engine is the real one over the real nim transport on the memory server; the extreme counts
+ * (no memory team is that big) are handed to it next to the real events, as a custom transport might.
  */
 async function badgeWith(readCount: number, unreadCount: number): Promise<string> {
-  const server = createMemoryServer();
-  server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
-  const alice = server.login('alice');
-  const draft = alice.V2NIMMessageCreator.createTextMessage('hi');
-  const { message } = await alice.V2NIMMessageService.sendMessage(draft, 'alice|2|t1', {
-    messageConfig: { readReceiptEnabled: true },
-  });
-  const inner = createNimTransport(alice);
-  let emit: (event: TransportEvent) => void = () => {};
-  const transport: ReceiptTransport = {
-    ...inner,
-    subscribe(listener) {
-      emit = listener;
-      return () => {};
-    },
-  };
-  const engine = createReceiptEngine({ transport, accountId: 'alice' });
-  engine.start();
-  emit({
+  const world = createReceiptWorld();
+  world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
+  const alice = world.device('alice');
+  const message = await world.send(alice, 'alice|2|t1', { at: 100, isFlagged: true });
+  alice.deliver({
     type: 'teamReceipts',
     receipts: [
       {
@@ -43,9 +29,13 @@ async function badgeWith(readCount: number, unreadCount: number): Promise<string
     ],
   });
   const html = renderToString(
-    createElement(ReceiptProvider, { engine }, createElement(UnreadBadge, { message })),
+    createElement(
+      ReceiptProvider,
+      { engine: alice.engine },
+      createElement(UnreadBadge, { message }),
+    ),
   );
-  engine.dispose();
+  world.disposeAll();
   return html;
 }
 
