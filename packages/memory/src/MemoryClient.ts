@@ -27,6 +27,7 @@ import type {
 } from './sdkTypes';
 import { applyTeamReceipts, queryTeamReceiptDetail, queryTeamReceipts } from './teamReceipts';
 import {
+  checkConversationIdFor,
   checkP2PReceiptMessage,
   checkTeamReceiptBatch,
   checkTeamReceiptDetail,
@@ -204,10 +205,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
           if (!isRecord(copy) || !isNonEmptyString(copy.messageClientId)) {
             return invalidParameter('message must be created by V2NIMMessageCreator');
           }
-          if (!isValidConversationIdFor(accountId, conversationId)) {
-            return invalidParameter(`conversationId must start with "${accountId}|<1-3>|"`);
-          }
-          return undefined;
+          return checkConversationIdFor(accountId, conversationId);
         },
         () => ({
           message: storeAndDeliver(core, device, {
@@ -337,19 +335,13 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     getConversationReadTime: (conversationId) =>
       call(
         'getConversationReadTime',
-        () =>
-          isValidConversationIdFor(accountId, conversationId)
-            ? undefined
-            : invalidParameter(`conversationId must start with "${accountId}|<1-3>|"`),
+        () => checkConversationIdFor(accountId, conversationId),
         () => conversationReadTime(core, device, conversationId),
       ),
     getConversation: (conversationId) =>
       call(
         'getConversation',
-        () =>
-          isValidConversationIdFor(accountId, conversationId)
-            ? undefined
-            : invalidParameter(`conversationId must start with "${accountId}|<1-3>|"`),
+        () => checkConversationIdFor(accountId, conversationId),
         () => findConversation(core, device, conversationId),
       ),
     getConversationList: (offset, limit) =>

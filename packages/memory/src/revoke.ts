@@ -1,9 +1,14 @@
-import { isValidConversationIdFor, messageConversationIdFor } from './conversationIds';
+import { messageConversationIdFor } from './conversationIds';
 import { emitConversationChange, messageReferFor, recordRevoke } from './conversations';
 import { invalidParameter, NimError, NimErrorCode } from './NimError';
 import type { Device, ServerCore, StoredMessage } from './ServerCore';
 import type { V2NIMMessageRevokeNotification, V2NIMMessageRevokeParams } from './sdkTypes';
-import { isNonEmptyString, isRecord, type MessageLike } from './validateReceiptArgs';
+import {
+  checkConversationIdFor,
+  isNonEmptyString,
+  isRecord,
+  type MessageLike,
+} from './validateReceiptArgs';
 
 /** The string fields of `V2NIMMessageRevokeParams`; the SDK validates each as an optional string. */
 const PARAM_KEYS = ['postscript', 'serverExtension', 'pushContent', 'pushPayload', 'env'] as const;
@@ -43,9 +48,8 @@ export function checkRevokeArgs(
     );
     if (bad) return invalidParameter(`params.${bad} must be a string`);
   }
-  if (!isValidConversationIdFor(selfId, message.conversationId)) {
-    return invalidParameter(`conversationId must start with "${selfId}|<1-3>|"`);
-  }
+  const idError = checkConversationIdFor(selfId, message.conversationId);
+  if (idError) return idError;
   if (message.conversationType === 1 && message.senderId !== selfId) {
     return invalidParameter('revokeMessage: p2p message senderId is not current user');
   }

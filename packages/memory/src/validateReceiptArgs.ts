@@ -1,3 +1,4 @@
+import { isValidConversationIdFor } from './conversationIds';
 import { invalidParameter, NimError, NimErrorCode } from './NimError';
 
 /**
@@ -23,6 +24,16 @@ export function isRecord(value: unknown): value is MessageLike {
 
 export function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
+}
+
+/** C6: 191004 unless `conversationId` is one of the caller's own (`${self}|<1-3>|...`). */
+export function checkConversationIdFor(
+  selfId: string,
+  conversationId: unknown,
+): NimError | undefined {
+  return isValidConversationIdFor(selfId, conversationId)
+    ? undefined
+    : invalidParameter(`conversationId must start with "${selfId}|<1-3>|"`);
 }
 
 /** P1 steps 2-3, then P4 (the message must be addressed to the caller). */
