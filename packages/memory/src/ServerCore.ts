@@ -78,7 +78,6 @@ export interface ConversationRecord {
   /** From the owner's point of view (`owner|type|target`). */
   readonly conversationId: string;
   readonly ownerId: string;
-  readonly type: 1 | 2;
   readonly createTime: number;
   updateTime: number;
   lastMessage: StoredMessage;

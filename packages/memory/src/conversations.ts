@@ -71,7 +71,8 @@ export function lastMessageFor(stored: StoredMessage, viewerId: string): V2NIMLa
 export function conversationView(record: ConversationRecord): V2NIMConversation {
   return {
     conversationId: record.conversationId,
-    type: record.type as V2NIMConversation['type'],
+    // The conversation's type is its messages' (the memory server has no super teams).
+    type: (record.lastMessage.message.conversationType === 2 ? 2 : 1) as V2NIMConversation['type'],
     stickTop: false,
     localExtension: '',
     serverExtension: '',
@@ -114,7 +115,6 @@ export function recordMessage(
     const record: ConversationRecord = {
       conversationId,
       ownerId,
-      type: stored.message.conversationType === 2 ? 2 : 1,
       createTime: now,
       updateTime: now,
       lastMessage: stored,
