@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { receiptWorldPerTest, type WorldDevice } from '../testing/receiptWorld';
+import { lastMessageOf, receiptWorldPerTest, type WorldDevice } from '../testing/receiptWorld';
 import { LastMessageState, selectLastMessageStatus } from './lastMessageStatus';
 
 const world = receiptWorldPerTest();
-
-/** The device's conversation row as the SDK lists it: `conversation.lastMessage`. */
-async function lastMessageOf(device: WorldDevice, conversationId: string) {
-  const conversation = await device.client.V2NIMConversationService.getConversation(conversationId);
-  return conversation.lastMessage;
-}
 
 const statusOn = (device: WorldDevice, lastMessage: unknown) =>
   selectLastMessageStatus(device.engine.store.getState(), lastMessage);

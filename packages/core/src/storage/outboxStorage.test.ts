@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { selectSelfReadTime } from '../engine/selectors';
-import { receiptWorldPerTest, sentMessages, type WorldDevice } from '../testing/receiptWorld';
+import { receiptWorldPerTest, sentMessages, teamReaders } from '../testing/receiptWorld';
 import type { ReceiptMessage } from '../types';
 import { decodeOutbox, encodeOutbox, type ReceiptOutboxStorage } from './ReceiptOutboxStorage';
 import { type KeyValueStorage, localStorageOutbox, webStorageOutbox } from './webStorageOutbox';
@@ -26,13 +26,6 @@ function createKeyValueStorage(): KeyValueStorage & { items: Map<string, string>
 
 /** A and B chat, B's engine keeping its outbox in `storage`. */
 const setUp = (storage: ReceiptOutboxStorage) => world.aliceWritesToBob({ storage });
-
-async function teamReaders(alice: WorldDevice, message: ReceiptMessage) {
-  const detail = await alice.client.V2NIMMessageService.getTeamMessageReceiptDetail(
-    message as never,
-  );
-  return detail.readAccountList;
-}
 
 describe('outbox storage', () => {
   it('receipts marked while offline are delivered by the next engine after a reload', async () => {

@@ -3,7 +3,7 @@
  * slot and a later engine takes over every slot it finds, so no tab erases another tab's receipts.
  */
 import { describe, expect, it } from 'vitest';
-import { receiptWorldPerTest, type WorldDevice } from '../testing/receiptWorld';
+import { receiptWorldPerTest, teamReaders } from '../testing/receiptWorld';
 import type { ReceiptMessage } from '../types';
 import { decodeOutbox, encodeOutbox } from './ReceiptOutboxStorage';
 import { type KeyValueStorage, webStorageOutbox } from './webStorageOutbox';
@@ -37,13 +37,6 @@ function storedIds(storage: { items: Map<string, string> }): string[] {
     .flatMap((text) => decodeOutbox(text))
     .map((message) => message.messageClientId)
     .sort();
-}
-
-async function teamReaders(alice: WorldDevice, message: ReceiptMessage) {
-  const detail = await alice.client.V2NIMMessageService.getTeamMessageReceiptDetail(
-    message as never,
-  );
-  return detail.readAccountList;
 }
 
 describe('webStorageOutbox with several engines of one account', () => {

@@ -255,3 +255,17 @@ export function sentMessages(calls: unknown[][]): ReceiptMessage[] {
     Array.isArray(argument) ? (argument as ReceiptMessage[]) : [argument as ReceiptMessage],
   );
 }
+
+/** Who has read `message` (a team message `sender` sent), by the server's receipt detail. */
+export async function teamReaders(sender: WorldDevice, message: ReceiptMessage): Promise<string[]> {
+  const detail = await sender.client.V2NIMMessageService.getTeamMessageReceiptDetail(
+    message as never,
+  );
+  return detail.readAccountList;
+}
+
+/** The device's conversation row as the SDK lists it: `conversation.lastMessage`. */
+export async function lastMessageOf(device: WorldDevice, conversationId: string) {
+  const conversation = await device.client.V2NIMConversationService.getConversation(conversationId);
+  return conversation.lastMessage;
+}

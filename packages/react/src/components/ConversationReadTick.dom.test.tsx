@@ -5,6 +5,7 @@ import { Profiler } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   countCalls,
+  lastMessageOf,
   receiptWorldPerTest,
   type WorldDevice,
 } from '../../../core/src/testing/receiptWorld';
@@ -14,11 +15,6 @@ import { ConversationReadTick } from './ConversationReadTick';
 
 const world = receiptWorldPerTest();
 afterEach(cleanup);
-
-async function lastMessageOf(device: WorldDevice, conversationId: string) {
-  const conversation = await device.client.V2NIMConversationService.getConversation(conversationId);
-  return conversation.lastMessage as ReceiptLastMessage | undefined;
-}
 
 let rowRenders = 0;
 
