@@ -253,6 +253,8 @@ describe('MessageList', () => {
     // The same element: the row was kept, not rebuilt.
     expect(screen.getByTestId(`msg-${kept.messageClientId}`)).toBe(keptNode);
     const rows = rowsInOrder();
+    // The rows on screen before, less the one removed: the loop below has pairs to compare.
+    expect(rows.length).toBeGreaterThanOrEqual(4);
     for (let index = 1; index < rows.length; index++) {
       const above = rows[index - 1]!.getBoundingClientRect();
       const row = rows[index]!;
