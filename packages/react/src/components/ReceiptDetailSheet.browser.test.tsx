@@ -53,16 +53,14 @@ function Sender({ message, onClosed }: { message: ReceiptMessage; onClosed: () =
 /** Alice's flagged message to a team of five; `firstReaders` have read it before the sheet mounts. */
 async function setup(locale: ReceiptLocale = 'en', firstReaders: readonly string[] = ['bob']) {
   world = createWorld();
-  world.server.createTeam({ teamId: 't1', memberIds: Object.keys(names) });
-  const alice = world.server.login('alice');
-  const readers = Object.fromEntries(
-    ['bob', 'carol', 'dave', 'erin'].map((id) => [id, world.server.login(id)]),
-  );
-  const message = await world.send(alice, {
-    conversationId: 'alice|2|t1',
+  const memberIds = ['bob', 'carol', 'dave', 'erin'];
+  const { alice, message } = await teamWithMessage(world, {
+    teamId: 't1',
+    memberIds,
+    readers: 0,
     text: 'lunch?',
-    isReceiptRequested: true,
   });
+  const readers = Object.fromEntries(memberIds.map((id) => [id, world.server.login(id)]));
   const readBy = async (accountId: string) => {
     const reader = readers[accountId]!;
     const [received] = await world.history(reader, `${accountId}|2|t1`);
