@@ -5,50 +5,42 @@ import {
   observeElementRect,
   Virtualizer,
 } from '@tanstack/react-virtual';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+// The kit's tick markup itself (internal to @readmark/react), so the baseline cannot drift from it.
+import { StatusTick } from '../../../../packages/react/src/components/StatusTick';
 import type { BenchMessage } from './messages';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-/** The kit's tick glyph paths (TickIcon.tsx) for the two statuses this list shows. */
-const TICK_PATHS = {
-  sent: 'M6 8.5l3.5 3.5L17 4.5',
-  read: 'M2 8.5l3.5 3.5L13 4.5M10 11.5l0.5 0.5L18 4.5',
-};
-/** The kit's English tick labels (`en.tickSent` / `en.tickRead`). */
-const TICK_LABELS = { sent: 'Sent', read: 'Read' };
+type TickStatus = 'sent' | 'read';
 
-/**
- * The same tick markup as the kit's `ReadTick` (wrapper with role, label, status and mode, and the
- * same SVG), so both lists lay out and paint the same nodes and only the list machinery differs.
- */
-function createTick(status: 'sent' | 'read'): HTMLElement {
-  const tick = document.createElement('span');
-  tick.setAttribute('role', 'img');
-  tick.className = 'readmark-tick';
-  tick.dataset.mode = 'p2p';
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  for (const [name, value] of Object.entries({
-    'aria-hidden': 'true',
-    focusable: 'false',
-    viewBox: '0 0 24 16',
-    width: '1.5em',
-    height: '1em',
-    fill: 'none',
-    stroke: 'currentColor',
-    'stroke-width': '2',
-    'stroke-linecap': 'round',
-    'stroke-linejoin': 'round',
-  }))
-    svg.setAttribute(name, value);
-  svg.append(document.createElementNS(SVG_NS, 'path'));
-  tick.append(svg);
-  setTickStatus(tick, status);
+/** The kit's own tick (`StatusTick`, English labels) for each status, rendered once, to clone. */
+const tickTemplates = new Map<TickStatus, HTMLElement>();
+function tickTemplate(status: TickStatus): HTMLElement {
+  let tick = tickTemplates.get(status);
+  if (!tick) {
+    const template = document.createElement('template');
+    template.innerHTML = renderToStaticMarkup(createElement(StatusTick, { status, mode: 'p2p' }));
+    tick = template.content.firstElementChild as HTMLElement;
+    tickTemplates.set(status, tick);
+  }
   return tick;
 }
 
-function setTickStatus(tick: HTMLElement, status: 'sent' | 'read'): void {
-  tick.setAttribute('aria-label', TICK_LABELS[status]);
+/**
+ * The same tick markup as the kit's `ReadTick` (taken from its `StatusTick`, so nothing is copied
+ * by hand), so both lists lay out and paint the same nodes and only the list machinery differs.
+ */
+function createTick(status: TickStatus): HTMLElement {
+  return tickTemplate(status).cloneNode(true) as HTMLElement;
+}
+
+/** Turns a mounted tick to `status` in place, as React's update of the kit's tick does. */
+function setTickStatus(tick: HTMLElement, status: TickStatus): void {
+  const template = tickTemplate(status);
+  tick.setAttribute('aria-label', template.getAttribute('aria-label') ?? '');
   tick.dataset.status = status;
-  tick.querySelector('path')?.setAttribute('d', TICK_PATHS[status]);
+  const d = template.querySelector('path')?.getAttribute('d');
+  if (d) tick.querySelector('path')?.setAttribute('d', d);
 }
 
 /** The scroll baseline: what the same virtualizer costs without React, receipts or the kit. */
@@ -83,7 +75,7 @@ export function createBareVirtualList({
   container.append(scroller);
   const rows = new Map<string, HTMLElement>();
 
-  const tickStatus = (message: BenchMessage): 'sent' | 'read' =>
+  const tickStatus = (message: BenchMessage): TickStatus =>
     message.createTime <= peerReadTime ? 'read' : 'sent';
 
   const createRow = (message: BenchMessage, index: number): HTMLElement => {
