@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { selectSelfReadTime } from '../engine/selectors';
+import { createKeyValueStorage } from '../testing/mapStorage';
 import { receiptWorldPerTest, sentMessages, teamReaders } from '../testing/receiptWorld';
 import type { ReceiptMessage } from '../types';
 import { decodeOutbox, encodeOutbox, type ReceiptOutboxStorage } from './ReceiptOutboxStorage';
@@ -8,21 +9,6 @@ import { type KeyValueStorage, localStorageOutbox, webStorageOutbox } from './we
 const world = receiptWorldPerTest((world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
 });
-
-/** The Web Storage contract (string values, null for a missing key), kept in a Map, in Node. */
-function createKeyValueStorage(): KeyValueStorage & { items: Map<string, string> } {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => {
-      items.set(key, String(value));
-    },
-    removeItem: (key) => {
-      items.delete(key);
-    },
-  };
-}
 
 /** A and B chat, B's engine keeping its outbox in `storage`. */
 const setUp = (storage: ReceiptOutboxStorage) => world.aliceWritesToBob({ storage });

@@ -3,33 +3,15 @@
  * slot and a later engine takes over every slot it finds, so no tab erases another tab's receipts.
  */
 import { describe, expect, it } from 'vitest';
+import { createKeyValueStorage, createWebStorage } from '../testing/mapStorage';
 import { receiptWorldPerTest, teamReaders } from '../testing/receiptWorld';
 import type { ReceiptMessage } from '../types';
 import { decodeOutbox, encodeOutbox } from './ReceiptOutboxStorage';
-import { type KeyValueStorage, webStorageOutbox } from './webStorageOutbox';
+import { webStorageOutbox } from './webStorageOutbox';
 
 const world = receiptWorldPerTest((world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
 });
-
-/** Web Storage in a Map, with `length` and `key` like a real `Storage`. */
-function createWebStorage(): Required<KeyValueStorage> & { items: Map<string, string> } {
-  const items = new Map<string, string>();
-  return {
-    items,
-    get length() {
-      return items.size;
-    },
-    key: (index) => [...items.keys()][index] ?? null,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => {
-      items.set(key, String(value));
-    },
-    removeItem: (key) => {
-      items.delete(key);
-    },
-  };
-}
 
 /** The client ids of every receipt kept in `storage`, any slot, sorted. */
 function storedIds(storage: { items: Map<string, string> }): string[] {
@@ -153,16 +135,8 @@ describe('webStorageOutbox with several engines of one account', () => {
   });
 
   it('a storage without length and key keeps one slot per account, shared by its engines', async () => {
-    const items = new Map<string, string>();
-    const minimal: KeyValueStorage = {
-      getItem: (key) => items.get(key) ?? null,
-      setItem: (key, value) => {
-        items.set(key, value);
-      },
-      removeItem: (key) => {
-        items.delete(key);
-      },
-    };
+    const minimal = createKeyValueStorage();
+    const { items } = minimal;
     const { alice, bob, team, teamCopy } = await world.aliceWritesToBob({
       storage: webStorageOutbox(minimal),
     });
