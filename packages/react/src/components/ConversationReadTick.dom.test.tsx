@@ -3,6 +3,7 @@ import { createNimTransport } from '@readmark/nim';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { Profiler } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createSubscriberCounter } from '../../../core/src/testing/leakCounters';
 import {
   countCalls,
   lastMessageOf,
@@ -100,6 +101,8 @@ describe('ConversationReadTick (SPEC U7, scenario 35)', () => {
     const { alice, bob } = await aliceAndBob();
     await world.send(bob, 'B|1|A', { at: 300 });
     await world.settle();
+    const subscribers = createSubscriberCounter();
+    subscribers.instrument(alice.engine);
     const row = renderRow(alice, await lastMessageOf(alice, 'A|1|B'));
     await act(() => world.settle());
     expect(row.container.innerHTML).toBe('');
@@ -110,6 +113,15 @@ describe('ConversationReadTick (SPEC U7, scenario 35)', () => {
       alice.engine.store.setState((state) => ({ ...state }));
     });
     expect(rowRenders - before).toBe(0);
+
+    // The control: the same row for Alice's own last message (400) subscribes to the store, so the
+    // peer's row above held one subscription fewer.
+    const withPeersMessage = subscribers.live();
+    await act(() => world.settle());
+    row.show(await lastMessageOf(alice, 'A|1|B'));
+    await act(() => world.settle());
+    expect(screen.getByRole('img', { name: 'Sent' })).toBeTruthy();
+    expect(subscribers.live()).toBeGreaterThan(withPeersMessage);
   });
 
   it('speaks Chinese with `locale="zh-CN"`', async () => {
