@@ -13,7 +13,7 @@ import type { BenchMessage } from './messages';
 
 type TickStatus = 'sent' | 'read';
 
-/** The kit's own tick (`StatusTick`, English labels) for each status, rendered once, to clone. */
+/** The kit's own tick (`StatusTick`, English labels) for each status, rendered once, to copy. */
 const tickTemplates = new Map<TickStatus, HTMLElement>();
 function tickTemplate(status: TickStatus): HTMLElement {
   let tick = tickTemplates.get(status);
@@ -31,7 +31,18 @@ function tickTemplate(status: TickStatus): HTMLElement {
  * by hand), so both lists lay out and paint the same nodes and only the list machinery differs.
  */
 function createTick(status: TickStatus): HTMLElement {
-  return tickTemplate(status).cloneNode(true) as HTMLElement;
+  return build(tickTemplate(status)) as HTMLElement;
+}
+
+/**
+ * A copy of `template` made node by node (createElementNS and setAttribute), as React creates the
+ * kit's tick: `cloneNode` would be a cheaper DOM path than the kit's and flatter the baseline.
+ */
+function build(template: Element): Element {
+  const element = document.createElementNS(template.namespaceURI, template.localName);
+  for (const { name, value } of template.attributes) element.setAttribute(name, value);
+  for (const child of template.children) element.append(build(child));
+  return element;
 }
 
 /** Turns a mounted tick to `status` in place, as React's update of the kit's tick does. */
