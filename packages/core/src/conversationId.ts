@@ -64,28 +64,25 @@ export function messageConversationId(
   return superTeamConversationId(selfAccountId, message.receiverId);
 }
 
+/** What follows `${self}|` in a conversation id; "" for a foreign id or a non-string. */
+function afterSelf(selfAccountId: string, conversationId: unknown): string {
+  const prefix = `${selfAccountId}|`;
+  return typeof conversationId === 'string' && conversationId.startsWith(prefix)
+    ? conversationId.slice(prefix.length)
+    : '';
+}
+
 /** SPEC C4: the type after `${self}|`, 0 for a foreign id, NaN for a non-digit. Never throws. */
 export function parseConversationType(selfAccountId: string, conversationId: string): number {
-  const prefix = `${selfAccountId}|`;
-  if (typeof conversationId !== 'string' || !conversationId.startsWith(prefix)) return 0;
-  return Number(conversationId.charAt(prefix.length));
+  return Number(afterSelf(selfAccountId, conversationId).charAt(0));
 }
 
 /** SPEC C5: everything after `${self}|<type>|`, keeping any `|` inside the target; "" for a foreign id. */
 export function parseConversationTargetId(selfAccountId: string, conversationId: string): string {
-  const prefix = `${selfAccountId}|`;
-  if (typeof conversationId !== 'string' || !conversationId.startsWith(prefix)) return '';
-  return conversationId.slice(prefix.length + 2);
+  return afterSelf(selfAccountId, conversationId).slice(2);
 }
 
 /** SPEC C6: matches `^${self}\|[1-3]\|`. */
 export function isValidConversationId(selfAccountId: string, conversationId: unknown): boolean {
-  if (typeof conversationId !== 'string') return false;
-  const prefix = `${selfAccountId}|`;
-  if (!conversationId.startsWith(prefix)) return false;
-  const type = conversationId.charAt(prefix.length);
-  return (
-    (type === '1' || type === '2' || type === '3') &&
-    conversationId.charAt(prefix.length + 1) === '|'
-  );
+  return /^[1-3]\|/.test(afterSelf(selfAccountId, conversationId));
 }
