@@ -264,6 +264,46 @@ describe('MessageList', () => {
     }
   });
 
+  it('a burst into an empty chat, each message re-sorted to the end as its sent copy arrives: the rows stay stacked in the new order', async () => {
+    // What a sender's app does: 20 "sending" copies shown at once, then each server copy, whose
+    // server time is later than the others' local times, sorted after them. Each step looked like
+    // 19 older messages prepended to one kept message, so the rows that moved kept their old
+    // positions: drawn on top of one another at the bottom of the list.
+    const list = await bobsList(0);
+    for (let index = 0; index < 20; index++) {
+      await world.send(list.alice, { conversationId: 'alice|1|bob', text: `b${index}` });
+    }
+    const burst = await world.history(list.bob, 'bob|1|alice');
+    list.setMessages(burst);
+    await settleFrames();
+    for (const message of burst) {
+      const resorted = { ...message, createTime: message.createTime + 100 };
+      list.setMessages([...list.messages().filter((other) => other !== message), resorted]);
+      await nextFrame();
+    }
+    await settleFrames();
+
+    const rows = [...list.scroller.querySelectorAll<HTMLElement>('[data-index]')].sort(
+      (a, b) => Number(a.dataset.index) - Number(b.dataset.index),
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    for (let index = 1; index < rows.length; index++) {
+      const above = rows[index - 1]!.getBoundingClientRect();
+      expect(Math.abs(rows[index]!.getBoundingClientRect().top - above.bottom)).toBeLessThanOrEqual(
+        1,
+      );
+    }
+    for (const row of rows) {
+      expect(row.textContent).toBe(list.messages()[Number(row.dataset.index)]!.messageClientId);
+    }
+    // The newest row is at the bottom of the list, where the reader is.
+    const last = rows[rows.length - 1]!;
+    expect(last.textContent).toBe(burst[burst.length - 1]!.messageClientId);
+    expect(
+      Math.abs(last.getBoundingClientRect().bottom - list.scroller.getBoundingClientRect().bottom),
+    ).toBeLessThanOrEqual(1);
+  });
+
   it('survives malformed messages and still marks the good ones read', async () => {
     world = createWorld();
     const alice = world.server.login('alice');

@@ -35,4 +35,60 @@ describe('sharedRunShift', () => {
     );
     expect(sharedRunShift({ previous: [], next: list('a'), keyOf })).toBe(undefined);
   });
+
+  it('is undefined when the shared run is reordered inside, though its ends match', () => {
+    expect(
+      sharedRunShift({
+        previous: list('a', 'b', 'c', 'd'),
+        next: list('x', 'a', 'c', 'b', 'd'),
+        keyOf,
+      }),
+    ).toBe(undefined);
+    expect(
+      sharedRunShift({ previous: list('x', 'a', 'b', 'c'), next: list('a', 'c', 'b', 'y'), keyOf }),
+    ).toBe(undefined);
+  });
+
+  it('is undefined when a message left the run for a new place (re-sorted to the end or the front)', () => {
+    // The oldest message re-sorted to the end: not "two older messages prepended to it".
+    expect(
+      sharedRunShift({ previous: list('a', 'b', 'c'), next: list('b', 'c', 'a'), keyOf }),
+    ).toBe(undefined);
+    expect(
+      sharedRunShift({ previous: list('a', 'b', 'c', 'd'), next: list('c', 'd', 'a'), keyOf }),
+    ).toBe(undefined);
+    // The newest moved to the front.
+    expect(
+      sharedRunShift({ previous: list('a', 'b', 'c'), next: list('c', 'a', 'b'), keyOf }),
+    ).toBe(undefined);
+  });
+
+  it('still shifts when the messages that came and the messages that went are different ones', () => {
+    // A prepend while the newest message was removed, and the oldest dropped while one arrived.
+    expect(
+      sharedRunShift({ previous: list('a', 'b', 'c'), next: list('x', 'a', 'b'), keyOf }),
+    ).toBe(1);
+    expect(
+      sharedRunShift({ previous: list('a', 'b', 'c'), next: list('b', 'c', 'y'), keyOf }),
+    ).toBe(-1);
+  });
+
+  it('compares a replaced copy by key and the same object by identity, calling keyOf only for copies', () => {
+    const a = { id: 'a' };
+    const b = { id: 'b' };
+    const calls: string[] = [];
+    const countingKeyOf = (message: { id: string }) => {
+      calls.push(message.id);
+      return message.id;
+    };
+    expect(
+      sharedRunShift({
+        previous: [a, b],
+        next: [a, { id: 'b' }, { id: 'c' }],
+        keyOf: countingKeyOf,
+      }),
+    ).toBe(0);
+    // The first key of each side to find the run, then only b's two copies.
+    expect(calls).toEqual(['a', 'a', 'b', 'b']);
+  });
 });
