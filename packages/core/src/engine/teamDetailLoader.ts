@@ -41,17 +41,15 @@ export interface TeamDetailLoader {
 }
 
 /**
- * Brings a detail up to date with the best-known counts. When exactly one more member has read and
- * the receipt names them, they move from unread to read without a query; any other disagreement
- * needs a refetch.
+ * Brings a detail up to date with the best-known counts: the same entry when they agree, undefined
+ * when only a refetch can. When exactly one more member has read and the receipt names them, they
+ * move from unread to read without a query; any other disagreement needs a refetch.
  */
 export function reconcileDetail(
   entry: TeamDetailEntry,
   receipt: TeamMessageReadReceipt | undefined,
-): { entry: TeamDetailEntry; needsRefetch: boolean } {
-  if (!receipt || receipt.readCount <= entry.readAccountList.length) {
-    return { entry, needsRefetch: false };
-  }
+): TeamDetailEntry | undefined {
+  if (!receipt || receipt.readCount <= entry.readAccountList.length) return entry;
   const reader = receipt.latestReadAccount;
   if (
     receipt.readCount === entry.readAccountList.length + 1 &&
@@ -59,15 +57,12 @@ export function reconcileDetail(
     entry.unreadAccountList.includes(reader)
   ) {
     return {
-      entry: {
-        ...entry,
-        readAccountList: [...entry.readAccountList, reader],
-        unreadAccountList: entry.unreadAccountList.filter((account) => account !== reader),
-      },
-      needsRefetch: false,
+      ...entry,
+      readAccountList: [...entry.readAccountList, reader],
+      unreadAccountList: entry.unreadAccountList.filter((account) => account !== reader),
     };
   }
-  return { entry, needsRefetch: true };
+  return undefined;
 }
 
 /** `state` with the detail of `key` in `status`, keeping the lists known so far (none at first). */
@@ -133,16 +128,18 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
             ],
             context.teamRetention,
           );
+          const loaded: TeamDetailEntry = {
+            status: 'ready',
+            readAccountList: [...detail.readAccountList],
+            unreadAccountList: [...detail.unreadAccountList],
+          };
           const reconciled = reconcileDetail(
-            {
-              status: 'ready',
-              readAccountList: [...detail.readAccountList],
-              unreadAccountList: [...detail.unreadAccountList],
-            },
+            loaded,
             teamReceiptOf(next, conversationId, message.messageClientId),
           );
-          needsRefetch = reconciled.needsRefetch;
-          return setEntry(next, 'teamDetails', key, reconciled.entry);
+          // An outdated answer is still shown (it is the freshest list there is) while it is refetched.
+          needsRefetch = !reconciled;
+          return setEntry(next, 'teamDetails', key, reconciled ?? loaded);
         });
         if (!needsRefetch) {
           refetchedAtOnce.delete(key);
@@ -185,8 +182,7 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
       const detail = state.teamDetails[key];
       const isOutdated =
         detail?.status === 'ready' &&
-        reconcileDetail(detail, teamReceiptOf(state, conversationId, message.messageClientId))
-          .needsRefetch;
+        !reconcileDetail(detail, teamReceiptOf(state, conversationId, message.messageClientId));
       if (!detail || isOutdated || (detail.status === 'error' && !retries.isWaiting(key))) {
         load(conversationId, message);
       }
@@ -221,8 +217,8 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
           // Receipts are reconciled one by one, in order, so a burst naming each new reader in
           // turn moves them one at a time without a query, as separate events would.
           const reconciled = reconcileDetail(entry, merged);
-          if (reconciled.entry === entry && !reconciled.needsRefetch) continue;
-          if (reconciled.needsRefetch && watched.has(key)) {
+          if (reconciled === entry) continue;
+          if (!reconciled && watched.has(key)) {
             stale.add(key);
             continue;
           }
@@ -230,8 +226,8 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
             details = { ...details };
             isDetailsCopied = true;
           }
-          if (!reconciled.needsRefetch) {
-            details[key] = reconciled.entry;
+          if (reconciled) {
+            details[key] = reconciled;
           } else {
             // Nobody shows a stale detail: forget it so the next viewer loads it fresh.
             delete details[key];
