@@ -97,16 +97,12 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     }, delayMs);
   }
 
-  const p2p = createP2POutbox(context, {
-    onNeedsFlush: scheduleFlush,
-    isWaitingForReadTime: (conversationId) => seeding.has(seedKey('selfReadTime', conversationId)),
-  });
+  const p2p = createP2POutbox(context, scheduleFlush, (conversationId) =>
+    seeding.has(seedKey('selfReadTime', conversationId)),
+  );
   const team = createTeamOutbox(context);
   const details = createTeamDetailLoader(context);
-  const counts = createTeamCountLoader(context, {
-    onNeedsLoad: scheduleLoad,
-    mergeCounts: details.mergeCounts,
-  });
+  const counts = createTeamCountLoader(context, scheduleLoad, details.mergeCounts);
   const persistence = createOutboxPersistence({
     storage: options.storage,
     accountId,

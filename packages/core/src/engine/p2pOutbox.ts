@@ -20,22 +20,23 @@ export interface P2POutbox {
   snapshot(): ReceiptMessage[];
 }
 
-/** What the P2P outbox needs from the engine besides the shared context. */
-export interface P2POutboxHooks {
-  /** Something is due: flush after the flush delay. */
-  onNeedsFlush(delayMs?: number): void;
-  /** True while the conversation's own read time is being asked for: its receipt may be covered. */
-  isWaitingForReadTime(conversationId: string): boolean;
-}
-
 /**
  * Creates the P2P outbox. Only the newest message per conversation is kept, and only while it moves
  * selfReadTime forward (SPEC P2: a receipt covers everything before it; U5: never resend). A
  * successful send advances selfReadTime; retryable failures retry with backoff; permanent ones are
  * reported once and dropped.
+ *
+ * Besides the shared context it needs two things from the engine, passed as plain parameters (the
+ * property names of a hooks object would survive minification in every app's bundle):
+ * @param onNeedsFlush Something is due: flush after the flush delay.
+ * @param isWaitingForReadTime True while the conversation's own read time is being asked for: its
+ *   receipt may be covered.
  */
-export function createP2POutbox(context: EngineContext, hooks: P2POutboxHooks): P2POutbox {
-  const { onNeedsFlush, isWaitingForReadTime } = hooks;
+export function createP2POutbox(
+  context: EngineContext,
+  onNeedsFlush: () => void,
+  isWaitingForReadTime: (conversationId: string) => boolean,
+): P2POutbox {
   const pending = new Map<string, ReceiptMessage>();
   const inFlight = new Map<string, ReceiptMessage>();
   const retries = createRetrySchedule(context, () => flush());

@@ -31,17 +31,6 @@ export interface TeamCountLoader {
   reloadWatched(): void;
 }
 
-/** What the count loader needs from the engine besides the shared context. */
-export interface TeamCountLoaderHooks {
-  /** A load is due: flush after the load delay (batching every message watched meanwhile). */
-  onNeedsLoad(delayMs?: number): void;
-  /** Merges query results together with the loader's own changes in one store update (details reconciled). */
-  mergeCounts(
-    receipts: readonly TeamMessageReadReceipt[],
-    alsoApply: (state: ReceiptState) => ReceiptState,
-  ): void;
-}
-
 /**
  * Creates the count loader. A message is queried once: never again while its counts are known
  * (incoming events keep them current, SPEC G11; the engine may forget them for a message off screen,
@@ -49,10 +38,21 @@ export interface TeamCountLoaderHooks {
  * all if it leaves the screen before the batch goes out. Watching and unwatching do not touch the store: a batch
  * is marked 'loading' in one update when it goes out, so mounting 50 badges notifies once, not 50 times
  * (until then the status is absent, which the views already treat as loading).
+ *
+ * Besides the shared context it needs two things from the engine, passed as plain parameters (the
+ * property names of a hooks object would survive minification in every app's bundle):
+ * @param onNeedsLoad A load is due: flush after the load delay (batching every message watched
+ *   meanwhile).
+ * @param mergeCounts Merges query results together with the loader's own changes in one store update
+ *   (details reconciled).
  */
 export function createTeamCountLoader(
   context: EngineContext,
-  hooks: TeamCountLoaderHooks,
+  onNeedsLoad: () => void,
+  mergeCounts: (
+    receipts: readonly TeamMessageReadReceipt[],
+    alsoApply: (state: ReceiptState) => ReceiptState,
+  ) => void,
 ): TeamCountLoader {
   const watched: Watchers = new Map();
   const queued = new Map<string, Map<string, ReceiptMessage>>();
@@ -88,7 +88,7 @@ export function createTeamCountLoader(
       // query goes out may be a late one with a lower count, so the query goes out anyway.
       if (Object.hasOwn(state.trimmedTeams, conversationId)) requery.add(key);
       enqueue(conversationId, key, message);
-      hooks.onNeedsLoad();
+      onNeedsLoad();
     }
     return addWatcher(watched, key, conversationId, message, () => {
       requery.delete(key);
@@ -150,7 +150,7 @@ export function createTeamCountLoader(
         // Unknown and unflagged messages are left out of results (SPEC G7): loaded, no counts.
         // A message no longer shown whose counts the engine did not keep (`keptTeamReceipts`) is
         // not 'loaded': it is queried again when shown.
-        hooks.mergeCounts(own, (state) =>
+        mergeCounts(own, (state) =>
           setEntries(
             state,
             'teamCountLoads',
