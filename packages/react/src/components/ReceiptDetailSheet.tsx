@@ -83,11 +83,11 @@ export function ReceiptDetailSheet({
   const hasData = detail.readAccountList.length + detail.unreadAccountList.length > 0;
   const isShowingLoading = detail.isLoading && !hasData;
   const status = detail.error ? 'error' : isShowingLoading ? 'loading' : 'ready';
-  const announcement = useReadAnnouncement({
-    readAccountList: detail.readAccountList,
-    isReady: isOpen && status === 'ready',
-    describe: (accountId) => strings.announceRead(resolveMember(accountId).name),
-  });
+  const announcement = useReadAnnouncement(
+    detail.readAccountList,
+    isOpen && status === 'ready',
+    (accountId) => strings.announceRead(resolveMember(accountId).name),
+  );
 
   const { tabId, panelId } = tabIds(idPrefix, selectedTab);
   return (

@@ -6,18 +6,14 @@ const MAX_NAMES = 3;
 /**
  * Text for a polite live region: "Bob read the message" whenever accounts join the read list while the
  * sheet is open. The first loaded list is the baseline and is not announced.
+ * @param isReady False while loading or closed: the next ready list becomes the new baseline.
+ * @param describe Builds the sentence for one account (resolves the name, localizes).
  */
-export function useReadAnnouncement({
-  readAccountList,
-  isReady,
-  describe,
-}: {
-  readAccountList: readonly string[];
-  /** False while loading or closed: the next ready list becomes the new baseline. */
-  isReady: boolean;
-  /** Builds the sentence for one account (resolves the name, localizes). */
-  describe: (accountId: string) => string;
-}): string {
+export function useReadAnnouncement(
+  readAccountList: readonly string[],
+  isReady: boolean,
+  describe: (accountId: string) => string,
+): string {
   const [announcement, setAnnouncement] = useState('');
   const knownRef = useRef<Set<string> | null>(null);
   const describeRef = useRef(describe);
