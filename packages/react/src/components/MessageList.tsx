@@ -83,7 +83,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
     };
   }, [rawGetMessageKey, allMessages]);
   // A long history is virtualized from its newest messages, growing as the reader scrolls up.
-  const history = useHistoryWindow({ messages: allMessages, keyOf: getMessageKey, conversationId });
+  const history = useHistoryWindow(allMessages, getMessageKey, conversationId);
   const messages = history.messages;
   const strings = useReceiptStrings();
   const scrollRef = useRef<HTMLElement | null>(null);

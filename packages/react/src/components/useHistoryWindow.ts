@@ -27,15 +27,11 @@ interface WindowAnchor {
  * in place. A history that shares nothing with the previous one (another conversation's messages
  * arriving a render after its id, a reload) is windowed afresh.
  */
-export function useHistoryWindow<TMessage>({
-  messages,
-  keyOf,
-  conversationId,
-}: {
-  messages: readonly TMessage[];
-  keyOf: (message: TMessage) => string;
-  conversationId: string;
-}): { messages: readonly TMessage[]; hasOlder: boolean; extend: () => void } {
+export function useHistoryWindow<TMessage>(
+  messages: readonly TMessage[],
+  keyOf: (message: TMessage) => string,
+  conversationId: string,
+): { messages: readonly TMessage[]; hasOlder: boolean; extend: () => void } {
   const [anchor, setAnchor] = useState<WindowAnchor>(() => ({
     conversationId,
     isDecided: false,
