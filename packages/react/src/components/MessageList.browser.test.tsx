@@ -48,7 +48,10 @@ async function bobsList(
     readDwellMs = 0,
     clock,
     engineClock,
+    render = renderMessage,
   }: {
+    /** Draws each row; by default rows of four heights, one per message. */
+    render?: (message: ReceiptMessage) => React.ReactNode;
     isExactEstimate?: boolean;
     isFocused?: boolean;
     readDwellMs?: number;
@@ -74,7 +77,7 @@ async function bobsList(
         className="test-list"
         conversationId="bob|1|alice"
         messages={messages}
-        renderMessage={renderMessage}
+        renderMessage={render}
         estimateSize={estimate}
         readDwellMs={readDwellMs}
         clock={clock}
@@ -264,12 +267,21 @@ describe('MessageList', () => {
     }
   });
 
-  it('a burst into an empty chat, each message re-sorted to the end as its sent copy arrives: the rows stay stacked in the new order', async () => {
-    // What a sender's app does: 20 "sending" copies shown at once, then each server copy, whose
-    // server time is later than the others' local times, sorted after them. Each step looked like
-    // 19 older messages prepended to one kept message, so the rows that moved kept their old
-    // positions: drawn on top of one another at the bottom of the list.
-    const list = await bobsList(0);
+  /**
+   * What a sender's app does: 20 "sending" copies shown at once in an empty chat, then each server
+   * copy, whose server time is later than the others' local times, sorted after them. Calls `check`
+   * after each step.
+   */
+  async function burstResortedOneByOne({
+    render,
+    step,
+    check,
+  }: {
+    render?: (message: ReceiptMessage) => React.ReactNode;
+    step: () => Promise<unknown>;
+    check: (list: Awaited<ReturnType<typeof bobsList>>) => void;
+  }) {
+    const list = await bobsList(0, { render });
     for (let index = 0; index < 20; index++) {
       await world.send(list.alice, { conversationId: 'alice|1|bob', text: `b${index}` });
     }
@@ -279,10 +291,17 @@ describe('MessageList', () => {
     for (const message of burst) {
       const resorted = { ...message, createTime: message.createTime + 100 };
       list.setMessages([...list.messages().filter((other) => other !== message), resorted]);
-      await nextFrame();
+      await step();
+      check(list);
     }
     await settleFrames();
+    return { list, burst };
+  }
 
+  it('a burst into an empty chat, re-sorted as its sent copies arrive: the rows stay stacked in the new order', async () => {
+    // Each step looked like 19 older messages prepended to one kept message, so the rows that
+    // moved kept their old positions, drawn on top of one another at the bottom of the list.
+    const { list, burst } = await burstResortedOneByOne({ step: nextFrame, check: () => {} });
     const rows = [...list.scroller.querySelectorAll<HTMLElement>('[data-index]')].sort(
       (a, b) => Number(a.dataset.index) - Number(b.dataset.index),
     );
@@ -302,6 +321,21 @@ describe('MessageList', () => {
     expect(
       Math.abs(last.getBoundingClientRect().bottom - list.scroller.getBoundingClientRect().bottom),
     ).toBeLessThanOrEqual(1);
+  });
+
+  it('a burst into an empty chat, re-sorted as its sent copies arrive one per task: the reader at the newest message stays there', async () => {
+    // Rows all of one height, unlike the estimate, as in a chat of one-line messages: heights lost
+    // with the moved messages' keys made the list taller above the reader, and it drifted up.
+    let checks = 0;
+    await burstResortedOneByOne({
+      render: (message) => <div style={{ height: 53 }}>{message.messageClientId}</div>,
+      step: () => new Promise((resolve) => setTimeout(resolve, 4)),
+      check: (list) => {
+        checks++;
+        expect(distanceFromEnd(list.scroller)).toBeLessThanOrEqual(1);
+      },
+    });
+    expect(checks).toBe(20);
   });
 
   it('survives malformed messages and still marks the good ones read', async () => {

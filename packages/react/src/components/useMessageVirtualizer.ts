@@ -1,5 +1,5 @@
 import { type RefObject, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
-import { commonEnds } from './commonEnds';
+import { forEachKeptMessage } from './forEachKeptMessage';
 import { sharedRunShift } from './sharedRunShift';
 import { usableKey } from './usableKey';
 import { type RowVirtualizer, useRowVirtualizer } from './useRowVirtualizer';
@@ -58,9 +58,9 @@ export function useMessageVirtualizer<TMessage>({
   // (and from a re-measured row to the end) looks each key up in its size cache, and hashing
   // 100,000 fresh key strings was most of a 100,000-message mount (bench metric 4: ~25 -> ~10 ms).
   // `base` moves with prepends (and messages dropped from the front), so a message keeps its key and
-  // its measured height; any other change (another conversation, a message removed or inserted in
-  // the middle) starts a new range of keys, carrying over the heights of the messages kept around a
-  // change in the middle.
+  // its measured height; any other change (another conversation, a message removed, inserted or
+  // re-sorted in the middle) starts a new range of keys, carrying over the heights of the messages
+  // kept.
   const virtualizerRef = useRef<RowVirtualizer<HTMLElement, HTMLDivElement> | null>(null);
   const keySpaceRef = useRef<KeySpace<TMessage> | null>(null);
   const keySpace = useMemo(() => {
@@ -78,18 +78,14 @@ export function useMessageVirtualizer<TMessage>({
     const newBase = nextFree > MAX_KEY_BASE ? 0 : nextFree;
     const sizes = virtualizerRef.current?.itemSizeCache;
     if (previous && shift === undefined && sizes && previous.conversationId === conversationId) {
-      // A message removed or inserted in the middle: the messages around it keep their measured
-      // heights under their new keys (the rest is measured again), so nothing on screen jumps.
-      const { prefix, suffix } = commonEnds({ previous: previous.messages, next: messages, keyOf });
+      // A message removed, inserted or re-sorted in the middle: the messages kept keep their
+      // measured heights under their new keys (the rest is measured again), so nothing on screen
+      // jumps and a reader at the newest message stays there.
       const moved: [number, number][] = [];
-      for (const [key, size] of sizes) {
-        const index = typeof key === 'number' ? key - previous.base : -1;
-        if (index < 0 || index >= previous.messages.length) continue;
-        if (index < prefix) moved.push([newBase + index, size]);
-        else if (index >= previous.messages.length - suffix) {
-          moved.push([newBase + index + messages.length - previous.messages.length, size]);
-        }
-      }
+      forEachKeptMessage({ previous: previous.messages, next: messages, keyOf }, (from, to) => {
+        const size = sizes.get(previous.base + from);
+        if (size !== undefined) moved.push([newBase + to, size]);
+      });
       for (const [key, size] of moved) sizes.set(key, size);
     }
     const space: KeySpace<TMessage> =
