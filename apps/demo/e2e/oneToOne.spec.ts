@@ -104,3 +104,26 @@ test('a device that was offline gets the messages it missed when it reconnects',
   await phone.getByRole('switch', { name: 'Offline' }).uncheck();
   await expect(bubble(phone, 'Sent while the phone slept')).toBeVisible();
 });
+
+test('a burst at the demo’s own latency shows in send order with the newest in view', async ({
+  page,
+}) => {
+  // The default latency (80 ms): each server copy arrives in its own task and is sorted after the
+  // copies still sending, which once left the moved rows drawn on top of one another, out of view.
+  await page.goto('/');
+  const alice = pane(page, 'Alice');
+  await alice.getByRole('button', { name: 'Send 20 messages' }).click();
+  // Every copy sent: the newest can be recalled.
+  await expect(
+    bubble(alice, 'Type a message #20').getByRole('button', { name: 'Recall message' }),
+  ).toBeVisible();
+  const tops: number[] = [];
+  for (let number = 15; number <= 20; number++) {
+    const shown = bubble(alice, `Type a message #${number}`);
+    await expect(shown).toBeInViewport();
+    tops.push((await shown.boundingBox())?.y ?? Number.NaN);
+  }
+  // One below the other, in send order.
+  expect(tops).toEqual([...tops].sort((a, b) => a - b));
+  expect(new Set(tops).size).toBe(tops.length);
+});
