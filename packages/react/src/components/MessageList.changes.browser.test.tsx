@@ -1,0 +1,180 @@
+import type { ReceiptMessage } from '@readmark/core';
+import fc from 'fast-check';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { MessageList } from './MessageList';
+import { cleanupApps, createWorld, Providers, renderApp, settle } from './testWorld.test';
+
+/*
+ * Whatever an app does to its messages array (history prepended, new messages appended, a message
+ * recalled, a sent copy re-sorted to the end, copies replaced, the oldest dropped) and wherever the
+ * reader has scrolled, the rows on screen are the messages at their indexes, stacked one under the
+ * other with no gap or overlap, and a reader at the newest message stays there. Each change is applied as an app would (a re-render), and checked
+ * two frames later, when the reader sees it.
+ */
+
+beforeEach(() => {
+  window.focus();
+});
+let world: ReturnType<typeof createWorld>;
+const style = document.createElement('style');
+style.textContent = '.changes-list { height: 300px; width: 400px; }';
+document.head.append(style);
+afterEach(() => {
+  cleanupApps();
+  world?.dispose();
+});
+
+/** Rows of five heights, none of them the list's 64 px estimate. */
+const heightOf = (message: ReceiptMessage) =>
+  [36, 53, 90, 120, 170][Number(message.messageClientId.slice(1)) % 5]!;
+const renderMessage = (message: ReceiptMessage) => (
+  <div style={{ height: heightOf(message) }}>{message.messageClientId}</div>
+);
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+
+type Change =
+  | { kind: 'append' | 'prepend' | 'dropOldest'; count: number }
+  | { kind: 'remove' | 'toEnd' | 'replaceCopy'; at: number }
+  | { kind: 'move'; at: number; to: number }
+  | { kind: 'scroll'; fraction: number };
+
+const change: fc.Arbitrary<Change> = fc.oneof(
+  fc.record({
+    kind: fc.constantFrom('append' as const, 'prepend' as const, 'dropOldest' as const),
+    count: fc.integer({ min: 1, max: 12 }),
+  }),
+  fc.record({
+    kind: fc.constantFrom('remove' as const, 'toEnd' as const, 'replaceCopy' as const),
+    at: fc.nat(),
+  }),
+  fc.record({ kind: fc.constant('move' as const), at: fc.nat(), to: fc.nat() }),
+  fc.record({ kind: fc.constant('scroll' as const), fraction: fc.double({ min: 0, max: 1 }) }),
+);
+
+/** The messages after `step`; `fresh` makes a message no array has held yet. */
+function applyChange(
+  messages: ReceiptMessage[],
+  step: Change,
+  fresh: () => ReceiptMessage,
+): ReceiptMessage[] {
+  const next = [...messages];
+  const index = 'at' in step && next.length > 0 ? step.at % next.length : undefined;
+  switch (step.kind) {
+    case 'append':
+      return [...next, ...Array.from({ length: step.count }, fresh)];
+    case 'prepend':
+      return [...Array.from({ length: step.count }, fresh), ...next];
+    case 'dropOldest':
+      return next.slice(Math.min(step.count, Math.max(0, next.length - 1)));
+    case 'remove':
+      if (index !== undefined) next.splice(index, 1);
+      return next;
+    case 'toEnd':
+      if (index !== undefined) next.push(...next.splice(index, 1));
+      return next;
+    case 'replaceCopy':
+      if (index !== undefined) next[index] = { ...next[index]! };
+      return next;
+    case 'move':
+      if (index !== undefined) next.splice(step.to % next.length, 0, ...next.splice(index, 1));
+      return next;
+    case 'scroll':
+      return messages;
+  }
+}
+
+/** What is wrong with the rows on screen, as sentences; empty when nothing is. */
+function layoutProblems(scroller: HTMLElement, messages: readonly ReceiptMessage[]): string[] {
+  const view = scroller.getBoundingClientRect();
+  const rows = [...scroller.querySelectorAll<HTMLElement>('[data-index]')]
+    .map((row) => ({ row, index: Number(row.dataset.index), box: row.getBoundingClientRect() }))
+    .filter(({ box }) => box.bottom > view.top + 1 && box.top < view.bottom - 1)
+    .sort((a, b) => a.box.top - b.box.top);
+  const problems: string[] = [];
+  rows.forEach(({ row, index, box }, position) => {
+    if (row.textContent !== messages[index]?.messageClientId) {
+      problems.push(
+        `row ${index} shows ${row.textContent}, not ${messages[index]?.messageClientId}`,
+      );
+    }
+    const above = rows[position - 1];
+    if (!above) return;
+    if (index !== above.index + 1) problems.push(`row ${index} is drawn under row ${above.index}`);
+    if (Math.abs(box.top - above.box.bottom) > 1) {
+      problems.push(
+        `row ${index} starts ${Math.round(box.top - above.box.bottom)} px off row ${above.index}`,
+      );
+    }
+  });
+  if (messages.length > 0 && rows.length === 0) problems.push('no row is on screen');
+  return problems;
+}
+
+it('keeps the rows on screen stacked in message order, and a reader at the end there, through any changes and scrolls', async () => {
+  world = createWorld();
+  const alice = world.server.login('alice');
+  world.server.login('bob');
+  const [template] = [await world.send(alice, { conversationId: 'alice|1|bob', text: 'x' })];
+  const engine = world.engineFor(alice);
+  let made = 0;
+  const fresh = (): ReceiptMessage => {
+    made++;
+    return {
+      ...template!,
+      messageClientId: `m${made}`,
+      messageServerId: `s${made}`,
+      createTime: template!.createTime + made,
+    };
+  };
+  let runs = 0;
+
+  await fc.assert(
+    fc.asyncProperty(
+      fc.integer({ min: 0, max: 30 }),
+      fc.array(change, { minLength: 1, maxLength: 8 }),
+      async (initialCount, changes) => {
+        runs++;
+        cleanupApps();
+        let messages = Array.from({ length: initialCount }, fresh);
+        const ui = () => (
+          <Providers engine={engine}>
+            <MessageList
+              className="changes-list"
+              conversationId="alice|1|bob"
+              messages={messages}
+              renderMessage={renderMessage}
+            />
+          </Providers>
+        );
+        const app = renderApp(ui());
+        const scroller = app.container.querySelector('section') as HTMLElement;
+        await nextFrame();
+        await nextFrame();
+        for (const step of changes) {
+          const distanceFromEnd = () =>
+            scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop;
+          const wasAtEnd = messages.length > 0 && distanceFromEnd() <= 1;
+          if (step.kind === 'scroll') {
+            scroller.scrollTop = step.fraction * (scroller.scrollHeight - scroller.clientHeight);
+          } else {
+            messages = applyChange(messages, step, fresh);
+            app.rerender(ui());
+          }
+          await nextFrame();
+          await nextFrame();
+          const problems = layoutProblems(scroller, messages);
+          expect(problems, `after ${JSON.stringify(step)}`).toEqual([]);
+          if (wasAtEnd && step.kind !== 'scroll') {
+            expect(
+              distanceFromEnd(),
+              `at the end, then ${JSON.stringify(step)}`,
+            ).toBeLessThanOrEqual(1);
+          }
+        }
+      },
+    ),
+    { numRuns: 40, seed: 20261126 },
+  );
+  expect(runs).toBe(40);
+  await settle(world.server);
+});
