@@ -1,10 +1,12 @@
+/** Created on first use: nothing runs at module scope (SSR-safe, cheap import). */
+let englishRules: Intl.PluralRules | undefined;
+
 /**
- * `one` or `other`, the English plural form of `count` ("1 member", "0 members"). English is the
- * only built-in locale with plural forms (Chinese places counts directly); an app's own strings can
- * use its own locale's rules. CLDR's English rule ("one" for a whole 1, the sign ignored) is what
- * `Intl.PluralRules('en')` applies to these whole counts; checked directly, it needs no `Intl`
- * object at all.
+ * `one` or `other`, the English plural form of `count`, through `Intl.PluralRules` ("1 member",
+ * "0 members"). English is the only built-in locale with plural forms (Chinese places counts
+ * directly); an app's own strings can use its own locale's rules.
  */
 export function pluralize(count: number, one: string, other: string): string {
-  return Math.abs(count) === 1 ? one : other;
+  englishRules ??= new Intl.PluralRules('en');
+  return englishRules.select(count) === 'one' ? one : other;
 }
