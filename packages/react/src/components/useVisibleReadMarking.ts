@@ -24,16 +24,7 @@ import { type Box, isMostlyVisible } from './visibleMessages';
  * drops what it is given while off (and what still waited when they went off), and it ignores what it
  * already sent. Time comes from `clock` (DESIGN: injected time), so tests drive the dwell.
  */
-export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
-  scrollRef,
-  virtualizer,
-  messages,
-  getMessageKey,
-  conversationId,
-  isEnabled,
-  dwellMs,
-  clock,
-}: {
+export function useVisibleReadMarking<TMessage extends ReceiptMessage>(options: {
   scrollRef: RefObject<HTMLElement | null>;
   virtualizer: Virtualizer<HTMLElement, HTMLDivElement>;
   messages: readonly TMessage[];
@@ -44,10 +35,12 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>({
   /** Time and timers for the dwell. Default: the engine's clock. */
   clock?: Clock;
 }): () => void {
+  const { scrollRef, virtualizer, conversationId, clock } = options;
   const engine = useReceiptEngine();
   // A malformed clock prop must not break marking read: fall back to the engine's, then the platform's.
   const validClock = isClock(clock) ? clock : isClock(engine.clock) ? engine.clock : systemClock;
-  const params = { messages, getMessageKey, conversationId, isEnabled, dwellMs, clock: validClock };
+  // What `check` reads as of the last commit (it stays stable across renders).
+  const params = { ...options, clock: validClock };
   const latest = useRef(params);
   useLayoutEffect(() => {
     latest.current = params;
