@@ -1,3 +1,5 @@
+import { isSameMessage, type ListChange } from './listChange';
+
 /**
  * Calls `onKept(previousIndex, nextIndex)` for every message of `previous` that `next` still holds,
  * after a change that did not just shift the list (a message removed, inserted or re-sorted in the
@@ -9,23 +11,11 @@
  * change among the newest messages costs a few keys however long the history is.
  */
 export function forEachKeptMessage<T>(
-  {
-    previous,
-    next,
-    keyOf,
-  }: {
-    previous: readonly T[];
-    next: readonly T[];
-    /** The message's key; compared with `===`, so return the message itself when it has none. */
-    keyOf: (message: T) => unknown;
-  },
+  { previous, next, keyOf }: ListChange<T>,
   onKept: (previousIndex: number, nextIndex: number) => void,
 ): void {
-  const isSame = (previousIndex: number, nextIndex: number) => {
-    const before = previous[previousIndex]!;
-    const after = next[nextIndex]!;
-    return before === after || keyOf(before) === keyOf(after);
-  };
+  const isSame = (previousIndex: number, nextIndex: number) =>
+    isSameMessage(previous[previousIndex]!, next[nextIndex]!, keyOf);
   const limit = Math.min(previous.length, next.length);
   let prefix = 0;
   for (; prefix < limit && isSame(prefix, prefix); prefix++) onKept(prefix, prefix);

@@ -1,3 +1,5 @@
+import { isSameMessage, type ListChange } from './listChange';
+
 /**
  * How far the messages shared by `previous` and `next` moved when the list changed: `k` when `k`
  * older messages were prepended (and any appended), `-k` when `k` were dropped from the front, 0 for
@@ -14,16 +16,7 @@
  * Costs one identity check per shared message (a key only for a replaced copy), plus one key per
  * message outside the run when messages both came and went.
  */
-export function sharedRunShift<T>({
-  previous,
-  next,
-  keyOf,
-}: {
-  previous: readonly T[];
-  next: readonly T[];
-  /** The message's key; compared with `===`, so return the message itself when it has none. */
-  keyOf: (message: T) => unknown;
-}): number | undefined {
+export function sharedRunShift<T>({ previous, next, keyOf }: ListChange<T>): number | undefined {
   if (previous.length === 0 || next.length === 0) return undefined;
   /**
    * `shift` when `previous` from `previousStart` and `next` from `nextStart` hold the same messages
@@ -34,9 +27,7 @@ export function sharedRunShift<T>({
     const shared = Math.min(previous.length - previousStart, next.length - nextStart);
     for (let offset = 0; offset < shared; offset++) {
       const before = previous[previousStart + offset]!;
-      const after = next[nextStart + offset]!;
-      // The same object is the same message; only a replaced copy needs its key.
-      if (before !== after && keyOf(before) !== keyOf(after)) return undefined;
+      if (!isSameMessage(before, next[nextStart + offset]!, keyOf)) return undefined;
     }
     const isOutside = (index: number, start: number) => index < start || index >= start + shared;
     const goneKeys = new Set<unknown>();
