@@ -34,7 +34,7 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => res
 
 type Change =
   | { kind: 'append' | 'prepend' | 'dropOldest'; count: number }
-  | { kind: 'remove' | 'toEnd' | 'replaceCopy'; at: number }
+  | { kind: 'remove' | 'toEnd' | 'replaceCopy' | 'insert'; at: number }
   | { kind: 'move'; at: number; to: number }
   | { kind: 'scroll'; fraction: number };
 
@@ -44,7 +44,12 @@ const change: fc.Arbitrary<Change> = fc.oneof(
     count: fc.integer({ min: 1, max: 12 }),
   }),
   fc.record({
-    kind: fc.constantFrom('remove' as const, 'toEnd' as const, 'replaceCopy' as const),
+    kind: fc.constantFrom(
+      'remove' as const,
+      'toEnd' as const,
+      'replaceCopy' as const,
+      'insert' as const,
+    ),
     at: fc.nat(),
   }),
   fc.record({ kind: fc.constant('move' as const), at: fc.nat(), to: fc.nat() }),
@@ -71,6 +76,10 @@ function applyChange(
       return next;
     case 'toEnd':
       if (index !== undefined) next.push(...next.splice(index, 1));
+      return next;
+    case 'insert':
+      // A message that arrived late, sorted in among the others.
+      next.splice(index ?? 0, 0, fresh());
       return next;
     case 'replaceCopy':
       if (index !== undefined) next[index] = { ...next[index]! };
