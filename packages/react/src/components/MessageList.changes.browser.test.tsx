@@ -5,11 +5,12 @@ import { MessageList } from './MessageList';
 import { cleanupApps, createWorld, Providers, renderApp, settle } from './testWorld.test';
 
 /*
- * Whatever an app does to its messages array (history prepended, new messages appended, a message
- * recalled, a sent copy re-sorted to the end, copies replaced, the oldest dropped) and wherever the
- * reader has scrolled, the rows on screen are the messages at their indexes, stacked one under the
- * other with no gap or overlap, and a reader at the newest message stays there. Each change is applied as an app would (a re-render), and checked
- * two frames later, when the reader sees it.
+ * Whatever an app does to its messages array (history prepended, new messages appended, one that
+ * arrived late inserted, a message recalled, a sent copy re-sorted to the end, copies replaced, the
+ * oldest dropped) and wherever the reader has scrolled, the rows on screen are the messages at their
+ * indexes, stacked one under the other with no gap or overlap, and a reader at the newest message
+ * stays there. Each change is applied as an app would (a re-render), and checked two frames later,
+ * when the reader sees it.
  */
 
 beforeEach(() => {
