@@ -1,5 +1,10 @@
 import type { ReceiptMessage } from '../types';
-import { decodeOutbox, encodeOutbox, type ReceiptOutboxStorage } from './ReceiptOutboxStorage';
+import {
+  decodeOutbox,
+  encodeOutbox,
+  OUTBOX_RESTORE_LIMIT,
+  type ReceiptOutboxStorage,
+} from './ReceiptOutboxStorage';
 
 /**
  * The part of the Web Storage API (`localStorage`, `sessionStorage`) the outbox uses. Declared here
@@ -41,7 +46,10 @@ function createWebStorageOutbox(
         const read = (slot: string, owner?: string) => {
           const text = storage.getItem(slot);
           const found = decodeOutbox(text, owner);
-          if (found.length > 0) adopted.set(slot, text as string);
+          // Never more than the restore limit in all, however many slots a tampered storage
+          // holds: a slot is taken whole or left in place for a later engine, never cut.
+          if (found.length === 0 || messages.length + found.length > OUTBOX_RESTORE_LIMIT) return;
+          adopted.set(slot, text as string);
           messages.push(...found);
         };
         // The slot all tabs shared before per-tab slots, and that storages without `key` still share.

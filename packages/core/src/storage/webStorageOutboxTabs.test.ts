@@ -134,6 +134,33 @@ describe('webStorageOutbox with several engines of one account', () => {
     expect(webStorageOutbox(storage).load('B')).toHaveLength(3);
   });
 
+  it('takes over at most the restore limit in all, leaving whole slots beyond it for a later engine', () => {
+    const storage = createWebStorage();
+    const receipt = (id: string): ReceiptMessage => ({
+      messageClientId: id,
+      messageServerId: id,
+      createTime: 1,
+      senderId: 'A',
+      receiverId: 'T',
+      conversationType: 2,
+      conversationId: 'B|2|T',
+    });
+    // Three tabs' slots of 4,000 receipts each: 12,000, over the limit of 10,000.
+    for (const tab of ['1', '2', '3']) {
+      const slot = Array.from({ length: 4_000 }, (_, index) => receipt(`${tab}-${index}`));
+      webStorageOutbox(storage).save('B', slot);
+    }
+    const first = webStorageOutbox(storage);
+    expect(first.load('B')).toHaveLength(8_000);
+    // Its first save keeps what it took (delivered or not) and removes only those two slots.
+    first.save('B', []);
+    const left = storedIds(storage);
+    expect(left).toHaveLength(4_000);
+    expect(new Set(left.map((id) => id.split('-')[0])).size).toBe(1);
+    // The next engine takes over the slot that was left.
+    expect(webStorageOutbox(storage).load('B')).toHaveLength(4_000);
+  });
+
   it('a storage without length and key keeps one slot per account, shared by its engines', async () => {
     const minimal = createKeyValueStorage();
     const { items } = minimal;
