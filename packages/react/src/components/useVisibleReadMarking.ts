@@ -12,12 +12,13 @@ import { type Box, isMostlyVisible } from './visibleMessages';
 
 /**
  * Marks incoming messages read from what is really on screen: a row counts once at least half of it
- * has been inside the viewport for `dwellMs` while the page is visible and focused. One geometry pass
- * over the rendered rows that could still be marked per check (no observer per row). Returns `check`, which runs at
- * once: the caller runs it from its one per-frame handler (scrolls, resizes and renders). The hook
- * itself re-checks on visibility and focus changes, when receipts are switched back on and when a
- * dwell ends. Each message is passed to
- * `engine.markRead` at most once per conversation while receipts go out for it.
+ * has been inside the list's viewport, and inside the window, for `dwellMs` while the page is visible
+ * and focused. One geometry pass over the rendered rows that could still be marked per check (no
+ * observer per row). Returns `check`, which runs at once: the caller runs it from its one per-frame
+ * handler (scrolls, resizes and renders). The hook itself re-checks on visibility and focus changes,
+ * when the page scrolls or the window resizes (once per frame), when receipts are switched back on
+ * and when a dwell ends. Each message is passed to `engine.markRead` at most once per conversation
+ * while receipts go out for it.
  *
  * While receipts are switched off (everywhere or for this conversation) nothing dwells and nothing is
  * remembered as marked, and when they are switched back on every message is offered again: the engine
@@ -91,10 +92,7 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>(options: 
       const row = virtualizer.elementsCache.get(item.key);
       if (!element || !row?.isConnected) continue;
       // The viewport is read once, and only when a row needs it (no layout otherwise).
-      viewport ??= {
-        top: element.getBoundingClientRect().top + element.clientTop,
-        height: element.clientHeight,
-      };
+      viewport ??= visibleViewport(element);
       if (!isMostlyVisible(row.getBoundingClientRect(), viewport)) continue;
       const since = wasVisibleSince.get(key) ?? now;
       const dueIn = since + current.dwellMs - now;
@@ -114,14 +112,30 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>(options: 
   useEffect(() => {
     const doc = scrollRef.current?.ownerDocument;
     const win = doc?.defaultView;
+    // The page scrolled or the window resized: the list may have come into view (or left it). At
+    // most one check per frame; the list's own scrolls are checked by the list's frame handler.
+    let frame = 0;
+    const onViewportChange = () => {
+      if (frame === 0 && win) {
+        frame = win.requestAnimationFrame(() => {
+          frame = 0;
+          check();
+        });
+      }
+    };
     doc?.addEventListener('visibilitychange', check);
     win?.addEventListener('focus', check);
     win?.addEventListener('blur', check);
+    win?.addEventListener('scroll', onViewportChange, { passive: true });
+    win?.addEventListener('resize', onViewportChange);
     return () => {
       cancelTimer(timerRef);
+      if (frame !== 0) win?.cancelAnimationFrame(frame);
       doc?.removeEventListener('visibilitychange', check);
       win?.removeEventListener('focus', check);
       win?.removeEventListener('blur', check);
+      win?.removeEventListener('scroll', onViewportChange);
+      win?.removeEventListener('resize', onViewportChange);
     };
   }, [check, scrollRef]);
 
@@ -140,6 +154,24 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>(options: 
   }, [engine, conversationId, check]);
 
   return check;
+}
+
+/**
+ * The part of the list's scroll area the reader can see: inside its padding box and inside the
+ * window. A list below the fold of a long page (stacked panes on a phone) shows nothing yet.
+ */
+function visibleViewport(element: HTMLElement): Box {
+  const box = element.getBoundingClientRect();
+  const win = element.ownerDocument.defaultView;
+  const top = box.top + element.clientTop;
+  const isBesideWindow = win !== null && (box.right <= 0 || box.left >= win.innerWidth);
+  const windowHeight = win?.innerHeight ?? Number.POSITIVE_INFINITY;
+  const visibleTop = Math.max(top, 0);
+  const visibleBottom = Math.min(top + element.clientHeight, windowHeight);
+  return {
+    top: visibleTop,
+    height: isBesideWindow ? 0 : Math.max(0, visibleBottom - visibleTop),
+  };
 }
 
 function isClock(value: unknown): value is Clock {
