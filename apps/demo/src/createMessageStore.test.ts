@@ -42,6 +42,28 @@ describe('createMessageStore', () => {
     ).toBe(true);
   });
 
+  it("keeps the sender's burst in send order at every step, as each server copy replaces its sending copy", async () => {
+    // The server's clock a minute ahead of the device's: every server copy is later than every
+    // sending copy, as with a real server's latency.
+    const server = createMemoryServer({ now: () => Date.now() + 60_000 });
+    server.login('bob');
+    const aliceStore = createMessageStore({ client: server.login('alice'), accountId: 'alice' });
+    const seen: string[] = [];
+    aliceStore.subscribe(() => {
+      seen.push(texts(aliceStore.getMessages(aliceToBob)).join(','));
+    });
+    const burst = ['m1', 'm2', 'm3', 'm4', 'm5'];
+    await Promise.all(
+      burst.map((text) =>
+        aliceStore.send({ conversationId: aliceToBob, text, isReceiptRequested: true }),
+      ),
+    );
+    await server.settle();
+    // Every list shown is a prefix of the burst in order: the server's later times move nothing.
+    expect(seen.length).toBeGreaterThan(burst.length);
+    for (const shown of seen) expect(burst.join(',').startsWith(shown)).toBe(true);
+  });
+
   it('shows a message as sending at once and notifies exactly on each change', async () => {
     const { server, aliceStore } = setup();
     let notifications = 0;

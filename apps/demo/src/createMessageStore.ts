@@ -91,12 +91,17 @@ export function createMessageStore(options: {
   const byConversation = new Map<string, readonly DemoMessage[]>();
   const listeners = new Set<() => void>();
   const recalledIds = new Set<string>();
-  // First-seen order breaks createTime ties: a burst shares one millisecond, and a sent message's
-  // server time can be later than its local time, which must not reorder it among its peers.
-  const firstSeen = new Map<string, number>();
-  const byTimeThenFirstSeen = (a: DemoMessage, b: DemoMessage) =>
-    a.createTime - b.createTime ||
-    (firstSeen.get(a.messageClientId) ?? 0) - (firstSeen.get(b.messageClientId) ?? 0);
+  // A message is placed by the time of its first copy this device saw, then by when it was seen: a
+  // sent message keeps the place of its "sending" copy when the server's copy arrives with a later
+  // time (sorted by the server's time, a burst's accepted messages jumped after those still
+  // sending, and back), and a burst sharing one millisecond keeps its order.
+  const firstSeen = new Map<string, { time: number; order: number }>();
+  const placeOf = (message: DemoMessage) =>
+    firstSeen.get(message.messageClientId) ?? { time: message.createTime, order: 0 };
+  const byFirstSeen = (a: DemoMessage, b: DemoMessage) => {
+    const [placeA, placeB] = [placeOf(a), placeOf(b)];
+    return placeA.time - placeB.time || placeA.order - placeB.order;
+  };
 
   const notify = () => {
     for (const listener of listeners) listener();
@@ -113,7 +118,7 @@ export function createMessageStore(options: {
       if (!message || typeof message.conversationId !== 'string') continue;
       if (recalledIds.has(message.messageClientId)) continue;
       if (!firstSeen.has(message.messageClientId)) {
-        firstSeen.set(message.messageClientId, firstSeen.size);
+        firstSeen.set(message.messageClientId, { time: message.createTime, order: firstSeen.size });
       }
       let incoming = byTarget.get(message.conversationId);
       if (!incoming) {
@@ -140,7 +145,7 @@ export function createMessageStore(options: {
         }
       }
       if (!next) continue;
-      next.sort(byTimeThenFirstSeen);
+      next.sort(byFirstSeen);
       byConversation.set(conversationId, next);
       hasChanged = true;
     }
