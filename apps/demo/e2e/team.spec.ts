@@ -107,3 +107,25 @@ test('the call panel shows Bob’s team receipts going out in batches', async ({
   expect(aliceQueries.calls).toBeLessThan(aliceQueries.items);
   await expect(bubble(alice, 'Agenda item #20').getByRole('button')).toHaveText('148 unread');
 });
+
+test('in a team over 200 members a flagged send is refused and shows Failed; an unflagged one goes (SPEC G2, scenario 27)', async ({
+  page,
+}) => {
+  await page.goto('/?tab=team&latency=0&teamSize=201');
+  const alice = pane(page, 'Alice');
+  const laptop = pane(page, 'Bob · laptop');
+  await sendMessage(alice, 'Needs receipts');
+  // 107302: the server refuses the message; the kit's tick says so, in place of the badge.
+  await expect(
+    bubble(alice, 'Needs receipts').getByRole('img', { name: 'Failed', exact: true }),
+  ).toBeVisible();
+  await expect(bubble(alice, 'Needs receipts').getByRole('button', { name: /unread/ })).toHaveCount(
+    0,
+  );
+
+  await alice.getByRole('checkbox', { name: 'Ask for read receipts' }).uncheck();
+  await sendMessage(alice, 'No receipts needed');
+  await expect(bubble(laptop, 'No receipts needed')).toBeVisible();
+  await expect(bubble(laptop, 'Needs receipts')).toHaveCount(0);
+  await expect(bubble(alice, 'No receipts needed').getByText('Not sent')).toHaveCount(0);
+});

@@ -38,7 +38,7 @@ export function RecallButton(props: { device: DemoDevice; message: DemoMessage }
       ref={ref}
       type="button"
       className="demo-recall"
-      aria-label={strings.recallLabel}
+      aria-label={strings.recallLabel(message.text ?? '')}
       disabled={!isOnline}
       onClick={onClick}
     >

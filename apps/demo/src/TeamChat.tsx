@@ -1,15 +1,16 @@
 import { teamConversationId } from '@readmark/core';
-import { ReceiptDetailSheet, UnreadBadge, useMemberResolver } from '@readmark/react';
+import { ReceiptDetailSheet, useMemberResolver } from '@readmark/react';
 import { useCallback, useState } from 'react';
 import type { DemoDevice } from './createDemoDevice';
 import type { DemoMessage } from './createMessageStore';
 import { DeviceConversation } from './DeviceConversation';
 import { MessageBubble } from './MessageBubble';
+import { TeamReceipt } from './TeamReceipt';
 import { useDeviceMessages } from './useDeviceState';
 
 /**
  * The team as one device sees it: names come from the pane's `ReceiptProvider` resolver, and own
- * flagged messages carry a badge that opens the member sheet.
+ * messages carry their receipt indicator (a badge that opens the member sheet once sent).
  */
 export function TeamChat(props: { device: DemoDevice; teamId: string; teamName: string }) {
   const { device, teamId, teamName } = props;
@@ -26,7 +27,6 @@ export function TeamChat(props: { device: DemoDevice; teamId: string; teamName: 
   const renderMessage = useCallback(
     (message: DemoMessage) => {
       const isOwn = message.senderId === device.accountId;
-      const isFlagged = message.messageConfig?.readReceiptEnabled === true;
       return (
         <MessageBubble
           message={message}
@@ -34,8 +34,8 @@ export function TeamChat(props: { device: DemoDevice; teamId: string; teamName: 
           // Own bubbles show no sender, so only other members' names are looked up.
           senderName={isOwn ? undefined : resolveMember(message.senderId).name}
           receipt={
-            isOwn && isFlagged ? (
-              <UnreadBadge
+            isOwn ? (
+              <TeamReceipt
                 message={message}
                 onOpen={() => setOpenClientId(message.messageClientId)}
               />

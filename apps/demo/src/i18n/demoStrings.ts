@@ -27,9 +27,14 @@ export interface DemoStrings {
   ownPreview: (text: string) => string;
   /** Last-message preview once the last message was recalled; `name` is who recalled it, if not me. */
   recalledPreview: (name?: string) => string;
-  /** Visible text of the recall action on an own message, and its accessible name. */
+  /**
+   * Visible text of the recall action on an own message, and its accessible name, which names the
+   * message (a screen reader's list of buttons otherwise reads "Recall message" fifteen times).
+   */
   recall: string;
-  recallLabel: string;
+  recallLabel: (text: string) => string;
+  /** Shown on an own message the server refused, when no receipt indicator shows it already. */
+  notSent: string;
   requestReceipts: string;
   teamTitle: (options: { name: string; memberCount: number }) => string;
   teamName: string;
@@ -66,7 +71,8 @@ export const demoEn: DemoStrings = {
   ownPreview: (text) => `You: ${text}`,
   recalledPreview: (name) => (name ? `${name} recalled a message` : 'You recalled a message'),
   recall: 'Recall',
-  recallLabel: 'Recall message',
+  recallLabel: (text) => `Recall message: ${text}`,
+  notSent: 'Not sent',
   requestReceipts: 'Ask for read receipts',
   teamTitle: ({ name, memberCount }) => `${name} (${memberCount} members)`,
   teamName: 'Design team',
@@ -104,7 +110,8 @@ export const demoZhCN: DemoStrings = {
   ownPreview: (text) => `你：${text}`,
   recalledPreview: (name) => (name ? `${name} 撤回了一条消息` : '你撤回了一条消息'),
   recall: '撤回',
-  recallLabel: '撤回消息',
+  recallLabel: (text) => `撤回消息：${text}`,
+  notSent: '发送失败',
   requestReceipts: '请求已读回执',
   teamTitle: ({ name, memberCount }) => `${name}（${memberCount} 人）`,
   teamName: '设计组',

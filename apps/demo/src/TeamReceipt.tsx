@@ -1,0 +1,21 @@
+import { MessageSendingState } from '@readmark/core';
+import { ReadTick, UnreadBadge, useMessageReceipt } from '@readmark/react';
+import type { DemoMessage } from './createMessageStore';
+import { useDemoStrings } from './i18n/DemoStringsContext';
+
+/**
+ * The receipt indicator of an own team message: the kit's tick while it is sending or if the send
+ * failed (the badge has no counts then and shows nothing), the badge once the server has it. An
+ * unflagged message has neither, so a refused one says "Not sent" itself.
+ */
+export function TeamReceipt(props: { message: DemoMessage; onOpen: () => void }) {
+  const { message, onOpen } = props;
+  const { strings } = useDemoStrings();
+  const { status } = useMessageReceipt(message);
+  if (status === 'sending' || status === 'failed') return <ReadTick message={message} />;
+  if (status !== undefined) return <UnreadBadge message={message} onOpen={onOpen} />;
+  if (message.sendingState === MessageSendingState.FAILED) {
+    return <span className="demo-not-sent">{strings.notSent}</span>;
+  }
+  return null;
+}
