@@ -216,6 +216,34 @@ describe('MessageList', () => {
     );
   });
 
+  it('while scrolled up: the pill keeps counting when the last message the reader saw is removed', async () => {
+    // As when its sender recalls it: the count walked back from the newest message to the last one
+    // seen, found none, and the pill vanished until the reader came back to the end.
+    const list = await bobsList(20);
+    await settleFrames();
+    await scrollTo(list.scroller, 0);
+    for (const text of ['n1', 'n2', 'n3']) await list.receive(text);
+    expect(await screen.findByRole('button', { name: '3 new messages' })).toBeTruthy();
+
+    const lastSeen = list.messages()[19]!;
+    const withoutLastSeen = (messages: ReceiptMessage[]) =>
+      messages.filter((message) => message.messageClientId !== lastSeen.messageClientId);
+    list.setMessages(withoutLastSeen(list.messages()));
+    await settleFrames();
+    expect(screen.getByRole('button', { name: '3 new messages' })).toBeTruthy();
+
+    // Still counted from there as more arrive, and an unseen one removed counts down.
+    await world.send(list.alice, { conversationId: 'alice|1|bob', text: 'n4' });
+    list.setMessages(withoutLastSeen(await world.history(list.bob, 'bob|1|alice')));
+    await settleFrames();
+    expect(screen.getByRole('button', { name: '4 new messages' })).toBeTruthy();
+    const n2 = list.messages()[20]!;
+    list.setMessages(list.messages().filter((message) => message !== n2));
+    await settleFrames();
+    expect(screen.getByRole('button', { name: '3 new messages' })).toBeTruthy();
+    expect(list.scroller.scrollTop).toBe(0);
+  });
+
   it('keeps its place when older history is prepended and asks for it once per oldest message', async () => {
     const list = await bobsList(40);
     const all = list.messages();

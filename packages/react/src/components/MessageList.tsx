@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { useReceiptEngine } from '../hooks/useReceiptEngine';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+import { keptSeenKey } from './keptSeenKey';
 import type { MessageListProps } from './MessageListProps';
 import { NewMessagesPill } from './NewMessagesPill';
 import { usableKey } from './usableKey';
@@ -96,27 +97,42 @@ export function MessageList<TMessage extends ReceiptMessage>({
     estimateSize,
   });
 
+  // The props of the last commit: the frame handler reads them, and the pill's count looks back at
+  // the messages the reader saw.
+  const latest = useRef({ allMessages, history, getMessageKey, onLoadOlder });
+  useLayoutEffect(() => {
+    latest.current = { allMessages, history, getMessageKey, onLoadOlder };
+  });
+
   // --- "at the end" and the new-messages pill ---
   const [isAtEnd, setIsAtEnd] = useState(true);
   const isAtEndRef = useRef(isAtEnd);
   const lastKey =
     allMessages.length > 0 ? getMessageKey(allMessages[allMessages.length - 1]!) : undefined;
-  const [seenLastKey, setSeenLastKey] = useState(lastKey);
+  // The last message the reader saw (`null`: none of those they saw is left).
+  const [seenLastKey, setSeenLastKey] = useState<string | null | undefined>(lastKey);
   if (isAtEnd && seenLastKey !== lastKey) setSeenLastKey(lastKey);
   let newMessageCount = 0;
   // Scanned only while scrolled away, and from the end: the last seen message is among the newest,
-  // so a render while scrolling through a long history does not walk all of it. No pill when the
-  // last seen message is gone (nothing to count from).
+  // so a render while scrolling through a long history does not walk all of it.
   if (!isAtEnd && seenLastKey !== undefined) {
     let unseenCount = 0;
-    for (let index = allMessages.length - 1; index >= 0; index--) {
+    let index = allMessages.length - 1;
+    for (; index >= 0; index--) {
       const message = allMessages[index]!;
-      if (getMessageKey(message) === seenLastKey) {
-        newMessageCount = unseenCount;
-        break;
-      }
+      if (getMessageKey(message) === seenLastKey) break;
       // Only others' messages count as "new": my own sends are not news to me.
       if (message.senderId !== engine.accountId) unseenCount++;
+    }
+    if (index >= 0 || seenLastKey === null) {
+      newMessageCount = unseenCount;
+    } else {
+      // The last message seen left the list (recalled, deleted): counting stopped nowhere and the
+      // pill vanished. The mark moves back to the last message before it that is left, and this
+      // render starts again from there.
+      const { allMessages: previous, getMessageKey: previousKeyOf } = latest.current;
+      const keptKey = keptSeenKey(seenLastKey, previous, previousKeyOf, allMessages, getMessageKey);
+      if (keptKey !== undefined) setSeenLastKey(keptKey);
     }
   }
 
@@ -132,10 +148,6 @@ export function MessageList<TMessage extends ReceiptMessage>({
     clock,
   });
 
-  const latest = useRef({ allMessages, history, getMessageKey, onLoadOlder });
-  useLayoutEffect(() => {
-    latest.current = { allMessages, history, getMessageKey, onLoadOlder };
-  });
   const loadOlderForKeyRef = useRef<string | undefined>(undefined);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new conversation asks for its own history
   useEffect(() => {
