@@ -275,6 +275,104 @@ describe('ReceiptDetailSheet', () => {
   });
 });
 
+/**
+ * A chat as apps build it: the badge sits in a row inside a focusable scroller (as `MessageList`'s
+ * `<section tabIndex=0>`), and `hideRow()` unmounts that row, as a virtualized list does when it
+ * follows new messages. `isMountedWhileOpenOnly`: the sheet is rendered only while open (the demo's
+ * way), so it hands focus back as it unmounts instead of on the dialog's `close` event.
+ */
+function ChatWithSheet({
+  message,
+  isMountedWhileOpenOnly,
+  controls,
+}: {
+  message: ReceiptMessage;
+  isMountedWhileOpenOnly: boolean;
+  controls: { hideRow?: () => void };
+}) {
+  const [isOpen, setIsOpen] = useState(false);
+  const [isRowShown, setIsRowShown] = useState(true);
+  controls.hideRow = () => setIsRowShown(false);
+  const sheet = (
+    <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />
+  );
+  return (
+    <>
+      <button type="button">Before the chat</button>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region, as MessageList's */}
+      <section aria-label="Messages" tabIndex={0}>
+        <div>
+          {isRowShown && (
+            <div>
+              lunch? <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />
+            </div>
+          )}
+        </div>
+      </section>
+      {isMountedWhileOpenOnly ? isOpen && sheet : sheet}
+    </>
+  );
+}
+
+describe('ReceiptDetailSheet hands focus back', () => {
+  async function openFromBadge(isMountedWhileOpenOnly: boolean) {
+    world = createWorld();
+    const { alice, message } = await teamWithMessage(world, {
+      teamId: 't1',
+      memberIds: ['bob', 'carol', 'dave', 'erin'],
+      readers: 1,
+      text: 'lunch?',
+    });
+    const controls: { hideRow?: () => void } = {};
+    renderApp(
+      <Providers engine={world.engineFor(alice)} names={names}>
+        <ChatWithSheet
+          message={message}
+          isMountedWhileOpenOnly={isMountedWhileOpenOnly}
+          controls={controls}
+        />
+      </Providers>,
+    );
+    const badge = await screen.findByRole('button', { name: '3 unread of 4 members' });
+    badge.focus();
+    await userEvent.keyboard('{Enter}');
+    const dialog = (await screen.findByRole('dialog')) as HTMLDialogElement;
+    await screen.findByRole('tabpanel', { name: 'Unread (3)' });
+    expect(document.activeElement?.closest('dialog')).toBe(dialog);
+    return { badge, controls };
+  }
+
+  it.each([
+    ['stays mounted', false],
+    ['is mounted only while open', true],
+  ])('to the badge that opened it (the sheet %s)', async (_name, isMountedWhileOpenOnly) => {
+    const { badge } = await openFromBadge(isMountedWhileOpenOnly);
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(badge);
+  });
+
+  it.each([
+    ['stays mounted', false],
+    ['is mounted only while open', true],
+  ])(
+    'to the scroller that held the badge when its row was unmounted while open, not to <body> (the sheet %s)',
+    async (_name, isMountedWhileOpenOnly) => {
+      const { badge, controls } = await openFromBadge(isMountedWhileOpenOnly);
+      controls.hideRow!();
+      await waitFor(() => expect(badge.isConnected).toBe(false));
+
+      await userEvent.keyboard('{Escape}');
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      const scroller = screen.getByRole('region', { name: 'Messages' });
+      expect(document.activeElement).toBe(scroller);
+      // The next Tab goes on from the chat, not from the top of the page.
+      await userEvent.tab({ shift: true });
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Before the chat' }));
+    },
+  );
+});
+
 function OpenFromStart({ message, onClosed }: { message: ReceiptMessage; onClosed: () => void }) {
   const [isOpen, setIsOpen] = useState(true);
   return (

@@ -32,7 +32,10 @@ export interface ReceiptDetailSheetProps {
  * Who has read an own team message, member by member: a native modal `<dialog>` with
  * "Unread (m)" / "Read (n)" tabs, search by name, a virtualized list (fine for 200 members),
  * loading / error + retry states, and live updates while open, announced politely
- * ("Bob read the message"). Esc closes it and focus returns to the element that opened it.
+ * ("Bob read the message"). Esc closes it and focus returns to the element that opened it; if that
+ * element has left the document meanwhile (e.g. a virtualized list unmounted the badge's row), focus
+ * goes to its nearest ancestor that is still there and takes focus (such as the message list's
+ * scroller), never silently to `<body>` while such an ancestor exists.
  */
 export function ReceiptDetailSheet({
   message,

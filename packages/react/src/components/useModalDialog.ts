@@ -6,6 +6,10 @@ import { type RefObject, useLayoutEffect, useRef } from 'react';
  * `showModal()` gives the real modal behaviour for free (inert background, focus kept inside, top layer).
  * Esc is turned into `onClose()` so the parent stays the source of truth, and focus goes back to the
  * element that was focused when the dialog opened (normally the badge), also when the dialog unmounts open.
+ * If that element has left the document meanwhile (a virtualized list unmounted the badge's row), focus
+ * goes to its nearest ancestor, as it was when the dialog opened, that is still in the document and
+ * takes focus (e.g. the message list's scroller), not to `<body>`: the keyboard user goes on from
+ * where they were. Only when none is left does focus stay where the browser puts it.
  */
 export function useModalDialog({
   isOpen,
@@ -15,7 +19,7 @@ export function useModalDialog({
   onClose: () => void;
 }): RefObject<HTMLDialogElement | null> {
   const dialogRef = useRef<HTMLDialogElement | null>(null);
-  const returnFocusRef = useRef<HTMLElement | null>(null);
+  const returnFocusRef = useRef<readonly HTMLElement[]>([]);
   const isOpenRef = useRef(isOpen);
   const onCloseRef = useRef(onClose);
   useLayoutEffect(() => {
@@ -27,8 +31,7 @@ export function useModalDialog({
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (isOpen && !dialog.open) {
-      const active = dialog.ownerDocument.activeElement;
-      returnFocusRef.current = isFocusable(active) ? active : null;
+      returnFocusRef.current = focusReturnTargets(dialog.ownerDocument.activeElement);
       dialog.showModal();
     } else if (!isOpen && dialog.open) {
       dialog.close();
@@ -68,12 +71,32 @@ export function useModalDialog({
   return dialogRef;
 }
 
-function isFocusable(element: Element | null): element is HTMLElement {
-  return element !== null && 'focus' in element && element !== element.ownerDocument.body;
+/**
+ * Where focus may go back to, best first: the element focused when the dialog opens, then its
+ * ancestors below `<body>`. The chain is taken now because an element that leaves the document
+ * later no longer knows where it was.
+ */
+function focusReturnTargets(active: Element | null): HTMLElement[] {
+  const targets: HTMLElement[] = [];
+  const body = active?.ownerDocument.body;
+  if (!active || active === body) return targets;
+  for (let element: Element | null = active; element && element !== body; ) {
+    if ('focus' in element) targets.push(element as HTMLElement);
+    element = element.parentElement;
+  }
+  return targets;
 }
 
-function restoreFocus(returnFocusRef: { current: HTMLElement | null }) {
-  const target = returnFocusRef.current;
-  returnFocusRef.current = null;
-  if (target?.isConnected) target.focus();
+/**
+ * Focuses the first target still in the document that takes focus. An ancestor that cannot take
+ * focus (no tabindex, disabled, hidden, inert) ignores `focus()`, so each one is tried in turn.
+ */
+function restoreFocus(returnFocusRef: { current: readonly HTMLElement[] }) {
+  const targets = returnFocusRef.current;
+  returnFocusRef.current = [];
+  for (const target of targets) {
+    if (!target.isConnected) continue;
+    target.focus();
+    if (target.ownerDocument.activeElement === target) return;
+  }
 }
