@@ -244,6 +244,24 @@ describe('MessageList', () => {
     expect(list.scroller.scrollTop).toBe(0);
   });
 
+  it('the pill activated by keyboard leaves focus on the list, at the end, once the pill is gone', async () => {
+    // The pill unmounts at the end, and its focus fell to <body>: a keyboard or screen-reader user
+    // lost their place in the page.
+    const list = await bobsList(20);
+    await settleFrames();
+    await scrollTo(list.scroller, 0);
+    await list.receive('while away');
+    const pill = await screen.findByRole('button', { name: '1 new message' });
+    list.scroller.focus();
+    await userEvent.tab();
+    expect(document.activeElement).toBe(pill);
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(distanceFromEnd(list.scroller)).toBeLessThanOrEqual(1));
+    await waitFor(() => expect(screen.queryByRole('button', { name: /new message/ })).toBeNull());
+    expect(document.activeElement).toBe(list.scroller);
+    expect(list.scroller).toHaveAccessibleName('Messages');
+  });
+
   it('keeps its place when older history is prepended and asks for it once per oldest message', async () => {
     const list = await bobsList(40);
     const all = list.messages();

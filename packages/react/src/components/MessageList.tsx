@@ -260,7 +260,18 @@ export function MessageList<TMessage extends ReceiptMessage>({
       {/* Polite region so screen-reader users also learn that messages arrived below. */}
       <div aria-live="polite">
         {newMessageCount > 0 && (
-          <NewMessagesPill count={newMessageCount} onClick={scrollToLatest} />
+          <NewMessagesPill
+            count={newMessageCount}
+            onClick={(event) => {
+              // The pill unmounts at the end and its focus fell to <body>, losing keyboard and
+              // screen-reader users' place: it moves to the list the pill scrolls, with no scroll
+              // of its own. Only from a focused pill (Safari does not focus a clicked button).
+              if (event.currentTarget === event.currentTarget.ownerDocument.activeElement) {
+                scrollRef.current?.focus({ preventScroll: true });
+              }
+              scrollToLatest();
+            }}
+          />
         )}
       </div>
     </div>
