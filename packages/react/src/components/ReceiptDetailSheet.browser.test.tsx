@@ -1,4 +1,10 @@
-import type { ReceiptMessage } from '@readmark/core';
+import {
+  createReceiptEngine,
+  type ReceiptEngine,
+  type ReceiptMessage,
+  type ReceiptTransport,
+} from '@readmark/core';
+import { createNimTransport } from '@readmark/nim';
 import { screen, waitFor, within } from '@testing-library/dom';
 import { StrictMode, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -24,6 +30,8 @@ const names: Record<string, string> = {
 };
 
 let world: ReturnType<typeof createWorld>;
+/** Engines a test built itself (over a held transport), disposed after it. */
+const ownEngines: ReceiptEngine[] = [];
 beforeEach(() => {
   // Vitest runs tests in an iframe; give it focus so keyboard events reach it (see MessageList tests).
   window.focus();
@@ -31,6 +39,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanupApps();
   world?.dispose();
+  for (const engine of ownEngines.splice(0)) engine.dispose();
 });
 
 function Sender({ message, onClosed }: { message: ReceiptMessage; onClosed: () => void }) {
@@ -371,6 +380,128 @@ describe('ReceiptDetailSheet hands focus back', () => {
       expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Before the chat' }));
     },
   );
+});
+
+/** A promise the test opens when it wants: calls waiting on it reach the server only then. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open };
+}
+
+/**
+ * The real nim transport over Alice's memory client, whose count query and detail query each wait
+ * for their gate before they go to the server, so a test sees the sheet before each answer.
+ */
+function heldTransport(transport: ReceiptTransport) {
+  const counts = gate();
+  const detail = gate();
+  const held: ReceiptTransport = {
+    ...transport,
+    getTeamMessageReceipts: (messages) =>
+      counts.opened.then(() => transport.getTeamMessageReceipts(messages)),
+    getTeamMessageReceiptDetail: (message, memberAccountIds) =>
+      detail.opened.then(() => transport.getTeamMessageReceiptDetail(message, memberAccountIds)),
+  };
+  return { transport: held, releaseCounts: counts.open, releaseDetail: detail.open };
+}
+
+describe('ReceiptDetailSheet while its members load', () => {
+  /** Every tab label the page shows from now on, in order, without repeats. */
+  function recordTabLabels() {
+    const seen: string[] = [];
+    const record = () => {
+      const labels = [...document.querySelectorAll('[role="tab"]')]
+        .map((tab) => tab.textContent)
+        .join(' | ');
+      if (seen.at(-1) !== labels) seen.push(labels);
+    };
+    const observer = new MutationObserver(record);
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    record();
+    return { seen, stop: () => observer.disconnect() };
+  }
+
+  async function setupHeld(locale: ReceiptLocale) {
+    world = createWorld();
+    const { alice, message } = await teamWithMessage(world, {
+      teamId: 't1',
+      memberIds: ['bob', 'carol', 'dave', 'erin'],
+      readers: 1,
+      text: 'lunch?',
+    });
+    const held = heldTransport(createNimTransport(alice));
+    const engine = createReceiptEngine({
+      transport: held.transport,
+      accountId: alice.accountId,
+      flushDelayMs: 0,
+    });
+    ownEngines.push(engine);
+    renderApp(
+      <Providers engine={engine} locale={locale} names={names}>
+        <Sender message={message} onClosed={() => {}} />
+      </Providers>,
+    );
+    return held;
+  }
+
+  it.each([
+    ['en', '3 unread of 4 members', 'Loading…', 'Unread (3) | Read (1)'],
+    ['zh-CN', '4人中3人未读', '加载中…', '未读3人 | 已读1人'],
+  ] as const)(
+    "%s: the tabs show the badge's counts while the detail loads, never (0)",
+    async (locale, badgeName, loading, tabs) => {
+      const held = await setupHeld(locale);
+      held.releaseCounts();
+      const badge = await screen.findByRole('button', { name: badgeName });
+      const labels = recordTabLabels();
+
+      await userEvent.click(badge);
+      const dialog = await screen.findByRole('dialog');
+      await settle(world.server);
+      // The detail has not answered: no members yet, but the badge's counts on the tabs.
+      expect(within(dialog).getByRole('status').textContent).toBe(loading);
+      expect(
+        within(dialog)
+          .getAllByRole('tab')
+          .map((tab) => tab.textContent)
+          .join(' | '),
+      ).toBe(tabs);
+
+      held.releaseDetail();
+      const panel = await within(dialog).findByRole('tabpanel');
+      await waitFor(() => expect(memberNames(panel)).toEqual(['Carol', 'Dave', 'Erin']));
+      labels.stop();
+      // From the first frame of the open sheet to the loaded lists, only the badge's counts.
+      expect(labels.seen).toEqual(['', tabs]);
+    },
+  );
+
+  it('shows no counts while none are known, then the counts, then the members', async () => {
+    const held = await setupHeld('en');
+    const badge = await screen.findByRole('button', { name: 'Loading read receipts…' });
+    const labels = recordTabLabels();
+
+    await userEvent.click(badge);
+    const dialog = await screen.findByRole('dialog');
+    await settle(world.server);
+    expect(within(dialog).getByRole('status').textContent).toBe('Loading…');
+    expect(within(dialog).queryAllByRole('tab')).toEqual([]);
+    // Without its tab, the panel is not announced as a tab panel.
+    expect(within(dialog).queryByRole('tabpanel')).toBeNull();
+
+    held.releaseCounts();
+    expect(await within(dialog).findByRole('tab', { name: 'Unread (3)' })).toBeTruthy();
+    expect(within(dialog).getByRole('status').textContent).toBe('Loading…');
+
+    held.releaseDetail();
+    const panel = await within(dialog).findByRole('tabpanel', { name: 'Unread (3)' });
+    await waitFor(() => expect(memberNames(panel)).toEqual(['Carol', 'Dave', 'Erin']));
+    labels.stop();
+    expect(labels.seen).toEqual(['', 'Unread (3) | Read (1)']);
+  });
 });
 
 function OpenFromStart({ message, onClosed }: { message: ReceiptMessage; onClosed: () => void }) {

@@ -32,10 +32,16 @@ export interface ReceiptDetailSheetProps {
  * Who has read an own team message, member by member: a native modal `<dialog>` with
  * "Unread (m)" / "Read (n)" tabs, search by name, a virtualized list (fine for 200 members),
  * loading / error + retry states, and live updates while open, announced politely
- * ("Bob read the message"). Esc closes it and focus returns to the element that opened it; if that
- * element has left the document meanwhile (e.g. a virtualized list unmounted the badge's row), focus
- * goes to its nearest ancestor that is still there and takes focus (such as the message list's
- * scroller), never silently to `<body>` while such an ancestor exists.
+ * ("Bob read the message").
+ *
+ * While the members load, the tabs show the counts the badge shows for the message, never an empty
+ * list's "(0)"; when none are known yet (or a `memberAccountIds` filter awaits its detail) the tabs
+ * appear with the lists.
+ *
+ * Esc closes it and focus returns to the element that opened it; if that element has left the
+ * document meanwhile (e.g. a virtualized list unmounted the badge's row), focus goes to its nearest
+ * ancestor that is still there and takes focus (such as the message list's scroller), never
+ * silently to `<body>` while such an ancestor exists.
  */
 export function ReceiptDetailSheet({
   message,
@@ -93,6 +99,8 @@ export function ReceiptDetailSheet({
   );
 
   const { tabId, panelId } = tabIds(idPrefix, selectedTab);
+  // Tabs carry counts; without any known yet they wait rather than say "0" (see the TSDoc).
+  const counts = detail.knownCounts;
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click mirrors Esc (native cancel) and the close button, which keyboard users have
     <dialog
@@ -120,13 +128,15 @@ export function ReceiptDetailSheet({
               <span aria-hidden="true">×</span>
             </button>
           </header>
-          <DetailTabs
-            idPrefix={idPrefix}
-            selectedTab={selectedTab}
-            onSelectTab={setSelectedTab}
-            readCount={detail.readCount}
-            unreadCount={detail.unreadCount}
-          />
+          {counts && (
+            <DetailTabs
+              idPrefix={idPrefix}
+              selectedTab={selectedTab}
+              onSelectTab={setSelectedTab}
+              readCount={counts.readCount}
+              unreadCount={counts.unreadCount}
+            />
+          )}
           <input
             type="search"
             className="readmark-sheet-search"
@@ -136,9 +146,9 @@ export function ReceiptDetailSheet({
             onChange={(event) => setQuery(event.target.value)}
           />
           <div
-            role="tabpanel"
+            // A panel is a tab panel only while its tab is there.
+            {...(counts && { role: 'tabpanel', 'aria-labelledby': tabId })}
             id={panelId}
-            aria-labelledby={tabId}
             className="readmark-sheet-panel"
           >
             {detail.error ? (

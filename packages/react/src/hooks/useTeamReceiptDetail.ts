@@ -5,7 +5,10 @@ import {
   ReceiptError,
   type ReceiptMessage,
   type ReceiptState,
+  selectIsTeamUnavailable,
+  selectTeamReceipt,
   type TeamDetailEntry,
+  type TeamMessageReadReceipt,
   teamMessageKey,
 } from '@readmark/core';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
@@ -31,6 +34,15 @@ export interface TeamReceiptDetail {
   unreadCount: number;
   /** True while the detail is being loaded (the previous lists stay meanwhile). */
   isLoading: boolean;
+  /**
+   * The counts to show next to the lists, e.g. as tab labels. Once the detail has loaded: its counts
+   * (`readCount` / `unreadCount`). Before that, when the lists are still empty and their counts 0:
+   * the counts the engine already has for the message, the ones `UnreadBadge` and
+   * `useMessageReceipt` show, so a header never says "0 unread" beside a badge that says 149.
+   * Undefined while none are known (counts not loaded yet, team unavailable, not my team message)
+   * and, before the detail loads, with a member filter, whose counts only the detail gives.
+   */
+  knownCounts?: { readCount: number; unreadCount: number };
   /** The last load's failure, e.g. 108301 for an unflagged message, 191004 for someone else's. */
   error?: ReceiptError;
   /** Loads the detail again. */
@@ -68,6 +80,28 @@ export function useTeamReceiptDetail(
   // Followed only while enabled: a closed sheet re-rendered (and re-resolved its members) on every
   // receipt for its message. While disabled the entry is read at render only.
   const entry = useStoreSelector(engine.store, selector, Object.is, isEnabled);
+  // The entry's own lists, before any filter: a refetch keeps them, a first load has none.
+  const hasLoaded =
+    entry !== undefined &&
+    (entry.status === 'ready' || entry.readAccountList.length + entry.unreadAccountList.length > 0);
+
+  // A filter is compared by content: callers often pass a fresh array each render.
+  const filterKey = Array.isArray(memberAccountIds) ? memberAccountIds.join('\n') : '';
+  // Until the detail has loaded, the message's counts as the badge has them (no filter only: they
+  // count every member). Followed only while they are what is shown.
+  const receiptSelector = useCallback(
+    (state: ReceiptState): TeamMessageReadReceipt | undefined =>
+      key && !selectIsTeamUnavailable(state, messageRef.current)
+        ? selectTeamReceipt(state, messageRef.current)
+        : undefined,
+    [key],
+  );
+  const receipt = useStoreSelector(
+    engine.store,
+    receiptSelector,
+    Object.is,
+    isEnabled && !hasLoaded && filterKey === '',
+  );
 
   useEffect(() => {
     if (!isEnabled || !key) return;
@@ -78,8 +112,6 @@ export function useTeamReceiptDetail(
     if (key) engine.refreshTeamDetail(messageRef.current);
   }, [engine, key]);
 
-  // A filter is compared by content: callers often pass a fresh array each render.
-  const filterKey = Array.isArray(memberAccountIds) ? memberAccountIds.join('\n') : '';
   const invalidError = useMemo(
     () =>
       key
@@ -94,11 +126,18 @@ export function useTeamReceiptDetail(
       !accounts ? noAccounts : filter ? accounts.filter((id) => filter.has(id)) : accounts;
     const readAccountList = pick(entry?.readAccountList);
     const unreadAccountList = pick(entry?.unreadAccountList);
+    const readCount = readAccountList.length;
+    const unreadCount = unreadAccountList.length;
     return {
       readAccountList,
       unreadAccountList,
-      readCount: readAccountList.length,
-      unreadCount: unreadAccountList.length,
+      readCount,
+      unreadCount,
+      knownCounts: hasLoaded
+        ? { readCount, unreadCount }
+        : receipt && !filter
+          ? { readCount: receipt.readCount, unreadCount: receipt.unreadCount }
+          : undefined,
       isLoading: isEnabled && !invalidError && (!entry || entry.status === 'loading'),
       // A stored error shows only while its entry is in error (a refetch may be under way).
       error: isEnabled
@@ -106,5 +145,5 @@ export function useTeamReceiptDetail(
         : undefined,
       refresh,
     };
-  }, [entry, filterKey, isEnabled, invalidError, refresh]);
+  }, [entry, hasLoaded, receipt, filterKey, isEnabled, invalidError, refresh]);
 }
