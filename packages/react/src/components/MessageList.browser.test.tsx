@@ -384,6 +384,33 @@ describe('MessageList', () => {
     expect(checks).toBe(20);
   });
 
+  it('a burst appended one per task while at the end: stays at the end throughout, no pill', async () => {
+    // A message appended before the virtualizer had read back its follow of the one before was not
+    // followed: "at the end" went false for a few frames and a "5 new messages" pill flashed (and was
+    // announced) while the list caught up.
+    const list = await bobsList(30);
+    const all = list.messages();
+    list.setMessages(all.slice(0, 20));
+    await settleFrames();
+    const frame = list.scroller.closest('[data-at-end]')!;
+    expect(frame.getAttribute('data-at-end')).toBe('true');
+    const samples: string[] = [];
+    for (let count = 21; count <= 30; count++) {
+      list.setMessages(all.slice(0, count));
+      await new Promise((resolve) => setTimeout(resolve, 4));
+      const pill = screen.queryByRole('button', { name: /new message/ });
+      samples.push(
+        `${count}: at end ${frame.getAttribute('data-at-end')}, pill ${pill?.textContent}`,
+      );
+    }
+    expect(samples).toEqual(
+      Array.from({ length: 10 }, (_, index) => `${index + 21}: at end true, pill undefined`),
+    );
+    await settleFrames();
+    expect(distanceFromEnd(list.scroller)).toBeLessThanOrEqual(1);
+    expect(screen.getByTestId(`msg-${all[29]!.messageClientId}`)).toBeTruthy();
+  });
+
   it('survives malformed messages and still marks the good ones read', async () => {
     world = createWorld();
     const alice = world.server.login('alice');

@@ -107,6 +107,9 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // --- "at the end" and the new-messages pill ---
   const [isAtEnd, setIsAtEnd] = useState(true);
   const isAtEndRef = useRef(isAtEnd);
+  // Where a frame last found the list at the end: moving up from there is what leaves it (before
+  // the first such frame, any distance from the end does).
+  const atEndScrollTopRef = useRef(Number.POSITIVE_INFINITY);
   const lastKey =
     allMessages.length > 0 ? getMessageKey(allMessages[allMessages.length - 1]!) : undefined;
   // The last message the reader saw (`null`: none of those they saw is left).
@@ -162,12 +165,25 @@ export function MessageList<TMessage extends ReceiptMessage>({
     // Set only when it changes: setting the same value still re-ran this component once per scroll
     // frame (React cannot skip it early while the list's last render is pending cleanup), doubling
     // the list renders while scrolling (bench metric 3).
-    const isNowAtEnd = virtualizer.isAtEnd(END_THRESHOLD);
+    const scrollTop = virtualizer.scrollOffset ?? element.scrollTop;
+    let isNowAtEnd = virtualizer.isAtEnd(END_THRESHOLD);
+    if (isNowAtEnd) {
+      atEndScrollTopRef.current = scrollTop;
+    } else if (isAtEndRef.current && scrollTop >= atEndScrollTopRef.current) {
+      // The list grew below a reader at the end who did not scroll up: a message appended before
+      // the virtualizer had read back its follow of the one before is not followed, and "at the
+      // end" went false for a frame or two, flashing (and announcing) the pill. Only moving up
+      // leaves the end; the list catches up here.
+      isNowAtEnd = true;
+      atEndScrollTopRef.current = scrollTop;
+      // Not while hidden (`display: none`), where the browser drops the write; shown again, a
+      // resize brings this frame back.
+      if (element.clientHeight > 0) virtualizer.scrollToEnd();
+    }
     if (isNowAtEnd !== isAtEndRef.current) {
       isAtEndRef.current = isNowAtEnd;
       setIsAtEnd(isNowAtEnd);
     }
-    const scrollTop = virtualizer.scrollOffset ?? element.scrollTop;
     const {
       allMessages: all,
       history: shown,
