@@ -262,6 +262,47 @@ describe('MessageList', () => {
     expect(list.scroller).toHaveAccessibleName('Messages');
   });
 
+  it('while scrolled up: a message the reader sends brings the list to the end; others, history and a new copy do not', async () => {
+    // Own messages are not counted in the pill, so a send while scrolled up landed out of view
+    // with no sign of it.
+    const list = await bobsList(30);
+    const all = list.messages();
+    const bobSends = async (text: string) => {
+      await world.send(list.bob, { conversationId: 'bob|1|alice', text });
+      const sent = (await world.history(list.bob, 'bob|1|alice')).at(-1)!;
+      expect(sent.senderId).toBe('bob');
+      return sent;
+    };
+    const mine = await bobSends('mine');
+    list.setMessages([...all.slice(10), { ...mine }]);
+    await settleFrames();
+    await scrollTo(list.scroller, 0);
+
+    // Older history, then the sent copy of the newest message in place of the one shown: the
+    // reader stays where they are.
+    list.setMessages([...all, { ...mine }]);
+    await settleFrames();
+    const readerAt = list.scroller.scrollTop;
+    list.setMessages([...all, mine]);
+    await settleFrames();
+    expect(list.scroller.scrollTop).toBe(readerAt);
+    expect(distanceFromEnd(list.scroller)).toBeGreaterThan(1000);
+    // Someone else's new message: the pill tells of it.
+    await list.receive('from alice');
+    expect(list.scroller.scrollTop).toBe(readerAt);
+    expect(await screen.findByRole('button', { name: '1 new message' })).toBeTruthy();
+
+    // A new one of the reader's own: to the end, where it is on screen.
+    const next = await bobSends('and more');
+    list.setMessages([...list.messages(), next]);
+    await waitFor(() => {
+      expect(distanceFromEnd(list.scroller)).toBeLessThanOrEqual(1);
+      expect(screen.getByTestId(`msg-${next.messageClientId}`)).toBeTruthy();
+    });
+    // At the end, Alice's message is seen too.
+    await waitFor(() => expect(screen.queryByRole('button', { name: /new message/ })).toBeNull());
+  });
+
   it('keeps its place when older history is prepended and asks for it once per oldest message', async () => {
     const list = await bobsList(40);
     const all = list.messages();

@@ -48,6 +48,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   estimateSize,
   onLoadOlder,
   isMarkingRead = true,
+  isScrollingToOwnMessages = true,
   readDwellMs = DEFAULT_READ_DWELL_MS,
   clock,
   className,
@@ -244,6 +245,35 @@ export function MessageList<TMessage extends ReceiptMessage>({
         .matches ?? true;
     virtualizer.scrollToEnd({ behavior: prefersReducedMotion ? 'auto' : 'smooth' });
   };
+
+  // A message the reader sends while scrolled up would land out of view with no sign of it (own
+  // messages are not news, so the pill leaves them out): the list goes to the end, as chat apps do.
+  // Only for a message new at the end: history loaded above keeps the last message, and a new copy
+  // of one already shown (the sent copy of a sending one, re-sorted or not) was there before.
+  // A jump, not the pill's smooth scroll: oldest messages dropped while a smooth scroll travels
+  // leave rows drawn over one another (the property test's own messages hit it at once; the pill
+  // can too).
+  const shownBeforeRef = useRef({ allMessages, getMessageKey, conversationId });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for a new messages array; the rest is read as it is then
+  useLayoutEffect(() => {
+    const shownBefore = shownBeforeRef.current;
+    shownBeforeRef.current = { allMessages, getMessageKey, conversationId };
+    const last = allMessages[allMessages.length - 1];
+    if (
+      !isScrollingToOwnMessages ||
+      isAtEndRef.current ||
+      shownBefore.conversationId !== conversationId ||
+      last?.senderId !== engine.accountId
+    ) {
+      return;
+    }
+    const key = getMessageKey(last);
+    // From the end: a copy shown before is among the newest. A whole pass only for a new message.
+    for (let index = shownBefore.allMessages.length - 1; index >= 0; index--) {
+      if (shownBefore.getMessageKey(shownBefore.allMessages[index]!) === key) return;
+    }
+    virtualizer.scrollToEnd();
+  }, [allMessages]);
 
   const renderRow = renderMessage as (message: ReceiptMessage) => ReactNode;
   return (

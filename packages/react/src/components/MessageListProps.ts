@@ -24,6 +24,13 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
   /** Whether messages seen in the list are marked read (sending receipts); defaults to true. */
   isMarkingRead?: boolean;
   /**
+   * Whether a new message sent by this account (its `senderId` is the engine's `accountId`), appended
+   * while the reader is scrolled up, brings the list to the end, as chat apps do; defaults to true.
+   * Older history loaded above and a new copy of a message already shown (the sent copy of a sending
+   * one) never scroll. Turn it off when the app scrolls the list itself after a send.
+   */
+  isScrollingToOwnMessages?: boolean;
+  /**
    * How long (ms) a row must stay at least half visible before it counts as read; defaults to 300,
    * so messages flung past while scrolling are not marked. 0 marks at first sight.
    */
