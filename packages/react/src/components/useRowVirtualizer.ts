@@ -1,13 +1,13 @@
 import {
   elementScroll,
   observeElementOffset,
-  observeElementRect,
   type VirtualItem,
   Virtualizer,
   type VirtualizerOptions,
 } from '@tanstack/react-virtual';
 import { useLayoutEffect, useReducer, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { keepLayoutWhileHidden, type LayoutKeptWhileHidden } from './keepLayoutWhileHidden';
 
 /** Options of {@link useRowVirtualizer}: TanStack Virtual's, minus what the hook provides itself. */
 export type RowVirtualizerOptions<TScroll extends Element, TItem extends Element> = Omit<
@@ -16,7 +16,7 @@ export type RowVirtualizerOptions<TScroll extends Element, TItem extends Element
 >;
 
 /** What the virtualizer writes to the DOM itself, and who renders the rows. */
-interface DirectDom {
+interface DirectDom<TScroll extends Element, TItem extends Element> {
   container: HTMLElement | null;
   lastSize: number | null;
   lastPositions: WeakMap<Element, number>;
@@ -25,6 +25,8 @@ interface DirectDom {
   isMeasuring: boolean;
   /** Re-renders the component that renders the rows (see useVirtualRows); else the owner's. */
   rerenderRows: (() => void) | null;
+  /** Its layout kept while the scroll element is hidden (`display: none`), restored when shown. */
+  whileHidden: LayoutKeptWhileHidden<TScroll, TItem>;
 }
 
 /** The virtualizer, plus the ref of the element whose height it writes. */
@@ -34,7 +36,7 @@ export type RowVirtualizer<TScroll extends Element, TItem extends Element> = Vir
 > & {
   containerRef: (element: HTMLElement | null) => void;
   /** Internal: shared with {@link useVirtualRows}. */
-  direct: DirectDom;
+  direct: DirectDom<TScroll, TItem>;
 };
 
 /**
@@ -49,15 +51,17 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
 ): RowVirtualizer<TScroll, TItem> {
   const rerenderOwner = useReducer((count: number) => count + 1, 0)[1];
   const [instance] = useState(() => {
-    const direct: DirectDom = {
+    const direct: DirectDom<TScroll, TItem> = {
       container: null,
       lastSize: null,
       lastPositions: new WeakMap(),
       renderedIndexes: null,
       isMeasuring: false,
       rerenderRows: null,
+      whileHidden: keepLayoutWhileHidden(),
     };
     const virtualizer = new Virtualizer<TScroll, TItem>(resolve(options, direct, rerenderOwner));
+    direct.whileHidden.install(virtualizer);
     const measureElement = virtualizer.measureElement;
     virtualizer.measureElement = (node) => {
       direct.isMeasuring = true;
@@ -111,12 +115,15 @@ export function useVirtualRows<TScroll extends Element, TItem extends Element>(
 
 function resolve<TScroll extends Element, TItem extends Element>(
   options: RowVirtualizerOptions<TScroll, TItem>,
-  direct: DirectDom,
+  direct: DirectDom<TScroll, TItem>,
   rerenderOwner: () => void,
 ): VirtualizerOptions<TScroll, TItem> {
+  const { whileHidden } = direct;
+  whileHidden.setMeasure(options.measureElement);
   return {
     ...options,
-    observeElementRect,
+    measureElement: whileHidden.measureElement,
+    observeElementRect: whileHidden.observeElementRect,
     observeElementOffset,
     scrollToFn: elementScroll,
     onChange: (instance, sync) => {
@@ -134,7 +141,11 @@ function resolve<TScroll extends Element, TItem extends Element>(
   };
 }
 
-function applyItemPosition(start: number, element: Element, direct: DirectDom): void {
+function applyItemPosition<TScroll extends Element, TItem extends Element>(
+  start: number,
+  element: Element,
+  direct: DirectDom<TScroll, TItem>,
+): void {
   if (direct.lastPositions.get(element) === start) return;
   direct.lastPositions.set(element, start);
   (element as HTMLElement).style.transform = `translate3d(0, ${start}px, 0)`;
@@ -142,7 +153,7 @@ function applyItemPosition(start: number, element: Element, direct: DirectDom): 
 
 function applyDirectStyles<TScroll extends Element, TItem extends Element>(
   virtualizer: Virtualizer<TScroll, TItem>,
-  direct: DirectDom,
+  direct: DirectDom<TScroll, TItem>,
 ): void {
   if (!direct.container) return;
   const totalSize = virtualizer.getTotalSize();

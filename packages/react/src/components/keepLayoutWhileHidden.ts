@@ -1,0 +1,164 @@
+import {
+  measureElement as measureElementSize,
+  observeElementRect,
+  type Virtualizer,
+  type VirtualizerOptions,
+} from '@tanstack/react-virtual';
+
+type Options<TScroll extends Element, TItem extends Element> = VirtualizerOptions<TScroll, TItem>;
+
+/** What {@link keepLayoutWhileHidden} gives a virtualizer: two options and its instance methods. */
+export interface LayoutKeptWhileHidden<TScroll extends Element, TItem extends Element> {
+  /** The `measureElement` option: the app's (or TanStack's) measurement, not taken while hidden. */
+  measureElement: Options<TScroll, TItem>['measureElement'] & {};
+  /** The `observeElementRect` option: TanStack's, not taken while hidden, restoring when shown. */
+  observeElementRect: Options<TScroll, TItem>['observeElementRect'];
+  /** Sets the app's own `measureElement` option (TanStack's when undefined). */
+  setMeasure: (measure: Options<TScroll, TItem>['measureElement']) => void;
+  /** Wraps the instance's `getDistanceFromEnd` and `scrollToEnd`; call once, after creating it. */
+  install: (virtualizer: Virtualizer<TScroll, TItem>) => void;
+}
+
+/**
+ * Keeps a virtualizer's layout while its scroll element is not rendered (`display: none` on it or an
+ * ancestor, e.g. a tab panel with the `hidden` attribute, kept mounted) and restores its place when
+ * it is shown again. While hidden, the element, its rows and its scroll offset all read 0 and the
+ * browser drops scroll writes: taken as they came, the 0 sizes collapsed every measured row onto one
+ * place, the 0 viewport rendered no rows, and any list counted as at its end, so the list came back
+ * blank or cut off until the user scrolled. So no 0 is taken while hidden (the last real layout is
+ * kept), "at the end" answers from the virtualizer's own numbers, a scroll to the end waits, and once
+ * shown (rows re-measure through their ResizeObservers) a list that was following its newest row
+ * goes to its end, any other back to the offset the virtualizer kept.
+ *
+ * Nothing here runs per scroll frame beyond one comparison: the DOM is asked only when a row or the
+ * viewport measures 0, or when the element reports the list at its very end.
+ */
+export function keepLayoutWhileHidden<
+  TScroll extends Element,
+  TItem extends Element,
+>(): LayoutKeptWhileHidden<TScroll, TItem> {
+  /** Null while rendered; `isFollowing`: it goes to its end when shown. */
+  let hidden: { isFollowing: boolean } | null = null;
+  let measure: Options<TScroll, TItem>['measureElement'] & {} = measureElementSize;
+
+  const noteHidden = (instance: Virtualizer<TScroll, TItem>) => {
+    if (hidden) return;
+    // Decided now, from the virtualizer's numbers: still those of the last layout.
+    const { anchorTo, followOnAppend, scrollEndThreshold } = instance.options;
+    hidden = {
+      isFollowing:
+        anchorTo === 'end' &&
+        Boolean(followOnAppend) &&
+        (virtualDistanceFromEnd(instance) <= scrollEndThreshold || isScrollingToEnd(instance)),
+    };
+  };
+
+  const noteShown = (instance: Virtualizer<TScroll, TItem>, isFollowing: boolean) => {
+    hidden = null;
+    const element = instance.scrollElement;
+    if (!element) return;
+    // This frame shows the rows the virtualizer kept, where it kept them: the browser restores the
+    // element's own offset, which can differ (a write that landed just before the list was hidden,
+    // with no scroll event to tell the virtualizer; a correction made while hidden).
+    const offset = instance.scrollOffset;
+    if (offset !== null && Math.abs(element.scrollTop - offset) >= 1) {
+      instance.scrollToOffset(offset);
+    }
+    if (!isFollowing) return;
+    // To the end on the next frame, not in this ResizeObserver callback: rows rendered and measured
+    // here resize observed elements within the same observation ("ResizeObserver loop" errors).
+    instance.targetWindow?.requestAnimationFrame(() => {
+      if (hidden || instance.scrollElement !== element) return;
+      instance.scrollToEnd();
+      // Read back through the virtualizer's own scroll handling now, so the rows there render in
+      // this frame rather than one later, and even when the write fires no scroll event (the
+      // element was already there).
+      element.dispatchEvent(new Event('scroll'));
+    });
+  };
+
+  return {
+    measureElement: (element, entry, instance) => {
+      const size = measure(element, entry, instance);
+      if (size !== 0 || hasLayoutBox(instance.scrollElement)) return size;
+      noteHidden(instance);
+      // What the virtualizer already has, so nothing changes (as with its `useCachedMeasurements`);
+      // the row's ResizeObserver reports its real size once it is shown.
+      const index = instance.indexFromElement(element);
+      return (
+        instance.itemSizeCache.get(instance.options.getItemKey(index)) ??
+        instance.options.estimateSize(index)
+      );
+    },
+    observeElementRect: (instance, onRect) =>
+      observeElementRect(instance, (rect) => {
+        if (rect.height === 0 && !hasLayoutBox(instance.scrollElement)) {
+          // A 0 viewport renders no rows: the last real one is kept while hidden.
+          noteHidden(instance);
+          return;
+        }
+        const wasHidden = hidden;
+        onRect(rect);
+        if (wasHidden) noteShown(instance, wasHidden.isFollowing);
+      }),
+    setMeasure: (next) => {
+      measure = next ?? measureElementSize;
+    },
+    install: (virtualizer) => {
+      const getDistanceFromEnd = virtualizer.getDistanceFromEnd;
+      virtualizer.getDistanceFromEnd = () => {
+        if (!hidden) {
+          const distance = getDistanceFromEnd();
+          // Hidden, the element says any list is at its end (all its numbers are 0), and the
+          // virtualizer then followed appends with writes the browser drops. Asked only at 0, and
+          // its clientHeight is already laid out then (the distance just read it).
+          if (distance > 0 || !isNotRendered(virtualizer.scrollElement)) return distance;
+          noteHidden(virtualizer);
+        }
+        return hidden?.isFollowing ? 0 : virtualDistanceFromEnd(virtualizer);
+      };
+      const scrollToEnd = virtualizer.scrollToEnd;
+      virtualizer.scrollToEnd = (scrollOptions) => {
+        if (!hidden) {
+          scrollToEnd(scrollOptions);
+          return;
+        }
+        // Following an append, or opening at the newest message, while hidden: done when shown.
+        hidden.isFollowing = true;
+      };
+    },
+  };
+}
+
+/** False for no element, or one with no layout box: under `display: none`, or not connected. */
+function hasLayoutBox(element: Element | null): boolean {
+  return element !== null && element.getClientRects().length > 0;
+}
+
+function isNotRendered(element: Element | null): boolean {
+  return element !== null && element.clientHeight === 0 && !hasLayoutBox(element);
+}
+
+/** The distance from the end by the virtualizer's own numbers, not the element's. */
+function virtualDistanceFromEnd<TScroll extends Element, TItem extends Element>(
+  instance: Virtualizer<TScroll, TItem>,
+): number {
+  const { initialRect, initialOffset, scrollMargin } = instance.options;
+  const viewport = (instance.scrollRect ?? initialRect).height;
+  const offset =
+    instance.scrollOffset ??
+    (typeof initialOffset === 'function' ? initialOffset() : initialOffset);
+  return Math.max(instance.getTotalSize() + scrollMargin - viewport - offset, 0);
+}
+
+/**
+ * Whether a scroll to the end (following an append, or asked for) is under way: hidden in the middle
+ * of one, the list is not at its end by the virtualizer's numbers yet (the rows it scrolled to were
+ * still being measured) but is going there. Read from the virtualizer's command, which it does not
+ * expose (virtual-core 3.19.11, pinned through react-virtual 3.14.26); were it renamed, only the
+ * numbers would decide.
+ */
+function isScrollingToEnd(instance: object): boolean {
+  const { scrollState } = instance as { scrollState?: { toEnd?: boolean } | null };
+  return scrollState?.toEnd === true;
+}
