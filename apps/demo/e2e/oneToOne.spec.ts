@@ -127,3 +127,26 @@ test('a burst at the demo’s own latency shows in send order with the newest in
   expect(tops).toEqual([...tops].sort((a, b) => a - b));
   expect(new Set(tops).size).toBe(tops.length);
 });
+
+test('a burst that arrives while the chat’s tab is hidden shows its newest messages, read, when the tab is back', async ({
+  page,
+}) => {
+  // The default latency, and the tab switched mid-burst: the panes are hidden (display: none) while
+  // most of the burst arrives, as in any app with tabs that stay mounted.
+  await page.goto('/');
+  const alice = pane(page, 'Alice');
+  await alice.getByRole('button', { name: 'Send 20 messages' }).click();
+  await page.waitForTimeout(100);
+  await page.getByRole('tab', { name: 'Team' }).click();
+  await page.waitForTimeout(2_500);
+  await page.getByRole('tab', { name: 'One-to-one' }).click();
+  for (const device of ['Bob · laptop', 'Bob · phone']) {
+    for (const number of [19, 20]) {
+      await expect(bubble(pane(page, device), `Type a message #${number}`)).toBeInViewport();
+    }
+  }
+  // Bob's devices really show it now, so Alice's tick turns Read.
+  await expect(
+    bubble(alice, 'Type a message #20').getByRole('img', { name: 'Read', exact: true }),
+  ).toBeVisible();
+});
