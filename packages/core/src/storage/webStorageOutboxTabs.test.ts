@@ -21,6 +21,17 @@ function storedIds(storage: { items: Map<string, string> }): string[] {
     .sort();
 }
 
+/** B's pending receipt for A's team message `id` in team T, as the outbox stores it. */
+const teamReceipt = (id: string): ReceiptMessage => ({
+  messageClientId: id,
+  messageServerId: id,
+  createTime: 1,
+  senderId: 'A',
+  receiverId: 'T',
+  conversationType: 2,
+  conversationId: 'B|2|T',
+});
+
 describe('webStorageOutbox with several engines of one account', () => {
   it('a receipt only a closed tab held survives the other tab delivering its own', async () => {
     const storage = createWebStorage();
@@ -114,15 +125,7 @@ describe('webStorageOutbox with several engines of one account', () => {
 
   it('a slot its tab wrote again after it was taken over stays: that tab is alive', () => {
     const storage = createWebStorage();
-    const [x, z] = ['x', 'z'].map((id) => ({
-      messageClientId: id,
-      messageServerId: id,
-      createTime: 1,
-      senderId: 'A',
-      receiverId: 'T',
-      conversationType: 2,
-      conversationId: 'B|2|T',
-    })) as [ReceiptMessage, ReceiptMessage];
+    const [x, z] = [teamReceipt('x'), teamReceipt('z')];
     const tabA = webStorageOutbox(storage);
     const tabB = webStorageOutbox(storage);
     tabA.save('B', [x]);
@@ -136,18 +139,9 @@ describe('webStorageOutbox with several engines of one account', () => {
 
   it('takes over at most the restore limit in all, leaving whole slots beyond it for a later engine', () => {
     const storage = createWebStorage();
-    const receipt = (id: string): ReceiptMessage => ({
-      messageClientId: id,
-      messageServerId: id,
-      createTime: 1,
-      senderId: 'A',
-      receiverId: 'T',
-      conversationType: 2,
-      conversationId: 'B|2|T',
-    });
     // Three tabs' slots of 4,000 receipts each: 12,000, over the limit of 10,000.
     for (const tab of ['1', '2', '3']) {
-      const slot = Array.from({ length: 4_000 }, (_, index) => receipt(`${tab}-${index}`));
+      const slot = Array.from({ length: 4_000 }, (_, index) => teamReceipt(`${tab}-${index}`));
       webStorageOutbox(storage).save('B', slot);
     }
     const first = webStorageOutbox(storage);
