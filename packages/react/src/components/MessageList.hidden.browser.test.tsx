@@ -191,23 +191,31 @@ async function expectAtNewestAndRead(list: Awaited<ReturnType<typeof bobsList>>)
   await waitFor(async () => expect(await list.peerReadTime()).toBe(newest.createTime));
 }
 
+/**
+ * Hidden while a burst arrives, as in QA's demo run (some messages before, most while hidden), then
+ * shown: drawn from the first frame painted (QA saw it come back blank), at the newest message and
+ * reading it.
+ */
+async function burstWhileHidden(list: Awaited<ReturnType<typeof bobsList>>) {
+  await list.appendEach(3);
+  list.setHidden(true, { by: 'render' });
+  await list.appendEach(17);
+  staysHiddenAWhile();
+  await settleFrames();
+
+  list.setHidden(false, { by: 'render' });
+  await nextFrame();
+  await nextFrame();
+  expect(layoutProblems(list.scroller, list.shownMessages())).toEqual([]);
+  await settleFrames();
+  await expectAtNewestAndRead(list);
+}
+
 describe('MessageList hidden with display: none while messages arrive', () => {
   it('a new conversation hidden while its first 20 messages arrive is, shown again, at the newest, drawn in order, and marks it read', async () => {
     const list = await bobsList({ total: 20, shown: 0 });
     await settleFrames();
-    await list.appendEach(3);
-    list.setHidden(true, { by: 'render' });
-    await list.appendEach(17);
-    staysHiddenAWhile();
-    await settleFrames();
-
-    list.setHidden(false, { by: 'render' });
-    // Its rows drawn from the first frame painted (QA saw it come back blank): read on the next.
-    await nextFrame();
-    await nextFrame();
-    expect(layoutProblems(list.scroller, list.shownMessages())).toEqual([]);
-    await settleFrames();
-    await expectAtNewestAndRead(list);
+    await burstWhileHidden(list);
   });
 
   it('a list at its newest of 20 messages, shown again, is at the newest of 40 and marks it read', async () => {
@@ -215,20 +223,7 @@ describe('MessageList hidden with display: none while messages arrive', () => {
     await settleFrames();
     expect(distanceFromEnd(list.scroller)).toBeLessThanOrEqual(1);
     await waitFor(async () => expect(await list.peerReadTime()).toBe(list.all[19]!.createTime));
-    // Hidden while a burst arrives, as in QA's demo run: some before, most while hidden.
-    await list.appendEach(3);
-    list.setHidden(true, { by: 'render' });
-    await list.appendEach(17);
-    staysHiddenAWhile();
-    await settleFrames();
-
-    list.setHidden(false, { by: 'render' });
-    // Its rows drawn from the first frame painted (QA saw it come back blank): read on the next.
-    await nextFrame();
-    await nextFrame();
-    expect(layoutProblems(list.scroller, list.shownMessages())).toEqual([]);
-    await settleFrames();
-    await expectAtNewestAndRead(list);
+    await burstWhileHidden(list);
   });
 
   it('a list scrolled up keeps its place, and counts what arrived in the pill', async () => {
