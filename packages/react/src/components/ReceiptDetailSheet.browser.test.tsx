@@ -59,6 +59,17 @@ function Sender({ message, onClosed }: { message: ReceiptMessage; onClosed: () =
   );
 }
 
+/** A new world, and in it Alice's flagged "lunch?" to a team of five, read by `readers` of them. */
+function lunchInTeamOfFive(readers: number) {
+  world = createWorld();
+  return teamWithMessage(world, {
+    teamId: 't1',
+    memberIds: ['bob', 'carol', 'dave', 'erin'],
+    readers,
+    text: 'lunch?',
+  });
+}
+
 /** Alice's flagged message to a team of five; `firstReaders` have read it before the sheet mounts. */
 async function setup(locale: ReceiptLocale = 'en', firstReaders: readonly string[] = ['bob']) {
   world = createWorld();
@@ -325,13 +336,7 @@ function ChatWithSheet({
 
 describe('ReceiptDetailSheet hands focus back', () => {
   async function openFromBadge(isMountedWhileOpenOnly: boolean) {
-    world = createWorld();
-    const { alice, message } = await teamWithMessage(world, {
-      teamId: 't1',
-      memberIds: ['bob', 'carol', 'dave', 'erin'],
-      readers: 1,
-      text: 'lunch?',
-    });
+    const { alice, message } = await lunchInTeamOfFive(1);
     const controls: { hideRow?: () => void } = {};
     renderApp(
       <Providers engine={world.engineFor(alice)} names={names}>
@@ -425,13 +430,7 @@ describe('ReceiptDetailSheet while its members load', () => {
   }
 
   async function setupHeld(locale: ReceiptLocale) {
-    world = createWorld();
-    const { alice, message } = await teamWithMessage(world, {
-      teamId: 't1',
-      memberIds: ['bob', 'carol', 'dave', 'erin'],
-      readers: 1,
-      text: 'lunch?',
-    });
+    const { alice, message } = await lunchInTeamOfFive(1);
     const held = heldTransport(createNimTransport(alice));
     const engine = createReceiptEngine({
       transport: held.transport,
@@ -520,13 +519,7 @@ function OpenFromStart({ message, onClosed }: { message: ReceiptMessage; onClose
 
 describe('ReceiptDetailSheet under StrictMode', () => {
   it('stays open when first rendered open (effects run twice) and still closes with Esc', async () => {
-    world = createWorld();
-    const { alice, message } = await teamWithMessage(world, {
-      teamId: 't1',
-      memberIds: ['bob', 'carol', 'dave', 'erin'],
-      readers: 0,
-      text: 'lunch?',
-    });
+    const { alice, message } = await lunchInTeamOfFive(0);
     let closedCount = 0;
     const onClosed = () => closedCount++;
     renderApp(
