@@ -62,6 +62,7 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
     };
     const virtualizer = new Virtualizer<TScroll, TItem>(resolve(options, direct, rerenderOwner));
     direct.whileHidden.install(virtualizer);
+    measureWhileScrollingToEnd(virtualizer);
     const measureElement = virtualizer.measureElement;
     virtualizer.measureElement = (node) => {
       direct.isMeasuring = true;
@@ -139,6 +140,28 @@ function resolve<TScroll extends Element, TItem extends Element>(
       options.onChange?.(instance, sync);
     },
   };
+}
+
+/**
+ * Lets rows be measured while a smooth scroll to the end travels. During any smooth scroll TanStack
+ * measures only the rows near its target index, so that rows far from it cannot push the target away;
+ * the rows it skips (those mounted as the scroll set off, and every one it passed) kept their
+ * estimated heights, and since a row is measured only when it mounts or resizes, they kept them for
+ * good: messages dropped from the front brought them into view drawn over one another, or apart. The
+ * end is no index a measurement can push away (each frame of the scroll reads it again), so while
+ * going there every row is measured. Costs one check per measurement, none per scroll frame.
+ */
+function measureWhileScrollingToEnd(virtualizer: object): void {
+  // Private in virtual-core 3.19.11 (pinned through react-virtual 3.14.26); were it renamed, TanStack
+  // would decide alone.
+  const instance = virtualizer as {
+    scrollState: { toEnd?: boolean } | null;
+    shouldMeasureDuringScroll?: (index: number) => boolean;
+  };
+  const shouldMeasure = instance.shouldMeasureDuringScroll;
+  if (typeof shouldMeasure !== 'function') return;
+  instance.shouldMeasureDuringScroll = (index) =>
+    instance.scrollState?.toEnd === true || shouldMeasure(index);
 }
 
 function applyItemPosition<TScroll extends Element, TItem extends Element>(
