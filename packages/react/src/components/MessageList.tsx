@@ -250,9 +250,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // messages are not news, so the pill leaves them out): the list goes to the end, as chat apps do.
   // Only for a message new at the end: history loaded above keeps the last message, and a new copy
   // of one already shown (the sent copy of a sending one, re-sorted or not) was there before.
-  // A jump, not the pill's smooth scroll: oldest messages dropped while a smooth scroll travels
-  // leave rows drawn over one another (the property test's own messages hit it at once; the pill
-  // can too).
+  // The pill's scroll: smooth, unless the reader asks for reduced motion.
   const shownBeforeRef = useRef({ allMessages, getMessageKey, conversationId });
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs for a new messages array; the rest is read as it is then
   useLayoutEffect(() => {
@@ -272,7 +270,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
     for (let index = shownBefore.allMessages.length - 1; index >= 0; index--) {
       if (shownBefore.getMessageKey(shownBefore.allMessages[index]!) === key) return;
     }
-    virtualizer.scrollToEnd();
+    scrollToLatest();
   }, [allMessages]);
 
   const renderRow = renderMessage as (message: ReceiptMessage) => ReactNode;
