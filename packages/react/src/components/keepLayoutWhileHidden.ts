@@ -4,6 +4,7 @@ import {
   type Virtualizer,
   type VirtualizerOptions,
 } from '@tanstack/react-virtual';
+import { isScrollingToEnd } from './isScrollingToEnd';
 
 type Options<TScroll extends Element, TItem extends Element> = VirtualizerOptions<TScroll, TItem>;
 
@@ -43,7 +44,9 @@ export function keepLayoutWhileHidden<
 
   const noteHidden = (instance: Virtualizer<TScroll, TItem>) => {
     if (hidden) return;
-    // Decided now, from the virtualizer's numbers: still those of the last layout.
+    // Decided now, from the virtualizer's numbers: still those of the last layout. Hidden in the
+    // middle of a scroll to the end, the list is not at its end by those numbers yet (the rows it
+    // scrolled to were still being measured) but is going there.
     const { anchorTo, followOnAppend, scrollEndThreshold } = instance.options;
     hidden = {
       isFollowing:
@@ -149,16 +152,4 @@ function virtualDistanceFromEnd<TScroll extends Element, TItem extends Element>(
     instance.scrollOffset ??
     (typeof initialOffset === 'function' ? initialOffset() : initialOffset);
   return Math.max(instance.getTotalSize() + scrollMargin - viewport - offset, 0);
-}
-
-/**
- * Whether a scroll to the end (following an append, or asked for) is under way: hidden in the middle
- * of one, the list is not at its end by the virtualizer's numbers yet (the rows it scrolled to were
- * still being measured) but is going there. Read from the virtualizer's command, which it does not
- * expose (virtual-core 3.19.11, pinned through react-virtual 3.14.26); were it renamed, only the
- * numbers would decide.
- */
-function isScrollingToEnd(instance: object): boolean {
-  const { scrollState } = instance as { scrollState?: { toEnd?: boolean } | null };
-  return scrollState?.toEnd === true;
 }

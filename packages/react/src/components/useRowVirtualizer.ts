@@ -7,6 +7,7 @@ import {
 } from '@tanstack/react-virtual';
 import { useLayoutEffect, useReducer, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { isScrollingToEnd } from './isScrollingToEnd';
 import { keepLayoutWhileHidden, type LayoutKeptWhileHidden } from './keepLayoutWhileHidden';
 
 /** Options of {@link useRowVirtualizer}: TanStack Virtual's, minus what the hook provides itself. */
@@ -154,14 +155,11 @@ function resolve<TScroll extends Element, TItem extends Element>(
 function measureWhileScrollingToEnd(virtualizer: object): void {
   // Private in virtual-core 3.19.11 (pinned through react-virtual 3.14.26); were it renamed, TanStack
   // would decide alone.
-  const instance = virtualizer as {
-    scrollState: { toEnd?: boolean } | null;
-    shouldMeasureDuringScroll?: (index: number) => boolean;
-  };
+  const instance = virtualizer as { shouldMeasureDuringScroll?: (index: number) => boolean };
   const shouldMeasure = instance.shouldMeasureDuringScroll;
   if (typeof shouldMeasure !== 'function') return;
   instance.shouldMeasureDuringScroll = (index) =>
-    instance.scrollState?.toEnd === true || shouldMeasure(index);
+    isScrollingToEnd(virtualizer) || shouldMeasure(index);
 }
 
 function applyItemPosition<TScroll extends Element, TItem extends Element>(
