@@ -1,5 +1,6 @@
 import {
   measureElement as measureElementSize,
+  observeElementOffset,
   observeElementRect,
   type Virtualizer,
   type VirtualizerOptions,
@@ -14,6 +15,8 @@ export interface LayoutKeptWhileHidden<TScroll extends Element, TItem extends El
   measureElement: Options<TScroll, TItem>['measureElement'] & {};
   /** The `observeElementRect` option: TanStack's, not taken while hidden, restoring when shown. */
   observeElementRect: Options<TScroll, TItem>['observeElementRect'];
+  /** The `observeElementOffset` option: TanStack's, not taken while hidden. */
+  observeElementOffset: Options<TScroll, TItem>['observeElementOffset'];
   /** Sets the app's own `measureElement` option (TanStack's when undefined). */
   setMeasure: (measure: Options<TScroll, TItem>['measureElement']) => void;
   /** Wraps the instance's `getDistanceFromEnd` and `scrollToEnd`; call once, after creating it. */
@@ -107,6 +110,13 @@ export function keepLayoutWhileHidden<
         const wasHidden = hidden;
         onRect(rect);
         if (wasHidden) noteShown(instance, wasHidden.isFollowing);
+      }),
+    observeElementOffset: (instance, onOffset) =>
+      observeElementOffset(instance, (offset, isScrolling) => {
+        // Hidden, the element reads scrolled to the top: taken, that 0 became the offset the list
+        // was put back at when shown (seen on a cold test run, where the read landed while hidden).
+        if (offset === 0 && !hasLayoutBox(instance.scrollElement)) return;
+        onOffset(offset, isScrolling);
       }),
     setMeasure: (next) => {
       measure = next ?? measureElementSize;

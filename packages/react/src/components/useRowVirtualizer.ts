@@ -1,6 +1,5 @@
 import {
   elementScroll,
-  observeElementOffset,
   type VirtualItem,
   Virtualizer,
   type VirtualizerOptions,
@@ -126,7 +125,7 @@ function resolve<TScroll extends Element, TItem extends Element>(
     ...options,
     measureElement: whileHidden.measureElement,
     observeElementRect: whileHidden.observeElementRect,
-    observeElementOffset,
+    observeElementOffset: whileHidden.observeElementOffset,
     scrollToFn: elementScroll,
     onChange: (instance, sync) => {
       applyDirectStyles(instance, direct);
