@@ -49,17 +49,13 @@ export function keepLayoutWhileHidden<
     if (hidden) return;
     // Decided now, from the virtualizer's numbers: still those of the last layout. Hidden in the
     // middle of a scroll to the end, the list is not at its end by those numbers yet (the rows it
-    // scrolled to were still being measured) but is going there: within a screen of it. A reader a
-    // screen or more away scrolled there, whatever command TanStack has not retired yet (a scroll
-    // set by a script is not always taken for the reader's).
-    const { anchorTo, followOnAppend, scrollEndThreshold, initialRect } = instance.options;
-    const distance = virtualDistanceFromEnd(instance);
-    const viewport = (instance.scrollRect ?? initialRect).height;
+    // scrolled to were still being measured) but is going there.
+    const { anchorTo, followOnAppend, scrollEndThreshold } = instance.options;
     hidden = {
       isFollowing:
         anchorTo === 'end' &&
         Boolean(followOnAppend) &&
-        (distance <= scrollEndThreshold || (isScrollingToEnd(instance) && distance < viewport)),
+        (virtualDistanceFromEnd(instance) <= scrollEndThreshold || isScrollingToEnd(instance)),
     };
   };
 
