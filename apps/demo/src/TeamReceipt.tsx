@@ -1,5 +1,6 @@
-import { MessageSendingState } from '@readmark/core';
-import { ReadTick, UnreadBadge, useMessageReceipt } from '@readmark/react';
+import { MessageSendingState, type ReceiptState, selectMessageStatus } from '@readmark/core';
+import { ReadTick, UnreadBadge, useReceiptEngine, useStoreSelector } from '@readmark/react';
+import { useCallback } from 'react';
 import type { DemoMessage } from './createMessageStore';
 import { useDemoStrings } from './i18n/DemoStringsContext';
 
@@ -11,7 +12,12 @@ import { useDemoStrings } from './i18n/DemoStringsContext';
 export function TeamReceipt(props: { message: DemoMessage; onOpen: () => void }) {
   const { message, onOpen } = props;
   const { strings } = useDemoStrings();
-  const { status } = useMessageReceipt(message);
+  const engine = useReceiptEngine();
+  // The status alone: counts moving re-render the badge, not this switch between tick and badge.
+  const status = useStoreSelector(
+    engine.store,
+    useCallback((state: ReceiptState) => selectMessageStatus(state, message), [message]),
+  );
   if (status === 'sending' || status === 'failed') return <ReadTick message={message} />;
   if (status !== undefined) return <UnreadBadge message={message} onOpen={onOpen} />;
   if (message.sendingState === MessageSendingState.FAILED) {
