@@ -17,10 +17,7 @@ describe('outbox storage', () => {
   it('receipts marked while offline are delivered by the next engine after a reload', async () => {
     const storage = createKeyValueStorage();
     const { alice, bob, p2p, team, p2pCopy, teamCopy } = await setUp(webStorageOutbox(storage));
-    world.server.dropConnection('B');
-    await world.settle();
-    bob.engine.markRead([p2pCopy, teamCopy]);
-    await world.tick(5000);
+    await world.readsOffline(bob, [p2pCopy, teamCopy], 5000);
     expect(sentMessages(bob.calls.sendP2PMessageReceipt)).toHaveLength(0);
     expect(
       decodeOutbox(storage.items.get('readmark:outbox:B')).map((m) => m.messageClientId),
@@ -44,10 +41,7 @@ describe('outbox storage', () => {
   it('keeps only the fields a receipt needs, never the message text', async () => {
     const storage = createKeyValueStorage();
     const { bob, p2pCopy } = await setUp(webStorageOutbox(storage, 'app'));
-    world.server.dropConnection('B');
-    await world.settle();
-    bob.engine.markRead([p2pCopy]);
-    await world.tick(0);
+    await world.readsOffline(bob, [p2pCopy]);
     const text = storage.items.get('app:B') ?? '';
     expect(text).not.toContain('message at');
     expect(JSON.parse(text).messages[0]).toEqual({
@@ -67,10 +61,7 @@ describe('outbox storage', () => {
   it("one account's pending receipts are never sent by another account's engine", async () => {
     const storage = createKeyValueStorage();
     const { bob, p2pCopy } = await setUp(webStorageOutbox(storage));
-    world.server.dropConnection('B');
-    await world.settle();
-    bob.engine.markRead([p2pCopy]);
-    await world.tick(0);
+    await world.readsOffline(bob, [p2pCopy]);
     // Someone copies B's slot into C's: C's engine must not act on messages addressed to B.
     storage.setItem('readmark:outbox:C', storage.getItem('readmark:outbox:B') ?? '');
     const carol = world.device('C', { storage: webStorageOutbox(storage) });

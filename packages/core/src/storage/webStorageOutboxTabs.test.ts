@@ -46,10 +46,7 @@ describe('webStorageOutbox with several engines of one account', () => {
       storage: webStorageOutbox(storage),
     });
     const tabB = world.device('B', { storage: webStorageOutbox(storage), isStartDeferred: true });
-    world.server.dropConnection('B');
-    await world.settle();
-    tabA.engine.markRead([p2pCopy]); // x
-    await world.tick(0);
+    await world.readsOffline(tabA, [p2pCopy]); // x
     tabB.engine.start(); // opened while offline: takes over x
     tabB.engine.markRead([teamCopy]); // y
     await world.tick(0);
@@ -107,10 +104,7 @@ describe('webStorageOutbox with several engines of one account', () => {
     const { alice, bob, team, teamCopy } = await world.aliceWritesToBob({
       storage: webStorageOutbox(storage),
     });
-    world.server.dropConnection('B');
-    await world.settle();
-    bob.engine.markRead([teamCopy]);
-    await world.tick(0);
+    await world.readsOffline(bob, [teamCopy]);
     bob.engine.dispose();
     world.server.restoreConnection('B');
     await world.settle();
@@ -161,10 +155,7 @@ describe('webStorageOutbox with several engines of one account', () => {
     const { alice, bob, team, teamCopy } = await world.aliceWritesToBob({
       storage: webStorageOutbox(minimal),
     });
-    world.server.dropConnection('B');
-    await world.settle();
-    bob.engine.markRead([teamCopy]);
-    await world.tick(0);
+    await world.readsOffline(bob, [teamCopy]);
     expect([...items.keys()]).toEqual(['readmark:outbox:B']);
     bob.engine.dispose();
     world.server.restoreConnection('B');

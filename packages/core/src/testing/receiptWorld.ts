@@ -210,6 +210,16 @@ export function createReceiptWorld(options: ReceiptWorldOptions = {}) {
       await server.settle();
       return { alice, bob, m1, m2, b1: copyOf(bob, m1), b2: copyOf(bob, m2) };
     },
+    /**
+     * `device` loses its connection, then its user sees `messages`: the engine keeps the receipts
+     * (in its outbox and storage) for as long as `ms` of fake time runs.
+     */
+    async readsOffline(device: WorldDevice, messages: ReceiptMessage[], ms = 0) {
+      server.dropConnection(device.accountId);
+      await server.settle();
+      device.engine.markRead(messages);
+      await this.tick(ms);
+    },
     /** Lets fake time pass, then waits for every delivery and call in flight. */
     async tick(ms: number) {
       await vi.advanceTimersByTimeAsync(ms);
