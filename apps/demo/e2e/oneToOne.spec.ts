@@ -115,11 +115,11 @@ test('a burst at the demo’s own latency shows in send order with the newest in
   await alice.getByRole('button', { name: 'Send 20 messages' }).click();
   // Every copy sent: the newest can be recalled.
   await expect(
-    bubble(alice, 'Type a message #20').getByRole('button', { name: 'Recall message' }),
+    bubble(alice, 'Burst message #20').getByRole('button', { name: 'Recall message' }),
   ).toBeVisible();
   const tops: number[] = [];
   for (let number = 15; number <= 20; number++) {
-    const shown = bubble(alice, `Type a message #${number}`);
+    const shown = bubble(alice, `Burst message #${number}`);
     await expect(shown).toBeInViewport();
     tops.push((await shown.boundingBox())?.y ?? Number.NaN);
   }
@@ -142,11 +142,11 @@ test('a burst that arrives while the chat’s tab is hidden shows its newest mes
   await page.getByRole('tab', { name: 'One-to-one' }).click();
   for (const device of ['Bob · laptop', 'Bob · phone']) {
     for (const number of [19, 20]) {
-      await expect(bubble(pane(page, device), `Type a message #${number}`)).toBeInViewport();
+      await expect(bubble(pane(page, device), `Burst message #${number}`)).toBeInViewport();
     }
   }
   // Bob's devices really show it now, so Alice's tick turns Read.
   await expect(
-    bubble(alice, 'Type a message #20').getByRole('img', { name: 'Read', exact: true }),
+    bubble(alice, 'Burst message #20').getByRole('img', { name: 'Read', exact: true }),
   ).toBeVisible();
 });

@@ -30,7 +30,7 @@ export function Composer(props: {
   };
 
   const onBurst = () => {
-    const base = text.trim() || strings.messagePlaceholder;
+    const base = text.trim() || strings.burstMessage;
     onSend({
       texts: Array.from({ length: BURST_SIZE }, (_, i) => `${base} #${i + 1}`),
       isReceiptRequested,

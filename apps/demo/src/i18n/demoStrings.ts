@@ -18,6 +18,8 @@ export interface DemoStrings {
   messagePlaceholder: string;
   send: string;
   sendMany: (count: number) => string;
+  /** Text of the burst's messages when the message box is empty; each gets " #1", " #2"… */
+  burstMessage: string;
   offline: string;
   offlineHint: string;
   emptyChat: string;
@@ -64,6 +66,7 @@ export const demoEn: DemoStrings = {
   messagePlaceholder: 'Type a message',
   send: 'Send',
   sendMany: (count) => `Send ${count} messages`,
+  burstMessage: 'Burst message',
   offline: 'Offline',
   offlineHint: 'Offline: receipts for this device wait on the server until it reconnects.',
   emptyChat: 'No messages yet',
@@ -103,6 +106,7 @@ export const demoZhCN: DemoStrings = {
   messagePlaceholder: '输入消息',
   send: '发送',
   sendMany: (count) => `发送 ${count} 条消息`,
+  burstMessage: '连发消息',
   offline: '离线',
   offlineHint: '离线：发给此设备的回执保存在服务器上，重新连接后送达。',
   emptyChat: '暂无消息',
