@@ -23,13 +23,17 @@ export type ReceiptErrorCodeValue =
   | (typeof ReceiptErrorCode)[keyof typeof ReceiptErrorCode]
   | number;
 
-/** Codes after which retrying the same call can succeed: rate limits, timeouts and connection errors. */
+/**
+ * Codes after which retrying the same call can succeed: rate limits, not logged in, NIM's timeout
+ * (191005) and its connection errors (192001-192006). Its other client codes are final: 191006
+ * "resource not exist" and 191007 "resource already exist" would fail again.
+ */
 export function isRetryableCode(code: number): boolean {
   return (
     code === ReceiptErrorCode.RATE_LIMIT_REACHED ||
     code === ReceiptErrorCode.TEAM_MESSAGE_RECEIPT_RATE_LIMIT ||
     code === ReceiptErrorCode.ILLEGAL_STATE ||
-    (code >= 191005 && code < 191100) ||
-    (code >= 192001 && code <= 192999)
+    code === ReceiptErrorCode.TIMEOUT ||
+    (code >= 192001 && code <= 192006)
   );
 }

@@ -90,4 +90,31 @@ describe('outbox reliability', () => {
     expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
     expect(bob.errors.map((error) => error.code)).toEqual([107404]);
   });
+
+  // NIM's own codes (10.8.1): 191005 is its only timeout; 191006 "resource not exist" and 191007
+  // "resource already exist" are final, and 192001-192006 are its connection errors.
+  it.each([191006, 191007, 191002, 192007])(
+    'SDK code %i is final: reported once, never retried',
+    async (code) => {
+      const { bob, m1Copy } = await chat();
+      world.server.injectFault({ method: 'sendP2PMessageReceipt', code });
+      bob.engine.markRead([m1Copy]);
+      await world.tick(60_000);
+      expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+      expect(bob.errors.map((error) => error.code)).toEqual([code]);
+    },
+  );
+
+  it.each([191005, 192001, 192003, 192006])(
+    'SDK code %i (timeout or connection) is retried until the receipt goes',
+    async (code) => {
+      const { alice, bob, m1Copy } = await chat();
+      world.server.injectFault({ method: 'sendP2PMessageReceipt', code });
+      bob.engine.markRead([m1Copy]);
+      await world.tick(60_000);
+      expect(bob.calls.sendP2PMessageReceipt).toHaveLength(2);
+      expect(bob.errors).toEqual([]);
+      expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(100);
+    },
+  );
 });
