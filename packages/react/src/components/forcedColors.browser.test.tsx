@@ -1,0 +1,86 @@
+/**
+ * Windows' high-contrast themes (`forced-colors: active`) replace every colour with a few system
+ * colours, so whatever the kit tells apart by colour alone must also differ in something they keep.
+ */
+import type { ReceiptMessage } from '@readmark/core';
+import { screen } from '@testing-library/dom';
+import { useState } from 'react';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { cdp, userEvent } from 'vitest/browser';
+import '../styles.css';
+import { ReceiptDetailSheet } from './ReceiptDetailSheet';
+import { scrolledUpWithPill } from './scrolledUpWithPill.test';
+import { cleanupApps, createWorld, Providers, renderApp, teamWithMessage } from './testWorld.test';
+import { UnreadBadge } from './UnreadBadge';
+
+let world: ReturnType<typeof createWorld>;
+beforeEach(async () => {
+  window.focus();
+  await emulateForcedColors('active');
+});
+afterEach(async () => {
+  cleanupApps();
+  world?.dispose();
+  await emulateForcedColors('none');
+});
+
+/** Chromium's own emulation, so the stylesheet's media query and the forced palette both apply. */
+async function emulateForcedColors(value: 'active' | 'none') {
+  await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value }] });
+}
+
+function BadgeWithSheet({ message }: { message: ReceiptMessage }) {
+  const [isOpen, setIsOpen] = useState(false);
+  return (
+    <>
+      <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />
+      <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />
+    </>
+  );
+}
+
+/** The drawn part of an element's bottom edge, or none. */
+function bottomEdge(element: Element) {
+  const style = getComputedStyle(element);
+  return style.borderBottomStyle === 'none' || style.borderBottomWidth === '0px'
+    ? 'none'
+    : style.borderBottomColor;
+}
+
+it('the selected tab stays marked, and the badge is drawn as a button', async () => {
+  world = createWorld();
+  const { alice, message } = await teamWithMessage(world, {
+    teamId: 't1',
+    memberIds: ['bob', 'carol', 'dave', 'erin'],
+    readers: 1,
+  });
+  renderApp(
+    <Providers engine={world.engineFor(alice)}>
+      <BadgeWithSheet message={message} />
+    </Providers>,
+  );
+  const badge = await screen.findByRole('button', { name: '3 unread of 4 members' });
+  expect(matchMedia('(forced-colors: active)').matches).toBe(true);
+  // A button in a high-contrast theme shows its edge; text alone would read as a label.
+  expect(bottomEdge(badge)).not.toBe('none');
+  expect(getComputedStyle(badge).borderBottomColor).not.toBe(
+    getComputedStyle(badge).backgroundColor,
+  );
+
+  await userEvent.click(badge);
+  const selected = await screen.findByRole('tab', { name: 'Unread (3)', selected: true });
+  const other = screen.getByRole('tab', { name: 'Read (1)', selected: false });
+  // Colour alone told them apart before; the forced palette makes both tabs' text the same colour.
+  expect(bottomEdge(selected)).not.toBe(bottomEdge(other));
+  expect(bottomEdge(selected)).not.toBe(getComputedStyle(selected).backgroundColor);
+  // The other tab's edge is not drawn at all: it blends into the sheet.
+  const sheetBackground = getComputedStyle(screen.getByRole('dialog')).backgroundColor;
+  expect([sheetBackground, 'none']).toContain(bottomEdge(other));
+});
+
+it('the new-messages pill keeps its edge over the messages it floats on', async () => {
+  world = createWorld();
+  const { pill } = await scrolledUpWithPill(world);
+  expect(bottomEdge(pill)).not.toBe('none');
+  expect(getComputedStyle(pill).borderTopColor).not.toBe(getComputedStyle(pill).backgroundColor);
+});
