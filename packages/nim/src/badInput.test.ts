@@ -60,6 +60,16 @@ const rows: Array<BadInputRow<World>> = [
     (w) => w.a.transport.subscribe('listener' as never),
     { code: 191004 },
   ],
+  [
+    'subscribeConnectionState: null',
+    (w) => w.a.transport.subscribeConnectionState?.(null as never),
+    { code: 191004 },
+  ],
+  [
+    'subscribeConnectionState: not a function',
+    (w) => w.a.transport.subscribeConnectionState?.('listener' as never),
+    { code: 191004 },
+  ],
   // sendP2PMessageReceipt
   [
     'P2P receipt: null',
@@ -236,6 +246,20 @@ const rows: Array<BadInputRow<World>> = [
 
 describe('bad input: the NIM transport', () => {
   itHandlesEveryBadInput(rows, { world, errorName: 'ReceiptError' });
+
+  it('a refused connection listener is not called on later connection changes', async () => {
+    const { server, a } = await world();
+    expect(() => a.transport.subscribeConnectionState?.(null as never)).toThrow(
+      expect.objectContaining({ name: 'ReceiptError', code: 191004 }),
+    );
+    const states: string[] = [];
+    a.transport.subscribeConnectionState?.((state) => states.push(state));
+    server.dropConnection('A');
+    await server.settle();
+    server.restoreConnection('A');
+    await server.settle();
+    expect(states).toEqual(['disconnected', 'connected']);
+  });
 });
 
 /**

@@ -228,6 +228,8 @@ export function createNimTransport(
   if (login && typeof login.getConnectStatus === 'function') {
     transport.getConnectionState = () => connectionStateOf(login.getConnectStatus());
     transport.subscribeConnectionState = (listener) => {
+      // Checked now, as `subscribe` does: later it would throw inside the SDK's own dispatch.
+      if (typeof listener !== 'function') throw invalid('listener must be a function');
       const onStatus = (status: unknown) => listener(connectionStateOf(status));
       login.on('onConnectStatus', onStatus);
       let isSubscribed = true;
