@@ -26,7 +26,8 @@ export function ReceiptStringsProvider({
   children,
 }: ReceiptStringsProviderProps) {
   const value = useMemo<ReceiptStrings>(() => {
-    const base = tables[locale] ?? en;
+    // Own keys only: `tables.constructor` and friends come from Object.prototype.
+    const base = Object.hasOwn(tables, locale) ? tables[locale] : en;
     return strings ? { ...base, ...withoutUndefined(strings) } : base;
   }, [locale, strings]);
   return <ReceiptStringsContext.Provider value={value}>{children}</ReceiptStringsContext.Provider>;

@@ -1,0 +1,28 @@
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { receiptWorldPerTest } from '../../../core/src/testing/receiptWorld';
+import { UnreadBadge } from '../components/UnreadBadge';
+import { ReceiptProvider } from '../ReceiptProvider';
+
+const world = receiptWorldPerTest((world) => {
+  world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B'] });
+});
+afterEach(cleanup);
+
+describe('locale (docs/i18n.md: an unknown value falls back to English)', () => {
+  // Names every plain object inherits: a lookup in an ordinary object finds Object.prototype's.
+  it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf', 'fr'])(
+    'locale "%s" renders the badge in English',
+    async (locale) => {
+      const { alice, team } = await world.aliceWritesToBob();
+      render(
+        <ReceiptProvider engine={alice.engine} locale={locale as never}>
+          <UnreadBadge message={team} onOpen={() => {}} />
+        </ReceiptProvider>,
+      );
+      await act(() => world.tick(1000));
+      const badge = screen.getByRole('button', { name: '1 unread of 1 member' });
+      expect(badge.textContent).toContain('1 unread');
+    },
+  );
+});
