@@ -11,7 +11,7 @@ export {
 } from './conversationId';
 // Engine (owner: engine engineer)
 export type { RetryPolicy } from './engine/backoff';
-export { backoffDelay, defaultRetryPolicy } from './engine/backoff';
+export { defaultRetryPolicy } from './engine/backoff';
 export { createReceiptEngine } from './engine/createReceiptEngine';
 export type { ReceiptErrorContext, ReceiptOperation } from './engine/engineContext';
 export { TEAM_UNAVAILABLE_CODES } from './engine/engineContext';
@@ -50,7 +50,7 @@ export {
 } from './engine/selectors';
 export { TEAM_BATCH_LIMIT } from './engine/teamOutbox';
 export type { ReceiptErrorCodeValue } from './errorCodes';
-export { isRetryableCode, ReceiptErrorCode } from './errorCodes';
+export { ReceiptErrorCode } from './errorCodes';
 export { hasErrorCode, ReceiptError } from './ReceiptError';
 export type { ConnectionState, ReceiptTransport, TransportEvent } from './ReceiptTransport';
 export type { ReceiptOutboxStorage } from './storage/ReceiptOutboxStorage';
