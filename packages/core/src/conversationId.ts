@@ -24,19 +24,27 @@ function isConversationMessage(
  * with the logged-in account, so the same chat has a different id on each side (C1, C3).
  */
 
-/** `${self}|1|${accountId}` */
+/** `${self}|${type}|${targetId}`; 191004 for a non-string id (never "A|1|null" or a TypeError). */
+function conversationIdOf(selfAccountId: string, type: number, targetId: string): string {
+  if (typeof selfAccountId !== 'string' || typeof targetId !== 'string') {
+    throw new ReceiptError(191004, 'ids must be strings');
+  }
+  return `${selfAccountId}|${type}|${targetId}`;
+}
+
+/** `${self}|1|${accountId}`. Throws a `ReceiptError` 191004 unless both ids are strings. */
 export function p2pConversationId(selfAccountId: string, accountId: string): string {
-  return `${selfAccountId}|${ConversationType.P2P}|${accountId}`;
+  return conversationIdOf(selfAccountId, ConversationType.P2P, accountId);
 }
 
-/** `${self}|2|${teamId}` */
+/** `${self}|2|${teamId}`. Throws a `ReceiptError` 191004 unless both ids are strings. */
 export function teamConversationId(selfAccountId: string, teamId: string): string {
-  return `${selfAccountId}|${ConversationType.TEAM}|${teamId}`;
+  return conversationIdOf(selfAccountId, ConversationType.TEAM, teamId);
 }
 
-/** `${self}|3|${superTeamId}` */
+/** `${self}|3|${superTeamId}`. Throws a `ReceiptError` 191004 unless both ids are strings. */
 export function superTeamConversationId(selfAccountId: string, superTeamId: string): string {
-  return `${selfAccountId}|${ConversationType.SUPER_TEAM}|${superTeamId}`;
+  return conversationIdOf(selfAccountId, ConversationType.SUPER_TEAM, superTeamId);
 }
 
 /**

@@ -4,10 +4,20 @@
  * compared before and after, and no transport call may start for a refused input.
  */
 import { describe, expect, it } from 'vitest';
+import { p2pConversationId, superTeamConversationId, teamConversationId } from '../conversationId';
 import { ReceiptError } from '../ReceiptError';
+import { encodeOutbox } from '../storage/ReceiptOutboxStorage';
 import { receiptWorldPerTest, type WorldDevice } from '../testing/receiptWorld';
 import type { ReceiptMessage } from '../types';
 import { createReceiptEngine } from './createReceiptEngine';
+import {
+  selectIsPeerRead,
+  selectIsSendingReceipts,
+  selectMessageStatus,
+  selectTeamUnavailableCode,
+  selectUnreadCount,
+  selectWatermarks,
+} from './selectors';
 
 let alice: WorldDevice;
 let bob: WorldDevice;
@@ -75,6 +85,42 @@ const refused: Row[] = [
     191004,
   ],
   ['setSendingReceipts for a huge id', (d) => d.engine.setSendingReceipts(false, huge), 191004],
+  // The public helpers beside the engine: 191004 too, never a TypeError or an id like "A|1|null".
+  ['encodeOutbox(null)', () => encodeOutbox(null as never), 191004],
+  ['encodeOutbox([null])', () => encodeOutbox([null] as never), 191004],
+  [
+    'encodeOutbox of a message without createTime',
+    () => encodeOutbox([{ ...p2p, createTime: undefined as never }]),
+    191004,
+  ],
+  ["p2pConversationId('B', Symbol())", () => p2pConversationId('B', Symbol() as never), 191004],
+  ["p2pConversationId('B', null)", () => p2pConversationId('B', null as never), 191004],
+  ["p2pConversationId(null, 'A')", () => p2pConversationId(null as never, 'A'), 191004],
+  ["teamConversationId('B', undefined)", () => teamConversationId('B', undefined as never), 191004],
+  ["superTeamConversationId('B', 7)", () => superTeamConversationId('B', 7 as never), 191004],
+  [
+    'selectMessageStatus(undefined, message)',
+    () => selectMessageStatus(undefined as never, p2p),
+    191004,
+  ],
+  ['selectMessageStatus(null, malformed)', () => selectMessageStatus(null as never, {}), 191004],
+  [
+    'selectIsPeerRead(the store, message)',
+    (d) => selectIsPeerRead(d.engine.store as never, p2p),
+    191004,
+  ],
+  [
+    'selectUnreadCount(the engine, message)',
+    (d) => selectUnreadCount(d.engine as never, team),
+    191004,
+  ],
+  ["selectWatermarks('B', id)", () => selectWatermarks('B' as never, 'B|1|A'), 191004],
+  [
+    'selectTeamUnavailableCode(undefined, id)',
+    () => selectTeamUnavailableCode(undefined as never, 'B|2|T'),
+    191004,
+  ],
+  ['selectIsSendingReceipts(undefined)', () => selectIsSendingReceipts(undefined as never), 191004],
 ];
 
 /** Inputs the engine documents as no-ops: nothing changes, nothing is sent, nothing is reported. */

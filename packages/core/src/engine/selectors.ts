@@ -1,4 +1,5 @@
 import { messageConversationId } from '../conversationId';
+import { ReceiptError } from '../ReceiptError';
 import type { TeamMessageReadReceipt } from '../types';
 import { ConversationType, MessageSendingState, type ReceiptMessage } from '../types';
 import { isFlagged, isReceiptMessage, takesReceipts } from './messageFacts';
@@ -17,8 +18,21 @@ export type ReceiptMode = 'p2p' | 'team' | 'none';
 /** The delivery status of one of my messages. */
 export type MessageStatus = 'sending' | 'sent' | 'read' | 'failed';
 
+/**
+ * `state.accountId`, or a `ReceiptError` 191004 when `state` is not a receipt state: every selector
+ * checks its first argument with it, so a wrong one fails with the fix instead of a TypeError. The
+ * boolean `isSendingReceipts` is the mark: undefined, the engine and its store have none.
+ */
+function accountOf(state: ReceiptState): string {
+  if (typeof state?.isSendingReceipts !== 'boolean') {
+    throw new ReceiptError(191004, 'selectors need `engine.store.getState()`');
+  }
+  return state.accountId;
+}
+
 /** Both watermarks of a P2P conversation; zeros (one shared object) for a conversation never seen. */
 export function selectWatermarks(state: ReceiptState, conversationId: string): P2PWatermarks {
+  accountOf(state);
   return state.conversations[conversationId] ?? noWatermarks;
 }
 
@@ -34,11 +48,12 @@ export function selectSelfReadTime(state: ReceiptState, conversationId: string):
 
 /** SPEC P6 exactly: own P2P messages up to the peer's watermark (inclusive) are read; self-chat always. */
 export function selectIsPeerRead(state: ReceiptState, message: unknown): boolean {
+  const accountId = accountOf(state);
   if (!isReceiptMessage(message)) return false;
   if (message.conversationType !== ConversationType.P2P) return false;
-  if (message.senderId !== state.accountId) return false;
-  if (message.receiverId === state.accountId) return true;
-  const conversationId = messageConversationId(state.accountId, message);
+  if (message.senderId !== accountId) return false;
+  if (message.receiverId === accountId) return true;
+  const conversationId = messageConversationId(accountId, message);
   return message.createTime <= selectPeerReadTime(state, conversationId);
 }
 
@@ -47,7 +62,7 @@ export function selectIsPeerRead(state: ReceiptState, message: unknown): boolean
  * notification/tips/robot/call types and anything malformed.
  */
 export function selectReceiptMode(state: ReceiptState, message: unknown): ReceiptMode {
-  return receiptModeOf(state.accountId, message);
+  return receiptModeOf(accountOf(state), message);
 }
 
 /**
@@ -72,14 +87,11 @@ export function selectTeamReceipt(
   state: ReceiptState,
   message: unknown,
 ): TeamMessageReadReceipt | undefined {
+  const accountId = accountOf(state);
   if (!isReceiptMessage(message) || message.conversationType !== ConversationType.TEAM) {
     return undefined;
   }
-  return teamReceiptOf(
-    state,
-    messageConversationId(state.accountId, message),
-    message.messageClientId,
-  );
+  return teamReceiptOf(state, messageConversationId(accountId, message), message.messageClientId);
 }
 
 /** Where the lazy count load of a team message stands; undefined when never requested. */
@@ -87,6 +99,7 @@ export function selectTeamCountLoad(
   state: ReceiptState,
   message: unknown,
 ): TeamCountLoadStatus | undefined {
+  accountOf(state);
   if (!isReceiptMessage(message) || message.conversationType !== ConversationType.TEAM) {
     return undefined;
   }
@@ -98,15 +111,17 @@ export function selectTeamUnavailableCode(
   state: ReceiptState,
   conversationId: string,
 ): number | undefined {
+  accountOf(state);
   return state.unavailableTeams[conversationId];
 }
 
 /** True when the message's team cannot do receipts (over 200 members, receipts disabled...). */
 export function selectIsTeamUnavailable(state: ReceiptState, message: unknown): boolean {
+  const accountId = accountOf(state);
   if (!isReceiptMessage(message) || message.conversationType !== ConversationType.TEAM) {
     return false;
   }
-  return messageConversationId(state.accountId, message) in state.unavailableTeams;
+  return messageConversationId(accountId, message) in state.unavailableTeams;
 }
 
 /** Unread members of one of my team messages; undefined while unknown or unavailable. */
@@ -164,6 +179,7 @@ export function sendingStatus(message: ReceiptMessage): MessageStatus {
 
 /** Whether receipts go out for `conversationId`: the global switch and the conversation's own. */
 export function selectIsSendingReceipts(state: ReceiptState, conversationId?: string): boolean {
+  accountOf(state);
   if (!state.isSendingReceipts) return false;
   return conversationId === undefined || !(conversationId in state.mutedConversations);
 }

@@ -1,4 +1,4 @@
-import { isReceiptMessage } from '../engine/messageFacts';
+import { assertReceiptMessages, isReceiptMessage } from '../engine/messageFacts';
 import type { ReceiptMessage } from '../types';
 
 /**
@@ -49,8 +49,12 @@ export function toStoredMessage(message: ReceiptMessage): ReceiptMessage {
   return stored;
 }
 
-/** Serializes pending receipts for a string storage, recording `accountId` when given. */
+/**
+ * Serializes pending receipts for a string storage, recording `accountId` when given. Throws a
+ * `ReceiptError` 191004 unless `messages` is an array of well-formed messages.
+ */
 export function encodeOutbox(messages: readonly ReceiptMessage[], accountId?: string): string {
+  assertReceiptMessages(messages, 'encodeOutbox');
   return JSON.stringify({
     version: FORMAT_VERSION,
     accountId,
