@@ -1,6 +1,7 @@
 import { invalidParameter, type NimError } from './NimError';
 import type { FaultableMethod } from './ServerCore';
 import { seededRandom } from './seededRandom';
+import { snapshotOf } from './validateReceiptArgs';
 
 /**
  * Random, seeded faults of the simulated network (see `MemoryServerOptions.faults`). Every draw comes
@@ -96,6 +97,17 @@ export function checkRandomFaults(faults: unknown): NimError | undefined {
   return undefined;
 }
 
+/** `faults` with every field and list read once (holes become undefined); a non-object as it is. */
+function copyFaults(faults: unknown): unknown {
+  if (typeof faults !== 'object' || faults === null || Array.isArray(faults)) return faults;
+  const copy: Record<string, unknown> = { ...faults };
+  for (const key of ['latencyMs', 'failureCodes', 'methods']) {
+    const list = copy[key];
+    if (Array.isArray(list)) copy[key] = Array.from(list);
+  }
+  return copy;
+}
+
 /** What happens to one call: it fails before the server, times out after it, or goes through. */
 export type CallFate = { kind: 'ok' } | { kind: 'fail'; code: number } | { kind: 'timeout' };
 
@@ -115,12 +127,18 @@ export class FaultInjector {
     this.random = seededRandom(1);
   }
 
-  /** Replaces every setting and reseeds the PRNG. Throws 191004 (changing nothing) for bad options. */
+  /**
+   * Replaces every setting and reseeds the PRNG. Throws 191004 (changing nothing) for bad options,
+   * including ones that cannot be read (a throwing getter or Proxy).
+   */
   configure(faults: RandomFaults): void {
-    const error = checkRandomFaults(faults);
+    // Read once into plain data, so what is checked is what is used.
+    const copy = snapshotOf(() => copyFaults(faults));
+    const error = copy.error ?? checkRandomFaults(copy.value);
     if (error) throw error;
-    this.settings = FaultInjector.normalize(faults, this.baseLatencyMs);
-    this.random = seededRandom(faults.seed ?? 1);
+    const plain = copy.value as RandomFaults;
+    this.settings = FaultInjector.normalize(plain, this.baseLatencyMs);
+    this.random = seededRandom(plain.seed ?? 1);
   }
 
   /** The current settings, normalized (defaults filled in). */

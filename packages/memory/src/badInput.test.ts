@@ -523,6 +523,87 @@ const rows: Array<BadInputRow<World>> = [
     (w) => w.server.simulatePeerReader({ accountId: 'Z', minDelayMs: Number.NaN, maxDelayMs: 1 }),
     { code: 191004 },
   ],
+  // Symbols, Proxies and other unreadable arguments of the server object (README: 191004)
+  ['createMemoryServer: null', () => createMemoryServer(null as never), { code: 191004 }],
+  [
+    'createMemoryServer: a Proxy that throws',
+    () => createMemoryServer(explodingProxy({ latencyMs: 0 })),
+    { code: 191004 },
+  ],
+  [
+    'createMemoryServer: a now that is not a function',
+    () => createMemoryServer({ now: 5 as never }),
+    { code: 191004 },
+  ],
+  [
+    'createMemoryServer: faults whose latency list throws',
+    () => createMemoryServer({ faults: { latencyMs: explodingProxy([0, 5]) as never } }),
+    { code: 191004 },
+  ],
+  [
+    'getTeamMemberIds: a Symbol',
+    (w) => w.server.getTeamMemberIds(Symbol('T1') as never),
+    { code: 191004 },
+  ],
+  [
+    'getTeamMemberIds: a Proxy that throws',
+    (w) => w.server.getTeamMemberIds(explodingProxy({}) as never),
+    { code: 191004 },
+  ],
+  [
+    'removeTeamMembers: a Symbol team',
+    (w) => w.server.removeTeamMembers(Symbol('T1') as never, ['C']),
+    { code: 191004 },
+  ],
+  [
+    'createTeam: a Proxy that throws',
+    (w) => w.server.createTeam(explodingProxy({ teamId: 'T9', memberIds: ['A'] })),
+    { code: 191004 },
+  ],
+  [
+    'createTeam: member ids in a Proxy that throws',
+    (w) => w.server.createTeam({ teamId: 'T9', memberIds: explodingProxy(['A']) }),
+    { code: 191004 },
+  ],
+  [
+    'injectFault: a Proxy that throws',
+    (w) =>
+      w.server.injectFault(explodingProxy({ method: 'sendP2PMessageReceipt' as const, code: 416 })),
+    { code: 191004 },
+  ],
+  [
+    'setFaults: a Proxy that throws',
+    (w) => w.server.setFaults(explodingProxy({ failureRate: 1 })),
+    { code: 191004 },
+  ],
+  [
+    'setFaults: failure codes in a Proxy that throws',
+    (w) => w.server.setFaults({ failureRate: 1, failureCodes: explodingProxy([416]) }),
+    { code: 191004 },
+  ],
+  [
+    'simulateTeamReaders: a Proxy that throws',
+    (w) =>
+      w.server.simulateTeamReaders(explodingProxy({ teamId: 'T1', minDelayMs: 0, maxDelayMs: 0 })),
+    { code: 191004 },
+  ],
+  [
+    'simulateTeamReaders: a Symbol team',
+    (w) =>
+      w.server.simulateTeamReaders({
+        teamId: Symbol('T1') as never,
+        readerIds: ['C'],
+        minDelayMs: 0,
+        maxDelayMs: 0,
+      }),
+    { code: 191004 },
+  ],
+  [
+    'simulatePeerReader: a Proxy that throws',
+    (w) =>
+      w.server.simulatePeerReader(explodingProxy({ accountId: 'B', minDelayMs: 0, maxDelayMs: 0 })),
+    { code: 191004 },
+  ],
 ];
 
 describe('bad input: the memory server', () => {
@@ -538,6 +619,33 @@ describe('bad input: the memory server', () => {
       }
       expect(caught).toMatchObject({ name: 'V2NIMError', code: 191004 });
     }
+  });
+
+  it('simulated readers are all checked before any logs in: a bad id leaves no reader behind', async () => {
+    const w = await world();
+    const refuse = (start: () => unknown) =>
+      expect(start).toThrow(expect.objectContaining({ name: 'V2NIMError', code: 191004 }));
+    refuse(() =>
+      w.server.simulateTeamReaders({
+        teamId: 'T1',
+        readerIds: ['C', 'B|1|A'],
+        minDelayMs: 0,
+        maxDelayMs: 0,
+      }),
+    );
+    refuse(() =>
+      w.server.simulatePeerReader({
+        accountId: 'B',
+        peerIds: explodingProxy(['A']),
+        minDelayMs: 0,
+        maxDelayMs: 0,
+      }),
+    );
+    // A reader left logged in would acknowledge g1 (C) and p1 (B) after its 0 ms delay.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await w.server.settle();
+    expect((await w.a.V2NIMMessageService.getTeamMessageReceipts([w.g1]))[0]?.readCount).toBe(0);
+    expect((await w.a.V2NIMMessageService.getP2PMessageReceipt('A|1|B')).timestamp).toBe(0);
   });
 
   it('createMemoryServer: bad faults throw 191004', () => {

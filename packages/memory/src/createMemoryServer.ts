@@ -1,5 +1,5 @@
 import { setDeviceConnected } from './connection';
-import { checkRandomFaults, type RandomFaults } from './FaultInjector';
+import type { RandomFaults } from './FaultInjector';
 import { createMemoryClient, type MemoryClient } from './MemoryClient';
 import { invalidParameter } from './NimError';
 import { type FaultableMethod, ServerCore } from './ServerCore';
@@ -10,6 +10,35 @@ import {
 } from './simulatePeerReader';
 import { simulateTeamReaders, type TeamReadersOptions } from './simulateTeamReaders';
 import { snapshotOf } from './validateReceiptArgs';
+
+/** An id `login` accepts: a non-empty string without "|" (it separates conversation-id parts). */
+function isAccountId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && !value.includes('|');
+}
+
+/**
+ * A shallow copy of an options object, each field read once: 191004 for a non-object and for one
+ * that cannot be read (a throwing getter or Proxy), never its own error; and the caller cannot
+ * change the copy afterwards.
+ */
+function requireOptions<T extends object>(value: T): T {
+  if (typeof value !== 'object' || value === null) throw invalidParameter('options object');
+  const copy = snapshotOf(() => ({ ...value }));
+  if (copy.error) throw copy.error;
+  return copy.value;
+}
+
+/** A dense copy of the list of ids named `name` (holes become undefined, failing `isId`), or 191004. */
+function requireIds(
+  ids: unknown,
+  name = 'memberIds',
+  isId = (id: unknown) => typeof id === 'string' && id.length > 0,
+): string[] {
+  // Array.from turns holes into undefined, which `every` would otherwise skip.
+  const copy = snapshotOf(() => (Array.isArray(ids) ? Array.from(ids) : undefined));
+  if (!copy.value?.every(isId)) throw invalidParameter(`${name} must be an array of account ids`);
+  return copy.value as string[];
+}
 
 /** Options of {@link createMemoryServer}. */
 export interface MemoryServerOptions {
@@ -94,16 +123,18 @@ export interface MemoryServer {
  *   alice.V2NIMMessageCreator.createTextMessage('hi'), 'A|1|B');
  */
 export function createMemoryServer(options: MemoryServerOptions = {}): MemoryServer {
-  const latencyMs = options.latencyMs ?? 0;
+  const {
+    now = () => Date.now(),
+    latencyMs = 0,
+    isDetailFilterIgnored = false,
+    faults,
+  } = requireOptions(options);
   if (typeof latencyMs !== 'number' || !(latencyMs >= 0)) {
     throw invalidParameter('latencyMs must be a number >= 0');
   }
-  const core = new ServerCore(
-    options.now ?? (() => Date.now()),
-    latencyMs,
-    options.isDetailFilterIgnored ?? false,
-  );
-  if (options.faults !== undefined) core.faults.configure(options.faults);
+  if (typeof now !== 'function') throw invalidParameter('now must be a function');
+  const core = new ServerCore(now, latencyMs, isDetailFilterIgnored);
+  if (faults !== undefined) core.faults.configure(faults);
 
   function setConnected(accountId: unknown, isConnected: boolean) {
     if (accountId !== undefined && (typeof accountId !== 'string' || accountId.length === 0)) {
@@ -116,23 +147,15 @@ export function createMemoryServer(options: MemoryServerOptions = {}): MemorySer
     }
   }
 
-  function requireOptions<T>(value: T): T {
-    if (typeof value !== 'object' || value === null) throw invalidParameter('options object');
-    return value;
-  }
-
-  function requireIds(memberIds: unknown): string[] {
-    // Array.from turns holes into undefined, which `every` would otherwise skip.
-    const ids = snapshotOf(() => (Array.isArray(memberIds) ? Array.from(memberIds) : undefined));
-    if (!ids.value?.every((id) => typeof id === 'string' && id.length > 0)) {
-      throw invalidParameter('memberIds must be an array of account ids');
-    }
-    return ids.value as string[];
+  /** The members of an existing team: 191004 for a non-string id (a Symbol, a Proxy), else 108404. */
+  function membersOf(teamId: unknown): Set<string> {
+    if (typeof teamId !== 'string') throw invalidParameter('teamId must be a string');
+    return core.teamMembers(teamId);
   }
 
   const server: MemoryServer = {
     login(accountId) {
-      if (typeof accountId !== 'string' || accountId.length === 0 || accountId.includes('|')) {
+      if (!isAccountId(accountId)) {
         throw invalidParameter('accountId must be a non-empty string without "|"');
       }
       return createMemoryClient(core, accountId);
@@ -146,15 +169,15 @@ export function createMemoryServer(options: MemoryServerOptions = {}): MemorySer
     },
     addTeamMembers(teamId, memberIds) {
       const ids = requireIds(memberIds);
-      const members = core.teamMembers(teamId);
+      const members = membersOf(teamId);
       for (const id of ids) members.add(id);
     },
     removeTeamMembers(teamId, memberIds) {
       const ids = requireIds(memberIds);
-      const members = core.teamMembers(teamId);
+      const members = membersOf(teamId);
       for (const id of ids) members.delete(id);
     },
-    getTeamMemberIds: (teamId) => [...core.teamMembers(teamId)],
+    getTeamMemberIds: (teamId) => [...membersOf(teamId)],
     injectFault(faultOptions) {
       const { method, code, times = 1, accountId } = requireOptions(faultOptions);
       if (typeof method !== 'string' || !Number.isInteger(code) || !(times >= 1)) {
@@ -162,18 +185,24 @@ export function createMemoryServer(options: MemoryServerOptions = {}): MemorySer
       }
       core.addFault({ method, code, times, ...(accountId === undefined ? {} : { accountId }) });
     },
-    setFaults(faults) {
-      const error = checkRandomFaults(faults);
-      if (error) throw error;
-      core.faults.configure(faults);
-    },
+    setFaults: (faults) => core.faults.configure(faults),
     getFaults: () => core.faults.snapshot(),
     dropConnection: (accountId) => setConnected(accountId, false),
     restoreConnection: (accountId) => setConnected(accountId, true),
-    simulateTeamReaders: (readerOptions) =>
-      simulateTeamReaders(server, requireOptions(readerOptions)),
-    simulatePeerReader: (readerOptions) =>
-      simulatePeerReader(server, requireOptions(readerOptions)),
+    simulateTeamReaders(readerOptions) {
+      const copy = requireOptions(readerOptions);
+      if (typeof copy.teamId !== 'string') throw invalidParameter('teamId must be a string');
+      // Every reader is checked before the first logs in, so a bad one leaves no device behind.
+      if (copy.readerIds !== undefined) {
+        copy.readerIds = requireIds(copy.readerIds, 'readerIds', isAccountId);
+      }
+      return simulateTeamReaders(server, copy);
+    },
+    simulatePeerReader(readerOptions) {
+      const copy = requireOptions(readerOptions);
+      if (copy.peerIds !== undefined) copy.peerIds = requireIds(copy.peerIds, 'peerIds');
+      return simulatePeerReader(server, copy);
+    },
   };
   return server;
 }
