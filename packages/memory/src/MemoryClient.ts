@@ -125,7 +125,8 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
    * Client checks, the connection, one network hop, injected and random faults, then the server
    * side; all-or-nothing (E2). The one exception is the opt-in `timeoutRate` fault: like a real network
    * timeout it applies the call and then rejects with 191005.
-   * `isLocal` calls (answered from the SDK's cache) work without a connection.
+   * `isLocal` calls (answered from the SDK's cache) work without a connection and meet no random
+   * fault, only an injected one.
    */
   async function call<T>(
     method: FaultableMethod,
@@ -141,10 +142,11 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     try {
       await core.queue.roundTrip();
       if (!device.isOnline) throw notLoggedInError();
-      if (isLocal) return run();
-      if (!device.isConnected) throw disconnectedError();
+      if (!isLocal && !device.isConnected) throw disconnectedError();
+      // An injected fault is the test's explicit ask, so even a cache answer honours it.
       const fault = core.takeFault(method, accountId);
       if (fault) throw fault;
+      if (isLocal) return run();
       const fate = core.faults.fateOf(method);
       if (fate.kind === 'fail') {
         throw new NimError(fate.code, `simulated network failure in ${method}`);

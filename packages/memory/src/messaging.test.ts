@@ -148,6 +148,18 @@ describe('messages on the memory server', () => {
     expect(a1Log.p2p).toHaveLength(1);
   });
 
+  it('an injected fault reaches getP2PMessageReceipt too, though the SDK answers it from its cache', async () => {
+    const { server } = createScenario();
+    const a1 = server.login('A');
+    server.injectFault({ method: 'getP2PMessageReceipt', code: 416 });
+    await expectCode(a1.V2NIMMessageService.getP2PMessageReceipt('A|1|B'), 416);
+    // Used up: the next call answers again.
+    await expect(a1.V2NIMMessageService.getP2PMessageReceipt('A|1|B')).resolves.toEqual({
+      conversationId: 'A|1|B',
+      timestamp: 0,
+    });
+  });
+
   it('reports login and connection status changes to the device', async () => {
     const server = createMemoryServer();
     const a1 = server.login('A');

@@ -27,6 +27,7 @@ const g1Counts = (readCount: number, unreadCount: number) => ({
 describe('SPEC section 7, team scenarios on the memory server', () => {
   it('16: counts start at 0 read / 4 unread; after B reads, A gets 1 / 3 with latestReadAccount B', async () => {
     const { server, a1, a1Log, b1, b1Log, c1Log, g1 } = await teamChat();
+    const b2Log = listen(server.login('B'));
     expect(await a1.V2NIMMessageService.getTeamMessageReceipts([g1])).toEqual([
       expect.objectContaining({ ...g1Counts(0, 4), messageClientId: g1.messageClientId }),
     ]);
@@ -42,8 +43,9 @@ describe('SPEC section 7, team scenarios on the memory server', () => {
         },
       ],
     ]);
-    // G11: the reader's devices and other members get nothing.
+    // G11: the reader's devices (the one that read and the other) and other members get nothing.
     expect(b1Log.team).toEqual([]);
+    expect(b2Log.team).toEqual([]);
     expect(c1Log.team).toEqual([]);
   });
 
