@@ -27,6 +27,11 @@ function invalid(reason: string): ReceiptError {
   return new ReceiptError(ReceiptErrorCode.INVALID_PARAMETER, `invalid parameter: ${reason}`);
 }
 
+/** More than 50 messages in one team call: 191001 before any effect (SPEC G3, G6). */
+function overBatchLimit(): ReceiptError {
+  return new ReceiptError(ReceiptErrorCode.MISUSE, 'at most 50 messages per call');
+}
+
 /**
  * True when every message is of one conversation and one of them has no server id (or a field cannot
  * be read: a hostile getter counts as unsent rather than escaping as a TypeError).
@@ -137,11 +142,7 @@ export function createNimTransport(
       const list = messageListOf(input);
       if (!list) return Promise.reject(invalid('messages must be an array of V2NIMMessage'));
       // The SDK leaves the 50 cap to the server; checking here keeps "no effect" certain (G3).
-      if (list.length > 50) {
-        return Promise.reject(
-          new ReceiptError(ReceiptErrorCode.MISUSE, 'at most 50 messages per call'),
-        );
-      }
+      if (list.length > 50) return Promise.reject(overBatchLimit());
       // G3 [DEC]: a message without a server id was never sent, and 10.8.1 does not check it, so the
       // transport does. A batch of several conversations is left to the SDK: its 191001 comes first.
       if (hasUnsentMessage(list)) {
@@ -153,6 +154,9 @@ export function createNimTransport(
     async getTeamMessageReceipts(input) {
       const list = messageListOf(input);
       if (!list) throw invalid('messages must be an array of V2NIMMessage');
+      // SEED §OTHER caps queries at 50 too (G6); 10.8.1 leaves it to the server, whose code for it
+      // the SDK does not promise.
+      if (list.length > 50) throw overBatchLimit();
       const results = await callSdk(() => messages.getTeamMessageReceipts(list));
       return compact(results, toTeamReceipt);
     },

@@ -1,5 +1,5 @@
 import type { MemoryServerOptions } from '@readmark/memory';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { copyOf, createTransportScenario, expectReceiptError } from './transport.testkit';
 
 /** T1 = {A, B, C, D, E}; A sends flagged g1 (t=100) and unflagged g2 (t=110). */
@@ -55,6 +55,43 @@ describe('SPEC section 7, team scenarios through createNimTransport', () => {
     expect(fromSdk).toHaveProperty('receiverId', 'T1');
     const [fromTransport] = await a1.transport.getTeamMessageReceipts([g1]);
     expect(fromTransport).not.toHaveProperty('receiverId');
+  });
+
+  it('T4: a detail never carries latestReadAccount or receiverId, even when the SDK leaks them', async () => {
+    const { server, a1, b1, g1 } = await teamChat();
+    await b1.transport.sendTeamMessageReceipts([copyOf(b1, g1)]);
+    await server.settle();
+    // An SDK whose detail carries the T3 receipt object, as query results do.
+    const service = a1.client.V2NIMMessageService;
+    const real = service.getTeamMessageReceiptDetail.bind(service);
+    vi.spyOn(service, 'getTeamMessageReceiptDetail').mockImplementation(async (...args) => {
+      const detail = await real(...args);
+      return {
+        ...detail,
+        readReceipt: { ...detail.readReceipt, latestReadAccount: 'B', receiverId: 'T1' },
+      } as typeof detail;
+    });
+    const detail = await a1.transport.getTeamMessageReceiptDetail(g1);
+    expect(detail.readReceipt).not.toHaveProperty('latestReadAccount');
+    expect(detail.readReceipt).not.toHaveProperty('receiverId');
+    expect(detail.readReceipt).toMatchObject({ readCount: 1, unreadCount: 3 });
+  });
+
+  it('G3, G6: over 50 messages the transport itself rejects with 191001, the SDK never called', async () => {
+    const { a1, b1, g1 } = await teamChat();
+    // 10.8.1 leaves the cap to the server: the transport must not rely on it.
+    const send = vi.spyOn(b1.client.V2NIMMessageService, 'sendTeamMessageReceipts');
+    const query = vi.spyOn(a1.client.V2NIMMessageService, 'getTeamMessageReceipts');
+    await expectReceiptError(
+      b1.transport.sendTeamMessageReceipts(Array.from({ length: 51 }, () => copyOf(b1, g1))),
+      191001,
+    );
+    await expectReceiptError(
+      a1.transport.getTeamMessageReceipts(Array.from({ length: 51 }, () => g1)),
+      191001,
+    );
+    expect(send).not.toHaveBeenCalled();
+    expect(query).not.toHaveBeenCalled();
   });
 
   it('17: a repeated receipt emits nothing more', async () => {
