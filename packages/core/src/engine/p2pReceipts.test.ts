@@ -237,10 +237,13 @@ describe('P2P outbox', () => {
     expect(bob.calls.sendP2PMessageReceipt).toHaveLength(times.length);
   });
 
-  it('ignores notification, unsent and not-addressed messages', async () => {
+  it('ignores notification, tips, robot, call, unsent and not-addressed messages (U3)', async () => {
     const { bob, b2 } = await aliceAndBob();
     bob.engine.markRead([
       { ...b2, messageClientId: 'n', messageType: 5, createTime: 900 },
+      { ...b2, messageClientId: 't', messageType: 10, createTime: 904 },
+      { ...b2, messageClientId: 'r', messageType: 11, createTime: 905 },
+      { ...b2, messageClientId: 'c', messageType: 12, createTime: 906 },
       { ...b2, messageClientId: 'u', messageServerId: '', createTime: 901 },
       { ...b2, messageClientId: 's', sendingState: 3, createTime: 902 },
       { ...b2, messageClientId: 'x', receiverId: 'C', createTime: 903 },

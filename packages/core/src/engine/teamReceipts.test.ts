@@ -89,6 +89,13 @@ describe('team receipts through the engine (SPEC section 7, scenarios 16-32)', (
     expect(a.calls.sendTeamMessageReceipts).toHaveLength(0);
   });
 
+  it.each([5, 10, 11, 12])('U3: a team message of type %i is never acknowledged', async (type) => {
+    const { b, g1 } = await team();
+    b.engine.markRead([{ ...world.copyOf(b, g1), messageType: type }]);
+    await world.tick(1000);
+    expect(b.calls.sendTeamMessageReceipts).toHaveLength(0);
+  });
+
   it('19: messages of two teams go out in one call per team', async () => {
     const { a, b, g1 } = await team();
     world.server.createTeam({ teamId: 'T2', memberIds: ['A', 'B'] });
