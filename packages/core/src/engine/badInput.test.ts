@@ -10,6 +10,8 @@ import { encodeOutbox } from '../storage/ReceiptOutboxStorage';
 import { receiptWorldPerTest, type WorldDevice } from '../testing/receiptWorld';
 import type { ReceiptMessage } from '../types';
 import { createReceiptEngine } from './createReceiptEngine';
+import { selectLastMessageStatus } from './lastMessageStatus';
+import { teamMessageKey } from './receiptState';
 import {
   selectIsPeerRead,
   selectIsSendingReceipts,
@@ -121,6 +123,13 @@ const refused: Row[] = [
     191004,
   ],
   ['selectIsSendingReceipts(undefined)', () => selectIsSendingReceipts(undefined as never), 191004],
+  ["teamMessageKey('B|2|T', Symbol())", () => teamMessageKey('B|2|T', Symbol() as never), 191004],
+  ["teamMessageKey(undefined, 'c1')", () => teamMessageKey(undefined as never, 'c1'), 191004],
+  [
+    'selectLastMessageStatus(undefined, message)',
+    () => selectLastMessageStatus(undefined as never, p2p),
+    191004,
+  ],
 ];
 
 /** Inputs the engine documents as no-ops: nothing changes, nothing is sent, nothing is reported. */
@@ -236,6 +245,18 @@ describe('bad input to the engine', () => {
     expect(callCount(bob)).toBe(callsBefore);
     expect(bob.calls.sendP2PMessageReceipt).toHaveLength(0);
   });
+});
+
+describe('ids named like Object.prototype members', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    "'%s' is a conversation never seen: zero watermarks, receipts on, no unavailable code",
+    (id) => {
+      const state = bob.engine.store.getState();
+      expect(selectWatermarks(state, id)).toEqual({ peerReadTime: 0, selfReadTime: 0 });
+      expect(selectIsSendingReceipts(state, id)).toBe(true);
+      expect(selectTeamUnavailableCode(state, id)).toBeUndefined();
+    },
+  );
 });
 
 describe('bad options of createReceiptEngine', () => {

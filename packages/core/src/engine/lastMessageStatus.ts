@@ -1,7 +1,7 @@
 import { ConversationType, type ReceiptMessage } from '../types';
 import { isReceiptMessage } from './messageFacts';
 import type { ReceiptState } from './receiptState';
-import { selectIsPeerRead, sendingStatus } from './selectors';
+import { accountOf, selectIsPeerRead, sendingStatus } from './selectors';
 
 /** `V2NIMLastMessageState`: what became of a conversation's last message. */
 export const LastMessageState = {
@@ -84,7 +84,7 @@ export function selectLastMessageStatus(
   state: ReceiptState,
   lastMessage: unknown,
 ): LastMessageStatus | undefined {
-  const message = lastMessageIndicatorMessage(state.accountId, lastMessage);
+  const message = lastMessageIndicatorMessage(accountOf(state), lastMessage);
   if (message === undefined) return undefined;
   return selectIsPeerRead(state, message) ? 'read' : 'sent';
 }

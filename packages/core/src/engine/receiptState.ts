@@ -1,4 +1,4 @@
-import type { ReceiptError } from '../ReceiptError';
+import { ReceiptError } from '../ReceiptError';
 import type { TeamMessageReadReceipt } from '../types';
 import { TEAM_UNAVAILABLE_CODES } from './engineContext';
 
@@ -62,8 +62,14 @@ export interface ReceiptState {
   mutedConversations: Record<string, true>;
 }
 
-/** The store key of a team message: its conversation and client id, which receipts carry too. */
+/**
+ * The store key of a team message: its conversation and client id, which receipts carry too.
+ * Anything but two strings is refused with 191004.
+ */
 export function teamMessageKey(conversationId: string, messageClientId: string): string {
+  if (typeof conversationId !== 'string' || typeof messageClientId !== 'string') {
+    throw new ReceiptError(191004, 'teamMessageKey needs two strings');
+  }
   return `${conversationId}\n${messageClientId}`;
 }
 

@@ -23,17 +23,23 @@ export type MessageStatus = 'sending' | 'sent' | 'read' | 'failed';
  * checks its first argument with it, so a wrong one fails with the fix instead of a TypeError. The
  * boolean `isSendingReceipts` is the mark: undefined, the engine and its store have none.
  */
-function accountOf(state: ReceiptState): string {
+export function accountOf(state: ReceiptState): string {
   if (typeof state?.isSendingReceipts !== 'boolean') {
     throw new ReceiptError(191004, 'selectors need `engine.store.getState()`');
   }
   return state.accountId;
 }
 
-/** Both watermarks of a P2P conversation; zeros (one shared object) for a conversation never seen. */
+/**
+ * Both watermarks of a P2P conversation; zeros (one shared object) for a conversation never seen.
+ * The ids the selectors take raw are looked up among the state's own keys, so one named like an
+ * Object.prototype member ('constructor') is a conversation never seen, not a function.
+ */
 export function selectWatermarks(state: ReceiptState, conversationId: string): P2PWatermarks {
   accountOf(state);
-  return state.conversations[conversationId] ?? noWatermarks;
+  return Object.hasOwn(state.conversations, conversationId)
+    ? state.conversations[conversationId]!
+    : noWatermarks;
 }
 
 /** How far the peer has read my messages in `conversationId` (SPEC P11). */
@@ -112,7 +118,9 @@ export function selectTeamUnavailableCode(
   conversationId: string,
 ): number | undefined {
   accountOf(state);
-  return state.unavailableTeams[conversationId];
+  return Object.hasOwn(state.unavailableTeams, conversationId)
+    ? state.unavailableTeams[conversationId]
+    : undefined;
 }
 
 /** True when the message's team cannot do receipts (over 200 members, receipts disabled...). */
@@ -181,5 +189,5 @@ export function sendingStatus(message: ReceiptMessage): MessageStatus {
 export function selectIsSendingReceipts(state: ReceiptState, conversationId?: string): boolean {
   accountOf(state);
   if (!state.isSendingReceipts) return false;
-  return conversationId === undefined || !(conversationId in state.mutedConversations);
+  return conversationId === undefined || !Object.hasOwn(state.mutedConversations, conversationId);
 }
