@@ -345,6 +345,18 @@ describe('hostile incoming events', () => {
       { type: 'teamReceipts', receipts: [receipt({ messageClientId: '' })] },
     ],
     ['receipts that are not a list', { type: 'teamReceipts', receipts: 'all read' }],
+    [
+      "a team receipt of another account's team",
+      { type: 'teamReceipts', receipts: [receipt({ conversationId: 'B|2|T' })] },
+    ],
+    [
+      'a team receipt of a P2P conversation',
+      { type: 'teamReceipts', receipts: [receipt({ conversationId: 'A|1|B' })] },
+    ],
+    [
+      "a team receipt of conversation '__proto__'",
+      { type: 'teamReceipts', receipts: [receipt({ conversationId: '__proto__' })] },
+    ],
   ])('%s changes nothing', async (_name, event) => {
     // Delivered to A's engine as a custom transport might: the same state object, so nobody is
     // notified, once any burst of team receipts has been applied too.

@@ -1,5 +1,6 @@
+import { parseConversationType } from '../conversationId';
 import { ReceiptError } from '../ReceiptError';
-import type { TeamMessageReadReceipt } from '../types';
+import { ConversationType, type TeamMessageReadReceipt } from '../types';
 import { TEAM_UNAVAILABLE_CODES } from './engineContext';
 
 /** The two watermarks of one P2P conversation (SPEC P11). Both only ever move forward. */
@@ -29,6 +30,38 @@ export interface TeamDetailEntry {
 }
 
 /**
+ * One team conversation's receipts in two generations, so that a merge copies what changed lately,
+ * never the whole conversation (a group's long history can hold thousands): `settled`, shared by
+ * every state since it was built, and `recent`, the entries written since, which each update copies.
+ * An undefined entry in `recent` is a receipt forgotten (see `keptTeamReceipts`). Once `recent`
+ * outgrows the square root of `settled`, a merge folds it in: a copy of n entries every √n changes.
+ * Neither map is ever changed once a state holds it, so every state stays a snapshot.
+ */
+export interface TeamReceiptShard {
+  readonly settled: ReadonlyMap<string, TeamMessageReadReceipt>;
+  readonly recent: ReadonlyMap<string, TeamMessageReadReceipt | undefined>;
+  /** How many receipts it holds. */
+  readonly size: number;
+}
+
+/** The receipt of `messageClientId` in `shard`, or undefined. */
+function receiptIn(
+  shard: TeamReceiptShard | undefined,
+  messageClientId: string,
+): TeamMessageReadReceipt | undefined {
+  return (shard?.recent.has(messageClientId) ? shard.recent : shard?.settled)?.get(messageClientId);
+}
+
+/**
+ * The receipts `shard` holds, in the order they were first stored (updating one keeps its place).
+ */
+export function storedReceipts(shard: TeamReceiptShard): TeamMessageReadReceipt[] {
+  return [...new Set([...shard.settled.keys(), ...shard.recent.keys()])]
+    .map((clientId) => receiptIn(shard, clientId))
+    .filter((receipt) => receipt !== undefined);
+}
+
+/**
  * Everything the engine knows, as facts only. Statuses, unread counts and "all read" are derived by
  * the selectors in `selectors.ts` and never stored.
  */
@@ -38,11 +71,11 @@ export interface ReceiptState {
   /** P2P watermarks by conversation id. */
   conversations: Record<string, P2PWatermarks>;
   /**
-   * The highest-readCount receipt seen per team message, by conversation id and then message client
-   * id. Sharded per conversation so that a merge copies only the conversations it touches, not every
-   * receipt ever stored (use `selectTeamReceipt` or {@link teamReceiptOf} to read one).
+   * The highest-readCount receipt seen per team message, by conversation id, then in a
+   * {@link TeamReceiptShard} by message client id (use `selectTeamReceipt` or
+   * {@link teamReceiptOf} to read one).
    */
-  teamReceipts: Record<string, Record<string, TeamMessageReadReceipt>>;
+  teamReceipts: Record<string, TeamReceiptShard>;
   /** Lazy count loads by {@link teamMessageKey}; absent means never requested. */
   teamCountLoads: Record<string, TeamCountLoadStatus>;
   /** Loaded member details by {@link teamMessageKey}. */
@@ -115,8 +148,9 @@ export function teamReceiptOf(
   conversationId: string,
   messageClientId: string,
 ): TeamMessageReadReceipt | undefined {
-  const shard = state.teamReceipts[conversationId];
-  return shard && Object.hasOwn(shard, messageClientId) ? shard[messageClientId] : undefined;
+  return Object.hasOwn(state.teamReceipts, conversationId)
+    ? receiptIn(state.teamReceipts[conversationId], messageClientId)
+    : undefined;
 }
 
 /**
@@ -132,34 +166,47 @@ export interface TeamReceiptRetention {
 
 /**
  * A copy-on-first-write draft of `state.teamReceipts`: any number of merges copy the record of
- * conversations once and each touched conversation's record once, so a burst of receipts costs
- * O(receipts + touched conversations' sizes), never O(everything stored).
+ * conversations once and each touched conversation's recent entries once, so a burst of receipts
+ * costs O(receipts + recent entries), never O(everything stored) (see {@link TeamReceiptShard}).
  */
 export interface TeamReceiptsDraft {
   /** Merges one receipt; returns what is now stored for it when it was news, else undefined. */
   merge(receipt: TeamMessageReadReceipt): TeamMessageReadReceipt | undefined;
   /**
    * `base` with the merged receipts, or `base` itself when nothing was news. With a retention, a
-   * touched conversation over its limit forgets its first stored receipts that are not on screen (and their load status and detail, so they are loaded again when shown) and is marked in
+   * touched conversation over its limit forgets its first stored receipts that are not on screen
+   * (and their load status and detail, so they are loaded again when shown) and is marked in
    * `trimmedTeams`.
    */
   commit(base: ReceiptState): ReceiptState;
 }
+
+/** A shard this draft copied, which later merges may write into. */
+interface ShardDraft {
+  settled: ReadonlyMap<string, TeamMessageReadReceipt>;
+  recent: Map<string, TeamMessageReadReceipt | undefined>;
+  size: number;
+}
+
+const noReceipts: ReadonlyMap<string, TeamMessageReadReceipt> = new Map();
 
 /** Starts a {@link TeamReceiptsDraft} over the receipts of `state`. */
 export function draftTeamReceipts(
   state: ReceiptState,
   retention?: TeamReceiptRetention,
 ): TeamReceiptsDraft {
-  let shards: Record<string, Record<string, TeamMessageReadReceipt>> | undefined;
-  // Shards already copied into this draft, which later merges may write into.
-  const owned = new Set<string>();
+  let shards: Record<string, TeamReceiptShard> | undefined;
+  const owned = new Map<string, ShardDraft>();
   return {
     merge(receipt) {
       const { conversationId, messageClientId } = receipt;
+      // Only this account's team conversations: a custom transport may say anything, even
+      // '__proto__', which would reach the records' prototype.
+      if (parseConversationType(state.accountId, conversationId) !== ConversationType.TEAM) {
+        return undefined;
+      }
       const shard = (shards ?? state.teamReceipts)[conversationId];
-      const current =
-        shard && Object.hasOwn(shard, messageClientId) ? shard[messageClientId] : undefined;
+      const current = receiptIn(shard, messageClientId);
       if (current && !(receipt.readCount > current.readCount)) return undefined;
       if (
         !current &&
@@ -170,11 +217,15 @@ export function draftTeamReceipts(
         return undefined;
       }
       shards ??= { ...state.teamReceipts };
-      let target = shard;
-      if (!target || !owned.has(conversationId)) {
-        target = { ...shard };
+      let target = owned.get(conversationId);
+      if (!target) {
+        target = {
+          settled: shard?.settled ?? noReceipts,
+          recent: new Map(shard?.recent),
+          size: shard?.size ?? 0,
+        };
         shards[conversationId] = target;
-        owned.add(conversationId);
+        owned.set(conversationId, target);
       }
       const merged: TeamMessageReadReceipt = {
         conversationId,
@@ -186,46 +237,64 @@ export function draftTeamReceipts(
       // Query results carry no reader; keep the last one known so the detail can still move it.
       const latestReadAccount = receipt.latestReadAccount ?? current?.latestReadAccount;
       if (latestReadAccount !== undefined) merged.latestReadAccount = latestReadAccount;
-      target[messageClientId] = merged;
+      if (!current) target.size++;
+      target.recent.set(messageClientId, merged);
       return merged;
     },
     commit(base) {
       if (!shards) return base;
-      const next = { ...base, teamReceipts: shards };
-      return retention ? trimTeamReceipts(next, owned, retention) : next;
+      const next = retention
+        ? trimTeamReceipts({ ...base, teamReceipts: shards }, owned, retention)
+        : { ...base, teamReceipts: shards };
+      for (const target of owned.values()) settle(target);
+      return next;
     },
   };
 }
 
 /**
+ * Folds a shard's recent entries into a new `settled` map once there are more than √settled of
+ * them (and a few), so each update copies O(√n) entries however long the conversation's history.
+ */
+function settle(target: ShardDraft): void {
+  const { recent } = target;
+  if (recent.size * recent.size <= target.settled.size + 1024) return;
+  const settled = new Map(target.settled);
+  for (const [clientId, receipt] of recent) {
+    if (receipt) settled.set(clientId, receipt);
+    else settled.delete(clientId);
+  }
+  target.settled = settled;
+  target.recent = new Map();
+}
+
+/**
  * Forgets the first stored receipts not on screen of each conversation over the limit, those whose
- * counts can still change before the all-read ones (a record keeps its keys in insertion order;
- * updating a receipt keeps its place, which keeps a burst of updates cheap).
+ * counts can still change before the all-read ones (updating a receipt keeps its place, which keeps
+ * a burst of updates cheap).
  */
 function trimTeamReceipts(
   state: ReceiptState,
-  conversationIds: Iterable<string>,
+  drafts: ReadonlyMap<string, ShardDraft>,
   retention: TeamReceiptRetention,
 ): ReceiptState {
   const forgotten: string[] = [];
   let trimmedTeams = state.trimmedTeams;
-  for (const conversationId of conversationIds) {
-    // Owned by the draft: a fresh copy, safe to delete from.
-    const shard = state.teamReceipts[conversationId]!;
-    const keys = Object.keys(shard);
-    let excess = keys.length - retention.limit;
+  for (const [conversationId, shard] of drafts) {
+    let excess = shard.size - retention.limit;
     if (excess <= 0) continue;
     const before = forgotten.length;
+    const receipts = storedReceipts(shard);
     // Counts that can still change go first: an all-read receipt is final, and forgetting it would
     // show the message as only sent again until it is queried.
     for (const isFinalPass of [false, true]) {
-      for (const clientId of keys) {
+      for (const receipt of receipts) {
         if (excess === 0) break;
-        const receipt = shard[clientId];
-        if (!receipt || (receipt.unreadCount === 0) !== isFinalPass) continue;
-        const key = teamMessageKey(conversationId, clientId);
+        if ((receipt.unreadCount === 0) !== isFinalPass) continue;
+        const key = teamMessageKey(conversationId, receipt.messageClientId);
         if (retention.isShown(key)) continue;
-        delete shard[clientId];
+        shard.recent.set(receipt.messageClientId, undefined);
+        shard.size--;
         forgotten.push(key);
         excess--;
       }

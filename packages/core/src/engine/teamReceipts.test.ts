@@ -9,7 +9,12 @@ import {
 } from '../testing/receiptWorld';
 import type { ReceiptMessage } from '../types';
 import { createReceiptEngine } from './createReceiptEngine';
-import { createInitialState, mergeTeamReceipts, teamMessageKey } from './receiptState';
+import {
+  createInitialState,
+  mergeTeamReceipts,
+  teamMessageKey,
+  teamReceiptOf,
+} from './receiptState';
 import {
   selectIsAllRead,
   selectIsTeamUnavailable,
@@ -268,7 +273,7 @@ describe('team receipts through the engine (SPEC section 7, scenarios 16-32)', (
       three,
     );
     expect(mergeTeamReceipts(three, [{ ...receipt, readCount: 3 }])).toBe(three);
-    expect(three.teamReceipts['A|2|T1']?.g1?.readCount).toBe(3);
+    expect(teamReceiptOf(three, 'A|2|T1', 'g1')?.readCount).toBe(3);
   });
 
   it('30: both devices of the sender follow the counts', async () => {

@@ -7,6 +7,7 @@ import {
   mergeTeamReceipts,
   type ReceiptState,
   setEntry,
+  storedReceipts,
   teamMessageKey,
   teamReceiptOf,
 } from './receiptState';
@@ -19,7 +20,10 @@ const receipt = (id: string, readCount: number): TeamMessageReadReceipt => ({
   readCount,
   unreadCount: 10 - readCount,
 });
-const kept = (state: ReceiptState) => Object.keys(state.teamReceipts['A|2|T1'] ?? {});
+const kept = (state: ReceiptState) => {
+  const shard = state.teamReceipts['A|2|T1'];
+  return shard ? storedReceipts(shard).map((receipt) => receipt.messageClientId) : [];
+};
 const key = (id: string) => teamMessageKey('A|2|T1', id);
 
 describe('keeping at most `limit` team receipts per conversation besides those shown', () => {

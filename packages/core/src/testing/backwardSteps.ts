@@ -1,5 +1,5 @@
 /** Test helper (not part of the build): what a store update undid. */
-import type { ReceiptState } from '../engine/receiptState';
+import { type ReceiptState, storedReceipts, teamReceiptOf } from '../engine/receiptState';
 
 /**
  * What moved backwards from `previous` to `next`: a watermark or a team count that went down, or a
@@ -14,10 +14,10 @@ export function backwardSteps(previous: ReceiptState, next: ReceiptState): strin
     }
   }
   for (const [conversationId, shard] of Object.entries(previous.teamReceipts)) {
-    for (const [clientId, receipt] of Object.entries(shard)) {
-      const now = next.teamReceipts[conversationId]?.[clientId];
+    for (const receipt of storedReceipts(shard)) {
+      const now = teamReceiptOf(next, conversationId, receipt.messageClientId);
       if (!now || now.readCount < receipt.readCount) {
-        problems.push(`${conversationId}\n${clientId} count moved backwards`);
+        problems.push(`${conversationId}\n${receipt.messageClientId} count moved backwards`);
       }
     }
   }

@@ -1,0 +1,95 @@
+/**
+ * The two-generation team receipt shard: every state stays a snapshot, reads see the newest
+ * receipt, order is first-stored, and an update copies O(√n) entries, not the whole conversation.
+ */
+import { describe, expect, it } from 'vitest';
+import type { TeamMessageReadReceipt } from '../types';
+import {
+  createInitialState,
+  mergeTeamReceipts,
+  type ReceiptState,
+  storedReceipts,
+  teamMessageKey,
+  teamReceiptOf,
+} from './receiptState';
+
+const receipt = (id: number, readCount: number): TeamMessageReadReceipt => ({
+  conversationId: 'A|2|T1',
+  messageServerId: `s${id}`,
+  messageClientId: `m${id}`,
+  readCount,
+  unreadCount: 100 - readCount,
+});
+const shardOf = (state: ReceiptState) => state.teamReceipts['A|2|T1']!;
+
+describe('team receipt shards', () => {
+  it('every earlier state keeps the counts it had while later merges fold entries in', () => {
+    let state = createInitialState('A', true);
+    const snapshots: Array<[ReceiptState, number]> = [];
+    // 3,000 messages stored one state at a time, then each read again: many foldings on the way.
+    for (let round = 1; round <= 2; round++) {
+      for (let id = 0; id < 3000; id++) {
+        state = mergeTeamReceipts(state, [receipt(id, round)]);
+        if (id % 97 === 0) snapshots.push([state, id]);
+      }
+    }
+    // Round 1's snapshots still hold 1 for every message stored so far, and nothing after it.
+    for (const [snapshot, upTo] of snapshots.slice(0, snapshots.length / 2)) {
+      for (let id = 0; id < 3000; id++) {
+        expect(teamReceiptOf(snapshot, 'A|2|T1', `m${id}`)?.readCount).toBe(
+          id <= upTo ? 1 : undefined,
+        );
+      }
+      expect(shardOf(snapshot).size).toBe(upTo + 1);
+    }
+    // Round 2's hold 2 up to where it was, 1 after.
+    for (const [snapshot, upTo] of snapshots.slice(snapshots.length / 2)) {
+      expect(teamReceiptOf(snapshot, 'A|2|T1', `m${upTo}`)?.readCount).toBe(2);
+      expect(teamReceiptOf(snapshot, 'A|2|T1', `m${upTo + 1}`)?.readCount).toBe(
+        upTo + 1 < 3000 ? 1 : undefined,
+      );
+    }
+    // The last state has round 2's counts for all, in first-stored order.
+    const stored = storedReceipts(shardOf(state));
+    expect(stored.map((r) => r.messageClientId)).toEqual(
+      Array.from({ length: 3000 }, (_, id) => `m${id}`),
+    );
+    expect(stored.every((r) => r.readCount === 2)).toBe(true);
+    expect(shardOf(state).size).toBe(3000);
+  });
+
+  it('an update shares the settled receipts and copies only recent ones, O(√n)', () => {
+    let state = mergeTeamReceipts(
+      createInitialState('A', true),
+      Array.from({ length: 100_000 }, (_, id) => receipt(id, 1)),
+    );
+    let foldings = 0;
+    for (let step = 0; step < 2000; step++) {
+      const next = mergeTeamReceipts(state, [receipt((step * 7919) % 100_000, 2 + step)]);
+      const { settled, recent } = shardOf(next);
+      if (settled !== shardOf(state).settled) foldings++;
+      // Never more recent entries than the square root of the settled ones (and a few).
+      expect(recent.size ** 2).toBeLessThanOrEqual(settled.size + 1024);
+      state = next;
+    }
+    // A copy of 100,000 entries at most once per ~317 updates: 2,000 updates fold 6 times.
+    expect(foldings).toBe(6);
+    expect(teamReceiptOf(state, 'A|2|T1', `m${(1999 * 7919) % 100_000}`)?.readCount).toBe(2001);
+  });
+
+  it('a forgotten receipt reads as absent, and a later one stores it again', () => {
+    const shown = new Set<string>();
+    const retention = { limit: 2, isShown: (key: string) => shown.has(key) };
+    let state = mergeTeamReceipts(
+      createInitialState('A', true),
+      [receipt(1, 1), receipt(2, 1), receipt(3, 1)],
+      retention,
+    );
+    expect(teamReceiptOf(state, 'A|2|T1', 'm1')).toBeUndefined();
+    expect(shardOf(state).size).toBe(2);
+    shown.add(teamMessageKey('A|2|T1', 'm1'));
+    state = mergeTeamReceipts(state, [receipt(1, 5)], retention);
+    expect(teamReceiptOf(state, 'A|2|T1', 'm1')?.readCount).toBe(5);
+    expect(storedReceipts(shardOf(state)).map((r) => r.messageClientId)).toEqual(['m1', 'm3']);
+  });
+});
