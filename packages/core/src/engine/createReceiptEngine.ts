@@ -368,6 +368,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     },
     dispose() {
       if (isDisposed) return;
+      persistence.flush();
       isDisposed = true;
       queuedReceipts = [];
       unsubscribe();

@@ -38,6 +38,25 @@ describe('outbox storage', () => {
     expect(storage.items.has('readmark:outbox:B')).toBe(false);
   });
 
+  it('receipts marked in the same task as dispose (logout, unmount) are saved for the next engine', async () => {
+    const storage = createKeyValueStorage();
+    const { alice, bob, p2p, team, p2pCopy, teamCopy } = await setUp(webStorageOutbox(storage));
+    world.server.dropConnection('B');
+    await world.settle();
+    bob.engine.markRead([p2pCopy, teamCopy]);
+    bob.engine.dispose();
+    expect(
+      decodeOutbox(storage.items.get('readmark:outbox:B')).map((m) => m.messageClientId),
+    ).toEqual([p2p.messageClientId, team.messageClientId]);
+
+    const next = world.device('B', { storage: webStorageOutbox(storage) });
+    world.server.restoreConnection('B');
+    await world.tick(1000);
+    expect(next.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(alice.client.V2NIMMessageService.isPeerRead(p2p as never)).toBe(true);
+    expect(await teamReaders(alice, team)).toEqual(['B']);
+  });
+
   it('keeps only the fields a receipt needs, never the message text', async () => {
     const storage = createKeyValueStorage();
     const { bob, p2pCopy } = await setUp(webStorageOutbox(storage, 'app'));
@@ -144,6 +163,44 @@ describe('outbox storage', () => {
     expect(bob.calls.sendTeamMessageReceipts).toHaveLength(1);
     await world.tick(0);
     expect(saved).toEqual([]);
+    expect(await teamReaders(alice, g1)).toEqual(['B']);
+  });
+
+  it('disposed while an asynchronous load is pending: what it marked joins what was left', async () => {
+    let saved: readonly ReceiptMessage[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slowStorage: ReceiptOutboxStorage = {
+      load: async () => {
+        await gate;
+        return saved;
+      },
+      save: (_account, messages) => {
+        saved = messages;
+      },
+    };
+    const alice = world.device('A');
+    const bob = world.device('B', { storage: slowStorage });
+    const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+    const g1 = await world.send(alice, 'A|2|T', { at: 200, isFlagged: true });
+    await world.settle();
+    // The page before left a receipt for g1; this one marks m1 offline, then goes away mid-load.
+    saved = [world.copyOf(bob, g1)];
+    world.server.dropConnection('B');
+    await world.settle();
+    bob.engine.markRead([world.copyOf(bob, m1)]);
+    bob.engine.dispose();
+    release();
+    await world.tick(0);
+    expect(saved.map((m) => m.messageClientId)).toEqual([g1.messageClientId, m1.messageClientId]);
+
+    const next = world.device('B', { storage: slowStorage });
+    world.server.restoreConnection('B');
+    await world.tick(1000);
+    expect(next.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
     expect(await teamReaders(alice, g1)).toEqual(['B']);
   });
 
