@@ -5,7 +5,7 @@ import {
   ReceiptError,
   type ReceiptTransport,
 } from '@readmark/core';
-import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { MemberResolverContext, type ResolveMember } from './context/MemberResolverContext';
 import { ReceiptEngineContext } from './context/ReceiptEngineContext';
 import type { ReceiptLocale, ReceiptStrings } from './i18n/ReceiptStrings';
@@ -48,6 +48,17 @@ function createOwnedEngine(
   return createReceiptEngine({ ...options, transport, accountId, isStartDeferred: true });
 }
 
+/**
+ * Disposes the provider's own engine when it is replaced or unmounted, after every child's cleanup,
+ * so a child that marks what it showed as it leaves (logout, closing a chat) still reaches a live
+ * engine, whose dispose then saves it. The provider renders it after its children: a removed tree's
+ * cleanups run parent first, in child order, and passive cleanups after all layout ones.
+ */
+function DisposeLast({ engine }: { engine: ReceiptEngine }) {
+  useEffect(() => () => engine.dispose(), [engine]);
+  return null;
+}
+
 function isOwnedBy(engine: ReceiptEngine, transport: unknown, accountId: unknown) {
   return !engine.isDisposed && engine.transport === transport && engine.accountId === accountId;
 }
@@ -83,7 +94,6 @@ export function ReceiptProvider({
       return;
     }
     owned.start();
-    return () => owned.dispose();
   }, [canOwn, owned, transport, accountId]);
 
   const engine = engineProp ?? owned;
@@ -100,6 +110,7 @@ export function ReceiptProvider({
           {children}
         </ReceiptStringsProvider>
       </MemberResolverContext.Provider>
+      {canOwn && owned && <DisposeLast engine={owned} />}
     </ReceiptEngineContext.Provider>
   );
 }

@@ -1,7 +1,8 @@
-import type { ReceiptMessage } from '@readmark/core';
+import { type ReceiptMessage, webStorageOutbox } from '@readmark/core';
 import { act, render, renderHook } from '@testing-library/react';
-import { type ReactNode, StrictMode } from 'react';
+import { type ReactNode, StrictMode, useEffect, useLayoutEffect } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { createKeyValueStorage } from '../../../core/src/testing/mapStorage';
 import {
   receiptWorldPerTest,
   sentMessages,
@@ -63,6 +64,17 @@ function createRows() {
   return { List, shown, snapshot, rerenderedSince };
 }
 
+/** Marks `seen` read as it unmounts, in a layout or a passive effect's cleanup. */
+function MarksOnLeave({ seen, isLayout }: { seen: ReceiptMessage[]; isLayout: boolean }) {
+  const engine = useReceiptEngine();
+  useEffect(() => (isLayout ? undefined : () => engine.markRead(seen)), [engine, seen, isLayout]);
+  useLayoutEffect(
+    () => (isLayout ? () => engine.markRead(seen) : undefined),
+    [engine, seen, isLayout],
+  );
+  return null;
+}
+
 describe('provider', () => {
   it('useReceiptEngine outside a provider says how to fix it', () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -95,6 +107,40 @@ describe('provider', () => {
     expect(engine.isDisposed).toBe(true);
     expect(events.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(listenersBefore);
   });
+
+  it.each([
+    ['effect', false],
+    ['layout effect', true],
+  ])(
+    'a child marking what it showed in its %s cleanup, at logout, reaches the next login',
+    async (_name, isLayout) => {
+      const alice = world.device('A');
+      const bob = world.device('B');
+      const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+      await world.settle();
+      const seen = [world.copyOf(bob, m1)];
+      bob.engine.dispose();
+      const storage = createKeyValueStorage();
+      const login = (ui: ReactNode) =>
+        render(
+          <ReceiptProvider
+            transport={bob.transport}
+            accountId="B"
+            engineOptions={{ storage: webStorageOutbox(storage) }}
+          >
+            {ui}
+          </ReceiptProvider>,
+        );
+      world.server.dropConnection('B');
+      await world.settle();
+      login(<MarksOnLeave seen={seen} isLayout={isLayout} />).unmount();
+      world.server.restoreConnection('B');
+      const next = login(null);
+      await tick(1000);
+      expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
+      next.unmount();
+    },
+  );
 
   it('does not dispose an engine it was given', () => {
     const device = world.device('A');
