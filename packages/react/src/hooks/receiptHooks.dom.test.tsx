@@ -47,6 +47,15 @@ function List({ messages }: { messages: ReceiptMessage[] }) {
   );
 }
 
+let markingListRenders = 0;
+/** A custom list as the README writes it: marks its messages read with the engine's markRead. */
+function MarkingList({ messages }: { messages: ReceiptMessage[] }) {
+  markingListRenders++;
+  const { markRead } = useReceiptEngine();
+  useEffect(() => markRead(messages), [markRead, messages]);
+  return <List messages={messages} />;
+}
+
 function Probe({ onEngine }: { onEngine: (engine: ReturnType<typeof useReceiptEngine>) => void }) {
   onEngine(useReceiptEngine());
   return null;
@@ -240,6 +249,24 @@ describe('P2P hooks', () => {
       await world.tick(300);
     });
     expect(rows.rerenderedSince(before, sent)).toEqual([0, 0, 0, 1, 0]);
+  });
+
+  it("a custom list marking read with the engine's markRead (README) never re-renders for receipts", async () => {
+    const alice = world.device('A');
+    const bob = world.device('B');
+    const incoming: ReceiptMessage[] = [];
+    for (const at of [100, 200, 300]) incoming.push(await world.send(alice, 'A|1|B', { at }));
+    await world.settle();
+    const copies = incoming.map((message) => world.copyOf(bob, message));
+    markingListRenders = 0;
+    const rows = createRows();
+    render(<MarkingList messages={copies} />, { wrapper: wrapperFor(bob) });
+    await tick(1000);
+    // The receipt went out and moved Bob's own read time; the list rendered once, the rows once.
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(alice.client.V2NIMMessageService.isPeerRead(incoming[2] as never)).toBe(true);
+    expect(markingListRenders).toBe(1);
+    expect(rows.rerenderedSince(new Map(), copies)).toEqual([1, 1, 1]);
   });
 
   it('35: the last own message at 200 with a watermark of 200 shows read', async () => {

@@ -23,7 +23,9 @@ export interface ReadReceipts {
 
 /**
  * One P2P conversation's read state. Seeds the peer's watermark from the transport the first time a
- * conversation is used; re-renders only when one of the two watermarks moves.
+ * conversation is used; re-renders only when one of the two watermarks moves, which every receipt
+ * in the conversation does. A list that only marks messages read should take `markRead` from
+ * `useReceiptEngine()` instead: it is stable and subscribes to nothing.
  */
 export function useReadReceipts(conversationId: string): ReadReceipts {
   const engine = useReceiptEngine();
