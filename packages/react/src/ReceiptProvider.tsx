@@ -51,11 +51,13 @@ function createOwnedEngine(
 /**
  * Disposes the provider's own engine when it is replaced or unmounted, after every child's cleanup,
  * so a child that marks what it showed as it leaves (logout, closing a chat) still reaches a live
- * engine, whose dispose then saves it. The provider renders it after its children: a removed tree's
- * cleanups run parent first, in child order, and passive cleanups after all layout ones.
+ * engine, whose dispose then saves it. The provider always renders it, after its children: React
+ * runs cleanups in child order, passive ones after all layout ones, so when the provider unmounts or
+ * the engine changes, the children's come first. (Removed rather than changed, its cleanup would
+ * run before its siblings'.)
  */
-function DisposeLast({ engine }: { engine: ReceiptEngine }) {
-  useEffect(() => () => engine.dispose(), [engine]);
+function DisposeLast({ engine }: { engine: ReceiptEngine | undefined }) {
+  useEffect(() => () => engine?.dispose(), [engine]);
   return null;
 }
 
@@ -110,7 +112,7 @@ export function ReceiptProvider({
           {children}
         </ReceiptStringsProvider>
       </MemberResolverContext.Provider>
-      {canOwn && owned && <DisposeLast engine={owned} />}
+      <DisposeLast engine={canOwn ? owned : undefined} />
     </ReceiptEngineContext.Provider>
   );
 }

@@ -118,11 +118,13 @@ describe('provider', () => {
   });
 
   it.each([
-    ['effect', false],
-    ['layout effect', true],
+    ['effect', 'the provider unmounts', false],
+    ['layout effect', 'the provider unmounts', true],
+    ['effect', 'the provider stays, its accountId cleared', false],
+    ['layout effect', 'the provider stays, its accountId cleared', true],
   ])(
-    'a child marking what it showed in its %s cleanup, at logout, reaches the next login',
-    async (_name, isLayout) => {
+    'a child marking what it showed in its %s cleanup at logout (%s) reaches the next login',
+    async (_name, how, isLayout) => {
       const alice = world.device('A');
       const bob = world.device('B');
       const m1 = await world.send(alice, 'A|1|B', { at: 100 });
@@ -130,24 +132,26 @@ describe('provider', () => {
       const seen = [world.copyOf(bob, m1)];
       bob.engine.dispose();
       const storage = createKeyValueStorage();
-      const login = (ui: ReactNode) =>
-        render(
-          <ReceiptProvider
-            transport={bob.transport}
-            accountId="B"
-            engineOptions={{ storage: webStorageOutbox(storage) }}
-          >
-            {ui}
-          </ReceiptProvider>,
-        );
+      const app = (accountId: string) => (
+        <ReceiptProvider
+          transport={bob.transport}
+          accountId={accountId}
+          engineOptions={{ storage: webStorageOutbox(storage) }}
+        >
+          {accountId && <MarksOnLeave seen={seen} isLayout={isLayout} />}
+        </ReceiptProvider>
+      );
       world.server.dropConnection('B');
       await world.settle();
-      login(<MarksOnLeave seen={seen} isLayout={isLayout} />).unmount();
+      let view = render(app('B'));
+      if (how === 'the provider unmounts') view.unmount();
+      else view.rerender(app(''));
       world.server.restoreConnection('B');
-      const next = login(null);
+      if (how === 'the provider unmounts') view = render(app('B'));
+      else view.rerender(app('B'));
       await tick(1000);
       expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
-      next.unmount();
+      view.unmount();
     },
   );
 
