@@ -2,6 +2,16 @@ import { parseConversationType } from '../conversationId';
 import { ReceiptError } from '../ReceiptError';
 import { ConversationType, type TeamMessageReadReceipt } from '../types';
 import { TEAM_UNAVAILABLE_CODES } from './engineContext';
+import {
+  draftShard,
+  forgetReceipt,
+  type ShardDraft,
+  settleShard,
+  shardReceipt,
+  storedReceipts,
+  storeReceipt,
+  type TeamReceiptShard,
+} from './teamReceiptShard';
 
 /** The two watermarks of one P2P conversation (SPEC P11). Both only ever move forward. */
 export interface P2PWatermarks {
@@ -27,38 +37,6 @@ export interface TeamDetailEntry {
   unreadAccountList: string[];
   /** Set when the last load failed; the lists then hold what was known before. */
   error?: ReceiptError;
-}
-
-/**
- * One team conversation's receipts in two generations, so that a merge copies what changed lately,
- * never the whole conversation (a group's long history can hold thousands): `settled`, shared by
- * every state since it was built, and `recent`, the entries written since, which each update copies.
- * An undefined entry in `recent` is a receipt forgotten (see `keptTeamReceipts`). Once `recent`
- * outgrows the square root of `settled`, a merge folds it in: a copy of n entries every √n changes.
- * Neither map is ever changed once a state holds it, so every state stays a snapshot.
- */
-export interface TeamReceiptShard {
-  readonly settled: ReadonlyMap<string, TeamMessageReadReceipt>;
-  readonly recent: ReadonlyMap<string, TeamMessageReadReceipt | undefined>;
-  /** How many receipts it holds. */
-  readonly size: number;
-}
-
-/** The receipt of `messageClientId` in `shard`, or undefined. */
-function receiptIn(
-  shard: TeamReceiptShard | undefined,
-  messageClientId: string,
-): TeamMessageReadReceipt | undefined {
-  return (shard?.recent.has(messageClientId) ? shard.recent : shard?.settled)?.get(messageClientId);
-}
-
-/**
- * The receipts `shard` holds, in the order they were first stored (updating one keeps its place).
- */
-export function storedReceipts(shard: TeamReceiptShard): TeamMessageReadReceipt[] {
-  return [...new Set([...shard.settled.keys(), ...shard.recent.keys()])]
-    .map((clientId) => receiptIn(shard, clientId))
-    .filter((receipt) => receipt !== undefined);
 }
 
 /**
@@ -149,7 +127,7 @@ export function teamReceiptOf(
   messageClientId: string,
 ): TeamMessageReadReceipt | undefined {
   return Object.hasOwn(state.teamReceipts, conversationId)
-    ? receiptIn(state.teamReceipts[conversationId], messageClientId)
+    ? shardReceipt(state.teamReceipts[conversationId], messageClientId)
     : undefined;
 }
 
@@ -181,15 +159,6 @@ export interface TeamReceiptsDraft {
   commit(base: ReceiptState): ReceiptState;
 }
 
-/** A shard this draft copied, which later merges may write into. */
-interface ShardDraft {
-  settled: ReadonlyMap<string, TeamMessageReadReceipt>;
-  recent: Map<string, TeamMessageReadReceipt | undefined>;
-  size: number;
-}
-
-const noReceipts: ReadonlyMap<string, TeamMessageReadReceipt> = new Map();
-
 /** Starts a {@link TeamReceiptsDraft} over the receipts of `state`. */
 export function draftTeamReceipts(
   state: ReceiptState,
@@ -206,7 +175,7 @@ export function draftTeamReceipts(
         return undefined;
       }
       const shard = (shards ?? state.teamReceipts)[conversationId];
-      const current = receiptIn(shard, messageClientId);
+      const current = shardReceipt(shard, messageClientId);
       if (current && !(receipt.readCount > current.readCount)) return undefined;
       if (
         !current &&
@@ -219,11 +188,7 @@ export function draftTeamReceipts(
       shards ??= { ...state.teamReceipts };
       let target = owned.get(conversationId);
       if (!target) {
-        target = {
-          settled: shard?.settled ?? noReceipts,
-          recent: new Map(shard?.recent),
-          size: shard?.size ?? 0,
-        };
+        target = draftShard(shard);
         shards[conversationId] = target;
         owned.set(conversationId, target);
       }
@@ -237,35 +202,21 @@ export function draftTeamReceipts(
       // Query results carry no reader; keep the last one known so the detail can still move it.
       const latestReadAccount = receipt.latestReadAccount ?? current?.latestReadAccount;
       if (latestReadAccount !== undefined) merged.latestReadAccount = latestReadAccount;
-      if (!current) target.size++;
-      target.recent.set(messageClientId, merged);
+      storeReceipt(target, merged, !current);
       return merged;
     },
     commit(base) {
       if (!shards) return base;
+      // Settled first when receipts moved, so trimming sees them last; again after trimming, for
+      // what it forgot.
+      for (const target of owned.values()) settleShard(target);
       const next = retention
         ? trimTeamReceipts({ ...base, teamReceipts: shards }, owned, retention)
         : { ...base, teamReceipts: shards };
-      for (const target of owned.values()) settle(target);
+      for (const target of owned.values()) settleShard(target);
       return next;
     },
   };
-}
-
-/**
- * Folds a shard's recent entries into a new `settled` map once there are more than √settled of
- * them (and a few), so each update copies O(√n) entries however long the conversation's history.
- */
-function settle(target: ShardDraft): void {
-  const { recent } = target;
-  if (recent.size * recent.size <= target.settled.size + 1024) return;
-  const settled = new Map(target.settled);
-  for (const [clientId, receipt] of recent) {
-    if (receipt) settled.set(clientId, receipt);
-    else settled.delete(clientId);
-  }
-  target.settled = settled;
-  target.recent = new Map();
 }
 
 /**
@@ -293,8 +244,7 @@ function trimTeamReceipts(
         if ((receipt.unreadCount === 0) !== isFinalPass) continue;
         const key = teamMessageKey(conversationId, receipt.messageClientId);
         if (retention.isShown(key)) continue;
-        shard.recent.set(receipt.messageClientId, undefined);
-        shard.size--;
+        forgetReceipt(shard, receipt.messageClientId);
         forgotten.push(key);
         excess--;
       }

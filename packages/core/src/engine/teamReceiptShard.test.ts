@@ -2,16 +2,17 @@
  * The two-generation team receipt shard: every state stays a snapshot, reads see the newest
  * receipt, order is first-stored, and an update copies O(√n) entries, not the whole conversation.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TeamMessageReadReceipt } from '../types';
 import {
   createInitialState,
   mergeTeamReceipts,
   type ReceiptState,
-  storedReceipts,
   teamMessageKey,
   teamReceiptOf,
 } from './receiptState';
+import { storedReceipts } from './teamReceiptShard';
 
 const receipt = (id: number, readCount: number): TeamMessageReadReceipt => ({
   conversationId: 'A|2|T1',
@@ -77,7 +78,7 @@ describe('team receipt shards', () => {
     expect(teamReceiptOf(state, 'A|2|T1', `m${(1999 * 7919) % 100_000}`)?.readCount).toBe(2001);
   });
 
-  it('a forgotten receipt reads as absent, and a later one stores it again', () => {
+  it('a forgotten receipt reads as absent; stored again, it goes last, as a new one', () => {
     const shown = new Set<string>();
     const retention = { limit: 2, isShown: (key: string) => shown.has(key) };
     let state = mergeTeamReceipts(
@@ -90,6 +91,81 @@ describe('team receipt shards', () => {
     shown.add(teamMessageKey('A|2|T1', 'm1'));
     state = mergeTeamReceipts(state, [receipt(1, 5)], retention);
     expect(teamReceiptOf(state, 'A|2|T1', 'm1')?.readCount).toBe(5);
-    expect(storedReceipts(shardOf(state)).map((r) => r.messageClientId)).toEqual(['m1', 'm3']);
+    expect(storedReceipts(shardOf(state)).map((r) => r.messageClientId)).toEqual(['m3', 'm1']);
+  });
+
+  it('agrees with a plain Map under any merges, readers on screen and limits (fast-check)', () => {
+    const batchArb = fc.integer({ min: 1, max: 60 }).chain((length) =>
+      fc.record({
+        receipts: fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 30 }), fc.boolean()),
+          { minLength: length, maxLength: length },
+        ),
+        shown: fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 20 }),
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 150 }),
+        fc.array(batchArb, { maxLength: 40 }),
+        (limit, batches) => {
+          let state = createInitialState('A', true);
+          // The model: a Map in first-stored order, as the engine kept receipts before shards.
+          const model = new Map<string, TeamMessageReadReceipt>();
+          let isTrimmed = false;
+          const history: Array<[ReceiptState, string[]]> = [];
+          for (const batch of batches) {
+            const shown = new Set(batch.shown.map((id) => teamMessageKey('A|2|T1', `m${id}`)));
+            const retention = { limit, isShown: (key: string) => shown.has(key) };
+            const receipts = batch.receipts.map(([id, readCount, isAllRead]) => ({
+              ...receipt(id, readCount),
+              unreadCount: isAllRead ? 0 : 5,
+            }));
+            state = mergeTeamReceipts(state, receipts, retention);
+            let isTouched = false;
+            for (const next of receipts) {
+              const held = model.get(next.messageClientId);
+              if (held && !(next.readCount > held.readCount)) continue;
+              const key = teamMessageKey('A|2|T1', next.messageClientId);
+              if (!held && isTrimmed && !shown.has(key)) continue;
+              model.set(next.messageClientId, next);
+              isTouched = true;
+            }
+            let excess = isTouched ? model.size - limit : 0;
+            for (const isFinalPass of [false, true]) {
+              for (const [clientId, held] of [...model]) {
+                if (excess <= 0) break;
+                if ((held.unreadCount === 0) !== isFinalPass) continue;
+                if (shown.has(teamMessageKey('A|2|T1', clientId))) continue;
+                model.delete(clientId);
+                isTrimmed = true;
+                excess--;
+              }
+            }
+            const expected = [...model.values()].map((r) => `${r.messageClientId}:${r.readCount}`);
+            const shard = state.teamReceipts['A|2|T1'];
+            const stored = shard ? storedReceipts(shard) : [];
+            expect(stored.map((r) => `${r.messageClientId}:${r.readCount}`)).toEqual(expected);
+            expect(shard?.size ?? 0).toBe(model.size);
+            for (const held of model.values()) {
+              expect(teamReceiptOf(state, 'A|2|T1', held.messageClientId)).toBe(
+                stored.find((r) => r.messageClientId === held.messageClientId),
+              );
+            }
+            history.push([state, expected]);
+          }
+          // Every earlier state still holds what it held.
+          for (const [earlier, expected] of history) {
+            const shard = earlier.teamReceipts['A|2|T1'];
+            expect(
+              (shard ? storedReceipts(shard) : []).map(
+                (r) => `${r.messageClientId}:${r.readCount}`,
+              ),
+            ).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 300, seed: 20261127 },
+    );
   });
 });

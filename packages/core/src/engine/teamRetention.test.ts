@@ -7,11 +7,11 @@ import {
   mergeTeamReceipts,
   type ReceiptState,
   setEntry,
-  storedReceipts,
   teamMessageKey,
   teamReceiptOf,
 } from './receiptState';
 import { selectMessageStatus, selectTeamReceipt } from './selectors';
+import { storedReceipts } from './teamReceiptShard';
 
 const receipt = (id: string, readCount: number): TeamMessageReadReceipt => ({
   conversationId: 'A|2|T1',

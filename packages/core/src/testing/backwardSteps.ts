@@ -1,5 +1,6 @@
 /** Test helper (not part of the build): what a store update undid. */
-import { type ReceiptState, storedReceipts, teamReceiptOf } from '../engine/receiptState';
+import { type ReceiptState, teamReceiptOf } from '../engine/receiptState';
+import { storedReceipts } from '../engine/teamReceiptShard';
 
 /**
  * What moved backwards from `previous` to `next`: a watermark or a team count that went down, or a
