@@ -1,11 +1,10 @@
 import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { ReceiptLocale, ReceiptStrings } from '../i18n/ReceiptStrings';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { ReadTick } from './ReadTick';
-import { teamWithMessage, useWorld } from './testWorld.test';
-import { UnreadBadge } from './UnreadBadge';
+import { BadgeOpensSheet, teamWithMessage, useWorld } from './testWorld.test';
 
 /**
  * Languages: English and Simplified Chinese are built in and chosen with `locale` on
@@ -15,7 +14,10 @@ const meta = { title: 'Guides/Languages' } satisfies Meta;
 export default meta;
 type Story = StoryObj;
 
-/** A team message read by 11 of 12 members: "1 unread", and one read by everyone. */
+/**
+ * A team message read by 11 of 12 members: "1 unread", and one read by everyone. Each badge opens
+ * the member sheet in the section's language.
+ */
 function Sample({
   engine,
   messages,
@@ -34,10 +36,10 @@ function Sample({
       <h3 style={{ margin: '0 0 8px' }}>{title}</h3>
       <ReceiptProvider engine={engine} locale={locale} strings={strings}>
         {messages.map((message) => (
-          <p key={message.messageClientId} style={{ margin: '4px 0' }}>
+          <div key={message.messageClientId} style={{ margin: '4px 0' }}>
             {(message as { text?: string }).text} <ReadTick message={message} />{' '}
-            <UnreadBadge message={message} onOpen={() => {}} />
-          </p>
+            <BadgeOpensSheet message={message} />
+          </div>
         ))}
       </ReceiptProvider>
     </section>
@@ -75,12 +77,16 @@ function Languages() {
   );
 }
 
-/** The built-in English and Chinese strings and an app's overrides, side by side. */
+/**
+ * The built-in English and Chinese strings and an app's overrides, side by side. Each badge opens
+ * the member sheet in its section's language.
+ */
 export const SideBySide: Story = {
   render: () => <Languages />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const english = within(canvas.getByRole('region', { name: 'English (default)' }));
+    // The story's world is built after the first render: wait for it.
+    const english = within(await canvas.findByRole('region', { name: 'English (default)' }));
     const chinese = within(canvas.getByRole('region', { name: '简体中文 (locale: zh-CN)' }));
     const custom = within(canvas.getByRole('region', { name: 'Overridden strings' }));
     // Plural forms: "1 unread of 12 members" (English uses Intl.PluralRules for member/members).
@@ -108,5 +114,15 @@ export const SideBySide: Story = {
       'Seen by all',
     );
     await expect(custom.getByRole('img', { name: 'Delivered' })).toBeVisible();
+
+    // The Chinese badge opens the sheet in Chinese; its close button closes it again.
+    await userEvent.click(chinese.getByRole('button', { name: '12人中1人未读' }));
+    const sheet = within(await chinese.findByRole('dialog', { name: '消息回执' }));
+    await expect(await sheet.findByRole('tab', { name: '未读1人' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await userEvent.click(sheet.getByRole('button', { name: '关闭' }));
+    await waitFor(() => expect(chinese.queryByRole('dialog')).toBeNull());
   },
 };

@@ -1,11 +1,16 @@
 import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { CSSProperties, ReactNode } from 'react';
-import { expect, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReadTick } from './ReadTick';
-import { Providers, storyLocale, teamWithMessage, useWorld } from './testWorld.test';
-import { UnreadBadge } from './UnreadBadge';
+import {
+  BadgeOpensSheet,
+  Providers,
+  storyLocale,
+  teamWithMessage,
+  useWorld,
+} from './testWorld.test';
 
 /**
  * Theming: the `--readmark-*` variables of styles.css in light and dark, overridden by an app, and
@@ -15,7 +20,10 @@ const meta = { title: 'Guides/Theming' } satisfies Meta;
 export default meta;
 type Story = StoryObj;
 
-/** An unread team message (9 of 12 read) and an all-read one, each with its tick and badge. */
+/**
+ * An unread team message (9 of 12 read) and an all-read one, each with its tick and a badge that
+ * opens the member sheet (themed by the same variables).
+ */
 function Messages({
   engine,
   messages,
@@ -32,11 +40,11 @@ function Messages({
   return (
     <Providers engine={engine} locale={locale}>
       {messages.map((message) => (
-        <p key={message.messageClientId} style={{ margin: '4px 0' }}>
+        <div key={message.messageClientId} style={{ margin: '4px 0' }}>
           {(message as { text?: string }).text}{' '}
           <ReadTick message={message} className={tickClassName} />{' '}
-          <UnreadBadge message={message} onOpen={() => {}} className={badgeClassName} />
-        </p>
+          <BadgeOpensSheet message={message} className={badgeClassName} />
+        </div>
       ))}
     </Providers>
   );
@@ -70,7 +78,10 @@ const panel: CSSProperties = {
   border: '1px solid var(--readmark-border)',
 };
 
-/** The default light and dark variables side by side (`data-theme` on an ancestor). */
+/**
+ * The default light and dark variables side by side (`data-theme` on an ancestor); a badge in the
+ * dark panel opens a dark sheet.
+ */
 export const LightAndDark: Story = {
   render: (_args, { globals }) => (
     <TeamMessages>
@@ -90,6 +101,12 @@ export const LightAndDark: Story = {
     const [light, , dark] = await loadedBadges(canvasElement, 4);
     await expect(getComputedStyle(light!).backgroundColor).toBe('rgb(221, 244, 255)');
     await expect(getComputedStyle(dark!).backgroundColor).toBe('rgb(12, 45, 107)');
+    // The sheet takes its theme from the badge's panel too.
+    await userEvent.click(dark as HTMLElement);
+    const sheet = await within(canvasElement).findByRole('dialog');
+    await expect(getComputedStyle(sheet).backgroundColor).toBe('rgb(13, 17, 23)');
+    await userEvent.click(within(sheet).getByRole('button', { name: /^(Close|关闭)$/ }));
+    await waitFor(() => expect(within(canvasElement).queryByRole('dialog')).toBeNull());
   },
 };
 

@@ -16,6 +16,8 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReceiptProvider } from '../ReceiptProvider';
+import { ReceiptDetailSheet } from './ReceiptDetailSheet';
+import { UnreadBadge } from './UnreadBadge';
 
 /** A memory server whose createTime advances by 100 per message, starting at 1,100. */
 export function createWorld({ latencyMs = 0 }: { latencyMs?: number } = {}) {
@@ -171,6 +173,27 @@ export type World = ReturnType<typeof createWorld>;
 /** The language chosen in Storybook's toolbar (or pinned by a story's `globals`). */
 export function storyLocale(globals: Record<string, unknown>): ReceiptLocale {
   return globals.locale === 'zh-CN' ? 'zh-CN' : 'en';
+}
+
+/**
+ * For stories: an `UnreadBadge` that opens the message's `ReceiptDetailSheet`, as an app wires them.
+ * Render it inside a provider and a flow container (a `<div>`, not a `<p>`: the sheet is a `<dialog>`).
+ */
+export function BadgeOpensSheet({
+  message,
+  className,
+}: {
+  message: ReceiptMessage;
+  /** Passed to the badge. */
+  className?: string;
+}) {
+  const [isOpen, setIsOpen] = useState(false);
+  return (
+    <>
+      <UnreadBadge message={message} className={className} onOpen={() => setIsOpen(true)} />
+      <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />
+    </>
+  );
 }
 
 /** Twelve team members besides Alice. */
