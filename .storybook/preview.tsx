@@ -1,15 +1,21 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import '../packages/react/src/styles.css';
 
-/** Puts each story on the chosen theme's surface, as an app would with `data-theme`. */
+/**
+ * Puts each story on the chosen theme's surface, as an app would with `data-theme`. On a story's own
+ * canvas the surface fills the whole viewport (not just the content's height); in docs, where many
+ * stories share a page, each keeps its own height.
+ */
 const withTheme: Decorator = (Story, context) => {
   const theme = context.globals.theme === 'dark' ? 'dark' : 'light';
   return (
     <div
       data-theme={theme}
       style={{
+        boxSizing: 'border-box',
         padding: 16,
-        minHeight: '100%',
+        minHeight: context.viewMode === 'docs' ? undefined : '100vh',
+        colorScheme: theme,
         color: 'var(--readmark-text)',
         background: 'var(--readmark-surface)',
         fontFamily: 'system-ui, sans-serif',
