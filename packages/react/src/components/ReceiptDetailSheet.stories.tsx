@@ -3,7 +3,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
-import { ReceiptDetailSheet } from './ReceiptDetailSheet';
+import type { ReceiptDetailMember } from './ReceiptDetailMember';
+import { ReceiptDetailSheet, type ReceiptDetailSheetProps } from './ReceiptDetailSheet';
 import { Providers, storyLocale, teamWithMessage, useWorld, type World } from './testWorld.test';
 import { UnreadBadge } from './UnreadBadge';
 
@@ -14,9 +15,22 @@ import { UnreadBadge } from './UnreadBadge';
 const meta = {
   title: 'Components/ReceiptDetailSheet',
   component: ReceiptDetailSheet,
+  args: { initialTab: 'unread' },
+  argTypes: {
+    initialTab: { control: 'inline-radio', options: ['unread', 'read'] },
+    memberAccountIds: { control: 'object' },
+  },
+  // The message, the open state and `renderMember` (see "Render Member") come from the story; the
+  // rest reaches every sheet it shows. Member ids are user1, user2, …
+  parameters: { controls: { include: ['initialTab', 'memberAccountIds', 'className'] } },
 } satisfies Meta<typeof ReceiptDetailSheet>;
 export default meta;
-type Story = StoryObj;
+/** What the Controls panel changes, on every sheet of the story. */
+type SheetArgs = Pick<
+  ReceiptDetailSheetProps,
+  'initialTab' | 'memberAccountIds' | 'className' | 'renderMember'
+>;
+type Story = StoryObj<SheetArgs>;
 
 type Locale = { locale: ReceiptLocale };
 
@@ -42,11 +56,13 @@ function BadgeAndSheet({
   locale,
   names,
   isOpenAtStart,
+  sheet,
 }: Locale & {
   engine: ReceiptEngine;
   message: ReceiptMessage;
   names: Record<string, string>;
   isOpenAtStart: boolean;
+  sheet: SheetArgs;
 }) {
   const [isOpen, setIsOpen] = useState(isOpenAtStart);
   return (
@@ -55,7 +71,14 @@ function BadgeAndSheet({
         {(message as { text?: string }).text}{' '}
         <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />
       </p>
-      <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />
+      {/* A new initial tab from the Controls panel shows at once, as on the next opening. */}
+      <ReceiptDetailSheet
+        key={sheet.initialTab}
+        {...sheet}
+        message={message}
+        isOpen={isOpen}
+        onClose={() => setIsOpen(false)}
+      />
     </Providers>
   );
 }
@@ -66,7 +89,13 @@ function SheetCase({
   readers,
   isOpenAtStart = false,
   after,
-}: Locale & { readers: number; isOpenAtStart?: boolean; after?: (world: World) => void }) {
+  sheet,
+}: Locale & {
+  readers: number;
+  isOpenAtStart?: boolean;
+  after?: (world: World) => void;
+  sheet: SheetArgs;
+}) {
   const ready = useWorld(async (world) => {
     const { alice, message } = await teamWithMessage(world, {
       teamId: 't1',
@@ -78,37 +107,133 @@ function SheetCase({
     return { engine: world.engineFor(alice), message };
   });
   return ready ? (
-    <BadgeAndSheet {...ready} locale={locale} names={small.names} isOpenAtStart={isOpenAtStart} />
+    <BadgeAndSheet
+      {...ready}
+      locale={locale}
+      names={small.names}
+      isOpenAtStart={isOpenAtStart}
+      sheet={sheet}
+    />
   ) : null;
+}
+
+/** The open English sheet of a story (the story's world is built after the first render). */
+async function openSheet(canvasElement: HTMLElement) {
+  const dialog = await within(canvasElement).findByRole('dialog', { name: 'Message receipts' });
+  return within(dialog);
+}
+
+/** The names in the sheet's member list, once it shows `count` rows. */
+async function memberNames(sheet: ReturnType<typeof within>, count: number) {
+  // The focusable scroll region carries the name; the list inside it is not named again.
+  const region = await sheet.findByRole('region', { name: 'Members' });
+  return waitFor(() => {
+    const rows = within(within(region).getByRole('list')).getAllByRole('listitem');
+    expect(rows).toHaveLength(count);
+    return rows.map((row) => row.textContent);
+  });
 }
 
 /** Two of five have read; the sheet is open on the Unread tab. */
 export const Default: Story = {
-  render: (_args, { globals }) => (
-    <SheetCase locale={storyLocale(globals)} readers={2} isOpenAtStart />
+  render: (args, { globals }) => (
+    <SheetCase locale={storyLocale(globals)} readers={2} isOpenAtStart sheet={args} />
   ),
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
-    const dialog = await within(canvasElement).findByRole('dialog', { name: 'Message receipts' });
-    const sheet = within(dialog);
-    await expect(await sheet.findByRole('tab', { name: 'Unread (3)' })).toHaveAttribute(
+    const sheet = await openSheet(canvasElement);
+    const unread = await sheet.findByRole('tab', { name: 'Unread (3)' });
+    await expect(unread).toHaveAttribute('aria-selected', 'true');
+    await expect(await memberNames(sheet, 3)).toEqual(['CChen 1', 'DDana 1', 'EEli 1']);
+    // The Read tab lists the other two; the story ends back on Unread, as it opened.
+    await userEvent.click(sheet.getByRole('tab', { name: 'Read (2)' }));
+    await expect(await memberNames(sheet, 2)).toEqual(['AAda 1', 'BBo 1']);
+    await userEvent.click(unread);
+    await expect(unread).toHaveAttribute('aria-selected', 'true');
+    await expect(await memberNames(sheet, 3)).toEqual(['CChen 1', 'DDana 1', 'EEli 1']);
+  },
+};
+
+/**
+ * Search by name on the Unread tab: "box" matches nobody and says so; "da" leaves Dana 1. The sheet
+ * is left filtered to Dana 1.
+ */
+export const Search: Story = {
+  render: Default.render,
+  play: async ({ canvasElement, globals }) => {
+    if (storyLocale(globals) !== 'en') return;
+    const sheet = await openSheet(canvasElement);
+    await memberNames(sheet, 3);
+    const search = sheet.getByRole('searchbox', { name: 'Search members' });
+    await userEvent.type(search, 'box');
+    await expect(await sheet.findByText('No matching members')).toBeVisible();
+    await userEvent.clear(search);
+    await userEvent.type(search, 'da');
+    await expect(await memberNames(sheet, 1)).toEqual(['DDana 1']);
+    await expect(sheet.getByRole('tab', { name: 'Unread (3)' })).toHaveAttribute(
       'aria-selected',
       'true',
     );
-    // The focusable scroll region carries the name; the list inside it is not named again.
-    const region = await sheet.findByRole('region', { name: 'Members' });
-    const list = within(region).getByRole('list');
-    await expect(
-      within(list)
-        .getAllByRole('listitem')
-        .map((row) => row.textContent),
-    ).toEqual(['CChen 1', 'DDana 1', 'EEli 1']);
-    await userEvent.click(sheet.getByRole('tab', { name: 'Read (2)' }));
-    await expect(within(sheet.getByRole('list')).getAllByRole('listitem')).toHaveLength(2);
-    await userEvent.type(sheet.getByRole('searchbox', { name: 'Search members' }), 'bo');
-    await expect(within(sheet.getByRole('list')).getByRole('listitem')).toHaveTextContent('Bo 1');
-    await userEvent.type(sheet.getByRole('searchbox'), 'x');
-    await expect(sheet.getByText('No matching members')).toBeVisible();
+  },
+};
+
+/** `initialTab="read"`: the sheet opens on who has read (Ada 1 and Bo 1). */
+export const InitialTabRead: Story = {
+  render: Default.render,
+  args: { initialTab: 'read' },
+  play: async ({ canvasElement, globals }) => {
+    if (storyLocale(globals) !== 'en') return;
+    const sheet = await openSheet(canvasElement);
+    await expect(await sheet.findByRole('tab', { name: 'Read (2)' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(await memberNames(sheet, 2)).toEqual(['AAda 1', 'BBo 1']);
+  },
+};
+
+/**
+ * `memberAccountIds` lists only some members (e.g. the people in a thread): of Bo 1, Chen 1 and
+ * Dana 1, Bo 1 has read; Chen 1 and Dana 1 have not. Ada 1 and Eli 1 are left out.
+ */
+export const MemberFilter: Story = {
+  render: Default.render,
+  args: { memberAccountIds: ['user2', 'user3', 'user4'] },
+  play: async ({ canvasElement, globals }) => {
+    if (storyLocale(globals) !== 'en') return;
+    const sheet = await openSheet(canvasElement);
+    await expect(await sheet.findByRole('tab', { name: 'Unread (2)' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(await memberNames(sheet, 2)).toEqual(['CChen 1', 'DDana 1']);
+    await expect(sheet.getByRole('tab', { name: 'Read (1)' })).toBeVisible();
+  },
+};
+
+/** An app's own member row: the name, the account id and a read mark, instead of avatar + name. */
+function OwnMemberRow({ name, accountId, isRead }: ReceiptDetailMember) {
+  return (
+    <span style={{ display: 'flex', gap: 8, alignItems: 'baseline' }}>
+      <strong>{name}</strong>
+      <code style={{ color: 'var(--readmark-muted)' }}>@{accountId}</code>
+      <span>{isRead ? '· read' : '· not yet'}</span>
+    </span>
+  );
+}
+
+/** `renderMember` draws each row the app's way; the sheet keeps the list, tabs and search. */
+export const RenderMember: Story = {
+  render: Default.render,
+  args: { renderMember: OwnMemberRow },
+  play: async ({ canvasElement, globals }) => {
+    if (storyLocale(globals) !== 'en') return;
+    const sheet = await openSheet(canvasElement);
+    await expect(await memberNames(sheet, 3)).toEqual([
+      'Chen 1@user3· not yet',
+      'Dana 1@user4· not yet',
+      'Eli 1@user5· not yet',
+    ]);
   },
 };
 
@@ -124,7 +249,7 @@ const STATES = [
   { label: 'everyone read', readers: 5 },
 ] as const;
 
-function EveryState({ locale }: Locale) {
+function EveryState({ locale, sheet }: Locale & { sheet: SheetArgs }) {
   return (
     <ul style={{ listStyle: 'none', display: 'grid', gap: 12, margin: 0, padding: 0 }}>
       {STATES.map((state) => (
@@ -134,6 +259,7 @@ function EveryState({ locale }: Locale) {
             locale={locale}
             readers={state.readers}
             after={'after' in state ? state.after : undefined}
+            sheet={sheet}
           />
         </li>
       ))}
@@ -146,7 +272,7 @@ function EveryState({ locale }: Locale) {
  * nobody read, some read, everyone read.
  */
 export const AllStates: Story = {
-  render: (_args, { globals }) => <EveryState locale={storyLocale(globals)} />,
+  render: (args, { globals }) => <EveryState locale={storyLocale(globals)} sheet={args} />,
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     const open = async (label: string) => {
@@ -199,7 +325,11 @@ export const Dark: Story = {
   globals: { theme: 'dark' },
 };
 
-function LiveSheet({ locale, isOpenAtStart }: Locale & { isOpenAtStart: boolean }) {
+function LiveSheet({
+  locale,
+  isOpenAtStart,
+  sheet,
+}: Locale & { isOpenAtStart: boolean; sheet: SheetArgs }) {
   const ready = useWorld(async (world, onCleanup) => {
     const { alice, message } = await teamWithMessage(world, {
       teamId: 'big',
@@ -219,7 +349,13 @@ function LiveSheet({ locale, isOpenAtStart }: Locale & { isOpenAtStart: boolean 
     return { engine: world.engineFor(alice), message };
   });
   return ready ? (
-    <BadgeAndSheet {...ready} locale={locale} names={big.names} isOpenAtStart={isOpenAtStart} />
+    <BadgeAndSheet
+      {...ready}
+      locale={locale}
+      names={big.names}
+      isOpenAtStart={isOpenAtStart}
+      sheet={sheet}
+    />
   ) : null;
 }
 
@@ -228,7 +364,9 @@ function LiveSheet({ locale, isOpenAtStart }: Locale & { isOpenAtStart: boolean 
  * each arrival is announced politely to screen readers ("Ada 3 read the message").
  */
 export const Live: Story = {
-  render: (_args, { globals }) => <LiveSheet locale={storyLocale(globals)} isOpenAtStart />,
+  render: (args, { globals }) => (
+    <LiveSheet locale={storyLocale(globals)} isOpenAtStart sheet={args} />
+  ),
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     const dialog = await within(canvasElement).findByRole('dialog', { name: 'Message receipts' });
@@ -244,7 +382,24 @@ export const Live: Story = {
   },
 };
 
-/** The same team with the sheet closed: open it from the badge; Esc closes it and focus returns. */
+/**
+ * The same team with the sheet closed: open it from the badge; Esc or Close closes it and focus
+ * returns to the badge.
+ */
 export const FromBadge: Story = {
-  render: (_args, { globals }) => <LiveSheet locale={storyLocale(globals)} isOpenAtStart={false} />,
+  render: (args, { globals }) => (
+    <LiveSheet locale={storyLocale(globals)} isOpenAtStart={false} sheet={args} />
+  ),
+  play: async ({ canvasElement, globals }) => {
+    if (storyLocale(globals) !== 'en') return;
+    const canvas = within(canvasElement);
+    const badge = await canvas.findByRole('button', { name: /of 150 members$/ });
+    await userEvent.click(badge);
+    const dialog = await canvas.findByRole('dialog', { name: 'Message receipts' });
+    await expect(dialog).toBeVisible();
+    // (Esc works too; the play function's synthetic keys do not reach the native <dialog>.)
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull());
+    await expect(badge).toHaveFocus();
+  },
 };
