@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { MessageList } from './MessageList';
+import type { MessageListProps } from './MessageListProps';
 import { ReadTick } from './ReadTick';
 import { Providers, storyLocale, useWorld, type World } from './testWorld.test';
 
@@ -16,9 +17,22 @@ import { Providers, storyLocale, useWorld, type World } from './testWorld.test';
 const meta = {
   title: 'Components/MessageList',
   component: MessageList,
+  args: { isMarkingRead: true, readDwellMs: 300, isScrollingToOwnMessages: true },
+  // Messages, rendering and names come from the story's world ("Load Older" shows `onLoadOlder`);
+  // these reach every list a story shows.
+  parameters: {
+    controls: {
+      include: ['isMarkingRead', 'readDwellMs', 'isScrollingToOwnMessages', 'className'],
+    },
+  },
 } satisfies Meta<typeof MessageList>;
 export default meta;
-type Story = StoryObj;
+/** What the Controls panel changes, on every list of the story. */
+type ListArgs = Pick<
+  MessageListProps<ReceiptMessage>,
+  'isMarkingRead' | 'readDwellMs' | 'isScrollingToOwnMessages' | 'className'
+>;
+type Story = StoryObj<ListArgs>;
 
 type Locale = { locale: ReceiptLocale };
 
@@ -37,11 +51,11 @@ const deviceOf = (world: World, client: MemoryClient): Device => ({
   engine: world.engineFor(client),
 });
 
-/** Forty messages between Alice and Bob, every third one from Bob; then their devices. */
-async function chatHistory(world: World) {
+/** `count` (forty) messages between Alice and Bob, every third one from Bob; then their devices. */
+async function chatHistory(world: World, count = 40) {
   const alice = world.server.login('alice');
   const bob = world.server.login('bob');
-  for (let index = 0; index < 40; index++) {
+  for (let index = 0; index < count; index++) {
     const isBob = index % 3 === 0;
     await world.send(isBob ? bob : alice, {
       conversationId: isBob ? 'bob|1|alice' : 'alice|1|bob',
@@ -79,7 +93,9 @@ function DeviceList({
   label,
   isEmpty = false,
   onMessages,
+  list,
 }: Locale & {
+  list: ListArgs;
   device: Device;
   conversationId: string;
   title: string;
@@ -124,6 +140,7 @@ function DeviceList({
           style={{ height: 320, width: 300, border: '1px solid var(--readmark-border)' }}
         >
           <MessageList
+            {...list}
             conversationId={conversationId}
             messages={messages}
             renderMessage={renderMessage}
@@ -135,15 +152,23 @@ function DeviceList({
   );
 }
 
-function BobsList({ locale }: Locale) {
-  const ready = useWorld(chatHistory);
+function BobsList({ locale, list }: Locale & { list: ListArgs }) {
+  const ready = useWorld((world) => chatHistory(world));
   if (!ready) return null;
-  return <DeviceList device={ready.bob} conversationId="bob|1|alice" locale={locale} title="Bob" />;
+  return (
+    <DeviceList
+      device={ready.bob}
+      conversationId="bob|1|alice"
+      locale={locale}
+      title="Bob"
+      list={list}
+    />
+  );
 }
 
 /** Bob's device: forty messages, opened at the newest; what he sees is marked read. */
 export const Default: Story = {
-  render: (_args, { globals }) => <BobsList locale={storyLocale(globals)} />,
+  render: (args, { globals }) => <BobsList locale={storyLocale(globals)} list={args} />,
   play: async ({ canvasElement, globals }) => {
     const canvas = within(canvasElement);
     const name = storyLocale(globals) === 'en' ? 'Messages' : '消息列表';
@@ -172,7 +197,7 @@ function scrollUpThenReceive({ world, client: alice }: Device) {
   };
 }
 
-function EveryState({ locale }: Locale) {
+function EveryState({ locale, list }: Locale & { list: ListArgs }) {
   const ready = useWorld(async (world) => {
     const chat = await chatHistory(world);
     return { ...chat, carol: deviceOf(world, world.server.login('carol')) };
@@ -188,6 +213,7 @@ function EveryState({ locale }: Locale) {
         title="empty"
         label="Carol and Dave"
         isEmpty
+        list={list}
       />
       <DeviceList
         device={bob}
@@ -195,6 +221,7 @@ function EveryState({ locale }: Locale) {
         locale={locale}
         title="at the newest"
         label="Bob and Alice, at the newest"
+        list={list}
       />
       <DeviceList
         device={bob}
@@ -203,6 +230,7 @@ function EveryState({ locale }: Locale) {
         title="scrolled up, new messages below"
         label="Bob and Alice, scrolled up"
         onMessages={scrollUpThenReceive(alice)}
+        list={list}
       />
     </div>
   );
@@ -210,7 +238,7 @@ function EveryState({ locale }: Locale) {
 
 /** An empty list, a list at its newest message, and one scrolled up with the new-messages pill. */
 export const AllStates: Story = {
-  render: (_args, { globals }) => <EveryState locale={storyLocale(globals)} />,
+  render: (args, { globals }) => <EveryState locale={storyLocale(globals)} list={args} />,
   play: async ({ canvasElement, globals }) => {
     const isEnglish = storyLocale(globals) === 'en';
     const scrolled = within(
@@ -242,9 +270,14 @@ export const AllStates: Story = {
 /** The pill and the list's name in Simplified Chinese. */
 export const Chinese: Story = { ...AllStates, globals: { locale: 'zh-CN' } };
 
-function LiveChat({ locale }: Locale) {
+function LiveChat({
+  locale,
+  list,
+  isBobTalking = true,
+}: Locale & { list: ListArgs; isBobTalking?: boolean }) {
   const ready = useWorld(async (world, onCleanup) => {
     const chat = await chatHistory(world);
+    if (!isBobTalking) return chat;
     // Bob keeps talking: a message every two seconds arrives on both devices.
     let count = 0;
     const timer = setInterval(() => {
@@ -268,6 +301,7 @@ function LiveChat({ locale }: Locale) {
           locale={locale}
           title="Alice"
           label="Alice's chat with Bob"
+          list={list}
         />
         <button
           type="button"
@@ -284,6 +318,7 @@ function LiveChat({ locale }: Locale) {
         locale={locale}
         title="Bob"
         label="Bob's chat with Alice"
+        list={list}
       />
     </div>
   );
@@ -294,7 +329,7 @@ function LiveChat({ locale }: Locale) {
  * read, so Alice's ticks turn to "Read". Scroll Bob up and press "Alice sends": the pill appears.
  */
 export const Live: Story = {
-  render: (_args, { globals }) => <LiveChat locale={storyLocale(globals)} />,
+  render: (args, { globals }) => <LiveChat locale={storyLocale(globals)} list={args} />,
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     const canvas = within(canvasElement);
@@ -312,13 +347,158 @@ export const Live: Story = {
   },
 };
 
+/**
+ * `isMarkingRead={false}` (say, a preview pane, or a chat the app knows is behind another window):
+ * both lists show every message but send no receipts. Bob has Alice's new message on screen, yet
+ * her tick stays "Sent", and so do all of his.
+ */
+export const NotMarkingRead: Story = {
+  render: Live.render,
+  args: { isMarkingRead: false },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Alice sends' }));
+    const device = (title: string) =>
+      canvasElement.querySelector<HTMLElement>(`[data-device="${title}"]`)!;
+    await waitFor(() => expect(within(device('Bob')).getByText('Alice says hi')).toBeVisible(), {
+      timeout: 4000,
+    });
+    await waitFor(() => expect(within(device('Alice')).getByText('Alice says hi')).toBeVisible(), {
+      timeout: 4000,
+    });
+    // Well past the read dwell (300 ms) and the flush: nothing was acknowledged.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const statuses = (title: string) =>
+      [...device(title).querySelectorAll('.readmark-tick')].map((tick) =>
+        tick.getAttribute('data-status'),
+      );
+    await expect(statuses('Alice').length).toBeGreaterThan(3);
+    await expect(new Set(statuses('Alice'))).toEqual(new Set(['sent']));
+    await expect(new Set(statuses('Bob'))).toEqual(new Set(['sent']));
+  },
+};
+
+/** How many messages the app asks the server for at a time. */
+const PAGE = 20;
+const OLDER_STRINGS = {
+  en: {
+    loading: 'Loading older messages…',
+    shown: (count: number, isAll: boolean) =>
+      `${count} messages${isAll ? ', the whole history' : ''}`,
+  },
+  'zh-CN': {
+    loading: '正在加载更早的消息…',
+    shown: (count: number, isAll: boolean) => `${count}条消息${isAll ? '，已是全部历史' : ''}`,
+  },
+} satisfies Record<ReceiptLocale, unknown>;
+
+/**
+ * Bob's device with sixty messages on the server: the app shows the newest twenty and fetches
+ * twenty older ones (`getMessageList` before the oldest shown) whenever `onLoadOlder` asks.
+ */
+function OlderOnDemand({ locale, list }: Locale & { list: ListArgs }) {
+  const ready = useWorld((world) => chatHistory(world, 60));
+  const [messages, setMessages] = useState<ReceiptMessage[]>([]);
+  const [isLoading, setIsLoading] = useState(false);
+  const [hasOlder, setHasOlder] = useState(true);
+  const client = ready?.bob.client;
+  const page = useCallback(
+    async (anchorMessage?: ReceiptMessage) => {
+      const found = await client!.V2NIMMessageService.getMessageList({
+        conversationId: 'bob|1|alice',
+        limit: PAGE,
+        ...(anchorMessage ? { anchorMessage: anchorMessage as never } : {}),
+      });
+      return [...(found as ReceiptMessage[])].sort((a, b) => a.createTime - b.createTime);
+    },
+    [client],
+  );
+  useEffect(() => {
+    if (client) void page().then(setMessages);
+  }, [client, page]);
+  const oldest = messages[0];
+  const loadOlder = useCallback(() => {
+    setIsLoading(true);
+    // A little network time, so the loading line can be seen.
+    setTimeout(() => {
+      void page(oldest).then((older) => {
+        setMessages((current) => [...older, ...current]);
+        setHasOlder(older.length === PAGE);
+        setIsLoading(false);
+      });
+    }, 500);
+  }, [page, oldest]);
+  const renderMessage = useCallback(
+    (message: ReceiptMessage) => <Bubble message={message} isOwn={message.senderId === 'bob'} />,
+    [],
+  );
+  if (!ready) return null;
+  const strings = OLDER_STRINGS[locale];
+  return (
+    <Providers engine={ready.bob.engine} locale={locale}>
+      <div style={{ display: 'grid', gap: 4, width: 300 }}>
+        <span role="status" data-count={isLoading ? undefined : messages.length}>
+          {isLoading ? strings.loading : strings.shown(messages.length, !hasOlder)}
+        </span>
+        <div style={{ height: 320, border: '1px solid var(--readmark-border)' }}>
+          <MessageList
+            {...list}
+            conversationId="bob|1|alice"
+            messages={messages}
+            renderMessage={renderMessage}
+            onLoadOlder={hasOlder ? loadOlder : undefined}
+            label="Bob's chat with Alice"
+          />
+        </div>
+      </div>
+    </Providers>
+  );
+}
+
+/**
+ * `onLoadOlder`: scrolled to the top, the list asks for older history; the app prepends twenty
+ * messages and what was on screen stays where it was. At the first message the app stops passing
+ * `onLoadOlder`.
+ */
+export const LoadOlder: Story = {
+  render: (args, { globals }) => <OlderOnDemand locale={storyLocale(globals)} list={args} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const region = await canvas.findByRole('region', { name: "Bob's chat with Alice" });
+    const status = canvas.getByRole('status');
+    await waitFor(() => expect(status).toHaveAttribute('data-count', '20'));
+    await waitFor(() => expect(within(region).getByText(/^60: /)).toBeVisible());
+    const topOf = (text: RegExp) => within(region).getByText(text).getBoundingClientRect().top;
+    /** Scrolls to the top, where `oldest` is the first message, and waits for `count` messages. */
+    const loadBefore = async (oldest: RegExp, count: number) => {
+      region.scrollTop = 0;
+      await waitFor(() => expect(within(region).getByText(oldest)).toBeVisible());
+      const top = topOf(oldest);
+      await waitFor(() => expect(status).toHaveAttribute('data-count', String(count)), {
+        timeout: 3000,
+      });
+      // The older messages went above: the reader still looks at the same message, in place.
+      await waitFor(() => expect(Math.abs(topOf(oldest) - top)).toBeLessThan(2));
+      await expect(region.scrollTop).toBeGreaterThan(100);
+    };
+    await loadBefore(/^41: /, 40);
+    await loadBefore(/^21: /, 60);
+    // One more ask finds nothing older: the whole history is shown.
+    region.scrollTop = 0;
+    await waitFor(() => expect(within(region).getByText(/^1: /)).toBeVisible());
+    await waitFor(() => expect(status).toHaveTextContent(/whole history|全部历史/), {
+      timeout: 3000,
+    });
+  },
+};
+
 const LONG_HISTORY = 100_000;
 
 /**
  * Alice's chat of 100,000 messages: 99,999 older ones made up in the page, plus the newest, sent
  * through the server; Bob reading it acknowledges everything before it too (SPEC P2).
  */
-function LongHistory({ locale }: Locale) {
+function LongHistory({ locale, list }: Locale & { list: ListArgs }) {
   const ready = useWorld(async (world) => {
     const alice = world.server.login('alice');
     const bob = world.server.login('bob');
@@ -353,6 +533,7 @@ function LongHistory({ locale }: Locale) {
         </button>
         <div style={{ height: 360, border: '1px solid var(--readmark-border)' }}>
           <MessageList
+            {...list}
             conversationId="alice|1|bob"
             messages={messages}
             renderMessage={renderMessage}
@@ -370,7 +551,7 @@ function LongHistory({ locale }: Locale) {
  * turns every tick to "Read".
  */
 export const HundredThousandMessages: Story = {
-  render: (_args, { globals }) => <LongHistory locale={storyLocale(globals)} />,
+  render: (args, { globals }) => <LongHistory locale={storyLocale(globals)} list={args} />,
   play: async ({ canvasElement, globals }) => {
     const canvas = within(canvasElement);
     const region = await canvas.findByRole('region', { name: "Alice's chat with Bob" });
