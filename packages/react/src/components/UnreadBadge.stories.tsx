@@ -1,10 +1,12 @@
-import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
+import { MessageSendingState, type ReceiptEngine, type ReceiptMessage } from '@readmark/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { type ReactNode, useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
+import { ReadTick } from './ReadTick';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import {
+  BadgeOpensSheet,
   Providers,
   storyLocale,
   teamWithMessage,
@@ -21,9 +23,14 @@ import { UnreadBadge } from './UnreadBadge';
 const meta = {
   title: 'Components/UnreadBadge',
   component: UnreadBadge,
+  // The message comes from the story's world and `onOpen` opens the sheet (see "Without On Open"
+  // for the badge without it); only the class is the story's to change.
+  parameters: { controls: { include: ['className'] } },
 } satisfies Meta<typeof UnreadBadge>;
 export default meta;
-type Story = StoryObj;
+/** What the Controls panel changes: the class on every badge. */
+type BadgeArgs = { className?: string };
+type Story = StoryObj<BadgeArgs>;
 
 type Locale = { locale: ReceiptLocale };
 
@@ -32,12 +39,14 @@ function BadgeWithSheet({
   engine,
   message,
   locale,
-}: Locale & { engine: ReceiptEngine; message: ReceiptMessage }) {
+  className,
+}: Locale & BadgeArgs & { engine: ReceiptEngine; message: ReceiptMessage }) {
   const [isOpen, setIsOpen] = useState(false);
   return (
     <Providers engine={engine} locale={locale}>
       <p style={{ margin: 0 }}>
-        hello team <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />
+        hello team{' '}
+        <UnreadBadge message={message} onOpen={() => setIsOpen(true)} className={className} />
       </p>
       <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />
     </Providers>
@@ -52,13 +61,14 @@ function BadgeCase({
   locale,
   readers,
   after,
-}: Locale & { readers: number; after?: (world: World) => void }) {
+  className,
+}: Locale & BadgeArgs & { readers: number; after?: (world: World) => void }) {
   const ready = useWorld(async (world) => {
     const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers });
     after?.(world);
     return { engine: world.engineFor(alice), message };
   });
-  return ready ? <BadgeWithSheet {...ready} locale={locale} /> : null;
+  return ready ? <BadgeWithSheet {...ready} locale={locale} className={className} /> : null;
 }
 
 /** Counts never arrive: every call and delivery takes ten minutes. */
@@ -69,7 +79,7 @@ const receiptsOff = (world: World) =>
 
 /** 9 of 12 members have read: "3 unread", a button named "3 unread of 12 members". */
 export const Default: Story = {
-  render: (_args, { globals }) => <BadgeCase locale={storyLocale(globals)} readers={9} />,
+  render: (args, { globals }) => <BadgeCase locale={storyLocale(globals)} readers={9} {...args} />,
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     const canvas = within(canvasElement);
@@ -94,20 +104,20 @@ function Labelled({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function EveryState({ locale }: Locale) {
+function EveryState({ locale, className }: Locale & BadgeArgs) {
   return (
     <div style={{ display: 'flex', gap: 24, flexWrap: 'wrap' }}>
       <Labelled label="loading">
-        <BadgeCase locale={locale} readers={0} after={slowServer} />
+        <BadgeCase locale={locale} readers={0} after={slowServer} className={className} />
       </Labelled>
       <Labelled label="unread">
-        <BadgeCase locale={locale} readers={9} />
+        <BadgeCase locale={locale} readers={9} className={className} />
       </Labelled>
       <Labelled label="all read">
-        <BadgeCase locale={locale} readers={12} />
+        <BadgeCase locale={locale} readers={12} className={className} />
       </Labelled>
       <Labelled label="unavailable">
-        <BadgeCase locale={locale} readers={0} after={receiptsOff} />
+        <BadgeCase locale={locale} readers={0} after={receiptsOff} className={className} />
       </Labelled>
     </div>
   );
@@ -133,7 +143,7 @@ const expectStates = async (canvasElement: HTMLElement, names: string[]) => {
 
 /** Loading, unread, all read and unavailable side by side. Only the middle two open the sheet. */
 export const AllStates: Story = {
-  render: (_args, { globals }) => <EveryState locale={storyLocale(globals)} />,
+  render: (args, { globals }) => <EveryState locale={storyLocale(globals)} {...args} />,
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     const canvas = await expectStates(canvasElement, [
@@ -168,7 +178,7 @@ export const Chinese: Story = {
   },
 };
 
-function LiveTeam({ locale }: Locale) {
+function LiveTeam({ locale, className }: Locale & BadgeArgs) {
   const ready = useWorld(async (world, onCleanup) => {
     const { alice, message } = await teamWithMessage(world, {
       teamId: 't1',
@@ -185,7 +195,7 @@ function LiveTeam({ locale }: Locale) {
     });
     return { engine: world.engineFor(alice), message };
   });
-  return ready ? <BadgeWithSheet {...ready} locale={locale} /> : null;
+  return ready ? <BadgeWithSheet {...ready} locale={locale} className={className} /> : null;
 }
 
 /**
@@ -193,7 +203,7 @@ function LiveTeam({ locale }: Locale) {
  * watch members move from Unread to Read.
  */
 export const Live: Story = {
-  render: (_args, { globals }) => <LiveTeam locale={storyLocale(globals)} />,
+  render: (args, { globals }) => <LiveTeam locale={storyLocale(globals)} {...args} />,
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     const canvas = within(canvasElement);
@@ -206,5 +216,188 @@ export const Live: Story = {
       },
       { timeout: 5000 },
     );
+  },
+};
+
+function PlainBadge({ locale, className }: Locale & BadgeArgs) {
+  const ready = useWorld(async (world) => {
+    const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers: 9 });
+    return { engine: world.engineFor(alice), message };
+  });
+  if (!ready) return null;
+  return (
+    <Providers engine={ready.engine} locale={locale}>
+      <p style={{ margin: 0 }}>
+        hello team <UnreadBadge message={ready.message} className={className} />
+      </p>
+    </Providers>
+  );
+}
+
+/**
+ * Without `onOpen` the badge is plain text, not a button: it shows "3 unread" and screen readers
+ * hear the full sentence, "3 unread of 12 members".
+ */
+export const WithoutOnOpen: Story = {
+  render: (args, { globals }) => <PlainBadge locale={storyLocale(globals)} {...args} />,
+  play: async ({ canvasElement, globals }) => {
+    const isEnglish = storyLocale(globals) === 'en';
+    const canvas = within(canvasElement);
+    const sentence = await canvas.findByText(
+      isEnglish ? '3 unread of 12 members' : '12人中3人未读',
+    );
+    const badge = sentence.closest<HTMLElement>('.readmark-badge')!;
+    await expect(badge).toHaveAttribute('data-status', 'unread');
+    await expect(within(badge).getByText(isEnglish ? '3 unread' : '3人未读')).toBeVisible();
+    await expect(canvas.queryByRole('button')).toBeNull();
+  },
+};
+
+type Row = ReceiptMessage & { text?: string };
+
+/** Alice's team messages, each with its tick and its badge (which opens the sheet). */
+function TeamRows({
+  engine,
+  messages,
+  locale,
+  className,
+}: Locale & BadgeArgs & { engine: ReceiptEngine; messages: Row[] }) {
+  return (
+    <Providers engine={engine} locale={locale}>
+      <ul style={{ listStyle: 'none', display: 'grid', gap: 8, margin: 0, padding: 0 }}>
+        {messages.map((message) => (
+          <li key={message.messageClientId} aria-label={message.text}>
+            {message.text} <ReadTick message={message} />{' '}
+            <BadgeOpensSheet message={message} className={className} />
+          </li>
+        ))}
+      </ul>
+    </Providers>
+  );
+}
+
+function PendingSends({ locale, className }: Locale & BadgeArgs) {
+  const ready = useWorld(async (world) => {
+    const { alice, message } = await teamWithMessage(world, {
+      teamId: 't1',
+      readers: 9,
+      text: 'sent',
+    });
+    // A send still in flight and a failed one, as the SDK reports them locally.
+    const sending = {
+      ...message,
+      text: 'sending',
+      messageClientId: 'sending',
+      messageServerId: '',
+      sendingState: MessageSendingState.SENDING,
+    } as Row;
+    const failed = {
+      ...sending,
+      text: 'failed',
+      messageClientId: 'failed',
+      sendingState: MessageSendingState.FAILED,
+    } as Row;
+    return { engine: world.engineFor(alice), messages: [message as Row, sending, failed] };
+  });
+  return ready ? <TeamRows {...ready} locale={locale} className={className} /> : null;
+}
+
+/** The tick and the badge of one row, found by the message's text. */
+const rowParts = (canvasElement: HTMLElement, text: string) => {
+  const row = within(canvasElement).getByRole('listitem', { name: text });
+  return { tick: row.querySelector('.readmark-tick'), badge: row.querySelector('.readmark-badge') };
+};
+
+/**
+ * Team messages still sending and failed to send have no counts: their tick shows the clock or the
+ * alert and the badge stays hidden. The sent one beside them has its "3 unread".
+ */
+export const SendingOrFailed: Story = {
+  render: (args, { globals }) => <PendingSends locale={storyLocale(globals)} {...args} />,
+  play: async ({ canvasElement }) => {
+    await waitFor(() =>
+      expect(rowParts(canvasElement, 'sent').badge).toHaveAttribute('data-status', 'unread'),
+    );
+    await expect(rowParts(canvasElement, 'sent').tick).toHaveAttribute('data-status', 'sent');
+    for (const status of ['sending', 'failed']) {
+      const { tick, badge } = rowParts(canvasElement, status);
+      await expect(tick).toHaveAttribute('data-status', status);
+      await expect(badge).toBeNull();
+    }
+  },
+};
+
+/** 199 members besides Alice: a team of 200, the most that can have read receipts. */
+const nearlyFull = Array.from({ length: 199 }, (_, index) => `member${index + 1}`);
+
+function GrownTeam({ locale, className }: Locale & BadgeArgs) {
+  const ready = useWorld(async (world) => {
+    const conversationId = 'alice|2|big';
+    world.server.createTeam({ teamId: 'big', memberIds: ['alice', ...nearlyFull] });
+    const alice = world.server.login('alice');
+    const engine = world.engineFor(alice);
+    const welcome = await world.send(alice, {
+      conversationId,
+      text: 'Welcome, everyone',
+      isReceiptRequested: true,
+    });
+    world.server.addTeamMembers('big', ['member200', 'member201']);
+    const draft = alice.V2NIMMessageCreator.createTextMessage('Two more joined');
+    const error = await alice.V2NIMMessageService.sendMessage(draft, conversationId, {
+      messageConfig: { readReceiptEnabled: true },
+    }).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    // What an app does with a failed send: keep the message as failed, tell the engine why.
+    engine.reportSendFailure(conversationId, error);
+    const failed = {
+      ...welcome,
+      text: 'Two more joined',
+      messageClientId: draft.messageClientId,
+      messageServerId: '',
+      sendingState: MessageSendingState.FAILED,
+    } as Row;
+    return {
+      engine,
+      messages: [welcome as Row, failed],
+      memberCount: world.server.getTeamMemberIds('big').length,
+      code: (error as { code?: number } | undefined)?.code,
+    };
+  });
+  if (!ready) return null;
+  const { memberCount, code, ...rows } = ready;
+  return (
+    <div style={{ display: 'grid', gap: 8 }}>
+      <span data-testid="caption" style={{ fontSize: 12, color: 'var(--readmark-muted)' }}>
+        {`${memberCount} members; the last send failed with ${code}`}
+      </span>
+      <TeamRows {...rows} locale={locale} className={className} />
+    </div>
+  );
+}
+
+/**
+ * A team that grew past 200 members cannot have read receipts (NIM 107302): Alice's flagged send
+ * fails, so its tick shows the alert and it has no badge. The app reports the failure to the engine
+ * (`reportSendFailure`), and the message she sent while the team had 200 members now says "Read
+ * receipts unavailable" instead of counts.
+ */
+export const TeamOverTwoHundredMembers: Story = {
+  render: (args, { globals }) => <GrownTeam locale={storyLocale(globals)} {...args} />,
+  play: async ({ canvasElement }) => {
+    const caption = await within(canvasElement).findByTestId('caption');
+    await expect(caption).toHaveTextContent('202 members; the last send failed with 107302');
+    await waitFor(() =>
+      expect(rowParts(canvasElement, 'Welcome, everyone').badge).toHaveAttribute(
+        'data-status',
+        'unavailable',
+      ),
+    );
+    const failed = rowParts(canvasElement, 'Two more joined');
+    await expect(failed.tick).toHaveAttribute('data-status', 'failed');
+    await expect(failed.badge).toBeNull();
+    // Unavailable counts cannot be listed: nothing here opens the sheet.
+    await expect(within(canvasElement).queryByRole('button')).toBeNull();
   },
 };
