@@ -15,9 +15,13 @@ import { Providers, storyLocale, useWorld, type World } from './testWorld.test';
 const meta = {
   title: 'Components/ConversationReadTick',
   component: ConversationReadTick,
+  // Rows pass their own `lastMessage`; only the class is the story's to change.
+  parameters: { controls: { include: ['className'] } },
 } satisfies Meta<typeof ConversationReadTick>;
 export default meta;
-type Story = StoryObj;
+/** What the Controls panel changes: the class on every row's tick. */
+type TickArgs = { className?: string };
+type Story = StoryObj<TickArgs>;
 
 interface Row {
   conversationId: string;
@@ -53,11 +57,18 @@ function useConversationRows(client: MemoryClient): Row[] {
   return rows;
 }
 
-function preview(row: Row, accountId: string): string {
+/** The app's own words around the kit's tick (an app localizes these itself). */
+const APP_STRINGS = {
+  en: { chats: 'Chats', you: 'You: ', recalled: 'Message recalled' },
+  'zh-CN': { chats: '聊天', you: '我：', recalled: '你撤回了一条消息' },
+} satisfies Record<ReceiptLocale, unknown>;
+
+function preview(row: Row, accountId: string, locale: ReceiptLocale): string {
   const lastMessage = row.lastMessage;
   if (!lastMessage) return '';
-  if (lastMessage.lastMessageState === 1) return 'Message recalled';
-  const prefix = lastMessage.messageRefer.senderId === accountId ? 'You: ' : '';
+  const strings = APP_STRINGS[locale];
+  if (lastMessage.lastMessageState === 1) return strings.recalled;
+  const prefix = lastMessage.messageRefer.senderId === accountId ? strings.you : '';
   return `${prefix}${lastMessage.text ?? ''}`;
 }
 
@@ -65,7 +76,8 @@ function ChatList({
   client,
   engine,
   locale,
-}: {
+  className,
+}: TickArgs & {
   client: MemoryClient;
   engine: ReceiptEngine;
   locale: ReceiptLocale;
@@ -73,7 +85,10 @@ function ChatList({
   const rows = useConversationRows(client);
   return (
     <Providers engine={engine} locale={locale}>
-      <ul aria-label="Chats" style={{ listStyle: 'none', margin: 0, padding: 0, maxWidth: 360 }}>
+      <ul
+        aria-label={APP_STRINGS[locale].chats}
+        style={{ listStyle: 'none', margin: 0, padding: 0, maxWidth: 360 }}
+      >
         {rows.map((row) => (
           <li
             key={row.conversationId}
@@ -81,8 +96,8 @@ function ChatList({
             style={{ display: 'flex', gap: 8, alignItems: 'center', padding: '8px 0' }}
           >
             <strong style={{ minWidth: 48 }}>{row.conversationId.split('|')[2]}</strong>
-            <span style={{ flex: 1 }}>{preview(row, client.accountId)}</span>
-            <ConversationReadTick lastMessage={row.lastMessage} />
+            <span style={{ flex: 1 }}>{preview(row, client.accountId, locale)}</span>
+            <ConversationReadTick lastMessage={row.lastMessage} className={className} />
           </li>
         ))}
       </ul>
@@ -90,25 +105,38 @@ function ChatList({
   );
 }
 
+/** The chats' messages in each language. */
+const TEXTS = {
+  en: { lunch: 'Lunch?', sure: 'Sure!', oops: 'Oops', callMe: 'Call me', six: 'See you at six' },
+  'zh-CN': {
+    lunch: '一起吃午饭？',
+    sure: '好呀！',
+    oops: '发错了',
+    callMe: '给我回电话',
+    six: '六点见',
+  },
+} satisfies Record<ReceiptLocale, unknown>;
+
 /** Bob read Alice's last message, Carol has not, Alice recalled hers to Dave, Erin wrote last. */
-async function fourChats(world: World) {
+async function fourChats(world: World, locale: ReceiptLocale) {
+  const text = TEXTS[locale];
   const alice = world.server.login('alice');
   const [bob, , , erin] = ['bob', 'carol', 'dave', 'erin'].map((id) => world.server.login(id));
-  await world.send(alice, { conversationId: 'alice|1|erin', text: 'Lunch?' });
-  await world.send(erin as MemoryClient, { conversationId: 'erin|1|alice', text: 'Sure!' });
-  const toDave = await world.send(alice, { conversationId: 'alice|1|dave', text: 'Oops' });
+  await world.send(alice, { conversationId: 'alice|1|erin', text: text.lunch });
+  await world.send(erin as MemoryClient, { conversationId: 'erin|1|alice', text: text.sure });
+  const toDave = await world.send(alice, { conversationId: 'alice|1|dave', text: text.oops });
   await alice.V2NIMMessageService.revokeMessage(toDave as never);
-  await world.send(alice, { conversationId: 'alice|1|carol', text: 'Call me' });
-  await world.send(alice, { conversationId: 'alice|1|bob', text: 'See you at six' });
+  await world.send(alice, { conversationId: 'alice|1|carol', text: text.callMe });
+  await world.send(alice, { conversationId: 'alice|1|bob', text: text.six });
   const [copy] = await world.history(bob as MemoryClient, 'bob|1|alice');
   await (bob as MemoryClient).V2NIMMessageService.sendP2PMessageReceipt(copy as never);
   await world.server.settle();
   return { client: alice, engine: world.engineFor(alice) };
 }
 
-function FourChats({ locale }: { locale: ReceiptLocale }) {
-  const ready = useWorld(fourChats);
-  return ready ? <ChatList {...ready} locale={locale} /> : null;
+function FourChats({ locale, className }: TickArgs & { locale: ReceiptLocale }) {
+  const ready = useWorld((world) => fourChats(world, locale));
+  return ready ? <ChatList {...ready} locale={locale} className={className} /> : null;
 }
 
 const tickOf = (canvasElement: HTMLElement, name: string) =>
@@ -120,7 +148,10 @@ const tickOf = (canvasElement: HTMLElement, name: string) =>
  */
 export const Default: Story = {
   name: 'Conversation list',
-  render: (_args, { globals }) => <FourChats locale={storyLocale(globals)} />,
+  // A new world per language: the chats' own messages are written in it.
+  render: (args, { globals }) => (
+    <FourChats key={storyLocale(globals)} locale={storyLocale(globals)} {...args} />
+  ),
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     await waitFor(() => expect(tickOf(canvasElement, 'bob')).toHaveAccessibleName('Read'));
@@ -130,7 +161,7 @@ export const Default: Story = {
   },
 };
 
-/** The same list with the built-in Simplified Chinese strings. */
+/** The same list in Simplified Chinese: the kit's built-in strings, the app's own previews. */
 export const Chinese: Story = {
   ...Default,
   name: 'Chinese',
@@ -138,24 +169,33 @@ export const Chinese: Story = {
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(tickOf(canvasElement, 'bob')).toHaveAccessibleName('已读'));
     await expect(tickOf(canvasElement, 'carol')).toHaveAccessibleName('已发送');
+    const row = (name: string) => within(canvasElement).getByRole('listitem', { name });
+    await expect(row('bob')).toHaveTextContent('我：六点见');
+    await expect(row('dave')).toHaveTextContent('你撤回了一条消息');
+    await expect(row('erin')).toHaveTextContent('好呀！');
   },
 };
 
-function LiveList({ locale }: { locale: ReceiptLocale }) {
+function LiveList({ locale, className }: TickArgs & { locale: ReceiptLocale }) {
   const ready = useWorld(async (world, onCleanup) => {
     const alice = world.server.login('alice');
     onCleanup(
       world.server.simulatePeerReader({ accountId: 'bob', minDelayMs: 400, maxDelayMs: 1500 }).stop,
     );
-    await world.send(alice, { conversationId: 'alice|1|bob', text: 'Are you there?' });
+    await world.send(alice, {
+      conversationId: 'alice|1|bob',
+      text: locale === 'zh-CN' ? '在吗？' : 'Are you there?',
+    });
     return { client: alice, engine: world.engineFor(alice) };
   });
-  return ready ? <ChatList {...ready} locale={locale} /> : null;
+  return ready ? <ChatList {...ready} locale={locale} className={className} /> : null;
 }
 
 /** A simulated Bob reads Alice's last message: the row's tick turns from "Sent" to "Read". */
 export const Live: Story = {
-  render: (_args, { globals }) => <LiveList locale={storyLocale(globals)} />,
+  render: (args, { globals }) => (
+    <LiveList key={storyLocale(globals)} locale={storyLocale(globals)} {...args} />
+  ),
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     await waitFor(() => expect(tickOf(canvasElement, 'bob')).toHaveAccessibleName('Read'), {

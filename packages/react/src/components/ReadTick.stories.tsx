@@ -12,9 +12,13 @@ import { Providers, storyLocale, useWorld } from './testWorld.test';
 const meta = {
   title: 'Components/ReadTick',
   component: ReadTick,
+  // The messages come from the story's world; only the class is the story's to change.
+  parameters: { controls: { include: ['className'] } },
 } satisfies Meta<typeof ReadTick>;
 export default meta;
-type Story = StoryObj;
+/** What the Controls panel changes: the class on every tick. */
+type TickArgs = { className?: string };
+type Story = StoryObj<TickArgs>;
 
 type Locale = { locale: ReceiptLocale };
 
@@ -22,13 +26,15 @@ function TickRows({
   engine,
   locale,
   messages,
-}: Locale & { engine: ReceiptEngine; messages: ReceiptMessage[] }) {
+  className,
+}: Locale & TickArgs & { engine: ReceiptEngine; messages: ReceiptMessage[] }) {
   return (
     <Providers engine={engine} locale={locale}>
       <ul style={{ listStyle: 'none', display: 'grid', gap: 8, margin: 0, padding: 0 }}>
         {messages.map((message) => (
           <li key={message.messageClientId}>
-            {(message as { text?: string }).text} <ReadTick message={message} />
+            {(message as { text?: string }).text}{' '}
+            <ReadTick message={message} className={className} />
           </li>
         ))}
       </ul>
@@ -36,19 +42,19 @@ function TickRows({
   );
 }
 
-function OneSentMessage({ locale }: Locale) {
+function OneSentMessage({ locale, className }: Locale & TickArgs) {
   const ready = useWorld(async (world) => {
     const alice = world.server.login('alice');
     world.server.login('bob');
     const sent = await world.send(alice, { conversationId: 'alice|1|bob', text: 'See you at six' });
     return { engine: world.engineFor(alice), messages: [sent] };
   });
-  return ready ? <TickRows {...ready} locale={locale} /> : null;
+  return ready ? <TickRows {...ready} locale={locale} className={className} /> : null;
 }
 
 /** A message Alice sent to Bob, who has not read it yet: one check, named "Sent". */
 export const Default: Story = {
-  render: (_args, { globals }) => <OneSentMessage locale={storyLocale(globals)} />,
+  render: (args, { globals }) => <OneSentMessage locale={storyLocale(globals)} {...args} />,
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     const canvas = within(canvasElement);
@@ -59,7 +65,7 @@ export const Default: Story = {
   },
 };
 
-function EveryState({ locale }: Locale) {
+function EveryState({ locale, className }: Locale & TickArgs) {
   const ready = useWorld(async (world) => {
     const alice = world.server.login('alice');
     const bob = world.server.login('bob');
@@ -83,7 +89,7 @@ function EveryState({ locale }: Locale) {
     } as ReceiptMessage;
     return { engine: world.engineFor(alice), messages: [sending, sent, read, failed] };
   });
-  return ready ? <TickRows {...ready} locale={locale} /> : null;
+  return ready ? <TickRows {...ready} locale={locale} className={className} /> : null;
 }
 
 const expectNames = (names: string[]) => async (canvasElement: HTMLElement) => {
@@ -97,7 +103,7 @@ const expectNames = (names: string[]) => async (canvasElement: HTMLElement) => {
 
 /** Every status side by side: sending (clock), sent (one check), read (two checks), failed (alert). */
 export const AllStates: Story = {
-  render: (_args, { globals }) => <EveryState locale={storyLocale(globals)} />,
+  render: (args, { globals }) => <EveryState locale={storyLocale(globals)} {...args} />,
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     await expectNames(['Sending', 'Sent', 'Read', 'Failed'])(canvasElement);
@@ -113,7 +119,7 @@ export const Chinese: Story = {
   },
 };
 
-function LiveTicks({ locale }: Locale) {
+function LiveTicks({ locale, className }: Locale & TickArgs) {
   const ready = useWorld(async (world, onCleanup) => {
     const alice = world.server.login('alice');
     onCleanup(
@@ -125,12 +131,12 @@ function LiveTicks({ locale }: Locale) {
     }
     return { engine: world.engineFor(alice), messages };
   });
-  return ready ? <TickRows {...ready} locale={locale} /> : null;
+  return ready ? <TickRows {...ready} locale={locale} className={className} /> : null;
 }
 
 /** A simulated Bob reads each message within two seconds: the ticks turn from "Sent" to "Read". */
 export const Live: Story = {
-  render: (_args, { globals }) => <LiveTicks locale={storyLocale(globals)} />,
+  render: (args, { globals }) => <LiveTicks locale={storyLocale(globals)} {...args} />,
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     const canvas = within(canvasElement);
