@@ -368,7 +368,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     },
     dispose() {
       if (isDisposed) return;
-      persistence.flush();
+      persistence.dispose();
       isDisposed = true;
       queuedReceipts = [];
       unsubscribe();

@@ -9,10 +9,12 @@ export interface OutboxPersistence {
   /** The outbox changed: save it (coalesced into one write per microtask). */
   changed(): void;
   /**
-   * The engine is being disposed: a write still due happens now, so receipts marked in its last
-   * task reach the storage before a next engine (the page after a reload, the next login) loads it.
+   * The engine is being disposed. Another live engine of the same account on the same storage
+   * object (a provider that swapped engines, a quick re-login) is handed what this one still
+   * holds, rather than raced for the storage; otherwise a write still due happens now, so receipts
+   * marked in the last task reach the storage before a next engine (the page after a reload) loads.
    */
-  flush(): void;
+  dispose(): void;
 }
 
 interface OutboxPersistenceOptions {
@@ -23,7 +25,15 @@ interface OutboxPersistenceOptions {
   isDisposed: () => boolean;
 }
 
-const nothing: OutboxPersistence = { restore() {}, changed() {}, flush() {} };
+const nothing: OutboxPersistence = { restore() {}, changed() {}, dispose() {} };
+
+/** A started engine that has not been disposed: who can take over another's receipts. */
+interface LiveEngine {
+  storage: ReceiptOutboxStorage;
+  accountId: string;
+  adopt: (messages: ReceiptMessage[]) => void;
+}
+const liveEngines = new Set<LiveEngine>();
 
 /**
  * Creates the persistence of one engine. Nothing is written before the earlier state is loaded (a
@@ -34,6 +44,8 @@ export function createOutboxPersistence(options: OutboxPersistenceOptions): Outb
   if (!storage) return nothing;
   let isLoaded = false;
   let isWriteScheduled = false;
+  // Registered once started (see `restore`), until disposed.
+  const self: LiveEngine = { storage, accountId, adopt: () => {} };
 
   function save(messages: ReceiptMessage[]): void {
     try {
@@ -43,7 +55,26 @@ export function createOutboxPersistence(options: OutboxPersistenceOptions): Outb
     }
   }
 
-  function flush(): void {
+  /** Gives `messages` to another live engine of the account, or else saves them if `isDue`. */
+  function handOver(messages: ReceiptMessage[], isDue: boolean): void {
+    for (const other of liveEngines) {
+      if (messages.length > 0 && other.storage === storage && other.accountId === accountId) {
+        other.adopt(messages);
+        return;
+      }
+    }
+    if (isDue) save(messages);
+  }
+
+  function dispose(): void {
+    liveEngines.delete(self);
+    const isWriteDue = isWriteScheduled;
+    isWriteScheduled = false;
+    // Before its load ends an engine has nothing to hand over yet (see `finish`).
+    if (isLoaded) handOver(options.snapshot(), isWriteDue);
+  }
+
+  function write(): void {
     if (!isWriteScheduled) return;
     isWriteScheduled = false;
     save(options.snapshot());
@@ -54,18 +85,20 @@ export function createOutboxPersistence(options: OutboxPersistenceOptions): Outb
     // the outbox no longer changes, and the next engine owns the storage.
     if (isWriteScheduled || !isLoaded || options.isDisposed()) return;
     isWriteScheduled = true;
-    void Promise.resolve().then(flush);
+    void Promise.resolve().then(write);
   }
 
   function restore(onRestored: (messages: ReceiptMessage[]) => void): void {
+    self.adopt = onRestored;
+    liveEngines.add(self);
     const finish = (loaded: unknown) => {
       isLoaded = true;
       const messages = Array.isArray(loaded) ? loaded.filter(isReceiptMessage) : [];
       if (options.isDisposed()) {
         // Disposed while loading: what it marked meanwhile joins what the earlier engine left, for
-        // the next one.
+        // a live engine of the account, or else the next one.
         const pending = options.snapshot();
-        if (pending.length > 0) save([...messages, ...pending]);
+        if (pending.length > 0) handOver([...messages, ...pending], true);
         return;
       }
       onRestored(messages);
@@ -86,5 +119,5 @@ export function createOutboxPersistence(options: OutboxPersistenceOptions): Outb
     }
   }
 
-  return { restore, changed, flush };
+  return { restore, changed, dispose };
 }

@@ -204,6 +204,88 @@ describe('outbox storage', () => {
     expect(await teamReaders(alice, g1)).toEqual(['B']);
   });
 
+  it('an engine disposed while a second one of the account runs on the same storage hands it its receipts', async () => {
+    const storage = webStorageOutbox(createKeyValueStorage());
+    const { alice, bob, p2p, team, p2pCopy, teamCopy } = await setUp(storage);
+    // A provider that swapped transports: the next engine is already running when the first goes.
+    const next = world.device('B', { storage });
+    world.server.dropConnection('B');
+    await world.settle();
+    bob.engine.markRead([p2pCopy, teamCopy]);
+    bob.engine.dispose();
+    await world.tick(0);
+    world.server.restoreConnection('B');
+    await world.tick(1000);
+    expect(next.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(alice.client.V2NIMMessageService.isPeerRead(p2p as never)).toBe(true);
+    expect(await teamReaders(alice, team)).toEqual(['B']);
+  });
+
+  describe('an asynchronous storage that reads when asked and answers later (IndexedDB)', () => {
+    function gatedStorage() {
+      const held = { messages: [] as readonly ReceiptMessage[] };
+      const answers: Array<() => void> = [];
+      const storage: ReceiptOutboxStorage = {
+        load: () => {
+          const value = held.messages;
+          return new Promise((resolve) => answers.push(() => resolve(value)));
+        },
+        save: (_account, messages) => {
+          held.messages = messages;
+        },
+      };
+      return { storage, held, answers };
+    }
+
+    it('disposed mid-load while the next engine loads: the next one gets what it marked', async () => {
+      const { storage, held, answers } = gatedStorage();
+      const alice = world.device('A');
+      const first = world.device('B', { storage });
+      const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+      await world.settle();
+      world.server.dropConnection('B');
+      await world.settle();
+      first.engine.markRead([world.copyOf(first, m1)]);
+      first.engine.dispose(); // a StrictMode remount or a quick re-login while loading
+      const next = world.device('B', { storage });
+      answers.shift()!(); // the first engine's load answers: it hands m1 over
+      await world.tick(0);
+      answers.shift()!(); // the next one's answers with what was there when it asked: nothing
+      world.server.restoreConnection('B');
+      await world.tick(1000);
+      expect(next.calls.sendP2PMessageReceipt).toHaveLength(1);
+      expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
+      expect(held.messages).toEqual([]);
+    });
+
+    it("a disposed engine's late load never overwrites what the next engine saved", async () => {
+      const { storage, held, answers } = gatedStorage();
+      const alice = world.device('A');
+      const first = world.device('B', { storage });
+      // Team messages: each needs its own receipt (a P2P one would cover the earlier).
+      const g1 = await world.send(alice, 'A|2|T', { at: 100, isFlagged: true });
+      const g2 = await world.send(alice, 'A|2|T', { at: 200, isFlagged: true });
+      await world.settle();
+      world.server.dropConnection('B');
+      await world.settle();
+      first.engine.markRead([world.copyOf(first, g1)]);
+      first.engine.dispose();
+      // The next page, still offline.
+      const next = world.device('B', { storage });
+      world.server.dropConnection('B');
+      await world.settle();
+      answers[1]!(); // the next engine's load answers first
+      await world.tick(0);
+      next.engine.markRead([world.copyOf(first, g2)]);
+      await world.tick(0);
+      answers[0]!(); // the disposed engine's, late
+      await world.tick(0);
+      expect(held.messages.map((m) => m.messageClientId).sort()).toEqual(
+        [g1.messageClientId, g2.messageClientId].sort(),
+      );
+    });
+  });
+
   it('a permanent failure is reported once and removed from storage', async () => {
     const storage = createKeyValueStorage();
     const { bob, p2pCopy } = await setUp(webStorageOutbox(storage));

@@ -155,6 +155,37 @@ describe('provider', () => {
     },
   );
 
+  it('a new transport for the same account: what the old chat marks as it goes is sent by the new engine', async () => {
+    const alice = world.device('A');
+    const [bob1, bob2] = [world.device('B'), world.device('B')];
+    const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+    await world.settle();
+    const seen = [world.copyOf(bob1, m1)];
+    bob1.engine.dispose();
+    bob2.engine.dispose();
+    // One storage object for the provider's engines, as an app passing stable options has.
+    const engineOptions = { storage: webStorageOutbox(createKeyValueStorage()) };
+    const app = (device: WorldDevice) => (
+      <ReceiptProvider transport={device.transport} accountId="B" engineOptions={engineOptions}>
+        <MarksOnLeave
+          key={device.transport === bob1.transport ? 1 : 2}
+          seen={seen}
+          isLayout={false}
+        />
+      </ReceiptProvider>
+    );
+    world.server.dropConnection('B');
+    await world.settle();
+    const view = render(app(bob1));
+    await tick(0);
+    // Reconnected through a new SDK instance: the old engine goes after the new one has loaded.
+    view.rerender(app(bob2));
+    world.server.restoreConnection('B');
+    await tick(1000);
+    expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
+    view.unmount();
+  });
+
   it('does not dispose an engine it was given', () => {
     const device = world.device('A');
     const view = render(<ReceiptProvider engine={device.engine}>x</ReceiptProvider>);
