@@ -1,6 +1,6 @@
 import type { ScenarioName } from '../page/scenarios';
+import { medianOfFields, pairedRatio } from '../stats';
 import { type BenchResult, result } from './BenchResult';
-import { medianOfFields, pairedRatio } from './stats';
 
 /** One variant run once per repetition: in the page (`scenario`) or in Node (`run`). */
 export interface Spec {

@@ -1,5 +1,5 @@
 import type { ReceiptMessage, TeamMessageReadReceipt, TransportEvent } from '@readmark/core';
-import { medianOfFields } from '../node/stats';
+import { medianOfFields } from '../stats';
 import { TEAM_CONVERSATION } from './messages';
 
 /**

@@ -129,7 +129,7 @@ export function selectIsTeamUnavailable(state: ReceiptState, message: unknown): 
   if (!isReceiptMessage(message) || message.conversationType !== ConversationType.TEAM) {
     return false;
   }
-  return messageConversationId(accountId, message) in state.unavailableTeams;
+  return Object.hasOwn(state.unavailableTeams, messageConversationId(accountId, message));
 }
 
 /** Unread members of one of my team messages; undefined while unknown or unavailable. */
