@@ -97,7 +97,8 @@ describe('createCountingTransport', () => {
     const stop = transport.subscribeConnectionState?.((state) => states.push(state));
     bob.logout();
     await server.settle();
-    expect(states).toEqual(['disconnected']);
+    // One from each of the SDK's two status events (connection and login).
+    expect(states).toEqual(['disconnected', 'disconnected']);
     stop?.();
 
     await transport.getP2PMessageReceipt('bob|1|alice').catch(() => undefined);

@@ -138,11 +138,13 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     const error = check();
     if (error) throw error;
     if (!isLocal && !device.isConnected) throw disconnectedError();
+    if (!isLocal && device.isRelogging) throw notLoggedInError();
     const end = core.queue.begin();
     try {
       await core.queue.roundTrip();
       if (!device.isOnline) throw notLoggedInError();
       if (!isLocal && !device.isConnected) throw disconnectedError();
+      if (!isLocal && device.isRelogging) throw notLoggedInError();
       // An injected fault is the test's explicit ask, so even a cache answer honours it.
       const fault = core.takeFault(method, accountId);
       if (fault) throw fault;
@@ -169,6 +171,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     device.isOnline = isOnline;
     // Logging in needs a connection; logging out forgets the cache and pending pushes (P8).
     device.isConnected = true;
+    device.isRelogging = false;
     if (!isOnline) {
       device.p2pCache.clear();
       device.missedMessages.length = 0;
@@ -367,7 +370,13 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     on: (eventName, fn) => device.loginEvents.on(eventName, fn),
     off: (eventName, fn) => device.loginEvents.off(eventName, fn),
     listenerCount: (eventName) => device.loginEvents.listenerCount(eventName),
-    getLoginStatus: () => (device.isOnline ? 1 : 0) as V2NIMLoginStatus,
+    // Logged in (1); logging in again after a drop, as the SDK retries (2); logged out (0).
+    getLoginStatus: () =>
+      (device.isOnline
+        ? device.isConnected && !device.isRelogging
+          ? 1
+          : 2
+        : 0) as V2NIMLoginStatus,
     getConnectStatus: () => (device.isOnline && device.isConnected ? 1 : 0) as V2NIMConnectStatus,
   };
 

@@ -32,6 +32,11 @@ export interface Device {
   isOnline: boolean;
   /** Has a connection; a logged-in device without one gets nothing until it reconnects. */
   isConnected: boolean;
+  /**
+   * Connected again but not yet logged in again, as the real SDK is for a round trip after a
+   * reconnect (connect status 1, login status 2): calls fail with 190002 and nothing is pushed.
+   */
+  isRelogging: boolean;
   /** Messages pushed while the device was disconnected; delivered as one batch at reconnect. */
   readonly missedMessages: StoredMessage[];
   /** Messages revoked while the device was disconnected; their notifications arrive at reconnect. */
@@ -133,6 +138,7 @@ export class ServerCore {
       accountId,
       isOnline: false,
       isConnected: true,
+      isRelogging: false,
       missedMessages: [],
       missedRevokes: [],
       missedConversationIds: new Set(),
@@ -158,7 +164,7 @@ export class ServerCore {
   deliver(device: Device, task: () => void, onMissed?: () => void): void {
     this.queue.schedule(() => {
       if (!device.isOnline) return;
-      if (device.isConnected) task();
+      if (device.isConnected && !device.isRelogging) task();
       else onMissed?.();
     });
   }
@@ -170,7 +176,7 @@ export class ServerCore {
   deliverEvent(device: Device, task: (isReplay: boolean) => void): void {
     this.faults.eventDeliveries().forEach((delay, index) => {
       this.queue.schedule(() => {
-        if (device.isOnline && device.isConnected) task(index > 0);
+        if (device.isOnline && device.isConnected && !device.isRelogging) task(index > 0);
       }, delay);
     });
   }

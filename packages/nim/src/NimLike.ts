@@ -22,5 +22,6 @@ export interface NimLike {
   V2NIMConversationService?: Pick<V2NIMConversationService, 'on' | 'off'> &
     Partial<Pick<V2NIMConversationService, 'getConversationReadTime'>>;
   /** For connection state; without it the engine assumes "connected". */
-  V2NIMLoginService?: Pick<V2NIMLoginService, 'on' | 'off' | 'getConnectStatus'>;
+  V2NIMLoginService?: Pick<V2NIMLoginService, 'on' | 'off' | 'getConnectStatus'> &
+    Partial<Pick<V2NIMLoginService, 'getLoginStatus'>>;
 }

@@ -258,7 +258,7 @@ describe('bad input: the NIM transport', () => {
     await server.settle();
     server.restoreConnection('A');
     await server.settle();
-    expect(states).toEqual(['disconnected', 'connected']);
+    expect(states).toEqual(['disconnected', 'disconnected', 'connecting', 'connected']);
   });
 });
 

@@ -87,9 +87,14 @@ async function callSdk<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-function connectionStateOf(status: unknown): ConnectionState {
-  if (status === 1) return 'connected';
-  if (status === 2 || status === 3) return 'connecting';
+/**
+ * Connected once the SDK is both connected and logged in: after a reconnect nim-web-sdk-ng 10.8.1
+ * reports the connection (connect status 1) a round trip before the login (login status 1), and
+ * calls made in between fail with 190002, so that stretch is still "connecting".
+ */
+function connectionStateOf(connectStatus: unknown, loginStatus: unknown): ConnectionState {
+  if (connectStatus === 1) return loginStatus === 1 ? 'connected' : 'connecting';
+  if (connectStatus === 2 || connectStatus === 3) return 'connecting';
   return 'disconnected';
 }
 
@@ -230,17 +235,27 @@ export function createNimTransport(
   }
 
   if (login && typeof login.getConnectStatus === 'function') {
-    transport.getConnectionState = () => connectionStateOf(login.getConnectStatus());
+    // An SDK without a login status (a custom client) is logged in whenever connected.
+    const loginStatus = () =>
+      typeof login.getLoginStatus === 'function' ? login.getLoginStatus() : 1;
+    transport.getConnectionState = () => connectionStateOf(login.getConnectStatus(), loginStatus());
     transport.subscribeConnectionState = (listener) => {
       // Checked now, as `subscribe` does: later it would throw inside the SDK's own dispatch.
       if (typeof listener !== 'function') throw invalid('listener must be a function');
-      const onStatus = (status: unknown) => listener(connectionStateOf(status));
-      login.on('onConnectStatus', onStatus);
+      // Each event's own status, with the other read now: a blip (0 then 1) stays visible, and
+      // either can complete a reconnect. Both may report the same state; listeners take repeats
+      // (events arrive late and out of order, so a repeat is never dropped here).
+      const onConnect = (status: unknown) => listener(connectionStateOf(status, loginStatus()));
+      const onLogin = (status: unknown) =>
+        listener(connectionStateOf(login.getConnectStatus(), status));
+      login.on('onConnectStatus', onConnect);
+      login.on('onLoginStatus', onLogin);
       let isSubscribed = true;
       return () => {
         if (!isSubscribed) return;
         isSubscribed = false;
-        login.off('onConnectStatus', onStatus);
+        login.off('onConnectStatus', onConnect);
+        login.off('onLoginStatus', onLogin);
       };
     };
   }

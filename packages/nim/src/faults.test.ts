@@ -51,7 +51,7 @@ describe('the transport under memory-server faults', () => {
     });
   });
 
-  it('a dropped connection: "disconnected", 192001, then "connected" and ONE sync event', async () => {
+  it('a dropped connection: "disconnected", 192001, then "connecting" until logged in again (190002), "connected" and ONE sync event', async () => {
     const { server, a, b, copies } = await chat(2);
     const states: ConnectionState[] = [];
     a.transport.subscribeConnectionState?.((state) => states.push(state));
@@ -61,13 +61,19 @@ describe('the transport under memory-server faults', () => {
     expect(a.transport.getConnectionState?.()).toBe('disconnected');
     await expectReceiptError(b.transport.sendP2PMessageReceipt(copies[1] as never), 192001);
     server.restoreConnection('B');
+    // As nim-web-sdk-ng: connected a round trip before logged in, and calls fail meanwhile.
+    expect(b.transport.getConnectionState?.()).toBe('connecting');
+    await expectReceiptError(b.transport.sendP2PMessageReceipt(copies[1] as never), 190002);
+    await server.settle();
+    expect(b.transport.getConnectionState?.()).toBe('connected');
     await b.transport.sendP2PMessageReceipt(copies[0] as never);
     await b.transport.sendP2PMessageReceipt(copies[1] as never);
     await server.settle();
     expect(a.events).toEqual([]);
     server.restoreConnection('A');
     await server.settle();
-    expect(states).toEqual(['disconnected', 'connected']);
+    // Dropped: connection 0 and login 2 both say so; back: connected, then logged in.
+    expect(states).toEqual(['disconnected', 'disconnected', 'connecting', 'connected']);
     expect(a.events).toEqual([
       { type: 'p2pReceipts', receipts: [{ conversationId: 'A|1|B', timestamp: 200 }] },
     ]);

@@ -94,7 +94,8 @@ describe('SPEC section 7, P2P scenarios through createNimTransport', () => {
     expect(a1.transport.getConnectionState?.()).toBe('disconnected');
     a1.client.login();
     await server.settle();
-    expect(states).toEqual(['disconnected', 'connected']);
+    // Each of the SDK's two status events (connection, login) reports.
+    expect(states).toEqual(['disconnected', 'disconnected', 'connected', 'connected']);
   });
 
   it('12: both sender devices deliver the event to their engines', async () => {
