@@ -15,7 +15,9 @@ export const ReceiptErrorCode = {
   TEAM_NOT_EXIST: 108404,
   TEAM_MEMBER_NOT_EXIST: 109404,
   MESSAGE_NOT_EXIST: 107404,
+  /** The SDK's generic timeout (10.8.1 uses it for login; a receipt call times out with 192004). */
   TIMEOUT: 191005,
+  /** The SDK calls 192001 "connect failed"; 192002-192006 are its other connection errors. */
   DISCONNECTED: 192001,
 } as const;
 /** One of {@link ReceiptErrorCode}'s values, or another NIM code passed through from a server. */
@@ -25,7 +27,8 @@ export type ReceiptErrorCodeValue =
 
 /**
  * Codes after which retrying the same call can succeed: rate limits, not logged in, NIM's timeout
- * (191005) and its connection errors (192001-192006). Its other client codes are final: 191006
+ * (191005) and its connection errors (192001-192006: connect failed or timed out, disconnected,
+ * protocol timeout, send failed, request failed). Its other client codes are final: 191006
  * "resource not exist" and 191007 "resource already exist" would fail again.
  */
 export function isRetryableCode(code: number): boolean {

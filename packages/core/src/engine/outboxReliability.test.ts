@@ -91,8 +91,8 @@ describe('outbox reliability', () => {
     expect(bob.errors.map((error) => error.code)).toEqual([107404]);
   });
 
-  // NIM's own codes (10.8.1): 191005 is its only timeout; 191006 "resource not exist" and 191007
-  // "resource already exist" are final, and 192001-192006 are its connection errors.
+  // NIM's own codes (10.8.1): 191005 is its generic timeout (a call's is 192004); 191006 "resource
+  // not exist" and 191007 "resource already exist" are final; 192001-192006 are connection errors.
   it.each([191006, 191007, 191002, 192007])(
     'SDK code %i is final: reported once, never retried',
     async (code) => {
