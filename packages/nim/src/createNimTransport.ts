@@ -17,6 +17,16 @@ export interface NimTransportOptions {
    * nim-web-sdk-ng 10.8.1 drops it. Harmless when the SDK honours it. Defaults to true.
    */
   isMemberFilterApplied?: boolean;
+  /**
+   * Take NIM's conversation read time (`onConversationReadTimeUpdated`, `getConversationReadTime`)
+   * as how far this account has read on any device (SPEC P11): the engine then sends no P2P
+   * receipt up to it, the receipt another device or the page before a reload already sent. Defaults
+   * to true. nim-web-sdk-ng 10.8.1 moves that read time with `markConversationRead` (which clears
+   * unread counts), not with receipts, so an app that marks a conversation read at moments it sends
+   * no receipt (as a chat opens, before its newest messages were seen) should pass false: otherwise
+   * those messages are never acknowledged and the peer never sees them read.
+   */
+  isReadTimeSynced?: boolean;
 }
 
 function isRecord(value: unknown): boolean {
@@ -117,7 +127,9 @@ export function createNimTransport(
     throw invalid('createNimTransport needs an SDK instance with V2NIMMessageService');
   }
   const messages = nim.V2NIMMessageService;
-  const conversations = nim.V2NIMConversationService;
+  // Without the read-time sync the engine learns its own read time from its sends alone.
+  const conversations =
+    (options.isReadTimeSynced ?? true) ? nim.V2NIMConversationService : undefined;
   const login = nim.V2NIMLoginService;
   const isMemberFilterApplied = options.isMemberFilterApplied ?? true;
   // Web 10.8.1 overwrites its P2P cache with whatever arrives, so a stale push could lower what

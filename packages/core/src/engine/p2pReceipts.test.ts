@@ -183,6 +183,21 @@ describe('P2P receipts through the engine (SPEC section 7, scenarios 1-15)', () 
     expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(200);
   });
 
+  it('13 without the read-time sync (isReadTimeSynced false): the second device acknowledges what it shows', async () => {
+    const { alice, bob, b1, b2 } = await aliceAndBob();
+    // An app whose markConversationRead moves NIM's read time where no receipt went out.
+    const bob2 = world.device('B', {}, { isReadTimeSynced: false });
+    bob.engine.markRead([b1, b2]);
+    await world.tick(300);
+    expect(selectSelfReadTime(bob2.engine.store.getState(), 'B|1|A')).toBe(0);
+    bob2.engine.markRead([b1, b2]);
+    await world.tick(1000);
+    // One receipt of its own, for the newest message it showed; a no-op for the server.
+    expect(sentMessages(bob2.calls.sendP2PMessageReceipt).map((m) => m.createTime)).toEqual([200]);
+    expect(bob2.errors).toEqual([]);
+    expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(200);
+  });
+
   it('14: an offline sender catches up at login, in one notification', async () => {
     const { alice, bob, m2, b2 } = await aliceAndBob();
     alice.client.logout();

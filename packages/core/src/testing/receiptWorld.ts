@@ -3,7 +3,7 @@
  * memory server, with every transport call counted by a decorator around the real transport.
  */
 import { createMemoryServer, type MemoryClient, type MemoryServer } from '@readmark/memory';
-import { createNimTransport } from '@readmark/nim';
+import { createNimTransport, type NimTransportOptions } from '@readmark/nim';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { createReceiptEngine } from '../engine/createReceiptEngine';
 import type { ReceiptEngine, ReceiptEngineOptions } from '../engine/ReceiptEngine';
@@ -127,13 +127,14 @@ export function createReceiptWorld(options: ReceiptWorldOptions = {}) {
   function device(
     accountId: string,
     engineOptions: Partial<ReceiptEngineOptions> = {},
+    transportOptions: NimTransportOptions = {},
   ): WorldDevice {
     const client = server.login(accountId);
     const received: ReceiptMessage[] = [];
     client.V2NIMMessageService.on('onReceiveMessages', (messages) => {
       received.push(...(messages as unknown as ReceiptMessage[]));
     });
-    const { transport, calls, deliver } = countCalls(createNimTransport(client));
+    const { transport, calls, deliver } = countCalls(createNimTransport(client, transportOptions));
     const errors: ReceiptError[] = [];
     const engine = createReceiptEngine({
       transport,
