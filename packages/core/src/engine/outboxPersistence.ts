@@ -55,11 +55,14 @@ export function createOutboxPersistence(options: OutboxPersistenceOptions): Outb
     }
   }
 
-  /** Gives `messages` to another live engine of the account, or else saves them if `isDue`. */
+  /**
+   * Gives `messages` to another live engine of the account on this storage, which owns the storage
+   * from now on (a write here could erase what it saved); with none, saves them if `isDue`.
+   */
   function handOver(messages: ReceiptMessage[], isDue: boolean): void {
     for (const other of liveEngines) {
-      if (messages.length > 0 && other.storage === storage && other.accountId === accountId) {
-        other.adopt(messages);
+      if (other.storage === storage && other.accountId === accountId) {
+        if (messages.length > 0) other.adopt(messages);
         return;
       }
     }

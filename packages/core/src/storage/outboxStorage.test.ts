@@ -221,6 +221,26 @@ describe('outbox storage', () => {
     expect(await teamReaders(alice, team)).toEqual(['B']);
   });
 
+  it("an engine disposed with nothing pending never writes over the live one's receipts", async () => {
+    const keyValues = createKeyValueStorage();
+    const storage = webStorageOutbox(keyValues);
+    const { bob, p2p, p2pCopy, teamCopy } = await setUp(storage);
+    const next = world.device('B', { storage });
+    world.server.dropConnection('B');
+    await world.settle();
+    bob.engine.markRead([teamCopy]);
+    await world.tick(0);
+    next.engine.markRead([p2pCopy]);
+    await world.tick(0);
+    // The old engine's outbox empties (muted), so a write of nothing is due, then it goes.
+    bob.engine.setSendingReceipts(false);
+    bob.engine.dispose();
+    await world.tick(0);
+    expect(
+      decodeOutbox(keyValues.items.get('readmark:outbox:B')).map((m) => m.messageClientId),
+    ).toEqual([p2p.messageClientId]);
+  });
+
   describe('an asynchronous storage that reads when asked and answers later (IndexedDB)', () => {
     function gatedStorage() {
       const held = { messages: [] as readonly ReceiptMessage[] };
