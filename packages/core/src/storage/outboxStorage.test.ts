@@ -13,6 +13,30 @@ const world = receiptWorldPerTest((world) => {
 /** A and B chat, B's engine keeping its outbox in `storage`. */
 const setUp = (storage: ReceiptOutboxStorage) => world.aliceWritesToBob({ storage });
 
+/**
+ * An asynchronous storage (IndexedDB-like) whose loads wait for `release` and answer with what is
+ * saved then; `saves` records how many messages each save held.
+ */
+function heldStorage() {
+  const held = { messages: [] as readonly ReceiptMessage[] };
+  const saves: number[] = [];
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const storage: ReceiptOutboxStorage = {
+    load: async () => {
+      await gate;
+      return held.messages;
+    },
+    save: (_account, messages) => {
+      saves.push(messages.length);
+      held.messages = messages;
+    },
+  };
+  return { storage, held, saves, release };
+}
+
 describe('outbox storage', () => {
   it('receipts marked while offline are delivered by the next engine after a reload', async () => {
     const storage = createKeyValueStorage();
@@ -129,29 +153,14 @@ describe('outbox storage', () => {
   });
 
   it('an asynchronous storage (IndexedDB-like) restores too, merging what was marked meanwhile', async () => {
-    let saved: readonly ReceiptMessage[] = [];
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const saves: number[] = [];
-    const asyncStorage: ReceiptOutboxStorage = {
-      load: async () => {
-        await gate;
-        return saved;
-      },
-      save: async (_account, messages) => {
-        saves.push(messages.length);
-        saved = messages;
-      },
-    };
+    const { storage: asyncStorage, held, saves, release } = heldStorage();
     const alice = world.device('A');
     const bob = world.device('B', { storage: asyncStorage });
     const m1 = await world.send(alice, 'A|1|B', { at: 100 });
     const g1 = await world.send(alice, 'A|2|T', { at: 200, isFlagged: true });
     await world.settle();
     // What the page before the reload left: a receipt for m1.
-    saved = [world.copyOf(bob, m1)];
+    held.messages = [world.copyOf(bob, m1)];
     const g1Copy = world.copyOf(bob, g1);
     bob.engine.markRead([g1Copy]);
     await world.tick(0);
@@ -162,39 +171,29 @@ describe('outbox storage', () => {
     expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
     expect(bob.calls.sendTeamMessageReceipts).toHaveLength(1);
     await world.tick(0);
-    expect(saved).toEqual([]);
+    expect(held.messages).toEqual([]);
     expect(await teamReaders(alice, g1)).toEqual(['B']);
   });
 
   it('disposed while an asynchronous load is pending: what it marked joins what was left', async () => {
-    let saved: readonly ReceiptMessage[] = [];
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const slowStorage: ReceiptOutboxStorage = {
-      load: async () => {
-        await gate;
-        return saved;
-      },
-      save: (_account, messages) => {
-        saved = messages;
-      },
-    };
+    const { storage: slowStorage, held, release } = heldStorage();
     const alice = world.device('A');
     const bob = world.device('B', { storage: slowStorage });
     const m1 = await world.send(alice, 'A|1|B', { at: 100 });
     const g1 = await world.send(alice, 'A|2|T', { at: 200, isFlagged: true });
     await world.settle();
     // The page before left a receipt for g1; this one marks m1 offline, then goes away mid-load.
-    saved = [world.copyOf(bob, g1)];
+    held.messages = [world.copyOf(bob, g1)];
     world.server.dropConnection('B');
     await world.settle();
     bob.engine.markRead([world.copyOf(bob, m1)]);
     bob.engine.dispose();
     release();
     await world.tick(0);
-    expect(saved.map((m) => m.messageClientId)).toEqual([g1.messageClientId, m1.messageClientId]);
+    expect(held.messages.map((m) => m.messageClientId)).toEqual([
+      g1.messageClientId,
+      m1.messageClientId,
+    ]);
 
     const next = world.device('B', { storage: slowStorage });
     world.server.restoreConnection('B');
