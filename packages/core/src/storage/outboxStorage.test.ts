@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { selectSelfReadTime } from '../engine/selectors';
 import { createKeyValueStorage } from '../testing/mapStorage';
-import { receiptWorldPerTest, sentMessages, teamReaders } from '../testing/receiptWorld';
+import {
+  receiptWorldPerTest,
+  sentMessages,
+  teamReaders,
+  type WorldDevice,
+} from '../testing/receiptWorld';
 import type { ReceiptMessage } from '../types';
 import { decodeOutbox, encodeOutbox, type ReceiptOutboxStorage } from './ReceiptOutboxStorage';
 import { type KeyValueStorage, localStorageOutbox, webStorageOutbox } from './webStorageOutbox';
@@ -37,6 +42,12 @@ function heldStorage() {
   return { storage, held, saves, release };
 }
 
+/** Alice's server says Bob read both messages: the P2P one by watermark, the team one by list. */
+async function expectReadByBob(alice: WorldDevice, p2p: ReceiptMessage, team: ReceiptMessage) {
+  expect(alice.client.V2NIMMessageService.isPeerRead(p2p as never)).toBe(true);
+  expect(await teamReaders(alice, team)).toEqual(['B']);
+}
+
 describe('outbox storage', () => {
   it('receipts marked while offline are delivered by the next engine after a reload', async () => {
     const storage = createKeyValueStorage();
@@ -56,8 +67,7 @@ describe('outbox storage', () => {
     expect(reloaded.calls.sendTeamMessageReceipts).toHaveLength(1);
     await world.tick(0);
     expect(selectSelfReadTime(reloaded.engine.store.getState(), 'B|1|A')).toBe(100);
-    expect(alice.client.V2NIMMessageService.isPeerRead(p2p as never)).toBe(true);
-    expect(await teamReaders(alice, team)).toEqual(['B']);
+    await expectReadByBob(alice, p2p, team);
     // Delivered: nothing is left for a third engine.
     expect(storage.items.has('readmark:outbox:B')).toBe(false);
   });
@@ -77,8 +87,7 @@ describe('outbox storage', () => {
     world.server.restoreConnection('B');
     await world.tick(1000);
     expect(next.calls.sendP2PMessageReceipt).toHaveLength(1);
-    expect(alice.client.V2NIMMessageService.isPeerRead(p2p as never)).toBe(true);
-    expect(await teamReaders(alice, team)).toEqual(['B']);
+    await expectReadByBob(alice, p2p, team);
   });
 
   it('keeps only the fields a receipt needs, never the message text', async () => {
@@ -216,8 +225,7 @@ describe('outbox storage', () => {
     world.server.restoreConnection('B');
     await world.tick(1000);
     expect(next.calls.sendP2PMessageReceipt).toHaveLength(1);
-    expect(alice.client.V2NIMMessageService.isPeerRead(p2p as never)).toBe(true);
-    expect(await teamReaders(alice, team)).toEqual(['B']);
+    await expectReadByBob(alice, p2p, team);
   });
 
   it("an engine disposed with nothing pending never writes over the live one's receipts", async () => {
