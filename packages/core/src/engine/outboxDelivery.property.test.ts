@@ -195,6 +195,8 @@ describe('outbox delivery under faults (property)', () => {
       ),
       {
         numRuns: 1000,
+        // Fixed for CI; `READMARK_PROPERTY_SEED=<n>` explores another sequence.
+        seed: Number(process.env.READMARK_PROPERTY_SEED ?? 20_261_127),
         // Found by this test (2026-11-27): B drops and comes back at once, so its status events
         // arrive late; the transport passed a stale "connected" once and then held back the
         // real one as a repeat, and the engine never learned it was connected again.

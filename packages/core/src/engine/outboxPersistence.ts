@@ -29,15 +29,21 @@ const nothing: OutboxPersistence = { restore() {}, changed() {}, dispose() {} };
 
 /** A started engine that has not been disposed: who can take over another's receipts. */
 interface LiveEngine {
-  storage: ReceiptOutboxStorage;
   accountId: string;
   adopt: (messages: ReceiptMessage[]) => void;
 }
 const liveEngines = new Set<LiveEngine>();
+/**
+ * Per account, the saves of engines disposed before their load ended: they run one after another,
+ * and an engine starting meanwhile loads after them, so none reads a storage about to change.
+ */
+const lateSaves = new Map<string, Promise<unknown>>();
 
 /**
  * Creates the persistence of one engine. Nothing is written before the earlier state is loaded (a
- * write would erase it); the last write happens when the engine is disposed.
+ * write would erase it); the last write happens when the engine is disposed. When another engine of
+ * the account is running (a provider that swapped transports, a quick re-login), a disposed one
+ * hands it what it holds instead of racing it for the storage.
  */
 export function createOutboxPersistence(options: OutboxPersistenceOptions): OutboxPersistence {
   const { storage, accountId } = options;
@@ -45,42 +51,75 @@ export function createOutboxPersistence(options: OutboxPersistenceOptions): Outb
   let isLoaded = false;
   let isWriteScheduled = false;
   // Registered once started (see `restore`), until disposed.
-  const self: LiveEngine = { storage, accountId, adopt: () => {} };
+  const self: LiveEngine = { accountId, adopt: () => {} };
+  /** What was not confirmed at dispose, in flight included: no answer counts after it. */
+  let pendingAtDispose: ReceiptMessage[] = [];
 
-  function save(messages: ReceiptMessage[]): void {
+  function save(messages: ReceiptMessage[]): Promise<unknown> {
     try {
-      void Promise.resolve(storage?.save(accountId, messages)).catch(() => {});
+      return Promise.resolve(storage?.save(accountId, messages)).catch(() => {});
     } catch {
       // A broken storage costs the reload safety net only, never delivery.
+      return Promise.resolve();
     }
   }
 
-  /**
-   * Gives `messages` to another live engine of the account on this storage, which owns the storage
-   * from now on (a write here could erase what it saved); with none, saves them if `isDue`.
-   */
-  function handOver(messages: ReceiptMessage[], isDue: boolean): void {
-    for (const other of liveEngines) {
-      if (other.storage === storage && other.accountId === accountId) {
-        if (messages.length > 0) other.adopt(messages);
-        return;
-      }
+  /** Loads what the storage holds for the account; nothing when it cannot be read. */
+  function load(): Promise<unknown> {
+    try {
+      return Promise.resolve(storage?.load(accountId)).catch(() => []);
+    } catch {
+      return Promise.resolve([]);
     }
-    if (isDue) save(messages);
+  }
+
+  /** Another running engine of the account, which owns the storage from now on. */
+  function heir(): LiveEngine | undefined {
+    for (const other of liveEngines) if (other.accountId === accountId) return other;
+    return undefined;
   }
 
   function dispose(): void {
     liveEngines.delete(self);
     const isWriteDue = isWriteScheduled;
     isWriteScheduled = false;
+    pendingAtDispose = options.snapshot();
     // Before its load ends an engine has nothing to hand over yet (see `finish`).
-    if (isLoaded) handOver(options.snapshot(), isWriteDue);
+    if (!isLoaded) return;
+    const other = heir();
+    if (other) {
+      if (pendingAtDispose.length > 0) other.adopt(pendingAtDispose);
+    } else if (isWriteDue) {
+      void save(pendingAtDispose);
+    }
+  }
+
+  /**
+   * Disposed before its load ended: what it held goes to a running engine of the account, or else
+   * is saved on top of what the storage holds by then (the answer to its own load may be stale).
+   */
+  function saveLate(): void {
+    if (pendingAtDispose.length === 0) return;
+    const other = heir();
+    if (other) {
+      other.adopt(pendingAtDispose);
+      return;
+    }
+    const done = (lateSaves.get(accountId) ?? Promise.resolve())
+      .then(load)
+      .then((held) =>
+        save([...(Array.isArray(held) ? held.filter(isReceiptMessage) : []), ...pendingAtDispose]),
+      );
+    lateSaves.set(accountId, done);
+    void done.then(() => {
+      if (lateSaves.get(accountId) === done) lateSaves.delete(accountId);
+    });
   }
 
   function write(): void {
     if (!isWriteScheduled) return;
     isWriteScheduled = false;
-    save(options.snapshot());
+    void save(options.snapshot());
   }
 
   function changed(): void {
@@ -96,30 +135,13 @@ export function createOutboxPersistence(options: OutboxPersistenceOptions): Outb
     liveEngines.add(self);
     const finish = (loaded: unknown) => {
       isLoaded = true;
-      const messages = Array.isArray(loaded) ? loaded.filter(isReceiptMessage) : [];
-      if (options.isDisposed()) {
-        // Disposed while loading: what it marked meanwhile joins what the earlier engine left, for
-        // a live engine of the account, or else the next one.
-        const pending = options.snapshot();
-        if (pending.length > 0) handOver([...messages, ...pending], true);
-        return;
-      }
-      onRestored(messages);
+      if (options.isDisposed()) return saveLate();
+      onRestored(Array.isArray(loaded) ? loaded.filter(isReceiptMessage) : []);
       // Whatever changed while loading (and what was dropped from the load) is written now.
       changed();
     };
-    let loading: unknown;
-    try {
-      loading = storage?.load(accountId);
-    } catch {
-      finish([]);
-      return;
-    }
-    if (loading && typeof (loading as Promise<unknown>).then === 'function') {
-      (loading as Promise<unknown>).then(finish, () => finish([]));
-    } else {
-      finish(loading);
-    }
+    // After any late save of the account (see `lateSaves`), so the load sees it.
+    void (lateSaves.get(accountId) ?? Promise.resolve()).then(load).then(finish);
   }
 
   return { restore, changed, dispose };

@@ -304,8 +304,10 @@ const reload = (options: Partial<Extract<Step, { kind: 'reload' }>> = {}): Step 
 });
 
 /**
- * Counterexamples found by this test (2026-11-28), each a receipt lost with no fault injected.
- * Open defects (see the report in the commit): they fail until the engine is fixed.
+ * Counterexamples found by this test (2026-11-27), each a receipt lost with no fault injected, all
+ * fixed in outboxPersistence.ts: a disposed engine keeps what it held at dispose (in flight
+ * included), hands it to any running engine of the account, and otherwise saves it on top of a
+ * fresh load, one late save after another, which a starting engine waits for.
  */
 const foundExamples: Array<[number, World, Step[]]> = [
   // An engine disposed while its asynchronous load is pending, with a receipt in flight that then
