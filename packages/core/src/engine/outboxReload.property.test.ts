@@ -14,11 +14,11 @@ import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptOutboxStorage } from '../storage/ReceiptOutboxStorage';
 import { webStorageOutbox } from '../storage/webStorageOutbox';
 import { backwardSteps } from '../testing/backwardSteps';
+import { expectServerAtReads } from '../testing/expectServerAtReads';
 import { createKeyValueStorage, createWebStorage } from '../testing/mapStorage';
 import type { ReceiptMessage } from '../types';
 import { createReceiptEngine } from './createReceiptEngine';
 import type { ReceiptEngine } from './ReceiptEngine';
-import { selectPeerReadTime } from './selectors';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
@@ -257,32 +257,9 @@ async function runSchedule(seed: number, world: World, steps: Step[]): Promise<v
     server.restoreConnection();
     await vi.advanceTimersByTimeAsync(20_000);
 
-    const markedList = [...marked.values()];
-    const expectedReadTime = Math.max(
-      0,
-      ...markedList.filter((m) => m.conversationType === 1).map((m) => m.createTime),
-    );
     expect(errors).toEqual([]);
     expect(backwards).toEqual([]);
-    // What the sender's screen shows, and what a device logging in now learns from the server.
-    expect(selectPeerReadTime(aliceEngine.store.getState(), 'A|1|B')).toBe(expectedReadTime);
-    const freshAlice = server.login('A');
-    await vi.advanceTimersByTimeAsync(1000);
-    const receipt = await freshAlice.V2NIMMessageService.getP2PMessageReceipt('A|1|B');
-    expect(receipt.timestamp).toBe(expectedReadTime);
-
-    const teamReads: string[] = [];
-    const expectedTeamReads: string[] = [];
-    for (const message of sent.filter((m) => m.conversationType === 2)) {
-      const detailing = freshAlice.V2NIMMessageService.getTeamMessageReceiptDetail(
-        message as never,
-      );
-      await vi.advanceTimersByTimeAsync(10);
-      const detail = await detailing;
-      if (detail.readAccountList.includes('B')) teamReads.push(message.messageClientId);
-      if (marked.has(message.messageClientId)) expectedTeamReads.push(message.messageClientId);
-    }
-    expect(teamReads).toEqual(expectedTeamReads);
+    await expectServerAtReads(server, aliceEngine, sent, marked);
   } finally {
     for (const stop of stops) stop();
     aliceEngine.dispose();
