@@ -518,6 +518,7 @@ const rows: Array<BadInputRow<World>> = [
     { code: 191004 },
   ],
   ['dropConnection: a number', (w) => w.server.dropConnection(1 as never), { code: 191004 }],
+  ['restoreConnection: an id with "|"', (w) => w.server.restoreConnection('A|1'), { code: 191004 }],
   [
     'simulatePeerReader: NaN delays',
     (w) => w.server.simulatePeerReader({ accountId: 'Z', minDelayMs: Number.NaN, maxDelayMs: 1 }),

@@ -137,8 +137,8 @@ export function createMemoryServer(options: MemoryServerOptions = {}): MemorySer
   if (faults !== undefined) core.faults.configure(faults);
 
   function setConnected(accountId: unknown, isConnected: boolean) {
-    if (accountId !== undefined && (typeof accountId !== 'string' || accountId.length === 0)) {
-      throw invalidParameter('accountId must be a non-empty string');
+    if (accountId !== undefined && !isAccountId(accountId)) {
+      throw invalidParameter('accountId must be a non-empty string without "|"');
     }
     for (const device of core.devices) {
       if (accountId === undefined || device.accountId === accountId) {
