@@ -9,10 +9,10 @@ export interface OutboxPersistence {
   /** The outbox changed: save it (coalesced into one write per microtask). */
   changed(): void;
   /**
-   * The engine is being disposed. Another live engine of the same account on the same storage
-   * object (a provider that swapped engines, a quick re-login) is handed what this one still
-   * holds, rather than raced for the storage; otherwise a write still due happens now, so receipts
-   * marked in the last task reach the storage before a next engine (the page after a reload) loads.
+   * The engine is being disposed. Another running engine of the same account (a provider that
+   * swapped engines, a quick re-login) is handed what this one still holds, rather than raced for
+   * the storage; otherwise a write still due happens now, so receipts marked in the last task reach
+   * the storage before a next engine (the page after a reload) loads it.
    */
   dispose(): void;
 }
