@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReceiptError } from '../ReceiptError';
 import { backwardSteps } from '../testing/backwardSteps';
 import { expectServerAtReads } from '../testing/expectServerAtReads';
+import { jitter } from '../testing/jitter';
 import type { ReceiptMessage } from '../types';
 import { createReceiptEngine } from './createReceiptEngine';
 import type { ReceiptEngine } from './ReceiptEngine';
@@ -52,15 +53,6 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   },
   { arbitrary: fc.constant({ kind: 'flush' as const }), weight: 1 },
 );
-
-/** A deterministic jitter source for the engine, so a failing run replays from its seed. */
-function jitter(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 async function runSchedule(seed: number, steps: Step[]): Promise<void> {
   const server = createMemoryServer({

@@ -15,6 +15,7 @@ import type { ReceiptOutboxStorage } from '../storage/ReceiptOutboxStorage';
 import { webStorageOutbox } from '../storage/webStorageOutbox';
 import { backwardSteps } from '../testing/backwardSteps';
 import { expectServerAtReads } from '../testing/expectServerAtReads';
+import { jitter } from '../testing/jitter';
 import { createKeyValueStorage, createWebStorage } from '../testing/mapStorage';
 import type { ReceiptMessage } from '../types';
 import { createReceiptEngine } from './createReceiptEngine';
@@ -93,15 +94,6 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
     weight: 3,
   },
 );
-
-/** A deterministic jitter source for the engine, so a failing run replays from its seed. */
-function jitter(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 /** Makes storage objects over one device's data: the same data for every engine of B. */
 function storageFactory(world: World): () => ReceiptOutboxStorage {
