@@ -12,11 +12,12 @@ export const BURST_EVENTS = 1000;
 /** Members of the team the receipts count (the sender included). */
 export const BURST_MEMBERS = 200;
 /**
- * Measured bursts per run, after a first (cold) one: the run reports their medians, so one garbage
- * collection or a neighbour's build landing in one burst does not decide a repetition. Each burst
- * reads different messages: a team of 200 has too few members for 6,000 new readers of 20 messages.
+ * Measured bursts per run, after a first (cold) one: the run reports their medians, so slow bursts
+ * (a collection, code still being optimized, a neighbour's build) do not decide a repetition; with
+ * five, two of them did. Each burst reads different messages: a team of 200 has too few members for
+ * 16,000 new readers of 20 messages.
  */
-export const WARM_BURSTS = 5;
+export const WARM_BURSTS = 15;
 /** A store that takes longer than this for a burst is stopped, so a run still ends. */
 const TIME_BUDGET_MS = 2000;
 
