@@ -29,9 +29,23 @@ describe('ReceiptProvider on the server', () => {
     expect(alice.V2NIMLoginService.listenerCount('onConnectStatus')).toBe(0);
   });
 
+  it('renders a page for nobody logged in (a transport, no account yet) with no receipt state', () => {
+    const server = createMemoryServer();
+    const alice = server.login('A');
+    const html = renderToString(
+      createElement(
+        ReceiptProvider,
+        { transport: createNimTransport(alice), accountId: undefined },
+        createElement(Watermark),
+      ),
+    );
+    expect(html).toContain('peer read 0');
+    expect(alice.V2NIMMessageService.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(0);
+  });
+
   it('says how to fix a provider with neither an engine nor a transport', () => {
     expect(() => renderToString(createElement(ReceiptProvider, null, 'x'))).toThrow(
-      '`<ReceiptProvider>` needs an `engine`, or a `transport` and an `accountId`',
+      '`<ReceiptProvider>` needs an `engine` or a `transport`',
     );
   });
 });

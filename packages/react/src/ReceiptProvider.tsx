@@ -5,19 +5,23 @@ import {
   ReceiptError,
   type ReceiptTransport,
 } from '@readmark/core';
-import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { MemberResolverContext, type ResolveMember } from './context/MemberResolverContext';
 import { ReceiptEngineContext } from './context/ReceiptEngineContext';
 import type { ReceiptLocale, ReceiptStrings } from './i18n/ReceiptStrings';
 import { ReceiptStringsProvider } from './i18n/ReceiptStringsProvider';
 
-/** Props of {@link ReceiptProvider}. Pass `engine`, or `transport` and `accountId`. */
+/** Props of {@link ReceiptProvider}. Pass `engine`, or `transport` and, once logged in, `accountId`. */
 export interface ReceiptProviderProps {
   /** An engine you own (you dispose it). */
   engine?: ReceiptEngine;
   /** With `accountId`: the provider creates its own engine and disposes it on unmount. */
   transport?: ReceiptTransport;
-  /** The logged-in account, with `transport`. */
+  /**
+   * The logged-in account, with `transport`. Leave it empty while nobody is logged in (before login,
+   * after logout): the children still render, and no receipt state shows (see
+   * {@link ReceiptProvider}).
+   */
   accountId?: string;
   /**
    * Settings of the engine the provider creates (e.g. `storage: localStorageOutbox()`, `onError`,
@@ -61,6 +65,23 @@ function DisposeLast({ engine }: { engine: ReceiptEngine | undefined }) {
   return null;
 }
 
+/**
+ * What no account's id can be: NIM account ids are printable, so no message is sent by it and no
+ * conversation id is its own.
+ */
+const NO_ACCOUNT = '\u0000';
+
+/**
+ * The engine children get while nobody is logged in: of no account, disposed before it ever
+ * listened, so its store stays empty and every call is a no-op (after validating its input). A
+ * logged-out app keeps rendering, and nothing of the previous account stays on screen.
+ */
+function createSignedOutEngine(transport: ReceiptTransport): ReceiptEngine {
+  const engine = createReceiptEngine({ transport, accountId: NO_ACCOUNT, isStartDeferred: true });
+  engine.dispose();
+  return engine;
+}
+
 function isOwnedBy(engine: ReceiptEngine, transport: unknown, accountId: unknown) {
   return !engine.isDisposed && engine.transport === transport && engine.accountId === accountId;
 }
@@ -68,7 +89,9 @@ function isOwnedBy(engine: ReceiptEngine, transport: unknown, accountId: unknown
 /**
  * Gives the hooks and components below it an engine, strings and a member resolver. With
  * `transport` + `accountId` it owns one engine per provider instance (no module singleton), creates
- * a new one when either changes and disposes it on unmount.
+ * a new one when either changes and disposes it on unmount. With `transport` and no `accountId`
+ * (nobody logged in) children get an engine of no account: ticks and badges show nothing, hooks give
+ * empty views, `markRead` does nothing and `useReceiptEngine().isDisposed` is true.
  */
 export function ReceiptProvider({
   engine: engineProp,
@@ -80,7 +103,8 @@ export function ReceiptProvider({
   resolveMember,
   children,
 }: ReceiptProviderProps) {
-  const canOwn = !engineProp && typeof transport === 'object' && transport !== null && !!accountId;
+  const hasTransport = typeof transport === 'object' && transport !== null;
+  const canOwn = !engineProp && hasTransport && !!accountId;
   const optionsRef = useRef(engineOptions);
   optionsRef.current = engineOptions;
   const [owned, setOwned] = useState<ReceiptEngine | undefined>(() =>
@@ -98,12 +122,18 @@ export function ReceiptProvider({
     owned.start();
   }, [canOwn, owned, transport, accountId]);
 
-  const engine = engineProp ?? owned;
+  // Children never get another account's engine: after a logout (the old engine is disposed below,
+  // after their cleanups), and in the one commit before a newly logged-in account's engine exists,
+  // they get a signed-out one.
+  const isOwnAccount = canOwn && owned?.accountId === accountId;
+  const isSignedOut = !engineProp && !isOwnAccount && hasTransport;
+  const signedOut = useMemo(
+    () => (isSignedOut ? createSignedOutEngine(transport as ReceiptTransport) : undefined),
+    [isSignedOut, transport],
+  );
+  const engine = engineProp ?? (isOwnAccount ? owned : signedOut);
   if (!engine) {
-    throw new ReceiptError(
-      191004,
-      '`<ReceiptProvider>` needs an `engine`, or a `transport` and an `accountId`',
-    );
+    throw new ReceiptError(191004, '`<ReceiptProvider>` needs an `engine` or a `transport`');
   }
   return (
     <ReceiptEngineContext.Provider value={engine}>

@@ -8,6 +8,7 @@ import {
   sentMessages,
   type WorldDevice,
 } from '../../../core/src/testing/receiptWorld';
+import { ReadTick } from '../components/ReadTick';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { useMemberResolver } from './useMemberResolver';
 import { type MessageReceipt, useMessageReceipt } from './useMessageReceipt';
@@ -82,6 +83,30 @@ function MarksOnLeave({ seen, isLayout }: { seen: ReceiptMessage[]; isLayout: bo
     [engine, seen, isLayout],
   );
   return null;
+}
+
+/**
+ * A's chat with B as a child of the provider sees it: the watermark and whether `message` shows
+ * read; after each commit, which engine it had ('signed out' for a disposed one) and the watermark.
+ */
+function ChatWithB({
+  message,
+  onCommit,
+}: {
+  message: ReceiptMessage;
+  onCommit: (seen: string) => void;
+}) {
+  const engine = useReceiptEngine();
+  const { peerReadTime, isPeerRead } = useReadReceipts('A|1|B');
+  useLayoutEffect(() => {
+    onCommit(`${engine.isDisposed ? 'signed out' : engine.accountId} ${peerReadTime}`);
+  });
+  return (
+    <output>
+      peer read {peerReadTime}, {isPeerRead(message) ? 'read' : 'unread'}
+      <ReadTick message={message} />
+    </output>
+  );
 }
 
 describe('provider', () => {
@@ -183,6 +208,76 @@ describe('provider', () => {
     world.server.restoreConnection('B');
     await tick(1000);
     expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
+    view.unmount();
+  });
+
+  it('renders its children while nobody is logged in, shows nothing of an account after logout, and works at login', async () => {
+    const alice = world.device('A');
+    const bob = world.device('B');
+    const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+    await world.settle();
+    bob.engine.markRead([world.copyOf(bob, m1)]);
+    await world.settle();
+    alice.engine.dispose();
+    const events = alice.client.V2NIMMessageService;
+    const listenersBefore = events.listenerCount('onReceiveP2PMessageReadReceipts');
+    const seen: string[] = [];
+    const app = (accountId: string | undefined) => (
+      <ReceiptProvider transport={alice.transport} accountId={accountId}>
+        <ChatWithB message={m1} onCommit={(line) => seen.push(line)} />
+      </ReceiptProvider>
+    );
+
+    // Before login: the app renders, no receipt state shows, nothing listens or is called.
+    const view = render(app(undefined));
+    await tick(1000);
+    expect(view.container.textContent).toBe('peer read 0, unread');
+    expect(view.queryByRole('img')).toBeNull();
+    expect(seen.at(-1)).toBe('signed out 0');
+    expect(events.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(listenersBefore);
+    expect(alice.calls.getP2PMessageReceipt).toEqual([]);
+
+    view.rerender(app('A'));
+    await tick(1000);
+    expect(view.container.textContent).toBe('peer read 100, read');
+    expect(view.getByRole('img').getAttribute('aria-label')).toBe('Read');
+    expect(seen.at(-1)).toBe('A 100');
+    expect(events.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(listenersBefore + 1);
+
+    // Logout: A's receipts leave the screen with A's engine.
+    view.rerender(app(''));
+    await tick(0);
+    expect(view.container.textContent).toBe('peer read 0, unread');
+    expect(view.queryByRole('img')).toBeNull();
+    expect(seen.at(-1)).toBe('signed out 0');
+    expect(events.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(listenersBefore);
+    view.unmount();
+  });
+
+  it("never hands one account's engine to the next account's children", async () => {
+    const alice = world.device('A');
+    const bob = world.device('B');
+    const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+    await world.settle();
+    bob.engine.markRead([world.copyOf(bob, m1)]);
+    await world.settle();
+    alice.engine.dispose();
+    const carol = world.device('C');
+    carol.engine.dispose();
+    /** Every engine a child saw, with the watermark of A's chat it showed, in every commit. */
+    const seen: string[] = [];
+    const app = (device: WorldDevice, accountId: string) => (
+      <ReceiptProvider transport={device.transport} accountId={accountId}>
+        <ChatWithB message={m1} onCommit={(line) => seen.push(line)} />
+      </ReceiptProvider>
+    );
+    const view = render(app(alice, 'A'));
+    await tick(1000);
+    expect(seen.at(-1)).toBe('A 100');
+    seen.length = 0;
+    view.rerender(app(carol, 'C'));
+    await tick(0);
+    expect(seen).toEqual(['signed out 0', 'C 0']);
     view.unmount();
   });
 

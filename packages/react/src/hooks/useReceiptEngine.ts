@@ -3,8 +3,9 @@ import { useContext } from 'react';
 import { ReceiptEngineContext } from '../context/ReceiptEngineContext';
 
 /**
- * The engine of the nearest `<ReceiptProvider>`. Throws (a programmer error, with the fix in the
- * message) when there is none.
+ * The engine of the nearest `<ReceiptProvider>`: while nobody is logged in, a disposed one of no
+ * account (`isDisposed` is true, every call a no-op). Throws (a programmer error, with the fix in the
+ * message) when there is no provider.
  */
 export function useReceiptEngine(): ReceiptEngine {
   const engine = useContext(ReceiptEngineContext);
