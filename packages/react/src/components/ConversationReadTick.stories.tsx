@@ -1,9 +1,11 @@
 import type { ReceiptEngine, ReceiptLastMessage } from '@readmark/core';
 import type { MemoryClient } from '@readmark/memory';
+import { createNimTransport } from '@readmark/nim';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useEffect, useState } from 'react';
-import { expect, waitFor, within } from 'storybook/test';
+import { useEffect, useMemo, useState } from 'react';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
+import { ReceiptProvider } from '../ReceiptProvider';
 import { ConversationReadTick } from './ConversationReadTick';
 import { Providers, storyLocale, useWorld, type World } from './testWorld.test';
 
@@ -59,8 +61,22 @@ function useConversationRows(client: MemoryClient): Row[] {
 
 /** The app's own words around the kit's tick (an app localizes these itself). */
 const APP_STRINGS = {
-  en: { chats: 'Chats', you: 'You: ', recalled: 'Message recalled' },
-  'zh-CN': { chats: '聊天', you: '我：', recalled: '你撤回了一条消息' },
+  en: {
+    chats: 'Chats',
+    you: 'You: ',
+    recalled: 'Message recalled',
+    logIn: 'Log in',
+    logOut: 'Log out',
+    loggedOut: 'Not logged in',
+  },
+  'zh-CN': {
+    chats: '聊天',
+    you: '我：',
+    recalled: '你撤回了一条消息',
+    logIn: '登录',
+    logOut: '退出登录',
+    loggedOut: '未登录',
+  },
 } satisfies Record<ReceiptLocale, unknown>;
 
 function preview(row: Row, accountId: string, locale: ReceiptLocale): string {
@@ -72,6 +88,7 @@ function preview(row: Row, accountId: string, locale: ReceiptLocale): string {
   return `${prefix}${lastMessage.text ?? ''}`;
 }
 
+/** Alice's conversation list, inside a provider. */
 function ChatList({
   client,
   engine,
@@ -82,26 +99,36 @@ function ChatList({
   engine: ReceiptEngine;
   locale: ReceiptLocale;
 }) {
-  const rows = useConversationRows(client);
   return (
     <Providers engine={engine} locale={locale}>
-      <ul
-        aria-label={APP_STRINGS[locale].chats}
-        style={{ listStyle: 'none', margin: 0, padding: 0, maxWidth: 360 }}
-      >
-        {rows.map((row) => (
-          <li
-            key={row.conversationId}
-            aria-label={row.conversationId.split('|')[2]}
-            style={{ display: 'flex', gap: 8, alignItems: 'center', padding: '8px 0' }}
-          >
-            <strong style={{ minWidth: 48 }}>{row.conversationId.split('|')[2]}</strong>
-            <span style={{ flex: 1 }}>{preview(row, client.accountId, locale)}</span>
-            <ConversationReadTick lastMessage={row.lastMessage} className={className} />
-          </li>
-        ))}
-      </ul>
+      <ChatRows client={client} locale={locale} className={className} />
     </Providers>
+  );
+}
+
+function ChatRows({
+  client,
+  locale,
+  className,
+}: TickArgs & { client: MemoryClient; locale: ReceiptLocale }) {
+  const rows = useConversationRows(client);
+  return (
+    <ul
+      aria-label={APP_STRINGS[locale].chats}
+      style={{ listStyle: 'none', margin: 0, padding: 0, maxWidth: 360 }}
+    >
+      {rows.map((row) => (
+        <li
+          key={row.conversationId}
+          aria-label={row.conversationId.split('|')[2]}
+          style={{ display: 'flex', gap: 8, alignItems: 'center', padding: '8px 0' }}
+        >
+          <strong style={{ minWidth: 48 }}>{row.conversationId.split('|')[2]}</strong>
+          <span style={{ flex: 1 }}>{preview(row, client.accountId, locale)}</span>
+          <ConversationReadTick lastMessage={row.lastMessage} className={className} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -201,5 +228,52 @@ export const Live: Story = {
     await waitFor(() => expect(tickOf(canvasElement, 'bob')).toHaveAccessibleName('Read'), {
       timeout: 5000,
     });
+  },
+};
+
+/**
+ * An app's root, wrapped in the provider from its first render: `accountId` is empty until the
+ * login succeeds and again after logout (here the buttons stand for NIM's login and logout).
+ */
+function LoginAndLogoutApp({ locale, className }: TickArgs & { locale: ReceiptLocale }) {
+  const ready = useWorld(async (world) => (await fourChats(world, locale)).client);
+  const transport = useMemo(() => ready && createNimTransport(ready), [ready]);
+  const [accountId, setAccountId] = useState<string>();
+  if (!ready || !transport) return null;
+  const strings = APP_STRINGS[locale];
+  return (
+    <ReceiptProvider transport={transport} accountId={accountId} locale={locale}>
+      <button type="button" onClick={() => setAccountId(accountId ? undefined : ready.accountId)}>
+        {accountId ? strings.logOut : strings.logIn}
+      </button>
+      {accountId ? (
+        <ChatRows client={ready} locale={locale} className={className} />
+      ) : (
+        <p>{strings.loggedOut}</p>
+      )}
+    </ReceiptProvider>
+  );
+}
+
+/**
+ * The provider can wrap the whole app: before login its children render with no receipt state
+ * (no error), at login Alice's ticks appear, and at logout they leave with her account.
+ */
+export const LoginAndLogout: Story = {
+  name: 'Login and logout',
+  render: (args, { globals }) => (
+    <LoginAndLogoutApp key={storyLocale(globals)} locale={storyLocale(globals)} {...args} />
+  ),
+  play: async ({ canvasElement, globals }) => {
+    if (storyLocale(globals) !== 'en') return;
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Log in' }));
+    await waitFor(() => expect(tickOf(canvasElement, 'bob')).toHaveAccessibleName('Read'));
+    await expect(tickOf(canvasElement, 'carol')).toHaveAccessibleName('Sent');
+    await userEvent.click(canvas.getByRole('button', { name: 'Log out' }));
+    await expect(canvas.queryByRole('img')).toBeNull();
+    await expect(canvas.getByText('Not logged in')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Log in' }));
+    await waitFor(() => expect(tickOf(canvasElement, 'bob')).toHaveAccessibleName('Read'));
   },
 };
