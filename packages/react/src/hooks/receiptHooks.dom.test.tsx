@@ -109,6 +109,21 @@ function ChatWithB({
   );
 }
 
+/**
+ * A's message m1 (at 100), which B has read, and A's device without its own engine: the app under
+ * test brings the provider's.
+ */
+async function readByBobBeforeTheApp() {
+  const alice = world.device('A');
+  const bob = world.device('B');
+  const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+  await world.settle();
+  bob.engine.markRead([world.copyOf(bob, m1)]);
+  await world.settle();
+  alice.engine.dispose();
+  return { alice, m1 };
+}
+
 describe('provider', () => {
   it('useReceiptEngine outside a provider says how to fix it', () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -212,13 +227,7 @@ describe('provider', () => {
   });
 
   it('renders its children while nobody is logged in, shows nothing of an account after logout, and works at login', async () => {
-    const alice = world.device('A');
-    const bob = world.device('B');
-    const m1 = await world.send(alice, 'A|1|B', { at: 100 });
-    await world.settle();
-    bob.engine.markRead([world.copyOf(bob, m1)]);
-    await world.settle();
-    alice.engine.dispose();
+    const { alice, m1 } = await readByBobBeforeTheApp();
     const events = alice.client.V2NIMMessageService;
     const listenersBefore = events.listenerCount('onReceiveP2PMessageReadReceipts');
     const seen: string[] = [];
@@ -255,13 +264,7 @@ describe('provider', () => {
   });
 
   it("never hands one account's engine to the next account's children", async () => {
-    const alice = world.device('A');
-    const bob = world.device('B');
-    const m1 = await world.send(alice, 'A|1|B', { at: 100 });
-    await world.settle();
-    bob.engine.markRead([world.copyOf(bob, m1)]);
-    await world.settle();
-    alice.engine.dispose();
+    const { alice, m1 } = await readByBobBeforeTheApp();
     const carol = world.device('C');
     carol.engine.dispose();
     /** Every engine a child saw, with the watermark of A's chat it showed, in every commit. */
