@@ -1,5 +1,18 @@
-import type { ArgumentMap } from 'eventemitter3';
 import { invalidParameter } from './NimError';
+
+/**
+ * The arguments of each event of listener map `T`, as eventemitter3 (the SDK's emitter) derives
+ * them, written out here so the package's types need nothing but the SDK's.
+ */
+// biome-ignore-start lint/suspicious/noExplicitAny: eventemitter3's own definition, kept identical so the SDK's listener types match it
+type ArgumentMap<T extends object> = {
+  [K in keyof T]: T[K] extends (...args: any[]) => void
+    ? Parameters<T[K]>
+    : T[K] extends any[]
+      ? T[K]
+      : any[];
+};
+// biome-ignore-end lint/suspicious/noExplicitAny: see above
 
 /** A listener for event `K` of listener map `I`, typed exactly like the SDK's `on`/`off`. */
 export type EmitterListener<I extends object, K extends keyof I> = (
