@@ -1,4 +1,5 @@
-import { type RefObject, useLayoutEffect, useRef } from 'react';
+import { type RefObject, useRef } from 'react';
+import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 
 /**
  * Drives a native `<dialog>` from a controlled `isOpen` prop.
@@ -22,12 +23,12 @@ export function useModalDialog({
   const returnFocusRef = useRef<readonly HTMLElement[]>([]);
   const isOpenRef = useRef(isOpen);
   const onCloseRef = useRef(onClose);
-  useLayoutEffect(() => {
+  useClientLayoutEffect(() => {
     isOpenRef.current = isOpen;
     onCloseRef.current = onClose;
   });
 
-  useLayoutEffect(() => {
+  useClientLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (isOpen && !dialog.open) {
@@ -39,7 +40,7 @@ export function useModalDialog({
   }, [isOpen]);
 
   // A layout effect so that unmounting an open sheet restores focus in the same commit.
-  useLayoutEffect(() => {
+  useClientLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
     const handleCancel = (event: Event) => {
