@@ -25,6 +25,27 @@ const chromium = () => ({
   viewport: { width: 1024, height: 768 },
 });
 
+/**
+ * React 18.3 in place of React 19 for the `react18*` projects (root devDependencies `react-18` and
+ * `react-dom-18`; .pnpmfile.cjs links react-dom 18 to react 18): `react`, `react-dom` and their
+ * subpaths (`react/jsx-dev-runtime`, `react-dom/client`, `react-dom/server`,
+ * `react-dom/test-utils`…), whoever imports them. In Node (node and jsdom tests) the packages that
+ * import React are inlined so that their imports meet these aliases too, and @testing-library/react
+ * is taken as its ES build (its CommonJS `main` would `require` React 19). react18.test.tsx fails
+ * if any of them gets another React.
+ */
+const react18Alias = [
+  { find: /^react(\/.*)?$/, replacement: 'react-18$1' },
+  { find: /^react-dom(\/.*)?$/, replacement: 'react-dom-18$1' },
+  {
+    find: /^@testing-library\/react$/,
+    replacement: '@testing-library/react/dist/@testing-library/react.esm.js',
+  },
+];
+const react18Inline = ['@tanstack/react-virtual', '@testing-library/react'];
+/** The guard of the React 18 projects; no other project runs a plain `.test.tsx` file. */
+const react18Check = 'packages/react/src/react18.test.tsx';
+
 export default defineConfig({
   test: {
     projects: [
@@ -75,6 +96,50 @@ export default defineConfig({
           name: 'browser',
           testTimeout,
           include: ['packages/*/src/**/*.browser.test.tsx', 'apps/*/src/**/*.browser.test.tsx'],
+          browser: chromium(),
+        },
+      },
+      // @readmark/react on React 18.3 (its peer range is >=18): its Node tests (SSR included),
+      // jsdom tests and Chromium component tests again, with react and react-dom aliased to 18.3.
+      {
+        resolve: { ...nodeSourceConditions, alias: react18Alias },
+        ssr: { resolve: nodeSourceConditions },
+        test: {
+          name: 'react18',
+          testTimeout,
+          environment: 'node',
+          include: ['packages/react/src/**/*.test.ts', react18Check],
+          server: { deps: { inline: react18Inline } },
+        },
+      },
+      {
+        plugins: [react()],
+        resolve: { ...sourceConditions, alias: react18Alias },
+        test: {
+          name: 'react18-dom',
+          testTimeout,
+          environment: 'jsdom',
+          include: ['packages/react/src/**/*.dom.test.tsx', react18Check],
+          server: { deps: { inline: react18Inline } },
+        },
+      },
+      {
+        plugins: [react()],
+        resolve: { ...sourceConditions, alias: react18Alias },
+        optimizeDeps: {
+          include: [
+            'react-18',
+            'react-dom-18',
+            'react-dom-18/client',
+            'react-dom-18/server',
+            'react-18/jsx-dev-runtime',
+            '@testing-library/dom',
+          ],
+        },
+        test: {
+          name: 'react18-browser',
+          testTimeout,
+          include: ['packages/react/src/**/*.browser.test.tsx', react18Check],
           browser: chromium(),
         },
       },

@@ -1,15 +1,45 @@
 import { createReceiptEngine } from '@readmark/core';
 import { createMemoryServer } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
-import { createElement, Fragment } from 'react';
+import { createElement, Fragment, version } from 'react';
 import { renderToString } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { ConversationReadTick } from './ConversationReadTick';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import { UnreadBadge } from './UnreadBadge';
+
+/**
+ * Components whose layout effects still come from React's `useLayoutEffect`, not the kit's
+ * `useClientLayoutEffect`: React 18's server renderer warns once for each (`console.error`,
+ * development builds); React 19 says nothing. Their files belong to another change in progress:
+ * each entry goes when its files switch (ReceiptProvider: ReceiptProvider.tsx; VirtualRows:
+ * useRowVirtualizer.ts; MessageList: MessageList.tsx, useMessageVirtualizer.ts and
+ * useVisibleReadMarking.ts).
+ */
+const serverLayoutEffectWarningsOnReact18 = ['MessageList', 'ReceiptProvider', 'VirtualRows'];
+
+let consoleCalls: unknown[][];
+beforeEach(() => {
+  consoleCalls = [];
+  vi.spyOn(console, 'error').mockImplementation((...args) => void consoleCalls.push(args));
+  vi.spyOn(console, 'warn').mockImplementation((...args) => void consoleCalls.push(args));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** The components React warned about for a layout effect; fails on any other console output. */
+function componentsWarnedForLayoutEffects(): string[] {
+  const components = new Set<string>();
+  for (const [message, stack] of consoleCalls) {
+    expect(String(message)).toContain('useLayoutEffect does nothing on the server');
+    components.add(/^\s*at (\w+)/.exec(String(stack))?.[1] ?? String(stack));
+  }
+  return [...components].sort();
+}
 
 describe('server rendering', () => {
   it('renders every component in Node without window or document', async () => {
@@ -52,6 +82,10 @@ describe('server rendering', () => {
     expect(html).toContain('data-status="loading"');
     expect(html).toContain('<dialog');
     expect(html).toContain('aria-label="消息列表"');
+    // No warning on React 19; on React 18 (the react18 project) only the pending layout effects.
+    expect(componentsWarnedForLayoutEffects()).toEqual(
+      version.startsWith('18.') ? serverLayoutEffectWarningsOnReact18 : [],
+    );
   });
 
   it('takes string overrides from the provider', async () => {

@@ -1,6 +1,6 @@
 import { type ReceiptMessage, webStorageOutbox } from '@readmark/core';
 import { act, render, renderHook } from '@testing-library/react';
-import { type ReactNode, StrictMode, useEffect, useLayoutEffect } from 'react';
+import { type ReactNode, StrictMode, useEffect, useLayoutEffect, version } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { createKeyValueStorage } from '../../../core/src/testing/mapStorage';
 import {
@@ -531,8 +531,11 @@ describe('team hooks', () => {
       for (const reader of memberIds.slice(1, 101)) await readAs(reader, sent[0]!);
       await world.settle();
     });
-    // One render per event that changed the row, none for the others.
-    expect(rows.rerenderedSince(before, sent)).toEqual([100, 0, 0, 0]);
+    // None for the other rows. The touched row: React 19's act renders after each awaited event
+    // (one render per event that changed it); React 18's act (the react18-dom project) queues every
+    // update of the scope and renders them once, when the scope ends.
+    const touchedRowRenders = version.startsWith('18.') ? 1 : 100;
+    expect(rows.rerenderedSince(before, sent)).toEqual([touchedRowRenders, 0, 0, 0]);
     expect(rows.shown.get(sent[0]!.messageClientId)).toMatchObject({ readCount: 100 });
   });
 
