@@ -5,9 +5,10 @@ import {
   ReceiptError,
   type ReceiptTransport,
 } from '@readmark/core';
-import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { MemberResolverContext, type ResolveMember } from './context/MemberResolverContext';
 import { ReceiptEngineContext } from './context/ReceiptEngineContext';
+import { useClientLayoutEffect } from './hooks/useClientLayoutEffect';
 import type { ReceiptLocale, ReceiptStrings } from './i18n/ReceiptStrings';
 import { ReceiptStringsProvider } from './i18n/ReceiptStringsProvider';
 
@@ -112,7 +113,7 @@ export function ReceiptProvider({
   );
 
   // A layout effect starts it before children's effects use it.
-  useLayoutEffect(() => {
+  useClientLayoutEffect(() => {
     if (!canOwn) return;
     if (!owned || !isOwnedBy(owned, transport, accountId)) {
       // Remounted after a StrictMode cleanup, or a new transport/account: use a fresh engine.

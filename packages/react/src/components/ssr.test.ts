@@ -19,7 +19,7 @@ import { UnreadBadge } from './UnreadBadge';
  * useRowVirtualizer.ts; MessageList: MessageList.tsx, useMessageVirtualizer.ts and
  * useVisibleReadMarking.ts).
  */
-const serverLayoutEffectWarningsOnReact18 = ['MessageList', 'ReceiptProvider', 'VirtualRows'];
+const serverLayoutEffectWarningsOnReact18 = ['MessageList', 'VirtualRows'];
 
 let consoleCalls: unknown[][];
 beforeEach(() => {
