@@ -1,13 +1,6 @@
 import type { ReceiptMessage } from '@readmark/core';
-import {
-  type ReactNode,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { useReceiptEngine } from '../hooks/useReceiptEngine';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { keptSeenKey } from './keptSeenKey';
@@ -101,7 +94,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // The props of the last commit: the frame handler reads them, and the pill's count looks back at
   // the messages the reader saw.
   const latest = useRef({ allMessages, history, getMessageKey, onLoadOlder });
-  useLayoutEffect(() => {
+  useClientLayoutEffect(() => {
     latest.current = { allMessages, history, getMessageKey, onLoadOlder };
   });
 
@@ -253,7 +246,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // The pill's scroll: smooth, unless the reader asks for reduced motion.
   const shownBeforeRef = useRef({ allMessages, getMessageKey, conversationId });
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs for a new messages array; the rest is read as it is then
-  useLayoutEffect(() => {
+  useClientLayoutEffect(() => {
     const shownBefore = shownBeforeRef.current;
     shownBeforeRef.current = { allMessages, getMessageKey, conversationId };
     const last = allMessages[allMessages.length - 1];

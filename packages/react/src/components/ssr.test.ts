@@ -14,10 +14,8 @@ import { UnreadBadge } from './UnreadBadge';
 /**
  * Components whose layout effects still come from React's `useLayoutEffect`, not the kit's
  * `useClientLayoutEffect`: React 18's server renderer warns once for each (`console.error`,
- * development builds); React 19 says nothing. Their files belong to another change in progress:
- * each entry goes when its files switch (ReceiptProvider: ReceiptProvider.tsx; VirtualRows:
- * useRowVirtualizer.ts; MessageList: MessageList.tsx, useMessageVirtualizer.ts and
- * useVisibleReadMarking.ts).
+ * development builds); React 19 says nothing. Both come from `useRowVirtualizer.ts`, which the list
+ * (MessageList) and its rows (VirtualRows) call.
  */
 const serverLayoutEffectWarningsOnReact18 = ['MessageList', 'VirtualRows'];
 

@@ -1,4 +1,5 @@
-import { type RefObject, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { type RefObject, useCallback, useMemo, useRef } from 'react';
+import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { forEachKeptMessage } from './forEachKeptMessage';
 import { sharedRunShift } from './sharedRunShift';
 import { usableKey } from './usableKey';
@@ -137,7 +138,7 @@ export function useMessageVirtualizer<TMessage>({
   // Open at the newest message (again when another conversation is shown); later appends are
   // followed by the virtualizer itself.
   const scrolledToEndForRef = useRef<string | null>(null);
-  useLayoutEffect(() => {
+  useClientLayoutEffect(() => {
     if (scrolledToEndForRef.current === conversationId || messages.length === 0) return;
     scrolledToEndForRef.current = conversationId;
     virtualizer.scrollToEnd();

@@ -6,7 +6,8 @@ import {
   systemClock,
 } from '@readmark/core';
 import type { Virtualizer } from '@tanstack/react-virtual';
-import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { type RefObject, useCallback, useEffect, useRef } from 'react';
+import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { useReceiptEngine } from '../hooks/useReceiptEngine';
 import { type Box, isMostlyVisible } from './visibleMessages';
 
@@ -43,7 +44,7 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>(options: 
   // What `check` reads as of the last commit (it stays stable across renders).
   const params = { ...options, clock: validClock };
   const latest = useRef(params);
-  useLayoutEffect(() => {
+  useClientLayoutEffect(() => {
     latest.current = params;
   });
   const markedKeysRef = useRef(new Set<string>());
