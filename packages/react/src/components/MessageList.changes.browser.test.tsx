@@ -228,3 +228,60 @@ it('keeps the rows on screen stacked in message order, and a reader at the end t
   expect(runs).toBe(40);
   await settle(world.server);
 });
+
+it('keeps rows on screen when history is prepended twice while the pill scroll is just setting off', async () => {
+  // The seeded property's failure under CPU load, without the load. A smooth scroll reports its
+  // first position frames after it sets off (later under load), and a prepend before then rendered
+  // the rows for where the reader's rows had moved while the list stayed put. Two prepends moved
+  // them past the rows the overscan keeps, and no row was on screen.
+  world = createWorld();
+  const alice = world.server.login('alice');
+  const bob = world.server.login('bob');
+  const template = await world.send(alice, { conversationId: 'alice|1|bob', text: 'x' });
+  const engine = world.engineFor(alice);
+  let made = 0;
+  const fresh = (): ReceiptMessage => {
+    made++;
+    return {
+      ...template,
+      messageClientId: `m${made}`,
+      messageServerId: `s${made}`,
+      createTime: template.createTime + made,
+    };
+  };
+  let messages = Array.from({ length: 27 }, fresh);
+  const ui = () => (
+    <Providers engine={engine}>
+      <MessageList
+        className="changes-list"
+        conversationId="alice|1|bob"
+        messages={messages}
+        renderMessage={renderMessage}
+      />
+    </Providers>
+  );
+  const app = renderApp(ui());
+  const scroller = app.container.querySelector('section') as HTMLElement;
+  await nextFrame();
+  await nextFrame();
+  scroller.scrollTop = 0;
+  await nextFrame();
+  await nextFrame();
+  messages = [
+    ...messages,
+    ...Array.from({ length: 4 }, () => ({ ...fresh(), senderId: bob.accountId })),
+  ];
+  app.rerender(ui());
+  await nextFrame();
+  const pill = app.container.querySelector<HTMLButtonElement>('.readmark-new-messages');
+  expect(pill, 'the pill, with the reader scrolled up').not.toBeNull();
+  pill!.click();
+  // Each checked a frame later, when the reader sees it; both before the scroll's first event.
+  for (const count of [9, 5]) {
+    messages = [...Array.from({ length: count }, fresh), ...messages];
+    app.rerender(ui());
+    await nextFrame();
+    expect(layoutProblems(scroller, messages), `after prepending ${count}`).toEqual([]);
+  }
+  await settle(world.server);
+});

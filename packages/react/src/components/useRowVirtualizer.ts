@@ -84,6 +84,7 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
     });
   });
   instance.setOptions(resolve(options, instance.direct, rerenderOwner));
+  renderWhereSmoothScrollIs(instance);
 
   useLayoutEffect(() => instance._didMount(), [instance]);
   // Positions are written by useVirtualRows after each render (its component renders with this one).
@@ -159,6 +160,44 @@ function measureWhileScrollingToEnd(virtualizer: object): void {
   if (typeof shouldMeasure !== 'function') return;
   instance.shouldMeasureDuringScroll = (index) =>
     isScrollingToEnd(virtualizer) || shouldMeasure(index);
+}
+
+/**
+ * After rows are added above the viewport (history prepended) while a smooth scroll travels, renders
+ * the rows where the scroll element is. TanStack moves its offset by the added height at once (to the
+ * rows the reader was on) but leaves the element where it is, as a write would cancel the animation,
+ * and takes the element's offset back at the animation's next scroll event. Until then the rows were
+ * rendered for a place the list was not at. That event can come frames later (a smooth scroll just
+ * set off or retargeted reports late, later still under CPU load), and a second prepend in that time
+ * moved the rows further, until none was on screen (the Chromium property test, under load). The
+ * scroll goes on to the end either way; the rows are rendered as TanStack renders them after that
+ * event. Called right after `setOptions`, before the render reads the rows.
+ */
+function renderWhereSmoothScrollIs(virtualizer: object): void {
+  // Private in virtual-core 3.19.11 (pinned through react-virtual 3.14.26), read as
+  // `_willUpdate` reads them to skip the write. Were they renamed, this does nothing and
+  // TanStack decides alone.
+  const instance = virtualizer as {
+    scrollOffset: number | null;
+    pendingScrollAnchor?: { kind?: string; delta?: number } | null;
+    scrollState?: { phase?: string; lastTargetOffset?: number } | null;
+  };
+  const anchor = instance.pendingScrollAnchor;
+  const state = instance.scrollState;
+  const offset = instance.scrollOffset;
+  if (
+    anchor?.kind !== 'anchor' ||
+    typeof anchor.delta !== 'number' ||
+    offset === null ||
+    (state?.phase !== 'smooth' && state?.phase !== 'smoothLanded') ||
+    typeof state.lastTargetOffset !== 'number'
+  ) {
+    return;
+  }
+  // A smooth scroll already at its target gets the anchor written, as when none travels.
+  if (Math.abs(offset - anchor.delta - state.lastTargetOffset) < 1.01) return;
+  instance.scrollOffset = offset - anchor.delta;
+  instance.pendingScrollAnchor = null;
 }
 
 function applyItemPosition<TScroll extends Element, TItem extends Element>(
