@@ -4,8 +4,9 @@ import {
   Virtualizer,
   type VirtualizerOptions,
 } from '@tanstack/react-virtual';
-import { useLayoutEffect, useReducer, useState } from 'react';
+import { useReducer, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { isScrollingToEnd } from './isScrollingToEnd';
 import { keepLayoutWhileHidden, type LayoutKeptWhileHidden } from './keepLayoutWhileHidden';
 
@@ -86,9 +87,9 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
   instance.setOptions(resolve(options, instance.direct, rerenderOwner));
   renderWhereSmoothScrollIs(instance);
 
-  useLayoutEffect(() => instance._didMount(), [instance]);
+  useClientLayoutEffect(() => instance._didMount(), [instance]);
   // Positions are written by useVirtualRows after each render (its component renders with this one).
-  useLayoutEffect(() => instance._willUpdate());
+  useClientLayoutEffect(() => instance._willUpdate());
   return instance;
 }
 
@@ -102,13 +103,13 @@ export function useVirtualRows<TScroll extends Element, TItem extends Element>(
 ): VirtualItem[] {
   const rerender = useReducer((count: number) => count + 1, 0)[1];
   const { direct } = virtualizer;
-  useLayoutEffect(() => {
+  useClientLayoutEffect(() => {
     direct.rerenderRows = rerender;
     return () => {
       if (direct.rerenderRows === rerender) direct.rerenderRows = null;
     };
   }, [direct]);
-  useLayoutEffect(() => {
+  useClientLayoutEffect(() => {
     applyDirectStyles(virtualizer, direct);
   });
   direct.renderedIndexes = virtualizer.getVirtualIndexes();
