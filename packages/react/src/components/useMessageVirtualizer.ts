@@ -1,7 +1,8 @@
-import { type RefObject, useCallback, useMemo, useRef } from 'react';
+import { type RefObject, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { forEachKeptMessage } from './forEachKeptMessage';
 import { sharedRunShift } from './sharedRunShift';
+import { stopScrollToEndOnUserScroll } from './stopScrollToEndOnUserScroll';
 import { usableKey } from './usableKey';
 import { type RowVirtualizer, useRowVirtualizer } from './useRowVirtualizer';
 
@@ -143,6 +144,12 @@ export function useMessageVirtualizer<TMessage>({
     scrolledToEndForRef.current = conversationId;
     virtualizer.scrollToEnd();
   }, [conversationId, messages.length, virtualizer]);
+
+  // The reader scrolling while the list goes to the end (the pill's smooth scroll) stops it there.
+  useEffect(() => {
+    const element = scrollRef.current;
+    return element ? stopScrollToEndOnUserScroll(element, virtualizer) : undefined;
+  }, [scrollRef, virtualizer]);
 
   // A new range of keys re-registers every mounted row under its new key (a new ref function makes
   // React call it again); rows keep their DOM and content, keyed by message.
