@@ -17,6 +17,8 @@ export type { MessageListProps } from './MessageListProps';
 /** Distance (px) from the top at which older history is requested. */
 const LOAD_OLDER_THRESHOLD = 80;
 const DEFAULT_READ_DWELL_MS = 300;
+/** How many screens the pill's scroll glides at most; from further up it jumps first. */
+const GLIDE_SCREENS = 2;
 
 const defaultKey = (message: ReceiptMessage) => message.messageClientId;
 
@@ -233,10 +235,21 @@ export function MessageList<TMessage extends ReceiptMessage>({
   }, [scheduleFrame]);
 
   const scrollToLatest = () => {
+    const element = scrollRef.current;
     const prefersReducedMotion =
-      scrollRef.current?.ownerDocument.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)')
+      element?.ownerDocument.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)')
         .matches ?? true;
-    virtualizer.scrollToEnd({ behavior: prefersReducedMotion ? 'auto' : 'smooth' });
+    if (!element || prefersReducedMotion) {
+      virtualizer.scrollToEnd({ behavior: 'auto' });
+      return;
+    }
+    // From far up, a smooth scroll crawled: every row it passed was measured on the way, each
+    // measurement moved the end, and the virtualizer set off again towards it (about 1,000 px/s;
+    // after its 5 s limit it stopped thousands of pixels short). As chat apps do, the list jumps to
+    // a little above the end and glides the rest.
+    const glideFrom = element.scrollHeight - element.clientHeight * (1 + GLIDE_SCREENS);
+    if (element.scrollTop < glideFrom) virtualizer.scrollToOffset(glideFrom);
+    virtualizer.scrollToEnd({ behavior: 'smooth' });
   };
 
   // A message the reader sends while scrolled up would land out of view with no sign of it (own
