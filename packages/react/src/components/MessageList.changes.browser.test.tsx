@@ -2,6 +2,7 @@ import type { ReceiptMessage } from '@readmark/core';
 import fc from 'fast-check';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MessageList } from './MessageList';
+import { scrolledUpOverHistory } from './scrolledUpOverHistory.test';
 import { cleanupApps, createWorld, Providers, renderApp, settle } from './testWorld.test';
 
 /*
@@ -233,55 +234,23 @@ it('keeps rows on screen when history is prepended twice while the pill scroll i
   // The seeded property's failure under CPU load, without the load. A smooth scroll reports its
   // first position frames after it sets off (later under load), and a prepend before then rendered
   // the rows for where the reader's rows had moved while the list stayed put. Two prepends moved
-  // them past the rows the overscan keeps, and no row was on screen.
+  // them past the rows the overscan keeps, and no row was on screen (renderWhereSmoothScrollIs in
+  // useRowVirtualizer.ts). Since the pill jumps to two screens above the end before it glides,
+  // this scenario no longer sets off a long smooth scroll and passes without that fix too; it stays
+  // as the reader's view of it: rows on screen after prepends during the pill's scroll.
   world = createWorld();
-  const alice = world.server.login('alice');
-  const bob = world.server.login('bob');
-  const template = await world.send(alice, { conversationId: 'alice|1|bob', text: 'x' });
-  const engine = world.engineFor(alice);
-  let made = 0;
-  const fresh = (): ReceiptMessage => {
-    made++;
-    return {
-      ...template,
-      messageClientId: `m${made}`,
-      messageServerId: `s${made}`,
-      createTime: template.createTime + made,
-    };
-  };
-  let messages = Array.from({ length: 27 }, fresh);
-  const ui = () => (
-    <Providers engine={engine}>
-      <MessageList
-        className="changes-list"
-        conversationId="alice|1|bob"
-        messages={messages}
-        renderMessage={renderMessage}
-      />
-    </Providers>
-  );
-  const app = renderApp(ui());
-  const scroller = app.container.querySelector('section') as HTMLElement;
-  await nextFrame();
-  await nextFrame();
-  scroller.scrollTop = 0;
-  await nextFrame();
-  await nextFrame();
-  messages = [
-    ...messages,
-    ...Array.from({ length: 4 }, () => ({ ...fresh(), senderId: bob.accountId })),
-  ];
-  app.rerender(ui());
-  await nextFrame();
-  const pill = app.container.querySelector<HTMLButtonElement>('.readmark-new-messages');
-  expect(pill, 'the pill, with the reader scrolled up').not.toBeNull();
-  pill!.click();
+  const { scroller, pill, prependHistory, messages } = await scrolledUpOverHistory(world, {
+    count: 27,
+    news: 4,
+    className: 'changes-list',
+    renderMessage,
+  });
+  pill.click();
   // Each checked a frame later, when the reader sees it; both before the scroll's first event.
   for (const count of [9, 5]) {
-    messages = [...Array.from({ length: count }, fresh), ...messages];
-    app.rerender(ui());
+    prependHistory(count);
     await nextFrame();
-    expect(layoutProblems(scroller, messages), `after prepending ${count}`).toEqual([]);
+    expect(layoutProblems(scroller, messages()), `after prepending ${count}`).toEqual([]);
   }
   await settle(world.server);
 });

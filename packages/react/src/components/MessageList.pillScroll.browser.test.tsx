@@ -2,8 +2,8 @@ import type { ReceiptMessage } from '@readmark/core';
 import { screen, waitFor } from '@testing-library/dom';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
-import { MessageList } from './MessageList';
-import { cleanupApps, createWorld, Providers, renderApp, settle } from './testWorld.test';
+import { scrolledUpOverHistory } from './scrolledUpOverHistory.test';
+import { cleanupApps, createWorld, settle } from './testWorld.test';
 
 /*
  * The reader scrolls while the new-messages pill's smooth scroll to the end is still travelling
@@ -45,58 +45,18 @@ const distanceFromEnd = (scroller: HTMLElement) =>
 
 /**
  * Alice's list of 200 messages (about 13,000 px in 300), scrolled to the top, none of them measured
- * but the first; Bob's three new messages show the pill.
+ * but the first screen; Bob's three new messages show the pill.
  */
 async function pillShown() {
   world = createWorld();
-  const alice = world.server.login('alice');
-  const bob = world.server.login('bob');
-  const template = await world.send(alice, { conversationId: 'alice|1|bob', text: 'x' });
-  const engine = world.engineFor(alice);
-  let made = 0;
-  const fresh = (): ReceiptMessage => {
-    made++;
-    return {
-      ...template,
-      messageClientId: `m${made}`,
-      messageServerId: `s${made}`,
-      createTime: template.createTime + made,
-    };
-  };
-  let messages = Array.from({ length: 200 }, fresh);
-  const ui = () => (
-    <Providers engine={engine}>
-      <MessageList
-        className="pill-scroll-list"
-        conversationId="alice|1|bob"
-        messages={messages}
-        renderMessage={renderMessage}
-      />
-    </Providers>
-  );
-  const app = renderApp(ui());
-  const scroller = app.container.querySelector('section') as HTMLElement;
-  await nextFrame();
-  await nextFrame();
-  scroller.scrollTop = 0;
-  await nextFrame();
-  await nextFrame();
-  messages = [
-    ...messages,
-    ...Array.from({ length: 3 }, () => ({ ...fresh(), senderId: bob.accountId })),
-  ];
-  app.rerender(ui());
-  const pill = await screen.findByRole('button', { name: '3 new messages' });
-  /** The older history of the conversation arrives above the rows. */
-  const prependHistory = (count: number) => {
-    const older = Array.from({ length: count }, fresh).map((message, index) => ({
-      ...message,
-      createTime: template.createTime - count + index,
-    }));
-    messages = [...older, ...messages];
-    app.rerender(ui());
-  };
-  return { scroller, pill, prependHistory };
+  const shown = await scrolledUpOverHistory(world, {
+    count: 200,
+    news: 3,
+    className: 'pill-scroll-list',
+    renderMessage,
+  });
+  expect(shown.pill).toHaveAccessibleName('3 new messages');
+  return shown;
 }
 
 /**
