@@ -235,9 +235,8 @@ it('keeps rows on screen when history is prepended twice while the pill scroll i
   // first position frames after it sets off (later under load), and a prepend before then rendered
   // the rows for where the reader's rows had moved while the list stayed put. Two prepends moved
   // them past the rows the overscan keeps, and no row was on screen (renderWhereSmoothScrollIs in
-  // useRowVirtualizer.ts). Since the pill jumps to two screens above the end before it glides,
-  // this scenario no longer sets off a long smooth scroll and passes without that fix too; it stays
-  // as the reader's view of it: rows on screen after prepends during the pill's scroll.
+  // useRowVirtualizer.ts). From further up the pill jumps before it glides, so the reader starts
+  // within the glide, where the whole way is a smooth scroll.
   world = createWorld();
   const { scroller, pill, prependHistory, messages } = await scrolledUpOverHistory(world, {
     count: 27,
@@ -245,6 +244,10 @@ it('keeps rows on screen when history is prepended twice while the pill scroll i
     className: 'changes-list',
     renderMessage,
   });
+  // Within the pill's glide of the end (two screens), so its scroll is all smooth, no jump.
+  scroller.scrollTop = scroller.scrollHeight - 2.5 * scroller.clientHeight;
+  await nextFrame();
+  await nextFrame();
   pill.click();
   // Each checked a frame later, when the reader sees it; both before the scroll's first event.
   for (const count of [9, 5]) {
