@@ -3,7 +3,14 @@ import { screen, waitFor } from '@testing-library/dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { MessageList } from './MessageList';
-import { cleanupApps, createWorld, Providers, renderApp, settle } from './testWorld.test';
+import {
+  cleanupApps,
+  createWorld,
+  nextFrame,
+  Providers,
+  renderApp,
+  settle,
+} from './testWorld.test';
 
 /*
  * Focus: vitest runs each test file in an iframe, whose document does not have focus in headless
@@ -32,7 +39,6 @@ const renderMessage = (message: ReceiptMessage) => (
   </div>
 );
 
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 async function settleFrames() {
   await nextFrame();
   await nextFrame();

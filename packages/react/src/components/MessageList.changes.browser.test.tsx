@@ -2,8 +2,15 @@ import type { ReceiptMessage } from '@readmark/core';
 import fc from 'fast-check';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MessageList } from './MessageList';
-import { scrolledUpOverHistory } from './scrolledUpOverHistory.test';
-import { cleanupApps, createWorld, Providers, renderApp, settle } from './testWorld.test';
+import { scrolledUpOverHistory, variedHeightOf } from './scrolledUpOverHistory.test';
+import {
+  cleanupApps,
+  createWorld,
+  nextFrame,
+  Providers,
+  renderApp,
+  settle,
+} from './testWorld.test';
 
 /*
  * Whatever an app does to its messages array (history prepended, new messages appended, one that
@@ -27,13 +34,9 @@ afterEach(() => {
   world?.dispose();
 });
 
-/** Rows of five heights, none of them the list's 64 px estimate. */
-const heightOf = (message: ReceiptMessage) =>
-  [36, 53, 90, 120, 170][Number(message.messageClientId.slice(1)) % 5]!;
 const renderMessage = (message: ReceiptMessage) => (
-  <div style={{ height: heightOf(message) }}>{message.messageClientId}</div>
+  <div style={{ height: variedHeightOf(message) }}>{message.messageClientId}</div>
 );
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 
 type Change =
   | { kind: 'append' | 'prepend' | 'dropOldest'; count: number }

@@ -2,7 +2,14 @@ import type { ReceiptMessage } from '@readmark/core';
 import { screen, waitFor } from '@testing-library/dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MessageList } from './MessageList';
-import { cleanupApps, createWorld, Providers, renderApp, settle } from './testWorld.test';
+import {
+  cleanupApps,
+  createWorld,
+  nextFrame,
+  Providers,
+  renderApp,
+  settle,
+} from './testWorld.test';
 
 /*
  * An app hides the list with `display: none` (a tab panel with the `hidden` attribute, kept mounted)
@@ -45,7 +52,6 @@ const heightOf = (message: ReceiptMessage) => 40 + (Math.round(message.createTim
 const renderMessage = (message: ReceiptMessage) => (
   <div style={{ height: heightOf(message) }}>{message.messageClientId}</div>
 );
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 const nextTask = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function settleFrames() {
   await nextFrame();

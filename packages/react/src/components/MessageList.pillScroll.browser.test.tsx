@@ -2,8 +2,8 @@ import type { ReceiptMessage } from '@readmark/core';
 import { screen, waitFor } from '@testing-library/dom';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
-import { scrolledUpOverHistory } from './scrolledUpOverHistory.test';
-import { cleanupApps, createWorld, settle } from './testWorld.test';
+import { scrolledUpOverHistory, variedHeightOf } from './scrolledUpOverHistory.test';
+import { cleanupApps, createWorld, nextFrame, settle } from './testWorld.test';
 
 /*
  * The reader scrolls while the new-messages pill's smooth scroll to the end is still travelling
@@ -31,15 +31,11 @@ afterEach(() => {
   world?.dispose();
 });
 
-/** Rows of five heights, none of them the list's 64 px estimate. */
-const heightOf = (message: ReceiptMessage) =>
-  [36, 53, 90, 120, 170][Number(message.messageClientId.slice(1)) % 5]!;
 const renderMessage = (message: ReceiptMessage) => (
-  <div data-testid={message.messageClientId} style={{ height: heightOf(message) }}>
+  <div data-testid={message.messageClientId} style={{ height: variedHeightOf(message) }}>
     {message.messageClientId}
   </div>
 );
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 const distanceFromEnd = (scroller: HTMLElement) =>
   scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop;
 

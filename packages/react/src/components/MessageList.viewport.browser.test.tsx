@@ -2,7 +2,14 @@ import type { ReceiptMessage } from '@readmark/core';
 import { waitFor } from '@testing-library/dom';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MessageList } from './MessageList';
-import { cleanupApps, createWorld, Providers, renderApp, settle } from './testWorld.test';
+import {
+  cleanupApps,
+  createWorld,
+  nextFrame,
+  Providers,
+  renderApp,
+  settle,
+} from './testWorld.test';
 
 /*
  * "Really on screen" means inside the window too: a list below the fold of a long page (panes
@@ -22,7 +29,6 @@ afterEach(() => {
 const renderMessage = (message: ReceiptMessage) => (
   <div style={{ height: 40 }}>{message.messageClientId}</div>
 );
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 
 async function bobsListBelowTheFold() {
   world = createWorld();

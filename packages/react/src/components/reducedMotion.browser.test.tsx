@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import '../styles.css';
 import { scrolledUpWithPill } from './scrolledUpWithPill.test';
-import { cleanupApps, createWorld, type World } from './testWorld.test';
+import { cleanupApps, createWorld, nextFrame, type World } from './testWorld.test';
 
 let world: World;
 beforeEach(() => {
@@ -21,7 +21,6 @@ async function emulateReducedMotion(value: 'reduce' | 'no-preference') {
   });
 }
 
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 const distanceFromEnd = (element: HTMLElement) =>
   element.scrollHeight - element.clientHeight - element.scrollTop;
 

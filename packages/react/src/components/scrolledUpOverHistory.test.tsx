@@ -6,9 +6,14 @@ import type { ReceiptMessage } from '@readmark/core';
 import type { ReactNode } from 'react';
 import { expect } from 'vitest';
 import { MessageList } from './MessageList';
-import { Providers, renderApp, type World } from './testWorld.test';
+import { nextFrame, Providers, renderApp, type World } from './testWorld.test';
 
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+/**
+ * A row height for each message of five, none of them the list's 64 px estimate, from the number in
+ * its client id (`m7`), so every row is measured to something else than estimated.
+ */
+export const variedHeightOf = (message: ReceiptMessage) =>
+  [36, 53, 90, 120, 170][Number(message.messageClientId.slice(1)) % 5]!;
 
 /**
  * Alice's list of `count` messages (class `className`, rows from `renderMessage`), scrolled to the

@@ -102,6 +102,10 @@ export function Providers({
   );
 }
 
+/** Resolves at the next animation frame (the browser's, so after its layout of the last one). */
+export const nextFrame = () =>
+  new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+
 /** Waits until the page's pending work settles: server deliveries, then React's commit. */
 export async function settle(server: { settle(): Promise<void> }) {
   await server.settle();
