@@ -144,7 +144,7 @@ const TEXTS = {
   },
 } satisfies Record<ReceiptLocale, unknown>;
 
-/** Bob read Alice's last message, Carol has not, Alice recalled hers to Dave, Erin wrote last. */
+/** Alice's client: Bob read her last message, Carol has not, she recalled hers to Dave, Erin wrote last. */
 async function fourChats(world: World, locale: ReceiptLocale) {
   const text = TEXTS[locale];
   const alice = world.server.login('alice');
@@ -158,11 +158,14 @@ async function fourChats(world: World, locale: ReceiptLocale) {
   const [copy] = await world.history(bob as MemoryClient, 'bob|1|alice');
   await (bob as MemoryClient).V2NIMMessageService.sendP2PMessageReceipt(copy as never);
   await world.server.settle();
-  return { client: alice, engine: world.engineFor(alice) };
+  return alice;
 }
 
 function FourChats({ locale, className }: TickArgs & { locale: ReceiptLocale }) {
-  const ready = useWorld((world) => fourChats(world, locale));
+  const ready = useWorld(async (world) => {
+    const client = await fourChats(world, locale);
+    return { client, engine: world.engineFor(client) };
+  });
   return ready ? <ChatList {...ready} locale={locale} className={className} /> : null;
 }
 
@@ -236,7 +239,8 @@ export const Live: Story = {
  * login succeeds and again after logout (here the buttons stand for NIM's login and logout).
  */
 function LoginAndLogoutApp({ locale, className }: TickArgs & { locale: ReceiptLocale }) {
-  const ready = useWorld(async (world) => (await fourChats(world, locale)).client);
+  // The provider below owns the engine: the world makes none.
+  const ready = useWorld((world) => fourChats(world, locale));
   const transport = useMemo(() => ready && createNimTransport(ready), [ready]);
   const [accountId, setAccountId] = useState<string>();
   if (!ready || !transport) return null;
