@@ -134,6 +134,11 @@ async function memberNames(sheet: ReturnType<typeof within>, count: number) {
   });
 }
 
+/** The tab named `name` is the selected one. */
+async function expectSelectedTab(sheet: ReturnType<typeof within>, name: string) {
+  await expect(await sheet.findByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+}
+
 /** Two of five have read; the sheet is open on the Unread tab. */
 export const Default: Story = {
   render: (args, { globals }) => (
@@ -170,10 +175,7 @@ export const Search: Story = {
     await userEvent.clear(search);
     await userEvent.type(search, 'da');
     await expect(await memberNames(sheet, 1)).toEqual(['DDana 1']);
-    await expect(sheet.getByRole('tab', { name: 'Unread (3)' })).toHaveAttribute(
-      'aria-selected',
-      'true',
-    );
+    await expectSelectedTab(sheet, 'Unread (3)');
   },
 };
 
@@ -184,10 +186,7 @@ export const InitialTabRead: Story = {
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     const sheet = await openSheet(canvasElement);
-    await expect(await sheet.findByRole('tab', { name: 'Read (2)' })).toHaveAttribute(
-      'aria-selected',
-      'true',
-    );
+    await expectSelectedTab(sheet, 'Read (2)');
     await expect(await memberNames(sheet, 2)).toEqual(['AAda 1', 'BBo 1']);
   },
 };
@@ -202,10 +201,7 @@ export const MemberFilter: Story = {
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     const sheet = await openSheet(canvasElement);
-    await expect(await sheet.findByRole('tab', { name: 'Unread (2)' })).toHaveAttribute(
-      'aria-selected',
-      'true',
-    );
+    await expectSelectedTab(sheet, 'Unread (2)');
     await expect(await memberNames(sheet, 2)).toEqual(['CChen 1', 'DDana 1']);
     await expect(sheet.getByRole('tab', { name: 'Read (1)' })).toBeVisible();
   },
