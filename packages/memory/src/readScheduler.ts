@@ -49,9 +49,12 @@ export function createReadScheduler(options: {
         if (isStopped) return;
         read().catch((error: unknown) => {
           const code = (error as { code?: unknown } | null)?.code;
+          // 190002: right after a reconnect a device is connected but not yet logged in again
+          // (one round trip), and calls then reject with it.
           const isRetryable =
             code === 416 ||
             code === 107317 ||
+            code === 190002 ||
             (typeof code === 'number' && code >= 192001 && code <= 192999);
           if (isRetryable && count < MAX_ATTEMPTS && !isStopped) attempt(read, count + 1);
         });

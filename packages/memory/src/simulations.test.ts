@@ -128,4 +128,30 @@ describe('scenario helpers', () => {
     peer.stop();
     team.stop();
   });
+
+  it('simulated readers retry a read refused while their device logs in again after a reconnect (190002)', async () => {
+    vi.useFakeTimers();
+    const { server, send } = createScenario({
+      faults: { failureRate: 0.6, failureCodes: [190002], seed: 4 },
+    });
+    server.createTeam({ teamId: 'T1', memberIds: ['A', 'B', 'C', 'D'] });
+    const a1 = server.login('A');
+    const peer = server.simulatePeerReader({ accountId: 'B', minDelayMs: 10, maxDelayMs: 50 });
+    const team = server.simulateTeamReaders({
+      teamId: 'T1',
+      readerIds: ['C', 'D'],
+      minDelayMs: 10,
+      maxDelayMs: 50,
+    });
+    const m1 = await send(a1, { to: 'A|1|B', at: 100 });
+    const g1 = await send(a1, { to: 'A|2|T1', at: 200, isFlagged: true });
+    await vi.advanceTimersByTimeAsync(1000);
+    await server.settle();
+    server.setFaults({});
+    expect(a1.V2NIMMessageService.isPeerRead(m1)).toBe(true);
+    const [receipt] = await a1.V2NIMMessageService.getTeamMessageReceipts([g1]);
+    expect(receipt).toMatchObject({ readCount: 2, unreadCount: 1 });
+    peer.stop();
+    team.stop();
+  });
 });
