@@ -54,7 +54,7 @@ function isRate(value: unknown): boolean {
 }
 
 /** Validates `faults` completely before anything is changed (a bad option changes nothing). */
-export function checkRandomFaults(faults: unknown): NimError | undefined {
+function checkRandomFaults(faults: unknown): NimError | undefined {
   if (typeof faults !== 'object' || faults === null || Array.isArray(faults)) {
     return invalidParameter('faults must be an object');
   }

@@ -106,13 +106,15 @@ export interface MemoryClient {
   /** True while the device has a connection (it stays logged in without one). */
   readonly isConnected: boolean;
   /**
-   * Drops this device's connection (it stays logged in, its cache survives): calls reject with
-   * 192001 and nothing is delivered until `reconnect()`. No-op when logged out or already dropped.
+   * Drops this device's connection (its login status becomes 2, logging in; its cache survives):
+   * calls reject with 192001 and nothing is delivered until `reconnect()`. No-op when logged out or
+   * already dropped.
    */
   disconnect(): void;
   /**
-   * Restores the connection: the P2P receipts missed meanwhile arrive as ONE event, then the read
-   * times and the missed messages (one batch). No-op when logged out or connected.
+   * Restores the connection, logged in again one round trip later (`onLoginStatus(1)`; calls
+   * meanwhile reject with 190002); then the P2P receipts missed meanwhile arrive as ONE event, then
+   * the read times and the missed messages (one batch). No-op when logged out or connected.
    */
   reconnect(): void;
 }

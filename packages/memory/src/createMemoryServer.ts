@@ -101,8 +101,9 @@ export interface MemoryServer {
    */
   dropConnection(accountId?: string): void;
   /**
-   * Reconnects the dropped devices of `accountId` (of every account when omitted). Each gets the P2P
-   * receipts it missed as ONE login-sync event, its own read times and the missed messages.
+   * Reconnects the dropped devices of `accountId` (of every account when omitted). Each is logged in
+   * again one round trip later (calls meanwhile reject with 190002), then gets the P2P receipts it
+   * missed as ONE login-sync event, its own read times and the missed messages.
    */
   restoreConnection(accountId?: string): void;
   /** Simulated members who acknowledge the flagged messages of a team after seeded random delays. */

@@ -3,6 +3,7 @@ import {
   ReceiptError,
   ReceiptErrorCode,
   type ReceiptTransport,
+  TEAM_BATCH_LIMIT,
   type TeamMessageReadReceiptDetail,
   type TransportEvent,
 } from '@readmark/core';
@@ -39,7 +40,7 @@ function invalid(reason: string): ReceiptError {
 
 /** More than 50 messages in one team call: 191001 before any effect (SPEC G3, G6). */
 function overBatchLimit(): ReceiptError {
-  return new ReceiptError(ReceiptErrorCode.MISUSE, 'at most 50 messages per call');
+  return new ReceiptError(ReceiptErrorCode.MISUSE, `at most ${TEAM_BATCH_LIMIT} messages per call`);
 }
 
 /**
@@ -159,7 +160,7 @@ export function createNimTransport(
       const list = messageListOf(input);
       if (!list) return Promise.reject(invalid('messages must be an array of V2NIMMessage'));
       // The SDK leaves the 50 cap to the server; checking here keeps "no effect" certain (G3).
-      if (list.length > 50) return Promise.reject(overBatchLimit());
+      if (list.length > TEAM_BATCH_LIMIT) return Promise.reject(overBatchLimit());
       // G3 [DEC]: a message without a server id was never sent, and 10.8.1 does not check it, so the
       // transport does. A batch of several conversations is left to the SDK: its 191001 comes first.
       if (hasUnsentMessage(list)) {
@@ -173,7 +174,7 @@ export function createNimTransport(
       if (!list) throw invalid('messages must be an array of V2NIMMessage');
       // SEED §OTHER caps queries at 50 too (G6); 10.8.1 leaves it to the server, whose code for it
       // the SDK does not promise.
-      if (list.length > 50) throw overBatchLimit();
+      if (list.length > TEAM_BATCH_LIMIT) throw overBatchLimit();
       const results = await callSdk(() => messages.getTeamMessageReceipts(list));
       return compact(results, toTeamReceipt);
     },

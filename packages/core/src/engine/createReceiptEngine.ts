@@ -107,7 +107,6 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     storage: options.storage,
     accountId,
     snapshot: () => [...p2p.snapshot(), ...team.snapshot()],
-    isDisposed: () => isDisposed,
   });
 
   function flushNow(): void {

@@ -22,7 +22,6 @@ interface OutboxPersistenceOptions {
   accountId: string;
   /** Everything not yet confirmed by the server: queued, in flight and waiting to retry. */
   snapshot: () => ReceiptMessage[];
-  isDisposed: () => boolean;
 }
 
 const nothing: OutboxPersistence = { restore() {}, changed() {}, dispose() {} };
@@ -41,14 +40,15 @@ const lateSaves = new Map<string, Promise<unknown>>();
 
 /**
  * Creates the persistence of one engine. Nothing is written before the earlier state is loaded (a
- * write would erase it); the last write happens when the engine is disposed. When another engine of
- * the account is running (a provider that swapped transports, a quick re-login), a disposed one
+ * write would erase it). At dispose a write still due is made at once, unless another engine of the
+ * account is running (a provider that swapped transports, a quick re-login): the disposed one then
  * hands it what it holds instead of racing it for the storage.
  */
 export function createOutboxPersistence(options: OutboxPersistenceOptions): OutboxPersistence {
   const { storage, accountId } = options;
   if (!storage) return nothing;
   let isLoaded = false;
+  let isDisposed = false;
   let isWriteScheduled = false;
   // Registered once started (see `restore`), until disposed.
   const self: LiveEngine = { accountId, adopt: () => {} };
@@ -80,6 +80,7 @@ export function createOutboxPersistence(options: OutboxPersistenceOptions): Outb
   }
 
   function dispose(): void {
+    isDisposed = true;
     liveEngines.delete(self);
     const isWriteDue = isWriteScheduled;
     isWriteScheduled = false;
@@ -124,8 +125,8 @@ export function createOutboxPersistence(options: OutboxPersistenceOptions): Outb
 
   function changed(): void {
     // Changes made while loading are written once the load is done (see `finish`); after dispose
-    // the outbox no longer changes, and the next engine owns the storage.
-    if (isWriteScheduled || !isLoaded || options.isDisposed()) return;
+    // nothing is written from here: what was pending then (`pendingAtDispose`) is what counts.
+    if (isWriteScheduled || !isLoaded || isDisposed) return;
     isWriteScheduled = true;
     void Promise.resolve().then(write);
   }
@@ -135,7 +136,7 @@ export function createOutboxPersistence(options: OutboxPersistenceOptions): Outb
     liveEngines.add(self);
     const finish = (loaded: unknown) => {
       isLoaded = true;
-      if (options.isDisposed()) return saveLate();
+      if (isDisposed) return saveLate();
       onRestored(Array.isArray(loaded) ? loaded.filter(isReceiptMessage) : []);
       // Whatever changed while loading (and what was dropped from the load) is written now.
       changed();

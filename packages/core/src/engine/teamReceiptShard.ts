@@ -26,8 +26,9 @@ export interface ShardDraft extends TeamReceiptShard {
 }
 
 /**
- * Entries `recent` may hold beyond √settled before a fold: a small conversation is never folded
- * at every update, and copying a few dozen entries costs less than a fold.
+ * `recent` is folded once recent.size² > settled.size + RECENT_ALLOWANCE: a small conversation (up
+ * to 32 recent entries) is never folded at every update, and copying a few dozen entries costs less
+ * than a fold.
  */
 const RECENT_ALLOWANCE = 1024;
 
