@@ -235,11 +235,10 @@ function trimTeamReceipts(
     let excess = shard.size - retention.limit;
     if (excess <= 0) continue;
     const before = forgotten.length;
-    const receipts = storedReceipts(shard);
     // Counts that can still change go first: an all-read receipt is final, and forgetting it would
     // show the message as only sent again until it is queried.
     for (const isFinalPass of [false, true]) {
-      for (const receipt of receipts) {
+      for (const receipt of storedReceipts(shard)) {
         if (excess === 0) break;
         if ((receipt.unreadCount === 0) !== isFinalPass) continue;
         const key = teamMessageKey(conversationId, receipt.messageClientId);

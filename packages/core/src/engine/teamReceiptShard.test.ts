@@ -51,7 +51,7 @@ describe('team receipt shards', () => {
       );
     }
     // The last state has round 2's counts for all, in first-stored order.
-    const stored = storedReceipts(shardOf(state));
+    const stored = [...storedReceipts(shardOf(state))];
     expect(stored.map((r) => r.messageClientId)).toEqual(
       Array.from({ length: 3000 }, (_, id) => `m${id}`),
     );
@@ -91,7 +91,7 @@ describe('team receipt shards', () => {
     shown.add(teamMessageKey('A|2|T1', 'm1'));
     state = mergeTeamReceipts(state, [receipt(1, 5)], retention);
     expect(teamReceiptOf(state, 'A|2|T1', 'm1')?.readCount).toBe(5);
-    expect(storedReceipts(shardOf(state)).map((r) => r.messageClientId)).toEqual(['m3', 'm1']);
+    expect([...storedReceipts(shardOf(state))].map((r) => r.messageClientId)).toEqual(['m3', 'm1']);
   });
 
   it('agrees with a plain Map under any merges, readers on screen and limits (fast-check)', () => {
@@ -144,7 +144,7 @@ describe('team receipt shards', () => {
             }
             const expected = [...model.values()].map((r) => `${r.messageClientId}:${r.readCount}`);
             const shard = state.teamReceipts['A|2|T1'];
-            const stored = shard ? storedReceipts(shard) : [];
+            const stored = shard ? [...storedReceipts(shard)] : [];
             expect(stored.map((r) => `${r.messageClientId}:${r.readCount}`)).toEqual(expected);
             expect(shard?.size ?? 0).toBe(model.size);
             for (const held of model.values()) {
@@ -158,7 +158,7 @@ describe('team receipt shards', () => {
           for (const [earlier, expected] of history) {
             const shard = earlier.teamReceipts['A|2|T1'];
             expect(
-              (shard ? storedReceipts(shard) : []).map(
+              (shard ? [...storedReceipts(shard)] : []).map(
                 (r) => `${r.messageClientId}:${r.readCount}`,
               ),
             ).toEqual(expected);

@@ -44,12 +44,18 @@ export function shardReceipt(
 
 /**
  * The receipts `shard` holds, in the order they were first stored: updating one keeps its place; a
- * forgotten one stored again goes last.
+ * forgotten one stored again goes last. Lazy, so a caller that needs the oldest few (trimming) does
+ * not walk the whole conversation; it may forget receipts of the shard while it walks.
  */
-export function storedReceipts(shard: TeamReceiptShard): TeamMessageReadReceipt[] {
-  return [...new Set([...shard.settled.keys(), ...shard.recent.keys()])]
-    .map((clientId) => shardReceipt(shard, clientId))
-    .filter((receipt) => receipt !== undefined);
+export function* storedReceipts(shard: TeamReceiptShard): Generator<TeamMessageReadReceipt> {
+  const { settled, recent } = shard;
+  for (const [clientId, receipt] of settled) {
+    const current = recent.has(clientId) ? recent.get(clientId) : receipt;
+    if (current) yield current;
+  }
+  for (const [clientId, receipt] of recent) {
+    if (receipt && !settled.has(clientId)) yield receipt;
+  }
 }
 
 /** Starts updating `shard` (none: a conversation's first receipt). */

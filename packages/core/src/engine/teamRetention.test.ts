@@ -22,7 +22,7 @@ const receipt = (id: string, readCount: number): TeamMessageReadReceipt => ({
 });
 const kept = (state: ReceiptState) => {
   const shard = state.teamReceipts['A|2|T1'];
-  return shard ? storedReceipts(shard).map((receipt) => receipt.messageClientId) : [];
+  return shard ? [...storedReceipts(shard)].map((receipt) => receipt.messageClientId) : [];
 };
 const key = (id: string) => teamMessageKey('A|2|T1', id);
 
