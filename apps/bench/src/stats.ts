@@ -7,7 +7,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** Medians of every numeric field of a list of results with the same shape. */
-export function medianOfFields<T extends object>(runs: readonly T[]): Record<string, number> {
+export function medianOfFields<T extends object>(runs: readonly T[]): { [K in keyof T]: number } {
   const fields: Record<string, number[]> = {};
   for (const run of runs) {
     for (const [key, value] of Object.entries(run)) {
@@ -15,7 +15,9 @@ export function medianOfFields<T extends object>(runs: readonly T[]): Record<str
       fields[key] = [...(fields[key] ?? []), value];
     }
   }
-  return Object.fromEntries(Object.entries(fields).map(([key, values]) => [key, median(values)]));
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, values]) => [key, median(values)]),
+  ) as { [K in keyof T]: number };
 }
 
 /**

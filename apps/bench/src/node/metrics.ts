@@ -60,7 +60,7 @@ const MB = 1_000_000;
 /** Turns the medians of every variant (and the bundle sizes) into results.json lines. */
 export function buildResults(runs: Map<string, object[]>, sizes: SizeEntry[] = []): BenchResult[] {
   const m = (key: string): Record<string, number> | undefined => {
-    const list = runs.get(key);
+    const list = runs.get(key) as Record<string, number>[] | undefined;
     return list ? medianOfFields(list) : undefined;
   };
   const results: BenchResult[] = [];

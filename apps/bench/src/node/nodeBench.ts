@@ -9,10 +9,10 @@ import {
   createReaderEvents,
   deliverBurst,
   lastDelivered,
-  medianBurst,
   storedReceipts,
   WARM_BURSTS,
 } from '../page/receiptBurst';
+import { medianOfFields } from '../stats';
 import type { Spec } from './metrics';
 
 /** Node's `gc`, exposed at run time (the harness runs without --expose-gc). */
@@ -47,7 +47,10 @@ async function engineApply(
     notifications++;
   });
 
-  /** Delivers `events` back to back and times them until the store shows the last one. */
+  /**
+   * Builds the next events for `targets`, delivers them back to back and times them until the store
+   * shows the last one.
+   */
   const burst = async (targets: readonly BenchMessage[]) => {
     const events = nextEvents(targets);
     notifications = 0;
@@ -81,7 +84,7 @@ async function engineApply(
   }
   unsubscribe();
   engine.dispose();
-  return { ...medianBurst(warm), coldApplyMs: cold.applyMs };
+  return { ...medianOfFields(warm), coldApplyMs: cold.applyMs };
 }
 
 /** Node runs (engine only, no DOM), interleaved with the browser runs. */
