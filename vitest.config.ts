@@ -46,103 +46,104 @@ const react18Inline = ['@tanstack/react-virtual', '@testing-library/react'];
 /** The guard of the React 18 projects; no other project runs a plain `.test.tsx` file. */
 const react18Check = 'packages/react/src/react18.test.tsx';
 
+/** Node tests: core, memory, nim, pure React logic and SSR. */
+const unitProject = () => ({
+  resolve: nodeSourceConditions,
+  // Node tests load modules through Vite's SSR environment, which has its own conditions.
+  ssr: { resolve: nodeSourceConditions },
+  test: {
+    name: 'unit',
+    testTimeout,
+    environment: 'node',
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'apps/*/src/**/*.test.ts',
+      'docs/examples/**/*.test.ts',
+    ],
+  },
+});
+
+/** jsdom tests: hooks and render counts. */
+const domProject = () => ({
+  plugins: [react()],
+  resolve: sourceConditions,
+  test: {
+    name: 'dom',
+    testTimeout,
+    environment: 'jsdom',
+    include: ['packages/*/src/**/*.dom.test.tsx'],
+  },
+});
+
+/** Chromium tests: layout, scrolling, visibility, focus; `deps` are prebundled before they run. */
+const browserProject = (deps: string[]) => ({
+  plugins: [react()],
+  resolve: sourceConditions,
+  optimizeDeps: { include: deps },
+  test: {
+    name: 'browser',
+    testTimeout,
+    include: ['packages/*/src/**/*.browser.test.tsx', 'apps/*/src/**/*.browser.test.tsx'],
+    browser: chromium(),
+  },
+});
+
+/**
+ * `project` again for @readmark/react on React 18.3: named `name`, its tests narrowed to `include`
+ * (plus the guard), React aliased to 18.3, and in Node the packages importing React inlined.
+ */
+function onReact18<
+  P extends ReturnType<typeof unitProject | typeof domProject | typeof browserProject>,
+>(project: P, name: string, include: string, { isInNode }: { isInNode: boolean }) {
+  return {
+    ...project,
+    resolve: { ...project.resolve, alias: react18Alias },
+    test: {
+      ...project.test,
+      name,
+      include: [include, react18Check],
+      ...(isInNode ? { server: { deps: { inline: react18Inline } } } : {}),
+    },
+  };
+}
+
 export default defineConfig({
   test: {
     projects: [
-      {
-        resolve: nodeSourceConditions,
-        // Node tests load modules through Vite's SSR environment, which has its own conditions.
-        ssr: { resolve: nodeSourceConditions },
-        test: {
-          name: 'unit',
-          testTimeout,
-          environment: 'node',
-          include: [
-            'packages/*/src/**/*.test.ts',
-            'apps/*/src/**/*.test.ts',
-            'docs/examples/**/*.test.ts',
-          ],
-        },
-      },
-      {
-        plugins: [react()],
-        resolve: sourceConditions,
-        test: {
-          name: 'dom',
-          testTimeout,
-          environment: 'jsdom',
-          include: ['packages/*/src/**/*.dom.test.tsx'],
-        },
-      },
-      {
-        plugins: [react()],
-        resolve: sourceConditions,
-        optimizeDeps: {
-          include: [
-            'react',
-            'react-dom',
-            'react-dom/client',
-            'react-dom/server',
-            'react/jsx-dev-runtime',
-            '@tanstack/react-virtual',
-            'zustand',
-            'zustand/vanilla',
-            'zustand/traditional',
-            'use-sync-external-store/shim/with-selector',
-            '@testing-library/dom',
-          ],
-        },
-        test: {
-          name: 'browser',
-          testTimeout,
-          include: ['packages/*/src/**/*.browser.test.tsx', 'apps/*/src/**/*.browser.test.tsx'],
-          browser: chromium(),
-        },
-      },
+      unitProject(),
+      domProject(),
+      browserProject([
+        'react',
+        'react-dom',
+        'react-dom/client',
+        'react-dom/server',
+        'react/jsx-dev-runtime',
+        '@tanstack/react-virtual',
+        'zustand',
+        'zustand/vanilla',
+        'zustand/traditional',
+        'use-sync-external-store/shim/with-selector',
+        '@testing-library/dom',
+      ]),
       // @readmark/react on React 18.3 (its peer range is >=18): its Node tests (SSR included),
       // jsdom tests and Chromium component tests again, with react and react-dom aliased to 18.3.
-      {
-        resolve: { ...nodeSourceConditions, alias: react18Alias },
-        ssr: { resolve: nodeSourceConditions },
-        test: {
-          name: 'react18',
-          testTimeout,
-          environment: 'node',
-          include: ['packages/react/src/**/*.test.ts', react18Check],
-          server: { deps: { inline: react18Inline } },
-        },
-      },
-      {
-        plugins: [react()],
-        resolve: { ...sourceConditions, alias: react18Alias },
-        test: {
-          name: 'react18-dom',
-          testTimeout,
-          environment: 'jsdom',
-          include: ['packages/react/src/**/*.dom.test.tsx', react18Check],
-          server: { deps: { inline: react18Inline } },
-        },
-      },
-      {
-        plugins: [react()],
-        resolve: { ...sourceConditions, alias: react18Alias },
-        optimizeDeps: {
-          include: [
-            'react-18',
-            'react-dom-18',
-            'react-dom-18/client',
-            'react-dom-18/server',
-            'react-18/jsx-dev-runtime',
-            '@testing-library/dom',
-          ],
-        },
-        test: {
-          name: 'react18-browser',
-          testTimeout,
-          include: ['packages/react/src/**/*.browser.test.tsx', react18Check],
-          browser: chromium(),
-        },
-      },
+      onReact18(unitProject(), 'react18', 'packages/react/src/**/*.test.ts', { isInNode: true }),
+      onReact18(domProject(), 'react18-dom', 'packages/react/src/**/*.dom.test.tsx', {
+        isInNode: true,
+      }),
+      onReact18(
+        browserProject([
+          'react-18',
+          'react-dom-18',
+          'react-dom-18/client',
+          'react-dom-18/server',
+          'react-18/jsx-dev-runtime',
+          '@testing-library/dom',
+        ]),
+        'react18-browser',
+        'packages/react/src/**/*.browser.test.tsx',
+        { isInNode: false },
+      ),
       // Every story of .storybook/ as a test, once per theme: it renders, its play function passes
       // and axe-core finds no violation (`parameters.a11y.test = 'error'` in .storybook/preview.tsx),
       // so colour contrast is checked in light and dark.
