@@ -100,10 +100,19 @@ describe('scenario helpers', () => {
     ).toThrow(expect.objectContaining({ code: 191004 }));
   });
 
-  it('simulated readers retry receipts that fail with retryable codes, and read through a dropped connection', async () => {
+  /**
+   * B reads A's P2P message and C and D her flagged team message, as simulated readers, while 60% of
+   * calls fail with `failureCodes`; `meanwhile` runs once both are sent. Every read lands in the end.
+   */
+  async function simulatedReadersLand(
+    failureCodes: number[],
+    meanwhile: (
+      server: ReturnType<typeof createScenario>['server'],
+    ) => Promise<void> = async () => {},
+  ) {
     vi.useFakeTimers();
     const { server, send } = createScenario({
-      faults: { failureRate: 0.6, failureCodes: [416, 192001], seed: 4 },
+      faults: { failureRate: 0.6, failureCodes, seed: 4 },
     });
     server.createTeam({ teamId: 'T1', memberIds: ['A', 'B', 'C', 'D'] });
     const a1 = server.login('A');
@@ -116,9 +125,7 @@ describe('scenario helpers', () => {
     });
     const m1 = await send(a1, { to: 'A|1|B', at: 100 });
     const g1 = await send(a1, { to: 'A|2|T1', at: 200, isFlagged: true });
-    server.dropConnection('C');
-    await vi.advanceTimersByTimeAsync(120);
-    server.restoreConnection('C');
+    await meanwhile(server);
     await vi.advanceTimersByTimeAsync(1000);
     await server.settle();
     server.setFaults({});
@@ -127,31 +134,17 @@ describe('scenario helpers', () => {
     expect(receipt).toMatchObject({ readCount: 2, unreadCount: 1 });
     peer.stop();
     team.stop();
+  }
+
+  it('simulated readers retry receipts that fail with retryable codes, and read through a dropped connection', async () => {
+    await simulatedReadersLand([416, 192001], async (server) => {
+      server.dropConnection('C');
+      await vi.advanceTimersByTimeAsync(120);
+      server.restoreConnection('C');
+    });
   });
 
   it('simulated readers retry a read refused while their device logs in again after a reconnect (190002)', async () => {
-    vi.useFakeTimers();
-    const { server, send } = createScenario({
-      faults: { failureRate: 0.6, failureCodes: [190002], seed: 4 },
-    });
-    server.createTeam({ teamId: 'T1', memberIds: ['A', 'B', 'C', 'D'] });
-    const a1 = server.login('A');
-    const peer = server.simulatePeerReader({ accountId: 'B', minDelayMs: 10, maxDelayMs: 50 });
-    const team = server.simulateTeamReaders({
-      teamId: 'T1',
-      readerIds: ['C', 'D'],
-      minDelayMs: 10,
-      maxDelayMs: 50,
-    });
-    const m1 = await send(a1, { to: 'A|1|B', at: 100 });
-    const g1 = await send(a1, { to: 'A|2|T1', at: 200, isFlagged: true });
-    await vi.advanceTimersByTimeAsync(1000);
-    await server.settle();
-    server.setFaults({});
-    expect(a1.V2NIMMessageService.isPeerRead(m1)).toBe(true);
-    const [receipt] = await a1.V2NIMMessageService.getTeamMessageReceipts([g1]);
-    expect(receipt).toMatchObject({ readCount: 2, unreadCount: 1 });
-    peer.stop();
-    team.stop();
+    await simulatedReadersLand([190002]);
   });
 });
