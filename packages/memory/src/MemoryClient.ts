@@ -1,4 +1,4 @@
-import { disconnectedError, notLoggedInError, setDeviceConnected } from './connection';
+import { callRejection, notLoggedInError, setDeviceConnected } from './connection';
 import { createConversationIdUtil, isValidConversationIdFor } from './conversationIds';
 import { findConversation, listConversations } from './conversations';
 import { createTextMessage, listMessages, storeAndDeliver } from './messaging';
@@ -10,7 +10,7 @@ import {
   syncP2PAtLogin,
 } from './p2pReceipts';
 import { checkRevokeArgs, copyRevokeParams, revokeStoredMessage } from './revoke';
-import type { FaultableMethod, ServerCore } from './ServerCore';
+import { type FaultableMethod, isReachable, type ServerCore } from './ServerCore';
 import type {
   V2NIMConnectStatus,
   V2NIMConversationIdUtil,
@@ -136,17 +136,16 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     run: () => T,
     isLocal = false,
   ): Promise<T> {
+    // Logged out comes before bad arguments, as on the SDK; the connection after them.
     if (!device.isOnline) throw notLoggedInError();
-    const error = check();
+    const error = check() ?? callRejection(device, isLocal);
     if (error) throw error;
-    if (!isLocal && !device.isConnected) throw disconnectedError();
-    if (!isLocal && device.isRelogging) throw notLoggedInError();
     const end = core.queue.begin();
     try {
       await core.queue.roundTrip();
-      if (!device.isOnline) throw notLoggedInError();
-      if (!isLocal && !device.isConnected) throw disconnectedError();
-      if (!isLocal && device.isRelogging) throw notLoggedInError();
+      // The connection or the login may have gone during the hop.
+      const lateRejection = callRejection(device, isLocal);
+      if (lateRejection) throw lateRejection;
       // An injected fault is the test's explicit ask, so even a cache answer honours it.
       const fault = core.takeFault(method, accountId);
       if (fault) throw fault;
@@ -373,12 +372,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     off: (eventName, fn) => device.loginEvents.off(eventName, fn),
     listenerCount: (eventName) => device.loginEvents.listenerCount(eventName),
     // Logged in (1); logging in again after a drop, as the SDK retries (2); logged out (0).
-    getLoginStatus: () =>
-      (device.isOnline
-        ? device.isConnected && !device.isRelogging
-          ? 1
-          : 2
-        : 0) as V2NIMLoginStatus,
+    getLoginStatus: () => (device.isOnline ? (isReachable(device) ? 1 : 2) : 0) as V2NIMLoginStatus,
     getConnectStatus: () => (device.isOnline && device.isConnected ? 1 : 0) as V2NIMConnectStatus,
   };
 

@@ -50,6 +50,11 @@ export interface Device {
   readonly loginEvents: Emitter<V2NIMLoginListener>;
 }
 
+/** Whether pushes reach `device` now: logged in, connected, and not logging in again. */
+export function isReachable(device: Device): boolean {
+  return device.isOnline && device.isConnected && !device.isRelogging;
+}
+
 /** A message as the server keeps it, viewer-neutral, with its team receipt record. */
 export interface StoredMessage {
   readonly message: V2NIMMessage;
@@ -164,7 +169,7 @@ export class ServerCore {
   deliver(device: Device, task: () => void, onMissed?: () => void): void {
     this.queue.schedule(() => {
       if (!device.isOnline) return;
-      if (device.isConnected && !device.isRelogging) task();
+      if (isReachable(device)) task();
       else onMissed?.();
     });
   }
@@ -176,7 +181,7 @@ export class ServerCore {
   deliverEvent(device: Device, task: (isReplay: boolean) => void): void {
     this.faults.eventDeliveries().forEach((delay, index) => {
       this.queue.schedule(() => {
-        if (device.isOnline && device.isConnected && !device.isRelogging) task(index > 0);
+        if (isReachable(device)) task(index > 0);
       }, delay);
     });
   }

@@ -16,6 +16,19 @@ export function notLoggedInError(): NimError {
 }
 
 /**
+ * Why a call from `device` cannot be made now, or `undefined` when it can: logged out (190002),
+ * without a connection (192001), or connected again but not yet logged in again (190002). A
+ * `isLocal` call (answered from the SDK's cache) needs only the login.
+ */
+export function callRejection(device: Device, isLocal: boolean): NimError | undefined {
+  if (!device.isOnline) return notLoggedInError();
+  if (isLocal) return undefined;
+  if (!device.isConnected) return disconnectedError();
+  if (device.isRelogging) return notLoggedInError();
+  return undefined;
+}
+
+/**
  * Drops or restores a logged-in device's connection, as a network loss does on the real SDK. While
  * dropped, calls reject with 192001 and nothing is delivered to the device; its login status is 2
  * (the SDK keeps trying to log in again). On restore the connection comes first (connect status 1,
