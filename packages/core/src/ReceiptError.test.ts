@@ -33,6 +33,22 @@ describe('ReceiptError.from', () => {
       'misuse',
     );
   });
+
+  it('gives anything without a NIM code 192006 "request failed", which the outbox retries', () => {
+    const fetchError = new TypeError('Failed to fetch');
+    expect(ReceiptError.from(fetchError)).toMatchObject({
+      code: 192006,
+      message: 'Failed to fetch',
+      cause: fetchError,
+    });
+    // A DOMException's legacy `code` (20 for AbortError) and string codes are not NIM's.
+    expect(ReceiptError.from(new DOMException('aborted', 'AbortError')).code).toBe(192006);
+    expect(ReceiptError.from({ code: 'ECONNRESET' }).code).toBe(192006);
+    expect(ReceiptError.from({ status: 503 }).code).toBe(192006);
+    expect(ReceiptError.from(undefined)).toMatchObject({ code: 192006, message: 'undefined' });
+    expect(ReceiptError.from({ code: 416 }).code).toBe(416);
+  });
+
   it('never throws for an error whose code or desc cannot be read: the fallback code, a plain message', () => {
     const hostile = new Proxy(
       {},
@@ -45,7 +61,7 @@ describe('ReceiptError.from', () => {
     const converted = ReceiptError.from(hostile);
     expect([converted.name, converted.code, converted.message]).toEqual([
       'ReceiptError',
-      191004,
+      192006,
       'receipt call failed',
     ]);
     expect(converted.cause === hostile).toBe(true);

@@ -19,9 +19,12 @@ export class ReceiptError extends Error {
   /**
    * Turns anything a transport rejected with into a ReceiptError, keeping NIM's `code` when the
    * value carries one (a `V2NIMError` or the memory server's errors) and the original as `cause`;
-   * the message is the error's `desc` and, for a `V2NIMError`, its `detail.reason`.
+   * the message is the error's `desc` and, for a `V2NIMError`, its `detail.reason`. A value without
+   * a NIM code (a `fetch` TypeError, an HTTP client's error, a `DOMException`, whose legacy codes
+   * 1-25 are not NIM's) gets `fallbackCode`: by default 192006, NIM's "request failed", which is
+   * retried, because nothing says the call cannot succeed.
    */
-  static from(error: unknown, fallbackCode: ReceiptErrorCodeValue = 191004): ReceiptError {
+  static from(error: unknown, fallbackCode: ReceiptErrorCodeValue = 192006): ReceiptError {
     if (error instanceof ReceiptError) return error;
     let code: number = fallbackCode;
     let message = 'receipt call failed';
@@ -35,7 +38,7 @@ export class ReceiptError extends Error {
           detail?: { reason?: unknown };
           message?: unknown;
         };
-        if (typeof record.code === 'number') code = record.code;
+        if (isNimCode(record.code)) code = record.code;
         if (typeof record.desc === 'string') message = record.desc;
         else if (typeof record.message === 'string') message = record.message;
         // A V2NIMError's desc is the code's general text; its detail.reason says what was wrong.
@@ -54,8 +57,11 @@ export class ReceiptError extends Error {
 /** True for a ReceiptError or any object carrying a numeric NIM `code`. */
 export function hasErrorCode(error: unknown): error is { code: number } {
   return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { code?: unknown }).code === 'number'
+    typeof error === 'object' && error !== null && isNimCode((error as { code?: unknown }).code)
   );
+}
+
+/** NIM's codes are 3 to 6 digits (414, 107404, 192001); smaller numbers are other APIs' codes. */
+function isNimCode(code: unknown): code is number {
+  return Number.isInteger(code) && (code as number) >= 100;
 }

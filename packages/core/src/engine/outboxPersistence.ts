@@ -2,7 +2,10 @@ import type { ReceiptOutboxStorage } from '../storage/ReceiptOutboxStorage';
 import type { ReceiptMessage } from '../types';
 import { isReceiptMessage } from './messageFacts';
 
-/** Keeps an engine's outbox in a {@link ReceiptOutboxStorage}. Internal. */
+/**
+ * Keeps an engine's outbox in a {@link ReceiptOutboxStorage}, and hands it to the account's next
+ * engine in the page at dispose (with or without a storage). Internal.
+ */
 export interface OutboxPersistence {
   /** Loads what an earlier engine left and hands it to `onRestored` (once, unless disposed). */
   restore(onRestored: (messages: ReceiptMessage[]) => void): void;
@@ -24,7 +27,11 @@ interface OutboxPersistenceOptions {
   snapshot: () => ReceiptMessage[];
 }
 
-const nothing: OutboxPersistence = { restore() {}, changed() {}, dispose() {} };
+/**
+ * Without a storage nothing is read or written, but an engine still takes part in the handover: an
+ * app that swaps transports (a new socket after a reconnect) must not lose what the old one held.
+ */
+const noStorage: ReceiptOutboxStorage = { load: () => [], save() {} };
 
 /** A started engine that has not been disposed: who can take over another's receipts. */
 interface LiveEngine {
@@ -45,8 +52,8 @@ const lateSaves = new Map<string, Promise<unknown>>();
  * hands it what it holds instead of racing it for the storage.
  */
 export function createOutboxPersistence(options: OutboxPersistenceOptions): OutboxPersistence {
-  const { storage, accountId } = options;
-  if (!storage) return nothing;
+  const { accountId } = options;
+  const storage = options.storage ?? noStorage;
   let isLoaded = false;
   let isDisposed = false;
   let isWriteScheduled = false;
@@ -57,7 +64,7 @@ export function createOutboxPersistence(options: OutboxPersistenceOptions): Outb
 
   function save(messages: ReceiptMessage[]): Promise<unknown> {
     try {
-      return Promise.resolve(storage?.save(accountId, messages)).catch(() => {});
+      return Promise.resolve(storage.save(accountId, messages)).catch(() => {});
     } catch {
       // A broken storage costs the reload safety net only, never delivery.
       return Promise.resolve();
@@ -67,7 +74,7 @@ export function createOutboxPersistence(options: OutboxPersistenceOptions): Outb
   /** Loads what the storage holds for the account; nothing when it cannot be read. */
   function load(): Promise<unknown> {
     try {
-      return Promise.resolve(storage?.load(accountId)).catch(() => []);
+      return Promise.resolve(storage.load(accountId)).catch(() => []);
     } catch {
       return Promise.resolve([]);
     }
@@ -126,7 +133,7 @@ export function createOutboxPersistence(options: OutboxPersistenceOptions): Outb
   function changed(): void {
     // Changes made while loading are written once the load is done (see `finish`); after dispose
     // nothing is written from here: what was pending then (`pendingAtDispose`) is what counts.
-    if (isWriteScheduled || !isLoaded || isDisposed) return;
+    if (isWriteScheduled || !isLoaded || isDisposed || storage === noStorage) return;
     isWriteScheduled = true;
     void Promise.resolve().then(write);
   }

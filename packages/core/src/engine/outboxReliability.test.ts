@@ -3,8 +3,10 @@
  * mid-call, late connection events and permanent refusals.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { TransportEvent } from '../ReceiptTransport';
+import type { ReceiptError } from '../ReceiptError';
+import type { ReceiptTransport, TransportEvent } from '../ReceiptTransport';
 import { receiptWorldPerTest } from '../testing/receiptWorld';
+import { createReceiptEngine } from './createReceiptEngine';
 import { selectPeerReadTime, selectSelfReadTime, selectTeamReceipt } from './selectors';
 
 const world = receiptWorldPerTest((world) => {
@@ -115,6 +117,61 @@ describe('outbox reliability', () => {
       expect(bob.calls.sendP2PMessageReceipt).toHaveLength(2);
       expect(bob.errors).toEqual([]);
       expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(100);
+    },
+  );
+
+  it('a transport swapped after a reconnect (no storage): the next engine sends what the old one held', async () => {
+    const { alice, bob, m1, g1, m1Copy, g1Copy } = await chat();
+    // The old socket is dead; the user reads meanwhile; the app then makes a new transport.
+    bob.client.disconnect();
+    await world.settle();
+    bob.engine.markRead([m1Copy, g1Copy]);
+    await world.tick(0);
+    const next = world.device('B');
+    bob.engine.dispose();
+    await world.tick(1000);
+    expect(next.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(next.calls.sendTeamMessageReceipts).toHaveLength(1);
+    expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
+    const readers = await alice.client.V2NIMMessageService.getTeamMessageReceiptDetail(g1 as never);
+    expect(readers.readAccountList).toEqual(['B']);
+  });
+
+  // What a custom transport's HTTP client rejects with: no NIM code, so nothing says it is final.
+  it.each([
+    ['a fetch TypeError', new TypeError('Failed to fetch')],
+    ['an HTTP status object', { status: 503 }],
+    [
+      'a DOMException whose legacy code (20) is not a NIM code',
+      new DOMException('aborted', 'AbortError'),
+    ],
+    ['undefined', undefined],
+  ])(
+    'a rejection without a NIM code (%s) is retried as 192006 until the receipt goes',
+    async (_name, rejection) => {
+      const { alice, bob, m1Copy } = await chat();
+      bob.engine.dispose();
+      let failuresLeft = 1;
+      const transport: ReceiptTransport = {
+        ...bob.transport,
+        sendP2PMessageReceipt(message) {
+          if (failuresLeft-- > 0) return Promise.reject(rejection);
+          return bob.transport.sendP2PMessageReceipt(message);
+        },
+      };
+      const errors: ReceiptError[] = [];
+      const engine = createReceiptEngine({
+        transport,
+        accountId: 'B',
+        random: () => 0.5,
+        onError: (error) => errors.push(error),
+      });
+      engine.markRead([m1Copy]);
+      await world.tick(60_000);
+      expect(errors).toEqual([]);
+      expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+      expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(100);
+      engine.dispose();
     },
   );
 });
