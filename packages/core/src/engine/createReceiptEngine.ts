@@ -7,7 +7,7 @@ import {
 } from '../conversationId';
 import { isRetryableCode } from '../errorCodes';
 import { ReceiptError } from '../ReceiptError';
-import type { ConnectionState, TransportEvent } from '../ReceiptTransport';
+import type { TransportEvent } from '../ReceiptTransport';
 import { ConversationType, type ReceiptMessage, type TeamMessageReadReceipt } from '../types';
 import { applyWatermarkEvent, isTeamReceipt, isTime } from './applyTransportEvent';
 import { assertEngineOptions } from './assertEngineOptions';
@@ -35,6 +35,7 @@ import { selectIsSendingReceipts } from './selectors';
 import { createTeamCountLoader } from './teamCountLoader';
 import { createTeamDetailLoader } from './teamDetailLoader';
 import { createTeamOutbox } from './teamOutbox';
+import { listenTo, readConnectionState } from './transportListening';
 
 const noop = () => {};
 /** Default of `keptTeamReceipts`: about 320 KB of counts per team conversation at most. */
@@ -55,7 +56,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   );
   const timers = createTimerSet(clock);
   let isDisposed = false;
-  let connection: ConnectionState = transport.getConnectionState?.() ?? 'connected';
+  let connection = readConnectionState(() => transport.getConnectionState?.());
 
   const context: EngineContext = {
     transport,
@@ -246,32 +247,45 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     persistence.restore((restored) => {
       if (enqueue(restored)) scheduleFlush(0);
     });
-    unsubscribe = transport.subscribe(onEvent);
-    connection = transport.getConnectionState?.() ?? 'connected';
-    unsubscribeConnection =
-      transport.subscribeConnectionState?.((state) => {
-        const wasConnected = connection === 'connected';
-        // Status events can arrive late or out of order; the transport's current state is the
-        // truth, so a stale "disconnected" never strands the outbox.
-        connection = transport.getConnectionState?.() ?? state;
-        if (connection !== 'connected' || isDisposed) return;
-        // A "disconnected" that arrives while connected again means we missed a blip.
-        const isBack = !wasConnected || state === 'disconnected';
-        if (!isBack) {
-          // A repeated "connected": send whatever a flush skipped while we thought we were offline.
-          if (flushTimer === undefined) flushNow();
-          return;
-        }
-        // Back online: what waited for the connection goes now, not after a long backoff, and
-        // team counts missed meanwhile are queried again (they are not synced, SPEC G11).
-        p2p.resetBackoff();
-        team.resetBackoff();
-        // Seeding first, so a receipt waits for the read time it might already be covered by.
-        reseedConversations();
-        flushNow();
-        counts.reloadWatched();
-        details.reloadWatched();
-      }) ?? noop;
+    const reportMisuse = (operation: ReceiptOperation) => (error: ReceiptError) =>
+      context.report(error, { operation, conversationId: '' });
+    unsubscribe = listenTo(
+      'subscribe',
+      () => transport.subscribe(onEvent),
+      reportMisuse('subscribe'),
+    );
+    connection = readConnectionState(() => transport.getConnectionState?.());
+    if (!transport.subscribeConnectionState) return;
+    unsubscribeConnection = listenTo(
+      'subscribeConnectionState',
+      () =>
+        transport.subscribeConnectionState?.((state) => {
+          const wasConnected = connection === 'connected';
+          // Status events can arrive late or out of order; the transport's current state is the
+          // truth, so a stale "disconnected" never strands the outbox.
+          connection = readConnectionState(() =>
+            transport.getConnectionState ? transport.getConnectionState() : state,
+          );
+          if (connection !== 'connected' || isDisposed) return;
+          // A "disconnected" that arrives while connected again means we missed a blip.
+          const isBack = !wasConnected || state === 'disconnected';
+          if (!isBack) {
+            // A repeated "connected": send whatever a flush skipped while we thought we were offline.
+            if (flushTimer === undefined) flushNow();
+            return;
+          }
+          // Back online: what waited for the connection goes now, not after a long backoff, and
+          // team counts missed meanwhile are queried again (they are not synced, SPEC G11).
+          p2p.resetBackoff();
+          team.resetBackoff();
+          // Seeding first, so a receipt waits for the read time it might already be covered by.
+          reseedConversations();
+          flushNow();
+          counts.reloadWatched();
+          details.reloadWatched();
+        }),
+      reportMisuse('subscribeConnectionState'),
+    );
   }
   if (!options.isStartDeferred) start();
 

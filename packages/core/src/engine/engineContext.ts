@@ -12,11 +12,15 @@ export type ReceiptOperation =
   | 'getSelfReadTime'
   | 'sendTeamMessageReceipts'
   | 'getTeamMessageReceipts'
-  | 'getTeamMessageReceiptDetail';
+  | 'getTeamMessageReceiptDetail'
+  /** The transport's listener could not be added, or cannot be removed (191004). */
+  | 'subscribe'
+  | 'subscribeConnectionState';
 
 /** What `onError` is told besides the error itself. */
 export interface ReceiptErrorContext {
   operation: ReceiptOperation;
+  /** The conversation the call was about; `''` for `subscribe` and `subscribeConnectionState`. */
   conversationId: string;
 }
 

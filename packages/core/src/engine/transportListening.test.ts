@@ -1,0 +1,118 @@
+/**
+ * A custom transport's listening mistakes (a `subscribe` that throws or returns no unsubscribe
+ * function, a connection state outside the union) never break the engine or strand its receipts.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ReceiptError } from '../ReceiptError';
+import type { ReceiptTransport } from '../ReceiptTransport';
+import { receiptWorldPerTest } from '../testing/receiptWorld';
+import { createReceiptEngine } from './createReceiptEngine';
+import type { ReceiptErrorContext } from './engineContext';
+import { selectPeerReadTime } from './selectors';
+
+const world = receiptWorldPerTest();
+
+/**
+ * A sends B m1; B's engine runs over B's NIM transport as changed by `change`. Returns what B's
+ * engine reported and whether Alice's engine saw B's receipt once B marked m1 read.
+ */
+async function bobReadsOver(change: (transport: ReceiptTransport) => Partial<ReceiptTransport>) {
+  const alice = world.device('A');
+  const bob = world.device('B');
+  bob.engine.dispose();
+  const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+  await world.settle();
+  const reports: Array<[number, ReceiptErrorContext]> = [];
+  const engine = createReceiptEngine({
+    transport: { ...bob.transport, ...change(bob.transport) },
+    accountId: 'B',
+    onError: (error: ReceiptError, context) => reports.push([error.code, context]),
+  });
+  engine.markRead([world.copyOf(bob, m1)]);
+  await world.tick(1000);
+  return {
+    reports,
+    isReadByBob: selectPeerReadTime(alice.engine.store.getState(), 'A|1|B') === 100,
+    engine,
+    bob,
+  };
+}
+
+describe('transport listening', () => {
+  it.each([
+    ['returns the emitter, as `on()` does', () => ({})],
+    ['returns nothing', () => undefined],
+  ])(
+    'a subscribe that %s is reported once; receipts still go and dispose works',
+    async (_name, returned) => {
+      const { reports, isReadByBob, engine } = await bobReadsOver((transport) => ({
+        subscribe(listener) {
+          transport.subscribe(listener);
+          return returned() as never;
+        },
+      }));
+      expect(reports).toEqual([[191004, { operation: 'subscribe', conversationId: '' }]]);
+      expect(isReadByBob).toBe(true);
+      expect(() => engine.dispose()).not.toThrow();
+    },
+  );
+
+  it('a subscribe that throws is reported with its message; receipts still go', async () => {
+    const { reports, isReadByBob } = await bobReadsOver(() => ({
+      subscribe() {
+        throw new Error('socket closed');
+      },
+    }));
+    expect(reports).toEqual([[191004, { operation: 'subscribe', conversationId: '' }]]);
+    expect(isReadByBob).toBe(true);
+  });
+
+  it('a subscribeConnectionState that returns no function is reported under its own name', async () => {
+    const { reports, isReadByBob } = await bobReadsOver(() => ({
+      subscribeConnectionState: () => 42 as never,
+    }));
+    expect(reports).toEqual([
+      [191004, { operation: 'subscribeConnectionState', conversationId: '' }],
+    ]);
+    expect(isReadByBob).toBe(true);
+  });
+
+  it.each([['open'], ['CONNECTED'], [true], [1], ['throws']])(
+    'a connection state of %j counts as connected: receipts go, nothing is reported',
+    async (state) => {
+      const { reports, isReadByBob } = await bobReadsOver(() => ({
+        getConnectionState() {
+          if (state === 'throws') throw new Error('no socket yet');
+          return state as never;
+        },
+      }));
+      expect(reports).toEqual([]);
+      expect(isReadByBob).toBe(true);
+    },
+  );
+
+  it("an unsubscribe that throws does not stop dispose: the engine's timers are cancelled", async () => {
+    const alice = world.device('A');
+    const bob = world.device('B');
+    bob.engine.dispose();
+    const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+    await world.settle();
+    const engine = createReceiptEngine({
+      transport: {
+        ...bob.transport,
+        subscribe(listener) {
+          bob.transport.subscribe(listener);
+          return () => {
+            throw new Error('already closed');
+          };
+        },
+      },
+      accountId: 'B',
+    });
+    engine.markRead([world.copyOf(bob, m1)]);
+    expect(() => engine.dispose()).not.toThrow();
+    await world.tick(1000);
+    // The flush timer went with the engine: nothing was sent after dispose.
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(0);
+  });
+});
