@@ -13,6 +13,7 @@ import {
 } from './receiptState';
 import { createRetrySchedule } from './retrySchedule';
 import { chunk, TEAM_BATCH_LIMIT } from './teamOutbox';
+import { teamReceiptsAnswer } from './transportAnswers';
 import { addWatcher, type Watchers } from './watchers';
 
 /** Loads the counts of my own team messages while something on screen shows them. */
@@ -138,14 +139,17 @@ export function createTeamCountLoader(
   function load(conversationId: string, batch: [string, ReceiptMessage][]): void {
     for (const [key] of batch) inFlight.add(key);
     const messages = batch.map(([, message]) => message);
-    invoke(() => context.transport.getTeamMessageReceipts(messages)).then(
+    invoke(async () =>
+      teamReceiptsAnswer(await context.transport.getTeamMessageReceipts(messages)),
+    ).then(
       (receipts) => {
         for (const [key] of batch) inFlight.delete(key);
         if (context.isDisposed()) return;
         retries.succeed(conversationId);
         // Results are matched by conversation and client id (SPEC G7); anything else is not ours.
         const own = receipts.filter(
-          (receipt) => isTeamReceipt(receipt) && receipt.conversationId === conversationId,
+          (receipt): receipt is TeamMessageReadReceipt =>
+            isTeamReceipt(receipt) && receipt.conversationId === conversationId,
         );
         // Unknown and unflagged messages are left out of results (SPEC G7): loaded, no counts.
         // A message no longer shown whose counts the engine did not keep (`keptTeamReceipts`) is

@@ -13,6 +13,7 @@ import {
   teamReceiptOf,
 } from './receiptState';
 import { createRetrySchedule } from './retrySchedule';
+import { teamDetailAnswer } from './transportAnswers';
 import { addWatcher, type Watchers } from './watchers';
 
 /** Member-by-member details of my team messages, loaded on demand and then kept live. */
@@ -111,7 +112,9 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
     if (!context.isConnected()) return;
     inFlight.add(key);
     context.store.setState((state) => withStatus(state, key, 'loading'));
-    invoke(() => context.transport.getTeamMessageReceiptDetail(message)).then(
+    invoke(async () =>
+      teamDetailAnswer(await context.transport.getTeamMessageReceiptDetail(message)),
+    ).then(
       (detail) => {
         inFlight.delete(key);
         if (context.isDisposed()) return;
@@ -130,8 +133,8 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
           );
           const loaded: TeamDetailEntry = {
             status: 'ready',
-            readAccountList: [...detail.readAccountList],
-            unreadAccountList: [...detail.unreadAccountList],
+            readAccountList: detail.readAccountList,
+            unreadAccountList: detail.unreadAccountList,
           };
           const reconciled = reconcileDetail(
             loaded,
