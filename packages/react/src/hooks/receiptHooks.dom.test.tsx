@@ -661,4 +661,29 @@ describe('team hooks', () => {
     expect(foreign.result.current.isLoading).toBe(false);
     expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(3);
   });
+
+  it('useTeamReceiptDetail while nobody is logged in: an empty view, neither an error nor loading', async () => {
+    const { a, sent } = await teamWithMessages(1);
+    const accountOf = { current: 'A' as string | undefined };
+    const sheet = renderHook(() => useTeamReceiptDetail(sent[0]!), {
+      wrapper: ({ children }) => (
+        <ReceiptProvider transport={a.transport} accountId={accountOf.current}>
+          {children}
+        </ReceiptProvider>
+      ),
+    });
+    await tick(50);
+    expect(sheet.result.current).toMatchObject({ readCount: 0, unreadCount: 4, isLoading: false });
+    // Logout while the sheet is open.
+    accountOf.current = undefined;
+    sheet.rerender();
+    await tick(0);
+    expect(sheet.result.current).toMatchObject({
+      readAccountList: [],
+      unreadAccountList: [],
+      isLoading: false,
+      error: undefined,
+    });
+    sheet.unmount();
+  });
 });

@@ -112,12 +112,15 @@ export function useTeamReceiptDetail(
     if (key) engine.refreshTeamDetail(messageRef.current);
   }, [engine, key]);
 
+  // With nobody logged in (the provider's signed-out engine) there is nothing to load and nothing
+  // wrong with the message: an empty view, as every other hook gives then.
+  const isSignedOut = engine.isDisposed;
   const invalidError = useMemo(
     () =>
-      key
+      key || isSignedOut
         ? undefined
         : new ReceiptError(191004, 'member details exist only for your own team messages'),
-    [key],
+    [key, isSignedOut],
   );
 
   return useMemo(() => {
@@ -138,12 +141,13 @@ export function useTeamReceiptDetail(
         : receipt && !filter
           ? { readCount: receipt.readCount, unreadCount: receipt.unreadCount }
           : undefined,
-      isLoading: isEnabled && !invalidError && (!entry || entry.status === 'loading'),
+      isLoading:
+        isEnabled && !invalidError && !isSignedOut && (!entry || entry.status === 'loading'),
       // A stored error shows only while its entry is in error (a refetch may be under way).
       error: isEnabled
         ? (invalidError ?? (entry?.status === 'error' ? entry.error : undefined))
         : undefined,
       refresh,
     };
-  }, [entry, hasLoaded, receipt, filterKey, isEnabled, invalidError, refresh]);
+  }, [entry, hasLoaded, receipt, filterKey, isEnabled, invalidError, isSignedOut, refresh]);
 }
