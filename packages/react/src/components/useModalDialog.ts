@@ -33,9 +33,9 @@ export function useModalDialog({
     if (!dialog) return;
     if (isOpen && !dialog.open) {
       returnFocusRef.current = focusReturnTargets(dialog.ownerDocument.activeElement);
-      dialog.showModal();
+      showModal(dialog);
     } else if (!isOpen && dialog.open) {
-      dialog.close();
+      close(dialog);
     }
   }, [isOpen]);
 
@@ -63,13 +63,32 @@ export function useModalDialog({
       dialog.removeEventListener('cancel', handleCancel);
       dialog.removeEventListener('close', handleClose);
       if (dialog.open) {
-        dialog.close();
+        close(dialog);
         restoreFocus(returnFocusRef);
       }
     };
   }, []);
 
   return dialogRef;
+}
+
+/*
+ * jsdom (where most apps' component tests run) has `<dialog>` and its `open` attribute but neither
+ * `showModal()` nor `close()`: there the sheet opens as a plain open dialog, and closing it
+ * dispatches `close` itself (focus goes back as in a browser), instead of throwing.
+ */
+function showModal(dialog: HTMLDialogElement) {
+  if (typeof dialog.showModal === 'function') dialog.showModal();
+  else dialog.open = true;
+}
+
+function close(dialog: HTMLDialogElement) {
+  if (typeof dialog.close === 'function') {
+    dialog.close();
+  } else {
+    dialog.open = false;
+    dialog.dispatchEvent(new Event('close'));
+  }
 }
 
 /**

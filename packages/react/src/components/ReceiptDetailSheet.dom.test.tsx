@@ -1,0 +1,54 @@
+/**
+ * The sheet in jsdom, where most apps run their component tests: jsdom's `<dialog>` has no
+ * `showModal()` or `close()`, and the sheet must still open, show its tabs and give focus back.
+ * (Real modal behaviour, Esc and the member list's layout are tested in Chromium.)
+ */
+import type { ReceiptMessage } from '@readmark/core';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, expect, it } from 'vitest';
+import { receiptWorldPerTest } from '../../../core/src/testing/receiptWorld';
+import { ReceiptProvider } from '../ReceiptProvider';
+import { ReceiptDetailSheet } from './ReceiptDetailSheet';
+import { UnreadBadge } from './UnreadBadge';
+
+const world = receiptWorldPerTest((world) => {
+  world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
+});
+afterEach(cleanup);
+
+function BadgeWithSheet({ message }: { message: ReceiptMessage }) {
+  const [isOpen, setIsOpen] = useState(false);
+  return (
+    <>
+      <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />
+      <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />
+    </>
+  );
+}
+
+it('opens in jsdom (no showModal there), shows its tabs, and gives focus back when closed', async () => {
+  expect(typeof HTMLDialogElement.prototype.showModal).toBe('undefined');
+  const alice = world.device('A');
+  const g1 = await world.send(alice, 'A|2|T', { at: 100, isFlagged: true });
+  render(
+    <ReceiptProvider engine={alice.engine}>
+      <BadgeWithSheet message={g1} />
+    </ReceiptProvider>,
+  );
+  await act(() => world.tick(100));
+  const badge = screen.getByRole('button', { name: /2 unread/i });
+  badge.focus();
+  fireEvent.click(badge);
+  await act(() => world.tick(100));
+  const sheet = screen.getByRole('dialog');
+  expect(sheet.hasAttribute('open')).toBe(true);
+  expect(screen.getByRole('tab', { name: 'Unread (2)' }).getAttribute('aria-selected')).toBe(
+    'true',
+  );
+  expect(screen.getByRole('tab', { name: 'Read (0)' })).toBeTruthy();
+
+  fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+  expect(sheet.hasAttribute('open')).toBe(false);
+  expect(document.activeElement).toBe(badge);
+});
