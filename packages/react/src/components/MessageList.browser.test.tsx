@@ -1,6 +1,6 @@
 import type { Clock, ReceiptMessage } from '@readmark/core';
 import { screen, waitFor } from '@testing-library/dom';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { MessageList } from './MessageList';
 import {
@@ -483,6 +483,31 @@ describe('MessageList', () => {
         good!.createTime,
       ),
     );
+  });
+
+  it('a message given twice is drawn as given, each copy its own row, with no React key clash', async () => {
+    const list = await bobsList(3);
+    const errors: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args) => errors.push(args[0]));
+    try {
+      const [m1, m2, m3] = list.messages();
+      list.setMessages([m1!, m2!, m2!, m3!]);
+      await settleFrames();
+      const rows = [...list.scroller.querySelectorAll<HTMLElement>('[data-index]')].sort(
+        (a, b) => Number(a.dataset.index) - Number(b.dataset.index),
+      );
+      expect(rows.map((row) => row.textContent)).toEqual(
+        [m1, m2, m2, m3].map((message) => message!.messageClientId),
+      );
+      // Stacked one under the other, none drawn over another.
+      const tops = rows.map((row) => row.getBoundingClientRect().top);
+      for (let index = 1; index < rows.length; index++) {
+        expect(tops[index]).toBeCloseTo(rows[index - 1]!.getBoundingClientRect().bottom, 0);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('falls back to the platform clock when given a malformed one, and still marks read', async () => {

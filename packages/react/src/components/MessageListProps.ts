@@ -5,7 +5,11 @@ import type { ReactNode } from 'react';
 export interface MessageListProps<TMessage extends ReceiptMessage> {
   /** The conversation shown; only its messages are marked read. */
   conversationId: string;
-  /** Messages oldest first. Prepend older history, append new messages. */
+  /**
+   * Messages oldest first, each once (replace a message's sending copy with its sent copy). Prepend
+   * older history, append new messages. The list draws the array as given: a message given twice is
+   * drawn twice (never with a React key clash), so de-duplicate where the app merges its sources.
+   */
   messages: readonly TMessage[];
   /**
    * Renders one message. Keep it stable (module-level or `useCallback`): rows are memoized on it,

@@ -30,12 +30,19 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
   useEffect(() => {
     onRendered();
   });
+  const renderedKeys = new Set<string>();
   return items.map((item) => {
     const message = messages[item.index];
     if (!message) return null;
+    const messageKey = getMessageKey(message);
+    // A message the app's array holds twice is drawn twice, but two rows must never share a React
+    // key: React would mix up their DOM and state. Checked among the rendered rows only (a few
+    // dozen), since a pass over a long history per render would cost milliseconds.
+    const key = renderedKeys.has(messageKey) ? `${messageKey}\u0000${item.index}` : messageKey;
+    renderedKeys.add(messageKey);
     return (
       <MessageRow
-        key={getMessageKey(message)}
+        key={key}
         message={message}
         index={item.index}
         measureElement={measureRow}
