@@ -67,6 +67,14 @@ describe('conversation ids (SPEC section 2)', () => {
     expect(parseConversationTargetId('A', 'X|1|B')).toBe('');
   });
 
+  it('never throws, whatever the self id is (a Symbol would break a template literal)', () => {
+    for (const self of [Symbol('A'), undefined, null, 7, {}]) {
+      expect(parseConversationType(self as never, 'A|1|B')).toBe(0);
+      expect(parseConversationTargetId(self as never, 'A|1|B')).toBe('');
+      expect(isValidConversationId(self as never, 'A|1|B')).toBe(false);
+    }
+  });
+
   it('checks strictly (C6)', () => {
     expect(isValidConversationId('A', 'A|1|B')).toBe(true);
     expect(isValidConversationId('A', 'A|4|B')).toBe(false);

@@ -72,12 +72,12 @@ export function messageConversationId(
   return superTeamConversationId(selfAccountId, message.receiverId);
 }
 
-/** What follows `${self}|` in a conversation id; "" for a foreign id or a non-string. */
-function afterSelf(selfAccountId: string, conversationId: unknown): string {
+/** What follows `${self}|` in a conversation id; "" for a foreign id or a non-string either side. */
+function afterSelf(selfAccountId: unknown, conversationId: unknown): string {
+  // A template literal throws a TypeError for a Symbol: checked first, so these never throw.
+  if (typeof selfAccountId !== 'string' || typeof conversationId !== 'string') return '';
   const prefix = `${selfAccountId}|`;
-  return typeof conversationId === 'string' && conversationId.startsWith(prefix)
-    ? conversationId.slice(prefix.length)
-    : '';
+  return conversationId.startsWith(prefix) ? conversationId.slice(prefix.length) : '';
 }
 
 /** SPEC C4: the type after `${self}|`, 0 for a foreign id, NaN for a non-digit. Never throws. */

@@ -56,6 +56,7 @@ const refused: Row[] = [
     (d) => d.engine.markRead([{ ...p2p, createTime: Number.POSITIVE_INFINITY }]),
     191004,
   ],
+  ['a negative createTime', (d) => d.engine.markRead([{ ...p2p, createTime: -5 }]), 191004],
   [
     'a string createTime',
     (d) => d.engine.markRead([{ ...p2p, createTime: '100' as never }]),

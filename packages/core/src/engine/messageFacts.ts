@@ -5,6 +5,7 @@ import {
   NON_RECEIPT_MESSAGE_TYPES,
   type ReceiptMessage,
 } from '../types';
+import { isTime } from './applyTransportEvent';
 
 /**
  * True when `value` has the fields of a message the kit can reason about. Real `V2NIMMessage`
@@ -20,8 +21,7 @@ export function isReceiptMessage(value: unknown): value is ReceiptMessage {
     typeof message.receiverId === 'string' &&
     message.receiverId !== '' &&
     typeof message.conversationType === 'number' &&
-    typeof message.createTime === 'number' &&
-    Number.isFinite(message.createTime) &&
+    isTime(message.createTime) &&
     (message.messageServerId === undefined || typeof message.messageServerId === 'string')
   );
 }
@@ -38,7 +38,7 @@ export function assertReceiptMessages(
   if (badIndex !== -1) {
     throw new ReceiptError(
       191004,
-      `\`${functionName}\`: message ${badIndex} lacks messageClientId, senderId, receiverId, conversationType or a numeric createTime`,
+      `\`${functionName}\`: message ${badIndex} lacks messageClientId, senderId, receiverId, conversationType or a createTime >= 0`,
     );
   }
 }
