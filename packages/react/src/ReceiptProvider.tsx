@@ -29,8 +29,12 @@ export interface ReceiptProviderProps {
    * `clock`). Read when an engine is created, so a new object each render creates nothing new.
    */
   engineOptions?: ReceiptProviderEngineOptions;
-  /** Built-in strings: 'en' (default) or 'zh-CN'. */
-  locale?: ReceiptLocale;
+  /**
+   * Built-in strings: 'en' (default) or 'zh-CN'. Any language tag works (`navigator.language`):
+   * Simplified Chinese tags in any case (`zh`, `zh-cn`, `zh_CN`, `zh-Hans`) pick 'zh-CN', the rest
+   * English.
+   */
+  locale?: ReceiptLocale | (string & {});
   /** Overrides for any built-in string. */
   strings?: Partial<ReceiptStrings>;
   /** Names and avatars of members, for the detail sheet; unknown accounts show their id. */
