@@ -11,14 +11,12 @@ type Options<TScroll extends Element, TItem extends Element> = VirtualizerOption
 
 /** What {@link keepLayoutWhileHidden} gives a virtualizer: two options and its instance methods. */
 export interface LayoutKeptWhileHidden<TScroll extends Element, TItem extends Element> {
-  /** The `measureElement` option: the app's (or TanStack's) measurement, not taken while hidden. */
+  /** The `measureElement` option: TanStack's measurement, not taken while hidden. */
   measureElement: Options<TScroll, TItem>['measureElement'] & {};
   /** The `observeElementRect` option: TanStack's, not taken while hidden, restoring when shown. */
   observeElementRect: Options<TScroll, TItem>['observeElementRect'];
   /** The `observeElementOffset` option: TanStack's, not taken while hidden. */
   observeElementOffset: Options<TScroll, TItem>['observeElementOffset'];
-  /** Sets the app's own `measureElement` option (TanStack's when undefined). */
-  setMeasure: (measure: Options<TScroll, TItem>['measureElement']) => void;
   /** Wraps the instance's `getDistanceFromEnd` and `scrollToEnd`; call once, after creating it. */
   install: (virtualizer: Virtualizer<TScroll, TItem>) => void;
 }
@@ -43,7 +41,6 @@ export function keepLayoutWhileHidden<
 >(): LayoutKeptWhileHidden<TScroll, TItem> {
   /** Null while rendered; `isFollowing`: it goes to its end when shown. */
   let hidden: { isFollowing: boolean } | null = null;
-  let measure: Options<TScroll, TItem>['measureElement'] & {} = measureElementSize;
 
   const noteHidden = (instance: Virtualizer<TScroll, TItem>) => {
     if (hidden) return;
@@ -85,7 +82,7 @@ export function keepLayoutWhileHidden<
 
   return {
     measureElement: (element, entry, instance) => {
-      const size = measure(element, entry, instance);
+      const size = measureElementSize(element, entry, instance);
       if (size !== 0 || hasLayoutBox(instance.scrollElement)) return size;
       noteHidden(instance);
       // What the virtualizer already has, so nothing changes (as with its `useCachedMeasurements`);
@@ -114,9 +111,6 @@ export function keepLayoutWhileHidden<
         if (offset === 0 && !hasLayoutBox(instance.scrollElement)) return;
         onOffset(offset, isScrolling);
       }),
-    setMeasure: (next) => {
-      measure = next ?? measureElementSize;
-    },
     install: (virtualizer) => {
       const getDistanceFromEnd = virtualizer.getDistanceFromEnd;
       virtualizer.getDistanceFromEnd = () => {

@@ -10,10 +10,13 @@ import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { isScrollingToEnd } from './isScrollingToEnd';
 import { keepLayoutWhileHidden, type LayoutKeptWhileHidden } from './keepLayoutWhileHidden';
 
-/** Options of {@link useRowVirtualizer}: TanStack Virtual's, minus what the hook provides itself. */
+/**
+ * Options of {@link useRowVirtualizer}: TanStack Virtual's, minus what the hook provides itself
+ * (measuring and change handling included: neither list needs its own).
+ */
 export type RowVirtualizerOptions<TScroll extends Element, TItem extends Element> = Omit<
   VirtualizerOptions<TScroll, TItem>,
-  'observeElementRect' | 'observeElementOffset' | 'scrollToFn'
+  'observeElementRect' | 'observeElementOffset' | 'scrollToFn' | 'measureElement' | 'onChange'
 >;
 
 /** What the virtualizer writes to the DOM itself, and who renders the rows. */
@@ -122,7 +125,6 @@ function resolve<TScroll extends Element, TItem extends Element>(
   rerenderOwner: () => void,
 ): VirtualizerOptions<TScroll, TItem> {
   const { whileHidden } = direct;
-  whileHidden.setMeasure(options.measureElement);
   return {
     ...options,
     measureElement: whileHidden.measureElement,
@@ -139,7 +141,6 @@ function resolve<TScroll extends Element, TItem extends Element>(
         if (sync && !direct.isMeasuring) flushSync(rerender);
         else rerender();
       }
-      options.onChange?.(instance, sync);
     },
   };
 }
