@@ -191,9 +191,7 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
       }
       return stop;
     },
-    refresh(conversationId, message) {
-      load(conversationId, message);
-    },
+    refresh: load,
     reloadWatched() {
       retries.reset();
       refetchedAtOnce.clear();
