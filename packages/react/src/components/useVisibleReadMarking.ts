@@ -82,8 +82,9 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>(options: 
     let viewport: Box | undefined;
     for (const item of isCounting ? virtualizer.getVirtualItems() : []) {
       const message = current.messages[item.index];
-      // markRead rejects malformed messages; a bad row must not stop the good ones being marked.
-      if (message === undefined || !isReceiptMessage(message) || message.isSelf === true) continue;
+      // markRead rejects malformed messages (a missing one too); a bad row must not stop the good
+      // ones being marked.
+      if (!isReceiptMessage(message) || message.isSelf === true) continue;
       if (message.conversationId !== current.conversationId) continue;
       const key = current.getMessageKey(message);
       if (markedKeysRef.current.has(key)) continue;
