@@ -133,7 +133,7 @@ export function teamReceiptOf(
 
 /**
  * How many team receipts the state keeps per conversation, and which messages are on screen (always
- * kept). Without it every receipt is kept.
+ * kept). A `limit` of `Infinity` keeps every receipt (the engine always passes one).
  */
 export interface TeamReceiptRetention {
   /** Receipts kept per team conversation besides those on screen; the first stored go first. */
@@ -151,10 +151,9 @@ export interface TeamReceiptsDraft {
   /** Merges one receipt; returns what is now stored for it when it was news, else undefined. */
   merge(receipt: TeamMessageReadReceipt): TeamMessageReadReceipt | undefined;
   /**
-   * `base` with the merged receipts, or `base` itself when nothing was news. With a retention, a
-   * touched conversation over its limit forgets its first stored receipts that are not on screen
-   * (and their load status and detail, so they are loaded again when shown) and is marked in
-   * `trimmedTeams`.
+   * `base` with the merged receipts, or `base` itself when nothing was news. A touched conversation
+   * over its limit forgets its first stored receipts that are not on screen (and their load status
+   * and detail, so they are loaded again when shown) and is marked in `trimmedTeams`.
    */
   commit(base: ReceiptState): ReceiptState;
 }
@@ -162,7 +161,7 @@ export interface TeamReceiptsDraft {
 /** Starts a {@link TeamReceiptsDraft} over the receipts of `state`. */
 export function draftTeamReceipts(
   state: ReceiptState,
-  retention?: TeamReceiptRetention,
+  retention: TeamReceiptRetention,
 ): TeamReceiptsDraft {
   let shards: Record<string, TeamReceiptShard> | undefined;
   const owned = new Map<string, ShardDraft>();
@@ -179,7 +178,6 @@ export function draftTeamReceipts(
       if (current && !(receipt.readCount > current.readCount)) return undefined;
       if (
         !current &&
-        retention &&
         Object.hasOwn(state.trimmedTeams, conversationId) &&
         !retention.isShown(teamMessageKey(conversationId, messageClientId))
       ) {
@@ -210,9 +208,7 @@ export function draftTeamReceipts(
       // Settled first when receipts moved, so trimming sees them last; again after trimming, for
       // what it forgot.
       for (const target of owned.values()) settleShard(target);
-      const next = retention
-        ? trimTeamReceipts({ ...base, teamReceipts: shards }, owned, retention)
-        : { ...base, teamReceipts: shards };
+      const next = trimTeamReceipts({ ...base, teamReceipts: shards }, owned, retention);
       for (const target of owned.values()) settleShard(target);
       return next;
     },
@@ -265,7 +261,7 @@ function trimTeamReceipts(
 export function mergeTeamReceipts(
   state: ReceiptState,
   receipts: readonly TeamMessageReadReceipt[],
-  retention?: TeamReceiptRetention,
+  retention: TeamReceiptRetention,
 ): ReceiptState {
   const draft = draftTeamReceipts(state, retention);
   for (const receipt of receipts) draft.merge(receipt);

@@ -22,6 +22,7 @@ const receipt = (id: number, readCount: number): TeamMessageReadReceipt => ({
   unreadCount: 100 - readCount,
 });
 const shardOf = (state: ReceiptState) => state.teamReceipts['A|2|T1']!;
+const keepAll = { limit: Number.POSITIVE_INFINITY, isShown: () => false };
 
 describe('team receipt shards', () => {
   it('every earlier state keeps the counts it had while later merges fold entries in', () => {
@@ -30,7 +31,7 @@ describe('team receipt shards', () => {
     // 3,000 messages stored one state at a time, then each read again: many foldings on the way.
     for (let round = 1; round <= 2; round++) {
       for (let id = 0; id < 3000; id++) {
-        state = mergeTeamReceipts(state, [receipt(id, round)]);
+        state = mergeTeamReceipts(state, [receipt(id, round)], keepAll);
         if (id % 97 === 0) snapshots.push([state, id]);
       }
     }
@@ -63,10 +64,11 @@ describe('team receipt shards', () => {
     let state = mergeTeamReceipts(
       createInitialState('A', true),
       Array.from({ length: 100_000 }, (_, id) => receipt(id, 1)),
+      keepAll,
     );
     let foldings = 0;
     for (let step = 0; step < 2000; step++) {
-      const next = mergeTeamReceipts(state, [receipt((step * 7919) % 100_000, 2 + step)]);
+      const next = mergeTeamReceipts(state, [receipt((step * 7919) % 100_000, 2 + step)], keepAll);
       const { settled, recent } = shardOf(next);
       if (settled !== shardOf(state).settled) foldings++;
       // Never more recent entries than the square root of the settled ones (and a few).

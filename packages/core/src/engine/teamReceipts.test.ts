@@ -268,11 +268,16 @@ describe('team receipts through the engine (SPEC section 7, scenarios 16-32)', (
       messageClientId: 'g1',
       unreadCount: 1,
     };
-    const three = mergeTeamReceipts(state, [{ ...receipt, readCount: 3, latestReadAccount: 'D' }]);
-    expect(mergeTeamReceipts(three, [{ ...receipt, readCount: 2, latestReadAccount: 'C' }])).toBe(
-      three,
+    const keepAll = { limit: Number.POSITIVE_INFINITY, isShown: () => false };
+    const three = mergeTeamReceipts(
+      state,
+      [{ ...receipt, readCount: 3, latestReadAccount: 'D' }],
+      keepAll,
     );
-    expect(mergeTeamReceipts(three, [{ ...receipt, readCount: 3 }])).toBe(three);
+    expect(
+      mergeTeamReceipts(three, [{ ...receipt, readCount: 2, latestReadAccount: 'C' }], keepAll),
+    ).toBe(three);
+    expect(mergeTeamReceipts(three, [{ ...receipt, readCount: 3 }], keepAll)).toBe(three);
     expect(teamReceiptOf(three, 'A|2|T1', 'g1')?.readCount).toBe(3);
   });
 

@@ -93,8 +93,11 @@ describe('keeping at most `limit` team receipts per conversation besides those s
     expect(kept(state)).toEqual(['m4', 'm5']);
   });
 
-  it('without a retention every receipt is kept, as before', () => {
-    const draft = draftTeamReceipts(createInitialState('A', true));
+  it('with no limit every receipt is kept (`keptTeamReceipts: Infinity`)', () => {
+    const draft = draftTeamReceipts(createInitialState('A', true), {
+      limit: Number.POSITIVE_INFINITY,
+      isShown: () => false,
+    });
     for (let index = 0; index < 20; index++) draft.merge(receipt(`m${index}`, 1));
     expect(kept(draft.commit(createInitialState('A', true)))).toHaveLength(20);
   });
