@@ -231,7 +231,8 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
    * they move (SPEC G12). A burst with no news leaves the state as it was and notifies nobody.
    */
   function applyQueuedReceipts(): void {
-    if (queuedReceipts.length === 0 || isDisposed) return;
+    // Never after dispose: it empties the queue and events stop filling it.
+    if (queuedReceipts.length === 0) return;
     const receipts = queuedReceipts;
     queuedReceipts = [];
     details.mergeCounts(receipts);
