@@ -11,6 +11,7 @@ import { useHistoryWindow } from './useHistoryWindow';
 import { END_THRESHOLD, useMessageVirtualizer } from './useMessageVirtualizer';
 import { useVisibleReadMarking } from './useVisibleReadMarking';
 import { VirtualRows } from './VirtualRows';
+import { withClassName } from './withClassName';
 
 export type { MessageListProps } from './MessageListProps';
 
@@ -282,7 +283,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   const renderRow = renderMessage as (message: ReceiptMessage) => ReactNode;
   return (
     <div
-      className={className ? `readmark-message-list ${className}` : 'readmark-message-list'}
+      className={withClassName('readmark-message-list', className)}
       data-at-end={isAtEnd}
       // The frame takes the app's size (via className); the scroller fills it and the pill floats over it.
       style={{ position: 'relative', display: 'flex', flexDirection: 'column' }}

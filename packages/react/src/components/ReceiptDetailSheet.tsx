@@ -9,6 +9,7 @@ import type { ReceiptDetailMember } from './ReceiptDetailMember';
 import { useModalDialog } from './useModalDialog';
 import { useReadAnnouncement } from './useReadAnnouncement';
 import { visuallyHidden } from './visuallyHidden';
+import { withClassName } from './withClassName';
 
 /** Props of {@link ReceiptDetailSheet}. */
 export interface ReceiptDetailSheetProps {
@@ -106,7 +107,7 @@ export function ReceiptDetailSheet({
     <dialog
       ref={dialogRef}
       aria-labelledby={titleId}
-      className={className ? `readmark-sheet ${className}` : 'readmark-sheet'}
+      className={withClassName('readmark-sheet', className)}
       data-status={status}
       // A click that lands on the dialog element itself is a click on the backdrop.
       onClick={(event) => {

@@ -2,6 +2,7 @@ import type { MessageStatus, ReceiptMode } from '@readmark/core';
 import type { ReceiptStrings } from '../i18n/ReceiptStrings';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { TickIcon } from './TickIcon';
+import { withClassName } from './withClassName';
 
 /**
  * The tick's markup, shared by `ReadTick` (a message) and `ConversationReadTick` (a conversation
@@ -22,7 +23,7 @@ export function StatusTick({
     <span
       role="img"
       aria-label={tickLabel(status, strings)}
-      className={className ? `readmark-tick ${className}` : 'readmark-tick'}
+      className={withClassName('readmark-tick', className)}
       data-status={status}
       data-mode={mode}
     >

@@ -4,6 +4,7 @@ import { selectMessageReceipt, useReceiptView } from '../hooks/useMessageReceipt
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { ReadFractionIcon } from './ReadFractionIcon';
 import { visuallyHidden } from './visuallyHidden';
+import { withClassName } from './withClassName';
 
 /** What the badge currently shows; exposed as `data-status`. */
 export type UnreadBadgeStatus = 'loading' | 'unread' | 'all-read' | 'unavailable';
@@ -74,7 +75,7 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
       label = strings.badgeLabel({ unreadCount, totalCount });
     }
   }
-  const classes = className ? `readmark-badge ${className}` : 'readmark-badge';
+  const classes = withClassName('readmark-badge', className);
 
   // Unavailable counts cannot be listed, so there is nothing to open.
   if (!onOpen || status === 'unavailable') {
