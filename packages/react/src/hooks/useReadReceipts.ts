@@ -1,10 +1,4 @@
-import {
-  ConversationType,
-  parseConversationType,
-  type ReceiptMessage,
-  selectIsPeerRead,
-  selectWatermarks,
-} from '@readmark/core';
+import { type ReceiptMessage, selectIsPeerRead, selectWatermarks } from '@readmark/core';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useReceiptEngine } from './useReceiptEngine';
 import { shallowEqual, useStoreSelector } from './useStoreSelector';
@@ -35,8 +29,8 @@ export function useReadReceipts(conversationId: string): ReadReceipts {
     shallowEqual,
   );
 
+  // The engine seeds P2P conversations only: a team conversation's id is ignored there.
   useEffect(() => {
-    if (parseConversationType(engine.accountId, conversationId) !== ConversationType.P2P) return;
     void engine.loadConversation(conversationId);
   }, [engine, conversationId]);
 
