@@ -32,11 +32,37 @@ describe('parseDemoOptions', () => {
     });
   });
 
-  it('takes one reader delay for both bounds and never lets max fall below min', () => {
+  it('takes one reader delay for both bounds', () => {
     const single = parseDemoOptions('?readerDelay=500');
     expect([single.readerMinDelayMs, single.readerMaxDelayMs]).toEqual([500, 500]);
-    const swapped = parseDemoOptions('?readerDelay=900-100');
-    expect([swapped.readerMinDelayMs, swapped.readerMaxDelayMs]).toEqual([900, 900]);
+    const zero = parseDemoOptions('?readerDelay=0-0');
+    expect([zero.readerMinDelayMs, zero.readerMaxDelayMs]).toEqual([0, 0]);
+  });
+
+  it.each([
+    'abc',
+    '',
+    '-',
+    '3000-100',
+    '900-100',
+    'abc-5000',
+    '500-abc',
+    '500-',
+    '-500',
+    '1-2-3',
+    '1.5-3',
+    '1e3',
+    '500–4000',
+  ])('falls back to the default reader delay range for readerDelay=%j', (value) => {
+    const options = parseDemoOptions(`?readerDelay=${encodeURIComponent(value)}`);
+    expect([options.readerMinDelayMs, options.readerMaxDelayMs]).toEqual([800, 8000]);
+  });
+
+  it('clamps reader delays to ten minutes', () => {
+    const options = parseDemoOptions('?readerDelay=700000-900000');
+    expect([options.readerMinDelayMs, options.readerMaxDelayMs]).toEqual([600_000, 600_000]);
+    const high = parseDemoOptions('?readerDelay=100-900000');
+    expect([high.readerMinDelayMs, high.readerMaxDelayMs]).toEqual([100, 600_000]);
   });
 
   it('falls back or clamps instead of breaking on bad values', () => {

@@ -40,26 +40,33 @@ function readInteger(value: string | null, fallback: number, min: number, max: n
   return Math.min(max, Math.max(min, Math.round(parsed)));
 }
 
+const maxReaderDelayMs = 600_000;
+
+/**
+ * `readerDelay`: `min-max` in whole milliseconds, or one number for both bounds, each clamped to 10
+ * minutes. Anything else, an inverted range (`3000-100`) included, gives the default range.
+ */
+function readReaderDelay(value: string | null): { min: number; max: number } {
+  const fallback = { min: defaults.readerMinDelayMs, max: defaults.readerMaxDelayMs };
+  const match = value === null ? null : /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(value);
+  if (!match?.[1]) return fallback;
+  const min = Math.min(maxReaderDelayMs, Number(match[1]));
+  const max = Math.min(maxReaderDelayMs, Number(match[2] ?? match[1]));
+  return min <= max ? { min, max } : fallback;
+}
+
 /**
  * Parses the demo's query string. Unknown or malformed values fall back to the defaults, so a typo
  * never breaks the page. `readerDelay` takes `min-max` or one number for both bounds.
  */
 export function parseDemoOptions(search: string): DemoOptions {
   const params = new URLSearchParams(search);
-  let readerMinDelayMs = defaults.readerMinDelayMs;
-  let readerMaxDelayMs = defaults.readerMaxDelayMs;
-  const delay = params.get('readerDelay');
-  if (delay !== null) {
-    const [low, high] = delay.split('-');
-    readerMinDelayMs = readInteger(low ?? null, readerMinDelayMs, 0, 600_000);
-    readerMaxDelayMs = readInteger(high ?? low ?? null, readerMinDelayMs, 0, 600_000);
-    if (readerMaxDelayMs < readerMinDelayMs) readerMaxDelayMs = readerMinDelayMs;
-  }
+  const readerDelay = readReaderDelay(params.get('readerDelay'));
   const lang = params.get('lang');
   return {
     latencyMs: readInteger(params.get('latency'), defaults.latencyMs, 0, 10_000),
-    readerMinDelayMs,
-    readerMaxDelayMs,
+    readerMinDelayMs: readerDelay.min,
+    readerMaxDelayMs: readerDelay.max,
     seed: readInteger(params.get('seed'), defaults.seed, 0, 2 ** 31 - 1),
     teamSize: readInteger(params.get('teamSize'), defaults.teamSize, 2, 250),
     isSimulationRunning: params.get('readers') !== 'off',
