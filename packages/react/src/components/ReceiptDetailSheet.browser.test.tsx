@@ -10,6 +10,7 @@ import { StrictMode, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
+import { BadgeWithSheet } from './BadgeWithSheet.test';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import {
   cleanupApps,
@@ -41,23 +42,6 @@ afterEach(() => {
   world?.dispose();
   for (const engine of ownEngines.splice(0)) engine.dispose();
 });
-
-function Sender({ message, onClosed }: { message: ReceiptMessage; onClosed: () => void }) {
-  const [isOpen, setIsOpen] = useState(false);
-  return (
-    <>
-      <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />
-      <ReceiptDetailSheet
-        message={message}
-        isOpen={isOpen}
-        onClose={() => {
-          setIsOpen(false);
-          onClosed();
-        }}
-      />
-    </>
-  );
-}
 
 /** A new world, and in it Alice's flagged "lunch?" to a team of five, read by `readers` of them. */
 function lunchInTeamOfFive(readers: number) {
@@ -91,7 +75,7 @@ async function setup(locale: ReceiptLocale = 'en', firstReaders: readonly string
   let closedCount = 0;
   renderApp(
     <Providers engine={world.engineFor(alice)} locale={locale} names={names}>
-      <Sender message={message} onClosed={() => closedCount++} />
+      <BadgeWithSheet message={message} onClosed={() => closedCount++} />
     </Providers>,
   );
   return { readBy, closedCount: () => closedCount };
@@ -440,7 +424,7 @@ describe('ReceiptDetailSheet while its members load', () => {
     ownEngines.push(engine);
     renderApp(
       <Providers engine={engine} locale={locale} names={names}>
-        <Sender message={message} onClosed={() => {}} />
+        <BadgeWithSheet message={message} onClosed={() => {}} />
       </Providers>,
     );
     return held;

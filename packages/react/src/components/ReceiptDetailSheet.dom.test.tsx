@@ -3,29 +3,16 @@
  * `showModal()` or `close()`, and the sheet must still open, show its tabs and give focus back.
  * (Real modal behaviour, Esc and the member list's layout are tested in Chromium.)
  */
-import type { ReceiptMessage } from '@readmark/core';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { useState } from 'react';
 import { afterEach, expect, it } from 'vitest';
 import { receiptWorldPerTest } from '../../../core/src/testing/receiptWorld';
 import { ReceiptProvider } from '../ReceiptProvider';
-import { ReceiptDetailSheet } from './ReceiptDetailSheet';
-import { UnreadBadge } from './UnreadBadge';
+import { BadgeWithSheet } from './BadgeWithSheet.test';
 
 const world = receiptWorldPerTest((world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
 });
 afterEach(cleanup);
-
-function BadgeWithSheet({ message }: { message: ReceiptMessage }) {
-  const [isOpen, setIsOpen] = useState(false);
-  return (
-    <>
-      <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />
-      <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />
-    </>
-  );
-}
 
 it('opens in jsdom (no showModal there), shows its tabs, and gives focus back when closed', async () => {
   expect(typeof HTMLDialogElement.prototype.showModal).toBe('undefined');

@@ -4,16 +4,13 @@
  * at specificity 0,0,1, which beats the kit's zero-specificity rules whatever the order. The kit's
  * buttons, search box and sheet title must keep their look, while a class of the app still wins.
  */
-import type { ReceiptMessage } from '@readmark/core';
 import { screen } from '@testing-library/dom';
-import { useState } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../styles.css';
-import { ReceiptDetailSheet } from './ReceiptDetailSheet';
+import { BadgeWithSheet } from './BadgeWithSheet.test';
 import { scrolledUpWithPill } from './scrolledUpWithPill.test';
 import { cleanupApps, createWorld, Providers, renderApp, teamWithMessage } from './testWorld.test';
-import { UnreadBadge } from './UnreadBadge';
 
 /** Tailwind v3.4 preflight's element rules (the parts that touch the kit), loaded after the kit. */
 const preflight = `
@@ -38,19 +35,10 @@ afterEach(() => {
   world?.dispose();
 });
 
-function BadgeWithSheet({ message, className }: { message: ReceiptMessage; className?: string }) {
-  const [isOpen, setIsOpen] = useState(false);
-  return (
-    <>
-      <UnreadBadge message={message} onOpen={() => setIsOpen(true)} className={className} />
-      <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />
-    </>
-  );
-}
-
 const transparent = 'rgba(0, 0, 0, 0)';
 
-it("the badge, the sheet's title, close button, tabs and search box keep their look under a reset", async () => {
+/** Alice's team message with its badge (given `className`) and sheet; returns the badge. */
+async function renderBadge(className?: string): Promise<HTMLElement> {
   world = createWorld();
   const { alice, message } = await teamWithMessage(world, {
     teamId: 't1',
@@ -59,10 +47,14 @@ it("the badge, the sheet's title, close button, tabs and search box keep their l
   });
   renderApp(
     <Providers engine={world.engineFor(alice)}>
-      <BadgeWithSheet message={message} />
+      <BadgeWithSheet message={message} className={className} />
     </Providers>,
   );
-  const badge = await screen.findByRole('button', { name: /unread/ });
+  return screen.findByRole('button', { name: /unread/ });
+}
+
+it("the badge, the sheet's title, close button, tabs and search box keep their look under a reset", async () => {
+  const badge = await renderBadge();
   expect(getComputedStyle(badge).backgroundColor).not.toBe(transparent);
   expect(getComputedStyle(badge).paddingLeft).not.toBe('0px');
   await userEvent.click(badge);
@@ -79,7 +71,7 @@ it("the badge, the sheet's title, close button, tabs and search box keep their l
   expect(getComputedStyle(search).paddingLeft).not.toBe('0px');
 });
 
-it("the new-messages pill keeps its colours under a reset; the app's own class still wins", async () => {
+it('the new-messages pill keeps its colours and padding under a reset', async () => {
   world = createWorld();
   const { pill } = await scrolledUpWithPill(world);
   const style = getComputedStyle(pill);
@@ -89,18 +81,7 @@ it("the new-messages pill keeps its colours under a reset; the app's own class s
 });
 
 it("an app's class on the badge still beats the kit's rules under a reset", async () => {
-  world = createWorld();
-  const { alice, message } = await teamWithMessage(world, {
-    teamId: 't1',
-    memberIds: ['bob', 'carol'],
-    readers: 0,
-  });
-  renderApp(
-    <Providers engine={world.engineFor(alice)}>
-      <BadgeWithSheet message={message} className="app-badge" />
-    </Providers>,
-  );
-  const badge = await screen.findByRole('button', { name: /unread/ });
+  const badge = await renderBadge('app-badge');
   expect(getComputedStyle(badge).backgroundColor).toBe('rgb(4, 5, 6)');
   expect(getComputedStyle(badge).color).toBe('rgb(7, 8, 9)');
 });

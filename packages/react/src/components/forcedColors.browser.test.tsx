@@ -2,16 +2,13 @@
  * Windows' high-contrast themes (`forced-colors: active`) replace every colour with a few system
  * colours, so whatever the kit tells apart by colour alone must also differ in something they keep.
  */
-import type { ReceiptMessage } from '@readmark/core';
 import { screen } from '@testing-library/dom';
-import { useState } from 'react';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import '../styles.css';
-import { ReceiptDetailSheet } from './ReceiptDetailSheet';
+import { BadgeWithSheet } from './BadgeWithSheet.test';
 import { scrolledUpWithPill } from './scrolledUpWithPill.test';
 import { cleanupApps, createWorld, Providers, renderApp, teamWithMessage } from './testWorld.test';
-import { UnreadBadge } from './UnreadBadge';
 
 let world: ReturnType<typeof createWorld>;
 beforeEach(async () => {
@@ -27,16 +24,6 @@ afterEach(async () => {
 /** Chromium's own emulation, so the stylesheet's media query and the forced palette both apply. */
 async function emulateForcedColors(value: 'active' | 'none') {
   await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value }] });
-}
-
-function BadgeWithSheet({ message }: { message: ReceiptMessage }) {
-  const [isOpen, setIsOpen] = useState(false);
-  return (
-    <>
-      <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />
-      <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />
-    </>
-  );
 }
 
 /** The drawn part of an element's bottom edge, or none. */
