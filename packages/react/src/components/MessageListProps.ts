@@ -31,7 +31,10 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
    * Whether a new message sent by this account (its `senderId` is the engine's `accountId`), appended
    * while the reader is scrolled up, brings the list to the end, as chat apps do; defaults to true.
    * Older history loaded above and a new copy of a message already shown (the sent copy of a sending
-   * one) never scroll. Turn it off when the app scrolls the list itself after a send.
+   * one) never scroll. A message the account sent from another of its devices (NIM syncs it with
+   * the same `senderId`) counts too, since nothing in the message tells the devices apart: turn
+   * this off and scroll yourself (e.g. after your own `sendMessage`) when that matters, or when the
+   * app scrolls the list itself after a send anyway.
    */
   isScrollingToOwnMessages?: boolean;
   /**
