@@ -55,7 +55,9 @@ async function bobsList(
     clock,
     engineClock,
     render = renderMessage,
+    isScrollingToOwnMessages,
   }: {
+    isScrollingToOwnMessages?: (message: ReceiptMessage) => boolean;
     /** Draws each row; by default rows of four heights, one per message. */
     render?: (message: ReceiptMessage) => React.ReactNode;
     isExactEstimate?: boolean;
@@ -88,6 +90,7 @@ async function bobsList(
         readDwellMs={readDwellMs}
         clock={clock}
         onLoadOlder={() => loadOlderCount++}
+        isScrollingToOwnMessages={isScrollingToOwnMessages}
       />
     </Providers>
   );
@@ -307,6 +310,34 @@ describe('MessageList', () => {
     });
     // At the end, Alice's message is seen too.
     await waitFor(() => expect(screen.queryByRole('button', { name: /new message/ })).toBeNull());
+  });
+
+  it("with a predicate, only own messages it accepts bring the list to the end (another device's do not)", async () => {
+    const sentHere = new Set<string>();
+    const list = await bobsList(30, {
+      isScrollingToOwnMessages: (message) => {
+        if ((message as { text?: string }).text === 'broken') throw new Error('app bug');
+        return sentHere.has(message.messageClientId);
+      },
+    });
+    await scrollTo(list.scroller, 0);
+    const bobSends = async (text: string) => {
+      await world.send(list.bob, { conversationId: 'bob|1|alice', text });
+      const sent = (await world.history(list.bob, 'bob|1|alice')).at(-1)!;
+      list.setMessages([...list.messages(), sent]);
+      await settleFrames();
+      return sent;
+    };
+    // Synced from Bob's other device, and one the predicate throws for: the reader stays.
+    await bobSends('from my laptop');
+    await bobSends('broken');
+    expect(list.scroller.scrollTop).toBe(0);
+    // Sent here: to the end.
+    await world.send(list.bob, { conversationId: 'bob|1|alice', text: 'from here' });
+    const sent = (await world.history(list.bob, 'bob|1|alice')).at(-1)!;
+    sentHere.add(sent.messageClientId);
+    list.setMessages([...list.messages(), sent]);
+    await waitFor(() => expect(distanceFromEnd(list.scroller)).toBeLessThanOrEqual(1));
   });
 
   it('keeps its place when older history is prepended and asks for it once per oldest message', async () => {

@@ -265,7 +265,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
     shownBeforeRef.current = { allMessages, getMessageKey, conversationId };
     const last = allMessages[allMessages.length - 1];
     if (
-      !isScrollingToOwnMessages ||
+      isScrollingToOwnMessages === false ||
       isAtEndRef.current ||
       shownBefore.conversationId !== conversationId ||
       last?.senderId !== engine.accountId
@@ -276,6 +276,12 @@ export function MessageList<TMessage extends ReceiptMessage>({
     // From the end: a copy shown before is among the newest. A whole pass only for a new message.
     for (let index = shownBefore.allMessages.length - 1; index >= 0; index--) {
       if (shownBefore.getMessageKey(shownBefore.allMessages[index]!) === key) return;
+    }
+    if (
+      typeof isScrollingToOwnMessages === 'function' &&
+      !isTrueFor(isScrollingToOwnMessages, last)
+    ) {
+      return;
     }
     scrollToLatest();
   }, [allMessages]);
@@ -327,4 +333,13 @@ export function MessageList<TMessage extends ReceiptMessage>({
       </div>
     </div>
   );
+}
+
+/** The app's predicate, which must not break the list: a throw counts as `false`. */
+function isTrueFor<T>(predicate: (value: T) => boolean, value: T): boolean {
+  try {
+    return predicate(value) === true;
+  } catch {
+    return false;
+  }
 }

@@ -31,12 +31,14 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
    * Whether a new message sent by this account (its `senderId` is the engine's `accountId`), appended
    * while the reader is scrolled up, brings the list to the end, as chat apps do; defaults to true.
    * Older history loaded above and a new copy of a message already shown (the sent copy of a sending
-   * one) never scroll. A message the account sent from another of its devices (NIM syncs it with
-   * the same `senderId`) counts too, since nothing in the message tells the devices apart: turn
-   * this off and scroll yourself (e.g. after your own `sendMessage`) when that matters, or when the
-   * app scrolls the list itself after a send anyway.
+   * one) never scroll. Turn it off when the app scrolls the list itself after a send.
+   *
+   * A message the account sent from another of its devices (NIM syncs it with the same `senderId`)
+   * counts too, since nothing in the message tells the devices apart. Give a function to decide per
+   * message instead, e.g. `(message) => sentHere.has(message.messageClientId)` with the ids of what
+   * this device sent; a function that throws counts as `false`.
    */
-  isScrollingToOwnMessages?: boolean;
+  isScrollingToOwnMessages?: boolean | ((message: TMessage) => boolean);
   /**
    * How long (ms) a row must stay at least half visible before it counts as read; defaults to 300,
    * so messages flung past while scrolling are not marked. 0 marks at first sight.
