@@ -48,14 +48,15 @@ function DemoPage(props: {
         </div>
         <LanguageSelect onChange={onLocaleChange} />
       </header>
-      <TabBar
-        idPrefix={idPrefix}
-        label={strings.tabs}
-        tabs={tabs}
-        selected={tab}
-        onSelect={setTab}
-      />
       <main>
+        {/* In the main landmark: the tabs switch the main content, so they belong with it. */}
+        <TabBar
+          idPrefix={idPrefix}
+          label={strings.tabs}
+          tabs={tabs}
+          selected={tab}
+          onSelect={setTab}
+        />
         <div
           role="tabpanel"
           id={`${idPrefix}-panel-p2p`}

@@ -30,6 +30,7 @@ export function CallPanel(props: {
       <p className="demo-calls-hint">{strings.callsHint}</p>
       <div className="demo-calls-scroll">
         <table>
+          <caption className="demo-visually-hidden">{strings.callsCaption}</caption>
           <thead>
             <tr>
               <th scope="col">{strings.callsMethod}</th>

@@ -16,11 +16,20 @@ export function DeviceConversation(props: {
   messages: readonly DemoMessage[];
   renderMessage: (message: DemoMessage) => ReactNode;
   recipientName: string;
+  /** The pane's title ("Bob · phone"), which names the message list among the other panes'. */
+  paneTitle: string;
   /** Teams only: the composer offers "ask for read receipts" (one-to-one messages always ask). */
   hasReceiptOption?: boolean;
 }) {
-  const { device, conversationId, messages, renderMessage, recipientName, hasReceiptOption } =
-    props;
+  const {
+    device,
+    conversationId,
+    messages,
+    renderMessage,
+    recipientName,
+    paneTitle,
+    hasReceiptOption,
+  } = props;
   const { strings } = useDemoStrings();
   const isOnline = useIsOnline(device);
 
@@ -45,6 +54,7 @@ export function DeviceConversation(props: {
           messages={messages}
           renderMessage={renderMessage}
           className="demo-list"
+          label={strings.messageList(paneTitle)}
         />
       </div>
       <Composer

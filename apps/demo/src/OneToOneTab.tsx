@@ -42,6 +42,7 @@ export function OneToOneTab(props: { world: DemoWorld }) {
               device={pane.device}
               peerAccountId={pane.device.accountId === ALICE ? BOB : ALICE}
               peerName={pane.peer}
+              paneTitle={pane.title}
             />
           </DevicePane>
         ))}

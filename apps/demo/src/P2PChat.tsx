@@ -13,8 +13,13 @@ import { useDeviceMessages } from './useDeviceState';
  * One device's side of the Alice–Bob chat: its conversation-list row, the message list with ticks
  * and a Recall action on own sent messages, and a composer.
  */
-export function P2PChat(props: { device: DemoDevice; peerAccountId: string; peerName: string }) {
-  const { device, peerAccountId, peerName } = props;
+export function P2PChat(props: {
+  device: DemoDevice;
+  peerAccountId: string;
+  peerName: string;
+  paneTitle: string;
+}) {
+  const { device, peerAccountId, peerName, paneTitle } = props;
   const conversationId = p2pConversationId(device.accountId, peerAccountId);
   const messages = useDeviceMessages(device, conversationId);
 
@@ -49,6 +54,7 @@ export function P2PChat(props: { device: DemoDevice; peerAccountId: string; peer
         messages={messages}
         renderMessage={renderMessage}
         recipientName={peerName}
+        paneTitle={paneTitle}
       />
     </>
   );

@@ -12,8 +12,13 @@ import { useDeviceMessages } from './useDeviceState';
  * The team as one device sees it: names come from the pane's `ReceiptProvider` resolver, and own
  * messages carry their receipt indicator (a badge that opens the member sheet once sent).
  */
-export function TeamChat(props: { device: DemoDevice; teamId: string; teamName: string }) {
-  const { device, teamId, teamName } = props;
+export function TeamChat(props: {
+  device: DemoDevice;
+  teamId: string;
+  teamName: string;
+  paneTitle: string;
+}) {
+  const { device, teamId, teamName, paneTitle } = props;
   const resolveMember = useMemberResolver();
   const conversationId = teamConversationId(device.accountId, teamId);
   const messages = useDeviceMessages(device, conversationId);
@@ -55,6 +60,7 @@ export function TeamChat(props: { device: DemoDevice; teamId: string; teamName: 
         messages={messages}
         renderMessage={renderMessage}
         recipientName={teamName}
+        paneTitle={paneTitle}
         hasReceiptOption
       />
       {/* Mounted only while open: the sheet hands focus back to the badge when it unmounts open. */}

@@ -57,7 +57,12 @@ export function TeamTab(props: { world: DemoWorld }) {
               subtitle={teamTitle}
               resolveMember={resolveMember}
             >
-              <TeamChat device={pane.device} teamId={TEAM_ID} teamName={teamTitle} />
+              <TeamChat
+                device={pane.device}
+                teamId={TEAM_ID}
+                teamName={teamTitle}
+                paneTitle={pane.title}
+              />
             </DevicePane>
           ))}
         </div>

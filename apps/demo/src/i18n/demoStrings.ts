@@ -23,6 +23,8 @@ export interface DemoStrings {
   offline: string;
   offlineHint: string;
   emptyChat: string;
+  /** Name of a pane's message list, from the pane's title: "Messages on Bob · phone". */
+  messageList: (paneTitle: string) => string;
   /** Name of the conversation list above a one-to-one chat. */
   chats: string;
   /** Last-message preview of one's own message, e.g. "You: Hello". */
@@ -44,6 +46,8 @@ export interface DemoStrings {
   simulation: string;
   callsTitle: string;
   callsHint: string;
+  /** Caption of the call table (visually hidden: the panel's heading says it to sighted users). */
+  callsCaption: string;
   callsMethod: string;
   callsCount: (options: { calls: number; items: number }) => string;
   callsReset: string;
@@ -70,6 +74,7 @@ export const demoEn: DemoStrings = {
   offline: 'Offline',
   offlineHint: 'Offline: receipts for this device wait on the server until it reconnects.',
   emptyChat: 'No messages yet',
+  messageList: (paneTitle) => `Messages on ${paneTitle}`,
   chats: 'Chats',
   ownPreview: (text) => `You: ${text}`,
   recalledPreview: (name) => (name ? `${name} recalled a message` : 'You recalled a message'),
@@ -84,6 +89,7 @@ export const demoEn: DemoStrings = {
   simulation: 'Simulated members read',
   callsTitle: 'Transport calls',
   callsHint: 'Calls each device made to the server, with the messages they carried.',
+  callsCaption: 'Transport calls by method and device',
   callsMethod: 'Method',
   callsCount: ({ calls, items }) => (items > 0 ? `${calls} (${items} msgs)` : `${calls}`),
   callsReset: 'Reset counts',
@@ -110,6 +116,7 @@ export const demoZhCN: DemoStrings = {
   offline: '离线',
   offlineHint: '离线：发给此设备的回执保存在服务器上，重新连接后送达。',
   emptyChat: '暂无消息',
+  messageList: (paneTitle) => `消息列表（${paneTitle}）`,
   chats: '会话列表',
   ownPreview: (text) => `你：${text}`,
   recalledPreview: (name) => (name ? `${name} 撤回了一条消息` : '你撤回了一条消息'),
@@ -124,6 +131,7 @@ export const demoZhCN: DemoStrings = {
   simulation: '模拟成员阅读',
   callsTitle: '传输调用',
   callsHint: '每台设备向服务器发起的调用次数，以及其中携带的消息数。',
+  callsCaption: '按方法和设备统计的传输调用',
   callsMethod: '方法',
   callsCount: ({ calls, items }) => (items > 0 ? `${calls}（${items} 条）` : `${calls}`),
   callsReset: '清零',
