@@ -105,6 +105,27 @@ test('a device that was offline gets the messages it missed when it reconnects',
   await expect(bubble(phone, 'Sent while the phone slept')).toBeVisible();
 });
 
+test('a message Bob sends from his laptop leaves his phone where he is reading; one he sends from the phone brings it to the end', async ({
+  page,
+}) => {
+  await page.goto('/?latency=0');
+  const laptop = pane(page, 'Bob · laptop');
+  const phone = pane(page, 'Bob · phone');
+  await pane(page, 'Alice').getByRole('button', { name: 'Send 20 messages' }).click();
+  await expect(bubble(phone, 'Burst message #20')).toBeVisible();
+  await scrollChat(phone, 'top');
+  await expect(bubble(phone, 'Burst message #1')).toBeInViewport();
+  await sendMessage(laptop, 'Sent from the laptop');
+  // The phone got the synced copy (its chat row previews it), and its reader stays with the first
+  // messages; the new row is not even rendered, far below.
+  await expect(phone.locator('.demo-conversation-preview')).toHaveText('You: Sent from the laptop');
+  await page.waitForTimeout(500); // the list's own scroll would be a smooth one
+  await expect(bubble(phone, 'Burst message #1')).toBeInViewport();
+  await expect(bubble(phone, 'Sent from the laptop')).toHaveCount(0);
+  await sendMessage(phone, 'Sent from the phone');
+  await expect(bubble(phone, 'Sent from the phone')).toBeInViewport();
+});
+
 test('a burst at the demo’s own latency shows in send order with the newest in view', async ({
   page,
 }) => {

@@ -55,6 +55,9 @@ export function DeviceConversation(props: {
           renderMessage={renderMessage}
           className="demo-list"
           label={strings.messageList(paneTitle)}
+          // Only this device's sends bring the list to the end, not those synced from the account's
+          // other device (Bob's laptop and phone).
+          isScrollingToOwnMessages={device.messages.isSentHere}
         />
       </div>
       <Composer

@@ -9,6 +9,11 @@ export interface MessageStore {
   /** The conversation's messages, oldest first; the same array until something changes. */
   getMessages(conversationId: string): readonly DemoMessage[];
   subscribe(onChange: () => void): () => void;
+  /**
+   * True for a message this device sent (NIM syncs the account's messages from its other devices
+   * with the same `senderId`): the list follows only these to its end.
+   */
+  isSentHere(message: DemoMessage): boolean;
   /** Sends a text message from this device; it shows as "sending" until the server accepts it. */
   send(options: {
     conversationId: string;
@@ -91,6 +96,7 @@ export function createMessageStore(options: {
   const byConversation = new Map<string, readonly DemoMessage[]>();
   const listeners = new Set<() => void>();
   const recalledIds = new Set<string>();
+  const sentHereIds = new Set<string>();
   // A message is placed by the time of its first copy this device saw, then by when it was seen: a
   // sent message keeps the place of its "sending" copy when the server's copy arrives with a later
   // time (sorted by the server's time, a burst's accepted messages jumped after those still
@@ -195,8 +201,10 @@ export function createMessageStore(options: {
         listeners.delete(onChange);
       };
     },
+    isSentHere: (message) => sentHereIds.has(message.messageClientId),
     async send({ conversationId, text, isReceiptRequested }) {
       const created = client.V2NIMMessageCreator.createTextMessage(text) as DemoMessage;
+      sentHereIds.add(created.messageClientId);
       // The SDK's own id utilities, as a production app would use them (SPEC C4, C5).
       const type = client.V2NIMConversationIdUtil.parseConversationType(conversationId);
       const targetId = client.V2NIMConversationIdUtil.parseConversationTargetId(conversationId);
