@@ -26,7 +26,7 @@ export class ReceiptError extends Error {
    */
   static from(error: unknown, fallbackCode: ReceiptErrorCodeValue = 192006): ReceiptError {
     if (error instanceof ReceiptError) return error;
-    let code: number = fallbackCode;
+    let code: number | undefined;
     let message = 'receipt call failed';
     try {
       if (typeof error !== 'object' || error === null) {
@@ -50,8 +50,22 @@ export class ReceiptError extends Error {
     } catch {
       // Fields that cannot be read (a hostile getter or Proxy): what was read so far. Never throw.
     }
-    return new ReceiptError(code as ReceiptErrorCodeValue, message, error);
+    const converted = new ReceiptError(code ?? fallbackCode, message, error);
+    if (code === undefined) unexplainedFailures.add(converted);
+    return converted;
   }
+}
+
+/** Errors `ReceiptError.from` gave its fallback code: what failed said nothing NIM understands. */
+const unexplainedFailures = new WeakSet<ReceiptError>();
+
+/**
+ * True when `error` is a rejection without a NIM code, converted by `ReceiptError.from` (a `fetch`
+ * TypeError, an HTTP client's error, a transport's own bug), as opposed to one a transport mapped to
+ * a code itself. Internal to the engine.
+ */
+export function isUnexplainedFailure(error: ReceiptError): boolean {
+  return unexplainedFailures.has(error);
 }
 
 /** True for a ReceiptError or any object carrying a numeric NIM `code`. */

@@ -1,17 +1,8 @@
 import { isValidConversationId } from '../conversationId';
 import type { TransportEvent } from '../ReceiptTransport';
 import type { TeamMessageReadReceipt } from '../types';
+import { isCount, isTime } from './numbers';
 import { advanceWatermark, type ReceiptState } from './receiptState';
-
-/** A usable time: finite and not negative (Infinity would mark everything read forever). */
-export function isTime(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
-}
-
-/** A usable count: a non-negative integer. */
-function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
-}
 
 /**
  * A well-formed team receipt: conversation and client ids, non-negative integer counts. A custom

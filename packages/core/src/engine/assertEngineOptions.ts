@@ -1,5 +1,5 @@
 import { ReceiptError } from '../ReceiptError';
-import { isTime } from './applyTransportEvent';
+import { isTime } from './numbers';
 import type { ReceiptEngineOptions } from './ReceiptEngine';
 
 const transportMethods = [

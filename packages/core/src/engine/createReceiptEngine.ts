@@ -6,13 +6,20 @@ import {
   parseConversationType,
 } from '../conversationId';
 import { isRetryableCode } from '../errorCodes';
-import { ReceiptError } from '../ReceiptError';
+import { isUnexplainedFailure, ReceiptError } from '../ReceiptError';
 import type { TransportEvent } from '../ReceiptTransport';
 import { ConversationType, type ReceiptMessage, type TeamMessageReadReceipt } from '../types';
-import { applyWatermarkEvent, isTeamReceipt, isTime } from './applyTransportEvent';
+import { applyWatermarkEvent, isTeamReceipt } from './applyTransportEvent';
 import { assertEngineOptions } from './assertEngineOptions';
 import { defaultRetryPolicy } from './backoff';
-import { createTimerSet, type EngineContext, invoke, type ReceiptOperation } from './engineContext';
+import { readConnectionState } from './connectionState';
+import {
+  createTimerSet,
+  type EngineContext,
+  invoke,
+  noop,
+  type ReceiptOperation,
+} from './engineContext';
 import {
   assertReceiptMessages,
   hasQueryableTeamCounts,
@@ -20,6 +27,7 @@ import {
   isAcknowledgeableTeam,
   isReceiptMessage,
 } from './messageFacts';
+import { isTime } from './numbers';
 import { createOutboxPersistence } from './outboxPersistence';
 import { createP2POutbox } from './p2pOutbox';
 import type { ReceiptEngine, ReceiptEngineOptions } from './ReceiptEngine';
@@ -35,9 +43,8 @@ import { selectIsSendingReceipts } from './selectors';
 import { createTeamCountLoader } from './teamCountLoader';
 import { createTeamDetailLoader } from './teamDetailLoader';
 import { createTeamOutbox } from './teamOutbox';
-import { listenTo, readConnectionState } from './transportListening';
+import { listenTo } from './transportListening';
 
-const noop = () => {};
 /** Default of `keptTeamReceipts`: about 320 KB of counts per team conversation at most. */
 export const DEFAULT_KEPT_TEAM_RECEIPTS = 5_000;
 
@@ -56,6 +63,8 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   );
   const timers = createTimerSet(clock);
   let isDisposed = false;
+  /** Operations and conversations whose retried failure without a NIM code was reported. */
+  const unexplainedRetries = new Set<string>();
   let connection = readConnectionState(() => transport.getConnectionState?.());
 
   const context: EngineContext = {
@@ -72,6 +81,12 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       } catch {
         // A throwing handler must not break the engine's own bookkeeping.
       }
+    },
+    noteRetry(error, errorContext) {
+      const key = `${errorContext.operation}|${errorContext.conversationId}`;
+      if (!isUnexplainedFailure(error) || unexplainedRetries.has(key)) return;
+      unexplainedRetries.add(key);
+      context.report(error, errorContext);
     },
     onOutboxChange: () => persistence.changed(),
     teamRetention: {
@@ -163,8 +178,12 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
         seeded.delete(key);
         if (!isDisposed) {
           // Offline or rate-limited is not a failure to report: seed again once connected.
-          if (isRetryableCode(error.code)) unseeded.add(conversationId);
-          else context.report(error, { operation, conversationId });
+          if (isRetryableCode(error.code)) {
+            unseeded.add(conversationId);
+            context.noteRetry(error, { operation, conversationId });
+          } else {
+            context.report(error, { operation, conversationId });
+          }
         }
         settle();
       },
@@ -264,9 +283,8 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
           const wasConnected = connection === 'connected';
           // Status events can arrive late or out of order; the transport's current state is the
           // truth, so a stale "disconnected" never strands the outbox.
-          connection = readConnectionState(() =>
-            transport.getConnectionState ? transport.getConnectionState() : state,
-          );
+          // The event's own state when the getter has no answer.
+          connection = readConnectionState(() => transport.getConnectionState?.() ?? state);
           if (connection !== 'connected' || isDisposed) return;
           // A "disconnected" that arrives while connected again means we missed a blip.
           const isBack = !wasConnected || state === 'disconnected';

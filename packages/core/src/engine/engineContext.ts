@@ -24,6 +24,9 @@ export interface ReceiptErrorContext {
   conversationId: string;
 }
 
+/** Does nothing: what a listener that was never added is removed with. */
+export const noop = (): void => {};
+
 /** NIM codes meaning a team's receipts cannot work at all (SPEC G1, G2, section 3). */
 export const TEAM_UNAVAILABLE_CODES: ReadonlySet<number> = new Set([
   107302, 107324, 108312, 108302,
@@ -46,7 +49,15 @@ export interface EngineContext {
   isDisposed(): boolean;
   /** False while the transport says it is offline: sends wait instead of failing. */
   isConnected(): boolean;
+  /** A permanent failure: `onError`, once; the caller drops what failed. */
   report(error: ReceiptError, context: ReceiptErrorContext): void;
+  /**
+   * A failure that will be retried. Told to `onError` (once per operation and conversation) only
+   * when what failed carried no NIM code (see `isUnexplainedFailure`): then it may be the
+   * transport's own bug or a request the backend will always refuse, and a retry in silence would
+   * hide it.
+   */
+  noteRetry(error: ReceiptError, context: ReceiptErrorContext): void;
   /** The outbox gained or lost a receipt (queued, confirmed or dropped): persist it if asked to. */
   onOutboxChange(): void;
   /** How many team receipts are kept, and which messages are shown (always kept). */

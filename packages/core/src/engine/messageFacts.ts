@@ -5,7 +5,7 @@ import {
   NON_RECEIPT_MESSAGE_TYPES,
   type ReceiptMessage,
 } from '../types';
-import { isTime } from './applyTransportEvent';
+import { isTime } from './numbers';
 
 /**
  * True when `value` has the fields of a message the kit can reason about. Real `V2NIMMessage`

@@ -106,6 +106,7 @@ export function createP2POutbox(
           if (pending.has(conversationId)) onNeedsFlush();
           return;
         }
+        context.noteRetry(error, { operation: 'sendP2PMessageReceipt', conversationId });
         const queued = pending.get(conversationId);
         if (!queued || queued.createTime < message.createTime) pending.set(conversationId, message);
         retries.schedule(conversationId);

@@ -178,6 +178,7 @@ export function createTeamCountLoader(
           }
           context.store.setState((state) => setEntries(state, 'teamCountLoads', forgotten));
           retries.schedule(conversationId);
+          context.noteRetry(error, { operation: 'getTeamMessageReceipts', conversationId });
           return;
         }
         context.store.setState((state) =>

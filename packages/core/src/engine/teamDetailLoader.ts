@@ -171,7 +171,10 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
         );
         // Offline or rate-limited is not the detail's fault: try again after the backoff (or at
         // once when the connection comes back, through reloadWatched).
-        if (isRetryableCode(error.code)) retries.schedule(key);
+        if (isRetryableCode(error.code)) {
+          retries.schedule(key);
+          context.noteRetry(error, { operation: 'getTeamMessageReceiptDetail', conversationId });
+        }
       },
     );
   }

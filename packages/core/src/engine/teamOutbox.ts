@@ -102,6 +102,7 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
           // The failed batch goes first, before what was queued meanwhile.
           pending.set(conversationId, [...batch, ...(pending.get(conversationId) ?? [])]);
           retries.schedule(conversationId);
+          context.noteRetry(error, { operation: 'sendTeamMessageReceipts', conversationId });
           return;
         }
         context.store.setState((state) => markTeamUnavailable(state, conversationId, error.code));

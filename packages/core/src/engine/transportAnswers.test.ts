@@ -97,6 +97,25 @@ describe('team query answers', () => {
     engine.dispose();
   });
 
+  it.each<[string, unknown]>([
+    ['no readReceipt', undefined],
+    ['a readReceipt without counts', {}],
+    ['counts given as strings', { readCount: '0', unreadCount: '3' }],
+  ])('a detail with %s is malformed: the counts never freeze on it', async (_name, readReceipt) => {
+    const { engine, g1, reports, detailOf } = await aliceWatchesOver((transport) => ({
+      async getTeamMessageReceiptDetail(message: ReceiptMessage) {
+        const detail = await transport.getTeamMessageReceiptDetail(message);
+        return { ...detail, readReceipt: readReceipt as never };
+      },
+    }));
+    engine.watchTeamDetail(g1);
+    await world.tick(100);
+    expect(detailOf()).toMatchObject({ status: 'error', error: { code: 191004 } });
+    expect(selectTeamReceipt(engine.store.getState(), g1)).toBeUndefined();
+    expect(reports).toEqual([]); // a detail's error is state the sheet shows, as for NIM's codes
+    engine.dispose();
+  });
+
   it('a list given as a string is not spread into letters: the answer is malformed', async () => {
     const { engine, g1, detailOf } = await aliceWatchesOver((transport) => ({
       async getTeamMessageReceiptDetail(message: ReceiptMessage) {

@@ -1,5 +1,6 @@
 import { ReceiptError } from '../ReceiptError';
 import type { TeamMessageReadReceiptDetail } from '../types';
+import { isCount } from './numbers';
 
 /**
  * The checks on what a transport's queries resolve with. A custom backend can answer anything; an
@@ -20,7 +21,8 @@ export function teamReceiptsAnswer(answer: unknown): readonly unknown[] {
 
 /**
  * `getTeamMessageReceiptDetail`'s answer with its member lists cleaned: account ids (strings) only,
- * each once, and nobody in both lists (reading cannot be undone, so the read list wins).
+ * each once, and nobody in both lists (reading cannot be undone, so the read list wins). Its
+ * `readReceipt` must carry counts: stored without them, a receipt would never move again.
  */
 export function teamDetailAnswer(answer: unknown): TeamMessageReadReceiptDetail {
   const detail = answer as Partial<Record<keyof TeamMessageReadReceiptDetail, unknown>> | null;
@@ -31,6 +33,18 @@ export function teamDetailAnswer(answer: unknown): TeamMessageReadReceiptDetail 
     !Array.isArray(detail.unreadAccountList)
   ) {
     throw malformed('getTeamMessageReceiptDetail', 'no readAccountList and unreadAccountList');
+  }
+  const counts = detail.readReceipt as Partial<Record<'readCount' | 'unreadCount', unknown>> | null;
+  if (
+    typeof counts !== 'object' ||
+    counts === null ||
+    !isCount(counts.readCount) ||
+    !isCount(counts.unreadCount)
+  ) {
+    throw malformed(
+      'getTeamMessageReceiptDetail',
+      'a readReceipt without readCount and unreadCount',
+    );
   }
   const read = new Set(detail.readAccountList.filter((id) => typeof id === 'string'));
   const unread = new Set(

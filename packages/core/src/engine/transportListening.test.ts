@@ -2,9 +2,9 @@
  * A custom transport's listening mistakes (a `subscribe` that throws or returns no unsubscribe
  * function, a connection state outside the union) never break the engine or strand its receipts.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ReceiptError } from '../ReceiptError';
-import type { ReceiptTransport } from '../ReceiptTransport';
+import type { ConnectionState, ReceiptTransport } from '../ReceiptTransport';
 import { receiptWorldPerTest } from '../testing/receiptWorld';
 import { createReceiptEngine } from './createReceiptEngine';
 import type { ReceiptErrorContext } from './engineContext';
@@ -23,15 +23,20 @@ async function bobReadsOver(change: (transport: ReceiptTransport) => Partial<Rec
   const m1 = await world.send(alice, 'A|1|B', { at: 100 });
   await world.settle();
   const reports: Array<[number, ReceiptErrorContext]> = [];
+  const messages: string[] = [];
   const engine = createReceiptEngine({
     transport: { ...bob.transport, ...change(bob.transport) },
     accountId: 'B',
-    onError: (error: ReceiptError, context) => reports.push([error.code, context]),
+    onError: (error: ReceiptError, context) => {
+      reports.push([error.code, context]);
+      messages.push(error.message);
+    },
   });
   engine.markRead([world.copyOf(bob, m1)]);
   await world.tick(1000);
   return {
     reports,
+    messages,
     isReadByBob: selectPeerReadTime(alice.engine.store.getState(), 'A|1|B') === 100,
     engine,
     bob,
@@ -58,12 +63,13 @@ describe('transport listening', () => {
   );
 
   it('a subscribe that throws is reported with its message; receipts still go', async () => {
-    const { reports, isReadByBob } = await bobReadsOver(() => ({
+    const { reports, messages, isReadByBob } = await bobReadsOver(() => ({
       subscribe() {
         throw new Error('socket closed');
       },
     }));
     expect(reports).toEqual([[191004, { operation: 'subscribe', conversationId: '' }]]);
+    expect(messages).toEqual(['socket closed']);
     expect(isReadByBob).toBe(true);
   });
 
@@ -109,10 +115,40 @@ describe('transport listening', () => {
       },
       accountId: 'B',
     });
+    const timersBefore = vi.getTimerCount();
     engine.markRead([world.copyOf(bob, m1)]);
+    expect(vi.getTimerCount()).toBe(timersBefore + 1); // the flush window
     expect(() => engine.dispose()).not.toThrow();
+    expect(vi.getTimerCount()).toBe(timersBefore);
     await world.tick(1000);
-    // The flush timer went with the engine: nothing was sent after dispose.
     expect(bob.calls.sendP2PMessageReceipt).toHaveLength(0);
+  });
+
+  it("with a getConnectionState that has no answer, the events' own state holds receipts while offline", async () => {
+    const alice = world.device('A');
+    const bob = world.device('B');
+    bob.engine.dispose();
+    const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+    await world.settle();
+    let tell: (state: ConnectionState) => void = () => {};
+    const engine = createReceiptEngine({
+      transport: {
+        ...bob.transport,
+        getConnectionState: () => undefined as never,
+        subscribeConnectionState(listener) {
+          tell = listener;
+          return () => {};
+        },
+      },
+      accountId: 'B',
+    });
+    tell('disconnected');
+    engine.markRead([world.copyOf(bob, m1)]);
+    await world.tick(10_000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(0);
+    tell('connected');
+    await world.tick(0);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    engine.dispose();
   });
 });
