@@ -3,6 +3,7 @@ import {
   isReceiptMessage,
   type ReceiptMessage,
   selectIsSendingReceipts,
+  systemClock,
 } from '@readmark/core';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { type RefObject, useCallback, useEffect, useRef } from 'react';
@@ -38,9 +39,8 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>(options: 
 }): () => void {
   const { scrollRef, virtualizer, conversationId, clock } = options;
   const engine = useReceiptEngine();
-  // A malformed clock prop must not break marking read: fall back to the engine's (which
-  // `createReceiptEngine` has already checked).
-  const validClock = isClock(clock) ? clock : engine.clock;
+  // A malformed clock prop must not break marking read: fall back to the engine's, then the platform's.
+  const validClock = isClock(clock) ? clock : isClock(engine.clock) ? engine.clock : systemClock;
   // What `check` reads as of the last commit (it stays stable across renders).
   const params = { ...options, clock: validClock };
   const latest = useRef(params);
