@@ -2,7 +2,7 @@ import { emitMissedConversations } from './conversations';
 import { NimError, NimErrorCode } from './NimError';
 import { syncP2PAtLogin } from './p2pReceipts';
 import { revokeNotificationFor } from './revoke';
-import type { Device, ServerCore } from './ServerCore';
+import { type Device, isReachable, type ServerCore } from './ServerCore';
 import type { V2NIMConnectStatus, V2NIMLoginStatus } from './sdkTypes';
 
 /** The rejection of a call made without a connection: 192001, retryable, nothing happened. */
@@ -22,10 +22,8 @@ export function notLoggedInError(): NimError {
  */
 export function callRejection(device: Device, isLocal: boolean): NimError | undefined {
   if (!device.isOnline) return notLoggedInError();
-  if (isLocal) return undefined;
-  if (!device.isConnected) return disconnectedError();
-  if (device.isRelogging) return notLoggedInError();
-  return undefined;
+  if (isLocal || isReachable(device)) return undefined;
+  return device.isConnected ? notLoggedInError() : disconnectedError();
 }
 
 /**

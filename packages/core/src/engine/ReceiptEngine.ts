@@ -36,7 +36,10 @@ export interface ReceiptEngineOptions {
   retry?: Partial<RetryPolicy>;
   /** Whether receipts are sent at all. Default true. */
   isSendingReceipts?: boolean;
-  /** Called once per permanent failure; the receipt is then dropped. */
+  /**
+   * Called once per permanent failure (the receipt is then dropped), and once per operation and
+   * conversation for a retried failure that carried no NIM code (maybe the transport's own bug).
+   */
   onError?: (error: ReceiptError, context: ReceiptErrorContext) => void;
   /**
    * Do not listen to the transport until {@link ReceiptEngine.start}. For React, which may create

@@ -314,9 +314,12 @@ describe('MessageList', () => {
 
   it("with a predicate, only own messages it accepts bring the list to the end (another device's do not)", async () => {
     const sentHere = new Set<string>();
+    const askedAbout: string[] = [];
     const list = await bobsList(30, {
       isScrollingToOwnMessages: (message) => {
-        if ((message as { text?: string }).text === 'broken') throw new Error('app bug');
+        const { text } = message as { text?: string };
+        askedAbout.push(text ?? '');
+        if (text === 'broken') throw new Error('app bug');
         return sentHere.has(message.messageClientId);
       },
     });
@@ -331,6 +334,7 @@ describe('MessageList', () => {
     // Synced from Bob's other device, and one the predicate throws for: the reader stays.
     await bobSends('from my laptop');
     await bobSends('broken');
+    expect(askedAbout).toEqual(['from my laptop', 'broken']);
     expect(list.scroller.scrollTop).toBe(0);
     // Sent here: to the end.
     await world.send(list.bob, { conversationId: 'bob|1|alice', text: 'from here' });

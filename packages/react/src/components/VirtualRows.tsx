@@ -37,7 +37,9 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
     const messageKey = getMessageKey(message);
     // A message the app's array holds twice is drawn twice, but two rows must never share a React
     // key: React would mix up their DOM and state. Checked among the rendered rows only (a few
-    // dozen), since a pass over a long history per render would cost milliseconds.
+    // dozen), since a pass over a long history per render would cost milliseconds; so a copy's key
+    // changes (and its row remounts) as the first copy scrolls in and out. Duplicates are the app's
+    // mistake: this only keeps them harmless.
     const key = renderedKeys.has(messageKey) ? `${messageKey}\u0000${item.index}` : messageKey;
     renderedKeys.add(messageKey);
     return (

@@ -112,15 +112,15 @@ export function useTeamReceiptDetail(
     if (key) engine.refreshTeamDetail(messageRef.current);
   }, [engine, key]);
 
-  // With nobody logged in (the provider's signed-out engine) there is nothing to load and nothing
-  // wrong with the message: an empty view, as every other hook gives then.
-  const isSignedOut = engine.isDisposed;
+  // A disposed engine (with nobody logged in, the provider's signed-out one) loads nothing, and
+  // nothing is wrong with the message: an empty view, as every other hook gives then.
+  const isEngineDisposed = engine.isDisposed;
   const invalidError = useMemo(
     () =>
-      key || isSignedOut
+      key || isEngineDisposed
         ? undefined
         : new ReceiptError(191004, 'member details exist only for your own team messages'),
-    [key, isSignedOut],
+    [key, isEngineDisposed],
   );
 
   return useMemo(() => {
@@ -142,12 +142,12 @@ export function useTeamReceiptDetail(
           ? { readCount: receipt.readCount, unreadCount: receipt.unreadCount }
           : undefined,
       isLoading:
-        isEnabled && !invalidError && !isSignedOut && (!entry || entry.status === 'loading'),
+        isEnabled && !invalidError && !isEngineDisposed && (!entry || entry.status === 'loading'),
       // A stored error shows only while its entry is in error (a refetch may be under way).
       error: isEnabled
         ? (invalidError ?? (entry?.status === 'error' ? entry.error : undefined))
         : undefined,
       refresh,
     };
-  }, [entry, hasLoaded, receipt, filterKey, isEnabled, invalidError, isSignedOut, refresh]);
+  }, [entry, hasLoaded, receipt, filterKey, isEnabled, invalidError, isEngineDisposed, refresh]);
 }
