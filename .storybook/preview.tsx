@@ -1,5 +1,7 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
+import { useEffect } from 'react';
 import '../packages/react/src/styles.css';
+import { DocsPage } from './DocsPage';
 
 /**
  * Puts each story on the chosen theme's surface, as an app would with `data-theme`. On a story's own
@@ -26,9 +28,34 @@ const withTheme: Decorator = (Story, context) => {
   );
 };
 
+/** Sets `<html lang>` to `lang` while mounted, and puts back what was there before. */
+function DocumentLanguage({ lang }: { lang: string }) {
+  useEffect(() => {
+    const root = document.documentElement;
+    const previous = root.getAttribute('lang');
+    root.setAttribute('lang', lang);
+    return () => {
+      if (previous === null) root.removeAttribute('lang');
+      else root.setAttribute('lang', previous);
+    };
+  }, [lang]);
+  return null;
+}
+
+/**
+ * The page's language follows the toolbar's (or a story's pinned `locale`), so screen readers and
+ * the browser treat the built-in Chinese strings as Chinese.
+ */
+const withLanguage: Decorator = (Story, context) => (
+  <>
+    <DocumentLanguage lang={context.globals.locale === 'zh-CN' ? 'zh-CN' : 'en'} />
+    <Story />
+  </>
+);
+
 const preview: Preview = {
   tags: ['autodocs'],
-  decorators: [withTheme],
+  decorators: [withTheme, withLanguage],
   globalTypes: {
     locale: {
       description: 'Built-in strings, chosen on ReceiptProvider',
@@ -59,6 +86,8 @@ const preview: Preview = {
   parameters: {
     layout: 'fullscreen',
     controls: { expanded: true },
+    // Every prop of a component with its TSDoc, beside the few the stories let you change.
+    docs: { page: DocsPage },
     // Every story is checked with axe-core; in the Vitest run a violation fails the test.
     a11y: { test: 'error' },
   },

@@ -4,6 +4,7 @@ import { createNimTransport } from '@readmark/nim';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useMemo, useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { element, provider, snippet, sourceFrom } from '../../../../.storybook/usage';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { ConversationReadTick } from './ConversationReadTick';
@@ -18,12 +19,66 @@ const meta = {
   title: 'Components/ConversationReadTick',
   component: ConversationReadTick,
   // Rows pass their own `lastMessage`; only the class is the story's to change.
-  parameters: { controls: { include: ['className'] } },
+  parameters: {
+    controls: { include: ['className'] },
+    docs: { source: sourceFrom<TickArgs>(rowUsage) },
+  },
 } satisfies Meta<typeof ConversationReadTick>;
 export default meta;
 /** What the Controls panel changes: the class on every row's tick. */
 type TickArgs = { className?: string };
 type Story = StoryObj<TickArgs>;
+
+/** "Show code": a conversation list's rows; `isWholeApp` wraps an app from before login. */
+function rowUsage({ className }: TickArgs, locale: ReceiptLocale, { isWholeApp = false } = {}) {
+  const tick = element('ConversationReadTick', {
+    code: ['lastMessage={conversation.lastMessage}'],
+    props: { className },
+  });
+  const row = `
+/** A row of the conversation list (V2NIMConversation, kept fresh by onConversationChanged). */
+function ChatRow({ conversation }) {
+  return (
+    <li>
+      {conversation.name} ${tick}
+    </li>
+  );
+}`;
+  if (isWholeApp) {
+    return snippet({
+      imports: ['ConversationReadTick', 'ReceiptProvider'],
+      extraImports: ["import { useState } from 'react';"],
+      body: `${row}
+
+/** The provider around the whole app, from before login to after logout. */
+function App({ transport }) {
+  // setAccountId(me) once NIM's login succeeds, setAccountId(undefined) at logout: while it is
+  // empty the children render with no receipt state, and nothing of the previous account shows.
+  const [accountId, setAccountId] = useState();
+  return (
+    <ReceiptProvider transport={transport} accountId={accountId}${
+      locale === 'en' ? '' : ` locale="${locale}"`
+    }>
+      <Conversations />
+    </ReceiptProvider>
+  );
+}`,
+    });
+  }
+  return snippet({
+    imports: ['ConversationReadTick', 'ReceiptProvider'],
+    body: `${row}
+
+${provider(
+  `  <ul>
+    {conversations.map((conversation) => (
+      <ChatRow key={conversation.conversationId} conversation={conversation} />
+    ))}
+  </ul>`,
+  { locale },
+)}`,
+  });
+}
 
 interface Row {
   conversationId: string;
@@ -265,6 +320,11 @@ function LoginAndLogoutApp({ locale, className }: TickArgs & { locale: ReceiptLo
  */
 export const LoginAndLogout: Story = {
   name: 'Login and logout',
+  parameters: {
+    docs: {
+      source: sourceFrom<TickArgs>((args, locale) => rowUsage(args, locale, { isWholeApp: true })),
+    },
+  },
   render: (args, { globals }) => (
     <LoginAndLogoutApp key={storyLocale(globals)} locale={storyLocale(globals)} {...args} />
   ),

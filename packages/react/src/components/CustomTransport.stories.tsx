@@ -105,9 +105,42 @@ function AliceOverRest({ locale }: { locale: ReceiptLocale }) {
   );
 }
 
+/** "Show code": the provider over the REST + WebSocket transport of docs/custom-transport.md. */
+const customTransportUsage = `import { useMemo, useState } from 'react';
+import { ReadTick, ReceiptDetailSheet, ReceiptProvider, UnreadBadge } from '@readmark/react';
+import '@readmark/react/styles.css';
+import { createRestReceiptTransport, fetchHttpClient } from './restReceiptTransport';
+
+function ChatWithReceipts({ me, socket, baseUrl, getToken, direct, group }) {
+  // Keep it stable: a new transport makes the provider dispose its engine and create another.
+  const transport = useMemo(
+    () =>
+      createRestReceiptTransport({
+        accountId: me,
+        http: fetchHttpClient({ baseUrl, getToken }),
+        socket,
+      }),
+    [me, socket, baseUrl, getToken],
+  );
+  const [isOpen, setIsOpen] = useState(false);
+  return (
+    <ReceiptProvider transport={transport} accountId={me}>
+      <p>
+        {direct.text} <ReadTick message={direct} />
+      </p>
+      <p>
+        {group.text} <ReadTick message={group} />{' '}
+        <UnreadBadge message={group} onOpen={() => setIsOpen(true)} />
+      </p>
+      <ReceiptDetailSheet message={group} isOpen={isOpen} onClose={() => setIsOpen(false)} />
+    </ReceiptProvider>
+  );
+}`;
+
 /** Bob reads the direct message; Bob, Carol and Dave read the group message over two seconds. */
 export const RestAndWebSocket: Story = {
   render: (_args, { globals }) => <AliceOverRest locale={storyLocale(globals)} />,
+  parameters: { docs: { source: { code: customTransportUsage } } },
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     const canvas = within(canvasElement);

@@ -77,12 +77,37 @@ function Languages() {
   );
 }
 
+/** "Show code": the three providers of the story, as an app writes them. */
+const languagesUsage = `import { ReceiptProvider, type ReceiptStrings } from '@readmark/react';
+
+// English, the default
+<ReceiptProvider transport={transport} accountId={me}>…</ReceiptProvider>
+
+// Simplified Chinese, built in
+<ReceiptProvider transport={transport} accountId={me} locale="zh-CN">…</ReceiptProvider>
+
+// Your own wording: any of the strings, over the locale's (plural forms with Intl.PluralRules)
+const englishPlurals = new Intl.PluralRules('en');
+const friendly: Partial<ReceiptStrings> = {
+  tickSent: 'Delivered',
+  tickRead: 'Seen',
+  badgeUnread: (count) => \`\${count} waiting\`,
+  badgeLabel: ({ unreadCount, totalCount }) =>
+    \`\${unreadCount} waiting: \${unreadCount} of \${totalCount} \${
+      englishPlurals.select(totalCount) === 'one' ? 'person has' : 'people have'
+    } not seen it\`,
+  badgeAllRead: 'Seen by all',
+  badgeAllReadLabel: (totalCount) => \`Seen by all \${totalCount}\`,
+};
+<ReceiptProvider transport={transport} accountId={me} strings={friendly}>…</ReceiptProvider>`;
+
 /**
  * The built-in English and Chinese strings and an app's overrides, side by side. Each badge opens
  * the member sheet in its section's language.
  */
 export const SideBySide: Story = {
   render: () => <Languages />,
+  parameters: { docs: { source: { code: languagesUsage } } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     // The story's world is built after the first render: wait for it.

@@ -2,7 +2,8 @@ import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
 import type { MemoryClient } from '@readmark/memory';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { element, provider, snippet, sourceFrom } from '../../../../.storybook/usage';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { MessageList } from './MessageList';
 import type { MessageListProps } from './MessageListProps';
@@ -18,23 +19,123 @@ const meta = {
   title: 'Components/MessageList',
   component: MessageList,
   args: { isMarkingRead: true, readDwellMs: 300, isScrollingToOwnMessages: true },
+  // The Controls panel sets true or false; an app may also give a function (see its TSDoc).
+  argTypes: { isScrollingToOwnMessages: { control: 'boolean' } },
   // Messages, rendering and names come from the story's world ("Load Older" shows `onLoadOlder`);
   // these reach every list a story shows.
   parameters: {
     controls: {
       include: ['isMarkingRead', 'readDwellMs', 'isScrollingToOwnMessages', 'className'],
     },
+    docs: { source: sourceFrom<ListArgs>((args, locale) => listUsage(args, locale)) },
   },
 } satisfies Meta<typeof MessageList>;
 export default meta;
-/** What the Controls panel changes, on every list of the story. */
+/** What the Controls panel changes, on every list of the story ("Load Older": its `onLoadOlder` spy). */
 type ListArgs = Pick<
   MessageListProps<ReceiptMessage>,
-  'isMarkingRead' | 'readDwellMs' | 'isScrollingToOwnMessages' | 'className'
+  'isMarkingRead' | 'readDwellMs' | 'isScrollingToOwnMessages' | 'className' | 'onLoadOlder'
 >;
 type Story = StoryObj<ListArgs>;
 
 type Locale = { locale: ReceiptLocale };
+
+/** "Show code": a chat's list with the story's props; `isPaged` adds older history on demand. */
+function listUsage(
+  { isMarkingRead, readDwellMs, isScrollingToOwnMessages, className }: ListArgs,
+  locale: ReceiptLocale,
+  { isPaged = false } = {},
+) {
+  const list = element('MessageList', {
+    code: [
+      'conversationId={conversationId}',
+      'messages={messages}',
+      'renderMessage={renderMessage}',
+      ...(isPaged ? ['onLoadOlder={hasOlder ? loadOlder : undefined}'] : []),
+      ...(isScrollingToOwnMessages === false ? ['isScrollingToOwnMessages={false}'] : []),
+      ...(isMarkingRead === false ? ['isMarkingRead={false}'] : []),
+      ...(readDwellMs !== undefined && readDwellMs !== 300 ? [`readDwellMs={${readDwellMs}}`] : []),
+    ],
+    props: { className: className ?? 'chat-list' },
+    indent: isPaged ? '    ' : '  ',
+  });
+  const renderMessage = `
+/** One row. Keep it stable (module level or useCallback): rows are memoized on it. */
+function renderMessage(message) {
+  return (
+    <div className="bubble">
+      {message.text} <ReadTick message={message} />
+    </div>
+  );
+}`;
+  const scrolling =
+    isScrollingToOwnMessages === false
+      ? ''
+      : `
+// A message you send brings the list to the end. NIM syncs your other devices' sends with your
+// own senderId; to follow only this device's, pass a function to isScrollingToOwnMessages:
+//   (message) => sentHere.has(message.messageClientId)`;
+  if (!isPaged) {
+    return snippet({
+      imports: ['MessageList', 'ReadTick', 'ReceiptProvider'],
+      body: `${renderMessage}
+
+// messages: the conversation's V2NIMMessage[], oldest first; .chat-list { height: 480px }${scrolling}
+${provider(list, { locale })}`,
+    });
+  }
+  return snippet({
+    imports: ['MessageList', 'ReadTick', 'ReceiptProvider'],
+    extraImports: ["import { useCallback, useState } from 'react';"],
+    body: `${renderMessage}
+
+/** Inside <ReceiptProvider>: the newest page first, older pages when the reader reaches the top. */
+function Chat({ nim, conversationId, firstPage }) {
+  const [messages, setMessages] = useState(firstPage); // oldest first
+  const [hasOlder, setHasOlder] = useState(true);
+  const loadOlder = useCallback(async () => {
+    const older = await nim.V2NIMMessageService.getMessageList({
+      conversationId,
+      anchorMessage: messages[0],
+      limit: 20,
+    });
+    setMessages((current) => [...older.reverse(), ...current]);
+    setHasOlder(older.length === 20);
+  }, [nim, conversationId, messages]);
+  return (
+${list}
+  );
+}`,
+  });
+}
+
+/** The app's own words around the lists (an app localizes these itself). */
+const APP_STRINGS = {
+  en: {
+    empty: 'empty',
+    atNewest: 'at the newest',
+    scrolledUp: 'scrolled up, new messages below',
+    carolAndDave: 'Carol and Dave',
+    bobAndAliceAtNewest: 'Bob and Alice, at the newest',
+    bobAndAliceScrolledUp: 'Bob and Alice, scrolled up',
+    aliceChat: "Alice's chat with Bob",
+    bobChat: "Bob's chat with Alice",
+    aliceSends: 'Alice sends',
+    bobReadsNewest: 'Bob reads the newest',
+  },
+  'zh-CN': {
+    empty: '空列表',
+    atNewest: '停在最新消息',
+    scrolledUp: '已向上滚动，下方有新消息',
+    carolAndDave: 'Carol 和 Dave',
+    bobAndAliceAtNewest: 'Bob 和 Alice，停在最新消息',
+    bobAndAliceScrolledUp: 'Bob 和 Alice，已向上滚动',
+    aliceChat: 'Alice 与 Bob 的聊天',
+    bobChat: 'Bob 与 Alice 的聊天',
+    aliceSends: 'Alice 发一条消息',
+    bobReadsNewest: 'Bob 读最新一条',
+  },
+} satisfies Record<ReceiptLocale, unknown>;
 
 const LINES = ['ok', 'see you at the station at six, the train leaves at quarter past', 'sure!'];
 
@@ -43,13 +144,33 @@ interface Device {
   world: World;
   client: MemoryClient;
   engine: ReceiptEngine;
+  /**
+   * Sends a text message from this device. The SDK delivers it to the other devices
+   * (`onReceiveMessages`) but not back to the one that sent it, whose app shows it itself:
+   * this device's lists hear of it through `onSent`.
+   */
+  send: (conversationId: string, text: string) => Promise<ReceiptMessage>;
+  /** Calls `listener` after each `send` of this device; returns the unsubscribe. */
+  onSent: (listener: () => void) => () => void;
 }
 
-const deviceOf = (world: World, client: MemoryClient): Device => ({
-  world,
-  client,
-  engine: world.engineFor(client),
-});
+function deviceOf(world: World, client: MemoryClient): Device {
+  const listeners = new Set<() => void>();
+  return {
+    world,
+    client,
+    engine: world.engineFor(client),
+    send: async (conversationId, text) => {
+      const message = await world.send(client, { conversationId, text });
+      for (const listener of listeners) listener();
+      return message;
+    },
+    onSent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
 
 /** `count` (forty) messages between Alice and Bob, every third one from Bob; then their devices. */
 async function chatHistory(world: World, count = 40) {
@@ -84,20 +205,27 @@ function Bubble({ message, isOwn }: { message: ReceiptMessage; isOwn: boolean })
   );
 }
 
-/** One device's list, kept in sync with the memory server's history. */
+/**
+ * One device's list, kept in sync with the memory server's history: reloaded when the device
+ * receives a message and after it sends one (so its own messages show, and `isScrollingToOwnMessages`
+ * can bring the list to them).
+ */
 function DeviceList({
-  device: { world, client, engine },
+  device: { world, client, engine, onSent },
   conversationId,
   locale,
+  id,
   title,
   label,
   isEmpty = false,
   onMessages,
-  list,
+  list: { onLoadOlder: _notPaged, ...list },
 }: Locale & {
   list: ListArgs;
   device: Device;
   conversationId: string;
+  /** `data-device` of the list's frame, for play functions (the title is localized). */
+  id: string;
   title: string;
   /** Name of the list region when a story shows several lists. */
   label?: string;
@@ -115,11 +243,13 @@ function DeviceList({
       });
     reload();
     client.V2NIMMessageService.on('onReceiveMessages', reload);
+    const stopSent = onSent(reload);
     return () => {
       isActive = false;
       client.V2NIMMessageService.off('onReceiveMessages', reload);
+      stopSent();
     };
-  }, [world, client, conversationId, isEmpty]);
+  }, [world, client, onSent, conversationId, isEmpty]);
   const onMessagesRef = useRef(onMessages);
   useEffect(() => {
     if (frameRef.current && messages.length > 0)
@@ -133,7 +263,7 @@ function DeviceList({
   );
   return (
     <Providers engine={engine} locale={locale}>
-      <div data-device={title} style={{ display: 'grid', gap: 4 }}>
+      <div data-device={id} style={{ display: 'grid', gap: 4 }}>
         <strong>{title}</strong>
         <div
           ref={frameRef}
@@ -160,6 +290,7 @@ function BobsList({ locale, list }: Locale & { list: ListArgs }) {
       device={ready.bob}
       conversationId="bob|1|alice"
       locale={locale}
+      id="Bob"
       title="Bob"
       list={list}
     />
@@ -184,7 +315,7 @@ export const Default: Story = {
  * scroll to the newest message can still be settling (more slowly on a busy machine), so the top is
  * asked for again each frame until the list has said for two frames running that it left the end.
  */
-function scrollUpThenReceive({ world, client: alice }: Device) {
+function scrollUpThenReceive(alice: Device) {
   let isDone = false;
   return (_messages: ReceiptMessage[], frame: HTMLElement) => {
     if (isDone) return;
@@ -205,8 +336,8 @@ function scrollUpThenReceive({ world, client: alice }: Device) {
         return;
       }
       void (async () => {
-        await world.send(alice, { conversationId: 'alice|1|bob', text: 'are you there?' });
-        await world.send(alice, { conversationId: 'alice|1|bob', text: 'the train is late' });
+        await alice.send('alice|1|bob', 'are you there?');
+        await alice.send('alice|1|bob', 'the train is late');
       })();
     };
     requestAnimationFrame(scrollUp);
@@ -220,14 +351,16 @@ function EveryState({ locale, list }: Locale & { list: ListArgs }) {
   });
   if (!ready) return null;
   const { alice, bob, carol } = ready;
+  const strings = APP_STRINGS[locale];
   return (
     <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'start' }}>
       <DeviceList
         device={carol}
         conversationId="carol|1|dave"
         locale={locale}
-        title="empty"
-        label="Carol and Dave"
+        id="empty"
+        title={strings.empty}
+        label={strings.carolAndDave}
         isEmpty
         list={list}
       />
@@ -235,16 +368,18 @@ function EveryState({ locale, list }: Locale & { list: ListArgs }) {
         device={bob}
         conversationId="bob|1|alice"
         locale={locale}
-        title="at the newest"
-        label="Bob and Alice, at the newest"
+        id="at the newest"
+        title={strings.atNewest}
+        label={strings.bobAndAliceAtNewest}
         list={list}
       />
       <DeviceList
         device={bob}
         conversationId="bob|1|alice"
         locale={locale}
-        title="scrolled up, new messages below"
-        label="Bob and Alice, scrolled up"
+        id="scrolled up, new messages below"
+        title={strings.scrolledUp}
+        label={strings.bobAndAliceScrolledUp}
         onMessages={scrollUpThenReceive(alice)}
         list={list}
       />
@@ -294,46 +429,42 @@ function LiveChat({
   const ready = useWorld(async (world, onCleanup) => {
     const chat = await chatHistory(world);
     if (!isBobTalking) return chat;
-    // Bob keeps talking: a message every two seconds arrives on both devices.
+    // Bob keeps talking: a message every two seconds, on his list as he sends it and on Alice's.
     let count = 0;
     const timer = setInterval(() => {
       count += 1;
-      void world.send(chat.bob.client, {
-        conversationId: 'bob|1|alice',
-        text: `Bob says ${count}`,
-      });
+      void chat.bob.send('bob|1|alice', `Bob says ${count}`);
     }, 2000);
     onCleanup(() => clearInterval(timer));
     return chat;
   });
   if (!ready) return null;
-  const { world, alice, bob } = ready;
+  const { alice, bob } = ready;
+  const strings = APP_STRINGS[locale];
   return (
-    <div style={{ display: 'flex', gap: 16, alignItems: 'start' }}>
+    // Wraps on a narrow screen: the two lists stay on the story's themed surface.
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'start' }}>
       <div style={{ display: 'grid', gap: 8 }}>
         <DeviceList
           device={alice}
           conversationId="alice|1|bob"
           locale={locale}
+          id="Alice"
           title="Alice"
-          label="Alice's chat with Bob"
+          label={strings.aliceChat}
           list={list}
         />
-        <button
-          type="button"
-          onClick={() =>
-            void world.send(alice.client, { conversationId: 'alice|1|bob', text: 'Alice says hi' })
-          }
-        >
-          Alice sends
+        <button type="button" onClick={() => void alice.send('alice|1|bob', 'Alice says hi')}>
+          {strings.aliceSends}
         </button>
       </div>
       <DeviceList
         device={bob}
         conversationId="bob|1|alice"
         locale={locale}
+        id="Bob"
         title="Bob"
-        label="Bob's chat with Alice"
+        label={strings.bobChat}
         list={list}
       />
     </div>
@@ -341,8 +472,12 @@ function LiveChat({
 }
 
 /**
- * Alice (left) and Bob (right). Bob writes every two seconds; Bob's list marks what he really sees as
- * read, so Alice's ticks turn to "Read". Scroll Bob up and press "Alice sends": the pill appears.
+ * Alice (left) and Bob (right), each on a device of their own. Bob writes every two seconds; his list
+ * shows each message as he sends it and marks what he really sees as read, so Alice's ticks turn to
+ * "Read". Scroll Alice's list up: Bob's new messages show the pill. Press "Alice sends": her own
+ * message brings her list to the end (`isScrollingToOwnMessages`; turn it off in Controls and she
+ * stays where she was). Scrolled up, Bob's list comes back to the end with his next message the
+ * same way.
  */
 export const Live: Story = {
   render: (args, { globals }) => <LiveChat locale={storyLocale(globals)} list={args} />,
@@ -351,6 +486,9 @@ export const Live: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Alice sends' }));
     const alice = within(canvasElement.querySelector<HTMLElement>('[data-device="Alice"]')!);
+    const bob = within(canvasElement.querySelector<HTMLElement>('[data-device="Bob"]')!);
+    // Each device shows what it sent itself, without waiting for the other's next message.
+    await waitFor(() => expect(alice.getByText(/^Alice says hi/)).toBeVisible(), { timeout: 1500 });
     // Bob's list shows the new message at the bottom and marks it read after the dwell time.
     await waitFor(
       () => {
@@ -360,6 +498,7 @@ export const Live: Story = {
       { timeout: 4000 },
     );
     await waitFor(() => expect(alice.getByText(/^Bob says 1/)).toBeVisible(), { timeout: 4000 });
+    await waitFor(() => expect(bob.getByText(/^Bob says 1/)).toBeVisible(), { timeout: 4000 });
   },
 };
 
@@ -371,9 +510,10 @@ export const Live: Story = {
 export const NotMarkingRead: Story = {
   render: Live.render,
   args: { isMarkingRead: false },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Alice sends' }));
+    const aliceSends = APP_STRINGS[storyLocale(globals)].aliceSends;
+    await userEvent.click(await canvas.findByRole('button', { name: aliceSends }));
     const device = (title: string) =>
       canvasElement.querySelector<HTMLElement>(`[data-device="${title}"]`)!;
     await waitFor(() => expect(within(device('Bob')).getByText('Alice says hi')).toBeVisible(), {
@@ -384,6 +524,10 @@ export const NotMarkingRead: Story = {
     });
     // Well past the read dwell (300 ms) and the flush: nothing was acknowledged.
     await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Bob's own messages are on his list too (sent by this device, shown without a delivery).
+    await waitFor(() => expect(within(device('Bob')).getByText(/^Bob says 1/)).toBeVisible(), {
+      timeout: 3000,
+    });
     const statuses = (title: string) =>
       [...device(title).querySelectorAll('.readmark-tick')].map((tick) =>
         tick.getAttribute('data-status'),
@@ -412,7 +556,10 @@ const OLDER_STRINGS = {
  * Bob's device with sixty messages on the server: the app shows the newest twenty and fetches
  * twenty older ones (`getMessageList` before the oldest shown) whenever `onLoadOlder` asks.
  */
-function OlderOnDemand({ locale, list }: Locale & { list: ListArgs }) {
+function OlderOnDemand({
+  locale,
+  list: { onLoadOlder: reportLoadOlder, ...list },
+}: Locale & { list: ListArgs }) {
   const ready = useWorld((world) => chatHistory(world, 60));
   const [messages, setMessages] = useState<ReceiptMessage[]>([]);
   const [isLoading, setIsLoading] = useState(false);
@@ -434,6 +581,7 @@ function OlderOnDemand({ locale, list }: Locale & { list: ListArgs }) {
   }, [client, page]);
   const oldest = messages[0];
   const loadOlder = useCallback(() => {
+    reportLoadOlder?.();
     setIsLoading(true);
     // A little network time, so the loading line can be seen.
     setTimeout(() => {
@@ -443,7 +591,7 @@ function OlderOnDemand({ locale, list }: Locale & { list: ListArgs }) {
         setIsLoading(false);
       });
     }, 500);
-  }, [page, oldest]);
+  }, [page, oldest, reportLoadOlder]);
   const renderMessage = useCallback(
     (message: ReceiptMessage) => <Bubble message={message} isOwn={message.senderId === 'bob'} />,
     [],
@@ -463,7 +611,7 @@ function OlderOnDemand({ locale, list }: Locale & { list: ListArgs }) {
             messages={messages}
             renderMessage={renderMessage}
             onLoadOlder={hasOlder ? loadOlder : undefined}
-            label="Bob's chat with Alice"
+            label={APP_STRINGS[locale].bobChat}
           />
         </div>
       </div>
@@ -478,9 +626,18 @@ function OlderOnDemand({ locale, list }: Locale & { list: ListArgs }) {
  */
 export const LoadOlder: Story = {
   render: (args, { globals }) => <OlderOnDemand locale={storyLocale(globals)} list={args} />,
-  play: async ({ canvasElement }) => {
+  // Each call also reaches the Actions panel.
+  args: { onLoadOlder: fn() },
+  parameters: {
+    docs: {
+      source: sourceFrom<ListArgs>((args, locale) => listUsage(args, locale, { isPaged: true })),
+    },
+  },
+  play: async ({ args, canvasElement, globals }) => {
     const canvas = within(canvasElement);
-    const region = await canvas.findByRole('region', { name: "Bob's chat with Alice" });
+    const region = await canvas.findByRole('region', {
+      name: APP_STRINGS[storyLocale(globals)].bobChat,
+    });
     const status = canvas.getByRole('status');
     await waitFor(() => expect(status).toHaveAttribute('data-count', '20'));
     await waitFor(() => expect(within(region).getByText(/^60: /)).toBeVisible());
@@ -505,6 +662,7 @@ export const LoadOlder: Story = {
     await waitFor(() => expect(status).toHaveTextContent(/whole history|全部历史/), {
       timeout: 3000,
     });
+    await expect(args.onLoadOlder).toHaveBeenCalledTimes(3);
   },
 };
 
@@ -537,6 +695,7 @@ function LongHistory({ locale, list }: Locale & { list: ListArgs }) {
   );
   if (!ready) return null;
   const { world, bob, engine, messages } = ready;
+  const strings = APP_STRINGS[locale];
   const bobReads = async () => {
     const [copy] = await world.history(bob, 'bob|1|alice');
     await bob.V2NIMMessageService.sendP2PMessageReceipt(copy as never);
@@ -545,7 +704,7 @@ function LongHistory({ locale, list }: Locale & { list: ListArgs }) {
     <Providers engine={engine} locale={locale}>
       <div style={{ display: 'grid', gap: 8, width: 320 }}>
         <button type="button" onClick={() => void bobReads()}>
-          Bob reads the newest
+          {strings.bobReadsNewest}
         </button>
         <div style={{ height: 360, border: '1px solid var(--readmark-border)' }}>
           <MessageList
@@ -553,7 +712,7 @@ function LongHistory({ locale, list }: Locale & { list: ListArgs }) {
             conversationId="alice|1|bob"
             messages={messages}
             renderMessage={renderMessage}
-            label="Alice's chat with Bob"
+            label={strings.aliceChat}
           />
         </div>
       </div>
@@ -570,7 +729,9 @@ export const HundredThousandMessages: Story = {
   render: (args, { globals }) => <LongHistory locale={storyLocale(globals)} list={args} />,
   play: async ({ canvasElement, globals }) => {
     const canvas = within(canvasElement);
-    const region = await canvas.findByRole('region', { name: "Alice's chat with Bob" });
+    const region = await canvas.findByRole('region', {
+      name: APP_STRINGS[storyLocale(globals)].aliceChat,
+    });
     await waitFor(() => expect(within(region).getByText(/^100000: /)).toBeVisible(), {
       timeout: 4000,
     });

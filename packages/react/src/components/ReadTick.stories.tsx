@@ -1,6 +1,7 @@
 import { MessageSendingState, type ReceiptEngine, type ReceiptMessage } from '@readmark/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
+import { element, provider, snippet, sourceFrom } from '../../../../.storybook/usage';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReadTick } from './ReadTick';
 import { Providers, storyLocale, useWorld } from './testWorld.test';
@@ -13,11 +14,33 @@ const meta = {
   title: 'Components/ReadTick',
   component: ReadTick,
   // The messages come from the story's world; only the class is the story's to change.
-  parameters: { controls: { include: ['className'] } },
+  parameters: {
+    controls: { include: ['className'] },
+    docs: { source: sourceFrom<TickArgs>(tickUsage) },
+  },
 } satisfies Meta<typeof ReadTick>;
 export default meta;
 /** What the Controls panel changes: the class on every tick. */
 type TickArgs = { className?: string };
+
+/** "Show code": the tick under an app's own messages. */
+function tickUsage({ className }: TickArgs, locale: ReceiptLocale) {
+  return snippet({
+    imports: ['ReadTick', 'ReceiptProvider'],
+    body: provider(
+      [
+        '  {/* under each message: one-to-one messages you sent get Sending / Sent / Read / Failed */}',
+        '  {message.text}',
+        element('ReadTick', {
+          code: ['message={message}'],
+          props: { className },
+          indent: '  ',
+        }),
+      ].join('\n'),
+      { locale },
+    ),
+  });
+}
 type Story = StoryObj<TickArgs>;
 
 type Locale = { locale: ReceiptLocale };

@@ -1,7 +1,8 @@
 import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState } from 'react';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { createContext, useContext, useState } from 'react';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { element, provider, snippet, sourceFrom } from '../../../../.storybook/usage';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import type { ReceiptDetailMember } from './ReceiptDetailMember';
 import { ReceiptDetailSheet, type ReceiptDetailSheetProps } from './ReceiptDetailSheet';
@@ -15,24 +16,116 @@ import { UnreadBadge } from './UnreadBadge';
 const meta = {
   title: 'Components/ReceiptDetailSheet',
   component: ReceiptDetailSheet,
-  args: { initialTab: 'unread' },
+  // `onClose` also reaches the Actions panel; the stories' sheets close as well.
+  args: { initialTab: 'unread', onClose: fn() },
   argTypes: {
     initialTab: { control: 'inline-radio', options: ['unread', 'read'] },
-    memberAccountIds: { control: 'object' },
+    memberAccountIds: {
+      control: 'object',
+      table: { type: { summary: 'readonly string[]' } },
+    },
   },
   // The message, the open state and `renderMember` (see "Render Member") come from the story; the
   // rest reaches every sheet it shows. Member ids are user1, user2, …
-  parameters: { controls: { include: ['initialTab', 'memberAccountIds', 'className'] } },
+  parameters: {
+    controls: { include: ['initialTab', 'memberAccountIds', 'className'] },
+    docs: { source: sourceFrom<SheetArgs>(sheetUsage) },
+  },
 } satisfies Meta<typeof ReceiptDetailSheet>;
 export default meta;
-/** What the Controls panel changes, on every sheet of the story. */
+/** What the Controls panel changes, on every sheet of the story, and the spy of `onClose`. */
 type SheetArgs = Pick<
   ReceiptDetailSheetProps,
   'initialTab' | 'memberAccountIds' | 'className' | 'renderMember'
->;
+> & { onClose?: () => void };
 type Story = StoryObj<SheetArgs>;
 
 type Locale = { locale: ReceiptLocale };
+
+/** "Show code": a team message's badge and the sheet it opens, with the story's sheet props. */
+function sheetUsage(
+  { initialTab, memberAccountIds, className, renderMember }: SheetArgs,
+  locale: ReceiptLocale,
+) {
+  const sheet = element('ReceiptDetailSheet', {
+    code: [
+      'message={message}',
+      'isOpen={isOpen}',
+      'onClose={() => setIsOpen(false)}',
+      ...(renderMember ? ['renderMember={MemberRow}'] : []),
+    ],
+    props: {
+      initialTab: initialTab === 'unread' ? undefined : initialTab,
+      memberAccountIds,
+      className,
+    },
+    indent: '      ',
+  });
+  const memberRow = renderMember
+    ? `
+/** An own member row; the sheet keeps the tabs, search and the virtualized list. */
+function MemberRow({ name, accountId, isRead }) {
+  return (
+    <span>
+      <strong>{name}</strong> @{accountId} {isRead ? '· read' : '· not yet'}
+    </span>
+  );
+}
+`
+    : '';
+  return snippet({
+    imports: ['ReceiptDetailSheet', 'ReceiptProvider', 'UnreadBadge'],
+    extraImports: ["import { useState } from 'react';"],
+    body: `
+/** Who has read a team message you sent with readReceiptEnabled, opened from its badge. */
+function TeamBadge({ message }) {
+  const [isOpen, setIsOpen] = useState(false);
+  return (
+    <>
+      <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />
+${sheet}
+    </>
+  );
+}
+${memberRow}
+/** Names and avatars for the sheet's rows: { name, avatarUrl? }, or undefined for the account id. */
+const resolveMember = (accountId) => members.get(accountId);
+
+${provider('  {message.text} <TeamBadge message={message} />', {
+  locale,
+  extra: ['resolveMember={resolveMember}'],
+})}`,
+  });
+}
+
+/** The story's language, for the app's own words inside the sheet's rows ("Render Member"). */
+const LocaleContext = createContext<ReceiptLocale>('en');
+
+/** The app's own words around the sheet (an app localizes these itself). */
+const APP_STRINGS = {
+  en: {
+    isRead: '· read',
+    isUnread: '· not yet',
+    states: {
+      loading: 'loading',
+      error: 'error',
+      'nobody read': 'nobody read',
+      'some read': 'some read',
+      'everyone read': 'everyone read',
+    },
+  },
+  'zh-CN': {
+    isRead: '· 已读',
+    isUnread: '· 未读',
+    states: {
+      loading: '加载中',
+      error: '出错',
+      'nobody read': '无人已读',
+      'some read': '部分已读',
+      'everyone read': '全部已读',
+    },
+  },
+} satisfies Record<ReceiptLocale, unknown>;
 
 const FIRST_NAMES = ['Ada', 'Bo', 'Chen', 'Dana', 'Eli', 'Fang', 'Gus', 'Hui', 'Ivy', 'Jun'];
 /** `count` members named "Ada 1", "Bo 1", … by the provider's resolver. */
@@ -66,22 +159,34 @@ function BadgeAndSheet({
 }) {
   const [isOpen, setIsOpen] = useState(isOpenAtStart);
   return (
-    <Providers engine={engine} locale={locale} names={names}>
-      <p style={{ margin: 0 }}>
-        {(message as { text?: string }).text}{' '}
-        <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />
-      </p>
-      {/* A new initial tab from the Controls panel shows at once, as on the next opening. */}
-      <ReceiptDetailSheet
-        key={sheet.initialTab}
-        {...sheet}
-        message={message}
-        isOpen={isOpen}
-        onClose={() => setIsOpen(false)}
-      />
-    </Providers>
+    <LocaleContext.Provider value={locale}>
+      <Providers engine={engine} locale={locale} names={names}>
+        <p style={{ margin: 0 }}>
+          {(message as { text?: string }).text}{' '}
+          <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />
+        </p>
+        {/* A new initial tab from the Controls panel shows at once, as on the next opening. */}
+        <ReceiptDetailSheet
+          key={sheet.initialTab}
+          {...sheet}
+          message={message}
+          isOpen={isOpen}
+          onClose={() => {
+            sheet.onClose?.();
+            setIsOpen(false);
+          }}
+        />
+      </Providers>
+    </LocaleContext.Provider>
   );
 }
+
+/**
+ * Whether a story opens its sheet at once: on the story's own canvas (and in the Vitest run), not
+ * on the docs page, where every story shares one page and a modal sheet would make it inert. There
+ * the badge opens it.
+ */
+const isOpenAtStartIn = (viewMode: string) => viewMode !== 'docs';
 
 /** A team of five; `readers` have read. `after` can break the server once the message exists. */
 function SheetCase({
@@ -139,10 +244,18 @@ async function expectSelectedTab(sheet: ReturnType<typeof within>, name: string)
   await expect(await sheet.findByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
 }
 
-/** Two of five have read; the sheet is open on the Unread tab. */
+/**
+ * Two of five have read; the sheet is open on the Unread tab. (On this docs page the sheets of the
+ * stories start closed: open one from its badge.)
+ */
 export const Default: Story = {
-  render: (args, { globals }) => (
-    <SheetCase locale={storyLocale(globals)} readers={2} isOpenAtStart sheet={args} />
+  render: (args, { globals, viewMode }) => (
+    <SheetCase
+      locale={storyLocale(globals)}
+      readers={2}
+      isOpenAtStart={isOpenAtStartIn(viewMode)}
+      sheet={args}
+    />
   ),
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
@@ -207,15 +320,21 @@ export const MemberFilter: Story = {
   },
 };
 
-/** An app's own member row: the name, the account id and a read mark, instead of avatar + name. */
-function OwnMemberRow({ name, accountId, isRead }: ReceiptDetailMember) {
+/** The row of `OwnMemberRow`, in the story's language. */
+function OwnMemberRowView({ name, accountId, isRead }: ReceiptDetailMember) {
+  const strings = APP_STRINGS[useContext(LocaleContext)];
   return (
     <span style={{ display: 'flex', gap: 8, alignItems: 'baseline' }}>
       <strong>{name}</strong>
       <code style={{ color: 'var(--readmark-muted)' }}>@{accountId}</code>
-      <span>{isRead ? '· read' : '· not yet'}</span>
+      <span>{isRead ? strings.isRead : strings.isUnread}</span>
     </span>
   );
+}
+
+/** An app's own member row: the name, the account id and a read mark, instead of avatar + name. */
+function OwnMemberRow(member: ReceiptDetailMember) {
+  return <OwnMemberRowView {...member} />;
 }
 
 /** `renderMember` draws each row the app's way; the sheet keeps the list, tabs and search. */
@@ -250,7 +369,7 @@ function EveryState({ locale, sheet }: Locale & { sheet: SheetArgs }) {
     <ul style={{ listStyle: 'none', display: 'grid', gap: 12, margin: 0, padding: 0 }}>
       {STATES.map((state) => (
         <li key={state.label} data-case={state.label}>
-          <strong>{state.label}</strong>
+          <strong>{APP_STRINGS[locale].states[state.label]}</strong>
           <SheetCase
             locale={locale}
             readers={state.readers}
@@ -360,8 +479,12 @@ function LiveSheet({
  * each arrival is announced politely to screen readers ("Ada 3 read the message").
  */
 export const Live: Story = {
-  render: (args, { globals }) => (
-    <LiveSheet locale={storyLocale(globals)} isOpenAtStart sheet={args} />
+  render: (args, { globals, viewMode }) => (
+    <LiveSheet
+      locale={storyLocale(globals)}
+      isOpenAtStart={isOpenAtStartIn(viewMode)}
+      sheet={args}
+    />
   ),
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
@@ -386,7 +509,7 @@ export const FromBadge: Story = {
   render: (args, { globals }) => (
     <LiveSheet locale={storyLocale(globals)} isOpenAtStart={false} sheet={args} />
   ),
-  play: async ({ canvasElement, globals }) => {
+  play: async ({ args, canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     const canvas = within(canvasElement);
     const badge = await canvas.findByRole('button', { name: /of 150 members$/ });
@@ -397,5 +520,6 @@ export const FromBadge: Story = {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull());
     await expect(badge).toHaveFocus();
+    await expect(args.onClose).toHaveBeenCalledOnce();
   },
 };

@@ -78,11 +78,46 @@ const panel: CSSProperties = {
   border: '1px solid var(--readmark-border)',
 };
 
+/** "Show code" of each story: how an app themes the components. */
+const themingUsage = {
+  lightAndDark: `import '@readmark/react/styles.css';
+
+// Dark follows the system setting (prefers-color-scheme: dark), or data-theme on any ancestor:
+// <html data-theme="dark"> for the whole app, data-theme="light" for a light island in it.
+<div data-theme="dark">
+  <ReadTick message={message} /> <UnreadBadge message={message} onOpen={openSheet} />
+</div>`,
+  customVariables: `import '@readmark/react/styles.css';
+
+// Override any --readmark-* variable on :root or any ancestor (in your CSS, or inline):
+<div
+  style={{
+    '--readmark-badge-bg': '#fde8e8',
+    '--readmark-badge-text': '#9b1c1c',
+    '--readmark-badge-all-read-bg': '#e1effe',
+    '--readmark-badge-all-read-text': '#1e429f',
+    '--readmark-tick-sent': '#6b21a8',
+    '--readmark-radius': '4px',
+    '--readmark-font-size': '0.875rem',
+  }}
+>
+  <ReadTick message={message} /> <UnreadBadge message={message} onOpen={openSheet} />
+</div>`,
+  ownClasses: `// app.css: the kit's rules have zero specificity (:where()), so yours win
+// .app-badge { border: 1px dashed currentColor; color: #7c2d12; background: #ffedd5; }
+// .app-badge[data-status="all-read"] { color: #14532d; background: #dcfce7; }
+// .app-tick { color: #7c2d12; }
+
+<ReadTick message={message} className="app-tick" />
+<UnreadBadge message={message} onOpen={openSheet} className="app-badge" />`,
+};
+
 /**
  * The default light and dark variables side by side (`data-theme` on an ancestor); a badge in the
  * dark panel opens a dark sheet.
  */
 export const LightAndDark: Story = {
+  parameters: { docs: { source: { code: themingUsage.lightAndDark } } },
   render: (_args, { globals }) => (
     <TeamMessages>
       {(props) => (
@@ -112,6 +147,7 @@ export const LightAndDark: Story = {
 
 /** An app's brand: a few variables overridden on a wrapper (they work on any ancestor or `:root`). */
 export const CustomVariables: Story = {
+  parameters: { docs: { source: { code: themingUsage.customVariables } } },
   render: (_args, { globals }) => (
     <TeamMessages>
       {(props) => (
@@ -154,6 +190,7 @@ const ownClasses = `
  * that skip styles.css get the same result with nothing to override.
  */
 export const OwnClasses: Story = {
+  parameters: { docs: { source: { code: themingUsage.ownClasses } } },
   render: (_args, { globals }) => (
     <TeamMessages>
       {(props) => (

@@ -1,7 +1,8 @@
 import { MessageSendingState, type ReceiptEngine, type ReceiptMessage } from '@readmark/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { type ReactNode, useState } from 'react';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { element, provider, snippet, sourceFrom } from '../../../../.storybook/usage';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReadTick } from './ReadTick';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
@@ -23,14 +24,78 @@ import { UnreadBadge } from './UnreadBadge';
 const meta = {
   title: 'Components/UnreadBadge',
   component: UnreadBadge,
+  // Each call also reaches the Actions panel; the stories' badges open their sheet as well.
+  args: { onOpen: fn() },
   // The message comes from the story's world and `onOpen` opens the sheet (see "Without On Open"
   // for the badge without it); only the class is the story's to change.
-  parameters: { controls: { include: ['className'] } },
+  parameters: {
+    controls: { include: ['className'] },
+    docs: { source: sourceFrom<BadgeArgs>((args, locale) => badgeUsage(args, locale)) },
+  },
 } satisfies Meta<typeof UnreadBadge>;
 export default meta;
-/** What the Controls panel changes: the class on every badge. */
-type BadgeArgs = { className?: string };
+/** What the Controls panel changes (the class on every badge), and the spy of `onOpen`. */
+type BadgeArgs = { className?: string; onOpen?: () => void };
 type Story = StoryObj<BadgeArgs>;
+
+/** "Show code": a team message's badge that opens its member sheet, or (`isPlain`) a plain badge. */
+function badgeUsage({ className }: BadgeArgs, locale: ReceiptLocale, { isPlain = false } = {}) {
+  const badge = element('UnreadBadge', {
+    code: isPlain ? ['message={message}'] : ['message={message}', 'onOpen={() => setIsOpen(true)}'],
+    props: { className },
+    indent: '      ',
+  });
+  if (isPlain) {
+    return snippet({
+      imports: ['ReceiptProvider', 'UnreadBadge'],
+      body: provider(
+        [
+          '  {/* no onOpen: text, not a button; screen readers hear "3 unread of 12 members" */}',
+          '  {message.text}',
+          badge.replace(/^ {4}/gm, ''),
+        ].join('\n'),
+        { locale },
+      ),
+    });
+  }
+  return snippet({
+    imports: ['ReceiptDetailSheet', 'ReceiptProvider', 'UnreadBadge'],
+    extraImports: ["import { useState } from 'react';"],
+    body: `
+/** Under each message: "3 unread" on team messages you sent with readReceiptEnabled. */
+function TeamBadge({ message }) {
+  const [isOpen, setIsOpen] = useState(false);
+  return (
+    <>
+${badge}
+      <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />
+    </>
+  );
+}
+
+${provider('  {message.text} <TeamBadge message={message} />', { locale })}`,
+  });
+}
+
+/** The app's own words around the badges (an app localizes these itself). */
+const APP_STRINGS = {
+  en: {
+    loading: 'loading',
+    unread: 'unread',
+    allRead: 'all read',
+    unavailable: 'unavailable',
+    caption: (members: number, code: number | undefined) =>
+      `${members} members; the last send failed with ${code}`,
+  },
+  'zh-CN': {
+    loading: '加载中',
+    unread: '有人未读',
+    allRead: '全部已读',
+    unavailable: '不可用',
+    caption: (members: number, code: number | undefined) =>
+      `${members}名成员；上一条消息发送失败，错误码${code}`,
+  },
+} satisfies Record<ReceiptLocale, unknown>;
 
 type Locale = { locale: ReceiptLocale };
 
@@ -40,13 +105,21 @@ function BadgeWithSheet({
   message,
   locale,
   className,
+  onOpen,
 }: Locale & BadgeArgs & { engine: ReceiptEngine; message: ReceiptMessage }) {
   const [isOpen, setIsOpen] = useState(false);
   return (
     <Providers engine={engine} locale={locale}>
       <p style={{ margin: 0 }}>
         hello team{' '}
-        <UnreadBadge message={message} onOpen={() => setIsOpen(true)} className={className} />
+        <UnreadBadge
+          message={message}
+          onOpen={() => {
+            onOpen?.();
+            setIsOpen(true);
+          }}
+          className={className}
+        />
       </p>
       <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />
     </Providers>
@@ -61,14 +134,14 @@ function BadgeCase({
   locale,
   readers,
   after,
-  className,
+  ...badge
 }: Locale & BadgeArgs & { readers: number; after?: (world: World) => void }) {
   const ready = useWorld(async (world) => {
     const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers });
     after?.(world);
     return { engine: world.engineFor(alice), message };
   });
-  return ready ? <BadgeWithSheet {...ready} locale={locale} className={className} /> : null;
+  return ready ? <BadgeWithSheet {...ready} locale={locale} {...badge} /> : null;
 }
 
 /** Counts never arrive: every call and delivery takes ten minutes. */
@@ -80,13 +153,14 @@ const receiptsOff = (world: World) =>
 /** 9 of 12 members have read: "3 unread", a button named "3 unread of 12 members". */
 export const Default: Story = {
   render: (args, { globals }) => <BadgeCase locale={storyLocale(globals)} readers={9} {...args} />,
-  play: async ({ canvasElement, globals }) => {
+  play: async ({ args, canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     const canvas = within(canvasElement);
     const badge = await canvas.findByRole('button', { name: '3 unread of 12 members' });
     await expect(badge).toHaveTextContent('3 unread');
     await expect(badge).toHaveAttribute('aria-haspopup', 'dialog');
     await userEvent.click(badge);
+    await expect(args.onOpen).toHaveBeenCalledOnce();
     const dialog = await canvas.findByRole('dialog', { name: 'Message receipts' });
     await expect(await within(dialog).findByRole('tab', { name: 'Unread (3)' })).toHaveAttribute(
       'aria-selected',
@@ -104,20 +178,21 @@ function Labelled({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function EveryState({ locale, className }: Locale & BadgeArgs) {
+function EveryState({ locale, ...badge }: Locale & BadgeArgs) {
+  const strings = APP_STRINGS[locale];
   return (
     <div style={{ display: 'flex', gap: 24, flexWrap: 'wrap' }}>
-      <Labelled label="loading">
-        <BadgeCase locale={locale} readers={0} after={slowServer} className={className} />
+      <Labelled label={strings.loading}>
+        <BadgeCase locale={locale} readers={0} after={slowServer} {...badge} />
       </Labelled>
-      <Labelled label="unread">
-        <BadgeCase locale={locale} readers={9} className={className} />
+      <Labelled label={strings.unread}>
+        <BadgeCase locale={locale} readers={9} {...badge} />
       </Labelled>
-      <Labelled label="all read">
-        <BadgeCase locale={locale} readers={12} className={className} />
+      <Labelled label={strings.allRead}>
+        <BadgeCase locale={locale} readers={12} {...badge} />
       </Labelled>
-      <Labelled label="unavailable">
-        <BadgeCase locale={locale} readers={0} after={receiptsOff} className={className} />
+      <Labelled label={strings.unavailable}>
+        <BadgeCase locale={locale} readers={0} after={receiptsOff} {...badge} />
       </Labelled>
     </div>
   );
@@ -178,7 +253,7 @@ export const Chinese: Story = {
   },
 };
 
-function LiveTeam({ locale, className }: Locale & BadgeArgs) {
+function LiveTeam({ locale, ...badge }: Locale & BadgeArgs) {
   const ready = useWorld(async (world, onCleanup) => {
     const { alice, message } = await teamWithMessage(world, {
       teamId: 't1',
@@ -195,7 +270,7 @@ function LiveTeam({ locale, className }: Locale & BadgeArgs) {
     });
     return { engine: world.engineFor(alice), message };
   });
-  return ready ? <BadgeWithSheet {...ready} locale={locale} className={className} /> : null;
+  return ready ? <BadgeWithSheet {...ready} locale={locale} {...badge} /> : null;
 }
 
 /**
@@ -240,6 +315,11 @@ function PlainBadge({ locale, className }: Locale & BadgeArgs) {
  */
 export const WithoutOnOpen: Story = {
   render: (args, { globals }) => <PlainBadge locale={storyLocale(globals)} {...args} />,
+  parameters: {
+    docs: {
+      source: sourceFrom<BadgeArgs>((args, locale) => badgeUsage(args, locale, { isPlain: true })),
+    },
+  },
   play: async ({ canvasElement, globals }) => {
     const isEnglish = storyLocale(globals) === 'en';
     const canvas = within(canvasElement);
@@ -370,12 +450,34 @@ function GrownTeam({ locale, className }: Locale & BadgeArgs) {
   return (
     <div style={{ display: 'grid', gap: 8 }}>
       <span data-testid="caption" style={{ fontSize: 12, color: 'var(--readmark-muted)' }}>
-        {`${memberCount} members; the last send failed with ${code}`}
+        {APP_STRINGS[locale].caption(memberCount, code)}
       </span>
       <TeamRows {...rows} locale={locale} className={className} />
     </div>
   );
 }
+
+/** "Show code": what an app does when a flagged team send fails. */
+const failedTeamSendUsage = `import { MessageSendingState } from '@readmark/core';
+import { useReceiptEngine } from '@readmark/react';
+
+/** Sends a team message with read receipts (inside <ReceiptProvider>). */
+function useSendWithReceipts(nim, conversationId) {
+  const engine = useReceiptEngine();
+  return async (draft) => {
+    try {
+      const { message } = await nim.V2NIMMessageService.sendMessage(draft, conversationId, {
+        messageConfig: { readReceiptEnabled: true },
+      });
+      return message;
+    } catch (error) {
+      // 107302: the team has more than 200 members; its other messages now say "unavailable".
+      engine.reportSendFailure(conversationId, error);
+      // The SDK leaves the draft unchanged: keep your own failed copy, its <ReadTick> shows the alert.
+      return { ...draft, sendingState: MessageSendingState.FAILED };
+    }
+  };
+}`;
 
 /**
  * A team that grew past 200 members cannot have read receipts (NIM 107302): Alice's flagged send
@@ -385,9 +487,10 @@ function GrownTeam({ locale, className }: Locale & BadgeArgs) {
  */
 export const TeamOverTwoHundredMembers: Story = {
   render: (args, { globals }) => <GrownTeam locale={storyLocale(globals)} {...args} />,
-  play: async ({ canvasElement }) => {
+  parameters: { docs: { source: { code: failedTeamSendUsage } } },
+  play: async ({ canvasElement, globals }) => {
     const caption = await within(canvasElement).findByTestId('caption');
-    await expect(caption).toHaveTextContent('202 members; the last send failed with 107302');
+    await expect(caption).toHaveTextContent(APP_STRINGS[storyLocale(globals)].caption(202, 107302));
     await waitFor(() =>
       expect(rowParts(canvasElement, 'Welcome, everyone').badge).toHaveAttribute(
         'data-status',
