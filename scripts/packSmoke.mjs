@@ -921,8 +921,10 @@ export function App({ api, message }: { api: MyBackend; message: ReceiptMessage 
 export const engine = createReceiptEngine({ transport: createMyTransport({} as MyBackend), accountId: 'A' });
 // @ts-expect-error a ReadTick needs its message
 export const noMessage = <ReadTick />;
-// @ts-expect-error the locales are 'en' and 'zh-CN'
+// Any language tag is accepted (it falls back to English); a locale is still a string.
 export const french = <ReceiptProvider engine={engine} locale="fr" />;
+// @ts-expect-error a locale is a language tag, not a number
+export const numericLocale = <ReceiptProvider engine={engine} locale={7} />;
 // @ts-expect-error a transport has five calls and subscribe
 createReceiptEngine({ transport: {}, accountId: 'A' });
 `,
