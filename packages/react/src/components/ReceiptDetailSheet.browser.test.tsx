@@ -213,7 +213,7 @@ describe('ReceiptDetailSheet', () => {
     expect(document.activeElement).toBe(badge);
   });
 
-  it('shows an error with a retry that recovers', async () => {
+  it('shows an error with a retry that recovers, keeping focus in the sheet', async () => {
     world = createWorld();
     const { alice, message } = await teamWithMessage(world, {
       teamId: 't1',
@@ -233,6 +233,8 @@ describe('ReceiptDetailSheet', () => {
     const panel = await screen.findByRole('tabpanel', { name: 'Unread (2)' });
     await waitFor(() => expect(memberNames(panel)).toEqual(['Bob', 'Carol']));
     expect(screen.queryByRole('alert')).toBeNull();
+    // Retry left with the error: focus went to the panel, not to <body>.
+    expect(document.activeElement).toBe(panel);
   });
 
   it('virtualizes 200 members and shows custom rows from renderMember', async () => {

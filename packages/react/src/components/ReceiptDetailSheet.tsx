@@ -1,5 +1,5 @@
 import type { ReceiptMessage } from '@readmark/core';
-import { type ReactNode, useId, useMemo, useState } from 'react';
+import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { useMemberResolver } from '../hooks/useMemberResolver';
 import { useTeamReceiptDetail } from '../hooks/useTeamReceiptDetail';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
@@ -93,10 +93,12 @@ export function ReceiptDetailSheet({
   const hasData = detail.readAccountList.length + detail.unreadAccountList.length > 0;
   const isShowingLoading = detail.isLoading && !hasData;
   const status = detail.error ? 'error' : isShowingLoading ? 'loading' : 'ready';
+  const panelRef = useRef<HTMLDivElement>(null);
   const announcement = useReadAnnouncement(
     detail.readAccountList,
     isOpen && status === 'ready',
     (accountId) => strings.announceRead(resolveMember(accountId).name),
+    strings.announceReadCount,
   );
 
   const { tabId, panelId } = tabIds(idPrefix, selectedTab);
@@ -147,15 +149,25 @@ export function ReceiptDetailSheet({
             onChange={(event) => setQuery(event.target.value)}
           />
           <div
+            ref={panelRef}
             // A panel is a tab panel only while its tab is there.
             {...(counts && { role: 'tabpanel', 'aria-labelledby': tabId })}
             id={panelId}
+            // Focusable from script only: Retry hands focus here before it leaves the page.
+            tabIndex={-1}
             className="readmark-sheet-panel"
           >
             {detail.error ? (
               <div role="alert" className="readmark-sheet-error">
                 <p>{strings.error}</p>
-                <button type="button" onClick={detail.refresh}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    // Retry is replaced by the loading state: focus must not fall to <body>.
+                    panelRef.current?.focus();
+                    detail.refresh();
+                  }}
+                >
                   {strings.retry}
                 </button>
               </div>

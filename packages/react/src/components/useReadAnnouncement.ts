@@ -1,42 +1,73 @@
 import { useEffect, useRef, useState } from 'react';
 
-/** At most this many names per announcement, so a burst of readers does not flood the screen reader. */
+/** At most this many names per announcement; more readers are announced as a count. */
 const MAX_NAMES = 3;
+/**
+ * At most one announcement per this many ms. A polite live region that changes on every reader
+ * (150 members reading in three seconds) floods a screen reader, which queues each change.
+ */
+export const ANNOUNCE_INTERVAL_MS = 2_000;
 
 /**
  * Text for a polite live region: "Bob read the message" whenever accounts join the read list while the
- * sheet is open. The first loaded list is the baseline and is not announced.
+ * sheet is open. The first loaded list is the baseline and is not announced. The first new readers
+ * are announced at once; those who read during the next `ANNOUNCE_INTERVAL_MS` are gathered into
+ * the announcement at its end, by name up to three ("Bob read the message. Carol read the
+ * message"), else as a count ("12 more members read the message").
  * @param isReady False while loading or closed: the next ready list becomes the new baseline.
  * @param describe Builds the sentence for one account (resolves the name, localizes).
+ * @param describeCount Builds the sentence for more readers than are named.
  */
 export function useReadAnnouncement(
   readAccountList: readonly string[],
   isReady: boolean,
   describe: (accountId: string) => string,
+  describeCount: (count: number) => string,
 ): string {
   const [announcement, setAnnouncement] = useState('');
   const knownRef = useRef<Set<string> | null>(null);
-  const describeRef = useRef(describe);
-  describeRef.current = describe;
+  const describeRef = useRef({ describe, describeCount });
+  describeRef.current = { describe, describeCount };
+  /** Readers not announced yet, and whether an interval is running (they then wait for its end). */
+  const pendingRef = useRef<{ readers: string[]; timer?: ReturnType<typeof setTimeout> }>({
+    readers: [],
+  });
 
   useEffect(() => {
+    const pending = pendingRef.current;
+    const announce = () => {
+      const { readers } = pending;
+      pending.readers = [];
+      if (readers.length === 0) {
+        pending.timer = undefined;
+        return;
+      }
+      const { describe, describeCount } = describeRef.current;
+      setAnnouncement(
+        readers.length > MAX_NAMES
+          ? describeCount(readers.length)
+          : readers.map((accountId) => describe(accountId)).join('. '),
+      );
+      pending.timer = setTimeout(announce, ANNOUNCE_INTERVAL_MS);
+    };
     if (!isReady) {
       knownRef.current = null;
+      pending.readers = [];
+      clearTimeout(pending.timer);
+      pending.timer = undefined;
       setAnnouncement('');
       return;
     }
     const known = knownRef.current;
     knownRef.current = new Set(readAccountList);
     if (!known) return;
-    const newReaders = readAccountList.filter((accountId) => !known.has(accountId));
-    if (newReaders.length === 0) return;
-    setAnnouncement(
-      newReaders
-        .slice(-MAX_NAMES)
-        .map((accountId) => describeRef.current(accountId))
-        .join('. '),
-    );
+    for (const accountId of readAccountList) {
+      if (!known.has(accountId)) pending.readers.push(accountId);
+    }
+    if (pending.timer === undefined) announce();
   }, [readAccountList, isReady]);
+
+  useEffect(() => () => clearTimeout(pendingRef.current.timer), []);
 
   return announcement;
 }

@@ -61,6 +61,11 @@ export interface ReceiptStrings {
   memberListLabel: string;
   /** Polite live announcement when a member reads the message, e.g. "Bob read the message". */
   announceRead: (name: string) => string;
+  /**
+   * The announcement when more members read at once than are named (at most one announcement per
+   * two seconds), e.g. "12 more members read the message".
+   */
+  announceReadCount: (count: number) => string;
 }
 
 /** The built-in locales. */

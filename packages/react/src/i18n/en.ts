@@ -32,4 +32,6 @@ export const en: ReceiptStrings = {
   messageListLabel: 'Messages',
   memberListLabel: 'Members',
   announceRead: (name) => `${name} read the message`,
+  announceReadCount: (count) =>
+    `${count} more ${pluralize(count, 'member', 'members')} read the message`,
 };

@@ -64,6 +64,7 @@ describe('docs/i18n.md', () => {
       tabUnread: 3,
       newMessages: 4,
       announceRead: 'Bob',
+      announceReadCount: 12,
     }[key as string];
     return (value as (argument: unknown) => string)(argument);
   };

@@ -34,4 +34,5 @@ export const zhCN: ReceiptStrings = {
   messageListLabel: '消息列表',
   memberListLabel: '成员列表',
   announceRead: (name) => `${name}已读该消息`,
+  announceReadCount: (count) => `又有${count}人已读该消息`,
 };

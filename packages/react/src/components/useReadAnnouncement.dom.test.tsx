@@ -1,0 +1,79 @@
+/**
+ * The sheet's polite announcements: the first new readers at once, then at most one announcement
+ * per interval, by name up to three, else as a count, so 150 readers in three seconds do not queue
+ * 150 sentences in a screen reader.
+ */
+import { act, renderHook } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ANNOUNCE_INTERVAL_MS, useReadAnnouncement } from './useReadAnnouncement';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const describeOne = (accountId: string) => `${accountId} read`;
+const describeCount = (count: number) => `${count} more read`;
+
+function announcements(initial: readonly string[], isReady = true) {
+  const view = renderHook(
+    ({ list, ready }) => useReadAnnouncement(list, ready, describeOne, describeCount),
+    { initialProps: { list: initial, ready: isReady } },
+  );
+  return {
+    view,
+    read: (list: readonly string[]) => view.rerender({ list, ready: true }),
+    current: () => view.result.current,
+  };
+}
+
+describe('useReadAnnouncement', () => {
+  it('does not announce the list it opened with', () => {
+    const { current } = announcements(['a', 'b']);
+    expect(current()).toBe('');
+  });
+
+  it('announces the first new reader at once, then gathers the next ones for the interval', () => {
+    const { read, current } = announcements(['a']);
+    read(['a', 'b']);
+    expect(current()).toBe('b read');
+    read(['a', 'b', 'c']);
+    read(['a', 'b', 'c', 'd']);
+    expect(current()).toBe('b read'); // not yet: one announcement per interval
+    act(() => vi.advanceTimersByTime(ANNOUNCE_INTERVAL_MS));
+    expect(current()).toBe('c read. d read');
+    // A quiet interval ends the gathering: the next reader is announced at once again.
+    act(() => vi.advanceTimersByTime(ANNOUNCE_INTERVAL_MS));
+    read(['a', 'b', 'c', 'd', 'e']);
+    expect(current()).toBe('e read');
+  });
+
+  it('more than three readers in one interval are announced as a count', () => {
+    const { read, current } = announcements([]);
+    const members = Array.from({ length: 150 }, (_, index) => `m${index}`);
+    read(members.slice(0, 1));
+    expect(current()).toBe('m0 read');
+    for (let count = 2; count <= 150; count++) read(members.slice(0, count));
+    expect(current()).toBe('m0 read');
+    act(() => vi.advanceTimersByTime(ANNOUNCE_INTERVAL_MS));
+    expect(current()).toBe('149 more read');
+  });
+
+  it('150 readers at once are one count, not the last three names', () => {
+    const { read, current } = announcements([]);
+    read(Array.from({ length: 150 }, (_, index) => `m${index}`));
+    expect(current()).toBe('150 more read');
+  });
+
+  it('closing forgets what was gathered: nothing is announced after it', () => {
+    const { view, read, current } = announcements(['a']);
+    read(['a', 'b']);
+    read(['a', 'b', 'c']);
+    view.rerender({ list: ['a', 'b', 'c'], ready: false });
+    expect(current()).toBe('');
+    act(() => vi.advanceTimersByTime(ANNOUNCE_INTERVAL_MS * 2));
+    expect(current()).toBe('');
+  });
+});
