@@ -11,18 +11,21 @@ import type {
 } from './sdkTypes';
 
 /** The client calls a fault can be injected into (see `MemoryServer.injectFault`). */
-export type FaultableMethod =
-  | 'sendMessage'
-  | 'getMessageList'
-  | 'sendP2PMessageReceipt'
-  | 'getP2PMessageReceipt'
-  | 'sendTeamMessageReceipts'
-  | 'getTeamMessageReceipts'
-  | 'getTeamMessageReceiptDetail'
-  | 'getConversationReadTime'
-  | 'revokeMessage'
-  | 'getConversation'
-  | 'getConversationList';
+export const FAULTABLE_METHODS = [
+  'sendMessage',
+  'getMessageList',
+  'sendP2PMessageReceipt',
+  'getP2PMessageReceipt',
+  'sendTeamMessageReceipts',
+  'getTeamMessageReceipts',
+  'getTeamMessageReceiptDetail',
+  'getConversationReadTime',
+  'revokeMessage',
+  'getConversation',
+  'getConversationList',
+] as const;
+/** One of {@link FAULTABLE_METHODS}. */
+export type FaultableMethod = (typeof FAULTABLE_METHODS)[number];
 
 /** One logged-in device: what a nim-web-sdk-ng instance holds locally. */
 export interface Device {

@@ -512,6 +512,27 @@ const rows: Array<BadInputRow<World>> = [
     { code: 108404 },
   ],
   ['injectFault: null', (w) => w.server.injectFault(null as never), { code: 191004 }],
+  // A fault that could never fire would let a test meant to see a failure pass without one.
+  ...(
+    [
+      ['a misspelt method', { method: 'sendTeamMessageReceipt', code: 416 }],
+      ['code 0', { method: 'sendP2PMessageReceipt', code: 0 }],
+      ['a negative code', { method: 'sendP2PMessageReceipt', code: -5 }],
+      ['times 0', { method: 'sendP2PMessageReceipt', code: 416, times: 0 }],
+      [
+        'times a Proxy that throws',
+        { method: 'sendP2PMessageReceipt', code: 416, times: explodingProxy({}) },
+      ],
+      ['a numeric accountId', { method: 'sendP2PMessageReceipt', code: 416, accountId: 42 }],
+      ['an empty accountId', { method: 'sendP2PMessageReceipt', code: 416, accountId: '' }],
+    ] as const
+  ).map(
+    ([name, options]): BadInputRow<World> => [
+      `injectFault: ${name}`,
+      (w) => w.server.injectFault(options as never),
+      { code: 191004 },
+    ],
+  ),
   [
     'setFaults: a negative rate',
     (w) => w.server.setFaults({ failureRate: -0.1 }),

@@ -2,7 +2,7 @@ import { setDeviceConnected } from './connection';
 import type { RandomFaults } from './FaultInjector';
 import { createMemoryClient, type MemoryClient } from './MemoryClient';
 import { invalidParameter } from './NimError';
-import { type FaultableMethod, ServerCore } from './ServerCore';
+import { FAULTABLE_METHODS, type FaultableMethod, ServerCore } from './ServerCore';
 import {
   type PeerReaderOptions,
   type SimulationHandle,
@@ -181,8 +181,16 @@ export function createMemoryServer(options: MemoryServerOptions = {}): MemorySer
     getTeamMemberIds: (teamId) => [...membersOf(teamId)],
     injectFault(faultOptions) {
       const { method, code, times = 1, accountId } = requireOptions(faultOptions);
-      if (typeof method !== 'string' || !Number.isInteger(code) || !(times >= 1)) {
-        throw invalidParameter('method, code and times');
+      // A misspelt method or account would never fire, and a test meant to see a failure would
+      // pass without one.
+      if (!FAULTABLE_METHODS.includes(method)) {
+        throw invalidParameter(`method must be one of ${FAULTABLE_METHODS.join(', ')}`);
+      }
+      if (!Number.isInteger(code) || code < 100 || !Number.isInteger(times) || times < 1) {
+        throw invalidParameter('code must be a NIM error code and times an integer >= 1');
+      }
+      if (accountId !== undefined && !(typeof accountId === 'string' && accountId !== '')) {
+        throw invalidParameter('accountId must be an account id, or omitted for every account');
       }
       core.addFault({ method, code, times, ...(accountId === undefined ? {} : { accountId }) });
     },

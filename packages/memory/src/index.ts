@@ -8,6 +8,6 @@ export type {
   MemoryMessageService,
 } from './MemoryClient';
 export { NimError, NimErrorCode } from './NimError';
-export type { FaultableMethod } from './ServerCore';
+export { FAULTABLE_METHODS, type FaultableMethod } from './ServerCore';
 export type { PeerReaderOptions, SimulationHandle } from './simulatePeerReader';
 export type { TeamReadersOptions } from './simulateTeamReaders';
