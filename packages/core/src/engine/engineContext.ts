@@ -64,15 +64,30 @@ export interface EngineContext {
   teamRetention: TeamReceiptRetention;
 }
 
+/**
+ * The longest wait platform timers take (2^31 - 1 ms, about 24.8 days): a longer one overflows and
+ * fires after about 1 ms, which would turn a long backoff into a hot retry loop.
+ */
+const MAX_TIMER_DELAY_MS = 2_147_483_647;
+
 /** A TimerSet over `clock` that forgets timers once they fire. */
 export function createTimerSet(clock: Clock): TimerSet {
   const live = new Set<unknown>();
   return {
     set(callback, delayMs) {
-      const handle = clock.setTimeout(() => {
-        live.delete(handle);
-        callback();
-      }, delayMs);
+      let handle: unknown;
+      let isSetting = true;
+      // Not when cleared meanwhile, even if the clock fires anyway.
+      const fire = () => {
+        if (live.delete(handle)) callback();
+      };
+      handle = clock.setTimeout(
+        // A clock that calls back inside `setTimeout` is deferred to a microtask: callers keep the
+        // handle it returns (e.g. as "a flush is due"), which they could not clear before.
+        () => (isSetting ? void Promise.resolve().then(fire) : fire()),
+        Math.min(delayMs, MAX_TIMER_DELAY_MS),
+      );
+      isSetting = false;
       live.add(handle);
       return handle;
     },

@@ -67,6 +67,50 @@ describe('engine contract', () => {
     expect(manual.pending()).toBe(0);
   });
 
+  it('a wait longer than platform timers take is capped, not overflowed into a hot loop', async () => {
+    const alice = world.device('A');
+    const delays: number[] = [];
+    const recording: Clock = {
+      now: () => Date.now(),
+      setTimeout(callback, delayMs) {
+        delays.push(delayMs);
+        return setTimeout(callback, 0); // the test only looks at what was asked for
+      },
+      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    };
+    const bob = world.device('B', {
+      clock: recording,
+      flushDelayMs: 3e9,
+      retry: { baseDelayMs: 5e9, maxDelayMs: 1e10 },
+    });
+    const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+    await world.settle();
+    world.server.injectFault({ method: 'sendP2PMessageReceipt', code: 192001 });
+    bob.engine.markRead([world.copyOf(bob, m1)]);
+    await world.tick(0);
+    expect(delays.length).toBeGreaterThanOrEqual(2); // the flush window, then the retry
+    expect(Math.max(...delays)).toBe(2 ** 31 - 1);
+  });
+
+  it('a clock that calls back at once, inside setTimeout, works', async () => {
+    const alice = world.device('A');
+    let nextHandle = 1;
+    const immediate: Clock = {
+      now: () => Date.now(),
+      setTimeout(callback) {
+        callback();
+        return nextHandle++;
+      },
+      clearTimeout() {},
+    };
+    const bob = world.device('B', { clock: immediate });
+    const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+    await world.settle();
+    expect(() => bob.engine.markRead([world.copyOf(bob, m1)])).not.toThrow();
+    await world.tick(0);
+    expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
+  });
+
   it('flush() sends at once instead of at the end of the window', async () => {
     const alice = world.device('A');
     const bob = world.device('B');
