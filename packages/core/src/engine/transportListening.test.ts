@@ -12,16 +12,22 @@ import { selectPeerReadTime } from './selectors';
 
 const world = receiptWorldPerTest();
 
-/**
- * A sends B m1; B's engine runs over B's NIM transport as changed by `change`. Returns what B's
- * engine reported and whether Alice's engine saw B's receipt once B marked m1 read.
- */
-async function bobReadsOver(change: (transport: ReceiptTransport) => Partial<ReceiptTransport>) {
+/** A sends B m1; B's own engine is gone, so a test can run B's transport under one of its own. */
+async function aliceSendsBob() {
   const alice = world.device('A');
   const bob = world.device('B');
   bob.engine.dispose();
   const m1 = await world.send(alice, 'A|1|B', { at: 100 });
   await world.settle();
+  return { alice, bob, m1 };
+}
+
+/**
+ * A sends B m1; B's engine runs over B's NIM transport as changed by `change`. Returns what B's
+ * engine reported and whether Alice's engine saw B's receipt once B marked m1 read.
+ */
+async function bobReadsOver(change: (transport: ReceiptTransport) => Partial<ReceiptTransport>) {
+  const { alice, bob, m1 } = await aliceSendsBob();
   const reports: Array<[number, ReceiptErrorContext]> = [];
   const messages: string[] = [];
   const engine = createReceiptEngine({
@@ -98,11 +104,7 @@ describe('transport listening', () => {
   );
 
   it("an unsubscribe that throws does not stop dispose: the engine's timers are cancelled", async () => {
-    const alice = world.device('A');
-    const bob = world.device('B');
-    bob.engine.dispose();
-    const m1 = await world.send(alice, 'A|1|B', { at: 100 });
-    await world.settle();
+    const { bob, m1 } = await aliceSendsBob();
     const engine = createReceiptEngine({
       transport: {
         ...bob.transport,
@@ -125,11 +127,7 @@ describe('transport listening', () => {
   });
 
   it("with a getConnectionState that has no answer, the events' own state holds receipts while offline", async () => {
-    const alice = world.device('A');
-    const bob = world.device('B');
-    bob.engine.dispose();
-    const m1 = await world.send(alice, 'A|1|B', { at: 100 });
-    await world.settle();
+    const { bob, m1 } = await aliceSendsBob();
     let tell: (state: ConnectionState) => void = () => {};
     const engine = createReceiptEngine({
       transport: {
