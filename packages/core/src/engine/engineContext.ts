@@ -77,14 +77,19 @@ export function createTimerSet(clock: Clock): TimerSet {
     set(callback, delayMs) {
       let handle: unknown;
       let isSetting = true;
-      // Not when cleared meanwhile, even if the clock fires anyway.
-      const fire = () => {
-        if (live.delete(handle)) callback();
-      };
       handle = clock.setTimeout(
-        // A clock that calls back inside `setTimeout` is deferred to a microtask: callers keep the
-        // handle it returns (e.g. as "a flush is due"), which they could not clear before.
-        () => (isSetting ? void Promise.resolve().then(fire) : fire()),
+        () => {
+          if (isSetting) {
+            // A clock that calls back inside `setTimeout` is deferred to a microtask: callers keep
+            // the handle it returns (e.g. as "a flush is due"), which they must be able to clear.
+            void Promise.resolve().then(() => {
+              if (live.delete(handle)) callback();
+            });
+            return;
+          }
+          live.delete(handle);
+          callback();
+        },
         Math.min(delayMs, MAX_TIMER_DELAY_MS),
       );
       isSetting = false;
