@@ -82,11 +82,14 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
         // A throwing handler must not break the engine's own bookkeeping.
       }
     },
-    noteRetry(error, errorContext) {
+    willRetry(error, errorContext) {
+      if (!isRetryableCode(error.code)) return false;
       const key = `${errorContext.operation}|${errorContext.conversationId}`;
-      if (!isUnexplainedFailure(error) || unexplainedRetries.has(key)) return;
-      unexplainedRetries.add(key);
-      context.report(error, errorContext);
+      if (isUnexplainedFailure(error) && !unexplainedRetries.has(key)) {
+        unexplainedRetries.add(key);
+        context.report(error, errorContext);
+      }
+      return true;
     },
     onOutboxChange: () => persistence.changed(),
     teamRetention: {
@@ -178,12 +181,8 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
         seeded.delete(key);
         if (!isDisposed) {
           // Offline or rate-limited is not a failure to report: seed again once connected.
-          if (isRetryableCode(error.code)) {
-            unseeded.add(conversationId);
-            context.noteRetry(error, { operation, conversationId });
-          } else {
-            context.report(error, { operation, conversationId });
-          }
+          if (context.willRetry(error, { operation, conversationId })) unseeded.add(conversationId);
+          else context.report(error, { operation, conversationId });
         }
         settle();
       },
@@ -282,8 +281,8 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
         transport.subscribeConnectionState?.((state) => {
           const wasConnected = connection === 'connected';
           // Status events can arrive late or out of order; the transport's current state is the
-          // truth, so a stale "disconnected" never strands the outbox.
-          // The event's own state when the getter has no answer.
+          // truth, so a stale "disconnected" never strands the outbox. The event's own state
+          // counts only when the getter has no answer.
           connection = readConnectionState(() => transport.getConnectionState?.() ?? state);
           if (connection !== 'connected' || isDisposed) return;
           // A "disconnected" that arrives while connected again means we missed a blip.

@@ -52,12 +52,12 @@ export interface EngineContext {
   /** A permanent failure: `onError`, once; the caller drops what failed. */
   report(error: ReceiptError, context: ReceiptErrorContext): void;
   /**
-   * A failure that will be retried. Told to `onError` (once per operation and conversation) only
-   * when what failed carried no NIM code (see `isUnexplainedFailure`): then it may be the
-   * transport's own bug or a request the backend will always refuse, and a retry in silence would
-   * hide it.
+   * Whether a failed call is retried: its code says it can succeed later (`isRetryableCode`). A
+   * retried failure is told to `onError` (once per operation and conversation) only when what
+   * failed carried no NIM code (see `isUnexplainedFailure`): then it may be the transport's own bug
+   * or a request the backend will always refuse, and a retry in silence would hide it.
    */
-  noteRetry(error: ReceiptError, context: ReceiptErrorContext): void;
+  willRetry(error: ReceiptError, context: ReceiptErrorContext): boolean;
   /** The outbox gained or lost a receipt (queued, confirmed or dropped): persist it if asked to. */
   onOutboxChange(): void;
   /** How many team receipts are kept, and which messages are shown (always kept). */

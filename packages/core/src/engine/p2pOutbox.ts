@@ -1,4 +1,3 @@
-import { isRetryableCode } from '../errorCodes';
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
 import { type EngineContext, invoke } from './engineContext';
@@ -99,14 +98,13 @@ export function createP2POutbox(
       (error: ReceiptError) => {
         inFlight.delete(conversationId);
         if (context.isDisposed()) return;
-        if (!isRetryableCode(error.code)) {
+        if (!context.willRetry(error, { operation: 'sendP2PMessageReceipt', conversationId })) {
           refused.add(message.messageClientId);
           context.onOutboxChange();
           context.report(error, { operation: 'sendP2PMessageReceipt', conversationId });
           if (pending.has(conversationId)) onNeedsFlush();
           return;
         }
-        context.noteRetry(error, { operation: 'sendP2PMessageReceipt', conversationId });
         const queued = pending.get(conversationId);
         if (!queued || queued.createTime < message.createTime) pending.set(conversationId, message);
         retries.schedule(conversationId);

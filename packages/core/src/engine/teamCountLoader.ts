@@ -1,4 +1,3 @@
-import { isRetryableCode } from '../errorCodes';
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage, TeamMessageReadReceipt } from '../types';
 import { isTeamReceipt } from './applyTransportEvent';
@@ -170,7 +169,7 @@ export function createTeamCountLoader(
       (error: ReceiptError) => {
         for (const [key] of batch) inFlight.delete(key);
         if (context.isDisposed()) return;
-        if (isRetryableCode(error.code)) {
+        if (context.willRetry(error, { operation: 'getTeamMessageReceipts', conversationId })) {
           const forgotten: [string, undefined][] = [];
           for (const [key, message] of batch) {
             if (watched.has(key)) enqueue(conversationId, key, message);
@@ -178,7 +177,6 @@ export function createTeamCountLoader(
           }
           context.store.setState((state) => setEntries(state, 'teamCountLoads', forgotten));
           retries.schedule(conversationId);
-          context.noteRetry(error, { operation: 'getTeamMessageReceipts', conversationId });
           return;
         }
         context.store.setState((state) =>

@@ -1,4 +1,3 @@
-import { isRetryableCode } from '../errorCodes';
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage, TeamMessageReadReceipt } from '../types';
 import { type EngineContext, invoke } from './engineContext';
@@ -171,9 +170,10 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
         );
         // Offline or rate-limited is not the detail's fault: try again after the backoff (or at
         // once when the connection comes back, through reloadWatched).
-        if (isRetryableCode(error.code)) {
+        if (
+          context.willRetry(error, { operation: 'getTeamMessageReceiptDetail', conversationId })
+        ) {
           retries.schedule(key);
-          context.noteRetry(error, { operation: 'getTeamMessageReceiptDetail', conversationId });
         }
       },
     );

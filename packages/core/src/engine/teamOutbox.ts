@@ -1,4 +1,3 @@
-import { isRetryableCode } from '../errorCodes';
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
 import { type EngineContext, invoke } from './engineContext';
@@ -98,11 +97,10 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
       (error: ReceiptError) => {
         land();
         if (context.isDisposed()) return;
-        if (isRetryableCode(error.code)) {
+        if (context.willRetry(error, { operation: 'sendTeamMessageReceipts', conversationId })) {
           // The failed batch goes first, before what was queued meanwhile.
           pending.set(conversationId, [...batch, ...(pending.get(conversationId) ?? [])]);
           retries.schedule(conversationId);
-          context.noteRetry(error, { operation: 'sendTeamMessageReceipts', conversationId });
           return;
         }
         context.store.setState((state) => markTeamUnavailable(state, conversationId, error.code));
