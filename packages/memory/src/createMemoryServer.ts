@@ -189,7 +189,7 @@ export function createMemoryServer(options: MemoryServerOptions = {}): MemorySer
       if (!Number.isInteger(code) || code < 100 || !Number.isInteger(times) || times < 1) {
         throw invalidParameter('code must be a NIM error code and times an integer >= 1');
       }
-      if (accountId !== undefined && !(typeof accountId === 'string' && accountId !== '')) {
+      if (accountId !== undefined && !isAccountId(accountId)) {
         throw invalidParameter('accountId must be an account id, or omitted for every account');
       }
       core.addFault({ method, code, times, ...(accountId === undefined ? {} : { accountId }) });
