@@ -4,6 +4,7 @@
  * 150 sentences in a screen reader.
  */
 import { act, renderHook } from '@testing-library/react';
+import * as React from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ANNOUNCE_INTERVAL_MS, useReadAnnouncement } from './useReadAnnouncement';
 
@@ -76,4 +77,34 @@ describe('useReadAnnouncement', () => {
     act(() => vi.advanceTimersByTime(ANNOUNCE_INTERVAL_MS * 2));
     expect(current()).toBe('');
   });
+
+  // React 19's <Activity> tears effects down while hidden and runs them again on the same state.
+  const { Activity } = React as {
+    Activity?: React.ComponentType<{ mode: 'visible' | 'hidden'; children: React.ReactNode }>;
+  };
+  it.skipIf(Activity === undefined)(
+    'hidden and shown again while an interval runs, it still announces later readers',
+    () => {
+      const ActivityBoundary = Activity!;
+      let mode: 'visible' | 'hidden' = 'visible';
+      const view = renderHook(
+        ({ list }: { list: readonly string[] }) =>
+          useReadAnnouncement(list, true, describeOne, describeCount),
+        {
+          initialProps: { list: ['a'] as readonly string[] },
+          wrapper: ({ children }) => <ActivityBoundary mode={mode}>{children}</ActivityBoundary>,
+        },
+      );
+      view.rerender({ list: ['a', 'b'] });
+      expect(view.result.current).toBe('b read'); // an interval now runs
+      mode = 'hidden';
+      view.rerender({ list: ['a', 'b'] });
+      mode = 'visible';
+      view.rerender({ list: ['a', 'b'] });
+      act(() => vi.advanceTimersByTime(ANNOUNCE_INTERVAL_MS * 2));
+      view.rerender({ list: ['a', 'b', 'c'] });
+      act(() => vi.advanceTimersByTime(ANNOUNCE_INTERVAL_MS));
+      expect(view.result.current).toBe('c read');
+    },
+  );
 });

@@ -67,7 +67,15 @@ export function useReadAnnouncement(
     if (pending.timer === undefined) announce();
   }, [readAccountList, isReady]);
 
-  useEffect(() => () => clearTimeout(pendingRef.current.timer), []);
+  // Also when effects are torn down and run again on the same state (a hidden `<Activity>`, StrictMode):
+  // a timer left marked as running would hold every later reader back for good.
+  useEffect(
+    () => () => {
+      clearTimeout(pendingRef.current.timer);
+      pendingRef.current.timer = undefined;
+    },
+    [],
+  );
 
   return announcement;
 }
