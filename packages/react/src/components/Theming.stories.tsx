@@ -79,6 +79,17 @@ const panel: CSSProperties = {
 };
 
 /** "Show code" of each story: how an app themes the components. */
+/** The variables the "Custom variables" story sets, shown as they are in its code. */
+const customVariables = {
+  '--readmark-badge-bg': '#fde8e8',
+  '--readmark-badge-text': '#9b1c1c',
+  '--readmark-badge-all-read-bg': '#e1effe',
+  '--readmark-badge-all-read-text': '#1e429f',
+  '--readmark-tick-sent': '#6b21a8',
+  '--readmark-radius': '4px',
+  '--readmark-font-size': '0.875rem',
+};
+
 const themingUsage = {
   lightAndDark: `import '@readmark/react/styles.css';
 
@@ -92,18 +103,14 @@ const themingUsage = {
 // Override any --readmark-* variable on :root or any ancestor (in your CSS, or inline):
 <div
   style={{
-    '--readmark-badge-bg': '#fde8e8',
-    '--readmark-badge-text': '#9b1c1c',
-    '--readmark-badge-all-read-bg': '#e1effe',
-    '--readmark-badge-all-read-text': '#1e429f',
-    '--readmark-tick-sent': '#6b21a8',
-    '--readmark-radius': '4px',
-    '--readmark-font-size': '0.875rem',
+${Object.entries(customVariables)
+  .map(([name, value]) => `    '${name}': '${value}',`)
+  .join('\n')}
   }}
 >
   <ReadTick message={message} /> <UnreadBadge message={message} onOpen={openSheet} />
 </div>`,
-  ownClasses: `// app.css: the kit's rules have zero specificity (:where()), so yours win
+  ownClasses: `// app.css: the kit's rules sit in :where() (at most two element types), so one class of yours wins
 // .app-badge { border: 1px dashed currentColor; color: #7c2d12; background: #ffedd5; }
 // .app-badge[data-status="all-read"] { color: #14532d; background: #dcfce7; }
 // .app-tick { color: #7c2d12; }
@@ -151,19 +158,7 @@ export const CustomVariables: Story = {
   render: (_args, { globals }) => (
     <TeamMessages>
       {(props) => (
-        <div
-          style={
-            {
-              '--readmark-badge-bg': '#fde8e8',
-              '--readmark-badge-text': '#9b1c1c',
-              '--readmark-badge-all-read-bg': '#e1effe',
-              '--readmark-badge-all-read-text': '#1e429f',
-              '--readmark-tick-sent': '#6b21a8',
-              '--readmark-radius': '4px',
-              '--readmark-font-size': '0.875rem',
-            } as CSSProperties
-          }
-        >
+        <div style={customVariables as CSSProperties}>
           <Messages {...props} locale={storyLocale(globals)} />
         </div>
       )}
@@ -186,7 +181,7 @@ const ownClasses = `
 
 /**
  * Components styled only by the app's own classes through `className`, keyed on `data-status`.
- * The kit's rules have zero specificity (`:where()`), so these win even with styles.css loaded; apps
+ * The kit's rules sit in `:where()` (no class counts), so these win even with styles.css loaded; apps
  * that skip styles.css get the same result with nothing to override.
  */
 export const OwnClasses: Story = {
