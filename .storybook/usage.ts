@@ -104,3 +104,31 @@ export function sourceFrom<TArgs>(write: (args: TArgs, locale: 'en' | 'zh-CN') =
       write((context.args ?? {}) as TArgs, localeOf(context.globals)),
   };
 }
+
+/**
+ * A `TeamBadge` component as an app writes it: a team message's `badge` (an `<UnreadBadge>` line
+ * whose `onOpen` sets `isOpen`) and the `sheet` it opens (`<ReceiptDetailSheet>`, by default the
+ * plain one). Needs `useState` imported.
+ */
+export function teamBadgeComponent({
+  comment,
+  badge,
+  sheet = '      <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />',
+}: {
+  comment: string;
+  badge: string;
+  sheet?: string;
+}): string {
+  return `
+/** ${comment} */
+function TeamBadge({ message }) {
+  const [isOpen, setIsOpen] = useState(false);
+  return (
+    <>
+${badge}
+${sheet}
+    </>
+  );
+}
+`;
+}

@@ -2,7 +2,13 @@ import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { createContext, useContext, useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { element, provider, snippet, sourceFrom } from '../../../../.storybook/usage';
+import {
+  element,
+  provider,
+  snippet,
+  sourceFrom,
+  teamBadgeComponent,
+} from '../../../../.storybook/usage';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import type { ReceiptDetailMember } from './ReceiptDetailMember';
 import { ReceiptDetailSheet, type ReceiptDetailSheetProps } from './ReceiptDetailSheet';
@@ -76,18 +82,12 @@ function MemberRow({ name, accountId, isRead }) {
   return snippet({
     imports: ['ReceiptDetailSheet', 'ReceiptProvider', 'UnreadBadge'],
     extraImports: ["import { useState } from 'react';"],
-    body: `
-/** Who has read a team message you sent with readReceiptEnabled, opened from its badge. */
-function TeamBadge({ message }) {
-  const [isOpen, setIsOpen] = useState(false);
-  return (
-    <>
-      <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />
-${sheet}
-    </>
-  );
-}
-${memberRow}
+    body: `${teamBadgeComponent({
+      comment:
+        'Who has read a team message you sent with readReceiptEnabled, opened from its badge.',
+      badge: '      <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />',
+      sheet,
+    })}${memberRow}
 /** Names and avatars for the sheet's rows: { name, avatarUrl? }, or undefined for the account id. */
 const resolveMember = (accountId) => members.get(accountId);
 

@@ -2,7 +2,13 @@ import { MessageSendingState, type ReceiptEngine, type ReceiptMessage } from '@r
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { type ReactNode, useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { element, provider, snippet, sourceFrom } from '../../../../.storybook/usage';
+import {
+  element,
+  provider,
+  snippet,
+  sourceFrom,
+  teamBadgeComponent,
+} from '../../../../.storybook/usage';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReadTick } from './ReadTick';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
@@ -61,18 +67,10 @@ function badgeUsage({ className }: BadgeArgs, locale: ReceiptLocale, { isPlain =
   return snippet({
     imports: ['ReceiptDetailSheet', 'ReceiptProvider', 'UnreadBadge'],
     extraImports: ["import { useState } from 'react';"],
-    body: `
-/** Under each message: "3 unread" on team messages you sent with readReceiptEnabled. */
-function TeamBadge({ message }) {
-  const [isOpen, setIsOpen] = useState(false);
-  return (
-    <>
-${badge}
-      <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />
-    </>
-  );
-}
-
+    body: `${teamBadgeComponent({
+      comment: 'Under each message: "3 unread" on team messages you sent with readReceiptEnabled.',
+      badge,
+    })}
 ${provider('  {message.text} <TeamBadge message={message} />', { locale })}`,
   });
 }
