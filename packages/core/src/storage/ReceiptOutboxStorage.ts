@@ -65,9 +65,15 @@ export function encodeOutbox(messages: readonly ReceiptMessage[], accountId?: st
 /**
  * Reads what {@link encodeOutbox} wrote; with `accountId`, only what it wrote for that account.
  * Anything else (corrupt JSON, another version or account, malformed messages) yields only the
- * well-formed messages, or none: a bad storage never throws.
+ * well-formed messages, or none: a bad storage never throws. At most {@link OUTBOX_RESTORE_LIMIT}
+ * messages, the first ones; a storage that cuts must keep the rest for a later engine.
  */
 export function decodeOutbox(text: unknown, accountId?: string): ReceiptMessage[] {
+  return decodeWholeOutbox(text, accountId).slice(0, OUTBOX_RESTORE_LIMIT);
+}
+
+/** {@link decodeOutbox} without the limit, for a storage that keeps what it does not restore. */
+export function decodeWholeOutbox(text: unknown, accountId?: string): ReceiptMessage[] {
   if (typeof text !== 'string') return [];
   let data: unknown;
   try {
@@ -80,5 +86,5 @@ export function decodeOutbox(text: unknown, accountId?: string): ReceiptMessage[
   const { version, messages, accountId: owner } = data as Record<string, unknown>;
   if (version !== FORMAT_VERSION || !Array.isArray(messages)) return [];
   if (accountId !== undefined && owner !== accountId) return [];
-  return messages.slice(0, OUTBOX_RESTORE_LIMIT).filter(isReceiptMessage).map(toStoredMessage);
+  return messages.filter(isReceiptMessage).map(toStoredMessage);
 }

@@ -1,6 +1,6 @@
 import type { ReceiptMessage } from '../types';
 import {
-  decodeOutbox,
+  decodeWholeOutbox,
   encodeOutbox,
   OUTBOX_RESTORE_LIMIT,
   type ReceiptOutboxStorage,
@@ -30,14 +30,26 @@ function createWebStorageOutbox(
 ): ReceiptOutboxStorage {
   // Random per storage object, so two tabs of one account never overwrite each other's slot.
   const id = Math.random();
-  /** The slots the last load took receipts from, with the text it read, and their account. */
-  let adopted = new Map<string, string>();
+  /** The slot this storage object writes for `accountId`. */
+  const ownSlot = (storage: KeyValueStorage, accountId: string) =>
+    `${key}:${accountId}${storage.key ? `:${id}` : ''}`;
+  /**
+   * The slots the last load took receipts from, with the text it read and the receipts past the
+   * restore limit it left there, and their account.
+   */
+  let adopted = new Map<string, { text: string; rest: ReceiptMessage[] }>();
   let adoptedFor: string | undefined;
+  /**
+   * What the last load left in the slot this object writes (the shared slot of a storage without
+   * `key`): every save of it keeps them, for the next engine to restore.
+   */
+  let carried: ReceiptMessage[] = [];
   return {
     load(accountId) {
       const messages: ReceiptMessage[] = [];
       adopted = new Map();
       adoptedFor = accountId;
+      carried = [];
       try {
         const storage = current() as KeyValueStorage;
         const shared = `${key}:${accountId}`;
@@ -45,12 +57,15 @@ function createWebStorageOutbox(
         // (an account "B:x" has slots that start with "B:" too).
         const read = (slot: string, owner?: string) => {
           const text = storage.getItem(slot);
-          const found = decodeOutbox(text, owner);
+          const found = decodeWholeOutbox(text, owner);
           // Never more than the restore limit in all, however many slots a tampered storage
-          // holds: a slot is taken whole or left in place for a later engine, never cut.
-          if (found.length === 0 || messages.length + found.length > OUTBOX_RESTORE_LIMIT) return;
-          adopted.set(slot, text as string);
-          messages.push(...found);
+          // holds or however much one tab kept: the rest stays in its slot for a later engine.
+          const room = OUTBOX_RESTORE_LIMIT - messages.length;
+          if (found.length === 0 || room <= 0) return;
+          const rest = found.slice(room);
+          adopted.set(slot, { text: text as string, rest });
+          if (slot === ownSlot(storage, accountId)) carried = rest;
+          messages.push(...found.slice(0, room));
         };
         // The slot all tabs shared before per-tab slots, and that storages without `key` still share.
         read(shared);
@@ -66,14 +81,18 @@ function createWebStorageOutbox(
     save(accountId, messages: readonly ReceiptMessage[]) {
       try {
         const storage = current() as KeyValueStorage;
-        const slot = `${key}:${accountId}${storage.key ? `:${id}` : ''}`;
-        if (messages.length === 0) storage.removeItem(slot);
-        else storage.setItem(slot, encodeOutbox(messages, accountId));
-        // What the load took over is in this slot now, or delivered: the slots it came from go,
-        // unless written since (their tab is alive and keeps its own receipts there).
+        const slot = ownSlot(storage, accountId);
+        const kept = adoptedFor === accountId ? [...messages, ...carried] : messages;
+        if (kept.length === 0) storage.removeItem(slot);
+        else storage.setItem(slot, encodeOutbox(kept, accountId));
+        // What the load took over is in this slot now, or delivered: the slots it came from go, or
+        // keep only what it left there, unless written since (their tab is alive and keeps its own
+        // receipts there).
         if (adoptedFor === accountId) {
-          for (const [other, text] of adopted) {
-            if (other !== slot && storage.getItem(other) === text) storage.removeItem(other);
+          for (const [other, { text, rest }] of adopted) {
+            if (other === slot || storage.getItem(other) !== text) continue;
+            if (rest.length === 0) storage.removeItem(other);
+            else storage.setItem(other, encodeOutbox(rest, accountId));
           }
           adopted.clear();
         }
@@ -90,7 +109,8 @@ function createWebStorageOutbox(
  * receipts (give each engine its own storage object). `load` reads every slot of the account (other
  * tabs', a closed or crashed tab's, and the `${key}:${accountId}` slot of earlier versions); the first
  * `save` after it keeps them in the own slot and removes the slots read, unless rewritten since (their
- * tab is alive). Receipts taken over from a tab still open may then be sent by both, which NIM makes
+ * tab is alive). `load` returns at most {@link OUTBOX_RESTORE_LIMIT} receipts; what is past it stays
+ * in its slot for a later engine. Receipts taken over from a tab still open may then be sent by both, which NIM makes
  * harmless: the engine never sends a P2P receipt its read time covers (SPEC P9), and a repeated team
  * receipt is a no-op (SPEC G4). The account is recorded in each slot, so another account never reads
  * it. A storage without `length` and `key` keeps one slot per account, shared by its tabs. Every

@@ -131,7 +131,7 @@ describe('webStorageOutbox with several engines of one account', () => {
     expect(webStorageOutbox(storage).load('B')).toHaveLength(3);
   });
 
-  it('takes over at most the restore limit in all, leaving whole slots beyond it for a later engine', () => {
+  it('takes over at most the restore limit in all, leaving the rest in its slot for a later engine', () => {
     const storage = createWebStorage();
     // Three tabs' slots of 4,000 receipts each: 12,000, over the limit of 10,000.
     for (const tab of ['1', '2', '3']) {
@@ -139,14 +139,42 @@ describe('webStorageOutbox with several engines of one account', () => {
       webStorageOutbox(storage).save('B', slot);
     }
     const first = webStorageOutbox(storage);
-    expect(first.load('B')).toHaveLength(8_000);
-    // Its first save keeps what it took (delivered or not) and removes only those two slots.
+    expect(first.load('B')).toHaveLength(10_000);
+    // Its first save keeps what it took (delivered or not) and leaves the other 2,000 in place.
     first.save('B', []);
     const left = storedIds(storage);
-    expect(left).toHaveLength(4_000);
+    expect(left).toHaveLength(2_000);
     expect(new Set(left.map((id) => id.split('-')[0])).size).toBe(1);
-    // The next engine takes over the slot that was left.
-    expect(webStorageOutbox(storage).load('B')).toHaveLength(4_000);
+    // The next engine takes them over.
+    expect(webStorageOutbox(storage).load('B')).toHaveLength(2_000);
+    expect(storedIds(storage)).toEqual(left);
+  });
+
+  it('one tab that kept more than the restore limit loses none of it across reloads', () => {
+    const storage = createWebStorage();
+    const pending = Array.from({ length: 10_050 }, (_, index) => teamReceipt(`r${index}`));
+    webStorageOutbox(storage).save('B', pending); // an offline tab read 10,050 team messages
+    const next = webStorageOutbox(storage);
+    expect(next.load('B')).toEqual(pending.slice(0, 10_000));
+    next.save('B', pending.slice(0, 10_000)); // its engine keeps what it restored
+    expect(storedIds(storage)).toEqual(pending.map((m) => m.messageClientId).sort());
+    next.save('B', []); // all 10,000 delivered: the 50 left over wait for the next engine
+    expect(webStorageOutbox(storage).load('B')).toEqual(pending.slice(10_000));
+  });
+
+  it('a shared slot over the restore limit keeps its rest through every save', () => {
+    const minimal = createKeyValueStorage();
+    const pending = Array.from({ length: 10_050 }, (_, index) => teamReceipt(`r${index}`));
+    webStorageOutbox(minimal).save('B', pending);
+    const next = webStorageOutbox(minimal);
+    expect(next.load('B')).toHaveLength(10_000);
+    next.save('B', pending.slice(0, 10_000));
+    next.save('B', []);
+    next.save('B', [teamReceipt('new')]);
+    expect(storedIds(minimal)).toEqual(
+      [...pending.slice(10_000), teamReceipt('new')].map((m) => m.messageClientId).sort(),
+    );
+    expect(webStorageOutbox(minimal).load('B')).toHaveLength(51);
   });
 
   it('a storage without length and key keeps one slot per account, shared by its engines', async () => {
