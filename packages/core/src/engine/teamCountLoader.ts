@@ -24,9 +24,9 @@ export interface TeamCountLoader {
   /** Queries what is due, per conversation, in calls of at most 50. */
   flush(): void;
   /**
-   * The connection is back: cancels waiting retries and queries every shown message again at once.
-   * Team receipts are not synced at login (SPEC G11), so counts may have moved while offline; merges
-   * stay monotonic, so this can only bring news.
+   * The connection is back: cancels waiting retries and queries every shown message again at once,
+   * and any other when next shown. Team receipts are not synced at login (SPEC G11), so counts may
+   * have moved while offline; merges stay monotonic, so this can only bring news.
    */
   reloadWatched(): void;
 }
@@ -60,6 +60,13 @@ export function createTeamCountLoader(
   const requery = new Set<string>();
   const inFlight = new Set<string>();
   const retries = createRetrySchedule(context, () => flush());
+  /**
+   * Times the connection came back. Counts known from before the last time may have missed
+   * readers (receipts are not synced, SPEC G11), so a message is queried again when next shown,
+   * unless queried since (`queriedSinceReconnect`).
+   */
+  let reconnects = 0;
+  const queriedSinceReconnect = new Set<string>();
 
   function needsLoad(
     state: ReceiptState,
@@ -83,10 +90,14 @@ export function createTeamCountLoader(
   function watch(conversationId: string, message: ReceiptMessage): () => void {
     const key = teamMessageKey(conversationId, message.messageClientId);
     const state = context.store.getState();
-    if (!inFlight.has(key) && needsLoad(state, conversationId, message, key)) {
+    const isStale =
+      reconnects > 0 &&
+      !queriedSinceReconnect.has(key) &&
+      !(conversationId in state.unavailableTeams);
+    if (!inFlight.has(key) && (isStale || needsLoad(state, conversationId, message, key))) {
       // In a trimmed conversation this may be a forgotten message: an event arriving before the
       // query goes out may be a late one with a lower count, so the query goes out anyway.
-      if (Object.hasOwn(state.trimmedTeams, conversationId)) requery.add(key);
+      if (isStale || Object.hasOwn(state.trimmedTeams, conversationId)) requery.add(key);
       enqueue(conversationId, key, message);
       onNeedsLoad();
     }
@@ -137,6 +148,7 @@ export function createTeamCountLoader(
 
   function load(conversationId: string, batch: [string, ReceiptMessage][]): void {
     for (const [key] of batch) inFlight.add(key);
+    const reconnectsAtQuery = reconnects;
     const messages = batch.map(([, message]) => message);
     invoke(async () =>
       teamReceiptsAnswer(await context.transport.getTeamMessageReceipts(messages)),
@@ -145,6 +157,9 @@ export function createTeamCountLoader(
         for (const [key] of batch) inFlight.delete(key);
         if (context.isDisposed()) return;
         retries.succeed(conversationId);
+        if (reconnectsAtQuery === reconnects) {
+          for (const [key] of batch) queriedSinceReconnect.add(key);
+        }
         // Results are matched by conversation and client id (SPEC G7); anything else is not ours.
         const own = receipts.filter(
           (receipt): receipt is TeamMessageReadReceipt =>
@@ -193,6 +208,8 @@ export function createTeamCountLoader(
 
   function reloadWatched(): void {
     retries.reset();
+    reconnects++;
+    queriedSinceReconnect.clear();
     const state = context.store.getState();
     for (const [key, { conversationId, message }] of watched) {
       if (inFlight.has(key)) continue;

@@ -6,6 +6,7 @@ import {
   markTeamUnavailable,
   mergeTeamReceipts,
   type ReceiptState,
+  setEntries,
   setEntry,
   type TeamDetailEntry,
   teamMessageKey,
@@ -34,8 +35,8 @@ export interface TeamDetailLoader {
     alsoApply?: (state: ReceiptState) => ReceiptState,
   ): void;
   /**
-   * The connection is back: cancels waiting retries and loads every shown detail again at once
-   * (receipts missed offline, SPEC G11).
+   * The connection is back: cancels waiting retries, loads every shown detail again at once and
+   * forgets the others (receipts missed offline, SPEC G11).
    */
   reloadWatched(): void;
 }
@@ -198,6 +199,17 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
     reloadWatched() {
       retries.reset();
       refetchedAtOnce.clear();
+      // Details not shown may have missed readers too (SPEC G11): forget them, so the next viewer
+      // loads them fresh instead of trusting lists from before the connection dropped.
+      context.store.setState((state) =>
+        setEntries(
+          state,
+          'teamDetails',
+          Object.keys(state.teamDetails)
+            .filter((key) => !watched.has(key))
+            .map((key) => [key, undefined] as const),
+        ),
+      );
       for (const target of watched.values()) load(target.conversationId, target.message);
     },
     mergeCounts(receipts, alsoApply) {

@@ -454,6 +454,45 @@ describe('team outbox and loaders', () => {
     });
   });
 
+  it('after reconnecting, counts and details that were off screen are loaded again when next shown', async () => {
+    const { a, b, c, g1 } = await team();
+    const key = teamMessageKey('A|2|T1', g1.messageClientId);
+    // A's badge and sheet show g1 (nobody has read it), then A switches to another chat.
+    const hideBadge = a.engine.watchTeamCounts(g1);
+    const closeSheet = a.engine.watchTeamDetail(g1);
+    await world.tick(50);
+    expect(receiptOf(a, g1)).toMatchObject({ readCount: 0, unreadCount: 4 });
+    hideBadge();
+    closeSheet();
+    // Offline, A misses B's and C's receipts (team receipts are not synced at login, G11).
+    a.client.logout();
+    await world.settle();
+    await readBy(world, b, g1);
+    await readBy(world, c, g1);
+    a.client.login();
+    await world.tick(0);
+    // Nothing was on screen, so nothing was asked yet, and the stale lists are forgotten.
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(0);
+    expect(a.engine.store.getState().teamDetails[key]).toBeUndefined();
+    // Back in the chat: the badge's counts and the sheet's lists are the server's, not the old ones.
+    const showBadge = a.engine.watchTeamCounts(g1);
+    await world.tick(50);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(1);
+    expect(receiptOf(a, g1)).toMatchObject({ readCount: 2, unreadCount: 2 });
+    const openSheet = a.engine.watchTeamDetail(g1);
+    await world.tick(0);
+    expect(a.engine.store.getState().teamDetails[key]).toMatchObject({
+      status: 'ready',
+      readAccountList: ['B', 'C'],
+    });
+    // Queried once since the reconnect is enough: showing it again asks nothing more.
+    showBadge();
+    openSheet();
+    a.engine.watchTeamCounts(g1);
+    await world.tick(50);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(1);
+  });
+
   it('dispose stops team listening and pending loads', async () => {
     const { a, b, g1 } = await team();
     a.engine.watchTeamCounts(g1);
