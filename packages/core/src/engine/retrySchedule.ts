@@ -10,7 +10,10 @@ export interface RetrySchedule {
   schedule(key: string): void;
   /** True while `key` waits for its retry: its calls must not go out early. */
   isWaiting(key: string): boolean;
-  /** A success: the next failure of `key` starts from the first delay again. */
+  /**
+   * A success: the next failure of `key` starts from the first delay again. Ignored while a retry
+   * of `key` waits: another call's success (a sibling batch) says nothing of the one that failed.
+   */
   succeed(key: string): void;
   /** Cancels every waiting retry and forgets all attempts (e.g. the connection is back). */
   reset(): void;
@@ -36,7 +39,7 @@ export function createRetrySchedule(
     },
     isWaiting: (key) => entries.get(key)?.timer !== undefined,
     succeed(key) {
-      entries.delete(key);
+      if (entries.get(key)?.timer === undefined) entries.delete(key);
     },
     reset() {
       for (const entry of entries.values()) {

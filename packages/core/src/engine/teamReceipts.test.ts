@@ -5,6 +5,7 @@ import {
   type ReceiptWorld,
   receiptWorldPerTest,
   sentMessages,
+  teamReaders,
   type WorldDevice,
 } from '../testing/receiptWorld';
 import type { ReceiptMessage } from '../types';
@@ -355,6 +356,32 @@ describe('team outbox and loaders', () => {
     expect(b.calls.sendTeamMessageReceipts).toHaveLength(2);
     expect(receiptOf(a, g1)?.readCount).toBe(1);
     expect(b.errors).toEqual([]);
+  });
+
+  it('a rate-limited batch keeps its backoff when a sibling batch of the team succeeds', async () => {
+    world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B'] });
+    const alice = world.device('A');
+    const bob = world.device('B', { retry: { baseDelayMs: 10_000, maxDelayMs: 60_000 } });
+    const messages: ReceiptMessage[] = [];
+    for (let index = 0; index < 61; index++) {
+      messages.push(await world.send(alice, 'A|2|T', { at: 100 + index, isFlagged: true }));
+    }
+    await world.settle();
+    const sizes = () =>
+      bob.calls.sendTeamMessageReceipts.map(([batch]) => (batch as unknown[]).length);
+    // The first call (50 receipts) is rate-limited; the second (10) goes through.
+    world.server.injectFault({ method: 'sendTeamMessageReceipts', code: 416, times: 1 });
+    bob.engine.markRead(messages.slice(0, 60).map((message) => world.copyOf(bob, message)));
+    await world.tick(300);
+    expect(sizes()).toEqual([50, 10]);
+    // A second later Bob reads one more: the 50 still wait for their backoff (0.75 x 10 s here).
+    await world.tick(1_000);
+    bob.engine.markRead([world.copyOf(bob, messages[60]!)]);
+    await world.tick(5_000);
+    expect(sizes()).toEqual([50, 10]);
+    await world.tick(3_000);
+    expect(sizes()).toEqual([50, 10, 50, 1]);
+    expect(await teamReaders(alice, messages[0]!)).toEqual(['B']);
   });
 
   it('loads counts in batches of 50 per conversation, once, and skips messages gone from screen', async () => {
