@@ -48,7 +48,11 @@ export interface ReceiptTransport {
   getSelfReadTime?(conversationId: string): Promise<number>;
   /** Listens for incoming receipts and read-time syncs; returns the function that stops listening. */
   subscribe(listener: (event: TransportEvent) => void): () => void;
-  /** Optional: current connection state and its changes. Without it the engine assumes "connected". */
+  /**
+   * Optional: the current connection state, read together with `subscribeConnectionState`. Without
+   * both the engine assumes "connected": calls made offline then fail and are retried.
+   */
   getConnectionState?(): ConnectionState;
+  /** Optional: calls `listener` on each change of the connection state; returns the unsubscribe. */
   subscribeConnectionState?(listener: (state: ConnectionState) => void): () => void;
 }

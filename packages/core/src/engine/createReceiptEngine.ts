@@ -65,7 +65,16 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   let isDisposed = false;
   /** Operations and conversations whose retried failure without a NIM code was reported. */
   const unexplainedRetries = new Set<string>();
-  let connection = readConnectionState(() => transport.getConnectionState?.());
+  /**
+   * Read from the transport only if it can also tell when the state changes: an engine that waited
+   * for a "connected" it can never hear would hold its receipts for good. Without a subscription,
+   * calls made offline fail like any other and are retried after the backoff.
+   */
+  const readConnection = () =>
+    transport.subscribeConnectionState
+      ? readConnectionState(() => transport.getConnectionState?.())
+      : 'connected';
+  let connection = readConnection();
 
   const context: EngineContext = {
     transport,
@@ -273,7 +282,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       () => transport.subscribe(onEvent),
       reportMisuse('subscribe'),
     );
-    connection = readConnectionState(() => transport.getConnectionState?.());
+    connection = readConnection();
     if (!transport.subscribeConnectionState) return;
     unsubscribeConnection = listenTo(
       'subscribeConnectionState',

@@ -149,4 +149,35 @@ describe('transport listening', () => {
     expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
     engine.dispose();
   });
+
+  it('with getConnectionState but no subscribeConnectionState, receipts never wait for a state the engine cannot hear change', async () => {
+    const { alice, bob, m1 } = await aliceSendsBob();
+    const { subscribeConnectionState: _cannotTell, ...transport } = bob.transport;
+    let state: ConnectionState = 'connecting'; // the socket still opens when the engine starts
+    const engine = createReceiptEngine({
+      transport: { ...transport, getConnectionState: () => state },
+      accountId: 'B',
+    });
+    state = 'connected';
+    engine.markRead([world.copyOf(bob, m1)]);
+    await world.tick(300);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(100);
+    engine.dispose();
+  });
+
+  it('without subscribeConnectionState, a receipt marked offline is retried until the connection is back', async () => {
+    const { alice, bob, m1 } = await aliceSendsBob();
+    const { subscribeConnectionState: _cannotTell, ...transport } = bob.transport;
+    const engine = createReceiptEngine({ transport, accountId: 'B' });
+    world.server.dropConnection('B');
+    await world.settle();
+    engine.markRead([world.copyOf(bob, m1)]);
+    await world.tick(2_000);
+    expect(bob.calls.sendP2PMessageReceipt.length).toBeGreaterThan(0); // tried and failed offline
+    world.server.restoreConnection('B');
+    await world.tick(60_000);
+    expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(100);
+    engine.dispose();
+  });
 });
