@@ -70,9 +70,14 @@ export function isUnexplainedFailure(error: ReceiptError): boolean {
 
 /** True for a ReceiptError or any object carrying a numeric NIM `code`. */
 export function hasErrorCode(error: unknown): error is { code: number } {
-  return (
-    typeof error === 'object' && error !== null && isNimCode((error as { code?: unknown }).code)
-  );
+  try {
+    return (
+      typeof error === 'object' && error !== null && isNimCode((error as { code?: unknown }).code)
+    );
+  } catch {
+    // A `code` that cannot be read (a throwing getter, a revoked Proxy) is no code.
+    return false;
+  }
 }
 
 /** NIM's codes are 3 to 6 digits (414, 107404, 192001); smaller numbers are other APIs' codes. */

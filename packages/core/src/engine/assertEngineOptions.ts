@@ -21,6 +21,16 @@ function fail(reason: string): never {
  * front so a bad option fails at creation, not as a TypeError deep inside a timer later.
  */
 export function assertEngineOptions(options: unknown): asserts options is ReceiptEngineOptions {
+  try {
+    checkEngineOptions(options);
+  } catch (error) {
+    if (error instanceof ReceiptError) throw error;
+    // Options whose fields cannot be read: a throwing getter, a revoked Proxy.
+    fail('its options cannot be read');
+  }
+}
+
+function checkEngineOptions(options: unknown): void {
   if (typeof options !== 'object' || options === null) {
     fail('needs a `transport` and a non-empty `accountId`');
   }

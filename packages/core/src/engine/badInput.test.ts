@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { p2pConversationId, superTeamConversationId, teamConversationId } from '../conversationId';
-import { ReceiptError } from '../ReceiptError';
+import { hasErrorCode, ReceiptError } from '../ReceiptError';
 import { encodeOutbox } from '../storage/ReceiptOutboxStorage';
+import { webStorageOutbox } from '../storage/webStorageOutbox';
 import { receiptWorldPerTest, type WorldDevice } from '../testing/receiptWorld';
 import type { ReceiptMessage } from '../types';
 import { createReceiptEngine } from './createReceiptEngine';
@@ -34,6 +35,21 @@ const world = receiptWorldPerTest(async (world) => {
 });
 
 const huge = 'x'.repeat(1_000_000);
+
+/** An object none of whose fields can be read, like an Immer draft kept after its producer ended. */
+function revoked(): never {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy as never;
+}
+
+/** `message` with a field whose getter throws. */
+const withThrowingGetter = (message: ReceiptMessage, field: keyof ReceiptMessage) =>
+  Object.defineProperty({ ...message }, field, {
+    get() {
+      throw new Error('not readable');
+    },
+  });
 
 /** Every transport call B made, all methods together. */
 function callCount(device: WorldDevice): number {
@@ -76,6 +92,12 @@ const refused: Row[] = [
     (d) => d.engine.markRead([p2p, team, {} as never]),
     191004,
   ],
+  ['markRead of a revoked Proxy', (d) => d.engine.markRead([revoked()]), 191004],
+  [
+    'markRead of a message whose createTime getter throws',
+    (d) => d.engine.markRead([withThrowingGetter(p2p, 'createTime')]),
+    191004,
+  ],
   ['setSendingReceipts("yes")', (d) => d.engine.setSendingReceipts('yes' as never), 191004],
   [
     'setSendingReceipts for a malformed id',
@@ -96,6 +118,9 @@ const refused: Row[] = [
     () => encodeOutbox([{ ...p2p, createTime: undefined as never }]),
     191004,
   ],
+  ['encodeOutbox with a numeric accountId', () => encodeOutbox([], 5 as never), 191004],
+  ['webStorageOutbox(null)', () => webStorageOutbox(null as never), 191004],
+  ['webStorageOutbox of a Map', () => webStorageOutbox(new Map() as never), 191004],
   ["p2pConversationId('B', Symbol())", () => p2pConversationId('B', Symbol() as never), 191004],
   ["p2pConversationId('B', null)", () => p2pConversationId('B', null as never), 191004],
   ["p2pConversationId(null, 'A')", () => p2pConversationId(null as never, 'A'), 191004],
@@ -156,6 +181,12 @@ const ignored: Array<[name: string, act: (device: WorldDevice) => unknown]> = [
   ["loadConversation of another account's id", (d) => d.engine.loadConversation('A|1|B')],
   ['loadConversation of a huge id', (d) => d.engine.loadConversation(`B|9|${huge}`)],
   ['watchTeamCounts(null)', (d) => d.engine.watchTeamCounts(null as never)()],
+  ['watchTeamCounts of a revoked Proxy', (d) => d.engine.watchTeamCounts(revoked())()],
+  [
+    'selectIsPeerRead of a revoked Proxy',
+    (d) => expect(selectIsPeerRead(d.engine.store.getState(), revoked())).toBe(false),
+  ],
+  ['hasErrorCode of a revoked Proxy', () => expect(hasErrorCode(revoked())).toBe(false)],
   ["watchTeamCounts of someone else's message", (d) => d.engine.watchTeamCounts(team)()],
   ['watchTeamDetail({})', (d) => d.engine.watchTeamDetail({} as never)()],
   ['refreshTeamDetail(undefined)', (d) => d.engine.refreshTeamDetail(undefined as never)],
@@ -264,6 +295,7 @@ describe('bad options of createReceiptEngine', () => {
   const base = () => ({ transport: bob.transport, accountId: 'B' });
   it.each([
     ['no options', () => undefined],
+    ['options that cannot be read (a revoked Proxy)', () => revoked()],
     ['a transport without methods', () => ({ transport: {}, accountId: 'B' })],
     [
       'a transport missing subscribe',

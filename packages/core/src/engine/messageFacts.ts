@@ -14,16 +14,22 @@ import { isTime } from './numbers';
 export function isReceiptMessage(value: unknown): value is ReceiptMessage {
   if (typeof value !== 'object' || value === null) return false;
   const message = value as Partial<Record<keyof ReceiptMessage, unknown>>;
-  return (
-    typeof message.messageClientId === 'string' &&
-    message.messageClientId !== '' &&
-    typeof message.senderId === 'string' &&
-    typeof message.receiverId === 'string' &&
-    message.receiverId !== '' &&
-    typeof message.conversationType === 'number' &&
-    isTime(message.createTime) &&
-    (message.messageServerId === undefined || typeof message.messageServerId === 'string')
-  );
+  try {
+    return (
+      typeof message.messageClientId === 'string' &&
+      message.messageClientId !== '' &&
+      typeof message.senderId === 'string' &&
+      typeof message.receiverId === 'string' &&
+      message.receiverId !== '' &&
+      typeof message.conversationType === 'number' &&
+      isTime(message.createTime) &&
+      (message.messageServerId === undefined || typeof message.messageServerId === 'string')
+    );
+  } catch {
+    // Fields that cannot be read: a throwing getter, or a revoked Proxy (an Immer draft kept after
+    // its producer ended).
+    return false;
+  }
 }
 
 /** Throws 191004 unless `messages` is an array of well-formed messages (SPEC E3). */

@@ -1,4 +1,5 @@
 import { assertReceiptMessages, isReceiptMessage } from '../engine/messageFacts';
+import { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
 
 /**
@@ -51,10 +52,14 @@ export function toStoredMessage(message: ReceiptMessage): ReceiptMessage {
 
 /**
  * Serializes pending receipts for a string storage, recording `accountId` when given. Throws a
- * `ReceiptError` 191004 unless `messages` is an array of well-formed messages.
+ * `ReceiptError` 191004 unless `messages` is an array of well-formed messages and `accountId` a
+ * string or undefined.
  */
 export function encodeOutbox(messages: readonly ReceiptMessage[], accountId?: string): string {
   assertReceiptMessages(messages, 'encodeOutbox');
+  if (accountId !== undefined && typeof accountId !== 'string') {
+    throw new ReceiptError(191004, '`encodeOutbox`: `accountId` must be a string');
+  }
   return JSON.stringify({
     version: FORMAT_VERSION,
     accountId,

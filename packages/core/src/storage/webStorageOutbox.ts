@@ -1,3 +1,4 @@
+import { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
 import {
   decodeWholeOutbox,
@@ -115,7 +116,8 @@ function createWebStorageOutbox(
  * receipt is a no-op (SPEC G4). The account is recorded in each slot, so another account never reads
  * it. A storage without `length` and `key` keeps one slot per account, shared by its tabs. Every
  * storage error (quota, private mode, a `SecurityError`) is swallowed: receipts are then kept in
- * memory only, as without storage.
+ * memory only, as without storage. Throws 191004 at once for a `storage` without `getItem`,
+ * `setItem` and `removeItem`, which could never keep anything.
  *
  * @example
  * createReceiptEngine({ transport, accountId, storage: webStorageOutbox(window.localStorage) })
@@ -124,6 +126,15 @@ export function webStorageOutbox(
   storage: KeyValueStorage,
   key = 'readmark:outbox',
 ): ReceiptOutboxStorage {
+  const methods = ['getItem', 'setItem', 'removeItem'] as const;
+  if (
+    typeof storage !== 'object' ||
+    storage === null ||
+    methods.some((name) => typeof storage[name] !== 'function')
+  ) {
+    // Checked now: every later storage error is swallowed, so nothing would ever be kept, silently.
+    throw new ReceiptError(191004, '`webStorageOutbox` needs getItem, setItem and removeItem');
+  }
   return createWebStorageOutbox(() => storage, key);
 }
 
