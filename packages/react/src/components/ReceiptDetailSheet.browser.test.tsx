@@ -286,20 +286,27 @@ describe('ReceiptDetailSheet', () => {
  * `<section tabIndex=0>`), and `hideRow()` unmounts that row, as a virtualized list does when it
  * follows new messages. `isMountedWhileOpenOnly`: the sheet is rendered only while open (the demo's
  * way), so it hands focus back as it unmounts instead of on the dialog's `close` event.
+ * `isSheetInRow`: the sheet sits in the row beside the badge, so `hideRow()` unmounts both at once.
  */
 function ChatWithSheet({
   message,
   isMountedWhileOpenOnly,
+  isSheetInRow = false,
   controls,
 }: {
   message: ReceiptMessage;
   isMountedWhileOpenOnly: boolean;
+  isSheetInRow?: boolean;
   controls: { hideRow?: () => void };
 }) {
   const [isOpen, setIsOpen] = useState(false);
   const [isRowShown, setIsRowShown] = useState(true);
   controls.hideRow = () => setIsRowShown(false);
-  const sheet = (
+  const sheet = isMountedWhileOpenOnly ? (
+    isOpen && (
+      <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />
+    )
+  ) : (
     <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />
   );
   return (
@@ -311,17 +318,21 @@ function ChatWithSheet({
           {isRowShown && (
             <div>
               lunch? <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />
+              {isSheetInRow && sheet}
             </div>
           )}
         </div>
       </section>
-      {isMountedWhileOpenOnly ? isOpen && sheet : sheet}
+      {!isSheetInRow && sheet}
     </>
   );
 }
 
 describe('ReceiptDetailSheet hands focus back', () => {
-  async function openFromBadge(isMountedWhileOpenOnly: boolean) {
+  async function openFromBadge(
+    isMountedWhileOpenOnly: boolean,
+    { isSheetInRow = false }: { isSheetInRow?: boolean } = {},
+  ) {
     const { alice, message } = await lunchInTeamOfFive(1);
     const controls: { hideRow?: () => void } = {};
     renderApp(
@@ -329,6 +340,7 @@ describe('ReceiptDetailSheet hands focus back', () => {
         <ChatWithSheet
           message={message}
           isMountedWhileOpenOnly={isMountedWhileOpenOnly}
+          isSheetInRow={isSheetInRow}
           controls={controls}
         />
       </Providers>,
@@ -350,6 +362,21 @@ describe('ReceiptDetailSheet hands focus back', () => {
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(document.activeElement).toBe(badge);
+  });
+
+  // A virtualized list unmounting a row that holds both (the README's wiring): the sheet's cleanup
+  // focuses the badge while it is still in the document, then the row leaves with it.
+  it('to the scroller when the row holding both the badge and the open sheet is unmounted, not to <body>', async () => {
+    const { badge, controls } = await openFromBadge(false, { isSheetInRow: true });
+    controls.hideRow!();
+    await waitFor(() => expect(badge.isConnected).toBe(false));
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Messages' })),
+    );
+    await userEvent.tab({ shift: true });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Before the chat' }));
   });
 
   it.each([

@@ -10,7 +10,9 @@ import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
  * If that element has left the document meanwhile (a virtualized list unmounted the badge's row), focus
  * goes to its nearest ancestor, as it was when the dialog opened, that is still in the document and
  * takes focus (e.g. the message list's scroller), not to `<body>`: the keyboard user goes on from
- * where they were. Only when none is left does focus stay where the browser puts it.
+ * where they were. That holds too when the element leaves in the very commit that unmounts the
+ * dialog (a row holding both the badge and the sheet). Only when none is left does focus stay where
+ * the browser puts it.
  */
 export function useModalDialog({
   isOpen,
@@ -108,15 +110,39 @@ function focusReturnTargets(active: Element | null): HTMLElement[] {
 }
 
 /**
- * Focuses the first target still in the document that takes focus. An ancestor that cannot take
- * focus (no tabindex, disabled, hidden, inert) ignores `focus()`, so each one is tried in turn.
+ * Focuses the first target still in the document that takes focus, and checks again once the
+ * current commit is over: when a whole row unmounts with the badge and the open sheet in it (a
+ * virtualized list dropping the row), this runs in the sheet's cleanup while the badge is still in
+ * the document, and React removes the row right after, which drops focus to `<body>`. The check then
+ * goes on to the nearest ancestor still there, unless something else has taken focus meanwhile.
  */
 function restoreFocus(returnFocusRef: { current: readonly HTMLElement[] }) {
   const targets = returnFocusRef.current;
   returnFocusRef.current = [];
+  const focused = focusFirstConnected(targets);
+  if (!focused) return;
+  // React removes the DOM nodes of a commit synchronously, so a microtask runs after the removal.
+  queueMicrotask(() => {
+    if (!focused.isConnected && hasLostFocus(focused.ownerDocument)) focusFirstConnected(targets);
+  });
+}
+
+/**
+ * Focuses the first of `targets` in the document that takes focus, and returns it. An ancestor that
+ * cannot take focus (no tabindex, disabled, hidden, inert) ignores `focus()`, so each one is tried
+ * in turn.
+ */
+function focusFirstConnected(targets: readonly HTMLElement[]): HTMLElement | undefined {
   for (const target of targets) {
     if (!target.isConnected) continue;
     target.focus();
-    if (target.ownerDocument.activeElement === target) return;
+    if (target.ownerDocument.activeElement === target) return target;
   }
+  return undefined;
+}
+
+/** Whether focus has fallen out of every element (browsers then report `<body>`, or nothing). */
+function hasLostFocus(document: Document): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body;
 }
