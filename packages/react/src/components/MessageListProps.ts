@@ -19,7 +19,8 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
   /** Stable key of a message; defaults to `messageClientId`. */
   getMessageKey?: (message: TMessage) => string;
   /**
-   * Height guess (px) before a row is measured; defaults to 64. Rows are measured afterwards. Keep it
+   * Height guess (px) before a row is measured; defaults to 64, also for a message it gives no
+   * positive number for (NaN, 0, a string). Rows are measured afterwards. Keep it
    * stable (module-level or `useCallback`): a new function makes the virtualizer re-estimate every row.
    */
   estimateSize?: (message: TMessage) => number;

@@ -52,7 +52,12 @@ export function useMessageVirtualizer<TMessage>({
   const estimateItemSize = useCallback(
     (index: number) => {
       const message = messages[index];
-      return message && estimateSize ? estimateSize(message) : DEFAULT_ESTIMATED_SIZE;
+      const size = message && estimateSize ? estimateSize(message) : DEFAULT_ESTIMATED_SIZE;
+      // The app's estimate from bad data (NaN from a missing field, 0, a string) put every row at
+      // the top, where the newest messages were never rendered: it gets the default instead.
+      return typeof size === 'number' && size > 0 && size < Number.POSITIVE_INFINITY
+        ? size
+        : DEFAULT_ESTIMATED_SIZE;
     },
     [messages, estimateSize],
   );
