@@ -6,7 +6,7 @@
 import { act, renderHook } from '@testing-library/react';
 import * as React from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ANNOUNCE_INTERVAL_MS, useReadAnnouncement } from './useReadAnnouncement';
+import { ANNOUNCE_INTERVAL_MS, REPEAT_DELAY_MS, useReadAnnouncement } from './useReadAnnouncement';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -107,4 +107,62 @@ describe('useReadAnnouncement', () => {
       expect(view.result.current).toBe('c read');
     },
   );
+});
+
+/**
+ * A live region announces changes only: the same sentence twice in a row (two batches of as many
+ * readers, two members of one display name) must still change the region's text each time.
+ */
+describe('useReadAnnouncement, the same sentence twice in a row', () => {
+  /** Every text the region shows, in order, without repeats (a repeat is no change in the DOM). */
+  function regionTexts(initial: readonly string[], nameOf = (accountId: string) => accountId) {
+    const texts: string[] = [];
+    const view = renderHook(
+      ({ list }) => {
+        const text = useReadAnnouncement(list, true, (id) => `${nameOf(id)} read`, describeCount);
+        if (texts.at(-1) !== text) texts.push(text);
+        return text;
+      },
+      { initialProps: { list: initial } },
+    );
+    return { read: (list: readonly string[]) => view.rerender({ list }), texts };
+  }
+
+  it('a second batch of as many readers as the first is said again', () => {
+    const members = Array.from({ length: 9 }, (_, index) => `m${index}`);
+    const { read, texts } = regionTexts([]);
+    read(members.slice(0, 1));
+    read(members.slice(0, 5));
+    act(() => vi.advanceTimersByTime(ANNOUNCE_INTERVAL_MS));
+    read(members.slice(0, 9));
+    act(() => vi.advanceTimersByTime(ANNOUNCE_INTERVAL_MS));
+    act(() => vi.advanceTimersByTime(REPEAT_DELAY_MS));
+    expect(texts).toEqual(['', 'm0 read', '4 more read', '', '4 more read']);
+  });
+
+  it('two members with one display name reading one after the other are both said', () => {
+    const { read, texts } = regionTexts(['alice'], (accountId) =>
+      accountId.startsWith('bob') ? 'Bob' : accountId,
+    );
+    read(['alice', 'bob1']);
+    act(() => vi.advanceTimersByTime(ANNOUNCE_INTERVAL_MS * 2)); // a quiet interval ends
+    read(['alice', 'bob1', 'bob2']);
+    act(() => vi.advanceTimersByTime(REPEAT_DELAY_MS));
+    expect(texts).toEqual(['', 'Bob read', '', 'Bob read']);
+  });
+
+  it('keeps one announcement per interval, counted from when the repeated sentence is said', () => {
+    const { read, texts } = regionTexts(['a'], (accountId) =>
+      accountId.startsWith('bob') ? 'Bob' : accountId,
+    );
+    read(['a', 'bob1']);
+    act(() => vi.advanceTimersByTime(ANNOUNCE_INTERVAL_MS * 2));
+    read(['a', 'bob1', 'bob2']);
+    act(() => vi.advanceTimersByTime(REPEAT_DELAY_MS));
+    read(['a', 'bob1', 'bob2', 'c']);
+    act(() => vi.advanceTimersByTime(ANNOUNCE_INTERVAL_MS - 1));
+    expect(texts.at(-1)).toBe('Bob read');
+    act(() => vi.advanceTimersByTime(1));
+    expect(texts).toEqual(['', 'Bob read', '', 'Bob read', 'c read']);
+  });
 });

@@ -7,13 +7,22 @@ const MAX_NAMES = 3;
  * (150 members reading in three seconds) floods a screen reader, which queues each change.
  */
 export const ANNOUNCE_INTERVAL_MS = 2_000;
+/**
+ * How long the region stays empty before a sentence equal to the one it holds is said again. A live
+ * region announces changes only, and an emptying and refilling within one frame is no change to the
+ * accessibility tree; 100 ms is what Angular CDK's LiveAnnouncer waits.
+ */
+export const REPEAT_DELAY_MS = 100;
 
 /**
  * Text for a polite live region: "Bob read the message" whenever accounts join the read list while the
  * sheet is open. The first loaded list is the baseline and is not announced. The first new readers
  * are announced at once; those who read during the next `ANNOUNCE_INTERVAL_MS` are gathered into
  * the announcement at its end, by name up to three ("Bob read the message. Carol read the
- * message"), else as a count ("12 more members read the message").
+ * message"), else as a count ("12 more members read the message"). A sentence equal to the one the
+ * region holds (as many readers as last time, two members of one name) empties the region first
+ * and is said `REPEAT_DELAY_MS` later, so that it is announced again; the interval then counts from
+ * when it is said.
  * @param isReady False while loading or closed: the next ready list becomes the new baseline.
  * @param describe Builds the sentence for one account (resolves the name, localizes).
  * @param describeCount Builds the sentence for more readers than are named.
@@ -25,6 +34,8 @@ export function useReadAnnouncement(
   describeCount: (count: number) => string,
 ): string {
   const [announcement, setAnnouncement] = useState('');
+  /** The region's text as last set, read by timers (the state they closed over may be stale). */
+  const shownRef = useRef('');
   const knownRef = useRef<Set<string> | null>(null);
   const describeRef = useRef({ describe, describeCount });
   describeRef.current = { describe, describeCount };
@@ -35,6 +46,14 @@ export function useReadAnnouncement(
 
   useEffect(() => {
     const pending = pendingRef.current;
+    const show = (text: string) => {
+      shownRef.current = text;
+      setAnnouncement(text);
+    };
+    const say = (text: string) => {
+      show(text);
+      pending.timer = setTimeout(announce, ANNOUNCE_INTERVAL_MS);
+    };
     const announce = () => {
       const { readers } = pending;
       pending.readers = [];
@@ -43,19 +62,24 @@ export function useReadAnnouncement(
         return;
       }
       const { describe, describeCount } = describeRef.current;
-      setAnnouncement(
+      const text =
         readers.length > MAX_NAMES
           ? describeCount(readers.length)
-          : readers.map((accountId) => describe(accountId)).join('. '),
-      );
-      pending.timer = setTimeout(announce, ANNOUNCE_INTERVAL_MS);
+          : readers.map((accountId) => describe(accountId)).join('. ');
+      if (text !== shownRef.current) {
+        say(text);
+        return;
+      }
+      // Setting the text the region already holds changes nothing, so nothing would be spoken.
+      show('');
+      pending.timer = setTimeout(() => say(text), REPEAT_DELAY_MS);
     };
     if (!isReady) {
       knownRef.current = null;
       pending.readers = [];
       clearTimeout(pending.timer);
       pending.timer = undefined;
-      setAnnouncement('');
+      show('');
       return;
     }
     const known = knownRef.current;
