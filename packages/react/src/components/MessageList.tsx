@@ -6,6 +6,7 @@ import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { keptSeenKey } from './keptSeenKey';
 import type { MessageListProps } from './MessageListProps';
 import { NewMessagesPill } from './NewMessagesPill';
+import { objectKeys } from './objectKeys';
 import { usableKey } from './usableKey';
 import { useHistoryWindow } from './useHistoryWindow';
 import { END_THRESHOLD, useMessageVirtualizer } from './useMessageVirtualizer';
@@ -51,7 +52,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   label,
 }: MessageListProps<TMessage>) {
   const engine = useReceiptEngine();
-  // Bad data must not throw during render: non-objects are skipped, keys fall back to position.
+  // Bad data must not throw during render: non-objects are skipped, keyless messages keyed by object.
   // The app's own array is kept when it is clean (the usual case): a filtered copy of a long
   // history cost 0.8 MB per 100,000 messages, again on every new message.
   const allMessages = useMemo(
@@ -63,23 +64,13 @@ export function MessageList<TMessage extends ReceiptMessage>({
         : [],
     [rawMessages],
   );
-  const getMessageKey = useMemo(() => {
-    // Positions for keyless messages, built on the first one asked for: `indexOf` per keyless
-    // message made each pass over the rows (pill count, read marking) O(messages²).
-    let firstIndexOf: Map<TMessage, number> | undefined;
-    return (message: TMessage): string => {
-      const key = usableKey(rawGetMessageKey, message);
-      if (key !== undefined) return key;
-      if (!firstIndexOf) {
-        firstIndexOf = new Map();
-        // Backwards, so a message given twice keeps its first position.
-        for (let index = allMessages.length - 1; index >= 0; index--) {
-          firstIndexOf.set(allMessages[index]!, index);
-        }
-      }
-      return `#${firstIndexOf.get(message) ?? -1}`;
-    };
-  }, [rawGetMessageKey, allMessages]);
+  // A keyless message is keyed by the object itself: a key from its position moved with every
+  // prepend, and the pill then counted the last message seen as gone.
+  const [keyOfKeyless] = useState(() => objectKeys<TMessage>());
+  const getMessageKey = useCallback(
+    (message: TMessage): string => usableKey(rawGetMessageKey, message) ?? keyOfKeyless(message),
+    [rawGetMessageKey, keyOfKeyless],
+  );
   // A long history is virtualized from its newest messages, growing as the reader scrolls up.
   const history = useHistoryWindow(allMessages, getMessageKey, conversationId);
   const messages = history.messages;

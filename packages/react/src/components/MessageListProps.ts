@@ -16,7 +16,10 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
    * which is what lets a receipt re-render only the rows it changes.
    */
   renderMessage: (message: TMessage) => ReactNode;
-  /** Stable key of a message; defaults to `messageClientId`. */
+  /**
+   * Stable key of a message; defaults to `messageClientId`. A message it gives no key for (it throws
+   * or returns no non-empty string) is keyed by its object, so keep such objects between renders.
+   */
   getMessageKey?: (message: TMessage) => string;
   /**
    * Height guess (px) before a row is measured; defaults to 64, also for a message it gives no
