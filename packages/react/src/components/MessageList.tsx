@@ -102,11 +102,24 @@ export function MessageList<TMessage extends ReceiptMessage>({
     allMessages.length > 0 ? getMessageKey(allMessages[allMessages.length - 1]!) : undefined;
   // The last message the reader saw (`null`: none of those they saw is left).
   const [seenLastKey, setSeenLastKey] = useState<string | null | undefined>(lastKey);
+  // Another conversation opens at its end with everything seen: the state kept from the one before,
+  // scrolled up there, showed and announced its whole history as new for one render.
+  const [stateConversationId, setStateConversationId] = useState(conversationId);
+  const isSwitchingConversation = stateConversationId !== conversationId;
+  if (isSwitchingConversation) {
+    setStateConversationId(conversationId);
+    setIsAtEnd(true);
+    setSeenLastKey(lastKey);
+  }
+  useClientLayoutEffect(() => {
+    isAtEndRef.current = true;
+    atEndScrollTopRef.current = Number.POSITIVE_INFINITY;
+  }, [conversationId]);
   if (isAtEnd && seenLastKey !== lastKey) setSeenLastKey(lastKey);
   let newMessageCount = 0;
   // Scanned only while scrolled away, and from the end: the last seen message is among the newest,
   // so a render while scrolling through a long history does not walk all of it.
-  if (!isAtEnd && seenLastKey !== undefined) {
+  if (!isAtEnd && !isSwitchingConversation && seenLastKey !== undefined) {
     let unseenCount = 0;
     let index = allMessages.length - 1;
     for (; index >= 0; index--) {

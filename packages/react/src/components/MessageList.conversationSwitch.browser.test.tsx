@@ -1,0 +1,85 @@
+import type { ReceiptMessage } from '@readmark/core';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { MessageList } from './MessageList';
+import {
+  cleanupApps,
+  createWorld,
+  nextFrame,
+  Providers,
+  renderApp,
+  settle,
+} from './testWorld.test';
+
+/*
+ * Another conversation opens at its newest message with nothing unseen, whatever the reader did in
+ * the one before: scrolled up there, the switch showed and announced "30 new messages" (the new
+ * conversation's whole history) for one render.
+ */
+
+beforeEach(() => {
+  window.focus();
+});
+let world: ReturnType<typeof createWorld>;
+const style = document.createElement('style');
+style.textContent = '.switch-list { height: 300px; width: 400px; }';
+document.head.append(style);
+afterEach(() => {
+  cleanupApps();
+  world?.dispose();
+});
+
+const renderMessage = (message: ReceiptMessage) => (
+  <div style={{ height: 50 }}>{message.messageClientId}</div>
+);
+
+it('shows and announces no "new messages" pill when the conversation changes while scrolled up', async () => {
+  world = createWorld();
+  const alice = world.server.login('alice');
+  const carol = world.server.login('carol');
+  const bob = world.server.login('bob');
+  for (let i = 0; i < 40; i++)
+    await world.send(alice, { conversationId: 'alice|1|bob', text: `a${i}` });
+  for (let i = 0; i < 30; i++)
+    await world.send(carol, { conversationId: 'carol|1|bob', text: `c${i}` });
+  const withAlice = await world.history(bob, 'bob|1|alice');
+  const withCarol = await world.history(bob, 'bob|1|carol');
+  const engine = world.engineFor(bob);
+  const ui = (conversationId: string, messages: ReceiptMessage[]) => (
+    <Providers engine={engine}>
+      <MessageList
+        className="switch-list"
+        conversationId={conversationId}
+        messages={messages}
+        renderMessage={renderMessage}
+        readDwellMs={0}
+      />
+    </Providers>
+  );
+  const app = renderApp(ui('bob|1|alice', withAlice));
+  await nextFrame();
+  await nextFrame();
+  await settle(world.server);
+  const scroller = app.container.querySelector('section') as HTMLElement;
+  scroller.scrollTop = 0;
+  for (let i = 0; i < 3; i++) await nextFrame();
+  const frame = app.container.querySelector('[data-at-end]')!;
+  expect(frame.getAttribute('data-at-end')).toBe('false');
+  const liveRegion = app.container.querySelector('[aria-live="polite"]')!;
+  const announced: string[] = [];
+  const observer = new MutationObserver(() => {
+    if (liveRegion.textContent) announced.push(liveRegion.textContent);
+  });
+  observer.observe(liveRegion, { subtree: true, childList: true, characterData: true });
+
+  app.rerender(ui('bob|1|carol', withCarol));
+  expect(liveRegion.textContent).toBe('');
+  expect(frame.getAttribute('data-at-end')).toBe('true');
+  for (let i = 0; i < 5; i++) await nextFrame();
+  await settle(world.server);
+  observer.disconnect();
+  expect(announced).toEqual([]);
+  // And it opened at Carol's newest message, read.
+  expect(scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop).toBeLessThanOrEqual(8);
+  const receipt = await carol.V2NIMMessageService.getP2PMessageReceipt('carol|1|bob');
+  expect(receipt.timestamp).toBe(withCarol.at(-1)!.createTime);
+});
