@@ -1,6 +1,7 @@
 import { type ReactNode, useRef } from 'react';
 import type { ReceiptDetailMember } from './ReceiptDetailMember';
 import { useRowVirtualizer, useVirtualRows } from './useRowVirtualizer';
+import { visuallyHidden } from './visuallyHidden';
 
 /** Default row height (px) before measuring; rows are measured, so custom rows may differ. */
 const ESTIMATED_ROW_SIZE = 44;
@@ -8,16 +9,22 @@ const ESTIMATED_ROW_SIZE = 44;
 /**
  * The sheet's member list, virtualized so a 200-member team renders only the rows in view.
  * Rows carry `aria-setsize`/`aria-posinset` so assistive tech still hears the full list length.
+ * The empty text and `searchSummary` are status messages (WCAG 4.1.3): both sit in one polite
+ * `role="status"` region that stays mounted while the members come and go, because a live region
+ * inserted together with its text is often not announced.
  */
 export function MemberList({
   members,
   label,
   emptyText,
+  searchSummary,
   renderMember,
 }: {
   members: readonly ReceiptDetailMember[];
   label: string;
   emptyText: string;
+  /** While a search matches members, what it found for screen readers, e.g. "3 matching members". */
+  searchSummary?: string;
   renderMember?: (member: ReceiptDetailMember) => ReactNode;
 }) {
   const scrollRef = useRef<HTMLElement | null>(null);
@@ -31,55 +38,68 @@ export function MemberList({
   });
   const items = useVirtualRows(virtualizer);
 
-  if (members.length === 0) {
-    return <p className="readmark-sheet-empty">{emptyText}</p>;
-  }
+  const status = (
+    // Polite by its role: the search box keeps the user's focus while the outcome is said.
+    <div role="status">
+      {members.length === 0 ? (
+        <p className="readmark-sheet-empty">{emptyText}</p>
+      ) : (
+        searchSummary && <span style={visuallyHidden}>{searchSummary}</span>
+      )}
+    </div>
+  );
+  // One tree shape whether or not there are members, so the status region is never remounted.
   return (
-    <section
-      ref={scrollRef}
-      aria-label={label}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users move through the members by scrolling this region (arrows, Page Down, End)
-      tabIndex={0}
-      className="readmark-sheet-list" // Inline max height keeps the list virtualized even without styles.css.
-      style={{ overflowY: 'auto', maxHeight: 'var(--readmark-sheet-list-height, 22rem)' }}
-    >
-      {/* Named once, on the focusable scroll region: a second name on the list was read twice. */}
-      <ul
-        ref={virtualizer.containerRef}
-        style={{
-          position: 'relative',
-          width: '100%',
-          margin: 0,
-          padding: 0,
-          listStyle: 'none',
-        }}
-      >
-        {items.map((item) => {
-          const member = members[item.index];
-          if (!member) return null;
-          return (
-            <li
-              key={item.key}
-              ref={virtualizer.measureElement}
-              data-index={item.index}
-              aria-setsize={members.length}
-              aria-posinset={item.index + 1}
-              className="readmark-member"
-              data-account-id={member.accountId}
-              data-status={member.isRead ? 'read' : 'unread'}
-              style={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                width: '100%',
-              }}
-            >
-              {renderMember ? renderMember(member) : <DefaultMember member={member} />}
-            </li>
-          );
-        })}
-      </ul>
-    </section>
+    <>
+      {status}
+      {members.length > 0 && (
+        <section
+          ref={scrollRef}
+          aria-label={label}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users move through the members by scrolling this region (arrows, Page Down, End)
+          tabIndex={0}
+          className="readmark-sheet-list" // Inline max height keeps the list virtualized even without styles.css.
+          style={{ overflowY: 'auto', maxHeight: 'var(--readmark-sheet-list-height, 22rem)' }}
+        >
+          {/* Named once, on the focusable scroll region: a second name on the list was read twice. */}
+          <ul
+            ref={virtualizer.containerRef}
+            style={{
+              position: 'relative',
+              width: '100%',
+              margin: 0,
+              padding: 0,
+              listStyle: 'none',
+            }}
+          >
+            {items.map((item) => {
+              const member = members[item.index];
+              if (!member) return null;
+              return (
+                <li
+                  key={item.key}
+                  ref={virtualizer.measureElement}
+                  data-index={item.index}
+                  aria-setsize={members.length}
+                  aria-posinset={item.index + 1}
+                  className="readmark-member"
+                  data-account-id={member.accountId}
+                  data-status={member.isRead ? 'read' : 'unread'}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    width: '100%',
+                  }}
+                >
+                  {renderMember ? renderMember(member) : <DefaultMember member={member} />}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+    </>
   );
 }
 

@@ -129,6 +129,35 @@ describe('ReceiptDetailSheet', () => {
     expect(document.activeElement).toBe(badge);
   });
 
+  // WCAG 4.1.3: a search's outcome is a status message. One region, there before the search, so
+  // its changes are announced (a live region inserted with its text often is not).
+  it.each([
+    ['en', '3 unread of 4 members', 'Search members', '1 matching member', 'No matching members'],
+    ['zh-CN', '4人中3人未读', '搜索成员', '找到1名成员', '没有匹配的成员'],
+  ] as const)(
+    'tells screen readers what a search found (%s): a count, or that it matched nobody',
+    async (locale, badgeName, searchName, oneFound, noneFound) => {
+      await setup(locale);
+      await userEvent.click(await screen.findByRole('button', { name: badgeName }));
+      const dialog = await screen.findByRole('dialog');
+      await within(dialog).findByRole('tabpanel');
+      await waitFor(() => expect(within(dialog).getAllByRole('listitem')).toHaveLength(3));
+      const status = within(dialog).getByRole('status');
+      expect(status.textContent).toBe('');
+
+      const search = within(dialog).getByRole('searchbox', { name: searchName });
+      await userEvent.type(search, 'car');
+      await waitFor(() => expect(status.textContent).toBe(oneFound));
+      // The count is for screen readers only; the list shows the members.
+      expect(status.getBoundingClientRect().height).toBeLessThanOrEqual(1);
+
+      await userEvent.type(search, 'zzz');
+      await waitFor(() => expect(status.textContent).toBe(noneFound));
+      expect(within(dialog).getByText(noneFound).closest('[role="status"]')).toBe(status);
+      expect(status.isConnected).toBe(true);
+    },
+  );
+
   it('names the tab list, ties only the selected tab to a rendered panel, names the member list once', async () => {
     await setup();
     await userEvent.click(await screen.findByRole('button', { name: '3 unread of 4 members' }));

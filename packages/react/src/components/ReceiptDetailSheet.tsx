@@ -186,6 +186,7 @@ export function ReceiptDetailSheet({
                       ? strings.emptyRead
                       : strings.emptyUnread
                 }
+                searchSummary={query.trim() ? strings.searchResults(members.length) : undefined}
                 renderMember={renderMember}
               />
             )}

@@ -45,8 +45,13 @@ export interface ReceiptStrings {
   emptyRead: string;
   /** Empty state of the Unread tab. */
   emptyUnread: string;
-  /** Empty state when a search matches nobody. */
+  /** Empty state when a search matches nobody (also said to screen readers as a status). */
   emptySearch: string;
+  /**
+   * Said to screen readers (not shown) when a search matches members, e.g. "3 matching members";
+   * the list itself shows them.
+   */
+  searchResults: (count: number) => string;
   /** Shown while details load. */
   loading: string;
   /** Shown when details failed to load. */

@@ -25,6 +25,7 @@ export const en: ReceiptStrings = {
   emptyRead: 'Nobody has read this yet',
   emptyUnread: 'Everyone has read this',
   emptySearch: 'No matching members',
+  searchResults: (count) => `${count} matching ${pluralize(count, 'member', 'members')}`,
   loading: 'Loading…',
   error: 'Could not load read receipts',
   retry: 'Retry',

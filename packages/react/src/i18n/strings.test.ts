@@ -23,6 +23,8 @@ describe('string tables', () => {
     expect(en.newMessages(1)).toBe('1 new message');
     expect(en.newMessages(4)).toBe('4 new messages');
     expect(en.announceRead('Bob')).toBe('Bob read the message');
+    expect(en.searchResults(1)).toBe('1 matching member');
+    expect(en.searchResults(3)).toBe('3 matching members');
   });
 
   it('Chinese wording', () => {
@@ -41,6 +43,7 @@ describe('string tables', () => {
     // U8: the Vue3 UIKit's wording for an empty list.
     expect(zhCN.emptyRead).toBe('全部成员未读');
     expect(zhCN.emptyUnread).toBe('全部成员已读');
+    expect(zhCN.searchResults(3)).toBe('找到3名成员');
   });
 
   it('both tables define every key with the same kind of value', () => {
@@ -63,6 +66,7 @@ describe('docs/i18n.md', () => {
       tabRead: 9,
       tabUnread: 3,
       newMessages: 4,
+      searchResults: 3,
       announceRead: 'Bob',
       announceReadCount: 12,
     }[key as string];

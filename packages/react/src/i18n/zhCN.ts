@@ -27,6 +27,7 @@ export const zhCN: ReceiptStrings = {
   emptyRead: '全部成员未读',
   emptyUnread: '全部成员已读',
   emptySearch: '没有匹配的成员',
+  searchResults: (count) => `找到${count}名成员`,
   loading: '加载中…',
   error: '已读回执加载失败',
   retry: '重试',
