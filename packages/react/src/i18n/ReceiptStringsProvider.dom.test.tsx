@@ -3,6 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { receiptWorldPerTest } from '../../../core/src/testing/receiptWorld';
 import { UnreadBadge } from '../components/UnreadBadge';
 import { ReceiptProvider } from '../ReceiptProvider';
+import { en } from './en';
+import type { ReceiptStrings } from './ReceiptStrings';
+import { useReceiptStrings } from './ReceiptStringsProvider';
 
 const world = receiptWorldPerTest((world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B'] });
@@ -48,3 +51,36 @@ describe('locale (docs/i18n.md: an unknown value falls back to English)', () => 
     expect(screen.getByRole('button').textContent).toContain(text);
   });
 });
+
+describe('strings (docs/i18n.md: an override of the wrong type is ignored)', () => {
+  // A JavaScript app has no type checker: text where a function is expected, or the reverse.
+  it('drops overrides whose type differs from the built-in string and keeps the others', async () => {
+    const { alice, team } = await world.aliceWritesToBob();
+    const strings = {
+      badgeUnread: '未读',
+      badgeLabel: 42,
+      badgeLoading: () => 'loading',
+      badgeAllReadLabel: (totalCount: number) => `Seen by all ${totalCount}`,
+      unavailable: 'Receipts off',
+    } as unknown as Partial<ReceiptStrings>;
+    render(
+      <ReceiptProvider engine={alice.engine} strings={strings}>
+        <UnreadBadge message={team} onOpen={() => {}} />
+        <StringsProbe />
+      </ReceiptProvider>,
+    );
+    await act(() => world.tick(1000));
+    const badge = screen.getByRole('button', { name: '1 unread of 1 member' });
+    expect(badge.textContent).toContain('1 unread');
+    expect(probed!.badgeLoading).toBe(en.badgeLoading);
+    expect(probed!.badgeAllReadLabel(3)).toBe('Seen by all 3');
+    expect(probed!.unavailable).toBe('Receipts off');
+  });
+});
+
+let probed: ReceiptStrings | undefined;
+/** Hands the strings the components get to the test. */
+function StringsProbe() {
+  probed = useReceiptStrings();
+  return null;
+}

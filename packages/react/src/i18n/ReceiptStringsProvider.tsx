@@ -16,7 +16,10 @@ export interface ReceiptStringsProviderProps {
    * rather than throwing; give them a whole `strings` table.
    */
   locale?: ReceiptLocale | (string & {});
-  /** Overrides for any string of the chosen locale. */
+  /**
+   * Overrides for any string of the chosen locale. One of another type than the built-in entry
+   * (text where a function is expected, from a JavaScript app) is ignored, as is `undefined`.
+   */
   strings?: Partial<ReceiptStrings>;
   children?: ReactNode;
 }
@@ -33,7 +36,7 @@ export function ReceiptStringsProvider({
 }: ReceiptStringsProviderProps) {
   const value = useMemo<ReceiptStrings>(() => {
     const base = tableFor(locale);
-    return strings ? { ...base, ...withoutUndefined(strings) } : base;
+    return strings ? { ...base, ...overridesOfMatchingType(base, strings) } : base;
   }, [locale, strings]);
   return <ReceiptStringsContext.Provider value={value}>{children}</ReceiptStringsContext.Provider>;
 }
@@ -57,11 +60,21 @@ export function useReceiptStrings(): ReceiptStrings {
   return useContext(ReceiptStringsContext);
 }
 
-// An override of `undefined` (e.g. from a spread of optional props) must not erase a built-in string.
-function withoutUndefined(strings: Partial<ReceiptStrings>): Partial<ReceiptStrings> {
+/**
+ * The overrides whose type is that of the built-in entry. The components call function strings
+ * while rendering, so text given for one (`badgeUnread: '未读'` from a JavaScript app) would throw a
+ * TypeError there; such an override is dropped and the built-in string kept. So is `undefined` (a
+ * spread of optional props), and any key the table does not have.
+ */
+function overridesOfMatchingType(
+  base: ReceiptStrings,
+  strings: Partial<ReceiptStrings>,
+): Partial<ReceiptStrings> {
   const result: Partial<Record<keyof ReceiptStrings, unknown>> = {};
   for (const key of Object.keys(strings) as (keyof ReceiptStrings)[]) {
-    if (strings[key] !== undefined) result[key] = strings[key];
+    if (Object.hasOwn(base, key) && typeof strings[key] === typeof base[key]) {
+      result[key] = strings[key];
+    }
   }
   return result as Partial<ReceiptStrings>;
 }
