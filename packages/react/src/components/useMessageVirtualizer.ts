@@ -1,6 +1,7 @@
 import { type RefObject, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { forEachKeptMessage } from './forEachKeptMessage';
+import { isEntirelyAboveView } from './isEntirelyAboveView';
 import { sharedRunShift } from './sharedRunShift';
 import { stopScrollToEndOnUserScroll } from './stopScrollToEndOnUserScroll';
 import { usableKey } from './usableKey';
@@ -140,6 +141,8 @@ export function useMessageVirtualizer<TMessage>({
   });
   // The instance is created once and kept; initialOffset reads its total through this ref.
   virtualizerRef.current = virtualizer;
+  // An instance field in virtual-core (not an option).
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = isEntirelyAboveView;
 
   // Open at the newest message (again when another conversation is shown); later appends are
   // followed by the virtualizer itself.
