@@ -8,6 +8,7 @@ import { afterEach, expect, it } from 'vitest';
 import { receiptWorldPerTest } from '../../../core/src/testing/receiptWorld';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { BadgeWithSheet } from './BadgeWithSheet.test';
+import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 
 const world = receiptWorldPerTest((world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
@@ -39,3 +40,31 @@ it('opens in jsdom (no showModal there), shows its tabs, and gives focus back wh
   expect(sheet.hasAttribute('open')).toBe(false);
   expect(document.activeElement).toBe(badge);
 });
+
+// A JavaScript app can pass anything; the tabs must still follow the roving-tabindex pattern.
+it.each(['Read', 'READ', '', 'members', null])(
+  'an initialTab of %j opens on Unread with exactly one tab selected and reachable with Tab',
+  async (initialTab) => {
+    const alice = world.device('A');
+    const g1 = await world.send(alice, 'A|2|T', { at: 100, isFlagged: true });
+    render(
+      <ReceiptProvider engine={alice.engine}>
+        <ReceiptDetailSheet
+          message={g1}
+          isOpen
+          onClose={() => {}}
+          initialTab={initialTab as unknown as 'read'}
+        />
+      </ReceiptProvider>,
+    );
+    await act(() => world.tick(100));
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.filter((tab) => tab.getAttribute('aria-selected') === 'true')).toEqual([
+      screen.getByRole('tab', { name: 'Unread (2)' }),
+    ]);
+    expect(tabs.filter((tab) => tab.tabIndex === 0)).toEqual([
+      screen.getByRole('tab', { name: 'Unread (2)' }),
+    ]);
+    expect(screen.getByRole('tabpanel', { name: 'Unread (2)' })).toBeTruthy();
+  },
+);

@@ -23,7 +23,7 @@ export interface ReceiptDetailSheetProps {
   memberAccountIds?: readonly string[];
   /** Custom member row; defaults to avatar + name from the provider's `resolveMember`. */
   renderMember?: (member: ReceiptDetailMember) => ReactNode;
-  /** Tab shown when the sheet opens; defaults to `'unread'`. */
+  /** Tab shown when the sheet opens; defaults to `'unread'`, as does any value but `'read'`. */
   initialTab?: ReceiptDetailTab;
   /** Extra class on the `<dialog>`; the default look comes from `.readmark-sheet`. */
   className?: string;
@@ -59,14 +59,17 @@ export function ReceiptDetailSheet({
   const dialogRef = useModalDialog({ isOpen, onClose });
   const idPrefix = useId();
   const titleId = `${idPrefix}-title`;
-  const [selectedTab, setSelectedTab] = useState<ReceiptDetailTab>(initialTab);
+  // Anything but 'read' from a JavaScript app ("Read") would select neither tab and leave both out
+  // of the tab order.
+  const openingTab: ReceiptDetailTab = initialTab === 'read' ? 'read' : 'unread';
+  const [selectedTab, setSelectedTab] = useState<ReceiptDetailTab>(openingTab);
   const [query, setQuery] = useState('');
   const [wasOpen, setWasOpen] = useState(isOpen);
   // Each opening starts fresh on the initial tab with an empty search (state reset during render).
   if (isOpen !== wasOpen) {
     setWasOpen(isOpen);
     if (isOpen) {
-      setSelectedTab(initialTab);
+      setSelectedTab(openingTab);
       setQuery('');
     }
   }
