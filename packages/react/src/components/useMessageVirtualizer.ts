@@ -71,13 +71,16 @@ export function useMessageVirtualizer<TMessage>({
   // kept.
   const virtualizerRef = useRef<RowVirtualizer<HTMLElement, HTMLDivElement> | null>(null);
   const keySpaceRef = useRef<KeySpace<TMessage> | null>(null);
+  // No usable key: only the same object matches.
+  const keyOf = useCallback(
+    (message: TMessage): unknown => usableKey(getMessageKey, message) ?? message,
+    [getMessageKey],
+  );
   const keySpace = useMemo(() => {
     const previous = keySpaceRef.current;
     if (previous?.messages === messages && previous.conversationId === conversationId) {
       return previous;
     }
-    // No usable key: only the same object matches.
-    const keyOf = (message: TMessage): unknown => usableKey(getMessageKey, message) ?? message;
     const shift =
       previous && previous.conversationId === conversationId
         ? sharedRunShift({ previous: previous.messages, next: messages, keyOf })
@@ -116,14 +119,24 @@ export function useMessageVirtualizer<TMessage>({
           };
     keySpaceRef.current = space;
     return space;
-  }, [messages, conversationId, getMessageKey]);
+  }, [messages, conversationId, keyOf]);
   const { base: keyBase, generation: keyGeneration } = keySpace;
   const getItemKey = useCallback((index: number) => keyBase + index, [keyBase]);
+  // The focused row is followed by its message's key: its virtualizer key changes when keys start
+  // a new range.
+  const getRowIdentity = useCallback(
+    (index: number) => {
+      const message = keySpace.messages[index];
+      return message === undefined ? undefined : keyOf(message);
+    },
+    [keySpace, keyOf],
+  );
   const virtualizer = useRowVirtualizer<HTMLElement, HTMLDivElement>({
     count: messages.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: estimateItemSize,
     getItemKey,
+    getRowIdentity,
     // Start at the end (the estimated total height): from offset 0 the first render mounted and
     // measured the oldest rows, and each of those measurements re-walked every message after it,
     // 17 passes over a 100,000-message history on mount.

@@ -8,16 +8,28 @@ import { useReducer, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { isScrollingToEnd } from './isScrollingToEnd';
+import { type FocusedRowKeeper, keepFocusedRow } from './keepFocusedRow';
 import { keepLayoutWhileHidden, type LayoutKeptWhileHidden } from './keepLayoutWhileHidden';
 
 /**
  * Options of {@link useRowVirtualizer}: TanStack Virtual's, minus what the hook provides itself
- * (measuring and change handling included: neither list needs its own).
+ * (measuring, change handling and the rendered range included: neither list needs its own).
  */
 export type RowVirtualizerOptions<TScroll extends Element, TItem extends Element> = Omit<
   VirtualizerOptions<TScroll, TItem>,
-  'observeElementRect' | 'observeElementOffset' | 'scrollToFn' | 'measureElement' | 'onChange'
->;
+  | 'observeElementRect'
+  | 'observeElementOffset'
+  | 'scrollToFn'
+  | 'measureElement'
+  | 'onChange'
+  | 'rangeExtractor'
+> & {
+  /**
+   * What the row at an index shows, the same value wherever it moves: the row holding focus is kept
+   * rendered, found again by it. Defaults to `getItemKey`; keep it stable while the rows are.
+   */
+  getRowIdentity?: (index: number) => unknown;
+};
 
 /** What the virtualizer writes to the DOM itself, and who renders the rows. */
 interface DirectDom<TScroll extends Element, TItem extends Element> {
@@ -31,6 +43,8 @@ interface DirectDom<TScroll extends Element, TItem extends Element> {
   rerenderRows: (() => void) | null;
   /** Its layout kept while the scroll element is hidden (`display: none`), restored when shown. */
   whileHidden: LayoutKeptWhileHidden<TScroll, TItem>;
+  /** Keeps the row that holds focus rendered. */
+  focusedRow: FocusedRowKeeper;
 }
 
 /** The virtualizer, plus the ref of the element whose height it writes. */
@@ -63,6 +77,7 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
       isMeasuring: false,
       rerenderRows: null,
       whileHidden: keepLayoutWhileHidden(),
+      focusedRow: keepFocusedRow(),
     };
     const virtualizer = new Virtualizer<TScroll, TItem>(resolve(options, direct, rerenderOwner));
     direct.whileHidden.install(virtualizer);
@@ -83,6 +98,7 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
       containerRef: (element: HTMLElement | null) => {
         direct.container = element;
         direct.lastSize = null;
+        direct.focusedRow.observe(element, (row) => virtualizer.indexFromElement(row as TItem));
         if (element !== null) applyDirectStyles(virtualizer, direct);
       },
     });
@@ -125,8 +141,12 @@ function resolve<TScroll extends Element, TItem extends Element>(
   rerenderOwner: () => void,
 ): VirtualizerOptions<TScroll, TItem> {
   const { whileHidden } = direct;
+  const { getRowIdentity, ...virtualizerOptions } = options;
   return {
-    ...options,
+    ...virtualizerOptions,
+    rangeExtractor: direct.focusedRow.rangeExtractorFor(
+      getRowIdentity ?? options.getItemKey ?? identityIsIndex,
+    ),
     measureElement: whileHidden.measureElement,
     observeElementRect: whileHidden.observeElementRect,
     observeElementOffset: whileHidden.observeElementOffset,
@@ -201,6 +221,8 @@ function renderWhereSmoothScrollIs(virtualizer: object): void {
   instance.scrollOffset = offset - anchor.delta;
   instance.pendingScrollAnchor = null;
 }
+
+const identityIsIndex = (index: number) => index;
 
 function applyItemPosition<TScroll extends Element, TItem extends Element>(
   start: number,

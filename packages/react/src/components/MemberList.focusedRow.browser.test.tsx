@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { ReceiptDetailSheet } from './ReceiptDetailSheet';
+import '../styles.css';
+import {
+  cleanupApps,
+  createWorld,
+  nextFrame,
+  Providers,
+  renderApp,
+  teamWithMessage,
+} from './testWorld.test';
+
+/*
+ * The sheet's member list is virtualized with the same adapter as MessageList: a member row that
+ * holds focus (an app's `renderMember` with a button) stays rendered while the list scrolls away from
+ * it, so focus does not fall to <body> and out of the modal sheet.
+ */
+
+beforeEach(() => {
+  window.focus();
+});
+let world: ReturnType<typeof createWorld>;
+afterEach(() => {
+  cleanupApps();
+  world?.dispose();
+});
+
+it('keeps a focused member row rendered while the member list scrolls away from it', async () => {
+  world = createWorld();
+  const memberIds = Array.from({ length: 120 }, (_, index) => `member${index + 1}`);
+  const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers: 0, memberIds });
+  const app = renderApp(
+    <Providers engine={world.engineFor(alice)}>
+      <ReceiptDetailSheet
+        message={message}
+        isOpen
+        onClose={() => {}}
+        renderMember={(member) => <button type="button">{member.name}</button>}
+      />
+    </Providers>,
+  );
+  let firstMember: HTMLButtonElement | null = null;
+  for (let i = 0; i < 50 && !firstMember; i++) {
+    await nextFrame();
+    firstMember = document.querySelector<HTMLButtonElement>('.readmark-member button');
+  }
+  firstMember!.focus();
+  const list = app.container.ownerDocument.querySelector<HTMLElement>('.readmark-sheet-list')!;
+  list.scrollTop = list.scrollHeight;
+  for (let i = 0; i < 4; i++) await nextFrame();
+  expect(list.scrollTop).toBeGreaterThan(2000);
+  expect(firstMember!.isConnected).toBe(true);
+  expect(document.activeElement).toBe(firstMember);
+});

@@ -1,0 +1,148 @@
+import type { ReceiptMessage } from '@readmark/core';
+import { screen } from '@testing-library/dom';
+import { useState } from 'react';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { MessageList } from './MessageList';
+import { ReceiptDetailSheet } from './ReceiptDetailSheet';
+import { UnreadBadge } from './UnreadBadge';
+import '../styles.css';
+import {
+  cleanupApps,
+  createWorld,
+  nextFrame,
+  Providers,
+  renderApp,
+  settle,
+} from './testWorld.test';
+
+/*
+ * The row that holds focus stays rendered however far the list scrolls from it: a virtualized-away
+ * row took the focus with it to <body>, so the keyboard lost its place (and PageUp stopped
+ * scrolling), and a receipt sheet opened from a row (the README's wiring) vanished under the reader.
+ */
+
+beforeEach(() => {
+  window.focus();
+});
+let world: ReturnType<typeof createWorld>;
+const style = document.createElement('style');
+style.textContent = '.focus-list { height: 300px; width: 400px; }';
+document.head.append(style);
+afterEach(() => {
+  cleanupApps();
+  world?.dispose();
+});
+
+const textOf = (message: ReceiptMessage) => (message as { text?: string }).text;
+
+it('keeps a focused badge in the document while the reader pages up past it, so PageUp keeps scrolling', async () => {
+  world = createWorld();
+  world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
+  const alice = world.server.login('alice');
+  for (let i = 0; i < 40; i++) {
+    await world.send(alice, {
+      conversationId: 'alice|2|t1',
+      text: `m${i}`,
+      isReceiptRequested: true,
+    });
+  }
+  const messages = await world.history(alice, 'alice|2|t1');
+  const app = renderApp(
+    <Providers engine={world.engineFor(alice)}>
+      <button type="button">Before the chat</button>
+      <MessageList
+        className="focus-list"
+        conversationId="alice|2|t1"
+        messages={messages}
+        renderMessage={(message) => (
+          <div style={{ minHeight: 60 }}>
+            {textOf(message)} <UnreadBadge message={message} onOpen={() => {}} />
+          </div>
+        )}
+      />
+      <button type="button">After the chat</button>
+    </Providers>,
+  );
+  for (let i = 0; i < 3; i++) await nextFrame();
+  await settle(world.server);
+  const badges = await screen.findAllByRole('button', { name: /unread of 2 members/ });
+  const newest = badges[badges.length - 1]!;
+  newest.focus();
+  const scroller = app.container.querySelector('section')!;
+  for (let i = 0; i < 8; i++) {
+    await userEvent.keyboard('{PageUp}');
+    await nextFrame();
+    await nextFrame();
+  }
+  // Really paged away from the newest row.
+  expect(scroller.scrollTop).toBeLessThan(scroller.scrollHeight - 2 * scroller.clientHeight);
+  expect(newest.isConnected).toBe(true);
+  expect(document.activeElement).toBe(newest);
+  const before = scroller.scrollTop;
+  await userEvent.keyboard('{PageUp}');
+  for (let i = 0; i < 3; i++) await nextFrame();
+  expect(scroller.scrollTop).toBeLessThan(before);
+});
+
+function TeamBadge({ message }: { message: ReceiptMessage }) {
+  const [isOpen, setIsOpen] = useState(false);
+  return (
+    <>
+      <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />
+      <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />
+    </>
+  );
+}
+
+it('keeps a receipt sheet opened from a row open while the list follows new messages', async () => {
+  world = createWorld();
+  world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol', 'dave'] });
+  const alice = world.server.login('alice');
+  const bob = world.server.login('bob');
+  for (let i = 0; i < 10; i++)
+    await world.send(bob, { conversationId: 'bob|2|t1', text: `old ${i}` });
+  await world.send(alice, {
+    conversationId: 'alice|2|t1',
+    text: 'lunch?',
+    isReceiptRequested: true,
+  });
+  const engine = world.engineFor(alice);
+  let messages = await world.history(alice, 'alice|2|t1');
+  const ui = () => (
+    <Providers engine={engine}>
+      <MessageList
+        className="focus-list"
+        conversationId="alice|2|t1"
+        messages={messages}
+        renderMessage={(message) => (
+          <div style={{ minHeight: 50 }}>
+            {textOf(message)}
+            <TeamBadge message={message} />
+          </div>
+        )}
+      />
+    </Providers>
+  );
+  const app = renderApp(ui());
+  await nextFrame();
+  await nextFrame();
+  await settle(world.server);
+  await userEvent.click(await screen.findByRole('button', { name: '3 unread of 3 members' }));
+  const dialog = (await screen.findByRole('dialog')) as HTMLDialogElement;
+  expect(dialog.open).toBe(true);
+
+  // A busy team: 20 messages arrive while Alice reads the sheet, and the list follows them.
+  for (let i = 0; i < 20; i++)
+    await world.send(bob, { conversationId: 'bob|2|t1', text: `new ${i}` });
+  messages = await world.history(alice, 'alice|2|t1');
+  app.rerender(ui());
+  for (let i = 0; i < 6; i++) await nextFrame();
+  await settle(world.server);
+
+  const scroller = app.container.querySelector('section')!;
+  expect(scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop).toBeLessThanOrEqual(8);
+  expect(dialog.isConnected).toBe(true);
+  expect(dialog.open).toBe(true);
+  expect(dialog.contains(document.activeElement)).toBe(true);
+});
