@@ -111,6 +111,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
     setIsAtEnd(true);
     setSeenLastKey(lastKey);
   }
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for another conversation, which starts at its end
   useClientLayoutEffect(() => {
     isAtEndRef.current = true;
     atEndScrollTopRef.current = Number.POSITIVE_INFINITY;
