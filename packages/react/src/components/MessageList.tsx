@@ -4,6 +4,7 @@ import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { useReceiptEngine } from '../hooks/useReceiptEngine';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { keptSeenKey } from './keptSeenKey';
+import { listenAll } from './listenAll';
 import type { MessageListProps } from './MessageListProps';
 import { NewMessagesPill } from './NewMessagesPill';
 import { objectKeys } from './objectKeys';
@@ -228,14 +229,14 @@ export function MessageList<TMessage extends ReceiptMessage>({
     const element = scrollRef.current;
     if (!element) return;
     const win = element.ownerDocument.defaultView;
-    element.addEventListener('scroll', scheduleFrame, { passive: true });
+    const stopListening = listenAll([[element, 'scroll', scheduleFrame, { passive: true }]]);
     const resizeObserver =
       win && 'ResizeObserver' in win ? new win.ResizeObserver(scheduleFrame) : undefined;
     resizeObserver?.observe(element);
     return () => {
       win?.cancelAnimationFrame(frameRef.current);
       frameRef.current = 0;
-      element.removeEventListener('scroll', scheduleFrame);
+      stopListening();
       resizeObserver?.disconnect();
     };
   }, [scheduleFrame]);

@@ -1,4 +1,5 @@
 import { isScrollingToEnd } from './isScrollingToEnd';
+import { listenAll } from './listenAll';
 
 /** Keys whose default action scrolls the list, from the list or a row in it. */
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
@@ -44,16 +45,11 @@ export function stopScrollToEndOnUserScroll(
     stop();
   };
   const options = { passive: true };
-  element.addEventListener('wheel', stop, options);
-  element.addEventListener('touchstart', stop, options);
-  element.addEventListener('touchmove', stop, options);
-  element.addEventListener('pointerdown', onPointerDown, options);
-  element.addEventListener('keydown', onKeyDown, options);
-  return () => {
-    element.removeEventListener('wheel', stop);
-    element.removeEventListener('touchstart', stop);
-    element.removeEventListener('touchmove', stop);
-    element.removeEventListener('pointerdown', onPointerDown);
-    element.removeEventListener('keydown', onKeyDown);
-  };
+  return listenAll([
+    [element, 'wheel', stop, options],
+    [element, 'touchstart', stop, options],
+    [element, 'touchmove', stop, options],
+    [element, 'pointerdown', onPointerDown, options],
+    [element, 'keydown', onKeyDown, options],
+  ]);
 }

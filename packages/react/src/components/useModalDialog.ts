@@ -1,5 +1,6 @@
 import { type RefObject, useRef } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
+import { listenAll } from './listenAll';
 
 /**
  * Drives a native `<dialog>` from a controlled `isOpen` prop.
@@ -59,11 +60,12 @@ export function useModalDialog({
       // activation); tell the parent so `isOpen` does not stay stale.
       if (isOpenRef.current) onCloseRef.current();
     };
-    dialog.addEventListener('cancel', handleCancel);
-    dialog.addEventListener('close', handleClose);
+    const stopListening = listenAll([
+      [dialog, 'cancel', handleCancel],
+      [dialog, 'close', handleClose],
+    ]);
     return () => {
-      dialog.removeEventListener('cancel', handleCancel);
-      dialog.removeEventListener('close', handleClose);
+      stopListening();
       if (dialog.open) {
         close(dialog);
         restoreFocus(returnFocusRef);

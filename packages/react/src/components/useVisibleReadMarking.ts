@@ -9,6 +9,7 @@ import type { Virtualizer } from '@tanstack/react-virtual';
 import { type RefObject, useCallback, useEffect, useRef } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { useReceiptEngine } from '../hooks/useReceiptEngine';
+import { listenAll } from './listenAll';
 import { type Box, isMostlyVisible } from './visibleMessages';
 
 /**
@@ -125,19 +126,17 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>(options: 
         });
       }
     };
-    doc?.addEventListener('visibilitychange', check);
-    win?.addEventListener('focus', check);
-    win?.addEventListener('blur', check);
-    win?.addEventListener('scroll', onViewportChange, { passive: true });
-    win?.addEventListener('resize', onViewportChange);
+    const stopListening = listenAll([
+      [doc, 'visibilitychange', check],
+      [win, 'focus', check],
+      [win, 'blur', check],
+      [win, 'scroll', onViewportChange, { passive: true }],
+      [win, 'resize', onViewportChange],
+    ]);
     return () => {
       cancelTimer(timerRef);
       if (frame !== 0) win?.cancelAnimationFrame(frame);
-      doc?.removeEventListener('visibilitychange', check);
-      win?.removeEventListener('focus', check);
-      win?.removeEventListener('blur', check);
-      win?.removeEventListener('scroll', onViewportChange);
-      win?.removeEventListener('resize', onViewportChange);
+      stopListening();
     };
   }, [check, scrollRef]);
 
