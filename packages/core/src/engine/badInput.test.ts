@@ -98,6 +98,11 @@ const refused: Row[] = [
     (d) => d.engine.markRead([withThrowingGetter(p2p, 'createTime')]),
     191004,
   ],
+  [
+    'markRead of a message whose messageConfig getter throws',
+    (d) => d.engine.markRead([withThrowingGetter(team, 'messageConfig')]),
+    191004,
+  ],
   ['setSendingReceipts("yes")', (d) => d.engine.setSendingReceipts('yes' as never), 191004],
   [
     'setSendingReceipts for a malformed id',
@@ -220,6 +225,17 @@ describe('bad input to the engine', () => {
     await world.tick(5000);
     expect(bob.engine.store.getState()).toBe(before);
     expect(callCount(bob)).toBe(0);
+    expect(bob.errors).toEqual([]);
+  });
+
+  it('a message that becomes unreadable after markRead (an Immer draft revoked when its producer ends) is still delivered', async () => {
+    const { proxy, revoke } = Proxy.revocable({ ...p2p }, {});
+    bob.engine.markRead([proxy]);
+    bob.engine.watchTeamCounts(proxy)();
+    revoke();
+    await world.tick(300);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(selectIsPeerRead(alice.engine.store.getState(), { ...p2p, senderId: 'A' })).toBe(true);
     expect(bob.errors).toEqual([]);
   });
 

@@ -21,11 +21,11 @@ import {
   type ReceiptOperation,
 } from './engineContext';
 import {
-  assertReceiptMessages,
+  copyReceiptMessage,
+  copyReceiptMessages,
   hasQueryableTeamCounts,
   isAcknowledgeableP2P,
   isAcknowledgeableTeam,
-  isReceiptMessage,
 } from './messageFacts';
 import { isTime } from './numbers';
 import { createOutboxPersistence } from './outboxPersistence';
@@ -344,9 +344,9 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     },
     start,
     markRead(messages) {
-      assertReceiptMessages(messages, 'markRead');
+      const copies = copyReceiptMessages(messages, 'markRead');
       if (isDisposed) return;
-      if (enqueue(messages)) scheduleFlush();
+      if (enqueue(copies)) scheduleFlush();
     },
     flush: flushNow,
     setSendingReceipts(isEnabled, conversationId) {
@@ -379,21 +379,22 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       });
     },
     loadConversation,
-    watchTeamCounts(message) {
-      if (isDisposed || !isReceiptMessage(message) || !hasQueryableTeamCounts(accountId, message)) {
-        return noop;
-      }
+    watchTeamCounts(shown) {
+      const message = copyReceiptMessage(shown);
+      if (isDisposed || !message || !hasQueryableTeamCounts(accountId, message)) return noop;
       // Counts that already arrived make a query needless: apply them before deciding.
       applyQueuedReceipts();
       return counts.watch(messageConversationId(accountId, message), message);
     },
-    watchTeamDetail(message) {
-      if (isDisposed || !isReceiptMessage(message)) return noop;
+    watchTeamDetail(shown) {
+      const message = copyReceiptMessage(shown);
+      if (isDisposed || !message) return noop;
       applyQueuedReceipts();
       return details.watch(messageConversationId(accountId, message), message);
     },
-    refreshTeamDetail(message) {
-      if (isDisposed || !isReceiptMessage(message)) return;
+    refreshTeamDetail(shown) {
+      const message = copyReceiptMessage(shown);
+      if (isDisposed || !message) return;
       details.refresh(messageConversationId(accountId, message), message);
     },
     reportSendFailure(conversationId, error) {

@@ -32,21 +32,65 @@ export function isReceiptMessage(value: unknown): value is ReceiptMessage {
   }
 }
 
-/** Throws 191004 unless `messages` is an array of well-formed messages (SPEC E3). */
-export function assertReceiptMessages(
-  messages: unknown,
-  functionName: string,
-): asserts messages is readonly ReceiptMessage[] {
+/**
+ * The fields a receipt call needs, and nothing else: message text, attachments and extensions are
+ * left behind (neither the engine nor the storage keeps them). Throws what an unreadable field throws.
+ */
+export function receiptFieldsOf(message: ReceiptMessage): ReceiptMessage {
+  const fields: ReceiptMessage = {
+    messageClientId: message.messageClientId,
+    messageServerId: message.messageServerId,
+    createTime: message.createTime,
+    senderId: message.senderId,
+    receiverId: message.receiverId,
+    conversationType: message.conversationType,
+    conversationId: message.conversationId,
+  };
+  if (message.sendingState !== undefined) fields.sendingState = message.sendingState;
+  if (message.messageType !== undefined) fields.messageType = message.messageType;
+  if (message.messageConfig?.readReceiptEnabled !== undefined) {
+    fields.messageConfig = {
+      readReceiptEnabled: message.messageConfig.readReceiptEnabled === true,
+    };
+  }
+  return fields;
+}
+
+/**
+ * A copy of `value` with the fields receipts need ({@link receiptFieldsOf}), read once, or undefined
+ * unless it is a well-formed message whose fields can be read. The engine keeps copies, never the
+ * app's objects, which may change or become unreadable later (an Immer draft is a Proxy revoked
+ * when its producer ends).
+ */
+export function copyReceiptMessage(value: unknown): ReceiptMessage | undefined {
+  if (!isReceiptMessage(value)) return undefined;
+  try {
+    return receiptFieldsOf(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Copies of `messages` ({@link copyReceiptMessage}). Throws 191004 unless `messages` is an array of
+ * well-formed messages whose fields can be read (SPEC E3).
+ */
+export function copyReceiptMessages(messages: unknown, functionName: string): ReceiptMessage[] {
   if (!Array.isArray(messages)) {
     throw new ReceiptError(191004, `\`${functionName}\` expects an array of messages`);
   }
-  const badIndex = messages.findIndex((message) => !isReceiptMessage(message));
-  if (badIndex !== -1) {
-    throw new ReceiptError(
-      191004,
-      `\`${functionName}\`: message ${badIndex} lacks messageClientId, senderId, receiverId, conversationType or a createTime >= 0`,
-    );
+  const copies: ReceiptMessage[] = [];
+  for (const message of messages) {
+    const copy = copyReceiptMessage(message);
+    if (!copy) {
+      throw new ReceiptError(
+        191004,
+        `\`${functionName}\`: message ${copies.length} lacks messageClientId, senderId, receiverId, conversationType or a createTime >= 0`,
+      );
+    }
+    copies.push(copy);
   }
+  return copies;
 }
 
 /** Sent means the server accepted it: it has a server id and is not sending or failed. */

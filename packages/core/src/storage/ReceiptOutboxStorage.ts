@@ -1,4 +1,4 @@
-import { assertReceiptMessages, isReceiptMessage } from '../engine/messageFacts';
+import { copyReceiptMessages, isReceiptMessage, receiptFieldsOf } from '../engine/messageFacts';
 import { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
 
@@ -27,43 +27,19 @@ const FORMAT_VERSION = 1;
 export const OUTBOX_RESTORE_LIMIT = 10_000;
 
 /**
- * The fields a receipt call needs, and nothing else: message text, attachments and extensions never
- * reach the storage.
- */
-export function toStoredMessage(message: ReceiptMessage): ReceiptMessage {
-  const stored: ReceiptMessage = {
-    messageClientId: message.messageClientId,
-    messageServerId: message.messageServerId,
-    createTime: message.createTime,
-    senderId: message.senderId,
-    receiverId: message.receiverId,
-    conversationType: message.conversationType,
-    conversationId: message.conversationId,
-  };
-  if (message.sendingState !== undefined) stored.sendingState = message.sendingState;
-  if (message.messageType !== undefined) stored.messageType = message.messageType;
-  if (message.messageConfig?.readReceiptEnabled !== undefined) {
-    stored.messageConfig = {
-      readReceiptEnabled: message.messageConfig.readReceiptEnabled === true,
-    };
-  }
-  return stored;
-}
-
-/**
  * Serializes pending receipts for a string storage, recording `accountId` when given. Throws a
  * `ReceiptError` 191004 unless `messages` is an array of well-formed messages and `accountId` a
  * string or undefined.
  */
 export function encodeOutbox(messages: readonly ReceiptMessage[], accountId?: string): string {
-  assertReceiptMessages(messages, 'encodeOutbox');
+  const stored = copyReceiptMessages(messages, 'encodeOutbox');
   if (accountId !== undefined && typeof accountId !== 'string') {
     throw new ReceiptError(191004, '`encodeOutbox`: `accountId` must be a string');
   }
   return JSON.stringify({
     version: FORMAT_VERSION,
     accountId,
-    messages: messages.map(toStoredMessage),
+    messages: stored,
   });
 }
 
@@ -91,5 +67,5 @@ export function decodeWholeOutbox(text: unknown, accountId?: string): ReceiptMes
   const { version, messages, accountId: owner } = data as Record<string, unknown>;
   if (version !== FORMAT_VERSION || !Array.isArray(messages)) return [];
   if (accountId !== undefined && owner !== accountId) return [];
-  return messages.filter(isReceiptMessage).map(toStoredMessage);
+  return messages.filter(isReceiptMessage).map(receiptFieldsOf);
 }
