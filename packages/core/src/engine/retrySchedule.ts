@@ -17,6 +17,20 @@ export interface RetrySchedule {
   succeed(key: string): void;
   /** Cancels every waiting retry and forgets all attempts (e.g. the connection is back). */
   reset(): void;
+  /**
+   * Follows the `calls` calls one flush makes for `key` (a team's batches of 50): their success
+   * restarts the backoff only when every one of them succeeded. One call's success says nothing of
+   * a sibling that failed or has yet to answer; a rate limit would otherwise restart from its
+   * first, shortest delay in every round.
+   */
+  round(key: string, calls: number): RetryRound;
+}
+
+/** What one call of a {@link RetrySchedule.round} tells it: exactly one of the two, once. */
+export interface RetryRound {
+  succeeded(): void;
+  /** Failed, retried or not: the round's successes restart nothing. */
+  failed(): void;
 }
 
 /** Creates a schedule whose timers call `onRetry` with their key (normally the owner's flush). */
@@ -25,7 +39,7 @@ export function createRetrySchedule(
   onRetry: (key: string) => void,
 ): RetrySchedule {
   const entries = new Map<string, { attempt: number; timer?: unknown }>();
-  return {
+  const schedule: RetrySchedule = {
     schedule(key) {
       const entry = entries.get(key) ?? { attempt: 0 };
       if (entry.timer !== undefined) return;
@@ -47,5 +61,19 @@ export function createRetrySchedule(
       }
       entries.clear();
     },
+    round(key, calls) {
+      let unanswered = calls;
+      let hasFailed = false;
+      return {
+        succeeded() {
+          if (--unanswered === 0 && !hasFailed) schedule.succeed(key);
+        },
+        failed() {
+          unanswered--;
+          hasFailed = true;
+        },
+      };
+    },
   };
+  return schedule;
 }

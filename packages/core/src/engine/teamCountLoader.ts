@@ -10,7 +10,7 @@ import {
   teamMessageKey,
   teamReceiptOf,
 } from './receiptState';
-import { createRetrySchedule } from './retrySchedule';
+import { createRetrySchedule, type RetryRound } from './retrySchedule';
 import { chunk, TEAM_BATCH_LIMIT } from './teamOutbox';
 import { teamReceiptsAnswer } from './transportAnswers';
 import { addWatcher, type Watchers } from './watchers';
@@ -118,7 +118,7 @@ export function createTeamCountLoader(
   function flush(): void {
     if (!context.isConnected()) return;
     const state = context.store.getState();
-    const due: [string, [string, ReceiptMessage][]][] = [];
+    const due: [string, [string, ReceiptMessage][], RetryRound][] = [];
     for (const [conversationId, queue] of queued) {
       if (retries.isWaiting(conversationId)) continue;
       queued.delete(conversationId);
@@ -130,9 +130,9 @@ export function createTeamCountLoader(
           (!(conversationId in state.unavailableTeams) &&
             !teamReceiptOf(state, conversationId, message.messageClientId)),
       );
-      for (const batch of chunk(entries, TEAM_BATCH_LIMIT)) {
-        due.push([conversationId, batch]);
-      }
+      const batches = chunk(entries, TEAM_BATCH_LIMIT);
+      const round = retries.round(conversationId, batches.length);
+      for (const batch of batches) due.push([conversationId, batch, round]);
     }
     if (due.length === 0) return;
     // Every batch of this flush is marked in ONE store update.
@@ -143,10 +143,14 @@ export function createTeamCountLoader(
         due.flatMap(([, batch]) => batch.map(([key]) => [key, 'loading'] as const)),
       ),
     );
-    for (const [conversationId, batch] of due) load(conversationId, batch);
+    for (const [conversationId, batch, round] of due) load(conversationId, batch, round);
   }
 
-  function load(conversationId: string, batch: [string, ReceiptMessage][]): void {
+  function load(
+    conversationId: string,
+    batch: [string, ReceiptMessage][],
+    round: RetryRound,
+  ): void {
     for (const [key] of batch) inFlight.add(key);
     const reconnectsAtQuery = reconnects;
     const messages = batch.map(([, message]) => message);
@@ -156,7 +160,7 @@ export function createTeamCountLoader(
       (receipts) => {
         for (const [key] of batch) inFlight.delete(key);
         if (context.isDisposed()) return;
-        retries.succeed(conversationId);
+        round.succeeded();
         if (reconnectsAtQuery === reconnects) {
           for (const [key] of batch) queriedSinceReconnect.add(key);
         }
@@ -184,6 +188,7 @@ export function createTeamCountLoader(
       (error: ReceiptError) => {
         for (const [key] of batch) inFlight.delete(key);
         if (context.isDisposed()) return;
+        round.failed();
         if (context.willRetry(error, { operation: 'getTeamMessageReceipts', conversationId })) {
           const forgotten: [string, undefined][] = [];
           for (const [key, message] of batch) {

@@ -2,7 +2,7 @@ import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
 import { type EngineContext, invoke } from './engineContext';
 import { markTeamUnavailable, teamMessageKey } from './receiptState';
-import { createRetrySchedule } from './retrySchedule';
+import { createRetrySchedule, type RetryRound } from './retrySchedule';
 import { selectIsSendingReceipts } from './selectors';
 
 /** NIM accepts at most 50 messages per team receipt call (SPEC G3). */
@@ -80,23 +80,26 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
         continue;
       }
       pending.delete(conversationId);
-      for (const batch of chunk(queue, TEAM_BATCH_LIMIT)) send(conversationId, batch);
+      const batches = chunk(queue, TEAM_BATCH_LIMIT);
+      const round = retries.round(conversationId, batches.length);
+      for (const batch of batches) send(conversationId, batch, round);
     }
   }
 
-  function send(conversationId: string, batch: ReceiptMessage[]): void {
+  function send(conversationId: string, batch: ReceiptMessage[], round: RetryRound): void {
     inFlight.add(batch);
     const land = () => inFlight.delete(batch);
     invoke(() => context.transport.sendTeamMessageReceipts(batch)).then(
       () => {
         land();
         if (context.isDisposed()) return;
-        retries.succeed(conversationId);
+        round.succeeded();
         context.onOutboxChange();
       },
       (error: ReceiptError) => {
         land();
         if (context.isDisposed()) return;
+        round.failed();
         if (context.willRetry(error, { operation: 'sendTeamMessageReceipts', conversationId })) {
           // The failed batch goes first, before what was queued meanwhile.
           pending.set(conversationId, [...batch, ...(pending.get(conversationId) ?? [])]);

@@ -384,6 +384,52 @@ describe('team outbox and loaders', () => {
     expect(await teamReaders(alice, messages[0]!)).toEqual(['B']);
   });
 
+  it('a retry round whose first batch succeeds before its second fails backs off further, not from the start', async () => {
+    world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B'] });
+    const alice = world.device('A');
+    const bob = world.device('B');
+    bob.engine.dispose();
+    const messages: ReceiptMessage[] = [];
+    for (let index = 0; index < 110; index++) {
+      messages.push(await world.send(alice, 'A|2|T', { at: 100 + index, isFlagged: true }));
+    }
+    await world.settle();
+    // Every batch of 10 is rate-limited, twice, answered 100 ms late: after the batch of 50 beside it.
+    let refusals = 2;
+    const sends: number[] = [];
+    const engine = createReceiptEngine({
+      transport: {
+        ...bob.transport,
+        sendTeamMessageReceipts(batch) {
+          sends.push(Date.now());
+          if (batch.length === 10 && refusals-- > 0) {
+            return new Promise((_, reject) => {
+              setTimeout(() => reject({ code: 416 }), 100);
+            });
+          }
+          return bob.transport.sendTeamMessageReceipts(batch);
+        },
+      },
+      accountId: 'B',
+      random: () => 0.5,
+      retry: { baseDelayMs: 10_000, maxDelayMs: 60_000 },
+    });
+    engine.markRead(messages.slice(0, 60).map((message) => world.copyOf(bob, message)));
+    await world.tick(300); // round 1: 50 sent, 10 refused
+    await world.tick(1_000);
+    engine.markRead(messages.slice(60).map((message) => world.copyOf(bob, message)));
+    await world.tick(8_000); // round 2, after 7.5 s: the 10 and 40 more go as 50, the last 10 refused
+    expect(sends).toHaveLength(4);
+    const refusedAgain = sends[3]! + 100;
+    // The second refusal waits 15 s (the second step), not 7.5 s as if the round had succeeded.
+    await world.tick(refusedAgain + 14_900 - Date.now());
+    expect(sends).toHaveLength(4);
+    await world.tick(200);
+    expect(sends).toHaveLength(5);
+    expect(await teamReaders(alice, messages[109]!)).toEqual(['B']);
+    engine.dispose();
+  });
+
   it('loads counts in batches of 50 per conversation, once, and skips messages gone from screen', async () => {
     const { a } = await team();
     const sent: ReceiptMessage[] = [];
