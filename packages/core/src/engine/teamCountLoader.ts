@@ -66,7 +66,24 @@ export function createTeamCountLoader(
    * unless queried since (`queriedSinceReconnect`).
    */
   let reconnects = 0;
-  const queriedSinceReconnect = new Set<string>();
+  /** By key, the conversation of each message queried since the last reconnect. */
+  const queriedSinceReconnect = new Map<string, string>();
+  /** Past this size, keys whose counts the engine no longer keeps are dropped from it. */
+  let pruneAbove = 1_024;
+
+  /** Notes a batch answered since the last reconnect, never holding more keys than counts kept. */
+  function noteQueried(conversationId: string, batch: [string, ReceiptMessage][]): void {
+    for (const [key] of batch) queriedSinceReconnect.set(key, conversationId);
+    if (queriedSinceReconnect.size <= pruneAbove) return;
+    // Counts forgotten (`keptTeamReceipts`) are queried when next shown anyway.
+    const state = context.store.getState();
+    for (const [key, conversation] of queriedSinceReconnect) {
+      if (!teamReceiptOf(state, conversation, key.slice(conversation.length + 1))) {
+        queriedSinceReconnect.delete(key);
+      }
+    }
+    pruneAbove = Math.max(1_024, 2 * queriedSinceReconnect.size);
+  }
 
   function needsLoad(
     state: ReceiptState,
@@ -161,9 +178,8 @@ export function createTeamCountLoader(
         for (const [key] of batch) inFlight.delete(key);
         if (context.isDisposed()) return;
         round.succeeded();
-        if (reconnectsAtQuery === reconnects) {
-          for (const [key] of batch) queriedSinceReconnect.add(key);
-        }
+        // Before any reconnect nothing is stale, so nothing needs noting.
+        if (reconnects > 0 && reconnectsAtQuery === reconnects) noteQueried(conversationId, batch);
         // Results are matched by conversation and client id (SPEC G7); anything else is not ours.
         const own = receipts.filter(
           (receipt): receipt is TeamMessageReadReceipt =>
