@@ -146,3 +146,54 @@ it('keeps a receipt sheet opened from a row open while the list follows new mess
   expect(dialog.open).toBe(true);
   expect(dialog.contains(document.activeElement)).toBe(true);
 });
+
+it('keeps the focused row when older history is prepended, which moves every index', async () => {
+  world = createWorld();
+  world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
+  const alice = world.server.login('alice');
+  for (let i = 0; i < 60; i++) {
+    await world.send(alice, {
+      conversationId: 'alice|2|t1',
+      text: `m${i}`,
+      isReceiptRequested: true,
+    });
+  }
+  const history = await world.history(alice, 'alice|2|t1');
+  let messages = history.slice(20);
+  const ui = () => (
+    <Providers engine={world.engineFor(alice)}>
+      <MessageList
+        className="focus-list"
+        conversationId="alice|2|t1"
+        messages={messages}
+        renderMessage={(message) => (
+          <div style={{ minHeight: 60 }}>
+            {textOf(message)} <UnreadBadge message={message} onOpen={() => {}} />
+          </div>
+        )}
+      />
+    </Providers>
+  );
+  const app = renderApp(ui());
+  for (let i = 0; i < 3; i++) await nextFrame();
+  await settle(world.server);
+  const badges = await screen.findAllByRole('button', { name: /unread of 2 members/ });
+  const newest = badges[badges.length - 1]!;
+  newest.focus();
+  for (let i = 0; i < 8; i++) {
+    await userEvent.keyboard('{PageUp}');
+    await nextFrame();
+  }
+  // Twenty older messages come in above: the newest row's index moves from 39 to 59.
+  messages = history;
+  app.rerender(ui());
+  for (let i = 0; i < 3; i++) await nextFrame();
+  const scroller = app.container.querySelector('section')!;
+  const before = scroller.scrollTop;
+  await userEvent.keyboard('{PageUp}');
+  for (let i = 0; i < 3; i++) await nextFrame();
+  expect(scroller.scrollTop).toBeLessThan(before);
+  expect(newest.isConnected).toBe(true);
+  expect(document.activeElement).toBe(newest);
+  expect(newest.closest('section > div > *')?.textContent).toContain('m59');
+});

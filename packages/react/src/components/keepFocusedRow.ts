@@ -40,11 +40,12 @@ export function keepFocusedRow(): FocusedRowKeeper {
     focused = focusedIndex < 0 ? undefined : identityOf(focusedIndex);
   };
 
+  const holdsFocus = () =>
+    focused !== undefined && !!container?.contains(container.ownerDocument.activeElement);
+
   const extract = (range: Range): number[] => {
     const indexes = defaultRangeExtractor(range);
-    if (focused === undefined || !container?.contains(container.ownerDocument.activeElement)) {
-      return indexes;
-    }
+    if (!holdsFocus()) return indexes;
     if (focusedIndex >= range.count || identityOf(focusedIndex) !== focused) {
       // Moved (history prepended): searched newest first, where a focused row most often is.
       focusedIndex = range.count - 1;
@@ -65,7 +66,7 @@ export function keepFocusedRow(): FocusedRowKeeper {
       container?.addEventListener('focusin', onFocusIn);
     },
     rangeExtractorFor(nextIdentityOf) {
-      if (nextIdentityOf !== identityOf && focused !== undefined) {
+      if (nextIdentityOf !== identityOf && holdsFocus()) {
         extractor = (range) => extract(range);
       }
       identityOf = nextIdentityOf;
