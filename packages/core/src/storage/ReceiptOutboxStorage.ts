@@ -47,7 +47,8 @@ export function encodeOutbox(messages: readonly ReceiptMessage[], accountId?: st
  * Reads what {@link encodeOutbox} wrote; with `accountId`, only what it wrote for that account.
  * Anything else (corrupt JSON, another version or account, malformed messages) yields only the
  * well-formed messages, or none: a bad storage never throws. At most {@link OUTBOX_RESTORE_LIMIT}
- * messages, the first ones; a storage that cuts must keep the rest for a later engine.
+ * messages, the first ones: a custom storage that saves what `load` returned loses the rest
+ * (`webStorageOutbox` leaves it in its slot for a later engine).
  */
 export function decodeOutbox(text: unknown, accountId?: string): ReceiptMessage[] {
   return decodeWholeOutbox(text, accountId).slice(0, OUTBOX_RESTORE_LIMIT);

@@ -24,6 +24,18 @@ export interface KeyValueStorage {
   key?(index: number): string | null;
 }
 
+/** `messages` and then the `carried` ones they do not hold already (a receipt earned again). */
+function withCarried(
+  messages: readonly ReceiptMessage[],
+  carried: readonly ReceiptMessage[],
+): readonly ReceiptMessage[] {
+  if (carried.length === 0) return messages;
+  const keyOf = (message: ReceiptMessage) =>
+    `${message.conversationId}\n${message.messageClientId}`;
+  const held = new Set(messages.map(keyOf));
+  return [...messages, ...carried.filter((message) => !held.has(keyOf(message)))];
+}
+
 /** One outbox over the storage `current()` returns; every storage error is swallowed. */
 function createWebStorageOutbox(
   current: () => KeyValueStorage | undefined,
@@ -83,7 +95,7 @@ function createWebStorageOutbox(
       try {
         const storage = current() as KeyValueStorage;
         const slot = ownSlot(storage, accountId);
-        const kept = adoptedFor === accountId ? [...messages, ...carried] : messages;
+        const kept = adoptedFor === accountId ? withCarried(messages, carried) : messages;
         if (kept.length === 0) storage.removeItem(slot);
         else storage.setItem(slot, encodeOutbox(kept, accountId));
         // What the load took over is in this slot now, or delivered: the slots it came from go, or
