@@ -82,7 +82,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
     scrollRef,
     messages,
     conversationId,
-    getMessageKey: rawGetMessageKey,
+    getMessageKey,
     estimateSize,
   });
 

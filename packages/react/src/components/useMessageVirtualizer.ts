@@ -4,7 +4,6 @@ import { forEachKeptMessage } from './forEachKeptMessage';
 import { isEntirelyAboveView } from './isEntirelyAboveView';
 import { sharedRunShift } from './sharedRunShift';
 import { stopScrollToEndOnUserScroll } from './stopScrollToEndOnUserScroll';
-import { usableKey } from './usableKey';
 import { type RowVirtualizer, useRowVirtualizer } from './useRowVirtualizer';
 
 /** Distance (px) from the bottom that still counts as "at the end" (follow new messages, no pill). */
@@ -40,7 +39,7 @@ export function useMessageVirtualizer<TMessage>({
   scrollRef: RefObject<HTMLElement | null>;
   messages: readonly TMessage[];
   conversationId: string;
-  /** The app's own key getter (not the positional fallback). */
+  /** A message's key: the app's, or for a message without one, one for its object (never throws). */
   getMessageKey: (message: TMessage) => string;
   estimateSize: ((message: TMessage) => number) | undefined;
 }): {
@@ -71,11 +70,7 @@ export function useMessageVirtualizer<TMessage>({
   // kept.
   const virtualizerRef = useRef<RowVirtualizer<HTMLElement, HTMLDivElement> | null>(null);
   const keySpaceRef = useRef<KeySpace<TMessage> | null>(null);
-  // No usable key: only the same object matches.
-  const keyOf = useCallback(
-    (message: TMessage): unknown => usableKey(getMessageKey, message) ?? message,
-    [getMessageKey],
-  );
+  const keyOf = getMessageKey;
   const keySpace = useMemo(() => {
     const previous = keySpaceRef.current;
     if (previous?.messages === messages && previous.conversationId === conversationId) {
