@@ -1,17 +1,21 @@
 import { type ReactNode, useRef } from 'react';
 import type { ReceiptDetailMember } from './ReceiptDetailMember';
 import { useRowVirtualizer, useVirtualRows } from './useRowVirtualizer';
+import { useSettledValue } from './useSettledValue';
 import { visuallyHidden } from './visuallyHidden';
 
 /** Default row height (px) before measuring; rows are measured, so custom rows may differ. */
 const ESTIMATED_ROW_SIZE = 44;
+/** How long the search text must stay the same before what it found is said. */
+const SEARCH_SUMMARY_DELAY_MS = 500;
 
 /**
  * The sheet's member list, virtualized so a 200-member team renders only the rows in view.
  * Rows carry `aria-setsize`/`aria-posinset` so assistive tech still hears the full list length.
  * The empty text and `searchSummary` are status messages (WCAG 4.1.3): both sit in one polite
  * `role="status"` region that stays mounted while the members come and go, because a live region
- * inserted together with its text is often not announced.
+ * inserted together with its text is often not announced. The summary is said once the user
+ * pauses typing, not once per keystroke.
  */
 export function MemberList({
   members,
@@ -38,13 +42,15 @@ export function MemberList({
   });
   const items = useVirtualRows(virtualizer);
 
+  // Said once the user pauses typing, not once per keystroke.
+  const spokenSummary = useSettledValue(searchSummary, SEARCH_SUMMARY_DELAY_MS);
   const status = (
     // Polite by its role: the search box keeps the user's focus while the outcome is said.
     <div role="status">
       {members.length === 0 ? (
         <p className="readmark-sheet-empty">{emptyText}</p>
       ) : (
-        searchSummary && <span style={visuallyHidden}>{searchSummary}</span>
+        spokenSummary && <span style={visuallyHidden}>{spokenSummary}</span>
       )}
     </div>
   );
