@@ -16,8 +16,9 @@ export function listenAll(listenings: readonly Listening[]): () => void {
     target?.addEventListener(type, listener as EventListener, options);
   }
   return () => {
-    for (const [target, type, listener] of listenings) {
-      target?.removeEventListener(type, listener as EventListener);
+    for (const [target, type, listener, options] of listenings) {
+      // With the options it was added with: a capture listener is removed only with `capture`.
+      target?.removeEventListener(type, listener as EventListener, options);
     }
   };
 }
