@@ -22,7 +22,10 @@ export type ConnectionState = 'connected' | 'connecting' | 'disconnected';
 /**
  * The plug between the engine and a backend. It mirrors NIM V2's receipt calls, so the NIM transport
  * is a thin mapping and a custom backend implements it in one file. Every method rejects with an
- * object carrying a numeric NIM `code` on failure (a `ReceiptError` is ideal).
+ * object carrying a numeric NIM `code` on failure (a `ReceiptError` is ideal). The messages it is
+ * given are the engine's shallow copies of the app's, taken when they were marked or shown (the
+ * app's own fields, such as a backend's message id, included); a receipt restored from `storage`
+ * after a reload carries only the {@link ReceiptMessage} fields.
  */
 export interface ReceiptTransport {
   /** `V2NIMMessageService.sendP2PMessageReceipt`: everything up to `message.createTime` is read. */

@@ -239,6 +239,15 @@ describe('bad input to the engine', () => {
     expect(bob.errors).toEqual([]);
   });
 
+  it("the transport gets a message's own fields (a custom backend's id) with the copy the engine keeps", async () => {
+    bob.engine.markRead([{ ...p2p, backendId: 'row-17' } as ReceiptMessage]);
+    await world.tick(300);
+    expect(bob.calls.sendP2PMessageReceipt[0]?.[0]).toMatchObject({
+      messageClientId: p2p.messageClientId,
+      backendId: 'row-17',
+    });
+  });
+
   it('a huge client id reaches the server and comes back as its NIM code, reported once', async () => {
     bob.engine.markRead([{ ...p2p, messageClientId: huge, createTime: 150 }]);
     await world.tick(60_000);

@@ -57,15 +57,16 @@ export function receiptFieldsOf(message: ReceiptMessage): ReceiptMessage {
 }
 
 /**
- * A copy of `value` with the fields receipts need ({@link receiptFieldsOf}), read once, or undefined
- * unless it is a well-formed message whose fields can be read. The engine keeps copies, never the
- * app's objects, which may change or become unreadable later (an Immer draft is a Proxy revoked
- * when its producer ends).
+ * A shallow copy of `value`, its own fields (a custom backend's message id reaches its transport)
+ * and the fields receipts need ({@link receiptFieldsOf}) read once, or undefined unless it is a
+ * well-formed message whose fields can be read. The engine keeps copies, never the app's objects,
+ * which may change or become unreadable later (an Immer draft is a Proxy revoked when its producer
+ * ends).
  */
 export function copyReceiptMessage(value: unknown): ReceiptMessage | undefined {
   if (!isReceiptMessage(value)) return undefined;
   try {
-    return receiptFieldsOf(value);
+    return { ...value, ...receiptFieldsOf(value) };
   } catch {
     return undefined;
   }

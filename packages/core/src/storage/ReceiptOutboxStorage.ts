@@ -23,7 +23,10 @@ export interface ReceiptOutboxStorage {
 /** A version tag, so a later format can tell old data apart instead of misreading it. */
 const FORMAT_VERSION = 1;
 
-/** Never more than this many receipts are restored, whatever a tampered storage holds. */
+/**
+ * The most receipts `decodeOutbox` and `webStorageOutbox` restore, whatever a tampered storage
+ * holds. The engine restores whatever a custom storage's `load` returns: capping is its choice.
+ */
 export const OUTBOX_RESTORE_LIMIT = 10_000;
 
 /**
@@ -32,7 +35,8 @@ export const OUTBOX_RESTORE_LIMIT = 10_000;
  * string or undefined.
  */
 export function encodeOutbox(messages: readonly ReceiptMessage[], accountId?: string): string {
-  const stored = copyReceiptMessages(messages, 'encodeOutbox');
+  // Only the receipt fields reach the storage: never the message text.
+  const stored = copyReceiptMessages(messages, 'encodeOutbox').map(receiptFieldsOf);
   if (accountId !== undefined && typeof accountId !== 'string') {
     throw new ReceiptError(191004, '`encodeOutbox`: `accountId` must be a string');
   }
