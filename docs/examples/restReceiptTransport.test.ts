@@ -119,10 +119,25 @@ describe('the custom transport example, through the real engine', () => {
     const sent = backend.sendMessage('alice', { to: 'bob', kind: 'direct', text: 'hi' });
 
     // The table in docs/custom-transport.md.
-    const codes = [new TypeError('Failed to fetch'), 429, 504, 500, 400, 404, 409].map(
+    const failures = [
+      new TypeError('Failed to fetch'),
+      429,
+      504,
+      408,
+      500,
+      503,
+      401,
+      400,
+      403,
+      404,
+    ];
+    const codes = [...failures, 409, 413, 422].map(
       (failure) => toReceiptError(typeof failure === 'number' ? { status: failure } : failure).code,
     );
-    expect(codes).toEqual([192001, 416, 191005, 192001, 191004, 107404, 108312]);
+    expect(codes).toEqual([
+      192001, 416, 191005, 191005, 192001, 192001, 190002, 191004, 191004, 107404, 108312, 191004,
+      191004,
+    ]);
 
     backend.failNext('POST /receipts/direct', { status: 400 });
     await expect(
@@ -166,12 +181,19 @@ describe('the custom transport example, through the real engine', () => {
 
     const events: unknown[] = [];
     const unsubscribe = alice.transport.subscribe((event) => events.push(event));
-    for (const junk of ['not json', { event: 'direct.read' }, { event: 'unknown' }, null]) {
+    for (const junk of [
+      'not json',
+      { event: 'direct.read' },
+      { event: 'unknown' },
+      null,
+      { event: 'group.counts', group: 'g1', counts: [null, 7] },
+    ]) {
       alice.socket.push(junk);
     }
     alice.socket.push({ event: 'direct.read', peer: 'bob', read_up_to: 42 });
-    await vi.waitFor(() => expect(events).toHaveLength(1));
+    await vi.waitFor(() => expect(events).toHaveLength(2));
     expect(events).toEqual([
+      { type: 'teamReceipts', receipts: [] },
       { type: 'p2pReceipts', receipts: [{ conversationId: 'alice|1|bob', timestamp: 42 }] },
     ]);
     unsubscribe();

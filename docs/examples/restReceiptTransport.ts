@@ -225,9 +225,10 @@ function toTransportEvent(accountId: string, data: unknown): TransportEvent | un
       const group = push.group;
       return {
         type: 'teamReceipts',
-        receipts: (push.counts as BackendCount[]).map((count) =>
-          toTeamReceipt(accountId, group, count),
-        ),
+        // Entries that are not counts are skipped (the engine checks each receipt's fields too).
+        receipts: push.counts
+          .filter((count): count is BackendCount => typeof count === 'object' && count !== null)
+          .map((count) => toTeamReceipt(accountId, group, count)),
       };
     }
     case 'self.read':
@@ -243,24 +244,28 @@ function toTransportEvent(accountId: string, data: unknown): TransportEvent | un
   }
 }
 
+/** The HTTP statuses with a NIM code of their own. */
+const CODE_OF_STATUS: Record<number, number> = {
+  400: ReceiptErrorCode.INVALID_PARAMETER,
+  401: ReceiptErrorCode.ILLEGAL_STATE, // signed out: retried, and goes once signed in again
+  404: ReceiptErrorCode.MESSAGE_NOT_EXIST,
+  408: ReceiptErrorCode.TIMEOUT,
+  409: ReceiptErrorCode.TEAM_MESSAGE_READ_RECEIPT_DISABLED, // receipts are off for this group
+  429: ReceiptErrorCode.RATE_LIMIT_REACHED,
+  504: ReceiptErrorCode.TIMEOUT,
+};
+
 /** HTTP status → NIM code, so the engine's retry and "unavailable" logic understands the backend. */
 export function toReceiptError(error: unknown): ReceiptError {
   if (error instanceof ReceiptError) return error;
   const status = (error as { status?: unknown } | null)?.status;
   const code =
-    status === undefined
+    typeof status !== 'number'
       ? ReceiptErrorCode.DISCONNECTED // no HTTP answer at all: the network is down (retryable)
-      : status === 400
-        ? ReceiptErrorCode.INVALID_PARAMETER
-        : status === 404
-          ? ReceiptErrorCode.MESSAGE_NOT_EXIST
-          : status === 409
-            ? ReceiptErrorCode.TEAM_MESSAGE_READ_RECEIPT_DISABLED // receipts are off for this group
-            : status === 429
-              ? ReceiptErrorCode.RATE_LIMIT_REACHED
-              : status === 504
-                ? ReceiptErrorCode.TIMEOUT
-                : ReceiptErrorCode.DISCONNECTED; // other 5xx: try again later
+      : (CODE_OF_STATUS[status] ??
+        // Other 5xx: the server may recover, try again later. Other 4xx: this request will always
+        // be refused, so retrying it would go on for as long as the engine lives.
+        (status >= 500 ? ReceiptErrorCode.DISCONNECTED : ReceiptErrorCode.INVALID_PARAMETER));
   return new ReceiptError(code, `receipt request failed (${String(status ?? 'network')})`, error);
 }
 
