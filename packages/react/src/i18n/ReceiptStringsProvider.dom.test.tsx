@@ -5,7 +5,7 @@ import { UnreadBadge } from '../components/UnreadBadge';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { en } from './en';
 import type { ReceiptStrings } from './ReceiptStrings';
-import { useReceiptStrings } from './ReceiptStringsProvider';
+import { ReceiptStringsProvider, useReceiptStrings } from './ReceiptStringsProvider';
 
 const world = receiptWorldPerTest((world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B'] });
@@ -75,6 +75,37 @@ describe('strings (docs/i18n.md: an override of the wrong type is ignored)', () 
     expect(probed!.badgeLoading).toBe(en.badgeLoading);
     expect(probed!.badgeAllReadLabel(3)).toBe('Seen by all 3');
     expect(probed!.unavailable).toBe('Receipts off');
+  });
+});
+
+describe('nesting (docs/i18n.md: a nested provider without locale keeps the language around it)', () => {
+  it('a nested provider overriding one string keeps the outer language and overrides', async () => {
+    const { alice, team } = await world.aliceWritesToBob();
+    render(
+      <ReceiptProvider engine={alice.engine} locale="zh-CN" strings={{ unavailable: '已关闭' }}>
+        <ReceiptStringsProvider strings={{ badgeAllRead: '大家都读了' }}>
+          <UnreadBadge message={team} onOpen={() => {}} />
+          <StringsProbe />
+        </ReceiptStringsProvider>
+      </ReceiptProvider>,
+    );
+    await act(() => world.tick(1000));
+    expect(screen.getByRole('button').textContent).toContain('1人未读');
+    expect(probed!.badgeAllRead).toBe('大家都读了');
+    expect(probed!.unavailable).toBe('已关闭');
+  });
+
+  it('a nested provider with a locale uses that language', async () => {
+    const { alice, team } = await world.aliceWritesToBob();
+    render(
+      <ReceiptProvider engine={alice.engine} locale="zh-CN">
+        <ReceiptStringsProvider locale="en">
+          <UnreadBadge message={team} onOpen={() => {}} />
+        </ReceiptStringsProvider>
+      </ReceiptProvider>,
+    );
+    await act(() => world.tick(1000));
+    expect(screen.getByRole('button').textContent).toContain('1 unread');
   });
 });
 

@@ -10,7 +10,8 @@ const tables: Record<ReceiptLocale, ReceiptStrings> = { en, 'zh-CN': zhCN };
 /** Props of {@link ReceiptStringsProvider}. */
 export interface ReceiptStringsProviderProps {
   /**
-   * Built-in locale; defaults to `'en'`. Any BCP 47 tag works (e.g. `navigator.language`): case and
+   * Built-in locale; without it, the strings of the provider around this one (a nested provider
+   * only overriding a few `strings` keeps the language), else `'en'`. Any BCP 47 tag works (e.g. `navigator.language`): case and
    * `_` do not matter, and every Simplified Chinese tag (`zh`, `zh-cn`, `zh-Hans`, `zh_SG`) picks
    * `'zh-CN'`. Others, Traditional Chinese (`zh-TW`, `zh-Hant`) included, fall back to English
    * rather than throwing; give them a whole `strings` table.
@@ -29,15 +30,12 @@ export interface ReceiptStringsProviderProps {
  * normally set `locale` / `strings` there; nest this inside it to give part of the tree other
  * strings or another language (the components still need the `ReceiptProvider`'s engine).
  */
-export function ReceiptStringsProvider({
-  locale = 'en',
-  strings,
-  children,
-}: ReceiptStringsProviderProps) {
+export function ReceiptStringsProvider({ locale, strings, children }: ReceiptStringsProviderProps) {
+  const around = useContext(ReceiptStringsContext);
   const value = useMemo<ReceiptStrings>(() => {
-    const base = tableFor(locale);
+    const base = locale === undefined ? around : tableFor(locale);
     return strings ? { ...base, ...overridesOfMatchingType(base, strings) } : base;
-  }, [locale, strings]);
+  }, [around, locale, strings]);
   return <ReceiptStringsContext.Provider value={value}>{children}</ReceiptStringsContext.Provider>;
 }
 
