@@ -77,7 +77,15 @@ export interface ReceiptEngine {
   flush(): void;
   /** Turns sending receipts on or off, everywhere or for one conversation. Turning off drops what waits. */
   setSendingReceipts(isEnabled: boolean, conversationId?: string): void;
-  /** Seeds peerReadTime of a P2P conversation from the transport, once per conversation. */
+  /**
+   * Seeds the watermarks of a P2P conversation from the transport, each once per conversation:
+   * `peerReadTime` from `getP2PMessageReceipt` and, when the transport has `getSelfReadTime`,
+   * `selfReadTime` from it. `markRead` does the same on a conversation's first use. Seeding is
+   * monotonic. A failed seed is asked again on the conversation's next use; a retryable failure also
+   * when the connection is back, any other is reported to `onError`. The promise resolves once both
+   * answers are in and never rejects. A no-op for anything but a valid P2P conversation id of this
+   * account, and after `dispose()`.
+   */
   loadConversation(conversationId: string): Promise<void>;
   /** Loads (lazily, batched) the counts of one of my flagged team messages while it is shown. */
   watchTeamCounts(message: ReceiptMessage): () => void;
