@@ -197,3 +197,71 @@ it('keeps the focused row when older history is prepended, which moves every ind
   expect(document.activeElement).toBe(newest);
   expect(newest.closest('section > div > *')?.textContent).toContain('m59');
 });
+
+it('keeps the row of a badge whose sheet is open outside the list, so Esc gives focus back to it', async () => {
+  world = createWorld();
+  world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
+  const alice = world.server.login('alice');
+  const bob = world.server.login('bob');
+  await world.send(alice, {
+    conversationId: 'alice|2|t1',
+    text: 'lunch?',
+    isReceiptRequested: true,
+  });
+  const engine = world.engineFor(alice);
+  let messages = await world.history(alice, 'alice|2|t1');
+  let opened: ReceiptMessage | undefined;
+  const ui = () => (
+    <Providers engine={engine}>
+      <MessageList
+        className="focus-list"
+        conversationId="alice|2|t1"
+        messages={messages}
+        renderMessage={(message) => (
+          <div style={{ minHeight: 50 }}>
+            {textOf(message)}
+            <UnreadBadge
+              message={message}
+              onOpen={() => {
+                opened = message;
+                app.rerender(ui());
+              }}
+            />
+          </div>
+        )}
+      />
+      {/* One sheet for the whole list, outside it, as many apps render it. */}
+      {opened && (
+        <ReceiptDetailSheet
+          message={opened}
+          isOpen
+          onClose={() => {
+            opened = undefined;
+            app.rerender(ui());
+          }}
+        />
+      )}
+    </Providers>
+  );
+  const app = renderApp(ui());
+  for (let i = 0; i < 3; i++) await nextFrame();
+  await settle(world.server);
+  const badge = await screen.findByRole('button', { name: '2 unread of 2 members' });
+  badge.focus();
+  await userEvent.keyboard('{Enter}');
+  const dialog = (await screen.findByRole('dialog')) as HTMLDialogElement;
+  expect(dialog.contains(document.activeElement)).toBe(true);
+
+  // Bob's 30 messages arrive while Alice reads the sheet; the list follows them.
+  for (let i = 0; i < 30; i++)
+    await world.send(bob, { conversationId: 'bob|2|t1', text: `new ${i}` });
+  messages = await world.history(alice, 'alice|2|t1');
+  app.rerender(ui());
+  for (let i = 0; i < 6; i++) await nextFrame();
+  await settle(world.server);
+  expect(badge.isConnected).toBe(true);
+
+  await userEvent.keyboard('{Escape}');
+  for (let i = 0; i < 3; i++) await nextFrame();
+  expect(document.activeElement).toBe(badge);
+});

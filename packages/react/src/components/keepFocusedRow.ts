@@ -40,8 +40,16 @@ export function keepFocusedRow(): FocusedRowKeeper {
     focused = focusedIndex < 0 ? undefined : identityOf(focusedIndex);
   };
 
-  const holdsFocus = () =>
-    focused !== undefined && !!container?.contains(container.ownerDocument.activeElement);
+  /**
+   * A row holds focus while the focus is in it, or in an open dialog (a receipt sheet opened from
+   * the row, wherever the app renders it), which gives the focus back to the row when it closes.
+   */
+  const holdsFocus = () => {
+    const active = container?.ownerDocument.activeElement ?? null;
+    return (
+      focused !== undefined && (!!container?.contains(active) || !!active?.closest('dialog[open]'))
+    );
+  };
 
   const extract = (range: Range): number[] => {
     const indexes = defaultRangeExtractor(range);
