@@ -1,6 +1,7 @@
 /**
  * What the member list's status region says while the user types a search (no layout involved, so
- * jsdom with fake timers): once they pause, never once per keystroke, and never an outdated count.
+ * jsdom with fake timers): once they pause, never once per keystroke, never an outdated count, and
+ * not again when members read under a search they made.
  */
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
@@ -15,29 +16,42 @@ afterEach(() => {
 });
 
 const carol = { accountId: 'carol', name: 'Carol', isRead: false };
-const list = (searchSummary: string | undefined) => (
+const list = (searchQuery: string, searchSummary: string | undefined) => (
   <MemberList
     members={[carol]}
     label="Unread"
     emptyText="No matching members"
+    searchQuery={searchQuery}
     searchSummary={searchSummary}
   />
 );
 
-it('says what a search found once the typing pauses for 500 ms, never an outdated count', () => {
-  const { rerender } = render(list(undefined));
+it('says what a search found once the typing pauses for 500 ms, even when each key gave the same count', () => {
+  const { rerender } = render(list('', undefined));
   const status = screen.getByRole('status');
-  rerender(list('2 matching members')); // "c"
+  rerender(list('m', '148 matching members'));
   act(() => vi.advanceTimersByTime(300));
-  rerender(list('1 matching member')); // "ca": typed before the pause
+  rerender(list('me', '148 matching members')); // typed before the pause, the same count
+  act(() => vi.advanceTimersByTime(300));
+  rerender(list('mem', '148 matching members'));
   act(() => vi.advanceTimersByTime(499));
   expect(status.textContent).toBe('');
   act(() => vi.advanceTimersByTime(1));
-  expect(status.textContent).toBe('1 matching member');
+  expect(status.textContent).toBe('148 matching members');
   // Typing again: the count said before is gone at once, the new one comes after the pause.
-  rerender(list('3 matching members'));
+  rerender(list('mem1', '10 matching members'));
   expect(status.textContent).toBe('');
   act(() => vi.advanceTimersByTime(500));
-  expect(status.textContent).toBe('3 matching members');
+  expect(status.textContent).toBe('10 matching members');
   expect(screen.getByRole('status')).toBe(status);
+});
+
+it('says nothing again when members read under the same search', () => {
+  const { rerender } = render(list('mem1', '10 matching members'));
+  const status = screen.getByRole('status');
+  act(() => vi.advanceTimersByTime(500));
+  expect(status.textContent).toBe('10 matching members');
+  rerender(list('mem1', '9 matching members')); // a member read: the unread tab lost one
+  act(() => vi.advanceTimersByTime(2_000));
+  expect(status.textContent).toBe('10 matching members');
 });

@@ -15,13 +15,14 @@ const SEARCH_SUMMARY_DELAY_MS = 500;
  * The empty text and `searchSummary` are status messages (WCAG 4.1.3): both sit in one polite
  * `role="status"` region that stays mounted while the members come and go, because a live region
  * inserted together with its text is often not announced. The summary is said once the user
- * pauses typing, not once per keystroke.
+ * pauses typing, not once per keystroke, and not again when members read under the same search.
  */
 export function MemberList({
   members,
   label,
   emptyText,
   searchSummary,
+  searchQuery,
   renderMember,
 }: {
   members: readonly ReceiptDetailMember[];
@@ -29,6 +30,8 @@ export function MemberList({
   emptyText: string;
   /** While a search matches members, what it found for screen readers, e.g. "3 matching members". */
   searchSummary?: string;
+  /** What the user typed: the summary is said once it stays the same for a moment. */
+  searchQuery?: string;
   renderMember?: (member: ReceiptDetailMember) => ReactNode;
 }) {
   const scrollRef = useRef<HTMLElement | null>(null);
@@ -43,7 +46,7 @@ export function MemberList({
   const items = useVirtualRows(virtualizer);
 
   // Said once the user pauses typing, not once per keystroke.
-  const spokenSummary = useSettledValue(searchSummary, SEARCH_SUMMARY_DELAY_MS);
+  const spokenSummary = useSettledValue(searchSummary, SEARCH_SUMMARY_DELAY_MS, searchQuery);
   const status = (
     // Polite by its role: the search box keeps the user's focus while the outcome is said.
     <div role="status">

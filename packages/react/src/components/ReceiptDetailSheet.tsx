@@ -190,6 +190,7 @@ export function ReceiptDetailSheet({
                       : strings.emptyUnread
                 }
                 searchSummary={query.trim() ? strings.searchResults(members.length) : undefined}
+                searchQuery={query.trim()}
                 renderMember={renderMember}
               />
             )}
