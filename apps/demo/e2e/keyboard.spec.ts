@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { bubble, pane } from './helpers';
+import { bubble, pane, sendMessage } from './helpers';
 
 test('the demo works from the keyboard alone', async ({ page }) => {
   await page.goto('/?latency=0');
@@ -29,4 +29,35 @@ test('the demo works from the keyboard alone', async ({ page }) => {
   await expect(
     pane(page, 'Bob · phone').getByRole('button', { name: 'Send', exact: true }),
   ).toBeDisabled();
+});
+
+test('End and Home in the receipt sheet reach the last and the first member in one press', async ({
+  page,
+}) => {
+  await page.goto('/?tab=team&latency=20&readers=off');
+  const alice = pane(page, 'Alice');
+  await sendMessage(alice, 'Who has read this?');
+  const badge = bubble(alice, 'Who has read this?').getByRole('button');
+  await expect(badge).toHaveText(/unread/);
+  await badge.focus();
+  await page.keyboard.press('Enter');
+  const list = page.getByRole('dialog').locator('.readmark-sheet-list');
+  await list.focus();
+  // The rows are shorter than the list's estimate: each one measured corrects the scroll position,
+  // which stopped the browser's animated End scroll part-way (at about member 100 of 148).
+  const lastShown = () =>
+    list.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const shown = [...element.querySelectorAll('li')].filter((row) => {
+        const rect = row.getBoundingClientRect();
+        return rect.bottom > box.top && rect.top < box.bottom;
+      });
+      return [shown[0]?.getAttribute('aria-posinset'), shown.at(-1)?.getAttribute('aria-posinset')];
+    });
+  await page.keyboard.press('End');
+  await expect.poll(lastShown).toEqual([expect.any(String), '148']);
+  await page.waitForTimeout(1_000);
+  expect((await lastShown())[1]).toBe('148');
+  await page.keyboard.press('Home');
+  await expect.poll(async () => (await lastShown())[0]).toBe('1');
 });
