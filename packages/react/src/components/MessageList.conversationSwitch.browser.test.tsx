@@ -83,3 +83,36 @@ it('shows and announces no "new messages" pill when the conversation changes whi
   const receipt = await carol.V2NIMMessageService.getP2PMessageReceipt('carol|1|bob');
   expect(receipt.timestamp).toBe(withCarol.at(-1)!.createTime);
 });
+
+it('gives the focus to the list, not to <body>, when the conversation changes under a focused row', async () => {
+  world = createWorld();
+  const alice = world.server.login('alice');
+  const carol = world.server.login('carol');
+  const bob = world.server.login('bob');
+  for (let i = 0; i < 10; i++)
+    await world.send(alice, { conversationId: 'alice|1|bob', text: `a${i}` });
+  await world.send(carol, { conversationId: 'carol|1|bob', text: 'c0' });
+  const withAlice = await world.history(bob, 'bob|1|alice');
+  const withCarol = await world.history(bob, 'bob|1|carol');
+  const engine = world.engineFor(bob);
+  const ui = (conversationId: string, messages: ReceiptMessage[]) => (
+    <Providers engine={engine}>
+      <MessageList
+        className="switch-list"
+        conversationId={conversationId}
+        messages={messages}
+        renderMessage={(message) => <button type="button">{message.messageClientId}</button>}
+      />
+    </Providers>
+  );
+  const app = renderApp(ui('bob|1|alice', withAlice));
+  await nextFrame();
+  await nextFrame();
+  const button = app.container.querySelector<HTMLButtonElement>('section button')!;
+  button.focus();
+  expect(document.activeElement).toBe(button);
+
+  app.rerender(ui('bob|1|carol', withCarol)); // e.g. Alt+ArrowDown in the app's chat list
+  expect(button.isConnected).toBe(false);
+  expect(document.activeElement).toBe(app.container.querySelector('section'));
+});

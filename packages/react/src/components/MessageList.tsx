@@ -107,15 +107,30 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // scrolled up there, showed and announced its whole history as new for one render.
   const [stateConversationId, setStateConversationId] = useState(conversationId);
   const isSwitchingConversation = stateConversationId !== conversationId;
+  // Whether a row of the conversation left behind held the focus, which leaves with it.
+  const hadFocusRef = useRef(false);
   if (isSwitchingConversation) {
     setStateConversationId(conversationId);
     setIsAtEnd(true);
     setSeenLastKey(lastKey);
+    const scroller = scrollRef.current;
+    hadFocusRef.current = !!scroller?.contains(scroller.ownerDocument.activeElement);
   }
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs for another conversation, which starts at its end
   useClientLayoutEffect(() => {
     isAtEndRef.current = true;
     atEndScrollTopRef.current = Number.POSITIVE_INFINITY;
+    // The focus goes on to the list rather than to <body>, where the next Tab starts over.
+    const scroller = scrollRef.current;
+    const document = scroller?.ownerDocument;
+    if (
+      hadFocusRef.current &&
+      document &&
+      (document.activeElement ?? document.body) === document.body
+    ) {
+      scroller.focus({ preventScroll: true });
+    }
+    hadFocusRef.current = false;
   }, [conversationId]);
   if (isAtEnd && seenLastKey !== lastKey) setSeenLastKey(lastKey);
   let newMessageCount = 0;
