@@ -212,6 +212,23 @@ describe('MessageList', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: /new message/ })).toBeNull());
   });
 
+  it('while scrolled up: a burst of new messages is said once, with its final count, not once per message', async () => {
+    const list = await bobsList(20, { isExactEstimate: true });
+    await settleFrames();
+    await scrollTo(list.scroller, 0);
+    const region = document.querySelector('[aria-live="polite"]')!;
+    const said: string[] = [];
+    const observer = new MutationObserver(() => {
+      if (region.textContent) said.push(region.textContent);
+    });
+    observer.observe(region, { subtree: true, childList: true, characterData: true });
+    for (let index = 0; index < 6; index++) await list.receive(`burst ${index}`);
+    expect(await screen.findByRole('button', { name: '6 new messages' })).toBeTruthy();
+    await waitFor(() => expect(region.textContent).toBe('6 new messages'), { timeout: 3_000 });
+    observer.disconnect();
+    expect(said).toEqual(['6 new messages']);
+  });
+
   it('does not mark read while the page is not focused', async () => {
     // Focus is moved out of the test iframe (into the runner's page) before the list renders.
     const list = await bobsList(5, { isFocused: false });

@@ -6,6 +6,7 @@ import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { keptSeenKey } from './keptSeenKey';
 import { listenAll } from './listenAll';
 import type { MessageListProps } from './MessageListProps';
+import { NewMessagesAnnouncement } from './NewMessagesAnnouncement';
 import { NewMessagesPill } from './NewMessagesPill';
 import { objectKeys } from './objectKeys';
 import { usableKey } from './usableKey';
@@ -335,23 +336,21 @@ export function MessageList<TMessage extends ReceiptMessage>({
           />
         </div>
       </section>
-      {/* Polite region so screen-reader users also learn that messages arrived below. */}
-      <div aria-live="polite">
-        {newMessageCount > 0 && (
-          <NewMessagesPill
-            count={newMessageCount}
-            onClick={(event) => {
-              // The pill unmounts at the end and its focus fell to <body>, losing keyboard and
-              // screen-reader users' place: it moves to the list the pill scrolls, with no scroll
-              // of its own. Only from a focused pill (Safari does not focus a clicked button).
-              if (event.currentTarget === event.currentTarget.ownerDocument.activeElement) {
-                scrollRef.current?.focus({ preventScroll: true });
-              }
-              scrollToLatest();
-            }}
-          />
-        )}
-      </div>
+      <NewMessagesAnnouncement count={newMessageCount} />
+      {newMessageCount > 0 && (
+        <NewMessagesPill
+          count={newMessageCount}
+          onClick={(event) => {
+            // The pill unmounts at the end and its focus fell to <body>, losing keyboard and
+            // screen-reader users' place: it moves to the list the pill scrolls, with no scroll
+            // of its own. Only from a focused pill (Safari does not focus a clicked button).
+            if (event.currentTarget === event.currentTarget.ownerDocument.activeElement) {
+              scrollRef.current?.focus({ preventScroll: true });
+            }
+            scrollToLatest();
+          }}
+        />
+      )}
     </div>
   );
 }
