@@ -1,6 +1,7 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MessageList } from './MessageList';
+import type { MessageListProps } from './MessageListProps';
 import {
   cleanupApps,
   createWorld,
@@ -32,30 +33,44 @@ const renderMessage = (message: ReceiptMessage) => (
   <div style={{ height: 50 }}>{message.messageClientId}</div>
 );
 
-it('shows and announces no "new messages" pill when the conversation changes while scrolled up', async () => {
+/**
+ * Bob's chats with Alice (`fromAlice` messages) and Carol (`fromCarol`), and his list showing the
+ * one with Alice; `show(chat)` switches the list to `'alice'` or `'carol'`.
+ */
+async function bobsTwoChats(
+  fromAlice: number,
+  fromCarol: number,
+  list: Omit<MessageListProps<ReceiptMessage>, 'conversationId' | 'messages'>,
+) {
   world = createWorld();
   const alice = world.server.login('alice');
   const carol = world.server.login('carol');
   const bob = world.server.login('bob');
-  for (let i = 0; i < 40; i++)
+  for (let i = 0; i < fromAlice; i++)
     await world.send(alice, { conversationId: 'alice|1|bob', text: `a${i}` });
-  for (let i = 0; i < 30; i++)
+  for (let i = 0; i < fromCarol; i++)
     await world.send(carol, { conversationId: 'carol|1|bob', text: `c${i}` });
-  const withAlice = await world.history(bob, 'bob|1|alice');
-  const withCarol = await world.history(bob, 'bob|1|carol');
+  const chats = {
+    alice: await world.history(bob, 'bob|1|alice'),
+    carol: await world.history(bob, 'bob|1|carol'),
+  };
   const engine = world.engineFor(bob);
-  const ui = (conversationId: string, messages: ReceiptMessage[]) => (
+  const ui = (chat: keyof typeof chats) => (
     <Providers engine={engine}>
       <MessageList
         className="switch-list"
-        conversationId={conversationId}
-        messages={messages}
-        renderMessage={renderMessage}
-        readDwellMs={0}
+        conversationId={`bob|1|${chat}`}
+        messages={chats[chat]}
+        {...list}
       />
     </Providers>
   );
-  const app = renderApp(ui('bob|1|alice', withAlice));
+  const app = renderApp(ui('alice'));
+  return { app, carol, chats, show: (chat: keyof typeof chats) => app.rerender(ui(chat)) };
+}
+
+it('shows and announces no "new messages" pill when the conversation changes while scrolled up', async () => {
+  const { app, carol, chats, show } = await bobsTwoChats(40, 30, { renderMessage, readDwellMs: 0 });
   await nextFrame();
   await nextFrame();
   await settle(world.server);
@@ -71,7 +86,7 @@ it('shows and announces no "new messages" pill when the conversation changes whi
   });
   observer.observe(liveRegion, { subtree: true, childList: true, characterData: true });
 
-  app.rerender(ui('bob|1|carol', withCarol));
+  show('carol');
   expect(liveRegion.textContent).toBe('');
   expect(frame.getAttribute('data-at-end')).toBe('true');
   for (let i = 0; i < 5; i++) await nextFrame();
@@ -81,38 +96,20 @@ it('shows and announces no "new messages" pill when the conversation changes whi
   // And it opened at Carol's newest message, read.
   expect(scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop).toBeLessThanOrEqual(8);
   const receipt = await carol.V2NIMMessageService.getP2PMessageReceipt('carol|1|bob');
-  expect(receipt.timestamp).toBe(withCarol.at(-1)!.createTime);
+  expect(receipt.timestamp).toBe(chats.carol.at(-1)!.createTime);
 });
 
 it('gives the focus to the list, not to <body>, when the conversation changes under a focused row', async () => {
-  world = createWorld();
-  const alice = world.server.login('alice');
-  const carol = world.server.login('carol');
-  const bob = world.server.login('bob');
-  for (let i = 0; i < 10; i++)
-    await world.send(alice, { conversationId: 'alice|1|bob', text: `a${i}` });
-  await world.send(carol, { conversationId: 'carol|1|bob', text: 'c0' });
-  const withAlice = await world.history(bob, 'bob|1|alice');
-  const withCarol = await world.history(bob, 'bob|1|carol');
-  const engine = world.engineFor(bob);
-  const ui = (conversationId: string, messages: ReceiptMessage[]) => (
-    <Providers engine={engine}>
-      <MessageList
-        className="switch-list"
-        conversationId={conversationId}
-        messages={messages}
-        renderMessage={(message) => <button type="button">{message.messageClientId}</button>}
-      />
-    </Providers>
-  );
-  const app = renderApp(ui('bob|1|alice', withAlice));
+  const { app, show } = await bobsTwoChats(10, 1, {
+    renderMessage: (message) => <button type="button">{message.messageClientId}</button>,
+  });
   await nextFrame();
   await nextFrame();
   const button = app.container.querySelector<HTMLButtonElement>('section button')!;
   button.focus();
   expect(document.activeElement).toBe(button);
 
-  app.rerender(ui('bob|1|carol', withCarol)); // e.g. Alt+ArrowDown in the app's chat list
+  show('carol'); // e.g. Alt+ArrowDown in the app's chat list
   expect(button.isConnected).toBe(false);
   expect(document.activeElement).toBe(app.container.querySelector('section'));
 });
