@@ -57,16 +57,18 @@ export function receiptFieldsOf(message: ReceiptMessage): ReceiptMessage {
 }
 
 /**
- * A shallow copy of `value`, its own fields (a custom backend's message id reaches its transport)
- * and the fields receipts need ({@link receiptFieldsOf}) read once, or undefined unless it is a
- * well-formed message whose fields can be read. The engine keeps copies, never the app's objects,
+ * A shallow copy of `value`: its own fields (a custom backend's message id reaches its transport)
+ * and the fields receipts need ({@link receiptFieldsOf}); undefined unless the copy is a well-formed
+ * message, or when its fields cannot be read. The copy is what is checked, so a field that reads
+ * differently twice cannot slip past the check. The engine keeps copies, never the app's objects,
  * which may change or become unreadable later (an Immer draft is a Proxy revoked when its producer
  * ends).
  */
 export function copyReceiptMessage(value: unknown): ReceiptMessage | undefined {
-  if (!isReceiptMessage(value)) return undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
   try {
-    return { ...value, ...receiptFieldsOf(value) };
+    const copy = { ...value, ...receiptFieldsOf(value as ReceiptMessage) };
+    return isReceiptMessage(copy) ? copy : undefined;
   } catch {
     return undefined;
   }

@@ -66,21 +66,21 @@ export function createTeamCountLoader(
    * unless queried since (`queriedSinceReconnect`).
    */
   let reconnects = 0;
-  /** By key, the conversation of each message queried since the last reconnect. */
-  const queriedSinceReconnect = new Map<string, string>();
+  /** By key, the conversation and client id of each message queried since the last reconnect. */
+  const queriedSinceReconnect = new Map<string, [conversationId: string, clientId: string]>();
   /** Past this size, keys whose counts the engine no longer keeps are dropped from it. */
   let pruneAbove = 1_024;
 
   /** Notes a batch answered since the last reconnect, never holding more keys than counts kept. */
   function noteQueried(conversationId: string, batch: [string, ReceiptMessage][]): void {
-    for (const [key] of batch) queriedSinceReconnect.set(key, conversationId);
+    for (const [key, message] of batch) {
+      queriedSinceReconnect.set(key, [conversationId, message.messageClientId]);
+    }
     if (queriedSinceReconnect.size <= pruneAbove) return;
     // Counts forgotten (`keptTeamReceipts`) are queried when next shown anyway.
     const state = context.store.getState();
-    for (const [key, conversation] of queriedSinceReconnect) {
-      if (!teamReceiptOf(state, conversation, key.slice(conversation.length + 1))) {
-        queriedSinceReconnect.delete(key);
-      }
+    for (const [key, [conversation, clientId]] of queriedSinceReconnect) {
+      if (!teamReceiptOf(state, conversation, clientId)) queriedSinceReconnect.delete(key);
     }
     pruneAbove = Math.max(1_024, 2 * queriedSinceReconnect.size);
   }

@@ -35,11 +35,11 @@ export const OUTBOX_RESTORE_LIMIT = 10_000;
  * string or undefined.
  */
 export function encodeOutbox(messages: readonly ReceiptMessage[], accountId?: string): string {
-  // Only the receipt fields reach the storage: never the message text.
-  const stored = copyReceiptMessages(messages, 'encodeOutbox').map(receiptFieldsOf);
   if (accountId !== undefined && typeof accountId !== 'string') {
     throw new ReceiptError(191004, '`encodeOutbox`: `accountId` must be a string');
   }
+  // Only the receipt fields reach the storage: never the message text.
+  const stored = copyReceiptMessages(messages, 'encodeOutbox').map(receiptFieldsOf);
   return JSON.stringify({
     version: FORMAT_VERSION,
     accountId,
