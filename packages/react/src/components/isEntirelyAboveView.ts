@@ -1,7 +1,7 @@
 import type { VirtualItem, Virtualizer } from '@tanstack/react-virtual';
 
 /**
- * `MessageList`'s `shouldAdjustScrollPositionOnItemSizeChange`: whether a row whose height changed
+ * The lists' `shouldAdjustScrollPositionOnItemSizeChange`: whether a row whose height changed
  * moves the scroll position by the change, so that what the reader sees stays where it is. TanStack's
  * own rule, except that a row entirely above the view always does: TanStack skips it while the last
  * scroll went up (for about 150 ms after it), and an image loading in such a row just after the

@@ -1,4 +1,5 @@
 import { defaultRangeExtractor, type Range } from '@tanstack/react-virtual';
+import { listenAll } from './listenAll';
 
 /** What {@link keepFocusedRow} gives a virtualizer. */
 export interface FocusedRowKeeper {
@@ -65,13 +66,14 @@ export function keepFocusedRow(): FocusedRowKeeper {
     return indexes;
   };
   let extractor = (range: Range) => extract(range);
+  let stopListening = () => {};
 
   return {
     observe(element, indexOf) {
-      container?.removeEventListener('focusin', onFocusIn);
+      stopListening();
       container = element;
       indexOfRow = indexOf;
-      container?.addEventListener('focusin', onFocusIn);
+      stopListening = listenAll([[container, 'focusin', onFocusIn]]);
     },
     rangeExtractorFor(nextIdentityOf) {
       if (nextIdentityOf !== identityOf && holdsFocus()) {

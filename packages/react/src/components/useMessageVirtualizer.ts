@@ -1,7 +1,6 @@
 import { type RefObject, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { forEachKeptMessage } from './forEachKeptMessage';
-import { isEntirelyAboveView } from './isEntirelyAboveView';
 import { sharedRunShift } from './sharedRunShift';
 import { stopScrollToEndOnUserScroll } from './stopScrollToEndOnUserScroll';
 import { type RowVirtualizer, useRowVirtualizer } from './useRowVirtualizer';
@@ -149,8 +148,6 @@ export function useMessageVirtualizer<TMessage>({
   });
   // The instance is created once and kept; initialOffset reads its total through this ref.
   virtualizerRef.current = virtualizer;
-  // An instance field in virtual-core (not an option).
-  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = isEntirelyAboveView;
 
   // Open at the newest message (again when another conversation is shown); later appends are
   // followed by the virtualizer itself.

@@ -7,6 +7,7 @@ import {
 import { useReducer, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
+import { isEntirelyAboveView } from './isEntirelyAboveView';
 import { isScrollingToEnd } from './isScrollingToEnd';
 import { type FocusedRowKeeper, keepFocusedRow } from './keepFocusedRow';
 import { keepLayoutWhileHidden, type LayoutKeptWhileHidden } from './keepLayoutWhileHidden';
@@ -80,6 +81,8 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
       focusedRow: keepFocusedRow(),
     };
     const virtualizer = new Virtualizer<TScroll, TItem>(resolve(options, direct, rerenderOwner));
+    // An instance field in virtual-core (not an option): set once, for both lists.
+    virtualizer.shouldAdjustScrollPositionOnItemSizeChange = isEntirelyAboveView;
     direct.whileHidden.install(virtualizer);
     measureWhileScrollingToEnd(virtualizer);
     const measureElement = virtualizer.measureElement;
