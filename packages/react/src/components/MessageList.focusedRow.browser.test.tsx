@@ -1,6 +1,5 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { screen } from '@testing-library/dom';
-import { useState } from 'react';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { MessageList } from './MessageList';
@@ -8,6 +7,7 @@ import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import { UnreadBadge } from './UnreadBadge';
 import '../styles.css';
 import {
+  BadgeOpensSheet,
   cleanupApps,
   createWorld,
   nextFrame,
@@ -85,16 +85,6 @@ it('keeps a focused badge in the document while the reader pages up past it, so 
   expect(scroller.scrollTop).toBeLessThan(before);
 });
 
-function TeamBadge({ message }: { message: ReceiptMessage }) {
-  const [isOpen, setIsOpen] = useState(false);
-  return (
-    <>
-      <UnreadBadge message={message} onOpen={() => setIsOpen(true)} />
-      <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />
-    </>
-  );
-}
-
 it('keeps a receipt sheet opened from a row open while the list follows new messages', async () => {
   world = createWorld();
   world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol', 'dave'] });
@@ -118,7 +108,7 @@ it('keeps a receipt sheet opened from a row open while the list follows new mess
         renderMessage={(message) => (
           <div style={{ minHeight: 50 }}>
             {textOf(message)}
-            <TeamBadge message={message} />
+            <BadgeOpensSheet message={message} />
           </div>
         )}
       />
@@ -159,9 +149,10 @@ it('keeps the focused row when older history is prepended, which moves every ind
     });
   }
   const history = await world.history(alice, 'alice|2|t1');
+  const engine = world.engineFor(alice);
   let messages = history.slice(20);
   const ui = () => (
-    <Providers engine={world.engineFor(alice)}>
+    <Providers engine={engine}>
       <MessageList
         className="focus-list"
         conversationId="alice|2|t1"

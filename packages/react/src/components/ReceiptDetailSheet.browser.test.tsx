@@ -10,9 +10,9 @@ import { StrictMode, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
-import { BadgeWithSheet } from './BadgeWithSheet.test';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import {
+  BadgeOpensSheet,
   cleanupApps,
   createWorld,
   Providers,
@@ -75,7 +75,7 @@ async function setup(locale: ReceiptLocale = 'en', firstReaders: readonly string
   let closedCount = 0;
   renderApp(
     <Providers engine={world.engineFor(alice)} locale={locale} names={names}>
-      <BadgeWithSheet message={message} onClosed={() => closedCount++} />
+      <BadgeOpensSheet message={message} onClosed={() => closedCount++} />
     </Providers>,
   );
   return { readBy, closedCount: () => closedCount };
@@ -482,7 +482,7 @@ describe('ReceiptDetailSheet while its members load', () => {
     ownEngines.push(engine);
     renderApp(
       <Providers engine={engine} locale={locale} names={names}>
-        <BadgeWithSheet message={message} onClosed={() => {}} />
+        <BadgeOpensSheet message={message} onClosed={() => {}} />
       </Providers>,
     );
     return held;

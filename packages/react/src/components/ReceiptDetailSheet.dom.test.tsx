@@ -7,8 +7,8 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, expect, it } from 'vitest';
 import { receiptWorldPerTest } from '../../../core/src/testing/receiptWorld';
 import { ReceiptProvider } from '../ReceiptProvider';
-import { BadgeWithSheet } from './BadgeWithSheet.test';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
+import { BadgeOpensSheet } from './testWorld.test';
 
 const world = receiptWorldPerTest((world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
@@ -21,7 +21,7 @@ it('opens in jsdom (no showModal there), shows its tabs, and gives focus back wh
   const g1 = await world.send(alice, 'A|2|T', { at: 100, isFlagged: true });
   render(
     <ReceiptProvider engine={alice.engine}>
-      <BadgeWithSheet message={g1} />
+      <BadgeOpensSheet message={g1} />
     </ReceiptProvider>,
   );
   await act(() => world.tick(100));

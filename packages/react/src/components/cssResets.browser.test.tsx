@@ -10,9 +10,15 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../styles.css';
 import { ReceiptProvider } from '../ReceiptProvider';
-import { BadgeWithSheet } from './BadgeWithSheet.test';
 import { scrolledUpWithPill } from './scrolledUpWithPill.test';
-import { cleanupApps, createWorld, Providers, renderApp, teamWithMessage } from './testWorld.test';
+import {
+  BadgeOpensSheet,
+  cleanupApps,
+  createWorld,
+  Providers,
+  renderApp,
+  teamWithMessage,
+} from './testWorld.test';
 
 /** Tailwind 3.4.1+ preflight's rules that touch the kit, loaded after the kit's stylesheet. */
 const preflight = `
@@ -60,7 +66,7 @@ async function renderBadge({
     memberIds: ['bob', 'carol'],
     readers,
   });
-  const badgeWithSheet = <BadgeWithSheet message={message} className={className} />;
+  const badgeWithSheet = <BadgeOpensSheet message={message} className={className} />;
   renderApp(
     avatars ? (
       <ReceiptProvider

@@ -6,9 +6,15 @@ import { screen } from '@testing-library/dom';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import '../styles.css';
-import { BadgeWithSheet } from './BadgeWithSheet.test';
 import { scrolledUpWithPill } from './scrolledUpWithPill.test';
-import { cleanupApps, createWorld, Providers, renderApp, teamWithMessage } from './testWorld.test';
+import {
+  BadgeOpensSheet,
+  cleanupApps,
+  createWorld,
+  Providers,
+  renderApp,
+  teamWithMessage,
+} from './testWorld.test';
 
 let world: ReturnType<typeof createWorld>;
 beforeEach(async () => {
@@ -43,7 +49,7 @@ it('the selected tab stays marked, and the badge is drawn as a button', async ()
   });
   renderApp(
     <Providers engine={world.engineFor(alice)}>
-      <BadgeWithSheet message={message} />
+      <BadgeOpensSheet message={message} />
     </Providers>,
   );
   const badge = await screen.findByRole('button', { name: '3 unread of 4 members' });

@@ -180,22 +180,33 @@ export function storyLocale(globals: Record<string, unknown>): ReceiptLocale {
 }
 
 /**
- * For stories: an `UnreadBadge` that opens the message's `ReceiptDetailSheet`, as an app wires them.
- * Render it inside a provider and a flow container (a `<div>`, not a `<p>`: the sheet is a `<dialog>`).
+ * For stories and tests: an `UnreadBadge` that opens the message's `ReceiptDetailSheet`, as an app
+ * wires them. Render it inside a provider and a flow container (a `<div>`, not a `<p>`: the sheet is
+ * a `<dialog>`).
  */
 export function BadgeOpensSheet({
   message,
   className,
+  onClosed,
 }: {
   message: ReceiptMessage;
   /** Passed to the badge. */
   className?: string;
+  /** Called after the sheet asked to close. */
+  onClosed?: () => void;
 }) {
   const [isOpen, setIsOpen] = useState(false);
   return (
     <>
       <UnreadBadge message={message} className={className} onOpen={() => setIsOpen(true)} />
-      <ReceiptDetailSheet message={message} isOpen={isOpen} onClose={() => setIsOpen(false)} />
+      <ReceiptDetailSheet
+        message={message}
+        isOpen={isOpen}
+        onClose={() => {
+          setIsOpen(false);
+          onClosed?.();
+        }}
+      />
     </>
   );
 }
