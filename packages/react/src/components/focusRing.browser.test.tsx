@@ -1,39 +1,75 @@
 /**
  * `--readmark-focus-ring` (docs/theming.md) is the outline of every control of the kit focused from
- * the keyboard, so one variable restyles them all. The markup is the kit's own classes, as the
- * components render them, since only styles.css is under test here.
+ * the keyboard, so one variable restyles them all: the badge, the sheet's controls, the message
+ * list and its new-messages pill, as the components render them.
  */
-import { afterEach, expect, it } from 'vitest';
+import { screen } from '@testing-library/dom';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../styles.css';
+import { scrolledUpWithPill } from './scrolledUpWithPill.test';
+import {
+  BadgeOpensSheet,
+  cleanupApps,
+  createWorld,
+  Providers,
+  renderApp,
+  teamWithMessage,
+} from './testWorld.test';
 
+const ring = '5px dotted rgb(255, 0, 0)';
+let world: ReturnType<typeof createWorld>;
+beforeEach(() => {
+  window.focus();
+  document.documentElement.style.setProperty('--readmark-focus-ring', ring);
+});
 afterEach(() => {
-  document.body.replaceChildren();
+  cleanupApps();
+  world?.dispose();
   document.documentElement.style.removeProperty('--readmark-focus-ring');
 });
 
-it('outlines the badge, the sheet, the message list and the new-messages pill with --readmark-focus-ring', async () => {
-  document.documentElement.style.setProperty('--readmark-focus-ring', '5px dotted rgb(255, 0, 0)');
-  document.body.innerHTML = `
-    <button type="button" class="readmark-badge">3 unread</button>
-    <div class="readmark-sheet"><button type="button" class="readmark-sheet-close">Close</button></div>
-    <div class="readmark-message-list" style="position: relative; height: 200px">
-      <section class="readmark-message-scroller" tabindex="0" aria-label="Messages"></section>
-      <div aria-live="polite"><button type="button" class="readmark-new-messages">2 new messages</button></div>
-    </div>`;
-  const outlines: Record<string, string> = {};
-  for (let index = 0; index < 4; index++) {
-    await userEvent.tab();
-    const focused = document.activeElement as HTMLElement;
-    const style = getComputedStyle(focused);
-    outlines[focused.className] =
-      `${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}`;
-  }
-  const ring = '5px dotted rgb(255, 0, 0)';
-  expect(outlines).toEqual({
-    'readmark-badge': ring,
-    'readmark-sheet-close': ring,
-    'readmark-message-scroller': ring,
-    'readmark-new-messages': ring,
+/** The outline of the element the keyboard focused last. */
+function focusedOutline(): string {
+  const style = getComputedStyle(document.activeElement!);
+  return `${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}`;
+}
+
+/** Tabs on from `element`, which is focused first, and returns the outline of what Tab reaches. */
+async function outlineAfterTabFrom(element: HTMLElement): Promise<string> {
+  element.focus();
+  await userEvent.tab({ shift: true });
+  await userEvent.tab();
+  expect(document.activeElement).toBe(element);
+  return focusedOutline();
+}
+
+it('outlines the badge and the sheet with --readmark-focus-ring', async () => {
+  world = createWorld();
+  const { alice, message } = await teamWithMessage(world, {
+    teamId: 't1',
+    memberIds: ['bob', 'carol'],
+    readers: 0,
   });
+  renderApp(
+    <Providers engine={world.engineFor(alice)}>
+      <button type="button">Before</button>
+      <BadgeOpensSheet message={message} />
+    </Providers>,
+  );
+  const badge = await screen.findByRole('button', { name: '2 unread of 2 members' });
+  expect(await outlineAfterTabFrom(badge)).toBe(ring);
+  await userEvent.keyboard('{Enter}');
+  const dialog = await screen.findByRole('dialog');
+  // The sheet focuses its first control; Tab moves through the others.
+  await userEvent.tab();
+  expect(dialog.contains(document.activeElement)).toBe(true);
+  expect(focusedOutline()).toBe(ring);
+});
+
+it('outlines the message list and its new-messages pill with --readmark-focus-ring', async () => {
+  world = createWorld();
+  const { scroller, pill } = await scrolledUpWithPill(world);
+  expect(await outlineAfterTabFrom(scroller)).toBe(ring);
+  expect(await outlineAfterTabFrom(pill)).toBe(ring);
 });
