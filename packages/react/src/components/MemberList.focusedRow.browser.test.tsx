@@ -1,14 +1,8 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import '../styles.css';
-import {
-  cleanupApps,
-  createWorld,
-  nextFrame,
-  Providers,
-  renderApp,
-  teamWithMessage,
-} from './testWorld.test';
+import { listWorldPerTest } from './listWorldPerTest.test';
+import { nextFrame, Providers, renderApp, teamWithMessage } from './testWorld.test';
 
 /*
  * The sheet's member list is virtualized with the same adapter as MessageList: a member row that
@@ -16,17 +10,9 @@ import {
  * it, so focus does not fall to <body> and out of the modal sheet.
  */
 
-beforeEach(() => {
-  window.focus();
-});
-let world: ReturnType<typeof createWorld>;
-afterEach(() => {
-  cleanupApps();
-  world?.dispose();
-});
+const world = listWorldPerTest();
 
 it('keeps a focused member row rendered while the member list scrolls away from it', async () => {
-  world = createWorld();
   const memberIds = Array.from({ length: 120 }, (_, index) => `member${index + 1}`);
   const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers: 0, memberIds });
   const app = renderApp(

@@ -1,15 +1,9 @@
 import type { ReceiptMessage } from '@readmark/core';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
 import type { MessageListProps } from './MessageListProps';
-import {
-  cleanupApps,
-  createWorld,
-  nextFrame,
-  Providers,
-  renderApp,
-  settle,
-} from './testWorld.test';
+import { nextFrame, Providers, renderApp, settle } from './testWorld.test';
 
 /*
  * Another conversation opens at its newest message with nothing unseen, whatever the reader did in
@@ -17,17 +11,7 @@ import {
  * conversation's whole history) for one render.
  */
 
-beforeEach(() => {
-  window.focus();
-});
-let world: ReturnType<typeof createWorld>;
-const style = document.createElement('style');
-style.textContent = '.switch-list { height: 300px; width: 400px; }';
-document.head.append(style);
-afterEach(() => {
-  cleanupApps();
-  world?.dispose();
-});
+const world = listWorldPerTest('switch-list');
 
 const renderMessage = (message: ReceiptMessage) => (
   <div style={{ height: 50 }}>{message.messageClientId}</div>
@@ -42,7 +26,6 @@ async function bobsTwoChats(
   fromCarol: number,
   list: Omit<MessageListProps<ReceiptMessage>, 'conversationId' | 'messages'>,
 ) {
-  world = createWorld();
   const alice = world.server.login('alice');
   const carol = world.server.login('carol');
   const bob = world.server.login('bob');

@@ -1,14 +1,8 @@
 import type { ReceiptMessage } from '@readmark/core';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
-import {
-  cleanupApps,
-  createWorld,
-  nextFrame,
-  Providers,
-  renderApp,
-  settle,
-} from './testWorld.test';
+import { nextFrame, Providers, renderApp, settle } from './testWorld.test';
 
 /*
  * An `estimateSize` that gives no usable height (NaN from a missing field, 0, a negative number, a
@@ -16,17 +10,7 @@ import {
  * newest messages were never rendered.
  */
 
-beforeEach(() => {
-  window.focus();
-});
-let world: ReturnType<typeof createWorld>;
-const style = document.createElement('style');
-style.textContent = '.estimate-list { height: 300px; width: 400px; }';
-document.head.append(style);
-afterEach(() => {
-  cleanupApps();
-  world?.dispose();
-});
+const world = listWorldPerTest('estimate-list');
 
 const renderMessage = (message: ReceiptMessage) => (
   <div data-id={message.messageClientId} style={{ height: 50 }}>
@@ -43,7 +27,6 @@ for (const [name, estimate] of [
   ['a string', '50'],
 ] as const) {
   it(`opens at the newest messages, rows stacked, when estimateSize returns ${name}`, async () => {
-    world = createWorld();
     const alice = world.server.login('alice');
     const bob = world.server.login('bob');
     for (let i = 0; i < 30; i++)

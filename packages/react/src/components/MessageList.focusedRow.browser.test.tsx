@@ -1,20 +1,13 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { screen } from '@testing-library/dom';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { MessageList } from './MessageList';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import { UnreadBadge } from './UnreadBadge';
 import '../styles.css';
-import {
-  BadgeOpensSheet,
-  cleanupApps,
-  createWorld,
-  nextFrame,
-  Providers,
-  renderApp,
-  settle,
-} from './testWorld.test';
+import { listWorldPerTest } from './listWorldPerTest.test';
+import { BadgeOpensSheet, nextFrame, Providers, renderApp, settle } from './testWorld.test';
 
 /*
  * The row that holds focus stays rendered however far the list scrolls from it: a virtualized-away
@@ -22,22 +15,11 @@ import {
  * scrolling), and a receipt sheet opened from a row (the README's wiring) vanished under the reader.
  */
 
-beforeEach(() => {
-  window.focus();
-});
-let world: ReturnType<typeof createWorld>;
-const style = document.createElement('style');
-style.textContent = '.focus-list { height: 300px; width: 400px; }';
-document.head.append(style);
-afterEach(() => {
-  cleanupApps();
-  world?.dispose();
-});
+const world = listWorldPerTest('focus-list');
 
 const textOf = (message: ReceiptMessage) => (message as { text?: string }).text;
 
 it('keeps a focused badge in the document while the reader pages up past it, so PageUp keeps scrolling', async () => {
-  world = createWorld();
   world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
   const alice = world.server.login('alice');
   for (let i = 0; i < 40; i++) {
@@ -86,7 +68,6 @@ it('keeps a focused badge in the document while the reader pages up past it, so 
 });
 
 it('keeps a receipt sheet opened from a row open while the list follows new messages', async () => {
-  world = createWorld();
   world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol', 'dave'] });
   const alice = world.server.login('alice');
   const bob = world.server.login('bob');
@@ -138,7 +119,6 @@ it('keeps a receipt sheet opened from a row open while the list follows new mess
 });
 
 it('keeps the focused row when older history is prepended, which moves every index', async () => {
-  world = createWorld();
   world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
   const alice = world.server.login('alice');
   for (let i = 0; i < 60; i++) {
@@ -190,7 +170,6 @@ it('keeps the focused row when older history is prepended, which moves every ind
 });
 
 it('keeps the row of a badge whose sheet is open outside the list, so Esc gives focus back to it', async () => {
-  world = createWorld();
   world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
   const alice = world.server.login('alice');
   const bob = world.server.login('bob');

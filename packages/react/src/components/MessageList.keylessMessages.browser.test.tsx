@@ -1,14 +1,8 @@
 import type { ReceiptMessage } from '@readmark/core';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
-import {
-  cleanupApps,
-  createWorld,
-  nextFrame,
-  Providers,
-  renderApp,
-  settle,
-} from './testWorld.test';
+import { nextFrame, Providers, renderApp, settle } from './testWorld.test';
 
 /*
  * Messages with no usable key (no `messageClientId`, or a `getMessageKey` that gives none) keep
@@ -16,17 +10,7 @@ import {
  * history was prepended, and the pill counted the last message seen as gone ("20 new messages").
  */
 
-beforeEach(() => {
-  window.focus();
-});
-let world: ReturnType<typeof createWorld>;
-const style = document.createElement('style');
-style.textContent = '.keyless-list { height: 300px; width: 400px; }';
-document.head.append(style);
-afterEach(() => {
-  cleanupApps();
-  world?.dispose();
-});
+const world = listWorldPerTest('keyless-list');
 
 const renderMessage = (message: ReceiptMessage) => (
   <div style={{ height: 50 }}>{(message as { text?: string }).text}</div>
@@ -38,7 +22,6 @@ async function frames(count: number) {
 }
 
 it('shows no "new messages" pill when older keyless messages are prepended while scrolled up', async () => {
-  world = createWorld();
   const alice = world.server.login('alice');
   const bob = world.server.login('bob');
   for (let i = 0; i < 40; i++)

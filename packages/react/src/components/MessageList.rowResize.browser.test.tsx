@@ -1,14 +1,8 @@
 import type { ReceiptMessage } from '@readmark/core';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
-import {
-  cleanupApps,
-  createWorld,
-  nextFrame,
-  Providers,
-  renderApp,
-  settle,
-} from './testWorld.test';
+import { nextFrame, Providers, renderApp, settle } from './testWorld.test';
 
 /*
  * A measured row above the view that grows (an image loading) moves nothing the reader sees, even
@@ -16,17 +10,7 @@ import {
  * backward (for about 150 ms), and the visible rows jumped down by the growth.
  */
 
-beforeEach(() => {
-  window.focus();
-});
-let world: ReturnType<typeof createWorld>;
-const style = document.createElement('style');
-style.textContent = '.resize-list { height: 300px; width: 400px; }';
-document.head.append(style);
-afterEach(() => {
-  cleanupApps();
-  world?.dispose();
-});
+const world = listWorldPerTest('resize-list');
 
 const renderMessage = (message: ReceiptMessage) => (
   <div data-id={message.messageClientId} style={{ height: 50 }}>
@@ -40,7 +24,6 @@ async function frames(count: number) {
 }
 
 async function scrolledUpList({ settleMs }: { settleMs: number }) {
-  world = createWorld();
   const alice = world.server.login('alice');
   const bob = world.server.login('bob');
   for (let i = 0; i < 60; i++)
