@@ -145,6 +145,11 @@ describe('scenario helpers', () => {
   });
 
   it('simulated readers retry a read refused while their device logs in again after a reconnect (190002)', async () => {
-    await simulatedReadersLand([190002]);
+    // Injected 190002s, and the real window: right after its reconnect C is connected but not
+    // logged in again for one round trip, and the server answers its reads with 190002.
+    await simulatedReadersLand([190002], async (server) => {
+      server.dropConnection('C');
+      server.restoreConnection('C');
+    });
   });
 });
