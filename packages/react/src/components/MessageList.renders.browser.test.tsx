@@ -203,6 +203,40 @@ describe('MessageList render counts', () => {
     expect(badgeCommits).toEqual(['update', 'update', 'update']);
   });
 
+  it('a list nothing happens in renders nothing more once it has settled', async () => {
+    world = createWorld();
+    const alice = world.server.login('alice');
+    world.server.login('bob');
+    for (let index = 0; index < 5; index++) {
+      await world.send(alice, { conversationId: 'alice|1|bob', text: `m${index}` });
+    }
+    const mine = await world.history(alice, 'alice|1|bob');
+    let listCommits = 0;
+    renderApp(
+      <Providers engine={world.engineFor(alice)}>
+        <div style={{ height: 400 }}>
+          <Profiler id="list" onRender={() => void listCommits++}>
+            <MessageList
+              conversationId="alice|1|bob"
+              messages={mine}
+              renderMessage={(message) => <ReadTick message={message} />}
+            />
+          </Profiler>
+        </div>
+      </Providers>,
+    );
+    await waitFor(() => expect(screen.getAllByRole('img', { name: 'Sent' })).toHaveLength(5));
+    await settle(world.server);
+    listCommits = 0;
+
+    // Longer than the new-messages announcement waits for a burst to settle (1 s): with no new
+    // messages it has nothing to say, and no timer renders the list again. (One commit a second
+    // after every mount, it also landed in the middle of the scrolling test below on a slow machine.)
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    expect(listCommits).toBe(0);
+    expect(screen.getAllByRole('img', { name: 'Sent' })).toHaveLength(5);
+  });
+
   it('scrolling renders the list once per change of the rows on screen, and those rows are always there', async () => {
     world = createWorld();
     const alice = world.server.login('alice');

@@ -12,7 +12,7 @@ const ANNOUNCE_AFTER_MS = 1_000;
  */
 export function NewMessagesAnnouncement({ count }: { count: number }) {
   const strings = useReceiptStrings();
-  const text = count > 0 ? strings.newMessages(count) : '';
+  const text = count > 0 ? strings.newMessages(count) : undefined;
   const said = useSettledValue(text, ANNOUNCE_AFTER_MS, text);
   return (
     <div aria-live="polite" style={visuallyHidden}>

@@ -6,7 +6,7 @@ import {
 } from '@readmark/core';
 import { createNimTransport } from '@readmark/nim';
 import { screen, waitFor, within } from '@testing-library/dom';
-import { StrictMode, useState } from 'react';
+import { Profiler, StrictMode, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
@@ -155,6 +155,17 @@ describe('ReceiptDetailSheet', () => {
       await waitFor(() => expect(status.textContent).toBe(noneFound));
       expect(within(dialog).getByText(noneFound).closest('[role="status"]')).toBe(status);
       expect(status.isConnected).toBe(true);
+
+      // Cleared, the search has nothing to say; the same search made again is said again once
+      // typing pauses, not at once from the time before.
+      await userEvent.clear(search);
+      await userEvent.type(search, 'car');
+      await waitFor(() => expect(status.textContent).toBe(oneFound));
+      await userEvent.clear(search);
+      expect(status.textContent).toBe('');
+      await userEvent.type(search, 'car');
+      expect(status.textContent).toBe('');
+      await waitFor(() => expect(status.textContent).toBe(oneFound));
     },
   );
 
@@ -212,6 +223,29 @@ describe('ReceiptDetailSheet', () => {
     await userEvent.click(readTab);
     const readPanel = screen.getByRole('tabpanel', { name: 'Read (2)' });
     await waitFor(() => expect(memberNames(readPanel)?.sort()).toEqual(['Bob', 'Carol']));
+  });
+
+  it('an open sheet nobody reads in or searches renders nothing more once it shows its members', async () => {
+    await lunchInTeamOfFive(1);
+    const message = (await world.history(world.server.login('alice'), 'alice|2|t1'))[0]!;
+    let sheetCommits = 0;
+    renderApp(
+      <Providers engine={world.engineFor(world.server.login('alice'))} names={names}>
+        <Profiler id="sheet" onRender={() => void sheetCommits++}>
+          <ReceiptDetailSheet message={message} isOpen onClose={() => {}} />
+        </Profiler>
+      </Providers>,
+    );
+    const panel = await screen.findByRole('tabpanel', { name: 'Unread (3)' });
+    await waitFor(() => expect(memberNames(panel)).toEqual(['Carol', 'Dave', 'Erin']));
+    await settle(world.server);
+    sheetCommits = 0;
+
+    // Longer than the member list waits before it says a search's outcome (500 ms): with no search
+    // there is nothing to say, and no timer renders the sheet again.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(sheetCommits).toBe(0);
+    expect(screen.getByRole('status').textContent).toBe('');
   });
 
   it('33: nobody has read: the badge is an empty pie, the zh-CN sheet shows 未读4人 and 已读0人', async () => {

@@ -6,16 +6,30 @@ import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
  * still changing (and before it first settles). Later changes of `value` alone are not taken up.
  * For what a live region says as the user types (`key` is what they typed): one announcement when
  * they pause, not one per keystroke, and none when the list changes under a search they made.
+ * An undefined `value` is nothing to say: no timer runs and nothing renders again, so a list with
+ * nothing to announce renders once, not once more when a timer settles nothing.
  */
-export function useSettledValue<T>(value: T, delayMs: number, key: unknown): T | undefined {
+export function useSettledValue<T>(
+  value: T | undefined,
+  delayMs: number,
+  key: unknown,
+): T | undefined {
   const [settled, setSettled] = useState<{ key: unknown; value: T }>();
   const latest = useRef(value);
   useClientLayoutEffect(() => {
     latest.current = value;
   });
+  const isQuiet = value === undefined;
+  // Forgotten when there is nothing to say, so the same key said again later waits again (and
+  // says the value it has then). Set during render: no commit of its own.
+  if (isQuiet && settled !== undefined) setSettled(undefined);
   useEffect(() => {
-    const timer = setTimeout(() => setSettled({ key, value: latest.current }), delayMs);
+    if (isQuiet) return;
+    const timer = setTimeout(() => {
+      const current = latest.current;
+      if (current !== undefined) setSettled({ key, value: current });
+    }, delayMs);
     return () => clearTimeout(timer);
-  }, [key, delayMs]);
-  return settled && Object.is(settled.key, key) ? settled.value : undefined;
+  }, [key, delayMs, isQuiet]);
+  return !isQuiet && settled && Object.is(settled.key, key) ? settled.value : undefined;
 }
