@@ -22,14 +22,12 @@ export function useSettledValue<T>(
   const isQuiet = value === undefined;
   // Forgotten when there is nothing to say, so the same key said again later waits again (and
   // says the value it has then). Set during render: no commit of its own.
-  if (isQuiet && settled !== undefined) setSettled(undefined);
+  if (isQuiet && settled) setSettled(undefined);
   useEffect(() => {
     if (isQuiet) return;
-    const timer = setTimeout(() => {
-      const current = latest.current;
-      if (current !== undefined) setSettled({ key, value: current });
-    }, delayMs);
+    // `latest` is undefined only once `isQuiet` changed, which clears this timer.
+    const timer = setTimeout(() => setSettled({ key, value: latest.current as T }), delayMs);
     return () => clearTimeout(timer);
   }, [key, delayMs, isQuiet]);
-  return !isQuiet && settled && Object.is(settled.key, key) ? settled.value : undefined;
+  return !isQuiet && settled?.key === key ? settled.value : undefined;
 }
