@@ -29,5 +29,5 @@ export function useSettledValue<T>(
     const timer = setTimeout(() => setSettled({ key, value: latest.current as T }), delayMs);
     return () => clearTimeout(timer);
   }, [key, delayMs, isQuiet]);
-  return !isQuiet && settled?.key === key ? settled.value : undefined;
+  return !isQuiet && settled && settled.key === key ? settled.value : undefined;
 }
