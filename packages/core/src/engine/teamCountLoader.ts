@@ -24,8 +24,8 @@ export interface TeamCountLoader {
   /** Queries what is due, per conversation, in calls of at most 50. */
   flush(): void;
   /**
-   * The connection is back: cancels waiting retries and queries every shown message again at once,
-   * and any other when next shown. Team receipts are not synced at login (SPEC G11), so counts may
+   * The connection is back: cancels waiting retries and queries every shown message again at once
+   * (one whose query is out, once that is answered), and any other when next shown. Team receipts are not synced at login (SPEC G11), so counts may
    * have moved while offline; merges stay monotonic, so this can only bring news.
    */
   reloadWatched(): void;
@@ -200,6 +200,11 @@ export function createTeamCountLoader(
             ]),
           ),
         );
+        // Out when the connection came back, the answer may predate readers whose events were
+        // missed offline (G11): reloadWatched marked it to be asked again. (A failure is retried.)
+        const stale = batch.filter(([key]) => requery.has(key));
+        for (const [key, message] of stale) enqueue(conversationId, key, message);
+        if (stale.length > 0) flush();
       },
       (error: ReceiptError) => {
         for (const [key] of batch) inFlight.delete(key);
@@ -233,10 +238,10 @@ export function createTeamCountLoader(
     queriedSinceReconnect.clear();
     const state = context.store.getState();
     for (const [key, { conversationId, message }] of watched) {
-      if (inFlight.has(key)) continue;
       if (conversationId in state.unavailableTeams) continue;
-      enqueue(conversationId, key, message);
       requery.add(key);
+      // One in flight is asked again once answered (see load).
+      if (!inFlight.has(key)) enqueue(conversationId, key, message);
     }
     flush();
   }

@@ -1,5 +1,7 @@
 import { createNimTransport } from '@readmark/nim';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ReceiptError } from '../ReceiptError';
+import type { ReceiptTransport } from '../ReceiptTransport';
 import {
   countCalls,
   type ReceiptWorld,
@@ -27,6 +29,11 @@ import {
 } from './selectors';
 
 const world = receiptWorldPerTest();
+/** Engines a test built over its own transport, disposed after it. */
+const ownEngines: ReturnType<typeof createReceiptEngine>[] = [];
+afterEach(() => {
+  for (const engine of ownEngines.splice(0)) engine.dispose();
+});
 
 /** Team T1 = {A, B, C, D, E}; A sends flagged g1 at 100. */
 async function team() {
@@ -564,6 +571,88 @@ describe('team outbox and loaders', () => {
     a.engine.watchTeamCounts(g1);
     await world.tick(50);
     expect(a.calls.getTeamMessageReceipts).toHaveLength(1);
+  });
+
+  /**
+   * A's engine over a transport whose count queries reach the server at once but whose answers
+   * wait for `release` (an HTTP backend answering slowly while its socket drops and comes back).
+   */
+  function slowCountAnswers(device: WorldDevice) {
+    const held: ((fail?: ReceiptError) => void)[] = [];
+    const transport: ReceiptTransport = {
+      ...device.transport,
+      getTeamMessageReceipts: async (messages) => {
+        const answer = await device.transport.getTeamMessageReceipts(messages);
+        const failure = await new Promise<ReceiptError | undefined>((resolve) =>
+          held.push(resolve),
+        );
+        if (failure) throw failure;
+        return answer;
+      },
+    };
+    const engine = createReceiptEngine({ transport, accountId: 'A', random: () => 0.5 });
+    ownEngines.push(engine);
+    /** Answers the held queries, or fails them with `failure`. */
+    const release = async (failure?: ReceiptError) => {
+      for (const answer of held.splice(0)) answer(failure);
+      await world.tick(0);
+    };
+    return { engine, release, held };
+  }
+
+  it('after reconnecting, a count query that was out during the drop is asked again once answered', async () => {
+    const { a, b, c, g1 } = await team();
+    const { engine, release, held } = slowCountAnswers(a);
+    engine.watchTeamCounts(g1);
+    await world.tick(50);
+    // The query was answered before anyone read (0 of 4), but the answer is slow to arrive.
+    expect(held).toHaveLength(1);
+    world.server.dropConnection('A');
+    await world.settle();
+    await readBy(world, b, g1);
+    await readBy(world, c, g1);
+    world.server.restoreConnection('A');
+    await world.tick(0);
+    await release();
+    // Its answer (0 read) came from before the readers A missed; asked again, the counts are B's
+    // and C's, not 0 for good.
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(2);
+    await release();
+    expect(selectTeamReceipt(engine.store.getState(), g1)).toMatchObject({
+      readCount: 2,
+      unreadCount: 2,
+    });
+  });
+
+  it('after reconnecting, a count query that was out during the drop and fails is retried, though counts are known', async () => {
+    const { a, b, c, g1 } = await team();
+    const { engine, release } = slowCountAnswers(a);
+    engine.watchTeamCounts(g1);
+    await world.tick(50);
+    await release();
+    expect(selectTeamReceipt(engine.store.getState(), g1)).toMatchObject({ readCount: 0 });
+    // A first reconnect asks the shown counts again; that query is out when the connection drops
+    // a second time, B and C read meanwhile, and it fails after the connection is back.
+    world.server.dropConnection('A');
+    await world.settle();
+    world.server.restoreConnection('A');
+    await world.tick(0);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(2);
+    world.server.dropConnection('A');
+    await world.settle();
+    await readBy(world, b, g1);
+    await readBy(world, c, g1);
+    world.server.restoreConnection('A');
+    await world.tick(0);
+    await release(new ReceiptError(191005, 'timed out'));
+    // Retried after the backoff (75% of 1 s), although counts from before the drop are known.
+    await world.tick(750);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(3);
+    await release();
+    expect(selectTeamReceipt(engine.store.getState(), g1)).toMatchObject({
+      readCount: 2,
+      unreadCount: 2,
+    });
   });
 
   it('dispose stops team listening and pending loads', async () => {
