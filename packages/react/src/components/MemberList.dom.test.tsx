@@ -4,6 +4,7 @@
  * not again when members read under a search they made.
  */
 import { act, cleanup, render, screen } from '@testing-library/react';
+import { Profiler } from 'react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { MemberList } from './MemberList';
 
@@ -54,4 +55,32 @@ it('says nothing again when members read under the same search', () => {
   rerender(list('mem1', '9 matching members')); // a member read: the unread tab lost one
   act(() => vi.advanceTimersByTime(2_000));
   expect(status.textContent).toBe('10 matching members');
+});
+
+it('says a search made again after clearing it once the typing pauses again, not at once', () => {
+  const { rerender } = render(list('car', '1 matching member'));
+  const status = screen.getByRole('status');
+  act(() => vi.advanceTimersByTime(500));
+  expect(status.textContent).toBe('1 matching member');
+  rerender(list('', undefined));
+  expect(status.textContent).toBe('');
+  rerender(list('car', '1 matching member'));
+  expect(status.textContent).toBe('');
+  act(() => vi.advanceTimersByTime(499));
+  expect(status.textContent).toBe('');
+  act(() => vi.advanceTimersByTime(1));
+  expect(status.textContent).toBe('1 matching member');
+});
+
+it('starts no timer and renders nothing more while there is no search to speak of', () => {
+  let renders = 0;
+  render(
+    <Profiler id="members" onRender={() => void renders++}>
+      {list('', undefined)}
+    </Profiler>,
+  );
+  expect(renders).toBe(1);
+  expect(vi.getTimerCount()).toBe(0);
+  act(() => vi.advanceTimersByTime(5_000));
+  expect(renders).toBe(1);
 });
