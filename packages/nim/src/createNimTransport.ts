@@ -89,12 +89,16 @@ function memberFilterOf(value: unknown): string[] | undefined | null {
 /**
  * Runs an SDK call and turns every failure into a rejected ReceiptError that keeps NIM's code:
  * rejections, and synchronous throws (the SDK's `checkV2` throws 191001 synchronously, SPEC §3).
+ * A throw without a NIM code becomes 191004, not `ReceiptError.from`'s default 192006: the SDK
+ * reports its own failures (network ones included) as coded `V2NIMError`s, so an uncoded throw is a
+ * TypeError from reading an argument it cannot use (SPEC E3), which fails the same way every time.
+ * As the retryable 192006 the engine would retry it forever.
  */
 async function callSdk<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    throw ReceiptError.from(error);
+    throw ReceiptError.from(error, ReceiptErrorCode.INVALID_PARAMETER);
   }
 }
 

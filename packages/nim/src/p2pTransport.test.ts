@@ -189,6 +189,26 @@ describe('createNimTransport mechanics', () => {
     await expect(result).rejects.toMatchObject({ code: 191001, message: 'misuse' });
   });
 
+  it('an SDK throw without a NIM code (a TypeError) rejects with 191004, not the retryable 192006', async () => {
+    const { server } = createTransportScenario();
+    const client = server.login('B');
+    const sdk = {
+      ...client.V2NIMMessageService,
+      // What 10.8.1's `validate` throws when it reads a field of a message it cannot use.
+      sendP2PMessageReceipt: async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'createTime')");
+      },
+      getTeamMessageReceipts: () => {
+        throw new TypeError('t.some is not a function');
+      },
+    };
+    const transport = createNimTransport({ V2NIMMessageService: sdk });
+    const rejection = transport.sendP2PMessageReceipt({ conversationType: 1 } as never);
+    await expectReceiptError(rejection, 191004);
+    await expect(rejection).rejects.toMatchObject({ cause: expect.any(TypeError) });
+    await expectReceiptError(transport.getTeamMessageReceipts([{}] as never), 191004);
+  });
+
   it('P9: getP2PMessageReceipt never goes below a watermark seen before, even if the SDK cache does', async () => {
     const { server, b1, m2 } = await p2pChat();
     const a2 = server.login('A');
