@@ -1,3 +1,4 @@
+import { waitFor } from '@testing-library/dom';
 import { expect, it } from 'vitest';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import '../styles.css';
@@ -25,16 +26,16 @@ it('keeps a focused member row rendered while the member list scrolls away from 
       />
     </Providers>,
   );
-  let firstMember: HTMLButtonElement | null = null;
-  for (let i = 0; i < 50 && !firstMember; i++) {
-    await nextFrame();
-    firstMember = document.querySelector<HTMLButtonElement>('.readmark-member button');
-  }
-  firstMember!.focus();
+  const firstMember = await waitFor(() => {
+    const button = document.querySelector<HTMLButtonElement>('.readmark-member button');
+    expect(button).not.toBeNull();
+    return button!;
+  });
+  firstMember.focus();
   const list = app.container.ownerDocument.querySelector<HTMLElement>('.readmark-sheet-list')!;
   list.scrollTop = list.scrollHeight;
   for (let i = 0; i < 4; i++) await nextFrame();
   expect(list.scrollTop).toBeGreaterThan(2000);
-  expect(firstMember!.isConnected).toBe(true);
+  expect(firstMember.isConnected).toBe(true);
   expect(document.activeElement).toBe(firstMember);
 });

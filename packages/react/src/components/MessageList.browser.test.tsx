@@ -222,9 +222,20 @@ describe('MessageList', () => {
       if (region.textContent) said.push(region.textContent);
     });
     observer.observe(region, { subtree: true, childList: true, characterData: true });
-    for (let index = 0; index < 6; index++) await list.receive(`burst ${index}`);
+    // Six messages arrive a frame apart (sent first, so a slow server round trip cannot stretch
+    // the burst past the announcement's 1 s pause).
+    const before = list.messages();
+    for (let index = 0; index < 6; index++) {
+      await world.send(list.alice, { conversationId: 'alice|1|bob', text: `burst ${index}` });
+    }
+    const after = await world.history(list.bob, 'bob|1|alice');
+    expect(after).toHaveLength(before.length + 6);
+    for (let count = before.length + 1; count <= after.length; count++) {
+      list.setMessages(after.slice(0, count));
+      await nextFrame();
+    }
     expect(await screen.findByRole('button', { name: '6 new messages' })).toBeTruthy();
-    await waitFor(() => expect(region.textContent).toBe('6 new messages'), { timeout: 3_000 });
+    await waitFor(() => expect(region.textContent).toBe('6 new messages'), { timeout: 10_000 });
     observer.disconnect();
     expect(said).toEqual(['6 new messages']);
   });

@@ -1,5 +1,6 @@
 import { createReceiptEngine } from '@readmark/core';
 import { createNimTransport } from '@readmark/nim';
+import { waitFor } from '@testing-library/dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createCountingClock,
@@ -105,8 +106,10 @@ describe('1,000 mount/unmount cycles of the components', () => {
     }
     cleanupApps();
     await settle(world.server);
-    // Let the engine's own flush (receipts the lists marked) and any frame callbacks run out.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The engine's own timers (its 50 ms load delay, its 300 ms flush) run out; a timer nobody
+    // clears (an interval, or one that outlives the 5 s this waits) stays pending. Waited for, not
+    // slept: on a loaded machine a timer set late could still be pending after a fixed sleep.
+    await waitFor(() => expect(timers.pending()).toBe(0), { timeout: 5_000 });
     await settle(world.server);
 
     expect(subscribers()).toBe(0);
