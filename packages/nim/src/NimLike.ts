@@ -21,7 +21,11 @@ export interface NimLike {
    */
   V2NIMConversationService?: Pick<V2NIMConversationService, 'on' | 'off'> &
     Partial<Pick<V2NIMConversationService, 'getConversationReadTime'>>;
-  /** For connection state; without it the engine assumes "connected". */
+  /**
+   * For connection state; without it the engine assumes "connected". `getLoginUser`, when present,
+   * lets the transport refuse a P2P receipt for a message not addressed to the logged-in account
+   * (the SDK does not check, SPEC P4); clients without it (`@readmark/memory`) skip that check.
+   */
   V2NIMLoginService?: Pick<V2NIMLoginService, 'on' | 'off' | 'getConnectStatus'> &
-    Partial<Pick<V2NIMLoginService, 'getLoginStatus'>>;
+    Partial<Pick<V2NIMLoginService, 'getLoginStatus' | 'getLoginUser'>>;
 }

@@ -146,10 +146,29 @@ export function createNimTransport(
     return highest;
   };
 
+  // The account the SDK is logged in as now, when it says (`getLoginUser`); undefined when it cannot
+  // (no such method, as on `@readmark/memory`) or nobody is logged in (the SDK's "").
+  const loginUser = (): string | undefined => {
+    if (typeof login?.getLoginUser !== 'function') return undefined;
+    const account: unknown = login.getLoginUser();
+    return typeof account === 'string' && account !== '' ? account : undefined;
+  };
+
   const transport: ReceiptTransport = {
     sendP2PMessageReceipt(message) {
       if (!isRecord(message)) return Promise.reject(invalid('message must be a V2NIMMessage'));
-      return callSdk(() => messages.sendP2PMessageReceipt(message as V2NIMMessage));
+      return callSdk(() => {
+        // SPEC P4: the SDK does not check `receiverId === self`; it tells the message's sender "the
+        // logged-in account has read up to createTime". When one NIM instance switches accounts, its
+        // onLoginStatus(1) fires before login() resolves, and an engine of the old account may still
+        // flush a receipt: it would go out from the new account's session. Checked inside callSdk so
+        // a throwing getter or getLoginUser rejects too.
+        const self = loginUser();
+        if (self !== undefined && (message as V2NIMMessage).receiverId !== self) {
+          throw invalid(`the message is not addressed to the logged-in account ${self}`);
+        }
+        return messages.sendP2PMessageReceipt(message as V2NIMMessage);
+      });
     },
 
     async getP2PMessageReceipt(conversationId) {

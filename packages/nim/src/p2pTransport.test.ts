@@ -71,6 +71,34 @@ describe('SPEC section 7, P2P scenarios through createNimTransport', () => {
     expect(a1.events).toEqual([]);
   });
 
+  it('P4: after the NIM instance switches accounts, a receipt for the old account never leaves (10.8.1 does not check receiverId)', async () => {
+    const { b1, m2 } = await p2pChat();
+    // One NIM instance, logged in as B, then as C (its onLoginStatus(1) fires before login()
+    // resolves, while B's engine still holds a receipt for m2). 10.8.1 sends whatever it is given.
+    let account = 'B';
+    const forwarded: unknown[] = [];
+    const transport = createNimTransport({
+      V2NIMMessageService: {
+        ...b1.client.V2NIMMessageService,
+        sendP2PMessageReceipt: async (message) => {
+          forwarded.push(message);
+        },
+      },
+      V2NIMLoginService: { ...b1.client.V2NIMLoginService, getLoginUser: () => account },
+    });
+    const received = copyOf(b1, m2);
+    await transport.sendP2PMessageReceipt(received);
+    expect(forwarded).toHaveLength(1);
+    account = 'C';
+    const rejection = transport.sendP2PMessageReceipt(received);
+    await expectReceiptError(rejection, 191004);
+    await expect(rejection).rejects.toThrow('not addressed to the logged-in account C');
+    // Logged out (the SDK's getLoginUser gives ""): left to the SDK, which fails for its own reason.
+    account = '';
+    await transport.sendP2PMessageReceipt(received);
+    expect(forwarded).toHaveLength(2);
+  });
+
   it('10: bad conversation ids reject with 191004; an unknown peer gives 0', async () => {
     const { a1 } = await p2pChat();
     await expectReceiptError(a1.transport.getP2PMessageReceipt('A|2|T1'), 191004);
