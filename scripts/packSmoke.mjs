@@ -786,6 +786,12 @@ export async function connect(accountId: string, token: string) {
   const transport = createNimTransport(nim);
   return { nim, transport, unread: createNimTransport(nim, { isReadTimeSynced: false }) };
 }
+
+// The README's line for bundlers that hand the default import the whole UMD object.
+export function viaDefault() {
+  const NIM = (V2NIM as unknown as { default?: typeof V2NIM }).default ?? V2NIM;
+  return NIM.getInstance({ appkey: 'YOUR_APP_KEY', apiVersion: 'v2', debugLevel: 'warn' });
+}
 `,
   'memory.ts': `import { createReceiptEngine } from '@readmark/core';
 import { createMemoryServer } from '@readmark/memory';
