@@ -600,6 +600,15 @@ describe('team outbox and loaders', () => {
     return { engine, release, held };
   }
 
+  /** A's connection drops, `readers` read `message` meanwhile (A misses their events), it is back. */
+  async function readWhileAIsOffline(readers: WorldDevice[], message: ReceiptMessage) {
+    world.server.dropConnection('A');
+    await world.settle();
+    for (const reader of readers) await readBy(world, reader, message);
+    world.server.restoreConnection('A');
+    await world.tick(0);
+  }
+
   it('after reconnecting, a count query that was out during the drop is asked again once answered', async () => {
     const { a, b, c, g1 } = await team();
     const { engine, release, held } = slowCountAnswers(a);
@@ -607,12 +616,7 @@ describe('team outbox and loaders', () => {
     await world.tick(50);
     // The query was answered before anyone read (0 of 4), but the answer is slow to arrive.
     expect(held).toHaveLength(1);
-    world.server.dropConnection('A');
-    await world.settle();
-    await readBy(world, b, g1);
-    await readBy(world, c, g1);
-    world.server.restoreConnection('A');
-    await world.tick(0);
+    await readWhileAIsOffline([b, c], g1);
     await release();
     // Its answer (0 read) came from before the readers A missed; asked again, the counts are B's
     // and C's, not 0 for good.
@@ -633,17 +637,9 @@ describe('team outbox and loaders', () => {
     expect(selectTeamReceipt(engine.store.getState(), g1)).toMatchObject({ readCount: 0 });
     // A first reconnect asks the shown counts again; that query is out when the connection drops
     // a second time, B and C read meanwhile, and it fails after the connection is back.
-    world.server.dropConnection('A');
-    await world.settle();
-    world.server.restoreConnection('A');
-    await world.tick(0);
+    await readWhileAIsOffline([], g1);
     expect(a.calls.getTeamMessageReceipts).toHaveLength(2);
-    world.server.dropConnection('A');
-    await world.settle();
-    await readBy(world, b, g1);
-    await readBy(world, c, g1);
-    world.server.restoreConnection('A');
-    await world.tick(0);
+    await readWhileAIsOffline([b, c], g1);
     await release(new ReceiptError(191005, 'timed out'));
     // Retried after the backoff (75% of 1 s), although counts from before the drop are known.
     await world.tick(750);
