@@ -38,6 +38,32 @@ function invalid(reason: string): ReceiptError {
   return new ReceiptError(ReceiptErrorCode.INVALID_PARAMETER, `invalid parameter: ${reason}`);
 }
 
+/** The `V2NIMMessageService` methods the transport calls. */
+const RECEIPT_METHODS = [
+  'sendP2PMessageReceipt',
+  'getP2PMessageReceipt',
+  'sendTeamMessageReceipts',
+  'getTeamMessageReceipts',
+  'getTeamMessageReceiptDetail',
+] as const;
+
+/**
+ * `service` when it is a registered SDK service (its `on` and `off` are functions), else undefined.
+ * nim-web-sdk-ng's ESM build sets every service the app did not register to `{}` on the instance,
+ * so being an object proves nothing. A service whose fields cannot be read counts as absent.
+ */
+function serviceOf<S extends { on: unknown; off: unknown }>(service: S | undefined): S | undefined {
+  try {
+    return isRecord(service) &&
+      typeof service?.on === 'function' &&
+      typeof service.off === 'function'
+      ? service
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** More than 50 messages in one team call: 191001 before any effect (SPEC G3, G6). */
 function overBatchLimit(): ReceiptError {
   return new ReceiptError(ReceiptErrorCode.MISUSE, `at most ${TEAM_BATCH_LIMIT} messages per call`);
@@ -103,6 +129,34 @@ async function callSdk<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Adds SDK listeners, all or none: when an `on` throws (a broken or half-registered service), the
+ * listeners already added are removed again and the error is thrown as a ReceiptError (191004 when
+ * it has no NIM code), so a failed subscribe leaves no listener behind that nobody could remove.
+ * Each entry adds one listener and returns its removal; the result removes them all, once.
+ */
+function listenAll(adders: ReadonlyArray<() => () => void>): () => void {
+  const removers: Array<() => void> = [];
+  try {
+    for (const add of adders) removers.push(add());
+  } catch (error) {
+    for (const remove of removers) {
+      try {
+        remove();
+      } catch {
+        // Already failing: the first error is the one to report.
+      }
+    }
+    throw ReceiptError.from(error, ReceiptErrorCode.INVALID_PARAMETER);
+  }
+  let isSubscribed = true;
+  return () => {
+    if (!isSubscribed) return;
+    isSubscribed = false;
+    for (const remove of removers) remove();
+  };
+}
+
+/**
  * Connected once the SDK is both connected and logged in: after a reconnect nim-web-sdk-ng 10.8.1
  * reports the connection (connect status 1) a round trip before the login (login status 1), and
  * calls made in between fail with 190002, so that stretch is still "connecting".
@@ -128,14 +182,24 @@ export function createNimTransport(
   nim: NimLike,
   options: NimTransportOptions = {},
 ): ReceiptTransport {
-  if (!isRecord(nim) || !isRecord(nim.V2NIMMessageService)) {
+  if (!isRecord(nim)) {
     throw invalid('createNimTransport needs an SDK instance with V2NIMMessageService');
   }
-  const messages = nim.V2NIMMessageService;
-  // Without the read-time sync the engine learns its own read time from its sends alone.
+  // The SDK's ESM build leaves a service the app did not register as `{}`: refused here, or every
+  // call would fail later with an uncoded TypeError.
+  const messages = serviceOf(nim.V2NIMMessageService);
+  if (!messages || RECEIPT_METHODS.some((name) => typeof messages[name] !== 'function')) {
+    throw invalid(
+      'createNimTransport needs V2NIMMessageService with the receipt methods; with the ESM build ' +
+        'of nim-web-sdk-ng, register it (NIM.registerService) before creating the NIM instance',
+    );
+  }
+  // Optional services count only when registered (an unregistered one is `{}`): otherwise
+  // `subscribe` would call an `on` that is not there. Without the read-time sync the engine learns
+  // its own read time from its sends alone.
   const conversations =
-    (options.isReadTimeSynced ?? true) ? nim.V2NIMConversationService : undefined;
-  const login = nim.V2NIMLoginService;
+    (options.isReadTimeSynced ?? true) ? serviceOf(nim.V2NIMConversationService) : undefined;
+  const login = serviceOf(nim.V2NIMLoginService);
   const isMemberFilterApplied = options.isMemberFilterApplied ?? true;
   // Web 10.8.1 overwrites its P2P cache with whatever arrives, so a stale push could lower what
   // getP2PMessageReceipt reports. The transport remembers the highest value it has seen (SPEC P9).
@@ -243,17 +307,21 @@ export function createNimTransport(
         if (typeof conversationId !== 'string' || !isTime(readTime)) return;
         emit({ type: 'selfReadTime', conversationId, readTime });
       };
-      messages.on('onReceiveP2PMessageReadReceipts', onP2P);
-      messages.on('onReceiveTeamMessageReadReceipts', onTeam);
-      conversations?.on('onConversationReadTimeUpdated', onReadTime);
-      let isSubscribed = true;
-      return () => {
-        if (!isSubscribed) return;
-        isSubscribed = false;
-        messages.off('onReceiveP2PMessageReadReceipts', onP2P);
-        messages.off('onReceiveTeamMessageReadReceipts', onTeam);
-        conversations?.off('onConversationReadTimeUpdated', onReadTime);
-      };
+      return listenAll([
+        () => {
+          messages.on('onReceiveP2PMessageReadReceipts', onP2P);
+          return () => messages.off('onReceiveP2PMessageReadReceipts', onP2P);
+        },
+        () => {
+          messages.on('onReceiveTeamMessageReadReceipts', onTeam);
+          return () => messages.off('onReceiveTeamMessageReadReceipts', onTeam);
+        },
+        () => {
+          if (!conversations) return () => undefined;
+          conversations.on('onConversationReadTimeUpdated', onReadTime);
+          return () => conversations.off('onConversationReadTimeUpdated', onReadTime);
+        },
+      ]);
     },
   };
 
@@ -284,15 +352,16 @@ export function createNimTransport(
       const onConnect = (status: unknown) => listener(connectionStateOf(status, loginStatus()));
       const onLogin = (status: unknown) =>
         listener(connectionStateOf(login.getConnectStatus(), status));
-      login.on('onConnectStatus', onConnect);
-      login.on('onLoginStatus', onLogin);
-      let isSubscribed = true;
-      return () => {
-        if (!isSubscribed) return;
-        isSubscribed = false;
-        login.off('onConnectStatus', onConnect);
-        login.off('onLoginStatus', onLogin);
-      };
+      return listenAll([
+        () => {
+          login.on('onConnectStatus', onConnect);
+          return () => login.off('onConnectStatus', onConnect);
+        },
+        () => {
+          login.on('onLoginStatus', onLogin);
+          return () => login.off('onLoginStatus', onLogin);
+        },
+      ]);
     };
   }
   return transport;

@@ -272,6 +272,66 @@ describe('createNimTransport mechanics', () => {
     expect(client.V2NIMMessageService.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(0);
   });
 
+  it('ignores services the app did not register (the ESM build leaves them {}): subscribe works and leaves nothing behind', () => {
+    const { server } = createTransportScenario();
+    const client = server.login('A');
+    const transport = createNimTransport({
+      V2NIMMessageService: client.V2NIMMessageService,
+      V2NIMConversationService: {} as never,
+      V2NIMLoginService: {} as never,
+    });
+    expect(transport.getSelfReadTime).toBeUndefined();
+    expect(transport.getConnectionState).toBeUndefined();
+    const unsubscribe = transport.subscribe(() => undefined);
+    expect(client.V2NIMMessageService.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(1);
+    unsubscribe();
+    expect(client.V2NIMMessageService.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(0);
+    expect(client.V2NIMMessageService.listenerCount('onReceiveTeamMessageReadReceipts')).toBe(0);
+  });
+
+  it('an unregistered or incomplete V2NIMMessageService is refused at creation with 191004', () => {
+    const { server } = createTransportScenario();
+    const client = server.login('A');
+    expect(() => createNimTransport({ V2NIMMessageService: {} as never })).toThrow(
+      expect.objectContaining({ name: 'ReceiptError', code: 191004 }),
+    );
+    expect(() => createNimTransport({ V2NIMMessageService: {} as never })).toThrow(
+      /register it \(NIM\.registerService\)/,
+    );
+    const { getTeamMessageReceiptDetail: _missing, ...incomplete } = client.V2NIMMessageService;
+    expect(() => createNimTransport({ V2NIMMessageService: incomplete as never })).toThrow(
+      expect.objectContaining({ name: 'ReceiptError', code: 191004 }),
+    );
+  });
+
+  it('a subscribe that fails in the SDK throws a ReceiptError and leaves none of its listeners behind', () => {
+    const { server } = createTransportScenario();
+    const client = server.login('A');
+    const failing = () => {
+      throw new TypeError('broken service');
+    };
+    const transport = createNimTransport({
+      V2NIMMessageService: client.V2NIMMessageService,
+      V2NIMConversationService: { ...client.V2NIMConversationService, on: failing },
+      V2NIMLoginService: {
+        ...client.V2NIMLoginService,
+        on: (name: string, fn: () => void) => {
+          if (name === 'onLoginStatus') failing();
+          client.V2NIMLoginService.on(name as 'onConnectStatus', fn);
+        },
+      } as never,
+    });
+    expect(() => transport.subscribe(() => undefined)).toThrow(
+      expect.objectContaining({ name: 'ReceiptError', code: 191004 }),
+    );
+    expect(client.V2NIMMessageService.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(0);
+    expect(client.V2NIMMessageService.listenerCount('onReceiveTeamMessageReadReceipts')).toBe(0);
+    expect(() => transport.subscribeConnectionState?.(() => undefined)).toThrow(
+      expect.objectContaining({ name: 'ReceiptError', code: 191004 }),
+    );
+    expect(client.V2NIMLoginService.listenerCount('onConnectStatus')).toBe(0);
+  });
+
   it('refuses something that is not an SDK instance with 191004', () => {
     expect(() => createNimTransport(null as never)).toThrow(
       expect.objectContaining({ name: 'ReceiptError', code: 191004 }),
