@@ -129,6 +129,20 @@ async function callSdk<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Runs a handler the SDK calls from its event dispatch, never letting it throw there: the SDK emits
+ * through eventemitter3, whose loop stops at the first listener that throws, so every later listener
+ * of that event (the app's own, a UIKit store's) would miss it. The error is rethrown
+ * asynchronously, as an unhandled rejection, so the bug is still reported.
+ */
+function isolated(handler: () => void): void {
+  try {
+    handler();
+  } catch (error) {
+    void Promise.reject(error);
+  }
+}
+
+/**
  * Adds SDK listeners, all or none: when an `on` throws (a broken or half-registered service), the
  * listeners already added are removed again and the error is thrown as a ReceiptError (191004 when
  * it has no NIM code), so a failed subscribe leaves no listener behind that nobody could remove.
@@ -286,14 +300,7 @@ export function createNimTransport(
 
     subscribe(listener) {
       if (typeof listener !== 'function') throw invalid('listener must be a function');
-      const emit = (event: TransportEvent) => {
-        try {
-          listener(event);
-        } catch (error) {
-          // Never let a listener's bug break the SDK's own event dispatch; surface it asynchronously.
-          void Promise.reject(error);
-        }
-      };
+      const emit = (event: TransportEvent) => isolated(() => listener(event));
       const onP2P = (receipts: unknown) => {
         const list = compact(receipts, toP2PReceipt);
         for (const receipt of list) raiseWatermark(receipt.conversationId, receipt.timestamp);
@@ -349,9 +356,12 @@ export function createNimTransport(
       // Each event's own status, with the other read now: a blip (0 then 1) stays visible, and
       // either can complete a reconnect. Both may report the same state; listeners take repeats
       // (events arrive late and out of order, so a repeat is never dropped here).
-      const onConnect = (status: unknown) => listener(connectionStateOf(status, loginStatus()));
+      // Isolated like `subscribe`'s events: these run inside the SDK's onConnectStatus and
+      // onLoginStatus dispatch, where a throw would skip the app's own listeners of those events.
+      const onConnect = (status: unknown) =>
+        isolated(() => listener(connectionStateOf(status, loginStatus())));
       const onLogin = (status: unknown) =>
-        listener(connectionStateOf(login.getConnectStatus(), status));
+        isolated(() => listener(connectionStateOf(login.getConnectStatus(), status)));
       return listenAll([
         () => {
           login.on('onConnectStatus', onConnect);

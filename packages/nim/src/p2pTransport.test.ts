@@ -1,5 +1,6 @@
 import { ReceiptError } from '@readmark/core';
-import { describe, expect, it } from 'vitest';
+import EventEmitter from 'eventemitter3';
+import { describe, expect, it, vi } from 'vitest';
 import { createNimTransport } from './createNimTransport';
 import { copyOf, createTransportScenario, expectReceiptError } from './transport.testkit';
 
@@ -330,6 +331,52 @@ describe('createNimTransport mechanics', () => {
       expect.objectContaining({ name: 'ReceiptError', code: 191004 }),
     );
     expect(client.V2NIMLoginService.listenerCount('onConnectStatus')).toBe(0);
+  });
+
+  it("a throwing kit listener does not stop the SDK's dispatch: the app's own listeners of the same events still run", () => {
+    // nim-web-sdk-ng emits through eventemitter3, whose loop stops at the first listener that throws
+    // (the memory server's emitter isolates listeners, which would hide it).
+    const { server } = createTransportScenario();
+    const client = server.login('A');
+    const { on: _on, off: _off, listenerCount: _count, ...calls } = client.V2NIMMessageService;
+    const sdkMessages = Object.assign(new EventEmitter(), calls);
+    const sdkLogin = Object.assign(new EventEmitter(), {
+      getConnectStatus: () => 1,
+      getLoginStatus: () => 1,
+    });
+    const transport = createNimTransport({
+      V2NIMMessageService: sdkMessages as never,
+      V2NIMLoginService: sdkLogin as never,
+    });
+    const bug = new Error('listener bug');
+    const fail = () => {
+      throw bug;
+    };
+    transport.subscribe(fail);
+    transport.subscribeConnectionState?.(fail);
+    const appSaw: unknown[] = [];
+    sdkLogin.on('onLoginStatus', (status: number) => appSaw.push(['login', status]));
+    sdkLogin.on('onConnectStatus', (status: number) => appSaw.push(['connect', status]));
+    sdkMessages.on('onReceiveP2PMessageReadReceipts', () => appSaw.push('p2p'));
+    // The bug is rethrown asynchronously (an unhandled rejection); captured here to assert it.
+    const surfaced: unknown[] = [];
+    const reject = vi.spyOn(Promise, 'reject').mockImplementation((reason) => {
+      surfaced.push(reason);
+      return Promise.resolve() as never;
+    });
+    try {
+      expect(() => sdkLogin.emit('onLoginStatus', 1)).not.toThrow();
+      expect(() => sdkLogin.emit('onConnectStatus', 1)).not.toThrow();
+      expect(() =>
+        sdkMessages.emit('onReceiveP2PMessageReadReceipts', [
+          { conversationId: 'A|1|B', timestamp: 100 },
+        ]),
+      ).not.toThrow();
+    } finally {
+      reject.mockRestore();
+    }
+    expect(appSaw).toEqual([['login', 1], ['connect', 1], 'p2p']);
+    expect(surfaced).toEqual([bug, bug, bug]);
   });
 
   it('refuses something that is not an SDK instance with 191004', () => {
