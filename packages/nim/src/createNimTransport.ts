@@ -267,7 +267,26 @@ export function createNimTransport(
       if (hasUnsentMessage(list)) {
         return Promise.reject(invalid('messageServerId must be a non-empty string'));
       }
-      return callSdk(() => messages.sendTeamMessageReceipts(list));
+      return callSdk(() => {
+        // As for P4: the SDK sends whatever copies it is given as the logged-in account's reads. A
+        // team copy's conversation id starts with the account that received it (`A|2|T1`), so
+        // after an account switch an old engine's receipts would count as the new account's.
+        const self = loginUser();
+        const foreign =
+          self === undefined
+            ? undefined
+            : list.find(
+                (message) =>
+                  typeof message.conversationId === 'string' &&
+                  !message.conversationId.startsWith(`${self}|`),
+              );
+        if (foreign) {
+          throw invalid(
+            `${foreign.conversationId} is not a conversation of the logged-in account ${self}`,
+          );
+        }
+        return messages.sendTeamMessageReceipts(list);
+      });
     },
 
     async getTeamMessageReceipts(input) {

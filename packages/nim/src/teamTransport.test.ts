@@ -1,5 +1,6 @@
 import type { MemoryServerOptions } from '@readmark/memory';
 import { describe, expect, it, vi } from 'vitest';
+import { createNimTransport } from './createNimTransport';
 import { copyOf, createTransportScenario, expectReceiptError } from './transport.testkit';
 
 /** T1 = {A, B, C, D, E}; A sends flagged g1 (t=100) and unflagged g2 (t=110). */
@@ -121,6 +122,37 @@ describe('SPEC section 7, team scenarios through createNimTransport', () => {
     expect(a1.events).toEqual([]);
     const [counts] = await a1.transport.getTeamMessageReceipts([g1]);
     expect(counts?.readCount).toBe(0);
+  });
+
+  it('after the NIM instance switches accounts, a team receipt of the old account never leaves (10.8.1 sends any copy)', async () => {
+    const { b1, g1 } = await teamChat();
+    // One NIM instance, logged in as B, then as C, another member of T1, while B's engine still
+    // holds a receipt for its copy of g1 (conversation B|2|T1). 10.8.1 checks only the sender.
+    let account = 'B';
+    const forwarded: unknown[][] = [];
+    const transport = createNimTransport({
+      V2NIMMessageService: {
+        ...b1.client.V2NIMMessageService,
+        sendTeamMessageReceipts: async (messages) => {
+          forwarded.push(messages);
+        },
+      },
+      V2NIMLoginService: { ...b1.client.V2NIMLoginService, getLoginUser: () => account },
+    });
+    const received = copyOf(b1, g1);
+    await transport.sendTeamMessageReceipts([received]);
+    expect(forwarded).toHaveLength(1);
+    account = 'C';
+    const rejection = transport.sendTeamMessageReceipts([received]);
+    await expectReceiptError(rejection, 191004);
+    await expect(rejection).rejects.toThrow(
+      'B|2|T1 is not a conversation of the logged-in account C',
+    );
+    expect(forwarded).toHaveLength(1);
+    // Logged out (the SDK's getLoginUser gives ""): left to the SDK, which fails for its own reason.
+    account = '';
+    await transport.sendTeamMessageReceipts([received]);
+    expect(forwarded).toHaveLength(2);
   });
 
   it('G3: a message without a server id rejects with 191004 in the transport itself (10.8.1 does not check)', async () => {
