@@ -25,13 +25,22 @@ type Story = StoryObj;
 
 const names: Record<string, string> = { bob: 'Bob', carol: 'Carol', dave: 'Dave' };
 
+/** The members who read Alice's messages in this story, in the order of their buttons. */
+const readerIds = ['bob', 'carol', 'dave'] as const;
+type ReaderId = (typeof readerIds)[number];
+
 interface Setup {
   transport: ReceiptTransport;
   direct: ReceiptMessage & { text?: string };
   group: ReceiptMessage & { text?: string };
+  /** The member logs in on a device of their own and reads what Alice sent them. */
+  read: (accountId: ReaderId) => void;
 }
 
-/** Alice's side of a backend where Bob, then Carol and Dave read her messages a moment later. */
+/**
+ * Alice's side of a backend where Bob, Carol and Dave read her messages when `read` is called (their
+ * buttons in the story): Bob the direct and the group message, Carol and Dave the group message.
+ */
 function useBackend(): Setup | undefined {
   const [setup, setSetup] = useState<Setup>();
   useEffect(() => {
@@ -45,25 +54,22 @@ function useBackend(): Setup | undefined {
       wantsReceipt: true,
     });
     const readers: ReceiptEngine[] = [];
-    const timers = ['bob', 'carol', 'dave'].map((accountId, index) =>
-      setTimeout(
-        () => {
-          const engine = createReceiptEngine({
-            accountId,
-            flushDelayMs: 0,
-            transport: createRestReceiptTransport({
-              accountId,
-              http: backend.httpFor(accountId),
-              socket: backend.connect(accountId),
-            }),
-          });
-          readers.push(engine);
-          const seen = accountId === 'bob' ? [direct, group] : [group];
-          engine.markRead(seen.map((message) => toReceiptMessage(accountId, message)));
-        },
-        400 + index * 600,
-      ),
-    );
+    let isDisposed = false;
+    const read = (accountId: ReaderId) => {
+      if (isDisposed) return;
+      const engine = createReceiptEngine({
+        accountId,
+        flushDelayMs: 0,
+        transport: createRestReceiptTransport({
+          accountId,
+          http: backend.httpFor(accountId),
+          socket: backend.connect(accountId),
+        }),
+      });
+      readers.push(engine);
+      const seen = accountId === 'bob' ? [direct, group] : [group];
+      engine.markRead(seen.map((message) => toReceiptMessage(accountId, message)));
+    };
     setSetup({
       transport: createRestReceiptTransport({
         accountId: 'alice',
@@ -72,9 +78,10 @@ function useBackend(): Setup | undefined {
       }),
       direct: toReceiptMessage('alice', direct),
       group: toReceiptMessage('alice', group),
+      read,
     });
     return () => {
-      for (const timer of timers) clearTimeout(timer);
+      isDisposed = true;
       for (const engine of readers) engine.dispose();
     };
   }, []);
@@ -84,6 +91,7 @@ function useBackend(): Setup | undefined {
 function AliceOverRest({ locale }: { locale: ReceiptLocale }) {
   const setup = useBackend();
   const [isOpen, setIsOpen] = useState(false);
+  const [hasRead, setHasRead] = useState<ReadonlySet<ReaderId>>(new Set());
   if (!setup) return null;
   return (
     // The provider owns the engine: pass the transport and the logged-in account.
@@ -101,6 +109,22 @@ function AliceOverRest({ locale }: { locale: ReceiptLocale }) {
         <UnreadBadge message={setup.group} onOpen={() => setIsOpen(true)} />
       </p>
       <ReceiptDetailSheet message={setup.group} isOpen={isOpen} onClose={() => setIsOpen(false)} />
+      {/* The other members, each on a device of their own: a press makes them read. */}
+      <p style={{ display: 'flex', gap: 8 }}>
+        {readerIds.map((accountId) => (
+          <button
+            key={accountId}
+            type="button"
+            disabled={hasRead.has(accountId)}
+            onClick={() => {
+              setHasRead((current) => new Set(current).add(accountId));
+              setup.read(accountId);
+            }}
+          >
+            {names[accountId]} reads
+          </button>
+        ))}
+      </p>
     </ReceiptProvider>
   );
 }
@@ -137,34 +161,50 @@ function ChatWithReceipts({ me, socket, baseUrl, getToken, direct, group }) {
   );
 }`;
 
-/** Bob reads the direct message; Bob, Carol and Dave read the group message over two seconds. */
+/**
+ * Press "Bob reads", "Carol reads", "Dave reads": Bob reads the direct message and the group
+ * message, Carol and Dave the group message, and Alice's ticks and badge follow over the WebSocket.
+ */
 export const RestAndWebSocket: Story = {
   render: (_args, { globals }) => <AliceOverRest locale={storyLocale(globals)} />,
   parameters: { docs: { source: { code: customTransportUsage } } },
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     const canvas = within(canvasElement);
-    await expect(
-      await canvas.findByRole('button', { name: '3 unread of 3 members' }),
-    ).toBeVisible();
-    await waitFor(() => expect(canvas.getAllByRole('img', { name: 'Read' })).toHaveLength(1), {
-      timeout: 3000,
-    });
-    const badge = await canvas.findByRole(
-      'button',
-      { name: 'All read by 3 members' },
-      { timeout: 4000 },
-    );
-    await expect(canvas.getAllByRole('img', { name: 'Read' })).toHaveLength(2);
+    // Generous: a busy machine may be slow, and each wait ends as soon as its state shows.
+    const timeout = 10_000;
+    const readTicks = () => canvas.queryAllByRole('img', { name: 'Read' });
+    const badgeNamed = (name: string) => canvas.findByRole('button', { name }, { timeout });
+    const press = async (reader: string) =>
+      userEvent.click(canvas.getByRole('button', { name: `${reader} reads` }));
+
+    // Nobody has read yet: both messages are sent, all three members unread.
+    await expect(await badgeNamed('3 unread of 3 members')).toBeVisible();
+    await expect(canvas.getAllByRole('img', { name: 'Sent' })).toHaveLength(2);
+    await expect(readTicks()).toHaveLength(0);
+
+    // Bob reads both: the direct message's tick turns Read, the group message waits for the others.
+    await press('Bob');
+    await expect(await badgeNamed('2 unread of 3 members')).toBeVisible();
+    await waitFor(() => expect(readTicks()).toHaveLength(1), { timeout });
+    await press('Carol');
+    await expect(await badgeNamed('1 unread of 3 members')).toBeVisible();
+    await expect(readTicks()).toHaveLength(1);
+    await press('Dave');
+    const badge = await badgeNamed('All read by 3 members');
+    await waitFor(() => expect(readTicks()).toHaveLength(2), { timeout });
+
     await userEvent.click(badge);
     const dialog = within(await canvas.findByRole('dialog'));
-    await userEvent.click(await dialog.findByRole('tab', { name: 'Read (3)' }));
-    await waitFor(() =>
-      expect(dialog.getAllByRole('listitem').map((row) => row.textContent?.slice(1))).toEqual([
-        'Bob',
-        'Carol',
-        'Dave',
-      ]),
+    await userEvent.click(await dialog.findByRole('tab', { name: 'Read (3)' }, { timeout }));
+    await waitFor(
+      () =>
+        expect(dialog.getAllByRole('listitem').map((row) => row.textContent?.slice(1))).toEqual([
+          'Bob',
+          'Carol',
+          'Dave',
+        ]),
+      { timeout },
     );
   },
 };
