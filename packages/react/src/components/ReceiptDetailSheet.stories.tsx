@@ -540,9 +540,18 @@ export const FromBadge: Story = {
   play: async ({ args, canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     const canvas = within(canvasElement);
-    const badge = await canvas.findByRole('button', { name: /of 150 members$/ });
+    // Waits are generous: the team of 150 is set up, and its counts loaded, on a shared CI machine.
+    const badge = await canvas.findByRole(
+      'button',
+      { name: /of 150 members$/ },
+      { timeout: 15_000 },
+    );
     await userEvent.click(badge);
-    const dialog = await canvas.findByRole('dialog', { name: 'Message receipts' });
+    const dialog = await canvas.findByRole(
+      'dialog',
+      { name: 'Message receipts' },
+      { timeout: 15_000 },
+    );
     await expect(dialog).toBeVisible();
     // (Esc works too; the play function's synthetic keys do not reach the native <dialog>.)
     await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
