@@ -84,6 +84,7 @@ const browserProject = (deps: string[]) => ({
     name: 'browser',
     testTimeout,
     include: ['packages/*/src/**/*.browser.test.tsx', 'apps/*/src/**/*.browser.test.tsx'],
+    setupFiles: ['./scripts/browserTestSetup.ts'],
     browser: chromium(),
   },
 });

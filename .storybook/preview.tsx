@@ -1,7 +1,12 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { useEffect } from 'react';
+import { configure } from 'storybook/test';
 import '../packages/react/src/styles.css';
 import { DocsPage } from './DocsPage';
+
+// Play functions wait for a condition up to 5 s instead of Testing Library's 1 s: in CI the Storybook
+// projects share 2 CPUs with every other browser project. Passing plays wait no longer than before.
+configure({ asyncUtilTimeout: 5_000 });
 
 /**
  * Puts each story on the chosen theme's surface, as an app would with `data-theme`. On a story's own
