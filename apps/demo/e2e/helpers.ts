@@ -64,3 +64,58 @@ export async function callTally(
 export async function callCount(page: Page, options: { method: string; device: string }) {
   return (await callTally(page, options)).calls;
 }
+
+/**
+ * Reads transport call tallies once they have stopped changing: the same over `quietMs`, well over
+ * the engine's read dwell plus flush window (300 + 300 ms). Call it once the counted work has visibly
+ * happened (e.g. the last receipt arrived), so a pause before the first call cannot pass for settled;
+ * counts taken mid-burst would compare calls with a part of the messages.
+ */
+export async function settledCallTallies(
+  page: Page,
+  options: ReadonlyArray<{ method: string; device: string }>,
+  quietMs = 1_500,
+): Promise<Array<{ calls: number; items: number }>> {
+  const read = () => Promise.all(options.map((option) => callTally(page, option)));
+  let last = await read();
+  await expect
+    .poll(
+      async () => {
+        await page.waitForTimeout(quietMs);
+        const next = await read();
+        const isSame = JSON.stringify(next) === JSON.stringify(last);
+        last = next;
+        return isSame;
+      },
+      { message: 'the call tallies stop changing', intervals: [0], timeout: 30_000 },
+    )
+    .toBe(true);
+  return last;
+}
+
+/** The kit's message list of a pane; `data-at-end` says whether it shows the newest message. */
+export function messageList(scope: Locator): Locator {
+  return scope.locator('.readmark-message-list');
+}
+
+/**
+ * How many messages whose text matches `pattern` are at least half inside a pane's list viewport
+ * (as the kit counts a row seen), read in one layout.
+ */
+export async function messagesInView(scope: Locator, pattern: RegExp): Promise<number> {
+  return scope.locator('.readmark-message-scroller').evaluate(
+    (scroller, { source, flags }) => {
+      const matcher = new RegExp(source, flags);
+      const view = scroller.getBoundingClientRect();
+      return [...scroller.querySelectorAll('.demo-message')].filter((row) => {
+        const box = row.getBoundingClientRect();
+        const inside = Math.min(box.bottom, view.bottom) - Math.max(box.top, view.top);
+        return (
+          matcher.test(row.querySelector('.demo-text')?.textContent ?? '') &&
+          inside >= box.height / 2
+        );
+      }).length;
+    },
+    { source: pattern.source, flags: pattern.flags },
+  );
+}
