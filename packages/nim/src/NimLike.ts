@@ -23,8 +23,9 @@ export interface NimLike {
     Partial<Pick<V2NIMConversationService, 'getConversationReadTime'>>;
   /**
    * For connection state; without it the engine assumes "connected". `getLoginUser`, when present,
-   * lets the transport refuse a P2P receipt for a message not addressed to the logged-in account
-   * (the SDK does not check, SPEC P4); clients without it (`@readmark/memory`) skip that check.
+   * lets the transport refuse receipts for another account's messages (a P2P message not addressed
+   * to the logged-in account, a team copy of another account's conversation: the SDK checks neither,
+   * SPEC P4); clients without it (`@readmark/memory`) skip that check.
    */
   V2NIMLoginService?: Pick<V2NIMLoginService, 'on' | 'off' | 'getConnectStatus'> &
     Partial<Pick<V2NIMLoginService, 'getLoginStatus' | 'getLoginUser'>>;
