@@ -21,7 +21,7 @@ export {
   lastMessageIndicatorMessage,
   selectLastMessageStatus,
 } from './engine/lastMessageStatus';
-export { isReceiptMessage } from './engine/messageFacts';
+export { copyReceiptMessage, isReceiptMessage, isSentMessage } from './engine/messageFacts';
 export type { ReceiptEngine, ReceiptEngineOptions } from './engine/ReceiptEngine';
 export type {
   P2PWatermarks,

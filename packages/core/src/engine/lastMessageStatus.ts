@@ -64,7 +64,11 @@ export function lastMessageIndicatorMessage(
     if (!isReceiptMessage(messageRefer)) return undefined;
     // The type was checked above by U7's own list, so it is left out: the chat's list (which also
     // hides tips and robot messages) must not hide a row's indicator.
-    const message: ReceiptMessage = { ...messageRefer, sendingState: sendingState as number };
+    const message: ReceiptMessage = {
+      ...messageRefer,
+      messageType: undefined,
+      sendingState: sendingState as number,
+    };
     const isShown =
       sendingStatus(message) === 'sent' &&
       message.conversationType === ConversationType.P2P &&

@@ -18,6 +18,8 @@ let bob: WorldDevice;
 /** A's own P2P message to B and B's copy of a flagged team message from A. */
 let ownP2P: ReceiptMessage;
 let othersTeam: ReceiptMessage;
+/** A's own flagged team message, whose flag the hooks read. */
+let ownTeam: ReceiptMessage;
 
 const world = receiptWorldPerTest(async (world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
@@ -25,6 +27,7 @@ const world = receiptWorldPerTest(async (world) => {
   bob = world.device('B');
   ownP2P = await world.send(alice, 'A|1|B', { at: 100 });
   const g1 = await world.send(bob, 'B|2|T', { at: 200, isFlagged: true });
+  ownTeam = await world.send(alice, 'A|2|T', { at: 250, isFlagged: true });
   await world.settle();
   othersTeam = world.copyOf(alice, g1);
 });
@@ -85,7 +88,25 @@ const messages: Array<[string, () => unknown]> = [
   ['a huge messageClientId from another account', () => ({ ...othersTeam, messageClientId: huge })],
   ["someone else's message", () => othersTeam],
   ['a message between two other accounts', () => ({ ...ownP2P, senderId: 'C', receiverId: 'D' })],
+  // `{ ...draft }` in an Immer producer: the nested draft is revoked once the producer ends.
+  ['a revoked messageConfig', () => ({ ...ownTeam, messageConfig: revokedProxy() })],
+  [
+    'a getter that throws',
+    () =>
+      Object.defineProperty({ ...ownTeam }, 'sendingState', {
+        enumerable: true,
+        get() {
+          throw new Error('unreadable');
+        },
+      }),
+  ],
 ];
+
+function revokedProxy(): object {
+  const { proxy, revoke } = Proxy.revocable({ readReceiptEnabled: true }, {});
+  revoke();
+  return proxy;
+}
 
 describe('bad input to the hooks', () => {
   it.each(conversationIds)(

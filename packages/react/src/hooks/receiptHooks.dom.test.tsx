@@ -1,6 +1,14 @@
-import { type ReceiptMessage, webStorageOutbox } from '@readmark/core';
+import {
+  createReceiptEngine,
+  MessageSendingState,
+  type ReceiptEngine,
+  type ReceiptMessage,
+  webStorageOutbox,
+} from '@readmark/core';
 import { act, render, renderHook } from '@testing-library/react';
 import { type ReactNode, StrictMode, useEffect, useLayoutEffect, version } from 'react';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { createKeyValueStorage } from '../../../core/src/testing/mapStorage';
 import {
@@ -10,6 +18,7 @@ import {
 } from '../../../core/src/testing/receiptWorld';
 import { ReadTick } from '../components/ReadTick';
 import { ReceiptProvider } from '../ReceiptProvider';
+import { useLastMessageStatus } from './useLastMessageStatus';
 import { useMemberResolver } from './useMemberResolver';
 import { type MessageReceipt, useMessageReceipt } from './useMessageReceipt';
 import { useReadReceipts } from './useReadReceipts';
@@ -46,6 +55,11 @@ function List({ messages }: { messages: ReceiptMessage[] }) {
       ))}
     </ul>
   );
+}
+
+/** A tick's status as text. */
+function Status({ message }: { message: ReceiptMessage }) {
+  return <span>{useMessageReceipt(message).status}</span>;
 }
 
 let markingListRenders = 0;
@@ -419,6 +433,58 @@ describe('P2P hooks', () => {
     });
   });
 
+  it('useLastMessageStatus follows a tip last message whose refer carries its type (tips show an indicator, U7)', async () => {
+    const alice = world.device('A');
+    const bob = world.device('B');
+    const tip = await world.send(alice, 'A|1|B', { at: 100 });
+    await world.settle();
+    // A custom backend passing its whole message as the refer, type included.
+    const lastMessage = {
+      lastMessageState: 0,
+      messageType: 10,
+      sendingState: 1,
+      messageRefer: { ...tip, messageType: 10 },
+    };
+    const row = renderHook(() => useLastMessageStatus(lastMessage), { wrapper: wrapperFor(alice) });
+    await tick(100);
+    expect(row.result.current).toBe('sent');
+    await act(async () => {
+      bob.engine.markRead([world.copyOf(bob, tip)]);
+      await world.tick(1000);
+    });
+    expect(row.result.current).toBe('read');
+  });
+
+  it('hydrates server HTML without a mismatch when the engine knew receipts before hydrateRoot', async () => {
+    const alice = world.device('A');
+    const bob = world.device('B');
+    const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+    await world.settle();
+    bob.engine.markRead([world.copyOf(bob, m1)]);
+    await world.tick(1000);
+    const page = (engine: ReceiptEngine) => (
+      <ReceiptProvider engine={engine}>
+        <Status message={m1} />
+      </ReceiptProvider>
+    );
+    // The server's engine knows nothing yet; Alice's already heard Bob's receipt (a login sync).
+    const server = createReceiptEngine({ transport: alice.transport, accountId: 'A' });
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(page(server));
+    server.dispose();
+    document.body.append(container);
+    const recoverable: unknown[] = [];
+    await act(async () => {
+      hydrateRoot(container, page(alice.engine), {
+        onRecoverableError: (error) => void recoverable.push(error),
+      });
+    });
+    expect(recoverable).toEqual([]);
+    // Hydrated, the tick shows what the engine knows.
+    expect(container.textContent).toBe('read');
+    container.remove();
+  });
+
   it('never throws on bad data', () => {
     const alice = world.device('A');
     const { result } = renderHook(() => useMessageReceipt(null as never), {
@@ -660,6 +726,67 @@ describe('team hooks', () => {
     expect(foreign.result.current.error?.code).toBe(191004);
     expect(foreign.result.current.isLoading).toBe(false);
     expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(3);
+  });
+
+  it('useTeamReceiptDetail of a copy still sending loads nothing, and loads the lists once the sent copy replaces it', async () => {
+    const { a, sent } = await teamWithMessages(1);
+    await readAs('M1', sent[0]!);
+    await world.settle();
+    // The copy an app shows while the send is under way (no server id yet), then the sent copy.
+    const sending = {
+      ...sent[0]!,
+      messageServerId: '',
+      sendingState: MessageSendingState.SENDING,
+    };
+    const sheet = renderHook(({ message }) => useTeamReceiptDetail(message), {
+      wrapper: wrapperFor(a),
+      initialProps: { message: sending as ReceiptMessage },
+    });
+    await tick(5000);
+    expect(sheet.result.current).toMatchObject({
+      readAccountList: [],
+      unreadAccountList: [],
+      isLoading: false,
+      error: undefined,
+    });
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(0);
+    sheet.rerender({ message: sent[0]! });
+    await tick(0);
+    expect(sheet.result.current).toMatchObject({
+      readAccountList: ['M1'],
+      unreadAccountList: ['M2', 'M3', 'M4'],
+      isLoading: false,
+      error: undefined,
+    });
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
+  });
+
+  it('a filtered useTeamReceiptDetail does not re-render when someone outside the filter reads', async () => {
+    const { a, sent } = await teamWithMessages(1);
+    let renders = 0;
+    const seenByM1 = renderHook(
+      () => {
+        renders++;
+        return useTeamReceiptDetail(sent[0]!, { memberAccountIds: ['M1'] });
+      },
+      { wrapper: wrapperFor(a) },
+    );
+    await tick(0);
+    expect(seenByM1.result.current.unreadAccountList).toEqual(['M1']);
+    const before = renders;
+    await act(async () => {
+      await readAs('M2', sent[0]!);
+      await readAs('M3', sent[0]!);
+      await world.settle();
+    });
+    expect(renders).toBe(before);
+    await act(async () => {
+      await readAs('M1', sent[0]!);
+      await world.settle();
+    });
+    expect(renders).toBe(before + 1);
+    expect(seenByM1.result.current).toMatchObject({ readAccountList: ['M1'], unreadCount: 0 });
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
   });
 
   it('useTeamReceiptDetail while nobody is logged in: an empty view, neither an error nor loading', async () => {

@@ -1,4 +1,5 @@
 import {
+  copyReceiptMessage,
   isReceiptMessage,
   type MessageStatus,
   messageConversationId,
@@ -12,7 +13,7 @@ import {
   selectTeamCountLoad,
   selectTeamReceipt,
 } from '@readmark/core';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useReceiptEngine } from './useReceiptEngine';
 import { shallowEqual, useStoreSelector } from './useStoreSelector';
 
@@ -87,15 +88,22 @@ export function useReceiptView<TView extends { mode: ReceiptMode; status?: Messa
   shows: (mode: ReceiptMode) => boolean = showsAnyMode,
 ): TView {
   const engine = useReceiptEngine();
-  const messageRef = useRef(message);
-  messageRef.current = message;
-  const selector = useCallback((state: ReceiptState) => select(state, message), [select, message]);
-  const isShown = shows(receiptModeOf(engine.accountId, message));
+  // Read once, into a plain copy: a field that throws when read (a getter, or the `messageConfig` of
+  // an Immer draft revoked when its producer ended) threw from every selector during render, taking
+  // the app down. An unreadable or malformed message shows nothing (undefined: mode 'none').
+  const readable = useMemo(() => copyReceiptMessage(message), [message]);
+  const messageRef = useRef(readable);
+  messageRef.current = readable;
+  const selector = useCallback(
+    (state: ReceiptState) => select(state, readable),
+    [select, readable],
+  );
+  const isShown = shows(receiptModeOf(engine.accountId, readable));
   const view = useStoreSelector(engine.store, selector, shallowEqual, isShown);
 
-  const isValid = isReceiptMessage(message);
-  const conversationId = isValid ? messageConversationId(engine.accountId, message) : '';
-  const clientId = isValid ? message.messageClientId : '';
+  const isValid = readable !== undefined;
+  const conversationId = isValid ? messageConversationId(engine.accountId, readable) : '';
+  const clientId = isValid ? readable.messageClientId : '';
   const isSent = view.status === 'sent' || view.status === 'read';
   const mode = isShown ? view.mode : 'none';
 
@@ -105,7 +113,7 @@ export function useReceiptView<TView extends { mode: ReceiptMode; status?: Messa
       return;
     }
     if (mode !== 'team' || !isSent || clientId === '') return;
-    return engine.watchTeamCounts(messageRef.current);
+    return engine.watchTeamCounts(messageRef.current!);
   }, [engine, mode, isSent, conversationId, clientId]);
 
   return view;

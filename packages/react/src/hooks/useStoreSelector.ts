@@ -27,6 +27,11 @@ const noSubscription = () => () => {};
  * value changes by `isEqual`, and equal values keep the previous object's identity, so a selector
  * may build a fresh object each time. One subscription per call, whatever the selector returns;
  * none while `isSubscribed` is false (the value is then read at render only).
+ *
+ * The server, and the client while it hydrates, read the store's initial state, as zustand's own
+ * `useStore` does: a client engine that already knew receipts when `hydrateRoot` ran rendered them
+ * over the server's HTML, and React threw that HTML away ("Hydration failed"). They show once
+ * hydration is done.
  */
 export function useStoreSelector<S, T>(
   store: StoreApi<S>,
@@ -35,19 +40,19 @@ export function useStoreSelector<S, T>(
   isSubscribed = true,
 ): T {
   const cache = useRef<Cached<S, T> | null>(null);
-  const getSnapshot = (): T => {
-    const state = store.getState();
-    const cached = cache.current;
+  const serverCache = useRef<Cached<S, T> | null>(null);
+  const read = (slot: { current: Cached<S, T> | null }, state: S): T => {
+    const cached = slot.current;
     if (cached && cached.state === state && cached.selector === selector) return cached.value;
     const selected = selector(state);
     // An equal value keeps the previous object, so React sees no change.
     const value = cached && isEqual(cached.value, selected) ? cached.value : selected;
-    cache.current = { state, selector, value };
+    slot.current = { state, selector, value };
     return value;
   };
   return useSyncExternalStore(
     isSubscribed ? store.subscribe : noSubscription,
-    getSnapshot,
-    getSnapshot,
+    () => read(cache, store.getState()),
+    () => read(serverCache, store.getInitialState()),
   );
 }

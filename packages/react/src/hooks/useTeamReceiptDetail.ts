@@ -1,6 +1,7 @@
 import {
   ConversationType,
-  isReceiptMessage,
+  copyReceiptMessage,
+  isSentMessage,
   messageConversationId,
   ReceiptError,
   type ReceiptMessage,
@@ -62,31 +63,29 @@ export function useTeamReceiptDetail(
   const engine = useReceiptEngine();
   const isEnabled = options?.isEnabled ?? true;
   const memberAccountIds = options?.memberAccountIds;
-  const messageRef = useRef(message);
-  messageRef.current = message;
+  // Read once, into a plain copy (see useReceiptView): a field that throws must not throw here.
+  const readable = useMemo(() => copyReceiptMessage(message), [message]);
+  const messageRef = useRef(readable);
+  messageRef.current = readable;
 
   const isOwnTeamMessage =
-    isReceiptMessage(message) &&
-    message.conversationType === ConversationType.TEAM &&
-    message.senderId === engine.accountId;
-  const key = isOwnTeamMessage
-    ? teamMessageKey(messageConversationId(engine.accountId, message), message.messageClientId)
+    readable?.conversationType === ConversationType.TEAM && readable.senderId === engine.accountId;
+  // A copy still sending (no server id yet) has no detail to load: asked for, it failed with 191004
+  // and stayed failed after the sent copy replaced it, as apps do once the send succeeds. Nothing is
+  // loaded, and nothing is wrong, until it is sent.
+  const isSent = isOwnTeamMessage && isSentMessage(readable);
+  const key = isSent
+    ? teamMessageKey(messageConversationId(engine.accountId, readable), readable.messageClientId)
     : '';
-  const selector = useCallback(
-    (state: ReceiptState): TeamDetailEntry | undefined =>
-      key ? state.teamDetails[key] : undefined,
-    [key],
-  );
-  // Followed only while enabled: a closed sheet re-rendered (and re-resolved its members) on every
-  // receipt for its message. While disabled the entry is read at render only.
-  const entry = useStoreSelector(engine.store, selector, Object.is, isEnabled);
-  // The entry's own lists, before any filter: a refetch keeps them, a first load has none.
-  const hasLoaded =
-    entry !== undefined &&
-    (entry.status === 'ready' || entry.readAccountList.length + entry.unreadAccountList.length > 0);
-
   // A filter is compared by content: callers often pass a fresh array each render.
   const filterKey = Array.isArray(memberAccountIds) ? memberAccountIds.join('\n') : '';
+  const selector = useMemo(() => detailSelector(key, filterKey), [key, filterKey]);
+  // Followed only while enabled: a closed sheet re-rendered (and re-resolved its members) on every
+  // receipt for its message. While disabled the entry is read at render only.
+  const entry = useStoreSelector(engine.store, selector, isSameDetail, isEnabled);
+  // The entry's own lists, before any filter: a refetch keeps them, a first load has none.
+  const hasLoaded = entry !== undefined && (entry.status === 'ready' || entry.hasLists);
+
   // Until the detail has loaded, the message's counts as the badge has them (no filter only: they
   // count every member). Followed only while they are what is shown.
   const receiptSelector = useCallback(
@@ -105,11 +104,11 @@ export function useTeamReceiptDetail(
 
   useEffect(() => {
     if (!isEnabled || !key) return;
-    return engine.watchTeamDetail(messageRef.current);
+    return engine.watchTeamDetail(messageRef.current!);
   }, [engine, key, isEnabled]);
 
   const refresh = useCallback(() => {
-    if (key) engine.refreshTeamDetail(messageRef.current);
+    if (key) engine.refreshTeamDetail(messageRef.current!);
   }, [engine, key]);
 
   // A disposed engine (with nobody logged in, the provider's signed-out one) loads nothing, and
@@ -117,18 +116,15 @@ export function useTeamReceiptDetail(
   const isEngineDisposed = engine.isDisposed;
   const invalidError = useMemo(
     () =>
-      key || isEngineDisposed
+      isOwnTeamMessage || isEngineDisposed
         ? undefined
         : new ReceiptError(191004, 'member details exist only for your own team messages'),
-    [key, isEngineDisposed],
+    [isOwnTeamMessage, isEngineDisposed],
   );
 
   return useMemo(() => {
-    const filter = filterKey === '' ? undefined : new Set(filterKey.split('\n'));
-    const pick = (accounts: string[] | undefined) =>
-      !accounts ? noAccounts : filter ? accounts.filter((id) => filter.has(id)) : accounts;
-    const readAccountList = pick(entry?.readAccountList);
-    const unreadAccountList = pick(entry?.unreadAccountList);
+    const readAccountList = entry?.readAccountList ?? noAccounts;
+    const unreadAccountList = entry?.unreadAccountList ?? noAccounts;
     const readCount = readAccountList.length;
     const unreadCount = unreadAccountList.length;
     return {
@@ -138,16 +134,71 @@ export function useTeamReceiptDetail(
       unreadCount,
       knownCounts: hasLoaded
         ? { readCount, unreadCount }
-        : receipt && !filter
+        : receipt && filterKey === ''
           ? { readCount: receipt.readCount, unreadCount: receipt.unreadCount }
           : undefined,
       isLoading:
-        isEnabled && !invalidError && !isEngineDisposed && (!entry || entry.status === 'loading'),
+        isEnabled && key !== '' && !isEngineDisposed && (!entry || entry.status === 'loading'),
       // A stored error shows only while its entry is in error (a refetch may be under way).
       error: isEnabled
         ? (invalidError ?? (entry?.status === 'error' ? entry.error : undefined))
         : undefined,
       refresh,
     };
-  }, [entry, hasLoaded, receipt, filterKey, isEnabled, invalidError, isEngineDisposed, refresh]);
+  }, [
+    entry,
+    hasLoaded,
+    receipt,
+    filterKey,
+    isEnabled,
+    key,
+    invalidError,
+    isEngineDisposed,
+    refresh,
+  ]);
 }
+
+/** A detail as the hook shows it: its lists filtered, and whether the whole entry has any. */
+interface DetailView extends TeamDetailEntry {
+  hasLists: boolean;
+}
+
+/**
+ * Selects the detail of `key`, its lists filtered to the accounts of `filterKey` (one per line;
+ * empty: everyone). Filtered here, so that with {@link isSameDetail} a read by someone outside the
+ * filter re-renders nothing: filtered after selection, every read by anyone in a 200-member team
+ * gave new arrays of the same members.
+ */
+function detailSelector(key: string, filterKey: string) {
+  const filter = filterKey === '' ? undefined : new Set(filterKey.split('\n'));
+  const pick = (accounts: string[]) =>
+    filter ? accounts.filter((id) => filter.has(id)) : accounts;
+  return (state: ReceiptState): DetailView | undefined => {
+    const entry = key ? state.teamDetails[key] : undefined;
+    return (
+      entry && {
+        ...entry,
+        readAccountList: pick(entry.readAccountList),
+        unreadAccountList: pick(entry.unreadAccountList),
+        hasLists: entry.readAccountList.length + entry.unreadAccountList.length > 0,
+      }
+    );
+  };
+}
+
+/** Two views that show the same: the same status, error and members in the same order. */
+function isSameDetail(a: DetailView | undefined, b: DetailView | undefined): boolean {
+  return (
+    a === b ||
+    (!!a &&
+      !!b &&
+      a.status === b.status &&
+      a.error === b.error &&
+      a.hasLists === b.hasLists &&
+      listsOf(a) === listsOf(b))
+  );
+}
+
+// Account ids are joined as the filter's are: by a line break, which no account id holds.
+const listsOf = (view: DetailView) =>
+  `${view.readAccountList.join('\n')}\n\n${view.unreadAccountList.join('\n')}`;

@@ -1,5 +1,4 @@
-import { createElement } from 'react';
-import { renderToString } from 'react-dom/server';
+import { cleanup, render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createReceiptWorld } from '../../../core/src/testing/receiptWorld';
 import { ReceiptProvider } from '../ReceiptProvider';
@@ -28,13 +27,13 @@ async function badgeWith(readCount: number, unreadCount: number): Promise<string
       },
     ],
   });
-  const html = renderToString(
-    createElement(
-      ReceiptProvider,
-      { engine: alice.engine },
-      createElement(UnreadBadge, { message }),
-    ),
+  const { container } = render(
+    <ReceiptProvider engine={alice.engine}>
+      <UnreadBadge message={message} />
+    </ReceiptProvider>,
   );
+  const html = container.innerHTML;
+  cleanup();
   world.disposeAll();
   return html;
 }
