@@ -77,7 +77,7 @@ export type MemoryConversationService = Pick<
 /** The slice of `V2NIMLoginService` the memory server implements. */
 export type MemoryLoginService = Pick<
   V2NIMLoginService,
-  'on' | 'off' | 'getLoginStatus' | 'getConnectStatus'
+  'on' | 'off' | 'getLoginStatus' | 'getConnectStatus' | 'getLoginUser'
 > & {
   listenerCount(eventName: keyof V2NIMLoginListener): number;
 };
@@ -374,6 +374,8 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     // Logged in (1); logging in again after a drop, as the SDK retries (2); logged out (0).
     getLoginStatus: () => (device.isOnline ? (isReachable(device) ? 1 : 2) : 0) as V2NIMLoginStatus,
     getConnectStatus: () => (device.isOnline && device.isConnected ? 1 : 0) as V2NIMConnectStatus,
+    // As the SDK: the account while logged in (or logging in again after a drop), "" after logout.
+    getLoginUser: () => (device.isOnline ? accountId : ''),
   };
 
   const client: MemoryClient = {

@@ -245,4 +245,17 @@ describe('hostile data is stored and returned verbatim', () => {
     expect(detail.readAccountList).toEqual([evil]);
     expect(detail.unreadAccountList).toEqual(['C']);
   });
+
+  it('getLoginUser names the account while logged in, also while the connection is down, and "" after logout (as the SDK)', async () => {
+    const { server } = createScenario();
+    const a = server.login('A');
+    expect(a.V2NIMLoginService.getLoginUser()).toBe('A');
+    server.dropConnection('A');
+    expect(a.V2NIMLoginService.getLoginUser()).toBe('A');
+    server.restoreConnection('A');
+    a.logout();
+    expect(a.V2NIMLoginService.getLoginUser()).toBe('');
+    a.login();
+    expect(a.V2NIMLoginService.getLoginUser()).toBe('A');
+  });
 });

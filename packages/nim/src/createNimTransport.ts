@@ -225,7 +225,7 @@ export function createNimTransport(
   };
 
   // The account the SDK is logged in as now, when it says (`getLoginUser`); undefined when it cannot
-  // (no such method, as on `@readmark/memory`) or nobody is logged in (the SDK's "").
+  // (no such method) or nobody is logged in (the SDK's "").
   const loginUser = (): string | undefined => {
     if (typeof login?.getLoginUser !== 'function') return undefined;
     const account: unknown = login.getLoginUser();
