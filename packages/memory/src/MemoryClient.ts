@@ -3,12 +3,7 @@ import { createConversationIdUtil, isValidConversationIdFor } from './conversati
 import { findConversation, listConversations } from './conversations';
 import { createTextMessage, listMessages, storeAndDeliver } from './messaging';
 import { invalidParameter, NimError, NimErrorCode } from './NimError';
-import {
-  applyP2PReceipt,
-  conversationReadTime,
-  isPeerReadOnDevice,
-  syncP2PAtLogin,
-} from './p2pReceipts';
+import { applyP2PReceipt, isPeerReadOnDevice, syncP2PAtLogin } from './p2pReceipts';
 import { checkRevokeArgs, copyRevokeParams, revokeStoredMessage } from './revoke';
 import { type FaultableMethod, isReachable, type ServerCore } from './ServerCore';
 import type {
@@ -61,11 +56,12 @@ export type MemoryMessageService = Pick<
 };
 
 /**
- * The slice of `V2NIMConversationService` the memory server implements. `getConversationReadTime`,
- * `getConversation` and `getConversationList` are server calls here (they reject with 192001 while
- * disconnected; the SDK answers the last two from its synced cache), so every device of an account
- * sees the same read time and conversations. Conversations exist for the accounts a message reached
- * (P2P and team); `unreadCount` is always 0 (not tracked).
+ * The slice of `V2NIMConversationService` the memory server implements. `getConversationReadTime`
+ * reads the device's cache, as the SDK does (filled by the login sync and by multi-device updates; 0
+ * before them; it answers while disconnected). `getConversation` and `getConversationList` are
+ * server calls here (they reject with 192001 while disconnected; the SDK answers them from its synced
+ * cache), so every device of an account sees the same conversations. Conversations exist for the
+ * accounts a message reached (P2P and team); `unreadCount` is always 0 (not tracked).
  */
 export type MemoryConversationService = Pick<
   V2NIMConversationService,
@@ -175,6 +171,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     device.isRelogging = false;
     if (!isOnline) {
       device.p2pCache.clear();
+      device.readTimeCache.clear();
       device.missedMessages.length = 0;
       device.missedRevokes.length = 0;
       device.missedConversationIds.clear();
@@ -338,12 +335,17 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     on: (eventName, fn) => device.conversationEvents.on(eventName, fn),
     off: (eventName, fn) => device.conversationEvents.off(eventName, fn),
     listenerCount: (eventName) => device.conversationEvents.listenerCount(eventName),
-    getConversationReadTime: (conversationId) =>
-      call(
-        'getConversationReadTime',
-        () => checkConversationIdFor(accountId, conversationId),
-        () => conversationReadTime(core, device, conversationId),
-      ),
+    // A local cache read, as in the SDK (no server call, answered at once): 0 until the login sync
+    // or a multi-device update filled it; it answers while disconnected or logging in again. Only a
+    // logout (190002), a bad id (191004) or an injected fault rejects it.
+    getConversationReadTime: async (conversationId) => {
+      if (!device.isOnline) throw notLoggedInError();
+      const error = checkConversationIdFor(accountId, conversationId);
+      if (error) throw error;
+      const fault = core.takeFault('getConversationReadTime', accountId);
+      if (fault) throw fault;
+      return device.readTimeCache.get(conversationId) ?? 0;
+    },
     getConversation: (conversationId) =>
       call(
         'getConversation',

@@ -48,6 +48,12 @@ export interface Device {
   readonly missedConversationIds: Set<string>;
   /** The SDK's local P2P receipt cache: conversationId -> peer's watermark (P8). */
   readonly p2pCache: Map<string, number>;
+  /**
+   * The SDK's local conversation read times (`getConversationReadTime`): conversationId -> how far
+   * this account has read it. Filled by the login sync and by multi-device read-time updates, and by
+   * this device's own receipts; cleared at logout.
+   */
+  readonly readTimeCache: Map<string, number>;
   readonly messageEvents: Emitter<V2NIMMessageListener>;
   readonly conversationEvents: Emitter<V2NIMConversationListener>;
   readonly loginEvents: Emitter<V2NIMLoginListener>;
@@ -151,6 +157,7 @@ export class ServerCore {
       missedRevokes: [],
       missedConversationIds: new Set(),
       p2pCache: new Map(),
+      readTimeCache: new Map(),
       messageEvents: new Emitter(),
       conversationEvents: new Emitter(),
       loginEvents: new Emitter(),

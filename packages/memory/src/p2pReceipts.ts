@@ -40,10 +40,16 @@ export function applyP2PReceipt(core: ServerCore, device: Device, message: Messa
       ]);
     });
   }
-  // P11: the reader's other devices learn their own read time, never a peer receipt.
+  // P11: the reader's other devices learn their own read time, never a peer receipt. The reading
+  // device's own cache moves at once, without an event (as the SDK's markConversationRead does).
   const readerConversationId = conversationIdOf(readerId, 1, senderId);
+  raiseReadTime(device, readerConversationId, timestamp);
   for (const target of core.onlineDevicesOf(readerId, device)) {
     core.deliverEvent(target, () => {
+      const cached = target.readTimeCache.get(readerConversationId) ?? 0;
+      // Caught up through a login sync meanwhile: nothing new, unless event faults are on.
+      if (cached >= timestamp && !core.faults.hasEventFaults) return;
+      raiseReadTime(target, readerConversationId, timestamp);
       target.conversationEvents.emit(
         'onConversationReadTimeUpdated',
         readerConversationId,
@@ -54,8 +60,20 @@ export function applyP2PReceipt(core: ServerCore, device: Device, message: Messa
 }
 
 /**
- * Login sync (P8): every receipt pending for this account arrives as ONE event, and the device's own
- * read times (read on other devices) arrive as read-time updates.
+ * Moves a device's cached read time forward only: the SDK overwrites it, but the server never sends
+ * a lower one, so a lower value can only be a duplicated or reordered fault.
+ */
+function raiseReadTime(device: Device, conversationId: string, readTime: number): void {
+  const cached = device.readTimeCache.get(conversationId) ?? 0;
+  if (readTime > cached) device.readTimeCache.set(conversationId, readTime);
+}
+
+/**
+ * Login sync (P8): every receipt pending for this account arrives as ONE event. The account's own
+ * read times (moved on other devices) fill the device's read-time cache, each with an
+ * `onConversationReadTimeUpdated`, as the SDK's conversation sync (`syncConversationReadTime`, 4_14)
+ * does. The sync is incremental, as NIM's is by timetag: a fresh login (empty cache) gets every read
+ * time, a reconnect only those that moved meanwhile.
  */
 export function syncP2PAtLogin(core: ServerCore, device: Device): void {
   core.deliver(device, () => {
@@ -71,6 +89,8 @@ export function syncP2PAtLogin(core: ServerCore, device: Device): void {
     for (const readTime of core.p2pReadTimes.values()) {
       if (readTime.readerId !== device.accountId) continue;
       const conversationId = conversationIdOf(device.accountId, 1, readTime.senderId);
+      if ((device.readTimeCache.get(conversationId) ?? 0) >= readTime.timestamp) continue;
+      device.readTimeCache.set(conversationId, readTime.timestamp);
       device.conversationEvents.emit(
         'onConversationReadTimeUpdated',
         conversationId,
@@ -78,22 +98,6 @@ export function syncP2PAtLogin(core: ServerCore, device: Device): void {
       );
     }
   });
-}
-
-/**
- * Server side of `getConversationReadTime` (P11): how far `device`'s account has read the
- * conversation, as its receipts on any device moved it. 0 for a conversation never acknowledged and
- * for teams and super teams (their receipts are per message, not a read time).
- */
-export function conversationReadTime(
-  core: ServerCore,
-  device: Device,
-  conversationId: string,
-): number {
-  const prefix = `${device.accountId}|1|`;
-  if (!conversationId.startsWith(prefix)) return 0;
-  const peerId = conversationId.slice(prefix.length);
-  return core.p2pReadTimes.get(core.p2pReadTimeKey(device.accountId, peerId))?.timestamp ?? 0;
 }
 
 /** `isPeerRead` exactly as the SDK computes it (P6): local, synchronous, non-strict. */

@@ -281,23 +281,81 @@ describe('P2P rules beyond the numbered scenarios', () => {
     expect(a1Log.p2p).toEqual([[{ conversationId: 'A|1|B', timestamp: 100 }]]);
   });
 
-  it('getConversationReadTime: the account read time as its receipts moved it, on every device (P11)', async () => {
+  // The SDK reads a local cache (getConversationReadTime @596567: no sendCmd), filled by the login
+  // sync (syncConversationReadTime, 4_14) and multi-device updates, each with an event.
+  it('getConversationReadTime: a per-device cache, moved by own receipts and multi-device updates (P11)', async () => {
     const { server, a1, b1, b1Log, m1, m2 } = await p2pChat();
     const service = (client: typeof b1) => client.V2NIMConversationService;
+    const b2 = server.login('B');
+    const b2Log = listen(b2);
+    await server.settle();
     expect(await service(b1).getConversationReadTime('B|1|A')).toBe(0);
     await b1.V2NIMMessageService.sendP2PMessageReceipt(receivedBy(b1Log, m2));
+    // The reading device's own cache moves with the call, without an event.
+    expect(await service(b1).getConversationReadTime('B|1|A')).toBe(200);
     await b1.V2NIMMessageService.sendP2PMessageReceipt(receivedBy(b1Log, m1));
     await server.settle();
-    // Monotonic: the stale receipt for m1 does not lower it; a later device (a reload) sees it too.
+    // Monotonic: the stale receipt for m1 lowers nothing and tells nobody.
     expect(await service(b1).getConversationReadTime('B|1|A')).toBe(200);
-    const b2 = server.login('B');
+    expect(b1Log.readTimes).toEqual([]);
+    expect(b2Log.readTimes).toEqual([['B|1|A', 200]]);
     expect(await service(b2).getConversationReadTime('B|1|A')).toBe(200);
-    // The sender's own read time of the chat is not the peer's receipt.
+    // The sender's own read time of the chat is not the peer's receipt; teams have none here.
     expect(await service(a1).getConversationReadTime('A|1|B')).toBe(0);
     expect(await service(b1).getConversationReadTime('B|2|T1')).toBe(0);
     await expectCode(service(b1).getConversationReadTime('A|1|B'), 191004);
     await expectCode(service(b1).getConversationReadTime(null as never), 191004);
+  });
+
+  it('getConversationReadTime: 0 before the login sync, then filled by it with one event per read time', async () => {
+    const { server, b1, b1Log, m2 } = await p2pChat();
+    await b1.V2NIMMessageService.sendP2PMessageReceipt(receivedBy(b1Log, m2));
+    await server.settle();
+    // A reload: a new device asks at once, before its login sync has arrived.
+    const b2 = server.login('B');
+    const b2Log = listen(b2);
+    const early = b2.V2NIMConversationService.getConversationReadTime('B|1|A');
+    await server.settle();
+    expect(await early).toBe(0);
+    expect(b2Log.readTimes).toEqual([['B|1|A', 200]]);
+    expect(await b2.V2NIMConversationService.getConversationReadTime('B|1|A')).toBe(200);
+  });
+
+  it('getConversationReadTime: answers while disconnected and relogging; a reconnect syncs only what moved; logout clears it', async () => {
+    const scenario = await p2pChat();
+    const { server, a1, b1, b1Log, m1 } = scenario;
+    const b2 = server.login('B');
+    const b2Log = listen(b2);
+    await server.settle();
+    await b1.V2NIMMessageService.sendP2PMessageReceipt(receivedBy(b1Log, m1));
+    await server.settle();
     b2.disconnect();
-    await expectCode(service(b2).getConversationReadTime('B|1|A'), 192001);
+    expect(await b2.V2NIMConversationService.getConversationReadTime('B|1|A')).toBe(100);
+    // Read further on b1 while b2 is offline.
+    const m3 = await scenario.send(a1, { to: 'A|1|B', at: 300 });
+    await server.settle();
+    await b1.V2NIMMessageService.sendP2PMessageReceipt(receivedBy(b1Log, m3));
+    await server.settle();
+    expect(await b2.V2NIMConversationService.getConversationReadTime('B|1|A')).toBe(100);
+    b2.reconnect();
+    // Connected, not yet logged in again (190002 for server calls): the cache still answers.
+    expect(await b2.V2NIMConversationService.getConversationReadTime('B|1|A')).toBe(100);
+    await server.settle();
+    expect(b2Log.readTimes).toEqual([
+      ['B|1|A', 100],
+      ['B|1|A', 300],
+    ]);
+    expect(await b2.V2NIMConversationService.getConversationReadTime('B|1|A')).toBe(300);
+    // A reconnect with nothing new syncs nothing.
+    b2.disconnect();
+    b2.reconnect();
+    await server.settle();
+    expect(b2Log.readTimes).toHaveLength(2);
+    b2.logout();
+    await expectCode(b2.V2NIMConversationService.getConversationReadTime('B|1|A'), 190002);
+    b2.login();
+    expect(await b2.V2NIMConversationService.getConversationReadTime('B|1|A')).toBe(0);
+    await server.settle();
+    expect(await b2.V2NIMConversationService.getConversationReadTime('B|1|A')).toBe(300);
   });
 });

@@ -426,11 +426,32 @@ describe('seeding a conversation while offline', () => {
       }
     });
 
-    it('reloaded while offline: the read time is asked again once connected, before sending', async () => {
+    it('reloaded while offline: the read time comes from the SDK cache the login sync filled', async () => {
       const { bob, b2 } = await aliceAndBob();
       bob.engine.markRead([b2]);
       await world.tick(300);
       bob.engine.dispose();
+      const page = await reload('B', true);
+      try {
+        page.engine.markRead([b2]);
+        await world.tick(300);
+        // getConversationReadTime is a local read in the SDK: it answers without a connection.
+        expect(page.calls.getSelfReadTime).toEqual([['B|1|A']]);
+        expect(page.engine.store.getState().conversations['B|1|A']?.selfReadTime).toBe(200);
+        page.client.reconnect();
+        await world.tick(60_000);
+        expect(page.calls.sendP2PMessageReceipt).toHaveLength(0);
+      } finally {
+        page.engine.dispose();
+      }
+    });
+
+    it('a read time that failed offline is asked again once connected, before sending', async () => {
+      const { bob, b2 } = await aliceAndBob();
+      bob.engine.markRead([b2]);
+      await world.tick(300);
+      bob.engine.dispose();
+      world.server.injectFault({ method: 'getConversationReadTime', code: 192001, accountId: 'B' });
       const page = await reload('B', true);
       try {
         page.engine.markRead([b2]);
