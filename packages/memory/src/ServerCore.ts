@@ -124,7 +124,10 @@ export class ServerCore {
   /** Seeded random failures, latency, duplicates and reordering (none unless configured). */
   readonly faults: FaultInjector;
   readonly devices: Device[] = [];
+  /** Keyed by messageClientId. */
   readonly messages = new Map<string, StoredMessage>();
+  /** The same messages keyed by messageServerId (what team receipt queries send, G6, G8). */
+  readonly messagesByServerId = new Map<string, StoredMessage>();
   readonly history: StoredMessage[] = [];
   /** Keyed by `${readerId}\n${senderId}`. Only ever moves forward (P9). */
   readonly p2pReadTimes = new Map<string, P2PReadTime>();

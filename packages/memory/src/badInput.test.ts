@@ -305,7 +305,7 @@ const rows: Array<BadInputRow<World>> = [
   ],
   [
     'team query: an unknown message (no-op: [], G7)',
-    (w) => w.a.V2NIMMessageService.getTeamMessageReceipts([{ ...w.g1, messageClientId: HUGE }]),
+    (w) => w.a.V2NIMMessageService.getTeamMessageReceipts([{ ...w.g1, messageServerId: HUGE }]),
     { resolves: [] },
   ],
   [
@@ -335,7 +335,7 @@ const rows: Array<BadInputRow<World>> = [
   [
     'detail: an unknown message',
     (w) =>
-      w.a.V2NIMMessageService.getTeamMessageReceiptDetail({ ...w.g1, messageClientId: 'nope' }),
+      w.a.V2NIMMessageService.getTeamMessageReceiptDetail({ ...w.g1, messageServerId: 'nope' }),
     { code: 107404 },
   ],
   // messaging

@@ -91,6 +91,7 @@ export function storeAndDeliver(
     revoke: undefined,
   };
   core.messages.set(stored.message.messageClientId, stored);
+  core.messagesByServerId.set(stored.message.messageServerId, stored);
   core.history.push(stored);
   const changes = recordMessage(core, stored);
   const targets = [

@@ -19,9 +19,22 @@ export function teamReceiptOf(stored: StoredMessage): V2NIMTeamMessageReadReceip
   return receipt;
 }
 
-/** The stored flagged team message `message` refers to, if it exists in `teamId`. */
+/** The stored team message `message` refers to by its client id, if it exists in `teamId`. */
 function findTeamMessage(core: ServerCore, teamId: string, message: MessageLike) {
-  const stored = core.messages.get(message.messageClientId as string);
+  return inTeam(core.messages.get(message.messageClientId as string), teamId);
+}
+
+/**
+ * The stored team message with `message`'s server id in `teamId`, if any. The receipt queries find
+ * messages this way: nim-web-sdk-ng 10.8.1 sends the detail query only `receiverId` and
+ * `messageServerId` (`select: ["receiverId","messageServerId"]`), so the server can only know the
+ * message by its team and server id; a copy with a stale or wrong server id is unknown there.
+ */
+function findTeamMessageByServerId(core: ServerCore, teamId: string, message: MessageLike) {
+  return inTeam(core.messagesByServerId.get(message.messageServerId as string), teamId);
+}
+
+function inTeam(stored: StoredMessage | undefined, teamId: string): StoredMessage | undefined {
   if (stored?.message.conversationType !== 2 || stored.message.receiverId !== teamId) {
     return undefined;
   }
@@ -60,8 +73,11 @@ export function applyTeamReceipts(core: ServerCore, device: Device, messages: Me
 }
 
 /**
- * Server side of `getTeamMessageReceipts` (G7): unknown and unflagged messages are dropped. Like Web
- * 10.8.1 (SPEC T3) each result also carries the team's `receiverId`, which transports must strip.
+ * Server side of `getTeamMessageReceipts` (G7): messages are found by team and server id; unknown
+ * (a wrong or stale server id included) and unflagged messages are dropped. The result's ids are the
+ * caller's: the SDK sends `receiverId`, `messageServerId` and `messageClientId` and maps the answer
+ * back with the same fields (the server is taken to echo the client id, [INF]). Like Web 10.8.1
+ * (SPEC T3) each result also carries the team's `receiverId`, which transports must strip.
  */
 export function queryTeamReceipts(
   core: ServerCore,
@@ -73,19 +89,41 @@ export function queryTeamReceipts(
   const results: V2NIMTeamMessageReadReceipt[] = [];
   const seen = new Set<string>();
   for (const message of messages) {
-    const stored = findTeamMessage(core, teamId, message);
+    const stored = findTeamMessageByServerId(core, teamId, message);
     if (!stored || stored.message.senderId !== device.accountId) continue;
     if (!stored.message.messageConfig?.readReceiptEnabled) continue;
-    if (seen.has(stored.message.messageClientId)) continue;
-    seen.add(stored.message.messageClientId);
-    results.push({ ...teamReceiptOf(stored), receiverId: teamId } as V2NIMTeamMessageReadReceipt);
+    if (seen.has(stored.message.messageServerId)) continue;
+    seen.add(stored.message.messageServerId);
+    results.push({
+      ...teamReceiptOf(stored),
+      ...idsOf(message, stored),
+      receiverId: teamId,
+    } as V2NIMTeamMessageReadReceipt);
   }
   return results;
 }
 
 /**
- * Server side of `getTeamMessageReceiptDetail` (G8, G9, G10). The member filter keeps only listed
- * eligible members; non-members and the sender appear in neither list. No `latestReadAccount`.
+ * The ids of a query result, from the caller's message as the SDK builds them: `messageServerId` is
+ * the one the lookup used; `messageClientId` is the caller's (the stored one if the caller's is not
+ * a string).
+ */
+function idsOf(message: MessageLike, stored: StoredMessage) {
+  return {
+    messageServerId: message.messageServerId as string,
+    messageClientId:
+      typeof message.messageClientId === 'string'
+        ? message.messageClientId
+        : stored.message.messageClientId,
+  };
+}
+
+/**
+ * Server side of `getTeamMessageReceiptDetail` (G8, G9, G10). The message is found by team and
+ * server id (all the SDK sends): an unknown one, a wrong or stale server id included, gives 107404
+ * `MESSAGE_NOT_EXIST`. The result's ids are copied from the caller's message, as the SDK does. The
+ * member filter keeps only listed eligible members; non-members and the sender appear in neither
+ * list. No `latestReadAccount`.
  */
 export function queryTeamReceiptDetail(
   core: ServerCore,
@@ -95,7 +133,7 @@ export function queryTeamReceiptDetail(
 ): V2NIMTeamMessageReadReceiptDetail {
   const teamId = message.receiverId as string;
   core.teamMembersFor(teamId, device.accountId);
-  const stored = findTeamMessage(core, teamId, message);
+  const stored = findTeamMessageByServerId(core, teamId, message);
   if (!stored || stored.message.senderId !== device.accountId) {
     throw new NimError(NimErrorCode.MESSAGE_NOT_EXIST, 'message not found');
   }
@@ -118,6 +156,9 @@ export function queryTeamReceiptDetail(
   return {
     readReceipt: {
       ...counts,
+      conversationId: conversationIdOf(device.accountId, 2, teamId),
+      messageClientId: message.messageClientId as string,
+      messageServerId: message.messageServerId as string,
       readCount: readAccountList.length,
       unreadCount: unreadAccountList.length,
     },

@@ -131,6 +131,49 @@ describe('SPEC section 7, team scenarios on the memory server', () => {
     expect(results.map((r) => r.messageClientId)).toEqual([g1.messageClientId]);
   });
 
+  // nim-web-sdk-ng 10.8.1 sends the detail query only receiverId + messageServerId
+  // (select: ["receiverId","messageServerId"], @400299) and copies the ids of its result from the
+  // caller's message (@367249): the server knows a message by its team and server id only.
+  it('G6-G8: queries find a message by team and server id; a stale server id is unknown (dropped, 107404)', async () => {
+    const { server, a1, g1 } = await teamChat();
+    const service = a1.V2NIMMessageService;
+    const stale = { ...g1, messageServerId: '999' };
+    expect(await service.getTeamMessageReceipts([stale])).toEqual([]);
+    await expectCode(service.getTeamMessageReceiptDetail(stale), 107404);
+    // A server id of another team's message is unknown in T1, even from the same sender.
+    server.createTeam({ teamId: 'T2', memberIds: ['A', 'B'] });
+    const h1 = await server
+      .login('A')
+      .V2NIMMessageService.sendMessage(a1.V2NIMMessageCreator.createTextMessage('h1'), 'A|2|T2', {
+        messageConfig: { readReceiptEnabled: true },
+      });
+    const crossTeam = { ...g1, messageServerId: h1.message.messageServerId };
+    expect(await service.getTeamMessageReceipts([crossTeam])).toEqual([]);
+    await expectCode(service.getTeamMessageReceiptDetail(crossTeam), 107404);
+  });
+
+  it("G6-G8: the result ids are the caller's; the client id plays no part in the lookup", async () => {
+    const { server, a1, b1, b1Log, g1 } = await teamChat();
+    await b1.V2NIMMessageService.sendTeamMessageReceipts([receivedBy(b1Log, g1)]);
+    await server.settle();
+    const copy = { ...g1, messageClientId: 'a-local-copy' };
+    const [counts] = await a1.V2NIMMessageService.getTeamMessageReceipts([copy]);
+    expect(counts).toMatchObject({
+      ...g1Counts(1, 3),
+      messageClientId: 'a-local-copy',
+      messageServerId: g1.messageServerId,
+    });
+    const detail = await a1.V2NIMMessageService.getTeamMessageReceiptDetail(copy);
+    expect(detail.readReceipt).toEqual({
+      ...g1Counts(1, 3),
+      messageClientId: 'a-local-copy',
+      messageServerId: g1.messageServerId,
+    });
+    expect(detail.readAccountList).toEqual(['B']);
+    // The same message twice in one query is answered once.
+    expect(await a1.V2NIMMessageService.getTeamMessageReceipts([g1, copy])).toHaveLength(1);
+  });
+
   it('23: the full detail lists readers and non-readers; the sender appears in neither', async () => {
     const { server, a1, b1, b1Log, g1 } = await teamChat();
     await b1.V2NIMMessageService.sendTeamMessageReceipts([receivedBy(b1Log, g1)]);

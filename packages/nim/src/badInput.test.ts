@@ -231,7 +231,7 @@ const rows: Array<BadInputRow<World>> = [
   ],
   [
     'detail: an unknown message',
-    (w) => w.a.transport.getTeamMessageReceiptDetail({ ...w.g1, messageClientId: 'nope' }),
+    (w) => w.a.transport.getTeamMessageReceiptDetail({ ...w.g1, messageServerId: 'nope' }),
     { code: 107404 },
   ],
   [
