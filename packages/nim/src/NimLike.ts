@@ -28,5 +28,5 @@ export interface NimLike {
    * SPEC P4); clients without it skip that check.
    */
   V2NIMLoginService?: Pick<V2NIMLoginService, 'on' | 'off' | 'getConnectStatus'> &
-    Partial<Pick<V2NIMLoginService, 'getLoginStatus' | 'getLoginUser'>>;
+    Partial<Pick<V2NIMLoginService, 'getLoginStatus' | 'getLoginUser' | 'getDataSync'>>;
 }

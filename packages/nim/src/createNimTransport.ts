@@ -7,6 +7,7 @@ import {
   type TeamMessageReadReceiptDetail,
   type TransportEvent,
 } from '@readmark/core';
+import { whenMainDataSynced } from './mainDataSync';
 import type { NimLike } from './NimLike';
 import { compact, isTime, toP2PReceipt, toTeamReceipt } from './normalizeReceipts';
 import type { V2NIMMessage } from './sdkTypes';
@@ -355,8 +356,10 @@ export function createNimTransport(
   if (typeof getConversationReadTime === 'function') {
     // How far this account has read a conversation on any device (SPEC P11): the engine seeds its
     // selfReadTime with it, so a reloaded page does not acknowledge the same message again (U5).
+    // Asked once the SDK's login sync has filled the cache it answers from (whenMainDataSynced).
     transport.getSelfReadTime = async (conversationId) => {
       if (typeof conversationId !== 'string') throw invalid('conversationId must be a string');
+      await whenMainDataSynced(login);
       const readTime = await callSdk(() =>
         getConversationReadTime.call(conversations, conversationId),
       );

@@ -1,0 +1,74 @@
+import EventEmitter from 'eventemitter3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MAIN_DATA_SYNC_WAIT_MS, whenMainDataSynced } from './mainDataSync';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A login service as nim-web-sdk-ng's: `getDataSync()` and `onDataSync(type, state, error?)`. */
+function loginService(details: unknown) {
+  const events = new EventEmitter();
+  const service = Object.assign(events, {
+    getConnectStatus: () => 1,
+    getDataSync: () => details,
+  });
+  return { service: service as never, events };
+}
+
+/** Whether `promise` has settled once pending work ran. */
+async function isSettled(promise: Promise<unknown>): Promise<boolean> {
+  let settled = false;
+  void promise.then(() => {
+    settled = true;
+  });
+  await vi.advanceTimersByTimeAsync(0);
+  return settled;
+}
+
+describe('waiting for the SDK login sync before reading the read-time cache', () => {
+  it('goes on at once when the main sync is already complete, or the login service cannot tell', async () => {
+    const { service } = loginService([
+      { type: 2, state: 1 },
+      { type: 1, state: 3 },
+    ]);
+    expect(await isSettled(whenMainDataSynced(service))).toBe(true);
+    expect(await isSettled(whenMainDataSynced(undefined))).toBe(true);
+    const { service: noSync } = loginService(undefined);
+    delete (noSync as { getDataSync?: unknown }).getDataSync;
+    expect(await isSettled(whenMainDataSynced(noSync))).toBe(true);
+  });
+
+  it('waits for the main sync to complete, not for another sync, and stops listening then', async () => {
+    const { service, events } = loginService(null);
+    const synced = whenMainDataSynced(service);
+    expect(await isSettled(synced)).toBe(false);
+    events.emit('onDataSync', 2, 3); // team members synced: not the read times
+    events.emit('onDataSync', 1, 2); // main data syncing
+    expect(await isSettled(synced)).toBe(false);
+    events.emit('onDataSync', 1, 3);
+    expect(await isSettled(synced)).toBe(true);
+    expect(events.listenerCount('onDataSync')).toBe(0);
+  });
+
+  it('goes on when the main sync fails', async () => {
+    const { service, events } = loginService([]);
+    const synced = whenMainDataSynced(service);
+    events.emit('onDataSync', 1, 2, { code: 192004 });
+    expect(await isSettled(synced)).toBe(true);
+  });
+
+  it('goes on after 5 s when the sync never ends (logged out meanwhile), holding no receipt longer', async () => {
+    const { service, events } = loginService(null);
+    const synced = whenMainDataSynced(service);
+    await vi.advanceTimersByTimeAsync(MAIN_DATA_SYNC_WAIT_MS - 1);
+    expect(await isSettled(synced)).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await isSettled(synced)).toBe(true);
+    expect(events.listenerCount('onDataSync')).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

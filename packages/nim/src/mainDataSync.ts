@@ -1,0 +1,46 @@
+import { systemClock } from '@readmark/core';
+import type { NimLike } from './NimLike';
+
+/** `V2NIMDataSyncType.V2NIM_DATA_SYNC_TYPE_MAIN`: the sync of conversations, read times included. */
+const MAIN_DATA = 1;
+/** `V2NIMDataSyncState.V2NIM_DATA_SYNC_STATE_COMPLETED`. */
+const COMPLETED = 3;
+/**
+ * The longest a read-time answer waits for the sync: the SDK's usually ends within a second or two
+ * of login; one that never ends (logged out meanwhile) must not hold a conversation's receipts.
+ */
+export const MAIN_DATA_SYNC_WAIT_MS = 5_000;
+
+type LoginService = NonNullable<NimLike['V2NIMLoginService']>;
+
+/**
+ * Resolves once the SDK's main data sync after login has completed (or failed, or after
+ * {@link MAIN_DATA_SYNC_WAIT_MS}); at once when the login service cannot tell (no `getDataSync`).
+ * nim-web-sdk-ng answers `getConversationReadTime` from a cache that this sync fills: read before
+ * it ends, the answer is 0, and an engine of a reloaded page sent a receipt its account had already
+ * sent (SPEC U5).
+ */
+export function whenMainDataSynced(login: LoginService | undefined): Promise<void> {
+  if (typeof login?.getDataSync !== 'function') return Promise.resolve();
+  const getDataSync = login.getDataSync.bind(login);
+  const isSynced = () => {
+    const details: unknown = getDataSync();
+    return (
+      Array.isArray(details) &&
+      details.some((detail) => detail?.type === MAIN_DATA && detail?.state === COMPLETED)
+    );
+  };
+  if (isSynced()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onDataSync = (type: unknown, state: unknown, error?: unknown) => {
+      if (type === MAIN_DATA && (state === COMPLETED || error !== undefined)) done();
+    };
+    const timer = systemClock.setTimeout(() => done(), MAIN_DATA_SYNC_WAIT_MS);
+    function done() {
+      systemClock.clearTimeout(timer);
+      login?.off('onDataSync', onDataSync);
+      resolve();
+    }
+    login.on('onDataSync', onDataSync);
+  });
+}
