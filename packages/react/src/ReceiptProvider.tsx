@@ -87,6 +87,18 @@ function createSignedOutEngine(transport: ReceiptTransport): ReceiptEngine {
   return engine;
 }
 
+/**
+ * A new engine of the same account (a new transport, a StrictMode remount) starts from the one-to-one
+ * watermarks the old one knew, so its ticks do not drop back to "sent" until its own queries answer.
+ * Safe to carry over: they only move forward, `selfReadTime` only for receipts the server confirmed,
+ * and the new engine still queries both. Team counts are not: after a reconnect they may have missed
+ * readers (not synced, SPEC G11), so the new engine loads them itself.
+ */
+function inheritWatermarks(previous: ReceiptEngine, next: ReceiptEngine): void {
+  const { conversations } = previous.store.getState();
+  next.store.setState({ conversations });
+}
+
 function isOwnedBy(engine: ReceiptEngine, transport: unknown, accountId: unknown) {
   return !engine.isDisposed && engine.transport === transport && engine.accountId === accountId;
 }
@@ -121,7 +133,9 @@ export function ReceiptProvider({
     if (!canOwn) return;
     if (!owned || !isOwnedBy(owned, transport, accountId)) {
       // Remounted after a StrictMode cleanup, or a new transport/account: use a fresh engine.
-      setOwned(createOwnedEngine(transport, accountId, optionsRef.current));
+      const next = createOwnedEngine(transport, accountId, optionsRef.current);
+      if (owned?.accountId === accountId) inheritWatermarks(owned, next);
+      setOwned(next);
       return;
     }
     owned.start();

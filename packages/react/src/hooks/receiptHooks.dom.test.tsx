@@ -57,6 +57,13 @@ function List({ messages }: { messages: ReceiptMessage[] }) {
   );
 }
 
+/** Logs every status a tick committed. */
+function StatusLog({ message, log }: { message: ReceiptMessage; log: (string | undefined)[] }) {
+  const { status } = useMessageReceipt(message);
+  useLayoutEffect(() => void log.push(status));
+  return null;
+}
+
 /** A tick's status as text. */
 function Status({ message }: { message: ReceiptMessage }) {
   return <span>{useMessageReceipt(message).status}</span>;
@@ -237,6 +244,36 @@ describe('provider', () => {
     world.server.restoreConnection('B');
     await tick(1000);
     expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
+    view.unmount();
+  });
+
+  it('a new transport for the same account keeps the ticks it showed: never back to "sent"', async () => {
+    const a1 = world.device('A');
+    const b = world.device('B');
+    const m = await world.send(a1, 'A|1|B', { at: 100 });
+    await world.settle();
+    b.engine.markRead([world.copyOf(b, m)]);
+    await world.tick(1000);
+    a1.engine.dispose();
+    // The same account through a new SDK instance (a new socket after a reconnect, say).
+    const a2 = world.device('A');
+    a2.engine.dispose();
+    const seen: (string | undefined)[] = [];
+    const app = (device: WorldDevice) => (
+      <ReceiptProvider transport={device.transport} accountId="A">
+        <StatusLog message={m} log={seen} />
+      </ReceiptProvider>
+    );
+    const view = render(app(a1));
+    await tick(1000);
+    expect(seen.at(-1)).toBe('read');
+    seen.length = 0;
+    view.rerender(app(a2));
+    await tick(1000);
+    expect(seen).not.toContain('sent');
+    expect(seen.at(-1)).toBe('read');
+    // The new engine still asks the server itself.
+    expect(a2.calls.getP2PMessageReceipt).toHaveLength(1);
     view.unmount();
   });
 
