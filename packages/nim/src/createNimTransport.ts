@@ -174,9 +174,12 @@ function listenAll(adders: ReadonlyArray<() => () => void>): () => void {
 /**
  * Connected once the SDK is both connected and logged in: after a reconnect nim-web-sdk-ng 10.8.1
  * reports the connection (connect status 1) a round trip before the login (login status 1), and
- * calls made in between fail with 190002, so that stretch is still "connecting".
+ * calls made in between fail with 190002, so that stretch is still "connecting". Logged out (login
+ * status 0) is "disconnected" whatever the connection: a logout or a kick emits `onLoginStatus(0)`
+ * while the connect status is still 1, and only then `onConnectStatus(0)`.
  */
 function connectionStateOf(connectStatus: unknown, loginStatus: unknown): ConnectionState {
+  if (loginStatus === 0) return 'disconnected';
   if (connectStatus === 1) return loginStatus === 1 ? 'connected' : 'connecting';
   if (connectStatus === 2 || connectStatus === 3) return 'connecting';
   return 'disconnected';

@@ -333,6 +333,28 @@ describe('createNimTransport mechanics', () => {
     expect(client.V2NIMLoginService.listenerCount('onConnectStatus')).toBe(0);
   });
 
+  it('a logout reads "disconnected" from its first status event, while the SDK is still connected', () => {
+    // V2NIMLoginLifeCycle "logout" (and "kicked"): setLoginStatus(0), then setConnectStatus(0).
+    const status = { login: 1, connect: 1 };
+    const sdkLogin = Object.assign(new EventEmitter(), {
+      getConnectStatus: () => status.connect,
+      getLoginStatus: () => status.login,
+    });
+    const { server } = createTransportScenario();
+    const transport = createNimTransport({
+      V2NIMMessageService: server.login('A').V2NIMMessageService as never,
+      V2NIMLoginService: sdkLogin as never,
+    });
+    const states: string[] = [];
+    transport.subscribeConnectionState?.((state) => states.push(state));
+    status.login = 0;
+    sdkLogin.emit('onLoginStatus', 0);
+    expect(transport.getConnectionState?.()).toBe('disconnected');
+    status.connect = 0;
+    sdkLogin.emit('onConnectStatus', 0);
+    expect(states).toEqual(['disconnected', 'disconnected']);
+  });
+
   it("a throwing kit listener does not stop the SDK's dispatch: the app's own listeners of the same events still run", () => {
     // nim-web-sdk-ng emits through eventemitter3, whose loop stops at the first listener that throws
     // (the memory server's emitter isolates listeners, which would hide it).
