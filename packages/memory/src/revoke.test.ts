@@ -1,6 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createScenario, expectCode, listen, receivedBy } from './scenario.testkit';
 import type { V2NIMMessage } from './sdkTypes';
+
+/** `promise` once settled, firing fake timers one at a time until then (nothing later fires). */
+async function answered<T>(promise: Promise<T>): Promise<T> {
+  let isSettled = false;
+  promise.then(
+    () => {
+      isSettled = true;
+    },
+    () => {
+      isSettled = true;
+    },
+  );
+  while (!isSettled) await vi.advanceTimersToNextTimerAsync();
+  return promise;
+}
 
 /**
  * A on two devices, B online, C (a stranger to A|1|B) online; A sends m1 (t=100) and m2 (t=200) to
@@ -217,24 +232,30 @@ describe('revokeMessage', () => {
   });
 
   it('with random latency a revoke that overtakes its message leaves no message and no stale conversation', async () => {
-    // Seeds 2, 8 and 22 of [0, 50] ms deliver B's revoke before the message itself.
-    for (const seed of [2, 8, 22]) {
-      const scenario = createScenario();
-      scenario.server.setFaults({ latencyMs: [0, 50], seed });
-      const a = scenario.server.login('A');
-      const b = scenario.server.login('B');
-      const log = listen(b);
-      const m = await scenario.send(a, { to: 'A|1|B', at: 100 });
-      scenario.setTime(101);
-      await a.V2NIMMessageService.revokeMessage(m);
-      await scenario.server.settle();
-      expect(log.revokes).toHaveLength(1);
-      // A message whose revoke was pushed first must not show up afterwards.
-      expect(log.messages).toEqual([]);
-      // The last conversation event B heard is the current (revoked) state, never an older one.
-      const last = log.conversations[log.conversations.length - 1]?.list[0];
-      expect(last?.lastMessage?.lastMessageState).toBe(1);
-      expect(last).toEqual(await b.V2NIMConversationService.getConversation('B|1|A'));
+    // Seeds 2, 8 and 22 of [0, 50] ms deliver B's revoke before the message itself. Fake timers, so
+    // the outcome depends on the seed only, not on how fast real timers fire.
+    vi.useFakeTimers();
+    try {
+      for (const seed of [2, 8, 22]) {
+        const scenario = createScenario();
+        scenario.server.setFaults({ latencyMs: [0, 50], seed });
+        const a = scenario.server.login('A');
+        const b = scenario.server.login('B');
+        const log = listen(b);
+        const m = await answered(scenario.send(a, { to: 'A|1|B', at: 100 }));
+        scenario.setTime(101);
+        await answered(a.V2NIMMessageService.revokeMessage(m));
+        await vi.runAllTimersAsync();
+        expect(log.revokes).toHaveLength(1);
+        // A message whose revoke was pushed first must not show up afterwards.
+        expect(log.messages, `seed ${seed}`).toEqual([]);
+        // The last conversation event B heard is the current (revoked) state, never an older one.
+        const last = log.conversations[log.conversations.length - 1]?.list[0];
+        expect(last?.lastMessage?.lastMessageState).toBe(1);
+        expect(last).toEqual(await answered(b.V2NIMConversationService.getConversation('B|1|A')));
+      }
+    } finally {
+      vi.useRealTimers();
     }
   });
 
