@@ -97,7 +97,7 @@ describe('createCountingTransport', () => {
     const stop = transport.subscribeConnectionState?.((state) => states.push(state));
     bob.logout();
     await server.settle();
-    // One from each of the SDK's two status events (connection and login).
+    // One from each of the SDK's two status events (login 0, then connect 0).
     expect(states).toEqual(['disconnected', 'disconnected']);
     stop?.();
 

@@ -11,11 +11,11 @@ import { snapshotOf } from './validateReceiptArgs';
 export interface RandomFaults {
   /** Share of calls (0-1) that fail before reaching the server: rejected with a retryable code, no effect. */
   failureRate?: number;
-  /** Codes a failed call rejects with, drawn at random. Defaults to `[192001, 416]` (both retryable). */
+  /** Codes a failed call rejects with, drawn at random. Defaults to `[192005, 416]` (protocol send failed, rate limit; both retryable). */
   failureCodes?: number[];
   /**
    * Share of calls (0-1) whose effect happens on the server but whose answer is lost: the caller gets
-   * 191005 (timeout). A caller that retries must therefore be idempotent. Off by default: it is the
+   * 192004 (protocol timeout, what the SDK's packet timer rejects with). A caller that retries must therefore be idempotent. Off by default: it is the
    * one deliberate exception to SPEC E2 ("a rejected call changes nothing"), as real timeouts are.
    */
   timeoutRate?: number;
@@ -168,7 +168,7 @@ export class FaultInjector {
       return { kind: 'ok' };
     const draw = this.random();
     if (draw < failureRate) {
-      const code = failureCodes[Math.floor(this.random() * failureCodes.length)] ?? 192001;
+      const code = failureCodes[Math.floor(this.random() * failureCodes.length)] ?? 192005;
       return { kind: 'fail', code };
     }
     if (draw < failureRate + timeoutRate) return { kind: 'timeout' };
@@ -203,7 +203,7 @@ export class FaultInjector {
     const reorder = faults.reorder ?? false;
     return {
       failureRate: faults.failureRate ?? 0,
-      failureCodes: [...(faults.failureCodes ?? [192001, 416])],
+      failureCodes: [...(faults.failureCodes ?? [192005, 416])],
       timeoutRate: faults.timeoutRate ?? 0,
       latencyMs: (faults.latencyMs ? [...faults.latencyMs] : [baseLatencyMs, baseLatencyMs]) as [
         number,

@@ -1,19 +1,23 @@
-import { callRejection, notLoggedInError, setDeviceConnected } from './connection';
+import {
+  callRejection,
+  notLoggedInError,
+  setConnectStatus,
+  setDeviceConnected,
+  setLoginStatus,
+} from './connection';
 import { createConversationIdUtil, isValidConversationIdFor } from './conversationIds';
 import { findConversation, listConversations } from './conversations';
 import { createTextMessage, listMessages, storeAndDeliver } from './messaging';
 import { invalidParameter, NimError, NimErrorCode } from './NimError';
 import { applyP2PReceipt, isPeerReadOnDevice, syncP2PAtLogin } from './p2pReceipts';
 import { checkRevokeArgs, copyRevokeParams, revokeStoredMessage } from './revoke';
-import { type FaultableMethod, isReachable, type ServerCore } from './ServerCore';
+import type { FaultableMethod, ServerCore } from './ServerCore';
 import type {
-  V2NIMConnectStatus,
   V2NIMConversationIdUtil,
   V2NIMConversationListener,
   V2NIMConversationService,
   V2NIMLoginListener,
   V2NIMLoginService,
-  V2NIMLoginStatus,
   V2NIMMessage,
   V2NIMMessageCreator,
   V2NIMMessageListener,
@@ -59,7 +63,7 @@ export type MemoryMessageService = Pick<
  * The slice of `V2NIMConversationService` the memory server implements. `getConversationReadTime`
  * reads the device's cache, as the SDK does (filled by the login sync and by multi-device updates; 0
  * before them; it answers while disconnected). `getConversation` and `getConversationList` are
- * server calls here (they reject with 192001 while disconnected; the SDK answers them from its synced
+ * server calls here (they reject with 190002 while disconnected; the SDK answers them from its synced
  * cache), so every device of an account sees the same conversations. Conversations exist for the
  * accounts a message reached (P2P and team); `unreadCount` is always 0 (not tracked).
  */
@@ -102,14 +106,17 @@ export interface MemoryClient {
   /** True while the device has a connection (it stays logged in without one). */
   readonly isConnected: boolean;
   /**
-   * Drops this device's connection (its login status becomes 2, logging in; its cache survives):
-   * calls reject with 192001 and nothing is delivered until `reconnect()`. No-op when logged out or
+   * Drops this device's connection as a network loss does (its cache survives): calls in flight
+   * reject at once with 192003 (the server still applies them); then `onLoginStatus(3)`,
+   * `onConnectStatus(0)`, `onDisconnected`, `onConnectStatus(3)`, emitted synchronously. Later calls
+   * reject with 190002 and nothing is delivered until `reconnect()`. No-op when logged out or
    * already dropped.
    */
   disconnect(): void;
   /**
-   * Restores the connection, logged in again one round trip later (`onLoginStatus(1)`; calls
-   * meanwhile reject with 190002); then the P2P receipts missed meanwhile arrive as ONE event, then
+   * Restores the connection (`onLoginStatus(2)`, `onConnectStatus(2)`, `onConnectStatus(1)` at
+   * once), logged in again one round trip later (`onLoginStatus(1)`; calls meanwhile reject with
+   * 190002); then the P2P receipts missed meanwhile arrive as ONE event, then
    * the read times and the missed messages (one batch). No-op when logged out or connected.
    */
   reconnect(): void;
@@ -120,49 +127,81 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
   const device = core.createDevice(accountId);
 
   /**
-   * Client checks, the connection, one network hop, injected and random faults, then the server
-   * side; all-or-nothing (E2). The one exception is the opt-in `timeoutRate` fault: like a real network
-   * timeout it applies the call and then rejects with 191005.
-   * `isLocal` calls (answered from the SDK's cache) work without a connection and meet no random
-   * fault, only an injected one.
+   * Client checks, the login, one network hop, injected and random faults, then the server side;
+   * all-or-nothing (E2), with two exceptions where, as on a real network, the server applied a call
+   * whose caller got an error: the opt-in `timeoutRate` fault (192004) and a connection dropped
+   * while the call was in flight (192003, at once; the server applies the call when its hop ends,
+   * unless it was to fail there anyway).
+   * `validatesFirst` calls (the receipt calls) check their arguments before the login, as the SDK's
+   * do (they reach `sendCmd`, which rejects with 190002, only once validated); the others get 190002
+   * first while logged out (the SDK's `validateConversationId` needs the account logout clears).
+   * `isLocal` calls (answered from the SDK's cache) work without a connection, are not dropped and
+   * meet no random fault, only an injected one.
    */
   async function call<T>(
     method: FaultableMethod,
     check: () => NimError | undefined,
     run: () => T,
-    isLocal = false,
+    {
+      isLocal = false,
+      validatesFirst = false,
+    }: { isLocal?: boolean; validatesFirst?: boolean } = {},
   ): Promise<T> {
-    // Logged out comes before bad arguments, as on the SDK; the connection after them.
-    if (!device.isOnline) throw notLoggedInError();
+    if (!device.isOnline && !validatesFirst) throw notLoggedInError();
     const error = check() ?? callRejection(device, isLocal);
     if (error) throw error;
-    const end = core.queue.begin();
-    try {
-      await core.queue.roundTrip();
-      // The connection or the login may have gone during the hop.
-      const lateRejection = callRejection(device, isLocal);
-      if (lateRejection) throw lateRejection;
-      // An injected fault is the test's explicit ask, so even a cache answer honours it.
-      const fault = core.takeFault(method, accountId);
-      if (fault) throw fault;
-      if (isLocal) return run();
-      const fate = core.faults.fateOf(method);
-      if (fate.kind === 'fail') {
-        throw new NimError(fate.code, `simulated network failure in ${method}`);
-      }
-      const result = run();
-      if (fate.kind === 'timeout') {
-        throw new NimError(
-          NimErrorCode.TIMEOUT,
-          `simulated timeout in ${method}: the server applied the call but the answer was lost`,
-        );
-      }
-      return result;
-    } finally {
-      end();
-    }
+    return new Promise<T>((resolve, reject) => {
+      let isDropped = false;
+      const onDrop = (dropError: NimError) => {
+        isDropped = true;
+        reject(dropError);
+      };
+      if (!isLocal) device.callsInFlight.add(onDrop);
+      const end = core.queue.begin();
+      core.queue
+        .roundTrip()
+        .then(() => {
+          device.callsInFlight.delete(onDrop);
+          if (isDropped) {
+            // The caller already has 192003; the request reached the server all the same.
+            if (core.faults.fateOf(method).kind !== 'fail') ignoreRejection(run);
+            return;
+          }
+          resolve(answer(method, run, isLocal));
+        })
+        .catch(reject)
+        .finally(end);
+    });
   }
 
+  /** The server side of a call whose hop has ended (see {@link call}); throws its rejection. */
+  function answer<T>(method: FaultableMethod, run: () => T, isLocal: boolean): T {
+    // The login may have gone during the hop.
+    const lateRejection = callRejection(device, isLocal);
+    if (lateRejection) throw lateRejection;
+    // An injected fault is the test's explicit ask, so even a cache answer honours it.
+    const fault = core.takeFault(method, accountId);
+    if (fault) throw fault;
+    if (isLocal) return run();
+    const fate = core.faults.fateOf(method);
+    if (fate.kind === 'fail') {
+      throw new NimError(fate.code, `simulated network failure in ${method}`);
+    }
+    const result = run();
+    if (fate.kind === 'timeout') {
+      throw new NimError(
+        NimErrorCode.PROTOCOL_TIMEOUT,
+        `simulated packet timeout in ${method}: the server applied the call but the answer was lost`,
+      );
+    }
+    return result;
+  }
+
+  /**
+   * Logs in or out, with the SDK's status events, emitted synchronously as each status changes
+   * (V2NIMLoginLifeCycle): a login goes `onLoginStatus(2)`, `onConnectStatus(2)`,
+   * `onConnectStatus(1)`, `onLoginStatus(1)`; a logout `onLoginStatus(0)`, then `onConnectStatus(0)`.
+   */
   function setOnline(isOnline: boolean) {
     if (device.isOnline === isOnline) return;
     device.isOnline = isOnline;
@@ -175,14 +214,17 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
       device.missedMessages.length = 0;
       device.missedRevokes.length = 0;
       device.missedConversationIds.clear();
+      // Calls in flight keep their late 190002 (SPEC P7): the login is checked when their hop ends.
+      device.callsInFlight.clear();
+      setLoginStatus(device, 0);
+      setConnectStatus(device, 0);
+      return;
     }
-    const status = isOnline ? 1 : 0;
-    // Status events are local to the device, so they are emitted whether it is online or not.
-    core.queue.schedule(() => {
-      device.loginEvents.emit('onConnectStatus', status as V2NIMConnectStatus);
-      device.loginEvents.emit('onLoginStatus', status as V2NIMLoginStatus);
-    });
-    if (isOnline) syncP2PAtLogin(core, device);
+    setLoginStatus(device, 2);
+    setConnectStatus(device, 2);
+    setConnectStatus(device, 1);
+    setLoginStatus(device, 1);
+    syncP2PAtLogin(core, device);
   }
 
   const messageService: MemoryMessageService = {
@@ -266,6 +308,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
         'sendP2PMessageReceipt',
         () => input.error ?? checkP2PReceiptMessage(accountId, input.value),
         () => applyP2PReceipt(core, device, input.value as MessageLike),
+        { validatesFirst: true },
       );
     },
 
@@ -281,7 +324,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
               ),
         // P7: answered from the local cache; an unknown peer gives 0. Works while disconnected.
         () => ({ conversationId, timestamp: device.p2pCache.get(conversationId) ?? 0 }),
-        true,
+        { isLocal: true },
       ),
 
     isPeerRead: (message) => {
@@ -298,6 +341,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
         'sendTeamMessageReceipts',
         () => input.error ?? checkTeamReceiptBatch(accountId, input.value),
         () => applyTeamReceipts(core, device, input.value as MessageLike[]),
+        { validatesFirst: true },
       );
     },
 
@@ -307,6 +351,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
         'getTeamMessageReceipts',
         () => input.error ?? checkTeamReceiptQuery(accountId, input.value),
         () => queryTeamReceipts(core, device, input.value as MessageLike[]),
+        { validatesFirst: true },
       );
     },
 
@@ -327,6 +372,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
             input.value?.message as MessageLike,
             input.value?.memberAccountIds as string[] | undefined,
           ),
+        { validatesFirst: true },
       );
     },
   };
@@ -373,9 +419,9 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     on: (eventName, fn) => device.loginEvents.on(eventName, fn),
     off: (eventName, fn) => device.loginEvents.off(eventName, fn),
     listenerCount: (eventName) => device.loginEvents.listenerCount(eventName),
-    // Logged in (1); logging in again after a drop, as the SDK retries (2); logged out (0).
-    getLoginStatus: () => (device.isOnline ? (isReachable(device) ? 1 : 2) : 0) as V2NIMLoginStatus,
-    getConnectStatus: () => (device.isOnline && device.isConnected ? 1 : 0) as V2NIMConnectStatus,
+    // The statuses as the last status event left them (see setOnline and setDeviceConnected).
+    getLoginStatus: () => device.loginStatus,
+    getConnectStatus: () => device.connectStatus,
     // As the SDK: the account while logged in (or logging in again after a drop), "" after logout.
     getLoginUser: () => (device.isOnline ? accountId : ''),
   };
@@ -407,6 +453,15 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
   };
   setOnline(true);
   return client;
+}
+
+/** Runs `run`, ignoring a rejection nobody is waiting for any more. */
+function ignoreRejection(run: () => unknown): void {
+  try {
+    run();
+  } catch {
+    // The caller was answered already (192003).
+  }
 }
 
 /** A shallow copy of a record, or undefined. */

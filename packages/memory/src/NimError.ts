@@ -12,8 +12,12 @@ export const NimErrorCode = {
   SENDER_OR_MANAGER_PERMISSION_ONLY_REVOKE: 107303,
   /** "resource not exist": what the SDK's `getConversation` throws for a conversation it lacks. */
   RESOURCE_NOT_EXIST: 191006,
-  TIMEOUT: 191005,
-  DISCONNECTED: 192001,
+  /** "disconnect": what the SDK rejects the calls in flight with when the connection drops. */
+  DISCONNECT: 192003,
+  /** "protocol timeout": a call whose answer did not come back in time (the SDK's packet timer). */
+  PROTOCOL_TIMEOUT: 192004,
+  /** "protocol send failed": a call whose request could not be sent. */
+  PROTOCOL_SEND_FAILED: 192005,
 } as const;
 
 /** The SDK's `desc` of the codes that have one (SPEC section 3); others carry their reason. */
@@ -25,6 +29,9 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
   [NimErrorCode.SENDER_OR_MANAGER_PERMISSION_ONLY_REVOKE]:
     'only sender or manager can revoke message',
   [NimErrorCode.RESOURCE_NOT_EXIST]: 'resource not exist',
+  [NimErrorCode.DISCONNECT]: 'disconnect',
+  [NimErrorCode.PROTOCOL_TIMEOUT]: 'protocol timeout',
+  [NimErrorCode.PROTOCOL_SEND_FAILED]: 'protocol send failed',
 };
 
 /**

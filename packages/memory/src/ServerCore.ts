@@ -4,8 +4,10 @@ import { Emitter } from './Emitter';
 import { FaultInjector } from './FaultInjector';
 import { NimError, NimErrorCode } from './NimError';
 import type {
+  V2NIMConnectStatus,
   V2NIMConversationListener,
   V2NIMLoginListener,
+  V2NIMLoginStatus,
   V2NIMMessage,
   V2NIMMessageListener,
 } from './sdkTypes';
@@ -40,6 +42,19 @@ export interface Device {
    * reconnect (connect status 1, login status 2): calls fail with 190002 and nothing is pushed.
    */
   isRelogging: boolean;
+  /**
+   * The SDK's login status (0 logged out, 1 logged in, 2 logging in, 3 waiting to retry) and
+   * connect status (0 disconnected, 1 connected, 2 connecting, 3 waiting to reconnect): what
+   * `getLoginStatus`/`getConnectStatus` answer. Changed only through `setLoginStatus` and
+   * `setConnectStatus` (connection.ts), which emit as the SDK's V2NIMLoginLifeCycle does.
+   */
+  loginStatus: V2NIMLoginStatus;
+  connectStatus: V2NIMConnectStatus;
+  /**
+   * The calls on their way to the server, each with what to do when the connection drops under it
+   * (the SDK's `sendingCmdMap`, which `markAllCmdInvaild` rejects with 192003).
+   */
+  readonly callsInFlight: Set<(error: NimError) => void>;
   /** Messages pushed while the device was disconnected; delivered as one batch at reconnect. */
   readonly missedMessages: StoredMessage[];
   /** Messages revoked while the device was disconnected; their notifications arrive at reconnect. */
@@ -156,6 +171,9 @@ export class ServerCore {
       isOnline: false,
       isConnected: true,
       isRelogging: false,
+      loginStatus: 0 as V2NIMLoginStatus,
+      connectStatus: 0 as V2NIMConnectStatus,
+      callsInFlight: new Set(),
       missedMessages: [],
       missedRevokes: [],
       missedConversationIds: new Set(),

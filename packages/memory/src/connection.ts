@@ -5,55 +5,104 @@ import { revokeNotificationFor } from './revoke';
 import { type Device, isReachable, type ServerCore } from './ServerCore';
 import type { V2NIMConnectStatus, V2NIMLoginStatus } from './sdkTypes';
 
-/** The rejection of a call made without a connection: 192001, retryable, nothing happened. */
-export function disconnectedError(): NimError {
-  return new NimError(NimErrorCode.DISCONNECTED, 'disconnected: the call did not reach the server');
+/**
+ * What a call in flight gets when its device's connection drops (SDK `doDisconnect` ->
+ * `markAllCmdInvaild`): 192003 "disconnect", at once. Its request had already left the device, so
+ * the server still applies it when its round trip would have ended (see `MemoryClient`'s `call`).
+ */
+export function droppedCallError(): NimError {
+  return new NimError(
+    NimErrorCode.DISCONNECT,
+    'Packet timeout due to instance disconnect: the server may have applied the call',
+  );
 }
 
-/** The rejection of a call made while the device is logged out (SPEC P7, 190002). */
+/**
+ * The rejection of a call made while the device is not logged in (logged out, or logging in again
+ * after a drop): 190002, as the SDK's `sendCmd` rejects every command while its login status is
+ * not 1 (SPEC P7). Nothing reaches the server.
+ */
 export function notLoggedInError(): NimError {
   return new NimError(NimErrorCode.ILLEGAL_STATE, 'not logged in');
 }
 
 /**
- * Why a call from `device` cannot be made now, or `undefined` when it can: logged out (190002),
- * without a connection (192001), or connected again but not yet logged in again (190002). A
- * `isLocal` call (answered from the SDK's cache) needs only the login.
+ * Why a call from `device` cannot be made now, or `undefined` when it can: any login status but 1
+ * (logged out, waiting to reconnect, logging in again) gives 190002, as the SDK's `sendCmd` does.
+ * A `isLocal` call (answered from the SDK's cache) needs only a session (login status not 0).
  */
 export function callRejection(device: Device, isLocal: boolean): NimError | undefined {
   if (!device.isOnline) return notLoggedInError();
   if (isLocal || isReachable(device)) return undefined;
-  return device.isConnected ? notLoggedInError() : disconnectedError();
+  return notLoggedInError();
+}
+
+/** Sets the login status, emitting `onLoginStatus` at once when it changes (SDK `setLoginStatus`). */
+export function setLoginStatus(device: Device, status: number): void {
+  if (device.loginStatus === status) return;
+  device.loginStatus = status as V2NIMLoginStatus;
+  device.loginEvents.emit('onLoginStatus', status as V2NIMLoginStatus);
 }
 
 /**
- * Drops or restores a logged-in device's connection, as a network loss does on the real SDK. While
- * dropped, calls reject with 192001 and nothing is delivered to the device; its login status is 2
- * (the SDK keeps trying to log in again). On restore the connection comes first (connect status 1,
- * login status still 2: calls fail with 190002), and one round trip later the login (login status
- * 1, `onLoginStatus`), as nim-web-sdk-ng 10.8.1 does. Then the device gets, like NIM's login sync:
- * the P2P receipts it missed as ONE event (P8), its own read times (P11), the messages pushed
- * meanwhile as one `onReceiveMessages` batch (without those revoked since), the revokes as one
- * `onMessageRevokeNotifications` batch and the changed conversations as one `onConversationChanged`.
- * Team receipts are not synced (G11): apps query them again. The P2P cache survives (only logout
- * clears it).
+ * Sets the connect status, emitting `onConnectStatus` at once when it changes, then
+ * `onDisconnected(error)` for a connected -> disconnected change with an error (SDK
+ * `setConnectStatus` and `delegateConnectEvent`).
+ */
+export function setConnectStatus(device: Device, status: number, error?: NimError): void {
+  if (device.connectStatus === status) return;
+  const previous = device.connectStatus;
+  device.connectStatus = status as V2NIMConnectStatus;
+  device.loginEvents.emit('onConnectStatus', status as V2NIMConnectStatus);
+  if (previous === 1 && status === 0 && error) device.loginEvents.emit('onDisconnected', error);
+}
+
+/**
+ * Drops or restores a logged-in device's connection, as a network loss and the SDK's automatic
+ * re-login do on nim-web-sdk-ng 10.8.1 (V2NIMLoginLifeCycle). Every status event is emitted
+ * synchronously, as the status changes, so the getters and the events always agree.
+ *
+ * A drop first rejects the calls in flight with 192003 (the server still applies them), then:
+ * `onLoginStatus(3)` (waiting to retry; connect status still 1), `onConnectStatus(0)`,
+ * `onDisconnected(192003)`, `onConnectStatus(3)` (waiting to reconnect). While dropped, calls reject
+ * with 190002 and nothing is delivered to the device.
+ *
+ * A restore is the SDK's successful retry: `onLoginStatus(2)`, `onConnectStatus(2)`,
+ * `onConnectStatus(1)` (login status still 2: calls fail with 190002), and one round trip later
+ * `onLoginStatus(1)`. Then the device gets, like NIM's login sync: the P2P receipts it missed as ONE
+ * event (P8), its own read times (P11), the messages pushed meanwhile as one `onReceiveMessages`
+ * batch (without those revoked since), the revokes as one `onMessageRevokeNotifications` batch and
+ * the changed conversations as one `onConversationChanged`. Team receipts are not synced (G11):
+ * apps query them again. The P2P cache survives (only logout clears it).
  */
 export function setDeviceConnected(core: ServerCore, device: Device, isConnected: boolean): void {
   if (!device.isOnline || device.isConnected === isConnected) return;
   device.isConnected = isConnected;
   device.isRelogging = isConnected;
-  const status = (isConnected ? 1 : 0) as V2NIMConnectStatus;
-  // Status events are local to the device, so they are emitted whatever the connection.
-  core.queue.schedule(() => {
-    device.loginEvents.emit('onConnectStatus', status);
-    if (!isConnected) device.loginEvents.emit('onLoginStatus', 2 as V2NIMLoginStatus);
-  });
-  if (!isConnected) return;
+  if (!isConnected) {
+    const error = droppedCallError();
+    const dropped = [...device.callsInFlight];
+    device.callsInFlight.clear();
+    for (const drop of dropped) drop(error);
+    // SDK "connectionBroken", then "waiting".
+    setLoginStatus(device, 3);
+    setConnectStatus(
+      device,
+      0,
+      new NimError(NimErrorCode.DISCONNECT, 'connection broken due to internal reasons'),
+    );
+    setConnectStatus(device, 3);
+    return;
+  }
+  // SDK "connect", then "connectSucc"; "loginSucc" a round trip later.
+  setLoginStatus(device, 2);
+  setConnectStatus(device, 2);
+  setConnectStatus(device, 1);
   core.queue.schedule(() => {
     // Dropped again, or logged out, before the login came back: nothing to finish.
     if (!device.isOnline || !device.isConnected || !device.isRelogging) return;
     device.isRelogging = false;
-    device.loginEvents.emit('onLoginStatus', 1 as V2NIMLoginStatus);
+    setLoginStatus(device, 1);
     syncAfterLogin(core, device);
   });
 }

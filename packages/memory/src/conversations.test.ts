@@ -128,7 +128,7 @@ describe('conversations on the memory server', () => {
     await send(a1, { to: 'A|1|B', at: 200 });
     await server.settle();
     expect(b1Log.conversations).toEqual([]);
-    await expectCode(b1.V2NIMConversationService.getConversation('B|1|A'), 192001);
+    await expectCode(b1.V2NIMConversationService.getConversation('B|1|A'), 190002);
     b1.reconnect();
     await server.settle();
     expect(b1Log.conversations).toHaveLength(1);

@@ -96,8 +96,9 @@ export interface MemoryServer {
   getFaults(): RandomFaults;
   /**
    * Drops the connection of every logged-in device of `accountId` (of every account when omitted):
-   * they stay logged in, their calls reject with 192001 and nothing reaches them until
-   * {@link MemoryServer.restoreConnection}.
+   * they stay logged in (login and connect status 3, waiting to retry), calls in flight reject at
+   * once with 192003 (the server still applies them), later calls with 190002, and nothing reaches
+   * them until {@link MemoryServer.restoreConnection}.
    */
   dropConnection(accountId?: string): void;
   /**

@@ -72,7 +72,7 @@ describe('random faults: failed calls', () => {
       (e: unknown) => e,
     );
     expect(error).toMatchObject({ name: 'V2NIMError' });
-    expect([192001, 416]).toContain((error as { code: number }).code);
+    expect([192005, 416]).toContain((error as { code: number }).code);
     await server.settle();
     expect(aLog.p2p).toEqual([]);
     expect(bLog.readTimes).toEqual([]);
@@ -99,8 +99,8 @@ describe('random faults: failed calls', () => {
     expect(other).not.toEqual(first);
     // About 30% fail and 20% time out: every kind occurs in 40 draws.
     expect(first).toContain('ok');
-    expect(first).toContain(191005);
-    expect(first.some((r) => r === 192001 || r === 416)).toBe(true);
+    expect(first).toContain(192004);
+    expect(first.some((r) => r === 192005 || r === 416)).toBe(true);
   });
 
   it('timeouts are opt-in: a server without `timeoutRate` never applies a call and then rejects', async () => {
@@ -149,7 +149,7 @@ describe('random faults: timeouts', () => {
   it('a timed-out receipt is applied on the server, and the retry is a silent no-op', async () => {
     const { server, a, aLog, b, copies } = await chat();
     server.setFaults({ timeoutRate: 1 });
-    await expectCode(b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never), 191005);
+    await expectCode(b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never), 192004);
     await server.settle();
     expect(aLog.p2p).toEqual([[{ conversationId: 'A|1|B', timestamp: 200 }]]);
     server.setFaults({});
@@ -163,8 +163,8 @@ describe('random faults: timeouts', () => {
     const { server, a, aLog, b, bLog, g1 } = await team();
     server.setFaults({ timeoutRate: 1 });
     const copy = receivedBy(bLog, g1);
-    await expectCode(b.V2NIMMessageService.sendTeamMessageReceipts([copy]), 191005);
-    await expectCode(b.V2NIMMessageService.sendTeamMessageReceipts([copy]), 191005);
+    await expectCode(b.V2NIMMessageService.sendTeamMessageReceipts([copy]), 192004);
+    await expectCode(b.V2NIMMessageService.sendTeamMessageReceipts([copy]), 192004);
     server.setFaults({});
     await b.V2NIMMessageService.sendTeamMessageReceipts([copy]);
     await server.settle();
@@ -179,7 +179,7 @@ describe('random faults: timeouts', () => {
     const { server, a, bLog } = await chat(0);
     server.setFaults({ timeoutRate: 1, methods: ['sendMessage'] });
     const draft = a.V2NIMMessageCreator.createTextMessage('hello');
-    await expectCode(a.V2NIMMessageService.sendMessage(draft, 'A|1|B'), 191005);
+    await expectCode(a.V2NIMMessageService.sendMessage(draft, 'A|1|B'), 192004);
     server.setFaults({});
     const { message } = await a.V2NIMMessageService.sendMessage(draft, 'A|1|B');
     await server.settle();
@@ -308,7 +308,7 @@ describe('random faults: latency, duplicates and reordering', () => {
 });
 
 describe('dropped connections', () => {
-  it('calls reject with 192001 while dropped; getP2PMessageReceipt still answers from the cache', async () => {
+  it('calls reject with 190002 while dropped (the SDK sendCmd: not logged in); getP2PMessageReceipt still answers from the cache', async () => {
     const { server, a, b, copies } = await chat();
     await b.V2NIMMessageService.sendP2PMessageReceipt(copies[0] as never);
     await server.settle();
@@ -316,8 +316,10 @@ describe('dropped connections', () => {
     server.dropConnection('A');
     expect(b.isConnected).toBe(false);
     expect(b.isOnline).toBe(true);
-    expect(b.V2NIMLoginService.getConnectStatus()).toBe(0);
-    await expectCode(b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never), 192001);
+    // Waiting to reconnect (3) and waiting to log in again (3), as the SDK between retries.
+    expect(b.V2NIMLoginService.getConnectStatus()).toBe(3);
+    expect(b.V2NIMLoginService.getLoginStatus()).toBe(3);
+    await expectCode(b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never), 190002);
     expect(await watermark(a, 'A|1|B')).toBe(100);
     server.restoreConnection();
     await server.settle();
@@ -349,21 +351,33 @@ describe('dropped connections', () => {
     expect(await watermark(a, 'A|1|B')).toBe(300);
   });
 
-  it("status events: 0 on drop, 1 on restore; the reader's other device gets its read time", async () => {
+  it("status events in the SDK's order, emitted at once; the reader's other device gets its read time", async () => {
     const { server, a, b, copies } = await chat();
     const b2 = server.login('B');
     const b2Log = listen(b2);
-    const statuses: number[] = [];
-    b2.V2NIMLoginService.on('onConnectStatus', (status) => statuses.push(status));
+    const login = b2.V2NIMLoginService;
+    const events: string[] = [];
+    const statuses = () => [login.getLoginStatus(), login.getConnectStatus()];
+    login.on('onConnectStatus', (status) => events.push(`connect ${status} (${statuses()})`));
+    login.on('onLoginStatus', (status) => events.push(`login ${status} (${statuses()})`));
+    login.on('onDisconnected', (error) => events.push(`disconnected ${error.code}`));
     await server.settle();
-    statuses.length = 0;
     b2.disconnect();
+    // V2NIMLoginLifeCycle "connectionBroken" then "waiting"; the getters already agree with each event.
+    expect(events.splice(0)).toEqual([
+      'login 3 (3,1)',
+      'connect 0 (3,0)',
+      'disconnected 192003',
+      'connect 3 (3,3)',
+    ]);
     await b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never);
     await server.settle();
     expect(b2Log.readTimes).toEqual([]);
     b2.reconnect();
+    // "connect" and "connectSucc" at once; logged in again ("loginSucc") a round trip later.
+    expect(events.splice(0)).toEqual(['login 2 (2,3)', 'connect 2 (2,2)', 'connect 1 (2,1)']);
     await server.settle();
-    expect(statuses).toEqual([0, 1]);
+    expect(events).toEqual(['login 1 (1,1)']);
     expect(b2Log.readTimes).toEqual([['B|1|A', 200]]);
     expect(b2Log.p2p).toEqual([]);
     expect(await watermark(a, 'A|1|B')).toBe(200);
@@ -391,11 +405,41 @@ describe('dropped connections', () => {
     expect(c.isConnected).toBe(true);
   });
 
-  it('a connection dropped while a call is in flight rejects it with 192001 and no effect', async () => {
+  it('a connection dropped while a call is in flight rejects it at once with 192003; the server still applies it', async () => {
+    // The SDK's doDisconnect rejects every command awaiting its answer (markAllCmdInvaild) with
+    // 192003, though the request may have reached the server: a retry must be idempotent.
     const { server, a, aLog, b, copies } = await chat();
+    vi.useFakeTimers();
+    server.setFaults({ latencyMs: [50, 50] });
+    const codes: number[] = [];
+    const pending = b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never);
+    pending.catch((e: { code: number }) => codes.push(e.code));
+    await vi.advanceTimersByTimeAsync(10);
+    server.dropConnection('B');
+    await vi.advanceTimersByTimeAsync(0);
+    // Rejected at the drop, 40 ms before its answer was due; not yet applied.
+    expect(codes).toEqual([192003]);
+    expect(aLog.p2p).toEqual([]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(aLog.p2p).toEqual([[{ conversationId: 'A|1|B', timestamp: 200 }]]);
+    vi.useRealTimers();
+    server.setFaults({});
+    server.restoreConnection('B');
+    await b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never).catch(() => undefined);
+    await server.settle();
+    await b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never);
+    await server.settle();
+    expect(aLog.p2p).toHaveLength(1);
+    expect(await watermark(a, 'A|1|B')).toBe(200);
+  });
+
+  it('a call in flight at a drop that a random fault would fail is not applied', async () => {
+    const { server, a, aLog, b, copies } = await chat();
+    server.setFaults({ failureRate: 1 });
     const pending = b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never);
     server.dropConnection('B');
-    await expectCode(pending, 192001);
+    await expectCode(pending, 192003);
+    server.setFaults({});
     server.restoreConnection('B');
     await server.settle();
     expect(aLog.p2p).toEqual([]);

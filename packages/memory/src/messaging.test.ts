@@ -160,17 +160,22 @@ describe('messages on the memory server', () => {
     });
   });
 
-  it('reports login and connection status changes to the device', async () => {
+  it('reports login and connection status changes at once, in the SDK order', () => {
     const server = createMemoryServer();
     const a1 = server.login('A');
-    const statuses: number[] = [];
-    a1.V2NIMLoginService.on('onConnectStatus', (status) => statuses.push(status));
-    await server.settle();
-    expect(a1.V2NIMLoginService.getConnectStatus()).toBe(1);
+    const events: string[] = [];
+    const login = a1.V2NIMLoginService;
+    login.on('onConnectStatus', (status) => events.push(`connect ${status}`));
+    login.on('onLoginStatus', (status) => events.push(`login ${status}`));
+    expect([login.getLoginStatus(), login.getConnectStatus()]).toEqual([1, 1]);
     a1.logout();
+    // V2NIMLoginLifeCycle "logout": the login status first, then the connection.
+    expect(events.splice(0)).toEqual(['login 0', 'connect 0']);
+    expect([login.getLoginStatus(), login.getConnectStatus()]).toEqual([0, 0]);
     a1.login();
-    await server.settle();
-    expect(statuses).toEqual([1, 0, 1]);
+    // "connect", "connectSucc", "loginSucc"; each emitted synchronously as the status changes.
+    expect(events).toEqual(['login 2', 'connect 2', 'connect 1', 'login 1']);
+    expect([login.getLoginStatus(), login.getConnectStatus()]).toEqual([1, 1]);
   });
 
   it('refuses bad server setup input with 191004, never a TypeError', () => {

@@ -146,6 +146,22 @@ describe('SPEC section 7, P2P scenarios on the memory server', () => {
     expect(a1.V2NIMLoginService.getLoginStatus()).toBe(0);
   });
 
+  it('11: logged out, the receipt calls check their arguments first (191004), then give 190002', async () => {
+    // The SDK validates them before sendCmd, which refuses every command unless logged in; calls
+    // that check a conversation id against the account (cleared by logout) give 190002 first.
+    const { a1, b1, m2 } = await p2pChat();
+    a1.logout();
+    b1.logout();
+    const receipts = b1.V2NIMMessageService;
+    await expectCode(receipts.sendP2PMessageReceipt(null as never), 191004);
+    await expectCode(receipts.sendTeamMessageReceipts([] as never), 191004);
+    await expectCode(receipts.getTeamMessageReceipts(null as never), 191004);
+    await expectCode(receipts.getTeamMessageReceiptDetail(null as never), 191004);
+    await expectCode(a1.V2NIMMessageService.getTeamMessageReceiptDetail(m2), 191004);
+    await expectCode(a1.V2NIMMessageService.getP2PMessageReceipt('nope'), 190002);
+    await expectCode(a1.V2NIMConversationService.getConversationReadTime('nope'), 190002);
+  });
+
   it('12: both of the sender devices get the event and both report read', async () => {
     const { server, a1, a1Log, b1, b1Log, m2 } = await p2pChat();
     const a2 = server.login('A');

@@ -10,7 +10,8 @@ export interface ReadScheduler {
   /**
    * Runs `read` after a seeded random delay and, like a real client, tries again after another
    * delay when it fails with a retryable code (rate limit or connection loss, e.g. injected faults
-   * or a dropped connection). A timeout (191005) took effect on the server, so it is not repeated.
+   * or a dropped connection). A protocol timeout (192004) or a drop in flight (192003) may have
+   * taken effect on the server; receipts are idempotent, so repeating them is harmless.
    * Other rejections (e.g. a receipt after logout) are part of the simulation, not errors.
    */
   schedule(read: () => Promise<unknown>): void;
@@ -49,8 +50,8 @@ export function createReadScheduler(options: {
         if (isStopped) return;
         read().catch((error: unknown) => {
           const code = (error as { code?: unknown } | null)?.code;
-          // 190002: right after a reconnect a device is connected but not yet logged in again
-          // (one round trip), and calls then reject with it.
+          // 190002: while its connection is down, and right after a reconnect (connected but not
+          // yet logged in again, one round trip), a device's calls reject with it.
           const isRetryable =
             code === 416 ||
             code === 107317 ||

@@ -232,11 +232,12 @@ describe('revokeMessage', () => {
   });
 
   it('with random latency a revoke that overtakes its message leaves no message and no stale conversation', async () => {
-    // Seeds 2, 8 and 22 of [0, 50] ms deliver B's revoke before the message itself. Fake timers, so
-    // the outcome depends on the seed only, not on how fast real timers fire.
+    // Seeds 5, 6 and 7 of [0, 50] ms deliver B's revoke before the message itself (2, 8 and 22 did
+    // while logins scheduled their status events, which drew delays too). Fake timers, so the
+    // outcome depends on the seed only, not on how fast real timers fire.
     vi.useFakeTimers();
     try {
-      for (const seed of [2, 8, 22]) {
+      for (const seed of [5, 6, 7]) {
         const scenario = createScenario();
         scenario.server.setFaults({ latencyMs: [0, 50], seed });
         const a = scenario.server.login('A');
@@ -343,12 +344,12 @@ describe('revokeMessage refusals change nothing', () => {
       190002,
     ],
     [
-      'disconnected (192001)',
+      'disconnected (190002: not logged in while waiting to reconnect)',
       (w) => {
         w.a1.disconnect();
         return w.a1.V2NIMMessageService.revokeMessage(w.m2);
       },
-      192001,
+      190002,
     ],
     [
       'an injected fault (416)',

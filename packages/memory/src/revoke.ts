@@ -65,7 +65,7 @@ export function checkRevokeArgs(
  * - 107404 when the caller never had the message (not in its audience), or the server id or the
  *   conversation named do not match the record;
  * - 107303 when the caller had it but did not send it (the memory server has no team managers);
- * - a message already revoked resolves and changes nothing (so a retry after a 191005 timeout is
+ * - a message already revoked resolves and changes nothing (so a retry after a 192004 timeout or a 192003 drop is
  *   safe) [DEC: the SDK's answer to a second revoke is not documented].
  * Revoking marks the record, drops it from history lists, turns it into a revoked `lastMessage`
  * where it was the last one, and pushes `onMessageRevokeNotifications` (then the conversation

@@ -137,7 +137,7 @@ describe('scenario helpers', () => {
   }
 
   it('simulated readers retry receipts that fail with retryable codes, and read through a dropped connection', async () => {
-    await simulatedReadersLand([416, 192001], async (server) => {
+    await simulatedReadersLand([416, 192005], async (server) => {
       server.dropConnection('C');
       await vi.advanceTimersByTimeAsync(120);
       server.restoreConnection('C');

@@ -258,7 +258,17 @@ describe('bad input: the NIM transport', () => {
     await server.settle();
     server.restoreConnection('A');
     await server.settle();
-    expect(states).toEqual(['disconnected', 'disconnected', 'connecting', 'connected']);
+    // One state per SDK status event: the drop (login 3, connect 0, connect 3), then the retry
+    // (login 2, connect 2, connect 1, login 1).
+    expect(states).toEqual([
+      'connecting',
+      'disconnected',
+      'connecting',
+      'connecting',
+      'connecting',
+      'connecting',
+      'connected',
+    ]);
   });
 });
 

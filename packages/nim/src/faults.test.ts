@@ -25,14 +25,14 @@ describe('the transport under memory-server faults', () => {
     const { server, b, copies } = await chat(1);
     server.setFaults({ failureRate: 1, failureCodes: [416] });
     await expectReceiptError(b.transport.sendP2PMessageReceipt(copies[0] as never), 416);
-    server.setFaults({ failureRate: 1, failureCodes: [192001] });
-    await expectReceiptError(b.transport.sendP2PMessageReceipt(copies[0] as never), 192001);
+    server.setFaults({ failureRate: 1 });
+    await expectReceiptError(b.transport.sendP2PMessageReceipt(copies[0] as never), 192005);
   });
 
-  it('a timeout rejects with 191005 although the receipt took effect', async () => {
+  it('a packet timeout rejects with 192004 although the receipt took effect', async () => {
     const { server, a, b, copies } = await chat(1);
     server.setFaults({ timeoutRate: 1 });
-    await expectReceiptError(b.transport.sendP2PMessageReceipt(copies[0] as never), 191005);
+    await expectReceiptError(b.transport.sendP2PMessageReceipt(copies[0] as never), 192004);
     await server.settle();
     expect(timestamps(a.events)).toEqual([100]);
   });
@@ -51,15 +51,16 @@ describe('the transport under memory-server faults', () => {
     });
   });
 
-  it('a dropped connection: "disconnected", 192001, then "connecting" until logged in again (190002), "connected" and ONE sync event', async () => {
+  it('a dropped connection: "connecting" while waiting to reconnect, 190002, until logged in again, "connected" and ONE sync event', async () => {
     const { server, a, b, copies } = await chat(2);
     const states: ConnectionState[] = [];
     a.transport.subscribeConnectionState?.((state) => states.push(state));
     server.dropConnection('A');
     server.dropConnection('B');
     await server.settle();
-    expect(a.transport.getConnectionState?.()).toBe('disconnected');
-    await expectReceiptError(b.transport.sendP2PMessageReceipt(copies[1] as never), 192001);
+    // The SDK waits to reconnect (connect status 3, login status 3): the kit's "connecting".
+    expect(a.transport.getConnectionState?.()).toBe('connecting');
+    await expectReceiptError(b.transport.sendP2PMessageReceipt(copies[1] as never), 190002);
     server.restoreConnection('B');
     // As nim-web-sdk-ng: connected a round trip before logged in, and calls fail meanwhile.
     expect(b.transport.getConnectionState?.()).toBe('connecting');
@@ -72,8 +73,17 @@ describe('the transport under memory-server faults', () => {
     expect(a.events).toEqual([]);
     server.restoreConnection('A');
     await server.settle();
-    // Dropped: connection 0 and login 2 both say so; back: connected, then logged in.
-    expect(states).toEqual(['disconnected', 'disconnected', 'connecting', 'connected']);
+    // Dropped: login 3 (still connected), connect 0, connect 3 (waiting); back: login 2,
+    // connect 2, connect 1, then logged in a round trip later.
+    expect(states).toEqual([
+      'connecting',
+      'disconnected',
+      'connecting',
+      'connecting',
+      'connecting',
+      'connecting',
+      'connected',
+    ]);
     expect(a.events).toEqual([
       { type: 'p2pReceipts', receipts: [{ conversationId: 'A|1|B', timestamp: 200 }] },
     ]);

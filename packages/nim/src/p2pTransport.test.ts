@@ -123,8 +123,16 @@ describe('SPEC section 7, P2P scenarios through createNimTransport', () => {
     expect(a1.transport.getConnectionState?.()).toBe('disconnected');
     a1.client.login();
     await server.settle();
-    // Each of the SDK's two status events (connection, login) reports.
-    expect(states).toEqual(['disconnected', 'disconnected', 'connected', 'connected']);
+    // Each of the SDK's status events reports: logout (login 0, connect 0), then login (login 2,
+    // connect 2, connect 1, login 1); logged out is "disconnected" even while still connected.
+    expect(states).toEqual([
+      'disconnected',
+      'disconnected',
+      'disconnected',
+      'connecting',
+      'connecting',
+      'connected',
+    ]);
   });
 
   it('12: both sender devices deliver the event to their engines', async () => {
