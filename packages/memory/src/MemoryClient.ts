@@ -174,6 +174,15 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     });
   }
 
+  /**
+   * The account the SDK checks message ownership against: "" once logged out (logout resets
+   * V2NIMLoginService.account), so the two team receipt queries, which require the caller to be
+   * the sender, reject every message with 191004 while logged out, as on the SDK.
+   */
+  function sdkAccount(): string {
+    return device.isOnline ? accountId : '';
+  }
+
   /** The server side of a call whose hop has ended (see {@link call}); throws its rejection. */
   function answer<T>(method: FaultableMethod, run: () => T, isLocal: boolean): T {
     // The login may have gone during the hop.
@@ -349,7 +358,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
       const input = snapshotOf(() => copyMessageList(messages));
       return call(
         'getTeamMessageReceipts',
-        () => input.error ?? checkTeamReceiptQuery(accountId, input.value),
+        () => input.error ?? checkTeamReceiptQuery(sdkAccount(), input.value),
         () => queryTeamReceipts(core, device, input.value as MessageLike[]),
         { validatesFirst: true },
       );
@@ -364,7 +373,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
         'getTeamMessageReceiptDetail',
         () =>
           input.error ??
-          checkTeamReceiptDetail(accountId, input.value.message, input.value.memberAccountIds),
+          checkTeamReceiptDetail(sdkAccount(), input.value.message, input.value.memberAccountIds),
         () =>
           queryTeamReceiptDetail(
             core,

@@ -342,6 +342,20 @@ describe('team rules beyond the numbered scenarios', () => {
     expect(counts).toMatchObject(g1Counts(1, 3));
   });
 
+  it("logged out: queries reject even the sender's own messages with 191004, a receipt sends 190002", async () => {
+    // The SDK checks ownership against V2NIMLoginService.account, which logout resets to "", before
+    // sendCmd refuses the command (190002); a receipt send only refuses one's own messages.
+    const { a1, b1, b1Log, g1 } = await teamChat();
+    a1.logout();
+    b1.logout();
+    await expectCode(a1.V2NIMMessageService.getTeamMessageReceipts([g1]), 191004);
+    await expectCode(a1.V2NIMMessageService.getTeamMessageReceiptDetail(g1), 191004);
+    await expectCode(
+      b1.V2NIMMessageService.sendTeamMessageReceipts([receivedBy(b1Log, g1)]),
+      190002,
+    );
+  });
+
   it('T3: query results leak receiverId like Web 10.8.1 (transports must strip it)', async () => {
     const { a1, g1 } = await teamChat();
     const [counts] = await a1.V2NIMMessageService.getTeamMessageReceipts([g1]);
