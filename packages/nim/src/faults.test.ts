@@ -1,6 +1,11 @@
 import type { ConnectionState, TransportEvent } from '@readmark/core';
 import { describe, expect, it } from 'vitest';
-import { copyOf, createTransportScenario, expectReceiptError } from './transport.testkit';
+import {
+  copyOf,
+  createTransportScenario,
+  DROP_AND_RESTORE_STATES,
+  expectReceiptError,
+} from './transport.testkit';
 
 /** What the engine relies on from the transport when the memory server injects faults. */
 async function chat(count: number) {
@@ -73,17 +78,7 @@ describe('the transport under memory-server faults', () => {
     expect(a.events).toEqual([]);
     server.restoreConnection('A');
     await server.settle();
-    // Dropped: login 3 (still connected), connect 0, connect 3 (waiting); back: login 2,
-    // connect 2, connect 1, then logged in a round trip later.
-    expect(states).toEqual([
-      'connecting',
-      'disconnected',
-      'connecting',
-      'connecting',
-      'connecting',
-      'connecting',
-      'connected',
-    ]);
+    expect(states).toEqual(DROP_AND_RESTORE_STATES);
     expect(a.events).toEqual([
       { type: 'p2pReceipts', receipts: [{ conversationId: 'A|1|B', timestamp: 200 }] },
     ]);

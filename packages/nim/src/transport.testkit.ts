@@ -44,3 +44,18 @@ export function copyOf(device: TransportDevice, sent: V2NIMMessage): V2NIMMessag
 export async function expectReceiptError(promise: Promise<unknown>, code: number): Promise<void> {
   await expect(promise).rejects.toMatchObject({ name: 'ReceiptError', code });
 }
+
+/**
+ * The connection states a transport reports through a memory server's `dropConnection` and
+ * `restoreConnection`, one per SDK status event: the drop (login 3 while still connected, connect 0,
+ * connect 3: waiting), then the retry (login 2, connect 2, connect 1, and a round trip later login 1).
+ */
+export const DROP_AND_RESTORE_STATES = [
+  'connecting',
+  'disconnected',
+  'connecting',
+  'connecting',
+  'connecting',
+  'connecting',
+  'connected',
+];
