@@ -66,7 +66,19 @@ function createOwnedEngine(
  * run before its siblings'.)
  */
 function DisposeLast({ engine }: { engine: ReceiptEngine | undefined }) {
-  useEffect(() => () => engine?.dispose(), [engine]);
+  const rendered = useRef<ReceiptEngine>(undefined);
+  useEffect(() => {
+    rendered.current = engine;
+    return () => {
+      rendered.current = undefined;
+      // A microtask later, unless rendered again meanwhile: StrictMode unmounts and remounts every
+      // effect once in development, and disposing at its rehearsal made the provider create a second
+      // engine, which asked every query again.
+      void Promise.resolve().then(() => {
+        if (rendered.current !== engine) engine?.dispose();
+      });
+    };
+  }, [engine]);
   return null;
 }
 

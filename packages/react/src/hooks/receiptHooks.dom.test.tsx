@@ -57,6 +57,12 @@ function List({ messages }: { messages: ReceiptMessage[] }) {
   );
 }
 
+/** Loads a team message's member detail, as a sheet does. */
+function DetailOf({ message }: { message: ReceiptMessage }) {
+  useTeamReceiptDetail(message);
+  return null;
+}
+
 /** Logs every status a tick committed. */
 function StatusLog({ message, log }: { message: ReceiptMessage; log: (string | undefined)[] }) {
   const { status } = useMessageReceipt(message);
@@ -174,8 +180,31 @@ describe('provider', () => {
     // StrictMode's extra mount/unmount leaves exactly one live subscription behind.
     expect(events.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(listenersBefore + 1);
     view.unmount();
+    await tick(0);
     expect(engine.isDisposed).toBe(true);
     expect(events.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(listenersBefore);
+  });
+
+  it('under StrictMode, the engine it creates from transport + accountId asks each query once', async () => {
+    world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
+    const a = world.device('A');
+    const p2p = await world.send(a, 'A|1|B', { at: 100 });
+    const team = await world.send(a, 'A|2|T', { at: 200, isFlagged: true });
+    await world.settle();
+    a.engine.dispose();
+    const view = render(
+      <StrictMode>
+        <ReceiptProvider transport={a.transport} accountId="A">
+          <Row message={p2p} />
+          <DetailOf message={team} />
+        </ReceiptProvider>
+      </StrictMode>,
+    );
+    await tick(1000);
+    expect(a.calls.getP2PMessageReceipt).toHaveLength(1);
+    expect(a.calls.getSelfReadTime).toHaveLength(1);
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
+    view.unmount();
   });
 
   it.each([
