@@ -71,4 +71,16 @@ describe('waiting for the SDK login sync before reading the read-time cache', ()
     expect(events.listenerCount('onDataSync')).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it('goes on at once while logged out: no sync is coming and the read rejects with 190002 at once', async () => {
+    // nim-web-sdk-ng after logout: login status 0, getDataSync() null (its sync details reset).
+    const { service, events } = loginService(null);
+    let status = 0;
+    Object.assign(service, { getLoginStatus: () => status });
+    expect(await isSettled(whenMainDataSynced(service))).toBe(true);
+    expect(events.listenerCount('onDataSync')).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+    status = 2; // logging in: the sync is about to start, so it is waited for
+    expect(await isSettled(whenMainDataSynced(service))).toBe(false);
+  });
 });

@@ -15,13 +15,19 @@ type LoginService = NonNullable<NimLike['V2NIMLoginService']>;
 
 /**
  * Resolves once the SDK's main data sync after login has completed (or failed, or after
- * {@link MAIN_DATA_SYNC_WAIT_MS}); at once when the login service cannot tell (no `getDataSync`).
+ * {@link MAIN_DATA_SYNC_WAIT_MS}); at once when the login service cannot tell (no `getDataSync`)
+ * or reports the device logged out.
  * nim-web-sdk-ng answers `getConversationReadTime` from a cache that this sync fills: read before
  * it ends, the answer is 0, and an engine of a reloaded page sent a receipt its account had already
  * sent (SPEC U5).
  */
 export function whenMainDataSynced(login: LoginService | undefined): Promise<void> {
   if (typeof login?.getDataSync !== 'function') return Promise.resolve();
+  // Logged out (status 0): no sync is coming (the SDK resets its sync details, getDataSync() is
+  // null), and the read it guards rejects with 190002 at once, which the engine retries at login.
+  if (typeof login.getLoginStatus === 'function' && login.getLoginStatus() === 0) {
+    return Promise.resolve();
+  }
   const getDataSync = login.getDataSync.bind(login);
   const isSynced = () => {
     const details: unknown = getDataSync();
