@@ -4,18 +4,21 @@ import {
   setConnectStatus,
   setDeviceConnected,
   setLoginStatus,
+  startLoginSync,
 } from './connection';
 import { createConversationIdUtil, isValidConversationIdFor } from './conversationIds';
 import { findConversation, listConversations } from './conversations';
 import { createTextMessage, listMessages, storeAndDeliver } from './messaging';
 import { invalidParameter, NimError, NimErrorCode } from './NimError';
-import { applyP2PReceipt, isPeerReadOnDevice, syncP2PAtLogin } from './p2pReceipts';
+import { applyP2PReceipt, isPeerReadOnDevice } from './p2pReceipts';
 import { checkRevokeArgs, copyRevokeParams, revokeStoredMessage } from './revoke';
 import type { FaultableMethod, ServerCore } from './ServerCore';
 import type {
   V2NIMConversationIdUtil,
   V2NIMConversationListener,
   V2NIMConversationService,
+  V2NIMDataSyncState,
+  V2NIMDataSyncType,
   V2NIMLoginListener,
   V2NIMLoginService,
   V2NIMMessage,
@@ -77,7 +80,7 @@ export type MemoryConversationService = Pick<
 /** The slice of `V2NIMLoginService` the memory server implements. */
 export type MemoryLoginService = Pick<
   V2NIMLoginService,
-  'on' | 'off' | 'getLoginStatus' | 'getConnectStatus' | 'getLoginUser'
+  'on' | 'off' | 'getLoginStatus' | 'getConnectStatus' | 'getLoginUser' | 'getDataSync'
 > & {
   listenerCount(eventName: keyof V2NIMLoginListener): number;
 };
@@ -223,6 +226,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
       device.missedMessages.length = 0;
       device.missedRevokes.length = 0;
       device.missedConversationIds.clear();
+      device.dataSync = undefined;
       // Calls in flight keep their late 190002 (SPEC P7): the login is checked when their hop ends.
       device.callsInFlight.clear();
       setLoginStatus(device, 0);
@@ -233,7 +237,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     setConnectStatus(device, 2);
     setConnectStatus(device, 1);
     setLoginStatus(device, 1);
-    syncP2PAtLogin(core, device);
+    startLoginSync(core, device);
   }
 
   const messageService: MemoryMessageService = {
@@ -433,6 +437,11 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     getConnectStatus: () => device.connectStatus,
     // As the SDK: the account while logged in (or logging in again after a drop), "" after logout.
     getLoginUser: () => (device.isOnline ? accountId : ''),
+    // The main data sync of this login (see startLoginSync); null before any and after logout.
+    getDataSync: () =>
+      device.dataSync
+        ? [{ type: 1 as V2NIMDataSyncType, state: device.dataSync.state as V2NIMDataSyncState }]
+        : null,
   };
 
   const client: MemoryClient = {

@@ -69,6 +69,12 @@ export interface Device {
    * this device's own receipts; cleared at logout.
    */
   readonly readTimeCache: Map<string, number>;
+  /**
+   * The main data sync of the current login (what `getDataSync` reports): state 2 while the login
+   * sync is on its way, 3 once delivered (or ended by a drop); undefined before the first login and
+   * after logout (`getDataSync()` answers null, as the SDK's reset sync details do).
+   */
+  dataSync: { state: 2 | 3 } | undefined;
   readonly messageEvents: Emitter<V2NIMMessageListener>;
   readonly conversationEvents: Emitter<V2NIMConversationListener>;
   readonly loginEvents: Emitter<V2NIMLoginListener>;
@@ -179,6 +185,7 @@ export class ServerCore {
       missedConversationIds: new Set(),
       p2pCache: new Map(),
       readTimeCache: new Map(),
+      dataSync: undefined,
       messageEvents: new Emitter(),
       conversationEvents: new Emitter(),
       loginEvents: new Emitter(),

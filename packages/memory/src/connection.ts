@@ -1,6 +1,6 @@
 import { emitMissedConversations } from './conversations';
 import { NimError, NimErrorCode } from './NimError';
-import { syncP2PAtLogin } from './p2pReceipts';
+import { emitP2PLoginSync } from './p2pReceipts';
 import { revokeNotificationFor } from './revoke';
 import { type Device, isReachable, type ServerCore } from './ServerCore';
 import type { V2NIMConnectStatus, V2NIMLoginStatus } from './sdkTypes';
@@ -69,11 +69,8 @@ export function setConnectStatus(device: Device, status: number, error?: NimErro
  *
  * A restore is the SDK's successful retry: `onLoginStatus(2)`, `onConnectStatus(2)`,
  * `onConnectStatus(1)` (login status still 2: calls fail with 190002), and one round trip later
- * `onLoginStatus(1)`. Then the device gets, like NIM's login sync: the P2P receipts it missed as ONE
- * event (P8), its own read times (P11), the messages pushed meanwhile as one `onReceiveMessages`
- * batch (without those revoked since), the revokes as one `onMessageRevokeNotifications` batch and
- * the changed conversations as one `onConversationChanged`. Team receipts are not synced (G11):
- * apps query them again. The P2P cache survives (only logout clears it).
+ * `onLoginStatus(1)`, then the login sync (see {@link startLoginSync}): `onDataSync(1, 2)`, what the
+ * device missed, `onDataSync(1, 3)`. The P2P cache survives (only logout clears it).
  */
 export function setDeviceConnected(core: ServerCore, device: Device, isConnected: boolean): void {
   if (!device.isOnline || device.isConnected === isConnected) return;
@@ -92,6 +89,9 @@ export function setDeviceConnected(core: ServerCore, device: Device, isConnected
       new NimError(NimErrorCode.DISCONNECT, 'connection broken due to internal reasons'),
     );
     setConnectStatus(device, 3);
+    // The sync's commands were among the calls rejected with 192003: the SDK ends its main sync
+    // with that error (doSyncComplete / onSyncFailed -> onDataSync(1, 3, error)).
+    if (device.dataSync?.state === 2) completeDataSync(device, device.dataSync, droppedCallError());
     return;
   }
   // SDK "connect", then "connectSucc"; "loginSucc" a round trip later.
@@ -103,14 +103,29 @@ export function setDeviceConnected(core: ServerCore, device: Device, isConnected
     if (!device.isOnline || !device.isConnected || !device.isRelogging) return;
     device.isRelogging = false;
     setLoginStatus(device, 1);
-    syncAfterLogin(core, device);
+    startLoginSync(core, device);
   });
 }
 
-/** What a device that logged in again is told at once (see {@link setDeviceConnected}). */
-function syncAfterLogin(core: ServerCore, device: Device): void {
-  syncP2PAtLogin(core, device);
+/**
+ * The login sync, after `onLoginStatus(1)` of a login or of a reconnect's re-login, as the SDK's
+ * main data sync: the SDK resets its sync details at every successful login (`dataSync.reset()`)
+ * and restarts the sync on `loginLifeCycleLoginSucc`, which fires for reconnects too. So at once
+ * `getDataSync()` answers `[{ type: 1, state: 2 }]` and `onDataSync(1, 2)` is emitted; when the
+ * sync is delivered (one latency later) the device gets, in order: the P2P receipts it missed as ONE
+ * event (P8), its own read times (P11), and after a reconnect the messages pushed meanwhile as one
+ * `onReceiveMessages` batch (without those revoked since), the revokes as one
+ * `onMessageRevokeNotifications` batch and the changed conversations as one `onConversationChanged`;
+ * then `getDataSync()` answers state 3 and `onDataSync(1, 3)` is emitted. Team receipts are not
+ * synced (G11). A drop before the delivery ends the sync with 192003 (see setDeviceConnected); the
+ * next reconnect syncs again.
+ */
+export function startLoginSync(core: ServerCore, device: Device): void {
+  const sync = { state: 2 as const };
+  device.dataSync = sync;
+  device.loginEvents.emit('onDataSync', 1, 2);
   core.deliver(device, () => {
+    emitP2PLoginSync(core, device);
     const missed = device.missedMessages.splice(0).filter((stored) => !stored.revoke);
     if (missed.length > 0) {
       device.messageEvents.emit(
@@ -126,5 +141,14 @@ function syncAfterLogin(core: ServerCore, device: Device): void {
       );
     }
     emitMissedConversations(core, device);
+    // Unless a listener dropped the device (the sync ended with 192003) or logged out meanwhile.
+    if (device.dataSync === sync && sync.state === 2) completeDataSync(device, sync);
   });
+}
+
+/** Ends the main data sync: state 3, then `onDataSync(1, 3, error?)` (SDK `switchDataSync`). */
+function completeDataSync(device: Device, sync: { state: 2 | 3 }, error?: NimError): void {
+  sync.state = 3;
+  if (error) device.loginEvents.emit('onDataSync', 1, 3, error);
+  else device.loginEvents.emit('onDataSync', 1, 3);
 }

@@ -466,6 +466,87 @@ describe('dropped connections', () => {
   });
 });
 
+describe('main data sync (V2NIMLoginService getDataSync / onDataSync)', () => {
+  /** Logs a device's login statuses, data sync events and login-sync deliveries, in order. */
+  function trace(client: MemoryClient) {
+    const events: string[] = [];
+    const login = client.V2NIMLoginService;
+    login.on('onLoginStatus', (status) => events.push(`login ${status}`));
+    login.on('onDataSync', (type, state, error) =>
+      events.push(`sync ${type} ${state}${error ? ` ${error.code}` : ''}`),
+    );
+    client.V2NIMMessageService.on('onReceiveP2PMessageReadReceipts', (receipts) =>
+      events.push(`receipts ${receipts.map((r) => `${r.conversationId}@${r.timestamp}`)}`),
+    );
+    client.V2NIMMessageService.on('onReceiveMessages', (messages) =>
+      events.push(`messages ${messages.length}`),
+    );
+    client.V2NIMConversationService.on('onConversationReadTimeUpdated', (id, time) =>
+      events.push(`readTime ${id}@${time}`),
+    );
+    return events;
+  }
+
+  it('a login starts the main sync at once (state 2) and completes it (state 3) after the login sync is delivered', async () => {
+    const { server, a, b, copies } = await chat();
+    await b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never);
+    await server.settle();
+    expect(b.V2NIMLoginService.getDataSync()).toEqual([{ type: 1, state: 3 }]);
+    const events = trace(b);
+    b.logout();
+    expect(b.V2NIMLoginService.getDataSync()).toBeNull(); // the SDK resets its sync details
+    a.logout();
+    b.login();
+    a.login();
+    // SDK: loginSucc sets login status 1, then the sync starts (switchDataSync 1/2 "mainSync").
+    expect(events.splice(0)).toEqual(['login 0', 'login 2', 'login 1', 'sync 1 2']);
+    expect(b.V2NIMLoginService.getDataSync()).toEqual([{ type: 1, state: 2 }]);
+    expect(await b.V2NIMConversationService.getConversationReadTime('B|1|A')).toBe(0);
+    await server.settle();
+    expect(events).toEqual(['readTime B|1|A@200', 'sync 1 3']);
+    expect(b.V2NIMLoginService.getDataSync()).toEqual([{ type: 1, state: 3 }]);
+    expect(await b.V2NIMConversationService.getConversationReadTime('B|1|A')).toBe(200);
+  });
+
+  it('every reconnect syncs again: onDataSync(1, 2) after the re-login, (1, 3) after what was missed', async () => {
+    const { server, a, b, copies, send } = await chat();
+    const events = trace(a);
+    server.dropConnection('A');
+    // Until the re-login succeeds the SDK keeps the last sync's details.
+    expect(a.V2NIMLoginService.getDataSync()).toEqual([{ type: 1, state: 3 }]);
+    await b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never);
+    await send(b, { to: 'B|1|A', at: 300 });
+    await server.settle();
+    server.restoreConnection('A');
+    expect(events.splice(0)).toEqual(['login 3', 'login 2']);
+    expect(a.V2NIMLoginService.getDataSync()).toEqual([{ type: 1, state: 3 }]);
+    await server.settle();
+    expect(events).toEqual(['login 1', 'sync 1 2', 'receipts A|1|B@200', 'messages 1', 'sync 1 3']);
+  });
+
+  it('a drop before the sync is delivered ends it with 192003; the reconnect syncs again', async () => {
+    const { server, a } = await chat(0);
+    const events = trace(a);
+    a.logout();
+    a.login();
+    a.disconnect();
+    expect(events.splice(0)).toEqual([
+      'login 0',
+      'login 2',
+      'login 1',
+      'sync 1 2',
+      'login 3',
+      'sync 1 3 192003',
+    ]);
+    expect(a.V2NIMLoginService.getDataSync()).toEqual([{ type: 1, state: 3 }]);
+    await server.settle();
+    expect(events).toEqual([]);
+    a.reconnect();
+    await server.settle();
+    expect(events).toEqual(['login 2', 'login 1', 'sync 1 2', 'sync 1 3']);
+  });
+});
+
 describe('determinism', () => {
   /** Every fault at once, over latency with timers: what each device heard and each call got. */
   async function faultedRun(seed: number) {

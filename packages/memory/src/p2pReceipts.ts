@@ -73,31 +73,30 @@ function raiseReadTime(device: Device, conversationId: string, readTime: number)
  * read times (moved on other devices) fill the device's read-time cache, each with an
  * `onConversationReadTimeUpdated`, as the SDK's conversation sync (`syncConversationReadTime`, 4_14)
  * does. The sync is incremental, as NIM's is by timetag: a fresh login (empty cache) gets every read
- * time, a reconnect only those that moved meanwhile.
+ * time, a reconnect only those that moved meanwhile. Runs when the sync is delivered (see
+ * `startLoginSync` in connection.ts, which wraps it in the main data sync).
  */
-export function syncP2PAtLogin(core: ServerCore, device: Device): void {
-  core.deliver(device, () => {
-    const receipts: Array<{ conversationId: string; timestamp: number }> = [];
-    for (const readTime of core.p2pReadTimes.values()) {
-      if (readTime.senderId !== device.accountId) continue;
-      const conversationId = conversationIdOf(device.accountId, 1, readTime.readerId);
-      if ((device.p2pCache.get(conversationId) ?? 0) >= readTime.timestamp) continue;
-      device.p2pCache.set(conversationId, readTime.timestamp);
-      receipts.push({ conversationId, timestamp: readTime.timestamp });
-    }
-    if (receipts.length > 0) device.messageEvents.emit('onReceiveP2PMessageReadReceipts', receipts);
-    for (const readTime of core.p2pReadTimes.values()) {
-      if (readTime.readerId !== device.accountId) continue;
-      const conversationId = conversationIdOf(device.accountId, 1, readTime.senderId);
-      if ((device.readTimeCache.get(conversationId) ?? 0) >= readTime.timestamp) continue;
-      device.readTimeCache.set(conversationId, readTime.timestamp);
-      device.conversationEvents.emit(
-        'onConversationReadTimeUpdated',
-        conversationId,
-        readTime.timestamp,
-      );
-    }
-  });
+export function emitP2PLoginSync(core: ServerCore, device: Device): void {
+  const receipts: Array<{ conversationId: string; timestamp: number }> = [];
+  for (const readTime of core.p2pReadTimes.values()) {
+    if (readTime.senderId !== device.accountId) continue;
+    const conversationId = conversationIdOf(device.accountId, 1, readTime.readerId);
+    if ((device.p2pCache.get(conversationId) ?? 0) >= readTime.timestamp) continue;
+    device.p2pCache.set(conversationId, readTime.timestamp);
+    receipts.push({ conversationId, timestamp: readTime.timestamp });
+  }
+  if (receipts.length > 0) device.messageEvents.emit('onReceiveP2PMessageReadReceipts', receipts);
+  for (const readTime of core.p2pReadTimes.values()) {
+    if (readTime.readerId !== device.accountId) continue;
+    const conversationId = conversationIdOf(device.accountId, 1, readTime.senderId);
+    if ((device.readTimeCache.get(conversationId) ?? 0) >= readTime.timestamp) continue;
+    device.readTimeCache.set(conversationId, readTime.timestamp);
+    device.conversationEvents.emit(
+      'onConversationReadTimeUpdated',
+      conversationId,
+      readTime.timestamp,
+    );
+  }
 }
 
 /** `isPeerRead` exactly as the SDK computes it (P6): local, synchronous, non-strict. */

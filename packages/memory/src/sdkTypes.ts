@@ -3,6 +3,11 @@
  * server has no runtime dependency on the SDK. The `dist/esm` declarations are broken, so these come
  * from the browser build's folder (see TOOLCHAIN.md).
  */
+
+export type {
+  V2NIMDataSyncState,
+  V2NIMDataSyncType,
+} from 'nim-web-sdk-ng/dist/v2/NIM_BROWSER_SDK/SyncServiceInterface';
 export type {
   V2NIMConversation,
   V2NIMConversationIdUtil,

@@ -1,5 +1,4 @@
 import { createNimTransport } from '@readmark/nim';
-import EventEmitter from 'eventemitter3';
 import { describe, expect, it, vi } from 'vitest';
 import {
   countCalls,
@@ -414,36 +413,24 @@ describe('seeding a conversation while offline', () => {
       await world.tick(300);
       expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
       bob.engine.dispose();
-      // The SDK's login sync (read times included) arrives 400 ms after login, while the app mounts
-      // at once; the SDK then reports its main data sync complete, as nim-web-sdk-ng does.
+      // The login sync (read times included) arrives 400 ms after login, while the app mounts at
+      // once; the memory server reports the main data sync as nim-web-sdk-ng does: getDataSync()
+      // in state 2, then onDataSync(1, 3) once the sync has been delivered.
       world.server.setFaults({ latencyMs: [400, 400] });
       const client = world.server.login('B');
-      const sync = new EventEmitter();
-      let isSynced = false;
-      client.V2NIMConversationService.on('onConversationReadTimeUpdated', () => {
-        if (isSynced) return;
-        isSynced = true;
-        sync.emit('onDataSync', 1, 3);
-      });
-      const login = {
-        ...client.V2NIMLoginService,
-        getDataSync: () => (isSynced ? [{ type: 1, state: 3 }] : [{ type: 1, state: 2 }]),
-        on: (event: string, listener: (...args: unknown[]) => void) =>
-          event === 'onDataSync'
-            ? sync.on(event, listener)
-            : client.V2NIMLoginService.on(event as never, listener as never),
-        off: (event: string, listener: (...args: unknown[]) => void) =>
-          event === 'onDataSync'
-            ? sync.off(event, listener)
-            : client.V2NIMLoginService.off(event as never, listener as never),
-      };
-      const { transport, calls } = countCalls(
-        createNimTransport({ ...client, V2NIMLoginService: login as never }),
+      const syncEvents: string[] = [];
+      client.V2NIMLoginService.on('onDataSync', (type, state) =>
+        syncEvents.push(`${type}/${state}`),
       );
+      expect(client.V2NIMLoginService.getDataSync()).toEqual([{ type: 1, state: 2 }]);
+      // Read now, the SDK cache is still empty: a transport that did not wait would get 0 and send.
+      expect(await client.V2NIMConversationService.getConversationReadTime('B|1|A')).toBe(0);
+      const { transport, calls } = countCalls(createNimTransport(client));
       const engine = createReceiptEngine({ transport, accountId: 'B', random: () => 0.5 });
       try {
         engine.markRead([b2]);
         await world.tick(60_000);
+        expect(syncEvents).toEqual(['1/3']);
         expect(calls.getSelfReadTime).toEqual([['B|1|A']]);
         expect(engine.store.getState().conversations['B|1|A']?.selfReadTime).toBe(200);
         expect(calls.sendP2PMessageReceipt).toHaveLength(0);
