@@ -10,7 +10,7 @@ import { createConversationIdUtil, isValidConversationIdFor } from './conversati
 import { findConversation, listConversations } from './conversations';
 import { createTextMessage, listMessages, storeAndDeliver } from './messaging';
 import { invalidParameter, NimError, NimErrorCode } from './NimError';
-import { applyP2PReceipt, isPeerReadOnDevice } from './p2pReceipts';
+import { applyP2PReceipt, isPeerReadOnDevice, pushReadTime } from './p2pReceipts';
 import { checkRevokeArgs, copyRevokeParams, revokeStoredMessage } from './revoke';
 import type { FaultableMethod, ServerCore } from './ServerCore';
 import type {
@@ -72,7 +72,12 @@ export type MemoryMessageService = Pick<
  */
 export type MemoryConversationService = Pick<
   V2NIMConversationService,
-  'on' | 'off' | 'getConversationReadTime' | 'getConversation' | 'getConversationList'
+  | 'on'
+  | 'off'
+  | 'getConversationReadTime'
+  | 'markConversationRead'
+  | 'getConversation'
+  | 'getConversationList'
 > & {
   listenerCount(eventName: keyof V2NIMConversationListener): number;
 };
@@ -404,6 +409,36 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
       const fault = core.takeFault('getConversationReadTime', accountId);
       if (fault) throw fault;
       return device.readTimeCache.get(conversationId) ?? 0;
+    },
+    // As the SDK's cloud V2NIMConversationService.markConversationRead: the read time becomes the
+    // conversation's last message createTime (computeReadTimeForMark); when the device's cache is
+    // already there it answers that at once, without a server call; otherwise one server call
+    // (v2MarkConversationReadTime), then the cache moves without an event on this device, and the
+    // account's other devices get onConversationReadTimeUpdated. No receipt reaches the peer.
+    markConversationRead: async (conversationId) => {
+      if (!device.isOnline) throw notLoggedInError(); // checkLogin: login status 0
+      const error = checkConversationIdFor(accountId, conversationId);
+      if (error) throw error;
+      const record = core.conversations.get(accountId)?.get(conversationId);
+      if (!record) throw invalidParameter('Conversation not exist');
+      const readTime = record.lastMessage.message.createTime;
+      const current = device.readTimeCache.get(conversationId) ?? 0;
+      if (current >= readTime) return current;
+      return call(
+        'markConversationRead',
+        () => undefined,
+        () => {
+          if (core.raiseAccountReadTime(accountId, conversationId, readTime)) {
+            pushReadTime(core, device, conversationId, readTime);
+          }
+          // The SDK overwrites its cache (updateReadTime); kept monotonic here, as everywhere.
+          device.readTimeCache.set(
+            conversationId,
+            Math.max(readTime, device.readTimeCache.get(conversationId) ?? 0),
+          );
+          return readTime;
+        },
+      );
     },
     getConversation: (conversationId) =>
       call(

@@ -25,6 +25,7 @@ export const FAULTABLE_METHODS = [
   'revokeMessage',
   'getConversation',
   'getConversationList',
+  'markConversationRead',
 ] as const;
 /** One of {@link FAULTABLE_METHODS}. */
 export type FaultableMethod = (typeof FAULTABLE_METHODS)[number];
@@ -132,6 +133,13 @@ export interface P2PReadTime {
   timestamp: number;
 }
 
+/** How far an account has read one of its conversations (NIM's conversation read time). */
+export interface ConversationReadTime {
+  readonly accountId: string;
+  readonly conversationId: string;
+  readTime: number;
+}
+
 interface Fault {
   method: FaultableMethod;
   code: number;
@@ -152,6 +160,12 @@ export class ServerCore {
   readonly history: StoredMessage[] = [];
   /** Keyed by `${readerId}\n${senderId}`. Only ever moves forward (P9). */
   readonly p2pReadTimes = new Map<string, P2PReadTime>();
+  /**
+   * Each account's conversation read times (what its devices' `getConversationReadTime` caches are
+   * synced from), keyed by `${accountId}\n${conversationId}`: moved by the account's P2P receipts
+   * and by `markConversationRead`. Only ever moves forward.
+   */
+  readonly readTimes = new Map<string, ConversationReadTime>();
   readonly teams = new Map<string, Set<string>>();
   /** Keyed by owner account, then by the owner's conversation id. */
   readonly conversations = new Map<string, Map<string, ConversationRecord>>();
@@ -251,6 +265,16 @@ export class ServerCore {
   nextClientId(): string {
     this.clientIdSequence += 1;
     return `mem-${this.clientIdSequence}`;
+  }
+
+  /** Raises `accountId`'s read time of `conversationId`; false when it was already as far. */
+  raiseAccountReadTime(accountId: string, conversationId: string, readTime: number): boolean {
+    const key = `${accountId}\n${conversationId}`;
+    const current = this.readTimes.get(key);
+    if (current && current.readTime >= readTime) return false;
+    if (current) current.readTime = readTime;
+    else this.readTimes.set(key, { accountId, conversationId, readTime });
+    return true;
   }
 
   p2pReadTimeKey(readerId: string, senderId: string): string {

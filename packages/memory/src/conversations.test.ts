@@ -151,4 +151,71 @@ describe('conversations on the memory server', () => {
     await expectCode(service.getConversation('A|1|B'), 190002);
     await expectCode(service.getConversationList(0, 10), 190002);
   });
+
+  it('markConversationRead moves the read time to the last message, without an event here, synced to the other devices', async () => {
+    const { server, send } = createScenario();
+    server.createTeam({ teamId: 'T1', memberIds: ['A', 'B'] });
+    const a = server.login('A');
+    const aLog = listen(a);
+    const b1 = server.login('B');
+    const b1Log = listen(b1);
+    const b2 = server.login('B');
+    const b2Log = listen(b2);
+    await send(a, { to: 'A|1|B', at: 100 });
+    await send(a, { to: 'A|1|B', at: 200 });
+    await send(a, { to: 'A|2|T1', at: 300 });
+    await server.settle();
+    const service = b1.V2NIMConversationService;
+
+    expect(await service.markConversationRead('B|1|A')).toBe(200);
+    expect(await service.getConversationReadTime('B|1|A')).toBe(200);
+    await server.settle();
+    expect(b1Log.readTimes).toEqual([]); // the SDK only updates its cache on the calling device
+    expect(b2Log.readTimes).toEqual([['B|1|A', 200]]);
+    expect(await b2.V2NIMConversationService.getConversationReadTime('B|1|A')).toBe(200);
+    // Not a receipt: the peer's watermark and events do not move (P11).
+    expect(aLog.p2p).toEqual([]);
+    expect((await a.V2NIMMessageService.getP2PMessageReceipt('A|1|B')).timestamp).toBe(0);
+    // Teams have a read time too.
+    expect(await service.markConversationRead('B|2|T1')).toBe(300);
+    await server.settle();
+    expect(b2Log.readTimes).toEqual([
+      ['B|1|A', 200],
+      ['B|2|T1', 300],
+    ]);
+    // Already there: the cached read time at once, no server call (it works while disconnected).
+    b1.disconnect();
+    expect(await service.markConversationRead('B|1|A')).toBe(200);
+    b1.reconnect();
+    await server.settle();
+    // A new device of the account gets the read times at login.
+    const b3 = server.login('B');
+    const b3Log = listen(b3);
+    await server.settle();
+    expect(b3Log.readTimes).toEqual([
+      ['B|1|A', 200],
+      ['B|2|T1', 300],
+    ]);
+  });
+
+  it('markConversationRead: 190002 logged out or (with something to mark) disconnected, 191004 for a bad id or a conversation the account does not have', async () => {
+    const { server, send } = createScenario();
+    const a = server.login('A');
+    const b = server.login('B');
+    await send(a, { to: 'A|1|B', at: 100 });
+    await server.settle();
+    const service = b.V2NIMConversationService;
+    await expectCode(service.markConversationRead('A|1|B'), 191004);
+    await expectCode(service.markConversationRead(42 as never), 191004);
+    await expectCode(service.markConversationRead('B|1|C'), 191004);
+    b.disconnect();
+    await expectCode(service.markConversationRead('B|1|A'), 190002);
+    b.reconnect();
+    await server.settle();
+    b.logout();
+    await expectCode(service.markConversationRead('B|1|A'), 190002);
+    b.login();
+    await server.settle();
+    expect(await service.getConversationReadTime('B|1|A')).toBe(0);
+  });
 });

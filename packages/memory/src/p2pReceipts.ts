@@ -43,8 +43,25 @@ export function applyP2PReceipt(core: ServerCore, device: Device, message: Messa
   // P11: the reader's other devices learn their own read time, never a peer receipt. The reading
   // device's own cache moves at once, without an event (as the SDK's markConversationRead does).
   const readerConversationId = conversationIdOf(readerId, 1, senderId);
+  // markConversationRead may have moved the read time further already: then nobody is told.
+  if (!core.raiseAccountReadTime(readerId, readerConversationId, timestamp)) return;
+  pushReadTime(core, device, readerConversationId, timestamp);
+}
+
+/**
+ * The account's read time of `conversationId` moved to `readTime` from `device` (a P2P receipt or
+ * `markConversationRead`): the device's own cache moves at once, without an event (as the SDK's
+ * markConversationRead does), and the account's other devices get `onConversationReadTimeUpdated`
+ * (the SDK's multi-device read-time handler), never a peer receipt (P11).
+ */
+export function pushReadTime(
+  core: ServerCore,
+  device: Device,
+  readerConversationId: string,
+  timestamp: number,
+): void {
   raiseReadTime(device, readerConversationId, timestamp);
-  for (const target of core.onlineDevicesOf(readerId, device)) {
+  for (const target of core.onlineDevicesOf(device.accountId, device)) {
     core.deliverEvent(target, () => {
       const cached = target.readTimeCache.get(readerConversationId) ?? 0;
       // Caught up through a login sync meanwhile: nothing new, unless event faults are on.
@@ -86,16 +103,11 @@ export function emitP2PLoginSync(core: ServerCore, device: Device): void {
     receipts.push({ conversationId, timestamp: readTime.timestamp });
   }
   if (receipts.length > 0) device.messageEvents.emit('onReceiveP2PMessageReadReceipts', receipts);
-  for (const readTime of core.p2pReadTimes.values()) {
-    if (readTime.readerId !== device.accountId) continue;
-    const conversationId = conversationIdOf(device.accountId, 1, readTime.senderId);
-    if ((device.readTimeCache.get(conversationId) ?? 0) >= readTime.timestamp) continue;
-    device.readTimeCache.set(conversationId, readTime.timestamp);
-    device.conversationEvents.emit(
-      'onConversationReadTimeUpdated',
-      conversationId,
-      readTime.timestamp,
-    );
+  for (const { accountId, conversationId, readTime } of core.readTimes.values()) {
+    if (accountId !== device.accountId) continue;
+    if ((device.readTimeCache.get(conversationId) ?? 0) >= readTime) continue;
+    device.readTimeCache.set(conversationId, readTime);
+    device.conversationEvents.emit('onConversationReadTimeUpdated', conversationId, readTime);
   }
 }
 

@@ -198,6 +198,38 @@ describe('P2P receipts through the engine (SPEC section 7, scenarios 1-15)', () 
     expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(200);
   });
 
+  describe('an app that calls markConversationRead when a chat opens (packages/nim README, isReadTimeSynced)', () => {
+    /** B opens the chat: the app marks it read (NIM read time 200), then m1 and m2 come on screen. */
+    async function openChat(transportOptions: { isReadTimeSynced?: boolean }) {
+      const { alice, m1, m2, b1, b2 } = await aliceAndBob();
+      const bob = world.device('B', {}, transportOptions);
+      await world.settle();
+      const readTime = await bob.client.V2NIMConversationService.markConversationRead('B|1|A');
+      expect(readTime).toBe(200);
+      bob.engine.markRead([b1, b2]);
+      await world.tick(60_000);
+      return { alice, bob, m1, m2 };
+    }
+
+    it('by default the engine takes the messages up to that read time as acknowledged: no receipt, the sender never sees them read', async () => {
+      const { alice, bob, m1, m2 } = await openChat({});
+      expect(selectSelfReadTime(bob.engine.store.getState(), 'B|1|A')).toBe(200);
+      expect(bob.calls.sendP2PMessageReceipt).toHaveLength(0);
+      expect(bob.errors).toEqual([]);
+      expect(status(alice, m1)).toBe('sent');
+      expect(status(alice, m2)).toBe('sent');
+      expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(0);
+    });
+
+    it('with isReadTimeSynced false it sends the receipt and the sender sees them read', async () => {
+      const { alice, bob, m1, m2 } = await openChat({ isReadTimeSynced: false });
+      expect(sentMessages(bob.calls.sendP2PMessageReceipt).map((m) => m.createTime)).toEqual([200]);
+      expect(bob.errors).toEqual([]);
+      expect(status(alice, m1)).toBe('read');
+      expect(status(alice, m2)).toBe('read');
+    });
+  });
+
   it('14: an offline sender catches up at login, in one notification', async () => {
     const { alice, bob, m2, b2 } = await aliceAndBob();
     alice.client.logout();
