@@ -363,31 +363,25 @@ describe('createNimTransport mechanics', () => {
     expect(states).toEqual(['disconnected', 'disconnected']);
   });
 
-  it("a throwing kit listener does not stop the SDK's dispatch: the app's own listeners of the same events still run", () => {
-    // nim-web-sdk-ng emits through eventemitter3, whose loop stops at the first listener that throws
-    // (the memory server's emitter isolates listeners, which would hide it).
-    const { server } = createTransportScenario();
-    const client = server.login('A');
-    const { on: _on, off: _off, listenerCount: _count, ...calls } = client.V2NIMMessageService;
-    const sdkMessages = Object.assign(new EventEmitter(), calls);
-    const sdkLogin = Object.assign(new EventEmitter(), {
-      getConnectStatus: () => 1,
-      getLoginStatus: () => 1,
-    });
-    const transport = createNimTransport({
-      V2NIMMessageService: sdkMessages as never,
-      V2NIMLoginService: sdkLogin as never,
-    });
+  it("a throwing kit listener does not stop the SDK's dispatch: the app's own listeners of the same events still run", async () => {
+    // nim-web-sdk-ng emits through eventemitter3, whose loop stops at the first listener that
+    // throws; the memory server's services do the same, so this runs on its real events.
+    const { server, device, send } = createTransportScenario();
+    const a = device('A');
+    const b = device('B');
+    const m1 = await send(a, { to: 'A|1|B', at: 100 });
+    await server.settle();
     const bug = new Error('listener bug');
     const fail = () => {
       throw bug;
     };
-    transport.subscribe(fail);
-    transport.subscribeConnectionState?.(fail);
+    a.transport.subscribe(fail);
+    a.transport.subscribeConnectionState?.(fail);
     const appSaw: unknown[] = [];
-    sdkLogin.on('onLoginStatus', (status: number) => appSaw.push(['login', status]));
-    sdkLogin.on('onConnectStatus', (status: number) => appSaw.push(['connect', status]));
-    sdkMessages.on('onReceiveP2PMessageReadReceipts', () => appSaw.push('p2p'));
+    const login = a.client.V2NIMLoginService;
+    login.on('onLoginStatus', (status) => appSaw.push(['login', status]));
+    login.on('onConnectStatus', (status) => appSaw.push(['connect', status]));
+    a.client.V2NIMMessageService.on('onReceiveP2PMessageReadReceipts', () => appSaw.push('p2p'));
     // The bug is rethrown asynchronously (an unhandled rejection); captured here to assert it.
     const surfaced: unknown[] = [];
     const reject = vi.spyOn(Promise, 'reject').mockImplementation((reason) => {
@@ -395,18 +389,26 @@ describe('createNimTransport mechanics', () => {
       return Promise.resolve() as never;
     });
     try {
-      expect(() => sdkLogin.emit('onLoginStatus', 1)).not.toThrow();
-      expect(() => sdkLogin.emit('onConnectStatus', 1)).not.toThrow();
-      expect(() =>
-        sdkMessages.emit('onReceiveP2PMessageReadReceipts', [
-          { conversationId: 'A|1|B', timestamp: 100 },
-        ]),
-      ).not.toThrow();
+      a.client.disconnect();
+      a.client.reconnect();
+      await server.settle();
+      await b.client.V2NIMMessageService.sendP2PMessageReceipt(copyOf(b, m1) as never);
+      await server.settle();
     } finally {
       reject.mockRestore();
     }
-    expect(appSaw).toEqual([['login', 1], ['connect', 1], 'p2p']);
-    expect(surfaced).toEqual([bug, bug, bug]);
+    expect(appSaw).toEqual([
+      ['login', 3],
+      ['connect', 0],
+      ['connect', 3],
+      ['login', 2],
+      ['connect', 2],
+      ['connect', 1],
+      ['login', 1],
+      'p2p',
+    ]);
+    // One per status event (each reaches the connection-state listener) and one for the receipt.
+    expect(surfaced).toEqual(Array.from({ length: 8 }, () => bug));
   });
 
   it('refuses something that is not an SDK instance with 191004', () => {
