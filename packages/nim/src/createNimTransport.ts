@@ -143,32 +143,48 @@ function isolated(handler: () => void): void {
   }
 }
 
+/** One SDK listener: the service (skipped when absent), the event, the handler. */
+type Listening = [
+  service: { on: unknown; off: unknown } | undefined,
+  event: string,
+  handler: (...args: never[]) => void,
+];
+
+/** Calls a service's `on` or `off`, whose typed overloads name each event. */
+function toggle([service, event, handler]: Listening, method: 'on' | 'off'): void {
+  // Only for services that are there: listenAll skips absent ones.
+  const change = (service as Record<typeof method, (event: string, handler: unknown) => void>)[
+    method
+  ];
+  change.call(service, event, handler);
+}
+
 /**
  * Adds SDK listeners, all or none: when an `on` throws (a broken or half-registered service), the
  * listeners already added are removed again and the error is thrown as a ReceiptError (191004 when
  * it has no NIM code), so a failed subscribe leaves no listener behind that nobody could remove.
- * Each entry adds one listener and returns its removal; the result removes them all, once.
+ * The result removes them all, once.
  */
-function listenAll(adders: ReadonlyArray<() => () => void>): () => void {
-  const removers: Array<() => void> = [];
+function listenAll(listenings: readonly Listening[]): () => void {
+  const added: Listening[] = [];
+  const removeAdded = () => {
+    for (const listening of added.splice(0)) toggle(listening, 'off');
+  };
   try {
-    for (const add of adders) removers.push(add());
+    for (const listening of listenings) {
+      if (!listening[0]) continue;
+      toggle(listening, 'on');
+      added.push(listening);
+    }
   } catch (error) {
-    for (const remove of removers) {
-      try {
-        remove();
-      } catch {
-        // Already failing: the first error is the one to report.
-      }
+    try {
+      removeAdded();
+    } catch {
+      // Already failing: the first error is the one to report.
     }
     throw ReceiptError.from(error, ReceiptErrorCode.INVALID_PARAMETER);
   }
-  let isSubscribed = true;
-  return () => {
-    if (!isSubscribed) return;
-    isSubscribed = false;
-    for (const remove of removers) remove();
-  };
+  return removeAdded;
 }
 
 /**
@@ -338,19 +354,9 @@ export function createNimTransport(
         emit({ type: 'selfReadTime', conversationId, readTime });
       };
       return listenAll([
-        () => {
-          messages.on('onReceiveP2PMessageReadReceipts', onP2P);
-          return () => messages.off('onReceiveP2PMessageReadReceipts', onP2P);
-        },
-        () => {
-          messages.on('onReceiveTeamMessageReadReceipts', onTeam);
-          return () => messages.off('onReceiveTeamMessageReadReceipts', onTeam);
-        },
-        () => {
-          if (!conversations) return () => undefined;
-          conversations.on('onConversationReadTimeUpdated', onReadTime);
-          return () => conversations.off('onConversationReadTimeUpdated', onReadTime);
-        },
+        [messages, 'onReceiveP2PMessageReadReceipts', onP2P],
+        [messages, 'onReceiveTeamMessageReadReceipts', onTeam],
+        [conversations, 'onConversationReadTimeUpdated', onReadTime],
       ]);
     },
   };
@@ -388,14 +394,8 @@ export function createNimTransport(
       const onLogin = (status: unknown) =>
         isolated(() => listener(connectionStateOf(login.getConnectStatus(), status)));
       return listenAll([
-        () => {
-          login.on('onConnectStatus', onConnect);
-          return () => login.off('onConnectStatus', onConnect);
-        },
-        () => {
-          login.on('onLoginStatus', onLogin);
-          return () => login.off('onLoginStatus', onLogin);
-        },
+        [login, 'onConnectStatus', onConnect],
+        [login, 'onLoginStatus', onLogin],
       ]);
     };
   }
