@@ -58,7 +58,8 @@ export function createTeamCountLoader(
   const queued = new Map<string, Map<string, ReceiptMessage>>();
   /** Keys a reconnect queued again: their known counts may be stale, so they are queried anyway. */
   const requery = new Set<string>();
-  const inFlight = new Set<string>();
+  /** Keys whose query is out, with the number of reconnects when it went out. */
+  const inFlight = new Map<string, number>();
   const retries = createRetrySchedule(context, () => flush());
   /**
    * Times the connection came back. Counts known from before the last time may have missed
@@ -111,7 +112,12 @@ export function createTeamCountLoader(
       reconnects > 0 &&
       !queriedSinceReconnect.has(key) &&
       !(conversationId in state.unavailableTeams);
-    if (!inFlight.has(key) && (isStale || needsLoad(state, conversationId, message, key))) {
+    const queriedAt = inFlight.get(key);
+    if (queriedAt !== undefined) {
+      // Out since before the last reconnect: shown again (a row scrolled back in) before its answer,
+      // it is still asked again once answered (see load), as reloadWatched marked it.
+      if (queriedAt !== reconnects && isStale) requery.add(key);
+    } else if (isStale || needsLoad(state, conversationId, message, key)) {
       // In a trimmed conversation this may be a forgotten message: an event arriving before the
       // query goes out may be a late one with a lower count, so the query goes out anyway.
       if (isStale || Object.hasOwn(state.trimmedTeams, conversationId)) requery.add(key);
@@ -168,7 +174,7 @@ export function createTeamCountLoader(
     batch: [string, ReceiptMessage][],
     round: RetryRound,
   ): void {
-    for (const [key] of batch) inFlight.add(key);
+    for (const [key] of batch) inFlight.set(key, reconnects);
     const reconnectsAtQuery = reconnects;
     const messages = batch.map(([, message]) => message);
     invoke(async () =>

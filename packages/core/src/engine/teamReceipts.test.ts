@@ -628,6 +628,27 @@ describe('team outbox and loaders', () => {
     });
   });
 
+  it('after reconnecting, a badge shown again while its query from before the drop is out still gets it asked again', async () => {
+    const { a, b, c, g1 } = await team();
+    const { engine, release, held } = slowCountAnswers(a);
+    let hide = engine.watchTeamCounts(g1);
+    await world.tick(50);
+    expect(held).toHaveLength(1);
+    await readWhileAIsOffline([b, c], g1);
+    // The row scrolls out and back in (a virtualized list) before the old answer arrives.
+    hide();
+    hide = engine.watchTeamCounts(g1);
+    await world.tick(50);
+    await release();
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(2);
+    await release();
+    expect(selectTeamReceipt(engine.store.getState(), g1)).toMatchObject({
+      readCount: 2,
+      unreadCount: 2,
+    });
+    hide();
+  });
+
   it('after reconnecting, a count query that was out during the drop and fails is retried, though counts are known', async () => {
     const { a, b, c, g1 } = await team();
     const { engine, release } = slowCountAnswers(a);
