@@ -521,6 +521,37 @@ describe('P2P hooks', () => {
     expect(row.result.current).toBe('read');
   });
 
+  it('hydrating rows whose store has not changed renders each row once', async () => {
+    const alice = world.device('A');
+    const messages: ReceiptMessage[] = [];
+    for (let index = 0; index < 5; index++) {
+      messages.push(await world.send(alice, 'A|1|B', { at: 100 + index }));
+    }
+    await world.settle();
+    const engine = createReceiptEngine({
+      transport: alice.transport,
+      accountId: 'A',
+      isStartDeferred: true,
+    });
+    const page = () => (
+      <ReceiptProvider engine={engine}>
+        <List messages={messages} />
+      </ReceiptProvider>
+    );
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(page());
+    document.body.append(container);
+    renders.clear();
+    await act(async () => {
+      hydrateRoot(container, page());
+    });
+    expect(messages.map((message) => renders.get(message.messageClientId))).toEqual([
+      1, 1, 1, 1, 1,
+    ]);
+    container.remove();
+    engine.dispose();
+  });
+
   it('hydrates server HTML without a mismatch when the engine knew receipts before hydrateRoot', async () => {
     const alice = world.device('A');
     const bob = world.device('B');

@@ -40,19 +40,20 @@ export function useStoreSelector<S, T>(
   isSubscribed = true,
 ): T {
   const cache = useRef<Cached<S, T> | null>(null);
-  const serverCache = useRef<Cached<S, T> | null>(null);
-  const read = (slot: { current: Cached<S, T> | null }, state: S): T => {
-    const cached = slot.current;
+  // One cache for both snapshots: hydrated, a store that did not change gives the client the same
+  // value as the server, so React renders no row a second time.
+  const read = (state: S): T => {
+    const cached = cache.current;
     if (cached && cached.state === state && cached.selector === selector) return cached.value;
     const selected = selector(state);
     // An equal value keeps the previous object, so React sees no change.
     const value = cached && isEqual(cached.value, selected) ? cached.value : selected;
-    slot.current = { state, selector, value };
+    cache.current = { state, selector, value };
     return value;
   };
   return useSyncExternalStore(
     isSubscribed ? store.subscribe : noSubscription,
-    () => read(cache, store.getState()),
-    () => read(serverCache, store.getInitialState()),
+    () => read(store.getState()),
+    () => read(store.getInitialState()),
   );
 }
