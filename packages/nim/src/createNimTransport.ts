@@ -65,6 +65,19 @@ function serviceOf<S extends { on: unknown; off: unknown }>(service: S | undefin
   }
 }
 
+/**
+ * The SDK is logged in as an account the receipt is not from (one instance switching accounts): 190002
+ * ("not logged in" as that account), which the engine holds and retries rather than drops, so the
+ * old account's receipts are kept (handed to its next engine or its storage) instead of being lost
+ * as a final 191004 or sent as the new account's reads.
+ */
+function loggedInAsAnother(account: string, reason: string): ReceiptError {
+  return new ReceiptError(
+    ReceiptErrorCode.ILLEGAL_STATE,
+    `the SDK is logged in as ${account}: ${reason}`,
+  );
+}
+
 /** More than 50 messages in one team call: 191001 before any effect (SPEC G3, G6). */
 function overBatchLimit(): ReceiptError {
   return new ReceiptError(ReceiptErrorCode.MISUSE, `at most ${TEAM_BATCH_LIMIT} messages per call`);
@@ -261,9 +274,11 @@ export function createNimTransport(
         // onLoginStatus(1) fires before login() resolves, and an engine of the old account may still
         // flush a receipt: it would go out from the new account's session. Checked inside callSdk so
         // a throwing getter or getLoginUser rejects too.
+        // An own message is left to the SDK, whose 191004 for it comes first (P1, scenario 6).
         const self = loginUser();
-        if (self !== undefined && (message as V2NIMMessage).receiverId !== self) {
-          throw invalid(`the message is not addressed to the logged-in account ${self}`);
+        const { receiverId, senderId } = message as V2NIMMessage;
+        if (self !== undefined && receiverId !== self && senderId !== self) {
+          throw loggedInAsAnother(self, 'the message is not addressed to it');
         }
         return messages.sendP2PMessageReceipt(message as V2NIMMessage);
       });
@@ -301,8 +316,9 @@ export function createNimTransport(
                   !message.conversationId.startsWith(`${self}|`),
               );
         if (foreign) {
-          throw invalid(
-            `${foreign.conversationId} is not a conversation of the logged-in account ${self}`,
+          throw loggedInAsAnother(
+            self as string,
+            `${foreign.conversationId} is not its conversation`,
           );
         }
         return messages.sendTeamMessageReceipts(list);

@@ -42,6 +42,17 @@ describe('waiting for the SDK login sync before reading the read-time cache', ()
     expect(await isSettled(whenMainDataSynced(noSync))).toBe(true);
   });
 
+  it('waits while any main-data entry is still syncing (the SDK reports the basic and the conversation sync both as type 1)', async () => {
+    const { service, events } = loginService([
+      { type: 1, state: 2 },
+      { type: 1, state: 3 },
+    ]);
+    const synced = whenMainDataSynced(service);
+    expect(await isSettled(synced)).toBe(false);
+    events.emit('onDataSync', 1, 3);
+    expect(await isSettled(synced)).toBe(true);
+  });
+
   it('waits for the main sync to complete, not for another sync, and stops listening then', async () => {
     const { service, events } = loginService(null);
     const synced = whenMainDataSynced(service);

@@ -29,12 +29,15 @@ export function whenMainDataSynced(login: LoginService | undefined): Promise<voi
     return Promise.resolve();
   }
   const getDataSync = login.getDataSync.bind(login);
+  // The SDK tracks main data in several entries of type 1 (the basic sync, which carries the read
+  // times, and the cloud conversations), reported without their subtype; it emits onDataSync(1, 3)
+  // once all are complete, and so does this check: one complete entry proved nothing.
   const isSynced = () => {
     const details: unknown = getDataSync();
-    return (
-      Array.isArray(details) &&
-      details.some((detail) => detail?.type === MAIN_DATA && detail?.state === COMPLETED)
-    );
+    const main = Array.isArray(details)
+      ? details.filter((detail) => detail?.type === MAIN_DATA)
+      : [];
+    return main.length > 0 && main.every((detail) => detail?.state === COMPLETED);
   };
   if (isSynced()) return Promise.resolve();
   return new Promise((resolve) => {

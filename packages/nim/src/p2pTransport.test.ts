@@ -1,4 +1,4 @@
-import { ReceiptError } from '@readmark/core';
+import { createReceiptEngine, ReceiptError } from '@readmark/core';
 import EventEmitter from 'eventemitter3';
 import { describe, expect, it, vi } from 'vitest';
 import { createNimTransport } from './createNimTransport';
@@ -45,7 +45,7 @@ describe('SPEC section 7, P2P scenarios through createNimTransport', () => {
     expect((await a1.transport.getP2PMessageReceipt('A|1|B')).timestamp).toBe(200);
   });
 
-  it('4, 6-8: own, foreign, bad and self-chat messages reject with ReceiptError 191004', async () => {
+  it('4, 6-8: own, bad and self-chat messages reject with ReceiptError 191004; a foreign one is refused', async () => {
     const { server, send, device, a1, b1, m1, m2 } = await p2pChat();
     await expectReceiptError(a1.transport.sendP2PMessageReceipt(m1), 191004);
     const received = copyOf(b1, m2);
@@ -63,16 +63,18 @@ describe('SPEC section 7, P2P scenarios through createNimTransport', () => {
       b1.transport.sendP2PMessageReceipt({ ...received, createTime: '200' as never }),
       191004,
     );
-    // P4: C cannot acknowledge a message addressed to B.
+    // P4: C cannot acknowledge a message addressed to B. The server says 191004; the transport
+    // refuses it first, as the SDK being logged in as another account than the receipt's (190002,
+    // held and retried by an engine, never dropped: see the account-switch test below).
     const c1 = device('C');
-    await expectReceiptError(c1.transport.sendP2PMessageReceipt(received), 191004);
+    await expectReceiptError(c1.transport.sendP2PMessageReceipt(received), 190002);
     const note = await send(a1, { to: 'A|1|A', at: 300 });
     await expectReceiptError(a1.transport.sendP2PMessageReceipt(note), 191004);
     await server.settle();
     expect(a1.events).toEqual([]);
   });
 
-  it('P4: after the NIM instance switches accounts, a receipt for the old account never leaves (10.8.1 does not check receiverId)', async () => {
+  it('P4: after the NIM instance switches accounts, a receipt for the old account is held, never sent from the new account (10.8.1 does not check receiverId)', async () => {
     const { b1, m2 } = await p2pChat();
     // One NIM instance, logged in as B, then as C (its onLoginStatus(1) fires before login()
     // resolves, while B's engine still holds a receipt for m2). 10.8.1 sends whatever it is given.
@@ -92,12 +94,45 @@ describe('SPEC section 7, P2P scenarios through createNimTransport', () => {
     expect(forwarded).toHaveLength(1);
     account = 'C';
     const rejection = transport.sendP2PMessageReceipt(received);
-    await expectReceiptError(rejection, 191004);
-    await expect(rejection).rejects.toThrow('not addressed to the logged-in account C');
+    await expectReceiptError(rejection, 190002);
+    await expect(rejection).rejects.toThrow(
+      'the SDK is logged in as C: the message is not addressed to it',
+    );
     // Logged out (the SDK's getLoginUser gives ""): left to the SDK, which fails for its own reason.
     account = '';
     await transport.sendP2PMessageReceipt(received);
     expect(forwarded).toHaveLength(2);
+  });
+
+  it('an engine of the old account keeps its receipt through an account switch: no error, kept in its storage', async () => {
+    const { server, b1, m2 } = await p2pChat();
+    let account = 'B';
+    const transport = createNimTransport({
+      ...b1.client,
+      V2NIMLoginService: { ...b1.client.V2NIMLoginService, getLoginUser: () => account },
+    });
+    const saved: unknown[][] = [];
+    const storage = {
+      load: () => [],
+      save: (_accountId: string, messages: readonly unknown[]) => {
+        saved.push([...messages]);
+      },
+    };
+    const onError = vi.fn();
+    const engine = createReceiptEngine({ transport, accountId: 'B', onError, storage });
+    await server.settle();
+    // The same NIM instance logs in as C (its onLoginStatus(1) comes before login() resolves)
+    // while B's engine still marks what B's screen showed.
+    account = 'C';
+    engine.markRead([copyOf(b1, m2) as never]);
+    engine.flush();
+    await server.settle();
+    await Promise.resolve();
+    engine.dispose();
+    expect(onError).not.toHaveBeenCalled();
+    // Kept for B's next engine (the page after a reload, or B logging in again).
+    expect(saved.at(-1)).toHaveLength(1);
+    expect(server.login('A').V2NIMMessageService.isPeerRead(m2 as never)).toBe(false);
   });
 
   it('10: bad conversation ids reject with 191004; an unknown peer gives 0', async () => {

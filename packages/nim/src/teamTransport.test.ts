@@ -124,7 +124,7 @@ describe('SPEC section 7, team scenarios through createNimTransport', () => {
     expect(counts?.readCount).toBe(0);
   });
 
-  it('after the NIM instance switches accounts, a team receipt of the old account never leaves (10.8.1 sends any copy)', async () => {
+  it('after the NIM instance switches accounts, a team receipt of the old account is held, never sent from the new account (10.8.1 sends any copy)', async () => {
     const { b1, g1 } = await teamChat();
     // One NIM instance, logged in as B, then as C, another member of T1, while B's engine still
     // holds a receipt for its copy of g1 (conversation B|2|T1). 10.8.1 checks only the sender.
@@ -144,9 +144,9 @@ describe('SPEC section 7, team scenarios through createNimTransport', () => {
     expect(forwarded).toHaveLength(1);
     account = 'C';
     const rejection = transport.sendTeamMessageReceipts([received]);
-    await expectReceiptError(rejection, 191004);
+    await expectReceiptError(rejection, 190002);
     await expect(rejection).rejects.toThrow(
-      'B|2|T1 is not a conversation of the logged-in account C',
+      'the SDK is logged in as C: B|2|T1 is not its conversation',
     );
     expect(forwarded).toHaveLength(1);
     // Logged out (the SDK's getLoginUser gives ""): left to the SDK, which fails for its own reason.
