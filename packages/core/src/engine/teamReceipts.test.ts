@@ -600,6 +600,32 @@ describe('team outbox and loaders', () => {
     return { engine, release, held };
   }
 
+  /**
+   * A's count query went out for the `calls`-th time; answered, the counts are B's and C's reads,
+   * which A missed offline, not the stale 0 of 4.
+   */
+  async function expectAskedAgain(
+    calls: number,
+    {
+      a,
+      engine,
+      release,
+      g1,
+    }: {
+      a: WorldDevice;
+      engine: ReturnType<typeof createReceiptEngine>;
+      release: () => Promise<void>;
+      g1: ReceiptMessage;
+    },
+  ) {
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(calls);
+    await release();
+    expect(selectTeamReceipt(engine.store.getState(), g1)).toMatchObject({
+      readCount: 2,
+      unreadCount: 2,
+    });
+  }
+
   /** A's connection drops, `readers` read `message` meanwhile (A misses their events), it is back. */
   async function readWhileAIsOffline(readers: WorldDevice[], message: ReceiptMessage) {
     world.server.dropConnection('A');
@@ -620,12 +646,7 @@ describe('team outbox and loaders', () => {
     await release();
     // Its answer (0 read) came from before the readers A missed; asked again, the counts are B's
     // and C's, not 0 for good.
-    expect(a.calls.getTeamMessageReceipts).toHaveLength(2);
-    await release();
-    expect(selectTeamReceipt(engine.store.getState(), g1)).toMatchObject({
-      readCount: 2,
-      unreadCount: 2,
-    });
+    await expectAskedAgain(2, { a, engine, release, g1 });
   });
 
   it('after reconnecting, a badge shown again while its query from before the drop is out still gets it asked again', async () => {
@@ -640,12 +661,7 @@ describe('team outbox and loaders', () => {
     hide = engine.watchTeamCounts(g1);
     await world.tick(50);
     await release();
-    expect(a.calls.getTeamMessageReceipts).toHaveLength(2);
-    await release();
-    expect(selectTeamReceipt(engine.store.getState(), g1)).toMatchObject({
-      readCount: 2,
-      unreadCount: 2,
-    });
+    await expectAskedAgain(2, { a, engine, release, g1 });
     hide();
   });
 
@@ -664,12 +680,7 @@ describe('team outbox and loaders', () => {
     await release(new ReceiptError(191005, 'timed out'));
     // Retried after the backoff (75% of 1 s), although counts from before the drop are known.
     await world.tick(750);
-    expect(a.calls.getTeamMessageReceipts).toHaveLength(3);
-    await release();
-    expect(selectTeamReceipt(engine.store.getState(), g1)).toMatchObject({
-      readCount: 2,
-      unreadCount: 2,
-    });
+    await expectAskedAgain(3, { a, engine, release, g1 });
   });
 
   it('dispose stops team listening and pending loads', async () => {

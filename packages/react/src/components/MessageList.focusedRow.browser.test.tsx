@@ -19,16 +19,29 @@ const world = listWorldPerTest('focus-list');
 
 const textOf = (message: ReceiptMessage) => (message as { text?: string }).text;
 
-it('keeps a focused badge in the document while the reader pages up past it, so PageUp keeps scrolling', async () => {
+/** Team t1 of Alice, Bob and Carol, and Alice's `count` flagged messages in it; Alice's device. */
+async function alicesFlaggedMessages(count: number) {
   world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
   const alice = world.server.login('alice');
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < count; i++) {
     await world.send(alice, {
       conversationId: 'alice|2|t1',
       text: `m${i}`,
       isReceiptRequested: true,
     });
   }
+  return alice;
+}
+
+/** Bob's `count` messages to t1, `${label} 0`, `${label} 1`…: a busy team. */
+async function bobSends(count: number, label: string, bob: Parameters<typeof world.send>[0]) {
+  for (let i = 0; i < count; i++) {
+    await world.send(bob, { conversationId: 'bob|2|t1', text: `${label} ${i}` });
+  }
+}
+
+it('keeps a focused badge in the document while the reader pages up past it, so PageUp keeps scrolling', async () => {
+  const alice = await alicesFlaggedMessages(40);
   const messages = await world.history(alice, 'alice|2|t1');
   const app = renderApp(
     <Providers engine={world.engineFor(alice)}>
@@ -71,8 +84,7 @@ it('keeps a receipt sheet opened from a row open while the list follows new mess
   world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol', 'dave'] });
   const alice = world.server.login('alice');
   const bob = world.server.login('bob');
-  for (let i = 0; i < 10; i++)
-    await world.send(bob, { conversationId: 'bob|2|t1', text: `old ${i}` });
+  await bobSends(10, 'old', bob);
   await world.send(alice, {
     conversationId: 'alice|2|t1',
     text: 'lunch?',
@@ -104,8 +116,7 @@ it('keeps a receipt sheet opened from a row open while the list follows new mess
   expect(dialog.open).toBe(true);
 
   // A busy team: 20 messages arrive while Alice reads the sheet, and the list follows them.
-  for (let i = 0; i < 20; i++)
-    await world.send(bob, { conversationId: 'bob|2|t1', text: `new ${i}` });
+  await bobSends(20, 'new', bob);
   messages = await world.history(alice, 'alice|2|t1');
   app.rerender(ui());
   for (let i = 0; i < 6; i++) await nextFrame();
@@ -119,15 +130,7 @@ it('keeps a receipt sheet opened from a row open while the list follows new mess
 });
 
 it('keeps the focused row when older history is prepended, which moves every index', async () => {
-  world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
-  const alice = world.server.login('alice');
-  for (let i = 0; i < 60; i++) {
-    await world.send(alice, {
-      conversationId: 'alice|2|t1',
-      text: `m${i}`,
-      isReceiptRequested: true,
-    });
-  }
+  const alice = await alicesFlaggedMessages(60);
   const history = await world.history(alice, 'alice|2|t1');
   const engine = world.engineFor(alice);
   let messages = history.slice(20);
@@ -223,8 +226,7 @@ it('keeps the row of a badge whose sheet is open outside the list, so Esc gives 
   expect(dialog.contains(document.activeElement)).toBe(true);
 
   // Bob's 30 messages arrive while Alice reads the sheet; the list follows them.
-  for (let i = 0; i < 30; i++)
-    await world.send(bob, { conversationId: 'bob|2|t1', text: `new ${i}` });
+  await bobSends(30, 'new', bob);
   messages = await world.history(alice, 'alice|2|t1');
   app.rerender(ui());
   for (let i = 0; i < 6; i++) await nextFrame();
