@@ -1,5 +1,6 @@
 import { type ReactNode, useRef } from 'react';
 import type { ReceiptDetailMember } from './ReceiptDetailMember';
+import { scrollToEdgeOnKey } from './scrollToEdgeOnKey';
 import { useRowVirtualizer, useVirtualRows } from './useRowVirtualizer';
 import { useSettledValue } from './useSettledValue';
 import { visuallyHidden } from './visuallyHidden';
@@ -69,15 +70,7 @@ export function MemberList({
           tabIndex={0}
           className="readmark-sheet-list" // Inline max height keeps the list virtualized even without styles.css.
           style={{ overflowY: 'auto', maxHeight: 'var(--readmark-sheet-list-height, 22rem)' }}
-          onKeyDown={(event) => {
-            const edge = event.key === 'End' ? members.length - 1 : event.key === 'Home' ? 0 : -1;
-            if (edge < 0 || event.target !== event.currentTarget) return;
-            if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-            // At once, by index: the browser's animated End scroll stopped part-way whenever a row
-            // measured on the way corrected the scroll position.
-            event.preventDefault();
-            virtualizer.scrollToIndex(edge, { align: edge === 0 ? 'start' : 'end' });
-          }}
+          onKeyDown={(event) => scrollToEdgeOnKey(event, virtualizer)}
         >
           {/* Named once, on the focusable scroll region: a second name on the list was read twice. */}
           <ul

@@ -9,6 +9,7 @@ import type { MessageListProps } from './MessageListProps';
 import { NewMessagesAnnouncement } from './NewMessagesAnnouncement';
 import { NewMessagesPill } from './NewMessagesPill';
 import { objectKeys } from './objectKeys';
+import { scrollToEdgeOnKey } from './scrollToEdgeOnKey';
 import { usableKey } from './usableKey';
 import { useHistoryWindow } from './useHistoryWindow';
 import { END_THRESHOLD, useMessageVirtualizer } from './useMessageVirtualizer';
@@ -323,6 +324,8 @@ export function MessageList<TMessage extends ReceiptMessage>({
         tabIndex={0}
         className="readmark-message-scroller"
         style={{ flex: '1 1 auto', minHeight: 0, overflowY: 'auto', overflowAnchor: 'none' }}
+        // Home and End at once, by index: the browser's animated Home stopped screens short.
+        onKeyDown={(event) => scrollToEdgeOnKey(event, virtualizer)}
       >
         {/* The virtualizer writes this container's height. */}
         <div ref={virtualizer.containerRef} style={{ position: 'relative', width: '100%' }}>

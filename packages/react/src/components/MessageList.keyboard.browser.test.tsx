@@ -1,0 +1,68 @@
+import type { ReceiptMessage } from '@readmark/core';
+import { screen, waitFor } from '@testing-library/dom';
+import { expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import '../styles.css';
+import { listWorldPerTest } from './listWorldPerTest.test';
+import { MessageList } from './MessageList';
+import { Providers, renderApp } from './testWorld.test';
+
+/*
+ * The message list as a keyboard user meets it: its scroller is a focusable region scrolled by the
+ * keyboard.
+ */
+
+const world = listWorldPerTest('keyboard-list');
+
+const textOf = (message: ReceiptMessage) => (message as { text?: string }).text;
+
+/** Alice's 90 messages to Bob, of varied heights (40 to 280 px), in Bob's list. */
+async function bobsLongChat() {
+  const alice = world.server.login('alice');
+  const bob = world.server.login('bob');
+  for (let i = 0; i < 90; i++) {
+    await world.send(alice, { conversationId: 'alice|1|bob', text: `message ${i}` });
+  }
+  const messages = await world.history(bob, 'bob|1|alice');
+  renderApp(
+    <Providers engine={world.engineFor(bob)}>
+      <MessageList
+        className="keyboard-list"
+        conversationId="bob|1|alice"
+        messages={messages}
+        renderMessage={(message) => (
+          <div style={{ height: 40 + (Number(textOf(message)?.split(' ')[1]) % 5) * 60 }}>
+            {textOf(message)}
+          </div>
+        )}
+      />
+    </Providers>,
+  );
+  const scroller = screen.getByRole('region', { name: 'Messages' });
+  await screen.findByText('message 89');
+  return scroller;
+}
+
+it('Home in the list goes to the oldest message in one press, however many rows it measures on the way, and End back to the newest', async () => {
+  const scroller = await bobsLongChat();
+  scroller.focus();
+  await userEvent.keyboard('{Home}');
+  // Chromium's own Home scroll is animated; each row measured on the way up (above the view) moves
+  // the scroll position by its change, which ended the animation thousands of pixels short.
+  const first = await screen.findByText('message 0', {}, { timeout: 5_000 });
+  await waitFor(() => expect(scroller.scrollTop).toBe(0));
+  const box = first.getBoundingClientRect();
+  const view = scroller.getBoundingClientRect();
+  expect(box.top).toBeGreaterThanOrEqual(view.top);
+  expect(box.bottom).toBeLessThanOrEqual(view.bottom);
+  expect(document.activeElement).toBe(scroller);
+
+  // And End goes back to the newest, the same way.
+  await userEvent.keyboard('{End}');
+  await waitFor(() =>
+    expect(scroller.closest('[data-at-end]')).toHaveAttribute('data-at-end', 'true'),
+  );
+  const newest = screen.getByText('message 89').getBoundingClientRect();
+  expect(newest.bottom).toBeLessThanOrEqual(scroller.getBoundingClientRect().bottom);
+  expect(document.activeElement).toBe(scroller);
+});
