@@ -1,0 +1,70 @@
+import { screen, within } from '@testing-library/dom';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import '../styles.css';
+import {
+  BadgeOpensSheet,
+  cleanupApps,
+  createWorld,
+  nextFrame,
+  Providers,
+  renderApp,
+  teamWithMessage,
+  type World,
+} from './testWorld.test';
+
+/*
+ * The member sheet for low-vision users: zoomed to 400% (WCAG 1.4.10 Reflow: 1280 x 1024 becomes
+ * 320 x 256 CSS px).
+ */
+
+let world: World;
+beforeEach(() => {
+  window.focus();
+});
+afterEach(async () => {
+  cleanupApps();
+  world?.dispose();
+  await page.viewport(1024, 768);
+});
+
+/** Alice's flagged message to a team of 150 others, 3 of whom read it; its sheet opened. */
+async function openSheet() {
+  world = createWorld();
+  const memberIds = Array.from({ length: 150 }, (_, index) => `m${index + 1}`);
+  const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers: 3, memberIds });
+  renderApp(
+    <Providers engine={world.engineFor(alice)}>
+      <div>
+        <BadgeOpensSheet message={message} />
+      </div>
+    </Providers>,
+  );
+  const badge = await screen.findByRole('button', { name: '147 unread of 150 members' });
+  badge.focus();
+  await userEvent.keyboard('{Enter}');
+  const dialog = await screen.findByRole('dialog', { name: 'Message receipts' });
+  await within(dialog).findByRole('tab', { name: 'Unread (147)' });
+  await within(dialog).findByText('m4');
+  return dialog;
+}
+
+const isInViewport = (element: Element) => {
+  const box = element.getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth;
+};
+
+it('at 400% zoom (320 x 256), End in the member list shows the last member on screen', async () => {
+  await page.viewport(320, 256);
+  const dialog = await openSheet();
+  const region = within(dialog).getByRole('region', { name: 'Members' });
+  region.focus();
+  await userEvent.keyboard('{End}');
+  const last = await within(dialog).findByText('m150');
+  await nextFrame();
+  // The member list scrolls within the sheet; the sheet must not need scrolling too to show it.
+  expect(isInViewport(region), 'the member list fits on screen').toBe(true);
+  expect(isInViewport(last), 'the last member is on screen').toBe(true);
+  // Nor is anything of the sheet beyond the screen: header, tabs and search stay reachable.
+  expect(dialog.scrollHeight).toBeLessThanOrEqual(dialog.clientHeight);
+});
