@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/dom';
+import { screen, waitFor, within } from '@testing-library/dom';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import '../styles.css';
@@ -15,7 +15,7 @@ import {
 
 /*
  * The member sheet for low-vision users: zoomed to 400% (WCAG 1.4.10 Reflow: 1280 x 1024 becomes
- * 320 x 256 CSS px).
+ * 320 x 256 CSS px), or with text at 200% on a phone (1.4.4 Resize Text).
  */
 
 let world: World;
@@ -25,6 +25,7 @@ beforeEach(() => {
 afterEach(async () => {
   cleanupApps();
   world?.dispose();
+  document.documentElement.style.fontSize = '';
   await page.viewport(1024, 768);
 });
 
@@ -67,4 +68,14 @@ it('at 400% zoom (320 x 256), End in the member list shows the last member on sc
   expect(isInViewport(last), 'the last member is on screen').toBe(true);
   // Nor is anything of the sheet beyond the screen: header, tabs and search stay reachable.
   expect(dialog.scrollHeight).toBeLessThanOrEqual(dialog.clientHeight);
+});
+
+it('with text at 200% on a phone (360 x 640), the tabs wrap instead of scrolling the sheet sideways', async () => {
+  await page.viewport(360, 640);
+  document.documentElement.style.fontSize = '32px';
+  const dialog = await openSheet();
+  await waitFor(() => expect(dialog.scrollWidth).toBeLessThanOrEqual(dialog.clientWidth));
+  for (const tab of within(dialog).getAllByRole('tab')) {
+    expect(isInViewport(tab), tab.textContent ?? '').toBe(true);
+  }
 });
