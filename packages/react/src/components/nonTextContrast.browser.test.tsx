@@ -1,0 +1,64 @@
+import { screen, within } from '@testing-library/dom';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import '../styles.css';
+import {
+  BadgeOpensSheet,
+  cleanupApps,
+  createWorld,
+  Providers,
+  renderApp,
+  teamWithMessage,
+  type World,
+} from './testWorld.test';
+
+/*
+ * WCAG 1.4.11 Non-text Contrast: what identifies a control must stand out at 3:1 from what is next
+ * to it, in both themes.
+ */
+
+let world: World;
+beforeEach(() => {
+  window.focus();
+});
+afterEach(() => {
+  cleanupApps();
+  world?.dispose();
+});
+
+/** Relative luminance of a computed `rgb()` colour. */
+function luminance(color: string): number {
+  const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((part) => {
+    const value = Number(part) / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+function contrast(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  it(`the sheet's search box has an edge that stands out at 3:1 (${theme})`, async () => {
+    world = createWorld();
+    const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers: 2 });
+    renderApp(
+      <Providers engine={world.engineFor(alice)}>
+        <div data-theme={theme}>
+          <BadgeOpensSheet message={message} />
+        </div>
+      </Providers>,
+    );
+    const badge = await screen.findByRole('button', { name: '10 unread of 12 members' });
+    badge.focus();
+    await userEvent.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog');
+    const search = within(dialog).getByRole('searchbox', { name: 'Search members' });
+    // Once the user types, the placeholder is gone and the edge is all that shows the field.
+    const edge = getComputedStyle(search).borderTopColor;
+    expect(contrast(edge, getComputedStyle(dialog).backgroundColor)).toBeGreaterThanOrEqual(3);
+    expect(contrast(edge, getComputedStyle(search).backgroundColor)).toBeGreaterThanOrEqual(3);
+  });
+}
