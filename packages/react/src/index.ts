@@ -34,6 +34,6 @@ export type {
   ReceiptStrings,
   ReceiptStringsProviderProps,
 } from './i18n';
-export { en, ReceiptStringsProvider, useReceiptStrings, zhCN } from './i18n';
+export { en, formatNameList, ReceiptStringsProvider, useReceiptStrings, zhCN } from './i18n';
 export type { ReceiptProviderEngineOptions, ReceiptProviderProps } from './ReceiptProvider';
 export { ReceiptProvider } from './ReceiptProvider';

@@ -221,6 +221,21 @@ describe('ReceiptDetailSheet', () => {
     await waitFor(() => expect(memberNames(readPanel)?.sort()).toEqual(['Bob', 'Carol']));
   });
 
+  it('names readers gathered in one interval in one Chinese sentence, with Chinese list punctuation', async () => {
+    const { readBy } = await setup('zh-CN');
+    await userEvent.click(await screen.findByRole('button', { name: '4人中3人未读' }));
+    const panel = await screen.findByRole('tabpanel', { name: '未读3人' });
+    await waitFor(() => expect(memberNames(panel)).toEqual(['Carol', 'Dave', 'Erin']));
+    const live = screen.getByRole('dialog').querySelector('[aria-live="polite"]');
+
+    await readBy('carol');
+    await waitFor(() => expect(live?.textContent).toBe('Carol已读该消息'));
+    // Within the announcement interval: gathered, then said together once it ends.
+    await readBy('dave');
+    await readBy('erin');
+    await waitFor(() => expect(live?.textContent).toBe('Dave和Erin已读该消息'));
+  });
+
   it('an open sheet nobody reads in or searches renders nothing more once it shows its members', async () => {
     await lunchInTeamOfFive(1);
     const message = (await world.history(world.server.login('alice'), 'alice|2|t1'))[0]!;

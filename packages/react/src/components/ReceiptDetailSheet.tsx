@@ -100,7 +100,8 @@ export function ReceiptDetailSheet({
   const announcement = useReadAnnouncement(
     detail.readAccountList,
     isOpen && status === 'ready',
-    (accountId) => strings.announceRead(resolveMember(accountId).name),
+    (accountIds) =>
+      strings.announceRead(accountIds.map((accountId) => resolveMember(accountId).name)),
     strings.announceReadCount,
   );
 

@@ -15,12 +15,12 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const describeOne = (accountId: string) => `${accountId} read`;
+const describeNames = (accountIds: readonly string[]) => `${accountIds.join(' and ')} read`;
 const describeCount = (count: number) => `${count} more read`;
 
 function announcements(initial: readonly string[], isReady = true) {
   const view = renderHook(
-    ({ list, ready }) => useReadAnnouncement(list, ready, describeOne, describeCount),
+    ({ list, ready }) => useReadAnnouncement(list, ready, describeNames, describeCount),
     { initialProps: { list: initial, ready: isReady } },
   );
   return {
@@ -44,7 +44,7 @@ describe('useReadAnnouncement', () => {
     read(['a', 'b', 'c', 'd']);
     expect(current()).toBe('b read'); // not yet: one announcement per interval
     act(() => vi.advanceTimersByTime(ANNOUNCE_INTERVAL_MS));
-    expect(current()).toBe('c read. d read');
+    expect(current()).toBe('c and d read');
     // A quiet interval ends the gathering: the next reader is announced at once again.
     act(() => vi.advanceTimersByTime(ANNOUNCE_INTERVAL_MS));
     read(['a', 'b', 'c', 'd', 'e']);
@@ -89,7 +89,7 @@ describe('useReadAnnouncement', () => {
       let mode: 'visible' | 'hidden' = 'visible';
       const view = renderHook(
         ({ list }: { list: readonly string[] }) =>
-          useReadAnnouncement(list, true, describeOne, describeCount),
+          useReadAnnouncement(list, true, describeNames, describeCount),
         {
           initialProps: { list: ['a'] as readonly string[] },
           wrapper: ({ children }) => <ActivityBoundary mode={mode}>{children}</ActivityBoundary>,
@@ -119,7 +119,12 @@ describe('useReadAnnouncement, the same sentence twice in a row', () => {
     const texts: string[] = [];
     const view = renderHook(
       ({ list }) => {
-        const text = useReadAnnouncement(list, true, (id) => `${nameOf(id)} read`, describeCount);
+        const text = useReadAnnouncement(
+          list,
+          true,
+          (ids) => `${ids.map(nameOf).join(' and ')} read`,
+          describeCount,
+        );
         if (texts.at(-1) !== text) texts.push(text);
         return text;
       },

@@ -18,19 +18,19 @@ export const REPEAT_DELAY_MS = 100;
  * Text for a polite live region: "Bob read the message" whenever accounts join the read list while the
  * sheet is open. The first loaded list is the baseline and is not announced. The first new readers
  * are announced at once; those who read during the next `ANNOUNCE_INTERVAL_MS` are gathered into
- * the announcement at its end, by name up to three ("Bob read the message. Carol read the
+ * the announcement at its end, by name up to three, in one sentence ("Carol and Dave read the
  * message"), else as a count ("12 more members read the message"). A sentence equal to the one the
  * region holds (as many readers as last time, two members of one name) empties the region first
  * and is said `REPEAT_DELAY_MS` later, so that it is announced again; the interval then counts from
  * when it is said.
  * @param isReady False while loading or closed: the next ready list becomes the new baseline.
- * @param describe Builds the sentence for one account (resolves the name, localizes).
+ * @param describe Builds the sentence naming these accounts (resolves the names, localizes).
  * @param describeCount Builds the sentence for more readers than are named.
  */
 export function useReadAnnouncement(
   readAccountList: readonly string[],
   isReady: boolean,
-  describe: (accountId: string) => string,
+  describe: (accountIds: readonly string[]) => string,
   describeCount: (count: number) => string,
 ): string {
   const [announcement, setAnnouncement] = useState('');
@@ -62,10 +62,7 @@ export function useReadAnnouncement(
         return;
       }
       const { describe, describeCount } = describeRef.current;
-      const text =
-        readers.length > MAX_NAMES
-          ? describeCount(readers.length)
-          : readers.map((accountId) => describe(accountId)).join('. ');
+      const text = readers.length > MAX_NAMES ? describeCount(readers.length) : describe(readers);
       if (text !== shownRef.current) {
         say(text);
         return;

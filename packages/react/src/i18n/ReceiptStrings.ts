@@ -64,8 +64,11 @@ export interface ReceiptStrings {
   messageListLabel: string;
   /** Accessible name of the sheet's member list. */
   memberListLabel: string;
-  /** Polite live announcement when a member reads the message, e.g. "Bob read the message". */
-  announceRead: (name: string) => string;
+  /**
+   * Polite live announcement naming the members who just read the message (one to three, in one
+   * sentence), e.g. "Bob and Carol read the message"; join the names with {@link formatNameList}.
+   */
+  announceRead: (names: readonly string[]) => string;
   /**
    * The announcement when more members read at once than are named (at most one announcement per
    * two seconds), e.g. "12 more members read the message".

@@ -1,3 +1,4 @@
+import { formatNameList } from './formatNameList';
 import { pluralize } from './pluralize';
 import type { ReceiptStrings } from './ReceiptStrings';
 
@@ -32,7 +33,7 @@ export const en: ReceiptStrings = {
   newMessages: (count) => `${count} new ${pluralize(count, 'message', 'messages')}`,
   messageListLabel: 'Messages',
   memberListLabel: 'Members',
-  announceRead: (name) => `${name} read the message`,
+  announceRead: (names) => `${formatNameList('en', names)} read the message`,
   announceReadCount: (count) =>
     `${count} more ${pluralize(count, 'member', 'members')} read the message`,
 };

@@ -1,4 +1,5 @@
 export { en } from './en';
+export { formatNameList } from './formatNameList';
 export type { ReceiptLocale, ReceiptStrings } from './ReceiptStrings';
 export type { ReceiptStringsProviderProps } from './ReceiptStringsProvider';
 export { ReceiptStringsProvider, useReceiptStrings } from './ReceiptStringsProvider';

@@ -22,7 +22,10 @@ describe('string tables', () => {
     expect(en.tabUnread(10)).toBe('Unread (10)');
     expect(en.newMessages(1)).toBe('1 new message');
     expect(en.newMessages(4)).toBe('4 new messages');
-    expect(en.announceRead('Bob')).toBe('Bob read the message');
+    expect(en.announceRead(['Bob'])).toBe('Bob read the message');
+    // Several readers in one sentence, as the language joins a list.
+    expect(en.announceRead(['Bob', 'Carol'])).toBe('Bob and Carol read the message');
+    expect(en.announceRead(['Bob', 'Carol', 'Dave'])).toBe('Bob, Carol, and Dave read the message');
     expect(en.searchResults(1)).toBe('1 matching member');
     expect(en.searchResults(3)).toBe('3 matching members');
   });
@@ -44,6 +47,9 @@ describe('string tables', () => {
     expect(zhCN.emptyRead).toBe('全部成员未读');
     expect(zhCN.emptyUnread).toBe('全部成员已读');
     expect(zhCN.searchResults(3)).toBe('找到3名成员');
+    // One sentence with Chinese list punctuation, never English ". " between sentences.
+    expect(zhCN.announceRead(['Bob'])).toBe('Bob已读该消息');
+    expect(zhCN.announceRead(['Bob', 'Carol', 'Dave'])).toBe('Bob、Carol和Dave已读该消息');
   });
 
   it('both tables define every key with the same kind of value', () => {
@@ -67,7 +73,7 @@ describe('docs/i18n.md', () => {
       tabUnread: 3,
       newMessages: 4,
       searchResults: 3,
-      announceRead: 'Bob',
+      announceRead: ['Bob'],
       announceReadCount: 12,
     }[key as string];
     return (value as (argument: unknown) => string)(argument);

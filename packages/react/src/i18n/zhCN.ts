@@ -1,3 +1,4 @@
+import { formatNameList } from './formatNameList';
 import type { ReceiptStrings } from './ReceiptStrings';
 
 /**
@@ -34,6 +35,6 @@ export const zhCN: ReceiptStrings = {
   newMessages: (count) => `${count}条新消息`,
   messageListLabel: '消息列表',
   memberListLabel: '成员列表',
-  announceRead: (name) => `${name}已读该消息`,
+  announceRead: (names) => `${formatNameList('zh-CN', names)}已读该消息`,
   announceReadCount: (count) => `又有${count}人已读该消息`,
 };
