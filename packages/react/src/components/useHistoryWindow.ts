@@ -57,14 +57,11 @@ export function useHistoryWindow<TMessage>(
     const last = lastRef.current;
     let found = current.key === undefined ? 0 : findKey(messages, keyOf, current.key, last);
     if (found === undefined) {
-      if (sharesNothing(last.messages, messages, keyOf)) {
-        found = newestStart;
-        current = startingAt(found);
-      } else {
-        // Its first message was removed by the app: the window starts where it was.
-        found = Math.min(last.start, Math.max(0, messages.length - 1));
-        current = startingAt(found);
-      }
+      found = sharesNothing(last.messages, messages, keyOf)
+        ? newestStart
+        : // Its first message was removed by the app: the window starts where it was.
+          Math.min(last.start, Math.max(0, messages.length - 1));
+      current = startingAt(found);
     }
     return { start: found, next: current };
   }, [anchor, conversationId, messages, keyOf]);
