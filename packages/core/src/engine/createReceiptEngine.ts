@@ -131,11 +131,10 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   const team = createTeamOutbox(context);
   const details = createTeamDetailLoader(context);
   const counts = createTeamCountLoader(context, scheduleLoad, details.mergeCounts);
-  const persistence = createOutboxPersistence({
-    storage: options.storage,
-    accountId,
-    snapshot: () => [...p2p.snapshot(), ...team.snapshot()],
-  });
+  const persistence = createOutboxPersistence(options.storage, accountId, () => [
+    ...p2p.snapshot(),
+    ...team.snapshot(),
+  ]);
 
   function flushNow(): void {
     if (isDisposed) return;

@@ -20,13 +20,6 @@ export interface OutboxPersistence {
   dispose(): void;
 }
 
-interface OutboxPersistenceOptions {
-  storage: ReceiptOutboxStorage | undefined;
-  accountId: string;
-  /** Everything not yet confirmed by the server: queued, in flight and waiting to retry. */
-  snapshot: () => ReceiptMessage[];
-}
-
 /**
  * Without a storage nothing is read or written, but an engine still takes part in the handover: an
  * app that swaps transports (a new socket after a reconnect) must not lose what the old one held.
@@ -50,10 +43,18 @@ const lateSaves = new Map<string, Promise<unknown>>();
  * write would erase it). At dispose a write still due is made at once, unless another engine of the
  * account is running (a provider that swapped transports, a quick re-login): the disposed one then
  * hands it what it holds instead of racing it for the storage.
+ *
+ * Its inputs are plain parameters (the property names of an options object would survive
+ * minification in every app's bundle):
+ * @param givenStorage The engine's `storage` option; none: only the handover takes part.
+ * @param snapshot Everything not yet confirmed by the server: queued, in flight and waiting to retry.
  */
-export function createOutboxPersistence(options: OutboxPersistenceOptions): OutboxPersistence {
-  const { accountId } = options;
-  const storage = options.storage ?? noStorage;
+export function createOutboxPersistence(
+  givenStorage: ReceiptOutboxStorage | undefined,
+  accountId: string,
+  snapshot: () => ReceiptMessage[],
+): OutboxPersistence {
+  const storage = givenStorage ?? noStorage;
   let isLoaded = false;
   let isDisposed = false;
   let isWriteScheduled = false;
@@ -91,7 +92,7 @@ export function createOutboxPersistence(options: OutboxPersistenceOptions): Outb
     liveEngines.delete(self);
     const isWriteDue = isWriteScheduled;
     isWriteScheduled = false;
-    pendingAtDispose = options.snapshot();
+    pendingAtDispose = snapshot();
     // Before its load ends an engine has nothing to hand over yet (see `finish`).
     if (!isLoaded) return;
     const other = heir();
@@ -127,7 +128,7 @@ export function createOutboxPersistence(options: OutboxPersistenceOptions): Outb
   function write(): void {
     if (!isWriteScheduled) return;
     isWriteScheduled = false;
-    void save(options.snapshot());
+    void save(snapshot());
   }
 
   function changed(): void {
