@@ -8,7 +8,9 @@ import { memo, type ReactNode } from 'react';
  * Receipts never pass through here: the tick or badge inside the content subscribes to its own
  * message, so a receipt re-renders only the rows it changes.
  */
-export const MessageRow = memo(function MessageRow({
+// `memo` calls are marked pure: in the built package, where every module is one file, an app that
+// never renders a MessageList can then drop these rows.
+export const MessageRow = /* @__PURE__ */ memo(function MessageRow({
   message,
   index,
   measureElement,
@@ -36,7 +38,7 @@ export const MessageRow = memo(function MessageRow({
   );
 });
 
-const MessageContent = memo(function MessageContent({
+const MessageContent = /* @__PURE__ */ memo(function MessageContent({
   message,
   renderMessage,
 }: {
