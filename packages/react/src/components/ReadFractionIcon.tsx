@@ -3,7 +3,8 @@
  * filled like a pie by the share of members who have read, empty while nobody has, and a check
  * exactly when nobody is unread (as the badge's words say). Decorative (`aria-hidden`): the badge's
  * accessible name says the same in words. Drawn in `currentColor`: it takes the badge's text colour.
- * Any non-negative integer counts draw a finite pie, even those whose sum overflows or rounds.
+ * Any non-negative integer counts draw a finite pie, even those whose sum overflows or rounds. No
+ * `focusable="false"`: only Internet Explorer and pre-Chromium Edge put inline SVG in the tab order.
  */
 export function ReadFractionIcon({
   readCount,
@@ -20,7 +21,6 @@ export function ReadFractionIcon({
   return (
     <svg
       aria-hidden="true"
-      focusable="false"
       className="readmark-badge-indicator"
       viewBox="0 0 16 16"
       width="1em"

@@ -3,13 +3,13 @@ import type { MessageStatus } from '@readmark/core';
 /**
  * The tick glyphs: a clock while sending, one check when sent, two checks when read, an alert on failure.
  * Decorative (`aria-hidden`); the accessible name lives on the `role="img"` wrapper in `StatusTick`.
- * Colours come from `currentColor` so the stylesheet's `--readmark-tick-*` variables apply.
+ * Colours come from `currentColor` so the stylesheet's `--readmark-tick-*` variables apply. No
+ * `focusable="false"`: only Internet Explorer and pre-Chromium Edge put inline SVG in the tab order.
  */
 export function TickIcon({ status }: { status: MessageStatus }) {
   return (
     <svg
       aria-hidden="true"
-      focusable="false"
       viewBox="0 0 24 16"
       width="1.5em"
       height="1em"
