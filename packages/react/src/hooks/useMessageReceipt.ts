@@ -101,18 +101,21 @@ export function useReceiptView<TView extends { mode: ReceiptMode; status?: Messa
   const isShown = shows(receiptModeOf(engine.accountId, readable));
   const view = useStoreSelector(engine.store, selector, shallowEqual, isShown);
 
+  // Shown only when `receiptModeOf` found a well-formed message: any mode but 'none' means
+  // `readable` is one, with a conversation id and a client id.
   const isValid = readable !== undefined;
   const conversationId = isValid ? messageConversationId(engine.accountId, readable) : '';
   const clientId = isValid ? readable.messageClientId : '';
   const isSent = view.status === 'sent' || view.status === 'read';
   const mode = isShown ? view.mode : 'none';
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another message (its client id) is watched anew, read through messageRef
   useEffect(() => {
-    if (mode === 'p2p' && conversationId.length > 0) {
+    if (mode === 'p2p') {
       void engine.loadConversation(conversationId);
       return;
     }
-    if (mode !== 'team' || !isSent || clientId === '') return;
+    if (mode !== 'team' || !isSent) return;
     return engine.watchTeamCounts(messageRef.current!);
   }, [engine, mode, isSent, conversationId, clientId]);
 
