@@ -99,8 +99,14 @@ export function createInitialState(accountId: string, isSendingReceipts: boolean
   };
 }
 
-/** The watermarks of a conversation never seen: one shared, frozen object. */
-export const noWatermarks: P2PWatermarks = Object.freeze({ peerReadTime: 0, selfReadTime: 0 });
+/**
+ * The watermarks of a conversation never seen: one shared, frozen object. Marked pure, so an app
+ * that imports only, say, the conversation-id helpers from the built package drops it.
+ */
+export const noWatermarks: P2PWatermarks = /* @__PURE__ */ Object.freeze({
+  peerReadTime: 0,
+  selfReadTime: 0,
+});
 
 /**
  * Advances one watermark of one conversation. Returns `state` itself when nothing moves, so a stale
