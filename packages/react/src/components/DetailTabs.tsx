@@ -33,14 +33,9 @@ export function DetailTabs({
   const strings = useReceiptStrings();
 
   const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = TAB_ORDER.indexOf(selectedTab);
-    const last = TAB_ORDER.length - 1;
-    const nextIndex = {
-      ArrowRight: index === last ? 0 : index + 1,
-      ArrowLeft: index === 0 ? last : index - 1,
-      Home: 0,
-      End: last,
-    }[event.key];
+    // Two tabs: either arrow, wrapping, goes to the other one.
+    const other = selectedTab === TAB_ORDER[0] ? 1 : 0;
+    const nextIndex = { ArrowRight: other, ArrowLeft: other, Home: 0, End: 1 }[event.key];
     if (nextIndex === undefined) return;
     event.preventDefault();
     onSelectTab(TAB_ORDER[nextIndex]!);
