@@ -56,7 +56,7 @@ export function ReceiptDetailSheet({
   const strings = useReceiptStrings();
   const resolveMember = useMemberResolver();
   const detail = useTeamReceiptDetail(message, { memberAccountIds, isEnabled: isOpen });
-  const dialogRef = useModalDialog({ isOpen, onClose });
+  const dialogRef = useModalDialog(isOpen, onClose);
   const idPrefix = useId();
   const titleId = `${idPrefix}-title`;
   // Anything but 'read' from a JavaScript app ("Read") would select neither tab and leave both out

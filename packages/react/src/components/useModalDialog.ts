@@ -15,13 +15,10 @@ import { listenAll } from './listenAll';
  * dialog (a row holding both the badge and the sheet). Only when none is left does focus stay where
  * the browser puts it.
  */
-export function useModalDialog({
-  isOpen,
-  onClose,
-}: {
-  isOpen: boolean;
-  onClose: () => void;
-}): RefObject<HTMLDialogElement | null> {
+export function useModalDialog(
+  isOpen: boolean,
+  onClose: () => void,
+): RefObject<HTMLDialogElement | null> {
   const dialogRef = useRef<HTMLDialogElement | null>(null);
   const returnFocusRef = useRef<readonly HTMLElement[]>([]);
   const isOpenRef = useRef(isOpen);
