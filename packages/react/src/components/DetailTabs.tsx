@@ -6,9 +6,9 @@ export type ReceiptDetailTab = 'read' | 'unread';
 
 const TAB_ORDER: readonly ReceiptDetailTab[] = ['unread', 'read'];
 
-/** Ids that tie each tab to its panel (`aria-controls` / `aria-labelledby`). */
-export function tabIds(idPrefix: string, tab: ReceiptDetailTab) {
-  return { tabId: `${idPrefix}-tab-${tab}`, panelId: `${idPrefix}-panel-${tab}` };
+/** A tab's id or its panel's, which tie the two together (`aria-controls` / `aria-labelledby`). */
+export function tabPartId(idPrefix: string, part: 'tab' | 'panel', tab: ReceiptDetailTab): string {
+  return `${idPrefix}-${part}-${tab}`;
 }
 
 /**
@@ -51,16 +51,15 @@ export function DetailTabs({
       onKeyDown={handleKeyDown}
     >
       {TAB_ORDER.map((tab) => {
-        const { tabId, panelId } = tabIds(idPrefix, tab);
         const isSelected = tab === selectedTab;
         return (
           <button
             key={tab}
             type="button"
             role="tab"
-            id={tabId}
+            id={tabPartId(idPrefix, 'tab', tab)}
             aria-selected={isSelected}
-            aria-controls={isSelected ? panelId : undefined}
+            aria-controls={isSelected ? tabPartId(idPrefix, 'panel', tab) : undefined}
             tabIndex={isSelected ? 0 : -1}
             className="readmark-sheet-tab"
             data-state={isSelected ? 'active' : 'inactive'}

@@ -3,7 +3,7 @@ import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { useMemberResolver } from '../hooks/useMemberResolver';
 import { useTeamReceiptDetail } from '../hooks/useTeamReceiptDetail';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
-import { DetailTabs, type ReceiptDetailTab, tabIds } from './DetailTabs';
+import { DetailTabs, type ReceiptDetailTab, tabPartId } from './DetailTabs';
 import { MemberList } from './MemberList';
 import type { ReceiptDetailMember } from './ReceiptDetailMember';
 import { useModalDialog } from './useModalDialog';
@@ -105,7 +105,6 @@ export function ReceiptDetailSheet({
     strings.announceReadCount,
   );
 
-  const { tabId, panelId } = tabIds(idPrefix, selectedTab);
   // Tabs carry counts; without any known yet they wait rather than say "0" (see the TSDoc).
   const counts = detail.knownCounts;
   return (
@@ -155,8 +154,11 @@ export function ReceiptDetailSheet({
           <div
             ref={panelRef}
             // A panel is a tab panel only while its tab is there.
-            {...(counts && { role: 'tabpanel', 'aria-labelledby': tabId })}
-            id={panelId}
+            {...(counts && {
+              role: 'tabpanel',
+              'aria-labelledby': tabPartId(idPrefix, 'tab', selectedTab),
+            })}
+            id={tabPartId(idPrefix, 'panel', selectedTab)}
             // Focusable from script only: Retry hands focus here before it leaves the page.
             tabIndex={-1}
             className="readmark-sheet-panel"
