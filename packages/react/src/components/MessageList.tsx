@@ -80,13 +80,13 @@ export function MessageList<TMessage extends ReceiptMessage>({
   const strings = useReceiptStrings();
   const scrollRef = useRef<HTMLElement | null>(null);
 
-  const { virtualizer, measureRow } = useMessageVirtualizer({
+  const [virtualizer, measureRow] = useMessageVirtualizer(
     scrollRef,
     messages,
     conversationId,
     getMessageKey,
     estimateSize,
-  });
+  );
 
   // The props of the last commit: the frame handler reads them, and the pill's count looks back at
   // the messages the reader saw.

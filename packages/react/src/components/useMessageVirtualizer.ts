@@ -28,23 +28,17 @@ interface KeySpace<TMessage> {
  * measured height, when history is prepended; with the ref callback that measures its rows
  * (`measureRow`), again after keys start a new range.
  */
-export function useMessageVirtualizer<TMessage>({
-  scrollRef,
-  messages,
-  conversationId,
-  getMessageKey,
-  estimateSize,
-}: {
-  scrollRef: RefObject<HTMLElement | null>;
-  messages: readonly TMessage[];
-  conversationId: string;
+export function useMessageVirtualizer<TMessage>(
+  scrollRef: RefObject<HTMLElement | null>,
+  messages: readonly TMessage[],
+  conversationId: string,
   /** A message's key: the app's, or for a message without one, one for its object (never throws). */
-  getMessageKey: (message: TMessage) => string;
-  estimateSize: ((message: TMessage) => number) | undefined;
-}): {
-  virtualizer: RowVirtualizer<HTMLElement, HTMLDivElement>;
-  measureRow: (element: HTMLDivElement | null) => void;
-} {
+  getMessageKey: (message: TMessage) => string,
+  estimateSize: ((message: TMessage) => number) | undefined,
+): [
+  virtualizer: RowVirtualizer<HTMLElement, HTMLDivElement>,
+  measureRow: (element: HTMLDivElement | null) => void,
+] {
   // Stable while the messages are: the virtualizer recomputes every row's position (all 100,000 of
   // a long history) whenever these functions change, so fresh ones per render made each scroll
   // frame O(messages).
@@ -186,5 +180,5 @@ export function useMessageVirtualizer<TMessage>({
     },
     [virtualizer, keyGeneration],
   );
-  return { virtualizer, measureRow };
+  return [virtualizer, measureRow];
 }
