@@ -6,7 +6,7 @@ const list = (...ids: string[]) => ids.map((id) => ({ id }));
 /** The kept messages as "id: previous index -> next index", in index order of `next`. */
 function kept(previous: { id: string }[], next: { id: string }[]): string[] {
   const pairs: [number, number][] = [];
-  forEachKeptMessage({ previous, next, keyOf }, (from, to) => pairs.push([from, to]));
+  forEachKeptMessage(previous, next, keyOf, (from, to) => pairs.push([from, to]));
   return pairs.sort((a, b) => a[1] - b[1]).map(([from, to]) => `${next[to]!.id}: ${from} -> ${to}`);
 }
 

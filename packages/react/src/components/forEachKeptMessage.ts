@@ -1,4 +1,4 @@
-import { isSameMessage, type ListChange } from './listChange';
+import { isSameMessage, type KeyOf } from './listChange';
 
 /**
  * Calls `onKept(previousIndex, nextIndex)` for every message of `previous` that `next` still holds,
@@ -11,7 +11,9 @@ import { isSameMessage, type ListChange } from './listChange';
  * change among the newest messages costs a few keys however long the history is.
  */
 export function forEachKeptMessage<T>(
-  { previous, next, keyOf }: ListChange<T>,
+  previous: readonly T[],
+  next: readonly T[],
+  keyOf: KeyOf<T>,
   onKept: (previousIndex: number, nextIndex: number) => void,
 ): void {
   const isSame = (previousIndex: number, nextIndex: number) =>

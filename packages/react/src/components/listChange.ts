@@ -1,12 +1,11 @@
-/** A change to the messages array given to `MessageList`: the array before, the array after. */
-export interface ListChange<T> {
-  previous: readonly T[];
-  next: readonly T[];
-  /** The message's key; compared with `===`, so return the message itself when it has none. */
-  keyOf: (message: T) => unknown;
-}
+/**
+ * A message's key, for comparing the messages array given to `MessageList` before a change
+ * (`previous`) with the one after (`next`); compared with `===`, so return the message itself when
+ * it has none.
+ */
+export type KeyOf<T> = (message: T) => unknown;
 
 /** The same message: the same object, or a replaced copy under the same key (read only then). */
-export function isSameMessage<T>(before: T, after: T, keyOf: (message: T) => unknown): boolean {
+export function isSameMessage<T>(before: T, after: T, keyOf: KeyOf<T>): boolean {
   return before === after || keyOf(before) === keyOf(after);
 }

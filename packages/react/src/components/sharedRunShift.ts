@@ -1,4 +1,4 @@
-import { isSameMessage, type ListChange } from './listChange';
+import { isSameMessage, type KeyOf } from './listChange';
 
 /**
  * How far the messages shared by `previous` and `next` moved when the list changed: `k` when `k`
@@ -16,7 +16,11 @@ import { isSameMessage, type ListChange } from './listChange';
  * Costs one identity check per shared message (a key only for a replaced copy), plus one key per
  * message outside the run when messages both came and went.
  */
-export function sharedRunShift<T>({ previous, next, keyOf }: ListChange<T>): number | undefined {
+export function sharedRunShift<T>(
+  previous: readonly T[],
+  next: readonly T[],
+  keyOf: KeyOf<T>,
+): number | undefined {
   if (previous.length === 0 || next.length === 0) return undefined;
   /**
    * `shift` when `previous` from `previousStart` and `next` from `nextStart` hold the same messages

@@ -71,7 +71,7 @@ export function useMessageVirtualizer<TMessage>(
     }
     const shift =
       previous && previous.conversationId === conversationId
-        ? sharedRunShift({ previous: previous.messages, next: messages, keyOf })
+        ? sharedRunShift(previous.messages, messages, keyOf)
         : undefined;
     const nextFree = previous?.nextFree ?? 0;
     const newBase = nextFree > MAX_KEY_BASE ? 0 : nextFree;
@@ -81,7 +81,7 @@ export function useMessageVirtualizer<TMessage>(
       // measured heights under their new keys (the rest is measured again), so nothing on screen
       // jumps and a reader at the newest message stays there.
       const moved: [number, number][] = [];
-      forEachKeptMessage({ previous: previous.messages, next: messages, keyOf }, (from, to) => {
+      forEachKeptMessage(previous.messages, messages, keyOf, (from, to) => {
         const size = sizes.get(previous.base + from);
         if (size !== undefined) moved.push([newBase + to, size]);
       });
