@@ -9,14 +9,17 @@ import { isScrollingToEnd } from './isScrollingToEnd';
 
 type Options<TScroll extends Element, TItem extends Element> = VirtualizerOptions<TScroll, TItem>;
 
-/** What {@link keepLayoutWhileHidden} gives a virtualizer: two options and its instance methods. */
+/** What {@link keepLayoutWhileHidden} gives a virtualizer: three options and its instance methods. */
 export interface LayoutKeptWhileHidden<TScroll extends Element, TItem extends Element> {
-  /** The `measureElement` option: TanStack's measurement, not taken while hidden. */
-  measureElement: Options<TScroll, TItem>['measureElement'] & {};
-  /** The `observeElementRect` option: TanStack's, not taken while hidden, restoring when shown. */
-  observeElementRect: Options<TScroll, TItem>['observeElementRect'];
-  /** The `observeElementOffset` option: TanStack's, not taken while hidden. */
-  observeElementOffset: Options<TScroll, TItem>['observeElementOffset'];
+  /** Options to spread into the virtualizer's. */
+  options: {
+    /** TanStack's measurement, not taken while hidden. */
+    measureElement: Options<TScroll, TItem>['measureElement'] & {};
+    /** TanStack's, not taken while hidden, restoring when shown. */
+    observeElementRect: Options<TScroll, TItem>['observeElementRect'];
+    /** TanStack's, not taken while hidden. */
+    observeElementOffset: Options<TScroll, TItem>['observeElementOffset'];
+  };
   /** Wraps the instance's `getDistanceFromEnd` and `scrollToEnd`; call once, after creating it. */
   install: (virtualizer: Virtualizer<TScroll, TItem>) => void;
 }
@@ -81,36 +84,38 @@ export function keepLayoutWhileHidden<
   };
 
   return {
-    measureElement: (element, entry, instance) => {
-      const size = measureElementSize(element, entry, instance);
-      if (size !== 0 || hasLayoutBox(instance.scrollElement)) return size;
-      noteHidden(instance);
-      // What the virtualizer already has, so nothing changes (as with its `useCachedMeasurements`);
-      // the row's ResizeObserver reports its real size once it is shown.
-      const index = instance.indexFromElement(element);
-      return (
-        instance.itemSizeCache.get(instance.options.getItemKey(index)) ??
-        instance.options.estimateSize(index)
-      );
+    options: {
+      measureElement: (element, entry, instance) => {
+        const size = measureElementSize(element, entry, instance);
+        if (size !== 0 || hasLayoutBox(instance.scrollElement)) return size;
+        noteHidden(instance);
+        // What the virtualizer already has, so nothing changes (as with its `useCachedMeasurements`);
+        // the row's ResizeObserver reports its real size once it is shown.
+        const index = instance.indexFromElement(element);
+        return (
+          instance.itemSizeCache.get(instance.options.getItemKey(index)) ??
+          instance.options.estimateSize(index)
+        );
+      },
+      observeElementRect: (instance, onRect) =>
+        observeElementRect(instance, (rect) => {
+          if (rect.height === 0 && !hasLayoutBox(instance.scrollElement)) {
+            // A 0 viewport renders no rows: the last real one is kept while hidden.
+            noteHidden(instance);
+            return;
+          }
+          const wasHidden = hidden;
+          onRect(rect);
+          if (wasHidden) noteShown(instance, wasHidden.isFollowing);
+        }),
+      observeElementOffset: (instance, onOffset) =>
+        observeElementOffset(instance, (offset, isScrolling) => {
+          // Hidden, the element reads scrolled to the top: taken, that 0 became the offset the list
+          // was put back at when shown (seen on a cold test run, where the read landed while hidden).
+          if (offset === 0 && !hasLayoutBox(instance.scrollElement)) return;
+          onOffset(offset, isScrolling);
+        }),
     },
-    observeElementRect: (instance, onRect) =>
-      observeElementRect(instance, (rect) => {
-        if (rect.height === 0 && !hasLayoutBox(instance.scrollElement)) {
-          // A 0 viewport renders no rows: the last real one is kept while hidden.
-          noteHidden(instance);
-          return;
-        }
-        const wasHidden = hidden;
-        onRect(rect);
-        if (wasHidden) noteShown(instance, wasHidden.isFollowing);
-      }),
-    observeElementOffset: (instance, onOffset) =>
-      observeElementOffset(instance, (offset, isScrolling) => {
-        // Hidden, the element reads scrolled to the top: taken, that 0 became the offset the list
-        // was put back at when shown (seen on a cold test run, where the read landed while hidden).
-        if (offset === 0 && !hasLayoutBox(instance.scrollElement)) return;
-        onOffset(offset, isScrolling);
-      }),
     install: (virtualizer) => {
       const getDistanceFromEnd = virtualizer.getDistanceFromEnd;
       virtualizer.getDistanceFromEnd = () => {

@@ -150,9 +150,7 @@ function resolve<TScroll extends Element, TItem extends Element>(
     rangeExtractor: direct.focusedRow.rangeExtractorFor(
       getRowIdentity ?? options.getItemKey ?? identityIsIndex,
     ),
-    measureElement: whileHidden.measureElement,
-    observeElementRect: whileHidden.observeElementRect,
-    observeElementOffset: whileHidden.observeElementOffset,
+    ...whileHidden.options,
     scrollToFn: elementScroll,
     onChange: (instance, sync) => {
       applyDirectStyles(instance, direct);
