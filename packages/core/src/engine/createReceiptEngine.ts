@@ -84,19 +84,19 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     timers,
     isDisposed: () => isDisposed,
     isConnected: () => connection === 'connected',
-    report(error, errorContext) {
+    report(error, operation, conversationId) {
       try {
-        options.onError?.(error, errorContext);
+        options.onError?.(error, { operation, conversationId });
       } catch {
         // A throwing handler must not break the engine's own bookkeeping.
       }
     },
-    willRetry(error, errorContext) {
+    willRetry(error, operation, conversationId) {
       if (!isRetryableCode(error.code)) return false;
-      const key = `${errorContext.operation}|${errorContext.conversationId}`;
+      const key = `${operation}|${conversationId}`;
       if (isUnexplainedFailure(error) && !unexplainedRetries.has(key)) {
         unexplainedRetries.add(key);
-        context.report(error, errorContext);
+        context.report(error, operation, conversationId);
       }
       return true;
     },
@@ -189,8 +189,8 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
         seeded.delete(key);
         if (!isDisposed) {
           // Offline or rate-limited is not a failure to report: seed again once connected.
-          if (context.willRetry(error, { operation, conversationId })) unseeded.add(conversationId);
-          else context.report(error, { operation, conversationId });
+          if (context.willRetry(error, operation, conversationId)) unseeded.add(conversationId);
+          else context.report(error, operation, conversationId);
         }
         settle();
       },
@@ -275,7 +275,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       if (enqueue(restored)) scheduleFlush(0);
     });
     const reportMisuse = (operation: ReceiptOperation) => (error: ReceiptError) =>
-      context.report(error, { operation, conversationId: '' });
+      context.report(error, operation, '');
     unsubscribe = listenTo(
       'subscribe',
       () => transport.subscribe(onEvent),

@@ -49,15 +49,19 @@ export interface EngineContext {
   isDisposed(): boolean;
   /** False while the transport says it is offline: sends wait instead of failing. */
   isConnected(): boolean;
-  /** A permanent failure: `onError`, once; the caller drops what failed. */
-  report(error: ReceiptError, context: ReceiptErrorContext): void;
+  /**
+   * A permanent failure: `onError`, once; the caller drops what failed. The operation and the
+   * conversation (`''` for none) are plain parameters, as in {@link EngineContext.willRetry}: the
+   * `onError` context object is built here, once, not at every call.
+   */
+  report(error: ReceiptError, operation: ReceiptOperation, conversationId: string): void;
   /**
    * Whether a failed call is retried: its code says it can succeed later (`isRetryableCode`). A
    * retried failure is told to `onError` (once per operation and conversation) only when what
    * failed carried no NIM code (see `isUnexplainedFailure`): then it may be the transport's own bug
    * or a request the backend will always refuse, and a retry in silence would hide it.
    */
-  willRetry(error: ReceiptError, context: ReceiptErrorContext): boolean;
+  willRetry(error: ReceiptError, operation: ReceiptOperation, conversationId: string): boolean;
   /** The outbox gained or lost a receipt (queued, confirmed or dropped): persist it if asked to. */
   onOutboxChange(): void;
   /** How many team receipts are kept, and which messages are shown (always kept). */

@@ -98,10 +98,10 @@ export function createP2POutbox(
       (error: ReceiptError) => {
         inFlight.delete(conversationId);
         if (context.isDisposed()) return;
-        if (!context.willRetry(error, { operation: 'sendP2PMessageReceipt', conversationId })) {
+        if (!context.willRetry(error, 'sendP2PMessageReceipt', conversationId)) {
           refused.add(message.messageClientId);
           context.onOutboxChange();
-          context.report(error, { operation: 'sendP2PMessageReceipt', conversationId });
+          context.report(error, 'sendP2PMessageReceipt', conversationId);
           if (pending.has(conversationId)) onNeedsFlush();
           return;
         }

@@ -216,7 +216,7 @@ export function createTeamCountLoader(
         for (const [key] of batch) inFlight.delete(key);
         if (context.isDisposed()) return;
         round.failed();
-        if (context.willRetry(error, { operation: 'getTeamMessageReceipts', conversationId })) {
+        if (context.willRetry(error, 'getTeamMessageReceipts', conversationId)) {
           const forgotten: [string, undefined][] = [];
           for (const [key, message] of batch) {
             if (watched.has(key)) enqueue(conversationId, key, message);
@@ -233,7 +233,7 @@ export function createTeamCountLoader(
             batch.map(([key]) => [key, 'failed'] as const),
           ),
         );
-        context.report(error, { operation: 'getTeamMessageReceipts', conversationId });
+        context.report(error, 'getTeamMessageReceipts', conversationId);
       },
     );
   }

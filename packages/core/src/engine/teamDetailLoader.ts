@@ -171,9 +171,7 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
         );
         // Offline or rate-limited is not the detail's fault: try again after the backoff (or at
         // once when the connection comes back, through reloadWatched).
-        if (
-          context.willRetry(error, { operation: 'getTeamMessageReceiptDetail', conversationId })
-        ) {
+        if (context.willRetry(error, 'getTeamMessageReceiptDetail', conversationId)) {
           retries.schedule(key);
         }
       },

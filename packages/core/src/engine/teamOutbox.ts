@@ -100,7 +100,7 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
         land();
         if (context.isDisposed()) return;
         round.failed();
-        if (context.willRetry(error, { operation: 'sendTeamMessageReceipts', conversationId })) {
+        if (context.willRetry(error, 'sendTeamMessageReceipts', conversationId)) {
           // The failed batch goes first, before what was queued meanwhile.
           pending.set(conversationId, [...batch, ...(pending.get(conversationId) ?? [])]);
           retries.schedule(conversationId);
@@ -108,7 +108,7 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
         }
         context.store.setState((state) => markTeamUnavailable(state, conversationId, error.code));
         context.onOutboxChange();
-        context.report(error, { operation: 'sendTeamMessageReceipts', conversationId });
+        context.report(error, 'sendTeamMessageReceipts', conversationId);
       },
     );
   }
