@@ -274,13 +274,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     persistence.restore((restored) => {
       if (enqueue(restored)) scheduleFlush(0);
     });
-    const reportMisuse = (operation: ReceiptOperation) => (error: ReceiptError) =>
-      context.report(error, operation, '');
-    unsubscribe = listenTo(
-      'subscribe',
-      () => transport.subscribe(onEvent),
-      reportMisuse('subscribe'),
-    );
+    unsubscribe = listenTo('subscribe', () => transport.subscribe(onEvent), context.report);
     connection = readConnection();
     if (!transport.subscribeConnectionState) return;
     unsubscribeConnection = listenTo(
@@ -310,7 +304,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
           counts.reloadWatched();
           details.reloadWatched();
         }),
-      reportMisuse('subscribeConnectionState'),
+      context.report,
     );
   }
   if (!options.isStartDeferred) start();

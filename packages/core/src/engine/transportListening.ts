@@ -11,7 +11,8 @@ import { noop } from './engineContext';
 export function listenTo(
   methodName: 'subscribe' | 'subscribeConnectionState',
   subscribe: () => unknown,
-  report: (error: ReceiptError) => void,
+  /** The engine's `report`, told the method as the operation, about no conversation (`''`). */
+  report: (error: ReceiptError, operation: typeof methodName, conversationId: '') => void,
 ): () => void {
   try {
     const unsubscribe = subscribe();
@@ -29,9 +30,11 @@ export function listenTo(
         191004,
         `transport \`${methodName}\` must return a function that unsubscribes`,
       ),
+      methodName,
+      '',
     );
   } catch (error) {
-    report(ReceiptError.from(error, 191004));
+    report(ReceiptError.from(error, 191004), methodName, '');
   }
   return noop;
 }
