@@ -5,8 +5,6 @@ import { zhCN } from './zhCN';
 
 const ReceiptStringsContext = createContext<ReceiptStrings>(en);
 
-const tables: Record<ReceiptLocale, ReceiptStrings> = { en, 'zh-CN': zhCN };
-
 /** Props of {@link ReceiptStringsProvider}. */
 export interface ReceiptStringsProviderProps {
   /**
@@ -42,10 +40,9 @@ export function ReceiptStringsProvider({ locale, strings, children }: ReceiptStr
 /** The built-in table for a language tag: see {@link ReceiptStringsProviderProps.locale}. */
 function tableFor(locale: unknown): ReceiptStrings {
   if (typeof locale !== 'string') return en;
-  // Own keys only: `tables.constructor` and friends come from Object.prototype.
-  if (Object.hasOwn(tables, locale)) return tables[locale as ReceiptLocale];
   try {
     // The platform knows which script a tag means: `zh` and `zh-SG` are Hans, `zh-TW` is Hant.
+    // The built-in names take the same path (`zh-CN` is Hans, `en` is not Chinese).
     const { language, script } = new Intl.Locale(locale.replaceAll('_', '-')).maximize();
     return language === 'zh' && script === 'Hans' ? zhCN : en;
   } catch {
