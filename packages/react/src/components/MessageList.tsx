@@ -75,8 +75,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
     [rawGetMessageKey, keyOfKeyless],
   );
   // A long history is virtualized from its newest messages, growing as the reader scrolls up.
-  const history = useHistoryWindow(allMessages, getMessageKey, conversationId);
-  const messages = history.messages;
+  const [messages, extendHistory] = useHistoryWindow(allMessages, getMessageKey, conversationId);
   const strings = useReceiptStrings();
   const scrollRef = useRef<HTMLElement | null>(null);
 
@@ -90,9 +89,9 @@ export function MessageList<TMessage extends ReceiptMessage>({
 
   // The props of the last commit: the frame handler reads them, and the pill's count looks back at
   // the messages the reader saw.
-  const latest = useRef({ allMessages, history, getMessageKey, onLoadOlder });
+  const latest = useRef({ allMessages, extendHistory, getMessageKey, onLoadOlder });
   useClientLayoutEffect(() => {
-    latest.current = { allMessages, history, getMessageKey, onLoadOlder };
+    latest.current = { allMessages, extendHistory, getMessageKey, onLoadOlder };
   });
 
   // --- "at the end" and the new-messages pill ---
@@ -206,14 +205,14 @@ export function MessageList<TMessage extends ReceiptMessage>({
     }
     const {
       allMessages: all,
-      history: shown,
+      extendHistory: extend,
       getMessageKey: keyOf,
       onLoadOlder: loadOlder,
     } = latest.current;
-    if (shown.hasOlder) {
+    if (extend) {
       // Older messages the app already gave are added to the window a little before the reader
       // reaches its top, so scrolling up never stops at it.
-      if (scrollTop <= element.clientHeight * 2) shown.extend();
+      if (scrollTop <= element.clientHeight * 2) extend();
     } else {
       const first = all[0];
       if (loadOlder && first && scrollTop <= LOAD_OLDER_THRESHOLD) {

@@ -17,6 +17,7 @@ interface WindowAnchor {
  * The part of a long history that the list virtualizes: the newest `HISTORY_WINDOW` messages when a
  * conversation's history first arrives, growing by `HISTORY_STEP` older ones whenever the reader nears
  * its top (`extend`), and always up to the newest message. Shorter histories are shown whole.
+ * Returns the window and `extend`, which is undefined while the window holds the whole history.
  *
  * A virtualizer keeps per-message positions for everything it is given, so a 100,000-message history
  * cost its full position pass at mount and ~3 MB of arrays (bench metrics 4 and 8) although a reader
@@ -31,7 +32,7 @@ export function useHistoryWindow<TMessage>(
   messages: readonly TMessage[],
   keyOf: (message: TMessage) => string,
   conversationId: string,
-): { messages: readonly TMessage[]; hasOlder: boolean; extend: () => void } {
+): [messages: readonly TMessage[], extend: (() => void) | undefined] {
   const [anchor, setAnchor] = useState<WindowAnchor>(() => ({
     conversationId,
     isDecided: false,
@@ -74,7 +75,6 @@ export function useHistoryWindow<TMessage>(
     [messages, start],
   );
   const extend = useCallback(() => {
-    if (start === 0) return;
     const first = Math.max(0, start - HISTORY_STEP);
     setAnchor({
       conversationId,
@@ -82,7 +82,7 @@ export function useHistoryWindow<TMessage>(
       key: first === 0 ? undefined : keyOf(messages[first]!),
     });
   }, [start, messages, keyOf, conversationId]);
-  return { messages: windowed, hasOlder: start > 0, extend };
+  return [windowed, start > 0 ? extend : undefined];
 }
 
 /** The index of the message with `key`: where it was, or shifted by a prepend, else a scan. */
