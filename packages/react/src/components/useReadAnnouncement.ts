@@ -37,8 +37,8 @@ export function useReadAnnouncement(
   /** The region's text as last set, read by timers (the state they closed over may be stale). */
   const shownRef = useRef('');
   const knownRef = useRef<Set<string> | null>(null);
-  const describeRef = useRef({ describe, describeCount });
-  describeRef.current = { describe, describeCount };
+  const describeRef = useRef([describe, describeCount] as const);
+  describeRef.current = [describe, describeCount];
   /** Readers not announced yet, and whether an interval is running (they then wait for its end). */
   const pendingRef = useRef<{ readers: string[]; timer?: ReturnType<typeof setTimeout> }>({
     readers: [],
@@ -61,7 +61,7 @@ export function useReadAnnouncement(
         pending.timer = undefined;
         return;
       }
-      const { describe, describeCount } = describeRef.current;
+      const [describe, describeCount] = describeRef.current;
       const text = readers.length > MAX_NAMES ? describeCount(readers.length) : describe(readers);
       if (text !== shownRef.current) {
         say(text);
