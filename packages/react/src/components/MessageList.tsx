@@ -87,11 +87,12 @@ export function MessageList<TMessage extends ReceiptMessage>({
     estimateSize,
   );
 
-  // The props of the last commit: the frame handler reads them, and the pill's count looks back at
-  // the messages the reader saw.
-  const latest = useRef({ allMessages, extendHistory, getMessageKey, onLoadOlder });
+  // The messages, key getter, history window's `extend` and `onLoadOlder` of the last commit, in
+  // that order: the frame handler reads them, and the pill's count looks back at the messages the
+  // reader saw.
+  const latest = useRef([allMessages, getMessageKey, extendHistory, onLoadOlder] as const);
   useClientLayoutEffect(() => {
-    latest.current = { allMessages, extendHistory, getMessageKey, onLoadOlder };
+    latest.current = [allMessages, getMessageKey, extendHistory, onLoadOlder];
   });
 
   // --- "at the end" and the new-messages pill ---
@@ -152,7 +153,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
       // The last message seen left the list (recalled, deleted): counting stopped nowhere and the
       // pill vanished. The mark moves back to the last message before it that is left, and this
       // render starts again from there.
-      const { allMessages: previous, getMessageKey: previousKeyOf } = latest.current;
+      const [previous, previousKeyOf] = latest.current;
       const keptKey = keptSeenKey(seenLastKey, previous, previousKeyOf, allMessages, getMessageKey);
       if (keptKey !== undefined) setSeenLastKey(keptKey);
     }
@@ -203,12 +204,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
       isAtEndRef.current = isNowAtEnd;
       setIsAtEnd(isNowAtEnd);
     }
-    const {
-      allMessages: all,
-      extendHistory: extend,
-      getMessageKey: keyOf,
-      onLoadOlder: loadOlder,
-    } = latest.current;
+    const [all, keyOf, extend, loadOlder] = latest.current;
     if (extend) {
       // Older messages the app already gave are added to the window a little before the reader
       // reaches its top, so scrolling up never stops at it.
@@ -280,24 +276,25 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // Only for a message new at the end: history loaded above keeps the last message, and a new copy
   // of one already shown (the sent copy of a sending one, re-sorted or not) was there before.
   // The pill's scroll: smooth, unless the reader asks for reduced motion.
-  const shownBeforeRef = useRef({ allMessages, getMessageKey, conversationId });
+  // The messages shown before, their key getter and conversation.
+  const shownBeforeRef = useRef([allMessages, getMessageKey, conversationId] as const);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs for a new messages array; the rest is read as it is then
   useClientLayoutEffect(() => {
-    const shownBefore = shownBeforeRef.current;
-    shownBeforeRef.current = { allMessages, getMessageKey, conversationId };
+    const [previous, previousKeyOf, previousConversationId] = shownBeforeRef.current;
+    shownBeforeRef.current = [allMessages, getMessageKey, conversationId];
     const last = allMessages[allMessages.length - 1];
     if (
       isScrollingToOwnMessages === false ||
       isAtEndRef.current ||
-      shownBefore.conversationId !== conversationId ||
+      previousConversationId !== conversationId ||
       last?.senderId !== engine.accountId
     ) {
       return;
     }
     const key = getMessageKey(last);
     // From the end: a copy shown before is among the newest. A whole pass only for a new message.
-    for (let index = shownBefore.allMessages.length - 1; index >= 0; index--) {
-      if (shownBefore.getMessageKey(shownBefore.allMessages[index]!) === key) return;
+    for (let index = previous.length - 1; index >= 0; index--) {
+      if (previousKeyOf(previous[index]!) === key) return;
     }
     if (
       typeof isScrollingToOwnMessages === 'function' &&
