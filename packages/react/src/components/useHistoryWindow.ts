@@ -38,11 +38,11 @@ export function useHistoryWindow<TMessage>(
     isDecided: false,
     key: undefined,
   }));
-  // Where the window's first message was last found: appends keep its index, prepends shift it by
-  // the number added, so it is found without scanning the history.
-  const lastRef = useRef<{ messages: readonly TMessage[]; start: number }>({ messages, start: 0 });
+  // The messages and where the window's first message was last found: appends keep its index,
+  // prepends shift it by the number added, so it is found without scanning the history.
+  const lastRef = useRef<[messages: readonly TMessage[], start: number]>([messages, 0]);
 
-  const { start, next } = useMemo(() => {
+  const [start, next] = useMemo(() => {
     let current: WindowAnchor =
       anchor.conversationId === conversationId
         ? anchor
@@ -55,20 +55,23 @@ export function useHistoryWindow<TMessage>(
     });
     const newestStart = Math.max(0, messages.length - HISTORY_WINDOW);
     if (!current.isDecided && messages.length > 0) current = startingAt(newestStart);
-    const last = lastRef.current;
-    let found = current.key === undefined ? 0 : findKey(messages, keyOf, current.key, last);
+    const [lastMessages, lastStart] = lastRef.current;
+    let found =
+      current.key === undefined
+        ? 0
+        : findKey(messages, keyOf, current.key, lastMessages, lastStart);
     if (found === undefined) {
-      found = sharesNothing(last.messages, messages, keyOf)
+      found = sharesNothing(lastMessages, messages, keyOf)
         ? newestStart
         : // Its first message was removed by the app: the window starts where it was.
-          Math.min(last.start, Math.max(0, messages.length - 1));
+          Math.min(lastStart, Math.max(0, messages.length - 1));
       current = startingAt(found);
     }
-    return { start: found, next: current };
+    return [found, current] as const;
   }, [anchor, conversationId, messages, keyOf]);
   // Adjusted during render, as React allows: the next render finds the same window.
   if (next !== anchor) setAnchor(next);
-  lastRef.current = { messages, start };
+  lastRef.current = [messages, start];
 
   const windowed = useMemo(
     () => (start === 0 ? messages : messages.slice(start)),
@@ -85,14 +88,18 @@ export function useHistoryWindow<TMessage>(
   return [windowed, start > 0 ? extend : undefined];
 }
 
-/** The index of the message with `key`: where it was, or shifted by a prepend, else a scan. */
+/**
+ * The index of the message with `key`: where it was (`lastStart`, in `lastMessages`), or shifted by
+ * a prepend, else a scan.
+ */
 function findKey<TMessage>(
   messages: readonly TMessage[],
   keyOf: (message: TMessage) => string,
   key: string,
-  last: { messages: readonly TMessage[]; start: number },
+  lastMessages: readonly TMessage[],
+  lastStart: number,
 ): number | undefined {
-  const guesses = [last.start, last.start + messages.length - last.messages.length];
+  const guesses = [lastStart, lastStart + messages.length - lastMessages.length];
   for (const index of guesses) {
     if (index >= 0 && index < messages.length && keyOf(messages[index]!) === key) return index;
   }
