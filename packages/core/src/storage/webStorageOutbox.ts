@@ -50,7 +50,7 @@ function createWebStorageOutbox(
    * The slots the last load took receipts from, with the text it read and the receipts past the
    * restore limit it left there, and their account.
    */
-  let adopted = new Map<string, { text: string; rest: ReceiptMessage[] }>();
+  let adopted = new Map<string, [text: string, rest: ReceiptMessage[]]>();
   let adoptedFor: string | undefined;
   /**
    * What the last load left in the slot this object writes (the shared slot of a storage without
@@ -76,7 +76,7 @@ function createWebStorageOutbox(
           const room = OUTBOX_RESTORE_LIMIT - messages.length;
           if (found.length === 0 || room <= 0) return;
           const rest = found.slice(room);
-          adopted.set(slot, { text: text as string, rest });
+          adopted.set(slot, [text as string, rest]);
           if (slot === ownSlot(storage, accountId)) carried = rest;
           messages.push(...found.slice(0, room));
         };
@@ -102,7 +102,7 @@ function createWebStorageOutbox(
         // keep only what it left there, unless written since (their tab is alive and keeps its own
         // receipts there).
         if (adoptedFor === accountId) {
-          for (const [other, { text, rest }] of adopted) {
+          for (const [other, [text, rest]] of adopted) {
             if (other === slot || storage.getItem(other) !== text) continue;
             if (rest.length === 0) storage.removeItem(other);
             else storage.setItem(other, encodeOutbox(rest, accountId));
