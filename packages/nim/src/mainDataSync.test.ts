@@ -65,6 +65,20 @@ describe('waiting for the SDK login sync before reading the read-time cache', ()
     expect(events.listenerCount('onDataSync')).toBe(0);
   });
 
+  it("asked in onLoginStatus(1) of a re-login, waits for the sync that login starts, not the last one's", async () => {
+    // The SDK sets the login status, then emits loginLifeCycleLoginSucc, which resets the sync
+    // details: a listener of the status still sees the previous login's complete sync.
+    let details = [{ type: 1, state: 3 }];
+    const { service, events } = loginService(undefined);
+    Object.assign(service, { getDataSync: () => details });
+    const synced = whenMainDataSynced(service);
+    details = [{ type: 1, state: 2 }];
+    expect(await isSettled(synced)).toBe(false);
+    details = [{ type: 1, state: 3 }];
+    events.emit('onDataSync', 1, 3);
+    expect(await isSettled(synced)).toBe(true);
+  });
+
   it('goes on when the main sync fails', async () => {
     const { service, events } = loginService([]);
     const synced = whenMainDataSynced(service);

@@ -23,11 +23,6 @@ type LoginService = NonNullable<NimLike['V2NIMLoginService']>;
  */
 export function whenMainDataSynced(login: LoginService | undefined): Promise<void> {
   if (typeof login?.getDataSync !== 'function') return Promise.resolve();
-  // Logged out (status 0): no sync is coming (the SDK resets its sync details, getDataSync() is
-  // null), and the read it guards rejects with 190002 at once, which the engine retries at login.
-  if (typeof login.getLoginStatus === 'function' && login.getLoginStatus() === 0) {
-    return Promise.resolve();
-  }
   const getDataSync = login.getDataSync.bind(login);
   // The SDK tracks main data in several entries of type 1 (the basic sync, which carries the read
   // times, and the cloud conversations), reported without their subtype; it emits onDataSync(1, 3)
@@ -39,17 +34,33 @@ export function whenMainDataSynced(login: LoginService | undefined): Promise<voi
       : [];
     return main.length > 0 && main.every((detail) => detail?.state === COMPLETED);
   };
-  if (isSynced()) return Promise.resolve();
   return new Promise((resolve) => {
+    let isDone = false;
+    let timer: unknown;
     const onDataSync = (type: unknown, state: unknown, error?: unknown) => {
       if (type === MAIN_DATA && (state === COMPLETED || error !== undefined)) done();
     };
-    const timer = systemClock.setTimeout(() => done(), MAIN_DATA_SYNC_WAIT_MS);
     function done() {
-      systemClock.clearTimeout(timer);
+      if (isDone) return;
+      isDone = true;
+      if (timer !== undefined) systemClock.clearTimeout(timer);
       login?.off('onDataSync', onDataSync);
       resolve();
     }
     login.on('onDataSync', onDataSync);
+    // Checked a microtask later, listening meanwhile: asked from an `onLoginStatus(1)` listener (an
+    // engine back online after a drop), the SDK still reports the previous login's sync as complete,
+    // since it sets the login status before it emits loginLifeCycleLoginSucc, which resets the sync
+    // details and starts this login's sync. Read then, the cache lacks what other devices read
+    // while this one was offline, and a receipt already sent would go again (SPEC P11).
+    void Promise.resolve().then(() => {
+      if (isDone) return;
+      // Logged out (status 0): no sync is coming (the SDK resets its sync details, getDataSync() is
+      // null), and the read it guards rejects with 190002 at once, which the engine retries at login.
+      const isLoggedOut =
+        typeof login.getLoginStatus === 'function' && login.getLoginStatus() === 0;
+      if (isLoggedOut || isSynced()) done();
+      else timer = systemClock.setTimeout(done, MAIN_DATA_SYNC_WAIT_MS);
+    });
   });
 }

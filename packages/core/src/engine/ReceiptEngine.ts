@@ -82,7 +82,9 @@ export interface ReceiptEngine {
    * `peerReadTime` from `getP2PMessageReceipt` and, when the transport has `getSelfReadTime`,
    * `selfReadTime` from it. `markRead` does the same on a conversation's first use. Seeding is
    * monotonic. A failed seed is asked again on the conversation's next use; a retryable failure also
-   * when the connection is back, any other is reported to `onError`. The promise resolves once both
+   * when the connection is back, any other is reported to `onError`. When the connection is back,
+   * `selfReadTime` is also asked again for each conversation whose receipt still waits, since
+   * another device may have read it meanwhile. The promise resolves once both
    * answers are in and never rejects. A no-op for anything but a valid P2P conversation id of this
    * account, and after `dispose()`.
    */

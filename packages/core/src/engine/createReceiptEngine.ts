@@ -146,7 +146,10 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     team.flush();
   }
 
-  /** Seeds by watermark and conversation: each watermark is asked for once per conversation. */
+  /**
+   * Seeds by watermark and conversation: each watermark is asked for once per conversation (a
+   * queued receipt's selfReadTime again after a reconnect, see reseedConversations).
+   */
   const seeded = new Map<string, Promise<void>>();
   /** Seeds whose answer has not come yet: a conversation's P2P receipt waits for its own read time. */
   const seeding = new Set<string>();
@@ -155,6 +158,13 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   /** Conversations whose seeding failed for a passing reason; retried when the connection is back. */
   const unseeded = new Set<string>();
   function reseedConversations(): void {
+    // What another device of this account read while this one was offline comes with the login
+    // sync, after the "connected" that runs this: a receipt still queued asks its read time again
+    // (the transport waits for that sync) rather than repeat a read (P11, scenario 13).
+    for (const conversationId of p2p.queued()) {
+      const key = seedKey('selfReadTime', conversationId);
+      if (!seeding.has(key) && seeded.delete(key)) unseeded.add(conversationId);
+    }
     const pending = [...unseeded];
     unseeded.clear();
     for (const conversationId of pending) void loadConversation(conversationId);

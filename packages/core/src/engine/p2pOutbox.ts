@@ -17,6 +17,8 @@ export interface P2POutbox {
   drop(conversationId?: string): void;
   /** Every receipt not yet confirmed by the server: queued, in flight or waiting to retry. */
   snapshot(): ReceiptMessage[];
+  /** The conversations whose receipt waits to be sent (queued or waiting to retry, not in flight). */
+  queued(): string[];
 }
 
 /**
@@ -128,5 +130,6 @@ export function createP2POutbox(
       context.onOutboxChange();
     },
     snapshot: () => [...pending.values(), ...inFlight.values()],
+    queued: () => [...pending.keys()],
   };
 }

@@ -183,6 +183,27 @@ describe('P2P receipts through the engine (SPEC section 7, scenarios 1-15)', () 
     expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(200);
   });
 
+  it('13 across a reconnect: what the second device showed offline, the first read meanwhile, is not sent again', async () => {
+    const { alice, bob, b2 } = await aliceAndBob();
+    const bob2 = world.device('B');
+    await bob2.engine.loadConversation('B|1|A');
+    bob2.client.disconnect();
+    await world.tick(0);
+    // B sees m2 on both devices: B2 has no connection, B1 sends the receipt.
+    bob2.engine.markRead([b2]);
+    bob.engine.markRead([b2]);
+    await world.tick(300);
+    expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(200);
+    // Back online, B2 learns the read time from the login sync, which comes a round trip after
+    // "connected" (the SDK still reports the previous login's sync as complete at that moment).
+    world.server.setFaults({ latencyMs: [200, 200] });
+    bob2.client.reconnect();
+    await world.tick(60_000);
+    expect(selectSelfReadTime(bob2.engine.store.getState(), 'B|1|A')).toBe(200);
+    expect(bob2.calls.sendP2PMessageReceipt).toHaveLength(0);
+    expect(bob2.errors).toEqual([]);
+  });
+
   it('13 without the read-time sync (isReadTimeSynced false): the second device acknowledges what it shows', async () => {
     const { alice, bob, b1, b2 } = await aliceAndBob();
     // An app whose markConversationRead moves NIM's read time where no receipt went out.
