@@ -131,15 +131,17 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
             ],
             context.teamRetention,
           );
+          const receipt = teamReceiptOf(next, conversationId, message.messageClientId);
+          // Closed before the answer came, and its counts not kept (`keptTeamReceipts`): a detail
+          // without them would miss every later reader (their events are not stored either) and
+          // be shown as it is when opened again. Forgotten instead, it is loaded then.
+          if (!receipt && !watched.has(key)) return setEntry(next, 'teamDetails', key, undefined);
           const loaded: TeamDetailEntry = {
             status: 'ready',
             readAccountList: detail.readAccountList,
             unreadAccountList: detail.unreadAccountList,
           };
-          const reconciled = reconcileDetail(
-            loaded,
-            teamReceiptOf(next, conversationId, message.messageClientId),
-          );
+          const reconciled = reconcileDetail(loaded, receipt);
           // An outdated answer is still shown (it is the freshest list there is) while it is refetched.
           needsRefetch = !reconciled;
           return setEntry(next, 'teamDetails', key, reconciled ?? loaded);

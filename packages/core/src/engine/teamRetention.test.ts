@@ -203,6 +203,48 @@ describe('keptTeamReceipts in the engine (real transport on the memory server)',
     });
   });
 
+  it('a detail closed before its answer is not kept without its counts: opened again after a reader, it shows them', async () => {
+    const { b, sent } = await fourMessages();
+    // A second device of A that keeps no counts beyond those shown.
+    const a = world.device('A', { keptTeamReceipts: 0 });
+    world.server.setFaults({ latencyMs: [100, 100] });
+    a.engine.watchTeamDetail(sent[0]!)(); // the sheet closes before the answer
+    await world.tick(200);
+    world.server.setFaults({});
+    await readBy(world, b, sent[0]!);
+    a.engine.watchTeamDetail(sent[0]!);
+    await world.tick(500);
+    expect(
+      a.engine.store.getState().teamDetails[teamMessageKey('A|2|T1', sent[0]!.messageClientId)],
+    ).toMatchObject({
+      status: 'ready',
+      readAccountList: ['B'],
+      unreadAccountList: ['C'],
+    });
+  });
+
+  it('the same for a forgotten message of a trimmed conversation: its detail is loaded again when opened', async () => {
+    const { a, b, sent } = await fourMessages();
+    for (const message of sent.slice(0, 3)) (await show(a, message))();
+    const forgotten = sent.find(
+      (message) => !selectTeamReceipt(a.engine.store.getState(), message),
+    )!;
+    world.server.setFaults({ latencyMs: [100, 100] });
+    a.engine.watchTeamDetail(forgotten)();
+    await world.tick(200);
+    world.server.setFaults({});
+    await readBy(world, b, forgotten);
+    a.engine.watchTeamDetail(forgotten);
+    await world.tick(500);
+    expect(
+      a.engine.store.getState().teamDetails[teamMessageKey('A|2|T1', forgotten.messageClientId)],
+    ).toMatchObject({
+      status: 'ready',
+      readAccountList: ['B'],
+      unreadAccountList: ['C'],
+    });
+  });
+
   it('a forgotten message shown again is queried even when an event about it comes first', async () => {
     const { a, b, c, sent } = await fourMessages();
     for (const message of sent) (await show(a, message))();
