@@ -219,8 +219,15 @@ export function createTeamCountLoader(
         if (context.willRetry(error, 'getTeamMessageReceipts', conversationId)) {
           const forgotten: [string, undefined][] = [];
           for (const [key, message] of batch) {
-            if (watched.has(key)) enqueue(conversationId, key, message);
-            else forgotten.push([key, undefined]);
+            if (!watched.has(key)) {
+              forgotten.push([key, undefined]);
+              continue;
+            }
+            // The retry asks whatever counts are known by then: this query may have been asked
+            // although they were (a reconnect or a trimmed conversation marked it, and the flush
+            // used the mark up), as they may be stale.
+            requery.add(key);
+            enqueue(conversationId, key, message);
           }
           context.store.setState((state) => setEntries(state, 'teamCountLoads', forgotten));
           retries.schedule(conversationId);

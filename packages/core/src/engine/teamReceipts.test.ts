@@ -683,6 +683,21 @@ describe('team outbox and loaders', () => {
     await expectAskedAgain(3, { a, engine, release, g1 });
   });
 
+  it('after reconnecting, a count query asked again that fails is retried, though counts from before the drop are known', async () => {
+    const { a, b, c, g1 } = await team();
+    a.engine.watchTeamCounts(g1);
+    await world.tick(50);
+    expect(receiptOf(a, g1)).toMatchObject({ readCount: 0, unreadCount: 4 });
+    // The query the reconnect makes (B and C read while A was offline) fails for a passing reason.
+    world.server.injectFault({ method: 'getTeamMessageReceipts', code: 192004, accountId: 'A' });
+    await readWhileAIsOffline([b, c], g1);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(2);
+    await world.tick(60_000);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(3);
+    expect(receiptOf(a, g1)).toMatchObject({ readCount: 2, unreadCount: 2 });
+    expect(a.errors).toEqual([]);
+  });
+
   it('dispose stops team listening and pending loads', async () => {
     const { a, b, g1 } = await team();
     a.engine.watchTeamCounts(g1);
