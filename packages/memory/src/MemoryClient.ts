@@ -10,7 +10,13 @@ import { createConversationIdUtil, isValidConversationIdFor } from './conversati
 import { findConversation, listConversations } from './conversations';
 import { createTextMessage, listMessages, storeAndDeliver } from './messaging';
 import { invalidParameter, NimError, NimErrorCode } from './NimError';
-import { applyP2PReceipt, isPeerReadOnDevice, pushReadTime } from './p2pReceipts';
+import {
+  applyP2PReceipt,
+  isPeerReadOnDevice,
+  pushReadTime,
+  type ReadTimeUpdate,
+  raiseReadTime,
+} from './p2pReceipts';
 import { checkRevokeArgs, copyRevokeParams, revokeStoredMessage } from './revoke';
 import type { FaultableMethod, ServerCore } from './ServerCore';
 import type {
@@ -153,7 +159,8 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     {
       isLocal = false,
       validatesFirst = false,
-    }: { isLocal?: boolean; validatesFirst?: boolean } = {},
+      onAnswer,
+    }: { isLocal?: boolean; validatesFirst?: boolean; onAnswer?: (result: T) => void } = {},
   ): Promise<T> {
     if (!device.isOnline && !validatesFirst) throw notLoggedInError();
     const error = check() ?? callRejection(device, isLocal);
@@ -175,7 +182,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
             if (core.faults.fateOf(method).kind !== 'fail') ignoreRejection(run);
             return;
           }
-          resolve(answer(method, run, isLocal));
+          resolve(answer(method, run, isLocal, onAnswer));
         })
         .catch(reject)
         .finally(end);
@@ -191,8 +198,16 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     return device.isOnline ? accountId : '';
   }
 
-  /** The server side of a call whose hop has ended (see {@link call}); throws its rejection. */
-  function answer<T>(method: FaultableMethod, run: () => T, isLocal: boolean): T {
+  /**
+   * The server side of a call whose hop has ended (see {@link call}); throws its rejection. Only an
+   * answer that reaches the device runs `onAnswer`, the device's own bookkeeping of the result.
+   */
+  function answer<T>(
+    method: FaultableMethod,
+    run: () => T,
+    isLocal: boolean,
+    onAnswer: ((result: T) => void) | undefined,
+  ): T {
     // The login may have gone during the hop.
     const lateRejection = callRejection(device, isLocal);
     if (lateRejection) throw lateRejection;
@@ -211,6 +226,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
         `simulated packet timeout in ${method}: the server applied the call but the answer was lost`,
       );
     }
+    onAnswer?.(result);
     return result;
   }
 
@@ -322,11 +338,19 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
 
     sendP2PMessageReceipt: (message) => {
       const input = snapshotOf(() => copyMessage(message));
+      let learned: ReadTimeUpdate | undefined;
       return call(
         'sendP2PMessageReceipt',
         () => input.error ?? checkP2PReceiptMessage(accountId, input.value),
-        () => applyP2PReceipt(core, device, input.value as MessageLike),
-        { validatesFirst: true },
+        () => {
+          learned = applyP2PReceipt(core, device, input.value as MessageLike);
+        },
+        {
+          validatesFirst: true,
+          // The reading device's own read time moves with the answer, without an event.
+          onAnswer: () =>
+            learned && raiseReadTime(device, learned.conversationId, learned.readTime),
+        },
       );
     },
 
@@ -431,13 +455,10 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
           if (core.raiseAccountReadTime(accountId, conversationId, readTime)) {
             pushReadTime(core, device, conversationId, readTime);
           }
-          // The SDK overwrites its cache (updateReadTime); kept monotonic here, as everywhere.
-          device.readTimeCache.set(
-            conversationId,
-            Math.max(readTime, device.readTimeCache.get(conversationId) ?? 0),
-          );
           return readTime;
         },
+        // The SDK overwrites its cache with the answer (updateReadTime); monotonic here, as everywhere.
+        { onAnswer: () => raiseReadTime(device, conversationId, readTime) },
       );
     },
     getConversation: (conversationId) =>

@@ -67,7 +67,7 @@ export interface Device {
   /**
    * The SDK's local conversation read times (`getConversationReadTime`): conversationId -> how far
    * this account has read it. Filled by the login sync and by multi-device read-time updates, and by
-   * this device's own receipts; cleared at logout.
+   * this device's own receipts once their answer reaches it; cleared at logout.
    */
   readonly readTimeCache: Map<string, number>;
   /**

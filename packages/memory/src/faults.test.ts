@@ -433,6 +433,26 @@ describe('dropped connections', () => {
     expect(await watermark(a, 'A|1|B')).toBe(200);
   });
 
+  it('a receipt the server applied after its connection dropped moves the read time of that device only at its reconnect, with the event (P11)', async () => {
+    const { server, b, bLog, copies } = await chat();
+    vi.useFakeTimers();
+    server.setFaults({ latencyMs: [50, 50] });
+    const pending = b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never);
+    pending.catch(() => undefined);
+    await vi.advanceTimersByTimeAsync(10);
+    server.dropConnection('B');
+    await vi.advanceTimersByTimeAsync(200);
+    // Applied, but the device never got the answer: its cache still says what it knew.
+    await expectCode(pending, 192003);
+    expect(await b.V2NIMConversationService.getConversationReadTime('B|1|A')).toBe(0);
+    server.restoreConnection('B');
+    await vi.advanceTimersByTimeAsync(500);
+    vi.useRealTimers();
+    server.setFaults({});
+    expect(bLog.readTimes).toEqual([['B|1|A', 200]]);
+    expect(await b.V2NIMConversationService.getConversationReadTime('B|1|A')).toBe(200);
+  });
+
   it('a call in flight at a drop that a random fault would fail is not applied', async () => {
     const { server, a, aLog, b, copies } = await chat();
     server.setFaults({ failureRate: 1 });

@@ -3,12 +3,23 @@ import { NimError, NimErrorCode } from './NimError';
 import type { Device, ServerCore } from './ServerCore';
 import type { MessageLike } from './validateReceiptArgs';
 
+/** A read time the calling device writes into its own cache once it gets the call's answer. */
+export interface ReadTimeUpdate {
+  conversationId: string;
+  readTime: number;
+}
+
 /**
  * Server side of `sendP2PMessageReceipt` (P2, P9, P10, P11), after the client checks passed.
  * The watermark becomes the acknowledged message's server createTime; a stale or duplicate receipt
- * resolves but changes nothing and emits nothing.
+ * resolves but changes nothing and emits nothing. Returns the read time the reading device learns
+ * with the answer, if the account's moved (see {@link pushReadTime}).
  */
-export function applyP2PReceipt(core: ServerCore, device: Device, message: MessageLike): void {
+export function applyP2PReceipt(
+  core: ServerCore,
+  device: Device,
+  message: MessageLike,
+): ReadTimeUpdate | undefined {
   const readerId = device.accountId;
   const stored = core.messages.get(message.messageClientId as string);
   // Only messages this account really received can be acknowledged (authorization).
@@ -23,7 +34,7 @@ export function applyP2PReceipt(core: ServerCore, device: Device, message: Messa
   const timestamp = stored.message.createTime;
   const key = core.p2pReadTimeKey(readerId, senderId);
   const current = core.p2pReadTimes.get(key);
-  if (current && current.timestamp >= timestamp) return;
+  if (current && current.timestamp >= timestamp) return undefined;
   if (current) current.timestamp = timestamp;
   else core.p2pReadTimes.set(key, { readerId, senderId, timestamp });
 
@@ -40,19 +51,22 @@ export function applyP2PReceipt(core: ServerCore, device: Device, message: Messa
       ]);
     });
   }
-  // P11: the reader's other devices learn their own read time, never a peer receipt. The reading
-  // device's own cache moves at once, without an event (as the SDK's markConversationRead does).
+  // P11: the reader's other devices learn their own read time, never a peer receipt.
   const readerConversationId = conversationIdOf(readerId, 1, senderId);
   // markConversationRead may have moved the read time further already: then nobody is told.
-  if (!core.raiseAccountReadTime(readerId, readerConversationId, timestamp)) return;
+  if (!core.raiseAccountReadTime(readerId, readerConversationId, timestamp)) return undefined;
   pushReadTime(core, device, readerConversationId, timestamp);
+  return { conversationId: readerConversationId, readTime: timestamp };
 }
 
 /**
  * The account's read time of `conversationId` moved to `readTime` from `device` (a P2P receipt or
- * `markConversationRead`): the device's own cache moves at once, without an event (as the SDK's
- * markConversationRead does), and the account's other devices get `onConversationReadTimeUpdated`
- * (the SDK's multi-device read-time handler), never a peer receipt (P11).
+ * `markConversationRead`): the account's other devices get `onConversationReadTimeUpdated` (the
+ * SDK's multi-device read-time handler), never a peer receipt (P11). The device's own cache moves,
+ * without an event (as the SDK's markConversationRead does), only when the call's answer reaches it
+ * ({@link raiseReadTime} in the client): a device whose connection dropped under the call (192003)
+ * or whose answer was lost (192004) never learnt it, and its next login sync tells it, with the
+ * event.
  */
 export function pushReadTime(
   core: ServerCore,
@@ -60,7 +74,6 @@ export function pushReadTime(
   readerConversationId: string,
   timestamp: number,
 ): void {
-  raiseReadTime(device, readerConversationId, timestamp);
   for (const target of core.onlineDevicesOf(device.accountId, device)) {
     core.deliverEvent(target, () => {
       const cached = target.readTimeCache.get(readerConversationId) ?? 0;
@@ -80,7 +93,7 @@ export function pushReadTime(
  * Moves a device's cached read time forward only: the SDK overwrites it, but the server never sends
  * a lower one, so a lower value can only be a duplicated or reordered fault.
  */
-function raiseReadTime(device: Device, conversationId: string, readTime: number): void {
+export function raiseReadTime(device: Device, conversationId: string, readTime: number): void {
   const cached = device.readTimeCache.get(conversationId) ?? 0;
   if (readTime > cached) device.readTimeCache.set(conversationId, readTime);
 }

@@ -65,6 +65,23 @@ describe('outbox reliability', () => {
     expect(selectPeerReadTime(alice.engine.store.getState(), 'A|1|B')).toBe(100);
   });
 
+  it('a dropped call that landed, then receipts switched off: the device still learns how far it has read', async () => {
+    const { bob, m1Copy } = await chat();
+    world.server.setFaults({ latencyMs: [100, 100] });
+    bob.engine.markRead([m1Copy]);
+    await vi.advanceTimersByTimeAsync(350); // the call is on the wire
+    world.server.dropConnection('B');
+    await vi.advanceTimersByTimeAsync(200);
+    // Switched off while offline: the retry waiting for the connection is dropped.
+    bob.engine.setSendingReceipts(false, 'B|1|A');
+    world.server.setFaults({});
+    world.server.restoreConnection('B');
+    await world.tick(1000);
+    // The account has read m1 (the request reached the server): this device shows it read too.
+    expect(selectSelfReadTime(bob.engine.store.getState(), 'B|1|A')).toBe(100);
+    expect(await bob.client.V2NIMConversationService.getConversationReadTime('B|1|A')).toBe(100);
+  });
+
   it.each([1, 2, 3, 4, 5, 6, 7, 8])(
     'connection events arriving late and out of order never strand the outbox (seed %i)',
     async (seed) => {
