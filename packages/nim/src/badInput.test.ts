@@ -56,6 +56,21 @@ const rows: Array<BadInputRow<World>> = [
     { code: 191004 },
   ],
   [
+    'createNimTransport: null options',
+    (w) => createNimTransport(w.a.client as never, null as never),
+    { code: 191004 },
+  ],
+  [
+    'createNimTransport: a string as isReadTimeSynced',
+    (w) => createNimTransport(w.a.client as never, { isReadTimeSynced: 'no' as never }),
+    { code: 191004 },
+  ],
+  [
+    'createNimTransport: null as isMemberFilterApplied',
+    (w) => createNimTransport(w.a.client as never, { isMemberFilterApplied: null as never }),
+    { code: 191004 },
+  ],
+  [
     'subscribe: not a function',
     (w) => w.a.transport.subscribe('listener' as never),
     { code: 191004 },

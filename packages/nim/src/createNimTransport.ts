@@ -232,6 +232,7 @@ export function createNimTransport(
   if (!isRecord(nim)) {
     throw invalid('createNimTransport needs an SDK instance with V2NIMMessageService');
   }
+  const { isMemberFilterApplied, isReadTimeSynced } = switchesOf(options);
   // The SDK's ESM build leaves a service the app did not register as `{}`: refused here, or every
   // call would fail later with an uncoded TypeError.
   const messages = serviceOf(nim.V2NIMMessageService);
@@ -244,10 +245,8 @@ export function createNimTransport(
   // Optional services count only when registered (an unregistered one is `{}`): otherwise
   // `subscribe` would call an `on` that is not there. Without the read-time sync the engine learns
   // its own read time from its sends alone.
-  const conversations =
-    (options.isReadTimeSynced ?? true) ? serviceOf(nim.V2NIMConversationService) : undefined;
+  const conversations = isReadTimeSynced ? serviceOf(nim.V2NIMConversationService) : undefined;
   const login = serviceOf(nim.V2NIMLoginService);
-  const isMemberFilterApplied = options.isMemberFilterApplied ?? true;
   // Web 10.8.1 overwrites its P2P cache with whatever arrives, so a stale push could lower what
   // getP2PMessageReceipt reports. The transport remembers the highest value it has seen (SPEC P9).
   const p2pWatermarks = new Map<string, number>();
@@ -416,6 +415,29 @@ export function createNimTransport(
     };
   }
   return transport;
+}
+
+/**
+ * The transport's switches, read once, with their defaults (both true). Throws 191004, naming the
+ * option, unless `options` is an object whose switches are booleans or absent: a value such as
+ * `'false'` would otherwise turn a switch on in silence, and `null` fail as a TypeError.
+ */
+function switchesOf(options: unknown): Required<NimTransportOptions> {
+  if (!isRecord(options)) throw invalid('createNimTransport options must be an object');
+  const switches = { isMemberFilterApplied: true, isReadTimeSynced: true };
+  for (const name of ['isMemberFilterApplied', 'isReadTimeSynced'] as const) {
+    let value: unknown;
+    try {
+      value = (options as NimTransportOptions)[name];
+    } catch {
+      throw invalid(`createNimTransport option \`${name}\` cannot be read`);
+    }
+    if (typeof value === 'boolean') switches[name] = value;
+    else if (value !== undefined) {
+      throw invalid(`createNimTransport option \`${name}\` must be a boolean`);
+    }
+  }
+  return switches;
 }
 
 /** T4 with exactly its fields; the member filter recomputes the counts from the lists (G9). */
