@@ -12,6 +12,7 @@ import { receiptWorldPerTest, type WorldDevice } from '../testing/receiptWorld';
 import type { ReceiptMessage } from '../types';
 import { createReceiptEngine } from './createReceiptEngine';
 import { selectLastMessageStatus } from './lastMessageStatus';
+import { copyReceiptMessage, isReceiptMessage, isSentMessage } from './messageFacts';
 import { teamMessageKey } from './receiptState';
 import {
   selectIsPeerRead,
@@ -301,6 +302,27 @@ describe('bad input to the engine', () => {
     expect(bob.engine.store.getState()).toBe(before);
     expect(callCount(bob)).toBe(callsBefore);
     expect(bob.calls.sendP2PMessageReceipt).toHaveLength(0);
+  });
+});
+
+describe('the message helpers (for custom views, which call them while rendering)', () => {
+  const unreadable = new Proxy(
+    {},
+    {
+      get() {
+        throw new TypeError('revoked');
+      },
+    },
+  );
+  it.each<[string, unknown]>([
+    ['undefined', undefined],
+    ['null', null],
+    ['a string', 'm1'],
+    ['an object whose fields throw when read', unreadable],
+  ])('isSentMessage(%s) is false, never a TypeError', (_name, value) => {
+    expect(isSentMessage(value as never)).toBe(false);
+    expect(isReceiptMessage(value)).toBe(false);
+    expect(copyReceiptMessage(value)).toBeUndefined();
   });
 });
 

@@ -96,13 +96,21 @@ export function copyReceiptMessages(messages: unknown, functionName: string): Re
   return copies;
 }
 
-/** Sent means the server accepted it: it has a server id and is not sending or failed. */
+/**
+ * Sent means the server accepted it: it has a server id and is not sending or failed. False for
+ * anything that is not a message or whose fields cannot be read: custom views call it while rendering.
+ */
 export function isSentMessage(message: ReceiptMessage): boolean {
-  return (
-    typeof message.messageServerId === 'string' &&
-    message.messageServerId !== '' &&
-    (message.sendingState === undefined || message.sendingState === MessageSendingState.SUCCEEDED)
-  );
+  try {
+    const { messageServerId, sendingState } = message;
+    return (
+      typeof messageServerId === 'string' &&
+      messageServerId !== '' &&
+      (sendingState === undefined || sendingState === MessageSendingState.SUCCEEDED)
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** Notifications, tips, robot and call messages never take receipts (SPEC U3). */
