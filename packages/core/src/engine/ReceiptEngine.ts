@@ -43,7 +43,9 @@ export interface ReceiptEngineOptions {
   onError?: (error: ReceiptError, context: ReceiptErrorContext) => void;
   /**
    * Do not listen to the transport until {@link ReceiptEngine.start}. For React, which may create
-   * and throw away objects during render: a deferred engine has no side effects until started.
+   * and throw away objects during render: creating a deferred engine has no side effects. What you
+   * call on it before `start()` (`markRead`, `watchTeamCounts`, …) still works and may call the
+   * transport.
    */
   isStartDeferred?: boolean;
   /**
