@@ -5,7 +5,14 @@ import { Profiler, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MessageList, type MessageListProps } from './MessageList';
 import { ReadTick } from './ReadTick';
-import { cleanupApps, createWorld, Providers, renderApp, settle } from './testWorld.test';
+import {
+  cleanupApps,
+  createWorld,
+  Providers,
+  renderApp,
+  settle,
+  untilStill,
+} from './testWorld.test';
 import { UnreadBadge } from './UnreadBadge';
 
 let world: ReturnType<typeof createWorld>;
@@ -227,6 +234,7 @@ describe('MessageList render counts', () => {
     );
     await waitFor(() => expect(screen.getAllByRole('img', { name: 'Sent' })).toHaveLength(5));
     await settle(world.server);
+    await untilStill(() => listCommits);
     listCommits = 0;
 
     // Longer than the new-messages announcement waits for a burst to settle (1 s): with no new

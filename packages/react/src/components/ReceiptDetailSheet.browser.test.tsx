@@ -19,6 +19,7 @@ import {
   renderApp,
   settle,
   teamWithMessage,
+  untilStill,
 } from './testWorld.test';
 import { UnreadBadge } from './UnreadBadge';
 
@@ -250,6 +251,7 @@ describe('ReceiptDetailSheet', () => {
     const panel = await screen.findByRole('tabpanel', { name: 'Unread (3)' });
     await waitFor(() => expect(memberNames(panel)).toEqual(['Carol', 'Dave', 'Erin']));
     await settle(world.server);
+    await untilStill(() => sheetCommits);
     sheetCommits = 0;
 
     // Longer than the member list waits before it says a search's outcome (500 ms): with no search

@@ -113,6 +113,20 @@ export async function settle(server: { settle(): Promise<void> }) {
   await server.settle();
 }
 
+/**
+ * Resolves once `count()` (e.g. a Profiler's commits) has not moved for `frames` animation frames
+ * in a row: what a loaded machine delays past `settle` (a row or member measured late) is over, so
+ * a test that then waits for a timer counts only what that timer renders.
+ */
+export async function untilStill(count: () => number, frames = 5) {
+  let last = count();
+  for (let still = 0; still < frames; ) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    still = count() === last ? still + 1 : 0;
+    last = count();
+  }
+}
+
 const mounted: { root: Root; container: HTMLElement }[] = [];
 
 /**
