@@ -79,6 +79,24 @@ describe('waiting for the SDK login sync before reading the read-time cache', ()
     expect(await isSettled(synced)).toBe(true);
   });
 
+  it('goes on when the login service throws as it is asked (it cannot tell), rather than wait for good', async () => {
+    const { service, events } = loginService(undefined);
+    Object.assign(service, {
+      getDataSync: () => {
+        throw new TypeError('sync details not ready');
+      },
+    });
+    expect(await isSettled(whenMainDataSynced(service))).toBe(true);
+    expect(events.listenerCount('onDataSync')).toBe(0);
+    const { service: throwingStatus } = loginService([{ type: 1, state: 2 }]);
+    Object.assign(throwingStatus, {
+      getLoginStatus: () => {
+        throw new TypeError('no login');
+      },
+    });
+    expect(await isSettled(whenMainDataSynced(throwingStatus))).toBe(true);
+  });
+
   it('goes on when the main sync fails', async () => {
     const { service, events } = loginService([]);
     const synced = whenMainDataSynced(service);

@@ -55,12 +55,19 @@ export function whenMainDataSynced(login: LoginService | undefined): Promise<voi
     // while this one was offline, and a receipt already sent would go again (SPEC P11).
     void Promise.resolve().then(() => {
       if (isDone) return;
-      // Logged out (status 0): no sync is coming (the SDK resets its sync details, getDataSync() is
-      // null), and the read it guards rejects with 190002 at once, which the engine retries at login.
-      const isLoggedOut =
-        typeof login.getLoginStatus === 'function' && login.getLoginStatus() === 0;
-      if (isLoggedOut || isSynced()) done();
-      else timer = systemClock.setTimeout(done, MAIN_DATA_SYNC_WAIT_MS);
+      try {
+        // Logged out (status 0): no sync is coming (the SDK resets its sync details, getDataSync()
+        // is null), and the read it guards rejects with 190002 at once, which the engine retries at
+        // login.
+        const isLoggedOut =
+          typeof login.getLoginStatus === 'function' && login.getLoginStatus() === 0;
+        if (isLoggedOut || isSynced()) done();
+        else timer = systemClock.setTimeout(done, MAIN_DATA_SYNC_WAIT_MS);
+      } catch {
+        // A service that throws as it is asked cannot tell: the read goes now. In this microtask
+        // the throw would reach no caller, set no timer, and hold the receipt for good.
+        done();
+      }
     });
   });
 }
