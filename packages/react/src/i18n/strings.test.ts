@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
+import { formatNameList } from './formatNameList';
 import type { ReceiptStrings } from './ReceiptStrings';
 import { zhCN } from './zhCN';
 
@@ -56,6 +57,15 @@ describe('string tables', () => {
     const keys = Object.keys(en) as (keyof ReceiptStrings)[];
     expect(Object.keys(zhCN).sort()).toEqual([...keys].sort());
     for (const key of keys) expect(typeof zhCN[key]).toBe(typeof en[key]);
+  });
+});
+
+describe('formatNameList', () => {
+  it('takes a language tag as the provider does (`_` for `-`), and a malformed one without throwing', () => {
+    // An app's own table runs it in the sheet's announcement: a throw there takes the tree down.
+    expect(formatNameList('de_DE', ['Bob', 'Carol'])).toBe('Bob und Carol');
+    expect(formatNameList('zh_CN', ['Bob', 'Carol'])).toBe('Bob和Carol');
+    expect(formatNameList('not a tag!', ['Bob', 'Carol'])).toContain('Carol');
   });
 });
 
