@@ -160,16 +160,16 @@ export function MessageList<TMessage extends ReceiptMessage>({
   }
 
   // --- marking read from what is really on screen ---
-  const checkVisible = useVisibleReadMarking(
+  const checkVisible = useVisibleReadMarking({
     scrollRef,
     virtualizer,
     messages,
     getMessageKey,
     conversationId,
-    isMarkingRead,
-    readDwellMs,
+    isEnabled: isMarkingRead,
+    dwellMs: readDwellMs,
     clock,
-  );
+  });
 
   const loadOlderForKeyRef = useRef<string | undefined>(undefined);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new conversation asks for its own history

@@ -27,22 +27,23 @@ import { type Box, isMostlyVisible } from './visibleMessages';
  * drops what it is given while off (and what still waited when they went off), and it ignores what it
  * already sent. Time comes from `clock` (DESIGN: injected time), so tests drive the dwell.
  */
-export function useVisibleReadMarking<TMessage extends ReceiptMessage>(
-  scrollRef: RefObject<HTMLElement | null>,
-  virtualizer: Virtualizer<HTMLElement, HTMLDivElement>,
-  messages: readonly TMessage[],
-  getMessageKey: (message: TMessage) => string,
-  conversationId: string,
-  isEnabled: boolean,
-  dwellMs: number,
+export function useVisibleReadMarking<TMessage extends ReceiptMessage>(options: {
+  scrollRef: RefObject<HTMLElement | null>;
+  virtualizer: Virtualizer<HTMLElement, HTMLDivElement>;
+  messages: readonly TMessage[];
+  getMessageKey: (message: TMessage) => string;
+  conversationId: string;
+  isEnabled: boolean;
+  dwellMs: number;
   /** Time and timers for the dwell. Default: the engine's clock. */
-  clock: Clock | undefined,
-): () => void {
+  clock?: Clock;
+}): () => void {
+  const { scrollRef, virtualizer, conversationId, clock } = options;
   const engine = useReceiptEngine();
   // A malformed clock prop must not break marking read: fall back to the engine's, then the platform's.
   const validClock = isClock(clock) ? clock : isClock(engine.clock) ? engine.clock : systemClock;
-  // What `check` reads as of the last commit (it stays stable across renders), in this order.
-  const params = [messages, getMessageKey, conversationId, isEnabled, dwellMs, validClock] as const;
+  // What `check` reads as of the last commit (it stays stable across renders).
+  const params = { ...options, clock: validClock };
   const latest = useRef(params);
   useClientLayoutEffect(() => {
     latest.current = params;
@@ -61,8 +62,7 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>(
 
   const check = useCallback(() => {
     const element = scrollRef.current;
-    // The last commit's values, shadowing this render's on purpose.
-    const [messages, getMessageKey, conversationId, isEnabled, dwellMs, clock] = latest.current;
+    const current = latest.current;
     const wasVisibleSince = visibleSinceRef.current;
     // Only rows still visible carry their start over: one that left the viewport before its dwell
     // ended starts over next time.
@@ -70,24 +70,24 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>(
     const doc = element?.ownerDocument;
     // When nothing counts, no row is measured, so below every dwell stops and the timer goes.
     const isCounting =
-      isEnabled &&
+      current.isEnabled &&
       // Receipts off: the engine would drop what it is given, so nothing dwells or counts as marked.
-      selectIsSendingReceipts(engine.store.getState(), conversationId) &&
+      selectIsSendingReceipts(engine.store.getState(), current.conversationId) &&
       // Dwell counts only while the user can see the page.
       doc?.visibilityState === 'visible' &&
       doc.hasFocus();
 
-    const now = clock.now();
+    const now = current.clock.now();
     const toMark: ReceiptMessage[] = [];
     let nextDueIn = Number.POSITIVE_INFINITY;
     let viewport: Box | undefined;
     for (const item of isCounting ? virtualizer.getVirtualItems() : []) {
-      const message = messages[item.index];
+      const message = current.messages[item.index];
       // markRead rejects malformed messages (a missing one too); a bad row must not stop the good
       // ones being marked.
       if (!isReceiptMessage(message) || message.isSelf === true) continue;
-      if (message.conversationId !== conversationId) continue;
-      const key = getMessageKey(message);
+      if (message.conversationId !== current.conversationId) continue;
+      const key = current.getMessageKey(message);
       if (markedKeysRef.current.has(key)) continue;
       // Only rows that could still be marked are measured: my own messages, other conversations'
       // and already marked ones need no geometry (half the rows of a typical chat). Real boxes:
@@ -98,7 +98,7 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>(
       viewport ??= visibleViewport(element);
       if (!isMostlyVisible(row.getBoundingClientRect(), viewport)) continue;
       const since = wasVisibleSince.get(key) ?? now;
-      const dueIn = since + dwellMs - now;
+      const dueIn = since + current.dwellMs - now;
       if (dueIn > 0) {
         visibleSince.set(key, since);
         nextDueIn = Math.min(nextDueIn, dueIn);
@@ -108,7 +108,7 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>(
       toMark.push(message);
     }
     visibleSinceRef.current = visibleSince;
-    scheduleDwellEnd(timerRef, clock, now, nextDueIn, check);
+    scheduleDwellEnd(timerRef, current.clock, now, nextDueIn, check);
     if (toMark.length > 0) engine.markRead(toMark);
   }, [engine, virtualizer, scrollRef]);
 
