@@ -141,21 +141,26 @@ export function createTeamCountLoader(
   function flush(): void {
     if (!context.isConnected()) return;
     const state = context.store.getState();
-    const due: [string, [string, ReceiptMessage][], RetryRound][] = [];
+    const due: [string, [string, ReceiptMessage][], RetryRound, Set<string>][] = [];
     for (const [conversationId, queue] of queued) {
       if (retries.isWaiting(conversationId)) continue;
       queued.delete(conversationId);
       // Counts that arrived by event while the batch waited need no query (events keep them
       // current, G11), unless a reconnect asked for them again because events were missed.
-      const entries = [...queue.entries()].filter(
-        ([key, message]) =>
-          requery.delete(key) ||
-          (!(conversationId in state.unavailableTeams) &&
-            !teamReceiptOf(state, conversationId, message.messageClientId)),
-      );
+      const askedAnyway = new Set<string>();
+      const entries = [...queue.entries()].filter(([key, message]) => {
+        if (!requery.delete(key)) {
+          return (
+            !(conversationId in state.unavailableTeams) &&
+            !teamReceiptOf(state, conversationId, message.messageClientId)
+          );
+        }
+        askedAnyway.add(key);
+        return true;
+      });
       const batches = chunk(entries, TEAM_BATCH_LIMIT);
       const round = retries.round(conversationId, batches.length);
-      for (const batch of batches) due.push([conversationId, batch, round]);
+      for (const batch of batches) due.push([conversationId, batch, round, askedAnyway]);
     }
     if (due.length === 0) return;
     // Every batch of this flush is marked in ONE store update.
@@ -166,13 +171,17 @@ export function createTeamCountLoader(
         due.flatMap(([, batch]) => batch.map(([key]) => [key, 'loading'] as const)),
       ),
     );
-    for (const [conversationId, batch, round] of due) load(conversationId, batch, round);
+    for (const [conversationId, batch, round, askedAnyway] of due) {
+      load(conversationId, batch, round, askedAnyway);
+    }
   }
 
+  /** @param askedAnyway Keys asked although counts were known (stale, see `requery`). */
   function load(
     conversationId: string,
     batch: [string, ReceiptMessage][],
     round: RetryRound,
+    askedAnyway: Set<string>,
   ): void {
     for (const [key] of batch) inFlight.set(key, reconnects);
     const reconnectsAtQuery = reconnects;
@@ -223,10 +232,10 @@ export function createTeamCountLoader(
               forgotten.push([key, undefined]);
               continue;
             }
-            // The retry asks whatever counts are known by then: this query may have been asked
-            // although they were (a reconnect or a trimmed conversation marked it, and the flush
-            // used the mark up), as they may be stale.
-            requery.add(key);
+            // Asked although counts were known (a reconnect or a trimmed conversation marked it, and
+            // the flush used the mark up): the retry asks whatever is known by then, as it may be
+            // stale. Counts an event brings meanwhile for any other are current: no retry needed.
+            if (askedAnyway.has(key)) requery.add(key);
             enqueue(conversationId, key, message);
           }
           context.store.setState((state) => setEntries(state, 'teamCountLoads', forgotten));

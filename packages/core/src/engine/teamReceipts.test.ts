@@ -698,6 +698,21 @@ describe('team outbox and loaders', () => {
     expect(a.errors).toEqual([]);
   });
 
+  it('a first count query that fails is not asked again once an event brought the counts', async () => {
+    const { a, b, g1 } = await team();
+    world.server.injectFault({ method: 'getTeamMessageReceipts', code: 192004, accountId: 'A' });
+    a.engine.watchTeamCounts(g1);
+    await world.tick(50);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(1);
+    // B reads before the retry (1 s of backoff): the event carries the current counts (G11).
+    await readBy(world, b, g1);
+    expect(receiptOf(a, g1)).toMatchObject({ readCount: 1, unreadCount: 3 });
+    await world.tick(60_000);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(1);
+    expect(receiptOf(a, g1)).toMatchObject({ readCount: 1, unreadCount: 3 });
+    expect(a.errors).toEqual([]);
+  });
+
   it('dispose stops team listening and pending loads', async () => {
     const { a, b, g1 } = await team();
     a.engine.watchTeamCounts(g1);
