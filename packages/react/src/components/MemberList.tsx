@@ -121,7 +121,8 @@ function DefaultMember({ member }: { member: ReceiptDetailMember }) {
         <img className="readmark-avatar" src={member.avatarUrl} alt="" width={28} height={28} />
       ) : (
         <span className="readmark-avatar" aria-hidden="true">
-          {member.name.slice(0, 1).toUpperCase()}
+          {/* The first character, not the first UTF-16 unit: 𠮷 or an emoji is two of them. */}
+          {[...member.name][0]?.toUpperCase()}
         </span>
       )}
       <span className="readmark-member-name">{member.name}</span>

@@ -289,6 +289,31 @@ describe('ReceiptDetailSheet', () => {
     expect(document.activeElement).toBe(badge);
   });
 
+  it('puts the whole first character of a name outside the Basic Multilingual Plane on its avatar', async () => {
+    world = createWorld();
+    const { alice, message } = await teamWithMessage(world, {
+      teamId: 't1',
+      memberIds: ['bob', 'carol'],
+      readers: 0,
+    });
+    renderApp(
+      <Providers engine={world.engineFor(alice)} names={{ bob: '𠮷田 花子', carol: '😀 carol' }}>
+        <BadgeOpensSheet message={message} />
+      </Providers>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: '2 unread of 2 members' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Message receipts' });
+    const initial = async (accountId: string) =>
+      waitFor(() => {
+        const avatar = dialog.querySelector(`[data-account-id="${accountId}"] .readmark-avatar`);
+        expect(avatar).not.toBeNull();
+        return avatar!.textContent;
+      });
+    // Two UTF-16 units each: slicing one off left a lone surrogate, drawn as U+FFFD.
+    expect(await initial('bob')).toBe('𠮷');
+    expect(await initial('carol')).toBe('😀');
+  });
+
   it('shows an error with a retry that recovers, keeping focus in the sheet', async () => {
     world = createWorld();
     const { alice, message } = await teamWithMessage(world, {
