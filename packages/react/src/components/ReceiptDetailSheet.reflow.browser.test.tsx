@@ -79,3 +79,41 @@ it('with text at 200% on a phone (360 x 640), the tabs wrap instead of scrolling
     expect(isInViewport(tab), tab.textContent ?? '').toBe(true);
   }
 });
+
+it('at 400% zoom (320 x 256), a long name with no space wraps inside its row instead of running past the sheet', async () => {
+  await page.viewport(320, 256);
+  world = createWorld();
+  const longName = 'Wolfeschlegelsteinhausenbergerdorff'.repeat(3);
+  const { alice, message } = await teamWithMessage(world, {
+    teamId: 't1',
+    readers: 0,
+    memberIds: ['m1', 'm2'],
+  });
+  renderApp(
+    <Providers engine={world.engineFor(alice)} names={{ m1: longName, m2: 'Bo' }}>
+      <div>
+        <BadgeOpensSheet message={message} />
+      </div>
+    </Providers>,
+  );
+  await userEvent.click(await screen.findByRole('button', { name: '2 unread of 2 members' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Message receipts' });
+  const name = await within(dialog).findByText(longName);
+  const row = name.closest('li')!;
+  const region = within(dialog).getByRole('region', { name: 'Members' });
+  await nextFrame();
+  // All of it shows: no part of the name is cut off by the row, the list or the sheet.
+  expect(name.getBoundingClientRect().right).toBeLessThanOrEqual(
+    region.getBoundingClientRect().right,
+  );
+  expect(row.scrollWidth).toBeLessThanOrEqual(row.clientWidth);
+  expect(region.scrollWidth).toBeLessThanOrEqual(region.clientWidth);
+  expect(dialog.scrollWidth).toBeLessThanOrEqual(dialog.clientWidth);
+  // The row grew to the wrapped name, and the next member's row starts below it (rows are measured).
+  await waitFor(() => {
+    const next = within(dialog).getByText('Bo').closest('li')!;
+    expect(next.getBoundingClientRect().top).toBeGreaterThanOrEqual(
+      row.getBoundingClientRect().bottom - 1,
+    );
+  });
+});
