@@ -9,7 +9,9 @@ import {
   sourceFrom,
   teamBadgeComponent,
 } from '../../../../.storybook/usage';
+import type { ReceiptMember } from '../context/MemberResolverContext';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
+import { ReceiptProvider } from '../ReceiptProvider';
 import type { ReceiptDetailMember } from './ReceiptDetailMember';
 import { ReceiptDetailSheet, type ReceiptDetailSheetProps } from './ReceiptDetailSheet';
 import { Providers, storyLocale, teamWithMessage, useWorld, type World } from './testWorld.test';
@@ -349,6 +351,105 @@ export const RenderMember: Story = {
       'Dana 1@user4· not yet',
       'Eli 1@user5· not yet',
     ]);
+  },
+};
+
+/** An avatar the app would load from its CDN, here an inline SVG so the story needs no network. */
+const avatar = (initials: string, color: string) =>
+  `data:image/svg+xml,${encodeURIComponent(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 28 28"><rect width="28" height="28" fill="${color}"/><text x="14" y="18.5" font-family="sans-serif" font-size="12" fill="#fff" text-anchor="middle">${initials}</text></svg>`,
+  )}`;
+
+/**
+ * Members as real directories return them: photos for some, a very long name, a long Chinese name
+ * without spaces, a name whose first character lies outside the Basic Multilingual Plane (𠮷, as in
+ * 𠮷野家), and an account the resolver does not know (the sheet shows its id).
+ */
+const realistic = {
+  ids: ['user1', 'user2', 'user3', 'ops_oncall_pager_bridge_eu_west_2026', 'user5'],
+  members: {
+    user1: {
+      name: 'Maximiliana Alexandra Montgomery-Wolfeschlegelsteinhausenbergerdorff',
+      avatarUrl: avatar('MM', '#8250df'),
+    },
+    user2: { name: '欧阳诸葛慕容端木上官司徒皇甫令狐长孙宇文轩辕夏侯公孙' },
+    user3: { name: '𠮷田 花子' },
+    user5: { name: 'Ivy Chen', avatarUrl: avatar('IC', '#1a7f37') },
+  } as Record<string, ReceiptMember>,
+};
+
+function RealisticMembers({
+  locale,
+  isOpenAtStart,
+  sheet,
+}: Locale & { isOpenAtStart: boolean; sheet: SheetArgs }) {
+  const ready = useWorld(async (world) => {
+    const { alice, message } = await teamWithMessage(world, {
+      teamId: 't1',
+      readers: 2,
+      memberIds: realistic.ids,
+      text: 'Lunch at noon?',
+    });
+    return { engine: world.engineFor(alice), message };
+  });
+  const [isOpen, setIsOpen] = useState(isOpenAtStart);
+  if (!ready) return null;
+  return (
+    <ReceiptProvider
+      engine={ready.engine}
+      locale={locale}
+      resolveMember={(accountId) => realistic.members[accountId]}
+    >
+      <p style={{ margin: 0 }}>
+        {(ready.message as { text?: string }).text}{' '}
+        <UnreadBadge message={ready.message} onOpen={() => setIsOpen(true)} />
+      </p>
+      <ReceiptDetailSheet
+        key={sheet.initialTab}
+        {...sheet}
+        message={ready.message}
+        isOpen={isOpen}
+        onClose={() => {
+          sheet.onClose?.();
+          setIsOpen(false);
+        }}
+      />
+    </ReceiptProvider>
+  );
+}
+
+/**
+ * Members with photos (`resolveMember` returning `avatarUrl`), a very long name, a long Chinese
+ * name, a name starting with 𠮷 (outside the Basic Multilingual Plane) and an account the resolver
+ * does not know, shown by its id: long names wrap inside the sheet instead of widening it.
+ */
+export const LongNamesAndAvatars: Story = {
+  render: (args, { globals, viewMode }) => (
+    <RealisticMembers
+      locale={storyLocale(globals)}
+      isOpenAtStart={isOpenAtStartIn(viewMode)}
+      sheet={args}
+    />
+  ),
+  play: async ({ canvasElement, globals }) => {
+    if (storyLocale(globals) !== 'en') return;
+    const sheet = await openSheet(canvasElement);
+    await expect(await memberNames(sheet, 3)).toEqual([
+      '𠮷𠮷田 花子',
+      'Oops_oncall_pager_bridge_eu_west_2026',
+      'Ivy Chen',
+    ]);
+    // Nothing is wider than the sheet: no horizontal scrolling, whatever the names.
+    const dialog = canvasElement.querySelector('dialog')!;
+    for (const element of dialog.querySelectorAll<HTMLElement>('li, ul, section')) {
+      await expect(element.scrollWidth).toBeLessThanOrEqual(element.clientWidth);
+    }
+    await userEvent.click(sheet.getByRole('tab', { name: 'Read (2)' }));
+    await expect(await memberNames(sheet, 2)).toEqual([
+      'Maximiliana Alexandra Montgomery-Wolfeschlegelsteinhausenbergerdorff',
+      '欧欧阳诸葛慕容端木上官司徒皇甫令狐长孙宇文轩辕夏侯公孙',
+    ]);
+    await userEvent.click(sheet.getByRole('tab', { name: 'Unread (3)' }));
   },
 };
 
