@@ -387,31 +387,48 @@ function EveryState({ locale, list }: Locale & { list: ListArgs }) {
   );
 }
 
-/** An empty list, a list at its newest message, and one scrolled up with the new-messages pill. */
+/**
+ * The pill of the scrolled-up list of `EveryState`, once Alice's two new messages arrived, and that
+ * the list at the newest message followed them instead.
+ */
+async function findPill(canvasElement: HTMLElement, locale: ReceiptLocale) {
+  const scrolled = within(
+    await waitFor(() => {
+      const element = canvasElement.querySelector<HTMLElement>(
+        '[data-device="scrolled up, new messages below"]',
+      );
+      if (!element) throw new Error('not rendered yet');
+      return element;
+    }),
+  );
+  const pill = await scrolled.findByRole(
+    'button',
+    { name: locale === 'en' ? '2 new messages' : '2条新消息' },
+    { timeout: 4000 },
+  );
+  const atEnd = canvasElement.querySelector<HTMLElement>('[data-device="at the newest"]')!;
+  await waitFor(() => expect(within(atEnd).getByText('the train is late')).toBeVisible());
+  return { scrolled, pill };
+}
+
+/**
+ * An empty list, a list at its newest message, and one scrolled up with the new-messages pill
+ * (press it, or see "Pressing The Pill").
+ */
 export const AllStates: Story = {
   render: (args, { globals }) => <EveryState locale={storyLocale(globals)} list={args} />,
+  // Leaves every state as it is described: the third list stays scrolled up, its pill showing.
   play: async ({ canvasElement, globals }) => {
-    const isEnglish = storyLocale(globals) === 'en';
-    const scrolled = within(
-      canvasElement.querySelector<HTMLElement>('[data-device="scrolled up, new messages below"]') ??
-        (await waitFor(() => {
-          const element = canvasElement.querySelector<HTMLElement>(
-            '[data-device="scrolled up, new messages below"]',
-          );
-          if (!element) throw new Error('not rendered yet');
-          return element;
-        })),
-    );
-    const pill = await scrolled.findByRole(
-      'button',
-      { name: isEnglish ? '2 new messages' : '2条新消息' },
-      { timeout: 4000 },
-    );
-    // The list that was at the newest message followed the new ones instead.
-    const atEnd = canvasElement.querySelector('[data-device="at the newest"]')!;
-    await waitFor(() =>
-      expect(within(atEnd as HTMLElement).getByText('the train is late')).toBeVisible(),
-    );
+    const { scrolled } = await findPill(canvasElement, storyLocale(globals));
+    await expect(scrolled.queryByText('the train is late')).toBeNull();
+  },
+};
+
+/** The pill takes the scrolled-up list to the newest message and leaves. */
+export const PressingThePill: Story = {
+  render: AllStates.render,
+  play: async ({ canvasElement, globals }) => {
+    const { scrolled, pill } = await findPill(canvasElement, storyLocale(globals));
     await userEvent.click(pill);
     await waitFor(() => expect(scrolled.queryByRole('button')).toBeNull(), { timeout: 3000 });
     await waitFor(() => expect(scrolled.getByText('the train is late')).toBeVisible());
