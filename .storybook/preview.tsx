@@ -18,6 +18,9 @@ const withTheme: Decorator = (Story, context) => {
   return (
     <div
       data-theme={theme}
+      // The story's own language on its surface too: a docs page shows English and Chinese stories
+      // together under one <html lang>, which only the last story mounted sets.
+      lang={context.globals.locale === 'zh-CN' ? 'zh-CN' : 'en'}
       style={{
         boxSizing: 'border-box',
         padding: 16,

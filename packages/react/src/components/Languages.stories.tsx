@@ -32,7 +32,8 @@ function Sample({
   title: string;
 }) {
   return (
-    <section aria-label={title} style={{ minWidth: 200 }}>
+    // Each section in its own language, whatever the toolbar's: screen readers switch voices.
+    <section aria-label={title} lang={locale ?? 'en'} style={{ minWidth: 200 }}>
       <h3 style={{ margin: '0 0 8px' }}>{title}</h3>
       <ReceiptProvider engine={engine} locale={locale} strings={strings}>
         {messages.map((message) => (
@@ -114,6 +115,13 @@ export const SideBySide: Story = {
     const english = within(await canvas.findByRole('region', { name: 'English (default)' }));
     const chinese = within(canvas.getByRole('region', { name: '简体中文 (locale: zh-CN)' }));
     const custom = within(canvas.getByRole('region', { name: 'Overridden strings' }));
+    // Screen readers read each section in its own language (WCAG 3.1.2).
+    await expect(
+      canvas.getByRole('region', { name: '简体中文 (locale: zh-CN)' }).closest('[lang]'),
+    ).toHaveAttribute('lang', 'zh-CN');
+    await expect(
+      canvas.getByRole('region', { name: 'English (default)' }).closest('[lang]'),
+    ).toHaveAttribute('lang', 'en');
     // Plural forms: "1 unread of 12 members" (English uses Intl.PluralRules for member/members).
     await expect(
       await english.findByRole('button', { name: '1 unread of 12 members' }),
