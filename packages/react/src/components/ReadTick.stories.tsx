@@ -1,8 +1,14 @@
-import { MessageSendingState, type ReceiptEngine, type ReceiptMessage } from '@readmark/core';
+import {
+  MessageSendingState,
+  type MessageStatus,
+  type ReceiptEngine,
+  type ReceiptMessage,
+} from '@readmark/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { element, provider, snippet, sourceFrom } from '../../../../.storybook/usage';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
+import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { ReadTick } from './ReadTick';
 import { Providers, storyLocale, useWorld } from './testWorld.test';
 
@@ -45,19 +51,47 @@ type Story = StoryObj<TickArgs>;
 
 type Locale = { locale: ReceiptLocale };
 
+/**
+ * The name of the tick of a `status`, in the provider's language, shown beside it so the language
+ * switch shows (the glyphs are the same in every language). Hidden from screen readers, which hear
+ * the name from the tick itself.
+ */
+function TickName({ status }: { status: MessageStatus }) {
+  const strings = useReceiptStrings();
+  const names = {
+    sending: strings.tickSending,
+    sent: strings.tickSent,
+    read: strings.tickRead,
+    failed: strings.tickFailed,
+  };
+  return (
+    <span aria-hidden="true" style={{ fontSize: 12, color: 'var(--readmark-muted)' }}>
+      {names[status]}
+    </span>
+  );
+}
+
 function TickRows({
   engine,
   locale,
   messages,
+  statuses,
   className,
-}: Locale & TickArgs & { engine: ReceiptEngine; messages: ReceiptMessage[] }) {
+}: Locale &
+  TickArgs & {
+    engine: ReceiptEngine;
+    messages: ReceiptMessage[];
+    /** Each message's status, to show the tick's name beside it. */
+    statuses?: MessageStatus[];
+  }) {
   return (
     <Providers engine={engine} locale={locale}>
       <ul style={{ listStyle: 'none', display: 'grid', gap: 8, margin: 0, padding: 0 }}>
-        {messages.map((message) => (
+        {messages.map((message, index) => (
           <li key={message.messageClientId}>
             {(message as { text?: string }).text}{' '}
-            <ReadTick message={message} className={className} />
+            <ReadTick message={message} className={className} />{' '}
+            {statuses?.[index] && <TickName status={statuses[index]} />}
           </li>
         ))}
       </ul>
@@ -110,7 +144,11 @@ function EveryState({ locale, className }: Locale & TickArgs) {
       messageClientId: 'failed',
       sendingState: MessageSendingState.FAILED,
     } as ReceiptMessage;
-    return { engine: world.engineFor(alice), messages: [sending, sent, read, failed] };
+    return {
+      engine: world.engineFor(alice),
+      messages: [sending, sent, read, failed],
+      statuses: ['sending', 'sent', 'read', 'failed'] satisfies MessageStatus[],
+    };
   });
   return ready ? <TickRows {...ready} locale={locale} className={className} /> : null;
 }
@@ -124,7 +162,10 @@ const expectNames = (names: string[]) => async (canvasElement: HTMLElement) => {
   );
 };
 
-/** Every status side by side: sending (clock), sent (one check), read (two checks), failed (alert). */
+/**
+ * Every status side by side: sending (clock), sent (one check), read (two checks), failed (alert).
+ * Beside each tick, in grey, the name screen readers hear (the tick itself shows no text).
+ */
 export const AllStates: Story = {
   render: (args, { globals }) => <EveryState locale={storyLocale(globals)} {...args} />,
   play: async ({ canvasElement, globals }) => {
@@ -133,12 +174,17 @@ export const AllStates: Story = {
   },
 };
 
-/** The same states with the built-in Simplified Chinese strings (`<ReceiptProvider locale="zh-CN">`). */
+/**
+ * The same states with the built-in Simplified Chinese strings (`<ReceiptProvider locale="zh-CN">`):
+ * the glyphs stay the same, their names (in grey) are Chinese.
+ */
 export const Chinese: Story = {
   ...AllStates,
   globals: { locale: 'zh-CN' },
   play: async ({ canvasElement }) => {
     await expectNames(['发送中', '已发送', '已读', '发送失败'])(canvasElement);
+    // The names are also shown beside the ticks, in the provider's language.
+    await expect(within(canvasElement).getByText('已发送')).toBeVisible();
   },
 };
 
