@@ -25,6 +25,12 @@ type Story = StoryObj;
 
 const names: Record<string, string> = { bob: 'Bob', carol: 'Carol', dave: 'Dave' };
 
+/** The app's own words on the readers' buttons (an app localizes these itself). */
+const READS = {
+  en: (name: string) => `${name} reads`,
+  'zh-CN': (name: string) => `${name} 读消息`,
+} satisfies Record<ReceiptLocale, unknown>;
+
 /** The members who read Alice's messages in this story, in the order of their buttons. */
 const readerIds = ['bob', 'carol', 'dave'] as const;
 type ReaderId = (typeof readerIds)[number];
@@ -121,7 +127,7 @@ function AliceOverRest({ locale }: { locale: ReceiptLocale }) {
               setup.read(accountId);
             }}
           >
-            {names[accountId]} reads
+            {READS[locale](names[accountId]!)}
           </button>
         ))}
       </p>
@@ -166,6 +172,7 @@ function ChatWithReceipts({ me, socket, baseUrl, getToken, direct, group }) {
  * message, Carol and Dave the group message, and Alice's ticks and badge follow over the WebSocket.
  */
 export const RestAndWebSocket: Story = {
+  name: 'REST and WebSocket',
   render: (_args, { globals }) => <AliceOverRest locale={storyLocale(globals)} />,
   parameters: { docs: { source: { code: customTransportUsage } } },
   play: async ({ canvasElement, globals }) => {
