@@ -85,7 +85,7 @@ export function provider(
   const open = element('ReceiptProvider', {
     code: ['transport={transport}', 'accountId={me}', ...extra],
     props: { locale: locale === 'en' ? undefined : locale },
-  }).replace(/\s*\/>$/, '>');
+  }).replace(/ ?\/>$/, '>');
   return [
     '// transport: createNimTransport(nim) from @readmark/nim, kept stable; me: the logged-in account',
     open,

@@ -51,7 +51,7 @@ function ChatRow({ conversation }) {
       body: `${row}
 
 /** The provider around the whole app, from before login to after logout. */
-function App({ transport }) {
+function App({ transport, conversations }) {
   // setAccountId(me) once NIM's login succeeds, setAccountId(undefined) at logout: while it is
   // empty the children render with no receipt state, and nothing of the previous account shows.
   const [accountId, setAccountId] = useState();
@@ -59,7 +59,11 @@ function App({ transport }) {
     <ReceiptProvider transport={transport} accountId={accountId}${
       locale === 'en' ? '' : ` locale="${locale}"`
     }>
-      <Conversations />
+      <ul>
+        {conversations.map((conversation) => (
+          <ChatRow key={conversation.conversationId} conversation={conversation} />
+        ))}
+      </ul>
     </ReceiptProvider>
   );
 }`,

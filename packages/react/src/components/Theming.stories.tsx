@@ -91,14 +91,16 @@ const customVariables = {
 };
 
 const themingUsage = {
-  lightAndDark: `import '@readmark/react/styles.css';
+  lightAndDark: `import { ReadTick, UnreadBadge } from '@readmark/react';
+import '@readmark/react/styles.css';
 
 // Dark follows the system setting (prefers-color-scheme: dark), or data-theme on any ancestor:
 // <html data-theme="dark"> for the whole app, data-theme="light" for a light island in it.
 <div data-theme="dark">
   <ReadTick message={message} /> <UnreadBadge message={message} onOpen={openSheet} />
 </div>`,
-  customVariables: `import '@readmark/react/styles.css';
+  customVariables: `import { ReadTick, UnreadBadge } from '@readmark/react';
+import '@readmark/react/styles.css';
 
 // Override any --readmark-* variable on :root or any ancestor (in your CSS, or inline):
 <div
