@@ -13,6 +13,8 @@ function attribute(name: string, value: PropValue): string | undefined {
   if (value === true) return name;
   if (typeof value === 'string') return `${name}="${value}"`;
   if (typeof value === 'number') return `${name}={${value}}`;
+  // The Controls panel's object editor takes any JSON: show what was typed rather than throw.
+  if (!Array.isArray(value)) return `${name}={${JSON.stringify(value)}}`;
   return `${name}={[${value.map((item) => `'${item}'`).join(', ')}]}`;
 }
 
