@@ -82,6 +82,21 @@ async function setup(locale: ReceiptLocale = 'en', firstReaders: readonly string
   return { readBy, closedCount: () => closedCount };
 }
 
+/** An open sheet over Carol and Dave whose member filter a test widens to Bob too. */
+function FilteredSheet({
+  message,
+  widen,
+}: {
+  message: ReceiptMessage;
+  widen: { current: () => void };
+}) {
+  const [members, setMembers] = useState<readonly string[]>(['carol', 'dave']);
+  widen.current = () => setMembers(['bob', 'carol', 'dave']);
+  return (
+    <ReceiptDetailSheet message={message} memberAccountIds={members} isOpen onClose={() => {}} />
+  );
+}
+
 const memberNames = (panel: HTMLElement) =>
   within(panel)
     .queryAllByRole('listitem')
@@ -235,6 +250,34 @@ describe('ReceiptDetailSheet', () => {
     await readBy('dave');
     await readBy('erin');
     await waitFor(() => expect(live?.textContent).toBe('Dave和Erin已读该消息'));
+  });
+
+  it('a wider member filter announces nobody; a member who then reads is announced', async () => {
+    await lunchInTeamOfFive(1); // Bob has read
+    const alice = world.server.login('alice');
+    const message = (await world.history(alice, 'alice|2|t1'))[0]!;
+    const widen = { current: () => {} };
+    renderApp(
+      <Providers engine={world.engineFor(alice)} names={names}>
+        <FilteredSheet message={message} widen={widen} />
+      </Providers>,
+    );
+    await screen.findByRole('tab', { name: 'Read (0)' });
+    const live = screen.getByRole('dialog').querySelector('[aria-live="polite"]')!;
+    const said: string[] = [];
+    new MutationObserver(() => {
+      if (live.textContent) said.push(live.textContent);
+    }).observe(live, { subtree: true, childList: true, characterData: true });
+
+    // Bob comes into view on the Read tab: he read before, nothing happened now. Then Carol reads.
+    widen.current();
+    await screen.findByRole('tab', { name: 'Read (1)' });
+    const carol = world.server.login('carol');
+    const [received] = await world.history(carol, 'carol|2|t1');
+    await carol.V2NIMMessageService.sendTeamMessageReceipts([received as never]);
+    await screen.findByRole('tab', { name: 'Read (2)' });
+    await waitFor(() => expect(said.join(' / ')).toContain('Carol'));
+    expect(said).toEqual(['Carol read the message']);
   });
 
   it('an open sheet nobody reads in or searches renders nothing more once it shows its members', async () => {

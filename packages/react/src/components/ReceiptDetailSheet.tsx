@@ -99,6 +99,7 @@ export function ReceiptDetailSheet({
   const panelRef = useRef<HTMLDivElement>(null);
   const announcement = useReadAnnouncement(
     detail.readAccountList,
+    detail.unreadAccountList,
     isOpen && status === 'ready',
     (accountIds) =>
       strings.announceRead(accountIds.map((accountId) => resolveMember(accountId).name)),

@@ -17,10 +17,17 @@ afterEach(() => {
 
 const describeNames = (accountIds: readonly string[]) => `${accountIds.join(' and ')} read`;
 const describeCount = (count: number) => `${count} more read`;
+/** Every account these tests use: whoever has not read is unread. */
+const everyone = [
+  ...['a', 'b', 'c', 'd', 'e', 'alice', 'bob1', 'bob2'],
+  ...Array.from({ length: 150 }, (_, index) => `m${index}`),
+];
+const unreadOf = (read: readonly string[]) => everyone.filter((id) => !read.includes(id));
 
 function announcements(initial: readonly string[], isReady = true) {
   const view = renderHook(
-    ({ list, ready }) => useReadAnnouncement(list, ready, describeNames, describeCount),
+    ({ list, ready }) =>
+      useReadAnnouncement(list, unreadOf(list), ready, describeNames, describeCount),
     { initialProps: { list: initial, ready: isReady } },
   );
   return {
@@ -68,6 +75,18 @@ describe('useReadAnnouncement', () => {
     expect(current()).toBe('150 more read');
   });
 
+  it('members a changed filter brings into view are not announced; a member who then reads is', () => {
+    const view = renderHook(
+      ({ read, unread }) => useReadAnnouncement(read, unread, true, describeNames, describeCount),
+      { initialProps: { read: ['a'] as readonly string[], unread: ['b'] as readonly string[] } },
+    );
+    // The filter now also shows c, who had read, and d, who has not: nobody moved.
+    view.rerender({ read: ['a', 'c'], unread: ['b', 'd'] });
+    expect(view.result.current).toBe('');
+    view.rerender({ read: ['a', 'b', 'c'], unread: ['d'] });
+    expect(view.result.current).toBe('b read');
+  });
+
   it('closing forgets what was gathered: nothing is announced after it', () => {
     const { view, read, current } = announcements(['a']);
     read(['a', 'b']);
@@ -89,7 +108,7 @@ describe('useReadAnnouncement', () => {
       let mode: 'visible' | 'hidden' = 'visible';
       const view = renderHook(
         ({ list }: { list: readonly string[] }) =>
-          useReadAnnouncement(list, true, describeNames, describeCount),
+          useReadAnnouncement(list, unreadOf(list), true, describeNames, describeCount),
         {
           initialProps: { list: ['a'] as readonly string[] },
           wrapper: ({ children }) => <ActivityBoundary mode={mode}>{children}</ActivityBoundary>,
@@ -121,6 +140,7 @@ describe('useReadAnnouncement, the same sentence twice in a row', () => {
       ({ list }) => {
         const text = useReadAnnouncement(
           list,
+          unreadOf(list),
           true,
           (ids) => `${ids.map(nameOf).join(' and ')} read`,
           describeCount,

@@ -15,20 +15,22 @@ export const ANNOUNCE_INTERVAL_MS = 2_000;
 export const REPEAT_DELAY_MS = 100;
 
 /**
- * Text for a polite live region: "Bob read the message" whenever accounts join the read list while the
- * sheet is open. The first loaded list is the baseline and is not announced. The first new readers
+ * Text for a polite live region: "Bob read the message" whenever accounts move from the unread list
+ * to the read list while the sheet is open. The first loaded lists are the baseline and are not
+ * announced, nor are members a changed member filter brings into view (they were never unread here). The first new readers
  * are announced at once; those who read during the next `ANNOUNCE_INTERVAL_MS` are gathered into
  * the announcement at its end, by name up to three, in one sentence ("Carol and Dave read the
  * message"), else as a count ("12 more members read the message"). A sentence equal to the one the
  * region holds (as many readers as last time, two members of one name) empties the region first
  * and is said `REPEAT_DELAY_MS` later, so that it is announced again; the interval then counts from
  * when it is said.
- * @param isReady False while loading or closed: the next ready list becomes the new baseline.
+ * @param isReady False while loading or closed: the next ready lists become the new baseline.
  * @param describe Builds the sentence naming these accounts (resolves the names, localizes).
  * @param describeCount Builds the sentence for more readers than are named.
  */
 export function useReadAnnouncement(
   readAccountList: readonly string[],
+  unreadAccountList: readonly string[],
   isReady: boolean,
   describe: (accountIds: readonly string[]) => string,
   describeCount: (count: number) => string,
@@ -36,7 +38,8 @@ export function useReadAnnouncement(
   const [announcement, setAnnouncement] = useState('');
   /** The region's text as last set, read by timers (the state they closed over may be stale). */
   const shownRef = useRef('');
-  const knownRef = useRef<Set<string> | null>(null);
+  /** Who was unread at the last ready render: only they can be new readers. */
+  const unreadBeforeRef = useRef<Set<string> | null>(null);
   const describeRef = useRef([describe, describeCount] as const);
   describeRef.current = [describe, describeCount];
   /** Readers not announced yet, and whether an interval is running (they then wait for its end). */
@@ -72,21 +75,21 @@ export function useReadAnnouncement(
       pending.timer = setTimeout(() => say(text), REPEAT_DELAY_MS);
     };
     if (!isReady) {
-      knownRef.current = null;
+      unreadBeforeRef.current = null;
       pending.readers = [];
       clearTimeout(pending.timer);
       pending.timer = undefined;
       show('');
       return;
     }
-    const known = knownRef.current;
-    knownRef.current = new Set(readAccountList);
-    if (!known) return;
+    const unreadBefore = unreadBeforeRef.current;
+    unreadBeforeRef.current = new Set(unreadAccountList);
+    if (!unreadBefore) return;
     for (const accountId of readAccountList) {
-      if (!known.has(accountId)) pending.readers.push(accountId);
+      if (unreadBefore.has(accountId)) pending.readers.push(accountId);
     }
     if (pending.timer === undefined) announce();
-  }, [readAccountList, isReady]);
+  }, [readAccountList, unreadAccountList, isReady]);
 
   // Also when effects are torn down and run again on the same state (a hidden `<Activity>`, StrictMode):
   // a timer left marked as running would hold every later reader back for good.
