@@ -5,6 +5,7 @@ import { userEvent } from 'vitest/browser';
 import '../styles.css';
 import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
+import { scrolledUpWithPill } from './scrolledUpWithPill.test';
 import { Providers, renderApp } from './testWorld.test';
 
 /*
@@ -68,40 +69,19 @@ it('Home in the list goes to the oldest message in one press, however many rows 
 });
 
 it('a control tabbed to while the new-messages pill shows is never hidden under the pill (WCAG 2.4.11)', async () => {
-  const alice = world.server.login('alice');
-  const bob = world.server.login('bob');
-  for (let i = 0; i < 30; i++) {
-    await world.send(alice, { conversationId: 'alice|1|bob', text: `message ${i}` });
-  }
-  const engine = world.engineFor(bob);
   // Rows of 52 px, each with a centred 80 x 20 button: the sixth row's button lies wholly inside
   // the pill's box when the list is at its top.
-  const view = (messages: ReceiptMessage[]) => (
-    <Providers engine={engine}>
-      <MessageList
-        className="keyboard-list"
-        conversationId="bob|1|alice"
-        messages={messages}
-        renderMessage={(message) => (
-          <div style={{ height: 52, paddingTop: 4, boxSizing: 'border-box', textAlign: 'center' }}>
-            <button type="button" style={{ height: 20, width: 80, padding: 0 }}>
-              {textOf(message)}
-            </button>
-          </div>
-        )}
-      />
-    </Providers>
-  );
-  const app = renderApp(view(await world.history(bob, 'bob|1|alice')));
-  const scroller = screen.getByRole('region', { name: 'Messages' });
-  await waitFor(() => expect(scroller.scrollTop).toBeGreaterThan(0));
-  scroller.scrollTop = 0;
-  await waitFor(() =>
-    expect(scroller.closest('[data-at-end]')).toHaveAttribute('data-at-end', 'false'),
-  );
-  await world.send(alice, { conversationId: 'alice|1|bob', text: 'one more' });
-  app.rerender(view(await world.history(bob, 'bob|1|alice')));
-  const pill = await screen.findByRole('button', { name: '1 new message' });
+  const { pill } = await scrolledUpWithPill(world, {
+    height: undefined,
+    className: 'keyboard-list',
+    renderMessage: (message) => (
+      <div style={{ height: 52, paddingTop: 4, boxSizing: 'border-box', textAlign: 'center' }}>
+        <button type="button" style={{ height: 20, width: 80, padding: 0 }}>
+          {textOf(message)}
+        </button>
+      </div>
+    ),
+  });
 
   screen.getByRole('button', { name: 'message 0' }).focus();
   for (let i = 1; i <= 8; i++) {
