@@ -9,6 +9,7 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cdp } from 'vitest/browser';
+import { contrastRatio } from '../../../scripts/contrastRatio';
 import type { DemoMessage } from './createMessageStore';
 import { DemoStringsProvider } from './i18n/DemoStringsContext';
 import { MessageBubble } from './MessageBubble';
@@ -27,20 +28,6 @@ afterEach(async () => {
   document.body.replaceChildren();
   await cdp().send('Emulation.setEmulatedMedia', { features: [] });
 });
-
-/** Relative luminance of a computed `rgb()` colour. */
-function luminance(color: string): number {
-  const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((part) => {
-    const value = Number(part) / 255;
-    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-
-function contrast(a: string, b: string): number {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (light! + 0.05) / (dark! + 0.05);
-}
 
 /** Alice's own one-to-one messages to Bob, one per tick, in her bubbles. */
 async function ownBubbles() {
@@ -107,7 +94,7 @@ describe('the ticks on an own bubble', () => {
       for (const name of ['Sending', 'Sent', 'Read', 'Failed']) {
         const tick = screen.getByRole('img', { name });
         const bubble = tick.closest('.demo-bubble')!;
-        const ratio = contrast(
+        const ratio = contrastRatio(
           getComputedStyle(tick).color,
           getComputedStyle(bubble).backgroundColor,
         );

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/dom';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../styles.css';
+import { contrastRatio } from '../../../../scripts/contrastRatio';
 import {
   BadgeOpensSheet,
   cleanupApps,
@@ -26,20 +27,6 @@ afterEach(() => {
   world?.dispose();
 });
 
-/** Relative luminance of a computed `rgb()` colour. */
-function luminance(color: string): number {
-  const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((part) => {
-    const value = Number(part) / 255;
-    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-
-function contrast(a: string, b: string): number {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (light! + 0.05) / (dark! + 0.05);
-}
-
 for (const theme of ['light', 'dark'] as const) {
   it(`the sheet's search box has an edge that stands out at 3:1 (${theme})`, async () => {
     world = createWorld();
@@ -58,7 +45,7 @@ for (const theme of ['light', 'dark'] as const) {
     const search = within(dialog).getByRole('searchbox', { name: 'Search members' });
     // Once the user types, the placeholder is gone and the edge is all that shows the field.
     const edge = getComputedStyle(search).borderTopColor;
-    expect(contrast(edge, getComputedStyle(dialog).backgroundColor)).toBeGreaterThanOrEqual(3);
-    expect(contrast(edge, getComputedStyle(search).backgroundColor)).toBeGreaterThanOrEqual(3);
+    expect(contrastRatio(edge, getComputedStyle(dialog).backgroundColor)).toBeGreaterThanOrEqual(3);
+    expect(contrastRatio(edge, getComputedStyle(search).backgroundColor)).toBeGreaterThanOrEqual(3);
   });
 }
