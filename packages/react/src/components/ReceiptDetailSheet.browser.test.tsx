@@ -280,6 +280,27 @@ describe('ReceiptDetailSheet', () => {
     expect(said).toEqual(['Carol read the message']);
   });
 
+  it('a member filter that matches nobody says so on both tabs, not that everyone has read', async () => {
+    await lunchInTeamOfFive(1);
+    const alice = world.server.login('alice');
+    const message = (await world.history(alice, 'alice|2|t1'))[0]!;
+    renderApp(
+      <Providers engine={world.engineFor(alice)} names={names}>
+        <ReceiptDetailSheet
+          message={message}
+          memberAccountIds={['zed']}
+          isOpen
+          onClose={() => {}}
+        />
+      </Providers>,
+    );
+    const unreadPanel = await screen.findByRole('tabpanel', { name: 'Unread (0)' });
+    await waitFor(() => expect(unreadPanel.textContent).toContain('No matching members'));
+    await userEvent.click(screen.getByRole('tab', { name: 'Read (0)' }));
+    const readPanel = screen.getByRole('tabpanel', { name: 'Read (0)' });
+    await waitFor(() => expect(readPanel.textContent).toContain('No matching members'));
+  });
+
   it('an open sheet nobody reads in or searches renders nothing more once it shows its members', async () => {
     await lunchInTeamOfFive(1);
     const message = (await world.history(world.server.login('alice'), 'alice|2|t1'))[0]!;

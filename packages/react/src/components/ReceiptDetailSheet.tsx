@@ -187,7 +187,9 @@ export function ReceiptDetailSheet({
                 members={members}
                 label={strings.memberListLabel}
                 emptyText={
-                  query.trim()
+                  // A member filter that matches nobody leaves both tabs empty: "everyone has read
+                  // this" would be said of nobody.
+                  query.trim() || !hasData
                     ? strings.emptySearch
                     : selectedTab === 'read'
                       ? strings.emptyRead
