@@ -78,6 +78,29 @@ describe('strings (docs/i18n.md: an override of the wrong type is ignored)', () 
   });
 });
 
+describe('strings (docs/i18n.md: a function override that fails gives the built-in text)', () => {
+  it('an override that throws or gives no string renders the built-in text, never throws', async () => {
+    const { alice, team } = await world.aliceWritesToBob();
+    const strings = {
+      badgeUnread: () => {
+        throw new Error('translation bug');
+      },
+      badgeLabel: () => undefined,
+      badgeAllReadLabel: (totalCount: number) => `Seen by all ${totalCount}`,
+    } as unknown as Partial<ReceiptStrings>;
+    render(
+      <ReceiptProvider engine={alice.engine} strings={strings}>
+        <UnreadBadge message={team} onOpen={() => {}} />
+        <StringsProbe />
+      </ReceiptProvider>,
+    );
+    await act(() => world.tick(1000));
+    const badge = screen.getByRole('button', { name: '1 unread of 1 member' });
+    expect(badge.textContent).toContain('1 unread');
+    expect(probed!.badgeAllReadLabel(3)).toBe('Seen by all 3');
+  });
+});
+
 describe('nesting (docs/i18n.md: a nested provider without locale keeps the language around it)', () => {
   it('a nested provider overriding one string keeps the outer language and overrides', async () => {
     const { alice, team } = await world.aliceWritesToBob();

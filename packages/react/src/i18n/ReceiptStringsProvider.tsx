@@ -59,7 +59,9 @@ export function useReceiptStrings(): ReceiptStrings {
  * The overrides whose type is that of the built-in entry. The components call function strings
  * while rendering, so text given for one (`badgeUnread: '未读'` from a JavaScript app) would throw a
  * TypeError there; such an override is dropped and the built-in string kept. So is `undefined` (a
- * spread of optional props), and any key the table does not have.
+ * spread of optional props), and any key the table does not have. A function override that throws
+ * or gives no string gives the built-in text for that call: a translation's bug must not take the
+ * chat down while it renders.
  */
 function overridesOfMatchingType(
   base: ReceiptStrings,
@@ -67,9 +69,19 @@ function overridesOfMatchingType(
 ): Partial<ReceiptStrings> {
   const result: Partial<Record<keyof ReceiptStrings, unknown>> = {};
   for (const key of Object.keys(strings) as (keyof ReceiptStrings)[]) {
-    if (Object.hasOwn(base, key) && typeof strings[key] === typeof base[key]) {
-      result[key] = strings[key];
-    }
+    const value: unknown = strings[key];
+    const builtIn: unknown = base[key];
+    if (!Object.hasOwn(base, key) || typeof value !== typeof builtIn) continue;
+    result[key] =
+      typeof value === 'function'
+        ? (...args: unknown[]) => {
+            try {
+              const text: unknown = value(...args);
+              if (typeof text === 'string') return text;
+            } catch {}
+            return (builtIn as (...args: unknown[]) => string)(...args);
+          }
+        : value;
   }
   return result as Partial<ReceiptStrings>;
 }
