@@ -221,6 +221,32 @@ describe('createMessageStore', () => {
     expect(texts(bobStore.getMessages(bobToAlice))).toEqual(['keep']);
   });
 
+  it('a device logged out during a recall drops the message at login even when over a page of newer history follows it', async () => {
+    const { server, bob, aliceStore, bobStore } = setup();
+    await aliceStore.send({ conversationId: aliceToBob, text: 'oops', isReceiptRequested: true });
+    // More newer messages than one history page (100), so the recalled one is not in the newest page.
+    for (let i = 1; i <= 120; i++) {
+      await aliceStore.send({
+        conversationId: aliceToBob,
+        text: `later ${i}`,
+        isReceiptRequested: true,
+      });
+    }
+    await server.settle();
+    const oops = aliceStore.getMessages(aliceToBob).find((message) => message.text === 'oops');
+    if (!oops) throw new Error('oops was not sent');
+    expect(bobStore.getMessages(bobToAlice)).toHaveLength(121);
+    bob.logout();
+    await aliceStore.revoke(oops);
+    await server.settle();
+    bob.login();
+    await bobStore.sync(bobToAlice);
+    const after = texts(bobStore.getMessages(bobToAlice));
+    expect(after).not.toContain('oops');
+    expect(after).toHaveLength(120);
+    expect(after[0]).toBe('later 1');
+  });
+
   it('stops hearing recalls on dispose', async () => {
     const { server, alice, bob, aliceStore, bobStore } = setup();
     await aliceStore.send({ conversationId: aliceToBob, text: 'oops', isReceiptRequested: true });

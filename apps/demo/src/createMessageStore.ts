@@ -26,8 +26,9 @@ export interface MessageStore {
    */
   revoke(message: DemoMessage): Promise<void>;
   /**
-   * Reloads recent history from the server, e.g. after the device comes back online. Sent messages
-   * it knew that history no longer has were recalled meanwhile and are dropped.
+   * Reloads history from the server, e.g. after the device comes back online, page by page back to
+   * the oldest message it knew. Messages it knew that history no longer has were recalled meanwhile
+   * and are dropped.
    */
   sync(conversationId: string): Promise<void>;
   dispose(): void;
@@ -58,20 +59,23 @@ function isSameMessage(a: DemoMessage | undefined, b: DemoMessage): boolean {
 
 /**
  * The messages of `known` that a history answer should hold but does not: a logged-out device
- * hears no revoke notifications, so this is how it learns of recalls at login. A full page
- * (`historyLimit`) covers only its own time span; older messages are simply not in it.
+ * hears no revoke notifications, so this is how it learns of recalls at login. An answer that did
+ * not reach the start of the conversation (`isComplete` false) covers only the messages strictly
+ * newer than its oldest one: older messages, or those sharing that oldest millisecond and cut off
+ * by the page limit, are simply not in it.
  */
 function recalledSince(
   known: readonly DemoMessage[],
   history: readonly DemoMessage[],
+  isComplete: boolean,
 ): DemoMessage[] {
   const inHistory = new Set(history.map((message) => message.messageClientId));
-  const oldest =
-    history.length < historyLimit
-      ? Number.NEGATIVE_INFINITY
-      : Math.min(...history.map((message) => message.createTime));
+  const oldest = isComplete
+    ? Number.NEGATIVE_INFINITY
+    : Math.min(...history.map((message) => message.createTime));
   return known.filter(
-    (message) => message.createTime >= oldest && !inHistory.has(message.messageClientId),
+    (message) =>
+      (isComplete || message.createTime > oldest) && !inHistory.has(message.messageClientId),
   );
 }
 
@@ -240,16 +244,40 @@ export function createMessageStore(options: {
     async sync(conversationId) {
       // Only messages the server had confirmed before asking: one arriving meanwhile is not
       // missing from the answer, and a pending or failed send was never in history.
-      const confirmedBefore = byConversation
-        .get(conversationId)
-        ?.filter((message) => message.messageServerId);
+      const confirmedBefore =
+        byConversation.get(conversationId)?.filter((message) => message.messageServerId) ??
+        emptyList;
+      const oldestKnown = Math.min(...confirmedBefore.map((message) => message.createTime));
       try {
-        const messages = (await service.getMessageList({
-          conversationId,
-          limit: historyLimit,
-        })) as DemoMessage[];
-        upsert(messages);
-        dropRecalled(recalledSince(confirmedBefore ?? emptyList, messages));
+        // Page back until the answers reach past the oldest message this device had: a recall
+        // of any of them while it was logged out shows only as a gap in history, and one page
+        // (the newest 100) left older recalled messages on screen for good.
+        const history: DemoMessage[] = [];
+        const ids = new Set<string>();
+        let anchorMessage: DemoMessage | undefined;
+        let isComplete = false;
+        for (;;) {
+          const page = (await service.getMessageList({
+            conversationId,
+            limit: historyLimit,
+            ...(anchorMessage ? { anchorMessage: anchorMessage as never } : {}),
+          })) as DemoMessage[];
+          const fresh = page.filter((message) => !ids.has(message.messageClientId));
+          for (const message of fresh) {
+            ids.add(message.messageClientId);
+            history.push(message);
+          }
+          if (page.length < historyLimit) {
+            isComplete = true;
+            break;
+          }
+          // No progress (a whole page in one millisecond) or far enough back: stop here.
+          if (fresh.length === 0) break;
+          anchorMessage = page.reduce((a, b) => (b.createTime < a.createTime ? b : a));
+          if (anchorMessage.createTime < oldestKnown) break;
+        }
+        upsert(history);
+        dropRecalled(recalledSince(confirmedBefore, history, isComplete));
       } catch {
         // Offline or not supported: the live events still fill the list.
       }
