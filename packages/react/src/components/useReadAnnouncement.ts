@@ -17,10 +17,10 @@ export const REPEAT_DELAY_MS = 100;
 /**
  * Text for a polite live region: "Bob read the message" whenever accounts move from the unread list
  * to the read list while the sheet is open. The first loaded lists are the baseline and are not
- * announced, nor are members a changed member filter brings into view (they were never unread here). The first new readers
- * are announced at once; those who read during the next `ANNOUNCE_INTERVAL_MS` are gathered into
- * the announcement at its end, by name up to three, in one sentence ("Carol and Dave read the
- * message"), else as a count ("12 more members read the message"). A sentence equal to the one the
+ * announced, nor are members a changed member filter brings into view (they were never unread
+ * here). The first new readers are announced at once; those who read during the next
+ * `ANNOUNCE_INTERVAL_MS` are gathered into the announcement at its end, by name up to three, in one
+ * sentence ("Carol and Dave read the message"), else as a count ("12 more members read the message"). A sentence equal to the one the
  * region holds (as many readers as last time, two members of one name) empties the region first
  * and is said `REPEAT_DELAY_MS` later, so that it is announced again; the interval then counts from
  * when it is said.

@@ -1,5 +1,4 @@
 import {
-  copyReceiptMessage,
   isReceiptMessage,
   type MessageStatus,
   messageConversationId,
@@ -13,7 +12,8 @@ import {
   selectTeamCountLoad,
   selectTeamReceipt,
 } from '@readmark/core';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect } from 'react';
+import { useReadableMessage } from './useReadableMessage';
 import { useReceiptEngine } from './useReceiptEngine';
 import { shallowEqual, useStoreSelector } from './useStoreSelector';
 
@@ -88,12 +88,8 @@ export function useReceiptView<TView extends { mode: ReceiptMode; status?: Messa
   shows: (mode: ReceiptMode) => boolean = showsAnyMode,
 ): TView {
   const engine = useReceiptEngine();
-  // Read once, into a plain copy: a field that throws when read (a getter, or the `messageConfig` of
-  // an Immer draft revoked when its producer ended) threw from every selector during render, taking
-  // the app down. An unreadable or malformed message shows nothing (undefined: mode 'none').
-  const readable = useMemo(() => copyReceiptMessage(message), [message]);
-  const messageRef = useRef(readable);
-  messageRef.current = readable;
+  // An unreadable or malformed message shows nothing (undefined: mode 'none').
+  const [readable, messageRef] = useReadableMessage(message);
   const selector = useCallback(
     (state: ReceiptState) => select(state, readable),
     [select, readable],

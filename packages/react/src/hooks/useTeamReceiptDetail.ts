@@ -1,6 +1,5 @@
 import {
   ConversationType,
-  copyReceiptMessage,
   isSentMessage,
   messageConversationId,
   ReceiptError,
@@ -12,7 +11,8 @@ import {
   type TeamMessageReadReceipt,
   teamMessageKey,
 } from '@readmark/core';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
+import { useReadableMessage } from './useReadableMessage';
 import { useReceiptEngine } from './useReceiptEngine';
 import { useStoreSelector } from './useStoreSelector';
 
@@ -63,10 +63,7 @@ export function useTeamReceiptDetail(
   const engine = useReceiptEngine();
   const isEnabled = options?.isEnabled ?? true;
   const memberAccountIds = options?.memberAccountIds;
-  // Read once, into a plain copy (see useReceiptView): a field that throws must not throw here.
-  const readable = useMemo(() => copyReceiptMessage(message), [message]);
-  const messageRef = useRef(readable);
-  messageRef.current = readable;
+  const [readable, messageRef] = useReadableMessage(message);
 
   const isOwnTeamMessage =
     readable?.conversationType === ConversationType.TEAM && readable.senderId === engine.accountId;
