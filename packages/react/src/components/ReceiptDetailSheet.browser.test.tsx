@@ -55,6 +55,14 @@ function lunchInTeamOfFive(readers: number) {
   });
 }
 
+/** `accountId` reads Alice's message in team t1 on a device of theirs; the server then settles. */
+async function readBy(accountId: string) {
+  const reader = world.server.login(accountId);
+  const [received] = await world.history(reader, `${accountId}|2|t1`);
+  await reader.V2NIMMessageService.sendTeamMessageReceipts([received as never]);
+  await settle(world.server);
+}
+
 /** Alice's flagged message to a team of five; `firstReaders` have read it before the sheet mounts. */
 async function setup(locale: ReceiptLocale = 'en', firstReaders: readonly string[] = ['bob']) {
   world = createWorld();
@@ -65,13 +73,6 @@ async function setup(locale: ReceiptLocale = 'en', firstReaders: readonly string
     readers: 0,
     text: 'lunch?',
   });
-  const readers = Object.fromEntries(memberIds.map((id) => [id, world.server.login(id)]));
-  const readBy = async (accountId: string) => {
-    const reader = readers[accountId]!;
-    const [received] = await world.history(reader, `${accountId}|2|t1`);
-    await reader.V2NIMMessageService.sendTeamMessageReceipts([received as never]);
-    await settle(world.server);
-  };
   for (const accountId of firstReaders) await readBy(accountId);
   let closedCount = 0;
   renderApp(
@@ -253,9 +254,7 @@ describe('ReceiptDetailSheet', () => {
   });
 
   it('a wider member filter announces nobody; a member who then reads is announced', async () => {
-    await lunchInTeamOfFive(1); // Bob has read
-    const alice = world.server.login('alice');
-    const message = (await world.history(alice, 'alice|2|t1'))[0]!;
+    const { alice, message } = await lunchInTeamOfFive(1); // Bob has read
     const widen = { current: () => {} };
     renderApp(
       <Providers engine={world.engineFor(alice)} names={names}>
@@ -272,18 +271,14 @@ describe('ReceiptDetailSheet', () => {
     // Bob comes into view on the Read tab: he read before, nothing happened now. Then Carol reads.
     widen.current();
     await screen.findByRole('tab', { name: 'Read (1)' });
-    const carol = world.server.login('carol');
-    const [received] = await world.history(carol, 'carol|2|t1');
-    await carol.V2NIMMessageService.sendTeamMessageReceipts([received as never]);
+    await readBy('carol');
     await screen.findByRole('tab', { name: 'Read (2)' });
     await waitFor(() => expect(said.join(' / ')).toContain('Carol'));
     expect(said).toEqual(['Carol read the message']);
   });
 
   it('a member filter that matches nobody says so on both tabs, not that everyone has read', async () => {
-    await lunchInTeamOfFive(1);
-    const alice = world.server.login('alice');
-    const message = (await world.history(alice, 'alice|2|t1'))[0]!;
+    const { alice, message } = await lunchInTeamOfFive(1);
     renderApp(
       <Providers engine={world.engineFor(alice)} names={names}>
         <ReceiptDetailSheet
@@ -302,11 +297,10 @@ describe('ReceiptDetailSheet', () => {
   });
 
   it('an open sheet nobody reads in or searches renders nothing more once it shows its members', async () => {
-    await lunchInTeamOfFive(1);
-    const message = (await world.history(world.server.login('alice'), 'alice|2|t1'))[0]!;
+    const { alice, message } = await lunchInTeamOfFive(1);
     let sheetCommits = 0;
     renderApp(
-      <Providers engine={world.engineFor(world.server.login('alice'))} names={names}>
+      <Providers engine={world.engineFor(alice)} names={names}>
         <Profiler id="sheet" onRender={() => void sheetCommits++}>
           <ReceiptDetailSheet message={message} isOpen onClose={() => {}} />
         </Profiler>

@@ -7,14 +7,14 @@ import { screen } from '@testing-library/dom';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import css from '../styles.css?raw';
+import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
-import { cleanupApps, createWorld, Providers, renderApp } from './testWorld.test';
+import { Providers, renderApp } from './testWorld.test';
 
 const ring = '5px dotted rgb(255, 0, 0)';
-let world: ReturnType<typeof createWorld>;
+const world = listWorldPerTest();
 let style: HTMLStyleElement;
 beforeEach(() => {
-  window.focus();
   style = document.createElement('style');
   // An unknown pseudo-class: inside `:where()` the selector is dropped, as `:has()` is there.
   style.textContent = css.replaceAll(':has(', ':-readmark-unknown(');
@@ -22,14 +22,11 @@ beforeEach(() => {
   document.documentElement.style.setProperty('--readmark-focus-ring', ring);
 });
 afterEach(() => {
-  cleanupApps();
-  world?.dispose();
   style.remove();
   document.documentElement.style.removeProperty('--readmark-focus-ring');
 });
 
 it('outlines the focused message list even where :has() is not supported', async () => {
-  world = createWorld();
   const alice = world.server.login('alice');
   const bob = world.server.login('bob');
   await world.send(alice, { conversationId: 'alice|1|bob', text: 'hello' });
