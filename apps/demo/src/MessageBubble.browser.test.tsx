@@ -1,17 +1,14 @@
 import '@readmark/react/styles.css';
 import './app.css';
-import { createReceiptEngine, MessageSendingState } from '@readmark/core';
+import { MessageSendingState } from '@readmark/core';
 import { createMemoryServer } from '@readmark/memory';
-import { createNimTransport } from '@readmark/nim';
-import { ReadTick, ReceiptProvider } from '@readmark/react';
+import { ReadTick } from '@readmark/react';
 import { screen } from '@testing-library/dom';
-import { flushSync } from 'react-dom';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cdp } from 'vitest/browser';
 import { contrastRatio } from '../../../scripts/contrastRatio';
+import { aliceDevice, renderOnAliceDevice } from './aliceDevice.testkit';
 import type { DemoMessage } from './createMessageStore';
-import { DemoStringsProvider } from './i18n/DemoStringsContext';
 import { MessageBubble } from './MessageBubble';
 
 /*
@@ -19,13 +16,7 @@ import { MessageBubble } from './MessageBubble';
  * sit on, each must stand out at 3:1 (WCAG 1.4.11 Non-text Contrast), in the light and dark themes.
  */
 
-let root: Root | undefined;
-const disposers: (() => void)[] = [];
 afterEach(async () => {
-  flushSync(() => root?.unmount());
-  root = undefined;
-  for (const dispose of disposers.splice(0)) dispose();
-  document.body.replaceChildren();
   await cdp().send('Emulation.setEmulatedMedia', { features: [] });
 });
 
@@ -33,14 +24,7 @@ afterEach(async () => {
 async function ownBubbles() {
   let time = 1_000;
   const server = createMemoryServer({ now: () => (time += 100) });
-  const alice = server.login('alice');
-  server.login('bob');
-  const engine = createReceiptEngine({
-    transport: createNimTransport(alice),
-    accountId: 'alice',
-    flushDelayMs: 0,
-  });
-  disposers.push(() => engine.dispose());
+  const { alice, engine } = aliceDevice(server);
   const sent = async (text: string) =>
     (
       await alice.V2NIMMessageService.sendMessage(
@@ -62,24 +46,16 @@ async function ownBubbles() {
     { ...unread, ...unsent, messageClientId: 'c1', sendingState: MessageSendingState.SENDING },
     { ...unread, ...unsent, messageClientId: 'c2', sendingState: MessageSendingState.FAILED },
   ];
-  const container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  flushSync(() =>
-    root?.render(
-      <DemoStringsProvider locale="en">
-        <ReceiptProvider engine={engine} locale="en">
-          {messages.map((message) => (
-            <MessageBubble
-              key={message.messageClientId}
-              message={message}
-              isOwn
-              receipt={<ReadTick message={message} />}
-            />
-          ))}
-        </ReceiptProvider>
-      </DemoStringsProvider>,
-    ),
+  renderOnAliceDevice(
+    engine,
+    messages.map((message) => (
+      <MessageBubble
+        key={message.messageClientId}
+        message={message}
+        isOwn
+        receipt={<ReadTick message={message} />}
+      />
+    )),
   );
   await screen.findByRole('img', { name: 'Read' });
 }

@@ -1,36 +1,16 @@
-import { createReceiptEngine, MessageSendingState } from '@readmark/core';
+import { MessageSendingState } from '@readmark/core';
 import { createMemoryServer } from '@readmark/memory';
-import { createNimTransport } from '@readmark/nim';
-import { ReceiptProvider } from '@readmark/react';
 import { screen, waitFor } from '@testing-library/dom';
-import { flushSync } from 'react-dom';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { aliceDevice, renderOnAliceDevice, unmountAliceDevice } from './aliceDevice.testkit';
 import type { DemoMessage } from './createMessageStore';
-import { DemoStringsProvider } from './i18n/DemoStringsContext';
 import { TeamReceipt } from './TeamReceipt';
-
-let root: Root | undefined;
-const disposers: (() => void)[] = [];
-afterEach(() => {
-  flushSync(() => root?.unmount());
-  root = undefined;
-  for (const dispose of disposers.splice(0)) dispose();
-  document.body.replaceChildren();
-});
 
 /** Alice's own team message as her device shows it: sent, flagged or not, or refused. */
 async function aliceTeamMessage(options: { isFlagged: boolean; isFailed?: boolean }) {
   const server = createMemoryServer();
   server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
-  const alice = server.login('alice');
-  server.login('bob');
-  const engine = createReceiptEngine({
-    transport: createNimTransport(alice),
-    accountId: 'alice',
-    flushDelayMs: 0,
-  });
-  disposers.push(() => engine.dispose());
+  const { alice, engine } = aliceDevice(server);
   const { message } = await alice.V2NIMMessageService.sendMessage(
     alice.V2NIMMessageCreator.createTextMessage('hello'),
     'alice|2|t1',
@@ -39,19 +19,7 @@ async function aliceTeamMessage(options: { isFlagged: boolean; isFailed?: boolea
   const shown: DemoMessage = options.isFailed
     ? { ...(message as DemoMessage), messageServerId: '', sendingState: MessageSendingState.FAILED }
     : (message as DemoMessage);
-  const container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  flushSync(() =>
-    root?.render(
-      <DemoStringsProvider locale="en">
-        <ReceiptProvider engine={engine} locale="en">
-          <TeamReceipt message={shown} onOpen={() => {}} />
-        </ReceiptProvider>
-      </DemoStringsProvider>,
-    ),
-  );
-  return container;
+  return renderOnAliceDevice(engine, <TeamReceipt message={shown} onOpen={() => {}} />);
 }
 
 describe('TeamReceipt (the demo’s indicator on an own team message)', () => {
@@ -69,8 +37,7 @@ describe('TeamReceipt (the demo’s indicator on an own team message)', () => {
   it('a refused unflagged message says Not sent; a sent one shows nothing', async () => {
     await aliceTeamMessage({ isFlagged: false, isFailed: true });
     expect(screen.getByText('Not sent')).toBeTruthy();
-    flushSync(() => root?.unmount());
-    root = undefined;
+    unmountAliceDevice();
     const container = await aliceTeamMessage({ isFlagged: false });
     expect(container.textContent).toBe('');
   });
