@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ReceiptError } from '@readmark/core';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { formatNameList } from './formatNameList';
@@ -66,6 +67,33 @@ describe('formatNameList', () => {
     expect(formatNameList('de_DE', ['Bob', 'Carol'])).toBe('Bob und Carol');
     expect(formatNameList('zh_CN', ['Bob', 'Carol'])).toBe('Bob和Carol');
     expect(formatNameList('not a tag!', ['Bob', 'Carol'])).toContain('Carol');
+    expect(formatNameList(undefined as unknown as string, ['Bob', 'Carol'])).toContain('Carol');
+  });
+
+  it('rejects names that are not an array of strings with 191004, never a TypeError', () => {
+    const bad: unknown[] = [
+      undefined,
+      null,
+      'Bob',
+      { length: 1, 0: 'Bob' },
+      [null],
+      ['Bob', 42],
+      // A hole is `undefined` to the formatter: `every` would let it through.
+      // biome-ignore lint/suspicious/noSparseArray: the hole is the case
+      ['Bob', , 'Carol'],
+    ];
+    for (const names of bad) {
+      let thrown: unknown;
+      try {
+        formatNameList('en', names as string[]);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, String(names)).toBeInstanceOf(ReceiptError);
+      expect((thrown as ReceiptError).code).toBe(191004);
+      expect((thrown as ReceiptError).message).toMatch(/formatNameList.*array of strings/);
+    }
+    expect(formatNameList('en', [])).toBe('');
   });
 });
 
