@@ -240,6 +240,23 @@ describe('MessageList', () => {
     expect(said).toEqual(['6 new messages']);
   });
 
+  it('while scrolled up: the pill writes a large count as the language writes numbers', async () => {
+    const list = await bobsList(20, { isExactEstimate: true });
+    await settleFrames();
+    await scrollTo(list.scroller, 0);
+    // 1,234 more of Alice's messages, copies of the server's last one under new ids and times.
+    const last = list.messages().at(-1)!;
+    const more = Array.from({ length: 1234 }, (_, index) => ({
+      ...last,
+      messageClientId: `more-${index}`,
+      messageServerId: `more-server-${index}`,
+      createTime: last.createTime + index + 1,
+    }));
+    list.setMessages([...list.messages(), ...more]);
+    await settleFrames();
+    expect(await screen.findByRole('button', { name: '1,234 new messages' })).toBeTruthy();
+  });
+
   it('does not mark read while the page is not focused', async () => {
     // Focus is moved out of the test iframe (into the runner's page) before the list renders.
     const list = await bobsList(5, { isFocused: false });

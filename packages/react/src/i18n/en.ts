@@ -1,6 +1,10 @@
+import { formatCount } from './formatCount';
 import { formatNameList } from './formatNameList';
 import { pluralize } from './pluralize';
 import type { ReceiptStrings } from './ReceiptStrings';
+
+/** A count as English writes it ("1,234"); the plural form is still chosen on the number. */
+const n = (count: number) => formatCount('en', count);
 
 /** English strings (the default locale). */
 export const en: ReceiptStrings = {
@@ -8,32 +12,32 @@ export const en: ReceiptStrings = {
   tickSent: 'Sent',
   tickRead: 'Read',
   tickFailed: 'Failed',
-  badgeUnread: (unreadCount) => `${unreadCount} unread`,
+  badgeUnread: (unreadCount) => `${n(unreadCount)} unread`,
   badgeAllRead: 'All read',
   // Names start with the visible text ("3 unread") so voice-control users can say what they see.
   badgeLabel: ({ unreadCount, totalCount }) =>
-    `${unreadCount} unread of ${totalCount} ${pluralize(totalCount, 'member', 'members')}`,
+    `${n(unreadCount)} unread of ${n(totalCount)} ${pluralize(totalCount, 'member', 'members')}`,
   badgeAllReadLabel: (totalCount) =>
-    `All read by ${totalCount} ${pluralize(totalCount, 'member', 'members')}`,
+    `All read by ${n(totalCount)} ${pluralize(totalCount, 'member', 'members')}`,
   badgeLoading: 'Loading read receipts…',
   unavailable: 'Read receipts unavailable',
   sheetTitle: 'Message receipts',
   tabListLabel: 'Members by read status',
-  tabRead: (count) => `Read (${count})`,
-  tabUnread: (count) => `Unread (${count})`,
+  tabRead: (count) => `Read (${n(count)})`,
+  tabUnread: (count) => `Unread (${n(count)})`,
   searchPlaceholder: 'Search members',
   close: 'Close',
   emptyRead: 'Nobody has read this yet',
   emptyUnread: 'Everyone has read this',
   emptySearch: 'No matching members',
-  searchResults: (count) => `${count} matching ${pluralize(count, 'member', 'members')}`,
+  searchResults: (count) => `${n(count)} matching ${pluralize(count, 'member', 'members')}`,
   loading: 'Loading…',
   error: 'Could not load read receipts',
   retry: 'Retry',
-  newMessages: (count) => `${count} new ${pluralize(count, 'message', 'messages')}`,
+  newMessages: (count) => `${n(count)} new ${pluralize(count, 'message', 'messages')}`,
   messageListLabel: 'Messages',
   memberListLabel: 'Members',
   announceRead: (names) => `${formatNameList('en', names)} read the message`,
   announceReadCount: (count) =>
-    `${count} more ${pluralize(count, 'member', 'members')} read the message`,
+    `${n(count)} more ${pluralize(count, 'member', 'members')} read the message`,
 };

@@ -54,6 +54,29 @@ describe('string tables', () => {
     expect(zhCN.announceRead(['Bob', 'Carol', 'Dave'])).toBe('Bob、Carol和Dave已读该消息');
   });
 
+  it('write counts as each language writes numbers, choosing plural forms on the number', () => {
+    expect(en.badgeUnread(1234)).toBe('1,234 unread');
+    expect(en.badgeLabel({ unreadCount: 1234, totalCount: 12345 })).toBe(
+      '1,234 unread of 12,345 members',
+    );
+    expect(en.badgeAllReadLabel(1000)).toBe('All read by 1,000 members');
+    expect([en.tabRead(1234), en.tabUnread(1000)]).toEqual(['Read (1,234)', 'Unread (1,000)']);
+    expect(en.searchResults(1234)).toBe('1,234 matching members');
+    expect(en.newMessages(1234)).toBe('1,234 new messages');
+    expect(en.announceReadCount(1234)).toBe('1,234 more members read the message');
+    // "1,001" is not "1": the plural is chosen on the number, not on the digits after a separator.
+    expect(en.newMessages(1001)).toBe('1,001 new messages');
+    expect(en.newMessages(1)).toBe('1 new message');
+
+    expect(zhCN.badgeUnread(1234)).toBe('1,234人未读');
+    expect(zhCN.badgeLabel({ unreadCount: 1234, totalCount: 12345 })).toBe('12,345人中1,234人未读');
+    expect(zhCN.badgeAllReadLabel(1000)).toBe('1,000人全部已读');
+    expect([zhCN.tabRead(1234), zhCN.tabUnread(1000)]).toEqual(['已读1,234人', '未读1,000人']);
+    expect(zhCN.searchResults(1234)).toBe('找到1,234名成员');
+    expect(zhCN.newMessages(1234)).toBe('1,234条新消息');
+    expect(zhCN.announceReadCount(1234)).toBe('又有1,234人已读该消息');
+  });
+
   it('both tables define every key with the same kind of value', () => {
     const keys = Object.keys(en) as (keyof ReceiptStrings)[];
     expect(Object.keys(zhCN).sort()).toEqual([...keys].sort());

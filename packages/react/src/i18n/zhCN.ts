@@ -1,5 +1,9 @@
+import { formatCount } from './formatCount';
 import { formatNameList } from './formatNameList';
 import type { ReceiptStrings } from './ReceiptStrings';
+
+/** A count as Chinese writes it in running text ("1,234"). */
+const n = (count: number) => formatCount('zh-CN', count);
 
 /**
  * Simplified Chinese strings. Chinese has no plural forms, so counts are placed directly.
@@ -13,28 +17,28 @@ export const zhCN: ReceiptStrings = {
   tickSent: '已发送',
   tickRead: '已读',
   tickFailed: '发送失败',
-  badgeUnread: (unreadCount) => `${unreadCount}人未读`,
+  badgeUnread: (unreadCount) => `${n(unreadCount)}人未读`,
   badgeAllRead: '全部已读',
-  badgeLabel: ({ unreadCount, totalCount }) => `${totalCount}人中${unreadCount}人未读`,
-  badgeAllReadLabel: (totalCount) => `${totalCount}人全部已读`,
+  badgeLabel: ({ unreadCount, totalCount }) => `${n(totalCount)}人中${n(unreadCount)}人未读`,
+  badgeAllReadLabel: (totalCount) => `${n(totalCount)}人全部已读`,
   badgeLoading: '已读回执加载中…',
   unavailable: '已读回执不可用',
   sheetTitle: '消息回执',
   tabListLabel: '按已读状态查看成员',
-  tabRead: (count) => `已读${count}人`,
-  tabUnread: (count) => `未读${count}人`,
+  tabRead: (count) => `已读${n(count)}人`,
+  tabUnread: (count) => `未读${n(count)}人`,
   searchPlaceholder: '搜索成员',
   close: '关闭',
   emptyRead: '全部成员未读',
   emptyUnread: '全部成员已读',
   emptySearch: '没有匹配的成员',
-  searchResults: (count) => `找到${count}名成员`,
+  searchResults: (count) => `找到${n(count)}名成员`,
   loading: '加载中…',
   error: '已读回执加载失败',
   retry: '重试',
-  newMessages: (count) => `${count}条新消息`,
+  newMessages: (count) => `${n(count)}条新消息`,
   messageListLabel: '消息列表',
   memberListLabel: '成员列表',
   announceRead: (names) => `${formatNameList('zh-CN', names)}已读该消息`,
-  announceReadCount: (count) => `又有${count}人已读该消息`,
+  announceReadCount: (count) => `又有${n(count)}人已读该消息`,
 };
