@@ -34,6 +34,13 @@ export type {
   ReceiptStrings,
   ReceiptStringsProviderProps,
 } from './i18n';
-export { en, formatNameList, ReceiptStringsProvider, useReceiptStrings, zhCN } from './i18n';
+export {
+  en,
+  formatNameList,
+  ReceiptStringsProvider,
+  useReceiptLanguage,
+  useReceiptStrings,
+  zhCN,
+} from './i18n';
 export type { ReceiptProviderEngineOptions, ReceiptProviderProps } from './ReceiptProvider';
 export { ReceiptProvider } from './ReceiptProvider';

@@ -32,13 +32,14 @@ function Sample({
   title: string;
 }) {
   return (
-    // Each section in its own language, whatever the toolbar's: screen readers switch voices.
-    <section aria-label={title} lang={locale ?? 'en'} style={{ minWidth: 200 }}>
+    // An English page: the kit declares its own language on its ticks, badges and sheet, so screen
+    // readers switch to a Chinese voice for them and back for the app's text (WCAG 3.1.2).
+    <section aria-label={title} lang="en" style={{ minWidth: 200 }}>
       <h3 style={{ margin: '0 0 8px' }}>{title}</h3>
       <ReceiptProvider engine={engine} locale={locale} strings={strings}>
         {messages.map((message) => (
           <div key={message.messageClientId} style={{ margin: '4px 0' }}>
-            {(message as { text?: string }).text} <ReadTick message={message} />{' '}
+            <span>{(message as { text?: string }).text}</span> <ReadTick message={message} />{' '}
             <BadgeOpensSheet message={message} />
           </div>
         ))}
@@ -72,7 +73,7 @@ function Languages() {
   return (
     <div style={{ display: 'flex', gap: 32, flexWrap: 'wrap' }}>
       <Sample {...ready} title="English (default)" />
-      <Sample {...ready} locale="zh-CN" title="简体中文 (locale: zh-CN)" />
+      <Sample {...ready} locale="zh-CN" title="Simplified Chinese (locale: zh-CN)" />
       <Sample {...ready} strings={friendly} title="Overridden strings" />
     </div>
   );
@@ -113,15 +114,10 @@ export const SideBySide: Story = {
     const canvas = within(canvasElement);
     // The story's world is built after the first render: wait for it.
     const english = within(await canvas.findByRole('region', { name: 'English (default)' }));
-    const chinese = within(canvas.getByRole('region', { name: '简体中文 (locale: zh-CN)' }));
+    const chinese = within(
+      canvas.getByRole('region', { name: 'Simplified Chinese (locale: zh-CN)' }),
+    );
     const custom = within(canvas.getByRole('region', { name: 'Overridden strings' }));
-    // Screen readers read each section in its own language (WCAG 3.1.2).
-    await expect(
-      canvas.getByRole('region', { name: '简体中文 (locale: zh-CN)' }).closest('[lang]'),
-    ).toHaveAttribute('lang', 'zh-CN');
-    await expect(
-      canvas.getByRole('region', { name: 'English (default)' }).closest('[lang]'),
-    ).toHaveAttribute('lang', 'en');
     // Plural forms: "1 unread of 12 members" (English uses Intl.PluralRules for member/members).
     await expect(
       await english.findByRole('button', { name: '1 unread of 12 members' }),
@@ -137,6 +133,12 @@ export const SideBySide: Story = {
     );
     await expect(chinese.getByRole('img', { name: '已发送' })).toBeVisible();
     await expect(chinese.getByRole('img', { name: '已读' })).toBeVisible();
+    // On the English page, the kit's words are read in Chinese (WCAG 3.1.2), the app's in English.
+    await expect(chinese.getByRole('img', { name: '已发送' }).matches(':lang(zh-CN)')).toBe(true);
+    await expect(
+      chinese.getByRole('button', { name: '12人中1人未读' }).matches(':lang(zh-CN)'),
+    ).toBe(true);
+    await expect(chinese.getByText('Lunch?').matches(':lang(en)')).toBe(true);
 
     await waitFor(() =>
       expect(custom.getByRole('button', { name: /^1 waiting/ })).toHaveAccessibleName(
@@ -150,7 +152,9 @@ export const SideBySide: Story = {
 
     // The Chinese badge opens the sheet in Chinese; its close button closes it again.
     await userEvent.click(chinese.getByRole('button', { name: '12人中1人未读' }));
-    const sheet = within(await chinese.findByRole('dialog', { name: '消息回执' }));
+    const dialog = await chinese.findByRole('dialog', { name: '消息回执' });
+    await expect(dialog.matches(':lang(zh-CN)')).toBe(true);
+    const sheet = within(dialog);
     await expect(await sheet.findByRole('tab', { name: '未读1人' })).toHaveAttribute(
       'aria-selected',
       'true',

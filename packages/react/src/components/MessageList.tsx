@@ -2,7 +2,7 @@ import type { ReceiptMessage } from '@readmark/core';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { useReceiptEngine } from '../hooks/useReceiptEngine';
-import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { keptSeenKey } from './keptSeenKey';
 import { listenAll } from './listenAll';
 import type { MessageListProps } from './MessageListProps';
@@ -13,6 +13,7 @@ import { scrollToEdgeOnKey } from './scrollToEdgeOnKey';
 import { usableKey } from './usableKey';
 import { useHistoryWindow } from './useHistoryWindow';
 import { END_THRESHOLD, useMessageVirtualizer } from './useMessageVirtualizer';
+import { useRowsInSurroundingLanguage } from './useRowsInSurroundingLanguage';
 import { useVisibleReadMarking } from './useVisibleReadMarking';
 import { VirtualRows } from './VirtualRows';
 import { withClassName } from './withClassName';
@@ -77,7 +78,9 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // A long history is virtualized from its newest messages, growing as the reader scrolls up.
   const [messages, extendHistory] = useHistoryWindow(allMessages, getMessageKey, conversationId);
   const strings = useReceiptStrings();
+  const lang = useReceiptLanguage();
   const scrollRef = useRef<HTMLElement | null>(null);
+  useRowsInSurroundingLanguage(scrollRef);
 
   const [virtualizer, measureRow] = useMessageVirtualizer(
     scrollRef,
@@ -309,6 +312,8 @@ export function MessageList<TMessage extends ReceiptMessage>({
   return (
     <div
       className={withClassName('readmark-message-list', className)}
+      // The list's name, pill and announcement; the rows take the page's language back.
+      lang={lang}
       data-at-end={isAtEnd}
       // The frame takes the app's size (via className); the scroller fills it and the pill floats over it.
       style={{ position: 'relative', display: 'flex', flexDirection: 'column' }}

@@ -2,7 +2,7 @@ import type { ReceiptMessage } from '@readmark/core';
 import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { useMemberResolver } from '../hooks/useMemberResolver';
 import { useTeamReceiptDetail } from '../hooks/useTeamReceiptDetail';
-import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { DetailTabs, type ReceiptDetailTab, tabPartId } from './DetailTabs';
 import { MemberList } from './MemberList';
 import type { ReceiptDetailMember } from './ReceiptDetailMember';
@@ -54,6 +54,7 @@ export function ReceiptDetailSheet({
   className,
 }: ReceiptDetailSheetProps) {
   const strings = useReceiptStrings();
+  const lang = useReceiptLanguage();
   const resolveMember = useMemberResolver();
   const detail = useTeamReceiptDetail(message, { memberAccountIds, isEnabled: isOpen });
   const dialogRef = useModalDialog(isOpen, onClose);
@@ -112,6 +113,8 @@ export function ReceiptDetailSheet({
     // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click mirrors Esc (native cancel) and the close button, which keyboard users have
     <dialog
       ref={dialogRef}
+      // Once for all the sheet's text, its live announcements included (WCAG 3.1.2).
+      lang={lang}
       aria-labelledby={titleId}
       className={withClassName('readmark-sheet', className)}
       data-status={status}

@@ -1,13 +1,14 @@
 import type { MessageStatus, ReceiptMode } from '@readmark/core';
 import type { ReceiptStrings } from '../i18n/ReceiptStrings';
-import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { TickIcon } from './TickIcon';
 import { withClassName } from './withClassName';
 
 /**
  * The tick's markup, shared by `ReadTick` (a message) and `ConversationReadTick` (a conversation
  * row): `role="img"` with the localized name of `status`, the glyph, and `data-status` (plus
- * `data-mode` where the tick knows it) for styling.
+ * `data-mode` where the tick knows it) for styling. It declares the name's language itself: a tick
+ * sits in the app's markup (a message row, a conversation row), whose language may not be the kit's.
  */
 export function StatusTick({
   status,
@@ -19,9 +20,11 @@ export function StatusTick({
   className?: string;
 }) {
   const strings = useReceiptStrings();
+  const lang = useReceiptLanguage();
   return (
     <span
       role="img"
+      lang={lang}
       aria-label={tickLabel(status, strings)}
       className={withClassName('readmark-tick', className)}
       data-status={status}

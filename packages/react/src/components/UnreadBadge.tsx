@@ -1,7 +1,7 @@
 import type { ReceiptMessage, ReceiptMode } from '@readmark/core';
 import type { MouseEvent, ReactNode } from 'react';
 import { selectMessageReceipt, useReceiptView } from '../hooks/useMessageReceipt';
-import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { ReadFractionIcon } from './ReadFractionIcon';
 import { visuallyHidden } from './visuallyHidden';
 import { withClassName } from './withClassName';
@@ -41,6 +41,8 @@ export interface UnreadBadgeProps {
 export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
   const receipt = useReceiptView(message, selectMessageReceipt, showsTeam);
   const strings = useReceiptStrings();
+  // Declared on the badge itself: it sits in the app's markup, whose language may not be the kit's.
+  const lang = useReceiptLanguage();
   if (receipt.mode !== 'team') return null;
   // Counts exist only once the server has the message; a sending or failed send shows its tick only.
   if (receipt.status === 'sending' || receipt.status === 'failed') return null;
@@ -80,7 +82,7 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
   // Unavailable counts cannot be listed, so there is nothing to open.
   if (!onOpen || status === 'unavailable') {
     return (
-      <span className={classes} data-status={status}>
+      <span className={classes} lang={lang} data-status={status}>
         {indicator}
         {label === text ? (
           text
@@ -97,6 +99,7 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
     <button
       type="button"
       className={classes}
+      lang={lang}
       data-status={status}
       aria-label={label}
       aria-haspopup="dialog"

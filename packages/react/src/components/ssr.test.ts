@@ -62,6 +62,11 @@ describe('server rendering', () => {
     expect(html).toContain('data-status="loading"');
     expect(html).toContain('<dialog');
     expect(html).toContain('aria-label="消息列表"');
+    // The kit's text declares its language in the server's HTML already (WCAG 3.1.2): the tick,
+    // the badge, the sheet and the message list's frame.
+    expect(
+      html.match(/<(span|button|dialog|div)[^>]* lang="zh-CN"/g)?.map((tag) => tag.split(' ')[0]),
+    ).toEqual(['<span', '<button', '<dialog', '<div']);
     // Not a word on the console, on React 19 or 18 (the react18 project), whose server renderer
     // warns about every useLayoutEffect it meets: the kit's go through useClientLayoutEffect.
     expect(consoleCalls).toEqual([]);

@@ -5,7 +5,11 @@ import { UnreadBadge } from '../components/UnreadBadge';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { en } from './en';
 import type { ReceiptStrings } from './ReceiptStrings';
-import { ReceiptStringsProvider, useReceiptStrings } from './ReceiptStringsProvider';
+import {
+  ReceiptStringsProvider,
+  useReceiptLanguage,
+  useReceiptStrings,
+} from './ReceiptStringsProvider';
 
 const world = receiptWorldPerTest((world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B'] });
@@ -131,6 +135,71 @@ describe('nesting (docs/i18n.md: a nested provider without locale keeps the lang
     expect(screen.getByRole('button').textContent).toContain('1 unread');
   });
 });
+
+describe('the language the components declare (docs/i18n.md: Language of parts)', () => {
+  /** The `lang` the components under a provider with these props set, as a BCP 47 tag. */
+  const langFor = (props: { locale?: unknown; strings?: Partial<ReceiptStrings> }) => {
+    render(
+      <ReceiptStringsProvider {...(props as object)}>
+        <LanguageProbe />
+      </ReceiptStringsProvider>,
+    );
+    const lang = screen.getByTestId('lang').textContent;
+    cleanup();
+    return lang;
+  };
+
+  it('is the language of the built-in table in use, written as BCP 47 writes it', () => {
+    for (const locale of ['zh_CN', 'zh-cn', 'zh-CN', 'zh', 'zh-Hans', 'zh_SG']) {
+      expect(langFor({ locale }), locale).toBe('zh-CN');
+    }
+    // English text, whatever was asked for: labelling it French would make it read with a French voice.
+    for (const locale of [
+      'en',
+      'en_GB',
+      'fr',
+      'zh-TW',
+      'not a tag!',
+      'constructor',
+      42,
+      undefined,
+    ]) {
+      expect(langFor({ locale }), String(locale)).toBe('en');
+    }
+    // Outside any provider, as the strings are.
+    render(<LanguageProbe />);
+    expect(screen.getByTestId('lang').textContent).toBe('en');
+  });
+
+  it("is the locale an app's own strings are written in when no built-in table has it", () => {
+    expect(langFor({ locale: 'de_DE', strings: { tickRead: 'Gelesen' } })).toBe('de-DE');
+    expect(langFor({ locale: 'zh_tw', strings: { tickRead: '已讀' } })).toBe('zh-TW');
+    // A built-in language with a few overrides stays that language.
+    expect(langFor({ locale: 'en-GB', strings: { tickRead: 'Seen' } })).toBe('en');
+    expect(langFor({ locale: 'zh_CN', strings: { tickRead: '已阅' } })).toBe('zh-CN');
+  });
+
+  it('a nested provider keeps the language around it unless it names a locale', () => {
+    render(
+      <ReceiptStringsProvider locale="zh_CN">
+        <ReceiptStringsProvider strings={{ badgeAllRead: '大家都读了' }}>
+          <LanguageProbe />
+        </ReceiptStringsProvider>
+        <ReceiptStringsProvider locale="en">
+          <LanguageProbe />
+        </ReceiptStringsProvider>
+      </ReceiptStringsProvider>,
+    );
+    expect(screen.getAllByTestId('lang').map((probe) => probe.textContent)).toEqual([
+      'zh-CN',
+      'en',
+    ]);
+  });
+});
+
+function LanguageProbe() {
+  return <span data-testid="lang">{useReceiptLanguage()}</span>;
+}
 
 let probed: ReceiptStrings | undefined;
 /** Hands the strings the components get to the test. */

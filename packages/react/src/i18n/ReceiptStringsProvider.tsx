@@ -3,7 +3,13 @@ import { en } from './en';
 import type { ReceiptLocale, ReceiptStrings } from './ReceiptStrings';
 import { zhCN } from './zhCN';
 
-const ReceiptStringsContext = createContext<ReceiptStrings>(en);
+/** The strings in use and the BCP 47 tag of the language they are written in. */
+interface ReceiptLanguage {
+  strings: ReceiptStrings;
+  lang: string;
+}
+
+const ReceiptStringsContext = createContext<ReceiptLanguage>({ strings: en, lang: 'en' });
 
 /** Props of {@link ReceiptStringsProvider}. */
 export interface ReceiptStringsProviderProps {
@@ -13,11 +19,17 @@ export interface ReceiptStringsProviderProps {
    * `_` do not matter, and every Simplified Chinese tag (`zh`, `zh-cn`, `zh-Hans`, `zh_SG`) picks
    * `'zh-CN'`. Others, Traditional Chinese (`zh-TW`, `zh-Hant`) included, fall back to English
    * rather than throwing; give them a whole `strings` table.
+   *
+   * It also sets the language the components declare for their text (`lang`, WCAG 3.1.2): that of
+   * the built-in table in use, `en` or `zh-CN`; with `strings` and a `locale` that has no built-in
+   * table (`locale="de"` with a German table), that `locale`, since the strings are the app's
+   * translation into it.
    */
   locale?: ReceiptLocale | (string & {});
   /**
    * Overrides for any string of the chosen locale. One of another type than the built-in entry
    * (text where a function is expected, from a JavaScript app) is ignored, as is `undefined`.
+   * Write them in the language `locale` names: the components declare that language.
    */
   strings?: Partial<ReceiptStrings>;
   children?: ReactNode;
@@ -30,29 +42,47 @@ export interface ReceiptStringsProviderProps {
  */
 export function ReceiptStringsProvider({ locale, strings, children }: ReceiptStringsProviderProps) {
   const around = useContext(ReceiptStringsContext);
-  const value = useMemo<ReceiptStrings>(() => {
-    const base = locale === undefined ? around : tableFor(locale);
-    return strings ? { ...base, ...overridesOfMatchingType(base, strings) } : base;
+  const value = useMemo<ReceiptLanguage>(() => {
+    const base = locale === undefined ? around : languageFor(locale, !!strings);
+    return strings
+      ? { ...base, strings: { ...base.strings, ...overridesOfMatchingType(base.strings, strings) } }
+      : base;
   }, [around, locale, strings]);
   return <ReceiptStringsContext.Provider value={value}>{children}</ReceiptStringsContext.Provider>;
 }
 
-/** The built-in table for a language tag: see {@link ReceiptStringsProviderProps.locale}. */
-function tableFor(locale: unknown): ReceiptStrings {
-  if (typeof locale !== 'string') return en;
+/**
+ * The built-in table for a language tag and the language its text is in: see
+ * {@link ReceiptStringsProviderProps.locale}.
+ */
+function languageFor(locale: unknown, hasOwnStrings: boolean): ReceiptLanguage {
   try {
     // The platform knows which script a tag means: `zh` and `zh-SG` are Hans, `zh-TW` is Hant.
-    // The built-in names take the same path (`zh-CN` is Hans, `en` is not Chinese).
-    const { language, script } = new Intl.Locale(locale.replaceAll('_', '-')).maximize();
-    return language === 'zh' && script === 'Hans' ? zhCN : en;
+    // The built-in names take the same path (`zh-CN` is Hans, `en` is not Chinese). It also
+    // writes the tag as BCP 47 does (`zh_tw` is `zh-TW`). A non-string throws a TypeError.
+    const tag = new Intl.Locale((locale as string).replaceAll('_', '-'));
+    const { language, script } = tag.maximize();
+    if (language === 'zh' && script === 'Hans') return { strings: zhCN, lang: 'zh-CN' };
+    // English text, unless the app's strings translate it into the language it named.
+    return { strings: en, lang: hasOwnStrings && language !== 'en' ? tag.toString() : 'en' };
   } catch {
-    return en; // not a well-formed tag (`Intl.Locale` throws a RangeError)
+    return { strings: en, lang: 'en' }; // not a well-formed tag (`Intl.Locale` throws a RangeError)
   }
 }
 
 /** The strings of the nearest {@link ReceiptStringsProvider}; English when there is none. */
 export function useReceiptStrings(): ReceiptStrings {
-  return useContext(ReceiptStringsContext);
+  return useContext(ReceiptStringsContext).strings;
+}
+
+/**
+ * The BCP 47 tag of the language of {@link useReceiptStrings}' text (`en`, `zh-CN`, or the
+ * `locale` of an app's own translation), for a `lang` attribute: the kit's components set it on
+ * their text, so a screen reader reads "已读" in a Chinese voice on an English page (WCAG 3.1.2).
+ * Set it on your own components that show the kit's strings.
+ */
+export function useReceiptLanguage(): string {
+  return useContext(ReceiptStringsContext).lang;
 }
 
 /**

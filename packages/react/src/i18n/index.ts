@@ -2,5 +2,9 @@ export { en } from './en';
 export { formatNameList } from './formatNameList';
 export type { ReceiptLocale, ReceiptStrings } from './ReceiptStrings';
 export type { ReceiptStringsProviderProps } from './ReceiptStringsProvider';
-export { ReceiptStringsProvider, useReceiptStrings } from './ReceiptStringsProvider';
+export {
+  ReceiptStringsProvider,
+  useReceiptLanguage,
+  useReceiptStrings,
+} from './ReceiptStringsProvider';
 export { zhCN } from './zhCN';
