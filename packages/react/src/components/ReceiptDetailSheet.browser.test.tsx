@@ -277,6 +277,45 @@ describe('ReceiptDetailSheet', () => {
     expect(said).toEqual(['Carol read the message']);
   });
 
+  it('says which message it is about when the app gives an excerpt: quoted under the title, and the description', async () => {
+    const { alice, message } = await lunchInTeamOfFive(1);
+    const engine = world.engineFor(alice);
+    const sheet = (locale: ReceiptLocale, messageExcerpt?: unknown) => (
+      <Providers engine={engine} locale={locale} names={names}>
+        <ReceiptDetailSheet
+          message={message}
+          messageExcerpt={messageExcerpt as string}
+          isOpen
+          onClose={() => {}}
+        />
+      </Providers>
+    );
+    // A message of two paragraphs is quoted on one line.
+    const app = renderApp(sheet('en', 'Lunch at noon?\n\n  Bring cash.'));
+    const dialog = await screen.findByRole('dialog', { name: 'Message receipts' });
+    expect(dialog).toHaveAccessibleDescription('Your message: “Lunch at noon? Bring cash.”');
+    const quote = within(dialog).getByText('Your message: “Lunch at noon? Bring cash.”');
+    expect(quote.getBoundingClientRect().height).toBeGreaterThan(0);
+
+    app.rerender(sheet('zh-CN', '中午吃饭？'));
+    expect(await screen.findByRole('dialog', { name: '消息回执' })).toHaveAccessibleDescription(
+      '你的消息：“中午吃饭？”',
+    );
+
+    // A long message is cut: a screen reader says its start, not all of it, at each opening.
+    app.rerender(sheet('en', `${'word '.repeat(40)}${'😀'.repeat(10)}`));
+    const long = `Your message: “${'word '.repeat(20).trimEnd()}…”`;
+    await waitFor(() => expect(dialog).toHaveAccessibleDescription(long));
+
+    // Without an excerpt, or with one that is no text, the dialog has no description (and no
+    // reference to one).
+    for (const none of [undefined, '  ', 42, null]) {
+      app.rerender(sheet('en', none));
+      await waitFor(() => expect(dialog).not.toHaveAttribute('aria-describedby'));
+      expect(dialog).toHaveAccessibleDescription('');
+    }
+  });
+
   it('a member filter that matches nobody says so on both tabs, not that everyone has read', async () => {
     const { alice, message } = await lunchInTeamOfFive(1);
     renderApp(

@@ -36,7 +36,7 @@ const meta = {
   // The message, the open state and `renderMember` (see "Render Member") come from the story; the
   // rest reaches every sheet it shows. Member ids are user1, user2, …
   parameters: {
-    controls: { include: ['initialTab', 'memberAccountIds', 'className'] },
+    controls: { include: ['initialTab', 'memberAccountIds', 'messageExcerpt', 'className'] },
     docs: { source: sourceFrom<SheetArgs>(sheetUsage) },
   },
 } satisfies Meta<typeof ReceiptDetailSheet>;
@@ -44,7 +44,7 @@ export default meta;
 /** What the Controls panel changes, on every sheet of the story, and the spy of `onClose`. */
 type SheetArgs = Pick<
   ReceiptDetailSheetProps,
-  'initialTab' | 'memberAccountIds' | 'className' | 'renderMember'
+  'initialTab' | 'memberAccountIds' | 'className' | 'renderMember' | 'messageExcerpt'
 > & { onClose?: () => void };
 type Story = StoryObj<SheetArgs>;
 
@@ -52,7 +52,7 @@ type Locale = { locale: ReceiptLocale };
 
 /** "Show code": a team message's badge and the sheet it opens, with the story's sheet props. */
 function sheetUsage(
-  { initialTab, memberAccountIds, className, renderMember }: SheetArgs,
+  { initialTab, memberAccountIds, className, renderMember, messageExcerpt }: SheetArgs,
   locale: ReceiptLocale,
 ) {
   const sheet = element('ReceiptDetailSheet', {
@@ -60,6 +60,7 @@ function sheetUsage(
       'message={message}',
       'isOpen={isOpen}',
       'onClose={() => setIsOpen(false)}',
+      ...(messageExcerpt ? ['messageExcerpt={message.text}'] : []),
       ...(renderMember ? ['renderMember={MemberRow}'] : []),
     ],
     props: {
@@ -518,6 +519,24 @@ export const AllStates: Story = {
     const everyone = await open('everyone read');
     await expect(await everyone.findByText('Everyone has read this')).toBeVisible();
     // Left open so the accessibility check also covers an open sheet.
+  },
+};
+
+/**
+ * `messageExcerpt`: the sheet quotes the message under its title and makes it the dialog's
+ * description, so a screen reader says which message the receipts are for as it opens.
+ */
+export const MessageExcerpt: Story = {
+  render: Default.render,
+  args: { messageExcerpt: 'Lunch at noon?' },
+  play: async ({ canvasElement, globals }) => {
+    const isChinese = storyLocale(globals) === 'zh-CN';
+    const dialog = await within(canvasElement).findByRole('dialog', {
+      name: isChinese ? '消息回执' : 'Message receipts',
+    });
+    const description = isChinese ? '你的消息：“Lunch at noon?”' : 'Your message: “Lunch at noon?”';
+    await expect(dialog).toHaveAccessibleDescription(description);
+    await expect(within(dialog).getByText(description)).toBeVisible();
   },
 };
 

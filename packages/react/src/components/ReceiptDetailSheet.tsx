@@ -6,6 +6,7 @@ import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsPro
 import { DetailTabs, type ReceiptDetailTab, tabPartId } from './DetailTabs';
 import { MemberList } from './MemberList';
 import type { ReceiptDetailMember } from './ReceiptDetailMember';
+import { shortExcerpt } from './shortExcerpt';
 import { useModalDialog } from './useModalDialog';
 import { useReadAnnouncement } from './useReadAnnouncement';
 import { visuallyHidden } from './visuallyHidden';
@@ -25,6 +26,14 @@ export interface ReceiptDetailSheetProps {
   renderMember?: (member: ReceiptDetailMember) => ReactNode;
   /** Tab shown when the sheet opens; defaults to `'unread'`, as does any value but `'read'`. */
   initialTab?: ReceiptDetailTab;
+  /**
+   * A short excerpt of the message the sheet is about, usually its text (`message.text`), or what
+   * your chat shows for other kinds ("[Image]"). The sheet quotes it under its title and makes it
+   * the dialog's accessible description ("Your message: “Lunch at noon?”"), so a screen reader
+   * user hears which message the receipts are for when the sheet opens. On one line, cut to 100
+   * characters. Without it (or without text) the sheet has no description.
+   */
+  messageExcerpt?: string;
   /** Extra class on the `<dialog>`; the default look comes from `.readmark-sheet`. */
   className?: string;
 }
@@ -51,6 +60,7 @@ export function ReceiptDetailSheet({
   memberAccountIds,
   renderMember,
   initialTab = 'unread',
+  messageExcerpt,
   className,
 }: ReceiptDetailSheetProps) {
   const strings = useReceiptStrings();
@@ -60,6 +70,8 @@ export function ReceiptDetailSheet({
   const dialogRef = useModalDialog(isOpen, onClose);
   const idPrefix = useId();
   const titleId = `${idPrefix}-title`;
+  const descriptionId = `${idPrefix}-description`;
+  const excerpt = shortExcerpt(messageExcerpt);
   // Anything but 'read' from a JavaScript app ("Read") would select neither tab and leave both out
   // of the tab order.
   const openingTab: ReceiptDetailTab = initialTab === 'read' ? 'read' : 'unread';
@@ -116,6 +128,8 @@ export function ReceiptDetailSheet({
       // Once for all the sheet's text, its live announcements included (WCAG 3.1.2).
       lang={lang}
       aria-labelledby={titleId}
+      // Only while the description is there: a reference to a missing element dangles.
+      aria-describedby={isOpen && excerpt ? descriptionId : undefined}
       className={withClassName('readmark-sheet', className)}
       data-status={status}
       // A click that lands on the dialog element itself is a click on the backdrop.
@@ -138,6 +152,16 @@ export function ReceiptDetailSheet({
               <span aria-hidden="true">×</span>
             </button>
           </header>
+          {excerpt && (
+            <p
+              id={descriptionId}
+              className="readmark-sheet-description"
+              // An unbroken excerpt (a link) wraps inside the sheet rather than widening it.
+              style={{ overflowWrap: 'anywhere' }}
+            >
+              {strings.sheetDescription(excerpt)}
+            </p>
+          )}
           {counts && (
             <DetailTabs
               idPrefix={idPrefix}

@@ -31,6 +31,11 @@ export interface ReceiptStrings {
   unavailable: string;
   /** Title of the member read/unread sheet. */
   sheetTitle: string;
+  /**
+   * The sheet's description, quoting the excerpt of the message the app gave
+   * (`ReceiptDetailSheet`'s `messageExcerpt`), e.g. "Your message: “Lunch at noon?”".
+   */
+  sheetDescription: (excerpt: string) => string;
   /** Accessible name of the sheet's tab list (the Unread / Read tabs). */
   tabListLabel: string;
   /** Tab label for members who have read, with the count. */

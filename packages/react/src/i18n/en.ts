@@ -22,6 +22,7 @@ export const en: ReceiptStrings = {
   badgeLoading: 'Loading read receipts…',
   unavailable: 'Read receipts unavailable',
   sheetTitle: 'Message receipts',
+  sheetDescription: (excerpt) => `Your message: “${excerpt}”`,
   tabListLabel: 'Members by read status',
   tabRead: (count) => `Read (${n(count)})`,
   tabUnread: (count) => `Unread (${n(count)})`,

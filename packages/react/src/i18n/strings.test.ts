@@ -30,6 +30,7 @@ describe('string tables', () => {
     expect(en.announceRead(['Bob', 'Carol', 'Dave'])).toBe('Bob, Carol, and Dave read the message');
     expect(en.searchResults(1)).toBe('1 matching member');
     expect(en.searchResults(3)).toBe('3 matching members');
+    expect(en.sheetDescription('Lunch at noon?')).toBe('Your message: “Lunch at noon?”');
   });
 
   it('Chinese wording', () => {
@@ -49,6 +50,7 @@ describe('string tables', () => {
     expect(zhCN.emptyRead).toBe('全部成员未读');
     expect(zhCN.emptyUnread).toBe('全部成员已读');
     expect(zhCN.searchResults(3)).toBe('找到3名成员');
+    expect(zhCN.sheetDescription('中午吃饭？')).toBe('你的消息：“中午吃饭？”');
     // One sentence with Chinese list punctuation, never English ". " between sentences.
     expect(zhCN.announceRead(['Bob'])).toBe('Bob已读该消息');
     expect(zhCN.announceRead(['Bob', 'Carol', 'Dave'])).toBe('Bob、Carol和Dave已读该消息');
@@ -136,6 +138,7 @@ describe('docs/i18n.md', () => {
       searchResults: 3,
       announceRead: ['Bob'],
       announceReadCount: 12,
+      sheetDescription: 'Lunch at noon?',
     }[key as string];
     return (value as (argument: unknown) => string)(argument);
   };

@@ -24,6 +24,7 @@ export const zhCN: ReceiptStrings = {
   badgeLoading: '已读回执加载中…',
   unavailable: '已读回执不可用',
   sheetTitle: '消息回执',
+  sheetDescription: (excerpt) => `你的消息：“${excerpt}”`,
   tabListLabel: '按已读状态查看成员',
   tabRead: (count) => `已读${n(count)}人`,
   tabUnread: (count) => `未读${n(count)}人`,
