@@ -58,6 +58,8 @@ test('badge counts down, the sheet follows a member from Unread to Read, Esc ret
   await page.keyboard.press('Enter');
   const sheet = page.getByRole('dialog', { name: 'Message receipts' });
   await expect(sheet).toBeVisible();
+  // It says which message it is about, shown and read out as the dialog's description.
+  await expect(sheet).toHaveAccessibleDescription('Your message: “Design review at 3pm”');
 
   // Live while open: the Read tab's count keeps rising without reopening.
   const readTab = sheet.getByRole('tab', { name: /^Read \(\d+\)$/ });

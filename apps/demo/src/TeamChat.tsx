@@ -65,7 +65,12 @@ export function TeamChat(props: {
       />
       {/* Mounted only while open: the sheet hands focus back to the badge when it unmounts open. */}
       {sheetMessage && (
-        <ReceiptDetailSheet message={sheetMessage} isOpen onClose={() => setOpenClientId(null)} />
+        <ReceiptDetailSheet
+          message={sheetMessage}
+          messageExcerpt={sheetMessage.text}
+          isOpen
+          onClose={() => setOpenClientId(null)}
+        />
       )}
     </>
   );
