@@ -264,6 +264,12 @@ export function createNimTransport(
     return typeof account === 'string' && account !== '' ? account : undefined;
   };
 
+  // Read-time answers waiting for the SDK's login sync, each as the function that ends its wait at
+  // once, and how many subscriptions are open. An engine's dispose ends its subscription; once none
+  // is left, nobody is there to take those answers, so their waits end (see `subscribe`).
+  const syncWaits = new Set<() => void>();
+  let subscriptions = 0;
+
   const transport: ReceiptTransport = {
     sendP2PMessageReceipt(message) {
       if (!isRecord(message)) return Promise.reject(invalid('message must be a V2NIMMessage'));
@@ -368,11 +374,26 @@ export function createNimTransport(
         if (typeof conversationId !== 'string' || !isTime(readTime)) return;
         emit({ type: 'selfReadTime', conversationId, readTime });
       };
-      return listenAll([
+      const stopListening = listenAll([
         [messages, 'onReceiveP2PMessageReadReceipts', onP2P],
         [messages, 'onReceiveTeamMessageReadReceipts', onTeam],
         [conversations, 'onConversationReadTimeUpdated', onReadTime],
       ]);
+      subscriptions += 1;
+      let isSubscribed = true;
+      return () => {
+        if (isSubscribed) {
+          isSubscribed = false;
+          subscriptions -= 1;
+          // The last engine is gone (disposed, the transport swapped or the app logged out): a read
+          // time still waiting for a sync would keep an onDataSync listener and a 5 s timer alive,
+          // and after a logout no sync ever comes. Each wait ends as at its cap: the read goes now
+          // and its answer reaches a disposed engine, which ignores it; what that engine still had
+          // to send it handed on (next engine or storage) when disposed, so no receipt is lost.
+          if (subscriptions === 0) for (const end of [...syncWaits]) end();
+        }
+        stopListening();
+      };
     },
   };
 
@@ -380,10 +401,11 @@ export function createNimTransport(
   if (typeof getConversationReadTime === 'function') {
     // How far this account has read a conversation on any device (SPEC P11): the engine seeds its
     // selfReadTime with it, so a reloaded page does not acknowledge the same message again (U5).
-    // Asked once the SDK's login sync has filled the cache it answers from (whenMainDataSynced).
+    // Asked once the SDK's login sync has filled the cache it answers from (whenMainDataSynced), or
+    // at once when the transport's last subscription ends while it waits.
     transport.getSelfReadTime = async (conversationId) => {
       if (typeof conversationId !== 'string') throw invalid('conversationId must be a string');
-      await whenMainDataSynced(login);
+      await whenMainDataSynced(login, syncWaits);
       const readTime = await callSdk(() =>
         getConversationReadTime.call(conversations, conversationId),
       );

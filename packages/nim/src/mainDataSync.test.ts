@@ -1,6 +1,11 @@
+import { createReceiptEngine, webStorageOutbox } from '@readmark/core';
 import EventEmitter from 'eventemitter3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createKeyValueStorage } from '../../core/src/testing/mapStorage';
+import { countCalls } from '../../core/src/testing/receiptWorld';
+import { createNimTransport } from './createNimTransport';
 import { MAIN_DATA_SYNC_WAIT_MS, whenMainDataSynced } from './mainDataSync';
+import { copyOf, createTransportScenario } from './transport.testkit';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -125,5 +130,84 @@ describe('waiting for the SDK login sync before reading the read-time cache', ()
     expect(vi.getTimerCount()).toBe(0);
     status = 2; // logging in: the sync is about to start, so it is waited for
     expect(await isSettled(whenMainDataSynced(service))).toBe(false);
+  });
+});
+
+describe('the real engine over the real transport, on the memory server', () => {
+  it('an engine disposed while a read time waits for the login sync (the app logged out) leaves no listener or timer behind and loses no receipt', async () => {
+    const { server, device, send } = createTransportScenario();
+    const a = device('A');
+    const b = device('B');
+    const m1 = await send(a, { to: 'A|1|B', at: 100 });
+    await server.settle();
+    // B opens another page; its login sync arrives 400 ms after login.
+    server.setFaults({ latencyMs: [400, 400] });
+    const page = server.login('B');
+    const login = page.V2NIMLoginService;
+    const { transport, calls } = countCalls(createNimTransport(page));
+    const storage = createKeyValueStorage();
+    const engine = createReceiptEngine({
+      transport,
+      accountId: 'B',
+      storage: webStorageOutbox(storage),
+    });
+    engine.markRead([copyOf(b, m1)]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.getSelfReadTime).toEqual([['B|1|A']]);
+    expect(login.listenerCount('onDataSync')).toBe(1); // its read time waits for the sync
+    // The user logs out before the sync came: none will come for this login.
+    page.logout();
+    engine.dispose();
+    expect(login.listenerCount('onDataSync')).toBe(0);
+    await vi.advanceTimersByTimeAsync(400); // the memory server's last delivery
+    expect(vi.getTimerCount()).toBe(0);
+    expect(calls.sendP2PMessageReceipt).toHaveLength(0);
+    // The receipt the disposed engine still held is the next login's to send, once.
+    page.login();
+    const next = createReceiptEngine({
+      transport,
+      accountId: 'B',
+      storage: webStorageOutbox(storage),
+    });
+    try {
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(
+        calls.sendP2PMessageReceipt.map(
+          ([message]) => (message as { createTime: number }).createTime,
+        ),
+      ).toEqual([100]);
+      expect(a.events).toEqual([
+        { type: 'p2pReceipts', receipts: [{ conversationId: 'A|1|B', timestamp: 100 }] },
+      ]);
+    } finally {
+      next.dispose();
+    }
+  });
+
+  it('a read time another engine of the transport still waits for keeps waiting when one engine is disposed', async () => {
+    const { server, device, send } = createTransportScenario();
+    const a = device('A');
+    const b = device('B');
+    const m1 = await send(a, { to: 'A|1|B', at: 100 });
+    await server.settle();
+    await b.transport.sendP2PMessageReceipt(copyOf(b, m1));
+    await server.settle();
+    server.setFaults({ latencyMs: [400, 400] });
+    const page = server.login('B');
+    const { transport, calls } = countCalls(createNimTransport(page));
+    const leaving = createReceiptEngine({ transport, accountId: 'B' });
+    const staying = createReceiptEngine({ transport, accountId: 'B' });
+    try {
+      staying.markRead([copyOf(b, m1)]);
+      await vi.advanceTimersByTimeAsync(0);
+      leaving.dispose();
+      expect(page.V2NIMLoginService.listenerCount('onDataSync')).toBe(1);
+      await vi.advanceTimersByTimeAsync(10_000);
+      // Read after the sync, the read time covers m1: acknowledged on the other device already.
+      expect(staying.store.getState().conversations['B|1|A']?.selfReadTime).toBe(100);
+      expect(calls.sendP2PMessageReceipt).toHaveLength(0);
+    } finally {
+      staying.dispose();
+    }
   });
 });

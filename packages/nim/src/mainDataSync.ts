@@ -16,12 +16,16 @@ type LoginService = NonNullable<NimLike['V2NIMLoginService']>;
 /**
  * Resolves once the SDK's main data sync after login has completed (or failed, or after
  * {@link MAIN_DATA_SYNC_WAIT_MS}); at once when the login service cannot tell (no `getDataSync`)
- * or reports the device logged out.
+ * or reports the device logged out. While it waits, `waits` (when given) holds the function that
+ * ends the wait at once, as the 5 s cap does; the wait removes it when it ends.
  * nim-web-sdk-ng answers `getConversationReadTime` from a cache that this sync fills: read before
  * it ends, the answer is 0, and an engine of a reloaded page sent a receipt its account had already
  * sent (SPEC U5).
  */
-export function whenMainDataSynced(login: LoginService | undefined): Promise<void> {
+export function whenMainDataSynced(
+  login: LoginService | undefined,
+  waits?: Set<() => void>,
+): Promise<void> {
   if (typeof login?.getDataSync !== 'function') return Promise.resolve();
   const getDataSync = login.getDataSync.bind(login);
   // The SDK tracks main data in several entries of type 1 (the basic sync, which carries the read
@@ -43,11 +47,13 @@ export function whenMainDataSynced(login: LoginService | undefined): Promise<voi
     function done() {
       if (isDone) return;
       isDone = true;
+      waits?.delete(done);
       if (timer !== undefined) systemClock.clearTimeout(timer);
       login?.off('onDataSync', onDataSync);
       resolve();
     }
     login.on('onDataSync', onDataSync);
+    waits?.add(done);
     // Checked a microtask later, listening meanwhile: asked from an `onLoginStatus(1)` listener (an
     // engine back online after a drop), the SDK still reports the previous login's sync as complete,
     // since it sets the login status before it emits loginLifeCycleLoginSucc, which resets the sync
