@@ -1,5 +1,4 @@
 import { createReceiptEngine, ReceiptError } from '@readmark/core';
-import EventEmitter from 'eventemitter3';
 import { describe, expect, it, vi } from 'vitest';
 import { createNimTransport } from './createNimTransport';
 import { copyOf, createTransportScenario, expectReceiptError } from './transport.testkit';
@@ -377,25 +376,22 @@ describe('createNimTransport mechanics', () => {
   });
 
   it('a logout reads "disconnected" from its first status event, while the SDK is still connected', () => {
-    // V2NIMLoginLifeCycle "logout" (and "kicked"): setLoginStatus(0), then setConnectStatus(0).
-    const status = { login: 1, connect: 1 };
-    const sdkLogin = Object.assign(new EventEmitter(), {
-      getConnectStatus: () => status.connect,
-      getLoginStatus: () => status.login,
-    });
-    const { server } = createTransportScenario();
-    const transport = createNimTransport({
-      V2NIMMessageService: server.login('A').V2NIMMessageService as never,
-      V2NIMLoginService: sdkLogin as never,
-    });
-    const states: string[] = [];
-    transport.subscribeConnectionState?.((state) => states.push(state));
-    status.login = 0;
-    sdkLogin.emit('onLoginStatus', 0);
-    expect(transport.getConnectionState?.()).toBe('disconnected');
-    status.connect = 0;
-    sdkLogin.emit('onConnectStatus', 0);
-    expect(states).toEqual(['disconnected', 'disconnected']);
+    // V2NIMLoginLifeCycle "logout" (and "kicked"): onLoginStatus(0) while the connect status is
+    // still 1, then onConnectStatus(0); the memory server emits them in that order.
+    const { client, transport } = createTransportScenario().device('A');
+    const seen: unknown[] = [];
+    transport.subscribeConnectionState?.((state) =>
+      seen.push({
+        state,
+        now: transport.getConnectionState?.(),
+        connectStatus: client.V2NIMLoginService.getConnectStatus(),
+      }),
+    );
+    client.logout();
+    expect(seen).toEqual([
+      { state: 'disconnected', now: 'disconnected', connectStatus: 1 },
+      { state: 'disconnected', now: 'disconnected', connectStatus: 0 },
+    ]);
   });
 
   it("a throwing kit listener does not stop the SDK's dispatch: the app's own listeners of the same events still run", async () => {
