@@ -71,7 +71,8 @@ export interface ReceiptEngine {
   /**
    * Marks messages as seen by the user. Sends one P2P receipt per conversation for the newest
    * message, and team receipts for flagged messages, gathered over `flushDelayMs`. Own, notification,
-   * unsent and already covered messages are ignored. Throws 191004 for anything but an array of
+   * unsent and already covered messages are ignored, and so are copies that are not this account's (a
+   * P2P message not addressed to it, a team message whose `conversationId` is not its own). Throws 191004 for anything but an array of
    * messages, before changing anything.
    */
   markRead(messages: readonly ReceiptMessage[]): void;

@@ -1,3 +1,4 @@
+import { teamConversationId } from '../conversationId';
 import { ReceiptError } from '../ReceiptError';
 import {
   ConversationType,
@@ -134,10 +135,17 @@ export function isAcknowledgeableP2P(accountId: string, message: ReceiptMessage)
   );
 }
 
-/** An incoming, flagged, sent team message I may acknowledge (SPEC G1, G3). */
+/**
+ * An incoming, flagged, sent team message I may acknowledge (SPEC G1, G3), in my own copy: its
+ * conversation id is mine for its team. The SDK compares conversation ids across a batch (G3 step 1:
+ * 191001) and the nim transport refuses another account's copy (190002, retried), so one foreign or
+ * id-less copy sank every receipt batched with it; it is ignored, as P2P messages not addressed to
+ * me are (P4).
+ */
 export function isAcknowledgeableTeam(accountId: string, message: ReceiptMessage): boolean {
   return (
     message.conversationType === ConversationType.TEAM &&
+    message.conversationId === teamConversationId(accountId, message.receiverId) &&
     message.senderId !== accountId &&
     isFlagged(message) &&
     takesReceipts(message) &&

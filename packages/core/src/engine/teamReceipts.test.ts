@@ -123,6 +123,23 @@ describe('team receipts through the engine (SPEC section 7, scenarios 16-32)', (
     expect(b.errors).toEqual([]);
   });
 
+  it("19: a copy that is not this account's (another's conversation id, or none) is ignored and never sinks the batch of its own copies", async () => {
+    const { a, b, g1 } = await team();
+    const g2 = await world.send(a, 'A|2|T1', { at: 200, isFlagged: true });
+    const g3 = await world.send(a, 'A|2|T1', { at: 300, isFlagged: true });
+    await world.settle();
+    const { conversationId: _none, ...g3WithoutId } = world.copyOf(b, g3);
+    // g2 as its sender's device has it ('A|2|T1'): the SDK compares conversation ids across a
+    // batch (G3 step 1, 191001), and the transport refuses another account's copy (190002).
+    b.engine.markRead([world.copyOf(b, g1), g2, g3WithoutId as ReceiptMessage]);
+    await world.tick(60_000);
+    expect(sentMessages(b.calls.sendTeamMessageReceipts).map((m) => m.conversationId)).toEqual([
+      'B|2|T1',
+    ]);
+    expect(receiptOf(a, g1)).toMatchObject({ readCount: 1, latestReadAccount: 'B' });
+    expect(b.errors).toEqual([]);
+  });
+
   it('20: a long batch goes out in calls of at most 50', async () => {
     const { a, b } = await team();
     const sent: ReceiptMessage[] = [];
