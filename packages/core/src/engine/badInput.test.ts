@@ -116,6 +116,16 @@ const refused: Row[] = [
     191004,
   ],
   ['setSendingReceipts for a huge id', (d) => d.engine.setSendingReceipts(false, huge), 191004],
+  [
+    'setSendingReceipts for an id that cannot even become a string (a null-prototype object)',
+    (d) => d.engine.setSendingReceipts(false, Object.create(null)),
+    191004,
+  ],
+  [
+    'setSendingReceipts for an id that is a revoked Proxy',
+    (d) => d.engine.setSendingReceipts(true, revoked()),
+    191004,
+  ],
   // The public helpers beside the engine: 191004 too, never a TypeError or an id like "A|1|null".
   ['encodeOutbox(null)', () => encodeOutbox(null as never), 191004],
   ['encodeOutbox([null])', () => encodeOutbox([null] as never), 191004],
@@ -179,6 +189,10 @@ const ignored: Array<[name: string, act: (device: WorldDevice) => unknown]> = [
   ['a message still sending', (d) => d.engine.markRead([{ ...team, sendingState: 3 }])],
   ['a message whose send failed', (d) => d.engine.markRead([{ ...p2p, sendingState: 2 }])],
   ['an unflagged team message', (d) => d.engine.markRead([{ ...team, messageConfig: {} }])],
+  [
+    "another account's copy of a team message",
+    (d) => d.engine.markRead([{ ...team, conversationId: 'C|2|T' }]),
+  ],
   ['a super-team message', (d) => d.engine.markRead([{ ...team, conversationType: 3 }])],
   ['a notification', (d) => d.engine.markRead([{ ...p2p, messageType: 5 }])],
   ['an unknown conversation type', (d) => d.engine.markRead([{ ...p2p, conversationType: 9 }])],
@@ -330,6 +344,20 @@ describe('ids named like Object.prototype members', () => {
   it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
     "'%s' is a conversation never seen: zero watermarks, receipts on, no unavailable code",
     (id) => {
+      const state = bob.engine.store.getState();
+      expect(selectWatermarks(state, id)).toEqual({ peerReadTime: 0, selfReadTime: 0 });
+      expect(selectIsSendingReceipts(state, id)).toBe(true);
+      expect(selectTeamUnavailableCode(state, id)).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ['a number', 42],
+    ['a null-prototype object', Object.create(null)],
+    ['a revoked Proxy', revoked()],
+  ])(
+    'an id that is not a string (%s) is a conversation never seen, not a TypeError',
+    (_name, id) => {
       const state = bob.engine.store.getState();
       expect(selectWatermarks(state, id)).toEqual({ peerReadTime: 0, selfReadTime: 0 });
       expect(selectIsSendingReceipts(state, id)).toBe(true);

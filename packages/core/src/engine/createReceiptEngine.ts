@@ -357,9 +357,10 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
         throw new ReceiptError(191004, '`setSendingReceipts` expects a boolean');
       }
       if (conversationId !== undefined && !isValidConversationId(accountId, conversationId)) {
+        // Named only when a string: String() throws a TypeError for a null-prototype object.
         throw new ReceiptError(
           191004,
-          `\`setSendingReceipts\`: invalid conversation id "${String(conversationId)}"`,
+          `\`setSendingReceipts\`: invalid conversation id${typeof conversationId === 'string' ? ` "${conversationId}"` : ''}`,
         );
       }
       if (isDisposed) return;

@@ -31,13 +31,19 @@ export function accountOf(state: ReceiptState): string {
 }
 
 /**
- * Both watermarks of a P2P conversation; zeros (one shared object) for a conversation never seen.
- * The ids the selectors take raw are looked up among the state's own keys, so one named like an
- * Object.prototype member ('constructor') is a conversation never seen, not a function.
+ * True when `record` has `key` as its own string key. The ids the selectors take raw are looked up
+ * this way, so one named like an Object.prototype member ('constructor') is a conversation never
+ * seen, not a function, and a non-string one (which `Object.hasOwn` would turn into a string, a
+ * TypeError for a null-prototype object) is never seen either.
  */
+function hasOwnId(record: object, key: unknown): key is string {
+  return typeof key === 'string' && Object.hasOwn(record, key);
+}
+
+/** Both watermarks of a P2P conversation; zeros (one shared object) for a conversation never seen. */
 export function selectWatermarks(state: ReceiptState, conversationId: string): P2PWatermarks {
   accountOf(state);
-  return Object.hasOwn(state.conversations, conversationId)
+  return hasOwnId(state.conversations, conversationId)
     ? state.conversations[conversationId]!
     : noWatermarks;
 }
@@ -118,7 +124,7 @@ export function selectTeamUnavailableCode(
   conversationId: string,
 ): number | undefined {
   accountOf(state);
-  return Object.hasOwn(state.unavailableTeams, conversationId)
+  return hasOwnId(state.unavailableTeams, conversationId)
     ? state.unavailableTeams[conversationId]
     : undefined;
 }
@@ -189,5 +195,5 @@ export function sendingStatus(message: ReceiptMessage): MessageStatus {
 export function selectIsSendingReceipts(state: ReceiptState, conversationId?: string): boolean {
   accountOf(state);
   if (!state.isSendingReceipts) return false;
-  return conversationId === undefined || !Object.hasOwn(state.mutedConversations, conversationId);
+  return !hasOwnId(state.mutedConversations, conversationId);
 }
