@@ -94,3 +94,11 @@ export function parseConversationTargetId(selfAccountId: string, conversationId:
 export function isValidConversationId(selfAccountId: string, conversationId: unknown): boolean {
   return /^[1-3]\|/.test(afterSelf(selfAccountId, conversationId));
 }
+
+/**
+ * SPEC C6 for a one-to-one conversation: matches `^${self}\|1\|`. Only these have watermarks (P11);
+ * NIM also syncs the read time of team conversations, which must not become one.
+ */
+export function isP2PConversationId(selfAccountId: string, conversationId: unknown): boolean {
+  return /^1\|/.test(afterSelf(selfAccountId, conversationId));
+}

@@ -1,4 +1,4 @@
-import { isValidConversationId } from '../conversationId';
+import { isP2PConversationId } from '../conversationId';
 import type { TransportEvent } from '../ReceiptTransport';
 import type { TeamMessageReadReceipt } from '../types';
 import { isCount, isTime } from './numbers';
@@ -26,7 +26,8 @@ export type WatermarkEvent = Exclude<TransportEvent, { type: 'teamReceipts' }>;
 
 /**
  * Merges one watermark event into the state, monotonically (SPEC P9): peer receipts move
- * peerReadTime, read-time syncs move selfReadTime (P11). Returns `state` itself when nothing is news,
+ * peerReadTime, read-time syncs move selfReadTime (P11), of one-to-one conversations only (NIM syncs
+ * team conversations' read times too; stored as watermarks they notified every subscriber). Returns `state` itself when nothing is news,
  * so nobody is notified. Malformed parts are skipped. Team receipts are not merged here: the engine
  * batches them and reconciles open details in the same update (`TeamDetailLoader.mergeCounts`).
  */
@@ -36,14 +37,13 @@ export function applyWatermarkEvent(state: ReceiptState, event: WatermarkEvent):
     case 'p2pReceipts':
       return (Array.isArray(event.receipts) ? event.receipts : []).reduce(
         (next, receipt) =>
-          isValidConversationId(state.accountId, receipt?.conversationId) &&
-          isTime(receipt.timestamp)
+          isP2PConversationId(state.accountId, receipt?.conversationId) && isTime(receipt.timestamp)
             ? advanceWatermark(next, receipt.conversationId, 'peerReadTime', receipt.timestamp)
             : next,
         state,
       );
     case 'selfReadTime':
-      return isValidConversationId(state.accountId, event.conversationId) && isTime(event.readTime)
+      return isP2PConversationId(state.accountId, event.conversationId) && isTime(event.readTime)
         ? advanceWatermark(state, event.conversationId, 'selfReadTime', event.readTime)
         : state;
     default:

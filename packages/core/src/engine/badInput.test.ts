@@ -436,6 +436,14 @@ describe('hostile incoming events', () => {
       { type: 'p2pReceipts', receipts: [{ conversationId: huge, timestamp: 5 }] },
     ],
     [
+      'a P2P receipt of a team conversation',
+      { type: 'p2pReceipts', receipts: [{ conversationId: 'A|2|T', timestamp: 5 }] },
+    ],
+    [
+      'a read time of a team conversation (NIM syncs those too: no P2P watermark)',
+      { type: 'selfReadTime', conversationId: 'A|2|T', readTime: 5 },
+    ],
+    [
       'an Infinity read time',
       { type: 'selfReadTime', conversationId: 'A|1|B', readTime: Number.POSITIVE_INFINITY },
     ],

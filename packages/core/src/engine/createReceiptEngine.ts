@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { systemClock } from '../clock';
 import {
+  isP2PConversationId,
   isValidConversationId,
   messageConversationId,
   parseConversationType,
@@ -210,10 +211,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   }
 
   function loadConversation(conversationId: string): Promise<void> {
-    if (isDisposed || parseConversationType(accountId, conversationId) !== ConversationType.P2P) {
-      return Promise.resolve();
-    }
-    if (!isValidConversationId(accountId, conversationId)) return Promise.resolve();
+    if (isDisposed || !isP2PConversationId(accountId, conversationId)) return Promise.resolve();
     const getSelfReadTime = transport.getSelfReadTime?.bind(transport);
     return Promise.all([
       seedWatermark(conversationId, 'peerReadTime', 'getP2PMessageReceipt', () =>

@@ -204,6 +204,21 @@ describe('P2P receipts through the engine (SPEC section 7, scenarios 1-15)', () 
     expect(bob2.errors).toEqual([]);
   });
 
+  it("13 for a team chat: a team conversation's read time from another device is no P2P watermark and notifies nobody", async () => {
+    world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B'] });
+    const alice = world.device('A');
+    const bob = world.device('B');
+    const bob2 = world.device('B');
+    await world.send(alice, 'A|2|T', { at: 300 });
+    await world.settle();
+    const before = bob2.engine.store.getState();
+    // B reads the team chat on B1; NIM syncs that read time to B2 (onConversationReadTimeUpdated).
+    await bob.client.V2NIMConversationService.markConversationRead('B|2|T');
+    await world.settle();
+    expect(bob2.engine.store.getState()).toBe(before);
+    expect(bob2.engine.store.getState().conversations).toEqual({});
+  });
+
   it('13 without the read-time sync (isReadTimeSynced false): the second device acknowledges what it shows', async () => {
     const { alice, bob, b1, b2 } = await aliceAndBob();
     // An app whose markConversationRead moves NIM's read time where no receipt went out.
