@@ -50,6 +50,16 @@ export function explodingProxy<T extends object>(target: T): T {
   });
 }
 
+/**
+ * An object none of whose fields can be read and that not even `Array.isArray` accepts: a revoked
+ * Proxy, like an Immer draft kept after its producer ended.
+ */
+export function revokedProxy(): never {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy as never;
+}
+
 /** What a bad-input row must produce: a rejection with NIM's code, or a documented value. */
 export type BadInputExpectation = { code: number } | { resolves: unknown };
 

@@ -5,6 +5,7 @@ import {
   explodingProxy,
   HUGE,
   itHandlesEveryBadInput,
+  revokedProxy,
   sparse,
   throwingMessage,
 } from '../../memory/src/badInput.testkit';
@@ -53,6 +54,21 @@ const rows: Array<BadInputRow<World>> = [
   [
     'createNimTransport: a string service',
     () => createNimTransport({ V2NIMMessageService: 'x' } as never),
+    { code: 191004 },
+  ],
+  [
+    'createNimTransport: a revoked Proxy',
+    () => createNimTransport(revokedProxy()),
+    { code: 191004 },
+  ],
+  [
+    'createNimTransport: an instance whose services cannot be read',
+    () => createNimTransport(explodingProxy({}) as never),
+    { code: 191004 },
+  ],
+  [
+    'createNimTransport: options that are a revoked Proxy',
+    (w) => createNimTransport(w.a.client as never, revokedProxy()),
     { code: 191004 },
   ],
   [
@@ -132,6 +148,11 @@ const rows: Array<BadInputRow<World>> = [
   [
     'P2P receipt: getters that throw',
     (w) => w.b.transport.sendP2PMessageReceipt(throwingMessage(w.bP1)),
+    { code: 191004 },
+  ],
+  [
+    'P2P receipt: a revoked Proxy',
+    (w) => w.b.transport.sendP2PMessageReceipt(revokedProxy()),
     { code: 191004 },
   ],
   [
@@ -235,6 +256,11 @@ const rows: Array<BadInputRow<World>> = [
     { code: 191004 },
   ],
   [
+    'detail: a revoked Proxy',
+    (w) => w.a.transport.getTeamMessageReceiptDetail(revokedProxy()),
+    { code: 191004 },
+  ],
+  [
     'detail: a filter that is a throwing Proxy',
     (w) => w.a.transport.getTeamMessageReceiptDetail(w.g1, explodingProxy(['B'])),
     { code: 191004 },
@@ -261,6 +287,26 @@ const rows: Array<BadInputRow<World>> = [
 
 describe('bad input: the NIM transport', () => {
   itHandlesEveryBadInput(rows, { world, errorName: 'ReceiptError' });
+
+  it('the promise-returning methods never throw synchronously, even for a revoked Proxy: they reject with 191004', async () => {
+    const { a } = await world();
+    const { transport } = a;
+    const calls: Array<() => Promise<unknown>> = [
+      () => transport.sendP2PMessageReceipt(revokedProxy()),
+      () => transport.getP2PMessageReceipt(revokedProxy()),
+      () => transport.sendTeamMessageReceipts(revokedProxy()),
+      () => transport.getTeamMessageReceipts(revokedProxy()),
+      () => transport.getTeamMessageReceiptDetail(revokedProxy(), revokedProxy()),
+      () => transport.getSelfReadTime!(revokedProxy()),
+    ];
+    for (const call of calls) {
+      let promise: Promise<unknown> | undefined;
+      expect(() => {
+        promise = call();
+      }).not.toThrow();
+      await expect(promise).rejects.toMatchObject({ name: 'ReceiptError', code: 191004 });
+    }
+  });
 
   it('a refused connection listener is not called on later connection changes', async () => {
     const { server, a } = await world();

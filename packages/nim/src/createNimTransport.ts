@@ -31,8 +31,16 @@ export interface NimTransportOptions {
   isReadTimeSynced?: boolean;
 }
 
+/**
+ * A non-array object. False, never a TypeError, for a revoked Proxy (an Immer draft kept after its
+ * producer ended), on which even `Array.isArray` throws: as a message it is refused with 191004.
+ */
 function isRecord(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  try {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
 }
 
 function invalid(reason: string): ReceiptError {
@@ -233,9 +241,18 @@ export function createNimTransport(
     throw invalid('createNimTransport needs an SDK instance with V2NIMMessageService');
   }
   const { isMemberFilterApplied, isReadTimeSynced } = switchesOf(options);
+  // Each service read once, here.
+  let sdk: NimLike;
+  try {
+    const { V2NIMMessageService, V2NIMConversationService, V2NIMLoginService } = nim;
+    sdk = { V2NIMMessageService, V2NIMConversationService, V2NIMLoginService };
+  } catch {
+    // An instance whose services cannot be read (a throwing getter or Proxy) is no SDK instance.
+    throw invalid('createNimTransport needs an SDK instance whose services can be read');
+  }
   // The SDK's ESM build leaves a service the app did not register as `{}`: refused here, or every
   // call would fail later with an uncoded TypeError.
-  const messages = serviceOf(nim.V2NIMMessageService);
+  const messages = serviceOf(sdk.V2NIMMessageService);
   if (!messages || RECEIPT_METHODS.some((name) => typeof messages[name] !== 'function')) {
     throw invalid(
       'createNimTransport needs V2NIMMessageService with the receipt methods; with the ESM build ' +
@@ -245,8 +262,8 @@ export function createNimTransport(
   // Optional services count only when registered (an unregistered one is `{}`): otherwise
   // `subscribe` would call an `on` that is not there. Without the read-time sync the engine learns
   // its own read time from its sends alone.
-  const conversations = isReadTimeSynced ? serviceOf(nim.V2NIMConversationService) : undefined;
-  const login = serviceOf(nim.V2NIMLoginService);
+  const conversations = isReadTimeSynced ? serviceOf(sdk.V2NIMConversationService) : undefined;
+  const login = serviceOf(sdk.V2NIMLoginService);
   // Web 10.8.1 overwrites its P2P cache with whatever arrives, so a stale push could lower what
   // getP2PMessageReceipt reports. The transport remembers the highest value it has seen (SPEC P9).
   const p2pWatermarks = new Map<string, number>();
