@@ -1,0 +1,125 @@
+/**
+ * Right-to-left (docs/theming.md): under `dir="rtl"` the kit's components mirror as an Arabic or
+ * Hebrew reader expects, from the stylesheet's direction-neutral rules, on a 320 px phone without
+ * scrolling sideways; the tick is not mirrored.
+ */
+import type { ReceiptMessage } from '@readmark/core';
+import { screen, waitFor, within } from '@testing-library/dom';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import '../styles.css';
+import { MessageList } from './MessageList';
+import { ReadTick } from './ReadTick';
+import {
+  BadgeOpensSheet,
+  cleanupApps,
+  createWorld,
+  Providers,
+  renderApp,
+  teamWithMessage,
+  type World,
+} from './testWorld.test';
+
+let world: World;
+beforeEach(async () => {
+  window.focus();
+  await page.viewport(320, 568);
+});
+afterEach(async () => {
+  cleanupApps();
+  world?.dispose();
+  await page.viewport(1024, 768);
+});
+
+/** Alice's flagged message to Bob, Carol and Dave, as her row in a list, inside `dir`. */
+async function openSheetIn(dir: 'ltr' | 'rtl', names: Record<string, string>) {
+  world = createWorld();
+  const { alice, message } = await teamWithMessage(world, {
+    teamId: 't1',
+    memberIds: ['bob', 'carol', 'dave'],
+    readers: 1,
+  });
+  renderApp(
+    <div dir={dir} style={{ height: 200 }}>
+      <Providers engine={world.engineFor(alice)} names={names}>
+        <MessageList
+          conversationId="alice|2|t1"
+          messages={[message]}
+          renderMessage={(own: ReceiptMessage) => (
+            <div style={{ display: 'flex', gap: 4 }}>
+              <ReadTick message={own} />
+              <BadgeOpensSheet message={own} />
+            </div>
+          )}
+        />
+      </Providers>
+    </div>,
+  );
+  const badge = await screen.findByRole('button', { name: '2 unread of 3 members' });
+  const tick = screen.getByRole('img', { name: 'Sent' });
+  await userEvent.click(badge);
+  const dialog = await screen.findByRole('dialog');
+  await waitFor(() => expect(within(dialog).getAllByRole('listitem')).toHaveLength(2));
+  return { badge, tick, dialog };
+}
+
+const box = (element: Element) => element.getBoundingClientRect();
+
+it('mirrors the row, the sheet and its members under dir="rtl", all inside a 320 px screen', async () => {
+  const { badge, tick, dialog } = await openSheetIn('rtl', {});
+  const title = within(dialog).getByRole('heading');
+  const close = within(dialog).getByRole('button', { name: 'Close' });
+  const [unreadTab, readTab] = within(dialog).getAllByRole('tab');
+  const member = within(dialog).getAllByRole('listitem')[0]!;
+  const avatar = member.querySelector('.readmark-avatar')!;
+  const name = member.querySelector('.readmark-member-name')!;
+  const listBox = box(within(dialog).getByRole('region'));
+
+  // The row's first item (the tick) starts at the right; the badge's pie leads its words there too.
+  expect(box(tick).left).toBeGreaterThan(box(badge).right);
+  expect(box(badge.querySelector('svg')!).left).toBeGreaterThan(
+    box(badge).left + box(badge).width / 2,
+  );
+  // Title at the right, close button at the left; the first tab (Unread) rightmost.
+  expect(box(title).left).toBeGreaterThan(box(close).right);
+  expect(box(unreadTab!).left).toBeGreaterThan(box(readTab!).right);
+  // A member row: avatar at the right edge of the list, the name to its left.
+  expect(box(avatar).right).toBeCloseTo(listBox.right, 0);
+  expect(box(name).right).toBeLessThan(box(avatar).left);
+
+  // A check mark is not mirrored: the glyph is drawn as in English.
+  expect(getComputedStyle(tick.querySelector('svg')!).transform).toBe('none');
+  expect(getComputedStyle(tick.querySelector('svg')!).scale).toBe('none');
+});
+
+it('never scrolls sideways under dir="rtl" on a 320 px screen, the sheet open or not', async () => {
+  const { dialog } = await openSheetIn('rtl', {});
+  const root = document.documentElement;
+  // Text for screen readers only (the list's and the sheet's live regions) sits at the right edge
+  // in right-to-left: pulled 1 px further out by a negative margin, it made the page scroll sideways.
+  const scrollers = [root, dialog, within(dialog).getByRole('region')];
+  for (const scroller of scrollers) expect(scroller.scrollWidth).toBe(scroller.clientWidth);
+  expect(box(dialog).left).toBeGreaterThanOrEqual(0);
+  expect(box(dialog).right).toBeLessThanOrEqual(innerWidth);
+  await userEvent.keyboard('{Escape}');
+  await waitFor(() => expect(dialog).not.toHaveAttribute('open'));
+  expect(root.scrollWidth).toBe(root.clientWidth);
+});
+
+it('moves between the tabs with either arrow under dir="rtl" (two tabs), and Home / End still work', async () => {
+  const { dialog } = await openSheetIn('rtl', {});
+  const [unreadTab, readTab] = within(dialog).getAllByRole('tab') as [HTMLElement, HTMLElement];
+  unreadTab.focus();
+  // WAI-ARIA: in right-to-left, Left goes to the next tab (to the left of the first one).
+  await userEvent.keyboard('{ArrowLeft}');
+  expect(document.activeElement).toBe(readTab);
+  expect(box(readTab).right).toBeLessThan(box(unreadTab).left);
+  await userEvent.keyboard('{ArrowRight}');
+  expect(document.activeElement).toBe(unreadTab);
+  await userEvent.keyboard('{End}');
+  expect(document.activeElement).toBe(readTab);
+  expect(readTab.getAttribute('aria-selected')).toBe('true');
+  await userEvent.keyboard('{Home}');
+  expect(document.activeElement).toBe(unreadTab);
+  expect(unreadTab.getAttribute('aria-selected')).toBe('true');
+});
