@@ -125,7 +125,10 @@ function DefaultMember({ member }: { member: ReceiptDetailMember }) {
           {[...member.name][0]?.toUpperCase()}
         </span>
       )}
-      <span className="readmark-member-name">{member.name}</span>
+      {/* Its own direction, from its letters: "Bob!" in a right-to-left sheet showed as "!Bob". */}
+      <span className="readmark-member-name" dir="auto">
+        {member.name}
+      </span>
     </>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Right-to-left (docs/theming.md): under `dir="rtl"` the kit's components mirror as an Arabic or
  * Hebrew reader expects, from the stylesheet's direction-neutral rules, on a 320 px phone without
- * scrolling sideways; the tick is not mirrored.
+ * scrolling sideways; the tick is not mirrored; member names keep their own direction.
  */
 import type { ReceiptMessage } from '@readmark/core';
 import { screen, waitFor, within } from '@testing-library/dom';
@@ -104,6 +104,30 @@ it('never scrolls sideways under dir="rtl" on a 320 px screen, the sheet open or
   await userEvent.keyboard('{Escape}');
   await waitFor(() => expect(dialog).not.toHaveAttribute('open'));
   expect(root.scrollWidth).toBe(root.clientWidth);
+});
+
+/** The horizontal middle of character `index` of an element's text, as drawn. */
+function xOfCharacter(element: Element, index: number): number {
+  const range = document.createRange();
+  range.setStart(element.firstChild!, index);
+  range.setEnd(element.firstChild!, index + 1);
+  const rect = range.getBoundingClientRect();
+  return rect.left + rect.width / 2;
+}
+
+it.each([
+  ['rtl', 'Bob!'],
+  ['ltr', 'سارة!'],
+] as const)('in a %s sheet, %s keeps its "!" at the end of the name', async (dir, bobsName) => {
+  const { dialog } = await openSheetIn(dir, { bob: bobsName });
+  await userEvent.click(within(dialog).getByRole('tab', { name: 'Read (1)' }));
+  const name = await within(dialog).findByText(bobsName);
+  const bang = xOfCharacter(name, bobsName.length - 1);
+  const lastLetter = xOfCharacter(name, bobsName.length - 2);
+  // The name's own direction decides: Latin is read left to right, Arabic right to left, whatever
+  // the sheet's direction (without it, "Bob!" showed as "!Bob").
+  if (dir === 'rtl') expect(bang).toBeGreaterThan(lastLetter);
+  else expect(bang).toBeLessThan(lastLetter);
 });
 
 it('moves between the tabs with either arrow under dir="rtl" (two tabs), and Home / End still work', async () => {
