@@ -1,0 +1,73 @@
+/**
+ * WCAG 2.5.8 Target Size (Minimum): every control of the kit takes presses in at least 24 x 24 CSS
+ * px, on a 320 x 568 phone screen, so a finger can hit it. The badge keeps its small look: its
+ * button takes presses a little around it.
+ */
+import { screen, within } from '@testing-library/dom';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import '../styles.css';
+import {
+  BadgeOpensSheet,
+  cleanupApps,
+  createWorld,
+  Providers,
+  renderApp,
+  teamWithMessage,
+  type World,
+} from './testWorld.test';
+
+const MIN_TARGET = 24;
+
+let world: World;
+beforeEach(async () => {
+  window.focus();
+  await page.viewport(320, 568);
+});
+afterEach(async () => {
+  cleanupApps();
+  world?.dispose();
+  await page.viewport(1024, 768);
+});
+
+async function badgeOfTeamMessage() {
+  world = createWorld();
+  const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers: 2 });
+  renderApp(
+    <Providers engine={world.engineFor(alice)}>
+      <div style={{ padding: 16 }}>
+        <BadgeOpensSheet message={message} />
+      </div>
+    </Providers>,
+  );
+  return screen.findByRole('button', { name: '10 unread of 12 members' });
+}
+
+it('the badge takes presses in a 24 x 24 px square around its centre, and a press just above it opens the sheet', async () => {
+  const badge = await badgeOfTeamMessage();
+  const box = badge.getBoundingClientRect();
+  const centreX = box.left + box.width / 2;
+  const centreY = box.top + box.height / 2;
+  const reach = MIN_TARGET / 2 - 0.5;
+  for (const [x, y] of [
+    [centreX, centreY - reach],
+    [centreX, centreY + reach],
+    [centreX - reach, centreY],
+    [centreX + reach, centreY],
+  ] as const) {
+    expect(badge.contains(document.elementFromPoint(x, y))).toBe(true);
+  }
+  // A tap that lands a little above the drawn badge (it is about 18 px tall) still opens the sheet.
+  await userEvent.click(badge, { position: { x: box.width / 2, y: box.height / 2 - reach } });
+  expect(await screen.findByRole('dialog')).toHaveAttribute('open');
+});
+
+it("the sheet's close button is at least 24 x 24 px", async () => {
+  const badge = await badgeOfTeamMessage();
+  await userEvent.click(badge);
+  const dialog = await screen.findByRole('dialog');
+  const close = within(dialog).getByRole('button', { name: 'Close' });
+  const box = close.getBoundingClientRect();
+  expect(box.width).toBeGreaterThanOrEqual(MIN_TARGET);
+  expect(box.height).toBeGreaterThanOrEqual(MIN_TARGET);
+});
