@@ -72,6 +72,8 @@ test('the member sheet scrolls by touch without moving the page behind it, and c
 
   await sheet.getByRole('button', { name: 'Close' }).tap();
   await expect(sheet).toBeHidden();
+  await expect(badge).toBeFocused();
+  await expect(badge).toBeInViewport();
   // A tap on the dimmed page around the sheet closes it too.
   await badge.tap();
   await expect(sheet).toBeVisible();
