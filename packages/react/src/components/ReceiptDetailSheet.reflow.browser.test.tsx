@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/dom';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import '../styles.css';
+import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import {
   BadgeOpensSheet,
   cleanupApps,
@@ -116,4 +117,30 @@ it('at 400% zoom (320 x 256), a long name with no space wraps inside its row ins
       row.getBoundingClientRect().bottom - 1,
     );
   });
+});
+
+it('the quoted message sits under the title with the sheet’s own spacing, and fits at 400% zoom', async () => {
+  await page.viewport(320, 256);
+  world = createWorld();
+  const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers: 1 });
+  renderApp(
+    <Providers engine={world.engineFor(alice)}>
+      <ReceiptDetailSheet
+        message={message}
+        messageExcerpt="Lunch at noon? Bring cash."
+        isOpen
+        onClose={() => {}}
+      />
+    </Providers>,
+  );
+  const dialog = await screen.findByRole('dialog', { name: 'Message receipts' });
+  const tabs = await within(dialog).findByRole('tablist');
+  const quote = within(dialog).getByText('Your message: “Lunch at noon? Bring cash.”');
+  const header = within(dialog).getByRole('heading').parentElement!;
+  const gapAbove = quote.getBoundingClientRect().top - header.getBoundingClientRect().bottom;
+  const gapBelow = tabs.getBoundingClientRect().top - quote.getBoundingClientRect().bottom;
+  // The browser's paragraph margins (1em each side) would double the gaps around it.
+  expect(gapAbove).toBeCloseTo(gapBelow, 0);
+  expect(gapAbove).toBeLessThanOrEqual(8);
+  expect(dialog.scrollHeight).toBeLessThanOrEqual(dialog.clientHeight);
 });
