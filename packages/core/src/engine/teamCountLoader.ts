@@ -35,7 +35,8 @@ export interface TeamCountLoader {
  * Creates the count loader. A message is queried once: never again while its counts are known
  * (incoming events keep them current, SPEC G11; the engine may forget them for a message off screen,
  * `keptTeamReceipts`, and then queries it again when shown), never twice while in flight, and not at
- * all if it leaves the screen before the batch goes out. Watching and unwatching do not touch the store: a batch
+ * all if it leaves the screen before the batch goes out, nor again after the server refused it for good
+ * (until a reconnect). Watching and unwatching do not touch the store: a batch
  * is marked 'loading' in one update when it goes out, so mounting 50 badges notifies once, not 50 times
  * (until then the status is absent, which the views already treat as loading).
  *
@@ -94,8 +95,9 @@ export function createTeamCountLoader(
   ): boolean {
     if (conversationId in state.unavailableTeams) return false;
     if (teamReceiptOf(state, conversationId, message.messageClientId)) return false;
-    const status = state.teamCountLoads[key];
-    return status === undefined || status === 'failed';
+    // A query refused for good ('failed', reported once) is not asked again each time the badge is
+    // shown; after a reconnect it is stale like any other (`watch`), so a change of membership shows.
+    return state.teamCountLoads[key] === undefined;
   }
 
   /** Queues a count query for the next flush (once per key). */

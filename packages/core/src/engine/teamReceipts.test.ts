@@ -551,6 +551,35 @@ describe('team outbox and loaders', () => {
     });
   });
 
+  it('a count query refused for good is not asked again each time the badge is shown, only after a reconnect', async () => {
+    const { a, g1 } = await team();
+    // A has left the team: the server refuses A's count queries for it (109404).
+    world.server.removeTeamMembers('T1', ['A']);
+    const hide = a.engine.watchTeamCounts(g1);
+    await world.tick(50);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(1);
+    expect(a.errors.map((error) => error.code)).toEqual([109404]);
+    // Scrolled away and back, three times: no new query, no new report (reported once, SPEC E).
+    hide();
+    for (let shown = 0; shown < 3; shown++) {
+      const stop = a.engine.watchTeamCounts(g1);
+      await world.tick(50);
+      stop();
+    }
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(1);
+    expect(a.errors).toHaveLength(1);
+    // Re-added while A was offline: after the reconnect, showing it asks again and counts show.
+    a.client.logout();
+    await world.settle();
+    world.server.addTeamMembers('T1', ['A']);
+    a.client.login();
+    await world.tick(0);
+    a.engine.watchTeamCounts(g1);
+    await world.tick(50);
+    expect(a.calls.getTeamMessageReceipts).toHaveLength(2);
+    expect(receiptOf(a, g1)).toMatchObject({ readCount: 0 });
+  });
+
   it('after reconnecting, counts and details that were off screen are loaded again when next shown', async () => {
     const { a, b, c, g1 } = await team();
     const key = teamMessageKey('A|2|T1', g1.messageClientId);
