@@ -18,13 +18,12 @@ export function formatNameList(locale: string, names: readonly string[]): string
     // The announcement that calls it runs in an effect: a RangeError there took the tree down.
     format = listFormat();
   }
-  // Not any iterable: the formatter would spell out a string ("B, o, and b") and take `undefined`
-  // as no names. Within an array, it refuses what is not a string (a hole included) itself.
-  if (Array.isArray(names)) {
-    try {
-      return format.format(names);
-    } catch {}
-  }
+  try {
+    // Not any iterable: the formatter would spell out a string ("B, o, and b") and take `undefined`
+    // as no names. Within an array, it refuses what is not a string (a hole included) itself.
+    // Asked inside the try: `Array.isArray` itself throws a TypeError for a revoked Proxy.
+    if (Array.isArray(names)) return format.format(names);
+  } catch {}
   // NIM's code, as every public function of the kit rejects bad input (SPEC E3), not a TypeError.
   // The kit's own calls pass resolved names, always strings; an app's override that throws here
   // gets the built-in sentence instead.

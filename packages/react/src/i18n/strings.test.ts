@@ -120,6 +120,19 @@ describe('formatNameList', () => {
     }
     expect(formatNameList('en', [])).toBe('');
   });
+
+  it('rejects a revoked Proxy (an Immer draft kept after its producer ended) with 191004 too', () => {
+    const { proxy, revoke } = Proxy.revocable<string[]>([], {});
+    revoke();
+    let thrown: unknown;
+    try {
+      formatNameList('en', proxy);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ReceiptError);
+    expect((thrown as ReceiptError).code).toBe(191004);
+  });
 });
 
 describe('docs/i18n.md', () => {
