@@ -1,5 +1,7 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { screen, waitFor, within } from '@testing-library/dom';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { ReceiptProvider } from '../ReceiptProvider';
@@ -116,5 +118,47 @@ describe('language of parts (WCAG 3.1.2)', () => {
     screen.getByTestId('page').setAttribute('lang', 'fr');
     await waitFor(() => expect(text.matches(':lang(fr)')).toBe(true));
     expect(isChinese(screen.getByRole('region', { name: '消息列表' }))).toBe(true);
+  });
+
+  it('an app in a shadow root: the rows take the language of its host, and follow it', async () => {
+    // A chat widget rendered into a shadow root: the browser's language inheritance goes on to the
+    // shadow host, and so must the rows'.
+    world = createWorld();
+    const { alice, message } = await teamWithMessage(world, {
+      teamId: 't1',
+      readers: 0,
+      text: 'lunch?',
+    });
+    const host = document.createElement('div');
+    host.lang = 'en';
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const container = document.createElement('div');
+    shadow.append(container);
+    const root = createRoot(container);
+    try {
+      flushSync(() =>
+        root.render(
+          <ReceiptProvider engine={world.engineFor(alice)} locale="zh-CN">
+            <MessageList
+              conversationId="alice|2|t1"
+              messages={[message]}
+              renderMessage={(row) => <p>{(row as ReceiptMessage & { text?: string }).text}</p>}
+            />
+          </ReceiptProvider>,
+        ),
+      );
+      await settle(world.server);
+      const text = await waitFor(() => within(container).getByText('lunch?'));
+      expect(isEnglish(text)).toBe(true);
+      host.lang = 'fr';
+      await waitFor(() => expect(text.matches(':lang(fr)')).toBe(true));
+      // A `lang` set inside the shadow root, which the document's observers never hear of.
+      container.lang = 'de';
+      await waitFor(() => expect(text.matches(':lang(de)')).toBe(true));
+    } finally {
+      flushSync(() => root.unmount());
+      host.remove();
+    }
   });
 });

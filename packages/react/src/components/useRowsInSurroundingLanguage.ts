@@ -19,13 +19,25 @@ export function useRowsInSurroundingLanguage(scrollRef: RefObject<HTMLElement | 
     const around = scrollRef.current?.parentElement?.parentElement;
     if (!rows || !around) return;
     const update = () => {
-      const value = around.closest('[lang]')?.getAttribute('lang') ?? '';
+      let value = '';
+      // Past a shadow root to its host, as the browser's inheritance goes (an app in a shadow root
+      // takes its host's language). Each root on the way is watched: a document's observer hears
+      // nothing inside a shadow root.
+      for (let node: Element | undefined = around; node; ) {
+        const root = node.getRootNode();
+        observer.observe(root, { attributeFilter: ['lang'], subtree: true });
+        const declared = node.closest('[lang]');
+        if (declared) {
+          value = declared.getAttribute('lang')!;
+          break;
+        }
+        node = (root as Partial<ShadowRoot>).host;
+      }
       // Only on a change: the write is itself a mutation the observer reports.
       if (rows.getAttribute('lang') !== value) rows.setAttribute('lang', value);
     };
-    update();
     const observer = new MutationObserver(update);
-    observer.observe(around.ownerDocument, { attributeFilter: ['lang'], subtree: true });
+    update();
     return () => observer.disconnect();
   }, [scrollRef]);
 }
