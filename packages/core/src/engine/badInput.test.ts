@@ -94,6 +94,19 @@ const refused: Row[] = [
     191004,
   ],
   ['markRead of a revoked Proxy', (d) => d.engine.markRead([revoked()]), 191004],
+  ['markRead of a list that is a revoked Proxy', (d) => d.engine.markRead(revoked()), 191004],
+  [
+    'markRead of a list whose reading throws (a Proxy)',
+    (d) =>
+      d.engine.markRead(
+        new Proxy([p2p], {
+          get() {
+            throw new Error('unreadable');
+          },
+        }),
+      ),
+    191004,
+  ],
   [
     'markRead of a message whose createTime getter throws',
     (d) => d.engine.markRead([withThrowingGetter(p2p, 'createTime')]),

@@ -80,11 +80,17 @@ export function copyReceiptMessage(value: unknown): ReceiptMessage | undefined {
  * well-formed messages whose fields can be read (SPEC E3).
  */
 export function copyReceiptMessages(messages: unknown, functionName: string): ReceiptMessage[] {
-  if (!Array.isArray(messages)) {
+  let list: unknown[] | undefined;
+  try {
+    // Read once, inside the try: a revoked Proxy (an Immer draft of a list, kept after its producer
+    // ended) throws a TypeError even for `Array.isArray`, and a Proxy's traps may throw at any read.
+    list = Array.isArray(messages) ? Array.from(messages) : undefined;
+  } catch {}
+  if (!list) {
     throw new ReceiptError(191004, `\`${functionName}\` expects an array of messages`);
   }
   const copies: ReceiptMessage[] = [];
-  for (const message of messages) {
+  for (const message of list) {
     const copy = copyReceiptMessage(message);
     if (!copy) {
       throw new ReceiptError(
