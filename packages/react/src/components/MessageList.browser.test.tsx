@@ -565,6 +565,26 @@ describe('MessageList', () => {
     );
   });
 
+  it('a list of messages that cannot be read (a revoked Proxy) shows no messages rather than throw', async () => {
+    world = createWorld();
+    const bob = world.server.login('bob');
+    const { proxy, revoke } = Proxy.revocable<ReceiptMessage[]>([], {});
+    revoke();
+    const app = renderApp(
+      <Providers engine={world.engineFor(bob)}>
+        <MessageList
+          className="test-list"
+          conversationId="bob|1|alice"
+          messages={proxy}
+          renderMessage={() => <div style={{ height: 30 }}>row</div>}
+        />
+      </Providers>,
+    );
+    await settleFrames();
+    expect(screen.getByRole('region', { name: 'Messages' })).toBeTruthy();
+    expect(app.container.querySelectorAll('[data-index]')).toHaveLength(0);
+  });
+
   it('a message given twice is drawn as given, each copy its own row, with no React key clash', async () => {
     const list = await bobsList(3);
     const errors: unknown[] = [];

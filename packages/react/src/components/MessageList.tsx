@@ -59,15 +59,19 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // Bad data must not throw during render: non-objects are skipped, keyless messages keyed by object.
   // The app's own array is kept when it is clean (the usual case): a filtered copy of a long
   // history cost 0.8 MB per 100,000 messages, again on every new message.
-  const allMessages = useMemo(
-    () =>
-      Array.isArray(rawMessages)
-        ? rawMessages.every((message) => isObject(message))
+  const allMessages = useMemo(() => {
+    try {
+      if (Array.isArray(rawMessages)) {
+        return rawMessages.every((message) => isObject(message))
           ? rawMessages
-          : rawMessages.filter(isObject)
-        : [],
-    [rawMessages],
-  );
+          : rawMessages.filter(isObject);
+      }
+    } catch {
+      // A list that cannot be read: a revoked Proxy (an Immer draft kept after its producer ended)
+      // throws a TypeError even for `Array.isArray`. It shows as no messages.
+    }
+    return [];
+  }, [rawMessages]);
   // A keyless message is keyed by the object itself: a key from its position moved with every
   // prepend, and the pill then counted the last message seen as gone.
   const [keyOfKeyless] = useState(() => objectKeys<TMessage>());

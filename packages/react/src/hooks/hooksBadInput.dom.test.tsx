@@ -189,6 +189,7 @@ describe('bad input to the hooks', () => {
     ['a string', 'B', ['B', 'C']],
     ['a list with a number', ['B', 7], ['B']],
     ['null', null, ['B', 'C']],
+    ['a revoked Proxy (an Immer draft kept after its producer ended)', revokedProxy(), ['B', 'C']],
   ])('a malformed member filter (%s) does not break the detail', async (_name, filter, unread) => {
     const g2 = await world.send(alice, 'A|2|T', { at: 300, isFlagged: true });
     await world.settle();

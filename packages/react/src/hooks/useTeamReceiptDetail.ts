@@ -75,7 +75,13 @@ export function useTeamReceiptDetail(
     ? teamMessageKey(messageConversationId(engine.accountId, readable), readable.messageClientId)
     : '';
   // A filter is compared by content: callers often pass a fresh array each render.
-  const filterKey = Array.isArray(memberAccountIds) ? memberAccountIds.join('\n') : '';
+  let filterKey = '';
+  try {
+    if (Array.isArray(memberAccountIds)) filterKey = memberAccountIds.join('\n');
+  } catch {
+    // Unreadable (a revoked Proxy throws even for `Array.isArray`): no filter, as for a non-array,
+    // rather than a throw during render.
+  }
   const selector = useMemo(() => detailSelector(key, filterKey), [key, filterKey]);
   // Followed only while enabled: a closed sheet re-rendered (and re-resolved its members) on every
   // receipt for its message. While disabled the entry is read at render only.
