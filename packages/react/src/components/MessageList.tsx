@@ -1,5 +1,5 @@
 import type { ReceiptMessage } from '@readmark/core';
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { useReceiptEngine } from '../hooks/useReceiptEngine';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
@@ -13,7 +13,6 @@ import { scrollToEdgeOnKey } from './scrollToEdgeOnKey';
 import { usableKey } from './usableKey';
 import { useHistoryWindow } from './useHistoryWindow';
 import { END_THRESHOLD, useMessageVirtualizer } from './useMessageVirtualizer';
-import { useRowsInSurroundingLanguage } from './useRowsInSurroundingLanguage';
 import { useVisibleReadMarking } from './useVisibleReadMarking';
 import { VirtualRows } from './VirtualRows';
 import { withClassName } from './withClassName';
@@ -83,8 +82,8 @@ export function MessageList<TMessage extends ReceiptMessage>({
   const [messages, extendHistory] = useHistoryWindow(allMessages, getMessageKey, conversationId);
   const strings = useReceiptStrings();
   const lang = useReceiptLanguage();
+  const labelId = useId();
   const scrollRef = useRef<HTMLElement | null>(null);
-  useRowsInSurroundingLanguage(scrollRef);
 
   const [virtualizer, measureRow] = useMessageVirtualizer(
     scrollRef,
@@ -316,15 +315,20 @@ export function MessageList<TMessage extends ReceiptMessage>({
   return (
     <div
       className={withClassName('readmark-message-list', className)}
-      // The list's name, pill and announcement; the rows take the page's language back.
-      lang={lang}
       data-at-end={isAtEnd}
       // The frame takes the app's size (via className); the scroller fills it and the pill floats over it.
       style={{ position: 'relative', display: 'flex', flexDirection: 'column' }}
     >
+      {/*
+       * The list's name, in the kit's language unless the app gave its own. Not an aria-label on the
+       * scroller: a lang there would pass to the rows, the app's messages in the page's language.
+       */}
+      <span id={labelId} lang={label ? undefined : lang} hidden>
+        {label || strings.messageListLabel}
+      </span>
       <section
         ref={scrollRef}
-        aria-label={label || strings.messageListLabel}
+        aria-labelledby={labelId}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable to scroll it by keyboard
         tabIndex={0}
         className="readmark-message-scroller"
@@ -344,10 +348,11 @@ export function MessageList<TMessage extends ReceiptMessage>({
           />
         </div>
       </section>
-      <NewMessagesAnnouncement count={newMessageCount} />
+      <NewMessagesAnnouncement count={newMessageCount} lang={lang} />
       {newMessageCount > 0 && (
         <NewMessagesPill
           count={newMessageCount}
+          lang={lang}
           onClick={(event) => {
             // The pill unmounts at the end and its focus fell to <body>, losing keyboard and
             // screen-reader users' place: it moves to the list the pill scrolls, with no scroll

@@ -10,12 +10,12 @@ const ANNOUNCE_AFTER_MS = 1_000;
  * region that says the pill's count once a burst has settled, not once per message (a burst of 20
  * changed the pill 20 times in 120 ms). Its own component, so its timer re-renders only it.
  */
-export function NewMessagesAnnouncement({ count }: { count: number }) {
+export function NewMessagesAnnouncement({ count, lang }: { count: number; lang: string }) {
   const strings = useReceiptStrings();
   const text = count > 0 ? strings.newMessages(count) : undefined;
   const said = useSettledValue(text, ANNOUNCE_AFTER_MS, text);
   return (
-    <div aria-live="polite" style={visuallyHidden}>
+    <div aria-live="polite" lang={lang} style={visuallyHidden}>
       {said}
     </div>
   );

@@ -42,7 +42,7 @@ const isChinese = (element: Element) => element.matches(':lang(zh-CN)');
 const isEnglish = (element: Element) => element.matches(':lang(en)');
 
 /** Alice's flagged message to a team of three, in a chat on an English page, the kit's locale `locale`. */
-async function englishPageWithKitIn(locale: string) {
+async function englishPageWithKitIn(locale: string, listLabel?: string) {
   world = createWorld();
   const { alice, message } = await teamWithMessage(world, {
     teamId: 't1',
@@ -66,6 +66,7 @@ async function englishPageWithKitIn(locale: string) {
           conversationId="alice|2|t1"
           messages={[message]}
           renderMessage={renderRow}
+          label={listLabel}
         />
         {/* The tick and badge of a message shown outside the list, e.g. in a thread panel. */}
         <div data-testid="outside">
@@ -95,7 +96,8 @@ describe('language of parts (WCAG 3.1.2)', () => {
     }
     // The message list's name and its live region (the pill's count is said there)...
     const list = screen.getByRole('region', { name: '消息列表' });
-    expect(isChinese(list)).toBe(true);
+    const listName = document.getElementById(list.getAttribute('aria-labelledby')!)!;
+    expect(isChinese(listName)).toBe(true);
     const listFrame = list.parentElement!;
     const listAnnouncements = listFrame.querySelector(':scope > [aria-live="polite"]')!;
     expect(isChinese(listAnnouncements)).toBe(true);
@@ -111,13 +113,22 @@ describe('language of parts (WCAG 3.1.2)', () => {
     expect(isChinese(dialog.querySelector('[aria-live="polite"]')!)).toBe(true);
   });
 
+  it('a list name the app gives is in the page’s language, not the kit’s', async () => {
+    await englishPageWithKitIn('zh-CN', 'Chat with Bob');
+    const list = screen.getByRole('region', { name: 'Chat with Bob' });
+    const listName = document.getElementById(list.getAttribute('aria-labelledby')!)!;
+    expect(isEnglish(listName)).toBe(true);
+    expect(isChinese(listName)).toBe(false);
+  });
+
   it('the rows follow the page when the app changes its language later', async () => {
     // An i18n library sets the page's `lang` after the first render.
     await englishPageWithKitIn('zh-CN');
     const text = await screen.findByTestId('message-text');
     screen.getByTestId('page').setAttribute('lang', 'fr');
     await waitFor(() => expect(text.matches(':lang(fr)')).toBe(true));
-    expect(isChinese(screen.getByRole('region', { name: '消息列表' }))).toBe(true);
+    const list = screen.getByRole('region', { name: '消息列表' });
+    expect(isChinese(document.getElementById(list.getAttribute('aria-labelledby')!)!)).toBe(true);
   });
 
   it('an app in a shadow root: the rows take the language of its host, and follow it', async () => {
