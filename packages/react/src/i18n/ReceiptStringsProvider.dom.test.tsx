@@ -10,6 +10,7 @@ import {
   useReceiptLanguage,
   useReceiptStrings,
 } from './ReceiptStringsProvider';
+import { zhCN } from './zhCN';
 
 const world = receiptWorldPerTest((world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B'] });
@@ -171,10 +172,21 @@ describe('the language the components declare (docs/i18n.md: Language of parts)'
     expect(screen.getByTestId('lang').textContent).toBe('en');
   });
 
-  it("is the locale an app's own strings are written in when no built-in table has it", () => {
-    expect(langFor({ locale: 'de_DE', strings: { tickRead: 'Gelesen' } })).toBe('de-DE');
-    expect(langFor({ locale: 'zh_tw', strings: { tickRead: '已讀' } })).toBe('zh-TW');
-    // A built-in language with a few overrides stays that language.
+  it("is the locale of an app's whole translation, as the app spells it", () => {
+    // Every key given (a table typed as ReceiptStrings): the text is all the app's.
+    const german: ReceiptStrings = { ...en, tickRead: 'Gelesen' };
+    expect(langFor({ locale: 'de_DE', strings: german })).toBe('de-DE');
+    expect(langFor({ locale: 'zh_TW', strings: { ...zhCN, tickRead: '已讀' } })).toBe('zh-TW');
+    // Kept as written, not as the platform's ICU rewrites it (`iw` is `he` in some versions):
+    // the server's HTML and the browser's render must declare the same.
+    expect(langFor({ locale: 'iw', strings: german })).toBe('iw');
+  });
+
+  it("is the built-in table's language when the app overrides only some strings", () => {
+    // An English app's tweaks under `locale={navigator.language}`: still English text.
+    expect(langFor({ locale: 'fr-FR', strings: { tickRead: 'Seen' } })).toBe('en');
+    const { tickRead: _, ...allButOne } = en;
+    expect(langFor({ locale: 'de_DE', strings: allButOne })).toBe('en');
     expect(langFor({ locale: 'en-GB', strings: { tickRead: 'Seen' } })).toBe('en');
     expect(langFor({ locale: 'zh_CN', strings: { tickRead: '已阅' } })).toBe('zh-CN');
   });

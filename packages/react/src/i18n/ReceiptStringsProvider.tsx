@@ -21,15 +21,16 @@ export interface ReceiptStringsProviderProps {
    * rather than throwing; give them a whole `strings` table.
    *
    * It also sets the language the components declare for their text (`lang`, WCAG 3.1.2): that of
-   * the built-in table in use, `en` or `zh-CN`; with `strings` and a `locale` that has no built-in
-   * table (`locale="de"` with a German table), that `locale`, since the strings are the app's
-   * translation into it.
+   * the built-in table in use, `en` or `zh-CN`; with `strings` giving every key (a whole
+   * translation, `locale="de"` with a German table typed as `ReceiptStrings`), `locale` itself,
+   * `_` written as `-`.
    */
   locale?: ReceiptLocale | (string & {});
   /**
    * Overrides for any string of the chosen locale. One of another type than the built-in entry
    * (text where a function is expected, from a JavaScript app) is ignored, as is `undefined`.
-   * Write them in the language `locale` names: the components declare that language.
+   * Overrides of some keys are taken as written in the built-in table's language; a table of every
+   * key as written in the language `locale` names.
    */
   strings?: Partial<ReceiptStrings>;
   children?: ReactNode;
@@ -43,32 +44,40 @@ export interface ReceiptStringsProviderProps {
 export function ReceiptStringsProvider({ locale, strings, children }: ReceiptStringsProviderProps) {
   const around = useContext(ReceiptStringsContext);
   const value = useMemo<ReceiptLanguage>(() => {
-    const base = locale === undefined ? around : languageFor(locale, !!strings);
-    return strings
-      ? { ...base, strings: { ...base.strings, ...overridesOfMatchingType(base.strings, strings) } }
-      : base;
+    const [base, tag] = locale === undefined ? [around] : languageFor(locale);
+    if (!strings) return base;
+    const overrides = overridesOfMatchingType(base.strings, strings);
+    return {
+      strings: { ...base.strings, ...overrides },
+      // A whole table is the app's translation, into the language `locale` names; with a few
+      // overrides the text is still the built-in table's (an English app's tweaks under
+      // `locale={navigator.language}` must not be read in a French voice).
+      lang: tag && Object.keys(base.strings).every((key) => key in overrides) ? tag : base.lang,
+    };
   }, [around, locale, strings]);
   return <ReceiptStringsContext.Provider value={value}>{children}</ReceiptStringsContext.Provider>;
 }
 
 /**
- * The built-in table for a language tag and the language its text is in: see
- * {@link ReceiptStringsProviderProps.locale}.
+ * The built-in table for a language tag and the language its text is in, with the tag as the app
+ * wrote it (`_` as `-`), when well formed: see {@link ReceiptStringsProviderProps.locale}.
  */
-function languageFor(locale: unknown, hasOwnStrings: boolean): ReceiptLanguage {
+function languageFor(locale: unknown): [ReceiptLanguage, tag?: string] {
   try {
     // The platform knows which script a tag means: `zh` and `zh-SG` are Hans, `zh-TW` is Hant.
-    // The built-in names take the same path (`zh-CN` is Hans, `en` is not Chinese). It also
-    // writes the tag as BCP 47 does (`zh_tw` is `zh-TW`). A non-string throws a TypeError.
-    const tag = new Intl.Locale((locale as string).replaceAll('_', '-'));
-    const { language, script } = tag.maximize();
-    if (language === 'zh' && script === 'Hans') return { strings: zhCN, lang: 'zh-CN' };
-    // English text, unless the app's strings translate it into the language it named.
-    return { strings: en, lang: hasOwnStrings && language !== 'en' ? tag.toString() : 'en' };
+    // The built-in names take the same path (`zh-CN` is Hans, `en` is not Chinese). A non-string
+    // throws a TypeError. The app's own spelling is kept: `Intl.Locale` rewrites some tags (`iw`
+    // as `he`) differently across ICU versions, and the server's and the browser's must agree.
+    const tag = (locale as string).replaceAll('_', '-');
+    const { language, script } = new Intl.Locale(tag).maximize();
+    return [language === 'zh' && script === 'Hans' ? chinese : english, tag];
   } catch {
-    return { strings: en, lang: 'en' }; // not a well-formed tag (`Intl.Locale` throws a RangeError)
+    return [english]; // not a well-formed tag (`Intl.Locale` throws a RangeError)
   }
 }
+
+const english: ReceiptLanguage = { strings: en, lang: 'en' };
+const chinese: ReceiptLanguage = { strings: zhCN, lang: 'zh-CN' };
 
 /** The strings of the nearest {@link ReceiptStringsProvider}; English when there is none. */
 export function useReceiptStrings(): ReceiptStrings {
