@@ -293,18 +293,24 @@ describe('ReceiptDetailSheet', () => {
     // A message of two paragraphs is quoted on one line.
     const app = renderApp(sheet('en', 'Lunch at noon?\n\n  Bring cash.'));
     const dialog = await screen.findByRole('dialog', { name: 'Message receipts' });
-    expect(dialog).toHaveAccessibleDescription('Your message: “Lunch at noon? Bring cash.”');
-    const quote = within(dialog).getByText('Your message: “Lunch at noon? Bring cash.”');
+    // The excerpt comes isolated (FSI … PDI, as Fluent places arguments): screen readers skip the marks.
+    const quoted = (excerpt: string) => `\u2068${excerpt}\u2069`;
+    expect(dialog).toHaveAccessibleDescription(
+      `Your message: “${quoted('Lunch at noon? Bring cash.')}”`,
+    );
+    const quote = within(dialog).getByText(
+      `Your message: “${quoted('Lunch at noon? Bring cash.')}”`,
+    );
     expect(quote.getBoundingClientRect().height).toBeGreaterThan(0);
 
     app.rerender(sheet('zh-CN', '中午吃饭？'));
     expect(await screen.findByRole('dialog', { name: '消息回执' })).toHaveAccessibleDescription(
-      '你的消息：“中午吃饭？”',
+      `你的消息：“${quoted('中午吃饭？')}”`,
     );
 
     // A long message is cut: a screen reader says its start, not all of it, at each opening.
     app.rerender(sheet('en', `${'word '.repeat(40)}${'😀'.repeat(10)}`));
-    const long = `Your message: “${'word '.repeat(20).trimEnd()}…”`;
+    const long = `Your message: “${quoted(`${'word '.repeat(20).trimEnd()}…`)}”`;
     await waitFor(() => expect(dialog).toHaveAccessibleDescription(long));
 
     // Without an excerpt, or with one that is no text, the dialog has no description (and no

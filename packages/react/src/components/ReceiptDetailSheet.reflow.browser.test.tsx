@@ -135,7 +135,9 @@ it('the quoted message sits under the title with the sheet’s own spacing, and 
   );
   const dialog = await screen.findByRole('dialog', { name: 'Message receipts' });
   const tabs = await within(dialog).findByRole('tablist');
-  const quote = within(dialog).getByText('Your message: “Lunch at noon? Bring cash.”');
+  const quote = within(dialog).getByText(
+    /^Your message: “\u2068Lunch at noon\? Bring cash\.\u2069”$/,
+  );
   const header = within(dialog).getByRole('heading').parentElement!;
   const gapAbove = quote.getBoundingClientRect().top - header.getBoundingClientRect().bottom;
   const gapBelow = tabs.getBoundingClientRect().top - quote.getBoundingClientRect().bottom;

@@ -534,7 +534,9 @@ export const MessageExcerpt: Story = {
     const dialog = await within(canvasElement).findByRole('dialog', {
       name: isChinese ? '消息回执' : 'Message receipts',
     });
-    const description = isChinese ? '你的消息：“Lunch at noon?”' : 'Your message: “Lunch at noon?”';
+    // The excerpt is isolated (FSI … PDI) in the direction of its own letters.
+    const excerpt = '\u2068Lunch at noon?\u2069';
+    const description = isChinese ? `你的消息：“${excerpt}”` : `Your message: “${excerpt}”`;
     await expect(dialog).toHaveAccessibleDescription(description);
     await expect(within(dialog).getByText(description)).toBeVisible();
   },

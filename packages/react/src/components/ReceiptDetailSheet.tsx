@@ -71,7 +71,8 @@ export function ReceiptDetailSheet({
   const idPrefix = useId();
   const titleId = `${idPrefix}-title`;
   const descriptionId = `${idPrefix}-description`;
-  const excerpt = shortExcerpt(messageExcerpt);
+  // Only while open: one sheet per message is mounted closed in a list, and the text can be long.
+  const excerpt = isOpen ? shortExcerpt(messageExcerpt) : undefined;
   // Anything but 'read' from a JavaScript app ("Read") would select neither tab and leave both out
   // of the tab order.
   const openingTab: ReceiptDetailTab = initialTab === 'read' ? 'read' : 'unread';
@@ -129,7 +130,7 @@ export function ReceiptDetailSheet({
       lang={lang}
       aria-labelledby={titleId}
       // Only while the description is there: a reference to a missing element dangles.
-      aria-describedby={isOpen && excerpt ? descriptionId : undefined}
+      aria-describedby={excerpt && descriptionId}
       className={withClassName('readmark-sheet', className)}
       data-status={status}
       // A click that lands on the dialog element itself is a click on the backdrop.
@@ -159,7 +160,9 @@ export function ReceiptDetailSheet({
               // An unbroken excerpt (a link) wraps inside the sheet rather than widening it.
               style={{ overflowWrap: 'anywhere' }}
             >
-              {strings.sheetDescription(excerpt)}
+              {/* Isolated (FSI … PDI), in the direction of its own letters, like a member's name: the
+               * app's text in another script ("Lunch!" in an Arabic sentence showed "!Lunch"). */}
+              {strings.sheetDescription(`\u2068${excerpt}\u2069`)}
             </p>
           )}
           {counts && (

@@ -10,6 +10,7 @@ import { page, userEvent } from 'vitest/browser';
 import '../styles.css';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
+import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import {
   BadgeOpensSheet,
   cleanupApps,
@@ -147,3 +148,35 @@ it('moves between the tabs with either arrow under dir="rtl" (two tabs), and Hom
   expect(document.activeElement).toBe(unreadTab);
   expect(unreadTab.getAttribute('aria-selected')).toBe('true');
 });
+
+it.each([
+  ['rtl', 'Lunch!'],
+  ['ltr', 'غداء!'],
+] as const)(
+  'in a %s sheet, the quoted message %s keeps its "!" at its end',
+  async (dir, excerpt) => {
+    world = createWorld();
+    const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers: 1 });
+    renderApp(
+      <div dir={dir}>
+        <Providers engine={world.engineFor(alice)}>
+          <ReceiptDetailSheet
+            message={message}
+            messageExcerpt={excerpt}
+            isOpen
+            onClose={() => {}}
+          />
+        </Providers>
+      </div>,
+    );
+    const dialog = await screen.findByRole('dialog');
+    const quote = document.getElementById(dialog.getAttribute('aria-describedby')!)!;
+    const text = quote.textContent!;
+    const mark = text.indexOf(excerpt) + excerpt.length - 1;
+    // The excerpt is isolated and takes its own direction from its letters, like a member's name:
+    // without it, "Lunch!" in a right-to-left sentence showed as "!Lunch".
+    if (dir === 'rtl')
+      expect(xOfCharacter(quote, mark)).toBeGreaterThan(xOfCharacter(quote, mark - 1));
+    else expect(xOfCharacter(quote, mark)).toBeLessThan(xOfCharacter(quote, mark - 1));
+  },
+);

@@ -33,7 +33,8 @@ export interface ReceiptStrings {
   sheetTitle: string;
   /**
    * The sheet's description, quoting the excerpt of the message the app gave
-   * (`ReceiptDetailSheet`'s `messageExcerpt`), e.g. "Your message: “Lunch at noon?”".
+   * (`ReceiptDetailSheet`'s `messageExcerpt`), e.g. "Your message: “Lunch at noon?”". The excerpt
+   * comes isolated (U+2068 … U+2069), so it keeps its own direction wherever it is placed.
    */
   sheetDescription: (excerpt: string) => string;
   /** Accessible name of the sheet's tab list (the Unread / Read tabs). */
