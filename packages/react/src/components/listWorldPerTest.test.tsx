@@ -3,6 +3,7 @@
  * tests itself, and unlike testWorld.test.tsx it registers vitest hooks, so stories never import it).
  */
 import { afterEach, beforeEach } from 'vitest';
+import { page } from 'vitest/browser';
 import { cleanupApps, createWorld, type World } from './testWorld.test';
 
 /**
@@ -25,5 +26,16 @@ export function listWorldPerTest(listClass?: string): World {
     cleanupApps();
     world.dispose();
   });
+  return world;
+}
+
+/**
+ * Each test of the file on a phone's screen (320 x 568 CSS px), the usual 1024 x 768 restored after
+ * it, with a fresh world as {@link listWorldPerTest} gives.
+ */
+export function phoneWorldPerTest(): World {
+  const world = listWorldPerTest();
+  beforeEach(() => page.viewport(320, 568));
+  afterEach(() => page.viewport(1024, 768));
   return world;
 }

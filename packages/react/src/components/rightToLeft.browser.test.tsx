@@ -5,36 +5,19 @@
  */
 import type { ReceiptMessage } from '@readmark/core';
 import { screen, waitFor, within } from '@testing-library/dom';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { page, userEvent } from 'vitest/browser';
+import { expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../styles.css';
+import { phoneWorldPerTest } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
-import {
-  BadgeOpensSheet,
-  cleanupApps,
-  createWorld,
-  Providers,
-  renderApp,
-  teamWithMessage,
-  type World,
-} from './testWorld.test';
+import { BadgeOpensSheet, Providers, renderApp, teamWithMessage } from './testWorld.test';
 
-let world: World;
-beforeEach(async () => {
-  window.focus();
-  await page.viewport(320, 568);
-});
-afterEach(async () => {
-  cleanupApps();
-  world?.dispose();
-  await page.viewport(1024, 768);
-});
+const world = phoneWorldPerTest();
 
 /** Alice's flagged message to Bob, Carol and Dave, as her row in a list, inside `dir`. */
 async function openSheetIn(dir: 'ltr' | 'rtl', names: Record<string, string>) {
-  world = createWorld();
   const { alice, message } = await teamWithMessage(world, {
     teamId: 't1',
     memberIds: ['bob', 'carol', 'dave'],
@@ -155,7 +138,6 @@ it.each([
 ] as const)(
   'in a %s sheet, the quoted message %s keeps its "!" at its end',
   async (dir, excerpt) => {
-    world = createWorld();
     const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers: 1 });
     renderApp(
       <div dir={dir}>

@@ -4,34 +4,17 @@
  * button takes presses a little around it.
  */
 import { screen, within } from '@testing-library/dom';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { page, userEvent } from 'vitest/browser';
+import { expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../styles.css';
-import {
-  BadgeOpensSheet,
-  cleanupApps,
-  createWorld,
-  Providers,
-  renderApp,
-  teamWithMessage,
-  type World,
-} from './testWorld.test';
+import { phoneWorldPerTest } from './listWorldPerTest.test';
+import { BadgeOpensSheet, Providers, renderApp, teamWithMessage } from './testWorld.test';
 
 const MIN_TARGET = 24;
 
-let world: World;
-beforeEach(async () => {
-  window.focus();
-  await page.viewport(320, 568);
-});
-afterEach(async () => {
-  cleanupApps();
-  world?.dispose();
-  await page.viewport(1024, 768);
-});
+const world = phoneWorldPerTest();
 
 async function badgeOfTeamMessage() {
-  world = createWorld();
   const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers: 2 });
   renderApp(
     <Providers engine={world.engineFor(alice)}>
