@@ -70,10 +70,10 @@ export interface ReceiptEngine {
   start(): void;
   /**
    * Marks messages as seen by the user. Sends one P2P receipt per conversation for the newest
-   * message, and team receipts for flagged messages, gathered over `flushDelayMs`. Own, notification,
-   * unsent and already covered messages are ignored, and so are copies that are not this account's (a
-   * P2P message not addressed to it, a team message whose `conversationId` is not its own). Throws 191004 for anything but an array of
-   * messages, before changing anything.
+   * message, and team receipts for flagged messages, gathered over `flushDelayMs`. Own,
+   * notification, unsent and already covered messages are ignored, and so are copies that are not
+   * this account's (a P2P message not addressed to it, a team message whose `conversationId` is not
+   * its own). Throws 191004 for anything but an array of messages, before changing anything.
    */
   markRead(messages: readonly ReceiptMessage[]): void;
   /** Sends what `markRead` gathered now instead of at the end of the window (e.g. on page hide). */

@@ -356,10 +356,8 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       }
       if (conversationId !== undefined && !isValidConversationId(accountId, conversationId)) {
         // Named only when a string: String() throws a TypeError for a null-prototype object.
-        throw new ReceiptError(
-          191004,
-          `\`setSendingReceipts\`: invalid conversation id${typeof conversationId === 'string' ? ` "${conversationId}"` : ''}`,
-        );
+        const named = typeof conversationId === 'string' ? ` "${conversationId}"` : '';
+        throw new ReceiptError(191004, `\`setSendingReceipts\`: invalid conversation id${named}`);
       }
       if (isDisposed) return;
       if (!isEnabled) {

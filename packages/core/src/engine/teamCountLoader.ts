@@ -34,10 +34,10 @@ export interface TeamCountLoader {
 /**
  * Creates the count loader. A message is queried once: never again while its counts are known
  * (incoming events keep them current, SPEC G11; the engine may forget them for a message off screen,
- * `keptTeamReceipts`, and then queries it again when shown), never twice while in flight, and not at
- * all if it leaves the screen before the batch goes out, nor again after the server refused it for good
- * (until a reconnect). Watching and unwatching do not touch the store: a batch
- * is marked 'loading' in one update when it goes out, so mounting 50 badges notifies once, not 50 times
+ * `keptTeamReceipts`, and then queries it again when shown), never twice while in flight, not at
+ * all if it leaves the screen before the batch goes out, and not again after the server refused it
+ * for good (until a reconnect). Watching and unwatching do not touch the store: a batch is marked
+ * 'loading' in one update when it goes out, so mounting 50 badges notifies once, not 50 times
  * (until then the status is absent, which the views already treat as loading).
  *
  * Besides the shared context it needs two things from the engine, passed as plain parameters (the
