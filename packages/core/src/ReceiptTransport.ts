@@ -9,7 +9,8 @@ import type {
  * Something that happened on the server that the engine must merge (SPEC T7, P11).
  * - `p2pReceipts`: the peer has read my messages up to `timestamp` (drives ticks).
  * - `teamReceipts`: absolute counts for my team messages.
- * - `selfReadTime`: I, on another device, have read a conversation up to `readTime`.
+ * - `selfReadTime`: I, on another device, have read a one-to-one conversation up to `readTime`
+ *   (the engine ignores events with a team or super-team conversation id).
  */
 export type TransportEvent =
   | { type: 'p2pReceipts'; receipts: P2PMessageReadReceipt[] }
