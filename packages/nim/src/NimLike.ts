@@ -25,7 +25,8 @@ export interface NimLike {
    * For connection state; without it the engine assumes "connected". `getLoginUser`, when present,
    * lets the transport refuse receipts for another account's messages (a P2P message not addressed
    * to the logged-in account, a team copy of another account's conversation: the SDK checks neither,
-   * SPEC P4); clients without it skip that check.
+   * SPEC P4); clients without it skip that check. `getDataSync`, when present, makes
+   * `getSelfReadTime` wait for the login sync (at most 5 s); without it the read time is asked at once.
    */
   V2NIMLoginService?: Pick<V2NIMLoginService, 'on' | 'off' | 'getConnectStatus'> &
     Partial<Pick<V2NIMLoginService, 'getLoginStatus' | 'getLoginUser' | 'getDataSync'>>;
