@@ -37,8 +37,10 @@ export interface ReceiptEngineOptions {
   /** Whether receipts are sent at all. Default true. */
   isSendingReceipts?: boolean;
   /**
-   * Called once per permanent failure (the receipt is then dropped), and once per operation and
-   * conversation for a retried failure that carried no NIM code (maybe the transport's own bug).
+   * Called once per permanent failure of a receipt send (the receipt is then dropped), a count query
+   * or a seeding (a member-detail query shows its failure as the detail's `error` instead), and once
+   * per operation and conversation for a retried failure that carried no NIM code (maybe the
+   * transport's own bug).
    */
   onError?: (error: ReceiptError, context: ReceiptErrorContext) => void;
   /**
