@@ -371,7 +371,11 @@ export function createNimTransport(
       } catch (error) {
         throw error instanceof ReceiptError
           ? error
-          : new ReceiptError(ReceiptErrorCode.PARAMETER_ERROR, 'unreadable receipt detail', error);
+          : new ReceiptError(
+              ReceiptErrorCode.INVALID_PARAMETER,
+              'unreadable receipt detail',
+              error,
+            );
       }
     },
 
@@ -487,8 +491,9 @@ function toDetail(
   const record = (isRecord(detail) ? detail : {}) as Record<string, unknown>;
   const readReceipt = toTeamReceipt(record.readReceipt);
   if (!readReceipt) {
+    // 191004, as the engine names any answer that is not NIM's shape (414 is the server's code).
     throw new ReceiptError(
-      ReceiptErrorCode.PARAMETER_ERROR,
+      ReceiptErrorCode.INVALID_PARAMETER,
       'malformed receipt detail from the SDK',
     );
   }

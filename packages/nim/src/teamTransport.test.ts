@@ -78,6 +78,16 @@ describe('SPEC section 7, team scenarios through createNimTransport', () => {
     expect(detail.readReceipt).toMatchObject({ readCount: 1, unreadCount: 3 });
   });
 
+  it('a malformed detail from the SDK rejects with 191004, as the engine names an answer that is not NIM’s', async () => {
+    const { a1, g1 } = await teamChat();
+    const service = a1.client.V2NIMMessageService;
+    const answers: unknown[] = [null, { readAccountList: [] }, { readReceipt: 'B' }];
+    for (const answer of answers) {
+      vi.spyOn(service, 'getTeamMessageReceiptDetail').mockResolvedValueOnce(answer as never);
+      await expectReceiptError(a1.transport.getTeamMessageReceiptDetail(g1), 191004);
+    }
+  });
+
   it('G3, G6: over 50 messages the transport itself rejects with 191001, the SDK never called', async () => {
     const { a1, b1, g1 } = await teamChat();
     // 10.8.1 leaves the cap to the server: the transport must not rely on it.
