@@ -18,7 +18,7 @@ export interface NimTransportOptions {
    * Apply `memberAccountIds` of `getTeamMessageReceiptDetail` on the client (SPEC G9), because
    * nim-web-sdk-ng 10.8.1 drops it. Harmless when the SDK honours it. Defaults to true.
    */
-  isMemberFilterApplied?: boolean;
+  isMemberFilterApplied?: boolean | undefined;
   /**
    * Take NIM's conversation read time (`onConversationReadTimeUpdated`, `getConversationReadTime`)
    * as how far this account has read on any device (SPEC P11): the engine then sends no P2P
@@ -28,7 +28,7 @@ export interface NimTransportOptions {
    * no receipt (as a chat opens, before its newest messages were seen) should pass false: otherwise
    * those messages are never acknowledged and the peer never sees them read.
    */
-  isReadTimeSynced?: boolean;
+  isReadTimeSynced?: boolean | undefined;
 }
 
 /**

@@ -15,31 +15,31 @@ import { ReceiptStringsProvider } from './i18n/ReceiptStringsProvider';
 /** Props of {@link ReceiptProvider}. Pass `engine`, or `transport` and, once logged in, `accountId`. */
 export interface ReceiptProviderProps {
   /** An engine you own (you dispose it). */
-  engine?: ReceiptEngine;
+  engine?: ReceiptEngine | undefined;
   /** With `accountId`: the provider creates its own engine and disposes it on unmount. */
-  transport?: ReceiptTransport;
+  transport?: ReceiptTransport | undefined;
   /**
    * The logged-in account, with `transport`. Leave it empty while nobody is logged in (before login,
    * after logout): the children still render, and no receipt state shows (see
    * {@link ReceiptProvider}).
    */
-  accountId?: string;
+  accountId?: string | undefined;
   /**
    * Settings of the engine the provider creates (e.g. `storage: localStorageOutbox()`, `onError`,
    * `clock`). Read when an engine is created, so a new object each render creates nothing new.
    */
-  engineOptions?: ReceiptProviderEngineOptions;
+  engineOptions?: ReceiptProviderEngineOptions | undefined;
   /**
    * Built-in strings: 'en' (default) or 'zh-CN'. Any language tag works (`navigator.language`):
    * Simplified Chinese tags in any case (`zh`, `zh-cn`, `zh_CN`, `zh-Hans`) pick 'zh-CN', the rest
    * English.
    */
-  locale?: ReceiptLocale | (string & {});
+  locale?: ReceiptLocale | (string & {}) | undefined;
   /** Overrides for any built-in string. */
-  strings?: Partial<ReceiptStrings>;
+  strings?: Partial<ReceiptStrings> | undefined;
   /** Names and avatars of members, for the detail sheet; unknown accounts show their id. */
-  resolveMember?: ResolveMember;
-  children?: ReactNode;
+  resolveMember?: ResolveMember | undefined;
+  children?: ReactNode | undefined;
 }
 
 /** What {@link ReceiptProviderProps.engineOptions} may set: everything but what the provider owns. */

@@ -15,13 +15,13 @@ export interface ReceiptEngineOptions {
   /** The logged-in account; conversation ids and "own message" are relative to it. */
   accountId: string;
   /** Time and timers. Default: the platform's. Tests pass fake timers' or their own. */
-  clock?: Clock;
+  clock?: Clock | undefined;
   /** Jitter source in [0, 1). Default `Math.random`. */
-  random?: () => number;
+  random?: (() => number) | undefined;
   /** How long markRead gathers messages before sending (ms). Default 300. */
-  flushDelayMs?: number;
+  flushDelayMs?: number | undefined;
   /** How long count requests from the screen are gathered before querying (ms). Default 50. */
-  loadDelayMs?: number;
+  loadDelayMs?: number | undefined;
   /**
    * How many team receipts (read and unread counts) are kept per team conversation besides those of
    * messages on screen. Over it the first stored are forgotten, all-read ones last; a forgotten
@@ -31,31 +31,31 @@ export interface ReceiptEngineOptions {
    * forgotten message shown again is queried even if an event arrives first: either may be a late
    * event with a lower count (SPEC G12).
    */
-  keptTeamReceipts?: number;
+  keptTeamReceipts?: number | undefined;
   /** Backoff for retryable failures. */
-  retry?: Partial<RetryPolicy>;
+  retry?: Partial<RetryPolicy> | undefined;
   /** Whether receipts are sent at all. Default true. */
-  isSendingReceipts?: boolean;
+  isSendingReceipts?: boolean | undefined;
   /**
    * Called once per permanent failure of a receipt send (the receipt is then dropped), a count query
    * or a seeding (a member-detail query shows its failure as the detail's `error` instead), and once
    * per operation and conversation for a retried failure that carried no NIM code (maybe the
    * transport's own bug).
    */
-  onError?: (error: ReceiptError, context: ReceiptErrorContext) => void;
+  onError?: ((error: ReceiptError, context: ReceiptErrorContext) => void) | undefined;
   /**
    * Do not listen to the transport until {@link ReceiptEngine.start}. For React, which may create
    * and throw away objects during render: creating a deferred engine has no side effects. What you
    * call on it before `start()` (`markRead`, `watchTeamCounts`, …) still works and may call the
    * transport.
    */
-  isStartDeferred?: boolean;
+  isStartDeferred?: boolean | undefined;
   /**
    * Opt-in: keeps receipts the user has earned but the server has not confirmed, so they are sent
    * after a page reload (e.g. `localStorageOutbox()`). Loaded on `start()`; receipts from storage
    * are sent like fresh ones (idempotent on the server). Without it they live as long as the engine.
    */
-  storage?: ReceiptOutboxStorage;
+  storage?: ReceiptOutboxStorage | undefined;
 }
 
 /** The read-receipt engine: state in a zustand vanilla store, all timing and transport calls inside. */

@@ -7,7 +7,7 @@ export interface ConversationReadTickProps {
   /** The conversation's last message: `conversation.lastMessage` from NIM works as is. */
   lastMessage: ReceiptLastMessage | undefined;
   /** Extra class on the wrapper; the default look comes from `.readmark-tick` in styles.css. */
-  className?: string;
+  className?: string | undefined;
 }
 
 /**

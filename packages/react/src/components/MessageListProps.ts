@@ -20,17 +20,17 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
    * Stable key of a message; defaults to `messageClientId`. A message it gives no key for (it throws
    * or returns no non-empty string) is keyed by its object, so keep such objects between renders.
    */
-  getMessageKey?: (message: TMessage) => string;
+  getMessageKey?: ((message: TMessage) => string) | undefined;
   /**
    * Height guess (px) before a row is measured; defaults to 64, also for a message it gives no
    * positive number for (NaN, 0, a string). Rows are measured afterwards. Keep it
    * stable (module-level or `useCallback`): a new function makes the virtualizer re-estimate every row.
    */
-  estimateSize?: (message: TMessage) => number;
+  estimateSize?: ((message: TMessage) => number) | undefined;
   /** Called when the user scrolls near the top, once per oldest message, to load older history. */
-  onLoadOlder?: () => void;
+  onLoadOlder?: (() => void) | undefined;
   /** Whether messages seen in the list are marked read (sending receipts); defaults to true. */
-  isMarkingRead?: boolean;
+  isMarkingRead?: boolean | undefined;
   /**
    * Whether a new message sent by this account (its `senderId` is the engine's `accountId`), appended
    * while the reader is scrolled up, brings the list to the end, as chat apps do; defaults to true.
@@ -42,22 +42,22 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
    * message instead, e.g. `(message) => sentHere.has(message.messageClientId)` with the ids of what
    * this device sent; a function that throws counts as `false`.
    */
-  isScrollingToOwnMessages?: boolean | ((message: TMessage) => boolean);
+  isScrollingToOwnMessages?: boolean | ((message: TMessage) => boolean) | undefined;
   /**
    * How long (ms) a row must stay at least half visible before it counts as read; defaults to 300,
    * so messages flung past while scrolling are not marked. 0 marks at first sight.
    */
-  readDwellMs?: number;
+  readDwellMs?: number | undefined;
   /**
    * Time and timers for `readDwellMs`; defaults to the engine's clock (its `clock` option), so
    * tests that give the engine a fake clock drive the dwell with it too.
    */
-  clock?: Clock;
+  clock?: Clock | undefined;
   /** Extra class on the list's frame (give it a height); the default look comes from `.readmark-message-list`. */
-  className?: string;
+  className?: string | undefined;
   /**
    * Accessible name of the scrollable region; defaults to the localized "Messages". Give each list
    * its own name when a page shows several (e.g. "Chat with Bob"), so screen readers can tell them apart.
    */
-  label?: string;
+  label?: string | undefined;
 }

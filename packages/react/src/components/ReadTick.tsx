@@ -14,7 +14,7 @@ export interface ReadTickProps {
   /** The message (a real `V2NIMMessage` works). */
   message: ReceiptMessage;
   /** Extra class on the wrapper; the default look comes from `.readmark-tick` in styles.css. */
-  className?: string;
+  className?: string | undefined;
 }
 
 /**

@@ -21,11 +21,11 @@ export interface ReceiptDetailSheetProps {
   /** Called when the user asks to close (Esc, the close button, a click on the backdrop). */
   onClose: () => void;
   /** Only list these accounts (SPEC G9); all eligible members when omitted. */
-  memberAccountIds?: readonly string[];
+  memberAccountIds?: readonly string[] | undefined;
   /** Custom member row; defaults to avatar + name from the provider's `resolveMember`. */
-  renderMember?: (member: ReceiptDetailMember) => ReactNode;
+  renderMember?: ((member: ReceiptDetailMember) => ReactNode) | undefined;
   /** Tab shown when the sheet opens; defaults to `'unread'`, as does any value but `'read'`. */
-  initialTab?: ReceiptDetailTab;
+  initialTab?: ReceiptDetailTab | undefined;
   /**
    * A short excerpt of the message the sheet is about, usually its text (`message.text`), or what
    * your chat shows for other kinds ("[Image]"). The sheet quotes it under its title and makes it
@@ -33,9 +33,9 @@ export interface ReceiptDetailSheetProps {
    * user hears which message the receipts are for when the sheet opens. On one line, cut to 100
    * characters. Without it (or without text) the sheet has no description.
    */
-  messageExcerpt?: string;
+  messageExcerpt?: string | undefined;
   /** Extra class on the `<dialog>`; the default look comes from `.readmark-sheet`. */
-  className?: string;
+  className?: string | undefined;
 }
 
 /**

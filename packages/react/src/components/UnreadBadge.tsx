@@ -20,9 +20,9 @@ export interface UnreadBadgeProps {
    * Called when the user activates the badge, typically to open `ReceiptDetailSheet`.
    * Without it the badge is plain text rather than a button.
    */
-  onOpen?: (event: MouseEvent<HTMLButtonElement>) => void;
+  onOpen?: ((event: MouseEvent<HTMLButtonElement>) => void) | undefined;
   /** Extra class; the default look comes from `.readmark-badge` in styles.css. */
-  className?: string;
+  className?: string | undefined;
 }
 
 /**

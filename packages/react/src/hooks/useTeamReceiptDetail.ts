@@ -19,12 +19,12 @@ import { useStoreSelector } from './useStoreSelector';
 /** Options of {@link useTeamReceiptDetail}. */
 export interface TeamReceiptDetailOptions {
   /** Only these members are reported, and the counts follow (SPEC G9). Empty or omitted: everyone. */
-  memberAccountIds?: readonly string[];
+  memberAccountIds?: readonly string[] | undefined;
   /**
    * Load and follow the detail only while true (e.g. while a sheet is open): while false the hook
    * neither loads nor re-renders when the detail changes. Default true.
    */
-  isEnabled?: boolean;
+  isEnabled?: boolean | undefined;
 }
 
 /** What {@link useTeamReceiptDetail} returns. */

@@ -25,15 +25,15 @@ export interface ReceiptStringsProviderProps {
    * translation, `locale="de"` with a German table typed as `ReceiptStrings`), `locale` itself,
    * `_` written as `-`.
    */
-  locale?: ReceiptLocale | (string & {});
+  locale?: ReceiptLocale | (string & {}) | undefined;
   /**
    * Overrides for any string of the chosen locale. One of another type than the built-in entry
    * (text where a function is expected, from a JavaScript app) is ignored, as is `undefined`.
    * Overrides of some keys are taken as written in the built-in table's language; a table of every
    * key as written in the language `locale` names.
    */
-  strings?: Partial<ReceiptStrings>;
-  children?: ReactNode;
+  strings?: Partial<ReceiptStrings> | undefined;
+  children?: ReactNode | undefined;
 }
 
 /**
