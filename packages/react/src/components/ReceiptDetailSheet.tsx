@@ -40,8 +40,8 @@ export interface ReceiptDetailSheetProps {
 
 /**
  * Who has read an own team message, member by member: a native modal `<dialog>` with
- * "Unread (m)" / "Read (n)" tabs, search by name, a virtualized list (fine for 200 members),
- * loading / error + retry states, and live updates while open, announced politely
+ * "Unread (m)" / "Read (n)" tabs, search by name or account id, a virtualized list (fine for 200
+ * members), loading / error + retry states, and live updates while open, announced politely
  * ("Bob read the message").
  *
  * While the members load, the tabs show the counts the badge shows for the message, never an empty

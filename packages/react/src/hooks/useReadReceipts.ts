@@ -16,8 +16,9 @@ export interface ReadReceipts {
 }
 
 /**
- * One P2P conversation's read state. Seeds the peer's watermark from the transport the first time a
- * conversation is used; re-renders only when one of the two watermarks moves, which every receipt
+ * One P2P conversation's read state. Seeds both watermarks from the transport (the peer's receipt
+ * time, and the account's own read time where the transport gives it) the first time a conversation
+ * is used; re-renders only when one of the two watermarks moves, which every receipt
  * in the conversation does. A list that only marks messages read should take `markRead` from
  * `useReceiptEngine()` instead: it is stable and subscribes to nothing.
  */
