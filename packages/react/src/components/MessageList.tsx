@@ -124,8 +124,17 @@ export function MessageList<TMessage extends ReceiptMessage>({
     const scroller = scrollRef.current;
     hadFocusRef.current = !!scroller?.contains(scroller.ownerDocument.activeElement);
   }
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for another conversation, which starts at its end
+  // Another conversation starts at its end, with its own older history to ask for. Effects run
+  // again for the same one (a hidden `<Activity>` shown again, StrictMode) reset nothing: reset, a
+  // list at its end that took messages while hidden counted itself scrolled up (the pill showed
+  // them), and one near its top asked for the same older history again.
+  const refsForRef = useRef(conversationId);
+  // The oldest message older history was last asked for: once per oldest message.
+  const loadOlderForKeyRef = useRef<string | undefined>(undefined);
   useClientLayoutEffect(() => {
+    if (refsForRef.current === conversationId) return;
+    refsForRef.current = conversationId;
+    loadOlderForKeyRef.current = undefined;
     isAtEndRef.current = true;
     atEndScrollTopRef.current = Number.POSITIVE_INFINITY;
     // The focus goes on to the list rather than to <body>, where the next Tab starts over.
@@ -176,12 +185,6 @@ export function MessageList<TMessage extends ReceiptMessage>({
     dwellMs: readDwellMs,
     clock,
   });
-
-  const loadOlderForKeyRef = useRef<string | undefined>(undefined);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new conversation asks for its own history
-  useEffect(() => {
-    loadOlderForKeyRef.current = undefined;
-  }, [conversationId]);
 
   const handleFrame = useCallback(() => {
     const element = scrollRef.current;
