@@ -350,6 +350,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
         >
           <VirtualRows
             virtualizer={virtualizer}
+            renderedWith={virtualizer.renderedWith}
             messages={messages}
             getMessageKey={getMessageKey}
             measureRow={measureRow}

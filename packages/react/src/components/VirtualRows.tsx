@@ -1,4 +1,5 @@
 import type { ReceiptMessage } from '@readmark/core';
+import type { VirtualizerOptions } from '@tanstack/react-virtual';
 import { type ReactNode, useEffect } from 'react';
 import { MessageRow } from './MessageRow';
 import { type RowVirtualizer, useVirtualRows } from './useRowVirtualizer';
@@ -9,6 +10,7 @@ import { type RowVirtualizer, useVirtualRows } from './useRowVirtualizer';
  */
 export function VirtualRows<TMessage extends ReceiptMessage>({
   virtualizer,
+  renderedWith,
   messages,
   getMessageKey,
   measureRow,
@@ -16,6 +18,8 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
   onRendered,
 }: {
   virtualizer: RowVirtualizer<HTMLElement, HTMLDivElement>;
+  /** The virtualizer's options as the list's render set them (`virtualizer.renderedWith`). */
+  renderedWith: VirtualizerOptions<HTMLElement, HTMLDivElement>;
   messages: readonly TMessage[];
   getMessageKey: (message: TMessage) => string;
   measureRow: (element: HTMLDivElement | null) => void;
@@ -26,7 +30,7 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
    */
   onRendered: () => void;
 }) {
-  const items = useVirtualRows(virtualizer);
+  const items = useVirtualRows(virtualizer, renderedWith);
   useEffect(() => {
     onRendered();
   });

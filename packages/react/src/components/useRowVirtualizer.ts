@@ -4,11 +4,12 @@ import {
   Virtualizer,
   type VirtualizerOptions,
 } from '@tanstack/react-virtual';
-import { useReducer, useState } from 'react';
+import { useInsertionEffect, useReducer, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { isEntirelyAboveView } from './isEntirelyAboveView';
 import { isScrollingToEnd } from './isScrollingToEnd';
+import { type CommittedOptions, keepCommittedOptions } from './keepCommittedOptions';
 import { type FocusedRowKeeper, keepFocusedRow } from './keepFocusedRow';
 import { keepLayoutWhileHidden, type LayoutKeptWhileHidden } from './keepLayoutWhileHidden';
 
@@ -46,6 +47,8 @@ interface DirectDom<TScroll extends Element, TItem extends Element> {
   whileHidden: LayoutKeptWhileHidden<TScroll, TItem>;
   /** Keeps the row that holds focus rendered. */
   focusedRow: FocusedRowKeeper;
+  /** The virtualizer's options outside renders: those of the last commit. */
+  options: CommittedOptions<TScroll, TItem>;
 }
 
 /** The virtualizer, plus the ref of the element whose height it writes. */
@@ -54,6 +57,11 @@ export type RowVirtualizer<TScroll extends Element, TItem extends Element> = Vir
   TItem
 > & {
   containerRef: (element: HTMLElement | null) => void;
+  /**
+   * The options the owner's current render set: a rows component rendered apart gets them as a
+   * prop and passes them to {@link useVirtualRows}.
+   */
+  renderedWith: VirtualizerOptions<TScroll, TItem>;
   /** Internal: shared with {@link useVirtualRows}. */
   direct: DirectDom<TScroll, TItem>;
 };
@@ -79,8 +87,12 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
       rerenderRows: null,
       whileHidden: keepLayoutWhileHidden(),
       focusedRow: keepFocusedRow(),
-    };
+      // `options` follows, once there is a virtualizer to set them on.
+    } as DirectDom<TScroll, TItem>;
     const virtualizer = new Virtualizer<TScroll, TItem>(resolve(options, direct, rerenderOwner));
+    direct.options = keepCommittedOptions(virtualizer, () =>
+      renderWhereSmoothScrollIs(virtualizer),
+    );
     // An instance field in virtual-core (not an option): set once, for both lists.
     virtualizer.shouldAdjustScrollPositionOnItemSizeChange = isEntirelyAboveView;
     direct.whileHidden.install(virtualizer);
@@ -98,6 +110,7 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
     };
     return Object.assign(virtualizer, {
       direct,
+      renderedWith: virtualizer.options as VirtualizerOptions<TScroll, TItem>,
       containerRef: (element: HTMLElement | null) => {
         direct.container = element;
         direct.lastSize = null;
@@ -106,8 +119,12 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
       },
     });
   });
-  instance.setOptions(resolve(options, instance.direct, rerenderOwner));
-  renderWhereSmoothScrollIs(instance);
+  const renderedWith = resolve(options, instance.direct, rerenderOwner);
+  instance.direct.options.render(renderedWith);
+  instance.renderedWith = renderedWith;
+  // Before refs (rows measured as they attach) and layout effects: a render resumed after it
+  // yielded finds the committed options put back (see keepCommittedOptions).
+  useInsertionEffect(() => instance.direct.options.commit(renderedWith));
 
   useClientLayoutEffect(() => instance._didMount(), [instance]);
   // Positions are written by useVirtualRows after each render (its component renders with this one).
@@ -122,9 +139,15 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
  */
 export function useVirtualRows<TScroll extends Element, TItem extends Element>(
   virtualizer: RowVirtualizer<TScroll, TItem>,
+  /**
+   * From a rows component apart from the owner: the owner's `renderedWith` it got as a prop. Alone
+   * (a scroll), it renders for the owner's last commit, not for an owner's render still pending.
+   */
+  ownerRenderedWith?: VirtualizerOptions<TScroll, TItem>,
 ): VirtualItem[] {
   const rerender = useReducer((count: number) => count + 1, 0)[1];
   const { direct } = virtualizer;
+  if (ownerRenderedWith) direct.options.render(ownerRenderedWith);
   useClientLayoutEffect(() => {
     direct.rerenderRows = rerender;
     return () => {
