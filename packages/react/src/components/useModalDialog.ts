@@ -32,10 +32,14 @@ export function useModalDialog(
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (isOpen && !dialog.open) {
-      returnFocusRef.current = focusReturnTargets(dialog.ownerDocument.activeElement);
+      // Shown again on the same opening keeps its opener (see the cleanup below).
+      if (returnFocusRef.current.length === 0) {
+        returnFocusRef.current = focusReturnTargets(dialog.ownerDocument.activeElement);
+      }
       showModal(dialog);
-    } else if (!isOpen && dialog.open) {
-      close(dialog);
+    } else if (!isOpen) {
+      if (dialog.open) close(dialog);
+      else returnFocusRef.current = [];
     }
   }, [isOpen]);
 
@@ -64,8 +68,13 @@ export function useModalDialog(
     return () => {
       stopListening();
       if (dialog.open) {
+        const opener = returnFocusRef.current;
         close(dialog);
         restoreFocus(returnFocusRef);
+        // Torn down with the sheet kept (a hidden `<Activity>`, StrictMode), the effects run again on
+        // the same opening and show it again: closed then, focus still goes back to its opener, which
+        // hidden could not take it now.
+        returnFocusRef.current = opener;
       }
     };
   }, []);

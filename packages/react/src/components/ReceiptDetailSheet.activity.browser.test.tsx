@@ -1,0 +1,100 @@
+import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
+import { screen, waitFor } from '@testing-library/dom';
+import { Activity } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import {
+  BadgeOpensSheet,
+  cleanupApps,
+  createWorld,
+  Providers,
+  renderApp,
+  settle,
+  teamWithMessage,
+} from './testWorld.test';
+
+/*
+ * A sheet open in a tab panel kept in React's `<Activity>` when the app hides the panel (a
+ * notification switches tabs): React hides it with `display: none` and tears its effects down, and
+ * runs them again when the panel is shown. The page must not stay inert behind an invisible modal,
+ * and shown again the sheet is the one the app still has open, with focus going back, when it
+ * closes, to the badge that opened it. React 18 has no Activity.
+ */
+let world: ReturnType<typeof createWorld>;
+let consoleCalls: unknown[][];
+beforeEach(() => {
+  window.focus();
+  consoleCalls = [];
+  vi.spyOn(console, 'error').mockImplementation((...args) => void consoleCalls.push(args));
+  vi.spyOn(console, 'warn').mockImplementation((...args) => void consoleCalls.push(args));
+});
+afterEach(() => {
+  cleanupApps();
+  world?.dispose();
+  vi.restoreAllMocks();
+});
+
+function Page({
+  engine,
+  message,
+  mode,
+  onClosed,
+}: {
+  engine: ReceiptEngine;
+  message: ReceiptMessage;
+  mode: 'visible' | 'hidden';
+  onClosed: () => void;
+}) {
+  return (
+    <Providers engine={engine} names={{ bob: 'Bob', carol: 'Carol' }}>
+      <button type="button">Other tab</button>
+      <Activity mode={mode}>
+        <div>
+          <BadgeOpensSheet message={message} onClosed={onClosed} />
+        </div>
+      </Activity>
+    </Providers>
+  );
+}
+
+describe.skipIf(!Activity)('ReceiptDetailSheet in a hidden <Activity>', () => {
+  it('closes its modal while hidden, opens again with who read meanwhile when shown, and Esc returns focus to its badge', async () => {
+    world = createWorld();
+    const { alice, message } = await teamWithMessage(world, {
+      teamId: 't1',
+      memberIds: ['bob', 'carol', 'dave', 'erin'],
+      readers: 1,
+    });
+    const engine = world.engineFor(alice);
+    let closedCount = 0;
+    const page = (mode: 'visible' | 'hidden') => (
+      <Page engine={engine} message={message} mode={mode} onClosed={() => closedCount++} />
+    );
+    const app = renderApp(page('visible'));
+    const badge = await screen.findByRole('button', { name: '3 unread of 4 members' });
+    await userEvent.click(badge);
+    const dialog = (await screen.findByRole('dialog')) as HTMLDialogElement;
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Read (1)' })).toBeTruthy());
+
+    app.rerender(page('hidden'));
+    expect(dialog.open).toBe(false);
+    // Nothing is left inert behind a modal nobody sees.
+    const otherTab = screen.getByRole('button', { name: 'Other tab' });
+    otherTab.focus();
+    expect(document.activeElement).toBe(otherTab);
+    const carol = world.server.login('carol');
+    const [copy] = await world.history(carol, 'carol|2|t1');
+    await carol.V2NIMMessageService.sendTeamMessageReceipts([copy as never]);
+    await settle(world.server);
+
+    app.rerender(page('visible'));
+    expect(dialog.open).toBe(true);
+    expect(closedCount).toBe(0);
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Read (2)' })).toBeTruthy());
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(closedCount).toBe(1));
+    expect(dialog.open).toBe(false);
+    expect(document.activeElement).toBe(badge);
+    expect(consoleCalls).toEqual([]);
+  });
+});
