@@ -172,10 +172,18 @@ export function useMessageVirtualizer<TMessage>(
       // nothing (its size did not change) and the virtualizer skips measuring while scrolling.
       const index = Number(element.dataset.index);
       if (!virtualizer.itemSizeCache.has(virtualizer.options.getItemKey(index))) {
-        virtualizer.resizeItem(
-          index,
-          virtualizer.options.measureElement(element, undefined, virtualizer),
-        );
+        // In React's commit, as the row's ref attaches: the rows are positioned by the layout
+        // effect after it, and re-rendering them synchronously here warned ("flushSync was called
+        // from inside a lifecycle method"), seen as a deferred search filter re-keyed rows.
+        virtualizer.direct.isMeasuring = true;
+        try {
+          virtualizer.resizeItem(
+            index,
+            virtualizer.options.measureElement(element, undefined, virtualizer),
+          );
+        } finally {
+          virtualizer.direct.isMeasuring = false;
+        }
       }
     },
     [virtualizer, keyGeneration],
