@@ -109,7 +109,8 @@ export interface ReceiptEngine {
   /**
    * Unsubscribes from the transport and cancels every timer. Idempotent. Afterwards every method is
    * a no-op (after validating its input) and answers of calls still in flight are ignored; receipts
-   * not yet confirmed stay in `storage`, if any, for the next engine.
+   * not yet confirmed go to another running engine of the account, or stay in `storage` for the
+   * next engine; with neither, those still waiting for the flush window are sent at once.
    */
   dispose(): void;
 }

@@ -409,7 +409,10 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     },
     dispose() {
       if (isDisposed) return;
-      persistence.dispose();
+      // With no storage and no engine of the account running to take them, what waits for the flush
+      // window goes now (answers are not awaited), rather than being lost with the engine: a chat
+      // unmounted within 300 ms of its last read, a provider hidden in an <Activity>.
+      if (!persistence.dispose()) flushNow();
       isDisposed = true;
       queuedReceipts = [];
       unsubscribe();

@@ -15,9 +15,10 @@ export interface OutboxPersistence {
    * The engine is being disposed. Another running engine of the same account (a provider that
    * swapped engines, a quick re-login) is handed what this one still holds, rather than raced for
    * the storage; otherwise a write still due happens now, so receipts marked in the last task reach
-   * the storage before a next engine (the page after a reload) loads it.
+   * the storage before a next engine (the page after a reload) loads it. Returns whether what the
+   * engine holds is kept so (another engine or a storage): if not, it can only be sent now.
    */
-  dispose(): void;
+  dispose(): boolean;
 }
 
 /**
@@ -87,20 +88,22 @@ export function createOutboxPersistence(
     return undefined;
   }
 
-  function dispose(): void {
+  function dispose(): boolean {
     isDisposed = true;
     liveEngines.delete(self);
     const isWriteDue = isWriteScheduled;
     isWriteScheduled = false;
     pendingAtDispose = snapshot();
+    const hasStorage = storage !== noStorage;
     // Before its load ends an engine has nothing to hand over yet (see `finish`).
-    if (!isLoaded) return;
+    if (!isLoaded) return hasStorage;
     const other = heir();
     if (other) {
       if (pendingAtDispose.length > 0) other.adopt(pendingAtDispose);
-    } else if (isWriteDue) {
-      void save(pendingAtDispose);
+      return true;
     }
+    if (isWriteDue) void save(pendingAtDispose);
+    return hasStorage;
   }
 
   /**

@@ -143,6 +143,43 @@ describe('outbox reliability', () => {
     },
   );
 
+  it('disposed within its flush window with no storage and no engine of the account to take them, it sends what it was marked', async () => {
+    const { alice, bob, m1, g1, m1Copy, g1Copy } = await chat();
+    // Bob read both; the app unmounts the chat (a provider hidden in an Activity, a closed panel)
+    // before the 300 ms window ends.
+    bob.engine.markRead([m1Copy, g1Copy]);
+    await world.tick(100);
+    bob.engine.dispose();
+    await world.tick(1000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(bob.calls.sendTeamMessageReceipts).toHaveLength(1);
+    expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
+    const readers = await alice.client.V2NIMMessageService.getTeamMessageReceiptDetail(g1 as never);
+    expect(readers.readAccountList).toEqual(['B']);
+  });
+
+  it('disposed with another engine of the account running, or with a storage, it sends nothing itself: they take its receipts', async () => {
+    const { bob, m1Copy, g1Copy } = await chat();
+    const saved: unknown[][] = [];
+    const storage = {
+      load: () => [],
+      save: (_accountId: string, messages: readonly unknown[]) => void saved.push([...messages]),
+    };
+    const withStorage = world.device('B', { storage });
+    await world.tick(0);
+    bob.engine.markRead([m1Copy, g1Copy]);
+    // Another engine of Bob's runs: it takes them.
+    bob.engine.dispose();
+    // Nobody runs after this one, but its storage keeps them for the next engine.
+    withStorage.engine.dispose();
+    await world.tick(1000);
+    for (const device of [bob, withStorage]) {
+      expect(device.calls.sendP2PMessageReceipt).toHaveLength(0);
+      expect(device.calls.sendTeamMessageReceipts).toHaveLength(0);
+    }
+    expect(saved.at(-1)).toHaveLength(2);
+  });
+
   it('a transport swapped after a reconnect (no storage): the next engine sends what the old one held', async () => {
     const { alice, bob, m1, g1, m1Copy, g1Copy } = await chat();
     // The old socket is dead; the user reads meanwhile; the app then makes a new transport.
