@@ -339,15 +339,8 @@ export function MessageList<TMessage extends ReceiptMessage>({
         // Home and End at once, by index: the browser's animated Home stopped screens short.
         onKeyDown={(event) => scrollToEdgeOnKey(event, virtualizer)}
       >
-        {/*
-         * The virtualizer writes this container's height. Nothing of a row past it adds scrolling
-         * (a flush badge's wider press area let the reader scroll past the newest message); what
-         * it clips is outside the scrolled view there anyway.
-         */}
-        <div
-          ref={virtualizer.containerRef}
-          style={{ position: 'relative', width: '100%', overflowY: 'clip' }}
-        >
+        {/* The virtualizer writes this container's height. */}
+        <div ref={virtualizer.containerRef} style={{ position: 'relative', width: '100%' }}>
           <VirtualRows
             virtualizer={virtualizer}
             renderedWith={virtualizer.renderedWith}
