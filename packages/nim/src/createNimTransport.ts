@@ -410,7 +410,7 @@ export function createNimTransport(
           // time still waiting for a sync would keep an onDataSync listener and a 5 s timer alive,
           // and after a logout no sync ever comes. Each wait ends as at its cap: the read goes now
           // and its answer reaches a disposed engine, which ignores it; what that engine still had
-          // to send it handed on (next engine or storage) when disposed, so no receipt is lost.
+          // to send it handed on (next engine or storage) or sent when disposed: no receipt is lost.
           if (subscriptions === 0) for (const end of [...syncWaits]) end();
         }
         stopListening();

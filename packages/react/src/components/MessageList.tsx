@@ -128,12 +128,13 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // again for the same one (a hidden `<Activity>` shown again, StrictMode) reset nothing: reset, a
   // list at its end that took messages while hidden counted itself scrolled up (the pill showed
   // them), and one near its top asked for the same older history again.
-  const refsForRef = useRef(conversationId);
+  /** The conversation the refs below were last reset for (the first one starts reset). */
+  const conversationOfResetRef = useRef(conversationId);
   // The oldest message older history was last asked for: once per oldest message.
   const loadOlderForKeyRef = useRef<string | undefined>(undefined);
   useClientLayoutEffect(() => {
-    if (refsForRef.current === conversationId) return;
-    refsForRef.current = conversationId;
+    if (conversationOfResetRef.current === conversationId) return;
+    conversationOfResetRef.current = conversationId;
     loadOlderForKeyRef.current = undefined;
     isAtEndRef.current = true;
     atEndScrollTopRef.current = Number.POSITIVE_INFINITY;
