@@ -39,6 +39,18 @@ export async function sendMessage(scope: Locator, text: string): Promise<void> {
   await expect(bubble(scope, text)).toBeVisible();
 }
 
+/**
+ * Alice sends a burst of 20 messages ("<text> #1" … "<text> #20") to Bob and waits until the newest
+ * shows Read: Bob's devices, at the end of the chat, have all shown it.
+ */
+export async function sendBurstReadByBob(alice: Locator, text: string): Promise<void> {
+  await alice.getByRole('textbox').fill(text);
+  await alice.getByRole('button', { name: 'Send 20 messages' }).click();
+  await expect(
+    bubble(alice, `${text} #20`).getByRole('img', { name: 'Read', exact: true }),
+  ).toBeVisible();
+}
+
 /** Reads a transport call tally from the call panel: calls, and messages carried ("3 (120 msgs)"). */
 export async function callTally(
   page: Page,

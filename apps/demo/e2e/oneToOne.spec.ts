@@ -6,6 +6,7 @@ import {
   messagesInView,
   pane,
   scrollChat,
+  sendBurstReadByBob,
   sendMessage,
   settledCallTallies,
 } from './helpers';
@@ -30,11 +31,7 @@ test('a message Bob has not scrolled to stays Sent until he does', async ({ page
   const phone = pane(page, 'Bob · phone');
 
   // Enough history that Bob can scroll away from the newest message.
-  await alice.getByRole('textbox').fill('History');
-  await alice.getByRole('button', { name: 'Send 20 messages' }).click();
-  await expect(
-    bubble(alice, 'History #20').getByRole('img', { name: 'Read', exact: true }),
-  ).toBeVisible();
+  await sendBurstReadByBob(alice, 'History');
   // Coalescing: a device sends one receipt per conversation for the newest message it has seen, not
   // one per message. Counted once the calls have stopped, against the burst messages each device
   // shows: every one of them was seen, so one call per message would be at least as many.
@@ -83,11 +80,7 @@ test('Alice offline while Bob reads: the receipt arrives when she reconnects', a
   const laptop = pane(page, 'Bob · laptop');
   const phone = pane(page, 'Bob · phone');
 
-  await alice.getByRole('textbox').fill('Earlier');
-  await alice.getByRole('button', { name: 'Send 20 messages' }).click();
-  await expect(
-    bubble(alice, 'Earlier #20').getByRole('img', { name: 'Read', exact: true }),
-  ).toBeVisible();
+  await sendBurstReadByBob(alice, 'Earlier');
   await scrollChat(laptop, 'top');
   await scrollChat(phone, 'top');
   await expect(bubble(laptop, 'Earlier #1')).toBeVisible();

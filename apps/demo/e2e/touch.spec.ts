@@ -1,5 +1,5 @@
 import { type CDPSession, expect, type Locator, test } from '@playwright/test';
-import { bubble, messageList, pane, scrollChat, sendMessage } from './helpers';
+import { bubble, messageList, pane, scrollChat, sendBurstReadByBob, sendMessage } from './helpers';
 
 // A small touch phone: 320 x 568 CSS px (an iPhone SE), touch input, the mobile viewport.
 test.use({ viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true });
@@ -88,11 +88,7 @@ test('a touch scroll of the list marks a message read as a wheel scroll does', a
   const alice = pane(page, 'Alice');
   const laptop = pane(page, 'Bob · laptop');
   const phone = pane(page, 'Bob · phone');
-  await alice.getByRole('textbox').fill('History');
-  await alice.getByRole('button', { name: 'Send 20 messages' }).click();
-  await expect(
-    bubble(alice, 'History #20').getByRole('img', { name: 'Read', exact: true }),
-  ).toBeVisible();
+  await sendBurstReadByBob(alice, 'History');
   for (const device of [laptop, phone]) {
     await scrollChat(device, 'top');
     await expect(messageList(device)).toHaveAttribute('data-at-end', 'false');
