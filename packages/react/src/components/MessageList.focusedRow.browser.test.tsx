@@ -76,8 +76,9 @@ it('keeps a focused badge in the document while the reader pages up past it, so 
   expect(document.activeElement).toBe(newest);
   const before = scroller.scrollTop;
   await userEvent.keyboard('{PageUp}');
-  for (let i = 0; i < 3; i++) await nextFrame();
-  expect(scroller.scrollTop).toBeLessThan(before);
+  // Polled: under load a row above may still be re-measured first (counts arriving change its
+  // height), which moves the view down by that change before the page-up scroll starts.
+  await expect.poll(() => scroller.scrollTop).toBeLessThan(before - 100);
 });
 
 it('keeps a receipt sheet opened from a row open while the list follows new messages', async () => {
