@@ -2,8 +2,9 @@ import { createReceiptEngine, type ReceiptMessage } from '@readmark/core';
 import { createNimTransport } from '@readmark/nim';
 import { screen, waitFor } from '@testing-library/dom';
 import { Activity } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { countCalls } from '../../../core/src/testing/receiptWorld';
+import { consoleCallsPerTest } from './consoleCallsPerTest.test';
 import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
 import { nextFrame, Providers, renderApp, settle } from './testWorld.test';
@@ -16,17 +17,11 @@ import { nextFrame, Providers, renderApp, settle } from './testWorld.test';
  * it was there, else at the reader's place. React 18 has no Activity.
  */
 const world = listWorldPerTest('activity-list');
-let consoleCalls: unknown[][];
-beforeEach(() => {
-  consoleCalls = [];
-  vi.spyOn(console, 'error').mockImplementation((...args) => void consoleCalls.push(args));
-  vi.spyOn(console, 'warn').mockImplementation((...args) => void consoleCalls.push(args));
-});
+const consoleCalls = consoleCallsPerTest();
 /** Engines over counted transports, which the world does not dispose. */
 const engines: { dispose(): void }[] = [];
 afterEach(() => {
   for (const engine of engines.splice(0)) engine.dispose();
-  vi.restoreAllMocks();
 });
 
 const renderMessage = (message: ReceiptMessage) => (

@@ -1,6 +1,7 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { useDeferredValue, useState } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { consoleCallsPerTest } from './consoleCallsPerTest.test';
 import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
 import { nextFrame, Providers, renderApp, settle } from './testWorld.test';
@@ -13,15 +14,7 @@ import { nextFrame, Providers, renderApp, settle } from './testWorld.test';
  * React attaches them.
  */
 const world = listWorldPerTest('deferred-list');
-let consoleCalls: unknown[][];
-beforeEach(() => {
-  consoleCalls = [];
-  vi.spyOn(console, 'error').mockImplementation((...args) => void consoleCalls.push(args));
-  vi.spyOn(console, 'warn').mockImplementation((...args) => void consoleCalls.push(args));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const consoleCalls = consoleCallsPerTest();
 
 const textOf = (message: ReceiptMessage) => (message as { text?: string }).text ?? '';
 

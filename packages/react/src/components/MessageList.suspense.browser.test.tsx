@@ -2,8 +2,9 @@ import { createReceiptEngine, type ReceiptMessage } from '@readmark/core';
 import { createNimTransport } from '@readmark/nim';
 import { screen, waitFor } from '@testing-library/dom';
 import { type ReactNode, Suspense, startTransition, useCallback, useState } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { countCalls } from '../../../core/src/testing/receiptWorld';
+import { consoleCallsPerTest } from './consoleCallsPerTest.test';
 import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
 import { nextFrame, Providers, renderApp, settle } from './testWorld.test';
@@ -16,17 +17,11 @@ import { nextFrame, Providers, renderApp, settle } from './testWorld.test';
  * scrolling it, or cannot see it at all.
  */
 const world = listWorldPerTest('suspense-list');
-let consoleCalls: unknown[][];
+const consoleCalls = consoleCallsPerTest();
 /** Engines over counted transports, which the world does not dispose. */
 const engines: { dispose(): void }[] = [];
-beforeEach(() => {
-  consoleCalls = [];
-  vi.spyOn(console, 'error').mockImplementation((...args) => void consoleCalls.push(args));
-  vi.spyOn(console, 'warn').mockImplementation((...args) => void consoleCalls.push(args));
-});
 afterEach(() => {
   for (const engine of engines.splice(0)) engine.dispose();
-  vi.restoreAllMocks();
 });
 
 /** Something that loads (a lazy image), shown by {@link Loads}; `load()` ends it. */

@@ -1,8 +1,9 @@
 import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
 import { screen, waitFor } from '@testing-library/dom';
 import { Activity } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { consoleCallsPerTest } from './consoleCallsPerTest.test';
 import {
   BadgeOpensSheet,
   cleanupApps,
@@ -21,17 +22,13 @@ import {
  * closes, to the badge that opened it. React 18 has no Activity.
  */
 let world: ReturnType<typeof createWorld>;
-let consoleCalls: unknown[][];
+const consoleCalls = consoleCallsPerTest();
 beforeEach(() => {
   window.focus();
-  consoleCalls = [];
-  vi.spyOn(console, 'error').mockImplementation((...args) => void consoleCalls.push(args));
-  vi.spyOn(console, 'warn').mockImplementation((...args) => void consoleCalls.push(args));
 });
 afterEach(() => {
   cleanupApps();
   world?.dispose();
-  vi.restoreAllMocks();
 });
 
 function Page({

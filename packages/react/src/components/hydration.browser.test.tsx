@@ -4,8 +4,9 @@ import { version } from 'react';
 import { flushSync } from 'react-dom';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
+import { consoleCallsPerTest, forgetConsoleCalls } from './consoleCallsPerTest.test';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
@@ -15,20 +16,13 @@ import { UnreadBadge } from './UnreadBadge';
 let world: World;
 let root: Root | undefined;
 let container: HTMLElement | undefined;
-let consoleCalls: unknown[][];
+const consoleCalls = consoleCallsPerTest();
 
-beforeEach(() => {
-  consoleCalls = [];
-  // Any warning or error during hydration (mismatches, key warnings, act warnings) fails the test.
-  vi.spyOn(console, 'error').mockImplementation((...args) => void consoleCalls.push(args));
-  vi.spyOn(console, 'warn').mockImplementation((...args) => void consoleCalls.push(args));
-});
 afterEach(() => {
   if (root) flushSync(() => root?.unmount());
   container?.remove();
   root = undefined;
   world?.dispose();
-  vi.restoreAllMocks();
 });
 
 function Page({
@@ -80,8 +74,8 @@ async function serverRenderThenHydrate(locale: ReceiptLocale, isSheetOpen: boole
     // Node); this "server" render runs in Chromium, which has one. So on React 18 (the
     // react18-browser project) that warning, from the server render only, is not a failure;
     // hydration must stay silent.
-    consoleCalls = consoleCalls.filter(
-      ([message]) => !String(message).includes('useLayoutEffect does nothing on the server'),
+    forgetConsoleCalls(consoleCalls, (message) =>
+      message.includes('useLayoutEffect does nothing on the server'),
     );
   }
   container = document.createElement('div');

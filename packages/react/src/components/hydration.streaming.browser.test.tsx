@@ -4,7 +4,8 @@ import { type ReactNode, Suspense, version } from 'react';
 import { flushSync } from 'react-dom';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToReadableStream } from 'react-dom/server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { consoleCallsPerTest, forgetConsoleCalls } from './consoleCallsPerTest.test';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
 import { createWorld, Providers, teamWithMessage, type World } from './testWorld.test';
@@ -20,19 +21,13 @@ import { UnreadBadge } from './UnreadBadge';
 let world: World;
 let root: Root | undefined;
 let container: HTMLElement | undefined;
-let consoleCalls: unknown[][];
-beforeEach(() => {
-  consoleCalls = [];
-  vi.spyOn(console, 'error').mockImplementation((...args) => void consoleCalls.push(args));
-  vi.spyOn(console, 'warn').mockImplementation((...args) => void consoleCalls.push(args));
-});
+const consoleCalls = consoleCallsPerTest();
 afterEach(() => {
   streamingDocument(false);
   if (root) flushSync(() => root?.unmount());
   container?.remove();
   root = undefined;
   world?.dispose();
-  vi.restoreAllMocks();
 });
 
 /** The chat's data, loading on the server until `load()` (a lazy chunk, a query). */
@@ -174,10 +169,11 @@ describe('streaming server rendering and hydration', () => {
     // React warns that two renderers (this server's and the client's) render the same contexts at
     // once, and React 18 about the layout effects its server renderer meets (a real server has no
     // document, see hydration.browser.test.tsx). Neither comes from hydrating.
-    consoleCalls = consoleCalls.filter(
-      ([message]) =>
-        !String(message).includes('multiple renderers concurrently rendering') &&
-        !(version.startsWith('18.') && String(message).includes('useLayoutEffect does nothing')),
+    forgetConsoleCalls(
+      consoleCalls,
+      (message) =>
+        message.includes('multiple renderers concurrently rendering') ||
+        (version.startsWith('18.') && message.includes('useLayoutEffect does nothing')),
     );
     expect(consoleCalls).toEqual([]);
   });

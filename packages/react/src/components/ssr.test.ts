@@ -3,23 +3,16 @@ import { createMemoryServer } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
 import { createElement, Fragment } from 'react';
 import { renderToString } from 'react-dom/server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { ConversationReadTick } from './ConversationReadTick';
+import { consoleCallsPerTest } from './consoleCallsPerTest.test';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import { UnreadBadge } from './UnreadBadge';
 
-let consoleCalls: unknown[][];
-beforeEach(() => {
-  consoleCalls = [];
-  vi.spyOn(console, 'error').mockImplementation((...args) => void consoleCalls.push(args));
-  vi.spyOn(console, 'warn').mockImplementation((...args) => void consoleCalls.push(args));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const consoleCalls = consoleCallsPerTest();
 
 describe('server rendering', () => {
   it('renders every component in Node without window or document', async () => {

@@ -2,10 +2,11 @@ import type { ReceiptMessage } from '@readmark/core';
 import { createNimTransport } from '@readmark/nim';
 import { screen, waitFor } from '@testing-library/dom';
 import { StrictMode, useState } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { countCalls } from '../../../core/src/testing/receiptWorld';
 import { ReceiptProvider } from '../ReceiptProvider';
+import { consoleCallsPerTest } from './consoleCallsPerTest.test';
 import { MessageList } from './MessageList';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import { cleanupApps, createWorld, nextFrame, renderApp, settle } from './testWorld.test';
@@ -17,18 +18,14 @@ import { cleanupApps, createWorld, nextFrame, renderApp, settle } from './testWo
  * was. On React 19 here and on 18.3 in the react18-browser project.
  */
 let world: ReturnType<typeof createWorld>;
-let consoleCalls: unknown[][];
+const consoleCalls = consoleCallsPerTest();
 beforeEach(() => {
   window.focus();
   world = createWorld();
-  consoleCalls = [];
-  vi.spyOn(console, 'error').mockImplementation((...args) => void consoleCalls.push(args));
-  vi.spyOn(console, 'warn').mockImplementation((...args) => void consoleCalls.push(args));
 });
 afterEach(() => {
   cleanupApps();
   world.dispose();
-  vi.restoreAllMocks();
 });
 
 const style = document.createElement('style');
