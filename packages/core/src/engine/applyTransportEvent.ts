@@ -28,8 +28,9 @@ export type WatermarkEvent = Exclude<TransportEvent, { type: 'teamReceipts' }>;
  * Merges one watermark event into the state, monotonically (SPEC P9): peer receipts move
  * peerReadTime, read-time syncs move selfReadTime (P11), of one-to-one conversations only (NIM
  * syncs team conversations' read times too; stored as watermarks they notified every subscriber).
- * Returns `state` itself when nothing is news, so nobody is notified. Malformed parts are skipped. Team receipts are not merged here: the engine
- * batches them and reconciles open details in the same update (`TeamDetailLoader.mergeCounts`).
+ * Returns `state` itself when nothing is news, so nobody is notified. Malformed parts are skipped.
+ * Team receipts are not merged here: the engine batches them and reconciles open details in the
+ * same update (`TeamDetailLoader.mergeCounts`).
  */
 export function applyWatermarkEvent(state: ReceiptState, event: WatermarkEvent): ReceiptState {
   // A custom transport may emit anything, even null.

@@ -3,7 +3,7 @@ import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { forEachKeptMessage } from './forEachKeptMessage';
 import { sharedRunShift } from './sharedRunShift';
 import { stopScrollToEndOnUserScroll } from './stopScrollToEndOnUserScroll';
-import { type RowVirtualizer, useRowVirtualizer } from './useRowVirtualizer';
+import { measureInCommit, type RowVirtualizer, useRowVirtualizer } from './useRowVirtualizer';
 
 /** Distance (px) from the bottom that still counts as "at the end" (follow new messages, no pill). */
 export const END_THRESHOLD = 8;
@@ -172,18 +172,14 @@ export function useMessageVirtualizer<TMessage>(
       // nothing (its size did not change) and the virtualizer skips measuring while scrolling.
       const index = Number(element.dataset.index);
       if (!virtualizer.itemSizeCache.has(virtualizer.options.getItemKey(index))) {
-        // In React's commit, as the row's ref attaches: the rows are positioned by the layout
-        // effect after it, and re-rendering them synchronously here warned ("flushSync was called
-        // from inside a lifecycle method"), seen as a deferred search filter re-keyed rows.
-        virtualizer.direct.isMeasuring = true;
-        try {
+        // As the row's ref attaches: a synchronous re-render of the rows here warned ("flushSync
+        // was called from inside a lifecycle method") as a deferred search filter re-keyed rows.
+        measureInCommit(virtualizer.direct, () =>
           virtualizer.resizeItem(
             index,
             virtualizer.options.measureElement(element, undefined, virtualizer),
-          );
-        } finally {
-          virtualizer.direct.isMeasuring = false;
-        }
+          ),
+        );
       }
     },
     [virtualizer, keyGeneration],

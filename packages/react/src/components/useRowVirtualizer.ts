@@ -98,16 +98,9 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
     direct.whileHidden.install(virtualizer);
     measureWhileScrollingToEnd(virtualizer);
     const measureElement = virtualizer.measureElement;
-    virtualizer.measureElement = (node) => {
-      direct.isMeasuring = true;
-      try {
-        measureElement(node);
-      } finally {
-        direct.isMeasuring = false;
-      }
-      // A row measured from its ref is positioned by useVirtualRows' layout effect, which runs after
-      // the ref in the same commit, before paint.
-    };
+    // A row measured from its ref is positioned by useVirtualRows' layout effect, which runs after
+    // the ref in the same commit, before paint.
+    virtualizer.measureElement = (node) => measureInCommit(direct, () => measureElement(node));
     return Object.assign(virtualizer, {
       direct,
       renderedWith: virtualizer.options as VirtualizerOptions<TScroll, TItem>,
@@ -130,6 +123,20 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
   // Positions are written by useVirtualRows after each render (its component renders with this one).
   useClientLayoutEffect(() => instance._willUpdate());
   return instance;
+}
+
+/**
+ * Runs a measurement made in React's commit, as a row's ref attaches: the rows it moves are
+ * positioned by {@link useVirtualRows}' layout effect after it, so it does not re-render them
+ * synchronously (`flushSync` inside a commit warns, and React would render them twice).
+ */
+export function measureInCommit(direct: { isMeasuring: boolean }, measure: () => void): void {
+  direct.isMeasuring = true;
+  try {
+    measure();
+  } finally {
+    direct.isMeasuring = false;
+  }
 }
 
 /**

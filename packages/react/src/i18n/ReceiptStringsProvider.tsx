@@ -9,7 +9,10 @@ interface ReceiptLanguage {
   lang: string;
 }
 
-const ReceiptStringsContext = createContext<ReceiptLanguage>({ strings: en, lang: 'en' });
+const english: ReceiptLanguage = { strings: en, lang: 'en' };
+const chinese: ReceiptLanguage = { strings: zhCN, lang: 'zh-CN' };
+
+const ReceiptStringsContext = createContext<ReceiptLanguage>(english);
 
 /** Props of {@link ReceiptStringsProvider}. */
 export interface ReceiptStringsProviderProps {
@@ -75,9 +78,6 @@ function languageFor(locale: unknown): [ReceiptLanguage, tag?: string] {
     return [english]; // not a well-formed tag (`Intl.Locale` throws a RangeError)
   }
 }
-
-const english: ReceiptLanguage = { strings: en, lang: 'en' };
-const chinese: ReceiptLanguage = { strings: zhCN, lang: 'zh-CN' };
 
 /** The strings of the nearest {@link ReceiptStringsProvider}; English when there is none. */
 export function useReceiptStrings(): ReceiptStrings {
