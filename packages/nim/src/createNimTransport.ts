@@ -409,8 +409,9 @@ export function createNimTransport(
           // The last engine is gone (disposed, the transport swapped or the app logged out): a read
           // time still waiting for a sync would keep an onDataSync listener and a 5 s timer alive,
           // and after a logout no sync ever comes. Each wait ends as at its cap: the read goes now
-          // and its answer reaches a disposed engine, which ignores it; what that engine still had
-          // to send it handed on (next engine or storage) or sent when disposed: no receipt is lost.
+          // and its answer reaches a disposed engine. What that engine still had to send it handed
+          // on (next engine or storage), or sends: at dispose, or a receipt that waited for this
+          // very answer once the answer says it is still needed. No receipt is lost.
           if (subscriptions === 0) for (const end of [...syncWaits]) end();
         }
         stopListening();

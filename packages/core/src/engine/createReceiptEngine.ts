@@ -64,6 +64,12 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   );
   const timers = createTimerSet(clock);
   let isDisposed = false;
+  /**
+   * Disposed with nobody to take its receipts (no storage, no engine of the account running): a P2P
+   * receipt still waiting for its conversation's own read time goes when that answer comes, unless
+   * the answer covers it (P11), instead of being lost or sent blind.
+   */
+  let isLastSender = false;
   /** Operations and conversations whose retried failure without a NIM code was reported. */
   const unexplainedRetries = new Set<string>();
   /**
@@ -186,11 +192,13 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       seeding.delete(key);
       // A receipt held back for its own read time goes now (unless the answer covered it, P11, U5):
       // a flush that already ran skipped it; a flush still waiting for its window will send it.
-      if (field === 'selfReadTime' && !isDisposed && flushTimer === undefined) p2p.flush();
+      if (field === 'selfReadTime' && (isDisposed ? isLastSender : flushTimer === undefined)) {
+        p2p.flush();
+      }
     };
     const seed = invoke(read).then(
       (time) => {
-        if (!isDisposed && isTime(time)) {
+        if ((!isDisposed || isLastSender) && isTime(time)) {
           store.setState((state) => advanceWatermark(state, conversationId, field, time));
         }
         settle();
@@ -412,7 +420,8 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       // With no storage and no engine of the account running to take them, what waits for the flush
       // window goes now (answers are not awaited), rather than being lost with the engine: a chat
       // unmounted within 300 ms of its last read, a provider hidden in an <Activity>.
-      if (!persistence.dispose()) flushNow();
+      isLastSender = !persistence.dispose();
+      if (isLastSender) flushNow();
       isDisposed = true;
       queuedReceipts = [];
       unsubscribe();

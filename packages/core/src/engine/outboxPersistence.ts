@@ -95,9 +95,10 @@ export function createOutboxPersistence(
     isWriteScheduled = false;
     pendingAtDispose = snapshot();
     const hasStorage = storage !== noStorage;
-    // Before its load ends an engine has nothing to hand over yet (see `finish`).
-    if (!isLoaded) return hasStorage;
     const other = heir();
+    // Before its load ends an engine hands over later (see `finish`), to the storage or to the
+    // account's running engine: either keeps what it holds.
+    if (!isLoaded) return hasStorage || other !== undefined;
     if (other) {
       if (pendingAtDispose.length > 0) other.adopt(pendingAtDispose);
       return true;

@@ -158,6 +158,44 @@ describe('outbox reliability', () => {
     expect(readers.readAccountList).toEqual(['B']);
   });
 
+  it("disposed while the conversation's own read time is still being asked for, it sends the receipt that waited for that answer", async () => {
+    const { alice, bob, m1, m1Copy } = await chat();
+    // The chat's first read asks the account's read time first (P11, U5); the app unmounts the
+    // chat before the answer comes.
+    bob.engine.markRead([m1Copy]);
+    expect(bob.calls.getSelfReadTime).toHaveLength(1);
+    bob.engine.dispose();
+    await world.tick(1000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
+  });
+
+  it('disposed while that read time is asked for, it sends nothing if the answer says the account already read the message elsewhere (P11)', async () => {
+    const { bob, events, m1Copy } = await chat();
+    // Bob's other app read m1 through the SDK; this engine heard nothing of it (the reading
+    // client gets no event).
+    await bob.client.V2NIMMessageService.sendP2PMessageReceipt(m1Copy as never);
+    await world.settle();
+    bob.engine.markRead([m1Copy]);
+    bob.engine.dispose();
+    await world.tick(1000);
+    expect(bob.calls.getSelfReadTime).toHaveLength(1);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(0);
+    expect(events.filter((event) => event.type === 'p2pReceipts')).toHaveLength(1);
+  });
+
+  it('disposed in the task that made it, with another engine of the account running: that engine sends the receipt, and only it', async () => {
+    const { alice, bob, events, m1, m1Copy } = await chat();
+    // A provider that made an engine and dropped it at once (StrictMode's double mount).
+    const brief = createReceiptEngine({ transport: bob.transport, accountId: 'B' });
+    brief.markRead([m1Copy]);
+    brief.dispose();
+    await world.tick(1000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(events.filter((event) => event.type === 'p2pReceipts')).toHaveLength(1);
+    expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
+  });
+
   it('disposed with another engine of the account running, or with a storage, it sends nothing itself: they take its receipts', async () => {
     const { bob, m1Copy, g1Copy } = await chat();
     const saved: unknown[][] = [];
