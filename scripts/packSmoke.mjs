@@ -407,6 +407,23 @@ function inspect({ name, files, manifest }) {
     return problems;
   });
 
+  check(
+    'React Server Components: "use client" opens the entry of the package using React, only',
+    () => {
+      const code = files.get('dist/index.js')?.toString('utf8') ?? '';
+      const isClientBoundary = /^(['"])use client\1;/.test(code);
+      if (peers.includes('react') && !isClientBoundary) {
+        return [
+          'dist/index.js does not start with "use client": a server component importing it fails (React has no createContext there)',
+        ];
+      }
+      if (!peers.includes('react') && isClientBoundary) {
+        return ['dist/index.js starts with "use client": server code could not call it'];
+      }
+      return [];
+    },
+  );
+
   if (manifest.exports?.['./styles.css'] !== undefined || name === '@readmark/react') {
     check('styles.css: exported, shipped, kept by bundlers (sideEffects)', () => {
       const target = manifest.exports?.['./styles.css'];
@@ -517,6 +534,21 @@ function runInNode(app) {
     ]);
   }
 
+  writeFileSync(join(app.dir, 'server.mjs'), SERVER_SCRIPT);
+  const onServer = run(process.execPath, ['--conditions=react-server', 'server.mjs'], {
+    cwd: app.dir,
+    timeout: 60_000,
+  });
+  const serverLines = onServer.output.split('\n');
+  for (const line of serverLines.filter((text) => text.startsWith('ok '))) {
+    check(line.slice(3), () => []);
+  }
+  if (!onServer.ok) {
+    check('react-server condition: checks finished', () => [
+      serverLines.filter((text) => !text.startsWith('ok ')).join('\n') || 'timed out or was killed',
+    ]);
+  }
+
   writeFileSync(join(app.dir, 'require.cjs'), REQUIRE_SCRIPT);
   // Node 20.19+ loads ES modules with require() by default; older 20s need the flag (the package
   // is "default"-exported for exactly this), so the check runs everywhere instead of skipping.
@@ -558,6 +590,34 @@ function declaredValueExports(files) {
   return [...names].sort();
 }
 
+/** One P2P message from sent to read: the memory server, the NIM transport and two engines. */
+const ENGINE_ROUND = `
+let now = 1000;
+const server = createMemoryServer({ now: () => now });
+const alice = server.login('A');
+const bob = server.login('B');
+const aliceEngine = core.createReceiptEngine({ transport: createNimTransport(alice), accountId: 'A' });
+const bobEngine = core.createReceiptEngine({ transport: createNimTransport(bob), accountId: 'B' });
+let received;
+bob.V2NIMMessageService.on('onReceiveMessages', (messages) => { received = messages[0]; });
+const { message } = await alice.V2NIMMessageService.sendMessage(
+  alice.V2NIMMessageCreator.createTextMessage('hi'),
+  alice.V2NIMConversationIdUtil.p2pConversationId('B'),
+);
+await server.settle();
+assert.equal(core.selectMessageStatus(aliceEngine.store.getState(), message), 'sent');
+bobEngine.markRead([received]);
+bobEngine.flush();
+for (let i = 0; i < 20 && core.selectMessageStatus(aliceEngine.store.getState(), message) !== 'read'; i += 1) {
+  await server.settle();
+  await new Promise((resolve) => setTimeout(resolve, 5));
+}
+assert.equal(core.selectMessageStatus(aliceEngine.store.getState(), message), 'read');
+aliceEngine.dispose();
+bobEngine.dispose();
+ok('memory server -> NIM transport -> engine: a P2P message goes from sent to read');
+`;
+
 const RUNTIME_SCRIPT = `
 import assert from 'node:assert/strict';
 const ok = (label) => console.log('ok ' + label);
@@ -589,30 +649,7 @@ const error = await createNimTransport(createMemoryServer().login('A'))
 assert.equal(error?.code, 191004);
 ok('the packed nim transport rejects bad input with 191004');
 
-let now = 1000;
-const server = createMemoryServer({ now: () => now });
-const alice = server.login('A');
-const bob = server.login('B');
-const aliceEngine = core.createReceiptEngine({ transport: createNimTransport(alice), accountId: 'A' });
-const bobEngine = core.createReceiptEngine({ transport: createNimTransport(bob), accountId: 'B' });
-let received;
-bob.V2NIMMessageService.on('onReceiveMessages', (messages) => { received = messages[0]; });
-const { message } = await alice.V2NIMMessageService.sendMessage(
-  alice.V2NIMMessageCreator.createTextMessage('hi'),
-  alice.V2NIMConversationIdUtil.p2pConversationId('B'),
-);
-await server.settle();
-assert.equal(core.selectMessageStatus(aliceEngine.store.getState(), message), 'sent');
-bobEngine.markRead([received]);
-bobEngine.flush();
-for (let i = 0; i < 20 && core.selectMessageStatus(aliceEngine.store.getState(), message) !== 'read'; i += 1) {
-  await server.settle();
-  await new Promise((resolve) => setTimeout(resolve, 5));
-}
-assert.equal(core.selectMessageStatus(aliceEngine.store.getState(), message), 'read');
-aliceEngine.dispose();
-bobEngine.dispose();
-ok('memory server -> NIM transport -> engine: a P2P message goes from sent to read');
+${ENGINE_ROUND}
 
 const { createElement: h } = await import('react');
 const { renderToString } = await import('react-dom/server');
@@ -643,6 +680,24 @@ const css = import.meta.resolve('@readmark/react/styles.css');
 const { readFileSync } = await import('node:fs');
 assert.match(readFileSync(new URL(css), 'utf8'), /\\.readmark-tick/);
 ok("import.meta.resolve('@readmark/react/styles.css') is the stylesheet");
+`;
+
+/**
+ * Server code of a React Server Components app (Next.js' App Router: a route handler, a server
+ * action) runs under the \`react-server\` condition, where React has no createContext and no hooks.
+ * The engine, the memory server and the NIM transport must work there; the React package is only
+ * reached through its "use client" boundary (checked on the tarball).
+ */
+const SERVER_SCRIPT = `
+import assert from 'node:assert/strict';
+const ok = (label) => console.log('ok react-server condition: ' + label);
+const react = await import('react');
+assert.equal(typeof react.createContext, 'undefined', 'React is not its react-server build here');
+const core = await import('@readmark/core');
+const { createMemoryServer } = await import('@readmark/memory');
+const { createNimTransport } = await import('@readmark/nim');
+ok("import('@readmark/core'), '@readmark/memory' and '@readmark/nim' (React's server build, no createContext)");
+${ENGINE_ROUND}
 `;
 
 const REQUIRE_SCRIPT = `

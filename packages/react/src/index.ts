@@ -1,3 +1,7 @@
+// A React Server Components boundary (Next.js' App Router): a server component may import the
+// components, and its bundler hands them to the client instead of running them on the server,
+// where React has no context and no hooks. The build keeps it first in dist/index.js.
+'use client';
 // --- i18n and components (components engineer) ---
 export type {
   ConversationReadTickProps,
