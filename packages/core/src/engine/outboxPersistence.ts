@@ -56,6 +56,7 @@ export function createOutboxPersistence(
   snapshot: () => ReceiptMessage[],
 ): OutboxPersistence {
   const storage = givenStorage ?? noStorage;
+  const hasStorage = storage !== noStorage;
   let isLoaded = false;
   let isDisposed = false;
   let isWriteScheduled = false;
@@ -94,11 +95,11 @@ export function createOutboxPersistence(
     const isWriteDue = isWriteScheduled;
     isWriteScheduled = false;
     pendingAtDispose = snapshot();
-    const hasStorage = storage !== noStorage;
+    // Before its load ends an engine with a storage hands over later (see `finish`). One without a
+    // storage has nothing to load: it hands over now, or sends (a running engine disposed before
+    // its load ends would otherwise find no heir).
+    if (!isLoaded && hasStorage) return true;
     const other = heir();
-    // Before its load ends an engine hands over later (see `finish`), to the storage or to the
-    // account's running engine: either keeps what it holds.
-    if (!isLoaded) return hasStorage || other !== undefined;
     if (other) {
       if (pendingAtDispose.length > 0) other.adopt(pendingAtDispose);
       return true;
@@ -138,7 +139,7 @@ export function createOutboxPersistence(
   function changed(): void {
     // Changes made while loading are written once the load is done (see `finish`); after dispose
     // nothing is written from here: what was pending then (`pendingAtDispose`) is what counts.
-    if (isWriteScheduled || !isLoaded || isDisposed || storage === noStorage) return;
+    if (isWriteScheduled || !isLoaded || isDisposed || !hasStorage) return;
     isWriteScheduled = true;
     void Promise.resolve().then(write);
   }
@@ -148,7 +149,8 @@ export function createOutboxPersistence(
     liveEngines.add(self);
     const finish = (loaded: unknown) => {
       isLoaded = true;
-      if (isDisposed) return saveLate();
+      // Without a storage, dispose handed over already.
+      if (isDisposed) return hasStorage ? saveLate() : undefined;
       onRestored(Array.isArray(loaded) ? loaded.filter(isReceiptMessage) : []);
       // Whatever changed while loading (and what was dropped from the load) is written now.
       changed();

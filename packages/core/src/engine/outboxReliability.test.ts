@@ -196,6 +196,19 @@ describe('outbox reliability', () => {
     expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
   });
 
+  it("that engine disposed too, before the brief one's load ended: the receipt is still sent, once", async () => {
+    const { alice, bob, events, m1, m1Copy } = await chat();
+    const brief = createReceiptEngine({ transport: bob.transport, accountId: 'B' });
+    brief.markRead([m1Copy]);
+    brief.dispose();
+    // A logout in the same task: no engine of Bob's is left.
+    bob.engine.dispose();
+    await world.tick(1000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(events.filter((event) => event.type === 'p2pReceipts')).toHaveLength(1);
+    expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
+  });
+
   it('disposed with another engine of the account running, or with a storage, it sends nothing itself: they take its receipts', async () => {
     const { bob, m1Copy, g1Copy } = await chat();
     const saved: unknown[][] = [];
