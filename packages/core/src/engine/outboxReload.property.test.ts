@@ -3,8 +3,13 @@
  * (page reloads, logouts, a provider swapping engines, so two engines of B may overlap) while the
  * connection comes and goes and calls fail. Real engine, real NIM transport, real memory server with
  * its seeded faults; sync and IndexedDB-like asynchronous storages. Left out, as documented limits:
- * two live engines on different objects over one shared record (the last writer wins), receipts
- * marked while muted, and engines without storage.
+ * two live engines on different objects over one shared record (the last writer wins) and receipts
+ * marked while muted.
+ *
+ * Without a storage the promise is narrower, and checked too: engines replaced while the SDK stays
+ * logged in and online (a provider unmounted, remounted or swapping transports) lose nothing, each
+ * handing its receipts to a running engine of the account or sending them as it goes. A logout,
+ * a lost connection or a failed call at that moment loses them (nothing keeps them after dispose).
  */
 import { createMemoryServer, type MemoryClient } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
@@ -33,7 +38,7 @@ afterEach(() => {
  * `webStorage`: over one with them (a slot per storage object, like localStorage in tabs);
  * `async`: an IndexedDB-like storage whose `load` reads when asked and answers `loadDelayMs` later.
  */
-type StorageKind = 'keyValue' | 'webStorage' | 'async';
+type StorageKind = 'keyValue' | 'webStorage' | 'async' | 'none';
 
 interface World {
   storage: StorageKind;
@@ -96,7 +101,8 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
 );
 
 /** Makes storage objects over one device's data: the same data for every engine of B. */
-function storageFactory(world: World): () => ReceiptOutboxStorage {
+function storageFactory(world: World): () => ReceiptOutboxStorage | undefined {
+  if (world.storage === 'none') return () => undefined;
   if (world.storage === 'keyValue') {
     const data = createKeyValueStorage();
     return () => webStorageOutbox(data);
@@ -164,9 +170,9 @@ async function runSchedule(seed: number, world: World, steps: Step[]): Promise<v
   interface Device {
     client: MemoryClient;
     engine: ReceiptEngine;
-    storage: ReceiptOutboxStorage;
+    storage: ReceiptOutboxStorage | undefined;
   }
-  const startDevice = (storage: ReceiptOutboxStorage): Device => {
+  const startDevice = (storage: ReceiptOutboxStorage | undefined): Device => {
     const client = server.login('B');
     if (!isBobConnected) client.disconnect();
     client.V2NIMMessageService.on('onReceiveMessages', (messages) => {
@@ -177,9 +183,10 @@ async function runSchedule(seed: number, world: World, steps: Step[]): Promise<v
     return { client, engine: engineOf(client, 'B', storage), storage };
   };
   // A logout or a page going away: the SDK instance goes with the engine (calls in flight fail).
+  // Without a storage: an unmount, the SDK staying logged in (see the file's comment).
   const stopDevice = (device: Device) => {
     device.engine.dispose();
-    device.client.logout();
+    if (device.storage) device.client.logout();
   };
   let bob = startDevice(newStorage());
   const everyDevice = [bob];
@@ -331,6 +338,27 @@ const foundExamples: Array<[number, World, Step[]]> = [
   ],
 ];
 
+const withoutStorage: World = { storage: 'none', loadDelayMs: 0, isFaulty: false };
+
+/** Found on 2026-11-27 by the checks in outboxReliability.test.ts, before this property existed. */
+const foundWithoutStorage: Array<[number, Step[]]> = [
+  // The chat's first read, its engine unmounted before the account's read time answered: the
+  // receipt waited for that answer, and the engine dropped it.
+  [1, [p2pSend, { kind: 'wait', ms: 0 }, reload({ leaveMark: 0, gapMs: 500 })]],
+  // An engine made and dropped while another ran, that one then replaced in the same task: the
+  // first waited for a load it did not need to hand its receipt over, and by then found no heir.
+  [
+    1,
+    [
+      p2pSend,
+      { kind: 'wait', ms: 0 },
+      reload({ isOverlapping: true }),
+      reload({ isOverlapping: true, leaveMark: 0 }),
+      reload({ gapMs: 500 }),
+    ],
+  ],
+];
+
 /** Fixed for CI; `READMARK_PROPERTY_SEED=<n>` replays or explores another sequence. */
 const propertySeed = Number(process.env.READMARK_PROPERTY_SEED ?? 20_261_128);
 const numRuns = Number(process.env.READMARK_PROPERTY_RUNS ?? 300);
@@ -347,6 +375,20 @@ describe('outbox across reloads, logouts and overlapping engines (property)', ()
         },
       ),
       { numRuns, seed: propertySeed, examples: foundExamples },
+    );
+  }, 300_000);
+
+  it('without a storage, engines replaced while the SDK stays online lose no receipt', async () => {
+    const online = stepArbitrary.filter((step) => step.kind !== 'drop' && step.kind !== 'restore');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.array(online, { minLength: 4, maxLength: 40, size: 'medium' }),
+        async (seed, steps) => {
+          await runSchedule(seed, withoutStorage, steps);
+        },
+      ),
+      { numRuns, seed: propertySeed, examples: foundWithoutStorage },
     );
   }, 300_000);
 });
