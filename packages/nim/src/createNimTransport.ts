@@ -223,11 +223,19 @@ function connectionStateOf(connectStatus: unknown, loginStatus: unknown): Connec
 }
 
 /**
+ * The transports made so far, by SDK instance, then by switches (`isMemberFilterApplied` * 2 +
+ * `isReadTimeSynced`): one per instance and switches, so an app that calls `createNimTransport(nim)`
+ * in every render hands `ReceiptProvider` the same object each time, and keeps its engine.
+ */
+const transportsByInstance = new WeakMap<object, ReceiptTransport[]>();
+
+/**
  * Readmark's transport over a logged-in nim-web-sdk-ng V2 instance (or a `@readmark/memory`
  * client, which has the same shape). It validates arguments (bad types reject with 191004, never a
  * TypeError, SPEC E3), converts every SDK failure into a `ReceiptError` with NIM's code, strips the
  * `receiverId` Web 10.8.1 leaks into team receipts (T3) and applies the detail member filter on the
- * client (G9).
+ * client (G9). The same instance and options give the same transport: it may be called while
+ * rendering.
  *
  * @example
  * const transport = createNimTransport(nim);
@@ -241,6 +249,10 @@ export function createNimTransport(
     throw invalid('createNimTransport needs an SDK instance with V2NIMMessageService');
   }
   const { isMemberFilterApplied, isReadTimeSynced } = switchesOf(options);
+  const made = transportsByInstance.get(nim) ?? [];
+  const slot = Number(isMemberFilterApplied) * 2 + Number(isReadTimeSynced);
+  const existing = made[slot];
+  if (existing) return existing;
   // Each service read once, here.
   let sdk: NimLike;
   try {
@@ -458,6 +470,8 @@ export function createNimTransport(
       ]);
     };
   }
+  made[slot] = transport;
+  transportsByInstance.set(nim, made);
   return transport;
 }
 

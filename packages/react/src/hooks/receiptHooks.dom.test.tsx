@@ -5,6 +5,7 @@ import {
   type ReceiptMessage,
   webStorageOutbox,
 } from '@readmark/core';
+import { createNimTransport } from '@readmark/nim';
 import { act, render, renderHook } from '@testing-library/react';
 import { type ReactNode, StrictMode, useEffect, useLayoutEffect, version } from 'react';
 import { hydrateRoot } from 'react-dom/client';
@@ -17,6 +18,7 @@ import {
   type WorldDevice,
 } from '../../../core/src/testing/receiptWorld';
 import { ReadTick } from '../components/ReadTick';
+import { UnreadBadge } from '../components/UnreadBadge';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { useLastMessageStatus } from './useLastMessageStatus';
 import { useMemberResolver } from './useMemberResolver';
@@ -87,6 +89,22 @@ function MarkingList({ messages }: { messages: ReceiptMessage[] }) {
 function Probe({ onEngine }: { onEngine: (engine: ReturnType<typeof useReceiptEngine>) => void }) {
   onEngine(useReceiptEngine());
   return null;
+}
+
+/** No useMemo: a new `createNimTransport` call in every render (a new message, a typing indicator). */
+function ChatMakingItsTransport({
+  nim,
+  children,
+}: {
+  nim: Parameters<typeof createNimTransport>[0];
+  render: number;
+  children: ReactNode;
+}) {
+  return (
+    <ReceiptProvider transport={createNimTransport(nim)} accountId="A">
+      {children}
+    </ReceiptProvider>
+  );
 }
 
 /** Row render counts and views, as seen from now on. */
@@ -183,6 +201,32 @@ describe('provider', () => {
     await tick(0);
     expect(engine.isDisposed).toBe(true);
     expect(events.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(listenersBefore);
+  });
+
+  it('an app that calls createNimTransport(nim) while rendering keeps one engine: re-renders ask nothing again', async () => {
+    world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
+    const a = world.device('A');
+    const team = await world.send(a, 'A|2|T', { at: 200, isFlagged: true });
+    await world.settle();
+    a.engine.dispose();
+    const countQueries = vi.spyOn(a.client.V2NIMMessageService, 'getTeamMessageReceipts');
+    const engines = new Set<ReceiptEngine>();
+    const chat = (count: number) => (
+      <ChatMakingItsTransport nim={a.client} render={count}>
+        <Probe onEngine={(engine) => engines.add(engine)} />
+        <UnreadBadge message={team} onOpen={() => {}} />
+      </ChatMakingItsTransport>
+    );
+    const view = render(chat(0));
+    await tick(100);
+    for (let count = 1; count <= 3; count += 1) {
+      view.rerender(chat(count));
+      await tick(100);
+    }
+    expect(engines.size).toBe(1);
+    expect(countQueries).toHaveBeenCalledTimes(1);
+    expect(view.container.textContent).toContain('2 unread');
+    view.unmount();
   });
 
   it('under StrictMode, the engine it creates from transport + accountId asks each query once', async () => {
