@@ -163,6 +163,8 @@ describe('1,000 mount/unmount cycles', () => {
     cleanup();
     await world.tick(60_000);
     expect(pending()).toBe(0);
-    expect(device.calls.sendP2PMessageReceipt).toHaveLength(1);
+    // The failed send, then one last attempt as the engine goes (no storage, no other engine of
+    // A's to take it), and no retry after.
+    expect(device.calls.sendP2PMessageReceipt).toHaveLength(2);
   });
 });

@@ -193,7 +193,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       // A receipt held back for its own read time goes now (unless the answer covered it, P11, U5):
       // a flush that already ran skipped it; a flush still waiting for its window will send it.
       if (field === 'selfReadTime' && (isDisposed ? isLastSender : flushTimer === undefined)) {
-        p2p.flush();
+        p2p.flush(isDisposed);
       }
     };
     const seed = invoke(read).then(
@@ -418,10 +418,13 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     dispose() {
       if (isDisposed) return;
       // With no storage and no engine of the account running to take them, what waits for the flush
-      // window goes now (answers are not awaited), rather than being lost with the engine: a chat
-      // unmounted within 300 ms of its last read, a provider hidden in an <Activity>.
+      // window or a retry goes now (answers are not awaited), rather than being lost with the
+      // engine: a chat unmounted within 300 ms of its last read, a provider hidden in an <Activity>.
       isLastSender = !persistence.dispose();
-      if (isLastSender) flushNow();
+      if (isLastSender) {
+        p2p.flush(true);
+        team.flush(true);
+      }
       isDisposed = true;
       queuedReceipts = [];
       unsubscribe();

@@ -209,6 +209,24 @@ describe('outbox reliability', () => {
     expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
   });
 
+  it('disposed while failed receipts wait for their retry, with nobody to take them: it tries them once more as it goes', async () => {
+    const { alice, bob, m1, g1, m1Copy, g1Copy } = await chat();
+    world.server.setFaults({ failureRate: 1, failureCodes: [192005] });
+    bob.engine.markRead([m1Copy, g1Copy]);
+    await world.tick(300);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(bob.calls.sendTeamMessageReceipts).toHaveLength(1);
+    // The network is fine again, but the retries wait for their backoff; the chat is closed.
+    world.server.setFaults({});
+    bob.engine.dispose();
+    await world.tick(10_000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(2);
+    expect(bob.calls.sendTeamMessageReceipts).toHaveLength(2);
+    expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
+    const readers = await alice.client.V2NIMMessageService.getTeamMessageReceiptDetail(g1 as never);
+    expect(readers.readAccountList).toEqual(['B']);
+  });
+
   it('disposed with another engine of the account running, or with a storage, it sends nothing itself: they take its receipts', async () => {
     const { bob, m1Copy, g1Copy } = await chat();
     const saved: unknown[][] = [];

@@ -9,8 +9,11 @@ import { selectIsSendingReceipts, selectSelfReadTime } from './selectors';
 export interface P2POutbox {
   /** Queues `message` (an acknowledgeable incoming message); true when a flush is now needed. */
   add(conversationId: string, message: ReceiptMessage): boolean;
-  /** Sends what is due. Conversations in flight or backing off wait for their turn. */
-  flush(): void;
+  /**
+   * Sends what is due. Conversations in flight or backing off wait for their turn; with `isLast`
+   * (the engine going with nobody to take its receipts) backing off does not wait.
+   */
+  flush(isLast?: boolean): void;
   /** Forgets waiting retries' delays, e.g. after reconnecting. */
   resetBackoff(): void;
   /** Drops what waits for `conversationId`, or for every conversation. */
@@ -59,12 +62,12 @@ export function createP2POutbox(
     return true;
   }
 
-  function flush(): void {
+  function flush(isLast?: boolean): void {
     if (!context.isConnected()) return;
     for (const [conversationId, message] of pending) {
       if (
         inFlight.has(conversationId) ||
-        retries.isWaiting(conversationId) ||
+        (!isLast && retries.isWaiting(conversationId)) ||
         isWaitingForReadTime(conversationId)
       ) {
         continue;

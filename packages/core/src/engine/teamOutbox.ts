@@ -12,8 +12,11 @@ export const TEAM_BATCH_LIMIT = 50;
 export interface TeamOutbox {
   /** Queues an acknowledgeable team message; true when it is new (not sent, pending or dropped). */
   add(conversationId: string, message: ReceiptMessage): boolean;
-  /** Sends what is due, per conversation, in calls of at most 50. */
-  flush(): void;
+  /**
+   * Sends what is due, per conversation, in calls of at most 50; with `isLast` (the engine going
+   * with nobody to take its receipts) conversations backing off go too.
+   */
+  flush(isLast?: boolean): void;
   resetBackoff(): void;
   /** Drops what waits for `conversationId`, or everywhere; dropped messages may be marked again. */
   drop(conversationId?: string): void;
@@ -65,11 +68,11 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
     context.onOutboxChange();
   }
 
-  function flush(): void {
+  function flush(isLast?: boolean): void {
     if (!context.isConnected()) return;
     const state = context.store.getState();
     for (const [conversationId, queue] of [...pending]) {
-      if (retries.isWaiting(conversationId)) continue;
+      if (!isLast && retries.isWaiting(conversationId)) continue;
       if (conversationId in state.unavailableTeams) {
         pending.delete(conversationId);
         context.onOutboxChange();
