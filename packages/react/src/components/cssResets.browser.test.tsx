@@ -5,11 +5,12 @@
  * tie with them and win by order. The kit's buttons, search box, sheet, tab bar and avatars must
  * keep their look, while a class of the app still wins.
  */
-import { screen } from '@testing-library/dom';
+import { screen, within } from '@testing-library/dom';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../styles.css';
 import { ReceiptProvider } from '../ReceiptProvider';
+import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import { scrolledUpWithPill } from './scrolledUpWithPill.test';
 import {
   BadgeOpensSheet,
@@ -130,4 +131,19 @@ it("an app's class on the badge still beats the kit's rules", async () => {
   const badge = await renderBadge({ className: 'app-badge' });
   expect(style(badge).backgroundColor).toBe('rgb(4, 5, 6)');
   expect(style(badge).color).toBe('rgb(7, 8, 9)');
+});
+
+it("the sheet's Retry keeps its edge and padding", async () => {
+  world = createWorld();
+  const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers: 0 });
+  world.server.injectFault({ method: 'getTeamMessageReceiptDetail', code: 107404 });
+  renderApp(
+    <Providers engine={world.engineFor(alice)}>
+      <ReceiptDetailSheet message={message} isOpen onClose={() => {}} />
+    </Providers>,
+  );
+  const retry = within(await screen.findByRole('alert')).getByRole('button', { name: 'Retry' });
+  expect(style(retry).borderTopWidth).toBe('1px'); // the reset's `border-width: 0` made it bare text
+  expect(style(retry).paddingLeft).not.toBe('0px');
+  expect(style(retry).color).toBe('rgb(31, 111, 235)'); // --readmark-accent, light
 });

@@ -2,7 +2,9 @@ import { screen, within } from '@testing-library/dom';
 import { expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../styles.css';
+import { contrastRatio } from '../../../../scripts/contrastRatio';
 import { phoneWorldPerTest } from './listWorldPerTest.test';
+import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import { BadgeOpensSheet, Providers, renderApp, teamWithMessage } from './testWorld.test';
 
 const MIN_TARGET = 24;
@@ -48,4 +50,26 @@ it("the sheet's close button is at least 24 x 24 px", async () => {
   const box = close.getBoundingClientRect();
   expect(box.width).toBeGreaterThanOrEqual(MIN_TARGET);
   expect(box.height).toBeGreaterThanOrEqual(MIN_TARGET);
+});
+
+it("the sheet's Retry is a 24 px tall button in the sheet's font and accent, with an edge at 3:1", async () => {
+  const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers: 2 });
+  world.server.injectFault({ method: 'getTeamMessageReceiptDetail', code: 107404 });
+  renderApp(
+    <Providers engine={world.engineFor(alice)}>
+      <ReceiptDetailSheet message={message} isOpen onClose={() => {}} />
+    </Providers>,
+  );
+  const dialog = await screen.findByRole('dialog');
+  const retry = within(await screen.findByRole('alert')).getByRole('button', { name: 'Retry' });
+  // It was the browser's own grey button: 21 px tall, in its 13.33 px system font.
+  const box = retry.getBoundingClientRect();
+  expect(box.width).toBeGreaterThanOrEqual(MIN_TARGET);
+  expect(box.height).toBeGreaterThanOrEqual(MIN_TARGET);
+  const look = getComputedStyle(retry);
+  const sheet = getComputedStyle(dialog);
+  expect(look.fontFamily).toBe(sheet.fontFamily);
+  expect(look.fontSize).toBe(sheet.fontSize);
+  expect(look.color).toBe('rgb(31, 111, 235)'); // --readmark-accent, light
+  expect(contrastRatio(look.borderTopColor, sheet.backgroundColor)).toBeGreaterThanOrEqual(3);
 });
