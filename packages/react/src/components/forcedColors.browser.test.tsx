@@ -77,3 +77,23 @@ it('the new-messages pill keeps its edge over the messages it floats on', async 
   expect(bottomEdge(pill)).not.toBe('none');
   expect(getComputedStyle(pill).borderTopColor).not.toBe(getComputedStyle(pill).backgroundColor);
 });
+
+it("the tab bar's divider stays whole under the other tabs, whose edge is painted in Canvas", async () => {
+  world = createWorld();
+  const { alice, message } = await teamWithMessage(world, {
+    teamId: 't1',
+    memberIds: ['bob', 'carol'],
+    readers: 1,
+  });
+  renderApp(
+    <Providers engine={world.engineFor(alice)}>
+      <BadgeOpensSheet message={message} />
+    </Providers>,
+  );
+  await userEvent.click(await screen.findByRole('button', { name: '1 unread of 2 members' }));
+  const other = await screen.findByRole('tab', { name: 'Read (1)', selected: false });
+  const bar = screen.getByRole('tablist');
+  const divider =
+    bar.getBoundingClientRect().bottom - Number.parseFloat(getComputedStyle(bar).borderBottomWidth);
+  expect(other.getBoundingClientRect().bottom).toBeLessThanOrEqual(divider);
+});

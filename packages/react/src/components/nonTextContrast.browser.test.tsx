@@ -49,3 +49,20 @@ for (const theme of ['light', 'dark'] as const) {
     expect(contrastRatio(edge, getComputedStyle(search).backgroundColor)).toBeGreaterThanOrEqual(3);
   });
 }
+
+it("the selected tab's underline lies on the tab bar's divider, not a line above it", async () => {
+  world = createWorld();
+  const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers: 2 });
+  renderApp(
+    <Providers engine={world.engineFor(alice)}>
+      <BadgeOpensSheet message={message} />
+    </Providers>,
+  );
+  await userEvent.click(await screen.findByRole('button', { name: '10 unread of 12 members' }));
+  const dialog = await screen.findByRole('dialog');
+  const bar = within(dialog).getByRole('tablist').getBoundingClientRect();
+  // The accent underline was drawn 1 px above the grey divider, which ran on under it: two lines.
+  for (const tab of within(dialog).getAllByRole('tab')) {
+    expect(tab.getBoundingClientRect().bottom, tab.textContent ?? '').toBe(bar.bottom);
+  }
+});
