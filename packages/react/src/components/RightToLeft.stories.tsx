@@ -64,7 +64,7 @@ function ArabicChat() {
   });
   if (!ready) return null;
   return (
-    <div dir="rtl" lang="ar" style={{ width: 320, height: 240 }}>
+    <div dir="rtl" lang="ar" style={{ width: '100%', maxWidth: 320, height: 240 }}>
       <ReceiptProvider
         engine={ready.engine}
         strings={arabic}
