@@ -112,7 +112,8 @@ export interface ReceiptEngine {
    * not yet confirmed go to another running engine of the account, or stay in `storage` for the
    * next engine; with neither, those still waiting for the flush window or a retry are sent at once (a P2P
    * receipt waiting for the account's own read time, once that answer says it is still needed: the
-   * one answer a disposed engine still applies to its store).
+   * one answer a disposed engine still applies to its store; it goes to an engine of the account
+   * started meanwhile, if any, instead).
    */
   dispose(): void;
 }

@@ -65,11 +65,13 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   const timers = createTimerSet(clock);
   let isDisposed = false;
   /**
-   * Disposed with nobody to take its receipts (no storage, no engine of the account running): a P2P
-   * receipt still waiting for its conversation's own read time goes when that answer comes, unless
-   * the answer covers it (P11), instead of being lost or sent blind.
+   * Set when disposed with nobody to take its receipts (no storage, no engine of the account
+   * running): a P2P receipt still waiting for its conversation's own read time goes when that answer
+   * comes, unless the answer covers it (P11), instead of being lost or sent blind; or, if an engine
+   * of the account started meanwhile, goes to that engine (which may be marking the same message:
+   * sent by both, it would go twice).
    */
-  let isLastSender = false;
+  let lastSenderHandOver: ((messages: ReceiptMessage[]) => boolean) | undefined;
   /** Operations and conversations whose retried failure without a NIM code was reported. */
   const unexplainedRetries = new Set<string>();
   /**
@@ -192,13 +194,23 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       seeding.delete(key);
       // A receipt held back for its own read time goes now (unless the answer covered it, P11, U5):
       // a flush that already ran skipped it; a flush still waiting for its window will send it.
-      if (field === 'selfReadTime' && (isDisposed ? isLastSender : flushTimer === undefined)) {
-        p2p.flush(isDisposed);
+      if (
+        field === 'selfReadTime' &&
+        (isDisposed ? lastSenderHandOver : flushTimer === undefined)
+      ) {
+        p2p.flush(lastSenderHandOver);
       }
     };
     const seed = invoke(read).then(
       (time) => {
-        if ((!isDisposed || isLastSender) && isTime(time)) {
+        // Disposed, only the read time its kept receipt waits for changes its store.
+        if (
+          isTime(time) &&
+          (!isDisposed ||
+            (lastSenderHandOver &&
+              field === 'selfReadTime' &&
+              p2p.queued().includes(conversationId)))
+        ) {
           store.setState((state) => advanceWatermark(state, conversationId, field, time));
         }
         settle();
@@ -420,9 +432,9 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       // With no storage and no engine of the account running to take them, what waits for the flush
       // window or a retry goes now (answers are not awaited), rather than being lost with the
       // engine: a chat unmounted within 300 ms of its last read, a provider hidden in an <Activity>.
-      isLastSender = !persistence.dispose();
-      if (isLastSender) {
-        p2p.flush(true);
+      if (!persistence.dispose()) {
+        lastSenderHandOver = persistence.handOver;
+        p2p.flush(lastSenderHandOver);
         team.flush(true);
       }
       isDisposed = true;

@@ -19,6 +19,11 @@ export interface OutboxPersistence {
    * engine holds is kept so (another engine or a storage): if not, it can only be sent now.
    */
   dispose(): boolean;
+  /**
+   * Hands `messages` to another running engine of the account, if there is one; true when it did.
+   * A disposed engine that kept a receipt (see `ReceiptEngine.dispose`) asks again before it sends.
+   */
+  handOver(messages: ReceiptMessage[]): boolean;
 }
 
 /**
@@ -83,10 +88,15 @@ export function createOutboxPersistence(
     }
   }
 
-  /** Another running engine of the account, which owns the storage from now on. */
-  function heir(): LiveEngine | undefined {
-    for (const other of liveEngines) if (other.accountId === accountId) return other;
-    return undefined;
+  /** Hands `messages` to another running engine of the account, which owns the storage from now on. */
+  function handOver(messages: ReceiptMessage[]): boolean {
+    for (const other of liveEngines) {
+      if (other.accountId === accountId) {
+        other.adopt(messages);
+        return true;
+      }
+    }
+    return false;
   }
 
   function dispose(): boolean {
@@ -99,11 +109,7 @@ export function createOutboxPersistence(
     // storage has nothing to load: it hands over now, or sends (a running engine disposed before
     // its load ends would otherwise find no heir).
     if (!isLoaded && hasStorage) return true;
-    const other = heir();
-    if (other) {
-      if (pendingAtDispose.length > 0) other.adopt(pendingAtDispose);
-      return true;
-    }
+    if (handOver(pendingAtDispose)) return true;
     if (isWriteDue) void save(pendingAtDispose);
     return hasStorage;
   }
@@ -113,12 +119,7 @@ export function createOutboxPersistence(
    * is saved on top of what the storage holds by then (the answer to its own load may be stale).
    */
   function saveLate(): void {
-    if (pendingAtDispose.length === 0) return;
-    const other = heir();
-    if (other) {
-      other.adopt(pendingAtDispose);
-      return;
-    }
+    if (pendingAtDispose.length === 0 || handOver(pendingAtDispose)) return;
     const done = (lateSaves.get(accountId) ?? Promise.resolve())
       .then(load)
       .then((held) =>
@@ -159,5 +160,5 @@ export function createOutboxPersistence(
     void (lateSaves.get(accountId) ?? Promise.resolve()).then(load).then(finish);
   }
 
-  return { restore, changed, dispose };
+  return { restore, changed, dispose, handOver };
 }

@@ -10,10 +10,11 @@ export interface P2POutbox {
   /** Queues `message` (an acknowledgeable incoming message); true when a flush is now needed. */
   add(conversationId: string, message: ReceiptMessage): boolean;
   /**
-   * Sends what is due. Conversations in flight or backing off wait for their turn; with `isLast`
-   * (the engine going with nobody to take its receipts) backing off does not wait.
+   * Sends what is due. Conversations in flight or backing off wait for their turn; with `handOver`
+   * (the engine is disposed and had nobody to take its receipts) backing off does not wait, and what
+   * is due goes to the engine `handOver` finds now, if any, rather than out a second time beside it.
    */
-  flush(isLast?: boolean): void;
+  flush(handOver?: (messages: ReceiptMessage[]) => boolean): void;
   /** Forgets waiting retries' delays, e.g. after reconnecting. */
   resetBackoff(): void;
   /** Drops what waits for `conversationId`, or for every conversation. */
@@ -62,12 +63,12 @@ export function createP2POutbox(
     return true;
   }
 
-  function flush(isLast?: boolean): void {
+  function flush(handOver?: (messages: ReceiptMessage[]) => boolean): void {
     if (!context.isConnected()) return;
     for (const [conversationId, message] of pending) {
       if (
         inFlight.has(conversationId) ||
-        (!isLast && retries.isWaiting(conversationId)) ||
+        (!handOver && retries.isWaiting(conversationId)) ||
         isWaitingForReadTime(conversationId)
       ) {
         continue;
@@ -82,7 +83,7 @@ export function createP2POutbox(
         context.onOutboxChange();
         continue;
       }
-      send(conversationId, message);
+      if (!handOver?.([message])) send(conversationId, message);
     }
   }
 
