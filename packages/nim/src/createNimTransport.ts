@@ -293,6 +293,15 @@ export function createNimTransport(
     return typeof account === 'string' && account !== '' ? account : undefined;
   };
 
+  // Logged in or logging in, as far as the SDK says (false when it cannot tell).
+  const isLoggedIn = (): boolean => {
+    try {
+      return typeof login?.getLoginStatus === 'function' && login.getLoginStatus() !== 0;
+    } catch {
+      return false;
+    }
+  };
+
   // Read-time answers waiting for the SDK's login sync, each as the function that ends its wait at
   // once, and how many subscriptions are open. An engine's dispose ends its subscription; once none
   // is left, nobody is there to take those answers, so their waits end (see `subscribe`).
@@ -418,13 +427,13 @@ export function createNimTransport(
         if (isSubscribed) {
           isSubscribed = false;
           subscriptions -= 1;
-          // The last engine is gone (disposed, the transport swapped or the app logged out): a read
-          // time still waiting for a sync would keep an onDataSync listener and a 5 s timer alive,
-          // and after a logout no sync ever comes. Each wait ends as at its cap: the read goes now
-          // and its answer reaches a disposed engine. What that engine still had to send it handed
-          // on (next engine or storage), or sends: at dispose, or a receipt that waited for this
-          // very answer once the answer says it is still needed. No receipt is lost.
-          if (subscriptions === 0) for (const end of [...syncWaits]) end();
+          // The last engine is gone (disposed, the transport swapped or the app logged out). While
+          // the SDK is logged in, its sync is coming: a disposed engine with nobody to take its
+          // receipts still waits for that answer, and read now, before the sync, it would say 0 and
+          // send a receipt another device already sent (P11, scenario 13). Logged out, each wait
+          // has ended already (see whenMainDataSynced). An SDK that cannot tell its login status
+          // ends them here, as at their cap, rather than keep an onDataSync listener and a 5 s timer.
+          if (subscriptions === 0 && !isLoggedIn()) for (const end of [...syncWaits]) end();
         }
         stopListening();
       };

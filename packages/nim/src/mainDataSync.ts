@@ -44,15 +44,21 @@ export function whenMainDataSynced(
     const onDataSync = (type: unknown, state: unknown, error?: unknown) => {
       if (type === MAIN_DATA && (state === COMPLETED || error !== undefined)) done();
     };
+    // Logged out meanwhile: no sync is coming for this login (the read then rejects with 190002).
+    const onLoginStatus = (status: unknown) => {
+      if (status === 0) done();
+    };
     function done() {
       if (isDone) return;
       isDone = true;
       waits?.delete(done);
       if (timer !== undefined) systemClock.clearTimeout(timer);
       login?.off('onDataSync', onDataSync);
+      login?.off('onLoginStatus', onLoginStatus);
       resolve();
     }
     login.on('onDataSync', onDataSync);
+    login.on('onLoginStatus', onLoginStatus);
     waits?.add(done);
     // Checked a microtask later, listening meanwhile: asked from an `onLoginStatus(1)` listener (an
     // engine back online after a drop), the SDK still reports the previous login's sync as complete,

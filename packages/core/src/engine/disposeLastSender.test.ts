@@ -2,7 +2,7 @@
  * An engine disposed with nobody to take its receipts ("last sender"): what it may still do, and
  * what it must not (a second send next to another engine, a store change nobody asked for).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TransportEvent } from '../ReceiptTransport';
 import { receiptWorldPerTest } from '../testing/receiptWorld';
 import { createReceiptEngine } from './createReceiptEngine';
@@ -64,6 +64,48 @@ describe('an engine disposed as the last sender', () => {
     await world.tick(1000);
     expect(notified).toBe(0);
     expect(bob.calls.sendP2PMessageReceipt).toHaveLength(0);
+  });
+
+  it('disposed while its read time waits for the login sync, it waits for that sync: a receipt another device of the account sent meanwhile does not go again (P11, scenario 13)', async () => {
+    const { bob, b1 } = await world.aliceSendsBobTwo();
+    world.server.dropConnection('B');
+    await world.settle();
+    // While this device is offline, Bob's other device reads m1.
+    const other = world.server.login('B');
+    await world.settle();
+    await other.V2NIMMessageService.sendP2PMessageReceipt(b1 as never);
+    await world.settle();
+    // The connection is back; before its login sync arrives, the user reads m1 here and closes
+    // the chat (the app's last engine of Bob's goes).
+    bob.client.V2NIMLoginService.on('onLoginStatus', (status) => {
+      if (status !== 1) return;
+      bob.engine.markRead([b1]);
+      bob.engine.dispose();
+    });
+    world.server.restoreConnection('B');
+    await world.tick(10_000);
+    expect(bob.calls.getSelfReadTime).toHaveLength(1);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(0);
+  });
+
+  it('disposed while its read time waits for the login sync, then logged out: the wait ends at the logout, leaving no listener or timer', async () => {
+    const { alice, bob, m1, b1 } = await world.aliceSendsBobTwo();
+    world.server.setFaults({ latencyMs: [400, 400] });
+    bob.client.logout();
+    bob.client.login(); // its login sync arrives 400 ms later
+    bob.engine.markRead([b1]);
+    await vi.advanceTimersByTimeAsync(0);
+    const login = bob.client.V2NIMLoginService;
+    expect(login.listenerCount('onDataSync')).toBe(1);
+    bob.engine.dispose();
+    expect(login.listenerCount('onDataSync')).toBe(1); // the sync is coming: its answer is awaited
+    bob.client.logout();
+    expect(login.listenerCount('onDataSync')).toBe(0);
+    expect(login.listenerCount('onLoginStatus')).toBe(0);
+    await world.tick(1000);
+    expect(vi.getTimerCount()).toBe(0);
+    // Logged out, nothing of Bob's reaches Alice (the last attempt is refused with 190002).
+    expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(false);
   });
 });
 
