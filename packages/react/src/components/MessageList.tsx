@@ -107,10 +107,9 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // Where a frame last found the list at the end: moving up from there is what leaves it (before
   // the first such frame, any distance from the end does).
   const atEndScrollTopRef = useRef(Number.POSITIVE_INFINITY);
-  const lastKey =
-    allMessages.length > 0 ? getMessageKey(allMessages[allMessages.length - 1]!) : undefined;
-  // The last message the reader saw (`null`: none of those they saw is left).
-  const [seenLastKey, setSeenLastKey] = useState<string | null | undefined>(lastKey);
+  // The last message the reader saw (`null`: none of those they saw is left). Read only while
+  // scrolled away from the end: set as the list leaves it (see handleFrame).
+  const [seenLastKey, setSeenLastKey] = useState<string | null>();
   // Another conversation opens at its end with everything seen: the state kept from the one before,
   // scrolled up there, showed and announced its whole history as new for one render.
   const [stateConversationId, setStateConversationId] = useState(conversationId);
@@ -120,7 +119,6 @@ export function MessageList<TMessage extends ReceiptMessage>({
   if (isSwitchingConversation) {
     setStateConversationId(conversationId);
     setIsAtEnd(true);
-    setSeenLastKey(lastKey);
     const scroller = scrollRef.current;
     hadFocusRef.current = !!scroller?.contains(scroller.ownerDocument.activeElement);
   }
@@ -150,7 +148,6 @@ export function MessageList<TMessage extends ReceiptMessage>({
     }
     hadFocusRef.current = false;
   }, [conversationId]);
-  if (isAtEnd && seenLastKey !== lastKey) setSeenLastKey(lastKey);
   let newMessageCount = 0;
   // Scanned only while scrolled away, and from the end: the last seen message is among the newest,
   // so a render while scrolling through a long history does not walk all of it.
@@ -210,11 +207,18 @@ export function MessageList<TMessage extends ReceiptMessage>({
       // resize brings this frame back.
       if (element.clientHeight > 0) virtualizer.scrollToEnd();
     }
+    const [all, keyOf, extend, loadOlder] = latest.current;
     if (isNowAtEnd !== isAtEndRef.current) {
       isAtEndRef.current = isNowAtEnd;
       setIsAtEnd(isNowAtEnd);
+      // Leaving the end, the reader has seen up to the newest message of the last commit. Marked
+      // here, not during every render at the end: that render-time update ran the whole list twice
+      // for each new message (and each send) while at the end.
+      if (!isNowAtEnd) {
+        const last = all[all.length - 1];
+        setSeenLastKey(last && keyOf(last));
+      }
     }
-    const [all, keyOf, extend, loadOlder] = latest.current;
     if (extend) {
       // Older messages the app already gave are added to the window a little before the reader
       // reaches its top, so scrolling up never stops at it.

@@ -1,0 +1,180 @@
+import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
+import { screen, waitFor } from '@testing-library/dom';
+import { describe, expect, it } from 'vitest';
+import { ReceiptProvider } from '../ReceiptProvider';
+import { listWorldPerTest } from './listWorldPerTest.test';
+import { MessageList, type MessageListProps } from './MessageList';
+import { ReadTick, type ReadTickProps } from './ReadTick';
+import { renderApp, settle, untilStill } from './testWorld.test';
+import { UnreadBadge, type UnreadBadgeProps } from './UnreadBadge';
+
+/**
+ * Render counts of everyday actions other than receipts (MessageList.renders covers those): each
+ * action renders the list once, and only the rows, ticks and badges it changes. Counted as calls of
+ * the component functions, so a render React repeats at once (a state update during render) counts.
+ */
+const world = listWorldPerTest('action-list');
+const count = { list: 0, content: 0, tick: 0, badge: 0 };
+const reset = () => Object.assign(count, { list: 0, content: 0, tick: 0, badge: 0 });
+
+/** Called as functions, the components' hooks belong to these wrappers: one call = one render. */
+function CountedList(props: MessageListProps<ReceiptMessage>) {
+  count.list++;
+  return MessageList(props);
+}
+function CountedTick(props: ReadTickProps) {
+  count.tick++;
+  return ReadTick(props);
+}
+function CountedBadge(props: UnreadBadgeProps) {
+  count.badge++;
+  return UnreadBadge(props);
+}
+const open = () => {};
+const renderMessage = (message: ReceiptMessage) => {
+  count.content++;
+  return (
+    <div style={{ height: 40 }}>
+      {message.messageClientId}
+      <CountedTick message={message} />
+      <CountedBadge message={message} onOpen={open} />
+    </div>
+  );
+};
+
+function Chat(props: { engine: ReceiptEngine; messages: ReceiptMessage[]; locale?: string }) {
+  return (
+    <ReceiptProvider engine={props.engine} locale={props.locale}>
+      <CountedList
+        className="action-list"
+        conversationId="alice|2|t1"
+        messages={props.messages}
+        renderMessage={renderMessage}
+      />
+    </ReceiptProvider>
+  );
+}
+
+/** Team t1 of Alice, Bob and Carol, 20 flagged messages taking turns, shown in Alice's list. */
+async function chat() {
+  world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
+  const alice = world.server.login('alice');
+  const bob = world.server.login('bob');
+  const carol = world.server.login('carol');
+  for (let index = 0; index < 20; index++) {
+    const sender = index % 2 ? bob : alice;
+    await world.send(sender, {
+      conversationId: `${sender.accountId}|2|t1`,
+      text: `m${index}`,
+      isReceiptRequested: true,
+    });
+  }
+  const messages = await world.history(alice, 'alice|2|t1');
+  const engine = world.engineFor(alice);
+  const app = renderApp(<Chat engine={engine} messages={messages} />);
+  await quiet();
+  /** Alice's copy of a message just sent by `sender`. */
+  const newest = async (sender: typeof bob, text: string) => {
+    await world.send(sender, {
+      conversationId: `${sender.accountId}|2|t1`,
+      text,
+      isReceiptRequested: true,
+    });
+    return (await world.history(alice, 'alice|2|t1')).at(-1)!;
+  };
+  const show = (shown: ReceiptMessage[], locale?: string) =>
+    app.rerender(<Chat engine={engine} messages={shown} locale={locale} />);
+  return { bob, carol, messages, newest, show };
+}
+
+/** Deliveries done and nothing rendered for a few frames. */
+async function quiet() {
+  await settle(world.server);
+  await untilStill(() => count.list + count.content + count.tick + count.badge);
+}
+
+const scroller = () => document.querySelector('.readmark-message-scroller') as HTMLElement;
+const mountedRows = () => scroller().querySelectorAll('[data-index]').length;
+
+describe('MessageList render counts of everyday actions', () => {
+  it('a message appended at the end renders the list once and only the new row', async () => {
+    const { bob, messages, newest, show } = await chat();
+    const incoming = await newest(bob, 'hi');
+    reset();
+    show([...messages, incoming]);
+    await quiet();
+    // Twice for the list while a render-time update marked the newest message seen at the end.
+    expect(count).toEqual({ list: 1, content: 1, tick: 1, badge: 1 });
+  });
+
+  it('a message appended while scrolled up renders the list once (its pill) and no row', async () => {
+    const { bob, messages, newest, show } = await chat();
+    // At the top, the end is more than the overscan away: the new row is not mounted.
+    scroller().scrollTop = 0;
+    await quiet();
+    const incoming = await newest(bob, 'hi');
+    reset();
+    show([...messages, incoming]);
+    await quiet();
+    expect(screen.getByRole('button', { name: /1 new message/ })).toBeTruthy();
+    expect(count).toEqual({ list: 1, content: 0, tick: 0, badge: 0 });
+  });
+
+  it('a send renders only its own row: appended sending, replaced by the sent copy, then read', async () => {
+    const { bob, carol, messages, newest, show } = await chat();
+    const sent = await newest(world.server.login('alice'), 'mine');
+    const sending = { ...sent, messageServerId: '', sendingState: 3 as const };
+    reset();
+    show([...messages, sending]);
+    await quiet();
+    expect(count).toEqual({ list: 1, content: 1, tick: 1, badge: 1 });
+
+    reset();
+    show([...messages, sent]);
+    const row = () => screen.getByText(sent.messageClientId, { exact: false });
+    await waitFor(() => expect(row().textContent).toMatch(/2 unread/));
+    await quiet();
+    // The badge twice: loading its counts, then the counts.
+    expect(count).toEqual({ list: 1, content: 1, tick: 1, badge: 2 });
+
+    reset();
+    for (const reader of [bob, carol]) {
+      const copies = await world.history(reader, `${reader.accountId}|2|t1`);
+      const copy = copies.find((message) => message.messageClientId === sent.messageClientId);
+      await reader.V2NIMMessageService.sendTeamMessageReceipts([copy as never]);
+      await quiet();
+    }
+    await waitFor(() => expect(row().textContent).toMatch(/All read/));
+    expect(count).toEqual({ list: 0, content: 0, tick: 1, badge: 2 });
+  });
+
+  it('older history prepended renders the list once and only the rows it mounts', async () => {
+    const { messages, show } = await chat();
+    show(messages.slice(10));
+    await quiet();
+    reset();
+    show(messages);
+    await quiet();
+    // Only the prepended rows that mount (those in the overscan above the view) render.
+    const prepended = [...scroller().querySelectorAll<HTMLElement>('[data-index]')].filter(
+      (row) => Number(row.dataset.index) < 10,
+    ).length;
+    expect(prepended).toBeGreaterThan(0);
+    expect(count).toEqual({ list: 1, content: prepended, tick: prepended, badge: prepended });
+  });
+
+  it('the same props again render the list once and no row; another locale only the badges', async () => {
+    const { messages, show } = await chat();
+    reset();
+    show(messages);
+    await quiet();
+    expect(count).toEqual({ list: 1, content: 0, tick: 0, badge: 0 });
+
+    reset();
+    show(messages, 'zh-CN');
+    await quiet();
+    // Badges read the strings themselves (ticks through StatusTick, not counted here); the rows'
+    // content does not.
+    expect(count).toEqual({ list: 1, content: 0, tick: 0, badge: mountedRows() });
+  });
+});
