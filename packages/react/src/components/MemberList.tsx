@@ -1,4 +1,5 @@
-import { type ReactNode, useRef } from 'react';
+import { memo, type ReactNode, useRef } from 'react';
+import { shallowEqual } from '../hooks/useStoreSelector';
 import type { ReceiptDetailMember } from './ReceiptDetailMember';
 import { scrollToEdgeOnKey } from './scrollToEdgeOnKey';
 import { useRowVirtualizer, useVirtualRows } from './useRowVirtualizer';
@@ -103,7 +104,7 @@ export function MemberList({
                     width: '100%',
                   }}
                 >
-                  {renderMember ? renderMember(member) : <DefaultMember member={member} />}
+                  <MemberContent member={member} renderMember={renderMember} />
                 </li>
               );
             })}
@@ -113,6 +114,27 @@ export function MemberList({
     </>
   );
 }
+
+/**
+ * A row's content, rendered again only when its member (by value: the sheet builds fresh member
+ * objects on every keystroke, tab switch and read) or `renderMember` changes. Without it, each
+ * keystroke in the search, each member who read while the sheet was open, and each row scrolled in
+ * re-rendered every mounted row, not just the rows that changed.
+ */
+// Marked pure, as MessageRow's `memo`: an app that never opens a sheet can drop it.
+const MemberContent = /* @__PURE__ */ memo(
+  function MemberContent({
+    member,
+    renderMember,
+  }: {
+    member: ReceiptDetailMember;
+    renderMember?: ((member: ReceiptDetailMember) => ReactNode) | undefined;
+  }) {
+    return renderMember ? renderMember(member) : <DefaultMember member={member} />;
+  },
+  (before, after) =>
+    before.renderMember === after.renderMember && shallowEqual(before.member, after.member),
+);
 
 function DefaultMember({ member }: { member: ReceiptDetailMember }) {
   return (

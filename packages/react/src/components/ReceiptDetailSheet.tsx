@@ -22,7 +22,11 @@ export interface ReceiptDetailSheetProps {
   onClose: () => void;
   /** Only list these accounts (SPEC G9); all eligible members when omitted. */
   memberAccountIds?: readonly string[] | undefined;
-  /** Custom member row; defaults to avatar + name from the provider's `resolveMember`. */
+  /**
+   * Custom member row; defaults to avatar + name from the provider's `resolveMember`. Keep it stable
+   * (module level or `useCallback`): rows are memoized on it and on their member, and a new
+   * function renders every mounted row again.
+   */
   renderMember?: ((member: ReceiptDetailMember) => ReactNode) | undefined;
   /** Tab shown when the sheet opens; defaults to `'unread'`, as does any value but `'read'`. */
   initialTab?: ReceiptDetailTab | undefined;
