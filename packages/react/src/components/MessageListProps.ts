@@ -13,7 +13,8 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
   messages: readonly TMessage[];
   /**
    * Renders one message. Keep it stable (module-level or `useCallback`): rows are memoized on it,
-   * which is what lets a receipt re-render only the rows it changes.
+   * which is what lets a receipt re-render only the rows it changes; an inline function renders
+   * every mounted row again each time the list's parent renders.
    */
   renderMessage: (message: TMessage) => ReactNode;
   /**
