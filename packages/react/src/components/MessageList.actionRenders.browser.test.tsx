@@ -42,9 +42,19 @@ const renderMessage = (message: ReceiptMessage) => {
   );
 };
 
-function Chat(props: { engine: ReceiptEngine; messages: ReceiptMessage[]; locale?: string }) {
+function Chat(props: {
+  engine: ReceiptEngine;
+  messages: ReceiptMessage[];
+  locale?: string | undefined;
+  isRetitled?: boolean | undefined;
+}) {
   return (
-    <ReceiptProvider engine={props.engine} locale={props.locale}>
+    <ReceiptProvider
+      engine={props.engine}
+      locale={props.locale}
+      // Inline, as apps write it: a new object each render, with the same text.
+      strings={props.isRetitled ? { messageListLabel: 'Team chat' } : undefined}
+    >
       <CountedList
         className="action-list"
         conversationId="alice|2|t1"
@@ -82,8 +92,8 @@ async function chat() {
     });
     return (await world.history(alice, 'alice|2|t1')).at(-1)!;
   };
-  const show = (shown: ReceiptMessage[], locale?: string) =>
-    app.rerender(<Chat engine={engine} messages={shown} locale={locale} />);
+  const show = (shown: ReceiptMessage[], locale?: string, isRetitled?: boolean) =>
+    app.rerender(<Chat engine={engine} messages={shown} locale={locale} isRetitled={isRetitled} />);
   return { bob, carol, messages, newest, show };
 }
 
@@ -175,6 +185,23 @@ describe('MessageList render counts of everyday actions', () => {
     await quiet();
     // Badges read the strings themselves (ticks through StatusTick, not counted here); the rows'
     // content does not.
+    expect(count).toEqual({ list: 1, content: 0, tick: 0, badge: mountedRows() });
+  });
+
+  it('inline strings with the same text render no badge again; other text renders every badge', async () => {
+    const { messages, show } = await chat();
+    show(messages, undefined, true);
+    await quiet();
+    const labelId = scroller().getAttribute('aria-labelledby')!;
+    expect(document.getElementById(labelId)?.textContent).toBe('Team chat');
+    reset();
+    show(messages, undefined, true);
+    await quiet();
+    expect(count).toEqual({ list: 1, content: 0, tick: 0, badge: 0 });
+
+    reset();
+    show(messages);
+    await quiet();
     expect(count).toEqual({ list: 1, content: 0, tick: 0, badge: mountedRows() });
   });
 });

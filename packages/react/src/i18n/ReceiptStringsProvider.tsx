@@ -1,4 +1,5 @@
-import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { createContext, type ReactNode, useContext, useMemo, useRef } from 'react';
+import { shallowEqual } from '../hooks/useStoreSelector';
 import { en } from './en';
 import type { ReceiptLocale, ReceiptStrings } from './ReceiptStrings';
 import { zhCN } from './zhCN';
@@ -46,10 +47,15 @@ export interface ReceiptStringsProviderProps {
  */
 export function ReceiptStringsProvider({ locale, strings, children }: ReceiptStringsProviderProps) {
   const around = useContext(ReceiptStringsContext);
+  // `strings={{ badgeAllRead: 'Seen by all' }}` is a new object in every render of the app: kept
+  // while its entries are the same, or every tick and badge below would render with the app.
+  const keptStrings = useRef(strings);
+  if (!shallowEqual(keptStrings.current, strings)) keptStrings.current = strings;
+  const stableStrings = keptStrings.current;
   const value = useMemo<ReceiptLanguage>(() => {
     const [base, tag] = locale === undefined ? [around] : languageFor(locale);
-    if (!strings) return base;
-    const overrides = overridesOfMatchingType(base.strings, strings);
+    if (!stableStrings) return base;
+    const overrides = overridesOfMatchingType(base.strings, stableStrings);
     return {
       strings: { ...base.strings, ...overrides },
       // A whole table is the app's translation, into the language `locale` names; with a few
@@ -57,7 +63,7 @@ export function ReceiptStringsProvider({ locale, strings, children }: ReceiptStr
       // `locale={navigator.language}` must not be read in a French voice).
       lang: tag && Object.keys(base.strings).every((key) => key in overrides) ? tag : base.lang,
     };
-  }, [around, locale, strings]);
+  }, [around, locale, stableStrings]);
   return <ReceiptStringsContext.Provider value={value}>{children}</ReceiptStringsContext.Provider>;
 }
 
