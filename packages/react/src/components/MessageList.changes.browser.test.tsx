@@ -261,3 +261,69 @@ it('keeps rows on screen when history is prepended twice while the pill scroll i
   }
   await settle(world.server);
 });
+
+it.each([
+  ['the other member', 'not counted in the pill'],
+  ['the reader', 'not glided to'],
+] as const)(
+  'follows messages from %s appended the moment the scroller reaches the end, before its scroll event (%s)',
+  async (sender) => {
+    // The seeded property's failure under CPU load, without the load: the pill's smooth scroll took
+    // its last step to the end, and an append came before the list (and the virtualizer) read that
+    // step's scroll event. The append was judged from the last position read, above the end: the
+    // reader's own messages were glided to, and the other member's counted in the pill. Here the
+    // scroller is put at the end by a write, and the append committed before the event.
+    world = createWorld();
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    const template = await world.send(alice, { conversationId: 'alice|1|bob', text: 'x' });
+    const engine = world.engineFor(alice);
+    let made = 0;
+    const fresh = (): ReceiptMessage => {
+      made++;
+      return {
+        ...template,
+        messageClientId: `m${made}`,
+        messageServerId: `s${made}`,
+        createTime: template.createTime + made,
+        senderId: sender === 'the reader' ? alice.accountId : bob.accountId,
+      };
+    };
+    let messages = Array.from({ length: 27 }, fresh);
+    const ui = () => (
+      <Providers engine={engine}>
+        <MessageList
+          className="changes-list"
+          conversationId="alice|1|bob"
+          messages={messages}
+          renderMessage={renderMessage}
+        />
+      </Providers>
+    );
+    const app = renderApp(ui());
+    const scroller = app.container.querySelector('section') as HTMLElement;
+    const list = scroller.closest('[data-at-end]') as HTMLElement;
+    const distanceFromEnd = () =>
+      scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop;
+    await nextFrame();
+    await nextFrame();
+    scroller.scrollTop = 0;
+    await nextFrame();
+    await nextFrame();
+    expect(list.dataset.atEnd, 'scrolled up').toBe('false');
+    scroller.scrollTop = scroller.scrollHeight;
+    expect(distanceFromEnd(), 'at the end').toBeLessThanOrEqual(1);
+    messages = [...messages, ...Array.from({ length: 3 }, fresh)];
+    app.rerender(ui());
+    // What the reader sees in the frame that paints the new messages, and two frames on.
+    expect(app.container.querySelector('.readmark-new-messages'), 'the pill').toBeNull();
+    expect(distanceFromEnd(), 'as the new messages are painted').toBeLessThanOrEqual(1);
+    await nextFrame();
+    await nextFrame();
+    expect(distanceFromEnd(), 'two frames later').toBeLessThanOrEqual(1);
+    expect(list.dataset.atEnd).toBe('true');
+    expect(app.container.querySelector('.readmark-new-messages'), 'the pill').toBeNull();
+    expect(layoutProblems(scroller, messages)).toEqual([]);
+    await settle(world.server);
+  },
+);

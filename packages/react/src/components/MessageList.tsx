@@ -148,10 +148,45 @@ export function MessageList<TMessage extends ReceiptMessage>({
     }
     hadFocusRef.current = false;
   }, [conversationId]);
+  // The messages shown before, their key getter and conversation.
+  const shownBeforeRef = useRef([allMessages, getMessageKey, conversationId] as const);
+  // Messages appended while the reader is at the end are followed. The virtualizer judges that from
+  // the last scroll event it read, and this list from the frame after it; the browser can move the
+  // scroller there (a smooth scroll's last step, the app's own write) and an append be rendered
+  // before either has run, and the append was not followed: the other member's messages were
+  // counted in the pill, the reader's own glided to. Judged here from where the scroller really is,
+  // before the rows grow, for an append with the first message kept (nothing above moves the
+  // scroller): the scroller's position then, or `undefined`.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: judged once per new messages array, with the rest as it is then
+  const appendedAtEndFrom = useMemo(() => {
+    const element = scrollRef.current;
+    const [previous, previousKeyOf, previousConversationId] = shownBeforeRef.current;
+    const last = allMessages[allMessages.length - 1];
+    if (
+      !isAtEndRef.current &&
+      element &&
+      last &&
+      previous[0] &&
+      previousConversationId === conversationId &&
+      previousKeyOf(previous[0]) === getMessageKey(allMessages[0]!) &&
+      previousKeyOf(previous[previous.length - 1]!) !== getMessageKey(last)
+    ) {
+      const { scrollTop, scrollHeight, clientHeight } = element;
+      if (clientHeight > 0 && scrollHeight - clientHeight - scrollTop <= END_THRESHOLD) {
+        return scrollTop;
+      }
+    }
+  }, [allMessages]);
   let newMessageCount = 0;
   // Scanned only while scrolled away, and from the end: the last seen message is among the newest,
   // so a render while scrolling through a long history does not walk all of it.
-  if (!isAtEnd && !isSwitchingConversation && seenLastKey !== undefined) {
+  if (
+    !isAtEnd &&
+    !isSwitchingConversation &&
+    seenLastKey !== undefined &&
+    // Not in the render of such an append: the list goes to the end as it commits.
+    (appendedAtEndFrom === undefined || shownBeforeRef.current[0] === allMessages)
+  ) {
     let unseenCount = 0;
     let index = allMessages.length - 1;
     for (; index >= 0; index--) {
@@ -290,13 +325,19 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // Only for a message new at the end: history loaded above keeps the last message, and a new copy
   // of one already shown (the sent copy of a sending one, re-sorted or not) was there before.
   // The pill's scroll: smooth, unless the reader asks for reduced motion.
-  // The messages shown before, their key getter and conversation.
-  const shownBeforeRef = useRef([allMessages, getMessageKey, conversationId] as const);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs for a new messages array; the rest is read as it is then
   useClientLayoutEffect(() => {
     const [previous, previousKeyOf, previousConversationId] = shownBeforeRef.current;
     shownBeforeRef.current = [allMessages, getMessageKey, conversationId];
     const last = allMessages[allMessages.length - 1];
+    const element = scrollRef.current;
+    // An append the reader was at the end for (see appendedAtEndFrom), unless they scrolled since.
+    if (appendedAtEndFrom !== undefined && element?.scrollTop === appendedAtEndFrom) {
+      virtualizer.scrollToEnd();
+      isAtEndRef.current = true;
+      atEndScrollTopRef.current = appendedAtEndFrom;
+      setIsAtEnd(true);
+    }
     if (
       isScrollingToOwnMessages === false ||
       isAtEndRef.current ||
