@@ -154,23 +154,13 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // the last scroll event it read, and this list from the frame after it; the browser can move the
   // scroller there (a smooth scroll's last step, the app's own write) and an append be rendered
   // before either has run, and the append was not followed: the other member's messages were
-  // counted in the pill, the reader's own glided to. Judged here from where the scroller really is,
-  // before the rows grow, for an append with the first message kept (nothing above moves the
-  // scroller): the scroller's position then, or `undefined`.
+  // counted in the pill, the reader's own glided to. Judged here, for any change of the messages in
+  // the same conversation, from where the scroller really is before the rows change (a reader at
+  // the end stays there whatever changed): the scroller's position then, or `undefined`.
   // biome-ignore lint/correctness/useExhaustiveDependencies: judged once per new messages array, with the rest as it is then
   const appendedAtEndFrom = useMemo(() => {
     const element = scrollRef.current;
-    const [previous, previousKeyOf, previousConversationId] = shownBeforeRef.current;
-    const last = allMessages[allMessages.length - 1];
-    if (
-      !isAtEndRef.current &&
-      element &&
-      last &&
-      previous[0] &&
-      previousConversationId === conversationId &&
-      previousKeyOf(previous[0]) === getMessageKey(allMessages[0]!) &&
-      previousKeyOf(previous[previous.length - 1]!) !== getMessageKey(last)
-    ) {
+    if (!isAtEndRef.current && element && shownBeforeRef.current[2] === conversationId) {
       const { scrollTop, scrollHeight, clientHeight } = element;
       if (clientHeight > 0 && scrollHeight - clientHeight - scrollTop <= END_THRESHOLD) {
         return scrollTop;
