@@ -158,7 +158,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // the same conversation, from where the scroller really is before the rows change (a reader at
   // the end stays there whatever changed): the scroller's position then, or `undefined`.
   // biome-ignore lint/correctness/useExhaustiveDependencies: judged once per new messages array, with the rest as it is then
-  const appendedAtEndFrom = useMemo(() => {
+  const atEndBeforeChangeFrom = useMemo(() => {
     const element = scrollRef.current;
     if (!isAtEndRef.current && element && shownBeforeRef.current[2] === conversationId) {
       const { scrollTop, scrollHeight, clientHeight } = element;
@@ -174,8 +174,8 @@ export function MessageList<TMessage extends ReceiptMessage>({
     !isAtEnd &&
     !isSwitchingConversation &&
     seenLastKey !== undefined &&
-    // Not in the render of such an append: the list goes to the end as it commits.
-    (appendedAtEndFrom === undefined || shownBeforeRef.current[0] === allMessages)
+    // Not in the render of such a change: the list goes to the end as it commits.
+    (atEndBeforeChangeFrom === undefined || shownBeforeRef.current[0] === allMessages)
   ) {
     let unseenCount = 0;
     let index = allMessages.length - 1;
@@ -321,11 +321,11 @@ export function MessageList<TMessage extends ReceiptMessage>({
     shownBeforeRef.current = [allMessages, getMessageKey, conversationId];
     const last = allMessages[allMessages.length - 1];
     const element = scrollRef.current;
-    // An append the reader was at the end for (see appendedAtEndFrom), unless they scrolled since.
-    if (appendedAtEndFrom !== undefined && element?.scrollTop === appendedAtEndFrom) {
+    // A change the reader was at the end for (see atEndBeforeChangeFrom), unless they scrolled since.
+    if (atEndBeforeChangeFrom !== undefined && element?.scrollTop === atEndBeforeChangeFrom) {
       virtualizer.scrollToEnd();
       isAtEndRef.current = true;
-      atEndScrollTopRef.current = appendedAtEndFrom;
+      atEndScrollTopRef.current = atEndBeforeChangeFrom;
       setIsAtEnd(true);
     }
     if (
