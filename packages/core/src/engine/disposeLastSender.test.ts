@@ -1,10 +1,11 @@
 /**
- * An engine disposed with nobody to take its receipts ("last sender"): what it may still do, and
- * what it must not (a second send next to another engine, a store change nobody asked for).
+ * What happens to the receipts an engine holds when it is disposed: handed to another running
+ * engine of the account, kept by its storage, or, with neither ("last sender"), sent as it goes;
+ * and what such an engine must not do (a second send next to another engine, a store change
+ * nobody asked for).
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { TransportEvent } from '../ReceiptTransport';
-import { receiptWorldPerTest } from '../testing/receiptWorld';
+import { aliceWritesToBobHeard, receiptWorldPerTest } from '../testing/receiptWorld';
 import { createReceiptEngine } from './createReceiptEngine';
 import { selectPeerReadTime, selectSelfReadTime } from './selectors';
 
@@ -12,12 +13,8 @@ const world = receiptWorldPerTest((world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
 });
 
-async function chat() {
-  const { alice, bob, p2p, team, p2pCopy, teamCopy } = await world.aliceWritesToBob();
-  const events: TransportEvent[] = [];
-  alice.transport.subscribe((event) => events.push(event));
-  return { alice, bob, events, m1: p2p, g1: team, m1Copy: p2pCopy, g1Copy: teamCopy };
-}
+/** A and B with m1 (P2P) and g1 (team T), and the events A's transport delivers from then on. */
+const chat = () => aliceWritesToBobHeard(world);
 
 describe('an engine disposed as the last sender', () => {
   it('leaves a receipt still waiting for its read time to an engine of the account started before that answer came: one send, not two', async () => {
@@ -126,3 +123,111 @@ async function bobReadByAliceAfterward(
   bob.engine.dispose();
   return createReceiptEngine({ transport: bob.transport, accountId: 'B' });
 }
+
+describe('an engine disposed, and who sends what it held', () => {
+  it('disposed within its flush window with no storage and no engine of the account to take them, it sends what it was marked', async () => {
+    const { alice, bob, m1, g1, m1Copy, g1Copy } = await chat();
+    // Bob read both; the app unmounts the chat (a provider hidden in an Activity, a closed panel)
+    // before the 300 ms window ends.
+    bob.engine.markRead([m1Copy, g1Copy]);
+    await world.tick(100);
+    bob.engine.dispose();
+    await world.tick(1000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(bob.calls.sendTeamMessageReceipts).toHaveLength(1);
+    expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
+    const readers = await alice.client.V2NIMMessageService.getTeamMessageReceiptDetail(g1 as never);
+    expect(readers.readAccountList).toEqual(['B']);
+  });
+
+  it("disposed while the conversation's own read time is still being asked for, it sends the receipt that waited for that answer", async () => {
+    const { alice, bob, m1, m1Copy } = await chat();
+    // The chat's first read asks the account's read time first (P11, U5); the app unmounts the
+    // chat before the answer comes.
+    bob.engine.markRead([m1Copy]);
+    expect(bob.calls.getSelfReadTime).toHaveLength(1);
+    bob.engine.dispose();
+    await world.tick(1000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
+  });
+
+  it('disposed while that read time is asked for, it sends nothing if the answer says the account already read the message elsewhere (P11)', async () => {
+    const { bob, events, m1Copy } = await chat();
+    // Bob's other app read m1 through the SDK; this engine heard nothing of it (the reading
+    // client gets no event).
+    await bob.client.V2NIMMessageService.sendP2PMessageReceipt(m1Copy as never);
+    await world.settle();
+    bob.engine.markRead([m1Copy]);
+    bob.engine.dispose();
+    await world.tick(1000);
+    expect(bob.calls.getSelfReadTime).toHaveLength(1);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(0);
+    expect(events.filter((event) => event.type === 'p2pReceipts')).toHaveLength(1);
+  });
+
+  it('disposed in the task that made it, with another engine of the account running: that engine sends the receipt, and only it', async () => {
+    const { alice, bob, events, m1, m1Copy } = await chat();
+    // A provider that made an engine and dropped it at once (StrictMode's double mount).
+    const brief = createReceiptEngine({ transport: bob.transport, accountId: 'B' });
+    brief.markRead([m1Copy]);
+    brief.dispose();
+    await world.tick(1000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(events.filter((event) => event.type === 'p2pReceipts')).toHaveLength(1);
+    expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
+  });
+
+  it("that engine disposed too, before the brief one's load ended: the receipt is still sent, once", async () => {
+    const { alice, bob, events, m1, m1Copy } = await chat();
+    const brief = createReceiptEngine({ transport: bob.transport, accountId: 'B' });
+    brief.markRead([m1Copy]);
+    brief.dispose();
+    // A logout in the same task: no engine of Bob's is left.
+    bob.engine.dispose();
+    await world.tick(1000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(events.filter((event) => event.type === 'p2pReceipts')).toHaveLength(1);
+    expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
+  });
+
+  it('disposed while failed receipts wait for their retry, with nobody to take them: it tries them once more as it goes', async () => {
+    const { alice, bob, m1, g1, m1Copy, g1Copy } = await chat();
+    world.server.setFaults({ failureRate: 1, failureCodes: [192005] });
+    bob.engine.markRead([m1Copy, g1Copy]);
+    await world.tick(300);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(bob.calls.sendTeamMessageReceipts).toHaveLength(1);
+    // The network is fine again, but the retries wait for their backoff; the chat is closed.
+    world.server.setFaults({});
+    bob.engine.dispose();
+    await world.tick(10_000);
+    expect(bob.calls.sendP2PMessageReceipt).toHaveLength(2);
+    expect(bob.calls.sendTeamMessageReceipts).toHaveLength(2);
+    expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
+    const readers = await alice.client.V2NIMMessageService.getTeamMessageReceiptDetail(g1 as never);
+    expect(readers.readAccountList).toEqual(['B']);
+  });
+
+  it('disposed with another engine of the account running, or with a storage, it sends nothing itself: they take its receipts', async () => {
+    const { bob, m1Copy, g1Copy } = await chat();
+    const saved: unknown[][] = [];
+    const storage = {
+      load: () => [],
+      save: (_accountId: string, messages: readonly unknown[]) => void saved.push([...messages]),
+    };
+    const withStorage = world.device('B', { storage });
+    await world.tick(0);
+    bob.engine.markRead([m1Copy, g1Copy]);
+    // Another engine of Bob's runs: it takes them.
+    bob.engine.dispose();
+    // Nobody runs after this one, but its storage keeps them for the next engine.
+    withStorage.engine.dispose();
+    await world.tick(1000);
+    for (const device of [bob, withStorage]) {
+      expect(device.calls.sendP2PMessageReceipt).toHaveLength(0);
+      expect(device.calls.sendTeamMessageReceipts).toHaveLength(0);
+    }
+    expect(saved.at(-1)).toHaveLength(2);
+  });
+});

@@ -235,6 +235,17 @@ export function createReceiptWorld(options: ReceiptWorldOptions = {}) {
   };
 }
 
+/**
+ * `world.aliceWritesToBob()` (team T created by the test), plus the events A's transport delivers
+ * from then on; the messages as m1 (P2P) and g1 (team) with B's copies.
+ */
+export async function aliceWritesToBobHeard(world: ReceiptWorld) {
+  const { alice, bob, p2p, team, p2pCopy, teamCopy } = await world.aliceWritesToBob();
+  const events: TransportEvent[] = [];
+  alice.transport.subscribe((event) => events.push(event));
+  return { alice, bob, events, m1: p2p, g1: team, m1Copy: p2pCopy, g1Copy: teamCopy };
+}
+
 /** What {@link createReceiptWorld} returns. */
 export type ReceiptWorld = ReturnType<typeof createReceiptWorld>;
 
