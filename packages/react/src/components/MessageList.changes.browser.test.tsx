@@ -1,4 +1,4 @@
-import type { ReceiptMessage } from '@readmark/core';
+import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
 import fc from 'fast-check';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MessageList } from './MessageList';
@@ -36,6 +36,18 @@ afterEach(() => {
 
 const renderMessage = (message: ReceiptMessage) => (
   <div style={{ height: variedHeightOf(message) }}>{message.messageClientId}</div>
+);
+
+/** Alice's list of her chat with Bob, as the app renders it. */
+const changesList = (engine: ReceiptEngine, messages: ReceiptMessage[]) => (
+  <Providers engine={engine}>
+    <MessageList
+      className="changes-list"
+      conversationId="alice|1|bob"
+      messages={messages}
+      renderMessage={renderMessage}
+    />
+  </Providers>
 );
 
 type Change =
@@ -181,16 +193,7 @@ it('keeps the rows on screen stacked in message order, and a reader at the end t
         runs++;
         cleanupApps();
         let messages = Array.from({ length: initialCount }, fresh);
-        const ui = () => (
-          <Providers engine={engine}>
-            <MessageList
-              className="changes-list"
-              conversationId="alice|1|bob"
-              messages={messages}
-              renderMessage={renderMessage}
-            />
-          </Providers>
-        );
+        const ui = () => changesList(engine, messages);
         const app = renderApp(ui());
         const scroller = app.container.querySelector('section') as HTMLElement;
         await nextFrame();
@@ -267,7 +270,7 @@ it.each([
   ['the reader', 'not glided to'],
 ] as const)(
   'follows messages from %s appended the moment the scroller reaches the end, before its scroll event (%s)',
-  async (sender) => {
+  async (sender, _outcome) => {
     // The seeded property's failure under CPU load, without the load: the pill's smooth scroll took
     // its last step to the end, and an append came before the list (and the virtualizer) read that
     // step's scroll event. The append was judged from the last position read, above the end: the
@@ -290,16 +293,7 @@ it.each([
       };
     };
     let messages = Array.from({ length: 27 }, fresh);
-    const ui = () => (
-      <Providers engine={engine}>
-        <MessageList
-          className="changes-list"
-          conversationId="alice|1|bob"
-          messages={messages}
-          renderMessage={renderMessage}
-        />
-      </Providers>
-    );
+    const ui = () => changesList(engine, messages);
     const app = renderApp(ui());
     const scroller = app.container.querySelector('section') as HTMLElement;
     const list = scroller.closest('[data-at-end]') as HTMLElement;
