@@ -22,7 +22,11 @@ export {
   selectLastMessageStatus,
 } from './engine/lastMessageStatus';
 export { copyReceiptMessage, isReceiptMessage, isSentMessage } from './engine/messageFacts';
-export type { ReceiptEngine, ReceiptEngineOptions } from './engine/ReceiptEngine';
+export type {
+  LoadConversationOptions,
+  ReceiptEngine,
+  ReceiptEngineOptions,
+} from './engine/ReceiptEngine';
 export type {
   P2PWatermarks,
   ReceiptState,

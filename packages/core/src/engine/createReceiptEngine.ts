@@ -31,7 +31,7 @@ import {
 import { isTime } from './numbers';
 import { createOutboxPersistence } from './outboxPersistence';
 import { createP2POutbox } from './p2pOutbox';
-import type { ReceiptEngine, ReceiptEngineOptions } from './ReceiptEngine';
+import type { LoadConversationOptions, ReceiptEngine, ReceiptEngineOptions } from './ReceiptEngine';
 import {
   advanceWatermark,
   createInitialState,
@@ -164,19 +164,24 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   const seeding = new Set<string>();
   const seedKey = (field: keyof P2PWatermarks, conversationId: string) =>
     `${field}\n${conversationId}`;
-  /** Conversations whose seeding failed for a passing reason; retried when the connection is back. */
-  const unseeded = new Set<string>();
+  /**
+   * Conversations whose seeding failed for a passing reason, retried when the connection is back:
+   * true while only their peerReadTime was wanted (a conversation-list row's).
+   */
+  const unseeded = new Map<string, boolean>();
   function reseedConversations(): void {
     // What another device of this account read while this one was offline comes with the login
     // sync, after the "connected" that runs this: a receipt still queued asks its read time again
     // (the transport waits for that sync) rather than repeat a read (P11, scenario 13).
     for (const conversationId of p2p.queued()) {
       const key = seedKey('selfReadTime', conversationId);
-      if (!seeding.has(key) && seeded.delete(key)) unseeded.add(conversationId);
+      if (!seeding.has(key) && seeded.delete(key)) unseeded.set(conversationId, false);
     }
     const pending = [...unseeded];
     unseeded.clear();
-    for (const conversationId of pending) void loadConversation(conversationId);
+    for (const [conversationId, isPeerOnly] of pending) {
+      void loadConversation(conversationId, { isPeerOnly });
+    }
   }
 
   /** Seeds one watermark of one conversation from the transport, monotonically and at most once. */
@@ -220,8 +225,12 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
         seeded.delete(key);
         if (!isDisposed) {
           // Offline or rate-limited is not a failure to report: seed again once connected.
-          if (context.willRetry(error, operation, conversationId)) unseeded.add(conversationId);
-          else context.report(error, operation, conversationId);
+          if (context.willRetry(error, operation, conversationId)) {
+            unseeded.set(
+              conversationId,
+              field === 'peerReadTime' && unseeded.get(conversationId) !== false,
+            );
+          } else context.report(error, operation, conversationId);
         }
         settle();
       },
@@ -230,9 +239,13 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     return seed;
   }
 
-  function loadConversation(conversationId: string): Promise<void> {
+  function loadConversation(
+    conversationId: string,
+    options?: LoadConversationOptions,
+  ): Promise<void> {
     if (isDisposed || !isP2PConversationId(accountId, conversationId)) return Promise.resolve();
-    const getSelfReadTime = transport.getSelfReadTime?.bind(transport);
+    const getSelfReadTime =
+      options?.isPeerOnly === true ? undefined : transport.getSelfReadTime?.bind(transport);
     return Promise.all([
       seedWatermark(conversationId, 'peerReadTime', 'getP2PMessageReceipt', () =>
         transport.getP2PMessageReceipt(conversationId).then((receipt) => receipt?.timestamp),

@@ -1,4 +1,5 @@
 import type { ReceiptLastMessage } from '@readmark/core';
+import { memo } from 'react';
 import { useLastMessageStatus } from '../hooks/useLastMessageStatus';
 import { StatusTick } from './StatusTick';
 
@@ -16,9 +17,13 @@ export interface ConversationReadTickProps {
  * message is not mine, not sent, a notification or call, a team message, or was revoked.
  *
  * Renders `role="img"` with the same localized names as {@link ReadTick} and exposes the state as
- * `data-status`.
+ * `data-status`. Memoized: a list that re-renders or re-sorts with the same `lastMessage` objects
+ * renders no tick again, and a new object with the same content renders no tick markup again.
  */
-export function ConversationReadTick({ lastMessage, className }: ConversationReadTickProps) {
+export const ConversationReadTick = memo(function ConversationReadTick({
+  lastMessage,
+  className,
+}: ConversationReadTickProps) {
   const status = useLastMessageStatus(lastMessage);
   return status === undefined ? null : <StatusTick status={status} className={className} />;
-}
+});

@@ -1,4 +1,5 @@
 import type { MessageStatus, ReceiptMode } from '@readmark/core';
+import { memo } from 'react';
 import type { ReceiptStrings } from '../i18n/ReceiptStrings';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { TickIcon } from './TickIcon';
@@ -9,8 +10,9 @@ import { withClassName } from './withClassName';
  * row): `role="img"` with the localized name of `status`, the glyph, and `data-status` (plus
  * `data-mode` where the tick knows it) for styling. It declares the name's language itself: a tick
  * sits in the app's markup (a message row, a conversation row), whose language may not be the kit's.
+ * Memoized on its three strings: a tick whose row renders again with the same status renders nothing.
  */
-export function StatusTick({
+export const StatusTick = memo(function StatusTick({
   status,
   mode,
   className,
@@ -33,7 +35,7 @@ export function StatusTick({
       <TickIcon status={status} />
     </span>
   );
-}
+});
 
 function tickLabel(status: MessageStatus, strings: ReceiptStrings): string {
   switch (status) {

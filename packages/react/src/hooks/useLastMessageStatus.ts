@@ -1,25 +1,14 @@
 import {
   type LastMessageStatus,
   lastMessageIndicatorMessage,
+  messageConversationId,
   type ReceiptLastMessage,
-  type ReceiptMessage,
-  type ReceiptMode,
   type ReceiptState,
   selectIsPeerRead,
 } from '@readmark/core';
-import { useMemo } from 'react';
-import { useReceiptView } from './useMessageReceipt';
+import { useCallback, useEffect, useRef } from 'react';
 import { useReceiptEngine } from './useReceiptEngine';
-
-interface IndicatorView {
-  mode: ReceiptMode;
-  status?: LastMessageStatus;
-}
-
-function selectIndicatorView(state: ReceiptState, message: unknown): IndicatorView {
-  if (message === undefined) return { mode: 'none' };
-  return { mode: 'p2p', status: selectIsPeerRead(state, message) ? 'read' : 'sent' };
-}
+import { shallowEqual, useStoreSelector } from './useStoreSelector';
 
 /**
  * The read indicator of a conversation-list row (SPEC U7, scenario 35), from the conversation's
@@ -27,17 +16,31 @@ function selectIndicatorView(state: ReceiptState, message: unknown): IndicatorVi
  * message, 'sent' before, and undefined when the row shows no indicator (the last message is not
  * mine, not a sent P2P message, a notification or call, or was revoked).
  *
- * While mounted it seeds the conversation's receipt time from the transport (as NetEase's UIKit does
- * for every listed conversation, SPEC U6) and re-renders only when the indicator changes.
+ * While mounted it seeds the conversation's receipt time from the transport, once per conversation
+ * and engine (as NetEase's UIKit does for every listed conversation, SPEC U6; not this account's own
+ * read time, which only sending receipts needs), and re-renders only when the indicator changes.
+ * A new `lastMessage` object with the same content (NIM's `onConversationChanged` builds new ones)
+ * runs no selector again: the row's selector is kept while the message's fields are equal.
  */
 export function useLastMessageStatus(
   lastMessage: ReceiptLastMessage | undefined,
 ): LastMessageStatus | undefined {
   const engine = useReceiptEngine();
-  const message = useMemo(
-    () => lastMessageIndicatorMessage(engine.accountId, lastMessage),
-    [engine.accountId, lastMessage],
+  const next = lastMessageIndicatorMessage(engine.accountId, lastMessage);
+  const kept = useRef(next);
+  if (!shallowEqual(kept.current, next)) kept.current = next;
+  const message = kept.current;
+  // A string compared by Object.is: a store update allocates nothing per row.
+  const select = useCallback(
+    (state: ReceiptState) =>
+      message && ((selectIsPeerRead(state, message) ? 'read' : 'sent') as LastMessageStatus),
+    [message],
   );
-  // An absent message selects mode 'none': no subscription and nothing loaded.
-  return useReceiptView(message as ReceiptMessage, selectIndicatorView).status;
+  // A row that shows no indicator has no subscription and loads nothing.
+  const status = useStoreSelector(engine.store, select, Object.is, message !== undefined);
+  const conversationId = message ? messageConversationId(engine.accountId, message) : '';
+  useEffect(() => {
+    if (conversationId) void engine.loadConversation(conversationId, { isPeerOnly: true });
+  }, [engine, conversationId]);
+  return status;
 }
