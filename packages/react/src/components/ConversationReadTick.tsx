@@ -20,7 +20,8 @@ export interface ConversationReadTickProps {
  * `data-status`. Memoized: a list that re-renders or re-sorts with the same `lastMessage` objects
  * renders no tick again, and a new object with the same content renders no tick markup again.
  */
-export const ConversationReadTick = memo(function ConversationReadTick({
+// Marked pure, as MessageRow's `memo`: an app that imports only hooks can drop it.
+export const ConversationReadTick = /* @__PURE__ */ memo(function ConversationReadTick({
   lastMessage,
   className,
 }: ConversationReadTickProps) {

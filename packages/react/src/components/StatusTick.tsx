@@ -12,7 +12,8 @@ import { withClassName } from './withClassName';
  * sits in the app's markup (a message row, a conversation row), whose language may not be the kit's.
  * Memoized on its three strings: a tick whose row renders again with the same status renders nothing.
  */
-export const StatusTick = memo(function StatusTick({
+// Marked pure, as MessageRow's `memo`: an app that imports only hooks can drop it.
+export const StatusTick = /* @__PURE__ */ memo(function StatusTick({
   status,
   mode,
   className,
