@@ -1,14 +1,11 @@
-import {
-  createReceiptEngine,
-  type ReceiptEngine,
-  type ReceiptLastMessage,
-  type ReceiptTransport,
-  type TransportEvent,
-} from '@readmark/core';
+import { createReceiptEngine, type ReceiptEngine, type ReceiptLastMessage } from '@readmark/core';
+import { createMemoryServer } from '@readmark/memory';
+import { createNimTransport } from '@readmark/nim';
 import { act, cleanup, render } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSubscriberCounter } from '../../../core/src/testing/leakCounters';
+import { countCalls } from '../../../core/src/testing/receiptWorld';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { ConversationReadTick } from './ConversationReadTick';
 
@@ -59,31 +56,18 @@ function lastMessageOf(index: number): ReceiptLastMessage {
 }
 
 /**
- * A custom transport whose reads are HTTP calls, counted: it answers every receipt time with 50
- * (before the last messages) and lets the test deliver events, as NIM's login sync does.
+ * Alice's device on the memory server, through the real NIM transport, its calls counted (each one
+ * would be a request on an HTTP backend); `deliver` hands the engine an event as NIM's login sync
+ * does. Every receipt time starts at 0, before the last messages.
  */
-function httpTransport() {
-  const calls = { getP2PMessageReceipt: 0, getSelfReadTime: 0 };
-  let listener: (event: TransportEvent) => void = () => {};
-  const transport: ReceiptTransport = {
-    sendP2PMessageReceipt: async () => {},
-    async getP2PMessageReceipt(conversationId) {
-      calls.getP2PMessageReceipt++;
-      return { conversationId, timestamp: 50 };
-    },
-    async getSelfReadTime() {
-      calls.getSelfReadTime++;
-      return 0;
-    },
-    sendTeamMessageReceipts: async () => {},
-    getTeamMessageReceipts: async () => [],
-    getTeamMessageReceiptDetail: () => Promise.reject(new Error('no team detail in a list')),
-    subscribe(next) {
-      listener = next;
-      return () => {};
-    },
-  };
-  return { transport, calls, deliver: (event: TransportEvent) => listener(event) };
+function aliceDevice() {
+  const server = createMemoryServer();
+  const counted = countCalls(createNimTransport(server.login('A')));
+  const reads = () => ({
+    getP2PMessageReceipt: counted.calls.getP2PMessageReceipt.length,
+    getSelfReadTime: counted.calls.getSelfReadTime.length,
+  });
+  return { ...counted, server, reads };
 }
 
 interface Row {
@@ -107,7 +91,6 @@ function ConversationList({ initial }: { initial: Row[] }) {
   );
 }
 
-const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 const tickCount = (container: HTMLElement, status: string) =>
   container.querySelectorAll(`[data-status="${status}"]`).length;
 
@@ -118,7 +101,7 @@ afterEach(() => {
 });
 
 describe('ConversationReadTick in a list of 1,200 conversations', () => {
-  let world: ReturnType<typeof httpTransport>;
+  let world: ReturnType<typeof aliceDevice>;
   let rows: Row[];
   const subscribers = createSubscriberCounter();
   const mount = async () => {
@@ -127,7 +110,7 @@ describe('ConversationReadTick in a list of 1,200 conversations', () => {
         <ConversationList initial={rows} />
       </ReceiptProvider>,
     );
-    await settle();
+    await act(() => world.server.settle());
     return view;
   };
   const counting = async (change: () => void) => {
@@ -138,7 +121,7 @@ describe('ConversationReadTick in a list of 1,200 conversations', () => {
   };
 
   beforeEach(() => {
-    world = httpTransport();
+    world = aliceDevice();
     engine = createReceiptEngine({ transport: world.transport, accountId: 'A' });
     subscribers.instrument(engine);
     rows = Array.from({ length: P2P_ROWS + TEAM_ROWS }, (_, id) => ({
@@ -153,7 +136,7 @@ describe('ConversationReadTick in a list of 1,200 conversations', () => {
     expect(tickCount(view.container, 'sent')).toBe(P2P_ROWS);
     // One call and one store subscription per one-to-one row; team rows cost nothing. The account's
     // own read time is not asked: a row does not send receipts.
-    expect(world.calls).toEqual({ getP2PMessageReceipt: P2P_ROWS, getSelfReadTime: 0 });
+    expect(world.reads()).toEqual({ getP2PMessageReceipt: P2P_ROWS, getSelfReadTime: 0 });
     expect(subscribers.live() - before).toBe(P2P_ROWS);
 
     // Scrolled away and back (a virtualized list unmounts rows), or the list remounted: no call.
@@ -162,7 +145,7 @@ describe('ConversationReadTick in a list of 1,200 conversations', () => {
     await act(async () => setRows(rows));
     view.unmount();
     await mount();
-    expect(world.calls).toEqual({ getP2PMessageReceipt: P2P_ROWS, getSelfReadTime: 0 });
+    expect(world.reads()).toEqual({ getP2PMessageReceipt: P2P_ROWS, getSelfReadTime: 0 });
   });
 
   it('renders one tick per conversation whose receipt arrives, one event or 500 at once', async () => {
@@ -199,6 +182,6 @@ describe('ConversationReadTick in a list of 1,200 conversations', () => {
       ticks: P2P_ROWS + TEAM_ROWS,
       markup: 0,
     });
-    expect(world.calls).toEqual({ getP2PMessageReceipt: P2P_ROWS, getSelfReadTime: 0 });
+    expect(world.reads()).toEqual({ getP2PMessageReceipt: P2P_ROWS, getSelfReadTime: 0 });
   });
 });
