@@ -6,9 +6,10 @@ import {
   type ReceiptState,
   selectIsPeerRead,
 } from '@readmark/core';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useReceiptEngine } from './useReceiptEngine';
-import { shallowEqual, useStoreSelector } from './useStoreSelector';
+import { useShallowStable } from './useShallowStable';
+import { useStoreSelector } from './useStoreSelector';
 
 /**
  * The read indicator of a conversation-list row (SPEC U7, scenario 35), from the conversation's
@@ -26,10 +27,7 @@ export function useLastMessageStatus(
   lastMessage: ReceiptLastMessage | undefined,
 ): LastMessageStatus | undefined {
   const engine = useReceiptEngine();
-  const next = lastMessageIndicatorMessage(engine.accountId, lastMessage);
-  const kept = useRef(next);
-  if (!shallowEqual(kept.current, next)) kept.current = next;
-  const message = kept.current;
+  const message = useShallowStable(lastMessageIndicatorMessage(engine.accountId, lastMessage));
   // A string compared by Object.is: a store update allocates nothing per row.
   const select = useCallback(
     (state: ReceiptState) =>

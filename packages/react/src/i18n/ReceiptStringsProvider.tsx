@@ -1,5 +1,5 @@
-import { createContext, type ReactNode, useContext, useMemo, useRef } from 'react';
-import { shallowEqual } from '../hooks/useStoreSelector';
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { useShallowStable } from '../hooks/useShallowStable';
 import { en } from './en';
 import type { ReceiptLocale, ReceiptStrings } from './ReceiptStrings';
 import { zhCN } from './zhCN';
@@ -49,9 +49,7 @@ export function ReceiptStringsProvider({ locale, strings, children }: ReceiptStr
   const around = useContext(ReceiptStringsContext);
   // `strings={{ badgeAllRead: 'Seen by all' }}` is a new object in every render of the app: kept
   // while its entries are the same, or every tick and badge below would render with the app.
-  const keptStrings = useRef(strings);
-  if (!shallowEqual(keptStrings.current, strings)) keptStrings.current = strings;
-  const stableStrings = keptStrings.current;
+  const stableStrings = useShallowStable(strings);
   const value = useMemo<ReceiptLanguage>(() => {
     const [base, tag] = locale === undefined ? [around] : languageFor(locale);
     if (!stableStrings) return base;
