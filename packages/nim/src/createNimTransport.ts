@@ -303,8 +303,8 @@ export function createNimTransport(
   };
 
   // Read-time answers waiting for the SDK's login sync, each as the function that ends its wait at
-  // once, and how many subscriptions are open. An engine's dispose ends its subscription; once none
-  // is left, nobody is there to take those answers, so their waits end (see `subscribe`).
+  // once, and how many subscriptions are open: an SDK that cannot tell its login status has its
+  // waits ended when the last one ends (see `subscribe`); a logout ends them otherwise.
   const syncWaits = new Set<() => void>();
   let subscriptions = 0;
 
@@ -444,8 +444,8 @@ export function createNimTransport(
   if (typeof getConversationReadTime === 'function') {
     // How far this account has read a conversation on any device (SPEC P11): the engine seeds its
     // selfReadTime with it, so a reloaded page does not acknowledge the same message again (U5).
-    // Asked once the SDK's login sync has filled the cache it answers from (whenMainDataSynced), or
-    // at once when the transport's last subscription ends while it waits.
+    // Asked once the SDK's login sync has filled the cache it answers from (whenMainDataSynced), at a
+    // logout, or when the last subscription ends on an SDK that cannot tell its login status.
     transport.getSelfReadTime = async (conversationId) => {
       if (typeof conversationId !== 'string') throw invalid('conversationId must be a string');
       await whenMainDataSynced(login, syncWaits);
