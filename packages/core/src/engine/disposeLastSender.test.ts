@@ -16,6 +16,17 @@ const world = receiptWorldPerTest((world) => {
 /** A and B with m1 (P2P) and g1 (team T), and the events A's transport delivers from then on. */
 const chat = () => aliceWritesToBobHeard(world);
 
+/** What Alice's SDK says once Bob's receipts for m1 and g1 landed: m1 read, g1 read by B alone. */
+async function expectBobReadBoth({
+  alice,
+  m1,
+  g1,
+}: Pick<Awaited<ReturnType<typeof chat>>, 'alice' | 'm1' | 'g1'>) {
+  expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
+  const readers = await alice.client.V2NIMMessageService.getTeamMessageReceiptDetail(g1 as never);
+  expect(readers.readAccountList).toEqual(['B']);
+}
+
 describe('an engine disposed as the last sender', () => {
   it('leaves a receipt still waiting for its read time to an engine of the account started before that answer came: one send, not two', async () => {
     const { alice, bob, events, m1, m1Copy } = await chat();
@@ -135,9 +146,7 @@ describe('an engine disposed, and who sends what it held', () => {
     await world.tick(1000);
     expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
     expect(bob.calls.sendTeamMessageReceipts).toHaveLength(1);
-    expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
-    const readers = await alice.client.V2NIMMessageService.getTeamMessageReceiptDetail(g1 as never);
-    expect(readers.readAccountList).toEqual(['B']);
+    await expectBobReadBoth({ alice, m1, g1 });
   });
 
   it("disposed while the conversation's own read time is still being asked for, it sends the receipt that waited for that answer", async () => {
@@ -204,9 +213,7 @@ describe('an engine disposed, and who sends what it held', () => {
     await world.tick(10_000);
     expect(bob.calls.sendP2PMessageReceipt).toHaveLength(2);
     expect(bob.calls.sendTeamMessageReceipts).toHaveLength(2);
-    expect(alice.client.V2NIMMessageService.isPeerRead(m1 as never)).toBe(true);
-    const readers = await alice.client.V2NIMMessageService.getTeamMessageReceiptDetail(g1 as never);
-    expect(readers.readAccountList).toEqual(['B']);
+    await expectBobReadBoth({ alice, m1, g1 });
   });
 
   it('disposed with another engine of the account running, or with a storage, it sends nothing itself: they take its receipts', async () => {
