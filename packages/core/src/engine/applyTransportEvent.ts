@@ -2,7 +2,7 @@ import { isP2PConversationId } from '../conversationId';
 import type { TransportEvent } from '../ReceiptTransport';
 import type { TeamMessageReadReceipt } from '../types';
 import { isCount, isTime } from './numbers';
-import { advanceWatermark, type ReceiptState } from './receiptState';
+import { advanceWatermark, advanceWatermarks, type ReceiptState } from './receiptState';
 
 /**
  * A well-formed team receipt: conversation and client ids, non-negative integer counts. A custom
@@ -36,12 +36,15 @@ export function applyWatermarkEvent(state: ReceiptState, event: WatermarkEvent):
   // A custom transport may emit anything, even null.
   switch (event?.type) {
     case 'p2pReceipts':
-      return (Array.isArray(event.receipts) ? event.receipts : []).reduce(
-        (next, receipt) =>
-          isP2PConversationId(state.accountId, receipt?.conversationId) && isTime(receipt.timestamp)
-            ? advanceWatermark(next, receipt.conversationId, 'peerReadTime', receipt.timestamp)
-            : next,
+      return advanceWatermarks(
         state,
+        (Array.isArray(event.receipts) ? event.receipts : [])
+          .filter(
+            (receipt) =>
+              isP2PConversationId(state.accountId, receipt?.conversationId) &&
+              isTime(receipt.timestamp),
+          )
+          .map((receipt) => [receipt.conversationId, 'peerReadTime', receipt.timestamp] as const),
       );
     case 'selfReadTime':
       return isP2PConversationId(state.accountId, event.conversationId) && isTime(event.readTime)

@@ -33,12 +33,13 @@ import { createOutboxPersistence } from './outboxPersistence';
 import { createP2POutbox } from './p2pOutbox';
 import type { LoadConversationOptions, ReceiptEngine, ReceiptEngineOptions } from './ReceiptEngine';
 import {
-  advanceWatermark,
+  advanceWatermarks,
   createInitialState,
   markTeamUnavailable,
   type P2PWatermarks,
   type ReceiptState,
   setEntry,
+  type WatermarkAdvance,
 } from './receiptState';
 import { selectIsSendingReceipts } from './selectors';
 import { createTeamCountLoader } from './teamCountLoader';
@@ -216,7 +217,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
               field === 'selfReadTime' &&
               p2p.queued().includes(conversationId)))
         ) {
-          store.setState((state) => advanceWatermark(state, conversationId, field, time));
+          return applySeedSoon([conversationId, field, time]).then(settle);
         }
         settle();
       },
@@ -237,6 +238,26 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     );
     seeded.set(key, seed);
     return seed;
+  }
+
+  /** Seed answers not applied yet, and the promise job that applies them. */
+  let seedAnswers: WatermarkAdvance[] = [];
+  let seedsApplied: Promise<void> | undefined;
+  /**
+   * Applies a seed's answer together with the others that come in the same task, in one store
+   * update: a conversation list's rows ask their receipt times at once, and a backend that answers
+   * them together (one HTTP batch) ran every mounted row's selector once per answer. Resolves once
+   * applied; a promise job, so nothing that awaits the answer reads the store before it.
+   */
+  function applySeedSoon(answer: WatermarkAdvance): Promise<void> {
+    seedAnswers.push(answer);
+    seedsApplied ??= Promise.resolve().then(() => {
+      const answers = seedAnswers;
+      seedAnswers = [];
+      seedsApplied = undefined;
+      store.setState((state) => advanceWatermarks(state, answers));
+    });
+    return seedsApplied;
   }
 
   function loadConversation(

@@ -572,3 +572,31 @@ describe('seeding a conversation while offline', () => {
     });
   });
 });
+
+describe('seeding many conversations at once (a conversation list mounting)', () => {
+  it('receipt times answered together reach the store in one notification', async () => {
+    const alice = world.device('A');
+    const peers = Array.from({ length: 20 }, (_, index) => world.device(`P${index}`));
+    const sent = [];
+    for (const peer of peers) {
+      const message = await world.send(alice, `A|1|${peer.accountId}`, { at: 100 });
+      sent.push(message);
+      await world.settle();
+      peer.engine.markRead([world.copyOf(peer, message)]);
+    }
+    await world.tick(300);
+    // Alice's other device opens her conversation list: every row asks its receipt time (its
+    // engine not started, so no login sync event brings them first).
+    const laptop = world.device('A', { isStartDeferred: true });
+    const listener = vi.fn();
+    laptop.engine.store.subscribe(listener);
+    await Promise.all(
+      peers.map((peer) =>
+        laptop.engine.loadConversation(`A|1|${peer.accountId}`, { isPeerOnly: true }),
+      ),
+    );
+    expect(sent.map((message) => status(laptop, message))).toEqual(sent.map(() => 'read'));
+    expect(laptop.calls.getP2PMessageReceipt).toHaveLength(20);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+});
