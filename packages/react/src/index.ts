@@ -5,11 +5,15 @@
 // --- i18n and components (components engineer) ---
 export type {
   ConversationReadTickProps,
+  MessageAlignment,
+  MessageListHandle,
   MessageListProps,
+  MessageListScrollBehavior,
   ReadTickProps,
   ReceiptDetailMember,
   ReceiptDetailSheetProps,
   ReceiptDetailTab,
+  ScrollToMessageOptions,
   UnreadBadgeProps,
   UnreadBadgeStatus,
 } from './components';

@@ -12,6 +12,7 @@ import { objectKeys } from './objectKeys';
 import { scrollToEdgeOnKey } from './scrollToEdgeOnKey';
 import { usableKey } from './usableKey';
 import { useHistoryWindow } from './useHistoryWindow';
+import { type ListCommit, scrollListToEnd, useMessageListHandle } from './useMessageListHandle';
 import { END_THRESHOLD, useMessageVirtualizer } from './useMessageVirtualizer';
 import { useVisibleReadMarking } from './useVisibleReadMarking';
 import { VirtualRows } from './VirtualRows';
@@ -22,8 +23,6 @@ export type { MessageListProps } from './MessageListProps';
 /** Distance (px) from the top at which older history is requested. */
 const LOAD_OLDER_THRESHOLD = 80;
 const DEFAULT_READ_DWELL_MS = 300;
-/** How many screens the pill's scroll glides at most; from further up it jumps first. */
-const GLIDE_SCREENS = 2;
 
 const defaultKey = (message: ReceiptMessage) => message.messageClientId;
 
@@ -53,6 +52,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   clock,
   className,
   label,
+  listRef,
 }: MessageListProps<TMessage>) {
   const engine = useReceiptEngine();
   // Bad data must not throw during render: non-objects are skipped, keyless messages keyed by object.
@@ -93,13 +93,19 @@ export function MessageList<TMessage extends ReceiptMessage>({
     estimateSize,
   );
 
-  // The messages, key getter, history window's `extend` and `onLoadOlder` of the last commit, in
-  // that order: the frame handler reads them, and the pill's count looks back at the messages the
-  // reader saw.
-  const latest = useRef([allMessages, getMessageKey, extendHistory, onLoadOlder] as const);
+  // The last commit's messages and what goes with them (see ListCommit): the frame handler and the
+  // handle read them, and the pill's count looks back at the messages the reader saw.
+  const latest = useRef<ListCommit<TMessage>>([
+    allMessages,
+    getMessageKey,
+    extendHistory,
+    onLoadOlder,
+    messages.length,
+  ]);
   useClientLayoutEffect(() => {
-    latest.current = [allMessages, getMessageKey, extendHistory, onLoadOlder];
+    latest.current = [allMessages, getMessageKey, extendHistory, onLoadOlder, messages.length];
   });
+  useMessageListHandle(listRef, scrollRef, virtualizer, latest);
 
   // --- "at the end" and the new-messages pill ---
   const [isAtEnd, setIsAtEnd] = useState(true);
@@ -292,23 +298,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
     };
   }, [scheduleFrame]);
 
-  const scrollToLatest = () => {
-    const element = scrollRef.current;
-    const prefersReducedMotion =
-      element?.ownerDocument.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)')
-        .matches ?? true;
-    if (!element || prefersReducedMotion) {
-      virtualizer.scrollToEnd({ behavior: 'auto' });
-      return;
-    }
-    // From far up, a smooth scroll crawled: every row it passed was measured on the way, each
-    // measurement moved the end, and the virtualizer set off again towards it (about 1,000 px/s;
-    // after its 5 s limit it stopped thousands of pixels short). As chat apps do, the list jumps to
-    // a little above the end and glides the rest.
-    const glideFrom = element.scrollHeight - element.clientHeight * (1 + GLIDE_SCREENS);
-    if (element.scrollTop < glideFrom) virtualizer.scrollToOffset(glideFrom);
-    virtualizer.scrollToEnd({ behavior: 'smooth' });
-  };
+  const scrollToLatest = () => scrollListToEnd(scrollRef.current, virtualizer);
 
   // A message the reader sends while scrolled up would land out of view with no sign of it (own
   // messages are not news, so the pill leaves them out): the list goes to the end, as chat apps do.

@@ -1,5 +1,6 @@
 import type { Clock, ReceiptMessage } from '@readmark/core';
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
+import type { MessageListHandle } from './MessageListHandle';
 
 /** Props of {@link MessageList}. */
 export interface MessageListProps<TMessage extends ReceiptMessage> {
@@ -61,4 +62,10 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
    * its own name when a page shows several (e.g. "Chat with Bob"), so screen readers can tell them apart.
    */
   label?: string | undefined;
+  /**
+   * Receives the list's {@link MessageListHandle} (scroll to a message, to the end), as a ref object
+   * from `useRef<MessageListHandle>(null)` or a callback. A prop rather than `ref`, so the list stays
+   * a plain function component on React 18 and 19 alike.
+   */
+  listRef?: Ref<MessageListHandle> | undefined;
 }

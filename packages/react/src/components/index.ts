@@ -3,6 +3,12 @@ export { ConversationReadTick } from './ConversationReadTick';
 export type { ReceiptDetailTab } from './DetailTabs';
 export type { MessageListProps } from './MessageList';
 export { MessageList } from './MessageList';
+export type {
+  MessageAlignment,
+  MessageListHandle,
+  MessageListScrollBehavior,
+  ScrollToMessageOptions,
+} from './MessageListHandle';
 export type { ReadTickProps } from './ReadTick';
 export { ReadTick } from './ReadTick';
 export type { ReceiptDetailMember } from './ReceiptDetailMember';

@@ -17,7 +17,8 @@ interface WindowAnchor {
  * The part of a long history that the list virtualizes: the newest `HISTORY_WINDOW` messages when a
  * conversation's history first arrives, growing by `HISTORY_STEP` older ones whenever the reader nears
  * its top (`extend`), and always up to the newest message. Shorter histories are shown whole.
- * Returns the window and `extend`, which is undefined while the window holds the whole history.
+ * Returns the window and `extend` (down to an index of `messages` when given, for a message scrolled
+ * to), which is undefined while the window holds the whole history.
  *
  * A virtualizer keeps per-message positions for everything it is given, so a 100,000-message history
  * cost its full position pass at mount and ~3 MB of arrays (bench metrics 4 and 8) although a reader
@@ -32,7 +33,7 @@ export function useHistoryWindow<TMessage>(
   messages: readonly TMessage[],
   keyOf: (message: TMessage) => string,
   conversationId: string,
-): [messages: readonly TMessage[], extend: (() => void) | undefined] {
+): [messages: readonly TMessage[], extend: ((toIndex?: number) => void) | undefined] {
   const [anchor, setAnchor] = useState<WindowAnchor>(() => ({
     conversationId,
     isDecided: false,
@@ -77,14 +78,18 @@ export function useHistoryWindow<TMessage>(
     () => (start === 0 ? messages : messages.slice(start)),
     [messages, start],
   );
-  const extend = useCallback(() => {
-    const first = Math.max(0, start - HISTORY_STEP);
-    setAnchor({
-      conversationId,
-      isDecided: true,
-      key: first === 0 ? undefined : keyOf(messages[first]!),
-    });
-  }, [start, messages, keyOf, conversationId]);
+  const extend = useCallback(
+    (toIndex?: number) => {
+      // HISTORY_STEP more, or down to `toIndex` (a message scrolled to) when that is further.
+      const first = Math.max(0, Math.min(start - HISTORY_STEP, toIndex ?? start));
+      setAnchor({
+        conversationId,
+        isDecided: true,
+        key: first === 0 ? undefined : keyOf(messages[first]!),
+      });
+    },
+    [start, messages, keyOf, conversationId],
+  );
   return [windowed, start > 0 ? extend : undefined];
 }
 

@@ -1,0 +1,241 @@
+import { ReceiptError, type ReceiptMessage } from '@readmark/core';
+import { waitFor } from '@testing-library/dom';
+import { createRef } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MessageList, type MessageListProps } from './MessageList';
+import type { MessageListHandle } from './MessageListHandle';
+import {
+  cleanupApps,
+  createWorld,
+  nextFrame,
+  Providers,
+  renderApp,
+  settle,
+} from './testWorld.test';
+import { HISTORY_STEP, HISTORY_WINDOW } from './useHistoryWindow';
+
+// The test iframe must have focus for messages to be marked read (see MessageList.browser.test).
+beforeEach(() => window.focus());
+
+let world: ReturnType<typeof createWorld>;
+afterEach(() => {
+  cleanupApps();
+  world?.dispose();
+});
+
+const VIEW = 400;
+const style = document.createElement('style');
+style.textContent = `.handle-list { height: ${VIEW}px; width: 400px; }`;
+document.head.append(style);
+
+/** Rows of three heights (40, 90, 140 px), estimated at the list's default 64: every guess is off. */
+const heightOf = (index: number) => 40 + (index % 3) * 50;
+
+/** Alice's own history of `count` messages with Bob (no receipts to send), oldest first. */
+function history(count: number): ReceiptMessage[] {
+  return Array.from({ length: count }, (_, index) => ({
+    messageClientId: `c${index}`,
+    messageServerId: `s${index}`,
+    createTime: 1_000_000 + index,
+    senderId: 'alice',
+    receiverId: 'bob',
+    conversationType: 1,
+    conversationId: 'alice|1|bob',
+    isSelf: true,
+  }));
+}
+
+const renderMessage = (message: ReceiptMessage) => (
+  <div
+    data-testid={message.messageClientId}
+    style={{ height: heightOf(Number(message.messageClientId.slice(1))) }}
+  >
+    {message.messageClientId}
+  </div>
+);
+
+async function frames(count = 3) {
+  for (let index = 0; index < count; index++) await nextFrame();
+}
+
+const listRenders = { count: 0 };
+/** Called as a function, MessageList's hooks belong to this component: one call = one render. */
+function CountedList(props: MessageListProps<ReceiptMessage>) {
+  listRenders.count++;
+  return MessageList(props);
+}
+
+function aliceList(messages: ReceiptMessage[]) {
+  world = createWorld();
+  const engine = world.engineFor(world.server.login('alice'));
+  const handle = createRef<MessageListHandle>();
+  const app = renderApp(
+    <Providers engine={engine}>
+      <CountedList
+        className="handle-list"
+        conversationId="alice|1|bob"
+        messages={messages}
+        renderMessage={renderMessage}
+        listRef={handle}
+      />
+    </Providers>,
+  );
+  const scroller = app.container.querySelector('section') as HTMLElement;
+  return { handle: handle.current!, scroller };
+}
+
+/** Where the row of `key` is, relative to the scroller's viewport (undefined: not rendered). */
+function placeOf(scroller: HTMLElement, key: string) {
+  const row = scroller.querySelector(`[data-testid="${key}"]`);
+  if (!row) return undefined;
+  const view = scroller.getBoundingClientRect();
+  const box = row.getBoundingClientRect();
+  return { top: box.top - view.top, bottom: box.bottom - view.top, height: box.height };
+}
+
+const distanceFromEnd = (scroller: HTMLElement) =>
+  scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop;
+
+describe('MessageList listRef: scrolling to a message', () => {
+  it('brings a message far above into view: centred by default, or at the start or end of the view', async () => {
+    const list = aliceList(history(400));
+    await settle(world.server);
+    await frames();
+    expect(placeOf(list.scroller, 'c20')).toBeUndefined();
+
+    expect(list.handle.scrollToMessage('c20')).toBe(true);
+    await waitFor(() => {
+      const place = placeOf(list.scroller, 'c20');
+      expect(place).toBeDefined();
+      expect(Math.abs(place!.top + place!.height / 2 - VIEW / 2)).toBeLessThanOrEqual(1);
+    });
+
+    list.handle.scrollToMessage('c300', { align: 'start' });
+    await waitFor(() => expect(placeOf(list.scroller, 'c300')?.top).toBeCloseTo(0, 0));
+    list.handle.scrollToMessage('c100', { align: 'end' });
+    await waitFor(() => expect(placeOf(list.scroller, 'c100')?.bottom).toBeCloseTo(VIEW, 0));
+    // 'auto' leaves a message already in full view where it is.
+    const before = list.scroller.scrollTop;
+    list.handle.scrollToMessage('c99', { align: 'auto' });
+    await frames();
+    expect(list.scroller.scrollTop).toBe(before);
+  });
+
+  it('glides there when asked (behavior smooth), jumping near first from far away', async () => {
+    const list = aliceList(history(400));
+    await settle(world.server);
+    await frames();
+    list.handle.scrollToMessage('c5', { behavior: 'smooth', align: 'start' });
+    await waitFor(() => expect(placeOf(list.scroller, 'c5')?.top).toBeCloseTo(0, 0), {
+      timeout: 5000,
+    });
+  });
+
+  it('reaches a message older than the history window: the window widens to it in one render', async () => {
+    const count = HISTORY_WINDOW + 10 * HISTORY_STEP;
+    const list = aliceList(history(count));
+    await settle(world.server);
+    await frames();
+    listRenders.count = 0;
+    expect(list.handle.scrollToMessage('c10', { align: 'start' })).toBe(true);
+    await waitFor(() => expect(placeOf(list.scroller, 'c10')?.top).toBeCloseTo(0, 0));
+    await frames();
+    // The render that widens the window to the message, and the one after the scroll's frame (the
+    // list has left the end, and the window takes the rest above it): not one render per 1,000
+    // older messages in between (11 here).
+    expect(listRenders.count).toBe(2);
+    // And back to the newest message.
+    list.handle.scrollToEnd({ behavior: 'auto' });
+    await waitFor(() => {
+      expect(distanceFromEnd(list.scroller)).toBeLessThanOrEqual(1);
+      expect(placeOf(list.scroller, `c${count - 1}`)?.bottom).toBeCloseTo(VIEW, 0);
+    });
+  });
+
+  it('returns false and stays put for a key no message has', async () => {
+    const list = aliceList(history(100));
+    await settle(world.server);
+    await frames();
+    const before = list.scroller.scrollTop;
+    expect(list.handle.scrollToMessage('not-here')).toBe(false);
+    await frames();
+    expect(list.scroller.scrollTop).toBe(before);
+  });
+
+  it('refuses a key that is not a string, or unknown options, with 191004, and does not scroll', async () => {
+    const list = aliceList(history(100));
+    await settle(world.server);
+    await frames();
+    const before = list.scroller.scrollTop;
+    const calls: (() => unknown)[] = [
+      () => list.handle.scrollToMessage(20 as never),
+      () => list.handle.scrollToMessage('c1', { align: 'middle' as never }),
+      () => list.handle.scrollToMessage('c1', { behavior: 'fast' as never }),
+      () => list.handle.scrollToEnd({ behavior: 1 as never }),
+    ];
+    for (const call of calls) {
+      expect(call).toThrow(ReceiptError);
+      expect(() => call()).toThrow(expect.objectContaining({ code: 191004 }));
+    }
+    await frames();
+    expect(list.scroller.scrollTop).toBe(before);
+  });
+});
+
+describe('MessageList listRef: scrolling to the end', () => {
+  it('brings a reader who scrolled up back to the newest message, which is then marked read, and follows new ones again', async () => {
+    world = createWorld();
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    for (let index = 0; index < 30; index++) {
+      await world.send(alice, { conversationId: 'alice|1|bob', text: `m${index}` });
+    }
+    const engine = world.engineFor(bob);
+    const handle = createRef<MessageListHandle>();
+    let messages = await world.history(bob, 'bob|1|alice');
+    const ui = () => (
+      <Providers engine={engine}>
+        <MessageList
+          className="handle-list"
+          conversationId="bob|1|alice"
+          messages={messages}
+          renderMessage={(message) => (
+            <div data-testid={message.messageClientId} style={{ height: 60 }}>
+              {message.messageClientId}
+            </div>
+          )}
+          readDwellMs={0}
+          listRef={handle}
+        />
+      </Providers>
+    );
+    const app = renderApp(ui());
+    const scroller = app.container.querySelector('section') as HTMLElement;
+    const peerReadTime = async () =>
+      (await alice.V2NIMMessageService.getP2PMessageReceipt('alice|1|bob')).timestamp;
+    await settle(world.server);
+    await frames();
+    await waitFor(async () => expect(await peerReadTime()).toBe(messages.at(-1)!.createTime));
+
+    scroller.scrollTop = 0;
+    await frames();
+    await world.send(alice, { conversationId: 'alice|1|bob', text: 'while away' });
+    messages = await world.history(bob, 'bob|1|alice');
+    app.rerender(ui());
+    await settle(world.server);
+    await frames();
+    const away = messages.at(-1)!;
+    expect(await peerReadTime()).toBeLessThan(away.createTime);
+
+    handle.current!.scrollToEnd();
+    await waitFor(() => expect(distanceFromEnd(scroller)).toBeLessThanOrEqual(1));
+    await waitFor(async () => expect(await peerReadTime()).toBe(away.createTime));
+    // At the end again: the next message is followed.
+    await world.send(alice, { conversationId: 'alice|1|bob', text: 'next' });
+    messages = await world.history(bob, 'bob|1|alice');
+    app.rerender(ui());
+    await settle(world.server);
+    await waitFor(() => expect(distanceFromEnd(scroller)).toBeLessThanOrEqual(1));
+    expect(placeOf(scroller, messages.at(-1)!.messageClientId)).toBeDefined();
+  });
+});

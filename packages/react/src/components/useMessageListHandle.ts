@@ -1,0 +1,142 @@
+import { ReceiptError } from '@readmark/core';
+import { type Ref, type RefObject, useImperativeHandle, useRef } from 'react';
+import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
+import type {
+  MessageListHandle,
+  MessageListScrollBehavior,
+  ScrollToMessageOptions,
+} from './MessageListHandle';
+import type { RowVirtualizer } from './useRowVirtualizer';
+
+/** How many screens a glide covers at most; from further away the list jumps that near first. */
+const GLIDE_SCREENS = 2;
+const alignments = ['start', 'center', 'end', 'auto'];
+const behaviors = ['auto', 'smooth'];
+
+/**
+ * What the handle reads of the list's last commit, in this order (a tuple: property names would
+ * survive minification): the app's messages, their key getter, the history window's `extend` (down
+ * to an index of the messages; undefined while the window holds them all), the app's
+ * `onLoadOlder` (not read here) and how many of the newest messages the window holds.
+ */
+export type ListCommit<TMessage> = readonly [
+  all: readonly TMessage[],
+  keyOf: (message: TMessage) => string,
+  extend: ((toIndex?: number) => void) | undefined,
+  onLoadOlder: (() => void) | undefined,
+  shownCount: number,
+];
+
+/**
+ * Whether scrolls should glide: not when the reader asks the system for reduced motion, nor where
+ * that cannot be asked.
+ */
+function isGliding(element: HTMLElement, behavior: MessageListScrollBehavior | undefined): boolean {
+  const view = element.ownerDocument.defaultView;
+  return (
+    behavior !== 'auto' && !(view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true)
+  );
+}
+
+/**
+ * Jumps to within `GLIDE_SCREENS` of `target` (an offset) before a glide there: from far away a
+ * smooth scroll crawled, every row it passed was measured on the way, each measurement moved the
+ * target, and the virtualizer set off again (about 1,000 px/s; after its 5 s limit it stopped
+ * thousands of pixels short). Chat apps jump, then glide the rest.
+ */
+function jumpNear(
+  element: HTMLElement,
+  virtualizer: RowVirtualizer<HTMLElement, HTMLDivElement>,
+  target: number,
+): void {
+  const reach = element.clientHeight * GLIDE_SCREENS;
+  const from = element.scrollTop;
+  if (Math.abs(from - target) > reach) {
+    virtualizer.scrollToOffset(from < target ? target - reach : target + reach);
+  }
+}
+
+/**
+ * Scrolls to the newest message: gliding (jumping near first) unless `behavior` is 'auto' or the
+ * reader prefers reduced motion. The new-messages pill's scroll, and the handle's `scrollToEnd`.
+ */
+export function scrollListToEnd(
+  element: HTMLElement | null,
+  virtualizer: RowVirtualizer<HTMLElement, HTMLDivElement>,
+  behavior?: MessageListScrollBehavior,
+): void {
+  if (element && isGliding(element, behavior)) {
+    jumpNear(element, virtualizer, element.scrollHeight - element.clientHeight);
+    virtualizer.scrollToEnd({ behavior: 'smooth' });
+  } else {
+    virtualizer.scrollToEnd({ behavior: 'auto' });
+  }
+}
+
+/**
+ * Gives `listRef` the list's {@link MessageListHandle}. A message older than the history window
+ * widens the window first and is scrolled to once that render has committed.
+ */
+export function useMessageListHandle<TMessage>(
+  listRef: Ref<MessageListHandle> | undefined,
+  scrollRef: RefObject<HTMLElement | null>,
+  virtualizer: RowVirtualizer<HTMLElement, HTMLDivElement>,
+  latest: RefObject<ListCommit<TMessage>>,
+): void {
+  /** A scroll waiting for the window to widen: the message's key and the options. */
+  const waitingRef = useRef<[string, ScrollToMessageOptions] | undefined>(undefined);
+
+  function scrollToMessage(key: string, options: ScrollToMessageOptions = {}): boolean {
+    const { align = 'center', behavior = 'auto' } = options ?? {};
+    if (typeof key !== 'string' || !alignments.includes(align) || !behaviors.includes(behavior)) {
+      throw new ReceiptError(
+        191004,
+        '`scrollToMessage` expects a message key (a string) and optional `align` and `behavior`',
+      );
+    }
+    const [all, keyOf, extend, , shownCount] = latest.current;
+    // From the newest: the messages jumped to are usually recent (a reply, the first unread).
+    let index = all.length - 1;
+    while (index >= 0 && keyOf(all[index]!) !== key) index--;
+    if (index < 0) return false;
+    const windowStart = all.length - shownCount;
+    if (index < windowStart) {
+      waitingRef.current = [key, { align, behavior }];
+      extend?.(index);
+      return true;
+    }
+    const element = scrollRef.current;
+    const target = virtualizer.getOffsetForIndex(index - windowStart, align);
+    if (!element || !target) return true;
+    const isSmooth = isGliding(element, behavior);
+    if (isSmooth) jumpNear(element, virtualizer, target[0]);
+    virtualizer.scrollToIndex(index - windowStart, {
+      align,
+      behavior: isSmooth ? 'smooth' : 'auto',
+    });
+    return true;
+  }
+
+  // After the render that widened the window.
+  useClientLayoutEffect(() => {
+    const waiting = waitingRef.current;
+    waitingRef.current = undefined;
+    if (waiting) scrollToMessage(...waiting);
+  });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reads everything through refs; the virtualizer is created once
+  useImperativeHandle(
+    listRef,
+    () => ({
+      scrollToMessage,
+      scrollToEnd(options) {
+        const behavior = options?.behavior ?? 'smooth';
+        if (!behaviors.includes(behavior)) {
+          throw new ReceiptError(191004, '`scrollToEnd` expects `behavior` "auto" or "smooth"');
+        }
+        scrollListToEnd(scrollRef.current, virtualizer, behavior);
+      },
+    }),
+    [],
+  );
+}
