@@ -34,6 +34,7 @@ export { selectMessageReceipt, useMessageReceipt } from './hooks/useMessageRecei
 export type { ReadReceipts } from './hooks/useReadReceipts';
 export { useReadReceipts } from './hooks/useReadReceipts';
 export { useReceiptEngine } from './hooks/useReceiptEngine';
+export { useSendingReceipts } from './hooks/useSendingReceipts';
 export { shallowEqual, useStoreSelector } from './hooks/useStoreSelector';
 export type { TeamReceiptDetail, TeamReceiptDetailOptions } from './hooks/useTeamReceiptDetail';
 export { useTeamReceiptDetail } from './hooks/useTeamReceiptDetail';

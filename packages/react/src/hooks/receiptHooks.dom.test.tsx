@@ -25,6 +25,7 @@ import { useMemberResolver } from './useMemberResolver';
 import { type MessageReceipt, useMessageReceipt } from './useMessageReceipt';
 import { useReadReceipts } from './useReadReceipts';
 import { useReceiptEngine } from './useReceiptEngine';
+import { useSendingReceipts } from './useSendingReceipts';
 import { useTeamReceiptDetail } from './useTeamReceiptDetail';
 
 const world = receiptWorldPerTest();
@@ -456,6 +457,68 @@ describe('P2P hooks', () => {
     expect(bobView.result.current.selfReadTime).toBe(100);
     expect(bobView.result.current.peerReadTime).toBe(0);
     expect(() => bobView.result.current.markRead(null as never)).toThrow(
+      expect.objectContaining({ code: 191004 }),
+    );
+  });
+
+  it('useSendingReceipts switches receipts off and on, everywhere or in one chat, and re-renders only its own switch', async () => {
+    const alice = world.device('A');
+    const carol = world.device('C');
+    const bob = world.device('B');
+    const fromAlice = await world.send(alice, 'A|1|B', { at: 100 });
+    const fromCarol = await world.send(carol, 'C|1|B', { at: 110 });
+    await world.settle();
+    const renders = { all: 0, alice: 0, carol: 0 };
+    const counted = (name: keyof typeof renders, conversationId?: string) =>
+      renderHook(
+        () => {
+          renders[name]++;
+          return useSendingReceipts(conversationId);
+        },
+        { wrapper: wrapperFor(bob) },
+      );
+    const all = counted('all');
+    const withAlice = counted('alice', 'B|1|A');
+    const withCarol = counted('carol', 'B|1|C');
+    expect([all, withAlice, withCarol].map((view) => view.result.current[0])).toEqual([
+      true,
+      true,
+      true,
+    ]);
+
+    // Off in Alice's chat only: Bob reads both, only Carol hears of it.
+    act(() => withAlice.result.current[1](false));
+    expect([all, withAlice, withCarol].map((view) => view.result.current[0])).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    expect(renders).toEqual({ all: 1, alice: 2, carol: 1 });
+    bob.engine.markRead([world.copyOf(bob, fromAlice), world.copyOf(bob, fromCarol)]);
+    await tick(300);
+    expect(bob.calls.sendP2PMessageReceipt.map(([message]) => message)).toEqual([
+      expect.objectContaining({ messageClientId: fromCarol.messageClientId }),
+    ]);
+
+    // Off everywhere: every switch reads off; on again in Alice's chat, still off there.
+    act(() => all.result.current[1](false));
+    act(() => withAlice.result.current[1](true));
+    expect([all, withAlice, withCarol].map((view) => view.result.current[0])).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    act(() => all.result.current[1](true));
+    expect([all, withAlice, withCarol].map((view) => view.result.current[0])).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(() => all.result.current[1]('no' as never)).toThrow(
+      expect.objectContaining({ code: 191004 }),
+    );
+    const stranger = renderHook(() => useSendingReceipts('X|1|Y'), { wrapper: wrapperFor(bob) });
+    expect(() => stranger.result.current[1](false)).toThrow(
       expect.objectContaining({ code: 191004 }),
     );
   });

@@ -1,0 +1,31 @@
+import { type ReceiptState, selectIsSendingReceipts } from '@readmark/core';
+import { useCallback } from 'react';
+import { useReceiptEngine } from './useReceiptEngine';
+import { useStoreSelector } from './useStoreSelector';
+
+/**
+ * The "send read receipts" switch, for a settings toggle: whether this account's receipts go out
+ * (with `conversationId`, in that conversation: both the global switch and the conversation's own
+ * must be on), and a setter for the same switch, which turns sending off or on everywhere or, with
+ * `conversationId`, in that conversation only (`engine.setSendingReceipts`: turning off drops the
+ * receipts still waiting; messages seen meanwhile are never acknowledged later). Re-renders only when
+ * the answer changes. The setter throws `ReceiptError` 191004 for a value that is not a boolean or
+ * an invalid conversation id.
+ */
+export function useSendingReceipts(
+  conversationId?: string,
+): [isSending: boolean, setSending: (isEnabled: boolean) => void] {
+  const engine = useReceiptEngine();
+  const isSending = useStoreSelector(
+    engine.store,
+    useCallback(
+      (state: ReceiptState) => selectIsSendingReceipts(state, conversationId),
+      [conversationId],
+    ),
+  );
+  const setSending = useCallback(
+    (isEnabled: boolean) => engine.setSendingReceipts(isEnabled, conversationId),
+    [engine, conversationId],
+  );
+  return [isSending, setSending];
+}
