@@ -158,19 +158,22 @@ describe('MessageList render counts of everyday actions', () => {
     expect(count).toEqual({ list: 0, content: 0, tick: 1, badge: 2 });
   });
 
-  it('older history prepended renders the list once and only the rows it mounts', async () => {
+  it('older history prepended renders the list once, the rows it mounts and the formerly oldest row', async () => {
     const { messages, show } = await chat();
     show(messages.slice(10));
     await quiet();
     reset();
     show(messages);
     await quiet();
-    // Only the prepended rows that mount (those in the overscan above the view) render.
+    // The prepended rows that mount (those in the overscan above the view) render, and the row that
+    // was the oldest, whose `previous` is now the message above it; no other.
     const prepended = [...scroller().querySelectorAll<HTMLElement>('[data-index]')].filter(
       (row) => Number(row.dataset.index) < 10,
     ).length;
     expect(prepended).toBeGreaterThan(0);
-    expect(count).toEqual({ list: 1, content: prepended, tick: prepended, badge: prepended });
+    expect(scroller().querySelector('[data-index="10"]')).not.toBeNull();
+    const rendered = prepended + 1;
+    expect(count).toEqual({ list: 1, content: rendered, tick: rendered, badge: rendered });
   });
 
   it('the same props again render the list once and no row; another locale only the badges', async () => {

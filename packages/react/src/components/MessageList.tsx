@@ -340,7 +340,10 @@ export function MessageList<TMessage extends ReceiptMessage>({
     scrollToLatest();
   }, [allMessages]);
 
-  const renderRow = renderMessage as (message: ReceiptMessage) => ReactNode;
+  const renderRow = renderMessage as (
+    message: ReceiptMessage,
+    previous: ReceiptMessage | undefined,
+  ) => ReactNode;
   return (
     <div
       className={withClassName('readmark-message-list', className)}
@@ -371,6 +374,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
             virtualizer={virtualizer}
             renderedWith={virtualizer.renderedWith}
             messages={messages}
+            allMessages={allMessages}
             getMessageKey={getMessageKey}
             measureRow={measureRow}
             renderRow={renderRow}

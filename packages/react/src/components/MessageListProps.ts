@@ -13,11 +13,32 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
    */
   messages: readonly TMessage[];
   /**
-   * Renders one message. Keep it stable (module-level or `useCallback`): rows are memoized on it,
-   * which is what lets a receipt re-render only the rows it changes; an inline function renders
-   * every mounted row again each time the list's parent renders.
+   * Renders one message. `previous` is the message drawn just above it, the one before it in
+   * `messages` (also for the first row of a long history's window), and `undefined` for the oldest
+   * message: compare the two for day separators and sender grouping.
+   *
+   * Keep it stable (module-level or `useCallback`): rows are memoized on it, which is what lets a
+   * receipt re-render only the rows it changes; an inline function renders every mounted row again
+   * each time the list's parent renders. A row renders again only when its message, its previous
+   * message (compared by identity) or `renderMessage` changes: older history prepended renders the
+   * formerly oldest row again, and a new copy of a message (or its removal) the row below it too.
+   *
+   * @example
+   * ```tsx
+   * const dayOf = (message: V2NIMMessage) => new Date(message.createTime).toDateString();
+   * function renderMessage(message: V2NIMMessage, previous: V2NIMMessage | undefined) {
+   *   const isNewDay = !previous || dayOf(previous) !== dayOf(message);
+   *   const isNewSender = isNewDay || previous.senderId !== message.senderId;
+   *   return (
+   *     <>
+   *       {isNewDay && <DaySeparator time={message.createTime} />}
+   *       <Bubble message={message} hasSender={isNewSender} />
+   *     </>
+   *   );
+   * }
+   * ```
    */
-  renderMessage: (message: TMessage) => ReactNode;
+  renderMessage: (message: TMessage, previous: TMessage | undefined) => ReactNode;
   /**
    * Stable key of a message; defaults to `messageClientId`. A message it gives no key for (it throws
    * or returns no non-empty string) is keyed by its object, so keep such objects between renders.

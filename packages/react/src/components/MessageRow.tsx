@@ -1,25 +1,30 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { memo, type ReactNode } from 'react';
 
+/** `MessageList`'s `renderMessage` as the rows call it: the message and the one drawn above it. */
+export type RenderRow = (
+  message: ReceiptMessage,
+  previous: ReceiptMessage | undefined,
+) => ReactNode;
+
 /**
  * A measured row of `MessageList`. The virtualizer positions it (it writes the row's `transform`
  * directly, so scrolling re-renders nothing); the wrapper re-renders only when its index moves
- * (prepends), and the user's content only when the message object or `renderMessage` changes.
+ * (prepends) or its previous message changes, and the user's content only when the message object,
+ * the previous one (what day separators and sender grouping are drawn from) or `renderMessage`
+ * changes.
  * Receipts never pass through here: the tick or badge inside the content subscribes to its own
  * message, so a receipt re-renders only the rows it changes.
  */
 // `memo` calls are marked pure: in the built package, where every module is one file, an app that
 // never renders a MessageList can then drop these rows.
 export const MessageRow = /* @__PURE__ */ memo(function MessageRow({
-  message,
   index,
   measureElement,
-  renderMessage,
-}: {
-  message: ReceiptMessage;
+  ...content
+}: RowContentProps & {
   index: number;
   measureElement: (element: HTMLDivElement | null) => void;
-  renderMessage: (message: ReceiptMessage) => ReactNode;
 }) {
   return (
     <div
@@ -33,17 +38,23 @@ export const MessageRow = /* @__PURE__ */ memo(function MessageRow({
         width: '100%',
       }}
     >
-      <MessageContent message={message} renderMessage={renderMessage} />
+      <MessageContent {...content} />
     </div>
   );
 });
 
+/** What a row's content is rendered from, and memoized on. */
+interface RowContentProps {
+  message: ReceiptMessage;
+  /** The message drawn just above this one; undefined for the oldest. */
+  previous: ReceiptMessage | undefined;
+  renderMessage: RenderRow;
+}
+
 const MessageContent = /* @__PURE__ */ memo(function MessageContent({
   message,
+  previous,
   renderMessage,
-}: {
-  message: ReceiptMessage;
-  renderMessage: (message: ReceiptMessage) => ReactNode;
-}) {
-  return <>{renderMessage(message)}</>;
+}: RowContentProps) {
+  return <>{renderMessage(message, previous)}</>;
 });

@@ -1,7 +1,7 @@
 import type { ReceiptMessage } from '@readmark/core';
 import type { VirtualizerOptions } from '@tanstack/react-virtual';
-import { type ReactNode, useEffect } from 'react';
-import { MessageRow } from './MessageRow';
+import { useEffect } from 'react';
+import { MessageRow, type RenderRow } from './MessageRow';
 import { type RowVirtualizer, useVirtualRows } from './useRowVirtualizer';
 
 /**
@@ -12,6 +12,7 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
   virtualizer,
   renderedWith,
   messages,
+  allMessages,
   getMessageKey,
   measureRow,
   renderRow,
@@ -20,10 +21,16 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
   virtualizer: RowVirtualizer<HTMLElement, HTMLDivElement>;
   /** The virtualizer's options as the list's render set them (`virtualizer.renderedWith`). */
   renderedWith: VirtualizerOptions<HTMLElement, HTMLDivElement>;
+  /** The rows' messages: the history window (see useHistoryWindow). */
   messages: readonly TMessage[];
+  /**
+   * Every message of the list, of which `messages` is the newest part: the window's first row
+   * is given the message before it here as its previous one, not none.
+   */
+  allMessages: readonly TMessage[];
   getMessageKey: (message: TMessage) => string;
   measureRow: (element: HTMLDivElement | null) => void;
-  renderRow: (message: ReceiptMessage) => ReactNode;
+  renderRow: RenderRow;
   /**
    * After each render, the list's own included (they render these rows too): new messages, a resize
    * or a measurement may have changed what is on screen.
@@ -35,6 +42,9 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
     onRendered();
   });
   const renderedKeys = new Set<string>();
+  // The window runs to the newest message, so the message above its row `index` is at
+  // `before + index` in the whole history; -1, above the oldest, reads undefined.
+  const before = allMessages.length - messages.length - 1;
   return items.map((item) => {
     const message = messages[item.index];
     if (!message) return null;
@@ -50,6 +60,7 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
       <MessageRow
         key={key}
         message={message}
+        previous={allMessages[before + item.index]}
         index={item.index}
         measureElement={measureRow}
         renderMessage={renderRow}

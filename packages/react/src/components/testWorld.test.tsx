@@ -19,10 +19,19 @@ import { ReceiptProvider } from '../ReceiptProvider';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import { UnreadBadge } from './UnreadBadge';
 
-/** A memory server whose createTime advances by 100 per message, starting at 1,100. */
-export function createWorld({ latencyMs = 0 }: { latencyMs?: number } = {}) {
+/**
+ * A memory server whose createTime advances by 100 per message, starting at 1,100, unless `now`
+ * gives the server's time.
+ */
+export function createWorld({
+  latencyMs = 0,
+  now,
+}: {
+  latencyMs?: number;
+  now?: (() => number) | undefined;
+} = {}) {
   let time = 1000;
-  const server = createMemoryServer({ now: () => (time += 100), latencyMs });
+  const server = createMemoryServer({ now: now ?? (() => (time += 100)), latencyMs });
   const engines: ReceiptEngine[] = [];
 
   /** An engine for a device that sends its receipts at once (no flush window) so tests need no timers. */
@@ -165,7 +174,7 @@ export function useWorld<T>(
     world: ReturnType<typeof createWorld>,
     onCleanup: (stop: () => void) => void,
   ) => Promise<T>,
-  options?: { latencyMs?: number },
+  options?: Parameters<typeof createWorld>[0],
 ): T | undefined {
   const [result, setResult] = useState<T>();
   // biome-ignore lint/correctness/useExhaustiveDependencies: one world per mount
