@@ -121,6 +121,7 @@ const APP_STRINGS = {
     aliceChat: "Alice's chat with Bob",
     bobChat: "Bob's chat with Alice",
     aliceSends: 'Alice sends',
+    bobSends: 'Bob sends',
     bobReadsNewest: 'Bob reads the newest',
   },
   'zh-CN': {
@@ -133,6 +134,7 @@ const APP_STRINGS = {
     aliceChat: 'Alice 与 Bob 的聊天',
     bobChat: 'Bob 与 Alice 的聊天',
     aliceSends: 'Alice 发一条消息',
+    bobSends: 'Bob 发一条消息',
     bobReadsNewest: 'Bob 读最新一条',
   },
 } satisfies Record<ReceiptLocale, unknown>;
@@ -219,6 +221,7 @@ function DeviceList({
   label,
   isEmpty = false,
   onMessages,
+  renderMessage: renderOwnMessage,
   list: { onLoadOlder: _notPaged, ...list },
 }: Locale & {
   list: ListArgs;
@@ -231,6 +234,8 @@ function DeviceList({
   label?: string;
   isEmpty?: boolean;
   onMessages?: (messages: ReceiptMessage[], frame: HTMLElement) => void;
+  /** The rows as the story draws them; defaults to a {@link Bubble} per message. */
+  renderMessage?: MessageListProps<ReceiptMessage>['renderMessage'];
 }) {
   const [messages, setMessages] = useState<ReceiptMessage[]>([]);
   const frameRef = useRef<HTMLDivElement>(null);
@@ -255,12 +260,13 @@ function DeviceList({
     if (frameRef.current && messages.length > 0)
       onMessagesRef.current?.(messages, frameRef.current);
   }, [messages]);
-  const renderMessage = useCallback(
+  const renderBubble = useCallback(
     (message: ReceiptMessage) => (
       <Bubble message={message} isOwn={message.senderId === client.accountId} />
     ),
     [client.accountId],
   );
+  const renderMessage = renderOwnMessage ?? renderBubble;
   return (
     <Providers engine={engine} locale={locale}>
       <div data-device={id} style={{ display: 'grid', gap: 4 }}>
@@ -771,4 +777,296 @@ export const HundredThousandMessages: Story = {
     await waitFor(() => expect(region.scrollHeight).toBeGreaterThan(heightBefore));
     await expect(region.querySelectorAll('.readmark-message-row').length).toBeLessThan(40);
   },
+};
+
+/** Messages of one sender less than this apart form one run, under one name. */
+const RUN_GAP_MS = 5 * 60_000;
+const NAMES: Record<string, string> = { alice: 'Alice', bob: 'Bob' };
+
+/** Local midnight at the start of the day of `time`. */
+const startOfDay = (time: number) => new Date(time).setHours(0, 0, 0, 0);
+
+/** `time` on the day `daysAgo` days before today, at `hoursMinutes` ("18:30") local time. */
+function localTime(daysAgo: number, hoursMinutes: string) {
+  const [hours, minutes] = hoursMinutes.split(':').map(Number);
+  const date = new Date();
+  date.setDate(date.getDate() - daysAgo);
+  return date.setHours(hours!, minutes!, 0, 0);
+}
+
+/** The platform's formatters per language, made once. */
+const formattersOf = new Map<ReceiptLocale, ReturnType<typeof makeFormatters>>();
+function makeFormatters(locale: ReceiptLocale) {
+  return {
+    relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+    weekday: new Intl.DateTimeFormat(locale, { weekday: 'long' }),
+    date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
+    time: new Intl.DateTimeFormat(locale, { timeStyle: 'short' }),
+  };
+}
+function formatters(locale: ReceiptLocale) {
+  let found = formattersOf.get(locale);
+  if (!found) {
+    found = makeFormatters(locale);
+    formattersOf.set(locale, found);
+  }
+  return found;
+}
+
+/**
+ * A day separator's text in the reader's language, all from `Intl`: "Today" / "今天", "Yesterday" /
+ * "昨天", the weekday within the last week, else the date.
+ */
+function dayLabel(time: number, locale: ReceiptLocale) {
+  // Rounded: a day with a daylight-saving change is 23 or 25 hours long.
+  const days = Math.round((startOfDay(time) - startOfDay(Date.now())) / 86_400_000);
+  const { relative, weekday, date } = formatters(locale);
+  const label =
+    days >= -1 ? relative.format(days, 'day') : (days > -7 ? weekday : date).format(time);
+  return label.charAt(0).toLocaleUpperCase(locale) + label.slice(1);
+}
+
+/**
+ * A row drawn from the message and the one above it (`previous`): a day separator above the first
+ * message of a day, and the sender's name above the first of a run (the same sender, the same day,
+ * less than five minutes apart). Own messages are on the right, with their tick and no name.
+ */
+function DayAndSenderRow({
+  message,
+  previous,
+  me,
+  locale,
+}: {
+  message: ReceiptMessage;
+  previous: ReceiptMessage | undefined;
+  me: string;
+  locale: ReceiptLocale;
+}) {
+  const isNewDay =
+    previous === undefined || startOfDay(previous.createTime) !== startOfDay(message.createTime);
+  const isNewRun =
+    isNewDay ||
+    previous.senderId !== message.senderId ||
+    message.createTime - previous.createTime > RUN_GAP_MS;
+  const isOwn = message.senderId === me;
+  const muted = { fontSize: '0.75rem', color: 'var(--readmark-muted)' };
+  return (
+    <div>
+      {isNewDay && (
+        <div data-day="" style={{ ...muted, textAlign: 'center', padding: '12px 0 4px' }}>
+          {dayLabel(message.createTime, locale)}
+        </div>
+      )}
+      <div
+        style={{
+          display: 'flex',
+          justifyContent: isOwn ? 'flex-end' : 'flex-start',
+          padding: isNewRun ? '6px 8px 1px' : '1px 8px',
+        }}
+      >
+        <div style={{ maxWidth: '75%' }}>
+          {isNewRun && !isOwn && (
+            <div data-sender="" style={{ fontSize: '0.75rem', fontWeight: 600 }}>
+              {NAMES[message.senderId] ?? message.senderId}
+            </div>
+          )}
+          <div
+            style={{
+              padding: '4px 10px',
+              borderRadius: 12,
+              border: '1px solid var(--readmark-border)',
+            }}
+          >
+            {(message as { text?: string }).text ?? message.messageClientId}{' '}
+            <span style={{ ...muted, whiteSpace: 'nowrap' }}>
+              {formatters(locale).time.format(message.createTime)}
+            </span>{' '}
+            {isOwn && <ReadTick message={message} />}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Alice and Bob's chat over four days: days ago, the sender, the local time and the text. */
+const DAY_SCRIPT: [daysAgo: number, sender: 'alice' | 'bob', time: string, text: string][] = [
+  [9, 'bob', '18:30', 'Are we still on for the trip?'],
+  [9, 'alice', '18:32', 'Yes! Booking the tickets now'],
+  [3, 'bob', '08:05', 'The tickets came through'],
+  [3, 'bob', '08:06', 'Window seats, both of us'],
+  [3, 'alice', '09:40', 'Perfect, thank you'],
+  [1, 'alice', '21:10', 'Packing tonight'],
+  [1, 'alice', '21:11', 'Do I need a jacket?'],
+  [1, 'bob', '21:30', 'It gets cold in the evening'],
+  [1, 'bob', '21:31', 'Bring one'],
+  [0, 'bob', '07:45', 'Leaving home now'],
+  [0, 'bob', '07:46', 'Meet at the ticket hall?'],
+  [0, 'alice', '07:52', 'On my way'],
+  [0, 'alice', '07:53', 'Platform 4'],
+];
+
+/**
+ * The server's clock for "Day Separators And Grouping": the times the script sets while the
+ * history is written, then the real time (never going back).
+ */
+function scriptedClock() {
+  let time = 0;
+  let isLive = false;
+  return {
+    now: () => (time = isLive ? Math.max(Date.now(), time + 1) : time + 1),
+    /** The next message is sent at `next`. */
+    setNext: (next: number) => {
+      time = next - 1;
+    },
+    goLive: () => {
+      isLive = true;
+    },
+  };
+}
+
+/** "Show code" of "Day Separators And Grouping": `renderMessage(message, previous)` with Intl. */
+function dayUsage({ className }: ListArgs, locale: ReceiptLocale) {
+  const list = element('MessageList', {
+    code: [
+      'conversationId={conversationId}',
+      'messages={messages}',
+      'renderMessage={renderMessage}',
+    ],
+    props: { className: className ?? 'chat-list' },
+    indent: '  ',
+  });
+  return snippet({
+    imports: ['MessageList', 'ReadTick', 'ReceiptProvider'],
+    body: `
+const startOfDay = (time) => new Date(time).setHours(0, 0, 0, 0);
+const relative = new Intl.RelativeTimeFormat('${locale}', { numeric: 'auto' });
+const date = new Intl.DateTimeFormat('${locale}', { dateStyle: 'medium' });
+
+/** "today", "yesterday", then the date (capitalize with CSS ::first-letter). */
+function dayLabel(time) {
+  const days = Math.round((startOfDay(time) - startOfDay(Date.now())) / 86_400_000);
+  return days >= -1 ? relative.format(days, 'day') : date.format(time);
+}
+
+/**
+ * previous: the message drawn just above (undefined for the oldest). Keep this function stable
+ * (module level or useCallback): rows are memoized on it, their message and previous.
+ */
+function renderMessage(message, previous) {
+  const isNewDay = !previous || startOfDay(previous.createTime) !== startOfDay(message.createTime);
+  const isNewSender = isNewDay || previous.senderId !== message.senderId;
+  return (
+    <>
+      {isNewDay && <div className="day-separator">{dayLabel(message.createTime)}</div>}
+      <div className="bubble">
+        {isNewSender && <strong>{message.senderId}</strong>}
+        {message.text} <ReadTick message={message} />
+      </div>
+    </>
+  );
+}
+
+${provider(list, { locale })}`,
+  });
+}
+
+function DayChat({ locale, list }: Locale & { list: ListArgs }) {
+  const [clock] = useState(scriptedClock);
+  const ready = useWorld(
+    async (world) => {
+      const alice = world.server.login('alice');
+      const bob = world.server.login('bob');
+      for (const [daysAgo, sender, time, text] of DAY_SCRIPT) {
+        clock.setNext(localTime(daysAgo, time));
+        await world.send(sender === 'alice' ? alice : bob, {
+          conversationId: sender === 'alice' ? 'alice|1|bob' : 'bob|1|alice',
+          text,
+        });
+      }
+      clock.goLive();
+      return { alice: deviceOf(world, alice), bob: deviceOf(world, bob) };
+    },
+    { now: clock.now },
+  );
+  const renderMessage = useCallback(
+    (message: ReceiptMessage, previous: ReceiptMessage | undefined) => (
+      <DayAndSenderRow message={message} previous={previous} me="alice" locale={locale} />
+    ),
+    [locale],
+  );
+  const sentRef = useRef(0);
+  if (!ready) return null;
+  const strings = APP_STRINGS[locale];
+  return (
+    <div style={{ display: 'grid', gap: 8, justifyItems: 'start' }}>
+      <DeviceList
+        device={ready.alice}
+        conversationId="alice|1|bob"
+        locale={locale}
+        id="Alice"
+        title="Alice"
+        label={strings.aliceChat}
+        renderMessage={renderMessage}
+        list={list}
+      />
+      <button
+        type="button"
+        onClick={() => void ready.bob.send('bob|1|alice', `Bob says ${++sentRef.current}`)}
+      >
+        {strings.bobSends}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * `renderMessage(message, previous)`: Alice's chat with Bob over four days, a separator above each
+ * day ("Today", "Yesterday", a weekday, a date, in the toolbar's language through `Intl`) and a
+ * sender's name only above the first message of a run. Scroll up: older rows get their separator
+ * from the message above. Press "Bob sends" twice: his name shows above the first only.
+ */
+export const DaySeparatorsAndGrouping: Story = {
+  render: (args, { globals }) => <DayChat locale={storyLocale(globals)} list={args} />,
+  parameters: { docs: { source: sourceFrom<ListArgs>(dayUsage) } },
+  play: async ({ canvasElement, globals }) => {
+    const locale = storyLocale(globals);
+    const strings = APP_STRINGS[locale];
+    const canvas = within(canvasElement);
+    const region = await canvas.findByRole('region', { name: strings.aliceChat });
+    const rowOf = (text: RegExp) =>
+      within(region).getByText(text).closest<HTMLElement>('.readmark-message-row')!;
+    // At the newest: today's run of Alice's under Bob's, below today's separator.
+    await waitFor(() => expect(within(region).getByText(/^Platform 4/)).toBeVisible(), {
+      timeout: 3000,
+    });
+    await expect(rowOf(/^Leaving home/).querySelector('[data-day]')).toHaveTextContent(
+      dayLabel(Date.now(), locale),
+    );
+    await expect(rowOf(/^Leaving home/).querySelector('[data-sender]')).toHaveTextContent('Bob');
+    await expect(rowOf(/^Meet at/).querySelector('[data-sender]')).toBeNull();
+    await expect(rowOf(/^Meet at/).querySelector('[data-day]')).toBeNull();
+
+    // Bob's two new messages: one name, above the first.
+    const bobSends = canvas.getByRole('button', { name: strings.bobSends });
+    await userEvent.click(bobSends);
+    await waitFor(() => expect(within(region).getByText(/^Bob says 1/)).toBeVisible());
+    await userEvent.click(bobSends);
+    await waitFor(() => expect(within(region).getByText(/^Bob says 2/)).toBeVisible());
+    await expect(rowOf(/^Bob says 1/).querySelector('[data-sender]')).toHaveTextContent('Bob');
+    await expect(rowOf(/^Bob says 2/).querySelector('[data-sender]')).toBeNull();
+
+    // The oldest message, under its date.
+    region.scrollTop = 0;
+    await waitFor(() => expect(within(region).getByText(/^Are we still on/)).toBeVisible());
+    await expect(rowOf(/^Are we still on/).querySelector('[data-day]')).toHaveTextContent(
+      dayLabel(localTime(9, '18:30'), locale),
+    );
+  },
+};
+
+/** "Day Separators And Grouping" in Simplified Chinese: "今天", "昨天", weekdays and dates. */
+export const DaySeparatorsInChinese: Story = {
+  ...DaySeparatorsAndGrouping,
+  globals: { locale: 'zh-CN' },
 };
