@@ -6,6 +6,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { element, provider, snippet, sourceFrom } from '../../../../.storybook/usage';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { MessageList } from './MessageList';
+import type { MessageListHandle } from './MessageListHandle';
 import type { MessageListProps } from './MessageListProps';
 import { ReadTick } from './ReadTick';
 import { Providers, storyLocale, useWorld, type World } from './testWorld.test';
@@ -123,6 +124,9 @@ const APP_STRINGS = {
     aliceSends: 'Alice sends',
     bobSends: 'Bob sends',
     bobReadsNewest: 'Bob reads the newest',
+    jumpToFirst: 'Jump to message 1',
+    jumpToMiddle: 'Jump to message 2,500',
+    backToNewest: 'Back to the newest',
   },
   'zh-CN': {
     empty: '空列表',
@@ -136,6 +140,9 @@ const APP_STRINGS = {
     aliceSends: 'Alice 发一条消息',
     bobSends: 'Bob 发一条消息',
     bobReadsNewest: 'Bob 读最新一条',
+    jumpToFirst: '跳到第 1 条',
+    jumpToMiddle: '跳到第 2,500 条',
+    backToNewest: '回到最新',
   },
 } satisfies Record<ReceiptLocale, unknown>;
 
@@ -776,6 +783,120 @@ export const HundredThousandMessages: Story = {
     region.scrollTop = 100;
     await waitFor(() => expect(region.scrollHeight).toBeGreaterThan(heightBefore));
     await expect(region.querySelectorAll('.readmark-message-row').length).toBeLessThan(40);
+  },
+};
+
+const JUMP_HISTORY = 5_000;
+
+/** "Show code" of JumpToAMessage. */
+const jumpUsage = snippet({
+  imports: ['MessageList', 'type MessageListHandle'],
+  extraImports: ["import { useRef } from 'react';"],
+  body: `
+/** Inside <ReceiptProvider>. */
+function Chat({ conversationId, messages, renderMessage }) {
+  const listRef = useRef<MessageListHandle>(null);
+  // e.g. from a quoted message's click: false when no message has that key (load it first)
+  const jumpTo = (message) =>
+    listRef.current?.scrollToMessage(message.messageClientId, { behavior: 'smooth' });
+  return (
+    <MessageList
+      listRef={listRef}
+      conversationId={conversationId}
+      messages={messages}
+      renderMessage={renderMessage}
+    />
+  );
+}`,
+});
+
+/**
+ * Alice's chat of 5,000 messages, with buttons that scroll it through the list's handle: the oldest
+ * message is beyond the 2,000 the list virtualizes first.
+ */
+function JumpAround({ locale, list }: Locale & { list: ListArgs }) {
+  const ready = useWorld(async (world) => {
+    const alice = world.server.login('alice');
+    const newest = await world.send(alice, {
+      conversationId: 'alice|1|bob',
+      text: `${JUMP_HISTORY}: ${LINES[0]}`,
+    });
+    const older: ReceiptMessage[] = Array.from({ length: JUMP_HISTORY - 1 }, (_, index) => ({
+      ...newest,
+      messageClientId: `older-${index + 1}`,
+      messageServerId: `older-${index + 1}`,
+      createTime: newest.createTime - JUMP_HISTORY + index,
+      text: `${index + 1}: ${LINES[index % LINES.length]}`,
+    }));
+    return { engine: world.engineFor(alice), messages: [...older, newest] };
+  });
+  const listRef = useRef<MessageListHandle>(null);
+  const renderMessage = useCallback(
+    (message: ReceiptMessage) => <Bubble message={message} isOwn />,
+    [],
+  );
+  if (!ready) return null;
+  const strings = APP_STRINGS[locale];
+  return (
+    <Providers engine={ready.engine} locale={locale}>
+      <div style={{ display: 'grid', gap: 8, width: 320 }}>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+          <button
+            type="button"
+            onClick={() => listRef.current?.scrollToMessage('older-1', { align: 'start' })}
+          >
+            {strings.jumpToFirst}
+          </button>
+          <button
+            type="button"
+            onClick={() => listRef.current?.scrollToMessage('older-2500', { behavior: 'smooth' })}
+          >
+            {strings.jumpToMiddle}
+          </button>
+          <button type="button" onClick={() => listRef.current?.scrollToEnd()}>
+            {strings.backToNewest}
+          </button>
+        </div>
+        <div style={{ height: 360, border: '1px solid var(--readmark-border)' }}>
+          <MessageList
+            {...list}
+            listRef={listRef}
+            conversationId="alice|1|bob"
+            messages={ready.messages}
+            renderMessage={renderMessage}
+            label={strings.aliceChat}
+          />
+        </div>
+      </div>
+    </Providers>
+  );
+}
+
+/**
+ * `listRef`: the app scrolls the list to a message by its key (a quoted message, a search result),
+ * even one older than the part of the history the list has virtualized so far, and back to the
+ * newest. "Jump to message 2,500" glides (`behavior: 'smooth'`), jumping near it first.
+ */
+export const JumpToAMessage: Story = {
+  render: (args, { globals }) => <JumpAround locale={storyLocale(globals)} list={args} />,
+  parameters: { docs: { source: sourceFrom<ListArgs>(() => jumpUsage) } },
+  play: async ({ canvasElement, globals }) => {
+    const canvas = within(canvasElement);
+    const strings = APP_STRINGS[storyLocale(globals)];
+    const region = await canvas.findByRole('region', { name: strings.aliceChat });
+    await waitFor(() => expect(within(region).getByText(/^5000: /)).toBeVisible(), {
+      timeout: 4000,
+    });
+    await userEvent.click(canvas.getByRole('button', { name: strings.jumpToFirst }));
+    await waitFor(() => expect(within(region).getByText(/^1: /)).toBeVisible());
+    await userEvent.click(canvas.getByRole('button', { name: strings.jumpToMiddle }));
+    await waitFor(() => expect(within(region).getByText(/^2500: /)).toBeVisible(), {
+      timeout: 4000,
+    });
+    await userEvent.click(canvas.getByRole('button', { name: strings.backToNewest }));
+    await waitFor(() => expect(within(region).getByText(/^5000: /)).toBeVisible(), {
+      timeout: 4000,
+    });
   },
 };
 
