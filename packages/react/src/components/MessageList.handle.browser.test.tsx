@@ -1,6 +1,6 @@
 import { ReceiptError, type ReceiptMessage } from '@readmark/core';
 import { waitFor } from '@testing-library/dom';
-import { createRef } from 'react';
+import { createRef, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MessageList, type MessageListProps } from './MessageList';
 import type { MessageListHandle } from './MessageListHandle';
@@ -237,5 +237,83 @@ describe('MessageList listRef: scrolling to the end', () => {
     await settle(world.server);
     await waitFor(() => expect(distanceFromEnd(scroller)).toBeLessThanOrEqual(1));
     expect(placeOf(scroller, messages.at(-1)!.messageClientId)).toBeDefined();
+  });
+});
+
+/** The README's recipe: Bob's chat, opened at the first of his `unreadCount` unread messages. */
+function ChatAtFirstUnread({
+  messages,
+  unreadCount,
+}: {
+  messages: ReceiptMessage[];
+  unreadCount: number;
+}) {
+  const listRef = useRef<MessageListHandle>(null);
+  const [firstUnreadKey] = useState(() => {
+    const theirs = messages.filter((message) => message.senderId !== 'bob');
+    return theirs[theirs.length - unreadCount]?.messageClientId;
+  });
+  const renderRow = useCallback(
+    (message: ReceiptMessage) => (
+      <div data-testid={message.messageClientId} style={{ height: 60 }}>
+        {message.messageClientId === firstUnreadKey && (
+          <div className="unread-separator">Unread messages</div>
+        )}
+        {message.messageClientId}
+      </div>
+    ),
+    [firstUnreadKey],
+  );
+  useLayoutEffect(() => {
+    if (firstUnreadKey) listRef.current?.scrollToMessage(firstUnreadKey, { align: 'auto' });
+  }, [firstUnreadKey]);
+  return (
+    <MessageList
+      listRef={listRef}
+      className="handle-list"
+      conversationId="bob|1|alice"
+      messages={messages}
+      renderMessage={renderRow}
+      readDwellMs={50}
+    />
+  );
+}
+
+describe('MessageList listRef: opening at the first unread message (README recipe)', () => {
+  it('opens at the unread separator instead of the newest message, and acknowledges only what was seen', async () => {
+    world = createWorld();
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    for (let index = 0; index < 40; index++) {
+      await world.send(alice, { conversationId: 'alice|1|bob', text: `m${index}` });
+    }
+    const messages = await world.history(bob, 'bob|1|alice');
+    const engine = world.engineFor(bob);
+    // NIM's unreadCount as the chat opens: the last 30 of Alice's messages.
+    const unreadCount = 30;
+
+    const app = renderApp(
+      <Providers engine={engine}>
+        <ChatAtFirstUnread messages={messages} unreadCount={unreadCount} />
+      </Providers>,
+    );
+    const scroller = app.container.querySelector('section') as HTMLElement;
+    const firstUnread = messages[10]!;
+    await waitFor(() =>
+      expect(placeOf(scroller, firstUnread.messageClientId)?.top).toBeCloseTo(0, 0),
+    );
+    expect(scroller.querySelector('.unread-separator')?.closest('[data-testid]')).toBe(
+      scroller.querySelector(`[data-testid="${firstUnread.messageClientId}"]`),
+    );
+    const peerReadTime = async () =>
+      (await alice.V2NIMMessageService.getP2PMessageReceipt('alice|1|bob')).timestamp;
+    // The rows in view are acknowledged (the last of them covers those before, SPEC P2): seven at
+    // least half on screen, the seventh showing 40 of its 60 px. The newest, never on screen, is not.
+    const lastInView = messages[16]!;
+    await waitFor(async () => expect(await peerReadTime()).toBe(lastInView.createTime));
+    await settle(world.server);
+    await frames(5);
+    expect(await peerReadTime()).toBe(lastInView.createTime);
+    expect(await peerReadTime()).toBeLessThan(messages.at(-1)!.createTime);
   });
 });
