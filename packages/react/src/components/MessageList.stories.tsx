@@ -52,7 +52,9 @@ function listUsage(
       'conversationId={conversationId}',
       'messages={messages}',
       'renderMessage={renderMessage}',
-      ...(isPaged ? ['onLoadOlder={hasOlder ? loadOlder : undefined}'] : []),
+      ...(isPaged
+        ? ['onLoadOlder={hasOlder ? loadOlder : undefined}', 'isLoadingOlder={isLoading}']
+        : []),
       ...(isScrollingToOwnMessages === false ? ['isScrollingToOwnMessages={false}'] : []),
       ...(isMarkingRead === false ? ['isMarkingRead={false}'] : []),
       ...(readDwellMs !== undefined && readDwellMs !== 300 ? [`readDwellMs={${readDwellMs}}`] : []),
@@ -94,7 +96,9 @@ ${provider(list, { locale })}`,
 function Chat({ nim, conversationId, firstPage }) {
   const [messages, setMessages] = useState(firstPage); // oldest first
   const [hasOlder, setHasOlder] = useState(true);
+  const [isLoading, setIsLoading] = useState(false);
   const loadOlder = useCallback(async () => {
+    setIsLoading(true);
     const older = await nim.V2NIMMessageService.getMessageList({
       conversationId,
       anchorMessage: messages[0],
@@ -102,6 +106,7 @@ function Chat({ nim, conversationId, firstPage }) {
     });
     setMessages((current) => [...older.reverse(), ...current]);
     setHasOlder(older.length === 20);
+    setIsLoading(false);
   }, [nim, conversationId, messages]);
   return (
 ${list}
@@ -577,12 +582,10 @@ export const NotMarkingRead: Story = {
 const PAGE = 20;
 const OLDER_STRINGS = {
   en: {
-    loading: 'Loading older messages…',
     shown: (count: number, isAll: boolean) =>
       `${count} messages${isAll ? ', the whole history' : ''}`,
   },
   'zh-CN': {
-    loading: '正在加载更早的消息…',
     shown: (count: number, isAll: boolean) => `${count}条消息${isAll ? '，已是全部历史' : ''}`,
   },
 } satisfies Record<ReceiptLocale, unknown>;
@@ -636,8 +639,9 @@ function OlderOnDemand({
   return (
     <Providers engine={ready.bob.engine} locale={locale}>
       <div style={{ display: 'grid', gap: 4, width: 300 }}>
+        {/* The list itself shows and says "Loading older messages…" (isLoadingOlder). */}
         <span role="status" data-count={isLoading ? undefined : messages.length}>
-          {isLoading ? strings.loading : strings.shown(messages.length, !hasOlder)}
+          {strings.shown(messages.length, !hasOlder)}
         </span>
         <div style={{ height: 320, border: '1px solid var(--readmark-border)' }}>
           <MessageList
@@ -646,6 +650,7 @@ function OlderOnDemand({
             messages={messages}
             renderMessage={renderMessage}
             onLoadOlder={hasOlder ? loadOlder : undefined}
+            isLoadingOlder={isLoading}
             label={APP_STRINGS[locale].bobChat}
           />
         </div>
@@ -682,6 +687,10 @@ export const LoadOlder: Story = {
       region.scrollTop = 0;
       await waitFor(() => expect(within(region).getByText(oldest)).toBeVisible());
       const top = topOf(oldest);
+      // While the page loads, the list says so over its top.
+      await waitFor(() =>
+        expect(canvasElement.querySelector('.readmark-loading-older')).not.toBeNull(),
+      );
       await waitFor(() => expect(status).toHaveAttribute('data-count', String(count)), {
         timeout: 3000,
       });

@@ -4,6 +4,7 @@ import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { useReceiptEngine } from '../hooks/useReceiptEngine';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { keptSeenKey } from './keptSeenKey';
+import { LoadingOlderIndicator } from './LoadingOlderIndicator';
 import { listenAll } from './listenAll';
 import type { MessageListProps } from './MessageListProps';
 import { NewMessagesAnnouncement } from './NewMessagesAnnouncement';
@@ -46,6 +47,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   getMessageKey: rawGetMessageKey = defaultKey,
   estimateSize,
   onLoadOlder,
+  isLoadingOlder,
   isMarkingRead = true,
   isScrollingToOwnMessages = true,
   readDwellMs = DEFAULT_READ_DWELL_MS,
@@ -382,6 +384,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
           />
         </div>
       </section>
+      <LoadingOlderIndicator isLoading={isLoadingOlder === true} lang={lang} />
       <NewMessagesAnnouncement count={newMessageCount} lang={lang} />
       {newMessageCount > 0 && (
         <NewMessagesPill

@@ -52,6 +52,12 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
   estimateSize?: ((message: TMessage) => number) | undefined;
   /** Called when the user scrolls near the top, once per oldest message, to load older history. */
   onLoadOlder?: (() => void) | undefined;
+  /**
+   * True while the older history `onLoadOlder` asked for is loading: a localized "Loading older
+   * messages…" shows over the top of the list (after 200 ms, so a fast load shows nothing) and is
+   * said to screen readers. The rows do not move for it.
+   */
+  isLoadingOlder?: boolean | undefined;
   /** Whether messages seen in the list are marked read (sending receipts); defaults to true. */
   isMarkingRead?: boolean | undefined;
   /**

@@ -68,6 +68,8 @@ export interface ReceiptStrings {
   newMessages: (count: number) => string;
   /** Accessible name of the scrollable message list. */
   messageListLabel: string;
+  /** Shown over the top of the message list, and said, while older history loads. */
+  loadingOlder: string;
   /** Accessible name of the sheet's member list. */
   memberListLabel: string;
   /**

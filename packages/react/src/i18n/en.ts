@@ -37,6 +37,7 @@ export const en: ReceiptStrings = {
   retry: 'Retry',
   newMessages: (count) => `${n(count)} new ${pluralize(count, 'message', 'messages')}`,
   messageListLabel: 'Messages',
+  loadingOlder: 'Loading older messages…',
   memberListLabel: 'Members',
   announceRead: (names) => `${formatNameList('en', names)} read the message`,
   announceReadCount: (count) =>

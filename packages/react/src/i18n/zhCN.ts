@@ -39,6 +39,7 @@ export const zhCN: ReceiptStrings = {
   retry: '重试',
   newMessages: (count) => `${n(count)}条新消息`,
   messageListLabel: '消息列表',
+  loadingOlder: '正在加载更早的消息…',
   memberListLabel: '成员列表',
   announceRead: (names) => `${formatNameList('zh-CN', names)}已读该消息`,
   announceReadCount: (count) => `又有${n(count)}人已读该消息`,

@@ -1,0 +1,114 @@
+import type { ReceiptMessage } from '@readmark/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import '../styles.css';
+import type { ReceiptLocale } from '../i18n/ReceiptStrings';
+import { MessageList } from './MessageList';
+import {
+  cleanupApps,
+  createWorld,
+  nextFrame,
+  Providers,
+  renderApp,
+  settle,
+} from './testWorld.test';
+
+let world: ReturnType<typeof createWorld>;
+afterEach(() => {
+  cleanupApps();
+  world?.dispose();
+});
+
+const style = document.createElement('style');
+style.textContent = '.loading-list { height: 300px; width: 400px; }';
+document.head.append(style);
+
+/** Alice's own history of 50 messages with Bob, oldest first. */
+const messages: ReceiptMessage[] = Array.from({ length: 50 }, (_, index) => ({
+  messageClientId: `c${index}`,
+  messageServerId: `s${index}`,
+  createTime: 1_000_000 + index,
+  senderId: 'alice',
+  receiverId: 'bob',
+  conversationType: 1,
+  conversationId: 'alice|1|bob',
+  isSelf: true,
+}));
+
+const renderMessage = (message: ReceiptMessage) => (
+  <div data-testid={message.messageClientId} style={{ height: 50 }}>
+    {message.messageClientId}
+  </div>
+);
+
+function aliceList(locale: ReceiptLocale = 'en') {
+  world = createWorld();
+  const engine = world.engineFor(world.server.login('alice'));
+  const ui = (isLoadingOlder: boolean) => (
+    <Providers engine={engine} locale={locale}>
+      <MessageList
+        className="loading-list"
+        conversationId="alice|1|bob"
+        messages={messages}
+        renderMessage={renderMessage}
+        onLoadOlder={() => {}}
+        isLoadingOlder={isLoadingOlder}
+      />
+    </Providers>
+  );
+  const app = renderApp(ui(false));
+  const frame = app.container.querySelector('.readmark-message-list') as HTMLElement;
+  return {
+    frame,
+    scroller: frame.querySelector('section') as HTMLElement,
+    setLoading: (isLoading: boolean) => app.rerender(ui(isLoading)),
+    indicator: () => frame.querySelector<HTMLElement>('.readmark-loading-older'),
+    /** What the list's polite regions say now. */
+    said: () =>
+      [...frame.querySelectorAll('[aria-live="polite"]')].map((region) => region.textContent),
+  };
+}
+
+/** Where each mounted row is on screen. */
+const rowTops = (scroller: HTMLElement) =>
+  [...scroller.querySelectorAll<HTMLElement>('[data-testid]')].map(
+    (row) => `${row.dataset.testid}@${row.getBoundingClientRect().top}`,
+  );
+
+describe('MessageList isLoadingOlder', () => {
+  it('shows and says "Loading older messages…" over the top of the list while true, without moving a row', async () => {
+    const list = aliceList();
+    await settle(world.server);
+    list.scroller.scrollTop = 0;
+    await nextFrame();
+    await nextFrame();
+    expect(list.indicator()).toBeNull();
+    expect(list.said()).toEqual(['', '']);
+    const before = rowTops(list.scroller);
+
+    list.setLoading(true);
+    expect(list.indicator()?.textContent).toBe('Loading older messages…');
+    // Hidden from screen readers (the region says it once), and floating over the first rows.
+    expect(list.indicator()?.getAttribute('aria-hidden')).toBe('true');
+    expect(list.said()).toContain('Loading older messages…');
+    const box = list.indicator()!.getBoundingClientRect();
+    const view = list.scroller.getBoundingClientRect();
+    expect(box.top).toBeGreaterThanOrEqual(view.top);
+    expect(box.bottom).toBeLessThan(view.top + 60);
+    expect(getComputedStyle(list.indicator()!).position).toBe('absolute');
+    await nextFrame();
+    expect(rowTops(list.scroller)).toEqual(before);
+
+    list.setLoading(false);
+    expect(list.indicator()).toBeNull();
+    expect(list.said()).toEqual(['', '']);
+  });
+
+  it('in Chinese, in the kit’s language', async () => {
+    const list = aliceList('zh-CN');
+    await settle(world.server);
+    list.setLoading(true);
+    expect(list.indicator()?.textContent).toBe('正在加载更早的消息…');
+    expect(list.indicator()?.lang).toBe('zh-CN');
+    expect(list.said()).toContain('正在加载更早的消息…');
+  });
+});
