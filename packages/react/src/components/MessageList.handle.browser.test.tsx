@@ -7,6 +7,7 @@ import type { MessageListHandle } from './MessageListHandle';
 import {
   cleanupApps,
   createWorld,
+  aliceHistory as history,
   nextFrame,
   Providers,
   renderApp,
@@ -30,20 +31,6 @@ document.head.append(style);
 
 /** Rows of three heights (40, 90, 140 px), estimated at the list's default 64: every guess is off. */
 const heightOf = (index: number) => 40 + (index % 3) * 50;
-
-/** Alice's own history of `count` messages with Bob (no receipts to send), oldest first. */
-function history(count: number): ReceiptMessage[] {
-  return Array.from({ length: count }, (_, index) => ({
-    messageClientId: `c${index}`,
-    messageServerId: `s${index}`,
-    createTime: 1_000_000 + index,
-    senderId: 'alice',
-    receiverId: 'bob',
-    conversationType: 1,
-    conversationId: 'alice|1|bob',
-    isSelf: true,
-  }));
-}
 
 const renderMessage = (message: ReceiptMessage) => (
   <div

@@ -2,7 +2,14 @@ import type { ReceiptMessage } from '@readmark/core';
 import { waitFor } from '@testing-library/dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MessageList } from './MessageList';
-import { cleanupApps, createWorld, Providers, renderApp, settle } from './testWorld.test';
+import {
+  cleanupApps,
+  createWorld,
+  aliceHistory as history,
+  Providers,
+  renderApp,
+  settle,
+} from './testWorld.test';
 import { HISTORY_STEP, HISTORY_WINDOW } from './useHistoryWindow';
 
 let world: ReturnType<typeof createWorld>;
@@ -15,23 +22,6 @@ const ROW = 40;
 const style = document.createElement('style');
 style.textContent = '.history-list { height: 400px; width: 400px; }';
 document.head.append(style);
-
-/** Alice's own history of `count` messages with `peer` (no receipts to send), oldest first. */
-function history(count: number, from = 0, peer = 'bob'): ReceiptMessage[] {
-  return Array.from({ length: count }, (_, offset) => {
-    const index = from + offset;
-    return {
-      messageClientId: peer === 'bob' ? `c${index}` : `${peer}-c${index}`,
-      messageServerId: `s${index}`,
-      createTime: 1_000_000 + index,
-      senderId: 'alice',
-      receiverId: peer,
-      conversationType: 1,
-      conversationId: `alice|1|${peer}`,
-      isSelf: true,
-    };
-  });
-}
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 

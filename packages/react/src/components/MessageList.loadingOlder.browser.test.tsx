@@ -4,6 +4,7 @@ import '../styles.css';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { MessageList } from './MessageList';
 import {
+  aliceHistory,
   cleanupApps,
   createWorld,
   nextFrame,
@@ -23,16 +24,7 @@ style.textContent = '.loading-list { height: 300px; width: 400px; }';
 document.head.append(style);
 
 /** Alice's own history of 50 messages with Bob, oldest first. */
-const messages: ReceiptMessage[] = Array.from({ length: 50 }, (_, index) => ({
-  messageClientId: `c${index}`,
-  messageServerId: `s${index}`,
-  createTime: 1_000_000 + index,
-  senderId: 'alice',
-  receiverId: 'bob',
-  conversationType: 1,
-  conversationId: 'alice|1|bob',
-  isSelf: true,
-}));
+const messages = aliceHistory(50);
 
 const renderMessage = (message: ReceiptMessage) => (
   <div data-testid={message.messageClientId} style={{ height: 50 }}>

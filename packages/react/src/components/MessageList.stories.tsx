@@ -710,6 +710,27 @@ export const LoadOlder: Story = {
   },
 };
 
+/**
+ * Alice's chat of `count` messages: the older ones made up in the page (`older-1`…, their text
+ * numbered from 1), plus the newest, sent through the server, so Bob can acknowledge it.
+ */
+async function aliceLongChat(world: World, count: number) {
+  const alice = world.server.login('alice');
+  const bob = world.server.login('bob');
+  const newest = await world.send(alice, {
+    conversationId: 'alice|1|bob',
+    text: `${count}: ${LINES[0]}`,
+  });
+  const older: ReceiptMessage[] = Array.from({ length: count - 1 }, (_, index) => ({
+    ...newest,
+    messageClientId: `older-${index + 1}`,
+    messageServerId: `older-${index + 1}`,
+    createTime: newest.createTime - count + index,
+    text: `${index + 1}: ${LINES[index % LINES.length]}`,
+  }));
+  return { world, alice, bob, engine: world.engineFor(alice), messages: [...older, newest] };
+}
+
 const LONG_HISTORY = 100_000;
 
 /**
@@ -717,22 +738,7 @@ const LONG_HISTORY = 100_000;
  * through the server; Bob reading it acknowledges everything before it too (SPEC P2).
  */
 function LongHistory({ locale, list }: Locale & { list: ListArgs }) {
-  const ready = useWorld(async (world) => {
-    const alice = world.server.login('alice');
-    const bob = world.server.login('bob');
-    const newest = await world.send(alice, {
-      conversationId: 'alice|1|bob',
-      text: `${LONG_HISTORY}: ${LINES[0]}`,
-    });
-    const older: ReceiptMessage[] = Array.from({ length: LONG_HISTORY - 1 }, (_, index) => ({
-      ...newest,
-      messageClientId: `older-${index}`,
-      messageServerId: `older-${index}`,
-      createTime: newest.createTime - LONG_HISTORY + index,
-      text: `${index + 1}: ${LINES[index % LINES.length]}`,
-    }));
-    return { world, alice, bob, engine: world.engineFor(alice), messages: [...older, newest] };
-  });
+  const ready = useWorld((world) => aliceLongChat(world, LONG_HISTORY));
   const renderMessage = useCallback(
     (message: ReceiptMessage) => <Bubble message={message} isOwn />,
     [],
@@ -824,21 +830,7 @@ function Chat({ conversationId, messages, renderMessage }) {
  * message is beyond the 2,000 the list virtualizes first.
  */
 function JumpAround({ locale, list }: Locale & { list: ListArgs }) {
-  const ready = useWorld(async (world) => {
-    const alice = world.server.login('alice');
-    const newest = await world.send(alice, {
-      conversationId: 'alice|1|bob',
-      text: `${JUMP_HISTORY}: ${LINES[0]}`,
-    });
-    const older: ReceiptMessage[] = Array.from({ length: JUMP_HISTORY - 1 }, (_, index) => ({
-      ...newest,
-      messageClientId: `older-${index + 1}`,
-      messageServerId: `older-${index + 1}`,
-      createTime: newest.createTime - JUMP_HISTORY + index,
-      text: `${index + 1}: ${LINES[index % LINES.length]}`,
-    }));
-    return { engine: world.engineFor(alice), messages: [...older, newest] };
-  });
+  const ready = useWorld((world) => aliceLongChat(world, JUMP_HISTORY));
   const listRef = useRef<MessageListHandle>(null);
   const renderMessage = useCallback(
     (message: ReceiptMessage) => <Bubble message={message} isOwn />,

@@ -84,6 +84,23 @@ export function createWorld({
   return { server, engineFor, send, history, dispose };
 }
 
+/** Alice's own history of `count` messages with `peer` (no receipts to send), oldest first. */
+export function aliceHistory(count: number, from = 0, peer = 'bob'): ReceiptMessage[] {
+  return Array.from({ length: count }, (_, offset) => {
+    const index = from + offset;
+    return {
+      messageClientId: peer === 'bob' ? `c${index}` : `${peer}-c${index}`,
+      messageServerId: `s${index}`,
+      createTime: 1_000_000 + index,
+      senderId: 'alice',
+      receiverId: peer,
+      conversationType: 1,
+      conversationId: `alice|1|${peer}`,
+      isSelf: true,
+    };
+  });
+}
+
 /** The real provider around `children`. */
 export function Providers({
   engine,
