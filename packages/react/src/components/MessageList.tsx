@@ -384,7 +384,6 @@ export function MessageList<TMessage extends ReceiptMessage>({
           />
         </div>
       </section>
-      <LoadingOlderIndicator isLoading={isLoadingOlder === true} lang={lang} />
       <NewMessagesAnnouncement count={newMessageCount} lang={lang} />
       {newMessageCount > 0 && (
         <NewMessagesPill
@@ -401,6 +400,8 @@ export function MessageList<TMessage extends ReceiptMessage>({
           }}
         />
       )}
+      {/* After the new-messages region, which stays the list's first polite region (as before). */}
+      <LoadingOlderIndicator isLoading={isLoadingOlder === true} lang={lang} />
     </div>
   );
 }
