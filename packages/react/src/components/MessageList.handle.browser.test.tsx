@@ -238,7 +238,8 @@ function ChatAtFirstUnread({
   const listRef = useRef<MessageListHandle>(null);
   const [firstUnreadKey] = useState(() => {
     const theirs = messages.filter((message) => message.senderId !== 'bob');
-    return theirs[theirs.length - unreadCount]?.messageClientId;
+    const index = Math.max(0, theirs.length - unreadCount);
+    return unreadCount > 0 ? theirs[index]?.messageClientId : undefined;
   });
   const renderRow = useCallback(
     (message: ReceiptMessage) => (

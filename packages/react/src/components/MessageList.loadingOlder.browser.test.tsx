@@ -1,4 +1,5 @@
 import type { ReceiptMessage } from '@readmark/core';
+import { waitFor } from '@testing-library/dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import '../styles.css';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
@@ -81,7 +82,9 @@ describe('MessageList isLoadingOlder', () => {
     expect(list.indicator()?.textContent).toBe('Loading older messages…');
     // Hidden from screen readers (the region says it once), and floating over the first rows.
     expect(list.indicator()?.getAttribute('aria-hidden')).toBe('true');
-    expect(list.said()).toContain('Loading older messages…');
+    // Said once the load has lasted a moment (one that ends at once is not worth a word).
+    expect(list.said()).toEqual(['', '']);
+    await waitFor(() => expect(list.said()).toContain('Loading older messages…'));
     const box = list.indicator()!.getBoundingClientRect();
     const view = list.scroller.getBoundingClientRect();
     expect(box.top).toBeGreaterThanOrEqual(view.top);
@@ -101,6 +104,21 @@ describe('MessageList isLoadingOlder', () => {
     list.setLoading(true);
     expect(list.indicator()?.textContent).toBe('正在加载更早的消息…');
     expect(list.indicator()?.lang).toBe('zh-CN');
-    expect(list.said()).toContain('正在加载更早的消息…');
+    await waitFor(() => expect(list.said()).toContain('正在加载更早的消息…'));
+  });
+
+  it('says nothing for a load that ends at once', async () => {
+    const list = aliceList();
+    await settle(world.server);
+    const said: string[] = [];
+    const observer = new MutationObserver(() => said.push(...list.said().filter(Boolean)));
+    observer.observe(list.frame, { subtree: true, childList: true, characterData: true });
+    list.setLoading(true);
+    await nextFrame();
+    list.setLoading(false);
+    // Past the moment a longer load would have been said.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    observer.disconnect();
+    expect(said).toEqual([]);
   });
 });

@@ -54,8 +54,9 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
   onLoadOlder?: (() => void) | undefined;
   /**
    * True while the older history `onLoadOlder` asked for is loading: a localized "Loading older
-   * messages…" shows over the top of the list (after 200 ms, so a fast load shows nothing) and is
-   * said to screen readers. The rows do not move for it.
+   * messages…" shows over the top of the list and is said to screen readers once a load has lasted
+   * 200 ms (the kit's stylesheet fades it in then), so a fast load is neither seen nor said. The
+   * rows do not move for it.
    */
   isLoadingOlder?: boolean | undefined;
   /** Whether messages seen in the list are marked read (sending receipts); defaults to true. */

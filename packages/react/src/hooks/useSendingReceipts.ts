@@ -8,7 +8,8 @@ import { useStoreSelector } from './useStoreSelector';
  * (with `conversationId`, in that conversation: both the global switch and the conversation's own
  * must be on), and a setter for the same switch, which turns sending off or on everywhere or, with
  * `conversationId`, in that conversation only (`engine.setSendingReceipts`: turning off drops the
- * receipts still waiting; messages seen meanwhile are never acknowledged later). Re-renders only when
+ * receipts still waiting; a message seen meanwhile is acknowledged only if it is seen again once
+ * sending is back on, e.g. still on screen in a `MessageList`). Re-renders only when
  * the answer changes. The setter throws `ReceiptError` 191004 for a value that is not a boolean or
  * an invalid conversation id.
  */
