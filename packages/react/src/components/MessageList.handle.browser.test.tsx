@@ -154,11 +154,18 @@ describe('MessageList listRef: scrolling to a message', () => {
     await settle(world.server);
     await frames();
     const before = list.scroller.scrollTop;
+    // Options that cannot be read: an Immer draft kept after its producer ended.
+    const { proxy: revoked, revoke } = Proxy.revocable({ align: 'start' }, {});
+    revoke();
     const calls: (() => unknown)[] = [
       () => list.handle.scrollToMessage(20 as never),
       () => list.handle.scrollToMessage('c1', { align: 'middle' as never }),
       () => list.handle.scrollToMessage('c1', { behavior: 'fast' as never }),
+      () => list.handle.scrollToMessage('c1', 'start' as never),
+      () => list.handle.scrollToMessage('c1', revoked as never),
       () => list.handle.scrollToEnd({ behavior: 1 as never }),
+      () => list.handle.scrollToEnd('auto' as never),
+      () => list.handle.scrollToEnd(revoked as never),
     ];
     for (const call of calls) {
       expect(call).toThrow(ReceiptError);

@@ -28,6 +28,21 @@ export type ListCommit<TMessage> = readonly [
 ];
 
 /**
+ * The options' fields, read once (none for undefined or null). What is not an object (a string such
+ * as 'start') or cannot be read comes back with a `behavior` that is refused: a revoked Proxy (an
+ * Immer draft kept after its producer ended) threw a TypeError.
+ */
+function readOptions(options: ScrollToMessageOptions | null | undefined): ScrollToMessageOptions {
+  try {
+    // Spread: every field read here, inside the try.
+    if (typeof (options ?? {}) === 'object') return { ...options };
+  } catch {
+    // Unreadable: refused below.
+  }
+  return { behavior: null as never };
+}
+
+/**
  * Whether scrolls should glide: not when the reader asks the system for reduced motion, nor where
  * that cannot be asked.
  */
@@ -86,8 +101,8 @@ export function useMessageListHandle<TMessage>(
   /** A scroll waiting for the window to widen: the message's key and the options. */
   const waitingRef = useRef<[string, ScrollToMessageOptions] | undefined>(undefined);
 
-  function scrollToMessage(key: string, options: ScrollToMessageOptions = {}): boolean {
-    const { align = 'center', behavior = 'auto' } = options ?? {};
+  function scrollToMessage(key: string, options?: ScrollToMessageOptions): boolean {
+    const { align = 'center', behavior = 'auto' } = readOptions(options);
     if (typeof key !== 'string' || !alignments.includes(align) || !behaviors.includes(behavior)) {
       throw new ReceiptError(
         191004,
@@ -130,7 +145,7 @@ export function useMessageListHandle<TMessage>(
     () => ({
       scrollToMessage,
       scrollToEnd(options) {
-        const behavior = options?.behavior ?? 'smooth';
+        const { behavior = 'smooth' } = readOptions(options);
         if (!behaviors.includes(behavior)) {
           throw new ReceiptError(191004, '`scrollToEnd` expects `behavior` "auto" or "smooth"');
         }
