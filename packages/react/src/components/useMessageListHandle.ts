@@ -98,7 +98,10 @@ export function useMessageListHandle<TMessage>(
   virtualizer: RowVirtualizer<HTMLElement, HTMLDivElement>,
   latest: RefObject<ListCommit<TMessage>>,
 ): void {
-  /** A scroll waiting for the window to widen: the message's key and the options. */
+  /**
+   * A scroll waiting for the window to widen: the message's key and the options. Any later call
+   * replaces it: the older one, done after the render, took the reader away from the newer.
+   */
   const waitingRef = useRef<[string, ScrollToMessageOptions] | undefined>(undefined);
 
   function scrollToMessage(key: string, options?: ScrollToMessageOptions): boolean {
@@ -109,6 +112,7 @@ export function useMessageListHandle<TMessage>(
         '`scrollToMessage` expects a message key (a string) and optional `align` and `behavior`',
       );
     }
+    waitingRef.current = undefined;
     const [all, keyOf, extend, , shownCount] = latest.current;
     // From the newest: the messages jumped to are usually recent (a reply, the first unread).
     let index = all.length - 1;
@@ -149,6 +153,7 @@ export function useMessageListHandle<TMessage>(
         if (!behaviors.includes(behavior)) {
           throw new ReceiptError(191004, '`scrollToEnd` expects `behavior` "auto" or "smooth"');
         }
+        waitingRef.current = undefined;
         scrollListToEnd(scrollRef.current, virtualizer, behavior);
       },
     }),

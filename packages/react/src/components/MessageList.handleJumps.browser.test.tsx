@@ -1,0 +1,106 @@
+import type { ReceiptMessage } from '@readmark/core';
+import { createRef } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MessageList } from './MessageList';
+import type { MessageListHandle } from './MessageListHandle';
+import {
+  cleanupApps,
+  createWorld,
+  nextFrame,
+  Providers,
+  renderApp,
+  settle,
+} from './testWorld.test';
+
+/*
+ * Jumps through MessageList's listRef in the app's harder moments: one after another before the
+ * list rendered the first.
+ */
+
+beforeEach(() => window.focus());
+
+let world: ReturnType<typeof createWorld>;
+afterEach(() => {
+  cleanupApps();
+  world?.dispose();
+});
+
+const VIEW = 400;
+const style = document.createElement('style');
+style.textContent = `.jumps-list { height: ${VIEW}px; width: 400px; }`;
+document.head.append(style);
+
+/** Rows of three heights (40, 90, 140 px), estimated at the list's default 64. */
+const heightOf = (index: number) => 40 + (index % 3) * 50;
+
+/** Alice's own history of `count` messages with Bob (no receipts to send), oldest first. */
+function history(count: number): ReceiptMessage[] {
+  return Array.from({ length: count }, (_, index) => ({
+    messageClientId: `c${index}`,
+    messageServerId: `s${index}`,
+    createTime: 1_000_000 + index,
+    senderId: 'alice',
+    receiverId: 'bob',
+    conversationType: 1,
+    conversationId: 'alice|1|bob',
+    isSelf: true,
+  }));
+}
+
+const renderMessage = (message: ReceiptMessage) => (
+  <div
+    data-testid={message.messageClientId}
+    style={{ height: heightOf(Number(message.messageClientId.slice(1))) }}
+  >
+    {message.messageClientId}
+  </div>
+);
+
+async function frames(count = 3) {
+  for (let index = 0; index < count; index++) await nextFrame();
+}
+
+/** Where the row of `key` is, relative to the scroller's viewport (undefined: not rendered). */
+function placeOf(scroller: HTMLElement, key: string) {
+  const row = scroller.querySelector(`[data-testid="${key}"]`);
+  if (!row) return undefined;
+  const view = scroller.getBoundingClientRect();
+  const box = row.getBoundingClientRect();
+  return { top: box.top - view.top, bottom: box.bottom - view.top };
+}
+
+const distanceFromEnd = (scroller: HTMLElement) =>
+  scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop;
+
+/** Alice's list of `messages`, settled at its newest. */
+async function aliceList(messages: ReceiptMessage[]) {
+  world = createWorld();
+  const engine = world.engineFor(world.server.login('alice'));
+  const handle = createRef<MessageListHandle>();
+  const app = renderApp(
+    <Providers engine={engine}>
+      <MessageList
+        className="jumps-list"
+        conversationId="alice|1|bob"
+        messages={messages}
+        renderMessage={renderMessage}
+        listRef={handle}
+      />
+    </Providers>,
+  );
+  await settle(world.server);
+  await frames();
+  return { handle: handle.current!, scroller: app.container.querySelector('section')! };
+}
+
+describe('MessageList listRef: one jump after another', () => {
+  it('the later call wins over a jump still waiting for the history window to widen', async () => {
+    // c10 is older than the window of the newest 2,000: its jump waits for the render that widens it.
+    const list = await aliceList(history(5000));
+    list.handle.scrollToMessage('c10', { align: 'start' });
+    list.handle.scrollToEnd({ behavior: 'auto' });
+    await frames(6);
+    expect(distanceFromEnd(list.scroller)).toBeLessThanOrEqual(1);
+    expect(placeOf(list.scroller, 'c4999')?.bottom).toBeCloseTo(VIEW, 0);
+  });
+});
