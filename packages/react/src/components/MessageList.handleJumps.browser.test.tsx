@@ -1,5 +1,5 @@
 import type { ReceiptMessage } from '@readmark/core';
-import { createRef } from 'react';
+import { createRef, type RefObject, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MessageList } from './MessageList';
 import type { MessageListHandle } from './MessageListHandle';
@@ -14,7 +14,8 @@ import {
 
 /*
  * Jumps through MessageList's listRef in the app's harder moments: one after another before the
- * list rendered the first.
+ * list rendered the first, and history prepended (by the list's window or the app) or the message
+ * removed while a jump lands.
  */
 
 beforeEach(() => window.focus());
@@ -93,6 +94,29 @@ async function aliceList(messages: ReceiptMessage[]) {
   return { handle: handle.current!, scroller: app.container.querySelector('section')! };
 }
 
+/** An app that keeps its messages in state: `setMessages.current` changes them, rendered later. */
+function ChatInState({
+  initial,
+  handle,
+  setMessages,
+}: {
+  initial: ReceiptMessage[];
+  handle: RefObject<MessageListHandle | null>;
+  setMessages: { current: (messages: ReceiptMessage[]) => void };
+}) {
+  const [messages, set] = useState(initial);
+  setMessages.current = set;
+  return (
+    <MessageList
+      className="jumps-list"
+      conversationId="alice|1|bob"
+      messages={messages}
+      renderMessage={renderMessage}
+      listRef={handle}
+    />
+  );
+}
+
 describe('MessageList listRef: one jump after another', () => {
   it('the later call wins over a jump still waiting for the history window to widen', async () => {
     // c10 is older than the window of the newest 2,000: its jump waits for the render that widens it.
@@ -102,5 +126,66 @@ describe('MessageList listRef: one jump after another', () => {
     await frames(6);
     expect(distanceFromEnd(list.scroller)).toBeLessThanOrEqual(1);
     expect(placeOf(list.scroller, 'c4999')?.bottom).toBeCloseTo(VIEW, 0);
+  });
+});
+
+describe('MessageList listRef: history prepended while a jump lands', () => {
+  it('a jump near the top of the history window lands on its message as the window widens above it', async () => {
+    // The window holds c3000-c4999; within two screens of its top the list widens it by 1,000 older
+    // messages, which moves every index the virtualizer holds.
+    const list = await aliceList(history(5000));
+    list.handle.scrollToMessage('c3002', { align: 'start' });
+    await frames(10);
+    expect(placeOf(list.scroller, 'c3002')?.top).toBeCloseTo(0, 0);
+  });
+
+  it('a jump to a message older than the window, then one within it, lands on the second', async () => {
+    const list = await aliceList(history(5000));
+    list.handle.scrollToMessage('c10', { align: 'start' });
+    list.handle.scrollToMessage('c4990', { align: 'start' });
+    await frames(10);
+    expect(placeOf(list.scroller, 'c4990')?.top).toBeCloseTo(0, 0);
+  });
+
+  it('a jump right after the app prepended older messages, before React rendered them, lands on its message', async () => {
+    world = createWorld();
+    const engine = world.engineFor(world.server.login('alice'));
+    const all = history(400);
+    const handle = createRef<MessageListHandle>();
+    const setMessages = { current: (_: ReceiptMessage[]) => {} };
+    const app = renderApp(
+      <Providers engine={engine}>
+        <ChatInState initial={all.slice(100)} handle={handle} setMessages={setMessages} />
+      </Providers>,
+    );
+    const scroller = app.container.querySelector('section')!;
+    await settle(world.server);
+    await frames();
+    // The handle reads the last commit, where c150 is the 50th message; rendered, it is the 150th.
+    setMessages.current(all);
+    expect(handle.current!.scrollToMessage('c150', { align: 'start' })).toBe(true);
+    await frames(10);
+    expect(placeOf(scroller, 'c150')?.top).toBeCloseTo(0, 0);
+  });
+
+  it('a jump whose message the app removed before React rendered stops where it is', async () => {
+    world = createWorld();
+    const engine = world.engineFor(world.server.login('alice'));
+    const all = history(400);
+    const handle = createRef<MessageListHandle>();
+    const setMessages = { current: (_: ReceiptMessage[]) => {} };
+    const app = renderApp(
+      <Providers engine={engine}>
+        <ChatInState initial={all} handle={handle} setMessages={setMessages} />
+      </Providers>,
+    );
+    const scroller = app.container.querySelector('section')!;
+    await settle(world.server);
+    await frames();
+    setMessages.current(all.filter((message) => message.messageClientId !== 'c150'));
+    expect(handle.current!.scrollToMessage('c150', { align: 'start' })).toBe(true);
+    await frames(10);
+    // Near where c150 was, not sent on to the top by an index the message no longer has.
+    expect(placeOf(scroller, 'c151') ?? placeOf(scroller, 'c149')).toBeDefined();
   });
 });

@@ -43,6 +43,14 @@ function readOptions(options: ScrollToMessageOptions | null | undefined): Scroll
 }
 
 /**
+ * The virtualizer's scroll command under way, by index. Private in virtual-core 3.19.11 (pinned
+ * through react-virtual 3.14.26); were it renamed, undefined, and a jump is left to TanStack.
+ */
+function commandOf(virtualizer: object): { index: number | null } | null | undefined {
+  return (virtualizer as { scrollState?: { index: number | null } | null }).scrollState;
+}
+
+/**
  * Whether scrolls should glide: not when the reader asks the system for reduced motion, nor where
  * that cannot be asked.
  */
@@ -103,6 +111,20 @@ export function useMessageListHandle<TMessage>(
    * replaces it: the older one, done after the render, took the reader away from the newer.
    */
   const waitingRef = useRef<[string, ScrollToMessageOptions] | undefined>(undefined);
+  /** The jump under way: the message's key and the virtualizer's command for it. */
+  const jumpRef = useRef<[string, object | null | undefined]>(['', null]);
+
+  /**
+   * Where the message with `key` is in the last commit's messages (-1: none has it), and where the
+   * window starts in them.
+   */
+  function find(key: string): [index: number, windowStart: number] {
+    const [all, keyOf, , , shownCount] = latest.current;
+    // From the newest: the messages jumped to are usually recent (a reply, the first unread).
+    let index = all.length - 1;
+    while (index >= 0 && keyOf(all[index]!) !== key) index--;
+    return [index, all.length - shownCount];
+  }
 
   function scrollToMessage(key: string, options?: ScrollToMessageOptions): boolean {
     const { align = 'center', behavior = 'auto' } = readOptions(options);
@@ -113,15 +135,11 @@ export function useMessageListHandle<TMessage>(
       );
     }
     waitingRef.current = undefined;
-    const [all, keyOf, extend, , shownCount] = latest.current;
-    // From the newest: the messages jumped to are usually recent (a reply, the first unread).
-    let index = all.length - 1;
-    while (index >= 0 && keyOf(all[index]!) !== key) index--;
+    const [index, windowStart] = find(key);
     if (index < 0) return false;
-    const windowStart = all.length - shownCount;
     if (index < windowStart) {
       waitingRef.current = [key, { align, behavior }];
-      extend?.(index);
+      latest.current[2]?.(index);
       return true;
     }
     const element = scrollRef.current;
@@ -133,11 +151,23 @@ export function useMessageListHandle<TMessage>(
       align,
       behavior: isSmooth ? 'smooth' : 'auto',
     });
+    jumpRef.current = [key, commandOf(virtualizer)];
     return true;
   }
 
-  // After the render that widened the window.
   useClientLayoutEffect(() => {
+    // A jump still under way goes on to its message: the virtualizer holds it by index, which
+    // history prepended meanwhile (the window widening as the jump nears its top, the app's older
+    // messages) moved, and it went on to another message, one further up for each widening.
+    const [key, jump] = jumpRef.current;
+    const command = commandOf(virtualizer);
+    if (command && command === jump) {
+      const [index, windowStart] = find(key);
+      // Its message gone from the list: the jump stops where it is.
+      if (index < windowStart) virtualizer.cancelScroll();
+      else command.index = index - windowStart;
+    }
+    // After the render that widened the window.
     const waiting = waitingRef.current;
     waitingRef.current = undefined;
     if (waiting) scrollToMessage(...waiting);
