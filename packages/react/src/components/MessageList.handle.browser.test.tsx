@@ -127,9 +127,9 @@ describe('MessageList listRef: scrolling to a message', () => {
     expect(list.handle.scrollToMessage('c10', { align: 'start' })).toBe(true);
     await waitFor(() => expect(placeOf(list.scroller, 'c10')?.top).toBeCloseTo(0, 0));
     await frames();
-    // The render that widens the window to the message, and the one after the scroll's frame (the
-    // list has left the end, and the window takes the rest above it): not one render per 1,000
-    // older messages in between (11 here).
+    // The render that widens the window to a step above the message (here all the rest), and the
+    // one after the scroll's frame (the list has left the end): not one render per 1,000 older
+    // messages in between (11 here).
     expect(listRenders.count).toBe(2);
     // And back to the newest message.
     list.handle.scrollToEnd({ behavior: 'auto' });

@@ -189,3 +189,27 @@ describe('MessageList listRef: history prepended while a jump lands', () => {
     expect(placeOf(scroller, 'c151') ?? placeOf(scroller, 'c149')).toBeDefined();
   });
 });
+
+/** The number of the message at the top of the list's view. */
+function topMessage(scroller: HTMLElement): number {
+  const top = scroller.getBoundingClientRect().top;
+  const rows = [...scroller.querySelectorAll<HTMLElement>('[data-testid]')]
+    .filter((row) => row.getBoundingClientRect().bottom > top + 1)
+    .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+  return Number(rows[0]?.dataset.testid?.slice(1));
+}
+
+describe('MessageList listRef: gliding near the top of the history window', () => {
+  it('glides only over the last two screens, with the window widened before it sets off', async () => {
+    // Widened under the glide, the window's 1,000 older messages moved the glide's target 90,000 px
+    // down from where the scroller was (a smooth scroll is not anchored): the reader saw messages a
+    // thousand away and a long crawl back.
+    const list = await aliceList(history(5000));
+    list.handle.scrollToMessage('c3002', { align: 'start', behavior: 'smooth' });
+    for (let frame = 0; Math.abs(placeOf(list.scroller, 'c3002')?.top ?? 1) >= 0.5; frame++) {
+      expect(frame, 'the glide lands').toBeLessThan(60);
+      await nextFrame();
+      expect(Math.abs(topMessage(list.scroller) - 3002), `frame ${frame}`).toBeLessThan(30);
+    }
+  });
+});

@@ -6,6 +6,7 @@ import type {
   MessageListScrollBehavior,
   ScrollToMessageOptions,
 } from './MessageListHandle';
+import { HISTORY_STEP } from './useHistoryWindow';
 import type { RowVirtualizer } from './useRowVirtualizer';
 
 /** How many screens a glide covers at most; from further away the list jumps that near first. */
@@ -137,13 +138,19 @@ export function useMessageListHandle<TMessage>(
     waitingRef.current = undefined;
     const [index, windowStart] = find(key);
     if (index < 0) return false;
-    if (index < windowStart) {
+    const element = scrollRef.current;
+    const extend = latest.current[2];
+    const target =
+      index < windowStart ? undefined : virtualizer.getOffsetForIndex(index - windowStart, align);
+    // Older than the window, or landing within two screens of its top, where the list widens it
+    // (see its frame handler): the window is widened first, to a step above the message. Widened
+    // under a glide, history prepended is not anchored: the reader saw messages a thousand away,
+    // then a long crawl back.
+    if (extend && (!target || target[0] <= (element?.clientHeight ?? 0) * 2)) {
       waitingRef.current = [key, { align, behavior }];
-      latest.current[2]?.(index);
+      extend(index - HISTORY_STEP);
       return true;
     }
-    const element = scrollRef.current;
-    const target = virtualizer.getOffsetForIndex(index - windowStart, align);
     if (!element || !target) return true;
     const isSmooth = isGliding(element, behavior);
     if (isSmooth) jumpNear(element, virtualizer, target[0]);
