@@ -1,6 +1,7 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { createRef, type RefObject, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cdp } from 'vitest/browser';
 import { MessageList } from './MessageList';
 import type { MessageListHandle } from './MessageListHandle';
 import {
@@ -28,7 +29,8 @@ afterEach(() => {
 
 const VIEW = 400;
 const style = document.createElement('style');
-style.textContent = `.jumps-list { height: ${VIEW}px; width: 400px; }`;
+style.textContent = `.jumps-list { height: ${VIEW}px; width: 400px; }
+.jumps-list.tall { height: 700px; }`;
 document.head.append(style);
 
 /** Rows of three heights (40, 90, 140 px), estimated at the list's default 64. */
@@ -74,14 +76,14 @@ const distanceFromEnd = (scroller: HTMLElement) =>
   scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop;
 
 /** Alice's list of `messages`, settled at its newest. */
-async function aliceList(messages: ReceiptMessage[]) {
+async function aliceList(messages: ReceiptMessage[], className = 'jumps-list') {
   world = createWorld();
   const engine = world.engineFor(world.server.login('alice'));
   const handle = createRef<MessageListHandle>();
   const app = renderApp(
     <Providers engine={engine}>
       <MessageList
-        className="jumps-list"
+        className={className}
         conversationId="alice|1|bob"
         messages={messages}
         renderMessage={renderMessage}
@@ -211,5 +213,59 @@ describe('MessageList listRef: gliding near the top of the history window', () =
       await nextFrame();
       expect(Math.abs(topMessage(list.scroller) - 3002), `frame ${frame}`).toBeLessThan(30);
     }
+  });
+});
+
+describe('MessageList listRef: the reader takes over a glide', () => {
+  /**
+   * Alice's list of 400 messages in a 700 px view, gliding up to c5 (at 400 px) from two screens
+   * below it; returns once it has gone about 100 px.
+   */
+  async function glideUnderWay() {
+    const list = await aliceList(history(400), 'jumps-list tall');
+    list.handle.scrollToMessage('c5', { align: 'start', behavior: 'smooth' });
+    const startedAt = list.scroller.scrollTop;
+    for (let frame = 0; startedAt - list.scroller.scrollTop < 100; frame++) {
+      expect(frame, 'the glide sets off').toBeLessThan(60);
+      await nextFrame();
+    }
+    expect(list.scroller.scrollTop - 400, 'the glide still travelling').toBeGreaterThan(500);
+    return list;
+  }
+
+  /** For 60 frames, the message at the top of the view stays where it is. */
+  async function expectReaderStays(scroller: HTMLElement) {
+    const looking = `c${topMessage(scroller)}`;
+    const at = placeOf(scroller, looking)!.top;
+    for (let frame = 0; frame < 60; frame++) {
+      await nextFrame();
+      const place = placeOf(scroller, looking);
+      expect(place, `${looking}, frame ${frame}`).toBeDefined();
+      expect(Math.abs(place!.top - at), `${looking} moved, frame ${frame}`).toBeLessThan(1.5);
+    }
+  }
+
+  // Chromium's smooth scroll is timed: a late frame under load can carry it past where these tests
+  // stop it. A retry runs the scenario again; a regression fails every attempt.
+  it('a wheel stops it where the reader scrolled', { retry: 2 }, async () => {
+    const list = await glideUnderWay();
+    const box = list.scroller.getBoundingClientRect();
+    const frame = window.frameElement?.getBoundingClientRect();
+    const wheeled = new Promise((resolve) =>
+      list.scroller.addEventListener('wheel', resolve, { once: true, passive: true }),
+    );
+    // One notch down, against the glide, as Chromium receives it from a mouse.
+    await cdp().send('Input.dispatchMouseEvent', {
+      type: 'mouseWheel',
+      x: (frame?.left ?? 0) + box.left + box.width / 2,
+      y: (frame?.top ?? 0) + box.top + box.height / 2,
+      deltaX: 0,
+      deltaY: 120,
+    });
+    await wheeled;
+    await nextFrame();
+    await nextFrame();
+    expect(list.scroller.scrollTop - 400, 'stopped short of c5').toBeGreaterThan(250);
+    await expectReaderStays(list.scroller);
   });
 });

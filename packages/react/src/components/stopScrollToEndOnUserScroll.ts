@@ -1,5 +1,5 @@
-import { isScrollingToEnd } from './isScrollingToEnd';
 import { listenAll } from './listenAll';
+import { scrollCommandOf } from './scrollCommandOf';
 
 /** Keys whose default action scrolls the list, from the list or a row in it. */
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
@@ -8,9 +8,10 @@ const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home
 const EDITABLE = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
 
 /**
- * Stops the virtualizer's scroll to the end (the new-messages pill's, or a followed append) as soon
- * as the reader shows they scroll themselves: a wheel, a touch, a press on the scroller itself (its
- * scrollbar) or a scrolling key in it. The reader stays where they scroll, as in other chat apps.
+ * Stops the virtualizer's scroll to the end (the new-messages pill's, or a followed append), or to a
+ * message (a jump of the list's handle), as soon as the reader shows they scroll themselves: a wheel,
+ * a touch, a press on the scroller itself (its scrollbar) or a scrolling key in it. The reader stays
+ * where they scroll, as in other chat apps.
  *
  * Without this the virtualizer kept treating the scroll as its own until it reached the end or gave
  * up after 5 s (a frame of its smooth scroll and a reader's scroll look alike to it): a prepend did
@@ -21,14 +22,15 @@ const EDITABLE = 'input, textarea, select, [contenteditable]:not([contenteditabl
  * dispatched. The other events come before the scroll they cause.
  *
  * Listeners are passive, on the scroller only; returns their removal. Does nothing while no scroll
- * to the end travels (one check per event).
+ * command travels (one check per event).
  */
 export function stopScrollToEndOnUserScroll(
   element: HTMLElement,
   virtualizer: { cancelScroll: () => void },
 ): () => void {
   const stop = () => {
-    if (!isScrollingToEnd(virtualizer)) return;
+    // Any command: a glide to a message went on under a wheel too, to the message.
+    if (!scrollCommandOf(virtualizer)) return;
     element.scrollTo({ top: element.scrollTop, left: element.scrollLeft, behavior: 'instant' });
     virtualizer.cancelScroll();
   };

@@ -6,6 +6,7 @@ import type {
   MessageListScrollBehavior,
   ScrollToMessageOptions,
 } from './MessageListHandle';
+import { scrollCommandOf } from './scrollCommandOf';
 import { HISTORY_STEP } from './useHistoryWindow';
 import type { RowVirtualizer } from './useRowVirtualizer';
 
@@ -41,14 +42,6 @@ function readOptions(options: ScrollToMessageOptions | null | undefined): Scroll
     // Unreadable: refused below.
   }
   return { behavior: null as never };
-}
-
-/**
- * The virtualizer's scroll command under way, by index. Private in virtual-core 3.19.11 (pinned
- * through react-virtual 3.14.26); were it renamed, undefined, and a jump is left to TanStack.
- */
-function commandOf(virtualizer: object): { index: number | null } | null | undefined {
-  return (virtualizer as { scrollState?: { index: number | null } | null }).scrollState;
 }
 
 /**
@@ -158,7 +151,7 @@ export function useMessageListHandle<TMessage>(
       align,
       behavior: isSmooth ? 'smooth' : 'auto',
     });
-    jumpRef.current = [key, commandOf(virtualizer)];
+    jumpRef.current = [key, scrollCommandOf(virtualizer)];
     return true;
   }
 
@@ -167,7 +160,7 @@ export function useMessageListHandle<TMessage>(
     // history prepended meanwhile (the window widening as the jump nears its top, the app's older
     // messages) moved, and it went on to another message, one further up for each widening.
     const [key, jump] = jumpRef.current;
-    const command = commandOf(virtualizer);
+    const command = scrollCommandOf(virtualizer);
     if (command && command === jump) {
       const [index, windowStart] = find(key);
       // Its message gone from the list: the jump stops where it is.
