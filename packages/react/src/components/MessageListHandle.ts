@@ -29,7 +29,8 @@ export interface MessageListHandle {
    * from the messages of the list's last render, older history the list has not shown yet included.
    * Returns false, and does not scroll, when no message has that key: load it (e.g. NIM's
    * `getMessageListByRefers` for a quoted message), give it in `messages`, and call again after the
-   * render. Throws a `ReceiptError` (191004) for a key that is not a string, or options that are
+   * render. Asked while the list is hidden (`display: none`), it scrolls once the list is shown.
+   * Throws a `ReceiptError` (191004) for a key that is not a string, or options that are
    * not an object (or cannot be read) or unknown.
    */
   scrollToMessage(key: string, options?: ScrollToMessageOptions): boolean;

@@ -22,6 +22,12 @@ export interface LayoutKeptWhileHidden<TScroll extends Element, TItem extends El
   };
   /** Wraps the instance's `getDistanceFromEnd` and `scrollToEnd`; call once, after creating it. */
   install: (virtualizer: Virtualizer<TScroll, TItem>) => void;
+  /**
+   * While the element is not rendered (or not yet restored), keeps `run` for the frame after it is
+   * shown again, after any scroll to the end, and returns true; else returns false. `run` must do
+   * nothing when run again, at later showings.
+   */
+  whenShown: (instance: Virtualizer<TScroll, TItem>, run: () => void) => boolean;
 }
 
 /**
@@ -44,6 +50,11 @@ export function keepLayoutWhileHidden<
 >(): LayoutKeptWhileHidden<TScroll, TItem> {
   /** Null while rendered; `isFollowing`: it goes to its end when shown. */
   let hidden: { isFollowing: boolean } | null = null;
+  /**
+   * What a scroll asked for while hidden (a jump to a message) runs when shown; kept, it runs at
+   * each later showing too, with nothing left to do.
+   */
+  let onShown: (() => void) | undefined;
 
   const noteHidden = (instance: Virtualizer<TScroll, TItem>) => {
     if (hidden) return;
@@ -70,16 +81,19 @@ export function keepLayoutWhileHidden<
     if (offset !== null && Math.abs(element.scrollTop - offset) >= 1) {
       instance.scrollToOffset(offset);
     }
-    if (!isFollowing) return;
+    if (!isFollowing && !onShown) return;
     // To the end on the next frame, not in this ResizeObserver callback: rows rendered and measured
     // here resize observed elements within the same observation ("ResizeObserver loop" errors).
     instance.targetWindow?.requestAnimationFrame(() => {
       if (hidden || instance.scrollElement !== element) return;
-      instance.scrollToEnd();
-      // Read back through the virtualizer's own scroll handling now, so the rows there render in
-      // this frame rather than one later, and even when the write fires no scroll event (the
-      // element was already there).
-      element.dispatchEvent(new Event('scroll'));
+      if (isFollowing) {
+        instance.scrollToEnd();
+        // Read back through the virtualizer's own scroll handling now, so the rows there render in
+        // this frame rather than one later, and even when the write fires no scroll event (the
+        // element was already there).
+        element.dispatchEvent(new Event('scroll'));
+      }
+      onShown?.();
     });
   };
 
@@ -138,6 +152,13 @@ export function keepLayoutWhileHidden<
         // Following an append, or opening at the newest message, while hidden: done when shown.
         hidden.isFollowing = true;
       };
+    },
+    whenShown: (instance, run) => {
+      // Not yet restored: shown in this commit, its ResizeObserver (which restores the kept place,
+      // over any scroll written before) still to report.
+      if (!hidden && hasLayoutBox(instance.scrollElement)) return false;
+      onShown = run;
+      return true;
     },
   };
 }

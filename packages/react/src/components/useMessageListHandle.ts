@@ -101,8 +101,9 @@ export function useMessageListHandle<TMessage>(
   latest: RefObject<ListCommit<TMessage>>,
 ): void {
   /**
-   * A scroll waiting for the window to widen: the message's key and the options. Any later call
-   * replaces it: the older one, done after the render, took the reader away from the newer.
+   * A scroll waiting for the window to widen, or for the list to be shown: the message's key and
+   * the options. Any later call replaces it: the older one, done after the render, took the reader
+   * away from the newer.
    */
   const waitingRef = useRef<[string, ScrollToMessageOptions] | undefined>(undefined);
   /** The jump under way: the message's key and the virtualizer's command for it. */
@@ -118,6 +119,13 @@ export function useMessageListHandle<TMessage>(
     let index = all.length - 1;
     while (index >= 0 && keyOf(all[index]!) !== key) index--;
     return [index, all.length - shownCount];
+  }
+
+  /** Makes the jump that waits, if any. */
+  function flushWaiting(): void {
+    const waiting = waitingRef.current;
+    waitingRef.current = undefined;
+    if (waiting) scrollToMessage(...waiting);
   }
 
   function scrollToMessage(key: string, options?: ScrollToMessageOptions): boolean {
@@ -144,6 +152,12 @@ export function useMessageListHandle<TMessage>(
       extend(index - HISTORY_STEP);
       return true;
     }
+    // Hidden (`display: none`), the browser drops scroll writes, and once shown the list went back
+    // to its kept place, or its end: the jump is made then.
+    if (virtualizer.direct.whileHidden.whenShown(virtualizer, flushWaiting)) {
+      waitingRef.current = [key, { align, behavior }];
+      return true;
+    }
     if (!element || !target) return true;
     const isSmooth = isGliding(element, behavior);
     if (isSmooth) jumpNear(element, virtualizer, target[0]);
@@ -168,9 +182,7 @@ export function useMessageListHandle<TMessage>(
       else command.index = index - windowStart;
     }
     // After the render that widened the window.
-    const waiting = waitingRef.current;
-    waitingRef.current = undefined;
-    if (waiting) scrollToMessage(...waiting);
+    flushWaiting();
   });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reads everything through refs; the virtualizer is created once

@@ -1,0 +1,141 @@
+import type { ReceiptMessage } from '@readmark/core';
+import { createRef, type RefObject, useState } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MessageList } from './MessageList';
+import type { MessageListHandle } from './MessageListHandle';
+import {
+  cleanupApps,
+  createWorld,
+  nextFrame,
+  Providers,
+  renderApp,
+  settle,
+} from './testWorld.test';
+
+/*
+ * A jump through MessageList's listRef asked for while the list is hidden (`display: none`, a tab
+ * panel kept mounted), where the browser drops scroll writes: the list is at the message once shown,
+ * as when an app's search tab shows the chat and jumps to a result in one click.
+ */
+
+beforeEach(() => window.focus());
+
+let world: ReturnType<typeof createWorld>;
+afterEach(() => {
+  cleanupApps();
+  world?.dispose();
+});
+
+const style = document.createElement('style');
+style.textContent = '.hidden-jump-list { height: 400px; width: 400px; }';
+document.head.append(style);
+
+/** Alice's own history of `count` messages with Bob, oldest first, rows 40, 90 or 140 px high. */
+function history(count: number): ReceiptMessage[] {
+  return Array.from({ length: count }, (_, index) => ({
+    messageClientId: `c${index}`,
+    messageServerId: `s${index}`,
+    createTime: 1_000_000 + index,
+    senderId: 'alice',
+    receiverId: 'bob',
+    conversationType: 1,
+    conversationId: 'alice|1|bob',
+    isSelf: true,
+  }));
+}
+
+const messages = history(400);
+
+const renderMessage = (message: ReceiptMessage) => (
+  <div
+    data-testid={message.messageClientId}
+    style={{ height: 40 + (Number(message.messageClientId.slice(1)) % 3) * 50 }}
+  >
+    {message.messageClientId}
+  </div>
+);
+
+async function frames(count = 3) {
+  for (let index = 0; index < count; index++) await nextFrame();
+}
+
+/** Where the top of the row of `key` is in the scroller's viewport (undefined: not rendered). */
+function topOf(scroller: HTMLElement, key: string) {
+  const row = scroller.querySelector(`[data-testid="${key}"]`);
+  return row ? row.getBoundingClientRect().top - scroller.getBoundingClientRect().top : undefined;
+}
+
+/** The app: a chat tab (the list, hidden while another tab shows) that `show.current` switches. */
+function ChatTab({
+  isHiddenAtFirst,
+  handle,
+  show,
+}: {
+  isHiddenAtFirst: boolean;
+  handle: RefObject<MessageListHandle | null>;
+  show: { current: (isShown: boolean) => void };
+}) {
+  const [isShown, setIsShown] = useState(!isHiddenAtFirst);
+  show.current = setIsShown;
+  return (
+    <div role="tabpanel" hidden={!isShown}>
+      <MessageList
+        className="hidden-jump-list"
+        conversationId="alice|1|bob"
+        messages={messages}
+        renderMessage={renderMessage}
+        listRef={handle}
+      />
+    </div>
+  );
+}
+
+async function chatTab({ isHiddenAtFirst }: { isHiddenAtFirst: boolean }) {
+  world = createWorld();
+  const engine = world.engineFor(world.server.login('alice'));
+  const handle = createRef<MessageListHandle>();
+  const show = { current: (_: boolean) => {} };
+  const app = renderApp(
+    <Providers engine={engine}>
+      <ChatTab isHiddenAtFirst={isHiddenAtFirst} handle={handle} show={show} />
+    </Providers>,
+  );
+  await settle(world.server);
+  await frames();
+  return {
+    handle: handle.current!,
+    show: show.current,
+    scroller: app.container.querySelector('section')!,
+  };
+}
+
+describe('MessageList listRef: a jump while the list is hidden', () => {
+  it('a list hidden at its newest message, asked to jump, is at the message when shown', async () => {
+    const list = await chatTab({ isHiddenAtFirst: false });
+    list.show(false);
+    await frames();
+    expect(list.handle.scrollToMessage('c20', { align: 'start' })).toBe(true);
+    await frames();
+    list.show(true);
+    await frames(6);
+    expect(topOf(list.scroller, 'c20')).toBeCloseTo(0, 0);
+  });
+
+  it('shown and asked to jump in one click (the jump comes before the render that shows it)', async () => {
+    const list = await chatTab({ isHiddenAtFirst: false });
+    list.show(false);
+    await frames();
+    list.show(true);
+    expect(list.handle.scrollToMessage('c20', { align: 'start' })).toBe(true);
+    await frames(6);
+    expect(topOf(list.scroller, 'c20')).toBeCloseTo(0, 0);
+  });
+
+  it('a list mounted hidden, before its first layout, is at the message when shown', async () => {
+    const list = await chatTab({ isHiddenAtFirst: true });
+    list.show(true);
+    expect(list.handle.scrollToMessage('c20', { align: 'start' })).toBe(true);
+    await frames(6);
+    expect(topOf(list.scroller, 'c20')).toBeCloseTo(0, 0);
+  });
+});
