@@ -131,7 +131,7 @@ describe('MessageList listRef: one jump after another', () => {
   });
 });
 
-describe('MessageList listRef: history prepended while a jump lands', () => {
+describe('MessageList listRef: messages changed while a jump lands', () => {
   it('a jump near the top of the history window lands on its message as the window widens above it', async () => {
     // The window holds c3000-c4999; within two screens of its top the list widens it by 1,000 older
     // messages, which moves every index the virtualizer holds.
@@ -168,6 +168,28 @@ describe('MessageList listRef: history prepended while a jump lands', () => {
     expect(handle.current!.scrollToMessage('c150', { align: 'start' })).toBe(true);
     await frames(10);
     expect(placeOf(scroller, 'c150')?.top).toBeCloseTo(0, 0);
+  });
+
+  it("a jump far up in the task that appends Bob's new message is not taken back to the end", async () => {
+    // The list was at its end by its last scroll event: the append was followed, over the jump.
+    world = createWorld();
+    const engine = world.engineFor(world.server.login('alice'));
+    const all = history(400);
+    const news = { ...all[399]!, messageClientId: 'c400', senderId: 'bob', isSelf: false };
+    const handle = createRef<MessageListHandle>();
+    const setMessages = { current: (_: ReceiptMessage[]) => {} };
+    const app = renderApp(
+      <Providers engine={engine}>
+        <ChatInState initial={all} handle={handle} setMessages={setMessages} />
+      </Providers>,
+    );
+    const scroller = app.container.querySelector('section')!;
+    await settle(world.server);
+    await frames();
+    expect(handle.current!.scrollToMessage('c20', { align: 'start' })).toBe(true);
+    setMessages.current([...all, news]);
+    await frames(10);
+    expect(placeOf(scroller, 'c20')?.top).toBeCloseTo(0, 0);
   });
 
   it('a jump whose message the app removed before React rendered stops where it is', async () => {

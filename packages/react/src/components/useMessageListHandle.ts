@@ -1,5 +1,5 @@
 import { ReceiptError } from '@readmark/core';
-import { type Ref, type RefObject, useImperativeHandle, useRef } from 'react';
+import { type Ref, type RefObject, useImperativeHandle, useInsertionEffect, useRef } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import type {
   MessageListHandle,
@@ -168,6 +168,19 @@ export function useMessageListHandle<TMessage>(
     jumpRef.current = [key, scrollCommandOf(virtualizer)];
     return true;
   }
+
+  // Messages appended in the task of a jump are not followed: the virtualizer judged the list at
+  // its end from its last scroll event, before the jump's, and the append took it back there (an
+  // app opening the first unread as new ones arrive). Dropped before the virtualizer's layout effect
+  // carries it out; `pendingScrollAnchor` is private in virtual-core 3.19.11 (pinned through
+  // react-virtual 3.14.26): were it renamed, TanStack decides alone.
+  useInsertionEffect(() => {
+    const command = scrollCommandOf(virtualizer);
+    const state = virtualizer as unknown as { pendingScrollAnchor?: { kind?: string } | null };
+    if (command && command === jumpRef.current[1] && state.pendingScrollAnchor?.kind === 'follow') {
+      state.pendingScrollAnchor = null;
+    }
+  });
 
   useClientLayoutEffect(() => {
     // A jump still under way goes on to its message: the virtualizer holds it by index, which
