@@ -65,6 +65,39 @@ function topRow(scroller: HTMLElement) {
 }
 
 describe('MessageList with a long history', () => {
+  it('mounts 100,000 messages reading the keys of the rows it mounts, as a mount of 1,000 does', async () => {
+    /** `getMessageKey` calls during the synchronous mount of `count` messages. */
+    const keyReadsMounting = (count: number) => {
+      world = createWorld();
+      const engine = world.engineFor(world.server.login('alice'));
+      let reads = 0;
+      const app = renderApp(
+        <Providers engine={engine}>
+          <MessageList
+            className="history-list"
+            conversationId="alice|1|bob"
+            messages={history(count)}
+            renderMessage={(message) => (
+              <div style={{ height: ROW }}>{message.messageClientId}</div>
+            )}
+            estimateSize={() => ROW}
+            getMessageKey={(message) => {
+              reads++;
+              return message.messageClientId;
+            }}
+          />
+        </Providers>,
+      );
+      app.unmount();
+      world.dispose();
+      return reads;
+    };
+    // The rows mounted, not the history, plus the window's first message: keyed to anchor the
+    // window, and found again at its place in the next render. It was looked for by walking the
+    // 2,000 messages the window holds (2,020 reads against 16).
+    expect(keyReadsMounting(100_000)).toBe(keyReadsMounting(1_000) + 2);
+  });
+
   it('virtualizes the newest messages first and grows towards older ones as the reader scrolls up, without moving what is on screen', async () => {
     const count = HISTORY_WINDOW + 2 * HISTORY_STEP + 500;
     let loadOlderCalls = 0;

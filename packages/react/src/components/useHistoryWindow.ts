@@ -55,7 +55,9 @@ export function useHistoryWindow<TMessage>(
       key: index === 0 ? undefined : keyOf(messages[index]!),
     });
     const newestStart = Math.max(0, messages.length - HISTORY_WINDOW);
-    if (!current.isDecided && messages.length > 0) current = startingAt(newestStart);
+    // Decided here, it starts where it was put: looking for its first message walked the window
+    // (2,000 key reads in the mount of a long history).
+    if (!current.isDecided && messages.length > 0) return [newestStart, startingAt(newestStart)];
     const [lastMessages, lastStart] = lastRef.current;
     let found =
       current.key === undefined
