@@ -63,9 +63,10 @@ export function MessageList<TMessage extends ReceiptMessage>({
   const allMessages = useMemo(() => {
     try {
       if (Array.isArray(rawMessages)) {
-        return rawMessages.every((message) => isObject(message))
-          ? rawMessages
-          : rawMessages.filter(isObject);
+        // A plain loop: \`every\` with a callback was most of the render of a long history's mount.
+        let index = 0;
+        while (index < rawMessages.length && isObject(rawMessages[index])) index++;
+        return index === rawMessages.length ? rawMessages : rawMessages.filter(isObject);
       }
     } catch {
       // A list that cannot be read: a revoked Proxy (an Immer draft kept after its producer ended)
