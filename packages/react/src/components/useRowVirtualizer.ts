@@ -12,6 +12,7 @@ import { isScrollingToEnd } from './isScrollingToEnd';
 import { type CommittedOptions, keepCommittedOptions } from './keepCommittedOptions';
 import { type FocusedRowKeeper, keepFocusedRow } from './keepFocusedRow';
 import { keepLayoutWhileHidden, type LayoutKeptWhileHidden } from './keepLayoutWhileHidden';
+import { openRowBatch } from './openRowBatch';
 
 /**
  * Options of {@link useRowVirtualizer}: TanStack Virtual's, minus what the hook provides itself
@@ -41,6 +42,8 @@ interface DirectDom<TScroll extends Element, TItem extends Element> {
   /** The row indexes last rendered (or last asked to render). */
   renderedIndexes: number[] | null;
   isMeasuring: boolean;
+  /** Closes the batch of the rows measured in this commit (see openRowBatch), if open. */
+  closeRowBatch: (() => void) | undefined;
   /** Re-renders the component that renders the rows (see useVirtualRows); else the owner's. */
   rerenderRows: (() => void) | null;
   /** Its layout kept while the scroll element is hidden (`display: none`), restored when shown. */
@@ -84,6 +87,7 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
       lastPositions: new WeakMap(),
       renderedIndexes: null,
       isMeasuring: false,
+      closeRowBatch: undefined,
       rerenderRows: null,
       whileHidden: keepLayoutWhileHidden(),
       focusedRow: keepFocusedRow(),
@@ -100,7 +104,15 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
     const measureElement = virtualizer.measureElement;
     // A row measured from its ref is positioned by useVirtualRows' layout effect, which runs after
     // the ref in the same commit, before paint.
-    virtualizer.measureElement = (node) => measureInCommit(direct, () => measureElement(node));
+    virtualizer.measureElement = (node) => {
+      // The rows attaching in one commit are resized together, closed by useVirtualRows' layout
+      // effect (after the refs), or at the end of the task for a measurement outside a commit.
+      if (node && !direct.closeRowBatch) {
+        direct.closeRowBatch = openRowBatch(virtualizer);
+        if (direct.closeRowBatch) queueMicrotask(() => closeRowBatch(direct));
+      }
+      measureInCommit(direct, () => measureElement(node));
+    };
     return Object.assign(virtualizer, {
       direct,
       renderedWith: virtualizer.options as VirtualizerOptions<TScroll, TItem>,
@@ -123,6 +135,13 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
   // Positions are written by useVirtualRows after each render (its component renders with this one).
   useClientLayoutEffect(() => instance._willUpdate());
   return instance;
+}
+
+/** Closes the open batch of row measurements, as a measurement made in the commit. */
+function closeRowBatch(direct: { isMeasuring: boolean; closeRowBatch: (() => void) | undefined }) {
+  const close = direct.closeRowBatch;
+  direct.closeRowBatch = undefined;
+  if (close) measureInCommit(direct, close);
 }
 
 /**
@@ -162,6 +181,7 @@ export function useVirtualRows<TScroll extends Element, TItem extends Element>(
     };
   }, [direct]);
   useClientLayoutEffect(() => {
+    closeRowBatch(direct);
     applyDirectStyles(virtualizer, direct);
   });
   direct.renderedIndexes = virtualizer.getVirtualIndexes();
