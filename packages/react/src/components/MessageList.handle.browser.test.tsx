@@ -12,6 +12,7 @@ import {
   Providers,
   renderApp,
   settle,
+  threeHeightRow,
 } from './testWorld.test';
 import { HISTORY_STEP, HISTORY_WINDOW } from './useHistoryWindow';
 
@@ -29,17 +30,7 @@ const style = document.createElement('style');
 style.textContent = `.handle-list { height: ${VIEW}px; width: 400px; }`;
 document.head.append(style);
 
-/** Rows of three heights (40, 90, 140 px), estimated at the list's default 64: every guess is off. */
-const heightOf = (index: number) => 40 + (index % 3) * 50;
-
-const renderMessage = (message: ReceiptMessage) => (
-  <div
-    data-testid={message.messageClientId}
-    style={{ height: heightOf(Number(message.messageClientId.slice(1))) }}
-  >
-    {message.messageClientId}
-  </div>
-);
+const renderMessage = threeHeightRow;
 
 async function frames(count = 3) {
   for (let index = 0; index < count; index++) await nextFrame();

@@ -1,4 +1,3 @@
-import type { ReceiptMessage } from '@readmark/core';
 import { createRef, type RefObject, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MessageList } from './MessageList';
@@ -6,10 +5,12 @@ import type { MessageListHandle } from './MessageListHandle';
 import {
   cleanupApps,
   createWorld,
+  aliceHistory as history,
   nextFrame,
   Providers,
   renderApp,
   settle,
+  threeHeightRow,
 } from './testWorld.test';
 
 /*
@@ -30,30 +31,9 @@ const style = document.createElement('style');
 style.textContent = '.hidden-jump-list { height: 400px; width: 400px; }';
 document.head.append(style);
 
-/** Alice's own history of `count` messages with Bob, oldest first, rows 40, 90 or 140 px high. */
-function history(count: number): ReceiptMessage[] {
-  return Array.from({ length: count }, (_, index) => ({
-    messageClientId: `c${index}`,
-    messageServerId: `s${index}`,
-    createTime: 1_000_000 + index,
-    senderId: 'alice',
-    receiverId: 'bob',
-    conversationType: 1,
-    conversationId: 'alice|1|bob',
-    isSelf: true,
-  }));
-}
-
 const messages = history(400);
 
-const renderMessage = (message: ReceiptMessage) => (
-  <div
-    data-testid={message.messageClientId}
-    style={{ height: 40 + (Number(message.messageClientId.slice(1)) % 3) * 50 }}
-  >
-    {message.messageClientId}
-  </div>
-);
+const renderMessage = threeHeightRow;
 
 async function frames(count = 3) {
   for (let index = 0; index < count; index++) await nextFrame();

@@ -7,10 +7,12 @@ import type { MessageListHandle } from './MessageListHandle';
 import {
   cleanupApps,
   createWorld,
+  aliceHistory as history,
   nextFrame,
   Providers,
   renderApp,
   settle,
+  threeHeightRow,
 } from './testWorld.test';
 
 /*
@@ -33,31 +35,7 @@ style.textContent = `.jumps-list { height: ${VIEW}px; width: 400px; }
 .jumps-list.tall { height: 700px; }`;
 document.head.append(style);
 
-/** Rows of three heights (40, 90, 140 px), estimated at the list's default 64. */
-const heightOf = (index: number) => 40 + (index % 3) * 50;
-
-/** Alice's own history of `count` messages with Bob (no receipts to send), oldest first. */
-function history(count: number): ReceiptMessage[] {
-  return Array.from({ length: count }, (_, index) => ({
-    messageClientId: `c${index}`,
-    messageServerId: `s${index}`,
-    createTime: 1_000_000 + index,
-    senderId: 'alice',
-    receiverId: 'bob',
-    conversationType: 1,
-    conversationId: 'alice|1|bob',
-    isSelf: true,
-  }));
-}
-
-const renderMessage = (message: ReceiptMessage) => (
-  <div
-    data-testid={message.messageClientId}
-    style={{ height: heightOf(Number(message.messageClientId.slice(1))) }}
-  >
-    {message.messageClientId}
-  </div>
-);
+const renderMessage = threeHeightRow;
 
 async function frames(count = 3) {
   for (let index = 0; index < count; index++) await nextFrame();

@@ -101,6 +101,19 @@ export function aliceHistory(count: number, from = 0, peer = 'bob'): ReceiptMess
   });
 }
 
+/**
+ * A row of {@link aliceHistory}'s message `c<n>`, 40, 90 or 140 px high by `n` (the list's 64 px
+ * estimate is wrong for every one), with the message's id as its test id and text.
+ */
+export const threeHeightRow = (message: ReceiptMessage) => (
+  <div
+    data-testid={message.messageClientId}
+    style={{ height: 40 + (Number(message.messageClientId.slice(1)) % 3) * 50 }}
+  >
+    {message.messageClientId}
+  </div>
+);
+
 /** The real provider around `children`. */
 export function Providers({
   engine,
