@@ -1,5 +1,5 @@
 import type { ReceiptMessage } from '@readmark/core';
-import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { useReceiptEngine } from '../hooks/useReceiptEngine';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
@@ -7,13 +7,15 @@ import { keptSeenKey } from './keptSeenKey';
 import { LoadingOlderIndicator } from './LoadingOlderIndicator';
 import { listenAll } from './listenAll';
 import type { MessageListProps } from './MessageListProps';
+import type { RenderRow } from './MessageRow';
 import { NewMessagesAnnouncement } from './NewMessagesAnnouncement';
 import { NewMessagesPill } from './NewMessagesPill';
 import { objectKeys } from './objectKeys';
+import { scrollListToEnd } from './scrollListGlide';
 import { scrollToEdgeOnKey } from './scrollToEdgeOnKey';
 import { usableKey } from './usableKey';
 import { useHistoryWindow } from './useHistoryWindow';
-import { type ListCommit, scrollListToEnd, useMessageListHandle } from './useMessageListHandle';
+import { type ListCommit, useMessageListHandle } from './useMessageListHandle';
 import { END_THRESHOLD, useMessageVirtualizer } from './useMessageVirtualizer';
 import { useVisibleReadMarking } from './useVisibleReadMarking';
 import { VirtualRows } from './VirtualRows';
@@ -63,7 +65,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   const allMessages = useMemo(() => {
     try {
       if (Array.isArray(rawMessages)) {
-        // A plain loop: \`every\` with a callback was most of the render of a long history's mount.
+        // A plain loop: `every` with a callback was most of the render of a long history's mount.
         let index = 0;
         while (index < rawMessages.length && isObject(rawMessages[index])) index++;
         return index === rawMessages.length ? rawMessages : rawMessages.filter(isObject);
@@ -343,10 +345,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
     scrollToLatest();
   }, [allMessages]);
 
-  const renderRow = renderMessage as (
-    message: ReceiptMessage,
-    previous: ReceiptMessage | undefined,
-  ) => ReactNode;
+  const renderRow = renderMessage as RenderRow;
   return (
     <div
       className={withClassName('readmark-message-list', className)}

@@ -1,4 +1,5 @@
 import type { Virtualizer, VirtualizerOptions } from '@tanstack/react-virtual';
+import type { VirtualCorePrivate } from './virtualCorePrivate';
 
 /** What {@link keepCommittedOptions} gives the virtualizer's owner and its rows component. */
 export interface CommittedOptions<TScroll extends Element, TItem extends Element> {
@@ -11,12 +12,9 @@ export interface CommittedOptions<TScroll extends Element, TItem extends Element
 /**
  * Where `setOptions` leaves the scroll besides the options: older history prepended moves the offset
  * to the rows the reader was on and leaves a write to the element pending, against which the next
- * scroll event is read. Private in virtual-core 3.19.11 (pinned through react-virtual 3.14.26).
+ * scroll event is read.
  */
-interface ScrollState {
-  scrollOffset: number | null;
-  pendingScrollAnchor?: unknown;
-}
+type ScrollState = Pick<VirtualCorePrivate, 'scrollOffset' | 'pendingScrollAnchor'>;
 
 /**
  * Keeps a virtualizer, outside React's renders, at the options of the last commit. Its owner sets

@@ -5,7 +5,7 @@ import {
   type Virtualizer,
   type VirtualizerOptions,
 } from '@tanstack/react-virtual';
-import { isScrollingToEnd } from './isScrollingToEnd';
+import { isScrollingToEnd } from './virtualCorePrivate';
 
 type Options<TScroll extends Element, TItem extends Element> = VirtualizerOptions<TScroll, TItem>;
 

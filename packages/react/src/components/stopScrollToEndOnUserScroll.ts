@@ -1,5 +1,5 @@
 import { listenAll } from './listenAll';
-import { scrollCommandOf } from './scrollCommandOf';
+import { scrollCommandOf } from './virtualCorePrivate';
 
 /** Keys whose default action scrolls the list, from the list or a row in it. */
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);

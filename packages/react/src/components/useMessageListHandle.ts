@@ -1,17 +1,12 @@
 import { ReceiptError } from '@readmark/core';
 import { type Ref, type RefObject, useImperativeHandle, useInsertionEffect, useRef } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
-import type {
-  MessageListHandle,
-  MessageListScrollBehavior,
-  ScrollToMessageOptions,
-} from './MessageListHandle';
-import { scrollCommandOf } from './scrollCommandOf';
+import type { MessageListHandle, ScrollToMessageOptions } from './MessageListHandle';
+import { isGliding, jumpNear, scrollListToEnd } from './scrollListGlide';
 import { HISTORY_STEP } from './useHistoryWindow';
 import type { RowVirtualizer } from './useRowVirtualizer';
+import { scrollCommandOf, type VirtualCorePrivate } from './virtualCorePrivate';
 
-/** How many screens a glide covers at most; from further away the list jumps that near first. */
-const GLIDE_SCREENS = 2;
 const alignments = ['start', 'center', 'end', 'auto'];
 const behaviors = ['auto', 'smooth'];
 
@@ -42,52 +37,6 @@ function readOptions(options: ScrollToMessageOptions | null | undefined): Scroll
     // Unreadable: refused below.
   }
   return { behavior: null as never };
-}
-
-/**
- * Whether scrolls should glide: not when the reader asks the system for reduced motion, nor where
- * that cannot be asked.
- */
-function isGliding(element: HTMLElement, behavior: MessageListScrollBehavior | undefined): boolean {
-  const view = element.ownerDocument.defaultView;
-  return (
-    behavior !== 'auto' && !(view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true)
-  );
-}
-
-/**
- * Jumps to within `GLIDE_SCREENS` of `target` (an offset) before a glide there: from far away a
- * smooth scroll crawled, every row it passed was measured on the way, each measurement moved the
- * target, and the virtualizer set off again (about 1,000 px/s; after its 5 s limit it stopped
- * thousands of pixels short). Chat apps jump, then glide the rest.
- */
-function jumpNear(
-  element: HTMLElement,
-  virtualizer: RowVirtualizer<HTMLElement, HTMLDivElement>,
-  target: number,
-): void {
-  const reach = element.clientHeight * GLIDE_SCREENS;
-  const from = element.scrollTop;
-  if (Math.abs(from - target) > reach) {
-    virtualizer.scrollToOffset(from < target ? target - reach : target + reach);
-  }
-}
-
-/**
- * Scrolls to the newest message: gliding (jumping near first) unless `behavior` is 'auto' or the
- * reader prefers reduced motion. The new-messages pill's scroll, and the handle's `scrollToEnd`.
- */
-export function scrollListToEnd(
-  element: HTMLElement | null,
-  virtualizer: RowVirtualizer<HTMLElement, HTMLDivElement>,
-  behavior?: MessageListScrollBehavior,
-): void {
-  if (element && isGliding(element, behavior)) {
-    jumpNear(element, virtualizer, element.scrollHeight - element.clientHeight);
-    virtualizer.scrollToEnd({ behavior: 'smooth' });
-  } else {
-    virtualizer.scrollToEnd({ behavior: 'auto' });
-  }
 }
 
 /**
@@ -172,11 +121,10 @@ export function useMessageListHandle<TMessage>(
   // Messages appended in the task of a jump are not followed: the virtualizer judged the list at
   // its end from its last scroll event, before the jump's, and the append took it back there (an
   // app opening the first unread as new ones arrive). Dropped before the virtualizer's layout effect
-  // carries it out; `pendingScrollAnchor` is private in virtual-core 3.19.11 (pinned through
-  // react-virtual 3.14.26): were it renamed, TanStack decides alone.
+  // carries it out (were the private field renamed, TanStack decides alone).
   useInsertionEffect(() => {
     const command = scrollCommandOf(virtualizer);
-    const state = virtualizer as unknown as { pendingScrollAnchor?: { kind?: string } | null };
+    const state = virtualizer as unknown as VirtualCorePrivate;
     if (command && command === jumpRef.current[1] && state.pendingScrollAnchor?.kind === 'follow') {
       state.pendingScrollAnchor = null;
     }

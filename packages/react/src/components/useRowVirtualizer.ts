@@ -8,11 +8,11 @@ import { useInsertionEffect, useReducer, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { isEntirelyAboveView } from './isEntirelyAboveView';
-import { isScrollingToEnd } from './isScrollingToEnd';
 import { type CommittedOptions, keepCommittedOptions } from './keepCommittedOptions';
 import { type FocusedRowKeeper, keepFocusedRow } from './keepFocusedRow';
 import { keepLayoutWhileHidden, type LayoutKeptWhileHidden } from './keepLayoutWhileHidden';
 import { openRowBatch } from './openRowBatch';
+import { isScrollingToEnd, type VirtualCorePrivate } from './virtualCorePrivate';
 
 /**
  * Options of {@link useRowVirtualizer}: TanStack Virtual's, minus what the hook provides itself
@@ -247,14 +247,8 @@ function measureWhileScrollingToEnd(virtualizer: object): void {
  * event. Called right after `setOptions`, before the render reads the rows.
  */
 function renderWhereSmoothScrollIs(virtualizer: object): void {
-  // Private in virtual-core 3.19.11 (pinned through react-virtual 3.14.26), read as
-  // `_willUpdate` reads them to skip the write. Were they renamed, this does nothing and
-  // TanStack decides alone.
-  const instance = virtualizer as {
-    scrollOffset: number | null;
-    pendingScrollAnchor?: { kind?: string; delta?: number } | null;
-    scrollState?: { phase?: string; lastTargetOffset?: number } | null;
-  };
+  // Read as `_willUpdate` reads them to skip the write.
+  const instance = virtualizer as VirtualCorePrivate;
   const anchor = instance.pendingScrollAnchor;
   const state = instance.scrollState;
   const offset = instance.scrollOffset;
