@@ -97,6 +97,23 @@ function ChatInState({
   );
 }
 
+/** Alice's list over `initial`, its messages in React state the test sets, opened and settled. */
+async function chatInState(initial: ReceiptMessage[]) {
+  world = createWorld();
+  const engine = world.engineFor(world.server.login('alice'));
+  const handle = createRef<MessageListHandle>();
+  const setMessages = { current: (_: ReceiptMessage[]) => {} };
+  const app = renderApp(
+    <Providers engine={engine}>
+      <ChatInState initial={initial} handle={handle} setMessages={setMessages} />
+    </Providers>,
+  );
+  const scroller = app.container.querySelector('section')!;
+  await settle(world.server);
+  await frames();
+  return { handle: handle.current!, setMessages, scroller };
+}
+
 describe('MessageList listRef: one jump after another', () => {
   it('the later call wins over a jump still waiting for the history window to widen', async () => {
     // c10 is older than the window of the newest 2,000: its jump waits for the render that widens it.
@@ -128,64 +145,31 @@ describe('MessageList listRef: messages changed while a jump lands', () => {
   });
 
   it('a jump right after the app prepended older messages, before React rendered them, lands on its message', async () => {
-    world = createWorld();
-    const engine = world.engineFor(world.server.login('alice'));
     const all = history(400);
-    const handle = createRef<MessageListHandle>();
-    const setMessages = { current: (_: ReceiptMessage[]) => {} };
-    const app = renderApp(
-      <Providers engine={engine}>
-        <ChatInState initial={all.slice(100)} handle={handle} setMessages={setMessages} />
-      </Providers>,
-    );
-    const scroller = app.container.querySelector('section')!;
-    await settle(world.server);
-    await frames();
+    const { handle, setMessages, scroller } = await chatInState(all.slice(100));
     // The handle reads the last commit, where c150 is the 50th message; rendered, it is the 150th.
     setMessages.current(all);
-    expect(handle.current!.scrollToMessage('c150', { align: 'start' })).toBe(true);
+    expect(handle.scrollToMessage('c150', { align: 'start' })).toBe(true);
     await frames(10);
     expect(placeOf(scroller, 'c150')?.top).toBeCloseTo(0, 0);
   });
 
   it("a jump far up in the task that appends Bob's new message is not taken back to the end", async () => {
     // The list was at its end by its last scroll event: the append was followed, over the jump.
-    world = createWorld();
-    const engine = world.engineFor(world.server.login('alice'));
     const all = history(400);
     const news = { ...all[399]!, messageClientId: 'c400', senderId: 'bob', isSelf: false };
-    const handle = createRef<MessageListHandle>();
-    const setMessages = { current: (_: ReceiptMessage[]) => {} };
-    const app = renderApp(
-      <Providers engine={engine}>
-        <ChatInState initial={all} handle={handle} setMessages={setMessages} />
-      </Providers>,
-    );
-    const scroller = app.container.querySelector('section')!;
-    await settle(world.server);
-    await frames();
-    expect(handle.current!.scrollToMessage('c20', { align: 'start' })).toBe(true);
+    const { handle, setMessages, scroller } = await chatInState(all);
+    expect(handle.scrollToMessage('c20', { align: 'start' })).toBe(true);
     setMessages.current([...all, news]);
     await frames(10);
     expect(placeOf(scroller, 'c20')?.top).toBeCloseTo(0, 0);
   });
 
   it('a jump whose message the app removed before React rendered stops where it is', async () => {
-    world = createWorld();
-    const engine = world.engineFor(world.server.login('alice'));
     const all = history(400);
-    const handle = createRef<MessageListHandle>();
-    const setMessages = { current: (_: ReceiptMessage[]) => {} };
-    const app = renderApp(
-      <Providers engine={engine}>
-        <ChatInState initial={all} handle={handle} setMessages={setMessages} />
-      </Providers>,
-    );
-    const scroller = app.container.querySelector('section')!;
-    await settle(world.server);
-    await frames();
+    const { handle, setMessages, scroller } = await chatInState(all);
     setMessages.current(all.filter((message) => message.messageClientId !== 'c150'));
-    expect(handle.current!.scrollToMessage('c150', { align: 'start' })).toBe(true);
+    expect(handle.scrollToMessage('c150', { align: 'start' })).toBe(true);
     await frames(10);
     // Near where c150 was, not sent on to the top by an index the message no longer has.
     expect(placeOf(scroller, 'c151') ?? placeOf(scroller, 'c149')).toBeDefined();
