@@ -4,6 +4,7 @@ import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { useReceiptEngine } from '../hooks/useReceiptEngine';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { keptSeenKey } from './keptSeenKey';
+import { keyAtEdge } from './keyAtEdge';
 import { LoadingOlderIndicator } from './LoadingOlderIndicator';
 import { listenAll } from './listenAll';
 import type { MessageListProps } from './MessageListProps';
@@ -28,10 +29,6 @@ const LOAD_OLDER_THRESHOLD = 80;
 const DEFAULT_READ_DWELL_MS = 300;
 
 const defaultKey = (message: ReceiptMessage) => message.messageClientId;
-
-function isObject<T>(value: T): value is T & object {
-  return typeof value === 'object' && value !== null;
-}
 
 /**
  * A virtualized chat message list (@tanstack/react-virtual) with variable row heights, anchored at the
@@ -59,17 +56,13 @@ export function MessageList<TMessage extends ReceiptMessage>({
   listRef,
 }: MessageListProps<TMessage>) {
   const engine = useReceiptEngine();
-  // Bad data must not throw during render: non-objects are skipped, keyless messages keyed by object.
-  // The app's own array is kept when it is clean (the usual case): a filtered copy of a long
-  // history cost 0.8 MB per 100,000 messages, again on every new message.
+  // Bad data must not throw during render: entries that are not objects are keyed `''` and left out
+  // of the rows (the history window checks its own part; see useHistoryWindow), and keyless
+  // messages are keyed by object. The app's own array is kept: a filtered copy of a long history
+  // cost 0.8 MB per 100,000 messages, again on every new message.
   const allMessages = useMemo(() => {
     try {
-      if (Array.isArray(rawMessages)) {
-        // A plain loop: `every` with a callback was most of the render of a long history's mount.
-        let index = 0;
-        while (index < rawMessages.length && isObject(rawMessages[index])) index++;
-        return index === rawMessages.length ? rawMessages : rawMessages.filter(isObject);
-      }
+      if (Array.isArray(rawMessages)) return rawMessages;
     } catch {
       // A list that cannot be read: a revoked Proxy (an Immer draft kept after its producer ended)
       // throws a TypeError even for `Array.isArray`. It shows as no messages.
@@ -80,11 +73,18 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // prepend, and the pill then counted the last message seen as gone.
   const [keyOfKeyless] = useState(() => objectKeys<TMessage>());
   const getMessageKey = useCallback(
-    (message: TMessage): string => usableKey(rawGetMessageKey, message) ?? keyOfKeyless(message),
+    (message: TMessage): string =>
+      typeof message !== 'object' || message === null
+        ? ''
+        : (usableKey(rawGetMessageKey, message) ?? keyOfKeyless(message)),
     [rawGetMessageKey, keyOfKeyless],
   );
   // A long history is virtualized from its newest messages, growing as the reader scrolls up.
-  const [messages, extendHistory] = useHistoryWindow(allMessages, getMessageKey, conversationId);
+  const [messages, extendHistory, aboveMessages] = useHistoryWindow(
+    allMessages,
+    getMessageKey,
+    conversationId,
+  );
   const strings = useReceiptStrings();
   const lang = useReceiptLanguage();
   const labelId = useId();
@@ -105,10 +105,10 @@ export function MessageList<TMessage extends ReceiptMessage>({
     getMessageKey,
     extendHistory,
     onLoadOlder,
-    messages.length,
+    messages,
   ]);
   useClientLayoutEffect(() => {
-    latest.current = [allMessages, getMessageKey, extendHistory, onLoadOlder, messages.length];
+    latest.current = [allMessages, getMessageKey, extendHistory, onLoadOlder, messages];
   });
   useMessageListHandle(listRef, scrollRef, virtualizer, latest);
 
@@ -192,9 +192,10 @@ export function MessageList<TMessage extends ReceiptMessage>({
     let index = allMessages.length - 1;
     for (; index >= 0; index--) {
       const message = allMessages[index]!;
-      if (getMessageKey(message) === seenLastKey) break;
+      const key = getMessageKey(message);
+      if (key === seenLastKey) break;
       // Only others' messages count as "new": my own sends are not news to me.
-      if (message.senderId !== engine.accountId) unseenCount++;
+      if (key !== '' && message.senderId !== engine.accountId) unseenCount++;
     }
     if (index >= 0 || seenLastKey === null) {
       newMessageCount = unseenCount;
@@ -250,19 +251,15 @@ export function MessageList<TMessage extends ReceiptMessage>({
       // Leaving the end, the reader has seen up to the newest message of the last commit. Marked
       // here, not during every render at the end: that render-time update ran the whole list twice
       // for each new message (and each send) while at the end.
-      if (!isNowAtEnd) {
-        const last = all[all.length - 1];
-        setSeenLastKey(last && keyOf(last));
-      }
+      if (!isNowAtEnd) setSeenLastKey(keyAtEdge(all, keyOf, true));
     }
     if (extend) {
       // Older messages the app already gave are added to the window a little before the reader
       // reaches its top, so scrolling up never stops at it.
       if (scrollTop <= element.clientHeight * 2) extend();
     } else {
-      const first = all[0];
-      if (loadOlder && first && scrollTop <= LOAD_OLDER_THRESHOLD) {
-        const firstKey = keyOf(first);
+      const firstKey = keyAtEdge(all, keyOf, false);
+      if (loadOlder && firstKey !== undefined && scrollTop <= LOAD_OLDER_THRESHOLD) {
         // Ask once per oldest message: repeated scroll events must not pile up requests.
         if (loadOlderForKeyRef.current !== firstKey) {
           loadOlderForKeyRef.current = firstKey;
@@ -376,7 +373,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
             virtualizer={virtualizer}
             renderedWith={virtualizer.renderedWith}
             messages={messages}
-            allMessages={allMessages}
+            above={aboveMessages}
             getMessageKey={getMessageKey}
             measureRow={measureRow}
             renderRow={renderRow}

@@ -12,7 +12,7 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
   virtualizer,
   renderedWith,
   messages,
-  allMessages,
+  above,
   getMessageKey,
   measureRow,
   renderRow,
@@ -24,10 +24,10 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
   /** The rows' messages: the history window (see useHistoryWindow). */
   messages: readonly TMessage[];
   /**
-   * Every message of the list, of which `messages` is the newest part: the window's first row
-   * is given the message before it here as its previous one, not none.
+   * The message just above the window in the app's history: the window's first row is given it as
+   * its previous one, not none.
    */
-  allMessages: readonly TMessage[];
+  above: TMessage | undefined;
   getMessageKey: (message: TMessage) => string;
   measureRow: (element: HTMLDivElement | null) => void;
   renderRow: RenderRow;
@@ -42,9 +42,6 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
     onRendered();
   });
   const renderedKeys = new Set<string>();
-  // The window runs to the newest message, so the message above its row `index` is at
-  // `before + index` in the whole history; -1, above the oldest, reads undefined.
-  const before = allMessages.length - messages.length - 1;
   return items.map((item) => {
     const message = messages[item.index];
     if (!message) return null;
@@ -60,7 +57,7 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
       <MessageRow
         key={key}
         message={message}
-        previous={allMessages[before + item.index]}
+        previous={item.index === 0 ? above : messages[item.index - 1]}
         index={item.index}
         measureElement={measureRow}
         renderMessage={renderRow}

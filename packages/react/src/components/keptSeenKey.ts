@@ -20,7 +20,8 @@ export function keptSeenKey<TMessage>(
   const keptKeys = new Set(next.map(keyOf));
   while (--index >= 0) {
     const key = previousKeyOf(previous[index]!);
-    if (keptKeys.has(key)) return key;
+    // Not an entry that is no message (keyed ''): the mark is always on a message.
+    if (key !== '' && keptKeys.has(key)) return key;
   }
   return null;
 }

@@ -17,8 +17,14 @@ interface WindowAnchor {
  * The part of a long history that the list virtualizes: the newest `HISTORY_WINDOW` messages when a
  * conversation's history first arrives, growing by `HISTORY_STEP` older ones whenever the reader nears
  * its top (`extend`), and always up to the newest message. Shorter histories are shown whole.
- * Returns the window and `extend` (down to an index of `messages` when given, for a message scrolled
- * to), which is undefined while the window holds the whole history.
+ * Returns the window, `extend` (down to an index of `messages` when given, for a message scrolled
+ * to), which is undefined while the window holds the whole history, and the message just above
+ * the window (the first row's previous one).
+ *
+ * `messages` is the app's array as given: an entry that is not a message (not an object: bad data)
+ * has the key `''` and is left out of the window, which is checked alone. Checking all of a
+ * 100,000-message history before windowing it was the largest cost of its mount left (bench metric
+ * 4), and again on every new message.
  *
  * A virtualizer keeps per-message positions for everything it is given, so a 100,000-message history
  * cost its full position pass at mount and ~3 MB of arrays (bench metrics 4 and 8) although a reader
@@ -31,9 +37,14 @@ interface WindowAnchor {
  */
 export function useHistoryWindow<TMessage>(
   messages: readonly TMessage[],
+  /** A message's key; `''` for an entry that is not a message. */
   keyOf: (message: TMessage) => string,
   conversationId: string,
-): [messages: readonly TMessage[], extend: ((toIndex?: number) => void) | undefined] {
+): [
+  window: readonly TMessage[],
+  extend: ((toIndex?: number) => void) | undefined,
+  above: TMessage | undefined,
+] {
   const [anchor, setAnchor] = useState<WindowAnchor>(() => ({
     conversationId,
     isDecided: false,
@@ -44,55 +55,85 @@ export function useHistoryWindow<TMessage>(
   const lastRef = useRef<[messages: readonly TMessage[], start: number]>([messages, 0]);
 
   const [start, next] = useMemo(() => {
-    let current: WindowAnchor =
+    const current: WindowAnchor =
       anchor.conversationId === conversationId
         ? anchor
         : { conversationId, isDecided: false, key: undefined };
-    /** A window from `index` to the newest message; none at 0 (the whole history). */
-    const startingAt = (index: number): WindowAnchor => ({
-      conversationId,
-      isDecided: true,
-      key: index === 0 ? undefined : keyOf(messages[index]!),
-    });
     const newestStart = Math.max(0, messages.length - HISTORY_WINDOW);
     // Decided here, it starts where it was put: looking for its first message walked the window
     // (2,000 key reads in the mount of a long history).
-    if (!current.isDecided && messages.length > 0) return [newestStart, startingAt(newestStart)];
+    if (!current.isDecided && messages.length > 0)
+      return startingAt(messages, keyOf, conversationId, newestStart);
     const [lastMessages, lastStart] = lastRef.current;
-    let found =
+    const found =
       current.key === undefined
         ? 0
         : findKey(messages, keyOf, current.key, lastMessages, lastStart);
-    if (found === undefined) {
-      found = sharesNothing(lastMessages, messages, keyOf)
+    if (found !== undefined) return [found, current] as const;
+    return startingAt(
+      messages,
+      keyOf,
+      conversationId,
+      sharesNothing(lastMessages, messages, keyOf)
         ? newestStart
         : // Its first message was removed by the app: the window starts where it was.
-          Math.min(lastStart, Math.max(0, messages.length - 1));
-      current = startingAt(found);
-    }
-    return [found, current] as const;
+          Math.min(lastStart, Math.max(0, messages.length - 1)),
+    );
   }, [anchor, conversationId, messages, keyOf]);
   // Adjusted during render, as React allows: the next render finds the same window.
   if (next !== anchor) setAnchor(next);
   lastRef.current = [messages, start];
 
-  const windowed = useMemo(
-    () => (start === 0 ? messages : messages.slice(start)),
-    [messages, start],
-  );
+  const [windowed, above] = useMemo(() => {
+    const shown = start === 0 ? messages : messages.slice(start);
+    let index = start - 1;
+    while (index >= 0 && !isObject(messages[index])) index--;
+    return [onlyObjects(shown), messages[index]] as const;
+  }, [messages, start]);
   const extend = useCallback(
     (toIndex?: number) => {
       // HISTORY_STEP more, or down to `toIndex` (a message scrolled to) when that is further.
-      const first = Math.max(0, Math.min(start - HISTORY_STEP, toIndex ?? start));
-      setAnchor({
-        conversationId,
-        isDecided: true,
-        key: first === 0 ? undefined : keyOf(messages[first]!),
-      });
+      setAnchor(
+        startingAt(
+          messages,
+          keyOf,
+          conversationId,
+          Math.max(0, Math.min(start - HISTORY_STEP, toIndex ?? start)),
+        )[1],
+      );
     },
     [start, messages, keyOf, conversationId],
   );
-  return [windowed, start > 0 ? extend : undefined];
+  return [windowed, start > 0 ? extend : undefined, above];
+}
+
+/**
+ * A window from the message at `index` (or the first one older than it, when that entry is not a
+ * message) to the newest; none at 0 (the whole history).
+ */
+function startingAt<TMessage>(
+  messages: readonly TMessage[],
+  keyOf: (message: TMessage) => string,
+  conversationId: string,
+  index: number,
+): [start: number, anchor: WindowAnchor] {
+  for (; index > 0; index--) {
+    const key = keyOf(messages[index]!);
+    if (key !== '') return [index, { conversationId, isDecided: true, key }];
+  }
+  return [0, { conversationId, isDecided: true, key: undefined }];
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+/** `list` itself when all of it is objects (the usual case), else a copy without the rest. */
+function onlyObjects<T>(list: readonly T[]): readonly T[] {
+  // A plain loop: `every` with a callback was most of the render of a long history's mount.
+  let index = 0;
+  while (index < list.length && isObject(list[index])) index++;
+  return index === list.length ? list : list.filter(isObject);
 }
 
 /**

@@ -12,16 +12,17 @@ const behaviors = ['auto', 'smooth'];
 
 /**
  * What the handle reads of the list's last commit, in this order (a tuple: property names would
- * survive minification): the app's messages, their key getter, the history window's `extend` (down
- * to an index of the messages; undefined while the window holds them all), the app's
- * `onLoadOlder` (not read here) and how many of the newest messages the window holds.
+ * survive minification): the app's messages, their key getter (`''` for an entry that is not a
+ * message), the history window's `extend` (down to an index of the messages; undefined while the
+ * window holds them all), the app's `onLoadOlder` (not read here) and the window's messages (the
+ * rows).
  */
 export type ListCommit<TMessage> = readonly [
   all: readonly TMessage[],
   keyOf: (message: TMessage) => string,
   extend: ((toIndex?: number) => void) | undefined,
   onLoadOlder: (() => void) | undefined,
-  shownCount: number,
+  shown: readonly TMessage[],
 ];
 
 /**
@@ -59,15 +60,12 @@ export function useMessageListHandle<TMessage>(
   const jumpRef = useRef<[string, object | null | undefined]>(['', null]);
 
   /**
-   * Where the message with `key` is in the last commit's messages (-1: none has it), and where the
-   * window starts in them.
+   * Where the message with `key` is in the last commit's messages, and its row in the window (-1:
+   * none has it, or the window does not).
    */
-  function find(key: string): [index: number, windowStart: number] {
-    const [all, keyOf, , , shownCount] = latest.current;
-    // From the newest: the messages jumped to are usually recent (a reply, the first unread).
-    let index = all.length - 1;
-    while (index >= 0 && keyOf(all[index]!) !== key) index--;
-    return [index, all.length - shownCount];
+  function find(key: string): [index: number, row: number] {
+    const [all, keyOf, , , shown] = latest.current;
+    return [lastIndexOfKey(all, keyOf, key), lastIndexOfKey(shown, keyOf, key)];
   }
 
   /** Makes the jump that waits, if any. */
@@ -86,12 +84,11 @@ export function useMessageListHandle<TMessage>(
       );
     }
     waitingRef.current = undefined;
-    const [index, windowStart] = find(key);
+    const [index, row] = find(key);
     if (index < 0) return false;
     const element = scrollRef.current;
     const extend = latest.current[2];
-    const target =
-      index < windowStart ? undefined : virtualizer.getOffsetForIndex(index - windowStart, align);
+    const target = row < 0 ? undefined : virtualizer.getOffsetForIndex(row, align);
     // Older than the window, or landing within two screens of its top, where the list widens it
     // (see its frame handler): the window is widened first, to a step above the message. Widened
     // under a glide, history prepended is not anchored: the reader saw messages a thousand away,
@@ -110,7 +107,7 @@ export function useMessageListHandle<TMessage>(
     if (!element || !target) return true;
     const isSmooth = isGliding(element, behavior);
     if (isSmooth) jumpNear(element, virtualizer, target[0]);
-    virtualizer.scrollToIndex(index - windowStart, {
+    virtualizer.scrollToIndex(row, {
       align,
       behavior: isSmooth ? 'smooth' : 'auto',
     });
@@ -137,10 +134,10 @@ export function useMessageListHandle<TMessage>(
     const [key, jump] = jumpRef.current;
     const command = scrollCommandOf(virtualizer);
     if (command && command === jump) {
-      const [index, windowStart] = find(key);
+      const row = find(key)[1];
       // Its message gone from the list: the jump stops where it is.
-      if (index < windowStart) virtualizer.cancelScroll();
-      else command.index = index - windowStart;
+      if (row < 0) virtualizer.cancelScroll();
+      else command.index = row;
     }
     // After the render that widened the window.
     flushWaiting();
@@ -162,4 +159,18 @@ export function useMessageListHandle<TMessage>(
     }),
     [],
   );
+}
+
+/**
+ * The index of the last message with `key` in `messages` (-1: none). From the newest: the messages
+ * jumped to are usually recent (a reply, the first unread). `''` is no message's key.
+ */
+function lastIndexOfKey<TMessage>(
+  messages: readonly TMessage[],
+  keyOf: (message: TMessage) => string,
+  key: string,
+): number {
+  let index = key === '' ? -1 : messages.length - 1;
+  while (index >= 0 && keyOf(messages[index]!) !== key) index--;
+  return index;
 }
