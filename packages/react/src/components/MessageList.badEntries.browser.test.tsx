@@ -188,4 +188,20 @@ describe('MessageList with entries that are not messages in a long history', () 
     const pill = await screen.findByRole('button', { name: /new messages?$/ });
     expect(pill).toHaveAccessibleName('3 new messages');
   });
+
+  it("brings the list to the end for the reader's own message sent while scrolled up, with a bad entry after it", async () => {
+    const older = aliceHistory(40);
+    const list = renderList(older);
+    await settle(world.server);
+    await waitFor(() => expect(list.scroller.scrollTop).toBeGreaterThan(0));
+    list.scroller.scrollTop = 0;
+    await waitFor(() =>
+      expect(list.scroller.closest('[data-at-end]')).toHaveAttribute('data-at-end', 'false'),
+    );
+    list.rerender([...older, ...aliceHistory(1, 40), junk(undefined)]);
+    await waitFor(() =>
+      expect(list.scroller.closest('[data-at-end]')).toHaveAttribute('data-at-end', 'true'),
+    );
+    expect(rows(list.scroller).at(-1)).toEqual(['c40', 'c39']);
+  });
 });

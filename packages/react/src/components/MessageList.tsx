@@ -4,11 +4,11 @@ import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { useReceiptEngine } from '../hooks/useReceiptEngine';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { keptSeenKey } from './keptSeenKey';
-import { keyAtEdge } from './keyAtEdge';
 import { LoadingOlderIndicator } from './LoadingOlderIndicator';
 import { listenAll } from './listenAll';
 import type { MessageListProps } from './MessageListProps';
 import type { RenderRow } from './MessageRow';
+import { messageAtEdge } from './messageAtEdge';
 import { NewMessagesAnnouncement } from './NewMessagesAnnouncement';
 import { NewMessagesPill } from './NewMessagesPill';
 import { objectKeys } from './objectKeys';
@@ -251,15 +251,19 @@ export function MessageList<TMessage extends ReceiptMessage>({
       // Leaving the end, the reader has seen up to the newest message of the last commit. Marked
       // here, not during every render at the end: that render-time update ran the whole list twice
       // for each new message (and each send) while at the end.
-      if (!isNowAtEnd) setSeenLastKey(keyAtEdge(all, keyOf, true));
+      if (!isNowAtEnd) {
+        const newest = messageAtEdge(all, keyOf, true);
+        setSeenLastKey(newest && keyOf(newest));
+      }
     }
     if (extend) {
       // Older messages the app already gave are added to the window a little before the reader
       // reaches its top, so scrolling up never stops at it.
       if (scrollTop <= element.clientHeight * 2) extend();
     } else {
-      const firstKey = keyAtEdge(all, keyOf, false);
-      if (loadOlder && firstKey !== undefined && scrollTop <= LOAD_OLDER_THRESHOLD) {
+      const oldest = messageAtEdge(all, keyOf, false);
+      if (loadOlder && oldest && scrollTop <= LOAD_OLDER_THRESHOLD) {
+        const firstKey = keyOf(oldest);
         // Ask once per oldest message: repeated scroll events must not pile up requests.
         if (loadOlderForKeyRef.current !== firstKey) {
           loadOlderForKeyRef.current = firstKey;
@@ -311,7 +315,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   useClientLayoutEffect(() => {
     const [previous, previousKeyOf, previousConversationId] = shownBeforeRef.current;
     shownBeforeRef.current = [allMessages, getMessageKey, conversationId];
-    const last = allMessages[allMessages.length - 1];
+    const last = messageAtEdge(allMessages, getMessageKey, true);
     const element = scrollRef.current;
     // A change the reader was at the end for (see atEndBeforeChangeFrom), unless they scrolled since.
     if (atEndBeforeChangeFrom !== undefined && element?.scrollTop === atEndBeforeChangeFrom) {
