@@ -1,4 +1,4 @@
-import { createReceiptEngine, webStorageOutbox } from '@readmark/core';
+import { createReceiptEngine, selectSelfReadTime, webStorageOutbox } from '@readmark/core';
 import type { MemoryClient } from '@readmark/memory';
 import EventEmitter from 'eventemitter3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -161,7 +161,7 @@ describe('the real engine over the real transport, on the memory server', () => 
       b2.reconnect();
       await vi.advanceTimersByTimeAsync(60_000);
       expect(calls.getSelfReadTime).toEqual([['B|1|A'], ['B|1|A']]);
-      expect(engine.store.getState().conversations['B|1|A']?.selfReadTime).toBe(100);
+      expect(selectSelfReadTime(engine.store.getState(), 'B|1|A')).toBe(100);
       expect(calls.sendP2PMessageReceipt).toHaveLength(0);
       expect(errors).toEqual([]);
     } finally {
@@ -188,7 +188,7 @@ describe('the real engine over the real transport, on the memory server', () => 
       b2.login();
       await vi.advanceTimersByTimeAsync(60_000);
       expect(calls.getSelfReadTime).toHaveLength(2);
-      expect(engine.store.getState().conversations['B|1|A']?.selfReadTime).toBe(100);
+      expect(selectSelfReadTime(engine.store.getState(), 'B|1|A')).toBe(100);
       expect(calls.sendP2PMessageReceipt).toHaveLength(0);
     } finally {
       engine.dispose();
@@ -265,7 +265,7 @@ describe('the real engine over the real transport, on the memory server', () => 
       expect(page.V2NIMLoginService.listenerCount('onDataSync')).toBe(1);
       await vi.advanceTimersByTimeAsync(10_000);
       // Read after the sync, the read time covers m1: acknowledged on the other device already.
-      expect(staying.store.getState().conversations['B|1|A']?.selfReadTime).toBe(100);
+      expect(selectSelfReadTime(staying.store.getState(), 'B|1|A')).toBe(100);
       expect(calls.sendP2PMessageReceipt).toHaveLength(0);
     } finally {
       staying.dispose();

@@ -161,6 +161,24 @@ export function buildResults(runs: Map<string, object[]>, sizes: SizeEntry[] = [
     );
   }
 
+  const chats100 = m('n3.chats100');
+  const chats10k = m('n3.chats10k');
+  if (chats100 && chats10k) {
+    const ratio = chats10k.applyMs! / chats100.applyMs!;
+    results.push(
+      result({
+        id: 'n3.engineApply1000P2PReceiptsAmong10kChats',
+        value: chats10k.applyMs!,
+        unit: 'ms',
+        baseline: chats100.applyMs!,
+        ratio,
+        // 10 µs a receipt, a thousandth of a frame, whatever the account's number of chats.
+        goal: '<= 10 ms',
+        pass: chats10k.applyMs! <= 10,
+      }),
+    );
+  }
+
   for (const [suffix, kitKey, bareKey] of [
     ['', 'm3.kit', 'm3.bare'],
     ['With20ReceiptsPerSecond', 'm3.kitReceipts', 'm3.bareReceipts'],

@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createReceiptEngine, selectTeamReceipt } from '@readmark/core';
+import { createReceiptEngine, selectPeerReadTime, selectTeamReceipt } from '@readmark/core';
 import { createBenchTransport } from '../page/benchTransport';
 import { type BenchMessage, makeMessages } from '../page/messages';
 import {
@@ -87,8 +87,53 @@ async function engineApply(
   return { ...medianOfFields(warm), coldApplyMs: cold.applyMs };
 }
 
+/** One-to-one receipt events per round of {@link p2pApply}. */
+const P2P_EVENTS = 1000;
+
+/**
+ * The engine alone applying one-to-one receipts in an account with `chats` one-to-one chats (the
+ * login sync stored a receipt time for each): P2P_EVENTS events of one receipt each, every one
+ * moving a chat's peer read time, applied as they arrive (one store update each, SPEC P11), back to
+ * back until the last is in the store. The median of five rounds, after one that warms the code.
+ */
+async function p2pApply(chats: number): Promise<{ applyMs: number }> {
+  const transport = createBenchTransport();
+  const engine = createReceiptEngine({ transport, accountId: 'alice' });
+  const ids = Array.from({ length: chats }, (_, index) => `alice|1|peer${index}`);
+  transport.emit({
+    type: 'p2pReceipts',
+    receipts: ids.map((conversationId) => ({ conversationId, timestamp: 1 })),
+  });
+  const rounds: { applyMs: number }[] = [];
+  for (let round = 0; round <= 5; round++) {
+    // Spread over the chats (7,919 is prime), each time later than the chat's last one.
+    const events = Array.from({ length: P2P_EVENTS }, (_, index) => ({
+      type: 'p2pReceipts' as const,
+      receipts: [
+        {
+          conversationId: ids[(index * 7919) % chats]!,
+          timestamp: 2 + round * P2P_EVENTS + index,
+        },
+      ],
+    }));
+    collectGarbage();
+    const start = performance.now();
+    for (const event of events) transport.emit(event);
+    const applyMs = performance.now() - start;
+    const last = events.at(-1)!.receipts[0]!;
+    if (selectPeerReadTime(engine.store.getState(), last.conversationId) !== last.timestamp) {
+      throw new Error('bench: the store never showed the last one-to-one receipt');
+    }
+    if (round > 0) rounds.push({ applyMs });
+  }
+  engine.dispose();
+  return medianOfFields(rounds);
+}
+
 /** Node runs (engine only, no DOM), interleaved with the browser runs. */
 export const nodeSpecs: Spec[] = [
   { key: 'n2.stored1k', run: () => engineApply(1000) },
   { key: 'n2.stored100k', run: () => engineApply(100_000) },
+  { key: 'n3.chats100', run: () => p2pApply(100) },
+  { key: 'n3.chats10k', run: () => p2pApply(10_000) },
 ];

@@ -216,7 +216,8 @@ describe('P2P receipts through the engine (SPEC section 7, scenarios 1-15)', () 
     await bob.client.V2NIMConversationService.markConversationRead('B|2|T');
     await world.settle();
     expect(bob2.engine.store.getState()).toBe(before);
-    expect(bob2.engine.store.getState().conversations).toEqual({});
+    // No watermarks stored at all: team read times are not one-to-one conversations.
+    expect(bob2.engine.store.getState().conversations).toEqual([]);
   });
 
   it('13 without the read-time sync (isReadTimeSynced false): the second device acknowledges what it shows', async () => {
@@ -468,7 +469,7 @@ describe('seeding a conversation while offline', () => {
         page.engine.markRead([b1, b2]);
         await world.tick(300);
         expect(page.calls.getSelfReadTime).toEqual([['B|1|A']]);
-        expect(page.engine.store.getState().conversations['B|1|A']?.selfReadTime).toBe(200);
+        expect(selectSelfReadTime(page.engine.store.getState(), 'B|1|A')).toBe(200);
         expect(page.calls.sendP2PMessageReceipt).toHaveLength(0);
         await world.tick(60_000);
         expect(page.calls.sendP2PMessageReceipt).toHaveLength(0);
@@ -502,7 +503,7 @@ describe('seeding a conversation while offline', () => {
         await world.tick(60_000);
         expect(syncEvents).toEqual(['1/3']);
         expect(calls.getSelfReadTime).toEqual([['B|1|A']]);
-        expect(engine.store.getState().conversations['B|1|A']?.selfReadTime).toBe(200);
+        expect(selectSelfReadTime(engine.store.getState(), 'B|1|A')).toBe(200);
         expect(calls.sendP2PMessageReceipt).toHaveLength(0);
       } finally {
         engine.dispose();
@@ -539,7 +540,7 @@ describe('seeding a conversation while offline', () => {
         await world.tick(300);
         // getConversationReadTime is a local read in the SDK: it answers without a connection.
         expect(page.calls.getSelfReadTime).toEqual([['B|1|A']]);
-        expect(page.engine.store.getState().conversations['B|1|A']?.selfReadTime).toBe(200);
+        expect(selectSelfReadTime(page.engine.store.getState(), 'B|1|A')).toBe(200);
         page.client.reconnect();
         await world.tick(60_000);
         expect(page.calls.sendP2PMessageReceipt).toHaveLength(0);
@@ -563,7 +564,7 @@ describe('seeding a conversation while offline', () => {
         page.client.reconnect();
         await world.tick(0);
         expect(page.calls.getSelfReadTime).toHaveLength(2);
-        expect(page.engine.store.getState().conversations['B|1|A']?.selfReadTime).toBe(200);
+        expect(selectSelfReadTime(page.engine.store.getState(), 'B|1|A')).toBe(200);
         await world.tick(60_000);
         expect(page.calls.sendP2PMessageReceipt).toHaveLength(0);
       } finally {
@@ -598,5 +599,34 @@ describe('seeding many conversations at once (a conversation list mounting)', ()
     expect(sent.map((message) => status(laptop, message))).toEqual(sent.map(() => 'read'));
     expect(laptop.calls.getP2PMessageReceipt).toHaveLength(20);
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('an account with many one-to-one chats', () => {
+  it("a receipt in one of 10,000 conversations keeps every other conversation's stored watermarks as they were", async () => {
+    const alice = world.device('A');
+    const ids = Array.from({ length: 10_000 }, (_, index) => `A|1|U${index}`);
+    // The login sync: every conversation's peer read time in one event.
+    alice.deliver({
+      type: 'p2pReceipts',
+      receipts: ids.map((conversationId) => ({ conversationId, timestamp: 100 })),
+    });
+    const before = alice.engine.store.getState();
+    expect(ids.every((id) => selectPeerReadTime(before, id) === 100)).toBe(true);
+
+    alice.deliver({
+      type: 'p2pReceipts',
+      receipts: [{ conversationId: ids[1234], timestamp: 200 }],
+    });
+    const after = alice.engine.store.getState();
+    expect(selectPeerReadTime(after, ids[1234]!)).toBe(200);
+    expect(ids.filter((id) => selectPeerReadTime(after, id) !== 100)).toEqual([ids[1234]]);
+    // One of the records that hold the watermarks was copied for it, not all 10,000 (6 ms per
+    // receipt): the others are the previous state's own.
+    const copied = after.conversations.filter(
+      (bucket, index) => bucket !== before.conversations[index],
+    );
+    expect(copied).toHaveLength(1);
+    expect(Object.keys(copied[0]!).length).toBeLessThan(ids.length / 100);
   });
 });

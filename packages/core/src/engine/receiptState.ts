@@ -12,6 +12,7 @@ import {
   storeReceipt,
   type TeamReceiptShard,
 } from './teamReceiptShard';
+import { bucketOf, type WatermarkBuckets, watermarksIn } from './watermarkBuckets';
 
 /** The two watermarks of one P2P conversation (SPEC P11). Both only ever move forward. */
 export interface P2PWatermarks {
@@ -46,8 +47,8 @@ export interface TeamDetailEntry {
 export interface ReceiptState {
   /** The logged-in account; conversation ids and "own message" are relative to it. */
   accountId: string;
-  /** P2P watermarks by conversation id. */
-  conversations: Record<string, P2PWatermarks>;
+  /** P2P watermarks by conversation id (use `selectWatermarks` to read them). */
+  conversations: WatermarkBuckets;
   /**
    * The highest-readCount receipt seen per team message, by conversation id, then in a
    * {@link TeamReceiptShard} by message client id (use `selectTeamReceipt` or
@@ -88,7 +89,7 @@ export function teamMessageKey(conversationId: string, messageClientId: string):
 export function createInitialState(accountId: string, isSendingReceipts: boolean): ReceiptState {
   return {
     accountId,
-    conversations: {},
+    conversations: [],
     teamReceipts: {},
     teamCountLoads: {},
     teamDetails: {},
@@ -116,23 +117,31 @@ export type WatermarkAdvance = readonly [
 ];
 
 /**
- * Advances watermarks of any number of conversations in one new state, copying the record of
- * conversations once (a copy per advance made the login sync's 500 receipts, or a conversation
- * list's 1,000 receipt times answered together, quadratic in conversations). Returns `state` itself
- * when nothing moves, so a stale or duplicate receipt notifies no subscriber (SPEC P9).
+ * Advances watermarks of any number of conversations in one new state, copying what holds them
+ * once (see WatermarkBuckets; a copy per advance made the login sync's 500 receipts, or a
+ * conversation list's 1,000 receipt times answered together, quadratic in conversations). Returns
+ * `state` itself when nothing moves, so a stale or duplicate receipt notifies no subscriber (SPEC
+ * P9).
  */
 export function advanceWatermarks(
   state: ReceiptState,
   advances: Iterable<WatermarkAdvance>,
 ): ReceiptState {
-  let conversations: Record<string, P2PWatermarks> | undefined;
+  let buckets: (Record<string, P2PWatermarks> | undefined)[] | undefined;
+  // The records copied for this update, written in place after that.
+  const copied = new Set<number>();
   for (const [conversationId, field, time] of advances) {
-    const current = (conversations ?? state.conversations)[conversationId] ?? noWatermarks;
+    const current = watermarksIn(buckets ?? state.conversations, conversationId) ?? noWatermarks;
     if (!(time > current[field])) continue;
-    conversations ??= { ...state.conversations };
-    conversations[conversationId] = { ...current, [field]: time };
+    const index = bucketOf(conversationId);
+    buckets ??= state.conversations.slice();
+    if (!copied.has(index)) {
+      copied.add(index);
+      buckets[index] = { ...buckets[index] };
+    }
+    buckets[index]![conversationId] = { ...current, [field]: time };
   }
-  return conversations ? { ...state, conversations } : state;
+  return buckets ? { ...state, conversations: buckets } : state;
 }
 
 /** {@link advanceWatermarks} for one watermark of one conversation. */

@@ -11,6 +11,7 @@ import {
   teamMessageKey,
   teamReceiptOf,
 } from './receiptState';
+import { watermarksIn } from './watermarkBuckets';
 
 /** What a message shows: P2P ticks, team counts, or nothing. */
 export type ReceiptMode = 'p2p' | 'team' | 'none';
@@ -43,9 +44,10 @@ function hasOwnId(record: object, key: unknown): key is string {
 /** Both watermarks of a P2P conversation; zeros (one shared object) for a conversation never seen. */
 export function selectWatermarks(state: ReceiptState, conversationId: string): P2PWatermarks {
   accountOf(state);
-  return hasOwnId(state.conversations, conversationId)
-    ? state.conversations[conversationId]!
-    : noWatermarks;
+  return (
+    (typeof conversationId === 'string' && watermarksIn(state.conversations, conversationId)) ||
+    noWatermarks
+  );
 }
 
 /** How far the peer has read my messages in `conversationId` (SPEC P11). */

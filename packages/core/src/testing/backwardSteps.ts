@@ -1,6 +1,7 @@
 /** Test helper (not part of the build): what a store update undid. */
 import { type ReceiptState, teamReceiptOf } from '../engine/receiptState';
 import { storedReceipts } from '../engine/teamReceiptShard';
+import { watermarksIn } from '../engine/watermarkBuckets';
 
 /**
  * What moved backwards from `previous` to `next`: a watermark or a team count that went down, or a
@@ -8,8 +9,10 @@ import { storedReceipts } from '../engine/teamReceiptShard';
  */
 export function backwardSteps(previous: ReceiptState, next: ReceiptState): string[] {
   const problems: string[] = [];
-  for (const [id, marks] of Object.entries(previous.conversations)) {
-    const now = next.conversations[id];
+  for (const [id, marks] of previous.conversations.flatMap((bucket) =>
+    Object.entries(bucket ?? {}),
+  )) {
+    const now = watermarksIn(next.conversations, id);
     if (!now || now.peerReadTime < marks.peerReadTime || now.selfReadTime < marks.selfReadTime) {
       problems.push(`watermarks of ${id} moved backwards`);
     }
