@@ -624,7 +624,7 @@ describe('an account with many one-to-one chats', () => {
     // One of the records that hold the watermarks was copied for it, not all 10,000 (6 ms per
     // receipt): the others are the previous state's own.
     const copied = after.conversations.filter(
-      (bucket, index) => bucket !== before.conversations[index],
+      (record, index) => record !== before.conversations[index],
     );
     expect(copied).toHaveLength(1);
     expect(Object.keys(copied[0]!).length).toBeLessThan(ids.length / 100);

@@ -1,6 +1,7 @@
 import { parseConversationType } from '../conversationId';
 import { ReceiptError } from '../ReceiptError';
 import { ConversationType, type TeamMessageReadReceipt } from '../types';
+import { type BucketedRecord, entryIn, withEntries } from './bucketedRecord';
 import { TEAM_UNAVAILABLE_CODES } from './engineContext';
 import {
   draftShard,
@@ -12,7 +13,6 @@ import {
   storeReceipt,
   type TeamReceiptShard,
 } from './teamReceiptShard';
-import { bucketOf, type WatermarkBuckets, watermarksIn } from './watermarkBuckets';
 
 /** The two watermarks of one P2P conversation (SPEC P11). Both only ever move forward. */
 export interface P2PWatermarks {
@@ -48,15 +48,18 @@ export interface ReceiptState {
   /** The logged-in account; conversation ids and "own message" are relative to it. */
   accountId: string;
   /** P2P watermarks by conversation id (use `selectWatermarks` to read them). */
-  conversations: WatermarkBuckets;
+  conversations: BucketedRecord<P2PWatermarks>;
   /**
    * The highest-readCount receipt seen per team message, by conversation id, then in a
    * {@link TeamReceiptShard} by message client id (use `selectTeamReceipt` or
    * {@link teamReceiptOf} to read one).
    */
   teamReceipts: Record<string, TeamReceiptShard>;
-  /** Lazy count loads by {@link teamMessageKey}; absent means never requested. */
-  teamCountLoads: Record<string, TeamCountLoadStatus>;
+  /**
+   * Lazy count loads by {@link teamMessageKey}; absent means never requested (use
+   * `selectTeamCountLoad` to read one).
+   */
+  teamCountLoads: BucketedRecord<TeamCountLoadStatus>;
   /** Loaded member details by {@link teamMessageKey}. */
   teamDetails: Record<string, TeamDetailEntry>;
   /** Team conversations whose receipts cannot work, with the NIM code that said so. */
@@ -91,7 +94,7 @@ export function createInitialState(accountId: string, isSendingReceipts: boolean
     accountId,
     conversations: [],
     teamReceipts: {},
-    teamCountLoads: {},
+    teamCountLoads: [],
     teamDetails: {},
     unavailableTeams: {},
     trimmedTeams: {},
@@ -127,21 +130,15 @@ export function advanceWatermarks(
   state: ReceiptState,
   advances: Iterable<WatermarkAdvance>,
 ): ReceiptState {
-  let buckets: (Record<string, P2PWatermarks> | undefined)[] | undefined;
-  // The records copied for this update, written in place after that.
-  const copied = new Set<number>();
+  const moved = new Map<string, P2PWatermarks>();
   for (const [conversationId, field, time] of advances) {
-    const current = watermarksIn(buckets ?? state.conversations, conversationId) ?? noWatermarks;
-    if (!(time > current[field])) continue;
-    const index = bucketOf(conversationId);
-    buckets ??= state.conversations.slice();
-    if (!copied.has(index)) {
-      copied.add(index);
-      buckets[index] = { ...buckets[index] };
-    }
-    buckets[index]![conversationId] = { ...current, [field]: time };
+    const current =
+      moved.get(conversationId) ?? entryIn(state.conversations, conversationId) ?? noWatermarks;
+    if (time > current[field]) moved.set(conversationId, { ...current, [field]: time });
   }
-  return buckets ? { ...state, conversations: buckets } : state;
+  return moved.size > 0
+    ? { ...state, conversations: withEntries(state.conversations, moved) }
+    : state;
 }
 
 /** {@link advanceWatermarks} for one watermark of one conversation. */
@@ -284,7 +281,7 @@ function trimTeamReceipts(
   }
   if (forgotten.length === 0 && trimmedTeams === state.trimmedTeams) return state;
   const cleared = forgotten.map((key) => [key, undefined] as const);
-  const next = setEntries(setEntries(state, 'teamCountLoads', cleared), 'teamDetails', cleared);
+  const next = setEntries(setLoads(state, cleared), 'teamDetails', cleared);
   return { ...next, trimmedTeams };
 }
 
@@ -303,7 +300,16 @@ export function mergeTeamReceipts(
 }
 
 /** The record-valued fields of the state that hold one entry per key. */
-type RecordField = 'teamCountLoads' | 'teamDetails' | 'unavailableTeams' | 'mutedConversations';
+type RecordField = 'teamDetails' | 'unavailableTeams' | 'mutedConversations';
+
+/** Sets count-load statuses (`undefined` removes one); returns `state` itself when none changes. */
+export function setLoads(
+  state: ReceiptState,
+  entries: Iterable<readonly [string, TeamCountLoadStatus | undefined]>,
+): ReceiptState {
+  const teamCountLoads = withEntries(state.teamCountLoads, entries);
+  return teamCountLoads === state.teamCountLoads ? state : { ...state, teamCountLoads };
+}
 
 /**
  * Sets entries of one record-valued field (`undefined` removes one), copying the record at most once

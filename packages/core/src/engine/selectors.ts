@@ -2,6 +2,7 @@ import { messageConversationId } from '../conversationId';
 import { ReceiptError } from '../ReceiptError';
 import type { TeamMessageReadReceipt } from '../types';
 import { ConversationType, MessageSendingState, type ReceiptMessage } from '../types';
+import { entryIn } from './bucketedRecord';
 import { isFlagged, isReceiptMessage, takesReceipts } from './messageFacts';
 import {
   noWatermarks,
@@ -11,7 +12,6 @@ import {
   teamMessageKey,
   teamReceiptOf,
 } from './receiptState';
-import { watermarksIn } from './watermarkBuckets';
 
 /** What a message shows: P2P ticks, team counts, or nothing. */
 export type ReceiptMode = 'p2p' | 'team' | 'none';
@@ -45,7 +45,7 @@ function hasOwnId(record: object, key: unknown): key is string {
 export function selectWatermarks(state: ReceiptState, conversationId: string): P2PWatermarks {
   accountOf(state);
   return (
-    (typeof conversationId === 'string' && watermarksIn(state.conversations, conversationId)) ||
+    (typeof conversationId === 'string' && entryIn(state.conversations, conversationId)) ||
     noWatermarks
   );
 }
@@ -117,7 +117,7 @@ export function selectTeamCountLoad(
   if (!isReceiptMessage(message) || message.conversationType !== ConversationType.TEAM) {
     return undefined;
   }
-  return state.teamCountLoads[teamKeyOf(state, message)];
+  return entryIn(state.teamCountLoads, teamKeyOf(state, message));
 }
 
 /** The NIM code that made a team's receipts unavailable, or undefined while they work. */

@@ -1,12 +1,12 @@
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage, TeamMessageReadReceipt } from '../types';
 import { isTeamReceipt } from './applyTransportEvent';
+import { entryIn } from './bucketedRecord';
 import { type EngineContext, invoke } from './engineContext';
 import {
   markTeamUnavailable,
   type ReceiptState,
-  setEntries,
-  setEntry,
+  setLoads,
   teamMessageKey,
   teamReceiptOf,
 } from './receiptState';
@@ -97,7 +97,7 @@ export function createTeamCountLoader(
     if (teamReceiptOf(state, conversationId, message.messageClientId)) return false;
     // A query refused for good ('failed', reported once) is not asked again each time the badge is
     // shown; after a reconnect it is stale like any other (`watch`), so a change of membership shows.
-    return state.teamCountLoads[key] === undefined;
+    return entryIn(state.teamCountLoads, key) === undefined;
   }
 
   /** Queues a count query for the next flush (once per key). */
@@ -133,8 +133,11 @@ export function createTeamCountLoader(
       if (queue?.delete(key)) {
         if (queue.size === 0) queued.delete(conversationId);
         // Only a batch that went out and waits for its retry was marked 'loading'.
-        if (!context.isDisposed() && context.store.getState().teamCountLoads[key] === 'loading') {
-          context.store.setState((state) => setEntry(state, 'teamCountLoads', key, undefined));
+        if (
+          !context.isDisposed() &&
+          entryIn(context.store.getState().teamCountLoads, key) === 'loading'
+        ) {
+          context.store.setState((state) => setLoads(state, [[key, undefined]]));
         }
       }
     });
@@ -167,9 +170,8 @@ export function createTeamCountLoader(
     if (due.length === 0) return;
     // Every batch of this flush is marked in ONE store update.
     context.store.setState((state) =>
-      setEntries(
+      setLoads(
         state,
-        'teamCountLoads',
         due.flatMap(([, batch]) => batch.map(([key]) => [key, 'loading'] as const)),
       ),
     );
@@ -206,9 +208,8 @@ export function createTeamCountLoader(
         // A message no longer shown whose counts the engine did not keep (`keptTeamReceipts`) is
         // not 'loaded': it is queried again when shown.
         mergeCounts(own, (state) =>
-          setEntries(
+          setLoads(
             state,
-            'teamCountLoads',
             batch.map(([key, message]) => [
               key,
               watched.has(key) || teamReceiptOf(state, conversationId, message.messageClientId)
@@ -240,14 +241,13 @@ export function createTeamCountLoader(
             if (askedAnyway.has(key)) requery.add(key);
             enqueue(conversationId, key, message);
           }
-          context.store.setState((state) => setEntries(state, 'teamCountLoads', forgotten));
+          context.store.setState((state) => setLoads(state, forgotten));
           retries.schedule(conversationId);
           return;
         }
         context.store.setState((state) =>
-          setEntries(
+          setLoads(
             markTeamUnavailable(state, conversationId, error.code),
-            'teamCountLoads',
             batch.map(([key]) => [key, 'failed'] as const),
           ),
         );

@@ -11,10 +11,12 @@ import {
   type WorldDevice,
 } from '../testing/receiptWorld';
 import type { ReceiptMessage } from '../types';
+import { entryIn } from './bucketedRecord';
 import { createReceiptEngine } from './createReceiptEngine';
 import {
   createInitialState,
   mergeTeamReceipts,
+  setLoads,
   teamMessageKey,
   teamReceiptOf,
 } from './receiptState';
@@ -474,6 +476,34 @@ describe('team outbox and loaders', () => {
     sent.slice(0, 120).map((m) => a.engine.watchTeamCounts(m));
     await world.tick(50);
     expect(a.calls.getTeamMessageReceipts).toHaveLength(3);
+  });
+
+  it('a batch of count loads in a long group copies the records of its own statuses, not every status kept', () => {
+    // A group scrolled through: 5,000 messages' counts loaded.
+    const keys = Array.from({ length: 5_000 }, (_, index) => teamMessageKey('A|2|T1', `m${index}`));
+    const before = setLoads(
+      createInitialState('A', true),
+      keys.map((key) => [key, 'loaded'] as const),
+    );
+    // The next batch of 50 goes out.
+    const batch = Array.from({ length: 50 }, (_, index) => teamMessageKey('A|2|T1', `n${index}`));
+    const after = setLoads(
+      before,
+      batch.map((key) => [key, 'loading'] as const),
+    );
+    expect(keys.every((key) => entryIn(after.teamCountLoads, key) === 'loaded')).toBe(true);
+    expect(batch.every((key) => entryIn(after.teamCountLoads, key) === 'loading')).toBe(true);
+    const copied = after.teamCountLoads.filter(
+      (record, index) => record !== before.teamCountLoads[index],
+    );
+    expect(copied.length).toBeGreaterThan(0);
+    expect(copied.length).toBeLessThanOrEqual(batch.length);
+    // About five statuses in each record written to, not the 5,000 kept.
+    expect(copied.reduce((sum, record) => sum + Object.keys(record ?? {}).length, 0)).toBeLessThan(
+      keys.length / 10,
+    );
+    // Nothing new: the same state, so nobody is notified.
+    expect(setLoads(after, [[batch[0]!, 'loading']])).toBe(after);
   });
 
   it('stores receipts of messages never requested, so a later viewer has them at once', async () => {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type ReceiptWorld, receiptWorldPerTest, type WorldDevice } from '../testing/receiptWorld';
 import type { ReceiptMessage, TeamMessageReadReceipt } from '../types';
+import { entryIn } from './bucketedRecord';
 import {
   createInitialState,
   draftTeamReceipts,
   mergeTeamReceipts,
   type ReceiptState,
-  setEntry,
+  setLoads,
   teamMessageKey,
   teamReceiptOf,
 } from './receiptState';
@@ -39,7 +40,7 @@ describe('keeping at most `limit` team receipts per conversation besides those s
       ['m1', 'm2', 'm3'].map((id) => receipt(id, 1)),
       retention,
     );
-    state = setEntry(state, 'teamCountLoads', key('m2'), 'loaded');
+    state = setLoads(state, [[key('m2'), 'loaded']]);
     expect(kept(state)).toEqual(['m1', 'm2', 'm3']);
     expect(state.trimmedTeams).toEqual({});
 
@@ -47,7 +48,7 @@ describe('keeping at most `limit` team receipts per conversation besides those s
     state = mergeTeamReceipts(state, [receipt('m3', 2), receipt('m4', 1)], retention);
     // m1 is the first stored but shown; m2 goes, with its load status (queried again when shown).
     expect(kept(state)).toEqual(['m1', 'm3', 'm4']);
-    expect(state.teamCountLoads).toEqual({});
+    expect(entryIn(state.teamCountLoads, key('m2'))).toBeUndefined();
     expect(state.trimmedTeams).toEqual({ 'A|2|T1': true });
   });
 

@@ -1,7 +1,8 @@
 /** Test helper (not part of the build): what a store update undid. */
+
+import { entryIn } from '../engine/bucketedRecord';
 import { type ReceiptState, teamReceiptOf } from '../engine/receiptState';
 import { storedReceipts } from '../engine/teamReceiptShard';
-import { watermarksIn } from '../engine/watermarkBuckets';
 
 /**
  * What moved backwards from `previous` to `next`: a watermark or a team count that went down, or a
@@ -9,10 +10,10 @@ import { watermarksIn } from '../engine/watermarkBuckets';
  */
 export function backwardSteps(previous: ReceiptState, next: ReceiptState): string[] {
   const problems: string[] = [];
-  for (const [id, marks] of previous.conversations.flatMap((bucket) =>
-    Object.entries(bucket ?? {}),
+  for (const [id, marks] of previous.conversations.flatMap((record) =>
+    Object.entries(record ?? {}),
   )) {
-    const now = watermarksIn(next.conversations, id);
+    const now = entryIn(next.conversations, id);
     if (!now || now.peerReadTime < marks.peerReadTime || now.selfReadTime < marks.selfReadTime) {
       problems.push(`watermarks of ${id} moved backwards`);
     }
