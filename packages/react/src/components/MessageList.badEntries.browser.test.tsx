@@ -69,6 +69,19 @@ function renderList(messages: readonly ReceiptMessage[], conversationId = 'alice
   };
 }
 
+/** {@link renderList}, opened at its end and then scrolled up to the top: no longer at the end. */
+async function renderScrolledUp(messages: readonly ReceiptMessage[]) {
+  const list = renderList(messages);
+  await settle(world.server);
+  await waitFor(() => expect(list.scroller.scrollTop).toBeGreaterThan(0));
+  list.scroller.scrollTop = 0;
+  await waitFor(() => expect(atEnd(list.scroller)).toBe('false'));
+  return list;
+}
+
+const atEnd = (scroller: HTMLElement) =>
+  scroller.closest('[data-at-end]')?.getAttribute('data-at-end');
+
 /** The rows in the DOM, oldest first: each message's id and its previous one's. */
 function rows(scroller: HTMLElement): [id: string, previous: string][] {
   return [...scroller.querySelectorAll<HTMLElement>('[data-testid]')]
@@ -177,13 +190,7 @@ describe('MessageList with entries that are not messages in a long history', () 
         isSelf: false,
       }));
     const older = [...fromBob(40), junk(null)];
-    const list = renderList(older);
-    await settle(world.server);
-    await waitFor(() => expect(list.scroller.scrollTop).toBeGreaterThan(0));
-    list.scroller.scrollTop = 0;
-    await waitFor(() =>
-      expect(list.scroller.closest('[data-at-end]')).toHaveAttribute('data-at-end', 'false'),
-    );
+    const list = await renderScrolledUp(older);
     list.rerender([...older, ...fromBob(2, 40), junk('oops'), ...fromBob(1, 42), junk(7)]);
     const pill = await screen.findByRole('button', { name: /new messages?$/ });
     expect(pill).toHaveAccessibleName('3 new messages');
@@ -191,17 +198,9 @@ describe('MessageList with entries that are not messages in a long history', () 
 
   it("brings the list to the end for the reader's own message sent while scrolled up, with a bad entry after it", async () => {
     const older = aliceHistory(40);
-    const list = renderList(older);
-    await settle(world.server);
-    await waitFor(() => expect(list.scroller.scrollTop).toBeGreaterThan(0));
-    list.scroller.scrollTop = 0;
-    await waitFor(() =>
-      expect(list.scroller.closest('[data-at-end]')).toHaveAttribute('data-at-end', 'false'),
-    );
+    const list = await renderScrolledUp(older);
     list.rerender([...older, ...aliceHistory(1, 40), junk(undefined)]);
-    await waitFor(() =>
-      expect(list.scroller.closest('[data-at-end]')).toHaveAttribute('data-at-end', 'true'),
-    );
+    await waitFor(() => expect(atEnd(list.scroller)).toBe('true'));
     expect(rows(list.scroller).at(-1)).toEqual(['c40', 'c39']);
   });
 });
