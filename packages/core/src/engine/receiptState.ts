@@ -121,7 +121,7 @@ export type WatermarkAdvance = readonly [
 
 /**
  * Advances watermarks of any number of conversations in one new state, copying what holds them
- * once (see WatermarkBuckets; a copy per advance made the login sync's 500 receipts, or a
+ * once (see BucketedRecord; a copy per advance made the login sync's 500 receipts, or a
  * conversation list's 1,000 receipt times answered together, quadratic in conversations). Returns
  * `state` itself when nothing moves, so a stale or duplicate receipt notifies no subscriber (SPEC
  * P9).
