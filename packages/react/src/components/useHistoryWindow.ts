@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { messageAtEdge } from './messageAtEdge';
 
 /** Newest messages given to the virtualizer when a long history is first shown. */
 export const HISTORY_WINDOW = 2_000;
@@ -62,8 +63,13 @@ export function useHistoryWindow<TMessage>(
     const newestStart = Math.max(0, messages.length - HISTORY_WINDOW);
     // Decided here, it starts where it was put: looking for its first message walked the window
     // (2,000 key reads in the mount of a long history).
-    if (!current.isDecided && messages.length > 0)
-      return startingAt(messages, keyOf, conversationId, newestStart);
+    if (!current.isDecided && messages.length > 0) {
+      const decided = startingAt(messages, keyOf, conversationId, newestStart);
+      // Entries but no message (bad data only) are no history yet, as an empty array is: decided
+      // on them, the whole history that came next was never windowed. (Entries are read here, not
+      // keys: a short history's mount reads no more keys.)
+      if (decided[0] > 0 || hasObject(messages)) return decided;
+    }
     const [lastMessages, lastStart] = lastRef.current;
     const found =
       current.key === undefined
@@ -124,6 +130,13 @@ function startingAt<TMessage>(
   return [0, { conversationId, isDecided: true, key: undefined }];
 }
 
+/** Whether any entry of `list` is an object (a message), from the newest. */
+function hasObject(list: readonly unknown[]): boolean {
+  let index = list.length - 1;
+  while (index >= 0 && !isObject(list[index])) index--;
+  return index >= 0;
+}
+
 function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null;
 }
@@ -163,9 +176,12 @@ function sharesNothing<TMessage>(
   next: readonly TMessage[],
   keyOf: (message: TMessage) => string,
 ): boolean {
-  if (previous.length === 0 || next.length === 0) return true;
+  // Their first and last messages, not entries: two bad entries (both keyed '') are not shared.
+  const previousFirst = messageAtEdge(previous, keyOf, false);
+  const nextFirst = messageAtEdge(next, keyOf, false);
+  if (previousFirst === undefined || nextFirst === undefined) return true;
   return (
-    keyOf(previous[0]!) !== keyOf(next[0]!) &&
-    keyOf(previous[previous.length - 1]!) !== keyOf(next[next.length - 1]!)
+    keyOf(previousFirst) !== keyOf(nextFirst) &&
+    keyOf(messageAtEdge(previous, keyOf, true)!) !== keyOf(messageAtEdge(next, keyOf, true)!)
   );
 }
