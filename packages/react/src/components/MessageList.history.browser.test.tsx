@@ -186,3 +186,41 @@ describe('MessageList with a long history', () => {
     expect(list.scroller.scrollHeight).toBe(HISTORY_WINDOW * ROW);
   });
 });
+
+describe('MessageList with a long history and entries that are not messages', () => {
+  const junk = (value: unknown) => value as ReceiptMessage;
+
+  it('windows a history that arrives after the list mounted with only a bad entry ([null])', async () => {
+    const list = renderList([junk(null)], () => {});
+    await settle(world.server);
+    await frame();
+    list.rerender(history(HISTORY_WINDOW * 5));
+    await waitFor(() => expect(list.scroller.scrollHeight).toBe(HISTORY_WINDOW * ROW));
+  });
+
+  it('windows a new conversation whose first render holds only a bad entry', async () => {
+    const list = renderList(history(HISTORY_WINDOW * 5), () => {});
+    await settle(world.server);
+    await frame();
+    list.rerender([junk(undefined)], 'alice|1|carol');
+    await frame();
+    list.rerender(history(HISTORY_WINDOW * 5, 0, 'carol'), 'alice|1|carol');
+    await waitFor(() => expect(list.scroller.scrollHeight).toBe(HISTORY_WINDOW * ROW));
+  });
+
+  it.each([
+    ['', []],
+    [', both ending with a bad entry', [junk(null)]],
+  ])('windows afresh a history replaced by an unrelated one%s', async (_name, tail) => {
+    // The window holds HISTORY_WINDOW entries of the array, a trailing bad one among them.
+    const rows = HISTORY_WINDOW - tail.length;
+    const list = renderList([...history(HISTORY_WINDOW + 1000), ...tail], () => {});
+    await settle(world.server);
+    await frame();
+    expect(list.scroller.scrollHeight).toBe(rows * ROW);
+    list.rerender([...history(HISTORY_WINDOW * 3, 50_000), ...tail]);
+    await frame();
+    await frame();
+    await waitFor(() => expect(list.scroller.scrollHeight).toBe(rows * ROW));
+  });
+});
