@@ -1,25 +1,15 @@
-/**
- * TanStack's own batch of row resizes, as its ResizeObserver callback uses it: resizes made inside
- * it only note that something changed, and closing it notifies once. Private in virtual-core
- * 3.19.11 (pinned through react-virtual 3.14.26); were it renamed, rows are measured one by one.
- */
-interface ResizeBatching {
-  _resizeBatch?: { sync: boolean; notify?: boolean } | null;
-  notify(sync: boolean): void;
-  _noteClampMax?: () => void;
-  _flushHoldIfReady?: (isAfterResize: boolean) => void;
-  _retryClampedAdjustment?: () => void;
-}
+import type { VirtualCorePrivate } from './virtualCorePrivate';
 
 /**
  * Rows measured as their refs attach in one commit (a mount: every row on screen) are resized
  * together. One by one, each resize wrote the rows' positions and then read the scroller's height,
  * so every next row's measurement laid the page out again: two layouts per row, half of a long
  * chat's mount (bench metric 4). Returns the function that closes the batch (notifying once if a
- * size changed), or undefined when a batch is already open or cannot be opened.
+ * size changed), or undefined when a batch is already open or cannot be opened (TanStack's batch is
+ * private: were it renamed, rows are measured one by one).
  */
 export function openRowBatch(virtualizer: object): (() => void) | undefined {
-  const batching = virtualizer as ResizeBatching;
+  const batching = virtualizer as VirtualCorePrivate;
   if (batching._resizeBatch !== null || typeof batching._noteClampMax !== 'function') return;
   const batch: { sync: boolean; notify?: boolean } = { sync: false };
   batching._resizeBatch = batch;
@@ -28,7 +18,7 @@ export function openRowBatch(virtualizer: object): (() => void) | undefined {
     batching._resizeBatch = null;
     if (!batch.notify) return;
     // What TanStack's ResizeObserver callback does after its batch.
-    batching.notify(batch.sync);
+    batching.notify?.(batch.sync);
     batching._noteClampMax?.();
     batching._flushHoldIfReady?.(true);
     batching._retryClampedAdjustment?.();

@@ -1,8 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import '../styles.css';
+import { MessageList } from './MessageList';
 import { scrolledUpWithPill } from './scrolledUpWithPill.test';
-import { cleanupApps, createWorld, nextFrame, type World } from './testWorld.test';
+import {
+  aliceHistory,
+  cleanupApps,
+  createWorld,
+  nextFrame,
+  Providers,
+  renderApp,
+  type World,
+} from './testWorld.test';
 
 let world: World;
 beforeEach(() => {
@@ -66,5 +75,29 @@ describe('prefers-reduced-motion', () => {
     await scrolledUpWithPill(world);
     await nextFrame();
     expect(animated).toEqual(['opacity']);
+  });
+
+  it('shows "Loading older messages…" without fading or spinning, and still not during its first 200 ms', async () => {
+    await emulateReducedMotion('reduce');
+    world = createWorld();
+    const engine = world.engineFor(world.server.login('alice'));
+    renderApp(
+      <Providers engine={engine}>
+        <MessageList
+          conversationId="alice|1|bob"
+          messages={aliceHistory(20)}
+          renderMessage={(message) => <div style={{ height: 30 }}>{message.messageClientId}</div>}
+          isLoadingOlder
+        />
+      </Providers>,
+    );
+    const indicator = document.querySelector<HTMLElement>('.readmark-loading-older')!;
+    // A fast load is not seen: nothing shows before 200 ms.
+    expect(getComputedStyle(indicator).opacity).toBe('0');
+    await new Promise((resolve) => setTimeout(resolve, 260));
+    await nextFrame();
+    // Then it is there at once, and its spinner does not turn.
+    expect(getComputedStyle(indicator).opacity).toBe('1');
+    expect(getComputedStyle(indicator, '::before').animationName).toBe('none');
   });
 });

@@ -59,13 +59,10 @@ export function useMessageListHandle<TMessage>(
   /** The jump under way: the message's key and the virtualizer's command for it. */
   const jumpRef = useRef<[string, object | null | undefined]>(['', null]);
 
-  /**
-   * Where the message with `key` is in the last commit's messages, and its row in the window (-1:
-   * none has it, or the window does not).
-   */
-  function find(key: string): [index: number, row: number] {
-    const [all, keyOf, , , shown] = latest.current;
-    return [lastIndexOfKey(all, keyOf, key), lastIndexOfKey(shown, keyOf, key)];
+  /** The row of the message with `key` in the last commit's window (-1: the window has none). */
+  function rowOf(key: string): number {
+    const [, keyOf, , , shown] = latest.current;
+    return lastIndexOfKey(shown, keyOf, key);
   }
 
   /** Makes the jump that waits, if any. */
@@ -84,10 +81,12 @@ export function useMessageListHandle<TMessage>(
       );
     }
     waitingRef.current = undefined;
-    const [index, row] = find(key);
+    const [all, keyOf, extend] = latest.current;
+    // Where it is in all the messages, and its row in the window (-1: none has it / not there).
+    const index = lastIndexOfKey(all, keyOf, key);
     if (index < 0) return false;
+    const row = rowOf(key);
     const element = scrollRef.current;
-    const extend = latest.current[2];
     const target = row < 0 ? undefined : virtualizer.getOffsetForIndex(row, align);
     // Older than the window, or landing within two screens of its top, where the list widens it
     // (see its frame handler): the window is widened first, to a step above the message. Widened
@@ -134,7 +133,8 @@ export function useMessageListHandle<TMessage>(
     const [key, jump] = jumpRef.current;
     const command = scrollCommandOf(virtualizer);
     if (command && command === jump) {
-      const row = find(key)[1];
+      // Looked for in the window only: this runs after every commit while the jump travels.
+      const row = rowOf(key);
       // Its message gone from the list: the jump stops where it is.
       if (row < 0) virtualizer.cancelScroll();
       else command.index = row;

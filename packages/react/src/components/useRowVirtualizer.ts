@@ -226,9 +226,8 @@ function resolve<TScroll extends Element, TItem extends Element>(
  * going there every row is measured. Costs one check per measurement, none per scroll frame.
  */
 function measureWhileScrollingToEnd(virtualizer: object): void {
-  // Private in virtual-core 3.19.11 (pinned through react-virtual 3.14.26); were it renamed, TanStack
-  // would decide alone.
-  const instance = virtualizer as { shouldMeasureDuringScroll?: (index: number) => boolean };
+  // Were it renamed, TanStack would decide alone.
+  const instance = virtualizer as VirtualCorePrivate;
   const shouldMeasure = instance.shouldMeasureDuringScroll;
   if (typeof shouldMeasure !== 'function') return;
   instance.shouldMeasureDuringScroll = (index) =>

@@ -21,6 +21,17 @@ export interface VirtualCorePrivate {
    * `delta`, the element's write pending) or `follow` (an append followed to the end).
    */
   pendingScrollAnchor?: { kind?: string; delta?: number } | null;
+  /**
+   * TanStack's own batch of row resizes, as its ResizeObserver callback uses it: resizes made
+   * inside it only note that something changed (see openRowBatch).
+   */
+  _resizeBatch?: { sync: boolean; notify?: boolean } | null;
+  notify?: (sync: boolean) => void;
+  _noteClampMax?: () => void;
+  _flushHoldIfReady?: (isAfterResize: boolean) => void;
+  _retryClampedAdjustment?: () => void;
+  /** Whether the row at an index is measured while a smooth scroll travels. */
+  shouldMeasureDuringScroll?: (index: number) => boolean;
 }
 
 /** The virtualizer's scroll command under way (null or undefined: none). */
