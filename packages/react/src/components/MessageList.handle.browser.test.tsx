@@ -108,9 +108,17 @@ describe('MessageList listRef: scrolling to a message', () => {
     await settle(world.server);
     await frames();
     list.handle.scrollToMessage('c5', { behavior: 'smooth', align: 'start' });
+    const jumpedTo = list.scroller.scrollTop;
+    await nextFrame();
+    const frameLater = list.scroller.scrollTop;
     await waitFor(() => expect(placeOf(list.scroller, 'c5')?.top).toBeCloseTo(0, 0), {
       timeout: 5000,
     });
+    // From the end (some 25,000 px down) the list jumps to within two screens of c5 at once, and
+    // a frame later it is still on its way there: it glides the rest.
+    const landed = list.scroller.scrollTop;
+    expect(jumpedTo - landed, 'jumped near first').toBeLessThanOrEqual(2 * VIEW);
+    expect(frameLater - landed, 'gliding a frame later').toBeGreaterThan(1);
   });
 
   it('reaches a message older than the history window: the window widens to it in one render', async () => {
