@@ -1,16 +1,16 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { screen, waitFor } from '@testing-library/dom';
 import { createRef } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { addStyle, cleanupAfterEach } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
 import type { MessageListHandle } from './MessageListHandle';
 import {
   aliceHistory,
   cleanupApps,
-  createWorld,
+  type createWorld,
   nextFrame,
-  Providers,
-  renderApp,
+  renderAliceApp,
   settle,
 } from './testWorld.test';
 import { HISTORY_STEP, HISTORY_WINDOW } from './useHistoryWindow';
@@ -22,26 +22,19 @@ import { HISTORY_STEP, HISTORY_WINDOW } from './useHistoryWindow';
  */
 
 let world: ReturnType<typeof createWorld>;
-afterEach(() => {
-  cleanupApps();
-  world?.dispose();
-});
+cleanupAfterEach(() => world);
 
 const ROW = 30;
-const style = document.createElement('style');
-style.textContent = '.bad-entries-list { height: 300px; width: 400px; }';
-document.head.append(style);
+addStyle('.bad-entries-list { height: 300px; width: 400px; }');
 
 /** Bad data, typed as messages the way an app's untyped JSON reaches the list. */
 const junk = (value: unknown) => value as ReceiptMessage;
 
 /** Alice's list of `messages` whose rows show their message's id and their previous message's. */
 function renderList(messages: readonly ReceiptMessage[], conversationId = 'alice|1|bob') {
-  world = createWorld();
-  const engine = world.engineFor(world.server.login('alice'));
   const listRef = createRef<MessageListHandle>();
-  const ui = (shown: readonly ReceiptMessage[]) => (
-    <Providers engine={engine}>
+  const app = renderAliceApp(
+    (shown: readonly ReceiptMessage[]) => (
       <MessageList
         className="bad-entries-list"
         conversationId={conversationId}
@@ -58,15 +51,11 @@ function renderList(messages: readonly ReceiptMessage[], conversationId = 'alice
         estimateSize={() => ROW}
         listRef={listRef}
       />
-    </Providers>
+    ),
+    [messages],
   );
-  const app = renderApp(ui(messages));
-  const scroller = app.container.querySelector('section') as HTMLElement;
-  return {
-    scroller,
-    listRef,
-    rerender: (shown: readonly ReceiptMessage[]) => app.rerender(ui(shown)),
-  };
+  world = app.world;
+  return { scroller: app.scroller, listRef, rerender: app.rerender };
 }
 
 /** {@link renderList}, opened at its end and then scrolled up to the top: no longer at the end. */

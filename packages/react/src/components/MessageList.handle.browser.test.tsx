@@ -1,40 +1,33 @@
 import { ReceiptError, type ReceiptMessage } from '@readmark/core';
 import { waitFor } from '@testing-library/dom';
 import { createRef, useCallback, useLayoutEffect, useRef, useState } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { addStyle, cleanupAfterEach } from './listWorldPerTest.test';
 import { MessageList, type MessageListProps } from './MessageList';
 import type { MessageListHandle } from './MessageListHandle';
+import { distanceFromEnd, placeOf } from './rowPlaces.test';
 import {
-  cleanupApps,
   createWorld,
+  frames,
   aliceHistory as history,
   nextFrame,
   Providers,
+  renderAliceApp,
   renderApp,
+  rowOfHeight,
   settle,
   threeHeightRow,
 } from './testWorld.test';
 import { HISTORY_STEP, HISTORY_WINDOW } from './useHistoryWindow';
 
-// The test iframe must have focus for messages to be marked read (see MessageList.browser.test).
-beforeEach(() => window.focus());
-
 let world: ReturnType<typeof createWorld>;
-afterEach(() => {
-  cleanupApps();
-  world?.dispose();
-});
+// The test iframe must have focus for messages to be marked read (see MessageList.browser.test).
+cleanupAfterEach(() => world, { isFocused: true });
 
 const VIEW = 400;
-const style = document.createElement('style');
-style.textContent = `.handle-list { height: ${VIEW}px; width: 400px; }`;
-document.head.append(style);
+addStyle(`.handle-list { height: ${VIEW}px; width: 400px; }`);
 
 const renderMessage = threeHeightRow;
-
-async function frames(count = 3) {
-  for (let index = 0; index < count; index++) await nextFrame();
-}
 
 const listRenders = { count: 0 };
 /** Called as a function, MessageList's hooks belong to this component: one call = one render. */
@@ -44,11 +37,9 @@ function CountedList(props: MessageListProps<ReceiptMessage>) {
 }
 
 function aliceList(messages: ReceiptMessage[]) {
-  world = createWorld();
-  const engine = world.engineFor(world.server.login('alice'));
   const handle = createRef<MessageListHandle>();
-  const app = renderApp(
-    <Providers engine={engine}>
+  const app = renderAliceApp(
+    () => (
       <CountedList
         className="handle-list"
         conversationId="alice|1|bob"
@@ -56,23 +47,12 @@ function aliceList(messages: ReceiptMessage[]) {
         renderMessage={renderMessage}
         listRef={handle}
       />
-    </Providers>,
+    ),
+    [],
   );
-  const scroller = app.container.querySelector('section') as HTMLElement;
-  return { handle: handle.current!, scroller };
+  world = app.world;
+  return { handle: handle.current!, scroller: app.scroller };
 }
-
-/** Where the row of `key` is, relative to the scroller's viewport (undefined: not rendered). */
-function placeOf(scroller: HTMLElement, key: string) {
-  const row = scroller.querySelector(`[data-testid="${key}"]`);
-  if (!row) return undefined;
-  const view = scroller.getBoundingClientRect();
-  const box = row.getBoundingClientRect();
-  return { top: box.top - view.top, bottom: box.bottom - view.top, height: box.height };
-}
-
-const distanceFromEnd = (scroller: HTMLElement) =>
-  scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop;
 
 describe('MessageList listRef: scrolling to a message', () => {
   it('brings a message far above into view: centred by default, or at the start or end of the view', async () => {
@@ -196,11 +176,7 @@ describe('MessageList listRef: scrolling to the end', () => {
           className="handle-list"
           conversationId="bob|1|alice"
           messages={messages}
-          renderMessage={(message) => (
-            <div data-testid={message.messageClientId} style={{ height: 60 }}>
-              {message.messageClientId}
-            </div>
-          )}
+          renderMessage={rowOfHeight(60)}
           readDwellMs={0}
           listRef={handle}
         />

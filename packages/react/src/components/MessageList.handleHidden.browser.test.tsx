@@ -1,14 +1,14 @@
 import { createRef, type RefObject, useState } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { addStyle, cleanupAfterEach } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
 import type { MessageListHandle } from './MessageListHandle';
+import { placeOf } from './rowPlaces.test';
 import {
-  cleanupApps,
-  createWorld,
+  type createWorld,
+  frames,
   aliceHistory as history,
-  nextFrame,
-  Providers,
-  renderApp,
+  renderAliceApp,
   settle,
   threeHeightRow,
 } from './testWorld.test';
@@ -19,31 +19,17 @@ import {
  * as when an app's search tab shows the chat and jumps to a result in one click.
  */
 
-beforeEach(() => window.focus());
-
 let world: ReturnType<typeof createWorld>;
-afterEach(() => {
-  cleanupApps();
-  world?.dispose();
-});
+cleanupAfterEach(() => world, { isFocused: true });
 
-const style = document.createElement('style');
-style.textContent = '.hidden-jump-list { height: 400px; width: 400px; }';
-document.head.append(style);
+addStyle('.hidden-jump-list { height: 400px; width: 400px; }');
 
 const messages = history(400);
 
 const renderMessage = threeHeightRow;
 
-async function frames(count = 3) {
-  for (let index = 0; index < count; index++) await nextFrame();
-}
-
 /** Where the top of the row of `key` is in the scroller's viewport (undefined: not rendered). */
-function topOf(scroller: HTMLElement, key: string) {
-  const row = scroller.querySelector(`[data-testid="${key}"]`);
-  return row ? row.getBoundingClientRect().top - scroller.getBoundingClientRect().top : undefined;
-}
+const topOf = (scroller: HTMLElement, key: string) => placeOf(scroller, key)?.top;
 
 /** The app: a chat tab (the list, hidden while another tab shows) that `show.current` switches. */
 function ChatTab({
@@ -71,22 +57,16 @@ function ChatTab({
 }
 
 async function chatTab({ isHiddenAtFirst }: { isHiddenAtFirst: boolean }) {
-  world = createWorld();
-  const engine = world.engineFor(world.server.login('alice'));
   const handle = createRef<MessageListHandle>();
   const show = { current: (_: boolean) => {} };
-  const app = renderApp(
-    <Providers engine={engine}>
-      <ChatTab isHiddenAtFirst={isHiddenAtFirst} handle={handle} show={show} />
-    </Providers>,
+  const app = renderAliceApp(
+    () => <ChatTab isHiddenAtFirst={isHiddenAtFirst} handle={handle} show={show} />,
+    [],
   );
+  world = app.world;
   await settle(world.server);
   await frames();
-  return {
-    handle: handle.current!,
-    show: show.current,
-    scroller: app.container.querySelector('section')!,
-  };
+  return { handle: handle.current!, show: show.current, scroller: app.scroller };
 }
 
 describe('MessageList listRef: a jump while the list is hidden', () => {

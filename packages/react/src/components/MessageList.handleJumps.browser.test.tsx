@@ -1,16 +1,17 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { createRef, type RefObject, useState } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cdp } from 'vitest/browser';
+import { addStyle, cleanupAfterEach } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
 import type { MessageListHandle } from './MessageListHandle';
+import { distanceFromEnd, placeOf } from './rowPlaces.test';
 import {
-  cleanupApps,
-  createWorld,
+  type createWorld,
+  frames,
   aliceHistory as history,
   nextFrame,
-  Providers,
-  renderApp,
+  renderAliceApp,
   settle,
   threeHeightRow,
 } from './testWorld.test';
@@ -21,45 +22,20 @@ import {
  * removed while a jump lands.
  */
 
-beforeEach(() => window.focus());
-
 let world: ReturnType<typeof createWorld>;
-afterEach(() => {
-  cleanupApps();
-  world?.dispose();
-});
+cleanupAfterEach(() => world, { isFocused: true });
 
 const VIEW = 400;
-const style = document.createElement('style');
-style.textContent = `.jumps-list { height: ${VIEW}px; width: 400px; }
-.jumps-list.tall { height: 700px; }`;
-document.head.append(style);
+addStyle(`.jumps-list { height: ${VIEW}px; width: 400px; }
+.jumps-list.tall { height: 700px; }`);
 
 const renderMessage = threeHeightRow;
 
-async function frames(count = 3) {
-  for (let index = 0; index < count; index++) await nextFrame();
-}
-
-/** Where the row of `key` is, relative to the scroller's viewport (undefined: not rendered). */
-function placeOf(scroller: HTMLElement, key: string) {
-  const row = scroller.querySelector(`[data-testid="${key}"]`);
-  if (!row) return undefined;
-  const view = scroller.getBoundingClientRect();
-  const box = row.getBoundingClientRect();
-  return { top: box.top - view.top, bottom: box.bottom - view.top };
-}
-
-const distanceFromEnd = (scroller: HTMLElement) =>
-  scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop;
-
 /** Alice's list of `messages`, settled at its newest. */
 async function aliceList(messages: ReceiptMessage[], className = 'jumps-list') {
-  world = createWorld();
-  const engine = world.engineFor(world.server.login('alice'));
   const handle = createRef<MessageListHandle>();
-  const app = renderApp(
-    <Providers engine={engine}>
+  const app = renderAliceApp(
+    () => (
       <MessageList
         className={className}
         conversationId="alice|1|bob"
@@ -67,11 +43,13 @@ async function aliceList(messages: ReceiptMessage[], className = 'jumps-list') {
         renderMessage={renderMessage}
         listRef={handle}
       />
-    </Providers>,
+    ),
+    [],
   );
+  world = app.world;
   await settle(world.server);
   await frames();
-  return { handle: handle.current!, scroller: app.container.querySelector('section')! };
+  return { handle: handle.current!, scroller: app.scroller };
 }
 
 /** An app that keeps its messages in state: `setMessages.current` changes them, rendered later. */
@@ -99,19 +77,16 @@ function ChatInState({
 
 /** Alice's list over `initial`, its messages in React state the test sets, opened and settled. */
 async function chatInState(initial: ReceiptMessage[]) {
-  world = createWorld();
-  const engine = world.engineFor(world.server.login('alice'));
   const handle = createRef<MessageListHandle>();
   const setMessages = { current: (_: ReceiptMessage[]) => {} };
-  const app = renderApp(
-    <Providers engine={engine}>
-      <ChatInState initial={initial} handle={handle} setMessages={setMessages} />
-    </Providers>,
+  const app = renderAliceApp(
+    () => <ChatInState initial={initial} handle={handle} setMessages={setMessages} />,
+    [],
   );
-  const scroller = app.container.querySelector('section')!;
+  world = app.world;
   await settle(world.server);
   await frames();
-  return { handle: handle.current!, setMessages, scroller };
+  return { handle: handle.current!, setMessages, scroller: app.scroller };
 }
 
 describe('MessageList listRef: one jump after another', () => {

@@ -1,57 +1,40 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { waitFor } from '@testing-library/dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { addStyle, cleanupAfterEach } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
 import {
-  cleanupApps,
-  createWorld,
+  type createWorld,
+  nextFrame as frame,
   aliceHistory as history,
-  Providers,
-  renderApp,
+  renderAliceApp,
+  rowOfHeight,
   settle,
 } from './testWorld.test';
 import { HISTORY_STEP, HISTORY_WINDOW } from './useHistoryWindow';
 
 let world: ReturnType<typeof createWorld>;
-afterEach(() => {
-  cleanupApps();
-  world?.dispose();
-});
+cleanupAfterEach(() => world);
 
 const ROW = 40;
-const style = document.createElement('style');
-style.textContent = '.history-list { height: 400px; width: 400px; }';
-document.head.append(style);
-
-const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+addStyle('.history-list { height: 400px; width: 400px; }');
 
 function renderList(messages: ReceiptMessage[], onLoadOlder: () => void) {
-  world = createWorld();
-  const alice = world.server.login('alice');
-  const engine = world.engineFor(alice);
-  const ui = (shown: ReceiptMessage[], conversationId = 'alice|1|bob') => (
-    <Providers engine={engine}>
+  const app = renderAliceApp<[shown: ReceiptMessage[], conversationId?: string]>(
+    (shown: ReceiptMessage[], conversationId = 'alice|1|bob') => (
       <MessageList
         className="history-list"
         conversationId={conversationId}
         messages={shown}
-        renderMessage={(message) => (
-          <div data-testid={message.messageClientId} style={{ height: ROW }}>
-            {message.messageClientId}
-          </div>
-        )}
+        renderMessage={rowOfHeight(ROW)}
         estimateSize={() => ROW}
         onLoadOlder={onLoadOlder}
       />
-    </Providers>
+    ),
+    [messages],
   );
-  const app = renderApp(ui(messages));
-  const scroller = app.container.querySelector('section') as HTMLElement;
-  return {
-    scroller,
-    rerender: (shown: ReceiptMessage[], conversationId?: string) =>
-      app.rerender(ui(shown, conversationId)),
-  };
+  world = app.world;
+  return { scroller: app.scroller, rerender: app.rerender };
 }
 
 /** The row nearest the top of the viewport and where it is on screen. */
@@ -68,11 +51,9 @@ describe('MessageList with a long history', () => {
   it('mounts 100,000 messages reading the keys of the rows it mounts, as a mount of 1,000 does', async () => {
     /** `getMessageKey` calls during the synchronous mount of `count` messages. */
     const keyReadsMounting = (count: number) => {
-      world = createWorld();
-      const engine = world.engineFor(world.server.login('alice'));
       let reads = 0;
-      const app = renderApp(
-        <Providers engine={engine}>
+      const list = renderAliceApp(
+        () => (
           <MessageList
             className="history-list"
             conversationId="alice|1|bob"
@@ -86,9 +67,11 @@ describe('MessageList with a long history', () => {
               return message.messageClientId;
             }}
           />
-        </Providers>,
+        ),
+        [],
       );
-      app.unmount();
+      world = list.world;
+      list.app.unmount();
       world.dispose();
       return reads;
     };

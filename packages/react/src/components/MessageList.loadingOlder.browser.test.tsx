@@ -1,43 +1,31 @@
-import type { ReceiptMessage } from '@readmark/core';
 import { waitFor } from '@testing-library/dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import '../styles.css';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
+import { addStyle, cleanupAfterEach } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
 import {
   aliceHistory,
-  cleanupApps,
-  createWorld,
+  type createWorld,
   nextFrame,
-  Providers,
-  renderApp,
+  renderAliceApp,
+  rowOfHeight,
   settle,
 } from './testWorld.test';
 
 let world: ReturnType<typeof createWorld>;
-afterEach(() => {
-  cleanupApps();
-  world?.dispose();
-});
+cleanupAfterEach(() => world);
 
-const style = document.createElement('style');
-style.textContent = '.loading-list { height: 300px; width: 400px; }';
-document.head.append(style);
+addStyle('.loading-list { height: 300px; width: 400px; }');
 
 /** Alice's own history of 50 messages with Bob, oldest first. */
 const messages = aliceHistory(50);
 
-const renderMessage = (message: ReceiptMessage) => (
-  <div data-testid={message.messageClientId} style={{ height: 50 }}>
-    {message.messageClientId}
-  </div>
-);
+const renderMessage = rowOfHeight(50);
 
 function aliceList(locale: ReceiptLocale = 'en') {
-  world = createWorld();
-  const engine = world.engineFor(world.server.login('alice'));
-  const ui = (isLoadingOlder: boolean) => (
-    <Providers engine={engine} locale={locale}>
+  const app = renderAliceApp(
+    (isLoadingOlder: boolean) => (
       <MessageList
         className="loading-list"
         conversationId="alice|1|bob"
@@ -46,14 +34,16 @@ function aliceList(locale: ReceiptLocale = 'en') {
         onLoadOlder={() => {}}
         isLoadingOlder={isLoadingOlder}
       />
-    </Providers>
+    ),
+    [false],
+    { locale },
   );
-  const app = renderApp(ui(false));
-  const frame = app.container.querySelector('.readmark-message-list') as HTMLElement;
+  world = app.world;
+  const frame = app.app.container.querySelector('.readmark-message-list') as HTMLElement;
   return {
     frame,
     scroller: frame.querySelector('section') as HTMLElement,
-    setLoading: (isLoading: boolean) => app.rerender(ui(isLoading)),
+    setLoading: app.rerender,
     indicator: () => frame.querySelector<HTMLElement>('.readmark-loading-older'),
     /** What the list's polite regions say now. */
     said: () =>

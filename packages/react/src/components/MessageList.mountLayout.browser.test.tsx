@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { addStyle, cleanupAfterEach } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
-import { aliceHistory, cleanupApps, createWorld, Providers, renderApp } from './testWorld.test';
+import { aliceHistory, cleanupApps, type createWorld, renderAliceApp } from './testWorld.test';
 
 let world: ReturnType<typeof createWorld>;
-afterEach(() => {
-  cleanupApps();
-  world?.dispose();
-});
+cleanupAfterEach(() => world);
 
 /**
  * Calls `run` counting how often the message scroller's scroll height is read: each read after a
@@ -32,13 +30,11 @@ function countingScrollHeightReads(run: () => void): number {
 
 /** Mounts a list `height` px tall; returns the rows it mounted and the scroller reads it made. */
 function mountReads(height: number) {
-  world = createWorld();
-  const engine = world.engineFor(world.server.login('alice'));
   const messages = aliceHistory(200);
   let rows = 0;
   const reads = countingScrollHeightReads(() => {
-    const app = renderApp(
-      <Providers engine={engine}>
+    const list = renderAliceApp(
+      () => (
         <div style={{ height, width: 400, display: 'flex' }}>
           <MessageList
             className="layout-list"
@@ -51,18 +47,18 @@ function mountReads(height: number) {
             )}
           />
         </div>
-      </Providers>,
+      ),
+      [],
     );
-    rows = app.container.querySelectorAll('.readmark-message-row').length;
+    world = list.world;
+    rows = list.app.container.querySelectorAll('.readmark-message-row').length;
   });
   cleanupApps();
   world.dispose();
   return { rows, reads };
 }
 
-const style = document.createElement('style');
-style.textContent = '.layout-list { flex: 1; }';
-document.head.append(style);
+addStyle('.layout-list { flex: 1; }');
 
 describe('MessageList mount', () => {
   it('measures the rows it mounts together: as many layout reads for twice the rows', () => {

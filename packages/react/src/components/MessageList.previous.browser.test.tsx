@@ -2,18 +2,11 @@ import type { ReceiptMessage } from '@readmark/core';
 import type { MemoryClient } from '@readmark/memory';
 import { screen, waitFor } from '@testing-library/dom';
 import { Profiler, type ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { addStyle, cleanupAfterEach } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
-import {
-  cleanupApps,
-  createWorld,
-  nextFrame,
-  Providers,
-  renderApp,
-  settle,
-  untilStill,
-} from './testWorld.test';
+import { createWorld, nextFrame, Providers, renderApp, settle, untilStill } from './testWorld.test';
 import { HISTORY_WINDOW } from './useHistoryWindow';
 
 /*
@@ -23,13 +16,7 @@ import { HISTORY_WINDOW } from './useHistoryWindow';
  */
 
 let world: ReturnType<typeof createWorld>;
-beforeEach(() => {
-  window.focus();
-});
-afterEach(() => {
-  cleanupApps();
-  world?.dispose();
-});
+cleanupAfterEach(() => world, { isFocused: true });
 
 const DAY = 86_400_000;
 const ROW = 30;
@@ -126,12 +113,10 @@ async function runsOfThree(count: number) {
   return { alice, bob, messages: await world.history(alice, 'alice|1|bob') };
 }
 
-const style = document.createElement('style');
-style.textContent = `
+addStyle(`
   .previous-list { height: ${24 * ROW}px; width: 400px; }
   .previous-list-short { height: ${10 * ROW}px; width: 400px; }
-`;
-document.head.append(style);
+`);
 
 /**
  * Alice's list, tall enough for every row of the short histories to be mounted (`isShort`: ten rows

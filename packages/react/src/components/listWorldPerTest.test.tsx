@@ -6,17 +6,33 @@ import { afterEach, beforeEach } from 'vitest';
 import { page } from 'vitest/browser';
 import { cleanupApps, createWorld, type World } from './testWorld.test';
 
+/** Adds `css` to the page, for the calling file's lists (its class names are its own). */
+export function addStyle(css: string) {
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.append(style);
+}
+
+/**
+ * For a file whose tests make their own world: after each test, everything `renderApp` mounted
+ * unmounted and the engines of the world `world()` gives (the last one made, if any) disposed; with
+ * `isFocused`, the page focused before each (a list marks messages read only in a focused page).
+ */
+export function cleanupAfterEach(world: () => World | undefined, { isFocused = false } = {}) {
+  if (isFocused) beforeEach(() => window.focus());
+  afterEach(() => {
+    cleanupApps();
+    world()?.dispose();
+  });
+}
+
 /**
  * Per test of the calling file: the page focused and a fresh world before, everything `renderApp`
  * mounted unmounted and the world's engines disposed after. With `listClass`, elements of that
  * class are 300 x 400 px, the size the list tests scroll in.
  */
 export function listWorldPerTest(listClass?: string): World {
-  if (listClass) {
-    const style = document.createElement('style');
-    style.textContent = `.${listClass} { height: 300px; width: 400px; }`;
-    document.head.append(style);
-  }
+  if (listClass) addStyle(`.${listClass} { height: 300px; width: 400px; }`);
   const world = {} as World;
   beforeEach(() => {
     window.focus();

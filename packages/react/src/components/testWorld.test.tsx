@@ -114,6 +114,42 @@ export const threeHeightRow = (message: ReceiptMessage) => (
   </div>
 );
 
+/**
+ * A row `height` px high of a message, with the message's id as its test id and text (made anew
+ * for each call, as an inline `renderMessage` is).
+ */
+export const rowOfHeight = (height: number) => (message: ReceiptMessage) => (
+  <div data-testid={message.messageClientId} style={{ height }}>
+    {message.messageClientId}
+  </div>
+);
+
+/**
+ * Renders `ui(...initial)` for Alice in a fresh world, inside the real provider (in `locale`):
+ * returns the world, the app, the `<section>` that scrolls the list in it, and `rerender` to render
+ * `ui` again with other arguments.
+ */
+export function renderAliceApp<Args extends unknown[]>(
+  ui: (...args: Args) => ReactNode,
+  initial: NoInfer<Args>,
+  { locale }: { locale?: ReceiptLocale } = {},
+) {
+  const world = createWorld();
+  const engine = world.engineFor(world.server.login('alice'));
+  const provided = (...args: Args) => (
+    <Providers engine={engine} locale={locale}>
+      {ui(...args)}
+    </Providers>
+  );
+  const app = renderApp(provided(...initial));
+  return {
+    world,
+    app,
+    scroller: app.container.querySelector('section') as HTMLElement,
+    rerender: (...args: Args) => app.rerender(provided(...args)),
+  };
+}
+
 /** The real provider around `children`. */
 export function Providers({
   engine,
@@ -144,6 +180,11 @@ export function Providers({
 /** Resolves at the next animation frame (the browser's, so after its layout of the last one). */
 export const nextFrame = () =>
   new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+
+/** Resolves after `count` animation frames. */
+export async function frames(count = 3) {
+  for (let index = 0; index < count; index++) await nextFrame();
+}
 
 /** Waits until the page's pending work settles: server deliveries, then React's commit. */
 export async function settle(server: { settle(): Promise<void> }) {
