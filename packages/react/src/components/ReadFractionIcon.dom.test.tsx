@@ -43,19 +43,19 @@ describe('UnreadBadge indicator with extreme counts', () => {
     const html = await badgeWith(1e307, 1e307);
     expect(html).toContain('data-status="unread"');
     expect(html).not.toMatch(/NaN|Infinity/);
-    expect(html).toContain('stroke-dasharray="50 100"');
+    expect(html).toContain('--readmark-read-percent: 50;');
   });
 
   it('shows the check only when nobody is unread', async () => {
     // 2^53 + 1 rounds to 2^53: a sum-based test takes 1 unread for all read.
     const html = await badgeWith(2 ** 53, 1);
     expect(html).toContain('data-status="unread"');
-    expect(html).toContain('stroke-dasharray');
+    expect(html).toContain('stroke-dasharray: var(--readmark-read-percent, 0) 100');
     expect(html).not.toContain('<path');
   });
 
   it('draws the usual pie and check', async () => {
-    expect(await badgeWith(3, 1)).toContain('stroke-dasharray="75 100"');
+    expect(await badgeWith(3, 1)).toContain('--readmark-read-percent: 75;');
     const allRead = await badgeWith(4, 0);
     expect(allRead).toContain('data-status="all-read"');
     expect(allRead).toContain('<path');

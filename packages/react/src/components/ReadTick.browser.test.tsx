@@ -120,8 +120,9 @@ describe('UnreadBadge and team ReadTick', () => {
     if (icon.querySelector('path')) return 'check';
     const [outline, progress] = icon.querySelectorAll('circle');
     if (!outline || !progress) return 'no pie';
-    const [dash] = (progress.getAttribute('stroke-dasharray') ?? '').split(' ');
-    return `pie ${Number(dash)}% of ${progress.getAttribute('pathLength')}`;
+    // As drawn: the dash the browser computed (the share comes from the badge's style).
+    const dash = Number.parseFloat(getComputedStyle(progress).strokeDasharray);
+    return `pie ${dash}% of ${progress.getAttribute('pathLength')}`;
   }
 
   it('33 and 34: the indicator is an empty circle while nobody has read, fills as members read, and is a check once all have', async () => {
@@ -138,6 +139,29 @@ describe('UnreadBadge and team ReadTick', () => {
     await readBy(readers.slice(9));
     expect(indicatorOf(badge)).toBe('check');
     expect(badge.textContent).toBe('全部已读');
+  });
+
+  it('a new reader moves the pie through the badge alone: the pie keeps its nodes and nothing in it is written', async () => {
+    const { readers, readBy } = await teamMessage('en');
+    const badge = await screen.findByRole('button', { name: '12 unread of 12 members' });
+    const pie = badge.querySelector('svg')!;
+    const written: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => written.push(...records));
+    observer.observe(pie, {
+      subtree: true,
+      attributes: true,
+      childList: true,
+      characterData: true,
+    });
+
+    await readBy(readers.slice(0, 3));
+    await readBy(readers.slice(3, 6));
+    expect(badge.textContent).toBe('6 unread');
+    expect(indicatorOf(badge)).toBe('pie 50% of 100');
+    expect(badge.querySelector('svg')).toBe(pie);
+    written.push(...observer.takeRecords());
+    observer.disconnect();
+    expect(written).toEqual([]);
   });
 
   it('counts down to "All read" with full accessible names (en)', async () => {

@@ -1,8 +1,8 @@
 import type { ReceiptMessage, ReceiptMode } from '@readmark/core';
-import type { MouseEvent, ReactNode } from 'react';
+import type { CSSProperties, MouseEvent, ReactNode } from 'react';
 import { selectMessageReceipt, useReceiptView } from '../hooks/useMessageReceipt';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
-import { ReadFractionIcon } from './ReadFractionIcon';
+import { readFractionIcon, readShareStyle } from './ReadFractionIcon';
 import { visuallyHidden } from './visuallyHidden';
 import { withClassName } from './withClassName';
 
@@ -52,6 +52,8 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
   let text: string;
   // Once counts are known, the pie (or the check) goes before the words, as in NetEase's UIKit.
   let indicator: ReactNode = null;
+  // The pie's share, set on the badge: the pie itself is a constant element React never re-renders.
+  let style: CSSProperties | undefined;
   // The accessible name: the visible text, or the full sentence when there are counts.
   let label: string;
   if (receipt.isUnavailable) {
@@ -66,7 +68,8 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
     const totalCount = readCount + unreadCount;
     // A team of only the sender has nobody to read: no count to show, and never "All read".
     if (totalCount === 0) return null;
-    indicator = <ReadFractionIcon readCount={readCount} unreadCount={unreadCount} />;
+    indicator = readFractionIcon(unreadCount);
+    style = readShareStyle(readCount, unreadCount);
     if (unreadCount === 0) {
       status = 'all-read';
       text = strings.badgeAllRead;
@@ -82,7 +85,7 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
   // Unavailable counts cannot be listed, so there is nothing to open.
   if (!onOpen || status === 'unavailable') {
     return (
-      <span className={classes} lang={lang} data-status={status}>
+      <span className={classes} lang={lang} data-status={status} style={style}>
         {indicator}
         {label === text ? (
           text
@@ -101,6 +104,7 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
       className={classes}
       lang={lang}
       data-status={status}
+      style={style}
       aria-label={label}
       aria-haspopup="dialog"
       onClick={onOpen}
