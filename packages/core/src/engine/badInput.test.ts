@@ -13,6 +13,7 @@ import type { ReceiptMessage } from '../types';
 import { createReceiptEngine } from './createReceiptEngine';
 import { selectLastMessageStatus } from './lastMessageStatus';
 import { copyReceiptMessage, isReceiptMessage, isSentMessage } from './messageFacts';
+import { teamReceiptOf } from './receiptState';
 import { teamMessageKey } from './receiptState';
 import {
   selectIsPeerRead,
@@ -495,5 +496,28 @@ describe('hostile incoming events', () => {
     alice.deliver(event);
     await Promise.resolve();
     expect(alice.engine.store.getState()).toBe(state);
+  });
+
+  it("a burst that mixes this account's team with other ids keeps only its own team's receipts", async () => {
+    // One merge: the engine checks a conversation once per run of receipts of the same team.
+    alice.deliver({
+      type: 'teamReceipts',
+      receipts: [
+        receipt({ messageClientId: 'g1' }),
+        receipt({ conversationId: 'B|2|T', messageClientId: 'g2' }),
+        receipt({ messageClientId: 'g3' }),
+        receipt({ conversationId: '__proto__', messageClientId: 'g4' }),
+        receipt({ conversationId: 'A|1|B', messageClientId: 'g5' }),
+        receipt({ messageClientId: 'g6' }),
+      ],
+    });
+    await Promise.resolve();
+    const state = alice.engine.store.getState();
+    expect(Object.keys(state.teamReceipts)).toEqual(['A|2|T']);
+    expect(Object.getPrototypeOf(state.teamReceipts)).toBe(Object.prototype);
+    const kept = ['g1', 'g2', 'g3', 'g4', 'g5', 'g6'].filter((clientId) =>
+      teamReceiptOf(state, 'A|2|T', clientId),
+    );
+    expect(kept).toEqual(['g1', 'g3', 'g6']);
   });
 });

@@ -196,13 +196,20 @@ export function draftTeamReceipts(
 ): TeamReceiptsDraft {
   let shards: Record<string, TeamReceiptShard> | undefined;
   const owned = new Map<string, ShardDraft>();
+  // The last conversation found to be one of this account's teams: a burst's receipts are nearly
+  // all of one group, and parsing each one's id took a fifth of the engine's time for a burst of
+  // 1,000 (bench n2: 0.93 ms, 0.74 ms without).
+  let knownTeam: string | undefined;
   return {
     merge(receipt) {
       const { conversationId, messageClientId } = receipt;
       // Only this account's team conversations: a custom transport may say anything, even
       // '__proto__', which would reach the records' prototype.
-      if (parseConversationType(state.accountId, conversationId) !== ConversationType.TEAM) {
-        return undefined;
+      if (conversationId !== knownTeam) {
+        if (parseConversationType(state.accountId, conversationId) !== ConversationType.TEAM) {
+          return undefined;
+        }
+        knownTeam = conversationId;
       }
       const shard = (shards ?? state.teamReceipts)[conversationId];
       const current = shardReceipt(shard, messageClientId);
