@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ReceiptError } from '@readmark/core';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
+import { formatCount } from './formatCount';
 import { formatNameList } from './formatNameList';
 import type { ReceiptStrings } from './ReceiptStrings';
 import { zhCN } from './zhCN';
@@ -83,6 +84,27 @@ describe('string tables', () => {
     const keys = Object.keys(en) as (keyof ReceiptStrings)[];
     expect(Object.keys(zhCN).sort()).toEqual([...keys].sort());
     for (const key of keys) expect(typeof zhCN[key]).toBe(typeof en[key]);
+  });
+});
+
+describe('formatCount', () => {
+  it('writes every count as Intl writes it in both languages, and -0 as 0', () => {
+    const counts = [
+      ...Array.from({ length: 2000 }, (_, count) => count),
+      12_345,
+      1e21,
+      0.5,
+      999.5,
+      -1,
+      Number.NaN,
+    ];
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const format = new Intl.NumberFormat(locale);
+      const wrong = counts.filter((count) => formatCount(locale, count) !== format.format(count));
+      expect(wrong, locale).toEqual([]);
+      expect(formatCount(locale, -0)).toBe('0');
+    }
+    expect(formatCount('en', 1234)).toBe('1,234');
   });
 });
 
