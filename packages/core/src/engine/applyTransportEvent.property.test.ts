@@ -110,13 +110,14 @@ function engineOfA() {
   const device = world.device('A');
   return {
     state: () => device.engine.store.getState(),
-    /** Delivers one event in a task of its own: a lone event is applied at once. */
+    /**
+     * Delivers one event in a task of its own and returns the state once it is applied (a team
+     * event when the task yields, before the next is delivered).
+     */
     async deliver(event: TransportEvent) {
       device.deliver(event);
-      const next = device.engine.store.getState();
-      // Let the task yield, so the next event is not held as part of a burst.
       await Promise.resolve();
-      return next;
+      return device.engine.store.getState();
     },
     dispose: () => device.engine.dispose(),
   };

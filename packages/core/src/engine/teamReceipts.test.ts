@@ -984,9 +984,9 @@ describe('team loads: backoff, freshness and one store update per change (review
     );
     await world.tick(0);
     expect(events).toEqual([1, 1, 1, 1]);
-    // The first event is applied as it arrives, the three that follow in the same task together.
-    expect(listener).toHaveBeenCalledTimes(2);
-    expect(counts).toEqual([1, 4]);
+    // The four events of one task are applied together, in one store update.
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(counts).toEqual([4]);
     expect(receiptOf(a, g1)).toMatchObject({ readCount: 4, unreadCount: 0 });
     expect(selectIsAllRead(a.engine.store.getState(), g1)).toBe(true);
     // Each event names its reader, so the open detail moved them one by one without a query.
