@@ -1,29 +1,25 @@
-import type { CSSProperties, ReactElement } from 'react';
+import type { CSSProperties, ReactElement, ReactNode } from 'react';
 
-/**
- * The team badge's indicator (SPEC U7, scenarios 33 and 34), as NetEase's UIKit draws it: a circle
- * filled like a pie by the share of members who have read, empty while nobody has, and a check
- * exactly when nobody is unread (as the badge's words say). Decorative (`aria-hidden`): the badge's
- * accessible name says the same in words. Drawn in `currentColor`: it takes the badge's text colour.
- * No `focusable="false"`: only Internet Explorer and pre-Chromium Edge put inline SVG in the tab order.
- *
- * Both icons are constant elements: the share reaches the pie through a custom property on the
- * badge ({@link readShareStyle}), which re-renders anyway. Drawn from props, every new reader
- * re-rendered the pie's three elements and set an SVG attribute, about a tenth of applying a burst
- * of 1,000 receipts to the screen (bench metric 2); now React skips the pie and the browser
- * restyles it.
- */
-const pieIcon = (
-  <svg
-    aria-hidden="true"
-    className="readmark-badge-indicator"
-    viewBox="0 0 16 16"
-    width="1em"
-    height="1em"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth="2"
-  >
+/** A 1em icon drawn in the badge's text colour. */
+function badgeIcon(shape: ReactNode): ReactElement {
+  return (
+    <svg
+      aria-hidden="true"
+      className="readmark-badge-indicator"
+      viewBox="0 0 16 16"
+      width="1em"
+      height="1em"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+    >
+      {shape}
+    </svg>
+  );
+}
+
+const pieIcon = badgeIcon(
+  <>
     <circle cx="8" cy="8" r="6.5" strokeWidth="1.5" />
     {/* A wedge: a stroke as wide as the circle it runs on, dashed to the read percentage
         (pathLength 100), clockwise from the top. Inline, so it draws without the kit's stylesheet. */}
@@ -36,25 +32,26 @@ const pieIcon = (
       style={{ strokeDasharray: 'var(--readmark-read-percent, 0) 100' }}
       transform="rotate(-90 8 8)"
     />
-  </svg>
+  </>,
 );
 
-const checkIcon = (
-  <svg
-    aria-hidden="true"
-    className="readmark-badge-indicator"
-    viewBox="0 0 16 16"
-    width="1em"
-    height="1em"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth="2"
-  >
-    <path d="M3.5 8.5l3 3 6-7" strokeLinecap="round" strokeLinejoin="round" />
-  </svg>
+const checkIcon = badgeIcon(
+  <path d="M3.5 8.5l3 3 6-7" strokeLinecap="round" strokeLinejoin="round" />,
 );
 
-/** The indicator for these counts: the check exactly when nobody is unread, else the pie. */
+/**
+ * The team badge's indicator for these counts (SPEC U7, scenarios 33 and 34), as NetEase's UIKit
+ * draws it: a circle filled like a pie by the share of members who have read, empty while nobody
+ * has, and a check exactly when nobody is unread (as the badge's words say). Decorative (`aria-hidden`): the badge's
+ * accessible name says the same in words. Drawn in `currentColor`: it takes the badge's text colour.
+ * No `focusable="false"`: only Internet Explorer and pre-Chromium Edge put inline SVG in the tab order.
+ *
+ * Both icons are constant elements: the share reaches the pie through a custom property on the
+ * badge ({@link readShareStyle}), which re-renders anyway. Drawn from props, every new reader
+ * re-rendered the pie's three elements and set an SVG attribute, about a tenth of applying a burst
+ * of 1,000 receipts to the screen (bench metric 2); now React skips the pie and the browser
+ * restyles it.
+ */
 export function readFractionIcon(unreadCount: number): ReactElement {
   return unreadCount === 0 ? checkIcon : pieIcon;
 }
