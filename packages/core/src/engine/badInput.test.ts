@@ -13,8 +13,7 @@ import type { ReceiptMessage } from '../types';
 import { createReceiptEngine } from './createReceiptEngine';
 import { selectLastMessageStatus } from './lastMessageStatus';
 import { copyReceiptMessage, isReceiptMessage, isSentMessage } from './messageFacts';
-import { teamReceiptOf } from './receiptState';
-import { teamMessageKey } from './receiptState';
+import { teamMessageKey, teamReceiptOf } from './receiptState';
 import {
   selectIsPeerRead,
   selectIsSendingReceipts,
