@@ -46,6 +46,16 @@ describe('UnreadBadge indicator with extreme counts', () => {
     expect(html).toContain('--readmark-read-percent: 50;');
   });
 
+  it('draws the read share when the counts add up past Number.MAX_VALUE', async () => {
+    // Their sum is Infinity: read / sum is 0, a finite share but not the one read.
+    expect(await badgeWith(Number.MAX_VALUE, Number.MAX_VALUE)).toContain(
+      '--readmark-read-percent: 50;',
+    );
+    expect(await badgeWith(Number.MAX_VALUE, Number.MAX_VALUE / 4)).toContain(
+      '--readmark-read-percent: 80;',
+    );
+  });
+
   it('shows the check only when nobody is unread', async () => {
     // 2^53 + 1 rounds to 2^53: a sum-based test takes 1 unread for all read.
     const html = await badgeWith(2 ** 53, 1);

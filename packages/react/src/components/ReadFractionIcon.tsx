@@ -61,9 +61,11 @@ export function readFractionIcon(unreadCount: number): ReactElement {
  * Any non-negative integer counts draw a finite pie, even those whose sum overflows or rounds.
  */
 export function readShareStyle(readCount: number, unreadCount: number): CSSProperties {
-  let share = readCount / (readCount + unreadCount);
-  // A sum past Number.MAX_VALUE: the same share without it.
-  if (!Number.isFinite(share)) share = 1 / (1 + unreadCount / readCount);
+  const totalCount = readCount + unreadCount;
+  // A sum past Number.MAX_VALUE (read / Infinity is 0, a finite share): the same share without it.
+  const share = Number.isFinite(totalCount)
+    ? readCount / totalCount
+    : 1 / (1 + unreadCount / readCount);
   // NaN fails both tests.
   const percent = share >= 0 && share <= 1 ? 100 * share : 0;
   return { '--readmark-read-percent': percent } as CSSProperties;
