@@ -46,29 +46,24 @@ export function useHistoryWindow<TMessage>(
   extend: ((toIndex?: number) => void) | undefined,
   above: TMessage | undefined,
 ] {
-  const [anchor, setAnchor] = useState<WindowAnchor>(() => ({
-    conversationId,
-    isDecided: false,
-    key: undefined,
-  }));
+  // Decided as the list mounts, not by a state update during its first render, which ran the
+  // list's render (all of its hooks) twice in every mount.
+  const [mounted] = useState(() => firstWindow(messages, keyOf, conversationId));
+  const [anchor, setAnchor] = useState<WindowAnchor>(mounted[1]);
   // The messages and where the window's first message was last found: appends keep its index,
   // prepends shift it by the number added, so it is found without scanning the history.
-  const lastRef = useRef<[messages: readonly TMessage[], start: number]>([messages, 0]);
+  const lastRef = useRef<[messages: readonly TMessage[], start: number]>([messages, mounted[0]]);
 
   const [start, next] = useMemo(() => {
     const current: WindowAnchor =
       anchor.conversationId === conversationId
         ? anchor
         : { conversationId, isDecided: false, key: undefined };
-    const newestStart = Math.max(0, messages.length - HISTORY_WINDOW);
     // Decided here, it starts where it was put: looking for its first message walked the window
     // (2,000 key reads in the mount of a long history).
-    if (!current.isDecided && messages.length > 0) {
-      const decided = startingAt(messages, keyOf, conversationId, newestStart);
-      // Entries but no message (bad data only) are no history yet, as an empty array is: decided
-      // on them, the whole history that came next was never windowed. (Entries are read here, not
-      // keys: a short history's mount reads no more keys.)
-      if (decided[0] > 0 || hasObject(messages)) return decided;
+    if (!current.isDecided) {
+      const decided = firstWindow(messages, keyOf, conversationId);
+      if (decided[1].isDecided) return decided;
     }
     const [lastMessages, lastStart] = lastRef.current;
     const found =
@@ -81,7 +76,7 @@ export function useHistoryWindow<TMessage>(
       keyOf,
       conversationId,
       sharesNothing(lastMessages, messages, keyOf)
-        ? newestStart
+        ? Math.max(0, messages.length - HISTORY_WINDOW)
         : // Its first message was removed by the app: the window starts where it was.
           Math.min(lastStart, Math.max(0, messages.length - 1)),
     );
@@ -111,6 +106,29 @@ export function useHistoryWindow<TMessage>(
     [start, messages, keyOf, conversationId],
   );
   return [windowed, start > 0 ? extend : undefined, above];
+}
+
+/**
+ * The window of a history as it first arrives: its newest `HISTORY_WINDOW` messages. Undecided
+ * while it holds no message: entries but no message (bad data only) are no history yet, as an
+ * empty array is; decided on them, the whole history that came next was never windowed. (Entries
+ * are read here, not keys: a short history's mount reads no more keys.)
+ */
+function firstWindow<TMessage>(
+  messages: readonly TMessage[],
+  keyOf: (message: TMessage) => string,
+  conversationId: string,
+): [start: number, anchor: WindowAnchor] {
+  if (messages.length > 0) {
+    const decided = startingAt(
+      messages,
+      keyOf,
+      conversationId,
+      Math.max(0, messages.length - HISTORY_WINDOW),
+    );
+    if (decided[0] > 0 || hasObject(messages)) return decided;
+  }
+  return [0, { conversationId, isDecided: false, key: undefined }];
 }
 
 /**
