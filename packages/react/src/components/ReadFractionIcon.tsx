@@ -42,9 +42,10 @@ const checkIcon = badgeIcon(
 /**
  * The team badge's indicator for these counts (SPEC U7, scenarios 33 and 34), as NetEase's UIKit
  * draws it: a circle filled like a pie by the share of members who have read, empty while nobody
- * has, and a check exactly when nobody is unread (as the badge's words say). Decorative (`aria-hidden`): the badge's
- * accessible name says the same in words. Drawn in `currentColor`: it takes the badge's text colour.
- * No `focusable="false"`: only Internet Explorer and pre-Chromium Edge put inline SVG in the tab order.
+ * has, and a check exactly when nobody is unread (as the badge's words say). Decorative
+ * (`aria-hidden`): the badge's accessible name says the same in words. Drawn in `currentColor`: it
+ * takes the badge's text colour. No `focusable="false"`: only Internet Explorer and pre-Chromium
+ * Edge put inline SVG in the tab order.
  *
  * Both icons are constant elements: the share reaches the pie through a custom property on the
  * badge ({@link readShareStyle}), which re-renders anyway. Drawn from props, every new reader
