@@ -101,6 +101,39 @@ describe('MessageList listRef: one jump after another', () => {
   });
 });
 
+describe('MessageList listRef: the keys a jump reads', () => {
+  it('a jump to a message in the history window reads the keys of the window from the newest down to it, once', async () => {
+    const handle = createRef<MessageListHandle>();
+    let reads = 0;
+    const getMessageKey = (message: ReceiptMessage) => {
+      reads++;
+      return message.messageClientId;
+    };
+    const app = renderAliceApp(
+      () => (
+        <MessageList
+          className="jumps-list"
+          conversationId="alice|1|bob"
+          messages={history(3000)}
+          getMessageKey={getMessageKey}
+          renderMessage={renderMessage}
+          listRef={handle}
+        />
+      ),
+      [],
+    );
+    world = app.world;
+    await settle(world.server);
+    await frames();
+    reads = 0;
+    // 500 messages from the newest (c2999 down to c2500), far below the window's top (c1000).
+    expect(handle.current!.scrollToMessage('c2500', { align: 'start' })).toBe(true);
+    expect(reads).toBe(500);
+    await frames(4);
+    expect(placeOf(app.scroller, 'c2500')?.top).toBeCloseTo(0, 0);
+  });
+});
+
 describe('MessageList listRef: messages changed while a jump lands', () => {
   it('a jump near the top of the history window lands on its message as the window widens above it', async () => {
     // The window holds c3000-c4999; within two screens of its top the list widens it by 1,000 older

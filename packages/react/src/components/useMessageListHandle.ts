@@ -82,10 +82,12 @@ export function useMessageListHandle<TMessage>(
     }
     waitingRef.current = undefined;
     const [all, keyOf, extend] = latest.current;
-    // Where it is in all the messages, and its row in the window (-1: none has it / not there).
-    const index = lastIndexOfKey(all, keyOf, key);
-    if (index < 0) return false;
+    // Its row in the window (-1: not there), and where it is in all the messages, looked for only
+    // when it is older than the window or the window is widened to it (-1: none has it).
     const row = rowOf(key);
+    let index: number | undefined;
+    const indexInAll = () => (index ??= lastIndexOfKey(all, keyOf, key));
+    if (row < 0 && indexInAll() < 0) return false;
     const element = scrollRef.current;
     const target = row < 0 ? undefined : virtualizer.getOffsetForIndex(row, align);
     // Older than the window, or landing within two screens of its top, where the list widens it
@@ -94,7 +96,7 @@ export function useMessageListHandle<TMessage>(
     // then a long crawl back.
     if (extend && (!target || target[0] <= (element?.clientHeight ?? 0) * 2)) {
       waitingRef.current = [key, { align, behavior }];
-      extend(index - HISTORY_STEP);
+      extend(indexInAll() - HISTORY_STEP);
       return true;
     }
     // Hidden (`display: none`), the browser drops scroll writes, and once shown the list went back
