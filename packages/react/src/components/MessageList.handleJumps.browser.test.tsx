@@ -32,7 +32,11 @@ addStyle(`.jumps-list { height: ${VIEW}px; width: 400px; }
 const renderMessage = threeHeightRow;
 
 /** Alice's list of `messages`, settled at its newest. */
-async function aliceList(messages: ReceiptMessage[], className = 'jumps-list') {
+async function aliceList(
+  messages: ReceiptMessage[],
+  className = 'jumps-list',
+  getMessageKey?: (message: ReceiptMessage) => string,
+) {
   const handle = createRef<MessageListHandle>();
   const app = renderAliceApp(
     () => (
@@ -40,6 +44,7 @@ async function aliceList(messages: ReceiptMessage[], className = 'jumps-list') {
         className={className}
         conversationId="alice|1|bob"
         messages={messages}
+        getMessageKey={getMessageKey}
         renderMessage={renderMessage}
         listRef={handle}
       />
@@ -103,34 +108,17 @@ describe('MessageList listRef: one jump after another', () => {
 
 describe('MessageList listRef: the keys a jump reads', () => {
   it('a jump to a message in the history window reads the keys of the window from the newest down to it, once', async () => {
-    const handle = createRef<MessageListHandle>();
     let reads = 0;
-    const getMessageKey = (message: ReceiptMessage) => {
+    const list = await aliceList(history(3000), 'jumps-list', (message) => {
       reads++;
       return message.messageClientId;
-    };
-    const app = renderAliceApp(
-      () => (
-        <MessageList
-          className="jumps-list"
-          conversationId="alice|1|bob"
-          messages={history(3000)}
-          getMessageKey={getMessageKey}
-          renderMessage={renderMessage}
-          listRef={handle}
-        />
-      ),
-      [],
-    );
-    world = app.world;
-    await settle(world.server);
-    await frames();
+    });
     reads = 0;
     // 500 messages from the newest (c2999 down to c2500), far below the window's top (c1000).
-    expect(handle.current!.scrollToMessage('c2500', { align: 'start' })).toBe(true);
+    expect(list.handle.scrollToMessage('c2500', { align: 'start' })).toBe(true);
     expect(reads).toBe(500);
     await frames(4);
-    expect(placeOf(app.scroller, 'c2500')?.top).toBeCloseTo(0, 0);
+    expect(placeOf(list.scroller, 'c2500')?.top).toBeCloseTo(0, 0);
   });
 });
 
