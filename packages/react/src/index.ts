@@ -13,6 +13,7 @@ export type {
   ReceiptDetailMember,
   ReceiptDetailSheetProps,
   ReceiptDetailTab,
+  RenderTickIcon,
   ScrollToMessageOptions,
   UnreadBadgeProps,
   UnreadBadgeStatus,

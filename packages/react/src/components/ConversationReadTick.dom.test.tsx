@@ -13,6 +13,7 @@ import {
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { ConversationReadTick } from './ConversationReadTick';
+import type { RenderTickIcon } from './StatusTick';
 
 const world = receiptWorldPerTest();
 afterEach(cleanup);
@@ -24,12 +25,13 @@ function renderRow(
   device: WorldDevice,
   lastMessage: ReceiptLastMessage | undefined,
   locale: ReceiptLocale = 'en',
+  renderIcon?: RenderTickIcon,
 ) {
   rowRenders = 0;
   const row = (message: ReceiptLastMessage | undefined) => (
     <ReceiptProvider engine={device.engine} locale={locale}>
       <Profiler id="row" onRender={() => rowRenders++}>
-        <ConversationReadTick lastMessage={message} />
+        <ConversationReadTick lastMessage={message} renderIcon={renderIcon} />
       </Profiler>
     </ReceiptProvider>
   );
@@ -122,6 +124,25 @@ describe('ConversationReadTick (SPEC U7, scenario 35)', () => {
     await act(() => world.settle());
     expect(screen.getByRole('img', { name: 'Sent' })).toBeTruthy();
     expect(subscribers.live()).toBeGreaterThan(withPeersMessage);
+  });
+
+  it('draws the app’s glyph from `renderIcon` under the same name, again only when the status moves', async () => {
+    const { alice, bob, m2 } = await aliceAndBob();
+    const drawn: string[] = [];
+    const renderIcon: RenderTickIcon = (status) => {
+      drawn.push(status);
+      return <i data-glyph={status} />;
+    };
+    const row = renderRow(alice, await lastMessageOf(alice, 'A|1|B'), 'en', renderIcon);
+    await act(() => world.settle());
+    const tick = screen.getByRole('img', { name: 'Sent' });
+    expect(tick.innerHTML).toBe('<i data-glyph="sent"></i>');
+    // A new `lastMessage` object with the same content (the list re-sorted) draws nothing again.
+    row.show(await lastMessageOf(alice, 'A|1|B'));
+
+    await bobReads(bob, m2);
+    expect(screen.getByRole('img', { name: 'Read' }).innerHTML).toBe('<i data-glyph="read"></i>');
+    expect(drawn).toEqual(['sent', 'read']);
   });
 
   it('speaks Chinese with `locale="zh-CN"`', async () => {

@@ -1,7 +1,7 @@
 import type { ReceiptLastMessage } from '@readmark/core';
 import { memo } from 'react';
 import { useLastMessageStatus } from '../hooks/useLastMessageStatus';
-import { StatusTick } from './StatusTick';
+import { type RenderTickIcon, StatusTick } from './StatusTick';
 
 /** Props of {@link ConversationReadTick}. */
 export interface ConversationReadTickProps {
@@ -9,6 +9,13 @@ export interface ConversationReadTickProps {
   lastMessage: ReceiptLastMessage | undefined;
   /** Extra class on the wrapper; the default look comes from `.readmark-tick` in styles.css. */
   className?: string | undefined;
+  /**
+   * Draws the glyph for a status (`'sent'` or `'read'` here) instead of the built-in checks, e.g.
+   * your icon set's, as `ReadTick`'s does. The tick keeps its localized accessible name,
+   * `data-status` and colour (`currentColor`), so return decoration only. Keep it stable (module level
+   * or `useCallback`): the tick renders again when it changes.
+   */
+  renderIcon?: RenderTickIcon | undefined;
 }
 
 /**
@@ -24,7 +31,10 @@ export interface ConversationReadTickProps {
 export const ConversationReadTick = /* @__PURE__ */ memo(function ConversationReadTick({
   lastMessage,
   className,
+  renderIcon,
 }: ConversationReadTickProps) {
   const status = useLastMessageStatus(lastMessage);
-  return status === undefined ? null : <StatusTick status={status} className={className} />;
+  return status === undefined ? null : (
+    <StatusTick status={status} className={className} renderIcon={renderIcon} />
+  );
 });

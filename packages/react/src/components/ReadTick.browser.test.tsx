@@ -1,4 +1,4 @@
-import { createReceiptEngine, type ReceiptMessage } from '@readmark/core';
+import { createReceiptEngine, type MessageStatus, type ReceiptMessage } from '@readmark/core';
 import { createNimTransport } from '@readmark/nim';
 import { screen, waitFor } from '@testing-library/dom';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -46,6 +46,55 @@ describe('ReadTick (P2P)', () => {
       expect(tick.dataset.status).toBe('read');
     });
   }
+
+  it('draws the app’s glyph from `renderIcon`, once per status, keeping the name, status and colour', async () => {
+    world = createWorld();
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    const message = await world.send(alice, { conversationId: 'alice|1|bob', text: 'hi' });
+    const drawn: MessageStatus[] = [];
+    const renderIcon = (status: MessageStatus) => {
+      drawn.push(status);
+      return <b className="app-glyph">{status === 'read' ? '✓✓' : '✓'}</b>;
+    };
+    const app = (
+      <Providers engine={world.engineFor(alice)}>
+        <p style={{ color: 'rgb(1, 2, 3)' }}>
+          <ReadTick message={message} renderIcon={renderIcon} />
+        </p>
+      </Providers>
+    );
+    const view = renderApp(app);
+    const tick = await screen.findByRole('img', { name: 'Sent' });
+    expect(tick.querySelector('svg')).toBeNull();
+    expect(tick.textContent).toBe('✓');
+    // The kit's stylesheet is not loaded here: the glyph takes the colour around it.
+    expect(getComputedStyle(tick.querySelector('.app-glyph')!).color).toBe('rgb(1, 2, 3)');
+    // The app renders again with the same function: nothing is drawn again.
+    view.rerender(app);
+
+    const [received] = await world.history(bob, 'bob|1|alice');
+    await bob.V2NIMMessageService.sendP2PMessageReceipt(received as never);
+    await settle(world.server);
+    expect(await screen.findByRole('img', { name: 'Read' })).toBe(tick);
+    expect(tick.dataset.status).toBe('read');
+    expect(tick.textContent).toBe('✓✓');
+    expect(drawn).toEqual(['sent', 'read']);
+  });
+
+  it('draws the built-in glyph when `renderIcon` is not a function, instead of throwing', async () => {
+    world = createWorld();
+    const alice = world.server.login('alice');
+    const message = await world.send(alice, { conversationId: 'alice|1|bob', text: 'hi' });
+    renderApp(
+      <Providers engine={world.engineFor(alice)}>
+        <ReadTick message={message} renderIcon={'✓' as never} />
+      </Providers>,
+    );
+    const tick = await screen.findByRole('img', { name: 'Sent' });
+    expect(tick.querySelector('svg path')?.getAttribute('d')).toBe('M6 8.5l3.5 3.5L17 4.5');
+    expect(tick.textContent).toBe('');
+  });
 
   it('renders nothing for an incoming message', async () => {
     world = createWorld();

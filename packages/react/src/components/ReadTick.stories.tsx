@@ -10,6 +10,7 @@ import { element, provider, snippet, sourceFrom } from '../../../../.storybook/u
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { ReadTick } from './ReadTick';
+import type { RenderTickIcon } from './StatusTick';
 import { Providers, storyLocale, useWorld } from './testWorld.test';
 
 /**
@@ -77,12 +78,14 @@ function TickRows({
   messages,
   statuses,
   className,
+  renderIcon,
 }: Locale &
   TickArgs & {
     engine: ReceiptEngine;
     messages: ReceiptMessage[];
     /** Each message's status, to show the tick's name beside it. */
     statuses?: MessageStatus[];
+    renderIcon?: RenderTickIcon;
   }) {
   return (
     <Providers engine={engine} locale={locale}>
@@ -90,7 +93,7 @@ function TickRows({
         {messages.map((message, index) => (
           <li key={message.messageClientId}>
             {(message as { text?: string }).text}{' '}
-            <ReadTick message={message} className={className} />{' '}
+            <ReadTick message={message} className={className} renderIcon={renderIcon} />{' '}
             {statuses?.[index] && <TickName status={statuses[index]} />}
           </li>
         ))}
@@ -122,7 +125,11 @@ export const Default: Story = {
   },
 };
 
-function EveryState({ locale, className }: Locale & TickArgs) {
+function EveryState({
+  locale,
+  className,
+  renderIcon,
+}: Locale & TickArgs & { renderIcon?: RenderTickIcon }) {
   const ready = useWorld(async (world) => {
     const alice = world.server.login('alice');
     const bob = world.server.login('bob');
@@ -150,7 +157,9 @@ function EveryState({ locale, className }: Locale & TickArgs) {
       statuses: ['sending', 'sent', 'read', 'failed'] satisfies MessageStatus[],
     };
   });
-  return ready ? <TickRows {...ready} locale={locale} className={className} /> : null;
+  return ready ? (
+    <TickRows {...ready} locale={locale} className={className} renderIcon={renderIcon} />
+  ) : null;
 }
 
 const expectNames = (names: string[]) => async (canvasElement: HTMLElement) => {
@@ -212,5 +221,71 @@ export const Live: Story = {
     await waitFor(() => expect(canvas.getAllByRole('img', { name: 'Read' })).toHaveLength(3), {
       timeout: 5000,
     });
+  },
+};
+
+/**
+ * Round glyphs in the style of a messenger: an empty ring while sending, a ring with a check when
+ * sent, a filled disc when read, a disc with "!" when the send failed. Drawn in `currentColor`, so
+ * the stylesheet's `--readmark-tick-*` colours still apply. Module level: a stable function draws
+ * each tick once per status.
+ */
+const roundIcon: RenderTickIcon = (status) => (
+  <svg aria-hidden="true" viewBox="0 0 16 16" width="1em" height="1em">
+    <circle
+      cx="8"
+      cy="8"
+      r="6.5"
+      stroke="currentColor"
+      fill={status === 'read' || status === 'failed' ? 'currentColor' : 'none'}
+    />
+    {(status === 'sent' || status === 'read') && (
+      <path
+        d="M5 8.2l2 2 4-4.2"
+        fill="none"
+        stroke={status === 'read' ? 'Canvas' : 'currentColor'}
+        strokeWidth="1.6"
+      />
+    )}
+    {status === 'failed' && <path d="M8 4.5v4M8 10.8v.2" stroke="Canvas" strokeWidth="1.8" />}
+  </svg>
+);
+
+const customIconsUsage = snippet({
+  imports: ['ReadTick', 'ReceiptProvider'],
+  extraImports: ["import type { RenderTickIcon } from '@readmark/react';"],
+  body: [
+    '// Your icon set; module level (or useCallback): a tick draws again only when its status moves.',
+    'const icons = { sending: <ClockIcon />, sent: <CheckIcon />, read: <DoubleCheckIcon />, failed: <AlertIcon /> };',
+    'const renderIcon: RenderTickIcon = (status) => icons[status];',
+    '',
+    provider(
+      [
+        '  {message.text}',
+        '  {/* same names ("Sent", "Read"…), data-status and colours; only the glyph is yours */}',
+        '  <ReadTick message={message} renderIcon={renderIcon} />',
+      ].join('\n'),
+    ),
+  ].join('\n'),
+});
+
+/**
+ * Your own glyphs with `renderIcon`: the tick keeps its localized name, `data-status` and colours
+ * and draws what the function returns for the status. Here, round messenger-style glyphs.
+ */
+export const CustomIcons: Story = {
+  render: (args, { globals }) => (
+    <EveryState locale={storyLocale(globals)} renderIcon={roundIcon} {...args} />
+  ),
+  parameters: { docs: { source: { code: customIconsUsage } } },
+  play: async ({ canvasElement, globals }) => {
+    if (storyLocale(globals) !== 'en') return;
+    await expectNames(['Sending', 'Sent', 'Read', 'Failed'])(canvasElement);
+    const ticks = within(canvasElement).getAllByRole('img');
+    // Each tick shows the app's ring, not the built-in checks (whose viewBox is 0 0 24 16).
+    for (const tick of ticks) {
+      await expect(tick.querySelector('svg')).toHaveAttribute('viewBox', '0 0 16 16');
+    }
+    await expect(ticks.map((tick) => tick.querySelectorAll('path').length)).toEqual([0, 1, 1, 1]);
   },
 };

@@ -7,7 +7,7 @@ import {
   selectReceiptMode,
 } from '@readmark/core';
 import { useReceiptView } from '../hooks/useMessageReceipt';
-import { StatusTick } from './StatusTick';
+import { type RenderTickIcon, StatusTick } from './StatusTick';
 
 /** Props of {@link ReadTick}. */
 export interface ReadTickProps {
@@ -15,6 +15,13 @@ export interface ReadTickProps {
   message: ReceiptMessage;
   /** Extra class on the wrapper; the default look comes from `.readmark-tick` in styles.css. */
   className?: string | undefined;
+  /**
+   * Draws the glyph for a status (`'sending' | 'sent' | 'read' | 'failed'`) instead of the built-in
+   * clock, checks and alert, e.g. your icon set's. The tick keeps its localized accessible name,
+   * `data-status` and colour (`currentColor`), so return decoration only. Keep it stable (module level
+   * or `useCallback`): the tick renders again when it changes.
+   */
+  renderIcon?: RenderTickIcon | undefined;
 }
 
 /**
@@ -24,11 +31,18 @@ export interface ReadTickProps {
  * Renders `role="img"` with a localized accessible name and exposes the state as `data-status`.
  * Renders nothing for messages without a status (incoming, unflagged team, super team, notifications).
  */
-export function ReadTick({ message, className }: ReadTickProps) {
+export function ReadTick({ message, className, renderIcon }: ReadTickProps) {
   const receipt = useReceiptView(message, selectTickView);
   // Only messages with a mode have a status (see selectMessageStatus).
   if (receipt.status === undefined) return null;
-  return <StatusTick status={receipt.status} mode={receipt.mode} className={className} />;
+  return (
+    <StatusTick
+      status={receipt.status}
+      mode={receipt.mode}
+      className={className}
+      renderIcon={renderIcon}
+    />
+  );
 }
 
 interface TickView {

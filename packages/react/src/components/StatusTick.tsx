@@ -1,5 +1,5 @@
 import type { MessageStatus, ReceiptMode } from '@readmark/core';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { ReceiptStrings } from '../i18n/ReceiptStrings';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { TickIcon } from './TickIcon';
@@ -10,17 +10,20 @@ import { withClassName } from './withClassName';
  * row): `role="img"` with the localized name of `status`, the glyph, and `data-status` (plus
  * `data-mode` where the tick knows it) for styling. It declares the name's language itself: a tick
  * sits in the app's markup (a message row, a conversation row), whose language may not be the kit's.
- * Memoized on its three strings: a tick whose row renders again with the same status renders nothing.
+ * Memoized on its props: a tick whose row renders again with the same status (and the same
+ * `renderIcon`) renders nothing.
  */
 // Marked pure, as MessageRow's `memo`: an app that imports only hooks can drop it.
 export const StatusTick = /* @__PURE__ */ memo(function StatusTick({
   status,
   mode,
   className,
+  renderIcon,
 }: {
   status: MessageStatus;
   mode?: ReceiptMode;
-  className?: string;
+  className?: string | undefined;
+  renderIcon?: RenderTickIcon | undefined;
 }) {
   const strings = useReceiptStrings();
   const lang = useReceiptLanguage();
@@ -33,10 +36,18 @@ export const StatusTick = /* @__PURE__ */ memo(function StatusTick({
       data-status={status}
       data-mode={mode}
     >
-      <TickIcon status={status} />
+      {/* Not a function (bad data from plain JS): the built-in glyph rather than a TypeError. */}
+      {typeof renderIcon === 'function' ? renderIcon(status) : <TickIcon status={status} />}
     </span>
   );
 });
+
+/**
+ * Draws a tick's glyph for a status, in place of the built-in clock, checks and alert. What it
+ * returns sits inside the tick's `role="img"` wrapper, which carries the localized name, so it is
+ * decoration only: screen readers never read it.
+ */
+export type RenderTickIcon = (status: MessageStatus) => ReactNode;
 
 function tickLabel(status: MessageStatus, strings: ReceiptStrings): string {
   switch (status) {

@@ -14,5 +14,6 @@ export { ReadTick } from './ReadTick';
 export type { ReceiptDetailMember } from './ReceiptDetailMember';
 export type { ReceiptDetailSheetProps } from './ReceiptDetailSheet';
 export { ReceiptDetailSheet } from './ReceiptDetailSheet';
+export type { RenderTickIcon } from './StatusTick';
 export type { UnreadBadgeProps, UnreadBadgeStatus } from './UnreadBadge';
 export { UnreadBadge } from './UnreadBadge';
