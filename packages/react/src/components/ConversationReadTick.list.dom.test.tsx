@@ -8,9 +8,12 @@ import { createSubscriberCounter } from '../../../core/src/testing/leakCounters'
 import { countCalls } from '../../../core/src/testing/receiptWorld';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { ConversationReadTick } from './ConversationReadTick';
+import type { RenderTickIcon } from './StatusTick';
+import { TickIcon } from './TickIcon';
 
-// Pass-through counters, not stand-ins: each renders the real thing. `ticks` counts the renders of
-// ConversationReadTick (its one hook), `markup` those of the tick's glyph (one per StatusTick render).
+// `ticks` counts the renders of ConversationReadTick (its one hook) with a pass-through counter,
+// not a stand-in: it runs the real hook. `markup` counts the tick's glyphs drawn (one per render of
+// its markup), through the public `renderIcon`, which draws the kit's own glyph.
 const renders = vi.hoisted(() => ({ ticks: 0, markup: 0 }));
 vi.mock('../hooks/useLastMessageStatus', async (importOriginal) => {
   const real = await importOriginal<typeof import('../hooks/useLastMessageStatus')>();
@@ -21,15 +24,10 @@ vi.mock('../hooks/useLastMessageStatus', async (importOriginal) => {
     },
   };
 });
-vi.mock('./TickIcon', async (importOriginal) => {
-  const real = await importOriginal<typeof import('./TickIcon')>();
-  return {
-    TickIcon: (props: Parameters<typeof real.TickIcon>[0]) => {
-      renders.markup++;
-      return real.TickIcon(props);
-    },
-  };
-});
+const countedIcon: RenderTickIcon = (status) => {
+  renders.markup++;
+  return <TickIcon status={status} />;
+};
 
 /** 1,000 one-to-one conversations and 200 teams, my last message (at 100) in each, unread. */
 const P2P_ROWS = 1000;
@@ -84,7 +82,8 @@ function ConversationList({ initial }: { initial: Row[] }) {
     <ul>
       {rows.map((row) => (
         <li key={row.id}>
-          conversation {row.id} <ConversationReadTick lastMessage={row.lastMessage} />
+          conversation {row.id}{' '}
+          <ConversationReadTick lastMessage={row.lastMessage} renderIcon={countedIcon} />
         </li>
       ))}
     </ul>
