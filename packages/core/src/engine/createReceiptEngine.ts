@@ -21,6 +21,7 @@ import {
   noop,
   type ReceiptOperation,
 } from './engineContext';
+import { isolateSubscribers } from './isolateSubscribers';
 import {
   copyReceiptMessage,
   copyReceiptMessages,
@@ -63,6 +64,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   const store = createStore<ReceiptState>()(() =>
     createInitialState(accountId, options.isSendingReceipts ?? true),
   );
+  isolateSubscribers(store);
   const timers = createTimerSet(clock);
   let isDisposed = false;
   /**
