@@ -40,7 +40,7 @@ export interface ReceiptEngineOptions {
    * Called once per permanent failure of a receipt send (the receipt is then dropped), a count query
    * or a seeding (a member-detail query shows its failure as the detail's `error` instead), and once
    * per operation and conversation for a retried failure that carried no NIM code (maybe the
-   * transport's own bug).
+   * transport's own bug). One that throws does not stop the engine; its error goes to `reportError`.
    */
   onError?: ((error: ReceiptError, context: ReceiptErrorContext) => void) | undefined;
   /**

@@ -42,6 +42,7 @@ import {
   setEntry,
   type WatermarkAdvance,
 } from './receiptState';
+import { reportUncaught } from './reportUncaught';
 import { selectIsSendingReceipts } from './selectors';
 import { createTeamCountLoader } from './teamCountLoader';
 import { createTeamDetailLoader } from './teamDetailLoader';
@@ -99,8 +100,9 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     report(error, operation, conversationId) {
       try {
         options.onError?.(error, { operation, conversationId });
-      } catch {
+      } catch (handlerError) {
         // A throwing handler must not break the engine's own bookkeeping.
+        reportUncaught(handlerError);
       }
     },
     willRetry(error, operation, conversationId) {

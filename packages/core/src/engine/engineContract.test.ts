@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Clock } from '../clock';
 import { ReceiptError } from '../ReceiptError';
 import { receiptWorldPerTest } from '../testing/receiptWorld';
@@ -151,11 +151,17 @@ describe('engine contract', () => {
     );
   });
 
-  it('a throwing onError handler does not break the engine', async () => {
+  it('a throwing onError handler does not break the engine, and its error is reported', async () => {
+    const reported: unknown[] = [];
+    vi.stubGlobal('reportError', (error: unknown) => reported.push(error));
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+    });
+    const handlerBug = new Error('handler bug');
     const alice = world.device('A');
     const bob = world.device('B', {
       onError: () => {
-        throw new Error('handler bug');
+        throw handlerBug;
       },
     });
     const m1 = await world.send(alice, 'A|1|B', { at: 100 });
@@ -168,6 +174,7 @@ describe('engine contract', () => {
     await world.tick(300);
     expect(bob.calls.sendP2PMessageReceipt).toHaveLength(2);
     expect(selectMessageStatus(alice.engine.store.getState(), m2)).toBe('read');
+    expect(reported).toEqual([handlerBug]);
   });
 
   it('markRead after dispose changes nothing and schedules nothing', async () => {
