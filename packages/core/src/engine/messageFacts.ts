@@ -59,8 +59,8 @@ export function receiptFieldsOf(message: ReceiptMessage): ReceiptMessage {
 
 /**
  * A shallow copy of `value`: its own fields (a custom backend's message id reaches its transport)
- * and the fields receipts need ({@link receiptFieldsOf}); undefined unless the copy is a well-formed
- * message, or when its fields cannot be read. The copy is what is checked, so a field that reads
+ * and the {@link ReceiptMessage} fields receipts need; undefined unless the copy is a well-formed
+ * message ({@link isReceiptMessage}), or when its fields cannot be read. The copy is what is checked, so a field that reads
  * differently twice cannot slip past the check. The engine keeps copies, never the app's objects,
  * which may change or become unreadable later (an Immer draft is a Proxy revoked when its producer
  * ends).
@@ -104,8 +104,9 @@ export function copyReceiptMessages(messages: unknown, functionName: string): Re
 }
 
 /**
- * Sent means the server accepted it: it has a server id and is not sending or failed. False for
- * anything that is not a message or whose fields cannot be read: custom views call it while rendering.
+ * Sent means the server accepted it: it has a server id and is not sending or failed. It reads only
+ * `messageServerId` and `sendingState` (check the rest with {@link isReceiptMessage}), and is false
+ * for `null` or a value whose fields cannot be read: custom views call it while rendering.
  */
 export function isSentMessage(message: ReceiptMessage): boolean {
   try {

@@ -50,9 +50,8 @@ export interface ReceiptState {
   /** P2P watermarks by conversation id (use `selectWatermarks` to read them). */
   conversations: BucketedRecord<P2PWatermarks>;
   /**
-   * The highest-readCount receipt seen per team message, by conversation id, then in a
-   * {@link TeamReceiptShard} by message client id (use `selectTeamReceipt` or
-   * {@link teamReceiptOf} to read one).
+   * The highest-readCount receipt seen per team message, by conversation id, then in an internal
+   * shard by message client id (read one with `selectTeamReceipt`).
    */
   teamReceipts: Record<string, TeamReceiptShard>;
   /**
