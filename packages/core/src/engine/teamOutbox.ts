@@ -70,9 +70,13 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
 
   function flush(isLast?: boolean): void {
     if (!context.isConnected()) return;
-    const state = context.store.getState();
     for (const [conversationId, queue] of [...pending]) {
+      // A send can re-enter the engine (a transport delivering an event before it returns, whose
+      // store update runs an app's subscriber that flushes, mutes or disposes): a queue sent or
+      // dropped meanwhile must not go a second time, and the state is read afresh.
+      if (pending.get(conversationId) !== queue) continue;
       if (!isLast && retries.isWaiting(conversationId)) continue;
+      const state = context.store.getState();
       if (conversationId in state.unavailableTeams) {
         pending.delete(conversationId);
         context.onOutboxChange();
