@@ -36,6 +36,7 @@ export const TEAM_UNAVAILABLE_CODES: ReadonlySet<number> = new Set([
 export interface TimerSet {
   set(callback: () => void, delayMs: number): unknown;
   clear(handle: unknown): void;
+  /** Cancels every timer and sets none from then on (the engine is disposed). */
   clearAll(): void;
 }
 
@@ -77,8 +78,12 @@ const MAX_TIMER_DELAY_MS = 2_147_483_647;
 /** A TimerSet over `clock` that forgets timers once they fire. */
 export function createTimerSet(clock: Clock): TimerSet {
   const live = new Set<unknown>();
+  let isClosed = false;
   return {
     set(callback, delayMs) {
+      // Closed by dispose: a retry asked for afterwards (by an answer whose onError or store
+      // subscriber disposed the engine) would outlive the engine and call the transport again.
+      if (isClosed) return;
       let handle: unknown;
       let isSetting = true;
       handle = clock.setTimeout(
@@ -104,6 +109,7 @@ export function createTimerSet(clock: Clock): TimerSet {
       if (live.delete(handle)) clock.clearTimeout(handle);
     },
     clearAll() {
+      isClosed = true;
       for (const handle of live) clock.clearTimeout(handle);
       live.clear();
     },

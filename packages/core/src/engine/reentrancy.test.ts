@@ -5,6 +5,7 @@
  * twice, send one the app just muted, or keep working after a dispose made from inside them.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Clock } from '../clock';
 import { ReceiptError } from '../ReceiptError';
 import type { ReceiptTransport, TransportEvent } from '../ReceiptTransport';
 import type { ReceiptMessage } from '../types';
@@ -55,6 +56,17 @@ function createTransport(overrides: Partial<ReceiptTransport> = {}) {
   return { transport, calls, deliver };
 }
 
+/** B's message to A (account A's side). */
+const fromBob = (createTime: number): ReceiptMessage => ({
+  messageClientId: `b${createTime}`,
+  messageServerId: `sb${createTime}`,
+  createTime,
+  senderId: 'B',
+  receiverId: 'A',
+  conversationType: 1,
+  conversationId: 'A|1|B',
+});
+
 /** A flagged message of team `teamId`, from `senderId`. */
 const inTeam = (teamId: string, id: string, senderId = 'B'): ReceiptMessage => ({
   messageClientId: id,
@@ -66,6 +78,27 @@ const inTeam = (teamId: string, id: string, senderId = 'B'): ReceiptMessage => (
   conversationId: `A|2|${teamId}`,
   messageConfig: { readReceiptEnabled: true },
 });
+
+/** The fake-timer clock, counting the timers that have neither fired nor been cleared. */
+function createCountingClock() {
+  const live = new Set<unknown>();
+  const clock: Clock = {
+    now: () => Date.now(),
+    setTimeout(callback, delayMs) {
+      const handle = setTimeout(() => {
+        live.delete(handle);
+        callback();
+      }, delayMs);
+      live.add(handle);
+      return handle;
+    },
+    clearTimeout(handle) {
+      live.delete(handle);
+      clearTimeout(handle as ReturnType<typeof setTimeout>);
+    },
+  };
+  return { clock, pending: () => live.size };
+}
 
 /** Engines a test made: disposed after it, so none is left to take the next test's receipts. */
 const engines: ReceiptEngine[] = [];
@@ -128,5 +161,158 @@ describe('a transport event delivered inside sendTeamMessageReceipts', () => {
     engine.markRead([inTeam('T1', 'x'), inTeam('T2', 'y')]);
     await vi.advanceTimersByTimeAsync(300);
     expect(teamSends(calls)).toEqual(['x']);
+  });
+});
+
+describe('a dispose made by onError or a subscriber while the engine handles an answer', () => {
+  /** An engine of A over `overrides` whose onError disposes it; calls and timers are counted. */
+  function disposedByOnError(overrides: Partial<ReceiptTransport>) {
+    const { transport, calls } = createTransport(overrides);
+    const { clock, pending } = createCountingClock();
+    const engine: ReceiptEngine = engineOf({
+      accountId: 'A',
+      transport,
+      clock,
+      onError: () => engine.dispose(),
+    });
+    return { engine, calls, pending };
+  }
+  /** A failure without a NIM code: retried, and told to onError the first time. */
+  const networkDown = () => Promise.reject(new TypeError('Failed to fetch'));
+
+  it('P2P: the failed receipt is sent again at once, not by a retry timer left running', async () => {
+    const { engine, calls, pending } = disposedByOnError({
+      sendP2PMessageReceipt: (message) => {
+        calls.push(['sendP2PMessageReceipt', message.createTime]);
+        return networkDown();
+      },
+    });
+    engine.markRead([fromBob(10)]);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(engine.isDisposed).toBe(true);
+    // Waiting for a retry, with nobody to take it: dispose sends it now (README, dispose()).
+    expect(calls).toEqual([
+      ['sendP2PMessageReceipt', 10],
+      ['sendP2PMessageReceipt', 10],
+    ]);
+    expect(pending()).toBe(0);
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('P2P: the failed receipt goes to the running engine of the account, once', async () => {
+    const { engine, calls, pending } = disposedByOnError({
+      sendP2PMessageReceipt: (message) => {
+        calls.push(['sendP2PMessageReceipt', message.createTime]);
+        return networkDown();
+      },
+    });
+    const heir = createTransport();
+    engineOf({ accountId: 'A', transport: heir.transport });
+    engine.markRead([fromBob(10)]);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(engine.isDisposed).toBe(true);
+    expect(pending()).toBe(0);
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(calls).toEqual([['sendP2PMessageReceipt', 10]]);
+    expect(heir.calls).toEqual([['sendP2PMessageReceipt', 10]]);
+  });
+
+  it('team: the failed batch is sent again at once, not by a retry timer left running', async () => {
+    const { engine, calls, pending } = disposedByOnError({
+      sendTeamMessageReceipts: (messages) => {
+        calls.push(['sendTeamMessageReceipts', messages.map((m) => m.messageClientId)]);
+        return networkDown();
+      },
+    });
+    engine.markRead([inTeam('T', 'x')]);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(engine.isDisposed).toBe(true);
+    expect(calls).toEqual([
+      ['sendTeamMessageReceipts', ['x']],
+      ['sendTeamMessageReceipts', ['x']],
+    ]);
+    expect(pending()).toBe(0);
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('an onError that flushes leaves the failed receipts to their backoff', async () => {
+    const { transport, calls } = createTransport({
+      sendP2PMessageReceipt: (message) => {
+        calls.push(['sendP2PMessageReceipt', message.createTime]);
+        return calls.length === 1 ? networkDown() : Promise.resolve();
+      },
+      sendTeamMessageReceipts: (messages) => {
+        calls.push(['sendTeamMessageReceipts', messages.map((m) => m.messageClientId)]);
+        return calls.length <= 2 ? networkDown() : Promise.resolve();
+      },
+    });
+    const engine: ReceiptEngine = engineOf({
+      accountId: 'A',
+      transport,
+      retry: { baseDelayMs: 1000, maxDelayMs: 1000 },
+      random: () => 0.5,
+      onError: () => engine.flush(),
+    });
+    engine.markRead([fromBob(10), inTeam('T', 'x')]);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(calls).toEqual([
+      ['sendP2PMessageReceipt', 10],
+      ['sendTeamMessageReceipts', ['x']],
+      ['sendP2PMessageReceipt', 10],
+      ['sendTeamMessageReceipts', ['x']],
+    ]);
+  });
+
+  it('counts: no retry timer is left and the store does not change after dispose', async () => {
+    const { engine, calls, pending } = disposedByOnError({
+      getTeamMessageReceipts: (messages) => {
+        calls.push(['getTeamMessageReceipts', messages.length]);
+        return networkDown();
+      },
+    });
+    let updatesAfterDispose = 0;
+    engine.store.subscribe(() => {
+      if (engine.isDisposed) updatesAfterDispose++;
+    });
+    engine.watchTeamCounts(inTeam('T', 'mine', 'A'));
+    await vi.advanceTimersByTimeAsync(50);
+    expect(engine.isDisposed).toBe(true);
+    expect(updatesAfterDispose).toBe(0);
+    expect(pending()).toBe(0);
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(calls).toEqual([['getTeamMessageReceipts', 1]]);
+  });
+
+  it('detail: a subscriber disposing at the error status leaves no retry timer', async () => {
+    const { transport, calls } = createTransport({
+      getTeamMessageReceiptDetail: (message) => {
+        calls.push(['getTeamMessageReceiptDetail', message.messageClientId]);
+        return Promise.reject(new ReceiptError(416, 'rate limit'));
+      },
+    });
+    const { clock, pending } = createCountingClock();
+    const errors: number[] = [];
+    const engine = engineOf({
+      accountId: 'A',
+      transport,
+      clock,
+      onError: (e) => errors.push(e.code),
+    });
+    engine.watchTeamDetail(inTeam('T', 'mine', 'A'));
+    engine.store.subscribe((state) => {
+      if (Object.values(state.teamDetails).some((detail) => detail?.status === 'error')) {
+        engine.dispose();
+      }
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(engine.isDisposed).toBe(true);
+    expect(pending()).toBe(0);
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(calls).toEqual([['getTeamMessageReceiptDetail', 'mine']]);
+    expect(errors).toEqual([]);
   });
 });
