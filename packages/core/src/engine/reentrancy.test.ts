@@ -38,10 +38,10 @@ function createTransport(overrides: Partial<ReceiptTransport> = {}) {
           messageServerId: message.messageServerId ?? '',
           messageClientId: message.messageClientId,
           readCount: 0,
-          unreadCount: 1,
+          unreadCount: 2,
         },
         readAccountList: [],
-        unreadAccountList: ['B'],
+        unreadAccountList: ['B', 'C'],
       };
     },
     subscribe(listener) {
@@ -314,5 +314,44 @@ describe('a dispose made by onError or a subscriber while the engine handles an 
     await vi.advanceTimersByTimeAsync(600_000);
     expect(calls).toEqual([['getTeamMessageReceiptDetail', 'mine']]);
     expect(errors).toEqual([]);
+  });
+  it('counts: a subscriber disposing when the badge turns loading: no query goes out', async () => {
+    const { transport, calls } = createTransport();
+    const engine = engineOf({ accountId: 'A', transport });
+    engine.store.subscribe(() => engine.dispose());
+    engine.watchTeamCounts(inTeam('T', 'mine', 'A'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(engine.isDisposed).toBe(true);
+    expect(calls).toEqual([]);
+  });
+
+  it('detail: a subscriber disposing at the counts that outdate an open detail: no query, no update', async () => {
+    const { transport, calls, deliver } = createTransport();
+    const engine = engineOf({ accountId: 'A', transport });
+    const mine = inTeam('T', 'mine', 'A');
+    engine.watchTeamDetail(mine);
+    await vi.advanceTimersByTimeAsync(0);
+    let updatesAfterDispose = 0;
+    engine.store.subscribe(() => {
+      if (engine.isDisposed) updatesAfterDispose++;
+      else engine.dispose();
+    });
+    // Two more readers at once: only a query can tell who they are.
+    deliver({
+      type: 'teamReceipts',
+      receipts: [
+        {
+          conversationId: 'A|2|T',
+          messageServerId: 'smine',
+          messageClientId: 'mine',
+          readCount: 2,
+          unreadCount: 0,
+        },
+      ],
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(engine.isDisposed).toBe(true);
+    expect(calls).toEqual([['getTeamMessageReceiptDetail', 'mine']]);
+    expect(updatesAfterDispose).toBe(0);
   });
 });

@@ -175,6 +175,8 @@ export function createTeamCountLoader(
         due.flatMap(([, batch]) => batch.map(([key]) => [key, 'loading'] as const)),
       ),
     );
+    // A store subscriber (app code) may have disposed the engine at that update: no query then.
+    if (context.isDisposed()) return;
     for (const [conversationId, batch, round, askedAnyway] of due) {
       load(conversationId, batch, round, askedAnyway);
     }

@@ -109,7 +109,8 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
       refetchAfter.add(key);
       return;
     }
-    if (!context.isConnected()) return;
+    // Disposed by app code the engine ran just before (a store subscriber at a merge): no query.
+    if (!context.isConnected() || context.isDisposed()) return;
     inFlight.add(key);
     context.store.setState((state) => withStatus(state, key, 'loading'));
     invoke(async () =>
