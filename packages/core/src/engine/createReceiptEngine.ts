@@ -342,6 +342,13 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       if (enqueue(restored)) scheduleFlush(0);
     });
     unsubscribe = listenTo('subscribe', () => transport.subscribe(onEvent), context.report);
+    // App code run inside `subscribe` (a store subscriber of an event the transport replays at
+    // once, onError of a broken transport) may have disposed the engine: dispose could not remove
+    // a listener not added yet, so it is removed now, and no other is added.
+    if (isDisposed) {
+      unsubscribe();
+      return;
+    }
     connection = readConnection();
     if (!transport.subscribeConnectionState) return;
     unsubscribeConnection = listenTo(
@@ -373,6 +380,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
         }),
       context.report,
     );
+    if (isDisposed) unsubscribeConnection();
   }
   if (!options.isStartDeferred) start();
 

@@ -7,10 +7,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Clock } from '../clock';
 import { ReceiptError } from '../ReceiptError';
-import type { ReceiptTransport, TransportEvent } from '../ReceiptTransport';
+import type { ConnectionState, ReceiptTransport, TransportEvent } from '../ReceiptTransport';
 import type { ReceiptMessage } from '../types';
 import { createReceiptEngine } from './createReceiptEngine';
 import type { ReceiptEngine, ReceiptEngineOptions } from './ReceiptEngine';
+import { selectTeamCountLoad } from './selectors';
 
 /** A minimal custom transport whose listeners are called synchronously by `deliver`. */
 function createTransport(overrides: Partial<ReceiptTransport> = {}) {
@@ -53,7 +54,7 @@ function createTransport(overrides: Partial<ReceiptTransport> = {}) {
   const deliver = (event: TransportEvent) => {
     for (const listener of [...listeners]) listener(event);
   };
-  return { transport, calls, deliver };
+  return { transport, calls, deliver, listeners };
 }
 
 /** B's message to A (account A's side). */
@@ -353,5 +354,78 @@ describe('a dispose made by onError or a subscriber while the engine handles an 
     expect(engine.isDisposed).toBe(true);
     expect(calls).toEqual([['getTeamMessageReceiptDetail', 'mine']]);
     expect(updatesAfterDispose).toBe(0);
+  });
+});
+
+describe('a dispose made by app code inside start()', () => {
+  /** A transport that replays the last read it knows to each new listener, inside `subscribe`. */
+  function replayingTransport(overrides: Partial<ReceiptTransport> = {}) {
+    const world = createTransport();
+    const subscribe = world.transport.subscribe;
+    world.transport.subscribe = (listener) => {
+      const unsubscribe = subscribe(listener);
+      listener({ type: 'p2pReceipts', receipts: [{ conversationId: 'A|1|B', timestamp: 5 }] });
+      return unsubscribe;
+    };
+    const connectionListeners = new Set<(state: ConnectionState) => void>();
+    let connection: ConnectionState = 'connected';
+    Object.assign(world.transport, {
+      getConnectionState: () => connection,
+      subscribeConnectionState(listener: (state: ConnectionState) => void) {
+        connectionListeners.add(listener);
+        return () => connectionListeners.delete(listener);
+      },
+      ...overrides,
+    });
+    const setConnection = (state: ConnectionState) => {
+      connection = state;
+    };
+    return { ...world, connectionListeners, setConnection };
+  }
+
+  it('by a store subscriber at the event replayed inside subscribe: no listener is left', () => {
+    const { transport, listeners, connectionListeners } = replayingTransport();
+    const engine = engineOf({ accountId: 'A', transport, isStartDeferred: true });
+    engine.store.subscribe(() => engine.dispose());
+    engine.start();
+    expect(engine.isDisposed).toBe(true);
+    expect([listeners.size, connectionListeners.size]).toEqual([0, 0]);
+  });
+
+  it('by onError, told that subscribe returned no function: no connection listener is added', () => {
+    const { transport, connectionListeners } = replayingTransport({
+      subscribe: () => undefined as never,
+    });
+    const engine: ReceiptEngine = engineOf({
+      accountId: 'A',
+      transport,
+      isStartDeferred: true,
+      onError: () => engine.dispose(),
+    });
+    engine.start();
+    expect(engine.isDisposed).toBe(true);
+    expect(connectionListeners.size).toBe(0);
+  });
+
+  it('by a store subscriber, at a "connected" told inside subscribeConnectionState: no listener is left', () => {
+    const world = replayingTransport();
+    world.setConnection('connecting');
+    const { transport, listeners, connectionListeners } = world;
+    transport.subscribeConnectionState = (listener) => {
+      connectionListeners.add(listener);
+      world.setConnection('connected');
+      listener('connected');
+      return () => connectionListeners.delete(listener);
+    };
+    const engine = engineOf({ accountId: 'A', transport, isStartDeferred: true });
+    const mine = inTeam('T', 'mine', 'A');
+    engine.watchTeamCounts(mine);
+    // Back online, the counts on screen are queried at once: their badges turn 'loading'.
+    engine.store.subscribe((state) => {
+      if (selectTeamCountLoad(state, mine) === 'loading') engine.dispose();
+    });
+    engine.start();
+    expect(engine.isDisposed).toBe(true);
+    expect([listeners.size, connectionListeners.size]).toEqual([0, 0]);
   });
 });
