@@ -201,6 +201,9 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     if (known) return known;
     seeding.add(key);
     const settle = () => {
+      // Asked again meanwhile (onError, app code, loading the conversation again after this seed
+      // failed): the receipt waits for that answer, whose own settle ends the wait.
+      if ((seeded.get(key) ?? seed) !== seed) return;
       seeding.delete(key);
       // A receipt held back for its own read time goes now (unless the answer covered it, P11, U5):
       // a flush that already ran skipped it; a flush still waiting for its window will send it.

@@ -11,7 +11,7 @@ import type { ConnectionState, ReceiptTransport, TransportEvent } from '../Recei
 import type { ReceiptMessage } from '../types';
 import { createReceiptEngine } from './createReceiptEngine';
 import type { ReceiptEngine, ReceiptEngineOptions } from './ReceiptEngine';
-import { selectTeamCountLoad } from './selectors';
+import { selectSelfReadTime, selectTeamCountLoad } from './selectors';
 
 /** A minimal custom transport whose listeners are called synchronously by `deliver`. */
 function createTransport(overrides: Partial<ReceiptTransport> = {}) {
@@ -427,5 +427,30 @@ describe('a dispose made by app code inside start()', () => {
     engine.start();
     expect(engine.isDisposed).toBe(true);
     expect([listeners.size, connectionListeners.size]).toEqual([0, 0]);
+  });
+});
+
+describe('an onError that loads the conversation again when its read time could not be asked', () => {
+  it('the receipt waits for the new answer, which says it was read on another device', async () => {
+    let asks = 0;
+    const { transport, calls } = createTransport({
+      getSelfReadTime() {
+        asks++;
+        // The first ask fails without a NIM code (told to onError); the second finds the user
+        // read up to 200 on another device.
+        if (asks === 1) return Promise.reject(new TypeError('Failed to fetch'));
+        return new Promise((resolve) => setTimeout(() => resolve(200), 1000));
+      },
+    });
+    const engine: ReceiptEngine = engineOf({
+      accountId: 'A',
+      transport,
+      onError: (_error, { conversationId }) => void engine.loadConversation(conversationId),
+    });
+    engine.markRead([fromBob(150)]);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(asks).toBe(2);
+    expect(selectSelfReadTime(engine.store.getState(), 'A|1|B')).toBe(200);
+    expect(calls).toEqual([]);
   });
 });
