@@ -75,42 +75,43 @@ export interface EngineContext {
  */
 const MAX_TIMER_DELAY_MS = 2_147_483_647;
 
-/** A TimerSet over `clock` that forgets timers once they fire. */
+/**
+ * A TimerSet over `clock` that forgets timers once they fire. Each timer is known by a token of its
+ * own, not by the clock's handle: a clock that calls back at once may return none, or the same one
+ * every time (`setTimeout: (callback) => callback()`), and two timers set in one task (a flush and
+ * a count load) must not be mistaken for one, which lost the second one's callback.
+ */
 export function createTimerSet(clock: Clock): TimerSet {
-  const live = new Set<unknown>();
+  /** The clock's handle of each timer set and not yet fired or cleared, by token. */
+  const live = new Map<unknown, unknown>();
   let isClosed = false;
   return {
     set(callback, delayMs) {
       // Closed by dispose: a retry asked for afterwards (by an answer whose onError or store
       // subscriber disposed the engine) would outlive the engine and call the transport again.
       if (isClosed) return;
-      let handle: unknown;
+      const timer = {};
+      const run = () => {
+        if (live.delete(timer)) callback();
+      };
       let isSetting = true;
-      handle = clock.setTimeout(
-        () => {
-          if (isSetting) {
-            // A clock that calls back inside `setTimeout` is deferred to a microtask: callers keep
-            // the handle it returns (e.g. as "a flush is due"), which they must be able to clear.
-            void Promise.resolve().then(() => {
-              if (live.delete(handle)) callback();
-            });
-            return;
-          }
-          live.delete(handle);
-          callback();
-        },
+      const handle = clock.setTimeout(
+        // A clock that calls back inside `setTimeout` is deferred to a microtask: callers keep the
+        // token returned (e.g. as "a flush is due"), which they must be able to clear.
+        () => (isSetting ? void Promise.resolve().then(run) : run()),
         Math.min(delayMs, MAX_TIMER_DELAY_MS),
       );
       isSetting = false;
-      live.add(handle);
-      return handle;
+      live.set(timer, handle);
+      return timer;
     },
-    clear(handle) {
-      if (live.delete(handle)) clock.clearTimeout(handle);
+    clear(timer) {
+      const handle = live.get(timer);
+      if (live.delete(timer)) clock.clearTimeout(handle);
     },
     clearAll() {
       isClosed = true;
-      for (const handle of live) clock.clearTimeout(handle);
+      for (const handle of live.values()) clock.clearTimeout(handle);
       live.clear();
     },
   };

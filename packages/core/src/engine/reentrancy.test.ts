@@ -454,3 +454,34 @@ describe('an onError that loads the conversation again when its read time could 
     expect(calls).toEqual([]);
   });
 });
+
+describe('a clock that calls back inside setTimeout', () => {
+  it.each([
+    ['nothing', undefined],
+    ['the same handle every time', 0],
+  ])(
+    'returning %s: a flush and a count load set in one task both run, and later ones too',
+    async (_name, handle) => {
+      const immediate: Clock = {
+        now: () => Date.now(),
+        setTimeout(callback) {
+          callback();
+          return handle;
+        },
+        clearTimeout() {},
+      };
+      const { transport, calls } = createTransport();
+      const engine = engineOf({ accountId: 'A', transport, clock: immediate });
+      engine.watchTeamCounts(inTeam('T', 'mine', 'A'));
+      engine.markRead([inTeam('T', 'x')]);
+      await vi.advanceTimersByTimeAsync(0);
+      engine.markRead([inTeam('T', 'y')]);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(calls).toEqual([
+        ['getTeamMessageReceipts', ['mine']],
+        ['sendTeamMessageReceipts', ['x']],
+        ['sendTeamMessageReceipts', ['y']],
+      ]);
+    },
+  );
+});
