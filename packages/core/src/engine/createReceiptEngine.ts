@@ -486,6 +486,11 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
         lastSenderHandOver = persistence.handOver;
         p2p.flush(lastSenderHandOver);
         team.flush(true);
+      } else {
+        // Kept by another engine or a storage: emptied, so that a flush this dispose interrupted (a
+        // store subscriber run inside a send, app code) sends none of them beside their new owner.
+        p2p.drop();
+        team.drop();
       }
       isDisposed = true;
       queuedReceipts = [];

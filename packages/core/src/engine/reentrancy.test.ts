@@ -485,3 +485,63 @@ describe('a clock that calls back inside setTimeout', () => {
     },
   );
 });
+
+describe('a dispose made by a store subscriber inside a send, its receipts kept by another', () => {
+  /** A transport that tells of a peer's read before each send returns, its calls in `log`. */
+  function eventfulTransport(tag: string, log: string[]) {
+    const world = createTransport();
+    const tell = () =>
+      world.deliver({ type: 'p2pReceipts', receipts: [{ conversationId: 'A|1|Z', timestamp: 1 }] });
+    world.transport.sendP2PMessageReceipt = async (message) => {
+      tell();
+      log.push(`${tag} ${message.conversationId}`);
+    };
+    world.transport.sendTeamMessageReceipts = async (messages) => {
+      tell();
+      log.push(`${tag} ${messages.map((m) => m.conversationId)}`);
+    };
+    return world.transport;
+  }
+  const fromPeer = (peer: string): ReceiptMessage => ({
+    ...fromBob(10),
+    messageClientId: `${peer}10`,
+    senderId: peer,
+    conversationId: `A|1|${peer}`,
+  });
+  const seen = [fromPeer('B'), fromPeer('C'), inTeam('T1', 'x'), inTeam('T2', 'y')];
+
+  it('by the running engine of the account: the disposed one sends nothing more', async () => {
+    const log: string[] = [];
+    const old = engineOf({ accountId: 'A', transport: eventfulTransport('old', log) });
+    engineOf({ accountId: 'A', transport: eventfulTransport('heir', log) });
+    old.store.subscribe(() => old.dispose());
+    old.markRead(seen);
+    await vi.advanceTimersByTimeAsync(1000);
+    // B was in flight at dispose: handed over too (its answer is ignored), it goes twice.
+    expect(log.filter((call) => call.startsWith('old'))).toEqual(['old A|1|B']);
+    expect(log.filter((call) => call.startsWith('heir')).sort()).toEqual([
+      'heir A|1|B',
+      'heir A|1|C',
+      'heir A|2|T1',
+      'heir A|2|T2',
+    ]);
+  });
+
+  it('by a storage: the disposed one sends nothing more, the storage keeps the rest', async () => {
+    const log: string[] = [];
+    let saved: ReceiptMessage[] = [];
+    const storage = {
+      load: () => [],
+      save: (_accountId: string, messages: ReceiptMessage[]) => {
+        saved = messages;
+      },
+    };
+    const old = engineOf({ accountId: 'A', transport: eventfulTransport('old', log), storage });
+    await vi.advanceTimersByTimeAsync(0);
+    old.store.subscribe(() => old.dispose());
+    old.markRead(seen);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(log).toEqual(['old A|1|B']);
+    expect(saved.map((m) => m.messageClientId).sort()).toEqual(['B10', 'C10', 'x', 'y']);
+  });
+});
