@@ -146,3 +146,37 @@ it('the quoted message sits under the title with the sheet’s own spacing, and 
   expect(gapAbove).toBeLessThanOrEqual(8);
   expect(dialog.scrollHeight).toBeLessThanOrEqual(dialog.clientHeight);
 });
+
+it('the title, tabs and search stay where they are when the list under them grows or shrinks', async () => {
+  await page.viewport(1024, 768);
+  world = createWorld();
+  // 2 unread and 10 read: the Read tab's list is five times as long as the Unread tab's.
+  const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers: 10 });
+  renderApp(
+    <Providers engine={world.engineFor(alice)}>
+      <div>
+        <BadgeOpensSheet message={message} />
+      </div>
+    </Providers>,
+  );
+  await userEvent.click(await screen.findByRole('button', { name: '2 unread of 12 members' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Message receipts' });
+  const readTab = await within(dialog).findByRole('tab', { name: 'Read (10)' });
+  const search = within(dialog).getByRole('searchbox');
+  await within(dialog).findByText('member11');
+  await nextFrame();
+  const topOf = (element: Element) => Math.round(element.getBoundingClientRect().top);
+  const before = { dialog: topOf(dialog), tab: topOf(readTab), search: topOf(search) };
+
+  // A pointer user clicks Read: the tab they clicked must still be under the pointer.
+  await userEvent.click(readTab);
+  await within(dialog).findByText('member10');
+  await nextFrame();
+  expect({ dialog: topOf(dialog), tab: topOf(readTab), search: topOf(search) }).toEqual(before);
+
+  // Typing a search that leaves one member does not pull the search box away either.
+  await userEvent.type(search, 'member3');
+  await waitFor(() => expect(within(dialog).queryByText('member1')).toBeNull());
+  await nextFrame();
+  expect({ dialog: topOf(dialog), tab: topOf(readTab), search: topOf(search) }).toEqual(before);
+});
