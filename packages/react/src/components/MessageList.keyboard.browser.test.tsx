@@ -98,3 +98,44 @@ it('a control tabbed to while the new-messages pill shows is never hidden under 
     expect(isHidden, `message ${i} under the pill`).toBe(false);
   }
 });
+
+it('Tab from the list goes to the first control in view, not to one in a row rendered above it', async () => {
+  const alice = world.server.login('alice');
+  const bob = world.server.login('bob');
+  for (let i = 0; i < 40; i++) {
+    await world.send(alice, { conversationId: 'alice|1|bob', text: `message ${i}` });
+  }
+  const messages = await world.history(bob, 'bob|1|alice');
+  renderApp(
+    <Providers engine={world.engineFor(bob)}>
+      <MessageList
+        className="keyboard-list"
+        conversationId="bob|1|alice"
+        messages={messages}
+        renderMessage={(message) => (
+          <div style={{ height: 40 }}>
+            <button type="button">{textOf(message)}</button>
+          </div>
+        )}
+      />
+    </Providers>,
+  );
+  const scroller = screen.getByRole('region', { name: 'Messages' });
+  await screen.findByRole('button', { name: 'message 39' });
+  const view = scroller.getBoundingClientRect();
+  const inView = (element: Element) => {
+    const box = element.getBoundingClientRect();
+    return box.bottom > view.top && box.top < view.bottom;
+  };
+  // The list opens at the newest; rows kept rendered above the view (overscan) hold buttons too.
+  const buttons = screen.getAllByRole('button');
+  expect(inView(buttons[0]!), 'the first rendered button is above the view').toBe(false);
+  const firstInView = buttons.find(inView)!;
+  const scrollTop = scroller.scrollTop;
+
+  scroller.focus();
+  await userEvent.tab();
+  expect(document.activeElement).toBe(firstInView);
+  // The list stays at the newest messages: Tab did not scroll it up to an overscan row.
+  expect(scroller.scrollTop).toBeGreaterThanOrEqual(scrollTop - 40);
+});

@@ -14,6 +14,7 @@ import { NewMessagesPill } from './NewMessagesPill';
 import { objectKeys } from './objectKeys';
 import { scrollListToEnd } from './scrollListGlide';
 import { scrollToEdgeOnKey } from './scrollToEdgeOnKey';
+import { tabIntoView } from './tabIntoView';
 import { usableKey } from './usableKey';
 import { useHistoryWindow } from './useHistoryWindow';
 import { type ListCommit, useMessageListHandle } from './useMessageListHandle';
@@ -368,8 +369,12 @@ export function MessageList<TMessage extends ReceiptMessage>({
         tabIndex={0}
         className="readmark-message-scroller"
         style={{ flex: '1 1 auto', minHeight: 0, overflowY: 'auto', overflowAnchor: 'none' }}
-        // Home and End at once, by index: the browser's animated Home stopped screens short.
-        onKeyDown={(event) => scrollToEdgeOnKey(event, virtualizer)}
+        // Home and End at once, by index: the browser's animated Home stopped screens short. Tab
+        // into the rows in view, not into those rendered above it.
+        onKeyDown={(event) => {
+          scrollToEdgeOnKey(event, virtualizer);
+          tabIntoView(event);
+        }}
       >
         {/* The virtualizer writes this container's height. */}
         <div ref={virtualizer.containerRef} style={{ position: 'relative', width: '100%' }}>
