@@ -174,8 +174,9 @@ export const CustomVariables: Story = {
 };
 
 const ownClasses = `
-.app-badge { all: unset; cursor: pointer; font: 600 13px/1.4 system-ui; padding: 2px 8px;
-  border: 1px dashed currentColor; border-radius: 2px; color: #7c2d12; background: #ffedd5; }
+.app-badge { all: unset; display: inline-flex; align-items: center; gap: 4px; cursor: pointer;
+  font: 600 13px/1.4 system-ui; padding: 2px 8px; border: 1px dashed currentColor;
+  border-radius: 2px; color: #7c2d12; background: #ffedd5; }
 .app-badge[data-status="all-read"] { color: #14532d; background: #dcfce7; }
 .app-badge:focus-visible { outline: 3px solid #7c2d12; outline-offset: 2px; }
 .app-tick { color: #7c2d12; }
@@ -210,5 +211,15 @@ export const OwnClasses: Story = {
     await expect(badge).toHaveClass('readmark-badge', 'app-badge');
     await expect(getComputedStyle(badge).backgroundColor).toBe('rgb(255, 237, 213)');
     await expect(getComputedStyle(badge).borderTopStyle).toBe('dashed');
+    // The read pie sits beside the words, centred on them, not touching them and raised above them
+    // (`all: unset` makes the badge inline: the app lays its content out again).
+    const pie = badge.querySelector('svg')!.getBoundingClientRect();
+    const words = document.createRange();
+    words.selectNodeContents(badge.lastChild!);
+    const text = words.getBoundingClientRect();
+    await expect(text.left - pie.right).toBeGreaterThanOrEqual(3);
+    await expect(Math.abs(pie.top + pie.height / 2 - (text.top + text.height / 2))).toBeLessThan(
+      1.5,
+    );
   },
 };
