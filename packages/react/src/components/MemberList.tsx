@@ -2,6 +2,7 @@ import { memo, type ReactNode, useRef } from 'react';
 import { shallowEqual } from '../hooks/useStoreSelector';
 import type { ReceiptDetailMember } from './ReceiptDetailMember';
 import { scrollToEdgeOnKey } from './scrollToEdgeOnKey';
+import { tabIntoView } from './tabIntoView';
 import { useRowVirtualizer, useVirtualRows } from './useRowVirtualizer';
 import { useSettledValue } from './useSettledValue';
 import { visuallyHidden } from './visuallyHidden';
@@ -71,7 +72,11 @@ export function MemberList({
           tabIndex={0}
           className="readmark-sheet-list" // Inline max height keeps the list virtualized even without styles.css.
           style={{ overflowY: 'auto', maxHeight: 'var(--readmark-sheet-list-height, 22rem)' }}
-          onKeyDown={(event) => scrollToEdgeOnKey(event, virtualizer)}
+          onKeyDown={(event) => {
+            scrollToEdgeOnKey(event, virtualizer);
+            // Tab goes to an app's control (`renderMember`) in view, not in a row rendered above it.
+            tabIntoView(event);
+          }}
         >
           {/* Named once, on the focusable scroll region: a second name on the list was read twice. */}
           <ul
