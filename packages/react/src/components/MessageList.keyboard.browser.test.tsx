@@ -139,3 +139,79 @@ it('Tab from the list goes to the first control in view, not to one in a row ren
   // The list stays at the newest messages: Tab did not scroll it up to an overscan row.
   expect(scroller.scrollTop).toBeGreaterThanOrEqual(scrollTop - 40);
 });
+
+it('Shift+Tab from a control after the list goes to the last control in view, not to one in a row rendered below it', async () => {
+  const alice = world.server.login('alice');
+  const bob = world.server.login('bob');
+  for (let i = 0; i < 40; i++) {
+    await world.send(alice, { conversationId: 'alice|1|bob', text: `message ${i}` });
+  }
+  const messages = await world.history(bob, 'bob|1|alice');
+  renderApp(
+    <Providers engine={world.engineFor(bob)}>
+      <MessageList
+        className="keyboard-list"
+        conversationId="bob|1|alice"
+        messages={messages}
+        renderMessage={(message) => (
+          <div style={{ height: 40 }}>
+            <button type="button">{textOf(message)}</button>
+          </div>
+        )}
+      />
+      <input aria-label="Composer" />
+    </Providers>,
+  );
+  const scroller = screen.getByRole('region', { name: 'Messages' });
+  await screen.findByRole('button', { name: 'message 39' });
+  // The reader scrolled up to the oldest messages.
+  scroller.scrollTop = 0;
+  await screen.findByRole('button', { name: 'message 0' });
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const view = scroller.getBoundingClientRect();
+  const inView = (element: Element) => {
+    const box = element.getBoundingClientRect();
+    return box.bottom > view.top && box.top < view.bottom;
+  };
+  const buttons = [...scroller.querySelectorAll('button')];
+  expect(inView(buttons.at(-1)!), 'the last rendered button is below the view').toBe(false);
+  const whollyInView = (element: Element) => {
+    const box = element.getBoundingClientRect();
+    return box.top >= view.top && box.bottom <= view.bottom;
+  };
+  const lastInView = buttons.filter(whollyInView).at(-1)!;
+
+  screen.getByRole('textbox', { name: 'Composer' }).focus();
+  await userEvent.tab({ shift: true });
+  // The last one wholly in view: focusing it scrolls nothing.
+  expect(document.activeElement).toBe(lastInView);
+  // The list stays at the oldest messages: Shift+Tab did not scroll it down to an overscan row.
+  expect(scroller.scrollTop).toBe(0);
+});
+
+it('Shift+Tab from the new-messages pill goes to a control in view that the pill does not cover (WCAG 2.4.11)', async () => {
+  const { scroller, pill } = await scrolledUpWithPill(world, {
+    height: undefined,
+    className: 'keyboard-list',
+    renderMessage: (message) => (
+      <div style={{ height: 52, paddingTop: 4, boxSizing: 'border-box', textAlign: 'center' }}>
+        <button type="button" style={{ height: 20, width: 80, padding: 0 }}>
+          {textOf(message)}
+        </button>
+      </div>
+    ),
+  });
+  pill.focus();
+  await userEvent.tab({ shift: true });
+  const focused = document.activeElement!;
+  expect(scroller.contains(focused) && focused !== scroller).toBe(true);
+  const box = focused.getBoundingClientRect();
+  const view = scroller.getBoundingClientRect();
+  const cover = pill.getBoundingClientRect();
+  expect(box.top, 'in view').toBeGreaterThanOrEqual(view.top);
+  expect(box.bottom, 'in view').toBeLessThanOrEqual(view.bottom);
+  const isUnderPill = box.bottom > cover.top && box.top < cover.bottom;
+  expect(isUnderPill, `${focused.textContent} under the pill`).toBe(false);
+  // Near the top still, where the reader was: not scrolled down to an overscan row.
+  expect(scroller.scrollTop).toBeLessThan(100);
+});
