@@ -14,7 +14,7 @@ import { NewMessagesPill } from './NewMessagesPill';
 import { objectKeys } from './objectKeys';
 import { scrollListToEnd } from './scrollListGlide';
 import { scrollToEdgeOnKey } from './scrollToEdgeOnKey';
-import { tabIntoView, useShiftTabIntoView } from './tabIntoView';
+import { tabIntoView } from './tabIntoView';
 import { usableKey } from './usableKey';
 import { useHistoryWindow } from './useHistoryWindow';
 import { type ListCommit, useMessageListHandle } from './useMessageListHandle';
@@ -348,7 +348,6 @@ export function MessageList<TMessage extends ReceiptMessage>({
   }, [allMessages]);
 
   const renderRow = renderMessage as RenderRow;
-  const shiftTabIntoView = useShiftTabIntoView();
   return (
     <div
       className={withClassName('readmark-message-list', className)}
@@ -371,8 +370,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
         className="readmark-message-scroller"
         style={{ flex: '1 1 auto', minHeight: 0, overflowY: 'auto', overflowAnchor: 'none' }}
         // Home and End at once, by index: the browser's animated Home stopped screens short. Tab
-        // and Shift+Tab into the rows in view, not into those rendered above or below it.
-        {...shiftTabIntoView}
+        // into the rows in view, not into those rendered above it.
         onKeyDown={(event) => {
           scrollToEdgeOnKey(event, virtualizer);
           tabIntoView(event);
