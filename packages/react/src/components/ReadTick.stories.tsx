@@ -247,7 +247,9 @@ const roundIcon: RenderTickIcon = (status) => (
         strokeWidth="1.6"
       />
     )}
-    {status === 'failed' && <path d="M8 4.5v4M8 10.8v.2" stroke="Canvas" strokeWidth="1.8" />}
+    {status === 'failed' && (
+      <path d="M8 4.5v4M8 10.8v.2" stroke="Canvas" strokeWidth="1.8" strokeLinecap="round" />
+    )}
   </svg>
 );
 

@@ -378,6 +378,28 @@ describe('ReceiptDetailSheet', () => {
     await waitFor(() => expect(readPanel.textContent).toContain('全部成员未读'));
   });
 
+  it('opens on Read when everyone has read, where Unread would be empty', async () => {
+    await setup('en', ['bob', 'carol', 'dave', 'erin']);
+    const badge = await screen.findByRole('button', { name: 'All read by 4 members' });
+    await userEvent.click(badge);
+    const readTab = await screen.findByRole('tab', { name: 'Read (4)' });
+    expect(readTab.getAttribute('aria-selected')).toBe('true');
+    const panel = screen.getByRole('tabpanel', { name: 'Read (4)' });
+    await waitFor(() => expect(memberNames(panel)).toEqual(['Bob', 'Carol', 'Dave', 'Erin']));
+  });
+
+  it('opens on Unread when everyone has read if the app asks for it with `initialTab`', async () => {
+    const { alice, message } = await lunchInTeamOfFive(4);
+    renderApp(
+      <Providers engine={world.engineFor(alice)} names={names}>
+        <BadgeOpensSheet message={message} initialTab="unread" />
+      </Providers>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'All read by 4 members' }));
+    const unreadTab = await screen.findByRole('tab', { name: 'Unread (0)' });
+    expect(unreadTab.getAttribute('aria-selected')).toBe('true');
+  });
+
   it('closes from the close button and speaks Chinese', async () => {
     const { closedCount } = await setup('zh-CN');
     const badge = await screen.findByRole('button', { name: '4人中3人未读' });

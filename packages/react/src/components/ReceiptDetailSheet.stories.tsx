@@ -25,7 +25,8 @@ const meta = {
   title: 'Components/ReceiptDetailSheet',
   component: ReceiptDetailSheet,
   // `onClose` also reaches the Actions panel; the stories' sheets close as well.
-  args: { initialTab: 'unread', onClose: fn() },
+  // No `initialTab`: the sheet's own choice (Unread, or Read once everyone has read).
+  args: { onClose: fn() },
   argTypes: {
     initialTab: { control: 'inline-radio', options: ['unread', 'read'] },
     memberAccountIds: {
@@ -64,7 +65,7 @@ function sheetUsage(
       ...(renderMember ? ['renderMember={MemberRow}'] : []),
     ],
     props: {
-      initialTab: initialTab === 'unread' ? undefined : initialTab,
+      initialTab,
       memberAccountIds,
       className,
     },
@@ -516,7 +517,13 @@ export const AllStates: Story = {
     await expect(nobody.getByText('Nobody has read this yet')).toBeVisible();
     await close(nobody);
 
+    // Everyone has read: it opens on Read, whose list is the one with members in it.
     const everyone = await open('everyone read');
+    await expect(await everyone.findByRole('tab', { name: 'Read (5)' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await userEvent.click(everyone.getByRole('tab', { name: 'Unread (0)' }));
     await expect(await everyone.findByText('Everyone has read this')).toBeVisible();
     // Left open so the accessibility check also covers an open sheet.
   },

@@ -28,7 +28,11 @@ export interface ReceiptDetailSheetProps {
    * function renders every mounted row again.
    */
   renderMember?: ((member: ReceiptDetailMember) => ReactNode) | undefined;
-  /** Tab shown when the sheet opens; defaults to `'unread'`, as does any value but `'read'`. */
+  /**
+   * Tab shown when the sheet opens: `'unread'` or `'read'`. Without it the sheet opens on Unread,
+   * or on Read when the counts known as it opens say everyone has read (an empty Unread tab has
+   * nothing to show); any other value opens on Unread.
+   */
   initialTab?: ReceiptDetailTab | undefined;
   /**
    * A short excerpt of the message the sheet is about, usually its text (`message.text`), or what
@@ -63,7 +67,7 @@ export function ReceiptDetailSheet({
   onClose,
   memberAccountIds,
   renderMember,
-  initialTab = 'unread',
+  initialTab,
   messageExcerpt,
   className,
 }: ReceiptDetailSheetProps) {
@@ -79,7 +83,10 @@ export function ReceiptDetailSheet({
   const excerpt = isOpen ? shortExcerpt(messageExcerpt) : undefined;
   // Anything but 'read' from a JavaScript app ("Read") would select neither tab and leave both out
   // of the tab order.
-  const openingTab: ReceiptDetailTab = initialTab === 'read' ? 'read' : 'unread';
+  const openingTab: ReceiptDetailTab =
+    initialTab === 'read' || (initialTab === undefined && detail.knownCounts?.unreadCount === 0)
+      ? 'read'
+      : 'unread';
   const [selectedTab, setSelectedTab] = useState<ReceiptDetailTab>(openingTab);
   const [query, setQuery] = useState('');
   const [wasOpen, setWasOpen] = useState(isOpen);

@@ -16,6 +16,7 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReceiptProvider } from '../ReceiptProvider';
+import type { ReceiptDetailTab } from './DetailTabs';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import { UnreadBadge } from './UnreadBadge';
 
@@ -282,12 +283,15 @@ export function BadgeOpensSheet({
   message,
   className,
   onClosed,
+  initialTab,
 }: {
   message: ReceiptMessage;
   /** Passed to the badge. */
   className?: string;
   /** Called after the sheet asked to close. */
   onClosed?: () => void;
+  /** Passed to the sheet. */
+  initialTab?: ReceiptDetailTab;
 }) {
   const [isOpen, setIsOpen] = useState(false);
   return (
@@ -296,6 +300,7 @@ export function BadgeOpensSheet({
       <ReceiptDetailSheet
         message={message}
         isOpen={isOpen}
+        initialTab={initialTab}
         onClose={() => {
           setIsOpen(false);
           onClosed?.();
