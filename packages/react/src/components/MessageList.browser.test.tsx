@@ -616,6 +616,25 @@ describe('MessageList', () => {
     await waitFor(async () => expect(await list.peerReadTime()).toBe(newest.createTime));
   });
 
+  it('marks read with a clock that calls back inside setTimeout, at once, without recursing', async () => {
+    // A clock whose timers fire at once (its `now` stands still): the call back says the dwell is
+    // over. Checked again inside `setTimeout`, the row was still dwelling and set the next timer.
+    let timersSet = 0;
+    const immediate: Clock = {
+      now: () => 1_000,
+      setTimeout: (callback) => {
+        timersSet++;
+        callback();
+        return 7;
+      },
+      clearTimeout: () => {},
+    };
+    const list = await bobsList(5, { readDwellMs: 300, clock: immediate });
+    const newest = list.messages()[4]!;
+    await waitFor(async () => expect(await list.peerReadTime()).toBe(newest.createTime));
+    expect(timersSet).toBeLessThanOrEqual(2);
+  });
+
   it("times the dwell with the engine's clock when no clock prop is given", async () => {
     const time = manualClock();
     const list = await bobsList(5, { readDwellMs: 60_000, engineClock: time.clock });

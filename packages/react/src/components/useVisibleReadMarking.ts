@@ -60,57 +60,65 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>(options: 
     visibleSinceRef.current = new Map();
   }, [conversationId]);
 
-  const check = useCallback(() => {
-    const element = scrollRef.current;
-    const current = latest.current;
-    const wasVisibleSince = visibleSinceRef.current;
-    // Only rows still visible carry their start over: one that left the viewport before its dwell
-    // ended starts over next time.
-    const visibleSince = new Map<string, number>();
-    const doc = element?.ownerDocument;
-    // When nothing counts, no row is measured, so below every dwell stops and the timer goes.
-    const isCounting =
-      current.isEnabled &&
-      // Receipts off: the engine would drop what it is given, so nothing dwells or counts as marked.
-      selectIsSendingReceipts(engine.store.getState(), current.conversationId) &&
-      // Dwell counts only while the user can see the page.
-      doc?.visibilityState === 'visible' &&
-      doc.hasFocus();
+  // `dueAt`: the dwell end a timer fired for (anything else, an event, is ignored): a clock that
+  // calls back before its `now` reaches it (at once, inside `setTimeout`) says the dwell is over.
+  const check = useCallback(
+    (dueAt?: unknown) => {
+      const element = scrollRef.current;
+      const current = latest.current;
+      const wasVisibleSince = visibleSinceRef.current;
+      // Only rows still visible carry their start over: one that left the viewport before its dwell
+      // ended starts over next time.
+      const visibleSince = new Map<string, number>();
+      const doc = element?.ownerDocument;
+      // When nothing counts, no row is measured, so below every dwell stops and the timer goes.
+      const isCounting =
+        current.isEnabled &&
+        // Receipts off: the engine would drop what it is given, so nothing dwells or counts as marked.
+        selectIsSendingReceipts(engine.store.getState(), current.conversationId) &&
+        // Dwell counts only while the user can see the page.
+        doc?.visibilityState === 'visible' &&
+        doc.hasFocus();
 
-    const now = current.clock.now();
-    const toMark: ReceiptMessage[] = [];
-    let nextDueIn = Number.POSITIVE_INFINITY;
-    let viewport: Box | undefined;
-    for (const item of isCounting ? virtualizer.getVirtualItems() : []) {
-      const message = current.messages[item.index];
-      // markRead rejects malformed messages (a missing one too); a bad row must not stop the good
-      // ones being marked.
-      if (!isReceiptMessage(message) || message.isSelf === true) continue;
-      if (message.conversationId !== current.conversationId) continue;
-      const key = current.getMessageKey(message);
-      if (markedKeysRef.current.has(key)) continue;
-      // Only rows that could still be marked are measured: my own messages, other conversations'
-      // and already marked ones need no geometry (half the rows of a typical chat). Real boxes:
-      // exact even before the virtualizer has re-measured a row.
-      const row = virtualizer.elementsCache.get(item.key);
-      if (!element || !row?.isConnected) continue;
-      // The viewport is read once, and only when a row needs it (no layout otherwise).
-      viewport ??= visibleViewport(element);
-      if (!isMostlyVisible(row.getBoundingClientRect(), viewport)) continue;
-      const since = wasVisibleSince.get(key) ?? now;
-      const dueIn = since + current.dwellMs - now;
-      if (dueIn > 0) {
-        visibleSince.set(key, since);
-        nextDueIn = Math.min(nextDueIn, dueIn);
-        continue;
+      const now = Math.max(
+        current.clock.now(),
+        typeof dueAt === 'number' ? dueAt : Number.NEGATIVE_INFINITY,
+      );
+      const toMark: ReceiptMessage[] = [];
+      let nextDueIn = Number.POSITIVE_INFINITY;
+      let viewport: Box | undefined;
+      for (const item of isCounting ? virtualizer.getVirtualItems() : []) {
+        const message = current.messages[item.index];
+        // markRead rejects malformed messages (a missing one too); a bad row must not stop the good
+        // ones being marked.
+        if (!isReceiptMessage(message) || message.isSelf === true) continue;
+        if (message.conversationId !== current.conversationId) continue;
+        const key = current.getMessageKey(message);
+        if (markedKeysRef.current.has(key)) continue;
+        // Only rows that could still be marked are measured: my own messages, other conversations'
+        // and already marked ones need no geometry (half the rows of a typical chat). Real boxes:
+        // exact even before the virtualizer has re-measured a row.
+        const row = virtualizer.elementsCache.get(item.key);
+        if (!element || !row?.isConnected) continue;
+        // The viewport is read once, and only when a row needs it (no layout otherwise).
+        viewport ??= visibleViewport(element);
+        if (!isMostlyVisible(row.getBoundingClientRect(), viewport)) continue;
+        const since = wasVisibleSince.get(key) ?? now;
+        const dueIn = since + current.dwellMs - now;
+        if (dueIn > 0) {
+          visibleSince.set(key, since);
+          nextDueIn = Math.min(nextDueIn, dueIn);
+          continue;
+        }
+        markedKeysRef.current.add(key);
+        toMark.push(message);
       }
-      markedKeysRef.current.add(key);
-      toMark.push(message);
-    }
-    visibleSinceRef.current = visibleSince;
-    scheduleDwellEnd(timerRef, current.clock, now, nextDueIn, check);
-    if (toMark.length > 0) engine.markRead(toMark);
-  }, [engine, virtualizer, scrollRef]);
+      visibleSinceRef.current = visibleSince;
+      scheduleDwellEnd(timerRef, current.clock, now, nextDueIn, check);
+      if (toMark.length > 0) engine.markRead(toMark);
+    },
+    [engine, virtualizer, scrollRef],
+  );
 
   useEffect(() => {
     const doc = scrollRef.current?.ownerDocument;
@@ -201,7 +209,7 @@ function scheduleDwellEnd(
   clock: Clock,
   now: number,
   dueIn: number,
-  onDue: () => void,
+  onDue: (dueAt: number) => void,
 ): void {
   if (!Number.isFinite(dueIn)) {
     cancelTimer(timerRef);
@@ -211,10 +219,17 @@ function scheduleDwellEnd(
   if (pending && pending.clock === clock && pending.dueAt <= now + dueIn) return;
   cancelTimer(timerRef);
   const timer: DwellTimer = { clock, handle: undefined, dueAt: now + dueIn };
-  timer.handle = clock.setTimeout(() => {
-    if (timerRef.current === timer) timerRef.current = undefined;
-    onDue();
-  }, dueIn);
+  const fire = () => {
+    // Cancelled or replaced meanwhile, by a clock that cannot take its timer back.
+    if (timerRef.current !== timer) return;
+    timerRef.current = undefined;
+    onDue(timer.dueAt);
+  };
+  let isSetting = true;
+  // A clock that calls back inside `setTimeout` is answered in a microtask: checked at once, the
+  // check set the next timer inside this one, without end (a stack overflow).
+  timer.handle = clock.setTimeout(() => (isSetting ? queueMicrotask(fire) : fire()), dueIn);
+  isSetting = false;
   timerRef.current = timer;
 }
 
