@@ -41,11 +41,20 @@ export async function sendMessage(scope: Locator, text: string): Promise<void> {
 
 /**
  * Alice sends a burst of 20 messages ("<text> #1" … "<text> #20") to Bob and waits until the newest
- * shows Read: Bob's devices, at the end of the chat, have all shown it.
+ * shows Read: Bob's devices, at the end of the chat, have all shown it. On a small screen, where
+ * the panes are stacked and Bob's list is not in the window (so he sees nothing), give `reader`:
+ * his pane's list is brought into the window once the burst is sent.
  */
-export async function sendBurstReadByBob(alice: Locator, text: string): Promise<void> {
+export async function sendBurstReadByBob(
+  alice: Locator,
+  text: string,
+  reader?: Locator,
+): Promise<void> {
   await alice.getByRole('textbox').fill(text);
   await alice.getByRole('button', { name: 'Send 20 messages' }).click();
+  await reader
+    ?.locator('.readmark-message-scroller')
+    .evaluate((scroller) => scroller.scrollIntoView({ block: 'center' }));
   await expect(
     bubble(alice, `${text} #20`).getByRole('img', { name: 'Read', exact: true }),
   ).toBeVisible();
