@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Clock } from '../clock';
 import { ReceiptError } from '../ReceiptError';
 import type { ConnectionState, ReceiptTransport, TransportEvent } from '../ReceiptTransport';
+import { createCountingClock } from '../testing/leakCounters';
 import type { ReceiptMessage } from '../types';
 import { createReceiptEngine } from './createReceiptEngine';
 import type { ReceiptEngine, ReceiptEngineOptions } from './ReceiptEngine';
@@ -79,27 +80,6 @@ const inTeam = (teamId: string, id: string, senderId = 'B'): ReceiptMessage => (
   conversationId: `A|2|${teamId}`,
   messageConfig: { readReceiptEnabled: true },
 });
-
-/** The fake-timer clock, counting the timers that have neither fired nor been cleared. */
-function createCountingClock() {
-  const live = new Set<unknown>();
-  const clock: Clock = {
-    now: () => Date.now(),
-    setTimeout(callback, delayMs) {
-      const handle = setTimeout(() => {
-        live.delete(handle);
-        callback();
-      }, delayMs);
-      live.add(handle);
-      return handle;
-    },
-    clearTimeout(handle) {
-      live.delete(handle);
-      clearTimeout(handle as ReturnType<typeof setTimeout>);
-    },
-  };
-  return { clock, pending: () => live.size };
-}
 
 /** Engines a test made: disposed after it, so none is left to take the next test's receipts. */
 const engines: ReceiptEngine[] = [];

@@ -14,10 +14,11 @@ import { nextFrame, Providers, renderApp, teamWithMessage } from './testWorld.te
 
 const world = listWorldPerTest();
 
-it('keeps a focused member row rendered while the member list scrolls away from it', async () => {
+/** An open sheet over a team of 120 unread members, each row an app's button. */
+async function openSheetOfButtons() {
   const memberIds = Array.from({ length: 120 }, (_, index) => `member${index + 1}`);
   const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers: 0, memberIds });
-  const app = renderApp(
+  return renderApp(
     <Providers engine={world.engineFor(alice)}>
       <ReceiptDetailSheet
         message={message}
@@ -27,6 +28,10 @@ it('keeps a focused member row rendered while the member list scrolls away from 
       />
     </Providers>,
   );
+}
+
+it('keeps a focused member row rendered while the member list scrolls away from it', async () => {
+  const app = await openSheetOfButtons();
   const firstMember = await waitFor(() => {
     const button = document.querySelector<HTMLButtonElement>('.readmark-member button');
     expect(button).not.toBeNull();
@@ -42,18 +47,7 @@ it('keeps a focused member row rendered while the member list scrolls away from 
 });
 
 it('Tab from the scrolled member list goes to the first member control in view, not to one rendered above it', async () => {
-  const memberIds = Array.from({ length: 120 }, (_, index) => `member${index + 1}`);
-  const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers: 0, memberIds });
-  const app = renderApp(
-    <Providers engine={world.engineFor(alice)}>
-      <ReceiptDetailSheet
-        message={message}
-        isOpen
-        onClose={() => {}}
-        renderMember={(member) => <button type="button">{member.name}</button>}
-      />
-    </Providers>,
-  );
+  const app = await openSheetOfButtons();
   const list = await waitFor(() => {
     const region = app.container.ownerDocument.querySelector<HTMLElement>('.readmark-sheet-list');
     expect(region).not.toBeNull();

@@ -1,5 +1,6 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { screen, waitFor } from '@testing-library/dom';
+import type { ReactNode } from 'react';
 import { expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../styles.css';
@@ -19,9 +20,18 @@ const textOf = (message: ReceiptMessage) => (message as { text?: string }).text;
 
 /** Alice's 90 messages to Bob, of varied heights (40 to 280 px), in Bob's list. */
 async function bobsLongChat() {
+  return bobsChat(90, (message) => (
+    <div style={{ height: 40 + (Number(textOf(message)?.split(' ')[1]) % 5) * 60 }}>
+      {textOf(message)}
+    </div>
+  ));
+}
+
+/** Alice's `count` messages to Bob ("message 0" …), drawn by `renderMessage` in Bob's list. */
+async function bobsChat(count: number, renderMessage: (message: ReceiptMessage) => ReactNode) {
   const alice = world.server.login('alice');
   const bob = world.server.login('bob');
-  for (let i = 0; i < 90; i++) {
+  for (let i = 0; i < count; i++) {
     await world.send(alice, { conversationId: 'alice|1|bob', text: `message ${i}` });
   }
   const messages = await world.history(bob, 'bob|1|alice');
@@ -31,16 +41,12 @@ async function bobsLongChat() {
         className="keyboard-list"
         conversationId="bob|1|alice"
         messages={messages}
-        renderMessage={(message) => (
-          <div style={{ height: 40 + (Number(textOf(message)?.split(' ')[1]) % 5) * 60 }}>
-            {textOf(message)}
-          </div>
-        )}
+        renderMessage={renderMessage}
       />
     </Providers>,
   );
   const scroller = screen.getByRole('region', { name: 'Messages' });
-  await screen.findByText('message 89');
+  await screen.findByText(`message ${count - 1}`);
   return scroller;
 }
 
@@ -100,28 +106,11 @@ it('a control tabbed to while the new-messages pill shows is never hidden under 
 });
 
 it('Tab from the list goes to the first control in view, not to one in a row rendered above it', async () => {
-  const alice = world.server.login('alice');
-  const bob = world.server.login('bob');
-  for (let i = 0; i < 40; i++) {
-    await world.send(alice, { conversationId: 'alice|1|bob', text: `message ${i}` });
-  }
-  const messages = await world.history(bob, 'bob|1|alice');
-  renderApp(
-    <Providers engine={world.engineFor(bob)}>
-      <MessageList
-        className="keyboard-list"
-        conversationId="bob|1|alice"
-        messages={messages}
-        renderMessage={(message) => (
-          <div style={{ height: 40 }}>
-            <button type="button">{textOf(message)}</button>
-          </div>
-        )}
-      />
-    </Providers>,
-  );
-  const scroller = screen.getByRole('region', { name: 'Messages' });
-  await screen.findByRole('button', { name: 'message 39' });
+  const scroller = await bobsChat(40, (message) => (
+    <div style={{ height: 40 }}>
+      <button type="button">{textOf(message)}</button>
+    </div>
+  ));
   const view = scroller.getBoundingClientRect();
   const inView = (element: Element) => {
     const box = element.getBoundingClientRect();
