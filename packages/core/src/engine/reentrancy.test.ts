@@ -306,6 +306,16 @@ describe('a dispose made by onError or a subscriber while the engine handles an 
     expect(calls).toEqual([]);
   });
 
+  it('detail: a subscriber disposing when the detail turns loading: no query goes out', async () => {
+    const { transport, calls } = createTransport();
+    const engine = engineOf({ accountId: 'A', transport });
+    engine.store.subscribe(() => engine.dispose());
+    engine.watchTeamDetail(inTeam('T', 'mine', 'A'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(engine.isDisposed).toBe(true);
+    expect(calls).toEqual([]);
+  });
+
   it('detail: a subscriber disposing at the counts that outdate an open detail: no query, no update', async () => {
     const { transport, calls, deliver } = createTransport();
     const engine = engineOf({ accountId: 'A', transport });

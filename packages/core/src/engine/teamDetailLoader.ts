@@ -113,6 +113,8 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
     if (!context.isConnected() || context.isDisposed()) return;
     inFlight.add(key);
     context.store.setState((state) => withStatus(state, key, 'loading'));
+    // A store subscriber (app code) may have disposed the engine at that update: no query then.
+    if (context.isDisposed()) return;
     invoke(async () =>
       teamDetailAnswer(await context.transport.getTeamMessageReceiptDetail(message)),
     ).then(
