@@ -143,6 +143,29 @@ describe('a transport event delivered inside sendTeamMessageReceipts', () => {
     await vi.advanceTimersByTimeAsync(300);
     expect(teamSends(calls)).toEqual(['x']);
   });
+
+  it('with a subscriber that mutes the team inside its first batch of 50: the rest is not sent', async () => {
+    const { transport, calls } = eventfulTransport();
+    const engine = engineOf({ accountId: 'A', transport });
+    const seen = Array.from({ length: 60 }, (_, index) => inTeam('T1', `x${index}`));
+    const unsubscribe = engine.store.subscribe(() => {
+      unsubscribe();
+      engine.setSendingReceipts(false, 'A|2|T1');
+    });
+    engine.markRead(seen);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(teamSends(calls)).toEqual([
+      seen
+        .slice(0, 50)
+        .map((m) => m.messageClientId)
+        .join(),
+    ]);
+    // Dropped, not sent: marked again once receipts are back on, they go.
+    engine.setSendingReceipts(true, 'A|2|T1');
+    engine.markRead(seen.slice(50));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(teamSends(calls)).toHaveLength(2);
+  });
 });
 
 describe('a dispose made by onError or a subscriber while the engine handles an answer', () => {
@@ -515,6 +538,25 @@ describe('a dispose made by a store subscriber inside a send, its receipts kept 
       'heir A|2|T1',
       'heir A|2|T2',
     ]);
+  });
+
+  it('by the running engine, a team of more than 50: the batches not sent yet go to it, not out of the disposed one', async () => {
+    const log: string[] = [];
+    const batches = (tag: string, transport: ReceiptTransport) => {
+      const send = transport.sendTeamMessageReceipts;
+      transport.sendTeamMessageReceipts = (messages) => {
+        log.push(`${tag} ${messages[0]?.messageClientId}..${messages.at(-1)?.messageClientId}`);
+        return send(messages);
+      };
+      return transport;
+    };
+    const old = engineOf({ accountId: 'A', transport: batches('old', eventfulTransport('', [])) });
+    engineOf({ accountId: 'A', transport: batches('heir', eventfulTransport('', [])) });
+    old.store.subscribe(() => old.dispose());
+    old.markRead(Array.from({ length: 60 }, (_, index) => inTeam('T1', `x${index}`)));
+    await vi.advanceTimersByTimeAsync(1000);
+    // The first batch was in flight at dispose: handed over too (its answer is ignored).
+    expect(log).toEqual(['old x0..x49', 'heir x0..x49', 'heir x50..x59']);
   });
 
   it('by a storage: the disposed one sends nothing more, the storage keeps the rest', async () => {

@@ -47,6 +47,12 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
   const retries = createRetrySchedule(context, () => flush());
   /** Batches sent and not yet answered: still pending for the outbox's snapshot. */
   const inFlight = new Set<ReceiptMessage[]>();
+  /**
+   * Batches of a flush not sent yet (in `inFlight` already, so a dispose made inside an earlier
+   * batch's send finds them), by conversation: a drop made meanwhile (mute, or a dispose whose
+   * receipts another engine or a storage keeps) takes them back unsent.
+   */
+  const unsent = new Map<ReceiptMessage[], string>();
 
   function add(conversationId: string, message: ReceiptMessage): boolean {
     const key = teamMessageKey(conversationId, message.messageClientId);
@@ -90,7 +96,11 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
       pending.delete(conversationId);
       const batches = chunk(queue, TEAM_BATCH_LIMIT);
       const round = retries.round(conversationId, batches.length);
-      for (const batch of batches) send(conversationId, batch, round);
+      for (const batch of batches) {
+        inFlight.add(batch);
+        unsent.set(batch, conversationId);
+      }
+      for (const batch of batches) if (unsent.delete(batch)) send(conversationId, batch, round);
     }
   }
 
@@ -130,6 +140,12 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
     drop(conversationId) {
       for (const id of conversationId === undefined ? [...pending.keys()] : [conversationId]) {
         dropQueue(id);
+      }
+      for (const [batch, id] of unsent) {
+        if (conversationId !== undefined && id !== conversationId) continue;
+        unsent.delete(batch);
+        inFlight.delete(batch);
+        for (const message of batch) handled.delete(teamMessageKey(id, message.messageClientId));
       }
     },
     snapshot: () => [...[...pending.values()].flat(), ...[...inFlight].flat()],
