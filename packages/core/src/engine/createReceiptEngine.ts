@@ -110,7 +110,9 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       const key = `${operation}|${conversationId}`;
       if (isUnexplainedFailure(error) && !unexplainedRetries.has(key)) {
         unexplainedRetries.add(key);
-        context.report(error, operation, conversationId);
+        // Told once the caller has queued the retry: `onError` is app code, which may flush or
+        // dispose the engine, and then found the failed receipt neither queued nor handed over.
+        void Promise.resolve().then(() => context.report(error, operation, conversationId));
       }
       return true;
     },

@@ -60,7 +60,9 @@ export interface EngineContext {
    * Whether a failed call is retried: its code says it can succeed later (`isRetryableCode`). A
    * retried failure is told to `onError` (once per operation and conversation) only when what
    * failed carried no NIM code (see `isUnexplainedFailure`): then it may be the transport's own bug
-   * or a request the backend will always refuse, and a retry in silence would hide it.
+   * or a request the backend will always refuse, and a retry in silence would hide it. Told in the
+   * next promise job, once the caller has queued the retry: `onError` is app code, and may flush or
+   * dispose the engine.
    */
   willRetry(error: ReceiptError, operation: ReceiptOperation, conversationId: string): boolean;
   /** The outbox gained or lost a receipt (queued, confirmed or dropped): persist it if asked to. */

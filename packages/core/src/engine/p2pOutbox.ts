@@ -1,4 +1,3 @@
-import { isRetryableCode } from '../errorCodes';
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
 import { type EngineContext, invoke } from './engineContext';
@@ -105,20 +104,16 @@ export function createP2POutbox(
       (error: ReceiptError) => {
         inFlight.delete(conversationId);
         if (context.isDisposed()) return;
-        // Queued for its retry before willRetry, whose onError (app code) may flush or dispose the
-        // engine: a flush then leaves it to its backoff; dispose sends it, hands it over or keeps it.
-        if (isRetryableCode(error.code)) {
-          const queued = pending.get(conversationId);
-          if (!queued || queued.createTime < message.createTime) {
-            pending.set(conversationId, message);
-          }
-          retries.schedule(conversationId);
+        if (!context.willRetry(error, 'sendP2PMessageReceipt', conversationId)) {
+          refused.add(message.messageClientId);
+          context.onOutboxChange();
+          context.report(error, 'sendP2PMessageReceipt', conversationId);
+          if (pending.has(conversationId)) onNeedsFlush();
+          return;
         }
-        if (context.willRetry(error, 'sendP2PMessageReceipt', conversationId)) return;
-        refused.add(message.messageClientId);
-        context.onOutboxChange();
-        context.report(error, 'sendP2PMessageReceipt', conversationId);
-        if (pending.has(conversationId)) onNeedsFlush();
+        const queued = pending.get(conversationId);
+        if (!queued || queued.createTime < message.createTime) pending.set(conversationId, message);
+        retries.schedule(conversationId);
       },
     );
   }

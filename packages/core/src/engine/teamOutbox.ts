@@ -1,4 +1,3 @@
-import { isRetryableCode } from '../errorCodes';
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
 import { type EngineContext, invoke } from './engineContext';
@@ -118,14 +117,12 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
         land();
         if (context.isDisposed()) return;
         round.failed();
-        // Queued for its retry before willRetry, whose onError (app code) may flush or dispose the
-        // engine: a flush then leaves it to its backoff; dispose sends it, hands it over or keeps it.
-        if (isRetryableCode(error.code)) {
+        if (context.willRetry(error, 'sendTeamMessageReceipts', conversationId)) {
           // The failed batch goes first, before what was queued meanwhile.
           pending.set(conversationId, [...batch, ...(pending.get(conversationId) ?? [])]);
           retries.schedule(conversationId);
+          return;
         }
-        if (context.willRetry(error, 'sendTeamMessageReceipts', conversationId)) return;
         context.store.setState((state) => markTeamUnavailable(state, conversationId, error.code));
         context.onOutboxChange();
         context.report(error, 'sendTeamMessageReceipts', conversationId);
