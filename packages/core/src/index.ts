@@ -13,8 +13,8 @@ export {
 export type { RetryPolicy } from './engine/backoff';
 export { defaultRetryPolicy } from './engine/backoff';
 export { createReceiptEngine } from './engine/createReceiptEngine';
-export type { ReceiptErrorContext, ReceiptOperation } from './engine/engineContext';
-export { TEAM_UNAVAILABLE_CODES } from './engine/engineContext';
+export type { ReceiptErrorContext, ReceiptOperation, TimerSet } from './engine/engineContext';
+export { createTimerSet, TEAM_UNAVAILABLE_CODES } from './engine/engineContext';
 export type { LastMessageStatus, ReceiptLastMessage } from './engine/lastMessageStatus';
 export {
   LastMessageState,

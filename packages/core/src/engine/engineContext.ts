@@ -33,6 +33,7 @@ export const TEAM_UNAVAILABLE_CODES: ReadonlySet<number> = new Set([
 ]);
 
 /** Timers the engine owns, so `dispose()` can cancel every one of them. */
+/** Timers over a {@link Clock}, made with {@link createTimerSet}. */
 export interface TimerSet {
   set(callback: () => void, delayMs: number): unknown;
   clear(handle: unknown): void;
@@ -78,7 +79,9 @@ export interface EngineContext {
 const MAX_TIMER_DELAY_MS = 2_147_483_647;
 
 /**
- * A TimerSet over `clock` that forgets timers once they fire. Each timer is known by a token of its
+ * A TimerSet over `clock` that forgets timers once they fire: the engine's timers, and any UI timing
+ * that follows the engine's clock (`MessageList`'s read dwell). A cleared timer never calls back,
+ * even on a clock that cannot take it back. Each timer is known by a token of its
  * own, not by the clock's handle: a clock that calls back at once may return none, or the same one
  * every time (`setTimeout: (callback) => callback()`), and two timers set in one task (a flush and
  * a count load) must not be mistaken for one, which lost the second one's callback.

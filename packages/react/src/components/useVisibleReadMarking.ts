@@ -1,9 +1,11 @@
 import {
   type Clock,
+  createTimerSet,
   isReceiptMessage,
   type ReceiptMessage,
   selectIsSendingReceipts,
   systemClock,
+  type TimerSet,
 } from '@readmark/core';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { type RefObject, useCallback, useEffect, useRef } from 'react';
@@ -195,6 +197,8 @@ function isClock(value: unknown): value is Clock {
 
 interface DwellTimer {
   clock: Clock;
+  /** The timer's own set over `clock`, set again for each dwell end, not per check. */
+  timers: TimerSet;
   handle: unknown;
   dueAt: number;
 }
@@ -202,7 +206,9 @@ interface DwellTimer {
 /**
  * Keeps one timer for the earliest dwell end. A pending timer that fires no later than needed is
  * kept (an early check just schedules the next one), so a check per scroll frame does not clear and
- * set a timer each time.
+ * set a timer each time. Set through the engine's timer set, whose timers never call back inside
+ * the clock's `setTimeout` (a clock that fires at once is answered in a microtask): checked at once,
+ * the check set the next timer inside this one, without end (a stack overflow).
  */
 function scheduleDwellEnd(
   timerRef: { current: DwellTimer | undefined },
@@ -218,23 +224,17 @@ function scheduleDwellEnd(
   const pending = timerRef.current;
   if (pending && pending.clock === clock && pending.dueAt <= now + dueIn) return;
   cancelTimer(timerRef);
-  const timer: DwellTimer = { clock, handle: undefined, dueAt: now + dueIn };
-  const fire = () => {
-    // Cancelled or replaced meanwhile, by a clock that cannot take its timer back.
-    if (timerRef.current !== timer) return;
+  const dueAt = now + dueIn;
+  const timers = createTimerSet(clock);
+  const handle = timers.set(() => {
     timerRef.current = undefined;
-    onDue(timer.dueAt);
-  };
-  let isSetting = true;
-  // A clock that calls back inside `setTimeout` is answered in a microtask: checked at once, the
-  // check set the next timer inside this one, without end (a stack overflow).
-  timer.handle = clock.setTimeout(() => (isSetting ? queueMicrotask(fire) : fire()), dueIn);
-  isSetting = false;
-  timerRef.current = timer;
+    onDue(dueAt);
+  }, dueIn);
+  timerRef.current = { clock, timers, handle, dueAt };
 }
 
 function cancelTimer(timerRef: { current: DwellTimer | undefined }): void {
   const timer = timerRef.current;
   timerRef.current = undefined;
-  timer?.clock.clearTimeout(timer.handle);
+  timer?.timers.clear(timer.handle);
 }
