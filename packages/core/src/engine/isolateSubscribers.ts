@@ -9,12 +9,22 @@ import { reportUncaught } from './reportUncaught';
  */
 export function isolateSubscribers<T>(store: StoreApi<T>): void {
   const subscribe = store.subscribe;
-  store.subscribe = (listener) =>
-    subscribe((state, previous) => {
-      try {
-        listener(state, previous);
-      } catch (error) {
-        reportUncaught(error);
-      }
-    });
+  type Listener = Parameters<typeof subscribe>[0];
+  // One wrapper per listener: zustand keeps its listeners in a Set, so a listener subscribed twice
+  // runs once per update and either unsubscribe removes it, as in a plain store.
+  const isolated = new WeakMap<Listener, Listener>();
+  store.subscribe = (listener) => {
+    let wrapper = isolated.get(listener);
+    if (!wrapper) {
+      wrapper = (state, previous) => {
+        try {
+          listener(state, previous);
+        } catch (error) {
+          reportUncaught(error);
+        }
+      };
+      isolated.set(listener, wrapper);
+    }
+    return subscribe(wrapper);
+  };
 }

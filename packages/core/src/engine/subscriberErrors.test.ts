@@ -55,3 +55,22 @@ describe('a store subscriber that throws (an app’s)', () => {
     expect(reports.every((error) => error === broken)).toBe(true);
   });
 });
+
+describe('a store subscriber', () => {
+  it('subscribed twice runs once per update, and either unsubscribe removes it, as in zustand', async () => {
+    const { alice, bob, b1, b2 } = await world.aliceSendsBobTwo();
+    const seen: number[] = [];
+    const listener = (state: ReturnType<typeof alice.engine.store.getState>) =>
+      seen.push(selectPeerReadTime(state, 'A|1|B'));
+    alice.engine.store.subscribe(listener);
+    const unsubscribe = alice.engine.store.subscribe(listener);
+
+    bob.engine.markRead([b1]);
+    await world.tick(300);
+    expect(seen).toEqual([100]);
+    unsubscribe();
+    bob.engine.markRead([b2]);
+    await world.tick(300);
+    expect(seen).toEqual([100]);
+  });
+});
