@@ -456,6 +456,47 @@ export const PressingThePill: Story = {
 /** The pill and the list's name in Simplified Chinese. */
 export const Chinese: Story = { ...AllStates, globals: { locale: 'zh-CN' } };
 
+/** docs/theming.md, "Short chats at the bottom": the rows' container pushed down by a margin. */
+const shortChatAtEnd = `.short-at-end .readmark-message-scroller { display: flex; flex-direction: column; }
+.short-at-end .readmark-message-rows { margin-block-start: auto; }`;
+
+function ShortChat({ locale, list }: Locale & { list: ListArgs }) {
+  const ready = useWorld((world) => chatHistory(world, 3));
+  if (!ready) return null;
+  return (
+    <div className="short-at-end">
+      <style>{shortChatAtEnd}</style>
+      <DeviceList
+        device={ready.bob}
+        conversationId="bob|1|alice"
+        locale={locale}
+        id="Bob"
+        title="Bob"
+        list={list}
+      />
+    </div>
+  );
+}
+
+/**
+ * A chat of three messages shown from the bottom, next to where a composer would be, as WhatsApp,
+ * Telegram and Slack do, with two lines of the app's CSS (the kit's default is the top, as WeChat's).
+ */
+export const ShortChatAtTheBottom: Story = {
+  parameters: { docs: { source: { code: shortChatAtEnd, language: 'css' } } },
+  render: (args, { globals }) => <ShortChat locale={storyLocale(globals)} list={args} />,
+  play: async ({ canvasElement, globals }) => {
+    const canvas = within(canvasElement);
+    const name = storyLocale(globals) === 'en' ? 'Messages' : '消息列表';
+    const region = await canvas.findByRole('region', { name });
+    await waitFor(() => expect(within(region).getByText(/^3: /)).toBeVisible(), { timeout: 3000 });
+    const rows = region.querySelectorAll('.readmark-message-row');
+    await expect(rows).toHaveLength(3);
+    const bottom = region.getBoundingClientRect().bottom;
+    await expect(rows[2]!.getBoundingClientRect().bottom).toBeCloseTo(bottom, 0);
+  },
+};
+
 function LiveChat({
   locale,
   list,

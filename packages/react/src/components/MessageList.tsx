@@ -377,7 +377,11 @@ export function MessageList<TMessage extends ReceiptMessage>({
         }}
       >
         {/* The virtualizer writes this container's height. */}
-        <div ref={virtualizer.containerRef} style={{ position: 'relative', width: '100%' }}>
+        <div
+          ref={virtualizer.containerRef}
+          className="readmark-message-rows"
+          style={{ position: 'relative', width: '100%' }}
+        >
           <VirtualRows
             virtualizer={virtualizer}
             renderedWith={virtualizer.renderedWith}
