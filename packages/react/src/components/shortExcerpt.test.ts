@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { shortExcerpt } from './shortExcerpt';
 
 describe('shortExcerpt', () => {
@@ -14,6 +14,26 @@ describe('shortExcerpt', () => {
     expect(shortExcerpt('😀'.repeat(100))).toBe('😀'.repeat(100));
     // The cut does not leave a space before "…".
     expect(shortExcerpt(`${'a'.repeat(99)} bcd`)).toBe(`${'a'.repeat(99)}…`);
+  });
+
+  it('counts what a reader sees as one character, so the cut never leaves half a flag or family', () => {
+    const flag = '🇨🇳'; // two code points
+    const family = '👨‍👩‍👧'; // five: three people joined by two zero-width joiners
+    expect(shortExcerpt(`${'x'.repeat(99)}${flag}`)).toBe(`${'x'.repeat(99)}${flag}`);
+    expect(shortExcerpt(`${'x'.repeat(99)}${flag}y`)).toBe(`${'x'.repeat(99)}${flag}…`);
+    expect(shortExcerpt(`${'x'.repeat(99)}${family}${family}`)).toBe(`${'x'.repeat(99)}${family}…`);
+    expect(shortExcerpt(flag.repeat(150))).toBe(`${flag.repeat(100)}…`);
+  });
+
+  it('cuts at code points where Intl.Segmenter is missing', () => {
+    vi.stubGlobal('Intl', { ...Intl, Segmenter: undefined });
+    try {
+      expect(shortExcerpt('𠮷'.repeat(150))).toBe(`${'𠮷'.repeat(100)}…`);
+      // A flag counts two there: 101 code points in 100 characters.
+      expect(shortExcerpt(`${'x'.repeat(98)}🇨🇳y`)).toBe(`${'x'.repeat(98)}🇨🇳…`);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('is undefined for no text or anything but a string, never a throw', () => {

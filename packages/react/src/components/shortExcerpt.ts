@@ -1,4 +1,4 @@
-/** At most this many characters (code points) of a message are quoted in the sheet. */
+/** At most this many characters of a message are quoted in the sheet. */
 const MAX_LENGTH = 100;
 
 /**
@@ -11,10 +11,17 @@ const MAX_LENGTH = 100;
 export function shortExcerpt(text: unknown): string | undefined {
   if (typeof text !== 'string') return undefined;
   const line = text.replace(/\s+/g, ' ').trim();
-  // Code points, not UTF-16 units, so the cut never splits an emoji or 𠮷 in half. Only the start
-  // is spread: 2 units per code point at most, so it holds over MAX_LENGTH of them if the text does.
-  const start = Array.from(line.slice(0, 2 * MAX_LENGTH + 2));
-  return start.length > MAX_LENGTH
-    ? `${start.slice(0, MAX_LENGTH).join('').trimEnd()}…`
-    : line || undefined;
+  // Characters as a reader sees them (graphemes: a flag or a family emoji is several code points),
+  // so the cut never splits one into broken glyphs; code points where `Intl.Segmenter` is missing
+  // (Firefox before 125), which still never splits 𠮷. Read lazily: a long message is not segmented
+  // past the cut.
+  const characters: Iterable<string | Intl.SegmentData> =
+    typeof Intl.Segmenter === 'function' ? new Intl.Segmenter().segment(line) : line;
+  let excerpt = '';
+  let count = 0;
+  for (const character of characters) {
+    if (count++ === MAX_LENGTH) return `${excerpt.trimEnd()}…`;
+    excerpt += typeof character === 'string' ? character : character.segment;
+  }
+  return line || undefined;
 }
