@@ -124,7 +124,7 @@ export const demoZhCN: DemoStrings = {
   recallLabel: (text) => `撤回消息：${text}`,
   notSent: '发送失败',
   requestReceipts: '请求已读回执',
-  teamTitle: ({ name, memberCount }) => `${name}（${memberCount} 人）`,
+  teamTitle: ({ name, memberCount }) => `${name}（${memberCount}人）`,
   teamName: '设计组',
   teamHint:
     'Alice 发送消息；Bob 在笔记本上阅读，其他成员为模拟成员，会在几秒内阅读。点击角标查看谁已读。',
@@ -133,9 +133,9 @@ export const demoZhCN: DemoStrings = {
   callsHint: '每台设备向服务器发起的调用次数，以及其中携带的消息数。',
   callsCaption: '按方法和设备统计的传输调用',
   callsMethod: '方法',
-  callsCount: ({ calls, items }) => (items > 0 ? `${calls}（${items} 条）` : `${calls}`),
+  callsCount: ({ calls, items }) => (items > 0 ? `${calls}（${items}条）` : `${calls}`),
   callsReset: '清零',
-  member: (index) => `成员 ${index}`,
+  member: (index) => `成员${index}`,
 };
 
 /** The strings for `locale`. */

@@ -36,6 +36,10 @@ it('opens in jsdom (no showModal there), shows its tabs, and gives focus back wh
   );
   expect(screen.getByRole('tab', { name: 'Read (0)' })).toBeTruthy();
 
+  // Its title bar is no landmark: a `<header>` outside a section is the page's banner, and a sheet
+  // rendered at the body's level gave screen readers' landmark lists a second one.
+  expect(screen.queryByRole('banner')).toBeNull();
+
   fireEvent.click(screen.getByRole('button', { name: 'Close' }));
   expect(sheet.hasAttribute('open')).toBe(false);
   expect(document.activeElement).toBe(badge);

@@ -151,7 +151,7 @@ export function ReceiptDetailSheet({
     >
       {isOpen && (
         <div className="readmark-sheet-body">
-          <header className="readmark-sheet-header">
+          <div className="readmark-sheet-header">
             <h2 id={titleId} className="readmark-sheet-title">
               {strings.sheetTitle}
             </h2>
@@ -163,7 +163,7 @@ export function ReceiptDetailSheet({
             >
               <span aria-hidden="true">×</span>
             </button>
-          </header>
+          </div>
           {excerpt && (
             <p
               id={descriptionId}

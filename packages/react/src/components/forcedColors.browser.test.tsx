@@ -97,3 +97,26 @@ it("the tab bar's divider stays whole under the other tabs, whose edge is painte
     bar.getBoundingClientRect().bottom - Number.parseFloat(getComputedStyle(bar).borderBottomWidth);
   expect(other.getBoundingClientRect().bottom).toBeLessThanOrEqual(divider);
 });
+
+it("a member's default avatar keeps its disc, drawn as an outline", async () => {
+  world = createWorld();
+  const { alice, message } = await teamWithMessage(world, {
+    teamId: 't1',
+    memberIds: ['bob', 'carol'],
+    readers: 1,
+  });
+  renderApp(
+    <Providers engine={world.engineFor(alice)}>
+      <BadgeOpensSheet message={message} />
+    </Providers>,
+  );
+  await userEvent.click(await screen.findByRole('button', { name: '1 unread of 2 members' }));
+  const avatar = (await screen.findByRole('dialog')).querySelector(
+    '.readmark-member .readmark-avatar',
+  )!;
+  const style = getComputedStyle(avatar);
+  expect(style.outlineStyle).toBe('solid');
+  expect(style.outlineColor).not.toBe(style.backgroundColor);
+  // And it takes no room: the avatar is as large as without the forced palette.
+  expect(avatar.getBoundingClientRect().width).toBe(28);
+});
