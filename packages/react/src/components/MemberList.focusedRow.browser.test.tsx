@@ -1,6 +1,7 @@
 import { waitFor } from '@testing-library/dom';
 import { expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { MemberList } from './MemberList';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import '../styles.css';
 import { listWorldPerTest } from './listWorldPerTest.test';
@@ -70,4 +71,48 @@ it('Tab from the scrolled member list goes to the first member control in view, 
   await userEvent.tab();
   expect(document.activeElement).toBe(firstInView);
   expect(list.scrollTop).toBeGreaterThanOrEqual(scrollTop - 44);
+});
+
+it('Shift+Tab from after the member list goes to the last member control in view, and the list stays', async () => {
+  // In a sheet that comes from round its top: where the browser keeps the focus in the page (Safari,
+  // Chromium without a toolbar), Shift+Tab at the sheet's first control goes on at its last one.
+  // Here an app's button after the list stands for it. The list starts without members (a search
+  // that matched nobody), so its scroller comes later.
+  const members = Array.from({ length: 120 }, (_, index) => ({
+    accountId: `member${index + 1}`,
+    name: `Member ${index + 1}`,
+    isRead: false,
+  }));
+  const ui = (shown: typeof members) => (
+    <>
+      <MemberList
+        members={shown}
+        label="Unread"
+        emptyText="No matching members"
+        renderMember={(member) => <button type="button">{member.name}</button>}
+      />
+      <button type="button">After</button>
+    </>
+  );
+  const app = renderApp(ui([]));
+  app.rerender(ui(members));
+  const list = app.container.querySelector<HTMLElement>('.readmark-sheet-list')!;
+  list.scrollTop = 2000;
+  for (let i = 0; i < 4; i++) await nextFrame();
+  const view = list.getBoundingClientRect();
+  const inView = (element: Element) => {
+    const box = element.getBoundingClientRect();
+    return box.bottom > view.top && box.top < view.bottom;
+  };
+  const buttons = [...list.querySelectorAll('button')];
+  // Rows kept rendered below the view (overscan) hold buttons too.
+  expect(inView(buttons.at(-1)!)).toBe(false);
+  const lastInView = buttons.filter(inView).at(-1);
+  const scrollTop = list.scrollTop;
+
+  app.container.querySelector<HTMLElement>(':scope > button')!.focus();
+  await userEvent.tab({ shift: true });
+  expect(document.activeElement).toBe(lastInView);
+  for (let i = 0; i < 3; i++) await nextFrame();
+  expect(list.scrollTop).toBe(scrollTop);
 });

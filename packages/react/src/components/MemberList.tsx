@@ -5,6 +5,7 @@ import { scrollToEdgeOnKey } from './scrollToEdgeOnKey';
 import { tabIntoView } from './tabIntoView';
 import { useRowVirtualizer, useVirtualRows } from './useRowVirtualizer';
 import { useSettledValue } from './useSettledValue';
+import { useShiftTabIntoView } from './useShiftTabIntoView';
 import { visuallyHidden } from './visuallyHidden';
 
 /** Default row height (px) before measuring; rows are measured, so custom rows may differ. */
@@ -47,6 +48,9 @@ export function MemberList({
     overscan: 8,
   });
   const items = useVirtualRows(virtualizer);
+  // Shift+Tab round the top of the modal sheet comes into the list from after it: to the members
+  // in view, not to those rendered below them.
+  useShiftTabIntoView(scrollRef, members.length > 0);
 
   // Said once the user pauses typing, not once per keystroke.
   const spokenSummary = useSettledValue(searchSummary, SEARCH_SUMMARY_DELAY_MS, searchQuery);

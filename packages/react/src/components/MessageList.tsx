@@ -19,6 +19,7 @@ import { usableKey } from './usableKey';
 import { useHistoryWindow } from './useHistoryWindow';
 import { type ListCommit, useMessageListHandle } from './useMessageListHandle';
 import { END_THRESHOLD, useMessageVirtualizer } from './useMessageVirtualizer';
+import { useShiftTabIntoView } from './useShiftTabIntoView';
 import { useVisibleReadMarking } from './useVisibleReadMarking';
 import { VirtualRows } from './VirtualRows';
 import { withClassName } from './withClassName';
@@ -112,6 +113,8 @@ export function MessageList<TMessage extends ReceiptMessage>({
     latest.current = [allMessages, getMessageKey, extendHistory, onLoadOlder, messages];
   });
   useMessageListHandle(listRef, scrollRef, virtualizer, latest);
+  // Shift+Tab from the composer into the rows in view, not into those rendered below them.
+  useShiftTabIntoView(scrollRef);
 
   // --- "at the end" and the new-messages pill ---
   const [isAtEnd, setIsAtEnd] = useState(true);
