@@ -13,7 +13,9 @@ import { listenAll } from './listenAll';
  * takes focus (e.g. the message list's scroller), not to `<body>`: the keyboard user goes on from
  * where they were. That holds too when the element leaves in the very commit that unmounts the
  * dialog (a row holding both the badge and the sheet). Only when none is left does focus stay where
- * the browser puts it.
+ * the browser puts it. An open dialog that stops being drawn (an ancestor given `display: none` by
+ * the app) stays open but not modal until it is drawn again, since a modal nobody sees left the page
+ * inert.
  */
 export function useModalDialog(
   isOpen: boolean,
@@ -56,6 +58,7 @@ export function useModalDialog(
       // `close` is dispatched later as a task: a dialog shown again meanwhile (StrictMode remounts
       // effects: cleanup closes it, the next mount reopens it) has not closed at all.
       if (dialog.open) return;
+      isHiddenOpen = false;
       restoreFocus(returnFocusRef);
       // The browser may close without a cancelable `cancel` (e.g. repeated Esc without user
       // activation); tell the parent so `isOpen` does not stay stale.
@@ -65,8 +68,26 @@ export function useModalDialog(
       [dialog, 'cancel', handleCancel],
       [dialog, 'close', handleClose],
     ]);
+    // An open modal the app hides (`display: none` on a part of its page, another tab of its own)
+    // is not drawn, yet it kept the rest of the page inert: a page that looked normal and took no
+    // click. Its box goes and comes back, which a resize observer sees: while hidden it is open
+    // without being modal, and shown again it is modal again, as in a hidden `<Activity>`.
+    let isHiddenOpen = false;
+    const hiddenObserver =
+      typeof ResizeObserver === 'function'
+        ? new ResizeObserver(() => {
+            if (!dialog.open || isHiddenOpen !== dialog.getClientRects().length > 0) return;
+            // Its `close` event finds it open again, and is ignored.
+            dialog.close();
+            isHiddenOpen = !isHiddenOpen;
+            if (isHiddenOpen) dialog.show();
+            else dialog.showModal();
+          })
+        : undefined;
+    hiddenObserver?.observe(dialog);
     return () => {
       stopListening();
+      hiddenObserver?.disconnect();
       if (dialog.open) {
         const opener = returnFocusRef.current;
         close(dialog);
