@@ -183,6 +183,13 @@ export function useVirtualRows<TScroll extends Element, TItem extends Element>(
   useClientLayoutEffect(() => {
     closeRowBatch(direct);
     applyDirectStyles(virtualizer, direct);
+    // TanStack's sweep of rows no longer in the document, once this commit has removed them: React
+    // detaches a row's ref before it removes the row, when the sweep still found it connected and
+    // went on observing it. A row removed inside a ResizeObserver callback (the scroller's, as its
+    // viewport changes size while the list scrolls and the rows render there synchronously) left a
+    // notification that loop could not deliver (a removed element lies above all the list observes),
+    // and Chromium reported "ResizeObserver loop completed with undelivered notifications".
+    virtualizer.measureElement(null);
   });
   direct.renderedIndexes = virtualizer.getVirtualIndexes();
   return virtualizer.getVirtualItems();
