@@ -39,6 +39,7 @@ export type { MessageStatus, ReceiptMode } from './engine/selectors';
 export {
   receiptModeOf,
   selectIsAllRead,
+  selectIsOffline,
   selectIsPeerRead,
   selectIsSendingReceipts,
   selectIsTeamUnavailable,

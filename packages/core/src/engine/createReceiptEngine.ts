@@ -8,7 +8,7 @@ import {
 } from '../conversationId';
 import { isRetryableCode } from '../errorCodes';
 import { isUnexplainedFailure, ReceiptError } from '../ReceiptError';
-import type { TransportEvent } from '../ReceiptTransport';
+import type { ConnectionState, TransportEvent } from '../ReceiptTransport';
 import { ConversationType, type ReceiptMessage, type TeamMessageReadReceipt } from '../types';
 import { applyWatermarkEvent, isTeamReceipt } from './applyTransportEvent';
 import { assertEngineOptions } from './assertEngineOptions';
@@ -88,6 +88,13 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       ? readConnectionState(() => transport.getConnectionState?.())
       : 'connected';
   let connection = readConnection();
+  /** The engine's reading of the connection, and the store's copy of it, for the UI. */
+  const setConnection = (next: ConnectionState) => {
+    connection = next;
+    const isOffline = next !== 'connected';
+    if (store.getState().isOffline !== isOffline) store.setState({ isOffline });
+  };
+  setConnection(connection);
 
   const context: EngineContext = {
     transport,
@@ -354,7 +361,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       unsubscribe();
       return;
     }
-    connection = readConnection();
+    setConnection(readConnection());
     if (!transport.subscribeConnectionState) return;
     unsubscribeConnection = listenTo(
       'subscribeConnectionState',
@@ -364,7 +371,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
           // Status events can arrive late or out of order; the transport's current state is the
           // truth, so a stale "disconnected" never strands the outbox. The event's own state
           // counts only when the getter has no answer.
-          connection = readConnectionState(() => transport.getConnectionState?.() ?? state);
+          setConnection(readConnectionState(() => transport.getConnectionState?.() ?? state));
           if (connection !== 'connected' || isDisposed) return;
           // A "disconnected" that arrives while connected again means we missed a blip.
           const isBack = !wasConnected || state === 'disconnected';

@@ -74,6 +74,12 @@ export interface ReceiptState {
   isSendingReceipts: boolean;
   /** Conversations where sending receipts is switched off on its own. */
   mutedConversations: Record<string, true>;
+  /**
+   * Whether the engine is waiting for the transport's connection (`'connecting'` or
+   * `'disconnected'`; never for a transport that cannot tell). Receipts and queries wait meanwhile
+   * and go once it is back (read it with `selectIsOffline`).
+   */
+  isOffline: boolean;
 }
 
 /**
@@ -99,6 +105,7 @@ export function createInitialState(accountId: string, isSendingReceipts: boolean
     trimmedTeams: {},
     isSendingReceipts,
     mutedConversations: {},
+    isOffline: false,
   };
 }
 

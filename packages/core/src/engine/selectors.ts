@@ -193,6 +193,14 @@ export function sendingStatus(message: ReceiptMessage): MessageStatus {
   }
 }
 
+/**
+ * Whether the engine is waiting for the transport's connection (`'connecting'` or
+ * `'disconnected'`): what is marked read and what a badge or sheet asks for goes once it is back.
+ */
+export function selectIsOffline(state: ReceiptState): boolean {
+  return state.isOffline;
+}
+
 /** Whether receipts go out for `conversationId`: the global switch and the conversation's own. */
 export function selectIsSendingReceipts(state: ReceiptState, conversationId?: string): boolean {
   accountOf(state);

@@ -72,3 +72,23 @@ it.each(['Read', 'READ', '', 'members', null])(
     expect(screen.getByRole('tabpanel', { name: 'Unread (2)' })).toBeTruthy();
   },
 );
+
+it('offline, says it waits for the connection rather than "Loading…", and shows the members once back', async () => {
+  const alice = world.device('A');
+  const g1 = await world.send(alice, 'A|2|T', { at: 100, isFlagged: true });
+  alice.client.disconnect();
+  render(
+    <ReceiptProvider engine={alice.engine}>
+      <ReceiptDetailSheet message={g1} isOpen onClose={() => {}} />
+    </ReceiptProvider>,
+  );
+  await act(() => world.tick(5000));
+  expect(screen.getByRole('status').textContent).toBe('Waiting for a connection…');
+  expect(screen.queryByText('Loading…')).toBeNull();
+
+  alice.client.reconnect();
+  await act(() => world.tick(1000));
+  expect(screen.queryByText('Waiting for a connection…')).toBeNull();
+  expect(screen.getByRole('tab', { name: 'Unread (2)' })).toBeTruthy();
+  expect(screen.getByRole('dialog').getAttribute('data-status')).toBe('ready');
+});

@@ -1,6 +1,8 @@
-import type { ReceiptMessage } from '@readmark/core';
+import { type ReceiptMessage, selectIsOffline } from '@readmark/core';
 import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { useMemberResolver } from '../hooks/useMemberResolver';
+import { useReceiptEngine } from '../hooks/useReceiptEngine';
+import { useStoreSelector } from '../hooks/useStoreSelector';
 import { useTeamReceiptDetail } from '../hooks/useTeamReceiptDetail';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { DetailTabs, type ReceiptDetailTab, tabPartId } from './DetailTabs';
@@ -120,6 +122,8 @@ export function ReceiptDetailSheet({
   // A live refetch keeps showing the lists it has; only a first load shows the loading state.
   const hasData = detail.readAccountList.length + detail.unreadAccountList.length > 0;
   const isShowingLoading = detail.isLoading && !hasData;
+  // Offline, a first load waits for the connection: said so, rather than "loading" for good.
+  const isOffline = useStoreSelector(useReceiptEngine().store, selectIsOffline, Object.is, isOpen);
   const status = detail.error ? 'error' : isShowingLoading ? 'loading' : 'ready';
   const panelRef = useRef<HTMLDivElement>(null);
   const announcement = useReadAnnouncement(
@@ -221,7 +225,7 @@ export function ReceiptDetailSheet({
               </div>
             ) : isShowingLoading ? (
               <p role="status" className="readmark-sheet-loading">
-                {strings.loading}
+                {isOffline ? strings.waitingForConnection : strings.loading}
               </p>
             ) : (
               <MemberList

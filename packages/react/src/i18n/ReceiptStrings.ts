@@ -60,6 +60,11 @@ export interface ReceiptStrings {
   searchResults: (count: number) => string;
   /** Shown while details load. */
   loading: string;
+  /**
+   * Shown instead of {@link loading} while the connection is down: the details load once it is
+   * back, so "loading" would promise what cannot come yet.
+   */
+  waitingForConnection: string;
   /** Shown when details failed to load. */
   error: string;
   /** Label of the retry button. */

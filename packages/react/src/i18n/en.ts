@@ -33,6 +33,7 @@ export const en: ReceiptStrings = {
   emptySearch: 'No matching members',
   searchResults: (count) => `${n(count)} matching ${pluralize(count, 'member', 'members')}`,
   loading: 'Loading…',
+  waitingForConnection: 'Waiting for a connection…',
   error: 'Could not load read receipts',
   retry: 'Retry',
   newMessages: (count) => `${n(count)} new ${pluralize(count, 'message', 'messages')}`,

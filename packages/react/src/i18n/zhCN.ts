@@ -35,6 +35,7 @@ export const zhCN: ReceiptStrings = {
   emptySearch: '没有匹配的成员',
   searchResults: (count) => `找到${n(count)}名成员`,
   loading: '加载中…',
+  waitingForConnection: '等待网络连接…',
   error: '已读回执加载失败',
   retry: '重试',
   newMessages: (count) => `${n(count)}条新消息`,
