@@ -78,6 +78,12 @@ function Status({ message }: { message: ReceiptMessage }) {
   return <span>{useMessageReceipt(message).status}</span>;
 }
 
+/** A chat header's line: the peer's watermark and whether `message` reads as read by it. */
+function PeerReadLine({ message }: { message: ReceiptMessage }) {
+  const { peerReadTime, isPeerRead } = useReadReceipts('A|1|B');
+  return <span>{`${peerReadTime} ${isPeerRead(message) ? 'read' : 'unread'}`}</span>;
+}
+
 let markingListRenders = 0;
 /** A custom list as the README writes it: marks its messages read with the engine's markRead. */
 function MarkingList({ messages }: { messages: ReceiptMessage[] }) {
@@ -687,6 +693,79 @@ describe('P2P hooks', () => {
     // Hydrated, the tick shows what the engine knows.
     expect(container.textContent).toBe('read');
     container.remove();
+  });
+
+  it("useReadReceipts' isPeerRead answers from the watermark it renders, also while hydrating", async () => {
+    const alice = world.device('A');
+    const bob = world.device('B');
+    const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+    await world.settle();
+    bob.engine.markRead([world.copyOf(bob, m1)]);
+    await world.tick(1000);
+    const page = (engine: ReceiptEngine) => (
+      <ReceiptProvider engine={engine}>
+        <PeerReadLine message={m1} />
+      </ReceiptProvider>
+    );
+    // The server's engine knows nothing yet; Alice's already heard Bob's receipt.
+    const server = createReceiptEngine({ transport: alice.transport, accountId: 'A' });
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(page(server));
+    server.dispose();
+    expect(container.textContent).toBe('0 unread');
+    document.body.append(container);
+    const recoverable: unknown[] = [];
+    await act(async () => {
+      hydrateRoot(container, page(alice.engine), {
+        onRecoverableError: (error) => void recoverable.push(error),
+      });
+    });
+    expect(recoverable).toEqual([]);
+    expect(container.textContent).toBe('100 read');
+    container.remove();
+  });
+
+  it('useReadReceipts given another conversation shows its watermark, not a kept one', async () => {
+    const alice = world.device('A');
+    const carol = world.device('C');
+    await world.send(alice, 'A|1|B', { at: 100 });
+    const toCarol = await world.send(alice, 'A|1|C', { at: 200 });
+    await world.settle();
+    const chat = renderHook(({ id }) => useReadReceipts(id), {
+      wrapper: wrapperFor(alice),
+      initialProps: { id: 'A|1|B' },
+    });
+    await tick(0);
+    // Carol reads while the chat with B is shown: B's watermarks do not move.
+    carol.engine.markRead([world.copyOf(carol, toCarol)]);
+    await tick(1000);
+    chat.rerender({ id: 'A|1|C' });
+    expect(chat.result.current.peerReadTime).toBe(200);
+    expect(chat.result.current.isPeerRead(toCarol)).toBe(true);
+  });
+
+  it("useReadReceipts after a logout answers for nobody, not from the account's last state", async () => {
+    const alice = world.device('A');
+    const note = await world.send(alice, 'A|1|A', { at: 100 });
+    await world.settle();
+    alice.engine.dispose();
+    const accountOf = { current: 'A' };
+    const chat = renderHook(() => useReadReceipts('A|1|A'), {
+      wrapper: ({ children }) => (
+        <ReceiptProvider transport={alice.transport} accountId={accountOf.current}>
+          {children}
+        </ReceiptProvider>
+      ),
+    });
+    await tick(1000);
+    // Self-chat: always read (SPEC P6).
+    expect(chat.result.current.isPeerRead(note)).toBe(true);
+    accountOf.current = '';
+    chat.rerender();
+    await tick(0);
+    expect(chat.result.current).toMatchObject({ peerReadTime: 0, selfReadTime: 0 });
+    expect(chat.result.current.isPeerRead(note)).toBe(false);
+    chat.unmount();
   });
 
   it('never throws on bad data', () => {

@@ -1,4 +1,9 @@
-import { type ReceiptMessage, selectIsPeerRead, selectWatermarks } from '@readmark/core';
+import {
+  type ReceiptMessage,
+  type ReceiptState,
+  selectIsPeerRead,
+  selectWatermarks,
+} from '@readmark/core';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useReceiptEngine } from './useReceiptEngine';
 import { shallowEqual, useStoreSelector } from './useStoreSelector';
@@ -9,7 +14,10 @@ export interface ReadReceipts {
   peerReadTime: number;
   /** How far I, on any of my devices, have read the peer's messages. */
   selfReadTime: number;
-  /** SPEC P6: true for my P2P messages the peer has read (inclusive), and always in self-chat. */
+  /**
+   * SPEC P6: true for my P2P messages the peer has read (inclusive), and always in self-chat. Answers
+   * from the store state this render shows, so it agrees with `peerReadTime`, also while hydrating.
+   */
   isPeerRead(message: ReceiptMessage): boolean;
   /** Marks messages as seen; see `ReceiptEngine.markRead`. Throws 191004 for a non-array. */
   markRead(messages: readonly ReceiptMessage[]): void;
@@ -24,10 +32,19 @@ export interface ReadReceipts {
  */
 export function useReadReceipts(conversationId: string): ReadReceipts {
   const engine = useReceiptEngine();
-  const watermarks = useStoreSelector(
+  const id = String(conversationId);
+  // The store state, kept while the account and this conversation's watermarks stay the same: the
+  // watermarks and isPeerRead both answer from the snapshot this render shows. Read from the live
+  // store, isPeerRead disagreed with peerReadTime while hydrating (React threw the server's HTML
+  // away).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new selector per conversation, so another id is looked up in the current state, not the kept one
+  const keepState = useCallback((state: ReceiptState) => state, [id]);
+  const state = useStoreSelector(
     engine.store,
-    (state) => selectWatermarks(state, String(conversationId)),
-    shallowEqual,
+    keepState,
+    (kept, next) =>
+      kept.accountId === next.accountId &&
+      shallowEqual(selectWatermarks(kept, id), selectWatermarks(next, id)),
   );
 
   // The engine seeds P2P conversations only: a team conversation's id is ignored there.
@@ -35,12 +52,11 @@ export function useReadReceipts(conversationId: string): ReadReceipts {
     void engine.loadConversation(conversationId);
   }, [engine, conversationId]);
 
-  const { peerReadTime, selfReadTime } = watermarks;
-  // Depends on peerReadTime so consumers that memoize on it see a new function when reads change.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: peerReadTime is the trigger, read via the store
+  const { peerReadTime, selfReadTime } = selectWatermarks(state, id);
+  // A new function whenever a watermark moves, so consumers that memoize on it see reads change.
   const isPeerRead = useCallback(
-    (message: ReceiptMessage) => selectIsPeerRead(engine.store.getState(), message),
-    [engine, peerReadTime],
+    (message: ReceiptMessage) => selectIsPeerRead(state, message),
+    [state],
   );
   const markRead = useCallback(
     (messages: readonly ReceiptMessage[]) => engine.markRead(messages),
