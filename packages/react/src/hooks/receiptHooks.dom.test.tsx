@@ -26,7 +26,7 @@ import { type MessageReceipt, useMessageReceipt } from './useMessageReceipt';
 import { useReadReceipts } from './useReadReceipts';
 import { useReceiptEngine } from './useReceiptEngine';
 import { useSendingReceipts } from './useSendingReceipts';
-import { useTeamReceiptDetail } from './useTeamReceiptDetail';
+import { type TeamReceiptDetail, useTeamReceiptDetail } from './useTeamReceiptDetail';
 
 const world = receiptWorldPerTest();
 
@@ -949,6 +949,29 @@ describe('team hooks', () => {
 
     disabled.rerender({ isEnabled: true });
     expect(disabled.result.current.readAccountList).toEqual(['M1']);
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
+  });
+
+  it('useTeamReceiptDetail renders once loading and once loaded: the load starting changes nothing shown', async () => {
+    const { a, sent } = await teamWithMessages(1);
+    const views: TeamReceiptDetail[] = [];
+    const sheet = renderHook(
+      ({ isEnabled }) => {
+        const view = useTeamReceiptDetail(sent[0]!, { isEnabled });
+        views.push(view);
+        return view;
+      },
+      { wrapper: wrapperFor(a), initialProps: { isEnabled: false } },
+    );
+    await tick(0);
+    views.length = 0;
+    // The sheet opens.
+    sheet.rerender({ isEnabled: true });
+    await tick(0);
+    expect(views.map((view) => [view.isLoading, view.unreadCount])).toEqual([
+      [true, 0],
+      [false, 4],
+    ]);
     expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
   });
 

@@ -178,14 +178,17 @@ function detailSelector(key: string, filterKey: string) {
     filter ? accounts.filter((id) => filter.has(id)) : accounts;
   return (state: ReceiptState): DetailView | undefined => {
     const entry = key ? state.teamDetails[key] : undefined;
-    return (
-      entry && {
-        ...entry,
-        readAccountList: pick(entry.readAccountList),
-        unreadAccountList: pick(entry.unreadAccountList),
-        hasLists: entry.readAccountList.length + entry.unreadAccountList.length > 0,
-      }
-    );
+    const hasLists = !!entry && entry.readAccountList.length + entry.unreadAccountList.length > 0;
+    // A first load under way shows what no entry shows (loading, no lists): as an entry, its start
+    // re-rendered every open sheet once with nothing new.
+    return entry && (hasLists || entry.status !== 'loading')
+      ? {
+          ...entry,
+          readAccountList: pick(entry.readAccountList),
+          unreadAccountList: pick(entry.unreadAccountList),
+          hasLists,
+        }
+      : undefined;
   };
 }
 
