@@ -11,6 +11,7 @@ import { ReceiptProvider } from '../ReceiptProvider';
 import { useLastMessageStatus } from './useLastMessageStatus';
 import { useMessageReceipt } from './useMessageReceipt';
 import { useReadReceipts } from './useReadReceipts';
+import { useSendingReceipts } from './useSendingReceipts';
 import { useTeamReceiptDetail } from './useTeamReceiptDetail';
 
 let alice: WorldDevice;
@@ -69,6 +70,9 @@ const conversationIds: Array<[string, unknown]> = [
   ['null', null],
   ['a number', 42],
   ['an object', { id: 'A|1|B' }],
+  // Neither can be turned into a string: String() throws a TypeError for both.
+  ['a null-prototype object', Object.create(null)],
+  ['a revoked Proxy', revokedProxy()],
   ['an empty string', ''],
   ['a malformed id', 'garbage'],
   ["another account's id", 'B|1|A'],
@@ -127,6 +131,17 @@ describe('bad input to the hooks', () => {
       expect(alice.calls.getP2PMessageReceipt).toHaveLength(isMine ? 1 : 0);
       expect(alice.calls.getSelfReadTime).toHaveLength(isMine ? 1 : 0);
       expect(callCount(alice)).toBe(isMine ? 2 : 0);
+    },
+  );
+
+  it.each(conversationIds)(
+    'useSendingReceipts(%s) shows the switch on, calls nothing, changes nothing',
+    async (_name, conversationId) => {
+      const before = alice.engine.store.getState();
+      const [isSending] = await show(() => useSendingReceipts(conversationId as string));
+      expect(isSending).toBe(true);
+      expect(alice.engine.store.getState()).toBe(before);
+      expect(callCount(alice)).toBe(0);
     },
   );
 

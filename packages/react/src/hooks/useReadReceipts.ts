@@ -32,19 +32,18 @@ export interface ReadReceipts {
  */
 export function useReadReceipts(conversationId: string): ReadReceipts {
   const engine = useReceiptEngine();
-  const id = String(conversationId);
   // The store state, kept while the account and this conversation's watermarks stay the same: the
   // watermarks and isPeerRead both answer from the snapshot this render shows. Read from the live
   // store, isPeerRead disagreed with peerReadTime while hydrating (React threw the server's HTML
   // away).
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new selector per conversation, so another id is looked up in the current state, not the kept one
-  const keepState = useCallback((state: ReceiptState) => state, [id]);
+  const keepState = useCallback((state: ReceiptState) => state, [conversationId]);
   const state = useStoreSelector(
     engine.store,
     keepState,
     (kept, next) =>
       kept.accountId === next.accountId &&
-      shallowEqual(selectWatermarks(kept, id), selectWatermarks(next, id)),
+      shallowEqual(selectWatermarks(kept, conversationId), selectWatermarks(next, conversationId)),
   );
 
   // The engine seeds P2P conversations only: a team conversation's id is ignored there.
@@ -52,7 +51,7 @@ export function useReadReceipts(conversationId: string): ReadReceipts {
     void engine.loadConversation(conversationId);
   }, [engine, conversationId]);
 
-  const { peerReadTime, selfReadTime } = selectWatermarks(state, id);
+  const { peerReadTime, selfReadTime } = selectWatermarks(state, conversationId);
   // A new function whenever a watermark moves, so consumers that memoize on it see reads change.
   const isPeerRead = useCallback(
     (message: ReceiptMessage) => selectIsPeerRead(state, message),
