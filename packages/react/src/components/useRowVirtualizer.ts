@@ -10,6 +10,7 @@ import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { isEntirelyAboveView } from './isEntirelyAboveView';
 import { type CommittedOptions, keepCommittedOptions } from './keepCommittedOptions';
 import { type FocusedRowKeeper, keepFocusedRow } from './keepFocusedRow';
+import { keepFocusInList } from './keepFocusInList';
 import { keepLayoutWhileHidden, type LayoutKeptWhileHidden } from './keepLayoutWhileHidden';
 import { openRowBatch } from './openRowBatch';
 import { isScrollingToEnd, type VirtualCorePrivate } from './virtualCorePrivate';
@@ -105,6 +106,8 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
     // A row measured from its ref is positioned by useVirtualRows' layout effect, which runs after
     // the ref in the same commit, before paint.
     virtualizer.measureElement = (node) => {
+      // A row leaving with the focus in it: see keepFocusInList (both lists scroll an HTML element).
+      if (!node) keepFocusInList(virtualizer.scrollElement as HTMLElement | null);
       // The rows attaching in one commit are resized together, closed by useVirtualRows' layout
       // effect (after the refs), or at the end of the task for a measurement outside a commit.
       if (node && !direct.closeRowBatch) {
