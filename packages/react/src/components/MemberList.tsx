@@ -46,6 +46,13 @@ export function MemberList({
     estimateSize: () => ESTIMATED_ROW_SIZE,
     getItemKey: (index) => members[index]?.accountId ?? index,
     overscan: 8,
+    // The row at the top of the view stays where it is as members above it read and leave Unread
+    // (or are listed above it on Read): virtual-core's `anchorTo: 'end'`, MessageList's for
+    // prepended history, finds that row again by key when the list changes and moves the offset
+    // with it. CSS `overflow-anchor` skips absolutely placed rows: the list kept its scrollTop and
+    // the rows moved under the reader. At the very top none, as with `overflow-anchor`: a member
+    // listed first shows there.
+    anchorTo: scrollRef.current?.scrollTop ? 'end' : 'start',
   });
   const items = useVirtualRows(virtualizer);
   // Shift+Tab round the top of the modal sheet comes into the list from after it: to the members
