@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/dom';
 import { expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../styles.css';
 import type { ReceiptDetailTab } from './DetailTabs';
 import { listWorldPerTest } from './listWorldPerTest.test';
@@ -125,4 +126,26 @@ it('at the top, a member inserted first shows at the top, as CSS scroll anchorin
 
   expect(list.scrollTop).toBe(0);
   expect([...rowTopsInView(list).keys()][0]).toBe('m001');
+});
+
+it('a new search and another tab start at the top of their list, not where the last one was scrolled', async () => {
+  const list = await scrolledSheet('unread', 60, 'Unread (60)');
+  expect(list.scrollTop).toBeGreaterThan(1000);
+  // m061 to m120 are unread (the first 60 read): m070 to m079 match, m070 first.
+  await userEvent.type(screen.getByRole('searchbox'), 'm07');
+  await frames(3);
+  expect(list.scrollTop).toBe(0);
+  expect([...rowTopsInView(list).keys()][0]).toBe('m070');
+
+  await userEvent.clear(screen.getByRole('searchbox'));
+  await frames(3);
+  list.scrollTop = 1500;
+  await frames(3);
+  await userEvent.click(screen.getByRole('tab', { name: 'Read (60)' }));
+  await frames(3);
+  const readList = screen
+    .getByRole('tabpanel', { name: 'Read (60)' })
+    .querySelector<HTMLElement>('.readmark-sheet-list')!;
+  expect(readList.scrollTop).toBe(0);
+  expect([...rowTopsInView(readList).keys()][0]).toBe('m001');
 });

@@ -1,4 +1,5 @@
 import { memo, type ReactNode, useRef } from 'react';
+import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { shallowEqual } from '../hooks/useStoreSelector';
 import type { ReceiptDetailMember } from './ReceiptDetailMember';
 import { scrollToEdgeOnKey } from './scrollToEdgeOnKey';
@@ -27,6 +28,7 @@ export function MemberList({
   emptyText,
   searchSummary,
   searchQuery,
+  startsAtTopFor,
   renderMember,
 }: {
   members: readonly ReceiptDetailMember[];
@@ -36,6 +38,11 @@ export function MemberList({
   searchSummary?: string;
   /** What the user typed: the summary is said once it stays the same for a moment. */
   searchQuery?: string;
+  /**
+   * What the list shows (the tab and the search): when it changes the list starts at its top, not
+   * where the last one was scrolled (the first matches of a search were above the view).
+   */
+  startsAtTopFor?: string;
   renderMember?: (member: ReceiptDetailMember) => ReactNode;
 }) {
   const scrollRef = useRef<HTMLElement | null>(null);
@@ -55,6 +62,10 @@ export function MemberList({
     anchorTo: scrollRef.current?.scrollTop ? 'end' : 'start',
   });
   const items = useVirtualRows(virtualizer);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when what the list shows changes
+  useClientLayoutEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [startsAtTopFor]);
   // Shift+Tab round the top of the modal sheet comes into the list from after it: to the members
   // in view, not to those rendered below them.
   useShiftTabIntoView(scrollRef, members.length > 0);

@@ -242,6 +242,7 @@ export function ReceiptDetailSheet({
                 }
                 searchSummary={query.trim() ? strings.searchResults(members.length) : undefined}
                 searchQuery={query.trim()}
+                startsAtTopFor={`${selectedTab}\n${query.trim()}`}
                 renderMember={renderMember}
               />
             )}
