@@ -433,12 +433,14 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       if (typeof isEnabled !== 'boolean') {
         throw new ReceiptError(191004, '`setSendingReceipts` expects a boolean');
       }
+      // Disposed (logged out, or the provider's signed-out engine, of no account) it ignores the
+      // call, as every other: no conversation id is the account's then.
+      if (isDisposed) return;
       if (conversationId !== undefined && !isValidConversationId(accountId, conversationId)) {
         // Named only when a string: String() throws a TypeError for a null-prototype object.
         const named = typeof conversationId === 'string' ? ` "${conversationId}"` : '';
         throw new ReceiptError(191004, `\`setSendingReceipts\`: invalid conversation id${named}`);
       }
-      if (isDisposed) return;
       if (!isEnabled) {
         p2p.drop(conversationId);
         team.drop(conversationId);

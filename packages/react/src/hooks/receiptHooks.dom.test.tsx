@@ -529,6 +529,27 @@ describe('P2P hooks', () => {
     );
   });
 
+  it("useSendingReceipts' switches do nothing while nobody is logged in, one chat's as the global one", async () => {
+    const alice = world.device('A');
+    const signedOut = renderHook(
+      () => [useSendingReceipts(), useSendingReceipts('A|1|B')] as const,
+      {
+        wrapper: ({ children }) => (
+          <ReceiptProvider transport={alice.transport} accountId={undefined}>
+            {children}
+          </ReceiptProvider>
+        ),
+      },
+    );
+    const [[, setEverywhere], [, setInChat]] = signedOut.result.current;
+    // The chat's id is the account's that logged out: it threw 191004, the engine having no account.
+    expect(() => act(() => setInChat(false))).not.toThrow();
+    expect(() => act(() => setEverywhere(false))).not.toThrow();
+    expect(signedOut.result.current.map(([isSending]) => isSending)).toEqual([true, true]);
+    // Bad input still gets its error.
+    expect(() => setInChat('no' as never)).toThrow(expect.objectContaining({ code: 191004 }));
+  });
+
   it('a receipt re-renders only the rows whose status changed', async () => {
     const alice = world.device('A');
     const bob = world.device('B');
