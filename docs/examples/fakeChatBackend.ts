@@ -219,7 +219,7 @@ export function createFakeChatBackend({ now = () => Date.now() }: { now?: () => 
      * `status`, or with a network error when `status` is omitted.
      */
     failNext(route: string, { status, times = 1 }: { status?: number; times?: number } = {}) {
-      failures.push({ route, status, times });
+      failures.push({ route, times, ...(status === undefined ? {} : { status }) });
     },
 
     /** Every request made so far, for assertions. */

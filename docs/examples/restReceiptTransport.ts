@@ -281,7 +281,8 @@ export function fetchHttpClient({
     const response = await fetch(new URL(path, baseUrl), {
       method,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${getToken()}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // Spread, not `body: undefined`: apps with exactOptionalPropertyTypes reject the latter.
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (!response.ok) throw { status: response.status };
     return response.status === 204 ? undefined : response.json();
@@ -326,6 +327,6 @@ export function toReceiptMessage(
     isSelf: isOwn,
     sendingState: message.id ? 1 : 3,
     messageConfig: { readReceiptEnabled: message.wants_receipt === true },
-    text: message.text,
+    ...(message.text === undefined ? {} : { text: message.text }),
   };
 }
