@@ -777,7 +777,7 @@ const SOURCES = {
   'env.d.ts': `// What vite/client declares for stylesheet imports.
 declare module '*.css';
 `,
-  'dropIn.tsx': `import { useMemo, useState } from 'react';
+  'dropIn.tsx': `import { type ReactNode, useMemo, useState } from 'react';
 import type { V2NIMMessage } from 'nim-web-sdk-ng/dist/v2/NIM_BROWSER_SDK/V2NIMMessageService.js';
 import { createNimTransport, type NimLike } from '@readmark/nim';
 import {
@@ -785,6 +785,7 @@ import {
   ReadTick,
   ReceiptDetailSheet,
   ReceiptProvider,
+  ReceiptStringsProvider,
   UnreadBadge,
 } from '@readmark/react';
 import '@readmark/react/styles.css';
@@ -831,6 +832,11 @@ function TeamBadge({ message }: { message: V2NIMMessage }) {
       />
     </>
   );
+}
+
+// An app's optional props pass through as they are (exact optional property types).
+export function Strings({ tickRead, children }: { tickRead?: string; children?: ReactNode }) {
+  return <ReceiptStringsProvider strings={{ tickRead }}>{children}</ReceiptStringsProvider>;
 }
 
 // @ts-expect-error not a NIM instance: the transport's types are real, not any

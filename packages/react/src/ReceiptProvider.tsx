@@ -9,7 +9,7 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { MemberResolverContext, type ResolveMember } from './context/MemberResolverContext';
 import { ReceiptEngineContext } from './context/ReceiptEngineContext';
 import { useClientLayoutEffect } from './hooks/useClientLayoutEffect';
-import type { ReceiptLocale, ReceiptStrings } from './i18n/ReceiptStrings';
+import type { ReceiptLocale, ReceiptStringOverrides } from './i18n/ReceiptStrings';
 import { ReceiptStringsProvider } from './i18n/ReceiptStringsProvider';
 
 /** Props of {@link ReceiptProvider}. Pass `engine`, or `transport` and, once logged in, `accountId`. */
@@ -36,7 +36,7 @@ export interface ReceiptProviderProps {
    */
   locale?: ReceiptLocale | (string & {}) | undefined;
   /** Overrides for any built-in string. */
-  strings?: Partial<ReceiptStrings> | undefined;
+  strings?: ReceiptStringOverrides | undefined;
   /** Names and avatars of members, for the detail sheet; unknown accounts show their id. */
   resolveMember?: ResolveMember | undefined;
   children?: ReactNode | undefined;

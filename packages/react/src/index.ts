@@ -41,6 +41,7 @@ export type { TeamReceiptDetail, TeamReceiptDetailOptions } from './hooks/useTea
 export { useTeamReceiptDetail } from './hooks/useTeamReceiptDetail';
 export type {
   ReceiptLocale,
+  ReceiptStringOverrides,
   ReceiptStrings,
   ReceiptStringsProviderProps,
 } from './i18n';

@@ -91,3 +91,12 @@ export interface ReceiptStrings {
 
 /** The built-in locales. */
 export type ReceiptLocale = 'en' | 'zh-CN';
+
+/**
+ * Overrides of some of the {@link ReceiptStrings}, the `strings` prop: a key left out or
+ * `undefined` keeps the built-in text, so an app's optional props pass through as they are, also
+ * under TypeScript's `exactOptionalPropertyTypes`.
+ */
+export type ReceiptStringOverrides = {
+  [Key in keyof ReceiptStrings]?: ReceiptStrings[Key] | undefined;
+};

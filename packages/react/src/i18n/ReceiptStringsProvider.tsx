@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { useShallowStable } from '../hooks/useShallowStable';
 import { en } from './en';
-import type { ReceiptLocale, ReceiptStrings } from './ReceiptStrings';
+import type { ReceiptLocale, ReceiptStringOverrides, ReceiptStrings } from './ReceiptStrings';
 import { zhCN } from './zhCN';
 
 /** The strings in use and the BCP 47 tag of the language they are written in. */
@@ -36,7 +36,7 @@ export interface ReceiptStringsProviderProps {
    * Overrides of some keys are taken as written in the built-in table's language; a table of every
    * key as written in the language `locale` names.
    */
-  strings?: Partial<ReceiptStrings> | undefined;
+  strings?: ReceiptStringOverrides | undefined;
   children?: ReactNode | undefined;
 }
 
@@ -108,7 +108,7 @@ export function useReceiptLanguage(): string {
  */
 function overridesOfMatchingType(
   base: ReceiptStrings,
-  strings: Partial<ReceiptStrings>,
+  strings: ReceiptStringOverrides,
 ): Partial<ReceiptStrings> {
   const result: Partial<Record<keyof ReceiptStrings, unknown>> = {};
   for (const key of Object.keys(strings) as (keyof ReceiptStrings)[]) {

@@ -1,6 +1,6 @@
 export { en } from './en';
 export { formatNameList } from './formatNameList';
-export type { ReceiptLocale, ReceiptStrings } from './ReceiptStrings';
+export type { ReceiptLocale, ReceiptStringOverrides, ReceiptStrings } from './ReceiptStrings';
 export type { ReceiptStringsProviderProps } from './ReceiptStringsProvider';
 export {
   ReceiptStringsProvider,
