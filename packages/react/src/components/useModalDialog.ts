@@ -150,6 +150,10 @@ function restoreFocus(returnFocusRef: { current: readonly HTMLElement[] }) {
   returnFocusRef.current = [];
   const focused = focusFirstConnected(targets);
   if (!focused) return;
+  // The browser gives a closing dialog's focus back without scrolling, so the badge could be far
+  // off screen (the page swiped under the sheet, a list that followed new messages meanwhile): the
+  // keyboard user's next key went to something they could not see (WCAG 2.4.11).
+  focused.scrollIntoView?.({ block: 'nearest' });
   // React removes the DOM nodes of a commit synchronously, so a microtask runs after the removal.
   queueMicrotask(() => {
     if (!focused.isConnected && hasLostFocus(focused.ownerDocument)) focusFirstConnected(targets);

@@ -67,3 +67,33 @@ it('an open sheet whose part of the page the app hides leaves the page usable, a
   expect(closes).toBe(1);
   expect(document.activeElement).toBe(badge);
 });
+
+it('closing the sheet brings the badge it focuses again back into view', async () => {
+  world = createWorld();
+  const { alice, message } = await teamWithMessage(world, {
+    teamId: 't1',
+    memberIds: ['bob', 'carol'],
+    readers: 1,
+  });
+  const { container } = renderApp(
+    <Providers engine={world.engineFor(alice)}>
+      <div data-testid="scroller" style={{ height: 200, overflowY: 'auto' }}>
+        <BadgeOpensSheet message={message} />
+        <div style={{ height: 2000 }} />
+      </div>
+    </Providers>,
+  );
+  const badge = await screen.findByRole('button', { name: '1 unread of 2 members' });
+  await userEvent.click(badge);
+  await screen.findByRole('dialog');
+  // While the sheet is open, the part of the page with the badge scrolls away (new messages
+  // followed in a list, a swipe on the page behind).
+  const scroller = container.querySelector<HTMLElement>('[data-testid="scroller"]')!;
+  scroller.scrollTop = 1500;
+  await userEvent.keyboard('{Escape}');
+  await waitFor(() => expect(document.activeElement).toBe(badge));
+  const view = scroller.getBoundingClientRect();
+  const box = badge.getBoundingClientRect();
+  expect(box.top).toBeGreaterThanOrEqual(view.top);
+  expect(box.bottom).toBeLessThanOrEqual(view.bottom);
+});
