@@ -20,8 +20,13 @@ const meta = {
   title: 'Components/MessageList',
   component: MessageList,
   args: { isMarkingRead: true, readDwellMs: 300, isScrollingToOwnMessages: true },
-  // The Controls panel sets true or false; an app may also give a function (see its TSDoc).
-  argTypes: { isScrollingToOwnMessages: { control: 'boolean' } },
+  // The Controls panel sets true or false; an app may also give a function (see its TSDoc). The
+  // others are optional (`| undefined`), which Storybook shows as a JSON box unless told.
+  argTypes: {
+    isScrollingToOwnMessages: { control: 'boolean' },
+    isMarkingRead: { control: 'boolean' },
+    readDwellMs: { control: { type: 'number', min: 0, step: 100 } },
+  },
   // Messages, rendering and names come from the story's world ("Load Older" shows `onLoadOlder`);
   // these reach every list a story shows.
   parameters: {
@@ -766,7 +771,10 @@ async function aliceLongChat(world: World, count: number) {
     ...newest,
     messageClientId: `older-${index + 1}`,
     messageServerId: `older-${index + 1}`,
-    createTime: newest.createTime - count + index,
+    // Spread below the newest's time, all positive: the world's clock starts near 1,000 ms, and a
+    // time of `newest - count + index` was negative for most of them, which no receipt can cover,
+    // so those messages showed no tick at all.
+    createTime: (newest.createTime * (index + 1)) / count,
     text: `${index + 1}: ${LINES[index % LINES.length]}`,
   }));
   return { world, alice, bob, engine: world.engineFor(alice), messages: [...older, newest] };

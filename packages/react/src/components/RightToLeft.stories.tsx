@@ -1,6 +1,7 @@
 import type { ReceiptMessage } from '@readmark/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { formatNameList } from '../i18n/formatNameList';
 import type { ReceiptStrings } from '../i18n/ReceiptStrings';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { MessageList } from './MessageList';
@@ -17,8 +18,12 @@ const meta = { title: 'Guides/Right To Left' } satisfies Meta;
 export default meta;
 type Story = StoryObj;
 
-/** An app's Arabic table for what this story shows (an example: the kit has no Arabic built in). */
-const arabic: Partial<ReceiptStrings> = {
+/**
+ * An app's Arabic table (an example: the kit has no Arabic built in). Every key, passed with
+ * `locale="ar"`, so the components declare `lang="ar"`: a partial table counts as overrides of the
+ * English one, and Arabic words were declared English (WCAG 3.1.2).
+ */
+const arabic: ReceiptStrings = {
   tickSending: 'جارٍ الإرسال',
   tickSent: 'تم الإرسال',
   tickRead: 'تمت القراءة',
@@ -28,7 +33,9 @@ const arabic: Partial<ReceiptStrings> = {
   badgeAllRead: 'قرأها الجميع',
   badgeAllReadLabel: (totalCount) => `قرأها الجميع (${totalCount})`,
   badgeLoading: 'جارٍ تحميل إيصالات القراءة…',
+  unavailable: 'إيصالات القراءة غير متاحة',
   sheetTitle: 'إيصالات القراءة',
+  sheetDescription: (excerpt) => `رسالتك: «${excerpt}»`,
   tabListLabel: 'الأعضاء حسب القراءة',
   tabRead: (count) => `قرأها (${count})`,
   tabUnread: (count) => `لم يقرأها (${count})`,
@@ -39,9 +46,16 @@ const arabic: Partial<ReceiptStrings> = {
   emptySearch: 'لا يوجد أعضاء مطابقون',
   searchResults: (count) => `أعضاء مطابقون: ${count}`,
   loading: 'جارٍ التحميل…',
+  waitingForConnection: 'في انتظار الاتصال…',
+  error: 'تعذّر تحميل إيصالات القراءة',
+  retry: 'إعادة المحاولة',
   newMessages: (count) => `رسائل جديدة: ${count}`,
   messageListLabel: 'الرسائل',
+  loadingOlder: 'جارٍ تحميل الرسائل الأقدم…',
   memberListLabel: 'الأعضاء',
+  announceRead: (names) =>
+    `${formatNameList('ar', names)} ${names.length === 1 ? 'قرأ' : 'قرأوا'} الرسالة`,
+  announceReadCount: (count) => `أعضاء آخرون قرأوا الرسالة: ${count}`,
 };
 
 /** Arabic, Hebrew and Latin names side by side: each keeps its own direction in the sheet. */
@@ -67,6 +81,7 @@ function ArabicChat() {
     <div dir="rtl" lang="ar" style={{ width: '100%', maxWidth: 320, height: 240 }}>
       <ReceiptProvider
         engine={ready.engine}
+        locale="ar"
         strings={arabic}
         resolveMember={(accountId) => ({ name: names[accountId] ?? accountId })}
       >
@@ -88,9 +103,10 @@ function ArabicChat() {
 
 const usage = `import { ReceiptProvider } from '@readmark/react';
 
-// The page (or any ancestor) sets the direction; the kit's strings come from the app.
+// The page (or any ancestor) sets the direction; the kit's strings come from the app: a whole
+// table (every key, typed ReceiptStrings) with its language as locale, which the parts declare.
 <html dir="rtl" lang="ar">
-  <ReceiptProvider transport={transport} accountId={me} strings={arabic}>…</ReceiptProvider>
+  <ReceiptProvider transport={transport} accountId={me} locale="ar" strings={arabic}>…</ReceiptProvider>
 </html>`;
 
 /**
@@ -110,9 +126,14 @@ export const RightToLeft: Story = {
     const box = (element: Element) => element.getBoundingClientRect();
     await expect(box(text).left).toBeGreaterThan(box(tick).right);
     await expect(box(tick).left).toBeGreaterThan(box(badge).right);
+    // Declared Arabic, as they read: with a partial table they said lang="en".
+    await expect(tick).toHaveAttribute('lang', 'ar');
+    await expect(badge).toHaveAttribute('lang', 'ar');
 
     await userEvent.click(badge);
-    const sheet = within(await canvas.findByRole('dialog', { name: 'إيصالات القراءة' }));
+    const dialog = await canvas.findByRole('dialog', { name: 'إيصالات القراءة' });
+    await expect(dialog).toHaveAttribute('lang', 'ar');
+    const sheet = within(dialog);
     const close = sheet.getByRole('button', { name: 'إغلاق' });
     await expect(box(sheet.getByRole('heading')).left).toBeGreaterThan(box(close).right);
     const unreadTab = await sheet.findByRole('tab', { name: 'لم يقرأها (2)' });
