@@ -93,7 +93,7 @@ ${provider(list, { locale })}`,
     });
   }
   return snippet({
-    imports: ['MessageList', 'ReadTick', 'ReceiptProvider'],
+    imports: ['MessageList', 'ReadTick'],
     extraImports: ["import { useCallback, useState } from 'react';"],
     body: `${renderMessage}
 
@@ -104,14 +104,17 @@ function Chat({ nim, conversationId, firstPage }) {
   const [isLoading, setIsLoading] = useState(false);
   const loadOlder = useCallback(async () => {
     setIsLoading(true);
-    const older = await nim.V2NIMMessageService.getMessageList({
-      conversationId,
-      anchorMessage: messages[0],
-      limit: 20,
-    });
-    setMessages((current) => [...older.reverse(), ...current]);
-    setHasOlder(older.length === 20);
-    setIsLoading(false);
+    try {
+      const older = await nim.V2NIMMessageService.getMessageList({
+        conversationId,
+        anchorMessage: messages[0],
+        limit: 20,
+      });
+      setMessages((current) => [...older.reverse(), ...current]);
+      setHasOlder(older.length === 20);
+    } finally {
+      setIsLoading(false); // a failed page leaves the list usable (the top asks again)
+    }
   }, [nim, conversationId, messages]);
   return (
 ${list}
@@ -854,22 +857,25 @@ const JUMP_HISTORY = 5_000;
 
 /** "Show code" of JumpToAMessage. */
 const jumpUsage = snippet({
-  imports: ['MessageList', 'type MessageListHandle'],
+  imports: ['MessageList'],
   extraImports: ["import { useRef } from 'react';"],
   body: `
-/** Inside <ReceiptProvider>. */
-function Chat({ conversationId, messages, renderMessage }) {
-  const listRef = useRef<MessageListHandle>(null);
-  // e.g. from a quoted message's click: false when no message has that key (load it first)
-  const jumpTo = (message) =>
-    listRef.current?.scrollToMessage(message.messageClientId, { behavior: 'smooth' });
+/** Inside <ReceiptProvider>. With TypeScript: useRef<MessageListHandle>(null). */
+function Chat({ conversationId, messages, renderMessage, quotedMessage }) {
+  const listRef = useRef(null);
+  // scrollToMessage is false when no message has that key (load older history, then call again)
+  const showQuoted = () =>
+    listRef.current?.scrollToMessage(quotedMessage.messageClientId, { behavior: 'smooth' });
   return (
-    <MessageList
-      listRef={listRef}
-      conversationId={conversationId}
-      messages={messages}
-      renderMessage={renderMessage}
-    />
+    <>
+      {quotedMessage && <button onClick={showQuoted}>Go to the quoted message</button>}
+      <MessageList
+        listRef={listRef}
+        conversationId={conversationId}
+        messages={messages}
+        renderMessage={renderMessage}
+      />
+    </>
   );
 }`,
 });
