@@ -1,23 +1,10 @@
 import { screen, waitFor } from '@testing-library/dom';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import {
-  BadgeOpensSheet,
-  cleanupApps,
-  createWorld,
-  Providers,
-  renderApp,
-  teamWithMessage,
-} from './testWorld.test';
+import { listWorldPerTest } from './listWorldPerTest.test';
+import { BadgeOpensSheet, Providers, renderApp, teamWithMessage } from './testWorld.test';
 
-let world: ReturnType<typeof createWorld>;
-beforeEach(() => {
-  window.focus();
-});
-afterEach(() => {
-  cleanupApps();
-  world?.dispose();
-});
+const world = listWorldPerTest();
 
 /*
  * An app that hides the part of the page holding an open sheet with `display: none` (another tab
@@ -25,7 +12,6 @@ afterEach(() => {
  * of the page inert, a page that looked normal and took no click.
  */
 it('an open sheet whose part of the page the app hides leaves the page usable, and is there again when shown', async () => {
-  world = createWorld();
   const { alice, message } = await teamWithMessage(world, {
     teamId: 't1',
     memberIds: ['bob', 'carol'],
@@ -69,7 +55,6 @@ it('an open sheet whose part of the page the app hides leaves the page usable, a
 });
 
 it('closing the sheet brings the badge it focuses again back into view', async () => {
-  world = createWorld();
   const { alice, message } = await teamWithMessage(world, {
     teamId: 't1',
     memberIds: ['bob', 'carol'],

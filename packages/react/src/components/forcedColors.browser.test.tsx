@@ -78,7 +78,8 @@ it('the new-messages pill keeps its edge over the messages it floats on', async 
   expect(getComputedStyle(pill).borderTopColor).not.toBe(getComputedStyle(pill).backgroundColor);
 });
 
-it("the tab bar's divider stays whole under the other tabs, whose edge is painted in Canvas", async () => {
+/** Alice's sheet of a team message Bob has read and Carol has not, opened from its badge. */
+async function openSheetOfTwo() {
   world = createWorld();
   const { alice, message } = await teamWithMessage(world, {
     teamId: 't1',
@@ -91,6 +92,10 @@ it("the tab bar's divider stays whole under the other tabs, whose edge is painte
     </Providers>,
   );
   await userEvent.click(await screen.findByRole('button', { name: '1 unread of 2 members' }));
+}
+
+it("the tab bar's divider stays whole under the other tabs, whose edge is painted in Canvas", async () => {
+  await openSheetOfTwo();
   const other = await screen.findByRole('tab', { name: 'Read (1)', selected: false });
   const bar = screen.getByRole('tablist');
   const divider =
@@ -99,18 +104,7 @@ it("the tab bar's divider stays whole under the other tabs, whose edge is painte
 });
 
 it("a member's default avatar keeps its disc, drawn as an outline", async () => {
-  world = createWorld();
-  const { alice, message } = await teamWithMessage(world, {
-    teamId: 't1',
-    memberIds: ['bob', 'carol'],
-    readers: 1,
-  });
-  renderApp(
-    <Providers engine={world.engineFor(alice)}>
-      <BadgeOpensSheet message={message} />
-    </Providers>,
-  );
-  await userEvent.click(await screen.findByRole('button', { name: '1 unread of 2 members' }));
+  await openSheetOfTwo();
   const avatar = (await screen.findByRole('dialog')).querySelector(
     '.readmark-member .readmark-avatar',
   )!;

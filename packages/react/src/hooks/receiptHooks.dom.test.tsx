@@ -686,7 +686,12 @@ describe('P2P hooks', () => {
     engine.dispose();
   });
 
-  it('hydrates server HTML without a mismatch when the engine knew receipts before hydrateRoot', async () => {
+  /**
+   * Bob has read Alice's m1 (at 100), which Alice's engine has heard (a login sync) and a fresh
+   * server engine has not: the page `part(m1)` rendered to HTML on the server engine, then hydrated
+   * on Alice's. Returns the server's text, the hydrated page and React's recoverable errors.
+   */
+  async function hydratedOverServerHtml(part: (message: ReceiptMessage) => ReactNode) {
     const alice = world.device('A');
     const bob = world.device('B');
     const m1 = await world.send(alice, 'A|1|B', { at: 100 });
@@ -694,15 +699,13 @@ describe('P2P hooks', () => {
     bob.engine.markRead([world.copyOf(bob, m1)]);
     await world.tick(1000);
     const page = (engine: ReceiptEngine) => (
-      <ReceiptProvider engine={engine}>
-        <Status message={m1} />
-      </ReceiptProvider>
+      <ReceiptProvider engine={engine}>{part(m1)}</ReceiptProvider>
     );
-    // The server's engine knows nothing yet; Alice's already heard Bob's receipt (a login sync).
     const server = createReceiptEngine({ transport: alice.transport, accountId: 'A' });
     const container = document.createElement('div');
     container.innerHTML = renderToString(page(server));
     server.dispose();
+    const serverText = container.textContent;
     document.body.append(container);
     const recoverable: unknown[] = [];
     await act(async () => {
@@ -710,40 +713,26 @@ describe('P2P hooks', () => {
         onRecoverableError: (error) => void recoverable.push(error),
       });
     });
+    container.remove();
+    return { serverText, hydratedText: container.textContent, recoverable };
+  }
+
+  it('hydrates server HTML without a mismatch when the engine knew receipts before hydrateRoot', async () => {
+    const { recoverable, hydratedText } = await hydratedOverServerHtml((message) => (
+      <Status message={message} />
+    ));
     expect(recoverable).toEqual([]);
     // Hydrated, the tick shows what the engine knows.
-    expect(container.textContent).toBe('read');
-    container.remove();
+    expect(hydratedText).toBe('read');
   });
 
   it("useReadReceipts' isPeerRead answers from the watermark it renders, also while hydrating", async () => {
-    const alice = world.device('A');
-    const bob = world.device('B');
-    const m1 = await world.send(alice, 'A|1|B', { at: 100 });
-    await world.settle();
-    bob.engine.markRead([world.copyOf(bob, m1)]);
-    await world.tick(1000);
-    const page = (engine: ReceiptEngine) => (
-      <ReceiptProvider engine={engine}>
-        <PeerReadLine message={m1} />
-      </ReceiptProvider>
-    );
-    // The server's engine knows nothing yet; Alice's already heard Bob's receipt.
-    const server = createReceiptEngine({ transport: alice.transport, accountId: 'A' });
-    const container = document.createElement('div');
-    container.innerHTML = renderToString(page(server));
-    server.dispose();
-    expect(container.textContent).toBe('0 unread');
-    document.body.append(container);
-    const recoverable: unknown[] = [];
-    await act(async () => {
-      hydrateRoot(container, page(alice.engine), {
-        onRecoverableError: (error) => void recoverable.push(error),
-      });
-    });
+    const { serverText, recoverable, hydratedText } = await hydratedOverServerHtml((message) => (
+      <PeerReadLine message={message} />
+    ));
+    expect(serverText).toBe('0 unread');
     expect(recoverable).toEqual([]);
-    expect(container.textContent).toBe('100 read');
-    container.remove();
+    expect(hydratedText).toBe('100 read');
   });
 
   it('useReadReceipts given another conversation shows its watermark, not a kept one', async () => {
