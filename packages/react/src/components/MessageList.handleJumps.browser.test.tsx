@@ -252,3 +252,57 @@ describe('MessageList listRef: the reader takes over a glide', () => {
     await expectReaderStays(list.scroller);
   });
 });
+
+/**
+ * Where the rendered rows are not stacked: a row (in message order) whose top is not the bottom of
+ * the row of the message before it, to 1 px.
+ */
+function stackingProblems(scroller: HTMLElement): string[] {
+  const rows = [...scroller.querySelectorAll<HTMLElement>('.readmark-message-row')]
+    .map((row) => {
+      const id = row.querySelector<HTMLElement>('[data-testid]')?.dataset.testid ?? '';
+      return { id, n: Number(id.slice(1)), box: row.getBoundingClientRect() };
+    })
+    .sort((a, b) => a.n - b.n);
+  const top = scroller.getBoundingClientRect().top;
+  const problems: string[] = [];
+  for (let index = 1; index < rows.length; index++) {
+    const [above, row] = [rows[index - 1]!, rows[index]!];
+    if (row.n === above.n + 1 && Math.abs(row.box.top - above.box.bottom) > 1) {
+      problems.push(
+        `${above.id} ${Math.round(above.box.top - top)}…${Math.round(above.box.bottom - top)}, ` +
+          `${row.id} ${Math.round(row.box.top - top)}…${Math.round(row.box.bottom - top)}`,
+      );
+    }
+  }
+  return problems;
+}
+
+describe('MessageList listRef: the rows a glide passes', () => {
+  // During a smooth scroll TanStack measured only the rows near its target index: those mounted as
+  // the glide set off, two screens below, kept their 64 px estimate and were drawn over one another
+  // (or apart), during the glide and for good after it.
+  it('are stacked every frame of a glide far up, and after it, with the message where align says', async () => {
+    const list = await aliceList(history(3000));
+    list.handle.scrollToMessage('c2500', { align: 'center', behavior: 'smooth' });
+    const centre = () => {
+      const place = placeOf(list.scroller, 'c2500');
+      return place && (place.top + place.bottom) / 2;
+    };
+    let still = 0;
+    let frame = 0;
+    for (let last = Number.NaN; still < 10; frame++) {
+      expect(frame, 'the glide lands').toBeLessThan(180);
+      await nextFrame();
+      expect(stackingProblems(list.scroller), `frame ${frame}`).toEqual([]);
+      still = list.scroller.scrollTop === last ? still + 1 : 0;
+      last = list.scroller.scrollTop;
+    }
+    expect(frame, 'frames under way').toBeGreaterThan(12);
+    expect(centre()).toBeCloseTo(VIEW / 2, 0);
+    // The reader scrolls on from there: the rows the glide mounted are still stacked.
+    list.scroller.scrollTop += 300;
+    await frames(3);
+    expect(stackingProblems(list.scroller)).toEqual([]);
+  });
+});

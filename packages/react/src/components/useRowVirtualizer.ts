@@ -13,7 +13,7 @@ import { type FocusedRowKeeper, keepFocusedRow } from './keepFocusedRow';
 import { keepFocusInList } from './keepFocusInList';
 import { keepLayoutWhileHidden, type LayoutKeptWhileHidden } from './keepLayoutWhileHidden';
 import { openRowBatch } from './openRowBatch';
-import { isScrollingToEnd, type VirtualCorePrivate } from './virtualCorePrivate';
+import type { VirtualCorePrivate } from './virtualCorePrivate';
 
 /**
  * Options of {@link useRowVirtualizer}: TanStack Virtual's, minus what the hook provides itself
@@ -101,7 +101,7 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
     // An instance field in virtual-core (not an option): set once, for both lists.
     virtualizer.shouldAdjustScrollPositionOnItemSizeChange = isEntirelyAboveView;
     direct.whileHidden.install(virtualizer);
-    measureWhileScrollingToEnd(virtualizer);
+    measureWhileSmoothScrolling(virtualizer);
     const measureElement = virtualizer.measureElement;
     // A row measured from its ref is positioned by useVirtualRows' layout effect, which runs after
     // the ref in the same commit, before paint.
@@ -227,21 +227,21 @@ function resolve<TScroll extends Element, TItem extends Element>(
 }
 
 /**
- * Lets rows be measured while a smooth scroll to the end travels. During any smooth scroll TanStack
- * measures only the rows near its target index, so that rows far from it cannot push the target away;
- * the rows it skips (those mounted as the scroll set off, and every one it passed) kept their
- * estimated heights, and since a row is measured only when it mounts or resizes, they kept them for
- * good: messages dropped from the front brought them into view drawn over one another, or apart. The
- * end is no index a measurement can push away (each frame of the scroll reads it again), so while
- * going there every row is measured. Costs one check per measurement, none per scroll frame.
+ * Lets rows be measured while any smooth scroll travels. During one TanStack measures only the rows
+ * near its target, so that rows far from it cannot push the target away; the rows it skips (those
+ * mounted as the scroll set off, and every one it passed) kept their estimated heights, and since a
+ * row is measured only when it mounts or resizes, they kept them for good, drawn over one another,
+ * or apart: after the pill's glide to the end, and the handle's glide to a message (the rows mounted
+ * by its jump near, two screens away). Each frame of the scroll reads its target again, the end's
+ * or the index's offset, and goes on to where measurements moved it; a glide covers two screens at
+ * most (see jumpNear), so few do. Costs nothing per measurement or scroll frame.
  */
-function measureWhileScrollingToEnd(virtualizer: object): void {
+function measureWhileSmoothScrolling(virtualizer: object): void {
   // Were it renamed, TanStack would decide alone.
   const instance = virtualizer as VirtualCorePrivate;
-  const shouldMeasure = instance.shouldMeasureDuringScroll;
-  if (typeof shouldMeasure !== 'function') return;
-  instance.shouldMeasureDuringScroll = (index) =>
-    isScrollingToEnd(virtualizer) || shouldMeasure(index);
+  if (typeof instance.shouldMeasureDuringScroll === 'function') {
+    instance.shouldMeasureDuringScroll = () => true;
+  }
 }
 
 /**
