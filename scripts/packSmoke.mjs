@@ -899,6 +899,73 @@ export async function demo() {
   alice.V2NIMMessageService.on('onReceiveP2PMessageReadReceipts', (receipts: number) => receipts);
 }
 `,
+  // packages/memory/README.md, "A chat in React on the memory server", as written.
+  'memoryChat.tsx': `import { createMemoryServer, type MemoryClient } from '@readmark/memory';
+import { createNimTransport } from '@readmark/nim';
+import { MessageList, ReadTick, ReceiptProvider } from '@readmark/react';
+import '@readmark/react/styles.css';
+import type { V2NIMMessage } from 'nim-web-sdk-ng/dist/v2/NIM_BROWSER_SDK/V2NIMMessageService.js';
+import { useCallback, useEffect, useState } from 'react';
+
+// One server for the page, made once (module level, or a ref): it holds the accounts and history.
+const server = createMemoryServer();
+const alice = server.login('A'); // the user of this page
+server.simulatePeerReader({ accountId: 'B', minDelayMs: 500, maxDelayMs: 2000 }); // B reads what A sends
+const transport = createNimTransport(alice);
+const chatWithB = alice.V2NIMConversationIdUtil.p2pConversationId('B');
+
+/** A conversation's history on the client, oldest first, with what arrives and what it sends. */
+function useChat(client: MemoryClient, conversationId: string) {
+  const [messages, setMessages] = useState<V2NIMMessage[]>([]);
+  useEffect(() => {
+    let isActive = true;
+    const reload = async () => {
+      const page = await client.V2NIMMessageService.getMessageList({ conversationId, limit: 100 });
+      if (isActive) setMessages([...page].sort((a, b) => a.createTime - b.createTime));
+    };
+    void reload();
+    client.V2NIMMessageService.on('onReceiveMessages', reload); // from others and other devices
+    return () => {
+      isActive = false;
+      client.V2NIMMessageService.off('onReceiveMessages', reload);
+    };
+  }, [client, conversationId]);
+  const send = useCallback(
+    async (text: string) => {
+      const draft = client.V2NIMMessageCreator.createTextMessage(text);
+      const { message } = await client.V2NIMMessageService.sendMessage(draft, conversationId);
+      setMessages((current) => [...current, message]); // this device's own sends
+    },
+    [client, conversationId],
+  );
+  return { messages, send };
+}
+
+export function App() {
+  const { messages, send } = useChat(alice, chatWithB);
+  return (
+    <ReceiptProvider transport={transport} accountId={alice.accountId}>
+      <MessageList
+        conversationId={chatWithB}
+        messages={messages}
+        renderMessage={renderMessage}
+        className="chat-list" /* .chat-list { height: 480px } */
+      />
+      <button type="button" onClick={() => void send('Hello!')}>
+        Send
+      </button>
+    </ReceiptProvider>
+  );
+}
+
+function renderMessage(message: V2NIMMessage) {
+  return (
+    <div className="bubble">
+      {message.text} <ReadTick message={message} />
+    </div>
+  );
+}
+`,
   'hooks.tsx': `import type { ReceiptMessage } from '@readmark/core';
 import {
   useMessageReceipt,
