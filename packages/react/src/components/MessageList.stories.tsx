@@ -1118,12 +1118,16 @@ function dayUsage({ className }: ListArgs, locale: ReceiptLocale) {
     body: `
 const startOfDay = (time) => new Date(time).setHours(0, 0, 0, 0);
 const relative = new Intl.RelativeTimeFormat('${locale}', { numeric: 'auto' });
+const weekday = new Intl.DateTimeFormat('${locale}', { weekday: 'long' });
 const date = new Intl.DateTimeFormat('${locale}', { dateStyle: 'medium' });
+const RUN_GAP_MS = 5 * 60_000; // a sender's run breaks after five quiet minutes
 
-/** "today", "yesterday", then the date (capitalize with CSS ::first-letter). */
+/** "today", "yesterday", the weekday within a week, then the date (capitalize with ::first-letter). */
 function dayLabel(time) {
+  // Rounded: a day with a daylight-saving change is 23 or 25 hours long.
   const days = Math.round((startOfDay(time) - startOfDay(Date.now())) / 86_400_000);
-  return days >= -1 ? relative.format(days, 'day') : date.format(time);
+  if (days >= -1) return relative.format(days, 'day');
+  return (days > -7 ? weekday : date).format(time);
 }
 
 /**
@@ -1132,12 +1136,15 @@ function dayLabel(time) {
  */
 function renderMessage(message, previous) {
   const isNewDay = !previous || startOfDay(previous.createTime) !== startOfDay(message.createTime);
-  const isNewSender = isNewDay || previous.senderId !== message.senderId;
+  const isNewRun =
+    isNewDay ||
+    previous.senderId !== message.senderId ||
+    message.createTime - previous.createTime > RUN_GAP_MS;
   return (
     <>
       {isNewDay && <div className="day-separator">{dayLabel(message.createTime)}</div>}
       <div className="bubble">
-        {isNewSender && <strong>{message.senderId}</strong>}
+        {isNewRun && <strong>{message.senderId}</strong>}
         {message.text} <ReadTick message={message} />
       </div>
     </>
