@@ -87,14 +87,16 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     transport.subscribeConnectionState
       ? readConnectionState(() => transport.getConnectionState?.())
       : 'connected';
-  let connection = readConnection();
-  /** The engine's reading of the connection, and the store's copy of it, for the UI. */
-  const setConnection = (next: ConnectionState) => {
-    connection = next;
-    const isOffline = next !== 'connected';
+  /**
+   * The engine's reading of the connection, kept in the store only (the UI reads it there), so the
+   * engine and its subscribers never disagree.
+   */
+  const setConnection = (state: ConnectionState) => {
+    const isOffline = state !== 'connected';
     if (store.getState().isOffline !== isOffline) store.setState({ isOffline });
   };
-  setConnection(connection);
+  const isConnected = () => !store.getState().isOffline;
+  setConnection(readConnection());
 
   const context: EngineContext = {
     transport,
@@ -103,7 +105,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     retry: { ...defaultRetryPolicy, ...options.retry },
     timers,
     isDisposed: () => isDisposed,
-    isConnected: () => connection === 'connected',
+    isConnected,
     report(error, operation, conversationId) {
       try {
         options.onError?.(error, { operation, conversationId });
@@ -367,12 +369,12 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       'subscribeConnectionState',
       () =>
         transport.subscribeConnectionState?.((state) => {
-          const wasConnected = connection === 'connected';
+          const wasConnected = isConnected();
           // Status events can arrive late or out of order; the transport's current state is the
           // truth, so a stale "disconnected" never strands the outbox. The event's own state
           // counts only when the getter has no answer.
           setConnection(readConnectionState(() => transport.getConnectionState?.() ?? state));
-          if (connection !== 'connected' || isDisposed) return;
+          if (!isConnected() || isDisposed) return;
           // A "disconnected" that arrives while connected again means we missed a blip.
           const isBack = !wasConnected || state === 'disconnected';
           if (!isBack) {

@@ -32,8 +32,10 @@ export const TEAM_UNAVAILABLE_CODES: ReadonlySet<number> = new Set([
   107302, 107324, 108312, 108302,
 ]);
 
-/** Timers the engine owns, so `dispose()` can cancel every one of them. */
-/** Timers over a {@link Clock}, made with {@link createTimerSet}. */
+/**
+ * Timers over a {@link Clock}, made with {@link createTimerSet}: the engine's own, so `dispose()`
+ * can cancel every one of them.
+ */
 export interface TimerSet {
   set(callback: () => void, delayMs: number): unknown;
   clear(handle: unknown): void;

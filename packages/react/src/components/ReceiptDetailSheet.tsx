@@ -123,7 +123,13 @@ export function ReceiptDetailSheet({
   const hasData = detail.readAccountList.length + detail.unreadAccountList.length > 0;
   const isShowingLoading = detail.isLoading && !hasData;
   // Offline, a first load waits for the connection: said so, rather than "loading" for good.
-  const isOffline = useStoreSelector(useReceiptEngine().store, selectIsOffline, Object.is, isOpen);
+  // Subscribed only while that loading state shows, the only place that reads it.
+  const isOffline = useStoreSelector(
+    useReceiptEngine().store,
+    selectIsOffline,
+    Object.is,
+    isOpen && isShowingLoading,
+  );
   const status = detail.error ? 'error' : isShowingLoading ? 'loading' : 'ready';
   const panelRef = useRef<HTMLDivElement>(null);
   const announcement = useReadAnnouncement(

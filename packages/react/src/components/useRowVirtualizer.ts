@@ -43,6 +43,11 @@ interface DirectDom<TScroll extends Element, TItem extends Element> {
   /** The row indexes last rendered (or last asked to render). */
   renderedIndexes: number[] | null;
   isMeasuring: boolean;
+  /**
+   * TanStack's own sweep of the rows that left the document (its `measureElement(null)`), without
+   * the adapter's handling of a row leaving with the focus, which the rows' refs already did.
+   */
+  sweepRemovedRows: () => void;
   /** Closes the batch of the rows measured in this commit (see openRowBatch), if open. */
   closeRowBatch: (() => void) | undefined;
   /** Re-renders the component that renders the rows (see useVirtualRows); else the owner's. */
@@ -103,6 +108,7 @@ export function useRowVirtualizer<TScroll extends Element, TItem extends Element
     direct.whileHidden.install(virtualizer);
     measureWhileSmoothScrolling(virtualizer);
     const measureElement = virtualizer.measureElement;
+    direct.sweepRemovedRows = () => measureElement(null);
     // A row measured from its ref is positioned by useVirtualRows' layout effect, which runs after
     // the ref in the same commit, before paint.
     virtualizer.measureElement = (node) => {
@@ -192,7 +198,7 @@ export function useVirtualRows<TScroll extends Element, TItem extends Element>(
     // viewport changes size while the list scrolls and the rows render there synchronously) left a
     // notification that loop could not deliver (a removed element lies above all the list observes),
     // and Chromium reported "ResizeObserver loop completed with undelivered notifications".
-    virtualizer.measureElement(null);
+    direct.sweepRemovedRows();
   });
   direct.renderedIndexes = virtualizer.getVirtualIndexes();
   return virtualizer.getVirtualItems();
