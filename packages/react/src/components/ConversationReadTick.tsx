@@ -1,6 +1,7 @@
 import type { ReceiptLastMessage } from '@readmark/core';
 import { memo } from 'react';
 import { useLastMessageStatus } from '../hooks/useLastMessageStatus';
+import { useProvidedEngine } from '../hooks/useReceiptEngine';
 import { type RenderTickIcon, StatusTick } from './StatusTick';
 
 /** Props of {@link ConversationReadTick}. */
@@ -33,6 +34,8 @@ export const ConversationReadTick = /* @__PURE__ */ memo(function ConversationRe
   className,
   renderIcon,
 }: ConversationReadTickProps) {
+  // Outside a provider the error names this component, not the hook inside it.
+  useProvidedEngine('<ConversationReadTick>');
   const status = useLastMessageStatus(lastMessage);
   return status === undefined ? null : (
     <StatusTick status={status} className={className} renderIcon={renderIcon} />

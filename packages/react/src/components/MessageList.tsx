@@ -1,7 +1,7 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
-import { useReceiptEngine } from '../hooks/useReceiptEngine';
+import { useProvidedEngine } from '../hooks/useReceiptEngine';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { keptSeenKey } from './keptSeenKey';
 import { LoadingOlderIndicator } from './LoadingOlderIndicator';
@@ -57,7 +57,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   label,
   listRef,
 }: MessageListProps<TMessage>) {
-  const engine = useReceiptEngine();
+  const engine = useProvidedEngine('<MessageList>');
   // Bad data must not throw during render: entries that are not objects are keyed `''` and left out
   // of the rows (the history window checks its own part; see useHistoryWindow), and keyless
   // messages are keyed by object. The app's own array is kept: a filtered copy of a long history

@@ -32,7 +32,7 @@ export interface ReadTickProps {
  * Renders nothing for messages without a status (incoming, unflagged team, super team, notifications).
  */
 export function ReadTick({ message, className, renderIcon }: ReadTickProps) {
-  const receipt = useReceiptView(message, selectTickView);
+  const receipt = useReceiptView(message, { select: selectTickView, caller: '<ReadTick>' });
   // Only messages with a mode have a status (see selectMessageStatus).
   if (receipt.status === undefined) return null;
   return (

@@ -1,7 +1,7 @@
 import { type ReceiptMessage, selectIsOffline } from '@readmark/core';
 import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { useMemberResolver } from '../hooks/useMemberResolver';
-import { useReceiptEngine } from '../hooks/useReceiptEngine';
+import { useProvidedEngine } from '../hooks/useReceiptEngine';
 import { useStoreSelector } from '../hooks/useStoreSelector';
 import { useTeamReceiptDetail } from '../hooks/useTeamReceiptDetail';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
@@ -73,6 +73,8 @@ export function ReceiptDetailSheet({
   messageExcerpt,
   className,
 }: ReceiptDetailSheetProps) {
+  // First, so that outside a provider the error names this component, not a hook inside it.
+  const engine = useProvidedEngine('<ReceiptDetailSheet>');
   const strings = useReceiptStrings();
   const lang = useReceiptLanguage();
   const resolveMember = useMemberResolver();
@@ -125,7 +127,7 @@ export function ReceiptDetailSheet({
   // Offline, a first load waits for the connection: said so, rather than "loading" for good.
   // Subscribed only while that loading state shows, the only place that reads it.
   const isOffline = useStoreSelector(
-    useReceiptEngine().store,
+    engine.store,
     selectIsOffline,
     Object.is,
     isOpen && isShowingLoading,

@@ -39,7 +39,11 @@ export interface UnreadBadgeProps {
  * Renders nothing unless the message is an own, flagged team message.
  */
 export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
-  const receipt = useReceiptView(message, selectMessageReceipt, showsTeam);
+  const receipt = useReceiptView(message, {
+    select: selectMessageReceipt,
+    shows: showsTeam,
+    caller: '<UnreadBadge>',
+  });
   const strings = useReceiptStrings();
   // Declared on the badge itself: it sits in the app's markup, whose language may not be the kit's.
   const lang = useReceiptLanguage();

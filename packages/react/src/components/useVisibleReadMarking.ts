@@ -10,7 +10,7 @@ import {
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { type RefObject, useCallback, useEffect, useRef } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
-import { useReceiptEngine } from '../hooks/useReceiptEngine';
+import { useProvidedEngine } from '../hooks/useReceiptEngine';
 import { listenAll } from './listenAll';
 import { type Box, isMostlyVisible } from './visibleMessages';
 
@@ -41,7 +41,7 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>(options: 
   clock?: Clock;
 }): () => void {
   const { scrollRef, virtualizer, conversationId, clock } = options;
-  const engine = useReceiptEngine();
+  const engine = useProvidedEngine('<MessageList>');
   // A malformed clock prop must not break marking read: fall back to the engine's, then the platform's.
   const validClock = isClock(clock) ? clock : isClock(engine.clock) ? engine.clock : systemClock;
   // What `check` reads as of the last commit (it stays stable across renders).

@@ -17,7 +17,10 @@ import {
   sentMessages,
   type WorldDevice,
 } from '../../../core/src/testing/receiptWorld';
+import { ConversationReadTick } from '../components/ConversationReadTick';
+import { MessageList } from '../components/MessageList';
 import { ReadTick } from '../components/ReadTick';
+import { ReceiptDetailSheet } from '../components/ReceiptDetailSheet';
 import { UnreadBadge } from '../components/UnreadBadge';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { useLastMessageStatus } from './useLastMessageStatus';
@@ -177,11 +180,43 @@ async function readByBobBeforeTheApp() {
 }
 
 describe('provider', () => {
-  it('useReceiptEngine outside a provider says how to fix it', () => {
+  it('a hook or component outside a provider names itself and the fix', () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => renderHook(() => useReceiptEngine())).toThrow(
-      '`useReceiptEngine` must be used inside `<ReceiptProvider>`',
-    );
+    const message: ReceiptMessage = {
+      messageClientId: 'c1',
+      messageServerId: 's1',
+      createTime: 100,
+      senderId: 'A',
+      receiverId: 't1',
+      conversationType: 2,
+      conversationId: 'A|2|t1',
+      isSelf: true,
+      messageConfig: { readReceiptEnabled: true },
+    };
+    const outsideTheProvider: [string, () => ReactNode][] = [
+      ['useReceiptEngine', () => void useReceiptEngine()],
+      ['useReadReceipts', () => void useReadReceipts('A|1|B')],
+      ['useMessageReceipt', () => void useMessageReceipt(message)],
+      ['useTeamReceiptDetail', () => void useTeamReceiptDetail(message)],
+      ['useLastMessageStatus', () => void useLastMessageStatus(undefined)],
+      ['useSendingReceipts', () => void useSendingReceipts()],
+      [
+        '<MessageList>',
+        () => <MessageList conversationId="A|1|B" messages={[]} renderMessage={() => null} />,
+      ],
+      ['<ReadTick>', () => <ReadTick message={message} />],
+      ['<UnreadBadge>', () => <UnreadBadge message={message} />],
+      ['<ConversationReadTick>', () => <ConversationReadTick lastMessage={undefined} />],
+      [
+        '<ReceiptDetailSheet>',
+        () => <ReceiptDetailSheet message={message} isOpen={false} onClose={() => {}} />,
+      ],
+    ];
+    for (const [name, App] of outsideTheProvider) {
+      expect(() => render(<App />)).toThrow(
+        `\`${name}\` must be used inside \`<ReceiptProvider>\``,
+      );
+    }
     quiet.mockRestore();
   });
 

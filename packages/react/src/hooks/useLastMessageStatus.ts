@@ -7,7 +7,7 @@ import {
   selectIsPeerRead,
 } from '@readmark/core';
 import { useCallback, useEffect } from 'react';
-import { useReceiptEngine } from './useReceiptEngine';
+import { useProvidedEngine } from './useReceiptEngine';
 import { useShallowStable } from './useShallowStable';
 import { useStoreSelector } from './useStoreSelector';
 
@@ -26,7 +26,7 @@ import { useStoreSelector } from './useStoreSelector';
 export function useLastMessageStatus(
   lastMessage: ReceiptLastMessage | undefined,
 ): LastMessageStatus | undefined {
-  const engine = useReceiptEngine();
+  const engine = useProvidedEngine('useLastMessageStatus');
   const message = useShallowStable(lastMessageIndicatorMessage(engine.accountId, lastMessage));
   // A string compared by Object.is: a store update allocates nothing per row.
   const select = useCallback(

@@ -14,7 +14,7 @@ import {
 } from '@readmark/core';
 import { useCallback, useEffect } from 'react';
 import { useReadableMessage } from './useReadableMessage';
-import { useReceiptEngine } from './useReceiptEngine';
+import { useProvidedEngine } from './useReceiptEngine';
 import { shallowEqual, useStoreSelector } from './useStoreSelector';
 
 /** What {@link useMessageReceipt} returns: everything a tick or a badge shows for one message. */
@@ -68,7 +68,7 @@ export function selectMessageReceipt(state: ReceiptState, message: unknown): Mes
  * the engine to load counts while mounted (lazily, batched).
  */
 export function useMessageReceipt(message: ReceiptMessage): MessageReceipt {
-  return useReceiptView(message, selectMessageReceipt);
+  return useReceiptView(message, { select: selectMessageReceipt, caller: 'useMessageReceipt' });
 }
 
 const showsAnyMode = (mode: ReceiptMode) => mode !== 'none';
@@ -84,10 +84,18 @@ const showsAnyMode = (mode: ReceiptMode) => mode !== 'none';
  */
 export function useReceiptView<TView extends { mode: ReceiptMode; status?: MessageStatus }>(
   message: ReceiptMessage,
-  select: (state: ReceiptState, message: unknown) => TView,
-  shows: (mode: ReceiptMode) => boolean = showsAnyMode,
+  {
+    select,
+    shows = showsAnyMode,
+    caller,
+  }: {
+    select: (state: ReceiptState, message: unknown) => TView;
+    shows?: (mode: ReceiptMode) => boolean;
+    /** The hook or component the app used, named by the error outside a provider. */
+    caller: string;
+  },
 ): TView {
-  const engine = useReceiptEngine();
+  const engine = useProvidedEngine(caller);
   // An unreadable or malformed message shows nothing (undefined: mode 'none').
   const [readable, messageRef] = useReadableMessage(message);
   const selector = useCallback(

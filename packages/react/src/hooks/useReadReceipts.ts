@@ -5,7 +5,7 @@ import {
   selectWatermarks,
 } from '@readmark/core';
 import { useCallback, useEffect, useMemo } from 'react';
-import { useReceiptEngine } from './useReceiptEngine';
+import { useProvidedEngine } from './useReceiptEngine';
 import { shallowEqual, useStoreSelector } from './useStoreSelector';
 
 /** What {@link useReadReceipts} returns. */
@@ -31,7 +31,7 @@ export interface ReadReceipts {
  * `useReceiptEngine()` instead: it is stable and subscribes to nothing.
  */
 export function useReadReceipts(conversationId: string): ReadReceipts {
-  const engine = useReceiptEngine();
+  const engine = useProvidedEngine('useReadReceipts');
   // The store state, kept while the account and this conversation's watermarks stay the same: the
   // watermarks and isPeerRead both answer from the snapshot this render shows. Read from the live
   // store, isPeerRead disagreed with peerReadTime while hydrating (React threw the server's HTML

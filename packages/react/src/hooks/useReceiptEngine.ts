@@ -8,9 +8,17 @@ import { ReceiptEngineContext } from '../context/ReceiptEngineContext';
  * message) when there is no provider.
  */
 export function useReceiptEngine(): ReceiptEngine {
+  return useProvidedEngine('useReceiptEngine');
+}
+
+/**
+ * `useReceiptEngine` for the kit's own hooks and components: the error names `caller`, the hook or
+ * component the app used, not this one it never called.
+ */
+export function useProvidedEngine(caller: string): ReceiptEngine {
   const engine = useContext(ReceiptEngineContext);
   if (!engine) {
-    throw new ReceiptError(191001, '`useReceiptEngine` must be used inside `<ReceiptProvider>`');
+    throw new ReceiptError(191001, `\`${caller}\` must be used inside \`<ReceiptProvider>\``);
   }
   return engine;
 }

@@ -1,6 +1,6 @@
 import { type ReceiptState, selectIsSendingReceipts } from '@readmark/core';
 import { useCallback } from 'react';
-import { useReceiptEngine } from './useReceiptEngine';
+import { useProvidedEngine } from './useReceiptEngine';
 import { useStoreSelector } from './useStoreSelector';
 
 /**
@@ -16,7 +16,7 @@ import { useStoreSelector } from './useStoreSelector';
 export function useSendingReceipts(
   conversationId?: string,
 ): [isSending: boolean, setSending: (isEnabled: boolean) => void] {
-  const engine = useReceiptEngine();
+  const engine = useProvidedEngine('useSendingReceipts');
   const isSending = useStoreSelector(
     engine.store,
     useCallback(

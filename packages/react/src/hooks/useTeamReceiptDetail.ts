@@ -13,7 +13,7 @@ import {
 } from '@readmark/core';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useReadableMessage } from './useReadableMessage';
-import { useReceiptEngine } from './useReceiptEngine';
+import { useProvidedEngine } from './useReceiptEngine';
 import { useStoreSelector } from './useStoreSelector';
 
 /** Options of {@link useTeamReceiptDetail}. */
@@ -60,7 +60,7 @@ export function useTeamReceiptDetail(
   message: ReceiptMessage,
   options?: TeamReceiptDetailOptions,
 ): TeamReceiptDetail {
-  const engine = useReceiptEngine();
+  const engine = useProvidedEngine('useTeamReceiptDetail');
   const isEnabled = options?.isEnabled ?? true;
   const memberAccountIds = options?.memberAccountIds;
   const [readable, messageRef] = useReadableMessage(message);
