@@ -212,6 +212,21 @@ describe('MessageList', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: /new message/ })).toBeNull());
   });
 
+  it('marks a message taller than the list read once it fills half of the list', async () => {
+    // A pasted log of 1,000 px in a 300 px list: half of it never fits on screen.
+    const tallLast = (message: ReceiptMessage) =>
+      (message as { text?: string }).text === 'm3' ? (
+        <div data-testid="tall" style={{ height: 1000 }} />
+      ) : (
+        renderMessage(message)
+      );
+    const list = await bobsList(3, { render: tallLast });
+    await settleFrames();
+    const tall = list.messages()[2]!;
+    expect(screen.getByTestId('tall').getBoundingClientRect().height).toBe(1000);
+    await waitFor(async () => expect(await list.peerReadTime()).toBe(tall.createTime));
+  });
+
   it('while scrolled up: a burst of new messages is said once, with its final count, not once per message', async () => {
     const list = await bobsList(20, { isExactEstimate: true });
     await settleFrames();
