@@ -108,6 +108,23 @@ function hasUnsentMessage(list: readonly V2NIMMessage[]): boolean {
 }
 
 /**
+ * SPEC P1 step 2, as the SDK checks it before anything else: a non-empty `messageClientId`,
+ * `conversationType` 1, a non-empty `receiverId` and a numeric `createTime`. A message failing it
+ * is the SDK's to refuse (191004).
+ */
+function passesP2PFieldChecks(message: V2NIMMessage): boolean {
+  const { messageClientId, conversationType, receiverId, createTime } = message;
+  return (
+    typeof messageClientId === 'string' &&
+    messageClientId !== '' &&
+    conversationType === 1 &&
+    typeof receiverId === 'string' &&
+    receiverId !== '' &&
+    typeof createTime === 'number'
+  );
+}
+
+/**
  * A message list as a dense array of records, or undefined. `Array.from` turns holes into
  * `undefined` (which `every` would skip and the SDK would crash on with a TypeError), and a list
  * whose reading throws (a hostile Proxy or getter) is refused instead of escaping.
@@ -317,10 +334,17 @@ export function createNimTransport(
         // onLoginStatus(1) fires before login() resolves, and an engine of the old account may still
         // flush a receipt: it would go out from the new account's session. Checked inside callSdk so
         // a throwing getter or getLoginUser rejects too.
-        // An own message is left to the SDK, whose 191004 for it comes first (P1, scenario 6).
+        // An own message is left to the SDK, whose 191004 for it comes first (P1, scenario 6), and
+        // so is one that fails P1's field checks: a team copy is addressed to its team, not to
+        // self, and the SDK's 191004 for it (scenario 7) comes before any question of accounts.
         const self = loginUser();
         const { receiverId, senderId } = message as V2NIMMessage;
-        if (self !== undefined && receiverId !== self && senderId !== self) {
+        if (
+          self !== undefined &&
+          receiverId !== self &&
+          senderId !== self &&
+          passesP2PFieldChecks(message as V2NIMMessage)
+        ) {
           throw loggedInAsAnother(self, 'the message is not addressed to it');
         }
         return messages.sendP2PMessageReceipt(message as V2NIMMessage);

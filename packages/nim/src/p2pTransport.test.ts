@@ -73,6 +73,36 @@ describe('SPEC section 7, P2P scenarios through createNimTransport', () => {
     expect(a1.events).toEqual([]);
   });
 
+  it("7: a real team or super-team message gets the SDK's 191004, not the account-switch 190002 (P1 step 2 comes first)", async () => {
+    const scenario = createTransportScenario();
+    scenario.server.createTeam({ teamId: 'T1', memberIds: ['A', 'B'] });
+    const a1 = scenario.device('A');
+    const b1 = scenario.device('B');
+    const g1 = await scenario.send(a1, { to: 'A|2|T1', at: 100, isFlagged: true });
+    const m1 = await scenario.send(a1, { to: 'A|1|B', at: 200 });
+    await scenario.server.settle();
+    // B's copy of a team message is addressed to the team (receiverId T1), not to B.
+    const teamCopy = copyOf(b1, g1);
+    expect(teamCopy.receiverId).toBe('T1');
+    await expectReceiptError(b1.transport.sendP2PMessageReceipt(teamCopy), 191004);
+    await expectReceiptError(
+      b1.transport.sendP2PMessageReceipt({ ...teamCopy, conversationType: 3 }),
+      191004,
+    );
+    // A malformed P2P copy that another account would receive fails its field checks first too.
+    const c1 = scenario.device('C');
+    await expectReceiptError(
+      c1.transport.sendP2PMessageReceipt({ ...copyOf(b1, m1), messageClientId: '' }),
+      191004,
+    );
+    await expectReceiptError(
+      c1.transport.sendP2PMessageReceipt({ ...copyOf(b1, m1), createTime: '200' as never }),
+      191004,
+    );
+    await scenario.server.settle();
+    expect(a1.events).toEqual([]);
+  });
+
   it('P4: after the NIM instance switches accounts, a receipt for the old account is held, never sent from the new account (10.8.1 does not check receiverId)', async () => {
     const { b1, m2 } = await p2pChat();
     // One NIM instance, logged in as B, then as C (its onLoginStatus(1) fires before login()
