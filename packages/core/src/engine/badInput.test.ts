@@ -15,6 +15,7 @@ import { selectLastMessageStatus } from './lastMessageStatus';
 import { copyReceiptMessage, isReceiptMessage, isSentMessage } from './messageFacts';
 import { teamMessageKey, teamReceiptOf } from './receiptState';
 import {
+  selectIsOffline,
   selectIsPeerRead,
   selectIsSendingReceipts,
   selectMessageStatus,
@@ -178,6 +179,8 @@ const refused: Row[] = [
     191004,
   ],
   ['selectIsSendingReceipts(undefined)', () => selectIsSendingReceipts(undefined as never), 191004],
+  ['selectIsOffline(undefined)', () => selectIsOffline(undefined as never), 191004],
+  ['selectIsOffline(the store)', (d) => selectIsOffline(d.engine.store as never), 191004],
   ["teamMessageKey('B|2|T', Symbol())", () => teamMessageKey('B|2|T', Symbol() as never), 191004],
   ["teamMessageKey(undefined, 'c1')", () => teamMessageKey(undefined as never, 'c1'), 191004],
   [

@@ -198,6 +198,7 @@ export function sendingStatus(message: ReceiptMessage): MessageStatus {
  * `'disconnected'`): what is marked read and what a badge or sheet asks for goes once it is back.
  */
 export function selectIsOffline(state: ReceiptState): boolean {
+  accountOf(state);
   return state.isOffline;
 }
 
