@@ -252,6 +252,28 @@ describe('P2P rules beyond the numbered scenarios', () => {
     expect(a1.V2NIMMessageService.isPeerRead(m2)).toBe(false);
   });
 
+  it('7: a real team message (addressed to its team, not to the reader) gives 191004 and no event', async () => {
+    const { server, send, a1, a1Log, b1, b1Log } = await p2pChat();
+    server.createTeam({ teamId: 'T1', memberIds: ['A', 'B'] });
+    const g1 = await send(a1, { to: 'A|2|T1', at: 300, isFlagged: true });
+    await server.settle();
+    const teamCopy = receivedBy(b1Log, g1);
+    expect(teamCopy.receiverId).toBe('T1');
+    await expectCode(b1.V2NIMMessageService.sendP2PMessageReceipt(teamCopy), 191004);
+    await server.settle();
+    expect(a1Log.p2p).toEqual([]);
+    expect(a1Log.team).toEqual([]);
+  });
+
+  it('P3: messageServerId and sendingState are not checked; the receipt still covers the message', async () => {
+    const { server, a1, a1Log, b1, b1Log, m2 } = await p2pChat();
+    const copy = { ...receivedBy(b1Log, m2), messageServerId: '', sendingState: 2 as const };
+    await b1.V2NIMMessageService.sendP2PMessageReceipt(copy);
+    await server.settle();
+    expect(a1Log.p2p).toEqual([[{ conversationId: 'A|1|B', timestamp: 200 }]]);
+    expect(a1.V2NIMMessageService.isPeerRead(m2)).toBe(true);
+  });
+
   it('authorization: a forged message the caller never received gives 107404', async () => {
     const { server, a1Log, b1, b1Log, m2 } = await p2pChat();
     const forged = { ...receivedBy(b1Log, m2), messageClientId: 'never-sent', createTime: 9e12 };

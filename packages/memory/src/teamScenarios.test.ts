@@ -376,6 +376,52 @@ describe('team rules beyond the numbered scenarios', () => {
     );
   });
 
+  it('G3 order: two conversations give 191001 before any per-item or own-message check, and record nothing', async () => {
+    const { server, send, a1, a1Log, b1, b1Log, g1 } = await teamChat();
+    server.createTeam({ teamId: 'T2', memberIds: ['A', 'B'] });
+    const t2 = await send(a1, { to: 'A|2|T2', at: 120, isFlagged: true });
+    const fromB = await send(b1, { to: 'B|2|T2', at: 130, isFlagged: true });
+    await server.settle();
+    // B: a good T1 copy, then a T2 copy that would fail step 2 (no server id).
+    await expectCode(
+      b1.V2NIMMessageService.sendTeamMessageReceipts([
+        receivedBy(b1Log, g1),
+        { ...receivedBy(b1Log, t2), messageServerId: '' },
+      ]),
+      191001,
+    );
+    // A: its own T1 message (step 3) beside B's T2 message.
+    await expectCode(
+      a1.V2NIMMessageService.sendTeamMessageReceipts([g1, receivedBy(a1Log, fromB)]),
+      191001,
+    );
+    await server.settle();
+    expect(a1Log.team).toEqual([]);
+    const [counts] = await a1.V2NIMMessageService.getTeamMessageReceipts([g1]);
+    expect(counts).toMatchObject(g1Counts(0, 4));
+  });
+
+  it("G6 order: someone else's message gives 191004 before two teams give 191001", async () => {
+    const { server, send, a1, a1Log, b1, g1 } = await teamChat();
+    server.createTeam({ teamId: 'T2', memberIds: ['A', 'B'] });
+    const fromB = await send(b1, { to: 'B|2|T2', at: 130, isFlagged: true });
+    await server.settle();
+    await expectCode(
+      a1.V2NIMMessageService.getTeamMessageReceipts([g1, receivedBy(a1Log, fromB)]),
+      191004,
+    );
+  });
+
+  it('G9: the sender named in the filter appears in neither list, and the counts follow the lists', async () => {
+    const { server, a1, b1, b1Log, g1 } = await teamChat();
+    await b1.V2NIMMessageService.sendTeamMessageReceipts([receivedBy(b1Log, g1)]);
+    await server.settle();
+    const detail = await a1.V2NIMMessageService.getTeamMessageReceiptDetail(g1, ['A', 'B']);
+    expect(detail.readAccountList).toEqual(['B']);
+    expect(detail.unreadAccountList).toEqual([]);
+    expect(detail.readReceipt).toMatchObject({ readCount: 1, unreadCount: 0 });
+  });
+
   it('E3 and G3: null, non-arrays, null items and empty messageServerId give 191004', async () => {
     const { b1, b1Log, g1 } = await teamChat();
     const service = b1.V2NIMMessageService;
