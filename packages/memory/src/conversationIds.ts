@@ -1,3 +1,4 @@
+import { invalidParameter } from './NimError';
 import type { V2NIMConversationIdUtil, V2NIMConversationType } from './sdkTypes';
 
 /**
@@ -34,16 +35,37 @@ export function isValidConversationIdFor(selfAccountId: string, conversationId: 
   );
 }
 
-/** `V2NIMConversationIdUtil` for one logged-in account (C2, C4, C5): never throws. */
+/** `console.warn` where there is one: the memory server is compiled without DOM or Node types. */
+function warn(message: string): void {
+  (globalThis as { console?: { warn?: (message: string) => void } }).console?.warn?.(message);
+}
+
+/**
+ * `V2NIMConversationIdUtil` for one logged-in account (C2, C4, C5). The parsers never throw; a
+ * builder given a target that cannot become a string (a Symbol, a throwing `toString`) throws
+ * 191004, where the SDK's template literal would throw a TypeError.
+ */
 export function createConversationIdUtil(selfAccountId: string) {
   const prefix = `${selfAccountId}|`;
+  const build = (type: number, targetId: string): string => {
+    try {
+      return conversationIdOf(selfAccountId, type, targetId);
+    } catch {
+      throw invalidParameter('the target id must be a string');
+    }
+  };
   return {
-    p2pConversationId: (accountId: string) => conversationIdOf(selfAccountId, 1, accountId),
-    teamConversationId: (teamId: string) => conversationIdOf(selfAccountId, 2, teamId),
-    superTeamConversationId: (superTeamId: string) =>
-      conversationIdOf(selfAccountId, 3, superTeamId),
+    p2pConversationId: (accountId: string) => build(1, accountId),
+    teamConversationId: (teamId: string) => build(2, teamId),
+    superTeamConversationId: (superTeamId: string) => build(3, superTeamId),
     parseConversationType: (conversationId: string): V2NIMConversationType => {
-      if (typeof conversationId !== 'string' || !conversationId.startsWith(prefix)) return 0;
+      if (typeof conversationId !== 'string' || !conversationId.startsWith(prefix)) {
+        // C4: the SDK logs a warning for an id that is not the account's, then answers 0.
+        // Named only when a string: a value whose conversion throws must not make this throw.
+        const named = typeof conversationId === 'string' ? conversationId : typeof conversationId;
+        warn(`parseConversationType: ${named} is not a conversation of ${selfAccountId}`);
+        return 0;
+      }
       return Number(conversationId.charAt(prefix.length)) as V2NIMConversationType;
     },
     parseConversationTargetId: (conversationId: string): string => {
