@@ -108,19 +108,27 @@ function hasUnsentMessage(list: readonly V2NIMMessage[]): boolean {
 }
 
 /**
- * SPEC P1 step 2, as the SDK checks it before anything else: a non-empty `messageClientId`,
- * `conversationType` 1, a non-empty `receiverId` and a numeric `createTime`. A message failing it
- * is the SDK's to refuse (191004).
+ * The field checks the SDK makes before anything else (SPEC P1 step 2 with type 1, G3 step 2 with
+ * type 2): a non-empty `messageClientId`, the conversation type, a non-empty `receiverId` and a
+ * numeric `createTime`. A message failing them is the SDK's to refuse (191004).
  */
-function passesP2PFieldChecks(message: V2NIMMessage): boolean {
-  const { messageClientId, conversationType, receiverId, createTime } = message;
+function passesFieldChecks(message: V2NIMMessage, conversationType: 1 | 2): boolean {
+  const { messageClientId, receiverId, createTime } = message;
   return (
     typeof messageClientId === 'string' &&
     messageClientId !== '' &&
-    conversationType === 1 &&
+    message.conversationType === conversationType &&
     typeof receiverId === 'string' &&
     receiverId !== '' &&
     typeof createTime === 'number'
+  );
+}
+
+/** SPEC G3 steps 1 and 2: one conversation, every item passing {@link passesFieldChecks}. */
+function passesTeamBatchChecks(list: readonly V2NIMMessage[]): boolean {
+  const conversationId = list[0]?.conversationId;
+  return list.every(
+    (message) => message.conversationId === conversationId && passesFieldChecks(message, 2),
   );
 }
 
@@ -343,7 +351,7 @@ export function createNimTransport(
           self !== undefined &&
           receiverId !== self &&
           senderId !== self &&
-          passesP2PFieldChecks(message as V2NIMMessage)
+          passesFieldChecks(message as V2NIMMessage, 1)
         ) {
           throw loggedInAsAnother(self, 'the message is not addressed to it');
         }
@@ -372,10 +380,11 @@ export function createNimTransport(
       return callSdk(() => {
         // As for P4: the SDK sends whatever copies it is given as the logged-in account's reads. A
         // team copy's conversation id starts with the account that received it (`A|2|T1`), so
-        // after an account switch an old engine's receipts would count as the new account's.
+        // after an account switch an old engine's receipts would count as the new account's. A
+        // batch failing G3 steps 1-2 is left to the SDK, whose 191001 or 191004 comes first.
         const self = loginUser();
         const foreign =
-          self === undefined
+          self === undefined || !passesTeamBatchChecks(list)
             ? undefined
             : list.find(
                 (message) =>

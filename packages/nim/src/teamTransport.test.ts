@@ -165,6 +165,28 @@ describe('SPEC section 7, team scenarios through createNimTransport', () => {
     expect(forwarded).toHaveLength(2);
   });
 
+  it("G3: another account's copy that fails the SDK's checks gets the SDK's code (191001 for two conversations, 191004 for a bad field), not the account-switch 190002", async () => {
+    const { server, a1, b1, c1, g1 } = await teamChat();
+    const bCopy = copyOf(b1, g1);
+    const cCopy = copyOf(c1, g1);
+    expect(cCopy.conversationId).toBe('C|2|T1');
+    // Step 1 comes first: two conversations are 191001, whoever they belong to.
+    await expectReceiptError(b1.transport.sendTeamMessageReceipts([bCopy, cCopy]), 191001);
+    // Step 2: a super-team or client-id-less item is 191004.
+    await expectReceiptError(
+      b1.transport.sendTeamMessageReceipts([{ ...cCopy, conversationType: 3 }]),
+      191004,
+    );
+    await expectReceiptError(
+      b1.transport.sendTeamMessageReceipts([{ ...cCopy, messageClientId: '' }]),
+      191004,
+    );
+    // A well-formed copy of another account is still held as an account switch.
+    await expectReceiptError(b1.transport.sendTeamMessageReceipts([cCopy]), 190002);
+    await server.settle();
+    expect(a1.events).toEqual([]);
+  });
+
   it('G3: a message without a server id rejects with 191004 in the transport itself (10.8.1 does not check)', async () => {
     const { server, a1, b1, g1 } = await teamChat();
     // Count what reaches the SDK: the transport must refuse before calling it.
