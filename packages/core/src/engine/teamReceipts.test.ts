@@ -308,6 +308,37 @@ describe('team receipts through the engine (SPEC section 7, scenarios 16-32)', (
     expect(teamReceiptOf(three, 'A|2|T1', 'g1')?.readCount).toBe(3);
   });
 
+  it('29 over the memory server: a lower count arriving after a higher one leaves A showing the highest, never lower', async () => {
+    // Reordered deliveries, no duplicates: with this seed A's transport hears a lower count after
+    // a higher one, as Web 10.8.1 passes pushes on in the order they arrive.
+    world.server.setFaults({ reorder: true, seed: 1 });
+    const { a, b, c, d, g1 } = await team();
+    a.engine.watchTeamCounts(g1);
+    await world.tick(50);
+    const pushed: number[] = [];
+    a.transport.subscribe((event) => {
+      if (event.type === 'teamReceipts') pushed.push(...event.receipts.map((r) => r.readCount));
+    });
+    const shown: number[] = [];
+    a.engine.store.subscribe((state) => shown.push(selectTeamReceipt(state, g1)?.readCount ?? -1));
+    for (const reader of [b, c, d]) {
+      await reader.client.V2NIMMessageService.sendTeamMessageReceipts([
+        world.copyOf(reader, g1) as never,
+      ]);
+    }
+    await world.tick(0);
+    expect([...pushed].sort()).toEqual([1, 2, 3]);
+    // The premise: a lower count came after a higher one.
+    expect(pushed.some((count, i) => pushed.slice(0, i).some((earlier) => earlier > count))).toBe(
+      true,
+    );
+    // What A shows never goes back, and ends at 3 read, 1 unread.
+    expect(shown.every((count, i) => i === 0 || count >= shown[i - 1]!)).toBe(true);
+    expect(shown.at(-1)).toBe(3);
+    expect(receiptOf(a, g1)).toMatchObject({ readCount: 3, unreadCount: 1 });
+    expect(selectUnreadCount(a.engine.store.getState(), g1)).toBe(1);
+  });
+
   it('30: both devices of the sender follow the counts', async () => {
     const { a, b, g1 } = await team();
     const a2 = world.device('A');
