@@ -435,7 +435,12 @@ export function createNimTransport(
 
     subscribe(listener) {
       if (typeof listener !== 'function') throw invalid('listener must be a function');
-      const emit = (event: TransportEvent) => isolated(() => listener(event));
+      // False once unsubscribed: eventemitter3 (the SDK's emitter) still calls, in the emit under
+      // way, a handler that an earlier listener of the same event removed.
+      let isSubscribed = true;
+      const emit = (event: TransportEvent) => {
+        if (isSubscribed) isolated(() => listener(event));
+      };
       const onP2P = (receipts: unknown) => {
         const list = compact(receipts, toP2PReceipt);
         for (const receipt of list) raiseWatermark(receipt.conversationId, receipt.timestamp);
@@ -455,7 +460,6 @@ export function createNimTransport(
         [conversations, 'onConversationReadTimeUpdated', onReadTime],
       ]);
       subscriptions += 1;
-      let isSubscribed = true;
       return () => {
         if (isSubscribed) {
           isSubscribed = false;
@@ -502,14 +506,23 @@ export function createNimTransport(
       // (events arrive late and out of order, so a repeat is never dropped here).
       // Isolated like `subscribe`'s events: these run inside the SDK's onConnectStatus and
       // onLoginStatus dispatch, where a throw would skip the app's own listeners of those events.
-      const onConnect = (status: unknown) =>
-        isolated(() => listener(connectionStateOf(status, loginStatus())));
+      // As in `subscribe`, nothing reaches the listener once unsubscribed, not even from the emit
+      // under way (eventemitter3 still calls a handler removed during it).
+      let isSubscribed = true;
+      const report = (state: () => ConnectionState) => {
+        if (isSubscribed) isolated(() => listener(state()));
+      };
+      const onConnect = (status: unknown) => report(() => connectionStateOf(status, loginStatus()));
       const onLogin = (status: unknown) =>
-        isolated(() => listener(connectionStateOf(login.getConnectStatus(), status)));
-      return listenAll([
+        report(() => connectionStateOf(login.getConnectStatus(), status));
+      const stopListening = listenAll([
         [login, 'onConnectStatus', onConnect],
         [login, 'onLoginStatus', onLogin],
       ]);
+      return () => {
+        isSubscribed = false;
+        stopListening();
+      };
     };
   }
   made[slot] = transport;

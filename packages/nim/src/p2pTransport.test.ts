@@ -275,6 +275,29 @@ describe('createNimTransport mechanics', () => {
     expect(counts()).toEqual([0, 0, 0, 0]);
   });
 
+  it('a listener unsubscribed during an SDK emit hears nothing more of that emit (eventemitter3 still calls a listener removed mid-emit)', async () => {
+    // nim-web-sdk-ng emits through eventemitter3, whose emit loops over the listeners it started
+    // with: `off` from an earlier listener of the same event does not stop the later one. The
+    // memory server's Emitter does the same.
+    const { server, device, send } = createTransportScenario();
+    const a = device('A');
+    const b = device('B');
+    const m1 = await send(a, { to: 'A|1|B', at: 100 });
+    await server.settle();
+    const heard: unknown[] = [];
+    let stopEvents = () => {};
+    let stopStates = () => {};
+    // The app's own listeners, added before the kit's, stop the kit's listening.
+    a.client.V2NIMMessageService.on('onReceiveP2PMessageReadReceipts', () => stopEvents());
+    a.client.V2NIMLoginService.on('onLoginStatus', () => stopStates());
+    stopEvents = a.transport.subscribe((event) => heard.push(event.type));
+    stopStates = a.transport.subscribeConnectionState?.((state) => heard.push(state)) ?? stopStates;
+    await b.transport.sendP2PMessageReceipt(copyOf(b, m1));
+    await server.settle();
+    a.client.logout();
+    expect(heard).toEqual([]);
+  });
+
   it('turns synchronous SDK throws into rejections with the SDK code (checkV2 throws 191001)', async () => {
     const { server } = createTransportScenario();
     const client = server.login('A');
