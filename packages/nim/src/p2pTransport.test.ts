@@ -495,6 +495,53 @@ describe('createNimTransport mechanics', () => {
     expect(surfaced).toEqual(Array.from({ length: 8 }, () => bug));
   });
 
+  it("calls every SDK method on its service: the SDK's are prototype methods that read `this` (the memory server's are arrow functions)", async () => {
+    // nim-web-sdk-ng's services are class instances (`this.checkV2()`, `this.receiptUtil`,
+    // `this.lifeCycle`): a method taken off its service fails with a TypeError. These stand-ins
+    // fail the same way, so a detached call shows here although the memory server tolerates it.
+    function asClassInstance<S extends object>(service: S): S {
+      const prototype: Record<string, unknown> = {};
+      const instance = Object.create(prototype) as S;
+      for (const [name, value] of Object.entries(service)) {
+        if (typeof value !== 'function') continue;
+        prototype[name] = function (this: unknown, ...args: unknown[]) {
+          if (this !== instance) throw new TypeError(`${name} called without its service`);
+          return (value as (...values: unknown[]) => unknown)(...args);
+        };
+      }
+      return instance;
+    }
+    const { server, device, send } = createTransportScenario();
+    const a = device('A');
+    const b = device('B');
+    const m1 = await send(a, { to: 'A|1|B', at: 100 });
+    await server.settle();
+    const transport = createNimTransport({
+      V2NIMMessageService: asClassInstance(b.client.V2NIMMessageService),
+      V2NIMConversationService: asClassInstance(b.client.V2NIMConversationService),
+      V2NIMLoginService: asClassInstance(b.client.V2NIMLoginService),
+    });
+    const events: unknown[] = [];
+    const states: unknown[] = [];
+    const stop = transport.subscribe((event) => events.push(event.type));
+    const stopStates = transport.subscribeConnectionState?.((state) => states.push(state));
+    expect(transport.getConnectionState?.()).toBe('connected');
+    await transport.sendP2PMessageReceipt(copyOf(b, m1));
+    expect(await transport.getSelfReadTime?.('B|1|A')).toBe(100);
+    expect(await transport.getP2PMessageReceipt('B|1|A')).toEqual({
+      conversationId: 'B|1|A',
+      timestamp: 0,
+    });
+    b.client.disconnect();
+    b.client.reconnect();
+    await server.settle();
+    expect(states.at(-1)).toBe('connected');
+    stop();
+    stopStates?.();
+    expect(b.client.V2NIMLoginService.listenerCount('onLoginStatus')).toBe(0);
+    expect(events).toEqual([]);
+  });
+
   it('refuses something that is not an SDK instance with 191004', () => {
     expect(() => createNimTransport(null as never)).toThrow(
       expect.objectContaining({ name: 'ReceiptError', code: 191004 }),
