@@ -1,5 +1,19 @@
 import type { V2NIMConversationService, V2NIMLoginService, V2NIMMessageService } from './sdkTypes';
 
+/** `onConversationReadTimeUpdated`'s listener, in both conversation services. */
+type ReadTimeListener = (conversationId: string, readTime: number) => void;
+
+/**
+ * The members of nim-web-sdk-ng's `V2NIMLocalConversationService` (10.8.0+) the transport uses,
+ * written out rather than picked from its declaration file, which SDKs before 10.8.0 (the peer
+ * range starts at 10.3.0) do not have. The SDK's service satisfies it.
+ */
+export interface LocalConversationServiceLike {
+  on(eventName: 'onConversationReadTimeUpdated', fn: ReadTimeListener): unknown;
+  off(eventName: 'onConversationReadTimeUpdated', fn: ReadTimeListener): unknown;
+  getConversationReadTime?(conversationId: string): Promise<number>;
+}
+
 /**
  * The part of a nim-web-sdk-ng instance the transport uses, typed by the SDK's own declarations.
  * A real `NIM` instance and a `@readmark/memory` client both satisfy it.
@@ -21,6 +35,12 @@ export interface NimLike {
    */
   V2NIMConversationService?: Pick<V2NIMConversationService, 'on' | 'off'> &
     Partial<Pick<V2NIMConversationService, 'getConversationReadTime'>>;
+  /**
+   * The same two members of the local conversation service (nim-web-sdk-ng 10.8.0+), used only
+   * when `V2NIMConversationService` is not registered: an app on local conversations with the ESM
+   * build registers this one alone, and the SDK then routes the read-time sync to it.
+   */
+  V2NIMLocalConversationService?: LocalConversationServiceLike;
   /**
    * For connection state; without it the engine assumes "connected". `getLoginUser`, when present,
    * lets the transport refuse receipts for another account's messages (a P2P message not addressed

@@ -281,8 +281,18 @@ export function createNimTransport(
   // Each service read once, here.
   let sdk: NimLike;
   try {
-    const { V2NIMMessageService, V2NIMConversationService, V2NIMLoginService } = nim;
-    sdk = { V2NIMMessageService, V2NIMConversationService, V2NIMLoginService };
+    const {
+      V2NIMMessageService,
+      V2NIMConversationService,
+      V2NIMLocalConversationService,
+      V2NIMLoginService,
+    } = nim;
+    sdk = {
+      V2NIMMessageService,
+      V2NIMConversationService,
+      V2NIMLocalConversationService,
+      V2NIMLoginService,
+    };
   } catch {
     // An instance whose services cannot be read (a throwing getter or Proxy) is no SDK instance.
     throw invalid('createNimTransport needs an SDK instance whose services can be read');
@@ -299,7 +309,13 @@ export function createNimTransport(
   // Optional services count only when registered (an unregistered one is `{}`): otherwise
   // `subscribe` would call an `on` that is not there. Without the read-time sync the engine learns
   // its own read time from its sends alone.
-  const conversations = isReadTimeSynced ? serviceOf(sdk.V2NIMConversationService) : undefined;
+  // The cloud conversation service, else the local one (10.8.0+): with the ESM build an app on
+  // local conversations registers only V2NIMLocalConversationService, which then gets the SDK's
+  // read-time sync and answers getConversationReadTime in its place.
+  const conversations: NimLike['V2NIMConversationService'] = isReadTimeSynced
+    ? (serviceOf(sdk.V2NIMConversationService) ??
+      (serviceOf(sdk.V2NIMLocalConversationService) as NimLike['V2NIMConversationService']))
+    : undefined;
   const login = serviceOf(sdk.V2NIMLoginService);
   // Web 10.8.1 overwrites its P2P cache with whatever arrives, so a stale push could lower what
   // getP2PMessageReceipt reports. The transport remembers the highest value it has seen (SPEC P9).

@@ -385,6 +385,38 @@ describe('createNimTransport mechanics', () => {
     expect(client.V2NIMMessageService.listenerCount('onReceiveTeamMessageReadReceipts')).toBe(0);
   });
 
+  it('with local conversations only (an ESM build registering V2NIMLocalConversationService, 10.8+), the read time comes from that service', async () => {
+    // The ESM build registers only the services the app imports; an app on local conversations
+    // registers V2NIMLocalConversationService, which has the same getConversationReadTime and
+    // onConversationReadTimeUpdated (the SDK routes the read-time sync packets to it), and leaves
+    // V2NIMConversationService `{}`. The memory server's conversation service stands in for it.
+    const { server, b1, m2 } = await p2pChat();
+    const b2 = server.login('B');
+    const local = b2.V2NIMConversationService;
+    const transport = createNimTransport({
+      V2NIMMessageService: b2.V2NIMMessageService,
+      V2NIMConversationService: {} as never,
+      V2NIMLocalConversationService: local,
+      V2NIMLoginService: b2.V2NIMLoginService,
+    });
+    const events: unknown[] = [];
+    const unsubscribe = transport.subscribe((event) => events.push(event));
+    await b1.transport.sendP2PMessageReceipt(copyOf(b1, m2));
+    await server.settle();
+    expect(events).toEqual([{ type: 'selfReadTime', conversationId: 'B|1|A', readTime: 200 }]);
+    expect(await transport.getSelfReadTime?.('B|1|A')).toBe(200);
+    unsubscribe();
+    expect(local.listenerCount('onConversationReadTimeUpdated')).toBe(0);
+    // The cloud service, when registered, is still the one used; the switch turns both off.
+    const both = createNimTransport({ ...b2, V2NIMLocalConversationService: {} as never });
+    expect(both.getSelfReadTime).toBeDefined();
+    const off = createNimTransport(
+      { ...b2, V2NIMConversationService: {} as never, V2NIMLocalConversationService: local },
+      { isReadTimeSynced: false },
+    );
+    expect(off.getSelfReadTime).toBeUndefined();
+  });
+
   it('an unregistered or incomplete V2NIMMessageService is refused at creation with 191004', () => {
     const { server } = createTransportScenario();
     const client = server.login('A');
