@@ -1,5 +1,6 @@
 import {
   callRejection,
+  droppedCallError,
   notLoggedInError,
   setConnectStatus,
   setDeviceConnected,
@@ -111,8 +112,8 @@ export interface MemoryClient {
   readonly V2NIMConversationIdUtil: V2NIMConversationIdUtil;
   readonly V2NIMMessageCreator: Pick<V2NIMMessageCreator, 'createTextMessage'>;
   /**
-   * Takes this device offline: its P2P receipt cache is cleared (P8) and its calls reject with
-   * 190002 until `login()`.
+   * Takes this device offline: calls in flight reject at once with 192003 (the server still applies
+   * them), its P2P receipt cache is cleared (P8) and its calls reject with 190002 until `login()`.
    */
   logout(): void;
   /** Brings this device back online; pending P2P receipts arrive as ONE event (login sync, P8). */
@@ -248,8 +249,12 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
       device.missedRevokes.length = 0;
       device.missedConversationIds.clear();
       device.dataSync = undefined;
-      // Calls in flight keep their late 190002 (SPEC P7): the login is checked when their hop ends.
+      // The SDK's logout and kick run doDisconnect first, which rejects the calls in flight at once
+      // with 192003 (markAllCmdInvaild); their requests had left, so the server still applies them.
+      const dropped = [...device.callsInFlight];
       device.callsInFlight.clear();
+      const error = droppedCallError();
+      for (const drop of dropped) drop(error);
       setLoginStatus(device, 0);
       setConnectStatus(device, 0);
       return;

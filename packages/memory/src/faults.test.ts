@@ -453,6 +453,29 @@ describe('dropped connections', () => {
     expect(await b.V2NIMConversationService.getConversationReadTime('B|1|A')).toBe(200);
   });
 
+  it('a call in flight at a logout rejects at once with 192003, as at a kick; the server still applies it', async () => {
+    // nim-web-sdk-ng's logout and kick both run doDisconnect before the status events, which
+    // rejects every command awaiting its answer (markAllCmdInvaild) with 192003; the requests had
+    // left the device. (Its sendCmd checks the login status only when a command is sent, so a
+    // command in flight never gets 190002.)
+    const { server, a, aLog, b, copies } = await chat();
+    vi.useFakeTimers();
+    server.setFaults({ latencyMs: [50, 50] });
+    const codes: number[] = [];
+    const pending = b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never);
+    pending.catch((e: { code: number }) => codes.push(e.code));
+    await vi.advanceTimersByTimeAsync(10);
+    b.logout();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(codes).toEqual([192003]);
+    expect(aLog.p2p).toEqual([]);
+    await vi.advanceTimersByTimeAsync(200);
+    vi.useRealTimers();
+    server.setFaults({});
+    expect(aLog.p2p).toEqual([[{ conversationId: 'A|1|B', timestamp: 200 }]]);
+    expect(await watermark(a, 'A|1|B')).toBe(200);
+  });
+
   it('a call in flight at a drop that a random fault would fail is not applied', async () => {
     const { server, a, aLog, b, copies } = await chat();
     server.setFaults({ failureRate: 1 });
