@@ -19,13 +19,14 @@ import {
   raiseReadTime,
 } from './p2pReceipts';
 import { checkRevokeArgs, copyRevokeParams, revokeStoredMessage } from './revoke';
-import type { FaultableMethod, ServerCore } from './ServerCore';
+import { type FaultableMethod, isReachable, type ServerCore } from './ServerCore';
 import type {
   V2NIMConversationIdUtil,
   V2NIMConversationListener,
   V2NIMConversationService,
   V2NIMDataSyncState,
   V2NIMDataSyncType,
+  V2NIMKickedOfflineDetail,
   V2NIMLoginListener,
   V2NIMLoginService,
   V2NIMMessage,
@@ -118,6 +119,14 @@ export interface MemoryClient {
   logout(): void;
   /** Brings this device back online; pending P2P receipts arrive as ONE event (login sync, P8). */
   login(): void;
+  /**
+   * Kicks this device offline, as the server (or another device of the account) does: what
+   * `logout()` does, with the events of the SDK's "kicked": `onLoginStatus(0)`, `onConnectStatus(0)`,
+   * `onDisconnected(192003)`, then `onKickedOffline({ reason: 2, clientType: 0, customClientType: 0 })`.
+   * The device stays logged out until `login()`. No-op unless logged in and connected (a kick
+   * travels over the connection).
+   */
+  kick(): void;
   /** True while the device has a connection (it stays logged in without one). */
   readonly isConnected: boolean;
   /**
@@ -236,7 +245,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
    * (V2NIMLoginLifeCycle): a login goes `onLoginStatus(2)`, `onConnectStatus(2)`,
    * `onConnectStatus(1)`, `onLoginStatus(1)`; a logout `onLoginStatus(0)`, then `onConnectStatus(0)`.
    */
-  function setOnline(isOnline: boolean) {
+  function setOnline(isOnline: boolean, kicked?: V2NIMKickedOfflineDetail) {
     if (device.isOnline === isOnline) return;
     device.isOnline = isOnline;
     // Logging in needs a connection; logging out forgets the cache and pending pushes (P8).
@@ -256,7 +265,17 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
       const error = droppedCallError();
       for (const drop of dropped) drop(error);
       setLoginStatus(device, 0);
-      setConnectStatus(device, 0);
+      if (!kicked) {
+        setConnectStatus(device, 0);
+        return;
+      }
+      // "kicked": the connect status goes with its error (so onDisconnected), then the detail.
+      setConnectStatus(
+        device,
+        0,
+        new NimError(NimErrorCode.DISCONNECT, 'disconnect due to kicked'),
+      );
+      device.loginEvents.emit('onKickedOffline', kicked);
       return;
     }
     setLoginStatus(device, 2);
@@ -524,6 +543,16 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
     },
     logout: () => setOnline(false),
     login: () => setOnline(true),
+    kick: () => {
+      if (!isReachable(device)) return;
+      // nim-web-sdk-ng 10.8.1 (formatBeKickedTag) sets these three fields only, whatever the
+      // declaration says of reasonDesc. Reason 2: kicked by the server.
+      setOnline(false, {
+        reason: 2,
+        clientType: 0,
+        customClientType: 0,
+      } as unknown as V2NIMKickedOfflineDetail);
+    },
     get isConnected() {
       return device.isOnline && device.isConnected;
     },

@@ -160,6 +160,45 @@ describe('messages on the memory server', () => {
     });
   });
 
+  it('a kick logs the device out with the SDK events of V2NIMLoginLifeCycle "kicked", then onKickedOffline', async () => {
+    const server = createMemoryServer();
+    const a1 = server.login('A');
+    const b1 = server.login('B');
+    const events: unknown[] = [];
+    const login = a1.V2NIMLoginService;
+    login.on('onLoginStatus', (status) => events.push(['login', status]));
+    login.on('onConnectStatus', (status) => events.push(['connect', status]));
+    login.on('onDisconnected', (error) => events.push(['disconnected', error.code]));
+    login.on('onKickedOffline', (detail) => events.push(['kicked', detail]));
+    a1.kick();
+    // doDisconnect(KICKED), the caches cleared, "kicked" (login 0, connect 0 with 192003, so
+    // onDisconnected), then onKickedOffline with the detail (reason 2: by the server; 10.8.1's
+    // formatBeKickedTag sets these three fields only, without the declared reasonDesc).
+    expect(events).toEqual([
+      ['login', 0],
+      ['connect', 0],
+      ['disconnected', 192003],
+      ['kicked', { reason: 2, clientType: 0, customClientType: 0 }],
+    ]);
+    expect([
+      a1.isOnline,
+      login.getLoginStatus(),
+      login.getConnectStatus(),
+      login.getLoginUser(),
+    ]).toEqual([false, 0, 0, '']);
+    await expect(a1.V2NIMMessageService.getP2PMessageReceipt('A|1|B')).rejects.toMatchObject({
+      code: 190002,
+    });
+    // Only a connected device can be kicked: no-op when logged out or dropped.
+    a1.kick();
+    b1.disconnect();
+    b1.kick();
+    expect(events).toHaveLength(4);
+    expect(b1.isOnline).toBe(true);
+    a1.login();
+    expect(a1.isOnline).toBe(true);
+  });
+
   it('reports login and connection status changes at once, in the SDK order', () => {
     const server = createMemoryServer();
     const a1 = server.login('A');

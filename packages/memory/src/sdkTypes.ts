@@ -19,6 +19,7 @@ export type {
 } from 'nim-web-sdk-ng/dist/v2/NIM_BROWSER_SDK/V2NIMConversationService';
 export type {
   V2NIMConnectStatus,
+  V2NIMKickedOfflineDetail,
   V2NIMLoginListener,
   V2NIMLoginService,
   V2NIMLoginStatus,

@@ -479,6 +479,30 @@ describe('createNimTransport mechanics', () => {
     ]);
   });
 
+  it('a kick reads "disconnected" like a logout; a receipt in flight rejects with the retryable 192003 and reaches the peer all the same', async () => {
+    // V2NIMLoginLifeCycle "kicked": doDisconnect (calls in flight: 192003), onLoginStatus(0),
+    // onConnectStatus(0), onDisconnected, onKickedOffline. The SDK does not log in again by itself.
+    const { server, device, send } = createTransportScenario();
+    const a = device('A');
+    const b = device('B');
+    const m1 = await send(a, { to: 'A|1|B', at: 100 });
+    await server.settle();
+    const states: unknown[] = [];
+    b.transport.subscribeConnectionState?.((state) => states.push(state));
+    const pending = b.transport.sendP2PMessageReceipt(copyOf(b, m1));
+    b.client.kick();
+    await expectReceiptError(pending, 192003);
+    expect(states).toEqual(['disconnected', 'disconnected']);
+    expect(b.transport.getConnectionState?.()).toBe('disconnected');
+    await expectReceiptError(b.transport.sendP2PMessageReceipt(copyOf(b, m1)), 190002);
+    await server.settle();
+    expect(a.events).toEqual([
+      { type: 'p2pReceipts', receipts: [{ conversationId: 'A|1|B', timestamp: 100 }] },
+    ]);
+    b.client.login();
+    expect(states.at(-1)).toBe('connected');
+  });
+
   it("a throwing kit listener does not stop the SDK's dispatch: the app's own listeners of the same events still run", async () => {
     // nim-web-sdk-ng emits through eventemitter3, whose loop stops at the first listener that
     // throws; the memory server's services do the same, so this runs on its real events.
