@@ -182,6 +182,49 @@ describe('ReceiptDetailSheet', () => {
     },
   );
 
+  it('searches what an input method commits, not the syllables typed while composing', async () => {
+    await setup('zh-CN');
+    await userEvent.click(await screen.findByRole('button', { name: '4人中3人未读' }));
+    const dialog = await screen.findByRole('dialog');
+    const panel = await within(dialog).findByRole('tabpanel');
+    await waitFor(() => expect(memberNames(panel)).toEqual(['Carol', 'Dave', 'Erin']));
+    const search = within(dialog).getByRole('searchbox') as HTMLInputElement;
+    const status = within(dialog).getByRole('status');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    /** What Chromium sends as an input method's text changes: the value, then an input event. */
+    const inputWhile = (isComposing: boolean, value: string) => {
+      setValue.call(search, value);
+      search.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing, data: value }));
+    };
+    search.focus();
+    search.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+    for (const syllable of ['z', 'zh', 'zhe']) inputWhile(true, syllable);
+    // Composing: the box shows the syllables; the list and what is said stay as they were.
+    await expect.poll(() => search.value).toBe('zhe');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(memberNames(panel)).toEqual(['Carol', 'Dave', 'Erin']);
+    expect(status.textContent).toBe('');
+
+    // Committed (Chromium's last input event is still composing; compositionend follows).
+    inputWhile(true, 'Car');
+    search.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: 'Car' }));
+    await waitFor(() => expect(memberNames(panel)).toEqual(['Carol']));
+    await waitFor(() => expect(status.textContent).toBe('找到1名成员'));
+    // Typed without an input method, it filters at once.
+    await userEvent.type(search, 'x');
+    await waitFor(() => expect(memberNames(panel)).toEqual([]));
+  });
+
+  it('matches full-width letters and digits, as Chinese input methods type them, to their ASCII forms', async () => {
+    await setup('zh-CN');
+    await userEvent.click(await screen.findByRole('button', { name: '4人中3人未读' }));
+    const dialog = await screen.findByRole('dialog');
+    const panel = await within(dialog).findByRole('tabpanel');
+    await waitFor(() => expect(memberNames(panel)).toEqual(['Carol', 'Dave', 'Erin']));
+    await userEvent.type(within(dialog).getByRole('searchbox'), 'ＤＡ');
+    await waitFor(() => expect(memberNames(panel)).toEqual(['Dave']));
+  });
+
   it('names the tab list, ties only the selected tab to a rendered panel, names the member list once', async () => {
     await setup();
     await userEvent.click(await screen.findByRole('button', { name: '3 unread of 4 members' }));

@@ -63,6 +63,12 @@ export interface ReceiptDetailSheetProps {
  * ancestor that is still there and takes focus (such as the message list's scroller), never
  * silently to `<body>` while such an ancestor exists.
  */
+/**
+ * Text as the member search compares it: full-width letters and digits, which Chinese and Japanese
+ * input methods type by default (００１), match their ASCII forms (001), and case is ignored.
+ */
+const searchable = (text: string) => text.normalize('NFKC').toLocaleLowerCase();
+
 export function ReceiptDetailSheet({
   message,
   isOpen,
@@ -92,6 +98,10 @@ export function ReceiptDetailSheet({
       ? 'read'
       : 'unread';
   const [selectedTab, setSelectedTab] = useState<ReceiptDetailTab>(openingTab);
+  // What the search box shows, and the query applied: an input method's composition (pinyin typed
+  // for 成) is applied once committed, or each syllable emptied the list and said "No matching
+  // members".
+  const [searchText, setSearchText] = useState('');
   const [query, setQuery] = useState('');
   const [wasOpen, setWasOpen] = useState(isOpen);
   // Each opening starts fresh on the initial tab with an empty search (state reset during render).
@@ -99,21 +109,18 @@ export function ReceiptDetailSheet({
     setWasOpen(isOpen);
     if (isOpen) {
       setSelectedTab(openingTab);
+      setSearchText('');
       setQuery('');
     }
   }
 
   const members = useMemo(() => {
     const accountIds = selectedTab === 'read' ? detail.readAccountList : detail.unreadAccountList;
-    const needle = query.trim().toLocaleLowerCase();
+    const needle = searchable(query.trim());
     const result: ReceiptDetailMember[] = [];
     for (const accountId of accountIds) {
       const { name, avatarUrl } = resolveMember(accountId);
-      if (
-        needle &&
-        !name.toLocaleLowerCase().includes(needle) &&
-        !accountId.toLocaleLowerCase().includes(needle)
-      ) {
+      if (needle && !searchable(name).includes(needle) && !searchable(accountId).includes(needle)) {
         continue;
       }
       result.push({ accountId, name, avatarUrl, isRead: selectedTab === 'read' });
@@ -202,8 +209,12 @@ export function ReceiptDetailSheet({
             className="readmark-sheet-search"
             aria-label={strings.searchPlaceholder}
             placeholder={strings.searchPlaceholder}
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
+            value={searchText}
+            onChange={(event) => {
+              setSearchText(event.target.value);
+              if (!(event.nativeEvent as InputEvent).isComposing) setQuery(event.target.value);
+            }}
+            onCompositionEnd={(event) => setQuery(event.currentTarget.value)}
           />
           <div
             ref={panelRef}
