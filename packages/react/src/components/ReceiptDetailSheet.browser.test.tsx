@@ -22,6 +22,7 @@ import {
   untilStill,
 } from './testWorld.test';
 import { UnreadBadge } from './UnreadBadge';
+import { ANNOUNCE_INTERVAL_MS } from './useReadAnnouncement';
 
 const names: Record<string, string> = {
   alice: 'Alice',
@@ -293,7 +294,9 @@ describe('ReceiptDetailSheet', () => {
     // Within the announcement interval: gathered, then said together once it ends.
     await readBy('dave');
     await readBy('erin');
-    await waitFor(() => expect(live?.textContent).toBe('Dave和Erin已读该消息'));
+    await waitFor(() => expect(live?.textContent).toBe('Dave和Erin已读该消息'), {
+      timeout: ANNOUNCE_INTERVAL_MS + 2_000,
+    });
   });
 
   it('a wider member filter announces nobody; a member who then reads is announced', async () => {

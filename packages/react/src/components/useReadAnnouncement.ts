@@ -4,9 +4,10 @@ import { useEffect, useRef, useState } from 'react';
 const MAX_NAMES = 3;
 /**
  * At most one announcement per this many ms. A polite live region that changes on every reader
- * (150 members reading in three seconds) floods a screen reader, which queues each change.
+ * (150 members reading in three seconds) floods a screen reader, which queues each change; one every
+ * 2 s, each about that long to speak, left the reader no pause to search or to leave (QA round 3).
  */
-export const ANNOUNCE_INTERVAL_MS = 2_000;
+export const ANNOUNCE_INTERVAL_MS = 5_000;
 /**
  * How long the region stays empty before a sentence equal to the one it holds is said again. A live
  * region announces changes only, and an emptying and refilling within one frame is no change to the
