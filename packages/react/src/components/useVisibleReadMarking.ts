@@ -76,6 +76,9 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>(options: 
       // When nothing counts, no row is measured, so below every dwell stops and the timer goes.
       const isCounting =
         current.isEnabled &&
+        // A disposed engine (nobody logged in yet, or no longer) drops what it is given: marked
+        // now, a message would never be offered to the account's engine once logged in.
+        !engine.isDisposed &&
         // Receipts off: the engine would drop what it is given, so nothing dwells or counts as marked.
         selectIsSendingReceipts(engine.store.getState(), current.conversationId) &&
         // Dwell counts only while the user can see the page.
