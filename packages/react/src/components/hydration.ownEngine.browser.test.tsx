@@ -1,0 +1,160 @@
+import type { ReceiptMessage } from '@readmark/core';
+import type { MemoryClient } from '@readmark/memory';
+import { createNimTransport } from '@readmark/nim';
+import { screen, waitFor } from '@testing-library/dom';
+import { StrictMode, version } from 'react';
+import { flushSync } from 'react-dom';
+import { hydrateRoot, type Root } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { countCalls } from '../../../core/src/testing/receiptWorld';
+import { ReceiptProvider } from '../ReceiptProvider';
+import { ConversationReadTick } from './ConversationReadTick';
+import { consoleCallsPerTest, forgetConsoleCalls } from './consoleCallsPerTest.test';
+import { MessageList } from './MessageList';
+import { ReadTick } from './ReadTick';
+import { createWorld, frames, settle, type World } from './testWorld.test';
+
+/*
+ * The Next.js pattern hydrated in Chromium: a client component holds the provider, which creates its
+ * engine from a transport and the account (on the server from the request's, here from the page's).
+ * Under StrictMode and without: no mismatch, nothing moves on hydration, the page's engine listens
+ * once, and the list marks what it shows only once hydrated, with one receipt.
+ */
+let world: World;
+let root: Root | undefined;
+let container: HTMLElement | undefined;
+const consoleCalls = consoleCallsPerTest();
+afterEach(() => {
+  if (root) flushSync(() => root?.unmount());
+  container?.remove();
+  root = undefined;
+  world?.dispose();
+});
+
+const style = document.createElement('style');
+style.textContent = '.hydrated-list { height: 200px; width: 400px; }';
+document.head.append(style);
+
+function Page({
+  transport,
+  incoming,
+  own,
+  lastMessage,
+}: {
+  transport: ReturnType<typeof createNimTransport>;
+  incoming: ReceiptMessage[];
+  own: ReceiptMessage;
+  lastMessage: unknown;
+}) {
+  return (
+    <ReceiptProvider transport={transport} accountId="bob" engineOptions={{ flushDelayMs: 0 }}>
+      <nav>
+        Carol <ConversationReadTick lastMessage={lastMessage as never} />
+      </nav>
+      <MessageList
+        className="hydrated-list"
+        conversationId="bob|1|alice"
+        messages={incoming}
+        readDwellMs={0}
+        renderMessage={(message) => (
+          <div style={{ height: 40 }}>{(message as { text?: string }).text}</div>
+        )}
+      />
+      <footer>
+        mine <ReadTick message={own} />
+      </footer>
+    </ReceiptProvider>
+  );
+}
+
+function listeners(client: MemoryClient) {
+  return [
+    client.V2NIMMessageService.listenerCount('onReceiveP2PMessageReadReceipts'),
+    client.V2NIMMessageService.listenerCount('onReceiveTeamMessageReadReceipts'),
+    client.V2NIMLoginService.listenerCount('onConnectStatus'),
+  ];
+}
+
+/** Where each landmark of the page is, to the pixel. */
+function boxes() {
+  return ['nav', '.hydrated-list', 'footer', 'footer [role="img"]', 'nav [role="img"]'].map(
+    (selector) => {
+      const { x, y, width, height } = container!.querySelector(selector)!.getBoundingClientRect();
+      return { selector, x, y, width, height };
+    },
+  );
+}
+
+describe('hydrating a provider that creates its own engine', () => {
+  for (const isStrict of [false, true]) {
+    it(`no mismatch, no layout jump, one engine listening, marking only once hydrated${isStrict ? ' (StrictMode)' : ''}`, async () => {
+      window.focus();
+      world = createWorld();
+      const alice = world.server.login('alice');
+      const bob = world.server.login('bob');
+      world.server.login('carol');
+      for (let index = 0; index < 3; index++) {
+        await world.send(alice, { conversationId: 'alice|1|bob', text: `a${index}` });
+      }
+      const own = await world.send(bob, { conversationId: 'bob|1|carol', text: 'hey carol' });
+      const incoming = await world.history(bob, 'bob|1|alice');
+      const { lastMessage } = await bob.V2NIMConversationService.getConversation('bob|1|carol');
+      const baseline = listeners(bob);
+      // The server's request and the browser's page have their own transports.
+      const serverSide = countCalls(createNimTransport(bob));
+      const clientSide = countCalls(createNimTransport(bob));
+      const page = (transport: typeof serverSide.transport) => {
+        const tree = (
+          <Page transport={transport} incoming={incoming} own={own} lastMessage={lastMessage} />
+        );
+        return isStrict ? <StrictMode>{tree}</StrictMode> : tree;
+      };
+      const html = renderToString(page(serverSide.transport));
+      if (version.startsWith('18.')) {
+        // React 18's server renderer in a page with a document (see hydration.browser.test.tsx).
+        forgetConsoleCalls(consoleCalls, (message) =>
+          message.includes('useLayoutEffect does nothing on the server'),
+        );
+      }
+      container = document.createElement('div');
+      container.innerHTML = html;
+      document.body.append(container);
+      const serverBoxes = boxes();
+      await frames(3);
+      expect(listeners(bob)).toEqual(baseline);
+
+      const recoverable: unknown[] = [];
+      flushSync(() => {
+        root = hydrateRoot(container!, page(clientSide.transport), {
+          onRecoverableError: (error) => void recoverable.push(error),
+        });
+      });
+      // Hydrated: nothing outside the list's rows moved, the server's nodes stayed.
+      expect(boxes()).toEqual(serverBoxes);
+      // One engine listens, however often StrictMode ran the provider's effects.
+      expect(listeners(bob).map((count, index) => count - baseline[index]!)).toEqual([1, 1, 1]);
+
+      const peerReadTime = async () =>
+        (await alice.V2NIMMessageService.getP2PMessageReceipt('alice|1|bob')).timestamp;
+      await waitFor(async () =>
+        expect(await peerReadTime()).toBe(incoming[incoming.length - 1]!.createTime),
+      );
+      await frames(5);
+      await settle(world.server);
+      expect(boxes()).toEqual(serverBoxes);
+      expect(clientSide.calls.sendP2PMessageReceipt).toHaveLength(1);
+      expect(clientSide.calls.getP2PMessageReceipt).toHaveLength(2);
+      // The server's transport was never asked anything.
+      expect(Object.values(serverSide.calls).flat()).toEqual([]);
+      expect(screen.getAllByRole('img', { name: 'Sent' })).toHaveLength(2);
+      expect(recoverable).toEqual([]);
+      expect(consoleCalls).toEqual([]);
+
+      flushSync(() => root?.unmount());
+      root = undefined;
+      await settle(world.server);
+      expect(listeners(bob)).toEqual(baseline);
+    });
+  }
+});
