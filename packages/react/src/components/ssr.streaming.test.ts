@@ -171,6 +171,13 @@ function leftovers(alice: MemoryClient) {
   };
 }
 
+/** Nothing more than before: a timer of the test runner's may end meanwhile, none may start. */
+function expectNothingLeft(alice: MemoryClient, before: ReturnType<typeof leftovers>) {
+  const after = leftovers(alice);
+  expect(after.listeners).toBe(before.listeners);
+  expect(after.timers).toBeLessThanOrEqual(before.timers);
+}
+
 const noCalls = {
   sendP2PMessageReceipt: [],
   getP2PMessageReceipt: [],
@@ -217,7 +224,7 @@ describe('streaming server rendering in Node', () => {
       expect(request.calls).toEqual(noCalls);
     }
     expect([...first.engines][0]).not.toBe([...second.engines][0]);
-    expect(leftovers(data.alice)).toEqual(before);
+    expectNothingLeft(data.alice, before);
     expect(consoleCalls).toEqual([]);
   });
 
@@ -242,7 +249,7 @@ describe('streaming server rendering in Node', () => {
       expect(html).toContain('<dialog');
       expect(request.engines.size).toBe(1);
       expect(request.calls).toEqual(noCalls);
-      expect(leftovers(data.alice)).toEqual(before);
+      expectNothingLeft(data.alice, before);
       expect(consoleCalls).toEqual([]);
     },
   );
