@@ -100,15 +100,16 @@ function createSignedOutEngine(transport: ReceiptTransport): ReceiptEngine {
 }
 
 /**
- * A new engine of the same account (a new transport, a StrictMode remount) starts from the one-to-one
- * watermarks the old one knew, so its ticks do not drop back to "sent" until its own queries answer.
- * Safe to carry over: they only move forward, `selfReadTime` only for receipts the server confirmed,
- * and the new engine still queries both. Team counts are not: after a reconnect they may have missed
- * readers (not synced, SPEC G11), so the new engine loads them itself.
+ * A new engine of the same account (a new transport, a StrictMode remount, an `<Activity>` shown
+ * again) starts from what the old one knew, so its ticks do not drop back to "sent" nor its badges
+ * to "loading" until its own queries answer. The one-to-one watermarks only move forward,
+ * `selfReadTime` only for receipts the server confirmed, and the new engine still queries both.
+ * Team counts may have missed readers meanwhile (not synced, SPEC G11): the new engine, started with
+ * them, takes them as stale and queries each again when shown.
  */
 function inheritWatermarks(previous: ReceiptEngine, next: ReceiptEngine): void {
-  const { conversations } = previous.store.getState();
-  next.store.setState({ conversations });
+  const { conversations, teamReceipts, trimmedTeams } = previous.store.getState();
+  next.store.setState({ conversations, teamReceipts, trimmedTeams });
 }
 
 function isOwnedBy(engine: ReceiptEngine, transport: unknown, accountId: unknown) {

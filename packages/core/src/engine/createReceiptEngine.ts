@@ -364,6 +364,10 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
       return;
     }
     setConnection(readConnection());
+    // Team counts given to it before it listened (a provider's new engine of the same account
+    // inherits the last one's, to show them meanwhile) may have missed readers: stale, as after a
+    // reconnect (SPEC G11), so each is queried again when shown.
+    if (Object.keys(store.getState().teamReceipts).length > 0) counts.reloadWatched();
     if (!transport.subscribeConnectionState) return;
     unsubscribeConnection = listenTo(
       'subscribeConnectionState',
