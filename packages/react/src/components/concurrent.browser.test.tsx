@@ -2,7 +2,15 @@ import type { ReceiptMessage } from '@readmark/core';
 import type { MemoryClient } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
 import { screen, waitFor } from '@testing-library/dom';
-import { Activity, StrictMode } from 'react';
+import {
+  Activity,
+  type ReactNode,
+  StrictMode,
+  Suspense,
+  startTransition,
+  useDeferredValue,
+  useState,
+} from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countCalls } from '../../../core/src/testing/receiptWorld';
 import { ReceiptProvider } from '../ReceiptProvider';
@@ -149,5 +157,126 @@ describe.skipIf(!Activity)('a provider that owns its engine, in a hidden <Activi
     cleanupApps();
     await settle(world.server);
     expect(listeners(bob)).toBe(baseline);
+  });
+});
+
+/** Per message, whether its row's content (a lazy image) has loaded: each suspends once. */
+const loaded = new Map<string, Promise<void> | true>();
+function LoadsOnce({ id, children }: { id: string; children: ReactNode }) {
+  const state = loaded.get(id);
+  if (state === true) return children;
+  if (state) throw state;
+  const promise = new Promise<void>((resolve) => setTimeout(resolve, 20)).then(() => {
+    loaded.set(id, true);
+  });
+  loaded.set(id, promise);
+  throw promise;
+}
+
+const suspendingRow = (message: ReceiptMessage) => (
+  <div style={{ height: 40 }}>
+    <Suspense fallback={<span>…</span>}>
+      <LoadsOnce id={message.messageClientId}>{(message as { text?: string }).text}</LoadsOnce>
+    </Suspense>
+  </div>
+);
+
+type Histories = Record<'bob|1|alice' | 'bob|2|t1', ReceiptMessage[]>;
+/** What the test does as the user: open a chat (in a transition), type a search, re-render. */
+interface ChatControls {
+  open?: (id: keyof Histories) => void;
+  search?: (query: string) => void;
+  refresh?: () => void;
+}
+
+/** A chat pane: the open conversation's messages, filtered by a deferred search. */
+function Chat({ histories, controls }: { histories: Histories; controls: ChatControls }) {
+  const [id, setId] = useState<keyof Histories>('bob|1|alice');
+  const [query, setQuery] = useState('');
+  const [, setVersion] = useState(0);
+  const deferredQuery = useDeferredValue(query);
+  controls.open = (next) => startTransition(() => setId(next));
+  controls.search = setQuery;
+  controls.refresh = () => setVersion((version) => version + 1);
+  const messages = histories[id].filter((message) =>
+    (message as { text?: string }).text?.includes(deferredQuery),
+  );
+  return (
+    <MessageList
+      className="concurrent-list"
+      conversationId={id}
+      messages={messages}
+      renderMessage={suspendingRow}
+      readDwellMs={0}
+    />
+  );
+}
+
+describe('conversations switched in transitions, a deferred search and rows that suspend (StrictMode)', () => {
+  it('each receipt goes once, each query is asked once', async () => {
+    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    for (let index = 0; index < 3; index++) {
+      await world.send(alice, { conversationId: 'alice|1|bob', text: `p${index}` });
+      await world.send(alice, {
+        conversationId: 'alice|2|t1',
+        text: `g${index}`,
+        isReceiptRequested: true,
+      });
+    }
+    const histories: Histories = {
+      'bob|1|alice': await world.history(bob, 'bob|1|alice'),
+      'bob|2|t1': await world.history(bob, 'bob|2|t1'),
+    };
+    const { transport, calls } = countCalls(createNimTransport(bob));
+    const controls: ChatControls = {};
+    renderApp(
+      <StrictMode>
+        <ReceiptProvider transport={transport} accountId="bob" engineOptions={{ flushDelayMs: 0 }}>
+          <Chat histories={histories} controls={controls} />
+        </ReceiptProvider>
+      </StrictMode>,
+    );
+    const peerReadTime = async () =>
+      (await alice.V2NIMMessageService.getP2PMessageReceipt('alice|1|bob')).timestamp;
+    await waitFor(async () =>
+      expect(await peerReadTime()).toBe(histories['bob|1|alice'].at(-1)!.createTime),
+    );
+
+    controls.open!('bob|2|t1');
+    await waitFor(() => expect(calls.sendTeamMessageReceipts).toHaveLength(1));
+    await frames(3);
+    controls.open!('bob|1|alice');
+    await screen.findByText('p2');
+    // A search typed and cleared (deferred), switched away and back meanwhile.
+    controls.search!('1');
+    await waitFor(() => expect(screen.queryByText('p2')).toBeNull());
+    controls.open!('bob|2|t1');
+    controls.search!('');
+    await screen.findByText('g2');
+    await frames(3);
+    controls.open!('bob|1|alice');
+    await screen.findByText('p2');
+    await frames(5);
+    await settle(world.server);
+    expect(calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(calls.sendTeamMessageReceipts).toHaveLength(1);
+    expect(calls.sendTeamMessageReceipts[0]![0]).toHaveLength(3);
+
+    // Alice writes again: one more receipt, for it.
+    await world.send(alice, { conversationId: 'alice|1|bob', text: 'p3' });
+    histories['bob|1|alice'] = await world.history(bob, 'bob|1|alice');
+    controls.refresh!();
+    await waitFor(async () =>
+      expect(await peerReadTime()).toBe(histories['bob|1|alice'].at(-1)!.createTime),
+    );
+    await frames(5);
+    await settle(world.server);
+    expect(calls.sendP2PMessageReceipt).toHaveLength(2);
+    expect(calls.sendTeamMessageReceipts).toHaveLength(1);
+    expect(calls.getP2PMessageReceipt).toHaveLength(1);
+    expect(calls.getSelfReadTime).toHaveLength(1);
+    expect(consoleCalls).toEqual([]);
   });
 });
