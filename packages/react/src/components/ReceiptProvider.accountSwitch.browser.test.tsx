@@ -1,14 +1,18 @@
-import type { ReceiptMessage } from '@readmark/core';
+import { createReceiptEngine, type ReceiptMessage } from '@readmark/core';
 import { createNimTransport } from '@readmark/nim';
 import { screen, waitFor } from '@testing-library/dom';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSubscriberCounter } from '../../../core/src/testing/leakCounters';
 import { countCalls } from '../../../core/src/testing/receiptWorld';
 import { ReceiptProvider } from '../ReceiptProvider';
+import { ConversationReadTick } from './ConversationReadTick';
 import { consoleCallsPerTest } from './consoleCallsPerTest.test';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
+import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import { cleanupApps, createWorld, frames, renderApp, settle } from './testWorld.test';
+import { UnreadBadge } from './UnreadBadge';
 
 /*
  * The provider's account changing under a mounted chat: a chat shown from the app's cache before
@@ -161,6 +165,101 @@ describe('ReceiptProvider switching accounts under a mounted MessageList', () =>
     cleanupApps();
     await settle(world.server);
     expect(listeners(carol)).toBe(baseline.carol);
+    expect(consoleCalls).toEqual([]);
+  });
+
+  it("engines the app owns, swapped on the provider: the old one's store is left without a subscriber and its transport is not called again", async () => {
+    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    const carol = world.server.login('carol');
+    const aliceTeam = await world.send(alice, {
+      conversationId: 'alice|2|t1',
+      text: 'alice asks',
+      isReceiptRequested: true,
+    });
+    const carolTeam = await world.send(carol, {
+      conversationId: 'carol|2|t1',
+      text: 'carol asks',
+      isReceiptRequested: true,
+    });
+    const aliceP2p = await world.send(alice, { conversationId: 'alice|1|bob', text: 'hi bob' });
+    const carolP2p = await world.send(carol, { conversationId: 'carol|1|bob', text: 'hi bob' });
+    await world.send(bob, { conversationId: 'bob|1|alice', text: 'to alice' });
+    await world.send(bob, { conversationId: 'bob|1|carol', text: 'to carol' });
+    // Bob read Alice's messages (team and one-to-one), none of Carol's.
+    const [bobsTeamCopy] = await world.history(bob, 'bob|2|t1');
+    await bob.V2NIMMessageService.sendTeamMessageReceipts([bobsTeamCopy as never]);
+    const [bobsCopy] = (await world.history(bob, 'bob|1|alice')).filter((m) => !m.isSelf);
+    await bob.V2NIMMessageService.sendP2PMessageReceipt(bobsCopy as never);
+    await settle(world.server);
+    const subscribers = createSubscriberCounter();
+    const devices = Object.fromEntries(
+      await Promise.all(
+        (['alice', 'carol'] as const).map(async (who) => {
+          const client = who === 'alice' ? alice : carol;
+          const counted = countCalls(createNimTransport(client));
+          const engine = createReceiptEngine({
+            transport: counted.transport,
+            accountId: who,
+            flushDelayMs: 0,
+          });
+          subscribers.instrument(engine);
+          const incoming = (await world.history(client, `${who}|1|bob`)).filter((m) => !m.isSelf);
+          const { lastMessage } = await client.V2NIMConversationService.getConversation(
+            `${who}|1|bob`,
+          );
+          return [who, { engine, calls: counted.calls, incoming, lastMessage }] as const;
+        }),
+      ),
+    );
+    const page = (who: 'alice' | 'carol') => {
+      const device = devices[who]!;
+      const team = who === 'alice' ? aliceTeam : carolTeam;
+      return (
+        <StrictMode>
+          <ReceiptProvider engine={device.engine}>
+            <div>
+              <ReadTick message={who === 'alice' ? aliceP2p : carolP2p} />{' '}
+              <ConversationReadTick lastMessage={device.lastMessage} />{' '}
+              <UnreadBadge message={team} onOpen={() => {}} />
+              <ReceiptDetailSheet message={team} isOpen onClose={() => {}} />
+            </div>
+            <MessageList
+              className="switch-list"
+              conversationId={`${who}|1|bob`}
+              messages={device.incoming}
+              renderMessage={renderMessage}
+              readDwellMs={0}
+            />
+          </ReceiptProvider>
+        </StrictMode>
+      );
+    };
+    const { rerender } = renderApp(page('alice'));
+    await screen.findByRole('button', { name: '1 unread of 2 members' });
+    await waitFor(() => expect(devices.alice!.calls.sendP2PMessageReceipt).toHaveLength(1));
+    await frames(3);
+    await settle(world.server);
+    const aliceCalls = Object.values(devices.alice!.calls).map((list) => list.length);
+    const before = subscribers.live();
+    expect(before).toBeGreaterThan(0);
+
+    rerender(page('carol'));
+    // Not one commit shows Alice's counts or ticks for Carol's messages.
+    expect(screen.queryByRole('button', { name: '1 unread of 2 members' })).toBeNull();
+    expect(screen.queryAllByRole('img', { name: 'Read' })).toEqual([]);
+    await screen.findByRole('button', { name: '2 unread of 2 members' });
+    await waitFor(() => expect(devices.carol!.calls.sendP2PMessageReceipt).toHaveLength(1));
+    await frames(5);
+    await settle(world.server);
+    expect(screen.queryAllByRole('img', { name: 'Read' })).toEqual([]);
+    expect(Object.values(devices.alice!.calls).map((list) => list.length)).toEqual(aliceCalls);
+    // Alice's engine: nobody subscribed any more; Carol's has what Alice's had.
+    expect(subscribers.live()).toBe(before);
+    cleanupApps();
+    expect(subscribers.live()).toBe(0);
+    for (const device of Object.values(devices)) device.engine.dispose();
     expect(consoleCalls).toEqual([]);
   });
 });
