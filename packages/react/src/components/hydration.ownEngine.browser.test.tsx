@@ -157,4 +157,66 @@ describe('hydrating a provider that creates its own engine', () => {
       expect(listeners(bob)).toEqual(baseline);
     });
   }
+
+  it('a long chat hydrates at its newest message and stays there: no jump from the top, frame after frame', async () => {
+    window.focus();
+    world = createWorld();
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    for (let index = 0; index < 30; index++) {
+      await world.send(alice, { conversationId: 'alice|1|bob', text: `a${index}` });
+    }
+    const incoming = await world.history(bob, 'bob|1|alice');
+    const { calls, transport } = countCalls(createNimTransport(bob));
+    const page = (
+      <StrictMode>
+        <ReceiptProvider transport={transport} accountId="bob" engineOptions={{ flushDelayMs: 0 }}>
+          <MessageList
+            className="hydrated-list"
+            conversationId="bob|1|alice"
+            messages={incoming}
+            readDwellMs={0}
+            renderMessage={(message) => (
+              <div style={{ height: 40 }}>{(message as { text?: string }).text}</div>
+            )}
+          />
+        </ReceiptProvider>
+      </StrictMode>
+    );
+    const html = renderToString(page);
+    forgetConsoleCalls(consoleCalls, (message) =>
+      message.includes('useLayoutEffect does nothing on the server'),
+    );
+    container = document.createElement('div');
+    container.innerHTML = html;
+    document.body.append(container);
+    const recoverable: unknown[] = [];
+    flushSync(() => {
+      root = hydrateRoot(container!, page, {
+        onRecoverableError: (error) => void recoverable.push(error),
+      });
+    });
+    const scroller = container.querySelector('section')!;
+    const newest = () => screen.queryByText('a29')?.getBoundingClientRect().bottom;
+    // What each painted frame shows from the first one on: where the list is scrolled, and where
+    // its newest message is.
+    const painted: [number, number | undefined][] = [];
+    for (let frame = 0; frame < 10; frame++) {
+      await frames(1);
+      painted.push([scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop, newest()]);
+    }
+    const { bottom } = scroller.getBoundingClientRect();
+    for (const [distanceFromEnd, newestBottom] of painted) {
+      expect(distanceFromEnd).toBeLessThanOrEqual(1);
+      expect(Math.abs(newestBottom! - bottom)).toBeLessThanOrEqual(1);
+    }
+    await waitFor(async () =>
+      expect((await alice.V2NIMMessageService.getP2PMessageReceipt('alice|1|bob')).timestamp).toBe(
+        incoming.at(-1)!.createTime,
+      ),
+    );
+    expect(calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(recoverable).toEqual([]);
+    expect(consoleCalls).toEqual([]);
+  });
 });
