@@ -262,4 +262,53 @@ describe('ReceiptProvider switching accounts under a mounted MessageList', () =>
     for (const device of Object.values(devices)) device.engine.dispose();
     expect(consoleCalls).toEqual([]);
   });
+
+  it('a new transport of the same account while a failed receipt waits for its retry: the new one sends it, the old one is not called again', async () => {
+    const alice = world.server.login('alice');
+    const oldDevice = world.server.login('bob');
+    for (let index = 0; index < 3; index++) {
+      await world.send(alice, { conversationId: 'alice|1|bob', text: `p${index}` });
+    }
+    const incoming = await world.history(oldDevice, 'bob|1|alice');
+    const baseline = listeners(oldDevice);
+    // The first receipt fails with a passing error: it waits for its retry.
+    world.server.injectFault({ method: 'sendP2PMessageReceipt', code: 192005, accountId: 'bob' });
+    const before = countCalls(createNimTransport(oldDevice));
+    const page = (transport: typeof before.transport) => (
+      <StrictMode>
+        <ReceiptProvider
+          transport={transport}
+          accountId="bob"
+          engineOptions={{ flushDelayMs: 0, retry: { baseDelayMs: 400, maxDelayMs: 400 } }}
+        >
+          <MessageList
+            className="switch-list"
+            conversationId="bob|1|alice"
+            messages={incoming}
+            renderMessage={renderMessage}
+            readDwellMs={0}
+          />
+        </ReceiptProvider>
+      </StrictMode>
+    );
+    const { rerender } = renderApp(page(before.transport));
+    await waitFor(() => expect(before.calls.sendP2PMessageReceipt).toHaveLength(1));
+    await settle(world.server);
+    const oldCalls = Object.values(before.calls).map((list) => list.length);
+
+    // The SDK was created again (a new socket): a new transport, the same account.
+    const newDevice = world.server.login('bob');
+    const after = countCalls(createNimTransport(newDevice));
+    rerender(page(after.transport));
+    const peerReadTime = async () =>
+      (await alice.V2NIMMessageService.getP2PMessageReceipt('alice|1|bob')).timestamp;
+    await waitFor(async () => expect(await peerReadTime()).toBe(incoming.at(-1)!.createTime));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await frames(3);
+    await settle(world.server);
+    expect(after.calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(Object.values(before.calls).map((list) => list.length)).toEqual(oldCalls);
+    expect(listeners(oldDevice)).toBe(baseline);
+    expect(consoleCalls).toEqual([]);
+  });
 });
