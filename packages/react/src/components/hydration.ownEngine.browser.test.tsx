@@ -13,6 +13,7 @@ import { ConversationReadTick } from './ConversationReadTick';
 import { consoleCallsPerTest, forgetConsoleCalls } from './consoleCallsPerTest.test';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
+import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import { createWorld, frames, settle, type World } from './testWorld.test';
 
 /*
@@ -216,6 +217,53 @@ describe('hydrating a provider that creates its own engine', () => {
       ),
     );
     expect(calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(recoverable).toEqual([]);
+    expect(consoleCalls).toEqual([]);
+  });
+
+  it('a sheet server-rendered open hydrates as one modal under StrictMode and asks its detail once', async () => {
+    world = createWorld();
+    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    const message = await world.send(alice, {
+      conversationId: 'alice|2|t1',
+      text: 'lunch?',
+      isReceiptRequested: true,
+    });
+    const [bobsCopy] = await world.history(bob, 'bob|2|t1');
+    await bob.V2NIMMessageService.sendTeamMessageReceipts([bobsCopy as never]);
+    await settle(world.server);
+    const { calls, transport } = countCalls(createNimTransport(alice));
+    const page = (
+      <StrictMode>
+        <ReceiptProvider transport={transport} accountId="alice">
+          <ReceiptDetailSheet message={message} isOpen onClose={() => {}} />
+        </ReceiptProvider>
+      </StrictMode>
+    );
+    const html = renderToString(page);
+    forgetConsoleCalls(consoleCalls, (text) =>
+      text.includes('useLayoutEffect does nothing on the server'),
+    );
+    container = document.createElement('div');
+    container.innerHTML = html;
+    document.body.append(container);
+    const serverDialog = container.querySelector('dialog');
+    const recoverable: unknown[] = [];
+    flushSync(() => {
+      root = hydrateRoot(container!, page, {
+        onRecoverableError: (error) => void recoverable.push(error),
+      });
+    });
+    const dialog = screen.getByRole('dialog') as HTMLDialogElement;
+    expect(dialog).toBe(serverDialog);
+    expect(dialog.open).toBe(true);
+    expect(dialog.matches(':modal')).toBe(true);
+    await screen.findByRole('tab', { name: 'Read (1)' });
+    await settle(world.server);
+    expect(calls.getTeamMessageReceiptDetail).toHaveLength(1);
+    expect(document.querySelectorAll('dialog[open]')).toHaveLength(1);
     expect(recoverable).toEqual([]);
     expect(consoleCalls).toEqual([]);
   });
