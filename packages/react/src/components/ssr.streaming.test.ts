@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
+import { type ReceiptEngine, type ReceiptMessage, webStorageOutbox } from '@readmark/core';
 import { createMemoryServer, type MemoryClient } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
 import { createElement, Fragment, type ReactNode, Suspense, version } from 'react';
@@ -94,9 +94,24 @@ function requestPage({ alice, p2p, team, lastMessage }: World) {
   const counted = countCalls(createNimTransport(alice));
   const engines = new Set<ReceiptEngine>();
   const data = createChatData();
+  // The app's outbox storage (a page's localStorage in the browser): the server never touches it.
+  const storageCalls: string[] = [];
+  const storage = webStorageOutbox({
+    getItem: (key) => {
+      storageCalls.push(`get ${key}`);
+      return null;
+    },
+    setItem: (key) => void storageCalls.push(`set ${key}`),
+    removeItem: (key) => void storageCalls.push(`remove ${key}`),
+  });
   const page = createElement(
     ReceiptProvider,
-    { transport: counted.transport, accountId: 'alice', locale: 'zh-CN' },
+    {
+      transport: counted.transport,
+      accountId: 'alice',
+      locale: 'zh-CN',
+      engineOptions: { storage },
+    },
     createElement(
       'main',
       null,
@@ -130,7 +145,7 @@ function requestPage({ alice, p2p, team, lastMessage }: World) {
       ),
     ),
   );
-  return { page, calls: counted.calls, engines, load: () => data.load() };
+  return { page, calls: counted.calls, engines, storageCalls, load: () => data.load() };
 }
 
 /** Streams `page` to a string with renderToPipeableStream, calling `onShell` once the shell is out. */
@@ -222,6 +237,7 @@ describe('streaming server rendering in Node', () => {
       const [engine] = request.engines;
       expect(engine?.accountId).toBe('alice');
       expect(request.calls).toEqual(noCalls);
+      expect(request.storageCalls).toEqual([]);
     }
     expect([...first.engines][0]).not.toBe([...second.engines][0]);
     expectNothingLeft(data.alice, before);
@@ -249,6 +265,7 @@ describe('streaming server rendering in Node', () => {
       expect(html).toContain('<dialog');
       expect(request.engines.size).toBe(1);
       expect(request.calls).toEqual(noCalls);
+      expect(request.storageCalls).toEqual([]);
       expectNothingLeft(data.alice, before);
       expect(consoleCalls).toEqual([]);
     },
