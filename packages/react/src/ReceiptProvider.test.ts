@@ -43,9 +43,26 @@ describe('ReceiptProvider on the server', () => {
     expect(alice.V2NIMMessageService.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(0);
   });
 
-  it('says how to fix a provider with neither an engine nor a transport', () => {
-    expect(() => renderToString(createElement(ReceiptProvider, null, 'x'))).toThrow(
-      '`<ReceiptProvider>` needs an `engine` or a `transport`',
-    );
+  it('renders a page for an account whose SDK does not exist yet (no transport) with no receipt state', () => {
+    // The NIM SDK is created in the browser: on the server, and in the first render there, the app
+    // has the account from its session but no transport yet.
+    for (const accountId of ['A', undefined]) {
+      const html = renderToString(
+        createElement(
+          ReceiptProvider,
+          { transport: undefined, accountId },
+          createElement(Watermark),
+        ),
+      );
+      expect(html).toContain('peer read 0');
+    }
+  });
+
+  it('says how to fix a transport that is not an object', () => {
+    expect(() =>
+      renderToString(
+        createElement(ReceiptProvider, { transport: 'nim' as never, accountId: 'A' }, 'x'),
+      ),
+    ).toThrow('`<ReceiptProvider>` needs an `engine` or a `transport` object');
   });
 });

@@ -16,7 +16,11 @@ import { ReceiptStringsProvider } from './i18n/ReceiptStringsProvider';
 export interface ReceiptProviderProps {
   /** An engine you own (you dispose it). */
   engine?: ReceiptEngine | undefined;
-  /** With `accountId`: the provider creates its own engine and disposes it on unmount. */
+  /**
+   * With `accountId`: the provider creates its own engine and disposes it on unmount. Leave it
+   * empty until the SDK exists (it is created in the browser, after a server render): the children
+   * render as for nobody logged in.
+   */
   transport?: ReceiptTransport | undefined;
   /**
    * The logged-in account, with `transport`. Leave it empty while nobody is logged in (before login,
@@ -93,8 +97,14 @@ const NO_ACCOUNT = '\u0000';
  * listened, so its store stays empty and every call is a no-op (after validating its input). A
  * logged-out app keeps rendering, and nothing of the previous account stays on screen.
  */
-function createSignedOutEngine(transport: ReceiptTransport): ReceiptEngine {
-  const engine = createReceiptEngine({ transport, accountId: NO_ACCOUNT, isStartDeferred: true });
+function createSignedOutEngine(transport: ReceiptTransport | undefined): ReceiptEngine {
+  const engine = createReceiptEngine({
+    // Without the app's transport yet, one whose every method is a no-op: the engine is disposed
+    // before it could call any.
+    transport: transport ?? (new Proxy({}, { get: () => () => {} }) as ReceiptTransport),
+    accountId: NO_ACCOUNT,
+    isStartDeferred: true,
+  });
   engine.dispose();
   return engine;
 }
@@ -119,9 +129,10 @@ function isOwnedBy(engine: ReceiptEngine, transport: unknown, accountId: unknown
 /**
  * Gives the hooks and components below it an engine, strings and a member resolver. With
  * `transport` + `accountId` it owns one engine per provider instance (no module singleton), creates
- * a new one when either changes and disposes it on unmount. With `transport` and no `accountId`
- * (nobody logged in) children get an engine of no account: ticks and badges show nothing, hooks give
- * empty views, `markRead` does nothing and `useReceiptEngine().isDisposed` is true.
+ * a new one when either changes and disposes it on unmount. With no `accountId` (nobody logged in)
+ * or no `transport` yet (the SDK is created in the browser, after a server render) children get an
+ * engine of no account: ticks and badges show nothing, hooks give empty views, `markRead` does
+ * nothing and `useReceiptEngine().isDisposed` is true.
  */
 export function ReceiptProvider({
   engine: engineProp,
@@ -158,15 +169,15 @@ export function ReceiptProvider({
   // after their cleanups), and in the one commit before a newly logged-in account's engine exists,
   // they get a signed-out one.
   const isOwnAccount = canOwn && owned?.accountId === accountId;
-  const isSignedOut = !engineProp && !isOwnAccount && hasTransport;
+  if (transport != null && !hasTransport) {
+    throw new ReceiptError(191004, '`<ReceiptProvider>` needs an `engine` or a `transport` object');
+  }
+  const isSignedOut = !engineProp && !isOwnAccount;
   const signedOut = useMemo(
-    () => (isSignedOut ? createSignedOutEngine(transport as ReceiptTransport) : undefined),
+    () => (isSignedOut ? createSignedOutEngine(transport ?? undefined) : undefined),
     [isSignedOut, transport],
   );
-  const engine = engineProp ?? (isOwnAccount ? owned : signedOut);
-  if (!engine) {
-    throw new ReceiptError(191004, '`<ReceiptProvider>` needs an `engine` or a `transport`');
-  }
+  const engine = (engineProp ?? (isOwnAccount ? owned : signedOut)) as ReceiptEngine;
   return (
     <ReceiptEngineContext.Provider value={engine}>
       <MemberResolverContext.Provider value={resolveMember}>

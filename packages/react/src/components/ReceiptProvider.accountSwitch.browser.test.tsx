@@ -52,8 +52,13 @@ function listeners(client: ReturnType<typeof world.server.login>) {
 }
 
 describe('ReceiptProvider switching accounts under a mounted MessageList', () => {
-  for (const isStrict of [false, true]) {
-    it(`a chat shown before login is read once logged in, with one receipt${isStrict ? ' (StrictMode)' : ''}`, async () => {
+  for (const [isStrict, waitsFor] of [
+    [false, 'the account'],
+    [true, 'the account'],
+    [false, 'the SDK'],
+    [true, 'the SDK'],
+  ] as const) {
+    it(`a chat shown before login (no ${waitsFor === 'the SDK' ? 'transport' : 'account'} yet) is read once logged in, with one receipt${isStrict ? ' (StrictMode)' : ''}`, async () => {
       const alice = world.server.login('alice');
       const bob = world.server.login('bob');
       for (let index = 0; index < 3; index++) {
@@ -61,11 +66,13 @@ describe('ReceiptProvider switching accounts under a mounted MessageList', () =>
       }
       const cached = await world.history(bob, 'bob|1|alice');
       const { transport, calls } = countCalls(createNimTransport(bob));
-      const page = (accountId: string | undefined) => {
+      const page = (isLoggedIn: boolean) => {
         const app = (
           <ReceiptProvider
-            transport={transport}
-            accountId={accountId}
+            // Before login the app has either no account yet, or the account from its session and
+            // no SDK instance yet (created in the browser after a server render).
+            transport={isLoggedIn || waitsFor === 'the account' ? transport : undefined}
+            accountId={isLoggedIn || waitsFor === 'the SDK' ? 'bob' : undefined}
             engineOptions={{ flushDelayMs: 0 }}
           >
             <MessageList
@@ -80,11 +87,11 @@ describe('ReceiptProvider switching accounts under a mounted MessageList', () =>
         return isStrict ? <StrictMode>{app}</StrictMode> : app;
       };
       // The app shows its cached chat while the SDK logs in: nobody's receipts yet.
-      const { rerender } = renderApp(page(undefined));
+      const { rerender } = renderApp(page(false));
       await frames(5);
       expect(calls.sendP2PMessageReceipt).toHaveLength(0);
 
-      rerender(page('bob'));
+      rerender(page(true));
       const peerReadTime = async () =>
         (await alice.V2NIMMessageService.getP2PMessageReceipt('alice|1|bob')).timestamp;
       await waitFor(async () =>
