@@ -28,11 +28,20 @@ export type ReceiptErrorCodeValue =
 /**
  * Codes after which retrying the same call can succeed: rate limits, not logged in, NIM's timeout
  * (191005) and its connection errors (192001-192006: connect failed or timed out, disconnected,
- * protocol timeout, send failed, request failed). Its other client codes are final: 191006
- * "resource not exist" and 191007 "resource already exist" would fail again.
+ * protocol timeout, send failed, request failed), and the server's passing troubles, named as in
+ * nim-web-sdk-ng's `V2NIMErrorCode`: 398 "request temporary forbidden", 399 "server unit error",
+ * 500 "server internal error", 503 "server busy", 511 "app server unreachable" and 514 "service
+ * unavailable" (a receipt refused while the server was busy was dropped). Its other client codes
+ * are final: 191006 "resource not exist" and 191007 "resource already exist" would fail again.
  */
 export function isRetryableCode(code: number): boolean {
   return (
+    code === 398 ||
+    code === 399 ||
+    code === 500 ||
+    code === 503 ||
+    code === 511 ||
+    code === 514 ||
     code === ReceiptErrorCode.RATE_LIMIT_REACHED ||
     code === ReceiptErrorCode.TEAM_MESSAGE_RECEIPT_RATE_LIMIT ||
     code === ReceiptErrorCode.ILLEGAL_STATE ||

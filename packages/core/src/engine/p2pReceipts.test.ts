@@ -344,6 +344,10 @@ describe('P2P outbox', () => {
   it.each([
     [192001, 'a dropped connection'],
     [416, 'a rate limit'],
+    [503, 'the server busy'],
+    [500, "a server's internal error"],
+    [514, 'the service unavailable'],
+    [398, 'requests forbidden for a while'],
   ])('retries %i (%s) with exponential backoff and jitter, then succeeds', async (code) => {
     const { alice, bob, m2, b2 } = await aliceAndBob();
     world.server.injectFault({ method: 'sendP2PMessageReceipt', code, times: 2 });
