@@ -6,20 +6,32 @@ export const BURST_SIZE = 20;
 
 /**
  * A message box with Send, a burst button and, for teams, the "ask for read receipts" checkbox.
- * Sending is disabled while the device is offline.
+ * Sending is disabled while the device is offline, and a visible hint says why; the box and both
+ * buttons are described by it (`aria-describedby`), so a screen reader says it in the box too.
+ * What is typed stays in the box.
  */
 export function Composer(props: {
   recipientName: string;
   isDisabled?: boolean;
+  /** Why sending is disabled ("Offline — messages can't be sent"), shown under the box. */
+  disabledReason?: string;
   hasReceiptOption?: boolean;
   onSend: (options: { texts: string[]; isReceiptRequested: boolean }) => void;
 }) {
-  const { recipientName, isDisabled = false, hasReceiptOption = false, onSend } = props;
+  const {
+    recipientName,
+    isDisabled = false,
+    disabledReason,
+    hasReceiptOption = false,
+    onSend,
+  } = props;
   const { strings } = useDemoStrings();
   const [text, setText] = useState('');
   const [isReceiptRequested, setReceiptRequested] = useState(true);
   const inputId = useId();
   const receiptId = useId();
+  const hintId = useId();
+  const describedBy = isDisabled && disabledReason ? hintId : undefined;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -48,14 +60,30 @@ export function Composer(props: {
         autoComplete="off"
         placeholder={strings.messagePlaceholder}
         value={text}
+        aria-describedby={describedBy}
         onChange={(event) => setText(event.target.value)}
       />
-      <button type="submit" disabled={isDisabled || text.trim() === ''}>
+      <button
+        type="submit"
+        disabled={isDisabled || text.trim() === ''}
+        aria-describedby={describedBy}
+      >
         {strings.send}
       </button>
-      <button type="button" className="demo-secondary" disabled={isDisabled} onClick={onBurst}>
+      <button
+        type="button"
+        className="demo-secondary"
+        disabled={isDisabled}
+        aria-describedby={describedBy}
+        onClick={onBurst}
+      >
         {strings.sendMany(BURST_SIZE)}
       </button>
+      {describedBy && (
+        <p id={hintId} className="demo-composer-hint">
+          {disabledReason}
+        </p>
+      )}
       {hasReceiptOption && (
         <div className="demo-check">
           <input

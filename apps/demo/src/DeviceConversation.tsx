@@ -1,14 +1,17 @@
+import { MessageSendingState } from '@readmark/core';
 import { MessageList } from '@readmark/react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Composer } from './Composer';
 import type { DemoDevice } from './createDemoDevice';
 import type { DemoMessage } from './createMessageStore';
 import { useDemoStrings } from './i18n/DemoStringsContext';
+import { messageExcerpt } from './messageExcerpt';
 import { useIsOnline } from './useDeviceState';
 
 /**
  * One conversation on one device: the message list (with a hint while it is empty) above a composer
- * that sends from this device and is disabled while it is offline.
+ * that sends from this device and is disabled while it is offline, saying so. A send of this device
+ * that fails is announced politely ("Message not sent: …"), beside its bubble's visible note.
  */
 export function DeviceConversation(props: {
   device: DemoDevice;
@@ -32,6 +35,7 @@ export function DeviceConversation(props: {
   } = props;
   const { strings } = useDemoStrings();
   const isOnline = useIsOnline(device);
+  const notSent = useNotSentAnnouncement(device, messages);
 
   const onSend = ({
     texts,
@@ -60,12 +64,48 @@ export function DeviceConversation(props: {
           isScrollingToOwnMessages={device.messages.isSentHere}
         />
       </div>
+      <p role="status" className="demo-visually-hidden">
+        {notSent && strings.notSentAnnouncement(notSent)}
+      </p>
       <Composer
         recipientName={recipientName}
         isDisabled={!isOnline}
+        disabledReason={strings.offlineCannotSend}
         hasReceiptOption={hasReceiptOption}
         onSend={onSend}
       />
     </>
   );
+}
+
+/**
+ * The excerpt of the newest of this device's sends to have failed since the conversation was shown,
+ * for a polite live region; `undefined` until one fails. The region stays mounted, so its text
+ * changing is what a screen reader announces.
+ */
+function useNotSentAnnouncement(
+  device: DemoDevice,
+  messages: readonly DemoMessage[],
+): string | undefined {
+  const [excerpt, setExcerpt] = useState<string>();
+  const announcedIds = useRef<Set<string>>(null);
+  useEffect(() => {
+    const isFailedHere = (message: DemoMessage) =>
+      message.sendingState === MessageSendingState.FAILED && device.messages.isSentHere(message);
+    // Failures already on screen when the conversation is shown are not news.
+    if (!announcedIds.current) {
+      announcedIds.current = new Set(
+        messages.filter(isFailedHere).map((message) => message.messageClientId),
+      );
+      return;
+    }
+    let newest: DemoMessage | undefined;
+    for (const message of messages) {
+      if (!isFailedHere(message) || announcedIds.current.has(message.messageClientId)) continue;
+      announcedIds.current.add(message.messageClientId);
+      newest = message;
+    }
+    if (newest) setExcerpt(messageExcerpt(newest.text));
+  }, [device, messages]);
+  return excerpt;
 }

@@ -7,11 +7,12 @@ import type { DemoMessage } from './createMessageStore';
 import { DeviceConversation } from './DeviceConversation';
 import { MessageBubble } from './MessageBubble';
 import { RecallButton } from './RecallButton';
+import { SendFailedNote } from './SendFailedNote';
 import { useDeviceMessages } from './useDeviceState';
 
 /**
  * One device's side of the Alice–Bob chat: its conversation-list row, the message list with ticks
- * and a Recall action on own sent messages, and a composer.
+ * and a Recall action on own sent messages ("Not sent" and Retry on failed ones), and a composer.
  */
 export function P2PChat(props: {
   device: DemoDevice;
@@ -38,7 +39,13 @@ export function P2PChat(props: {
           message={message}
           isOwn={isOwn}
           receipt={isOwn ? <ReadTick message={message} /> : undefined}
-          action={canRecall ? <RecallButton device={device} message={message} /> : undefined}
+          action={
+            canRecall ? (
+              <RecallButton device={device} message={message} />
+            ) : isOwn && message.sendingState === MessageSendingState.FAILED ? (
+              <SendFailedNote device={device} message={message} />
+            ) : undefined
+          }
         />
       );
     },

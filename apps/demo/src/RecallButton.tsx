@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'react';
 import type { DemoDevice } from './createDemoDevice';
 import type { DemoMessage } from './createMessageStore';
 import { useDemoStrings } from './i18n/DemoStringsContext';
+import { messageExcerpt } from './messageExcerpt';
 import { useIsOnline } from './useDeviceState';
 
 /**
@@ -38,7 +39,7 @@ export function RecallButton(props: { device: DemoDevice; message: DemoMessage }
       ref={ref}
       type="button"
       className="demo-recall"
-      aria-label={strings.recallLabel(message.text ?? '')}
+      aria-label={strings.recallLabel(messageExcerpt(message.text))}
       disabled={!isOnline}
       onClick={onClick}
     >

@@ -1,16 +1,18 @@
-import { teamConversationId } from '@readmark/core';
+import { MessageSendingState, teamConversationId } from '@readmark/core';
 import { ReceiptDetailSheet, useMemberResolver } from '@readmark/react';
 import { useCallback, useState } from 'react';
 import type { DemoDevice } from './createDemoDevice';
 import type { DemoMessage } from './createMessageStore';
 import { DeviceConversation } from './DeviceConversation';
 import { MessageBubble } from './MessageBubble';
+import { SendFailedNote } from './SendFailedNote';
 import { TeamReceipt } from './TeamReceipt';
 import { useDeviceMessages } from './useDeviceState';
 
 /**
  * The team as one device sees it: names come from the pane's `ReceiptProvider` resolver, and own
- * messages carry their receipt indicator (a badge that opens the member sheet once sent).
+ * messages carry their receipt indicator (a badge that opens the member sheet once sent), or
+ * "Not sent" and Retry if the send failed.
  */
 export function TeamChat(props: {
   device: DemoDevice;
@@ -38,6 +40,11 @@ export function TeamChat(props: {
           isOwn={isOwn}
           // Own bubbles show no sender, so only other members' names are looked up.
           senderName={isOwn ? undefined : resolveMember(message.senderId).name}
+          action={
+            isOwn && message.sendingState === MessageSendingState.FAILED ? (
+              <SendFailedNote device={device} message={message} />
+            ) : undefined
+          }
           receipt={
             isOwn ? (
               <TeamReceipt
@@ -49,7 +56,7 @@ export function TeamChat(props: {
         />
       );
     },
-    [device.accountId, resolveMember],
+    [device, resolveMember],
   );
 
   return (

@@ -1,17 +1,16 @@
-import { MessageSendingState, type ReceiptState, selectMessageStatus } from '@readmark/core';
+import { type ReceiptState, selectMessageStatus } from '@readmark/core';
 import { ReadTick, UnreadBadge, useReceiptEngine, useStoreSelector } from '@readmark/react';
 import { useCallback } from 'react';
 import type { DemoMessage } from './createMessageStore';
-import { useDemoStrings } from './i18n/DemoStringsContext';
 
 /**
  * The receipt indicator of an own team message: the kit's tick while it is sending or if the send
  * failed (the badge has no counts then and shows nothing), the badge once the server has it. An
- * unflagged message has neither, so a refused one says "Not sent" itself.
+ * unflagged message has neither; a refused one is marked by the bubble's "Not sent" note
+ * (`SendFailedNote`), as every failed message is.
  */
 export function TeamReceipt(props: { message: DemoMessage; onOpen: () => void }) {
   const { message, onOpen } = props;
-  const { strings } = useDemoStrings();
   const engine = useReceiptEngine();
   // The status alone: counts moving re-render the badge, not this switch between tick and badge.
   const status = useStoreSelector(
@@ -20,8 +19,5 @@ export function TeamReceipt(props: { message: DemoMessage; onOpen: () => void })
   );
   if (status === 'sending' || status === 'failed') return <ReadTick message={message} />;
   if (status !== undefined) return <UnreadBadge message={message} onOpen={onOpen} />;
-  if (message.sendingState === MessageSendingState.FAILED) {
-    return <span className="demo-not-sent">{strings.notSent}</span>;
-  }
   return null;
 }

@@ -95,6 +95,32 @@ describe('createMessageStore', () => {
     ]);
   });
 
+  it('retry sends a failed message again as a new one, with its receipt choice, and drops the failed copy', async () => {
+    const { server, alice, aliceStore, bobStore } = setup();
+    alice.logout();
+    await aliceStore.send({ conversationId: aliceToBob, text: 'lost', isReceiptRequested: false });
+    const [failed] = aliceStore.getMessages(aliceToBob);
+    expect(failed?.sendingState).toBe(MessageSendingState.FAILED);
+
+    alice.login();
+    await aliceStore.retry(failed!);
+    await server.settle();
+    const shown = aliceStore.getMessages(aliceToBob);
+    expect(shown.map(({ text, sendingState }) => ({ text, sendingState }))).toEqual([
+      { text: 'lost', sendingState: MessageSendingState.SUCCEEDED },
+    ]);
+    expect(shown[0]?.messageClientId).not.toBe(failed?.messageClientId);
+    expect(shown[0]?.messageConfig?.readReceiptEnabled).toBe(false);
+    expect(aliceStore.isSentHere(shown[0]!)).toBe(true);
+    expect(texts(bobStore.getMessages(bobToAlice))).toEqual(['lost']);
+
+    // A second retry of the same (gone) copy, or a retry of a sent message, sends nothing.
+    await aliceStore.retry(failed!);
+    await aliceStore.retry(shown[0]!);
+    await server.settle();
+    expect(texts(aliceStore.getMessages(aliceToBob))).toEqual(['lost']);
+  });
+
   it('fills in what an offline device missed from history when it syncs', async () => {
     const { server, bob, aliceStore, bobStore } = setup();
     bob.logout();

@@ -21,6 +21,13 @@ export interface MessageStore {
     isReceiptRequested: boolean;
   }): Promise<void>;
   /**
+   * Sends a failed message's text again, with the same "ask for read receipts" choice, as a new
+   * message (a new `messageClientId`, so it is placed at the end, as a fresh send would be); the
+   * failed copy, which the server never had, leaves the list. Anything but a failed message sent
+   * here is ignored.
+   */
+  retry(message: DemoMessage): Promise<void>;
+  /**
    * Recalls one of this account's sent messages (`revokeMessage`). The message leaves the list when
    * the server's revoke notification arrives, on this device as on every other one.
    */
@@ -197,7 +204,7 @@ export function createMessageStore(options: {
   service.on('onReceiveMessages', onReceiveMessages);
   service.on('onMessageRevokeNotifications', onRevoked);
 
-  return {
+  const store: MessageStore = {
     getMessages: (conversationId) => byConversation.get(conversationId) ?? emptyList,
     subscribe(onChange) {
       listeners.add(onChange);
@@ -237,6 +244,26 @@ export function createMessageStore(options: {
         if (hasClientId) upsert([{ ...pending, sendingState: MessageSendingState.FAILED }]);
         onSendFailed?.(conversationId, error);
       }
+    },
+    async retry(message) {
+      const current = byConversation
+        .get(message.conversationId)
+        ?.find((shown) => shown.messageClientId === message.messageClientId);
+      if (
+        current?.sendingState !== MessageSendingState.FAILED ||
+        !sentHereIds.has(current.messageClientId) ||
+        typeof current.text !== 'string'
+      ) {
+        return;
+      }
+      // Dropped as a recalled message is, so that nothing can bring the failed copy back.
+      dropRecalled([current]);
+      sentHereIds.delete(current.messageClientId);
+      await store.send({
+        conversationId: current.conversationId,
+        text: current.text,
+        isReceiptRequested: current.messageConfig?.readReceiptEnabled !== false,
+      });
     },
     async revoke(message) {
       await service.revokeMessage(message as never);
@@ -288,4 +315,5 @@ export function createMessageStore(options: {
       listeners.clear();
     },
   };
+  return store;
 }

@@ -36,9 +36,18 @@ export interface DemoStrings {
    * message (a screen reader's list of buttons otherwise reads "Recall message" fifteen times).
    */
   recall: string;
-  recallLabel: (text: string) => string;
-  /** Shown on an own message the server refused, when no receipt indicator shows it already. */
+  /** `excerpt` is the message cut short (`messageExcerpt`), never a whole long message. */
+  recallLabel: (excerpt: string) => string;
+  /** Shown on an own message that could not be sent (offline, or refused by the server). */
   notSent: string;
+  /** Visible text of the action that sends a failed message again. */
+  retry: string;
+  /** Its accessible name, which names the message as Recall's does. */
+  retryLabel: (excerpt: string) => string;
+  /** Said politely (a live region of the pane) when one of this device's sends fails. */
+  notSentAnnouncement: (excerpt: string) => string;
+  /** Under the composer while the device is offline: why Send is disabled. */
+  offlineCannotSend: string;
   requestReceipts: string;
   teamTitle: (options: { name: string; memberCount: number }) => string;
   teamName: string;
@@ -79,8 +88,13 @@ export const demoEn: DemoStrings = {
   ownPreview: (text) => `You: ${text}`,
   recalledPreview: (name) => (name ? `${name} recalled a message` : 'You recalled a message'),
   recall: 'Recall',
-  recallLabel: (text) => `Recall message: ${text}`,
+  recallLabel: (excerpt) => `Recall message: ${excerpt}`,
   notSent: 'Not sent',
+  retry: 'Retry',
+  retryLabel: (excerpt) => `Retry sending: ${excerpt}`,
+  notSentAnnouncement: (excerpt) =>
+    `Message not sent: ${excerpt}. Use Retry on the message to send it again.`,
+  offlineCannotSend: 'Offline — messages can’t be sent',
   requestReceipts: 'Ask for read receipts',
   teamTitle: ({ name, memberCount }) => `${name} (${memberCount} members)`,
   teamName: 'Design team',
@@ -96,7 +110,23 @@ export const demoEn: DemoStrings = {
   member: (index) => `Member ${index}`,
 };
 
-/** Simplified Chinese. */
+/** A letter or digit of a Latin-script (or other non-CJK) word. */
+const latinEdge = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Nd}]/u;
+
+/**
+ * A name placed in running Chinese text: a space separates it from the Chinese only where its edge
+ * is a Latin letter or a digit ("发给 Alice 的消息"), none beside Chinese or full-width punctuation
+ * ("发给设计组（150人）的消息"). `edges` says which side has Chinese text next to it.
+ */
+function spaced(name: string, edges: 'both' | 'end' = 'both'): string {
+  const start = edges === 'both' && latinEdge.test(name.slice(0, 1)) ? ' ' : '';
+  const end = latinEdge.test(name.slice(-1)) ? ' ' : '';
+  return `${start}${name}${end}`;
+}
+
+/**
+ * Simplified Chinese. No spaces around numbers, as the kit writes them ("3人未读", "发送20条消息").
+ */
 export const demoZhCN: DemoStrings = {
   title: 'Readmark 演示',
   subtitle: '在浏览器内存服务器上运行的云信已读回执：每个窗格都是一台独立设备。',
@@ -107,11 +137,11 @@ export const demoZhCN: DemoStrings = {
   deviceLaptop: '笔记本',
   devicePhone: '手机',
   paneTitle: ({ name, device }) => (device ? `${name} · ${device}` : name),
-  chatWith: (name) => `与 ${name} 的会话`,
-  messageLabel: (name) => `发给 ${name} 的消息`,
+  chatWith: (name) => `与${spaced(name)}的会话`,
+  messageLabel: (name) => `发给${spaced(name)}的消息`,
   messagePlaceholder: '输入消息',
   send: '发送',
-  sendMany: (count) => `发送 ${count} 条消息`,
+  sendMany: (count) => `发送${count}条消息`,
   burstMessage: '连发消息',
   offline: '离线',
   offlineHint: '离线：发给此设备的回执保存在服务器上，重新连接后送达。',
@@ -119,10 +149,14 @@ export const demoZhCN: DemoStrings = {
   messageList: (paneTitle) => `消息列表（${paneTitle}）`,
   chats: '会话列表',
   ownPreview: (text) => `你：${text}`,
-  recalledPreview: (name) => (name ? `${name} 撤回了一条消息` : '你撤回了一条消息'),
+  recalledPreview: (name) => (name ? `${spaced(name, 'end')}撤回了一条消息` : '你撤回了一条消息'),
   recall: '撤回',
-  recallLabel: (text) => `撤回消息：${text}`,
-  notSent: '发送失败',
+  recallLabel: (excerpt) => `撤回消息：${excerpt}`,
+  notSent: '未发送',
+  retry: '重试',
+  retryLabel: (excerpt) => `重试发送：${excerpt}`,
+  notSentAnnouncement: (excerpt) => `消息未发送：${excerpt}。可点击该消息上的“重试”再次发送。`,
+  offlineCannotSend: '离线，无法发送消息',
   requestReceipts: '请求已读回执',
   teamTitle: ({ name, memberCount }) => `${name}（${memberCount}人）`,
   teamName: '设计组',
