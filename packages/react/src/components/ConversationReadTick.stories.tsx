@@ -138,6 +138,18 @@ const APP_STRINGS = {
   },
 } satisfies Record<ReceiptLocale, unknown>;
 
+/** The peers' display names, as the app's contact list would give them. */
+const PEER_NAMES = {
+  en: { bob: 'Bob', carol: 'Carol', dave: 'Dave', erin: 'Erin' },
+  'zh-CN': { bob: '张伟', carol: '陈晨', dave: '李娜', erin: '刘洋' },
+} satisfies Record<ReceiptLocale, Record<string, string>>;
+
+/** The display name of a row's peer (its account id if the app has none). */
+function peerName(row: Row, locale: ReceiptLocale): string {
+  const accountId = row.conversationId.split('|')[2] ?? '';
+  return (PEER_NAMES[locale] as Record<string, string>)[accountId] ?? accountId;
+}
+
 function preview(row: Row, accountId: string, locale: ReceiptLocale): string {
   const lastMessage = row.lastMessage;
   if (!lastMessage) return '';
@@ -179,10 +191,10 @@ function ChatRows({
       {rows.map((row) => (
         <li
           key={row.conversationId}
-          aria-label={row.conversationId.split('|')[2]}
+          aria-label={peerName(row, locale)}
           style={{ display: 'flex', gap: 8, alignItems: 'center', padding: '8px 0' }}
         >
-          <strong style={{ minWidth: 48 }}>{row.conversationId.split('|')[2]}</strong>
+          <strong style={{ minWidth: 48 }}>{peerName(row, locale)}</strong>
           <span style={{ flex: 1 }}>{preview(row, client.accountId, locale)}</span>
           <ConversationReadTick lastMessage={row.lastMessage} className={className} />
         </li>
@@ -243,10 +255,10 @@ export const Default: Story = {
   ),
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
-    await waitFor(() => expect(tickOf(canvasElement, 'bob')).toHaveAccessibleName('Read'));
-    await expect(tickOf(canvasElement, 'carol')).toHaveAccessibleName('Sent');
-    await expect(tickOf(canvasElement, 'dave')).toBeNull();
-    await expect(tickOf(canvasElement, 'erin')).toBeNull();
+    await waitFor(() => expect(tickOf(canvasElement, 'Bob')).toHaveAccessibleName('Read'));
+    await expect(tickOf(canvasElement, 'Carol')).toHaveAccessibleName('Sent');
+    await expect(tickOf(canvasElement, 'Dave')).toBeNull();
+    await expect(tickOf(canvasElement, 'Erin')).toBeNull();
   },
 };
 
@@ -256,12 +268,16 @@ export const Chinese: Story = {
   name: 'Chinese',
   globals: { locale: 'zh-CN' },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(tickOf(canvasElement, 'bob')).toHaveAccessibleName('已读'));
-    await expect(tickOf(canvasElement, 'carol')).toHaveAccessibleName('已发送');
+    // Bob, Carol, Dave and Erin are 张伟, 陈晨, 李娜 and 刘洋 in the Chinese app.
+    await waitFor(() => expect(tickOf(canvasElement, '张伟')).toHaveAccessibleName('已读'));
+    await expect(tickOf(canvasElement, '陈晨')).toHaveAccessibleName('已发送');
+    await expect(tickOf(canvasElement, '李娜')).toBeNull();
+    await expect(tickOf(canvasElement, '刘洋')).toBeNull();
     const row = (name: string) => within(canvasElement).getByRole('listitem', { name });
-    await expect(row('bob')).toHaveTextContent('我：六点见');
-    await expect(row('dave')).toHaveTextContent('你撤回了一条消息');
-    await expect(row('erin')).toHaveTextContent('好呀！');
+    await expect(row('张伟')).toHaveTextContent('张伟我：六点见');
+    await expect(row('陈晨')).toHaveTextContent('陈晨我：给我回电话');
+    await expect(row('李娜')).toHaveTextContent('李娜你撤回了一条消息');
+    await expect(row('刘洋')).toHaveTextContent('刘洋好呀！');
   },
 };
 
@@ -287,7 +303,7 @@ export const Live: Story = {
   ),
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
-    await waitFor(() => expect(tickOf(canvasElement, 'bob')).toHaveAccessibleName('Read'), {
+    await waitFor(() => expect(tickOf(canvasElement, 'Bob')).toHaveAccessibleName('Read'), {
       timeout: 5000,
     });
   },
@@ -336,12 +352,12 @@ export const LoginAndLogout: Story = {
     if (storyLocale(globals) !== 'en') return;
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Log in' }));
-    await waitFor(() => expect(tickOf(canvasElement, 'bob')).toHaveAccessibleName('Read'));
-    await expect(tickOf(canvasElement, 'carol')).toHaveAccessibleName('Sent');
+    await waitFor(() => expect(tickOf(canvasElement, 'Bob')).toHaveAccessibleName('Read'));
+    await expect(tickOf(canvasElement, 'Carol')).toHaveAccessibleName('Sent');
     await userEvent.click(canvas.getByRole('button', { name: 'Log out' }));
     await expect(canvas.queryByRole('img')).toBeNull();
     await expect(canvas.getByText('Not logged in')).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Log in' }));
-    await waitFor(() => expect(tickOf(canvasElement, 'bob')).toHaveAccessibleName('Read'));
+    await waitFor(() => expect(tickOf(canvasElement, 'Bob')).toHaveAccessibleName('Read'));
   },
 };

@@ -145,21 +145,38 @@ const APP_STRINGS = {
     empty: '空列表',
     atNewest: '停在最新消息',
     scrolledUp: '已向上滚动，下方有新消息',
-    carolAndDave: 'Carol 和 Dave',
-    bobAndAliceAtNewest: 'Bob 和 Alice，停在最新消息',
-    bobAndAliceScrolledUp: 'Bob 和 Alice，已向上滚动',
-    aliceChat: 'Alice 与 Bob 的聊天',
-    bobChat: 'Bob 与 Alice 的聊天',
-    aliceSends: 'Alice 发一条消息',
-    bobSends: 'Bob 发一条消息',
-    bobReadsNewest: 'Bob 读最新一条',
-    jumpToFirst: '跳到第 1 条',
-    jumpToMiddle: '跳到第 2,500 条',
+    // Alice, Bob, Carol and Dave are 王芳, 张伟, 陈晨 and 李娜 in the Chinese app.
+    carolAndDave: '陈晨和李娜',
+    bobAndAliceAtNewest: '张伟和王芳，停在最新消息',
+    bobAndAliceScrolledUp: '张伟和王芳，已向上滚动',
+    aliceChat: '王芳与张伟的聊天',
+    bobChat: '张伟与王芳的聊天',
+    aliceSends: '王芳发一条消息',
+    bobSends: '张伟发一条消息',
+    bobReadsNewest: '张伟读最新一条',
+    jumpToFirst: '跳到第1条',
+    jumpToMiddle: '跳到第2,500条',
     backToNewest: '回到最新',
   },
 } satisfies Record<ReceiptLocale, unknown>;
 
-const LINES = ['ok', 'see you at the station at six, the train leaves at quarter past', 'sure!'];
+/**
+ * The chats' repeating lines, and the two messages Alice sends to a scrolled-up list, in each
+ * language (a story's world is built in its language: its renders are keyed by the locale).
+ */
+const CHAT_TEXTS = {
+  en: {
+    lines: ['ok', 'see you at the station at six, the train leaves at quarter past', 'sure!'],
+    areYouThere: 'are you there?',
+    trainIsLate: 'the train is late',
+  },
+  'zh-CN': {
+    lines: ['好的', '六点在火车站见，火车六点一刻开', '没问题！'],
+    areYouThere: '在吗？',
+    trainIsLate: '火车晚点了',
+  },
+} satisfies Record<ReceiptLocale, unknown>;
+const LINES = CHAT_TEXTS.en.lines;
 
 /** A logged-in client with its engine, in the story's world. */
 interface Device {
@@ -195,14 +212,15 @@ function deviceOf(world: World, client: MemoryClient): Device {
 }
 
 /** `count` (forty) messages between Alice and Bob, every third one from Bob; then their devices. */
-async function chatHistory(world: World, count = 40) {
+async function chatHistory(world: World, count = 40, locale: ReceiptLocale = 'en') {
   const alice = world.server.login('alice');
   const bob = world.server.login('bob');
+  const lines = CHAT_TEXTS[locale].lines;
   for (let index = 0; index < count; index++) {
     const isBob = index % 3 === 0;
     await world.send(isBob ? bob : alice, {
       conversationId: isBob ? 'bob|1|alice' : 'alice|1|bob',
-      text: `${index + 1}: ${LINES[index % LINES.length]}`,
+      text: `${index + 1}: ${lines[index % lines.length]}`,
     });
   }
   return { world, alice: deviceOf(world, alice), bob: deviceOf(world, bob) };
@@ -309,7 +327,7 @@ function DeviceList({
 }
 
 function BobsList({ locale, list }: Locale & { list: ListArgs }) {
-  const ready = useWorld((world) => chatHistory(world));
+  const ready = useWorld((world) => chatHistory(world, 40, locale));
   if (!ready) return null;
   return (
     <DeviceList
@@ -317,7 +335,7 @@ function BobsList({ locale, list }: Locale & { list: ListArgs }) {
       conversationId="bob|1|alice"
       locale={locale}
       id="Bob"
-      title="Bob"
+      title={NAMES[locale].bob}
       list={list}
     />
   );
@@ -325,7 +343,9 @@ function BobsList({ locale, list }: Locale & { list: ListArgs }) {
 
 /** Bob's device: forty messages, opened at the newest; what he sees is marked read. */
 export const Default: Story = {
-  render: (args, { globals }) => <BobsList locale={storyLocale(globals)} list={args} />,
+  render: (args, { globals }) => (
+    <BobsList key={storyLocale(globals)} locale={storyLocale(globals)} list={args} />
+  ),
   play: async ({ canvasElement, globals }) => {
     const canvas = within(canvasElement);
     const name = storyLocale(globals) === 'en' ? 'Messages' : '消息列表';
@@ -341,7 +361,7 @@ export const Default: Story = {
  * scroll to the newest message can still be settling (more slowly on a busy machine), so the top is
  * asked for again each frame until the list has said for two frames running that it left the end.
  */
-function scrollUpThenReceive(alice: Device) {
+function scrollUpThenReceive(alice: Device, locale: ReceiptLocale) {
   let isDone = false;
   return (_messages: ReceiptMessage[], frame: HTMLElement) => {
     if (isDone) return;
@@ -362,8 +382,8 @@ function scrollUpThenReceive(alice: Device) {
         return;
       }
       void (async () => {
-        await alice.send('alice|1|bob', 'are you there?');
-        await alice.send('alice|1|bob', 'the train is late');
+        await alice.send('alice|1|bob', CHAT_TEXTS[locale].areYouThere);
+        await alice.send('alice|1|bob', CHAT_TEXTS[locale].trainIsLate);
       })();
     };
     requestAnimationFrame(scrollUp);
@@ -372,7 +392,7 @@ function scrollUpThenReceive(alice: Device) {
 
 function EveryState({ locale, list }: Locale & { list: ListArgs }) {
   const ready = useWorld(async (world) => {
-    const chat = await chatHistory(world);
+    const chat = await chatHistory(world, 40, locale);
     return { ...chat, carol: deviceOf(world, world.server.login('carol')) };
   });
   if (!ready) return null;
@@ -406,7 +426,7 @@ function EveryState({ locale, list }: Locale & { list: ListArgs }) {
         id="scrolled up, new messages below"
         title={strings.scrolledUp}
         label={strings.bobAndAliceScrolledUp}
-        onMessages={scrollUpThenReceive(alice)}
+        onMessages={scrollUpThenReceive(alice, locale)}
         list={list}
       />
     </div>
@@ -433,7 +453,9 @@ async function findPill(canvasElement: HTMLElement, locale: ReceiptLocale) {
     { timeout: 4000 },
   );
   const atEnd = canvasElement.querySelector<HTMLElement>('[data-device="at the newest"]')!;
-  await waitFor(() => expect(within(atEnd).getByText('the train is late')).toBeVisible());
+  await waitFor(() =>
+    expect(within(atEnd).getByText(CHAT_TEXTS[locale].trainIsLate)).toBeVisible(),
+  );
   return { scrolled, pill };
 }
 
@@ -442,11 +464,14 @@ async function findPill(canvasElement: HTMLElement, locale: ReceiptLocale) {
  * (press it, or see "Pressing The Pill").
  */
 export const AllStates: Story = {
-  render: (args, { globals }) => <EveryState locale={storyLocale(globals)} list={args} />,
+  render: (args, { globals }) => (
+    <EveryState key={storyLocale(globals)} locale={storyLocale(globals)} list={args} />
+  ),
   // Leaves every state as it is described: the third list stays scrolled up, its pill showing.
   play: async ({ canvasElement, globals }) => {
-    const { scrolled } = await findPill(canvasElement, storyLocale(globals));
-    await expect(scrolled.queryByText('the train is late')).toBeNull();
+    const locale = storyLocale(globals);
+    const { scrolled } = await findPill(canvasElement, locale);
+    await expect(scrolled.queryByText(CHAT_TEXTS[locale].trainIsLate)).toBeNull();
   },
 };
 
@@ -454,15 +479,33 @@ export const AllStates: Story = {
 export const PressingThePill: Story = {
   render: AllStates.render,
   play: async ({ canvasElement, globals }) => {
-    const { scrolled, pill } = await findPill(canvasElement, storyLocale(globals));
+    const locale = storyLocale(globals);
+    const { scrolled, pill } = await findPill(canvasElement, locale);
     await userEvent.click(pill);
     await waitFor(() => expect(scrolled.queryByRole('button')).toBeNull(), { timeout: 3000 });
-    await waitFor(() => expect(scrolled.getByText('the train is late')).toBeVisible());
+    await waitFor(() => expect(scrolled.getByText(CHAT_TEXTS[locale].trainIsLate)).toBeVisible());
   },
 };
 
-/** The pill and the list's name in Simplified Chinese. */
-export const Chinese: Story = { ...AllStates, globals: { locale: 'zh-CN' } };
+/**
+ * The same lists in a Chinese app: Chinese messages, the lists' names and the pill ("2条新消息") in
+ * Simplified Chinese.
+ */
+export const Chinese: Story = {
+  ...AllStates,
+  globals: { locale: 'zh-CN' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const { scrolled } = await findPill(canvasElement, 'zh-CN');
+    await expect(scrolled.queryByText('火车晚点了')).toBeNull();
+    const atNewest = await canvas.findByRole('region', { name: '张伟和王芳，停在最新消息' });
+    await expect(within(atNewest).getByText('在吗？')).toBeVisible();
+    await expect(within(atNewest).getByText('40: 好的')).toBeVisible();
+    await expect(canvas.getByRole('region', { name: '陈晨和李娜' })).toBeVisible();
+    // No English left in the story.
+    await expect(canvasElement.textContent).not.toMatch(/[A-Za-z]/);
+  },
+};
 
 /** docs/theming.md, "Short chats at the bottom": the rows' container pushed down by a margin. */
 const shortChatAtEnd = `.short-at-end .readmark-message-scroller { display: flex; flex-direction: column; }
@@ -958,7 +1001,11 @@ export const JumpToAMessage: Story = {
 
 /** Messages of one sender less than this apart form one run, under one name. */
 const RUN_GAP_MS = 5 * 60_000;
-const NAMES: Record<string, string> = { alice: 'Alice', bob: 'Bob' };
+/** The senders' names shown above their runs, in each language. */
+const NAMES = {
+  en: { alice: 'Alice', bob: 'Bob' },
+  'zh-CN': { alice: '王芳', bob: '张伟' },
+} satisfies Record<ReceiptLocale, Record<string, string>>;
 
 /** Local midnight at the start of the day of `time`. */
 const startOfDay = (time: number) => new Date(time).setHours(0, 0, 0, 0);
@@ -1044,7 +1091,7 @@ function DayAndSenderRow({
         <div style={{ maxWidth: '75%' }}>
           {isNewRun && !isOwn && (
             <div data-sender="" style={{ fontSize: '0.75rem', fontWeight: 600 }}>
-              {NAMES[message.senderId] ?? message.senderId}
+              {(NAMES[locale] as Record<string, string>)[message.senderId] ?? message.senderId}
             </div>
           )}
           <div
@@ -1067,21 +1114,39 @@ function DayAndSenderRow({
 }
 
 /** Alice and Bob's chat over four days: days ago, the sender, the local time and the text. */
-const DAY_SCRIPT: [daysAgo: number, sender: 'alice' | 'bob', time: string, text: string][] = [
-  [9, 'bob', '18:30', 'Are we still on for the trip?'],
-  [9, 'alice', '18:32', 'Yes! Booking the tickets now'],
-  [3, 'bob', '08:05', 'The tickets came through'],
-  [3, 'bob', '08:06', 'Window seats, both of us'],
-  [3, 'alice', '09:40', 'Perfect, thank you'],
-  [1, 'alice', '21:10', 'Packing tonight'],
-  [1, 'alice', '21:11', 'Do I need a jacket?'],
-  [1, 'bob', '21:30', 'It gets cold in the evening'],
-  [1, 'bob', '21:31', 'Bring one'],
-  [0, 'bob', '07:45', 'Leaving home now'],
-  [0, 'bob', '07:46', 'Meet at the ticket hall?'],
-  [0, 'alice', '07:52', 'On my way'],
-  [0, 'alice', '07:53', 'Platform 4'],
+const DAY_SCRIPT: [
+  daysAgo: number,
+  sender: 'alice' | 'bob',
+  time: string,
+  text: Record<ReceiptLocale, string>,
+][] = [
+  [9, 'bob', '18:30', { en: 'Are we still on for the trip?', 'zh-CN': '旅行还按原计划吗？' }],
+  [9, 'alice', '18:32', { en: 'Yes! Booking the tickets now', 'zh-CN': '是的！我正在订票' }],
+  [3, 'bob', '08:05', { en: 'The tickets came through', 'zh-CN': '票订好了' }],
+  [3, 'bob', '08:06', { en: 'Window seats, both of us', 'zh-CN': '两个都是靠窗座位' }],
+  [3, 'alice', '09:40', { en: 'Perfect, thank you', 'zh-CN': '太好了，谢谢' }],
+  [1, 'alice', '21:10', { en: 'Packing tonight', 'zh-CN': '今晚收拾行李' }],
+  [1, 'alice', '21:11', { en: 'Do I need a jacket?', 'zh-CN': '要带外套吗？' }],
+  [1, 'bob', '21:30', { en: 'It gets cold in the evening', 'zh-CN': '晚上会冷' }],
+  [1, 'bob', '21:31', { en: 'Bring one', 'zh-CN': '带一件吧' }],
+  [0, 'bob', '07:45', { en: 'Leaving home now', 'zh-CN': '我现在出门' }],
+  [0, 'bob', '07:46', { en: 'Meet at the ticket hall?', 'zh-CN': '在售票大厅见？' }],
+  [0, 'alice', '07:52', { en: 'On my way', 'zh-CN': '我在路上了' }],
+  [0, 'alice', '07:53', { en: 'Platform 4', 'zh-CN': '4号站台' }],
 ];
+
+/** What "Bob sends" sends, numbered, in each language. */
+const BOB_SAYS = {
+  en: (count: number) => `Bob says ${count}`,
+  'zh-CN': (count: number) => `我到车站了（${count}）`,
+} satisfies Record<ReceiptLocale, unknown>;
+
+/** The start of a message of `DAY_SCRIPT` (by its English text) in `locale`, as a pattern. */
+function dayText(english: string, locale: ReceiptLocale): RegExp {
+  const line = DAY_SCRIPT.find(([, , , text]) => text.en.startsWith(english));
+  const text = line?.[3][locale] ?? english;
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+}
 
 /**
  * The server's clock for "Day Separators And Grouping": the times the script sets while the
@@ -1165,7 +1230,7 @@ function DayChat({ locale, list }: Locale & { list: ListArgs }) {
         clock.setNext(localTime(daysAgo, time));
         await world.send(sender === 'alice' ? alice : bob, {
           conversationId: sender === 'alice' ? 'alice|1|bob' : 'bob|1|alice',
-          text,
+          text: text[locale],
         });
       }
       clock.goLive();
@@ -1189,14 +1254,14 @@ function DayChat({ locale, list }: Locale & { list: ListArgs }) {
         conversationId="alice|1|bob"
         locale={locale}
         id="Alice"
-        title="Alice"
+        title={NAMES[locale].alice}
         label={strings.aliceChat}
         renderMessage={renderMessage}
         list={list}
       />
       <button
         type="button"
-        onClick={() => void ready.bob.send('bob|1|alice', `Bob says ${++sentRef.current}`)}
+        onClick={() => void ready.bob.send('bob|1|alice', BOB_SAYS[locale](++sentRef.current))}
       >
         {strings.bobSends}
       </button>
@@ -1211,7 +1276,9 @@ function DayChat({ locale, list }: Locale & { list: ListArgs }) {
  * from the message above. Press "Bob sends" twice: his name shows above the first only.
  */
 export const DaySeparatorsAndGrouping: Story = {
-  render: (args, { globals }) => <DayChat locale={storyLocale(globals)} list={args} />,
+  render: (args, { globals }) => (
+    <DayChat key={storyLocale(globals)} locale={storyLocale(globals)} list={args} />
+  ),
   parameters: { docs: { source: sourceFrom<ListArgs>(dayUsage) } },
   play: async ({ canvasElement, globals }) => {
     const locale = storyLocale(globals);
@@ -1220,37 +1287,53 @@ export const DaySeparatorsAndGrouping: Story = {
     const region = await canvas.findByRole('region', { name: strings.aliceChat });
     const rowOf = (text: RegExp) =>
       within(region).getByText(text).closest<HTMLElement>('.readmark-message-row')!;
+    const bob = NAMES[locale].bob;
+    const text = (english: string) => dayText(english, locale);
+    const bobSays = (count: number) =>
+      new RegExp(`^${BOB_SAYS[locale](count).replace(/[()]/g, '\\$&')}`);
     // At the newest: today's run of Alice's under Bob's, below today's separator.
-    await waitFor(() => expect(within(region).getByText(/^Platform 4/)).toBeVisible(), {
+    await waitFor(() => expect(within(region).getByText(text('Platform 4'))).toBeVisible(), {
       timeout: 3000,
     });
-    await expect(rowOf(/^Leaving home/).querySelector('[data-day]')).toHaveTextContent(
+    await expect(rowOf(text('Leaving home')).querySelector('[data-day]')).toHaveTextContent(
       dayLabel(Date.now(), locale),
     );
-    await expect(rowOf(/^Leaving home/).querySelector('[data-sender]')).toHaveTextContent('Bob');
-    await expect(rowOf(/^Meet at/).querySelector('[data-sender]')).toBeNull();
-    await expect(rowOf(/^Meet at/).querySelector('[data-day]')).toBeNull();
+    await expect(rowOf(text('Leaving home')).querySelector('[data-sender]')).toHaveTextContent(bob);
+    await expect(rowOf(text('Meet at')).querySelector('[data-sender]')).toBeNull();
+    await expect(rowOf(text('Meet at')).querySelector('[data-day]')).toBeNull();
 
     // Bob's two new messages: one name, above the first.
     const bobSends = canvas.getByRole('button', { name: strings.bobSends });
     await userEvent.click(bobSends);
-    await waitFor(() => expect(within(region).getByText(/^Bob says 1/)).toBeVisible());
+    await waitFor(() => expect(within(region).getByText(bobSays(1))).toBeVisible());
     await userEvent.click(bobSends);
-    await waitFor(() => expect(within(region).getByText(/^Bob says 2/)).toBeVisible());
-    await expect(rowOf(/^Bob says 1/).querySelector('[data-sender]')).toHaveTextContent('Bob');
-    await expect(rowOf(/^Bob says 2/).querySelector('[data-sender]')).toBeNull();
+    await waitFor(() => expect(within(region).getByText(bobSays(2))).toBeVisible());
+    await expect(rowOf(bobSays(1)).querySelector('[data-sender]')).toHaveTextContent(bob);
+    await expect(rowOf(bobSays(2)).querySelector('[data-sender]')).toBeNull();
 
     // The oldest message, under its date.
     region.scrollTop = 0;
-    await waitFor(() => expect(within(region).getByText(/^Are we still on/)).toBeVisible());
-    await expect(rowOf(/^Are we still on/).querySelector('[data-day]')).toHaveTextContent(
+    await waitFor(() => expect(within(region).getByText(text('Are we still on'))).toBeVisible());
+    await expect(rowOf(text('Are we still on')).querySelector('[data-day]')).toHaveTextContent(
       dayLabel(localTime(9, '18:30'), locale),
     );
   },
 };
 
-/** "Day Separators And Grouping" in Simplified Chinese: "今天", "昨天", weekdays and dates. */
+/**
+ * "Day Separators And Grouping" in a Chinese app: "今天", "昨天", weekdays and dates, 王芳's chat
+ * with 张伟 in Chinese, his name above the first message of each run.
+ */
 export const DaySeparatorsInChinese: Story = {
   ...DaySeparatorsAndGrouping,
   globals: { locale: 'zh-CN' },
+  play: async (context) => {
+    await DaySeparatorsAndGrouping.play?.(context);
+    const region = within(context.canvasElement).getByRole('region', { name: '王芳与张伟的聊天' });
+    await expect(within(region).getByText(/^旅行还按原计划吗？/)).toBeVisible();
+    await expect(
+      within(region).getAllByText('张伟', { selector: '[data-sender]' }).length,
+    ).toBeGreaterThan(0);
+    await expect(context.canvasElement.textContent).not.toMatch(/[A-Za-z]/);
+  },
 };

@@ -102,11 +102,37 @@ function TickRows({
   );
 }
 
+/**
+ * The stories' messages in each language (a story's world is built in its language: its renders
+ * are keyed by the locale). In English the rows of "All States" are captioned with their state; in
+ * Chinese they are messages as a Chinese chat has them, the state's name beside each tick.
+ */
+const TEXTS = {
+  en: {
+    six: 'See you at six',
+    states: { sending: 'sending', sent: 'sent', read: 'read', failed: 'failed' },
+    live: ['one', 'two', 'three'],
+  },
+  'zh-CN': {
+    six: '六点见',
+    states: {
+      sending: '我马上到',
+      sent: '会议改到下午三点',
+      read: '收到，谢谢！',
+      failed: '方案发你邮箱了',
+    },
+    live: ['在吗？', '周五的评审材料准备好了', '晚上一起吃饭吧'],
+  },
+} satisfies Record<ReceiptLocale, unknown>;
+
 function OneSentMessage({ locale, className }: Locale & TickArgs) {
   const ready = useWorld(async (world) => {
     const alice = world.server.login('alice');
     world.server.login('bob');
-    const sent = await world.send(alice, { conversationId: 'alice|1|bob', text: 'See you at six' });
+    const sent = await world.send(alice, {
+      conversationId: 'alice|1|bob',
+      text: TEXTS[locale].six,
+    });
     return { engine: world.engineFor(alice), messages: [sent] };
   });
   return ready ? <TickRows {...ready} locale={locale} className={className} /> : null;
@@ -114,7 +140,9 @@ function OneSentMessage({ locale, className }: Locale & TickArgs) {
 
 /** A message Alice sent to Bob, who has not read it yet: one check, named "Sent". */
 export const Default: Story = {
-  render: (args, { globals }) => <OneSentMessage locale={storyLocale(globals)} {...args} />,
+  render: (args, { globals }) => (
+    <OneSentMessage key={storyLocale(globals)} locale={storyLocale(globals)} {...args} />
+  ),
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     const canvas = within(canvasElement);
@@ -131,23 +159,24 @@ function EveryState({
   renderIcon,
 }: Locale & TickArgs & { renderIcon?: RenderTickIcon }) {
   const ready = useWorld(async (world) => {
+    const text = TEXTS[locale].states;
     const alice = world.server.login('alice');
     const bob = world.server.login('bob');
-    const read = await world.send(alice, { conversationId: 'alice|1|bob', text: 'read' });
+    const read = await world.send(alice, { conversationId: 'alice|1|bob', text: text.read });
     const [copy] = await world.history(bob, 'bob|1|alice');
     await bob.V2NIMMessageService.sendP2PMessageReceipt(copy as never);
-    const sent = await world.send(alice, { conversationId: 'alice|1|bob', text: 'sent' });
+    const sent = await world.send(alice, { conversationId: 'alice|1|bob', text: text.sent });
     // A send still in flight and a failed one, as the SDK reports them locally.
     const sending: ReceiptMessage = {
       ...sent,
-      text: 'sending',
+      text: text.sending,
       messageClientId: 'sending',
       messageServerId: '',
       sendingState: MessageSendingState.SENDING,
     } as ReceiptMessage;
     const failed = {
       ...sending,
-      text: 'failed',
+      text: text.failed,
       messageClientId: 'failed',
       sendingState: MessageSendingState.FAILED,
     } as ReceiptMessage;
@@ -176,7 +205,9 @@ const expectNames = (names: string[]) => async (canvasElement: HTMLElement) => {
  * Beside each tick, in grey, the name screen readers hear (the tick itself shows no text).
  */
 export const AllStates: Story = {
-  render: (args, { globals }) => <EveryState locale={storyLocale(globals)} {...args} />,
+  render: (args, { globals }) => (
+    <EveryState key={storyLocale(globals)} locale={storyLocale(globals)} {...args} />
+  ),
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     await expectNames(['Sending', 'Sent', 'Read', 'Failed'])(canvasElement);
@@ -192,8 +223,17 @@ export const Chinese: Story = {
   globals: { locale: 'zh-CN' },
   play: async ({ canvasElement }) => {
     await expectNames(['发送中', '已发送', '已读', '发送失败'])(canvasElement);
-    // The names are also shown beside the ticks, in the provider's language.
+    // Each row: a Chinese message, its tick, and the tick's name beside it in the provider's
+    // language; no English left.
+    const rows = within(canvasElement).getAllByRole('listitem');
+    await expect(rows.map((row) => row.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      '我马上到 发送中',
+      '会议改到下午三点 已发送',
+      '收到，谢谢！ 已读',
+      '方案发你邮箱了 发送失败',
+    ]);
     await expect(within(canvasElement).getByText('已发送')).toBeVisible();
+    await expect(canvasElement.textContent).not.toMatch(/[A-Za-z]/);
   },
 };
 
@@ -204,7 +244,7 @@ function LiveTicks({ locale, className }: Locale & TickArgs) {
       world.server.simulatePeerReader({ accountId: 'bob', minDelayMs: 400, maxDelayMs: 2000 }).stop,
     );
     const messages: ReceiptMessage[] = [];
-    for (const text of ['one', 'two', 'three']) {
+    for (const text of TEXTS[locale].live) {
       messages.push(await world.send(alice, { conversationId: 'alice|1|bob', text }));
     }
     return { engine: world.engineFor(alice), messages };
@@ -214,7 +254,9 @@ function LiveTicks({ locale, className }: Locale & TickArgs) {
 
 /** A simulated Bob reads each message within two seconds: the ticks turn from "Sent" to "Read". */
 export const Live: Story = {
-  render: (args, { globals }) => <LiveTicks locale={storyLocale(globals)} {...args} />,
+  render: (args, { globals }) => (
+    <LiveTicks key={storyLocale(globals)} locale={storyLocale(globals)} {...args} />
+  ),
   play: async ({ canvasElement, globals }) => {
     if (storyLocale(globals) !== 'en') return;
     const canvas = within(canvasElement);
@@ -277,7 +319,12 @@ const customIconsUsage = snippet({
  */
 export const CustomIcons: Story = {
   render: (args, { globals }) => (
-    <EveryState locale={storyLocale(globals)} renderIcon={roundIcon} {...args} />
+    <EveryState
+      key={storyLocale(globals)}
+      locale={storyLocale(globals)}
+      renderIcon={roundIcon}
+      {...args}
+    />
   ),
   parameters: { docs: { source: { code: customIconsUsage } } },
   play: async ({ canvasElement, globals }) => {

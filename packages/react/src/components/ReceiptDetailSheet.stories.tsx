@@ -1,6 +1,6 @@
 import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { createContext, useContext, useState } from 'react';
+import { createContext, type ReactNode, useContext, useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import {
   element,
@@ -143,8 +143,45 @@ function namedMembers(count: number) {
   );
   return { ids, names };
 }
-const small = namedMembers(5);
-const big = namedMembers(150);
+
+/** Surnames and given names that make the 150 distinct Chinese names of the big team. */
+const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡'];
+const GIVEN_NAMES = [...'芳娜伟敏静磊洋艳勇军'];
+/** The same members in a Chinese app: the five of the small team, then 王芳, 李芳, … for 150. */
+function chineseMembers(count: number) {
+  const ids = Array.from({ length: count }, (_, index) => `user${index + 1}`);
+  const five = ['王芳', '李娜', '陈晨', '张伟', '刘洋'];
+  const names = Object.fromEntries(
+    ids.map((id, index) => [
+      id,
+      count <= five.length
+        ? (five[index] ?? id)
+        : `${SURNAMES[index % SURNAMES.length]}${GIVEN_NAMES[Math.floor(index / SURNAMES.length) % GIVEN_NAMES.length]}`,
+    ]),
+  );
+  return { ids, names };
+}
+
+/** The small team (five) and the big one (150), named in each language. */
+const MEMBERS = {
+  en: { small: namedMembers(5), big: namedMembers(150) },
+  'zh-CN': { small: chineseMembers(5), big: chineseMembers(150) },
+} satisfies Record<ReceiptLocale, unknown>;
+const small = MEMBERS.en.small;
+const big = MEMBERS.en.big;
+
+/** The stories' team messages in each language (a story's world is built in its language). */
+const TEXTS = {
+  en: { lunch: 'Lunch at noon?', allHands: 'All hands at 3pm' },
+  'zh-CN': { lunch: '中午一起吃饭吗？', allHands: '下午三点开全员大会' },
+} satisfies Record<ReceiptLocale, unknown>;
+
+/** A component remounted, with a new world, when the story's language changes. */
+function perLocale<P extends Locale>(Component: (props: P) => ReactNode) {
+  return function PerLocale(props: P) {
+    return <Component key={props.locale} {...props} />;
+  };
+}
 
 /** A badge that opens the sheet, as an app wires them. */
 function BadgeAndSheet({
@@ -193,7 +230,7 @@ function BadgeAndSheet({
 const isOpenAtStartIn = (viewMode: string) => viewMode !== 'docs';
 
 /** A team of five; `readers` have read. `after` can break the server once the message exists. */
-function SheetCase({
+const SheetCase = perLocale(function SheetCase({
   locale,
   readers,
   isOpenAtStart = false,
@@ -210,7 +247,7 @@ function SheetCase({
       teamId: 't1',
       readers,
       memberIds: small.ids,
-      text: 'Lunch at noon?',
+      text: TEXTS[locale].lunch,
     });
     after?.(world);
     return { engine: world.engineFor(alice), message };
@@ -219,12 +256,12 @@ function SheetCase({
     <BadgeAndSheet
       {...ready}
       locale={locale}
-      names={small.names}
+      names={MEMBERS[locale].small.names}
       isOpenAtStart={isOpenAtStart}
       sheet={sheet}
     />
   ) : null;
-}
+});
 
 /** The open English sheet of a story (the story's world is built after the first render). */
 async function openSheet(canvasElement: HTMLElement) {
@@ -233,9 +270,9 @@ async function openSheet(canvasElement: HTMLElement) {
 }
 
 /** The names in the sheet's member list, once it shows `count` rows. */
-async function memberNames(sheet: ReturnType<typeof within>, count: number) {
+async function memberNames(sheet: ReturnType<typeof within>, count: number, label = 'Members') {
   // The focusable scroll region carries the name; the list inside it is not named again.
-  const region = await sheet.findByRole('region', { name: 'Members' });
+  const region = await sheet.findByRole('region', { name: label });
   return waitFor(() => {
     const rows = within(within(region).getByRole('list')).getAllByRole('listitem');
     expect(rows).toHaveLength(count);
@@ -380,7 +417,7 @@ const realistic = {
   } as Record<string, ReceiptMember>,
 };
 
-function RealisticMembers({
+const RealisticMembers = perLocale(function RealisticMembers({
   locale,
   isOpenAtStart,
   sheet,
@@ -390,7 +427,7 @@ function RealisticMembers({
       teamId: 't1',
       readers: 2,
       memberIds: realistic.ids,
-      text: 'Lunch at noon?',
+      text: TEXTS[locale].lunch,
     });
     return { engine: world.engineFor(alice), message };
   });
@@ -418,7 +455,7 @@ function RealisticMembers({
       />
     </ReceiptProvider>
   );
-}
+});
 
 /**
  * Members with photos (`resolveMember` returning `avatarUrl`), a very long name, a long Chinese
@@ -549,17 +586,34 @@ export const MessageExcerpt: Story = {
   },
 };
 
-/** The sheet with the built-in Simplified Chinese strings. */
+/**
+ * The sheet with the built-in Simplified Chinese strings, in a Chinese app: Chinese members (王芳 and
+ * 李娜 have read; 陈晨, 张伟 and 刘洋 have not) and the message quoted under the title.
+ */
 export const Chinese: Story = {
   ...Default,
+  args: { messageExcerpt: TEXTS['zh-CN'].lunch },
   globals: { locale: 'zh-CN' },
   play: async ({ canvasElement }) => {
     const dialog = await within(canvasElement).findByRole('dialog', { name: '消息回执' });
     const sheet = within(dialog);
-    await expect(await sheet.findByRole('tab', { name: '未读3人' })).toBeVisible();
-    await expect(sheet.getByRole('tab', { name: '已读2人' })).toBeVisible();
-    await expect(sheet.getByRole('searchbox', { name: '搜索成员' })).toBeVisible();
+    const unread = await sheet.findByRole('tab', { name: '未读3人' });
+    await expect(unread).toHaveAttribute('aria-selected', 'true');
+    await expect(dialog).toHaveAccessibleDescription('你的消息：“\u2068中午一起吃饭吗？\u2069”');
+    // Each row: the avatar's initial, then the name.
+    await expect(await memberNames(sheet, 3, '成员列表')).toEqual(['陈陈晨', '张张伟', '刘刘洋']);
+    await userEvent.click(sheet.getByRole('tab', { name: '已读2人' }));
+    await expect(await memberNames(sheet, 2, '成员列表')).toEqual(['王王芳', '李李娜']);
+    await userEvent.click(unread);
+    await expect(unread).toHaveAttribute('aria-selected', 'true');
+    const search = sheet.getByRole('searchbox', { name: '搜索成员' });
+    await userEvent.type(search, '张');
+    await expect(await memberNames(sheet, 1, '成员列表')).toEqual(['张张伟']);
+    await userEvent.clear(search);
+    await expect(await memberNames(sheet, 3, '成员列表')).toEqual(['陈陈晨', '张张伟', '刘刘洋']);
     await expect(sheet.getByRole('button', { name: '关闭' })).toBeVisible();
+    // No English left in the story: the page's message and the sheet are Chinese.
+    await expect(canvasElement.textContent).not.toMatch(/[A-Za-z]/);
   },
 };
 
@@ -569,7 +623,7 @@ export const Dark: Story = {
   globals: { theme: 'dark' },
 };
 
-function LiveSheet({
+const LiveSheet = perLocale(function LiveSheet({
   locale,
   isOpenAtStart,
   sheet,
@@ -579,7 +633,7 @@ function LiveSheet({
       teamId: 'big',
       readers: 0,
       memberIds: big.ids,
-      text: 'All hands at 3pm',
+      text: TEXTS[locale].allHands,
       beforeSend: () =>
         onCleanup(
           world.server.simulateTeamReaders({
@@ -597,12 +651,12 @@ function LiveSheet({
     <BadgeAndSheet
       {...ready}
       locale={locale}
-      names={big.names}
+      names={MEMBERS[locale].big.names}
       isOpenAtStart={isOpenAtStart}
       sheet={sheet}
     />
   ) : null;
-}
+});
 
 /**
  * 150 members read over twenty seconds while the sheet is open: names move from Unread to Read and

@@ -97,6 +97,12 @@ const APP_STRINGS = {
 
 type Locale = { locale: ReceiptLocale };
 
+/** The team message the badges sit beside, in each language. */
+const TEAM_TEXT = {
+  en: 'hello team',
+  'zh-CN': '大家好，周五评审改到下午三点',
+} satisfies Record<ReceiptLocale, string>;
+
 /** The badge plus the sheet it opens, as an app wires them. */
 function BadgeWithSheet({
   engine,
@@ -109,7 +115,7 @@ function BadgeWithSheet({
   return (
     <Providers engine={engine} locale={locale}>
       <p style={{ margin: 0 }}>
-        hello team{' '}
+        {TEAM_TEXT[locale]}{' '}
         <UnreadBadge
           message={message}
           onOpen={() => {
@@ -248,6 +254,10 @@ export const Chinese: Story = {
       '全部已读',
     );
     await expect(await canvas.findByText('已读回执不可用')).toBeVisible();
+    // The app's words are Chinese too: the states' captions and the message beside each badge.
+    await expect(canvas.getByText('有人未读')).toBeVisible();
+    await expect(canvas.getAllByText(/^大家好，周五评审改到下午三点/)).toHaveLength(4);
+    await expect(canvasElement.textContent).not.toMatch(/[A-Za-z]/);
   },
 };
 
@@ -301,7 +311,7 @@ function PlainBadge({ locale, className }: Locale & BadgeArgs) {
   return (
     <Providers engine={ready.engine} locale={locale}>
       <p style={{ margin: 0 }}>
-        hello team <UnreadBadge message={ready.message} className={className} />
+        {TEAM_TEXT[locale]} <UnreadBadge message={ready.message} className={className} />
       </p>
     </Providers>
   );
