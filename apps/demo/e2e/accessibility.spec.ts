@@ -42,6 +42,24 @@ async function contrastChecked(page: Page, selector: string): Promise<boolean> {
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
+  test(`a failed send's "Not sent" and Retry, and the offline composer's hint, pass axe (${colorScheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/?tab=team&latency=0&teamSize=201');
+    const alice = pane(page, 'Alice');
+    await sendMessage(alice, 'Refused');
+    await expect(bubble(alice, 'Refused').getByRole('button', { name: /^Retry/ })).toBeEnabled();
+    // The meta line's colour, so the note and Retry are measured against the own bubble.
+    expect(await contrastChecked(page, '.demo-not-sent > span')).toBe(true);
+    expect(await violations(page)).toEqual([]);
+    await alice.getByRole('switch', { name: 'Offline' }).check();
+    await expect(alice.getByText('Offline — messages can’t be sent')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
   test(`the one-to-one chat, its conversation rows and a recall pass axe (${colorScheme})`, async ({
     page,
   }) => {
