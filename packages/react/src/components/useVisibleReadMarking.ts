@@ -107,7 +107,7 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>(options: 
         if (!element || !row?.isConnected) continue;
         // The viewport is read once, and only when a row needs it (no layout otherwise).
         viewport ??= visibleViewport(element);
-        if (!isMostlyVisible(row.getBoundingClientRect(), viewport)) continue;
+        if (!isMostlyVisible(row.getBoundingClientRect(), viewport, element.clientHeight)) continue;
         const since = wasVisibleSince.get(key) ?? now;
         const dueIn = since + current.dwellMs - now;
         if (dueIn > 0) {

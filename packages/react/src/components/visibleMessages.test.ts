@@ -8,13 +8,22 @@ describe('isMostlyVisible', () => {
     rows,
     viewportTop,
     viewportHeight,
+    listHeight,
   }: {
     rows: readonly (Box & { index: number })[];
     viewportTop: number;
     viewportHeight: number;
+    /** The list's whole height, when the window shows only part of it (the viewport). */
+    listHeight?: number;
   }) =>
     rows
-      .filter((row) => isMostlyVisible(row, { top: viewportTop, height: viewportHeight }))
+      .filter((row) =>
+        isMostlyVisible(
+          row,
+          { top: viewportTop, height: viewportHeight },
+          listHeight ?? viewportHeight,
+        ),
+      )
       .map((row) => row.index);
 
   it('counts a row exactly half visible, not one less than half', () => {
@@ -34,6 +43,18 @@ describe('isMostlyVisible', () => {
     expect(visibleIndexes({ rows: tall, viewportTop: 851, viewportHeight: 300 })).toEqual([]);
     // Viewport -150..150 (the row's first 150 px at its bottom): half.
     expect(visibleIndexes({ rows: tall, viewportTop: -150, viewportHeight: 300 })).toEqual([0]);
+  });
+
+  it('counts nothing that is not half seen when the window shows only a sliver of the list', () => {
+    // A 300 px list whose top 12 px are in the window: a 40 px row's last 6 px, or the first 12 px
+    // of a 1,000 px row, are no reading.
+    const sliver = { viewportTop: 0, viewportHeight: 12, listHeight: 300 };
+    expect(visibleIndexes({ rows: [{ index: 0, top: -34, height: 40 }], ...sliver })).toEqual([]);
+    expect(visibleIndexes({ rows: [{ index: 1, top: 0, height: 1000 }], ...sliver })).toEqual([]);
+    // The same rows in a list 12 px tall, all of it shown: the tall one fills half of it.
+    expect(
+      visibleIndexes({ rows: [{ index: 1, top: 0, height: 1000 }], ...sliver, listHeight: 12 }),
+    ).toEqual([1]);
   });
 
   it('skips rows without height and viewports without height', () => {
