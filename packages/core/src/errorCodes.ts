@@ -36,16 +36,22 @@ export type ReceiptErrorCodeValue =
  */
 export function isRetryableCode(code: number): boolean {
   return (
-    code === 398 ||
-    code === 399 ||
-    code === 500 ||
-    code === 503 ||
-    code === 511 ||
-    code === 514 ||
+    isServerTrouble(code) ||
     code === ReceiptErrorCode.RATE_LIMIT_REACHED ||
     code === ReceiptErrorCode.TEAM_MESSAGE_RECEIPT_RATE_LIMIT ||
     code === ReceiptErrorCode.ILLEGAL_STATE ||
     code === ReceiptErrorCode.TIMEOUT ||
     (code >= 192001 && code <= 192006)
+  );
+}
+
+/**
+ * The server's passing troubles among the retryable codes (see {@link isRetryableCode}): retried,
+ * and also told to `onError` once per operation and conversation, since a server that answers 500
+ * for good would otherwise hold a receipt unseen for as long as the page is open.
+ */
+export function isServerTrouble(code: number): boolean {
+  return (
+    code === 398 || code === 399 || code === 500 || code === 503 || code === 511 || code === 514
   );
 }

@@ -6,7 +6,7 @@ import {
   messageConversationId,
   parseConversationType,
 } from '../conversationId';
-import { isRetryableCode } from '../errorCodes';
+import { isRetryableCode, isServerTrouble } from '../errorCodes';
 import { isUnexplainedFailure, ReceiptError } from '../ReceiptError';
 import type { ConnectionState, TransportEvent } from '../ReceiptTransport';
 import { ConversationType, type ReceiptMessage, type TeamMessageReadReceipt } from '../types';
@@ -76,8 +76,11 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
    * sent by both, it would go twice).
    */
   let lastSenderHandOver: ((messages: ReceiptMessage[]) => boolean) | undefined;
-  /** Operations and conversations whose retried failure without a NIM code was reported. */
-  const unexplainedRetries = new Set<string>();
+  /**
+   * Operations and conversations whose retried failure without a NIM code, or with a server's
+   * passing trouble (500, 503…), was reported: told once, retried silently after that.
+   */
+  const toldRetries = new Set<string>();
   /**
    * Read from the transport only if it can also tell when the state changes: an engine that waited
    * for a "connected" it can never hear would hold its receipts for good. Without a subscription,
@@ -117,8 +120,8 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     willRetry(error, operation, conversationId) {
       if (!isRetryableCode(error.code)) return false;
       const key = `${operation}|${conversationId}`;
-      if (isUnexplainedFailure(error) && !unexplainedRetries.has(key)) {
-        unexplainedRetries.add(key);
+      if ((isUnexplainedFailure(error) || isServerTrouble(error.code)) && !toldRetries.has(key)) {
+        toldRetries.add(key);
         // Told once the caller has queued the retry: `onError` is app code, which may flush or
         // dispose the engine, and then found the failed receipt neither queued nor handed over.
         void Promise.resolve().then(() => context.report(error, operation, conversationId));

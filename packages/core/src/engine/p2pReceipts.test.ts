@@ -344,10 +344,6 @@ describe('P2P outbox', () => {
   it.each([
     [192001, 'a dropped connection'],
     [416, 'a rate limit'],
-    [503, 'the server busy'],
-    [500, "a server's internal error"],
-    [514, 'the service unavailable'],
-    [398, 'requests forbidden for a while'],
   ])('retries %i (%s) with exponential backoff and jitter, then succeeds', async (code) => {
     const { alice, bob, m2, b2 } = await aliceAndBob();
     world.server.injectFault({ method: 'sendP2PMessageReceipt', code, times: 2 });
@@ -367,6 +363,31 @@ describe('P2P outbox', () => {
     expect(selectSelfReadTime(bob.engine.store.getState(), 'B|1|A')).toBe(m2.createTime);
     expect(bob.errors).toEqual([]);
   });
+
+  it.each([
+    [503, 'the server busy'],
+    [500, "a server's internal error"],
+    [514, 'the service unavailable'],
+    [398, 'requests forbidden for a while'],
+  ])(
+    'retries %i (%s) with backoff, tells onError once, and sends when the server is back',
+    async (code) => {
+      const { alice, bob, m2, b2 } = await aliceAndBob();
+      world.server.injectFault({ method: 'sendP2PMessageReceipt', code, times: 25 });
+      bob.engine.markRead([b2]);
+      await world.tick(5 * 60_000);
+      // Backoff capped (30 s, jittered): still trying, and the app told once, not at every call.
+      const calls = bob.calls.sendP2PMessageReceipt.length;
+      expect(calls).toBeGreaterThan(10);
+      expect(calls).toBeLessThan(25);
+      expect(bob.errors.map((error) => error.code)).toEqual([code]);
+      expect(status(alice, m2)).toBe('sent');
+      // The server answers again (its 25 failures spent): the receipt that waited goes.
+      await world.tick(10 * 60_000);
+      expect(status(alice, m2)).toBe('read');
+      expect(bob.errors).toHaveLength(1);
+    },
+  );
 
   it('reports a permanent failure once and drops it', async () => {
     const { alice, bob, m2, b2 } = await aliceAndBob();
