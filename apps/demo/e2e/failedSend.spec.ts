@@ -10,8 +10,9 @@ import { bubble, pane, sendMessage } from './helpers';
 test('a send cut off by going offline says Not sent, is announced, and Retry sends it once online', async ({
   page,
 }) => {
-  // Slow enough that the device goes offline while the send is on its way.
-  await page.goto('/?latency=300');
+  // Slow enough that the device goes offline while the send is on its way, even on a loaded
+  // machine (at 300 ms the send sometimes landed before the switch was clicked).
+  await page.goto('/?latency=1500');
   const alice = pane(page, 'Alice');
   const laptop = pane(page, 'Bob · laptop');
   const offline = alice.getByRole('switch', { name: 'Offline' });

@@ -1,9 +1,11 @@
+import { createReceiptEngine, type ReceiptEngine } from '@readmark/core';
 import { createMemoryServer } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { useReadReceipts } from './hooks/useReadReceipts';
+import { useReceiptEngine } from './hooks/useReceiptEngine';
 import { ReceiptProvider } from './ReceiptProvider';
 
 function Watermark() {
@@ -56,6 +58,34 @@ describe('ReceiptProvider on the server', () => {
       );
       expect(html).toContain('peer read 0');
     }
+  });
+
+  it('ignores a stray transport value beside an engine, and its signed-out engine has a plain transport', async () => {
+    const server = createMemoryServer();
+    const engine = createReceiptEngine({
+      transport: createNimTransport(server.login('A')),
+      accountId: 'A',
+    });
+    const html = renderToString(
+      createElement(ReceiptProvider, { engine, transport: '' as never }, createElement(Watermark)),
+    );
+    expect(html).toContain('peer read 0');
+    engine.dispose();
+    // Without a transport: the signed-out engine's stand-in is no thenable, so a promise resolved
+    // with it settles.
+    let seen: ReceiptEngine | undefined;
+    renderToString(
+      createElement(
+        ReceiptProvider,
+        { accountId: 'A' },
+        createElement(() => {
+          seen = useReceiptEngine();
+          return null;
+        }),
+      ),
+    );
+    expect(seen?.isDisposed).toBe(true);
+    await expect(Promise.resolve(seen?.transport)).resolves.toBe(seen?.transport);
   });
 
   it('says how to fix a transport that is not an object', () => {

@@ -97,11 +97,24 @@ const NO_ACCOUNT = '\u0000';
  * listened, so its store stays empty and every call is a no-op (after validating its input). A
  * logged-out app keeps rendering, and nothing of the previous account stays on screen.
  */
+/** A transport of no-op methods, for an engine that never starts (a plain object: not a thenable). */
+function noTransport(): ReceiptTransport {
+  const noop = () => {};
+  return {
+    sendP2PMessageReceipt: noop,
+    getP2PMessageReceipt: noop,
+    sendTeamMessageReceipts: noop,
+    getTeamMessageReceipts: noop,
+    getTeamMessageReceiptDetail: noop,
+    subscribe: noop,
+  } as unknown as ReceiptTransport;
+}
+
 function createSignedOutEngine(transport: ReceiptTransport | undefined): ReceiptEngine {
   const engine = createReceiptEngine({
     // Without the app's transport yet, one whose every method is a no-op: the engine is disposed
     // before it could call any.
-    transport: transport ?? (new Proxy({}, { get: () => () => {} }) as ReceiptTransport),
+    transport: transport ?? noTransport(),
     accountId: NO_ACCOUNT,
     isStartDeferred: true,
   });
@@ -169,7 +182,7 @@ export function ReceiptProvider({
   // after their cleanups), and in the one commit before a newly logged-in account's engine exists,
   // they get a signed-out one.
   const isOwnAccount = canOwn && owned?.accountId === accountId;
-  if (transport != null && !hasTransport) {
+  if (!engineProp && transport != null && !hasTransport) {
     throw new ReceiptError(191004, '`<ReceiptProvider>` needs an `engine` or a `transport` object');
   }
   const isSignedOut = !engineProp && !isOwnAccount;

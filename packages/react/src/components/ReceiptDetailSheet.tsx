@@ -49,6 +49,12 @@ export interface ReceiptDetailSheetProps {
 }
 
 /**
+ * Text as the member search compares it: full-width letters and digits, which Chinese and Japanese
+ * input methods type by default (００１), match their ASCII forms (001), and case is ignored.
+ */
+const searchable = (text: string) => text.normalize('NFKC').toLocaleLowerCase();
+
+/**
  * Who has read an own team message, member by member: a native modal `<dialog>` with
  * "Unread (m)" / "Read (n)" tabs, search by name or account id, a virtualized list (fine for 200
  * members), loading / error + retry states, and live updates while open, announced politely
@@ -63,12 +69,6 @@ export interface ReceiptDetailSheetProps {
  * ancestor that is still there and takes focus (such as the message list's scroller), never
  * silently to `<body>` while such an ancestor exists.
  */
-/**
- * Text as the member search compares it: full-width letters and digits, which Chinese and Japanese
- * input methods type by default (００１), match their ASCII forms (001), and case is ignored.
- */
-const searchable = (text: string) => text.normalize('NFKC').toLocaleLowerCase();
-
 export function ReceiptDetailSheet({
   message,
   isOpen,
