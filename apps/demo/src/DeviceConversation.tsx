@@ -89,6 +89,7 @@ function useNotSentAnnouncement(
 ): string | undefined {
   const [excerpt, setExcerpt] = useState<string>();
   const announcedIds = useRef<Set<string>>(null);
+  const refillTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => {
     const isFailedHere = (message: DemoMessage) =>
       message.sendingState === MessageSendingState.FAILED && device.messages.isSentHere(message);
@@ -105,7 +106,14 @@ function useNotSentAnnouncement(
       announcedIds.current.add(message.messageClientId);
       newest = message;
     }
-    if (newest) setExcerpt(messageExcerpt(newest.text));
+    if (!newest) return;
+    const next = messageExcerpt(newest.text);
+    // Emptied first and filled 100 ms later: the same sentence again (a Retry refused again) is
+    // then a change of the live region, so it is said again.
+    setExcerpt(undefined);
+    clearTimeout(refillTimer.current);
+    refillTimer.current = setTimeout(() => setExcerpt(next), 100);
   }, [device, messages]);
+  useEffect(() => () => clearTimeout(refillTimer.current), []);
   return excerpt;
 }

@@ -1,9 +1,10 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { DemoDevice } from './createDemoDevice';
 import type { DemoMessage } from './createMessageStore';
 import { useDemoStrings } from './i18n/DemoStringsContext';
 import { messageExcerpt } from './messageExcerpt';
 import { useIsOnline } from './useDeviceState';
+import { useFocusListWhenRemoved } from './useFocusListWhenRemoved';
 
 /**
  * "Recall" on one of my sent messages: `revokeMessage` through the device's message store. The
@@ -17,15 +18,7 @@ export function RecallButton(props: { device: DemoDevice; message: DemoMessage }
   const isOnline = useIsOnline(device);
   const ref = useRef<HTMLButtonElement>(null);
 
-  // The button leaves with its message. If it had focus, hand it to the message list it sat in
-  // (the kit's scroller, which is focusable) rather than dropping keyboard users on <body>.
-  useLayoutEffect(() => {
-    const button = ref.current;
-    const list = button?.closest<HTMLElement>('.readmark-message-scroller');
-    return () => {
-      if (button && document.activeElement === button) list?.focus({ preventScroll: true });
-    };
-  }, []);
+  useFocusListWhenRemoved(ref);
 
   const onClick = () => {
     device.messages.revoke(message).catch((error: unknown) => {

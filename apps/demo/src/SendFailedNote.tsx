@@ -1,9 +1,10 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { DemoDevice } from './createDemoDevice';
 import type { DemoMessage } from './createMessageStore';
 import { useDemoStrings } from './i18n/DemoStringsContext';
 import { messageExcerpt } from './messageExcerpt';
 import { useIsOnline } from './useDeviceState';
+import { useFocusListWhenRemoved } from './useFocusListWhenRemoved';
 
 /**
  * Under an own message this device failed to send (it went offline on the way, or the server
@@ -17,14 +18,7 @@ export function SendFailedNote(props: { device: DemoDevice; message: DemoMessage
   const isOnline = useIsOnline(device);
   const ref = useRef<HTMLButtonElement>(null);
 
-  // The button leaves with the failed copy: hand its focus to the message list, as Recall does.
-  useLayoutEffect(() => {
-    const button = ref.current;
-    const list = button?.closest<HTMLElement>('.readmark-message-scroller');
-    return () => {
-      if (button && document.activeElement === button) list?.focus({ preventScroll: true });
-    };
-  }, []);
+  useFocusListWhenRemoved(ref);
 
   const onRetry = () => {
     device.messages.retry(message).catch((error: unknown) => {
