@@ -7,7 +7,14 @@ import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import { UnreadBadge } from './UnreadBadge';
 import '../styles.css';
 import { listWorldPerTest } from './listWorldPerTest.test';
-import { BadgeOpensSheet, nextFrame, Providers, renderApp, settle } from './testWorld.test';
+import {
+  BadgeOpensSheet,
+  nextFrame,
+  Providers,
+  renderApp,
+  settle,
+  untilStill,
+} from './testWorld.test';
 
 /*
  * The row that holds focus stays rendered however far the list scrolls from it: a virtualized-away
@@ -74,10 +81,14 @@ it('keeps a focused badge in the document while the reader pages up past it, so 
   expect(scroller.scrollTop).toBeLessThan(scroller.scrollHeight - 2 * scroller.clientHeight);
   expect(newest.isConnected).toBe(true);
   expect(document.activeElement).toBe(newest);
+  // The rows paged over load their counts, and a badge that gets them changes its row's height:
+  // wait until the server has answered and the view stands still, so the page-up below is measured
+  // from where it starts (under CI load the re-measured rows above moved the view down ~90 px after
+  // `before` was read).
+  await settle(world.server);
+  await untilStill(() => scroller.scrollTop + scroller.scrollHeight, 10);
   const before = scroller.scrollTop;
   await userEvent.keyboard('{PageUp}');
-  // Polled: under load a row above may still be re-measured first (counts arriving change its
-  // height), which moves the view down by that change before the page-up scroll starts.
   await expect.poll(() => scroller.scrollTop).toBeLessThan(before - 100);
 });
 
