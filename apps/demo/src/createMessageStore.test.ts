@@ -121,6 +121,34 @@ describe('createMessageStore', () => {
     expect(texts(aliceStore.getMessages(aliceToBob))).toEqual(['lost']);
   });
 
+  it('retry of a send cut off on its way that the server got anyway shows it sent, and sends it once', async () => {
+    const { server, alice, aliceStore, bobStore } = setup();
+    // The connection drops with the send in flight: the call fails (192003), but NIM, and the memory
+    // server, still apply it, so Bob has the message while Alice's copy says it failed.
+    const sending = aliceStore.send({
+      conversationId: aliceToBob,
+      text: 'cut off',
+      isReceiptRequested: true,
+    });
+    alice.logout();
+    await sending;
+    await server.settle();
+    const [failed] = aliceStore.getMessages(aliceToBob);
+    expect(failed?.sendingState).toBe(MessageSendingState.FAILED);
+    expect(texts(bobStore.getMessages(bobToAlice))).toEqual(['cut off']);
+
+    alice.login();
+    await aliceStore.retry(failed!);
+    await server.settle();
+    // The history decided: the same message, sent, and no second copy for Bob.
+    const shown = aliceStore.getMessages(aliceToBob);
+    expect(shown.map(({ text, sendingState }) => ({ text, sendingState }))).toEqual([
+      { text: 'cut off', sendingState: MessageSendingState.SUCCEEDED },
+    ]);
+    expect(shown[0]?.messageClientId).toBe(failed?.messageClientId);
+    expect(texts(bobStore.getMessages(bobToAlice))).toEqual(['cut off']);
+  });
+
   it('fills in what an offline device missed from history when it syncs', async () => {
     const { server, bob, aliceStore, bobStore } = setup();
     bob.logout();

@@ -246,16 +246,23 @@ export function createMessageStore(options: {
       }
     },
     async retry(message) {
-      const current = byConversation
-        .get(message.conversationId)
-        ?.find((shown) => shown.messageClientId === message.messageClientId);
-      if (
-        current?.sendingState !== MessageSendingState.FAILED ||
-        !sentHereIds.has(current.messageClientId) ||
-        typeof current.text !== 'string'
-      ) {
-        return;
-      }
+      const failedCopy = (): (DemoMessage & { text: string }) | undefined => {
+        const shown = byConversation
+          .get(message.conversationId)
+          ?.find((candidate) => candidate.messageClientId === message.messageClientId);
+        return shown?.sendingState === MessageSendingState.FAILED &&
+          sentHereIds.has(shown.messageClientId) &&
+          typeof shown.text === 'string'
+          ? (shown as DemoMessage & { text: string })
+          : undefined;
+      };
+      if (!failedCopy()) return;
+      // A send cut off by a dropped connection may have reached the server all the same (NIM applies
+      // a call in flight at a disconnect): the history decides, and its sent copy replaces the failed
+      // one, so a Retry never gives the peer the message twice.
+      await store.sync(message.conversationId);
+      const current = failedCopy();
+      if (!current) return;
       // Dropped as a recalled message is, so that nothing can bring the failed copy back.
       dropRecalled([current]);
       sentHereIds.delete(current.messageClientId);
