@@ -31,14 +31,14 @@ afterEach(async () => {
 });
 
 /** Alice's flagged message to a team of 150 others, 3 of whom read it; its sheet opened. */
-async function openSheet() {
+async function openSheet(messageExcerpt?: string) {
   world = createWorld();
   const memberIds = Array.from({ length: 150 }, (_, index) => `m${index + 1}`);
   const { alice, message } = await teamWithMessage(world, { teamId: 't1', readers: 3, memberIds });
   renderApp(
     <Providers engine={world.engineFor(alice)}>
       <div>
-        <BadgeOpensSheet message={message} />
+        <BadgeOpensSheet message={message} messageExcerpt={messageExcerpt} />
       </div>
     </Providers>,
   );
@@ -69,6 +69,31 @@ it('at 400% zoom (320 x 256), End in the member list shows the last member on sc
   expect(isInViewport(last), 'the last member is on screen').toBe(true);
   // Nor is anything of the sheet beyond the screen: header, tabs and search stay reachable.
   expect(dialog.scrollHeight).toBeLessThanOrEqual(dialog.clientHeight);
+});
+
+it('at 400% zoom (320 x 256), a long quote keeps one line and leaves the member list its height', async () => {
+  await page.viewport(320, 256);
+  const quote =
+    'Reminder: the quarterly planning meeting moves to Thursday at three, in the large room upstairs.';
+  const listHeight = async (excerpt?: string) => {
+    const dialog = await openSheet(excerpt);
+    await nextFrame();
+    const height = within(dialog)
+      .getByRole('region', { name: 'Members' })
+      .getBoundingClientRect().height;
+    const description = dialog.querySelector('.readmark-sheet-description');
+    if (excerpt) expect(description?.textContent).toContain('quarterly planning');
+    const descriptionHeight = description?.getBoundingClientRect().height;
+    cleanupApps();
+    world.dispose();
+    return { height, descriptionHeight };
+  };
+  const without = await listHeight();
+  const withQuote = await listHeight(quote);
+  // Wrapped over four lines, the quote took the list's every pixel (0 px of members).
+  expect(withQuote.height).toBeGreaterThan(0);
+  expect(without.height - withQuote.height).toBeLessThanOrEqual(24);
+  expect(withQuote.descriptionHeight).toBeLessThanOrEqual(24);
 });
 
 it('with text at 200% on a phone (360 x 640), the tabs wrap instead of scrolling the sheet sideways', async () => {

@@ -284,6 +284,7 @@ export function BadgeOpensSheet({
   className,
   onClosed,
   initialTab,
+  messageExcerpt,
 }: {
   message: ReceiptMessage;
   /** Passed to the badge. */
@@ -292,6 +293,8 @@ export function BadgeOpensSheet({
   onClosed?: () => void;
   /** Passed to the sheet. */
   initialTab?: ReceiptDetailTab;
+  /** Passed to the sheet. */
+  messageExcerpt?: string;
 }) {
   const [isOpen, setIsOpen] = useState(false);
   return (
@@ -301,6 +304,7 @@ export function BadgeOpensSheet({
         message={message}
         isOpen={isOpen}
         initialTab={initialTab}
+        messageExcerpt={messageExcerpt}
         onClose={() => {
           setIsOpen(false);
           onClosed?.();
