@@ -1,14 +1,8 @@
 import type { ReceiptMessage } from '@readmark/core';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
+import { addStyle, listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
-import {
-  cleanupApps,
-  createWorld,
-  nextFrame,
-  Providers,
-  renderApp,
-  settle,
-} from './testWorld.test';
+import { nextFrame, Providers, renderApp, settle } from './testWorld.test';
 
 /*
  * A list almost entirely below the fold, only its top 12 px in the window: no message is half on
@@ -16,26 +10,15 @@ import {
  * 12 px sliver instead of the list, the rule for rows taller than the list took every row for one.
  */
 
-beforeEach(() => {
-  window.focus();
-});
-let world: ReturnType<typeof createWorld>;
-afterEach(() => {
-  cleanupApps();
-  world?.dispose();
-  window.scrollTo(0, 0);
-});
+const world = listWorldPerTest();
+addStyle('.sliver-list { height: 200px; width: 400px; }');
+afterEach(() => window.scrollTo(0, 0));
 
 const renderMessage = (message: ReceiptMessage) => (
   <div style={{ height: 40 }}>{message.messageClientId}</div>
 );
 
-const style = document.createElement('style');
-style.textContent = '.sliver-list { height: 200px; width: 400px; }';
-document.head.append(style);
-
 it('marks nothing read while only a 12 px sliver of the list is in the window', async () => {
-  world = createWorld();
   const alice = world.server.login('alice');
   const bob = world.server.login('bob');
   for (let i = 0; i < 20; i++) {

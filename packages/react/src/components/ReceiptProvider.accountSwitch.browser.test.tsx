@@ -2,16 +2,17 @@ import { createReceiptEngine, type ReceiptMessage } from '@readmark/core';
 import { createNimTransport } from '@readmark/nim';
 import { screen, waitFor } from '@testing-library/dom';
 import { StrictMode } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSubscriberCounter } from '../../../core/src/testing/leakCounters';
 import { countCalls } from '../../../core/src/testing/receiptWorld';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { ConversationReadTick } from './ConversationReadTick';
 import { consoleCallsPerTest } from './consoleCallsPerTest.test';
+import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
-import { cleanupApps, createWorld, frames, renderApp, settle } from './testWorld.test';
+import { cleanupApps, frames, renderApp, settle } from './testWorld.test';
 import { UnreadBadge } from './UnreadBadge';
 
 /*
@@ -21,20 +22,8 @@ import { UnreadBadge } from './UnreadBadge';
  * client is left as it was found. Real engine, nim transport and memory server, in Chromium (the
  * list marks from real geometry).
  */
-let world: ReturnType<typeof createWorld>;
+const world = listWorldPerTest('switch-list');
 const consoleCalls = consoleCallsPerTest();
-beforeEach(() => {
-  window.focus();
-  world = createWorld();
-});
-afterEach(() => {
-  cleanupApps();
-  world.dispose();
-});
-
-const style = document.createElement('style');
-style.textContent = '.switch-list { height: 300px; width: 400px; }';
-document.head.append(style);
 
 const renderMessage = (message: ReceiptMessage) => (
   <div style={{ height: 40 }}>

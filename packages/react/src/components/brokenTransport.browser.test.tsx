@@ -7,15 +7,16 @@ import {
 import { createNimTransport } from '@readmark/nim';
 import { screen, waitFor } from '@testing-library/dom';
 import { Component, type ReactNode, StrictMode } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTeamReceiptDetail } from '../hooks/useTeamReceiptDetail';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { ConversationReadTick } from './ConversationReadTick';
 import { consoleCallsPerTest } from './consoleCallsPerTest.test';
+import { addStyle, listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
-import { cleanupApps, createWorld, frames, renderApp, settle } from './testWorld.test';
+import { frames, renderApp, settle } from './testWorld.test';
 import { UnreadBadge } from './UnreadBadge';
 
 /*
@@ -25,20 +26,9 @@ import { UnreadBadge } from './UnreadBadge';
  * (no component throws while rendering), and every failure reaches `onError` as a ReceiptError with
  * a numeric NIM code; the detail hook holds one as its `error`.
  */
-let world: ReturnType<typeof createWorld>;
+const world = listWorldPerTest();
 const consoleCalls = consoleCallsPerTest();
-beforeEach(() => {
-  window.focus();
-  world = createWorld();
-});
-afterEach(() => {
-  cleanupApps();
-  world.dispose();
-});
-
-const style = document.createElement('style');
-style.textContent = '.broken-list { height: 200px; width: 400px; }';
-document.head.append(style);
+addStyle('.broken-list { height: 200px; width: 400px; }');
 
 const hostile = new Proxy(
   {},

@@ -11,13 +11,14 @@ import {
   useDeferredValue,
   useState,
 } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countCalls } from '../../../core/src/testing/receiptWorld';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { consoleCallsPerTest } from './consoleCallsPerTest.test';
+import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
-import { cleanupApps, createWorld, frames, renderApp, settle } from './testWorld.test';
+import { cleanupApps, frames, renderApp, settle } from './testWorld.test';
 import { UnreadBadge } from './UnreadBadge';
 
 /*
@@ -26,20 +27,8 @@ import { UnreadBadge } from './UnreadBadge';
  * conversations switched in transitions with a deferred search and rows that suspend. Transport
  * calls are counted exactly on the real memory server.
  */
-let world: ReturnType<typeof createWorld>;
+const world = listWorldPerTest('concurrent-list');
 const consoleCalls = consoleCallsPerTest();
-beforeEach(() => {
-  window.focus();
-  world = createWorld();
-});
-afterEach(() => {
-  cleanupApps();
-  world.dispose();
-});
-
-const style = document.createElement('style');
-style.textContent = '.concurrent-list { height: 300px; width: 400px; }';
-document.head.append(style);
 
 const renderMessage = (message: ReceiptMessage) => (
   <div style={{ height: 40 }}>{(message as { text?: string }).text}</div>

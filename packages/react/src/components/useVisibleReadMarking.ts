@@ -91,7 +91,7 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>(options: 
       );
       const toMark: ReceiptMessage[] = [];
       let nextDueIn = Number.POSITIVE_INFINITY;
-      let viewport: Box | undefined;
+      let viewport: ReturnType<typeof visibleViewport> | undefined;
       for (const item of isCounting ? virtualizer.getVirtualItems() : []) {
         const message = current.messages[item.index];
         // markRead rejects malformed messages (a missing one too); a bad row must not stop the good
@@ -107,7 +107,7 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>(options: 
         if (!element || !row?.isConnected) continue;
         // The viewport is read once, and only when a row needs it (no layout otherwise).
         viewport ??= visibleViewport(element);
-        if (!isMostlyVisible(row.getBoundingClientRect(), viewport, element.clientHeight)) continue;
+        if (!isMostlyVisible(row.getBoundingClientRect(), viewport, viewport.listHeight)) continue;
         const since = wasVisibleSince.get(key) ?? now;
         const dueIn = since + current.dwellMs - now;
         if (dueIn > 0) {
@@ -174,7 +174,7 @@ export function useVisibleReadMarking<TMessage extends ReceiptMessage>(options: 
  * The part of the list's scroll area the reader can see: inside its padding box and inside the
  * window. A list below the fold of a long page (stacked panes on a phone) shows nothing yet.
  */
-function visibleViewport(element: HTMLElement): Box {
+function visibleViewport(element: HTMLElement): Box & { listHeight: number } {
   const box = element.getBoundingClientRect();
   const win = element.ownerDocument.defaultView;
   const top = box.top + element.clientTop;
@@ -185,6 +185,8 @@ function visibleViewport(element: HTMLElement): Box {
   return {
     top: visibleTop,
     height: isBesideWindow ? 0 : Math.max(0, visibleBottom - visibleTop),
+    // The whole list's, in and out of the window: what a row taller than the list is measured by.
+    listHeight: element.clientHeight,
   };
 }
 
