@@ -92,11 +92,6 @@ function DisposeLast({ engine }: { engine: ReceiptEngine | undefined }) {
  */
 const NO_ACCOUNT = '\u0000';
 
-/**
- * The engine children get while nobody is logged in: of no account, disposed before it ever
- * listened, so its store stays empty and every call is a no-op (after validating its input). A
- * logged-out app keeps rendering, and nothing of the previous account stays on screen.
- */
 /** A transport of no-op methods, for an engine that never starts (a plain object: not a thenable). */
 function noTransport(): ReceiptTransport {
   const noop = () => {};
@@ -110,6 +105,11 @@ function noTransport(): ReceiptTransport {
   } as unknown as ReceiptTransport;
 }
 
+/**
+ * The engine children get while nobody is logged in: of no account, disposed before it ever
+ * listened, so its store stays empty and every call is a no-op (after validating its input). A
+ * logged-out app keeps rendering, and nothing of the previous account stays on screen.
+ */
 function createSignedOutEngine(transport: ReceiptTransport | undefined): ReceiptEngine {
   const engine = createReceiptEngine({
     // Without the app's transport yet, one whose every method is a no-op: the engine is disposed
