@@ -1,6 +1,8 @@
-import type { ReceiptMessage, ReceiptMode } from '@readmark/core';
+import { type ReceiptMessage, type ReceiptMode, selectIsOffline } from '@readmark/core';
 import type { CSSProperties, MouseEvent, ReactNode } from 'react';
 import { selectMessageReceipt, useReceiptView } from '../hooks/useMessageReceipt';
+import { useProvidedEngine } from '../hooks/useReceiptEngine';
+import { useStoreSelector } from '../hooks/useStoreSelector';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { readFractionIcon, readShareStyle } from './ReadFractionIcon';
 import { visuallyHidden } from './visuallyHidden';
@@ -29,8 +31,8 @@ export interface UnreadBadgeProps {
  * "3 unread" / "All read" under an own team message, counting down live as members read.
  * A `<button>` (with `onOpen`) whose accessible name is the full sentence, e.g.
  * "3 unread of 12 members", and `aria-haspopup="dialog"`. While the counts load it shows
- * "Loading read receipts…" (text and name), and an explicit "unavailable" state when the team
- * cannot have receipts.
+ * "Loading read receipts…" (text and name; "Waiting for a connection…" while offline), and an
+ * explicit "unavailable" state when the team cannot have receipts.
  *
  * When the counts cannot be had and the team is not known to be unavailable (the server dropped the
  * message from its answer, SPEC G7, or the query failed for good) the badge renders nothing: the
@@ -44,6 +46,14 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
     shows: showsTeam,
     caller: '<UnreadBadge>',
   });
+  // Offline, counts still to load wait for the connection: said so, as the sheet does, rather than
+  // "Loading read receipts…" for as long as it lasts. Subscribed only while that state shows.
+  const isOffline = useStoreSelector(
+    useProvidedEngine('<UnreadBadge>').store,
+    selectIsOffline,
+    Object.is,
+    receipt.mode === 'team' && receipt.isLoading && receipt.readCount === undefined,
+  );
   const strings = useReceiptStrings();
   // Declared on the badge itself: it sits in the app's markup, whose language may not be the kit's.
   const lang = useReceiptLanguage();
@@ -67,7 +77,7 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
     // No counts and none on the way (SPEC G7, or the query failed for good): see above.
     if (!receipt.isLoading) return null;
     status = 'loading';
-    text = label = strings.badgeLoading;
+    text = label = isOffline ? strings.waitingForConnection : strings.badgeLoading;
   } else {
     const totalCount = readCount + unreadCount;
     // A team of only the sender has nobody to read: no count to show, and never "All read".
