@@ -209,16 +209,27 @@ function toggle([service, event, handler]: Listening, method: 'on' | 'off'): voi
  * Adds SDK listeners, all or none: when an `on` throws (a broken or half-registered service), the
  * listeners already added are removed again and the error is thrown as a ReceiptError (191004 when
  * it has no NIM code), so a failed subscribe leaves no listener behind that nobody could remove.
- * The result removes them all, once.
+ * The result removes them all, once; from then on no handler runs, not even in the emit under way:
+ * eventemitter3 (the SDK's emitter) still calls a handler that an earlier listener of the same
+ * event removed, so an app that stopped the kit from its own listener got that event anyway.
  */
 function listenAll(listenings: readonly Listening[]): () => void {
+  let isListening = true;
   const added: Listening[] = [];
   const removeAdded = () => {
+    isListening = false;
     for (const listening of added.splice(0)) toggle(listening, 'off');
   };
   try {
-    for (const listening of listenings) {
-      if (!listening[0]) continue;
+    for (const [service, event, handler] of listenings) {
+      if (!service) continue;
+      const listening: Listening = [
+        service,
+        event,
+        (...args) => {
+          if (isListening) handler(...args);
+        },
+      ];
       toggle(listening, 'on');
       added.push(listening);
     }
@@ -451,12 +462,7 @@ export function createNimTransport(
 
     subscribe(listener) {
       if (typeof listener !== 'function') throw invalid('listener must be a function');
-      // False once unsubscribed: eventemitter3 (the SDK's emitter) still calls, in the emit under
-      // way, a handler that an earlier listener of the same event removed.
-      let isSubscribed = true;
-      const emit = (event: TransportEvent) => {
-        if (isSubscribed) isolated(() => listener(event));
-      };
+      const emit = (event: TransportEvent) => isolated(() => listener(event));
       const onP2P = (receipts: unknown) => {
         const list = compact(receipts, toP2PReceipt);
         for (const receipt of list) raiseWatermark(receipt.conversationId, receipt.timestamp);
@@ -476,6 +482,7 @@ export function createNimTransport(
         [conversations, 'onConversationReadTimeUpdated', onReadTime],
       ]);
       subscriptions += 1;
+      let isSubscribed = true;
       return () => {
         if (isSubscribed) {
           isSubscribed = false;
@@ -522,23 +529,14 @@ export function createNimTransport(
       // (events arrive late and out of order, so a repeat is never dropped here).
       // Isolated like `subscribe`'s events: these run inside the SDK's onConnectStatus and
       // onLoginStatus dispatch, where a throw would skip the app's own listeners of those events.
-      // As in `subscribe`, nothing reaches the listener once unsubscribed, not even from the emit
-      // under way (eventemitter3 still calls a handler removed during it).
-      let isSubscribed = true;
-      const report = (state: () => ConnectionState) => {
-        if (isSubscribed) isolated(() => listener(state()));
-      };
-      const onConnect = (status: unknown) => report(() => connectionStateOf(status, loginStatus()));
+      const onConnect = (status: unknown) =>
+        isolated(() => listener(connectionStateOf(status, loginStatus())));
       const onLogin = (status: unknown) =>
-        report(() => connectionStateOf(login.getConnectStatus(), status));
-      const stopListening = listenAll([
+        isolated(() => listener(connectionStateOf(login.getConnectStatus(), status)));
+      return listenAll([
         [login, 'onConnectStatus', onConnect],
         [login, 'onLoginStatus', onLogin],
       ]);
-      return () => {
-        isSubscribed = false;
-        stopListening();
-      };
     };
   }
   made[slot] = transport;
