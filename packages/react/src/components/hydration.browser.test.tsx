@@ -1,29 +1,21 @@
 import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
 import { screen, waitFor } from '@testing-library/dom';
-import { version } from 'react';
-import { flushSync } from 'react-dom';
-import { hydrateRoot, type Root } from 'react-dom/client';
-import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
-import { consoleCallsPerTest, forgetConsoleCalls } from './consoleCallsPerTest.test';
+import { consoleCallsPerTest } from './consoleCallsPerTest.test';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
+import { serverPagePerTest } from './serverPagePerTest.test';
 import { createWorld, Providers, teamWithMessage, type World } from './testWorld.test';
 import { UnreadBadge } from './UnreadBadge';
 
 let world: World;
-let root: Root | undefined;
-let container: HTMLElement | undefined;
 const consoleCalls = consoleCallsPerTest();
-
 afterEach(() => {
-  if (root) flushSync(() => root?.unmount());
-  container?.remove();
-  root = undefined;
   world?.dispose();
 });
+const serverPage = serverPagePerTest(consoleCalls);
 
 function Page({
   engine,
@@ -67,27 +59,9 @@ async function serverRenderThenHydrate(locale: ReceiptLocale, isSheetOpen: boole
   const page = (
     <Page engine={engine} locale={locale} p2p={p2p} team={team} isSheetOpen={isSheetOpen} />
   );
-  const html = renderToString(page);
-  if (version.startsWith('18.')) {
-    // React 18's server renderer warns about every layout effect it meets. A real server has no
-    // document, where the kit's layout effects are plain effects and nothing warns (ssr.test.ts, in
-    // Node); this "server" render runs in Chromium, which has one. So on React 18 (the
-    // react18-browser project) that warning, from the server render only, is not a failure;
-    // hydration must stay silent.
-    forgetConsoleCalls(consoleCalls, (message) =>
-      message.includes('useLayoutEffect does nothing on the server'),
-    );
-  }
-  container = document.createElement('div');
-  container.innerHTML = html;
-  document.body.append(container);
-  const recoverable: unknown[] = [];
-  flushSync(() => {
-    root = hydrateRoot(container!, page, {
-      onRecoverableError: (error) => void recoverable.push(error),
-    });
-  });
-  return { html, recoverable };
+  const { html, container } = serverPage.renderAndServe(page);
+  const recoverable = serverPage.hydrate(page);
+  return { html, container, recoverable };
 }
 
 describe('server rendering and hydration', () => {
@@ -96,7 +70,7 @@ describe('server rendering and hydration', () => {
     ['zh-CN', '已发送', '已读回执加载中…'],
   ] as const) {
     it(`hydrates every component without a warning (${locale})`, async () => {
-      const { html, recoverable } = await serverRenderThenHydrate(locale, false);
+      const { html, container, recoverable } = await serverRenderThenHydrate(locale, false);
       // The server markup already carries the accessible states.
       expect(html).toContain(`aria-label="${sent}"`);
       expect(html).toContain(loading);
@@ -105,7 +79,7 @@ describe('server rendering and hydration', () => {
       const badge = await screen.findByRole('button', {
         name: locale === 'en' ? '9 unread of 12 members' : '12人中9人未读',
       });
-      expect(container!.contains(badge)).toBe(true);
+      expect(container.contains(badge)).toBe(true);
       expect(recoverable).toEqual([]);
       expect(consoleCalls).toEqual([]);
     });

@@ -2,18 +2,16 @@ import type { ReceiptMessage } from '@readmark/core';
 import type { MemoryClient } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
 import { screen, waitFor } from '@testing-library/dom';
-import { StrictMode, version } from 'react';
-import { flushSync } from 'react-dom';
-import { hydrateRoot, type Root } from 'react-dom/client';
-import { renderToString } from 'react-dom/server';
+import { StrictMode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { countCalls } from '../../../core/src/testing/receiptWorld';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { ConversationReadTick } from './ConversationReadTick';
-import { consoleCallsPerTest, forgetConsoleCalls } from './consoleCallsPerTest.test';
+import { consoleCallsPerTest } from './consoleCallsPerTest.test';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
+import { serverPagePerTest } from './serverPagePerTest.test';
 import { createWorld, frames, settle, type World } from './testWorld.test';
 
 /*
@@ -23,15 +21,11 @@ import { createWorld, frames, settle, type World } from './testWorld.test';
  * once, and the list marks what it shows only once hydrated, with one receipt.
  */
 let world: World;
-let root: Root | undefined;
-let container: HTMLElement | undefined;
 const consoleCalls = consoleCallsPerTest();
 afterEach(() => {
-  if (root) flushSync(() => root?.unmount());
-  container?.remove();
-  root = undefined;
   world?.dispose();
 });
+const serverPage = serverPagePerTest(consoleCalls);
 
 const style = document.createElement('style');
 style.textContent = '.hydrated-list { height: 200px; width: 400px; }';
@@ -77,11 +71,11 @@ function listeners(client: MemoryClient) {
   ];
 }
 
-/** Where each landmark of the page is, to the pixel. */
-function boxes() {
+/** Where each landmark of the page in `container` is, to the pixel. */
+function boxes(container: HTMLElement) {
   return ['nav', '.hydrated-list', 'footer', 'footer [role="img"]', 'nav [role="img"]'].map(
     (selector) => {
-      const { x, y, width, height } = container!.querySelector(selector)!.getBoundingClientRect();
+      const { x, y, width, height } = container.querySelector(selector)!.getBoundingClientRect();
       return { selector, x, y, width, height };
     },
   );
@@ -111,28 +105,14 @@ describe('hydrating a provider that creates its own engine', () => {
         );
         return isStrict ? <StrictMode>{tree}</StrictMode> : tree;
       };
-      const html = renderToString(page(serverSide.transport));
-      if (version.startsWith('18.')) {
-        // React 18's server renderer in a page with a document (see hydration.browser.test.tsx).
-        forgetConsoleCalls(consoleCalls, (message) =>
-          message.includes('useLayoutEffect does nothing on the server'),
-        );
-      }
-      container = document.createElement('div');
-      container.innerHTML = html;
-      document.body.append(container);
-      const serverBoxes = boxes();
+      const { container } = serverPage.renderAndServe(page(serverSide.transport));
+      const serverBoxes = boxes(container);
       await frames(3);
       expect(listeners(bob)).toEqual(baseline);
 
-      const recoverable: unknown[] = [];
-      flushSync(() => {
-        root = hydrateRoot(container!, page(clientSide.transport), {
-          onRecoverableError: (error) => void recoverable.push(error),
-        });
-      });
+      const recoverable = serverPage.hydrate(page(clientSide.transport));
       // Hydrated: nothing outside the list's rows moved, the server's nodes stayed.
-      expect(boxes()).toEqual(serverBoxes);
+      expect(boxes(container)).toEqual(serverBoxes);
       // One engine listens, however often StrictMode ran the provider's effects.
       expect(listeners(bob).map((count, index) => count - baseline[index]!)).toEqual([1, 1, 1]);
 
@@ -143,7 +123,7 @@ describe('hydrating a provider that creates its own engine', () => {
       );
       await frames(5);
       await settle(world.server);
-      expect(boxes()).toEqual(serverBoxes);
+      expect(boxes(container)).toEqual(serverBoxes);
       expect(clientSide.calls.sendP2PMessageReceipt).toHaveLength(1);
       expect(clientSide.calls.getP2PMessageReceipt).toHaveLength(2);
       // The server's transport was never asked anything.
@@ -152,8 +132,7 @@ describe('hydrating a provider that creates its own engine', () => {
       expect(recoverable).toEqual([]);
       expect(consoleCalls).toEqual([]);
 
-      flushSync(() => root?.unmount());
-      root = undefined;
+      serverPage.unmount();
       await settle(world.server);
       expect(listeners(bob)).toEqual(baseline);
     });
@@ -184,19 +163,8 @@ describe('hydrating a provider that creates its own engine', () => {
         </ReceiptProvider>
       </StrictMode>
     );
-    const html = renderToString(page);
-    forgetConsoleCalls(consoleCalls, (message) =>
-      message.includes('useLayoutEffect does nothing on the server'),
-    );
-    container = document.createElement('div');
-    container.innerHTML = html;
-    document.body.append(container);
-    const recoverable: unknown[] = [];
-    flushSync(() => {
-      root = hydrateRoot(container!, page, {
-        onRecoverableError: (error) => void recoverable.push(error),
-      });
-    });
+    const { container } = serverPage.renderAndServe(page);
+    const recoverable = serverPage.hydrate(page);
     const scroller = container.querySelector('section')!;
     const newest = () => screen.queryByText('a29')?.getBoundingClientRect().bottom;
     // What each painted frame shows from the first one on: where the list is scrolled, and where
@@ -242,20 +210,9 @@ describe('hydrating a provider that creates its own engine', () => {
         </ReceiptProvider>
       </StrictMode>
     );
-    const html = renderToString(page);
-    forgetConsoleCalls(consoleCalls, (text) =>
-      text.includes('useLayoutEffect does nothing on the server'),
-    );
-    container = document.createElement('div');
-    container.innerHTML = html;
-    document.body.append(container);
+    const { container } = serverPage.renderAndServe(page);
     const serverDialog = container.querySelector('dialog');
-    const recoverable: unknown[] = [];
-    flushSync(() => {
-      root = hydrateRoot(container!, page, {
-        onRecoverableError: (error) => void recoverable.push(error),
-      });
-    });
+    const recoverable = serverPage.hydrate(page);
     const dialog = screen.getByRole('dialog') as HTMLDialogElement;
     expect(dialog).toBe(serverDialog);
     expect(dialog.open).toBe(true);

@@ -1,13 +1,12 @@
 import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
 import { screen, waitFor } from '@testing-library/dom';
 import { type ReactNode, Suspense, version } from 'react';
-import { flushSync } from 'react-dom';
-import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToReadableStream } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { consoleCallsPerTest, forgetConsoleCalls } from './consoleCallsPerTest.test';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
+import { serverPagePerTest } from './serverPagePerTest.test';
 import { createWorld, Providers, teamWithMessage, type World } from './testWorld.test';
 import { UnreadBadge } from './UnreadBadge';
 
@@ -19,16 +18,12 @@ import { UnreadBadge } from './UnreadBadge';
  * once hydrated. (hydration.browser.test.tsx covers a page rendered whole.)
  */
 let world: World;
-let root: Root | undefined;
-let container: HTMLElement | undefined;
 const consoleCalls = consoleCallsPerTest();
 afterEach(() => {
   streamingDocument(false);
-  if (root) flushSync(() => root?.unmount());
-  container?.remove();
-  root = undefined;
   world?.dispose();
 });
+const served = serverPagePerTest(consoleCalls);
 
 /** The chat's data, loading on the server until `load()` (a lazy chunk, a query). */
 const chatData = { isLoaded: false, promise: Promise.resolve(), load: () => {} };
@@ -130,17 +125,10 @@ describe('streaming server rendering and hydration', () => {
     const reader = stream.getReader();
     const decoder = new TextDecoder();
     const { value: shell } = await reader.read();
-    container = document.createElement('div');
-    container.innerHTML = decoder.decode(shell);
-    document.body.append(container);
+    const container = served.serve(decoder.decode(shell));
     expect(screen.getByText('Loading chat…')).toBeTruthy();
 
-    const recoverable: unknown[] = [];
-    flushSync(() => {
-      root = hydrateRoot(container!, clientPage, {
-        onRecoverableError: (error) => void recoverable.push(error),
-      });
-    });
+    const recoverable = served.hydrate(clientPage);
     // Hydrated, the shell's tick has the client engine learn Bob's receipt before the chat arrives.
     await waitFor(() => expect(screen.getAllByRole('img', { name: 'Read' })).toHaveLength(1));
 
