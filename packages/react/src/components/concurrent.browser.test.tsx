@@ -18,7 +18,7 @@ import { consoleCallsPerTest } from './consoleCallsPerTest.test';
 import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
 import { ReadTick } from './ReadTick';
-import { cleanupApps, frames, renderApp, settle } from './testWorld.test';
+import { cleanupApps, frames, renderApp, settle, threeChatsEachForBob } from './testWorld.test';
 import { UnreadBadge } from './UnreadBadge';
 
 /*
@@ -203,21 +203,8 @@ function Chat({ histories, controls }: { histories: Histories; controls: ChatCon
 
 describe('conversations switched in transitions, a deferred search and rows that suspend (StrictMode)', () => {
   it('each receipt goes once, each query is asked once', async () => {
-    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
-    const alice = world.server.login('alice');
-    const bob = world.server.login('bob');
-    for (let index = 0; index < 3; index++) {
-      await world.send(alice, { conversationId: 'alice|1|bob', text: `p${index}` });
-      await world.send(alice, {
-        conversationId: 'alice|2|t1',
-        text: `g${index}`,
-        isReceiptRequested: true,
-      });
-    }
-    const histories: Histories = {
-      'bob|1|alice': await world.history(bob, 'bob|1|alice'),
-      'bob|2|t1': await world.history(bob, 'bob|2|t1'),
-    };
+    const { alice, bob, p2p, team } = await threeChatsEachForBob(world);
+    const histories: Histories = { 'bob|1|alice': p2p, 'bob|2|t1': team };
     const { transport, calls } = countCalls(createNimTransport(bob));
     const controls: ChatControls = {};
     renderApp(

@@ -9,7 +9,14 @@ import { ReceiptProvider } from '../ReceiptProvider';
 import { consoleCallsPerTest } from './consoleCallsPerTest.test';
 import { MessageList } from './MessageList';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
-import { cleanupApps, createWorld, nextFrame, renderApp, settle } from './testWorld.test';
+import {
+  cleanupApps,
+  createWorld,
+  nextFrame,
+  renderApp,
+  settle,
+  threeChatsEachForBob,
+} from './testWorld.test';
 
 /*
  * StrictMode in development renders twice and mounts every effect twice (React 19 its ref callbacks
@@ -51,19 +58,7 @@ function OpenerAndSheet({ message }: { message: ReceiptMessage }) {
 
 describe('under StrictMode', () => {
   it('the lists of a provider with its own engine send each receipt once', async () => {
-    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
-    const alice = world.server.login('alice');
-    const bob = world.server.login('bob');
-    for (let index = 0; index < 3; index++) {
-      await world.send(alice, { conversationId: 'alice|1|bob', text: `p${index}` });
-      await world.send(alice, {
-        conversationId: 'alice|2|t1',
-        text: `g${index}`,
-        isReceiptRequested: true,
-      });
-    }
-    const p2p = await world.history(bob, 'bob|1|alice');
-    const team = await world.history(bob, 'bob|2|t1');
+    const { alice, bob, p2p, team } = await threeChatsEachForBob(world);
     const { transport, calls } = countCalls(createNimTransport(bob));
     renderApp(
       <StrictMode>

@@ -314,6 +314,30 @@ export function BadgeOpensSheet({
   );
 }
 
+/**
+ * Alice's three messages to Bob (`p0`..`p2`) and three flagged ones to team t1 of Alice, Bob and
+ * Carol (`g0`..`g2`); what Bob's device has of both chats, oldest first.
+ */
+export async function threeChatsEachForBob(world: World) {
+  world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob', 'carol'] });
+  const alice = world.server.login('alice');
+  const bob = world.server.login('bob');
+  for (let index = 0; index < 3; index++) {
+    await world.send(alice, { conversationId: 'alice|1|bob', text: `p${index}` });
+    await world.send(alice, {
+      conversationId: 'alice|2|t1',
+      text: `g${index}`,
+      isReceiptRequested: true,
+    });
+  }
+  return {
+    alice,
+    bob,
+    p2p: await world.history(bob, 'bob|1|alice'),
+    team: await world.history(bob, 'bob|2|t1'),
+  };
+}
+
 /** Twelve team members besides Alice. */
 export const twelveMembers = Array.from({ length: 12 }, (_, index) => `member${index + 1}`);
 
