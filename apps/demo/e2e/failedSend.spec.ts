@@ -67,6 +67,17 @@ test('in Chinese, a refused team message says 未发送 and 重试 sends it agai
   await expect(failed.getByText('未发送', { exact: true })).toBeVisible();
 });
 
+test('20 refused sends are announced once, as 20条消息未发送 in Chinese', async ({ page }) => {
+  await page.goto('/?tab=team&latency=0&teamSize=201&lang=zh-CN');
+  const alice = pane(page, 'Alice');
+  await alice.getByRole('button', { name: '发送20条消息' }).click();
+  await expect(bubble(alice, '连发消息 #20').getByText('未发送', { exact: true })).toBeVisible();
+  // One sentence for the burst, with its count, not the last message's excerpt.
+  await expect(alice.getByRole('status')).toHaveText(
+    '20条消息未发送。可点击各条消息上的“重试”再次发送。',
+  );
+});
+
 test('offline, the composer says 离线，无法发送消息 in Chinese', async ({ page }) => {
   await page.goto('/?latency=0&lang=zh-CN');
   const phone = pane(page, 'Bob · 手机');

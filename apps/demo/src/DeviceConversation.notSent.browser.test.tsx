@@ -1,29 +1,37 @@
 import { MessageSendingState } from '@readmark/core';
-import { createMemoryServer } from '@readmark/memory';
+import { createMemoryServer, type MemoryServer } from '@readmark/memory';
 import { ReceiptProvider } from '@readmark/react';
 import { waitFor } from '@testing-library/dom';
 import { useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
-import { createRoot } from 'react-dom/client';
-import { expect, it } from 'vitest';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, expect, it } from 'vitest';
 import { createCallCounter } from './callCounter';
 import { createDemoDevice, type DemoDevice } from './createDemoDevice';
 import { DeviceConversation } from './DeviceConversation';
 import { DemoStringsProvider } from './i18n/DemoStringsContext';
+import type { DemoLocale } from './i18n/demoStrings';
 
 /*
- * The demo's "Message not sent: …" live region holds the excerpt of the newest failed send. A Retry
- * refused again (a team over 200 members refuses every flagged message) fails with the same text:
- * the region is emptied and filled again, so a screen reader hears it again.
+ * The demo's polite "not sent" live region, as a screen reader hears it: every change of its text
+ * to something non-empty is one announcement.
  */
+
+const TEAM = 'alice|2|t1';
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+  document.body.replaceChildren();
+});
+
 function Harness({ device }: { device: DemoDevice }) {
   const messages = useSyncExternalStore(device.messages.subscribe, () =>
-    device.messages.getMessages('alice|2|t1'),
+    device.messages.getMessages(TEAM),
   );
   return (
     <DeviceConversation
       device={device}
-      conversationId="alice|2|t1"
+      conversationId={TEAM}
       messages={messages}
       renderMessage={(message) => <div style={{ height: 30 }}>{message.text}</div>}
       recipientName="Team"
@@ -32,60 +40,85 @@ function Harness({ device }: { device: DemoDevice }) {
     />
   );
 }
-it('a retry refused again is announced again', async () => {
-  const server = createMemoryServer();
-  const memberIds = ['alice', ...Array.from({ length: 200 }, (_, i) => `m${i}`)];
+
+/** Alice's device in team t1 of `memberCount` members, its conversation rendered in English. */
+function aliceInTeam(server: MemoryServer, memberCount: number) {
+  const memberIds = ['alice', ...Array.from({ length: memberCount - 1 }, (_, i) => `m${i}`)];
   server.createTeam({ teamId: 't1', memberIds });
   const device = createDemoDevice({
     server,
     accountId: 'alice',
     deviceId: 'alice-laptop',
     counter: createCallCounter(),
-    conversationIds: ['alice|2|t1'],
+    conversationIds: [TEAM],
   });
-
   const container = document.createElement('div');
   document.body.append(container);
-  const root = createRoot(container);
-  flushSync(() =>
-    root.render(
-      <DemoStringsProvider locale="en">
-        <ReceiptProvider engine={device.engine} locale="en">
-          <Harness device={device} />
-        </ReceiptProvider>
-      </DemoStringsProvider>,
-    ),
-  );
+  const root: Root = createRoot(container);
+  const render = (locale: DemoLocale) =>
+    flushSync(() =>
+      root.render(
+        <DemoStringsProvider locale={locale}>
+          <ReceiptProvider engine={device.engine} locale={locale}>
+            <Harness device={device} />
+          </ReceiptProvider>
+        </DemoStringsProvider>,
+      ),
+    );
+  render('en');
+  cleanups.push(() => {
+    flushSync(() => root.unmount());
+    device.engine.dispose();
+  });
+  const status = container.querySelector('[role="status"]')!;
+  // What the region says from here on: each change of its text to something non-empty.
+  const said: string[] = [];
+  const observer = new MutationObserver(() => {
+    const text = status.textContent ?? '';
+    if (text && text !== said.at(-1)) said.push(text);
+    if (!text) said.push('');
+  });
+  observer.observe(status, { childList: true, subtree: true, characterData: true });
+  cleanups.push(() => observer.disconnect());
+  const send = (text: string) =>
+    device.messages.send({ conversationId: TEAM, text, isReceiptRequested: true });
   const failedCopies = () =>
     device.messages
-      .getMessages('alice|2|t1')
+      .getMessages(TEAM)
       .filter((message) => message.sendingState === MessageSendingState.FAILED);
-  await device.messages.send({
-    conversationId: 'alice|2|t1',
-    text: 'ok',
-    isReceiptRequested: true,
-  });
-  await waitFor(() => expect(failedCopies()).toHaveLength(1));
-  const status = container.querySelector('[role="status"]')!;
-  await waitFor(() => expect(status.textContent).toMatch(/^Message not sent: ok/));
-  const first = failedCopies()[0]!;
+  const announcements = () => said.filter(Boolean);
+  return { device, status, render, send, failedCopies, said, announcements };
+}
 
-  // Every change of the region's text, from here on.
-  const said: string[] = [];
-  const observer = new MutationObserver(() => said.push(status.textContent ?? ''));
-  observer.observe(status, { childList: true, subtree: true, characterData: true });
-  await device.messages.retry(first);
-  await waitFor(() => {
-    expect(failedCopies()).toHaveLength(1);
-    expect(failedCopies()[0]!.messageClientId).not.toBe(first.messageClientId);
+it('a burst of 20 sends failing one by one is said once, with its count', async () => {
+  // Every send fails, each after its own delay of up to 1.5 s: 20 failures spread out, as when a
+  // flaky connection gives up on a burst.
+  const server = createMemoryServer({
+    faults: { failureRate: 1, methods: ['sendMessage'], latencyMs: [0, 1_500], seed: 3 },
   });
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  observer.disconnect();
-  // The premise: the retry's copy failed too, with the same text.
-  expect(failedCopies()[0]!.text).toBe('ok');
+  const alice = aliceInTeam(server, 3);
+  await Promise.all(Array.from({ length: 20 }, (_, i) => alice.send(`Burst #${i + 1}`)));
+  expect(alice.failedCopies()).toHaveLength(20);
+  await waitFor(() => expect(alice.announcements()).toHaveLength(1));
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  expect(alice.announcements()).toEqual([
+    '20 messages not sent. Use Retry on each message to send it again.',
+  ]);
+});
+
+it('a retry refused again is announced again', async () => {
+  // A team over 200 members refuses every flagged message: the retry fails with the same text.
+  const alice = aliceInTeam(createMemoryServer(), 201);
+  await alice.send('ok');
+  await waitFor(() => expect(alice.status.textContent).toMatch(/^Message not sent: ok/));
+  const first = alice.failedCopies()[0]!;
+  alice.said.length = 0;
+
+  await alice.device.messages.retry(first);
+  expect(alice.failedCopies()).toHaveLength(1);
+  expect(alice.failedCopies()[0]!.messageClientId).not.toBe(first.messageClientId);
+  expect(alice.failedCopies()[0]!.text).toBe('ok');
   // A live region announces changes only: the refusal of the retry empties it, then says it again.
-  expect(said[0]).toBe('');
-  expect(said.at(-1)).toMatch(/^Message not sent: ok/);
-  flushSync(() => root.unmount());
-  device.engine.dispose();
+  await waitFor(() => expect(alice.said.at(-1)).toMatch(/^Message not sent: ok/));
+  expect(alice.said[0]).toBe('');
 });

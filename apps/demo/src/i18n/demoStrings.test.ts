@@ -33,6 +33,7 @@ describe('demo strings', () => {
     expect(demoZhCN.recalledPreview('张伟')).toBe('张伟撤回了一条消息');
     expect(demoZhCN.recalledPreview('Alice')).toBe('Alice 撤回了一条消息');
     expect(demoZhCN.sendMany(20)).toBe('发送20条消息');
+    expect(demoZhCN.notSentCountAnnouncement(3)).toMatch(/^3条消息未发送。/);
     // Every other Chinese string: no space next to a Chinese character or full-width punctuation,
     // unless a Latin word or a digit is on the other side.
     const cjk = '[\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef]';
@@ -48,5 +49,6 @@ describe('demo strings', () => {
     expect(demoZhCN.sendMany(20)).toBe('发送20条消息');
     expect(demoEn.callsCount({ calls: 2, items: 60 })).toBe('2 (60 msgs)');
     expect(demoEn.callsCount({ calls: 4, items: 0 })).toBe('4');
+    expect(demoEn.notSentCountAnnouncement(3)).toMatch(/^3 messages not sent\. /);
   });
 });

@@ -46,6 +46,8 @@ export interface DemoStrings {
   retryLabel: (excerpt: string) => string;
   /** Said politely (a live region of the pane) when one of this device's sends fails. */
   notSentAnnouncement: (excerpt: string) => string;
+  /** Said instead when several sends failed together (a burst cut off by going offline). */
+  notSentCountAnnouncement: (count: number) => string;
   /** Under the composer while the device is offline: why Send is disabled. */
   offlineCannotSend: string;
   requestReceipts: string;
@@ -94,6 +96,8 @@ export const demoEn: DemoStrings = {
   retryLabel: (excerpt) => `Retry sending: ${excerpt}`,
   notSentAnnouncement: (excerpt) =>
     `Message not sent: ${excerpt}. Use Retry on the message to send it again.`,
+  notSentCountAnnouncement: (count) =>
+    `${count} messages not sent. Use Retry on each message to send it again.`,
   offlineCannotSend: 'Offline — messages can’t be sent',
   requestReceipts: 'Ask for read receipts',
   teamTitle: ({ name, memberCount }) => `${name} (${memberCount} members)`,
@@ -156,6 +160,7 @@ export const demoZhCN: DemoStrings = {
   retry: '重试',
   retryLabel: (excerpt) => `重试发送：${excerpt}`,
   notSentAnnouncement: (excerpt) => `消息未发送：${excerpt}。可点击该消息上的“重试”再次发送。`,
+  notSentCountAnnouncement: (count) => `${count}条消息未发送。可点击各条消息上的“重试”再次发送。`,
   offlineCannotSend: '离线，无法发送消息',
   requestReceipts: '请求已读回执',
   teamTitle: ({ name, memberCount }) => `${name}（${memberCount}人）`,
