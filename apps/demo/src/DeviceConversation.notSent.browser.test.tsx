@@ -122,3 +122,20 @@ it('a retry refused again is announced again', async () => {
   await waitFor(() => expect(alice.said.at(-1)).toMatch(/^Message not sent: ok/));
   expect(alice.said[0]).toBe('');
 });
+
+it('a language switch says no old failure again, and the next one in the new language', async () => {
+  const alice = aliceInTeam(createMemoryServer(), 201);
+  await alice.send('ok');
+  await waitFor(() => expect(alice.announcements()).toEqual([expect.stringMatching(/^Message/)]));
+
+  alice.render('zh-CN');
+  alice.render('en');
+  alice.render('zh-CN');
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  expect(alice.announcements()).toHaveLength(1);
+  expect(alice.status.textContent).toBe('');
+
+  await alice.send('第二条');
+  await waitFor(() => expect(alice.announcements()).toHaveLength(2));
+  expect(alice.announcements()[1]).toBe('消息未发送：第二条。可点击该消息上的“重试”再次发送。');
+});

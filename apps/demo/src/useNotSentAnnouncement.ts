@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DemoDevice } from './createDemoDevice';
 import type { DemoMessage } from './createMessageStore';
 import { useDemoStrings } from './i18n/DemoStringsContext';
+import type { DemoLocale } from './i18n/demoStrings';
 import { messageExcerpt } from './messageExcerpt';
 
 /**
@@ -11,11 +12,12 @@ import { messageExcerpt } from './messageExcerpt';
  */
 export const NOT_SENT_SETTLE_MS = 500;
 
-/** What was said. */
+/** What was said, in the language it was said in. */
 interface NotSent {
   count: number;
   /** The newest failed message's excerpt; said only when it failed alone. */
   excerpt: string;
+  locale: DemoLocale;
 }
 
 /**
@@ -23,17 +25,24 @@ interface NotSent {
  * is shown: once per burst, when the burst has settled ("Message not sent: …" for one, "20 messages
  * not sent…" for more), not once per message. `undefined` while there is nothing to say. The region
  * stays mounted, so its text changing is what a screen reader announces: it is emptied when a new
- * burst starts failing, so the same sentence again (a Retry refused again) is said again.
+ * burst starts failing, so the same sentence again (a Retry refused again) is said again, and a
+ * language switch empties it rather than translating it, which would say an old failure again.
  */
 export function useNotSentAnnouncement(
   device: DemoDevice,
   messages: readonly DemoMessage[],
 ): string | undefined {
-  const { strings } = useDemoStrings();
+  const { locale, strings } = useDemoStrings();
   const [said, setSaid] = useState<NotSent>();
   const announcedIds = useRef<Set<string>>(null);
   const burst = useRef<DemoMessage[]>([]);
   const settleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const localeRef = useRef(locale);
+  useEffect(() => {
+    localeRef.current = locale;
+  }, [locale]);
+  // Set during render (no commit of its own): the old failure is not news in the new language.
+  if (said && said.locale !== locale) setSaid(undefined);
 
   useEffect(() => {
     const isHere = (message: DemoMessage) => device.messages.isSentHere(message);
@@ -66,12 +75,13 @@ export function useNotSentAnnouncement(
       setSaid({
         count: failed.length,
         excerpt: messageExcerpt(failed.at(-1)?.text),
+        locale: localeRef.current,
       });
     }, NOT_SENT_SETTLE_MS);
   }, [device, messages]);
   useEffect(() => () => clearTimeout(settleTimer.current), []);
 
-  if (!said) return undefined;
+  if (!said || said.locale !== locale) return undefined;
   return said.count === 1
     ? strings.notSentAnnouncement(said.excerpt)
     : strings.notSentCountAnnouncement(said.count);
