@@ -1,5 +1,6 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useDemoStrings } from './i18n/DemoStringsContext';
+import { useFocusElsewhereWhenDisabled } from './useFocusElsewhereWhenDisabled';
 
 /** How many messages the burst button sends; enough to show the engine coalescing receipts. */
 export const BURST_SIZE = 20;
@@ -8,7 +9,8 @@ export const BURST_SIZE = 20;
  * A message box with Send, a burst button and, for teams, the "ask for read receipts" checkbox.
  * Sending is disabled while the device is offline, and a visible hint says why; the box and both
  * buttons are described by it (`aria-describedby`), so a screen reader says it in the box too.
- * What is typed stays in the box.
+ * What is typed stays in the box. A button disabled under the keyboard focus (going offline, Send
+ * once its text is sent) hands it to the box, which stays enabled and says why.
  */
 export function Composer(props: {
   recipientName: string;
@@ -32,6 +34,13 @@ export function Composer(props: {
   const receiptId = useId();
   const hintId = useId();
   const describedBy = isDisabled && disabledReason ? hintId : undefined;
+  const inputRef = useRef<HTMLInputElement>(null);
+  const sendRef = useRef<HTMLButtonElement>(null);
+  const burstRef = useRef<HTMLButtonElement>(null);
+  const isSendDisabled = isDisabled || text.trim() === '';
+  const toInput = () => inputRef.current;
+  useFocusElsewhereWhenDisabled(sendRef, isSendDisabled, toInput);
+  useFocusElsewhereWhenDisabled(burstRef, isDisabled, toInput);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -55,6 +64,7 @@ export function Composer(props: {
         {strings.messageLabel(recipientName)}
       </label>
       <input
+        ref={inputRef}
         id={inputId}
         type="text"
         autoComplete="off"
@@ -63,14 +73,11 @@ export function Composer(props: {
         aria-describedby={describedBy}
         onChange={(event) => setText(event.target.value)}
       />
-      <button
-        type="submit"
-        disabled={isDisabled || text.trim() === ''}
-        aria-describedby={describedBy}
-      >
+      <button ref={sendRef} type="submit" disabled={isSendDisabled} aria-describedby={describedBy}>
         {strings.send}
       </button>
       <button
+        ref={burstRef}
         type="button"
         className="demo-secondary"
         disabled={isDisabled}

@@ -4,6 +4,7 @@ import type { DemoMessage } from './createMessageStore';
 import { useDemoStrings } from './i18n/DemoStringsContext';
 import { messageExcerpt } from './messageExcerpt';
 import { useIsOnline } from './useDeviceState';
+import { bubbleOf, useFocusElsewhereWhenDisabled } from './useFocusElsewhereWhenDisabled';
 import { useFocusListWhenRemoved } from './useFocusListWhenRemoved';
 
 /**
@@ -19,6 +20,8 @@ export function RecallButton(props: { device: DemoDevice; message: DemoMessage }
   const ref = useRef<HTMLButtonElement>(null);
 
   useFocusListWhenRemoved(ref);
+  // Offline, the reader stays at the message, in its bubble, and Tab goes on from there.
+  useFocusElsewhereWhenDisabled(ref, !isOnline, bubbleOf);
 
   const onClick = () => {
     device.messages.revoke(message).catch((error: unknown) => {
