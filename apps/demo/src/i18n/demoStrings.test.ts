@@ -49,6 +49,7 @@ describe('demo strings', () => {
     expect(demoZhCN.sendMany(20)).toBe('发送20条消息');
     expect(demoEn.callsCount({ calls: 2, items: 60 })).toBe('2 (60 msgs)');
     expect(demoEn.callsCount({ calls: 4, items: 0 })).toBe('4');
+    expect(demoEn.callsCount({ calls: 1, items: 1 })).toBe('1 (1 msg)');
     expect(demoEn.notSentCountAnnouncement(3)).toMatch(/^3 messages not sent\. /);
   });
 });

@@ -109,7 +109,8 @@ export const demoEn: DemoStrings = {
   callsHint: 'Calls each device made to the server, with the messages they carried.',
   callsCaption: 'Transport calls by method and device',
   callsMethod: 'Method',
-  callsCount: ({ calls, items }) => (items > 0 ? `${calls} (${items} msgs)` : `${calls}`),
+  callsCount: ({ calls, items }) =>
+    items > 0 ? `${calls} (${items} ${items === 1 ? 'msg' : 'msgs'})` : `${calls}`,
   callsReset: 'Reset counts',
   member: (index) => `Member ${index}`,
 };
