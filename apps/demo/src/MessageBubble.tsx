@@ -21,8 +21,8 @@ export function MessageBubble(props: {
   const time = formatTime(message.createTime, locale);
   return (
     <div className="demo-message" data-own={isOwn}>
-      {/* Focusable from script only when it has an action: the action, disabled under the focus
-          (offline), hands it to the bubble (useFocusElsewhereWhenDisabled). */}
+      {/* Focusable, though no Tab stop, when it has an action: the action, disabled under the
+          focus (offline), hands it to the bubble (useFocusElsewhereWhenDisabled). */}
       <div className="demo-bubble" tabIndex={action ? -1 : undefined}>
         {!isOwn && senderName && <span className="demo-sender">{senderName}</span>}
         <p className="demo-text">{message.text ?? ''}</p>
