@@ -38,7 +38,11 @@ function Sample({
       <h3 style={{ margin: '0 0 8px' }}>{title}</h3>
       <ReceiptProvider engine={engine} locale={locale} strings={strings}>
         {messages.map((message) => (
-          <div key={message.messageClientId} style={{ margin: '4px 0' }}>
+          <div
+            key={message.messageClientId}
+            // 8 px apart: the badges' 24 px circles must not touch (WCAG 2.5.8, which axe checks).
+            style={{ margin: '8px 0' }}
+          >
             <span>{(message as { text?: string }).text}</span> <ReadTick message={message} />{' '}
             <BadgeOpensSheet message={message} />
           </div>
