@@ -60,3 +60,15 @@ test('message bubbles keep their outline', async ({ page }) => {
     expect(edge).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
   }
 });
+
+test("a conversation row's avatar keeps its disc", async ({ page }) => {
+  await page.goto('/?latency=0');
+  const avatar = page.locator('[role=tabpanel]:not([hidden]) .demo-avatar').first();
+  await expect(avatar).toBeVisible();
+  // The forced palette paints its background as Canvas, so only an edge can draw the disc.
+  const edge = await avatar.evaluate((node) => {
+    const style = getComputedStyle(node);
+    return style.outlineStyle === 'none' ? style.borderTopStyle : style.outlineStyle;
+  });
+  expect(edge).not.toBe('none');
+});
