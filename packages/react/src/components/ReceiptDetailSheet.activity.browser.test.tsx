@@ -1,13 +1,16 @@
 import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
-import { screen, waitFor } from '@testing-library/dom';
+import { createNimTransport } from '@readmark/nim';
+import { screen, waitFor, within } from '@testing-library/dom';
 import { Activity } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { ReceiptProvider } from '../ReceiptProvider';
 import { consoleCallsPerTest } from './consoleCallsPerTest.test';
 import {
   BadgeOpensSheet,
   cleanupApps,
   createWorld,
+  frames,
   Providers,
   renderApp,
   settle,
@@ -95,3 +98,58 @@ describe.skipIf(!Activity)('ReceiptDetailSheet in a hidden <Activity>', () => {
     expect(consoleCalls).toEqual([]);
   });
 });
+
+describe.skipIf(!Activity)(
+  'an open ReceiptDetailSheet under a provider that owns its engine, in <Activity>',
+  () => {
+    it('shown again, lists the members it had at once, never "Loading…" while it asks again', async () => {
+      world = createWorld();
+      const { message } = await teamWithMessage(world, {
+        teamId: 't1',
+        memberIds: ['bob', 'carol', 'dave', 'erin'],
+        readers: 1,
+      });
+      const transport = createNimTransport(world.server.login('alice'));
+      const ui = (mode: 'visible' | 'hidden') => (
+        <Activity mode={mode}>
+          <ReceiptProvider
+            transport={transport}
+            accountId="alice"
+            resolveMember={(accountId) => ({ name: accountId.toUpperCase() })}
+          >
+            <div>
+              <BadgeOpensSheet message={message} />
+            </div>
+          </ReceiptProvider>
+        </Activity>
+      );
+      const app = renderApp(ui('visible'));
+      await userEvent.click(await screen.findByRole('button', { name: '3 unread of 4 members' }));
+      const dialog = await screen.findByRole('dialog');
+      await within(dialog).findByText('CAROL');
+      app.rerender(ui('hidden'));
+      // Hidden, the provider's engine is disposed; Dave reads meanwhile (an event nobody hears).
+      const dave = world.server.login('dave');
+      const [copy] = await world.history(dave, 'dave|2|t1');
+      await dave.V2NIMMessageService.sendTeamMessageReceipts([copy as never]);
+      await settle(world.server);
+
+      // Every text the sheet's panel shows from the moment it is shown again until it is still.
+      const panel = () => dialog.querySelector('.readmark-sheet-panel')?.textContent ?? '';
+      const seen = new Set<string>();
+      const observer = new MutationObserver(() => seen.add(panel()));
+      observer.observe(dialog, { subtree: true, childList: true, characterData: true });
+      app.rerender(ui('visible'));
+      seen.add(panel());
+      // The new engine asks again, and Dave leaves the Unread tab.
+      await waitFor(() => expect(screen.getByRole('tab', { name: 'Read (2)' })).toBeTruthy());
+      await settle(world.server);
+      await frames(3);
+      observer.disconnect();
+      expect(panel()).toContain('CAROL');
+      expect(panel()).not.toContain('DAVE');
+      expect([...seen].filter((text) => !text.includes('CAROL'))).toEqual([]);
+      expect(consoleCalls).toEqual([]);
+    });
+  },
+);

@@ -11,7 +11,7 @@ import {
   type TeamMessageReadReceipt,
   teamMessageKey,
 } from '@readmark/core';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useReadableMessage } from './useReadableMessage';
 import { useProvidedEngine } from './useReceiptEngine';
 import { useStoreSelector } from './useStoreSelector';
@@ -85,7 +85,15 @@ export function useTeamReceiptDetail(
   const selector = useMemo(() => detailSelector(key, filterKey), [key, filterKey]);
   // Followed only while enabled: a closed sheet re-rendered (and re-resolved its members) on every
   // receipt for its message. While disabled the entry is read at render only.
-  const entry = useStoreSelector(engine.store, selector, isSameDetail, isEnabled);
+  const selected = useStoreSelector(engine.store, selector, isSameDetail, isEnabled);
+  // A provider's new engine of the same account (its `<Activity>` shown again, a new transport)
+  // starts without details and loads them again: the lists last shown for this message (the
+  // selector stands for it, and for the account) stay meanwhile, as a refetch keeps its lists,
+  // instead of a flash of "Loading…" over members already shown. Forgotten once disabled.
+  const shownRef = useRef<[typeof selector, DetailView]>(undefined);
+  const entry =
+    selected ?? (isEnabled && shownRef.current?.[0] === selector ? shownRef.current[1] : undefined);
+  shownRef.current = isEnabled && entry ? [selector, entry] : undefined;
   // The entry's own lists, before any filter: a refetch keeps them, a first load has none.
   const hasLoaded = entry !== undefined && (entry.status === 'ready' || entry.hasLists);
 
@@ -141,7 +149,10 @@ export function useTeamReceiptDetail(
           ? { readCount: receipt.readCount, unreadCount: receipt.unreadCount }
           : undefined,
       isLoading:
-        isEnabled && key !== '' && !isEngineDisposed && (!entry || entry.status === 'loading'),
+        isEnabled &&
+        key !== '' &&
+        !isEngineDisposed &&
+        (!selected || selected.status === 'loading'),
       // A stored error shows only while its entry is in error (a refetch may be under way).
       error: isEnabled
         ? (invalidError ?? (entry?.status === 'error' ? entry.error : undefined))
@@ -150,6 +161,7 @@ export function useTeamReceiptDetail(
     };
   }, [
     entry,
+    selected,
     hasLoaded,
     receipt,
     filterKey,
