@@ -299,6 +299,43 @@ describe('ReceiptDetailSheet', () => {
     });
   });
 
+  it('switched to Chinese while open, never leaves an English announcement under lang="zh-CN"; the next is said in Chinese', async () => {
+    const { alice, message } = await lunchInTeamOfFive(1); // Bob has read
+    const ui = (locale: ReceiptLocale) => (
+      <Providers engine={world.engineFor(alice)} locale={locale} names={names}>
+        <ReceiptDetailSheet message={message} isOpen onClose={() => {}} />
+      </Providers>
+    );
+    const app = renderApp(ui('en'));
+    const dialog = await screen.findByRole('dialog');
+    await screen.findByRole('tab', { name: 'Read (1)' });
+    const live = dialog.querySelector('[aria-live="polite"]')!;
+    await readBy('carol');
+    await waitFor(() => expect(live.textContent).toBe('Carol read the message'));
+    // Dave reads within the interval: his sentence waits for its end.
+    await readBy('dave');
+
+    // Each text the region holds, with the language the sheet declares for it (WCAG 3.1.2).
+    const heard: string[] = [];
+    const record = () => heard.push(`${dialog.getAttribute('lang')}: ${live.textContent}`);
+    new MutationObserver(record).observe(dialog, {
+      attributes: true,
+      attributeFilter: ['lang'],
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+    app.rerender(ui('zh-CN'));
+    record();
+    await waitFor(() => expect(live.textContent).toBe('Dave已读该消息'), {
+      timeout: ANNOUNCE_INTERVAL_MS + 2_000,
+    });
+    expect(heard.filter((entry) => entry.startsWith('zh-CN') && /read the/.test(entry))).toEqual(
+      [],
+    );
+    expect(heard.at(-1)).toBe('zh-CN: Dave已读该消息');
+  });
+
   it('a wider member filter announces nobody; a member who then reads is announced', async () => {
     const { alice, message } = await lunchInTeamOfFive(1); // Bob has read
     const widen = { current: () => {} };

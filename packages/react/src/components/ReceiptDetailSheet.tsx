@@ -58,7 +58,10 @@ const searchable = (text: string) => text.normalize('NFKC').toLocaleLowerCase();
  * Who has read an own team message, member by member: a native modal `<dialog>` with
  * "Unread (m)" / "Read (n)" tabs, search by name or account id, a virtualized list (fine for 200
  * members), loading / error + retry states, and live updates while open, announced politely
- * ("Bob read the message").
+ * ("Bob read the message"). When the provider's `locale` changes while it is open, everything
+ * follows at once, and the last announcement is not left in the old language under the new `lang`:
+ * the region is emptied (said again, old news would sound like a new read), and the next one is
+ * said in the new language.
  *
  * While the members load, the tabs show the counts the badge shows for the message, never an empty
  * list's "(0)"; when none are known yet (or a `memberAccountIds` filter awaits its detail) the tabs
@@ -148,6 +151,7 @@ export function ReceiptDetailSheet({
     (accountIds) =>
       strings.announceRead(accountIds.map((accountId) => resolveMember(accountId).name)),
     strings.announceReadCount,
+    lang,
   );
 
   // Tabs carry counts; without any known yet they wait rather than say "0" (see the TSDoc).

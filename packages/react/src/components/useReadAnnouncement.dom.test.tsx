@@ -27,7 +27,7 @@ const unreadOf = (read: readonly string[]) => everyone.filter((id) => !read.incl
 function announcements(initial: readonly string[], isReady = true) {
   const view = renderHook(
     ({ list, ready }) =>
-      useReadAnnouncement(list, unreadOf(list), ready, describeNames, describeCount),
+      useReadAnnouncement(list, unreadOf(list), ready, describeNames, describeCount, 'en'),
     { initialProps: { list: initial, ready: isReady } },
   );
   return {
@@ -75,9 +75,36 @@ describe('useReadAnnouncement', () => {
     expect(current()).toBe('150 more read');
   });
 
+  it('after a language switch shows nothing of the old language; the next readers are said in the new one', () => {
+    const say = {
+      en: [describeNames, describeCount],
+      fr: [(ids: readonly string[]) => `${ids.join(' et ')} ont lu`, (n: number) => `${n} de plus`],
+    } as const;
+    const view = renderHook(
+      ({ list, language }: { list: readonly string[]; language: 'en' | 'fr' }) =>
+        useReadAnnouncement(
+          list,
+          unreadOf(list),
+          true,
+          say[language][0],
+          say[language][1],
+          language,
+        ),
+      { initialProps: { list: ['a'], language: 'en' } },
+    );
+    view.rerender({ list: ['a', 'b'], language: 'en' });
+    expect(view.result.current).toBe('b read');
+    view.rerender({ list: ['a', 'b', 'c'], language: 'en' }); // gathered for the interval's end
+    view.rerender({ list: ['a', 'b', 'c'], language: 'fr' });
+    expect(view.result.current).toBe('');
+    act(() => vi.advanceTimersByTime(ANNOUNCE_INTERVAL_MS));
+    expect(view.result.current).toBe('c ont lu');
+  });
+
   it('members a changed filter brings into view are not announced; a member who then reads is', () => {
     const view = renderHook(
-      ({ read, unread }) => useReadAnnouncement(read, unread, true, describeNames, describeCount),
+      ({ read, unread }) =>
+        useReadAnnouncement(read, unread, true, describeNames, describeCount, 'en'),
       { initialProps: { read: ['a'] as readonly string[], unread: ['b'] as readonly string[] } },
     );
     // The filter now also shows c, who had read, and d, who has not: nobody moved.
@@ -108,7 +135,7 @@ describe('useReadAnnouncement', () => {
       let mode: 'visible' | 'hidden' = 'visible';
       const view = renderHook(
         ({ list }: { list: readonly string[] }) =>
-          useReadAnnouncement(list, unreadOf(list), true, describeNames, describeCount),
+          useReadAnnouncement(list, unreadOf(list), true, describeNames, describeCount, 'en'),
         {
           initialProps: { list: ['a'] as readonly string[] },
           wrapper: ({ children }) => <ActivityBoundary mode={mode}>{children}</ActivityBoundary>,
@@ -144,6 +171,7 @@ describe('useReadAnnouncement, the same sentence twice in a row', () => {
           true,
           (ids) => `${ids.map(nameOf).join(' and ')} read`,
           describeCount,
+          'en',
         );
         if (texts.at(-1) !== text) texts.push(text);
         return text;

@@ -16,6 +16,12 @@ export const ANNOUNCE_INTERVAL_MS = 5_000;
 export const REPEAT_DELAY_MS = 100;
 
 /**
+ * The empty region, always this one tuple: emptied on every effect run while not ready, a new
+ * tuple each time was a new state each time, and another render.
+ */
+const SILENCE: [text: string, language?: string] = [''];
+
+/**
  * Text for a polite live region: "Bob read the message" whenever accounts move from the unread list
  * to the read list while the sheet is open. The first loaded lists are the baseline and are not
  * announced, nor are members a changed member filter brings into view (they were never unread
@@ -28,6 +34,10 @@ export const REPEAT_DELAY_MS = 100;
  * @param isReady False while loading or closed: the next ready lists become the new baseline.
  * @param describe Builds the sentence naming these accounts (resolves the names, localizes).
  * @param describeCount Builds the sentence for more readers than are named.
+ * @param language The language `describe` and `describeCount` write in. A sentence of another one
+ * (the app switched languages while the sheet is open) is not shown: the region, which now declares
+ * the new language, is empty until the next sentence, written in it. Said again in the new
+ * language, old news would sound like a new read.
  */
 export function useReadAnnouncement(
   readAccountList: readonly string[],
@@ -35,14 +45,15 @@ export function useReadAnnouncement(
   isReady: boolean,
   describe: (accountIds: readonly string[]) => string,
   describeCount: (count: number) => string,
+  language: string,
 ): string {
-  const [announcement, setAnnouncement] = useState('');
+  const [[announcement, announcedIn], setAnnouncement] = useState(SILENCE);
   /** The region's text as last set, read by timers (the state they closed over may be stale). */
   const shownRef = useRef('');
   /** Who was unread at the last ready render: only they can be new readers. */
   const unreadBeforeRef = useRef<Set<string> | null>(null);
-  const describeRef = useRef([describe, describeCount] as const);
-  describeRef.current = [describe, describeCount];
+  const describeRef = useRef([describe, describeCount, language] as const);
+  describeRef.current = [describe, describeCount, language];
   /** Readers not announced yet, and whether an interval is running (they then wait for its end). */
   const pendingRef = useRef<{ readers: string[]; timer?: ReturnType<typeof setTimeout> }>({
     readers: [],
@@ -50,12 +61,12 @@ export function useReadAnnouncement(
 
   useEffect(() => {
     const pending = pendingRef.current;
-    const show = (text: string) => {
+    const show = (text: string, language?: string) => {
       shownRef.current = text;
-      setAnnouncement(text);
+      setAnnouncement(text ? [text, language] : SILENCE);
     };
-    const say = (text: string) => {
-      show(text);
+    const say = (text: string, language: string) => {
+      show(text, language);
       pending.timer = setTimeout(announce, ANNOUNCE_INTERVAL_MS);
     };
     const announce = () => {
@@ -65,15 +76,15 @@ export function useReadAnnouncement(
         pending.timer = undefined;
         return;
       }
-      const [describe, describeCount] = describeRef.current;
+      const [describe, describeCount, language] = describeRef.current;
       const text = readers.length > MAX_NAMES ? describeCount(readers.length) : describe(readers);
       if (text !== shownRef.current) {
-        say(text);
+        say(text, language);
         return;
       }
       // Setting the text the region already holds changes nothing, so nothing would be spoken.
       show('');
-      pending.timer = setTimeout(() => say(text), REPEAT_DELAY_MS);
+      pending.timer = setTimeout(() => say(text, language), REPEAT_DELAY_MS);
     };
     if (!isReady) {
       unreadBeforeRef.current = null;
@@ -102,5 +113,5 @@ export function useReadAnnouncement(
     [],
   );
 
-  return announcement;
+  return announcedIn === language ? announcement : '';
 }
