@@ -48,6 +48,8 @@ async function openSheet(messageExcerpt?: string) {
   const dialog = await screen.findByRole('dialog', { name: 'Message receipts' });
   await within(dialog).findByRole('tab', { name: 'Unread (147)' });
   await within(dialog).findByText('m4');
+  // On a narrow screen it slides up as a bottom sheet: measured where it rests.
+  await Promise.all(dialog.getAnimations().map((animation) => animation.finished));
   return dialog;
 }
 
