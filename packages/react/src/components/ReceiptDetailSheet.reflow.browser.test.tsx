@@ -98,6 +98,24 @@ it('at 400% zoom (320 x 256), a long quote keeps one line and leaves the member 
   expect(withQuote.descriptionHeight).toBeLessThanOrEqual(24);
 });
 
+it('at 400% zoom (320 x 256), a short quote leaves the member list two whole rows, all of the sheet on screen (WCAG 1.4.10)', async () => {
+  await page.viewport(320, 256);
+  const dialog = await openSheet('Lunch?');
+  await nextFrame();
+  const region = within(dialog).getByRole('region', { name: 'Members' });
+  // Two rows of 44 px: it was 28 to 73 px, one member or less.
+  expect(region.getBoundingClientRect().height).toBeGreaterThanOrEqual(88);
+  expect(isInViewport(dialog)).toBe(true);
+  expect(dialog.scrollHeight).toBeLessThanOrEqual(dialog.clientHeight);
+  // Tabs and search stay targets a finger can hit (WCAG 2.5.8).
+  for (const control of [
+    ...within(dialog).getAllByRole('tab'),
+    within(dialog).getByRole('searchbox'),
+  ]) {
+    expect(control.getBoundingClientRect().height).toBeGreaterThanOrEqual(24);
+  }
+});
+
 it('with text at 200% on a phone (360 x 640), the tabs wrap instead of scrolling the sheet sideways', async () => {
   await page.viewport(360, 640);
   document.documentElement.style.fontSize = '32px';
