@@ -1,7 +1,8 @@
-import type { ReceiptMessage } from '@readmark/core';
+import { type ReceiptMessage, selectSelfReadTime } from '@readmark/core';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { useProvidedEngine } from '../hooks/useReceiptEngine';
+import { useStoreSelector } from '../hooks/useStoreSelector';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { keptSeenKey } from './keptSeenKey';
 import { LoadingOlderIndicator } from './LoadingOlderIndicator';
@@ -31,6 +32,7 @@ const LOAD_OLDER_THRESHOLD = 80;
 const DEFAULT_READ_DWELL_MS = 300;
 
 const defaultKey = (message: ReceiptMessage) => message.messageClientId;
+const countsNothing = () => 0;
 
 /**
  * A virtualized chat message list (@tanstack/react-virtual) with variable row heights, anchored at the
@@ -182,9 +184,10 @@ export function MessageList<TMessage extends ReceiptMessage>({
       }
     }
   }, [allMessages]);
-  let newMessageCount = 0;
-  // Scanned only while scrolled away, and from the end: the last seen message is among the newest,
-  // so a render while scrolling through a long history does not walk all of it.
+  // Where the pill's count starts: the index after the last message seen; -1 when it counts nothing.
+  let unseenFrom = -1;
+  // Looked for only while scrolled away, and from the end: the last seen message is among the
+  // newest, so a render while scrolling through a long history does not walk all of it.
   if (
     !isAtEnd &&
     !isSwitchingConversation &&
@@ -192,17 +195,10 @@ export function MessageList<TMessage extends ReceiptMessage>({
     // Not in the render of such a change: the list goes to the end as it commits.
     (atEndBeforeChangeFrom === undefined || shownBeforeRef.current[0] === allMessages)
   ) {
-    let unseenCount = 0;
     let index = allMessages.length - 1;
-    for (; index >= 0; index--) {
-      const message = allMessages[index]!;
-      const key = getMessageKey(message);
-      if (key === seenLastKey) break;
-      // Only others' messages count as "new": my own sends are not news to me.
-      if (key !== '' && message.senderId !== engine.accountId) unseenCount++;
-    }
+    while (index >= 0 && getMessageKey(allMessages[index]!) !== seenLastKey) index--;
     if (index >= 0 || seenLastKey === null) {
-      newMessageCount = unseenCount;
+      unseenFrom = index + 1;
     } else {
       // The last message seen left the list (recalled, deleted): counting stopped nowhere and the
       // pill vanished. The mark moves back to the last message before it that is left, and this
@@ -212,6 +208,34 @@ export function MessageList<TMessage extends ReceiptMessage>({
       if (keptKey !== undefined) setSeenLastKey(keptKey);
     }
   }
+  // The pill counts others' messages after the last one seen (my own sends are not news to me),
+  // but not those this account has read on another device meanwhile (NIM's multi-device read
+  // time, SPEC P11): the pill shrinks as they are read there. Subscribed only while a count can
+  // show, and the list renders again only when the count changes, so receipts and reads elsewhere
+  // render no list otherwise (bench metric 1). One-to-one only: the engine keeps no read time of
+  // team conversations, so theirs stays 0 and counts nothing out.
+  const newMessageCount = useStoreSelector(
+    engine.store,
+    unseenFrom < 0
+      ? countsNothing
+      : (state) => {
+          const readTime = selectSelfReadTime(state, conversationId);
+          let count = 0;
+          for (let index = unseenFrom; index < allMessages.length; index++) {
+            const message = allMessages[index]!;
+            if (
+              getMessageKey(message) !== '' &&
+              message.senderId !== engine.accountId &&
+              !(message.createTime <= readTime)
+            ) {
+              count++;
+            }
+          }
+          return count;
+        },
+    Object.is,
+    unseenFrom >= 0,
+  );
 
   // --- marking read from what is really on screen ---
   const checkVisible = useVisibleReadMarking({
