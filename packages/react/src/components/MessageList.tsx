@@ -403,9 +403,23 @@ export function MessageList<TMessage extends ReceiptMessage>({
           tabIntoView(event);
         }}
       >
-        {/* The virtualizer writes this container's height. */}
+        {/*
+         * The virtualizer writes this container's height. A WAI-ARIA feed of one article per
+         * message (APG "Feed"): the pattern made for a scrolled list that virtualization and
+         * loading add to and take from at either end, so screen readers can tell "message 57 of
+         * 1,200" with most rows not in the document, move from message to message in browse mode,
+         * and wait (`aria-busy`) while older history loads. Not a live region: rows mounted by
+         * scrolling would be read as news (new messages are announced on their own, below). The
+         * scroller around it stays the focusable, named region it scrolls by keyboard in. A feed
+         * must own articles, so an empty list is none, nor has a feed's name and state.
+         */}
         <div
           ref={virtualizer.containerRef}
+          {...(messages.length > 0 && {
+            role: 'feed',
+            'aria-labelledby': labelId,
+            'aria-busy': isLoadingOlder === true,
+          })}
           className="readmark-message-rows"
           style={{ position: 'relative', width: '100%' }}
         >
@@ -413,6 +427,10 @@ export function MessageList<TMessage extends ReceiptMessage>({
             virtualizer={virtualizer}
             renderedWith={virtualizer.renderedWith}
             messages={messages}
+            // Positions in the app's whole history, not the window's; the total is unknown (-1, the
+            // feed's convention) while older history can still be loaded.
+            firstPosition={allMessages.length - messages.length + 1}
+            setSize={onLoadOlder ? -1 : allMessages.length}
             above={aboveMessages}
             getMessageKey={getMessageKey}
             measureRow={measureRow}

@@ -9,8 +9,10 @@ export type RenderRow = (
 
 /**
  * A measured row of `MessageList`. The virtualizer positions it (it writes the row's `transform`
- * directly, so scrolling re-renders nothing); the wrapper re-renders only when its index moves
- * (prepends) or its previous message changes, and the user's content only when the message object,
+ * directly, so scrolling re-renders nothing); the wrapper, an article of the list's feed, re-renders
+ * only when its index or position moves (prepends), its previous message changes or the feed's
+ * size does (each new message, in a list that cannot load older history), and the user's content
+ * only when the message object,
  * the previous one (what day separators and sender grouping are drawn from) or `renderMessage`
  * changes.
  * Receipts never pass through here: the tick or badge inside the content subscribes to its own
@@ -20,16 +22,23 @@ export type RenderRow = (
 // never renders a MessageList can then drop these rows.
 export const MessageRow = /* @__PURE__ */ memo(function MessageRow({
   index,
+  position,
+  setSize,
   measureElement,
   ...content
 }: RowContentProps & {
   index: number;
-  measureElement: (element: HTMLDivElement | null) => void;
+  /** Its place in the list's feed, counted over the app's whole history (see MessageList). */
+  position: number;
+  setSize: number;
+  measureElement: (element: HTMLElement | null) => void;
 }) {
   return (
-    <div
+    <article
       ref={measureElement}
       data-index={index}
+      aria-posinset={position}
+      aria-setsize={setSize}
       className="readmark-message-row"
       style={{
         position: 'absolute',
@@ -39,7 +48,7 @@ export const MessageRow = /* @__PURE__ */ memo(function MessageRow({
       }}
     >
       <MessageContent {...content} />
-    </div>
+    </article>
   );
 });
 

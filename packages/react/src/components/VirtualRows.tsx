@@ -12,24 +12,30 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
   virtualizer,
   renderedWith,
   messages,
+  firstPosition,
+  setSize,
   above,
   getMessageKey,
   measureRow,
   renderRow,
   onRendered,
 }: {
-  virtualizer: RowVirtualizer<HTMLElement, HTMLDivElement>;
+  virtualizer: RowVirtualizer<HTMLElement, HTMLElement>;
   /** The virtualizer's options as the list's render set them (`virtualizer.renderedWith`). */
-  renderedWith: VirtualizerOptions<HTMLElement, HTMLDivElement>;
+  renderedWith: VirtualizerOptions<HTMLElement, HTMLElement>;
   /** The rows' messages: the history window (see useHistoryWindow). */
   messages: readonly TMessage[];
+  /** The first row's position (1-based) among all of the app's messages (`aria-posinset`). */
+  firstPosition: number;
+  /** How many messages there are, -1 when unknown (`aria-setsize`). */
+  setSize: number;
   /**
    * The message just above the window in the app's history: the window's first row is given it as
    * its previous one, not none.
    */
   above: TMessage | undefined;
   getMessageKey: (message: TMessage) => string;
-  measureRow: (element: HTMLDivElement | null) => void;
+  measureRow: (element: HTMLElement | null) => void;
   renderRow: RenderRow;
   /**
    * After each render, the list's own included (they render these rows too): new messages, a resize
@@ -59,6 +65,8 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
         message={message}
         previous={item.index === 0 ? above : messages[item.index - 1]}
         index={item.index}
+        position={firstPosition + item.index}
+        setSize={setSize}
         measureElement={measureRow}
         renderMessage={renderRow}
       />

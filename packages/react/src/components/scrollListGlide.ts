@@ -26,7 +26,7 @@ export function isGliding(
  */
 export function jumpNear(
   element: HTMLElement,
-  virtualizer: RowVirtualizer<HTMLElement, HTMLDivElement>,
+  virtualizer: RowVirtualizer<HTMLElement, HTMLElement>,
   target: number,
 ): void {
   const reach = element.clientHeight * GLIDE_SCREENS;
@@ -42,7 +42,7 @@ export function jumpNear(
  */
 export function scrollListToEnd(
   element: HTMLElement | null,
-  virtualizer: RowVirtualizer<HTMLElement, HTMLDivElement>,
+  virtualizer: RowVirtualizer<HTMLElement, HTMLElement>,
   behavior?: MessageListScrollBehavior,
 ): void {
   if (element && isGliding(element, behavior)) {

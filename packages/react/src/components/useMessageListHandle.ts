@@ -47,7 +47,7 @@ function readOptions(options: ScrollToMessageOptions | null | undefined): Scroll
 export function useMessageListHandle<TMessage>(
   listRef: Ref<MessageListHandle> | undefined,
   scrollRef: RefObject<HTMLElement | null>,
-  virtualizer: RowVirtualizer<HTMLElement, HTMLDivElement>,
+  virtualizer: RowVirtualizer<HTMLElement, HTMLElement>,
   latest: RefObject<ListCommit<TMessage>>,
 ): void {
   /**

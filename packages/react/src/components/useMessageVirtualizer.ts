@@ -36,8 +36,8 @@ export function useMessageVirtualizer<TMessage>(
   getMessageKey: (message: TMessage) => string,
   estimateSize: ((message: TMessage) => number) | undefined,
 ): [
-  virtualizer: RowVirtualizer<HTMLElement, HTMLDivElement>,
-  measureRow: (element: HTMLDivElement | null) => void,
+  virtualizer: RowVirtualizer<HTMLElement, HTMLElement>,
+  measureRow: (element: HTMLElement | null) => void,
 ] {
   // Stable while the messages are: the virtualizer recomputes every row's position (all 100,000 of
   // a long history) whenever these functions change, so fresh ones per render made each scroll
@@ -61,7 +61,7 @@ export function useMessageVirtualizer<TMessage>(
   // its measured height; any other change (another conversation, a message removed, inserted or
   // re-sorted in the middle) starts a new range of keys, carrying over the heights of the messages
   // kept.
-  const virtualizerRef = useRef<RowVirtualizer<HTMLElement, HTMLDivElement> | null>(null);
+  const virtualizerRef = useRef<RowVirtualizer<HTMLElement, HTMLElement> | null>(null);
   const keySpaceRef = useRef<KeySpace<TMessage> | null>(null);
   const keyOf = getMessageKey;
   const keySpace = useMemo(() => {
@@ -119,7 +119,7 @@ export function useMessageVirtualizer<TMessage>(
     },
     [keySpace, keyOf],
   );
-  const virtualizer = useRowVirtualizer<HTMLElement, HTMLDivElement>({
+  const virtualizer = useRowVirtualizer<HTMLElement, HTMLElement>({
     count: messages.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: estimateItemSize,
@@ -162,7 +162,7 @@ export function useMessageVirtualizer<TMessage>(
   // React call it again); rows keep their DOM and content, keyed by message.
   const registeredRef = useRef(new WeakMap<Element, number>());
   const measureRow = useCallback(
-    (element: HTMLDivElement | null) => {
+    (element: HTMLElement | null) => {
       virtualizer.measureElement(element);
       if (!element) return;
       const registeredIn = registeredRef.current.get(element);

@@ -31,7 +31,7 @@ import { type Box, isMostlyVisible } from './visibleMessages';
  */
 export function useVisibleReadMarking<TMessage extends ReceiptMessage>(options: {
   scrollRef: RefObject<HTMLElement | null>;
-  virtualizer: Virtualizer<HTMLElement, HTMLDivElement>;
+  virtualizer: Virtualizer<HTMLElement, HTMLElement>;
   messages: readonly TMessage[];
   getMessageKey: (message: TMessage) => string;
   conversationId: string;

@@ -1,0 +1,96 @@
+import type { ReceiptMessage } from '@readmark/core';
+import { screen, waitFor, within } from '@testing-library/dom';
+import { expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { addStyle, cleanupAfterEach } from './listWorldPerTest.test';
+import { MessageList } from './MessageList';
+import { type createWorld, aliceHistory as history, renderAliceApp } from './testWorld.test';
+
+/**
+ * The list as screen readers get it: a feed (WAI-ARIA APG "Feed") of one article per message, each
+ * with its place in the app's whole history, with most rows virtualized away.
+ */
+let world: ReturnType<typeof createWorld>;
+cleanupAfterEach(() => world);
+addStyle('.feed-list { height: 400px; width: 400px; }');
+
+const ROW = 40;
+const row = (message: ReceiptMessage) => (
+  <div style={{ height: ROW }}>message {message.messageClientId.slice(1)}</div>
+);
+
+/** `[aria-posinset, aria-setsize, text]` of each article the feed holds, top to bottom. */
+function articles() {
+  const feed = screen.getByRole('feed', { name: 'Messages' });
+  return within(feed)
+    .getAllByRole('article')
+    .map((article) => [
+      Number(article.getAttribute('aria-posinset')),
+      Number(article.getAttribute('aria-setsize')),
+      article.textContent,
+    ])
+    .sort(([a], [b]) => (a as number) - (b as number));
+}
+
+function renderList(messages: ReceiptMessage[], onLoadOlder?: () => void) {
+  const app = renderAliceApp<[shown: ReceiptMessage[], isLoadingOlder?: boolean]>(
+    (shown, isLoadingOlder) => (
+      <MessageList
+        className="feed-list"
+        conversationId="alice|1|bob"
+        messages={shown}
+        renderMessage={row}
+        estimateSize={() => ROW}
+        onLoadOlder={onLoadOlder}
+        isLoadingOlder={isLoadingOlder}
+      />
+    ),
+    [messages],
+  );
+  world = app.world;
+  return app;
+}
+
+it('gives each rendered message its place among all of them, "message 2,401 of 2,500", with most of them not in the document', async () => {
+  // 2,500 messages: the rows come from a window of the newest 2,000, and positions still count
+  // from the oldest.
+  const { scroller } = renderList(history(2500));
+  await waitFor(() => expect(articles().at(-1)).toEqual([2500, 2500, 'message 2499']));
+  const shown = articles();
+  expect(shown.length).toBeLessThan(40);
+  for (const [position, , text] of shown) expect(text).toBe(`message ${(position as number) - 1}`);
+
+  // Home goes to the oldest message the list has mounted so far, the first of its window…
+  scroller.focus();
+  await userEvent.keyboard('{Home}');
+  await waitFor(() => expect(articles()[0]).toEqual([501, 2500, 'message 500']));
+  // …which grows up to the oldest of all: message 1 of 2,500.
+  await waitFor(async () => {
+    await userEvent.keyboard('{Home}');
+    expect(articles()[0]).toEqual([1, 2500, 'message 0']);
+  });
+});
+
+it('counts positions from the oldest message given and an unknown total while older history can load, and is busy while it loads', async () => {
+  const app = renderList(history(50, 100), () => {});
+  await waitFor(() => expect(articles().at(-1)).toEqual([50, -1, 'message 149']));
+  const feed = screen.getByRole('feed', { name: 'Messages' });
+  expect(feed).toHaveAttribute('aria-busy', 'false');
+
+  app.rerender(history(50, 100), true);
+  expect(feed).toHaveAttribute('aria-busy', 'true');
+
+  // 100 older messages prepended: every message shown moves down by 100, none is renumbered wrong.
+  app.rerender([...history(100), ...history(50, 100)], false);
+  await waitFor(() => expect(articles().at(-1)).toEqual([150, -1, 'message 149']));
+  for (const [position, , text] of articles()) {
+    expect(text).toBe(`message ${(position as number) - 1}`);
+  }
+  expect(feed).toHaveAttribute('aria-busy', 'false');
+});
+
+it('is no feed while it holds no message, since a feed must hold articles', () => {
+  renderList([]);
+  expect(screen.queryByRole('feed')).toBeNull();
+  expect(screen.getByRole('region', { name: 'Messages' })).toBeTruthy();
+});
