@@ -439,7 +439,15 @@ export function MessageList<TMessage extends ReceiptMessage>({
           />
         </div>
       </section>
-      <NewMessagesAnnouncement count={newMessageCount} lang={lang} />
+      <NewMessagesAnnouncement
+        count={newMessageCount}
+        lang={lang}
+        messages={allMessages}
+        keyOf={getMessageKey}
+        accountId={engine.accountId}
+        conversationId={conversationId}
+        isFollowing={isAtEnd || atEndBeforeChangeFrom !== undefined}
+      />
       {newMessageCount > 0 && (
         <NewMessagesPill
           count={newMessageCount}

@@ -1,4 +1,7 @@
+import type { ReceiptMessage } from '@readmark/core';
+import { useState } from 'react';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+import { messageAtEdge } from './messageAtEdge';
 import { useSettledValue } from './useSettledValue';
 import { visuallyHidden } from './visuallyHidden';
 
@@ -6,14 +9,84 @@ import { visuallyHidden } from './visuallyHidden';
 const ANNOUNCE_AFTER_MS = 1_000;
 
 /**
- * Tells screen-reader users that messages arrived below while they read further up: a polite
- * region that says the pill's count once a burst has settled, not once per message (a burst of 20
- * changed the pill 20 times in 120 ms). Its own component, so its timer re-renders only it.
+ * Tells screen-reader users that messages arrived: a polite region that says a count once a burst
+ * has settled, not once per message (a burst of 20 changed the pill 20 times in 120 ms). Scrolled
+ * up, the pill's count; at the end, where the list follows new messages and shows no pill, the
+ * number of others' messages appended since the last burst said. Not said: the reader's own sends,
+ * older history prepended, the history a conversation opens with (or is replaced by) and another
+ * conversation. Its own component, with its own state, so its timer and its counting re-render only
+ * it, never the list.
+ *
+ * Only the count, not the messages: their text is the app's `renderMessage` content (with its
+ * sender names, times, ticks and buttons), which a live region would have to copy; and the rows
+ * themselves cannot be the live region, since virtualization mounts rows as the reader scrolls and
+ * every one would be read as news. The reader reaches the newest message with End, where the feed
+ * gives its position.
  */
-export function NewMessagesAnnouncement({ count, lang }: { count: number; lang: string }) {
+export function NewMessagesAnnouncement<TMessage extends ReceiptMessage>({
+  count,
+  lang,
+  messages,
+  keyOf,
+  accountId,
+  conversationId,
+  isFollowing,
+}: {
+  /** The pill's count: new messages below a reader scrolled up. */
+  count: number;
+  lang: string;
+  /** The app's messages, oldest first. */
+  messages: readonly TMessage[];
+  keyOf: (message: TMessage) => string;
+  /** The reader: their own messages are not news. */
+  accountId: string;
+  conversationId: string;
+  /** Whether the list follows new messages at its end (it shows no pill then). */
+  isFollowing: boolean;
+}) {
   const strings = useReceiptStrings();
-  const text = count > 0 ? strings.newMessages(count) : undefined;
-  const said = useSettledValue(text, ANNOUNCE_AFTER_MS, text);
+  // Others' messages appended while following, since the mount or the conversation's opening
+  // (`total`), and the total when the burst being said began (`from`).
+  const [arrived, setArrived] = useState({ messages, conversationId, total: 0, from: 0 });
+  const { total, from } = arrived;
+  const text =
+    count > 0
+      ? strings.newMessages(count)
+      : total > from
+        ? strings.newMessages(total - from)
+        : undefined;
+  // The pill's text is its own key; a followed burst's is its running total, so a second "1 new
+  // message" is a new sentence, said again (the region empties while it settles).
+  const said = useSettledValue(text, ANNOUNCE_AFTER_MS, count > 0 ? text : total);
+  if (messages !== arrived.messages || conversationId !== arrived.conversationId) {
+    let appended = 0;
+    const last = messageAtEdge(arrived.messages, keyOf, true);
+    if (isFollowing && last && conversationId === arrived.conversationId) {
+      // From the end back to the last message shown before: what is after it was appended. Not
+      // found (it was removed, or the history replaced), nothing counts as appended.
+      const lastKey = keyOf(last);
+      let index = messages.length - 1;
+      for (; index >= 0; index--) {
+        const message = messages[index]!;
+        const key = keyOf(message);
+        if (key === lastKey) break;
+        if (key !== '' && message.senderId !== accountId) appended++;
+      }
+      if (index < 0) appended = 0;
+    }
+    const isSameConversation = conversationId === arrived.conversationId;
+    setArrived({
+      messages,
+      conversationId,
+      total: total + appended,
+      // Another conversation says nothing of this one's; a burst already said is over, and the
+      // next one is counted from here.
+      from: isSameConversation && !(appended && said) ? from : total,
+    });
+  } else if (!isFollowing && from !== total) {
+    // Scrolled up, the pill takes over: what arrived before is not said when the reader is back.
+    setArrived({ ...arrived, from: total });
+  }
   return (
     <div aria-live="polite" lang={lang} style={visuallyHidden}>
       {said}

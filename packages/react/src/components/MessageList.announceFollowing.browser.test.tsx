@@ -1,0 +1,100 @@
+import type { ReceiptMessage } from '@readmark/core';
+import { screen, waitFor } from '@testing-library/dom';
+import { afterEach, expect, it } from 'vitest';
+import { listWorldPerTest } from './listWorldPerTest.test';
+import { MessageList } from './MessageList';
+import { Providers, renderApp, settle } from './testWorld.test';
+
+/**
+ * What a screen-reader user at the newest message hears as messages arrive: the list follows them
+ * and shows no pill, so the polite region says how many came, once a burst has settled.
+ */
+const world = listWorldPerTest('following-list');
+
+const renderRow = (message: ReceiptMessage) => (
+  <div style={{ height: 48 }}>{(message as { text?: string }).text}</div>
+);
+
+/** Longer than the announcement's 1 s pause: what was going to be said has been. */
+const pause = () => new Promise((resolve) => setTimeout(resolve, 1_500));
+
+let stopRecording = () => {};
+afterEach(() => stopRecording());
+
+/** Every text the list's new-messages region is given from now on. */
+function recordSaid() {
+  const region = document.querySelector('.following-list [aria-live="polite"]')!;
+  const said: string[] = [];
+  const observer = new MutationObserver(() => {
+    if (region.textContent) said.push(region.textContent);
+  });
+  observer.observe(region, { subtree: true, childList: true, characterData: true });
+  stopRecording = () => observer.disconnect();
+  return said;
+}
+
+it("at the end, others' new messages are said once per burst; own sends, older history, the opening history and another chat are not", async () => {
+  const alice = world.server.login('alice');
+  const bob = world.server.login('bob');
+  const carol = world.server.login('carol');
+  for (let index = 0; index < 30; index++) {
+    await world.send(alice, { conversationId: 'alice|1|bob', text: `m${index}` });
+  }
+  await world.send(carol, { conversationId: 'carol|1|bob', text: 'hi from Carol' });
+  const engine = world.engineFor(bob);
+  const view = (conversationId: string, messages: ReceiptMessage[]) => (
+    <Providers engine={engine}>
+      <MessageList
+        className="following-list"
+        conversationId={conversationId}
+        messages={messages}
+        renderMessage={renderRow}
+      />
+    </Providers>
+  );
+  const withAlice = async () => world.history(bob, 'bob|1|alice');
+  // The chat opens with its newest 20 messages: its history, not news.
+  const app = renderApp(view('bob|1|alice', (await withAlice()).slice(-20)));
+  const said = recordSaid();
+  const scroller = screen.getByRole('region', { name: 'Messages' });
+  await waitFor(() => expect(scroller.scrollTop).toBeGreaterThan(0));
+  const show = async () => {
+    await settle(world.server);
+    app.rerender(view('bob|1|alice', await withAlice()));
+  };
+
+  // Older history prepended: nothing new below.
+  app.rerender(view('bob|1|alice', await withAlice()));
+  await pause();
+  expect(said).toEqual([]);
+
+  await world.send(alice, { conversationId: 'alice|1|bob', text: 'one' });
+  await show();
+  await waitFor(() => expect(said).toEqual(['1 new message']));
+  expect(scroller.closest('[data-at-end]')).toHaveAttribute('data-at-end', 'true');
+  expect(screen.queryByRole('button', { name: /new message/ })).toBeNull();
+
+  // Bob's own message is not news to him.
+  await world.send(bob, { conversationId: 'bob|1|alice', text: 'mine' });
+  await show();
+  await pause();
+  expect(said).toEqual(['1 new message']);
+
+  // Three in a row: said once, with their count.
+  for (const text of ['two', 'three', 'four']) {
+    await world.send(alice, { conversationId: 'alice|1|bob', text });
+    await show();
+  }
+  await waitFor(() => expect(said).toEqual(['1 new message', '3 new messages']));
+
+  // One more later: the same sentence as the first, said again.
+  await world.send(alice, { conversationId: 'alice|1|bob', text: 'five' });
+  await show();
+  await waitFor(() => expect(said).toEqual(['1 new message', '3 new messages', '1 new message']));
+
+  // Another chat opens: its history is not news either.
+  app.rerender(view('bob|1|carol', await world.history(bob, 'bob|1|carol')));
+  await screen.findByText('hi from Carol');
+  await pause();
+  expect(said).toEqual(['1 new message', '3 new messages', '1 new message']);
+});
