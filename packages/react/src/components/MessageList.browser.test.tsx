@@ -381,6 +381,10 @@ describe('MessageList', () => {
         return sentHere.has(message.messageClientId);
       },
     });
+    // Opened at the end first: scrolled up before that, the list took the top for its end (its
+    // rows not yet measured) and went back down, and nothing was asked.
+    await waitFor(() => expect(distanceFromEnd(list.scroller)).toBeLessThanOrEqual(1));
+    await settleFrames();
     await scrollTo(list.scroller, 0);
     const bobSends = async (text: string) => {
       await world.send(list.bob, { conversationId: 'bob|1|alice', text });
