@@ -98,6 +98,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(bubble(laptop, 'Backlog #20')).toBeVisible();
     await scrollChat(laptop, 'top');
     await expect(bubble(laptop, 'Backlog #1')).toBeVisible();
+    // Bob's phone offline: at its end it would read the new message at once, and the laptop's pill
+    // leaves out what Bob has read on another device.
+    await pane(page, 'Bob · phone').getByRole('switch', { name: 'Offline' }).check();
 
     await sendMessage(alice, 'One more');
     // The kit's pill, which app.css's `button { color: inherit }` once left below 4.5:1.
