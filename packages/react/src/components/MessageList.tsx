@@ -4,6 +4,7 @@ import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { useProvidedEngine } from '../hooks/useReceiptEngine';
 import { useStoreSelector } from '../hooks/useStoreSelector';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+import { countNewMessages } from './countNewMessages';
 import { keptSeenKey } from './keptSeenKey';
 import { LoadingOlderIndicator } from './LoadingOlderIndicator';
 import { listenAll } from './listenAll';
@@ -218,21 +219,14 @@ export function MessageList<TMessage extends ReceiptMessage>({
     engine.store,
     unseenFrom < 0
       ? countsNothing
-      : (state) => {
-          const readTime = selectSelfReadTime(state, conversationId);
-          let count = 0;
-          for (let index = unseenFrom; index < allMessages.length; index++) {
-            const message = allMessages[index]!;
-            if (
-              getMessageKey(message) !== '' &&
-              message.senderId !== engine.accountId &&
-              !(message.createTime <= readTime)
-            ) {
-              count++;
-            }
-          }
-          return count;
-        },
+      : (state) =>
+          countNewMessages(
+            allMessages,
+            getMessageKey,
+            engine.accountId,
+            unseenFrom,
+            selectSelfReadTime(state, conversationId),
+          ),
     Object.is,
     unseenFrom >= 0,
   );

@@ -1,6 +1,7 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { useState } from 'react';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+import { countNewMessages } from './countNewMessages';
 import { messageAtEdge } from './messageAtEdge';
 import { useSettledValue } from './useSettledValue';
 import { visuallyHidden } from './visuallyHidden';
@@ -66,13 +67,8 @@ export function NewMessagesAnnouncement<TMessage extends ReceiptMessage>({
       // found (it was removed, or the history replaced), nothing counts as appended.
       const lastKey = keyOf(last);
       let index = messages.length - 1;
-      for (; index >= 0; index--) {
-        const message = messages[index]!;
-        const key = keyOf(message);
-        if (key === lastKey) break;
-        if (key !== '' && message.senderId !== accountId) appended++;
-      }
-      if (index < 0) appended = 0;
+      while (index >= 0 && keyOf(messages[index]!) !== lastKey) index--;
+      if (index >= 0) appended = countNewMessages(messages, keyOf, accountId, index + 1);
     }
     const isSameConversation = conversationId === arrived.conversationId;
     setArrived({
