@@ -17,6 +17,7 @@ export type {
   ScrollToMessageOptions,
   UnreadBadgeProps,
   UnreadBadgeStatus,
+  UnreadSeparatorProps,
 } from './components';
 export {
   ConversationReadTick,
@@ -24,6 +25,7 @@ export {
   ReadTick,
   ReceiptDetailSheet,
   UnreadBadge,
+  UnreadSeparator,
 } from './components';
 
 // --- provider and hooks (engine engineer) ---
@@ -39,6 +41,8 @@ export { useSendingReceipts } from './hooks/useSendingReceipts';
 export { shallowEqual, useStoreSelector } from './hooks/useStoreSelector';
 export type { TeamReceiptDetail, TeamReceiptDetailOptions } from './hooks/useTeamReceiptDetail';
 export { useTeamReceiptDetail } from './hooks/useTeamReceiptDetail';
+export type { UnreadSeparatorOptions, UnreadSeparatorState } from './hooks/useUnreadSeparator';
+export { useUnreadSeparator } from './hooks/useUnreadSeparator';
 export type {
   ReceiptLocale,
   ReceiptStringOverrides,

@@ -56,6 +56,7 @@ const arabic: ReceiptStrings = {
   announceRead: (names) =>
     `${formatNameList('ar', names)} ${names.length === 1 ? 'قرأ' : 'قرأوا'} الرسالة`,
   announceReadCount: (count) => `أعضاء آخرون قرأوا الرسالة: ${count}`,
+  unreadSeparator: 'رسائل غير مقروءة',
 };
 
 /** Arabic, Hebrew and Latin names side by side: each keeps its own direction in the sheet. */

@@ -17,3 +17,5 @@ export { ReceiptDetailSheet } from './ReceiptDetailSheet';
 export type { RenderTickIcon } from './StatusTick';
 export type { UnreadBadgeProps, UnreadBadgeStatus } from './UnreadBadge';
 export { UnreadBadge } from './UnreadBadge';
+export type { UnreadSeparatorProps } from './UnreadSeparator';
+export { UnreadSeparator } from './UnreadSeparator';

@@ -87,6 +87,8 @@ export interface ReceiptStrings {
    * two seconds), e.g. "12 more members read the message".
    */
   announceReadCount: (count: number) => string;
+  /** The line above the first message unread when the chat was opened (`UnreadSeparator`). */
+  unreadSeparator: string;
 }
 
 /** The built-in locales. */

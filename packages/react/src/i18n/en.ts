@@ -43,4 +43,5 @@ export const en: ReceiptStrings = {
   announceRead: (names) => `${formatNameList('en', names)} read the message`,
   announceReadCount: (count) =>
     `${n(count)} more ${pluralize(count, 'member', 'members')} read the message`,
+  unreadSeparator: 'Unread messages',
 };

@@ -44,4 +44,5 @@ export const zhCN: ReceiptStrings = {
   memberListLabel: '成员列表',
   announceRead: (names) => `${formatNameList('zh-CN', names)}已读该消息`,
   announceReadCount: (count) => `又有${n(count)}人已读该消息`,
+  unreadSeparator: '以下为新消息',
 };

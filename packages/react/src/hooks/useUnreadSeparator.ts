@@ -1,0 +1,139 @@
+import {
+  isReceiptMessage,
+  isValidConversationId,
+  type ReceiptEngine,
+  ReceiptError,
+  type ReceiptMessage,
+  selectSelfReadTime,
+} from '@readmark/core';
+import { useEffect, useMemo, useState } from 'react';
+import { usableKey } from '../components/usableKey';
+import { useProvidedEngine } from './useReceiptEngine';
+
+/** Options of {@link useUnreadSeparator}. */
+export interface UnreadSeparatorOptions<TMessage extends ReceiptMessage> {
+  /** The conversation's messages, oldest first: the array given to `MessageList`. */
+  messages: readonly TMessage[];
+  /** The key `MessageList` gets (`getMessageKey`); default `messageClientId`. */
+  getMessageKey?: ((message: TMessage) => string) | undefined;
+}
+
+/** What {@link useUnreadSeparator} returns. */
+export interface UnreadSeparatorState {
+  /**
+   * The key of the message the separator stands above: the first message from someone else that
+   * was unread when the conversation was opened, or `undefined` (none unread, not known yet, or
+   * only my own messages since). Pass it to `MessageList`'s `listRef.scrollToMessage` to open at it.
+   */
+  firstUnreadKey: string | undefined;
+  /**
+   * How far I had read the conversation when it was opened (a `createTime`), frozen until another
+   * conversation is shown; `undefined` while it is asked, and for good where nothing tells it.
+   */
+  readTime: number | undefined;
+}
+
+interface Opening {
+  engine: ReceiptEngine;
+  conversationId: string;
+  readTime?: number;
+  /** The newest message's createTime when the read time came: later messages never start the line. */
+  ceiling?: number;
+}
+
+/**
+ * Where "Unread messages" goes: the first message of someone else that I had not read when this
+ * conversation was opened. The read time is taken once per opening and kept, so the line stays put
+ * while the list marks what the reader sees; another `conversationId` (or account) takes it again.
+ * - One-to-one: the engine's `selfReadTime` (SPEC P11: my receipts, sent from any device, and NIM's
+ *   conversation read time) once `loadConversation` has seeded it.
+ * - Team: the engine keeps no read time (team receipts are per flagged message and not synced at
+ *   login, G11), so the transport's `getSelfReadTime` (NIM's `getConversationReadTime`, moved by
+ *   `markConversationRead`) is asked once; without it, or if it fails, no line.
+ *
+ * Only messages that were there when the read time came count: one arriving while the chat is open
+ * is seen as it comes and starts no line. Own messages never start it. Bad entries are skipped and a
+ * bad id shows no line; a `getMessageKey` that is not a function throws a `ReceiptError` (191004).
+ * The result is a new object each render: depend on its fields.
+ */
+export function useUnreadSeparator<TMessage extends ReceiptMessage>(
+  conversationId: string,
+  { messages, getMessageKey = defaultKey }: UnreadSeparatorOptions<TMessage>,
+): UnreadSeparatorState {
+  if (typeof getMessageKey !== 'function') {
+    throw new ReceiptError(191004, '`useUnreadSeparator`: getMessageKey must be a function');
+  }
+  const engine = useProvidedEngine('useUnreadSeparator');
+  let [opening, setOpening] = useState<Opening>({ engine, conversationId });
+  if (opening.engine !== engine || opening.conversationId !== conversationId) {
+    opening = { engine, conversationId };
+    setOpening(opening);
+  }
+  const list: readonly unknown[] = Array.isArray(messages) ? messages : [];
+  const { readTime } = opening;
+  let { ceiling } = opening;
+  if (readTime !== undefined && ceiling === undefined) {
+    // The newest message when the read time came: those after it arrive while the chat is open.
+    for (let index = list.length; ceiling === undefined && index--; ) {
+      const message = list[index];
+      if (isReceiptMessage(message)) ceiling = message.createTime;
+    }
+    if (ceiling !== undefined) setOpening({ ...opening, ceiling });
+  }
+
+  useEffect(() => {
+    let isCurrent = true;
+    void readTimeAtOpening(engine, conversationId).then((time) => {
+      // Kept once taken: an effect run again on the same conversation (StrictMode, an <Activity>
+      // shown again) must not move the line to what the reader has read since.
+      if (isCurrent && time !== undefined) {
+        setOpening((kept) =>
+          kept.engine === engine &&
+          kept.conversationId === conversationId &&
+          kept.readTime === undefined
+            ? { ...kept, readTime: time }
+            : kept,
+        );
+      }
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [engine, conversationId]);
+
+  const firstUnreadKey = useMemo(() => {
+    let first: string | undefined;
+    if (readTime === undefined || ceiling === undefined) return first;
+    // From the newest back to the read time: the unread part, not the whole history.
+    for (let index = list.length; index--; ) {
+      const message = list[index];
+      if (!isReceiptMessage(message)) continue;
+      if (message.createTime <= readTime) break;
+      if (message.senderId !== engine.accountId && message.createTime <= ceiling) {
+        first = usableKey(getMessageKey, message as TMessage) ?? first;
+      }
+    }
+    return first;
+  }, [list, readTime, ceiling, engine, getMessageKey]);
+
+  return { firstUnreadKey, readTime };
+}
+
+const defaultKey = (message: ReceiptMessage) => message.messageClientId;
+
+/** How far the account had read `conversationId`, or undefined where nothing tells. Never rejects. */
+async function readTimeAtOpening(
+  engine: ReceiptEngine,
+  conversationId: string,
+): Promise<number | undefined> {
+  const { accountId } = engine;
+  if (engine.isDisposed || !isValidConversationId(accountId, conversationId)) return;
+  try {
+    if (conversationId[accountId.length + 1] === '1') {
+      await engine.loadConversation(conversationId);
+      return selectSelfReadTime(engine.store.getState(), conversationId);
+    }
+    const time: unknown = await engine.transport.getSelfReadTime?.(conversationId);
+    return typeof time === 'number' && time >= 0 ? time : undefined;
+  } catch {}
+}
