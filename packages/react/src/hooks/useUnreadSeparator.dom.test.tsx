@@ -46,6 +46,20 @@ function show(
   return { ...view, show: (next: typeof chat) => view.rerender(ui(next)) };
 }
 
+/** {@link Chat} whose messages may still be loading. */
+function LoadingChat(props: { messages: ReceiptMessage[]; isLoading: boolean }) {
+  const { firstUnreadKey } = useUnreadSeparator('B|1|A', props);
+  return (
+    <ul>
+      {props.messages.map((message) => (
+        <li key={message.messageClientId} data-testid={message.messageClientId}>
+          {message.messageClientId === firstUnreadKey && <UnreadSeparator />}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Shows the first unread key (or 'none') of the given, maybe malformed, options. */
 function KeyProbe(props: { messages: unknown; getMessageKey?: unknown }) {
   const { firstUnreadKey } = useUnreadSeparator('B|1|A', {
@@ -168,6 +182,42 @@ describe('useUnreadSeparator with UnreadSeparator', () => {
     const a4 = await world.send(world.device('A'), 'A|1|B', { at: 400 });
     await tick(0);
     again.show({ conversationId: 'B|1|A', messages: [...messages, world.copyOf(bob, a4)] });
+    await tick(0);
+    expect(rowWithLine()).toBeNull();
+  });
+
+  it('waits for the messages while isLoading, and starts no line in a chat that was empty when opened', async () => {
+    const { bob, messages } = await bobReadUpToA1();
+    const [, , a2] = messages;
+    const view = render(
+      <ReceiptProvider engine={bob.engine}>
+        <LoadingChat messages={[]} isLoading />
+      </ReceiptProvider>,
+    );
+    await tick(0);
+    view.rerender(
+      <ReceiptProvider engine={bob.engine}>
+        <LoadingChat messages={messages} isLoading={false} />
+      </ReceiptProvider>,
+    );
+    expect(rowWithLine()).toBe(a2!.messageClientId);
+    view.unmount();
+
+    // Carol's chat is empty when Bob opens it (nothing loading): her first message starts no line.
+    const carol = world.device('C');
+    const empty = render(
+      <ReceiptProvider engine={bob.engine}>
+        <Chat conversationId="B|1|C" messages={[]} />
+      </ReceiptProvider>,
+    );
+    await tick(0);
+    const c1 = await world.send(carol, 'C|1|B', { at: 500 });
+    await tick(0);
+    empty.rerender(
+      <ReceiptProvider engine={bob.engine}>
+        <Chat conversationId="B|1|C" messages={[world.copyOf(bob, c1)]} />
+      </ReceiptProvider>,
+    );
     await tick(0);
     expect(rowWithLine()).toBeNull();
   });

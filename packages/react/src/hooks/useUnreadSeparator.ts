@@ -16,6 +16,12 @@ export interface UnreadSeparatorOptions<TMessage extends ReceiptMessage> {
   messages: readonly TMessage[];
   /** The key `MessageList` gets (`getMessageKey`); default `messageClientId`. */
   getMessageKey?: ((message: TMessage) => string) | undefined;
+  /**
+   * True while the conversation's messages are still being fetched as it opens (not while older
+   * history loads): the line waits for them. Otherwise the messages there when the read time comes
+   * are all the chat had when it was opened, and any later one is seen as it arrives.
+   */
+  isLoading?: boolean | undefined;
 }
 
 /** What {@link useUnreadSeparator} returns. */
@@ -37,7 +43,7 @@ interface Opening {
   engine: ReceiptEngine;
   conversationId: string;
   readTime?: number;
-  /** The newest message's createTime when the read time came: later messages never start the line. */
+  /** The newest message's createTime once the read time and the messages were there: later messages never start the line. */
   ceiling?: number;
 }
 
@@ -51,14 +57,15 @@ interface Opening {
  *   login, G11), so the transport's `getSelfReadTime` (NIM's `getConversationReadTime`, moved by
  *   `markConversationRead`) is asked once; without it, or if it fails, no line.
  *
- * Only messages that were there when the read time came count: one arriving while the chat is open
- * is seen as it comes and starts no line. Own messages never start it. Bad entries are skipped and a
+ * Only messages that were there when the read time came (after `isLoading` turned false), and older
+ * history loaded later, count: one arriving while the chat is open is seen as it comes and starts no
+ * line. Own messages never start it. Bad entries are skipped and a
  * bad id shows no line; a `getMessageKey` that is not a function throws a `ReceiptError` (191004).
  * The result is a new object each render: depend on its fields.
  */
 export function useUnreadSeparator<TMessage extends ReceiptMessage>(
   conversationId: string,
-  { messages, getMessageKey = defaultKey }: UnreadSeparatorOptions<TMessage>,
+  { messages, getMessageKey = defaultKey, isLoading }: UnreadSeparatorOptions<TMessage>,
 ): UnreadSeparatorState {
   if (typeof getMessageKey !== 'function') {
     throw new ReceiptError(191004, '`useUnreadSeparator`: getMessageKey must be a function');
@@ -72,13 +79,15 @@ export function useUnreadSeparator<TMessage extends ReceiptMessage>(
   const list: readonly unknown[] = Array.isArray(messages) ? messages : [];
   const { readTime } = opening;
   let { ceiling } = opening;
-  if (readTime !== undefined && ceiling === undefined) {
-    // The newest message when the read time came: those after it arrive while the chat is open.
-    for (let index = list.length; ceiling === undefined && index--; ) {
+  if (readTime !== undefined && ceiling === undefined && !isLoading) {
+    // The newest message when the read time came (none: -Infinity): later ones arrive while the
+    // chat is open, and older history loaded later is older than it.
+    ceiling = -Infinity;
+    for (let index = list.length; ceiling === -Infinity && index--; ) {
       const message = list[index];
       if (isReceiptMessage(message)) ceiling = message.createTime;
     }
-    if (ceiling !== undefined) setOpening({ ...opening, ceiling });
+    setOpening({ ...opening, ceiling });
   }
 
   useEffect(() => {
