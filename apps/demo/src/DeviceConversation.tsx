@@ -1,5 +1,11 @@
-import { MessageList } from '@readmark/react';
-import type { ReactNode } from 'react';
+import { ConversationType, parseConversationType } from '@readmark/core';
+import {
+  MessageList,
+  type MessageListHandle,
+  UnreadSeparator,
+  useUnreadSeparator,
+} from '@readmark/react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { Composer } from './Composer';
 import type { DemoDevice } from './createDemoDevice';
 import type { DemoMessage } from './createMessageStore';
@@ -12,6 +18,8 @@ import { useNotSentAnnouncement } from './useNotSentAnnouncement';
  * that sends from this device and is disabled while it is offline, saying so. Sends of this device
  * that fail are announced politely, once per burst ("Message not sent: …", "20 messages not sent…"),
  * beside their bubbles' visible notes.
+ * "Close chat" leaves it, as going back to a conversation list does; opened again, it starts at the
+ * "Unread messages" line above the first message that came unread meanwhile.
  */
 export function DeviceConversation(props: {
   device: DemoDevice;
@@ -36,6 +44,19 @@ export function DeviceConversation(props: {
   const { strings } = useDemoStrings();
   const isOnline = useIsOnline(device);
   const notSentAnnouncement = useNotSentAnnouncement(device, messages);
+  const [isOpen, setIsOpen] = useState(true);
+
+  const toggle = () => {
+    // The kit keeps no read time for teams: it is NIM's conversation read time, which the app moves
+    // (NetEase's UIKit marks a team read as its messages are seen; the demo when the chat is left).
+    if (
+      isOpen &&
+      parseConversationType(device.accountId, conversationId) === ConversationType.TEAM
+    ) {
+      device.conversations.markConversationRead(conversationId).catch(() => {});
+    }
+    setIsOpen(!isOpen);
+  };
 
   const onSend = ({
     texts,
@@ -51,29 +72,78 @@ export function DeviceConversation(props: {
 
   return (
     <>
-      <div className="demo-chat">
-        {messages.length === 0 && <p className="demo-empty">{strings.emptyChat}</p>}
-        <MessageList
-          conversationId={conversationId}
-          messages={messages}
-          renderMessage={renderMessage}
-          className="demo-list"
-          label={strings.messageList(paneTitle)}
-          // Only this device's sends bring the list to the end, not those synced from the account's
-          // other device (Bob's laptop and phone).
-          isScrollingToOwnMessages={device.messages.isSentHere}
-        />
-      </div>
+      <button type="button" className="demo-chat-toggle" onClick={toggle}>
+        {isOpen ? strings.closeChat : strings.openChat}
+      </button>
+      {isOpen ? (
+        <div className="demo-chat">
+          {messages.length === 0 && <p className="demo-empty">{strings.emptyChat}</p>}
+          <OpenChat
+            device={device}
+            conversationId={conversationId}
+            messages={messages}
+            renderMessage={renderMessage}
+            label={strings.messageList(paneTitle)}
+          />
+        </div>
+      ) : (
+        <p className="demo-chat-closed">{strings.chatClosed}</p>
+      )}
       <p role="status" className="demo-visually-hidden">
         {notSentAnnouncement}
       </p>
-      <Composer
-        recipientName={recipientName}
-        isDisabled={!isOnline}
-        disabledReason={strings.offlineCannotSend}
-        hasReceiptOption={hasReceiptOption}
-        onSend={onSend}
-      />
+      {isOpen && (
+        <Composer
+          recipientName={recipientName}
+          isDisabled={!isOnline}
+          disabledReason={strings.offlineCannotSend}
+          hasReceiptOption={hasReceiptOption}
+          onSend={onSend}
+        />
+      )}
     </>
+  );
+}
+
+/**
+ * The open chat's list. Mounted when the chat opens, so `useUnreadSeparator` takes the read time of
+ * this opening: the line goes above the first message of someone else unread then, stays there while
+ * the list marks what the reader sees, and the list opens at it (`scrollToMessage`), not at the end.
+ */
+function OpenChat(props: {
+  device: DemoDevice;
+  conversationId: string;
+  messages: readonly DemoMessage[];
+  renderMessage: (message: DemoMessage) => ReactNode;
+  label: string;
+}) {
+  const { device, conversationId, messages, renderMessage, label } = props;
+  const listRef = useRef<MessageListHandle>(null);
+  const { firstUnreadKey } = useUnreadSeparator(conversationId, { messages });
+  const renderRow = useCallback(
+    (message: DemoMessage) => (
+      <>
+        {message.messageClientId === firstUnreadKey && <UnreadSeparator />}
+        {renderMessage(message)}
+      </>
+    ),
+    [firstUnreadKey, renderMessage],
+  );
+  // Once per opening: the key is kept while the chat is open.
+  useEffect(() => {
+    if (firstUnreadKey) listRef.current?.scrollToMessage(firstUnreadKey, { align: 'start' });
+  }, [firstUnreadKey]);
+  return (
+    <MessageList
+      conversationId={conversationId}
+      messages={messages}
+      renderMessage={renderRow}
+      listRef={listRef}
+      className="demo-list"
+      label={label}
+      // Only this device's sends bring the list to the end, not those synced from the account's
+      // other device (Bob's laptop and phone).
+      isScrollingToOwnMessages={device.messages.isSentHere}
+    />
   );
 }

@@ -63,6 +63,12 @@ export interface DemoStrings {
   callsCount: (options: { calls: number; items: number }) => string;
   callsReset: string;
   member: (index: string) => string;
+  /** The chat pane's button that leaves the chat, as going back to a conversation list does. */
+  closeChat: string;
+  /** Its button once left: the chat opens again at the first message unread meanwhile. */
+  openChat: string;
+  /** In place of a left chat. */
+  chatClosed: string;
 }
 
 /** English. */
@@ -113,6 +119,9 @@ export const demoEn: DemoStrings = {
     items > 0 ? `${calls} (${items} ${items === 1 ? 'msg' : 'msgs'})` : `${calls}`,
   callsReset: 'Reset counts',
   member: (index) => `Member ${index}`,
+  closeChat: 'Close chat',
+  openChat: 'Open chat',
+  chatClosed: 'Chat closed. Open it again to start at the first unread message.',
 };
 
 /** A letter or digit of a Latin-script (or other non-CJK) word. */
@@ -176,6 +185,9 @@ export const demoZhCN: DemoStrings = {
   callsCount: ({ calls, items }) => (items > 0 ? `${calls}（${items}条）` : `${calls}`),
   callsReset: '清零',
   member: (index) => `成员${index}`,
+  closeChat: '关闭会话',
+  openChat: '打开会话',
+  chatClosed: '会话已关闭。再次打开时从第一条未读消息开始。',
 };
 
 /** The strings for `locale`. */

@@ -18,8 +18,8 @@ export interface UnreadSeparatorOptions<TMessage extends ReceiptMessage> {
   getMessageKey?: ((message: TMessage) => string) | undefined;
   /**
    * True while the conversation's messages are still being fetched as it opens (not while older
-   * history loads): the line waits for them. Otherwise the messages there when the read time comes
-   * are all the chat had when it was opened, and any later one is seen as it arrives.
+   * history loads): the line waits for them. Otherwise the messages of the first render are all the
+   * chat had when it was opened, and any later one is seen as it arrives.
    */
   isLoading?: boolean | undefined;
 }
@@ -43,7 +43,7 @@ interface Opening {
   engine: ReceiptEngine;
   conversationId: string;
   readTime?: number;
-  /** The newest message's createTime once the read time and the messages were there: later messages never start the line. */
+  /** The newest message's createTime when the chat opened (and had loaded): later ones never start the line. */
   ceiling?: number;
 }
 
@@ -57,9 +57,8 @@ interface Opening {
  *   login, G11), so the transport's `getSelfReadTime` (NIM's `getConversationReadTime`, moved by
  *   `markConversationRead`) is asked once; without it, or if it fails, no line.
  *
- * Only messages that were there when the read time came (after `isLoading` turned false), and older
- * history loaded later, count: one arriving while the chat is open is seen as it comes and starts no
- * line. Own messages never start it. Bad entries are skipped and a
+ * Only messages the chat had when it opened (once `isLoading` is false), and older history loaded
+ * later, count: one arriving while the chat is open is seen as it comes and starts no line. Own messages never start it. Bad entries are skipped and a
  * bad id shows no line; a `getMessageKey` that is not a function throws a `ReceiptError` (191004).
  * The result is a new object each render: depend on its fields.
  */
@@ -79,9 +78,9 @@ export function useUnreadSeparator<TMessage extends ReceiptMessage>(
   const list: readonly unknown[] = Array.isArray(messages) ? messages : [];
   const { readTime } = opening;
   let { ceiling } = opening;
-  if (readTime !== undefined && ceiling === undefined && !isLoading) {
-    // The newest message when the read time came (none: -Infinity): later ones arrive while the
-    // chat is open, and older history loaded later is older than it.
+  if (ceiling === undefined && !isLoading) {
+    // The newest message when the chat opened (none: -Infinity): later ones arrive while it is
+    // open, and older history loaded later is older than it.
     ceiling = -Infinity;
     for (let index = list.length; ceiling === -Infinity && index--; ) {
       const message = list[index];
