@@ -1,4 +1,5 @@
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
+import { withClassName } from './withClassName';
 
 /** Props of {@link UnreadSeparator}. */
 export interface UnreadSeparatorProps {
@@ -20,7 +21,7 @@ export function UnreadSeparator({ className }: UnreadSeparatorProps) {
       role="separator"
       aria-label={text}
       lang={useReceiptLanguage()}
-      className={`readmark-unread-separator${className ? ` ${className}` : ''}`}
+      className={withClassName('readmark-unread-separator', className)}
     >
       <span aria-hidden="true">{text}</span>
     </div>
