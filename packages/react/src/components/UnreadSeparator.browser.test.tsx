@@ -58,6 +58,19 @@ async function bobsChat(): Promise<{ engine: ReceiptEngine; messages: ReceiptMes
   return { engine: world.engineFor(world.server.login('bob')), messages };
 }
 
+/** Bob's chat (see {@link bobsChat}) shown in `Chat`, once its answers and a few frames are in. */
+async function openBobsChat({ isOpenedAtLine }: { isOpenedAtLine: boolean }) {
+  const { engine, messages } = await bobsChat();
+  const app = renderApp(
+    <Providers engine={engine}>
+      <Chat messages={messages} isOpenedAtLine={isOpenedAtLine} />
+    </Providers>,
+  );
+  await settle(world.server);
+  await frames(5);
+  return { app, engine, messages };
+}
+
 /** The line's box is inside the scroller's, and it stands in the row of `message`. */
 async function expectLineInView(app: { container: HTMLElement }, message: ReceiptMessage) {
   const scroller = app.container.querySelector('.readmark-message-scroller') as HTMLElement;
@@ -75,26 +88,12 @@ async function expectLineInView(app: { container: HTMLElement }, message: Receip
 }
 
 it('opens at the first unread message with scrollToMessage(firstUnreadKey): the line is in view', async () => {
-  const { engine, messages } = await bobsChat();
-  const app = renderApp(
-    <Providers engine={engine}>
-      <Chat messages={messages} isOpenedAtLine />
-    </Providers>,
-  );
-  await settle(world.server);
-  await frames(5);
+  const { app, messages } = await openBobsChat({ isOpenedAtLine: true });
   await expectLineInView(app, messages[10]!);
 });
 
 it('without the jump the list opens at its end, 30 unread rows below the line, which is not drawn', async () => {
-  const { engine, messages } = await bobsChat();
-  const app = renderApp(
-    <Providers engine={engine}>
-      <Chat messages={messages} isOpenedAtLine={false} />
-    </Providers>,
-  );
-  await settle(world.server);
-  await frames(5);
+  const { app, messages } = await openBobsChat({ isOpenedAtLine: false });
   // Rendered rows are the newest few: the virtualized row of the line is not in the document.
   expect(app.container.querySelector('[role="separator"]')).toBeNull();
   expect(
@@ -103,14 +102,7 @@ it('without the jump the list opens at its end, 30 unread rows below the line, w
 });
 
 it('stays above the same message while the list marks the rows in view read', async () => {
-  const { engine, messages } = await bobsChat();
-  const app = renderApp(
-    <Providers engine={engine}>
-      <Chat messages={messages} isOpenedAtLine />
-    </Providers>,
-  );
-  await settle(world.server);
-  await frames(5);
+  const { app, engine, messages } = await openBobsChat({ isOpenedAtLine: true });
   await expectLineInView(app, messages[10]!);
   // The rows in view (from the line down) are marked read and Bob's receipt lands.
   await expect
