@@ -14,9 +14,9 @@ const ANNOUNCE_AFTER_MS = 1_000;
  * has settled, not once per message (a burst of 20 changed the pill 20 times in 120 ms). Scrolled
  * up, the pill's count; at the end, where the list follows new messages and shows no pill, the
  * number of others' messages appended since the last burst said. Not said: the reader's own sends,
- * older history prepended, the history a conversation opens with (or is replaced by) and another
- * conversation. Its own component, with its own state, so its timer and its counting re-render only
- * it, never the list.
+ * older history prepended, the history a conversation opens with (or is replaced by), another
+ * conversation, and anything again after a language switch (the region empties). Its own
+ * component, with its own state, so its timer and its counting re-render only it, never the list.
  *
  * Only the count, not the messages: their text is the app's `renderMessage` content (with its
  * sender names, times, ticks and buttons), which a live region would have to copy; and the rows
@@ -56,9 +56,11 @@ export function NewMessagesAnnouncement<TMessage extends ReceiptMessage>({
       : total > from
         ? strings.newMessages(total - from)
         : undefined;
-  // The pill's text is its own key; a followed burst's is its running total, so a second "1 new
-  // message" is a new sentence, said again (the region empties while it settles).
-  const said = useSettledValue(text, ANNOUNCE_AFTER_MS, count > 0 ? text : total);
+  // The pill's count is its own key (negated, apart from the totals), not its text, which a
+  // language switch changes: that alone says nothing (the region empties). A followed burst's key
+  // is its running total, so a second "1 new message" is a new sentence, said again (the region
+  // empties while it settles).
+  const said = useSettledValue(text, ANNOUNCE_AFTER_MS, -count || total, lang);
   if (messages !== arrived.messages || conversationId !== arrived.conversationId) {
     let appended = 0;
     const last = messageAtEdge(arrived.messages, keyOf, true);
@@ -75,9 +77,9 @@ export function NewMessagesAnnouncement<TMessage extends ReceiptMessage>({
       messages,
       conversationId,
       total: total + appended,
-      // Another conversation says nothing of this one's; a burst already said is over, and the
-      // next one is counted from here.
-      from: isSameConversation && !(appended && said) ? from : total,
+      // Another conversation says nothing of this one's; a burst already said (null: then
+      // withdrawn by a language switch) is over, and the next one is counted from here.
+      from: isSameConversation && !(appended && said !== undefined) ? from : total,
     });
   } else if (!isFollowing && from !== total) {
     // Scrolled up, the pill takes over: what arrived before is not said when the reader is back.

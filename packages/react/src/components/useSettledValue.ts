@@ -8,20 +8,32 @@ import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
  * they pause, not one per keystroke, and none when the list changes under a search they made.
  * An undefined `value` is nothing to say: no timer runs and nothing renders again, so a list with
  * nothing to announce renders once, not once more when a timer settles nothing.
+ * @param language The language `value` is written in, for a region that declares it. A value
+ * settled before the app switched languages is withdrawn: null (an empty region, but said) until
+ * `key` changes, whose value is then said in the new language. Said again, old news would sound
+ * like news; kept, it would be read in the wrong language.
  */
 export function useSettledValue<T>(
   value: T | undefined,
   delayMs: number,
   key: unknown,
-): T | undefined {
-  const [settled, setSettled] = useState<{ key: unknown; value: T }>();
+  language?: string,
+): T | null | undefined {
+  const [settled, setSettled] = useState<{ key: unknown; value: T | null }>();
+  const [lastLanguage, setSettledIn] = useState(language);
   const latest = useRef(value);
   useClientLayoutEffect(() => {
     latest.current = value;
   });
   const isQuiet = value === undefined;
+  // Withdrawn on a language switch, kept as settled (null) so the switch does not say it again.
+  // Set during render, as below: no commit of its own.
+  if (language !== lastLanguage) {
+    setSettledIn(language);
+    if (settled) setSettled({ ...settled, value: null });
+  }
   // Forgotten when there is nothing to say, so the same key said again later waits again (and
-  // says the value it has then). Set during render: no commit of its own.
+  // says the value it has then).
   if (isQuiet && settled) setSettled(undefined);
   useEffect(() => {
     if (isQuiet) return;
