@@ -99,6 +99,11 @@ describe('useReadAnnouncement', () => {
     expect(view.result.current).toBe('');
     act(() => vi.advanceTimersByTime(ANNOUNCE_INTERVAL_MS));
     expect(view.result.current).toBe('c ont lu');
+    // And back: the French sentence is withdrawn, and the English one before it is not said again.
+    view.rerender({ list: ['a', 'b', 'c'], language: 'en' });
+    expect(view.result.current).toBe('');
+    view.rerender({ list: ['a', 'b', 'c'], language: 'fr' });
+    expect(view.result.current).toBe('');
   });
 
   it('members a changed filter brings into view are not announced; a member who then reads is', () => {

@@ -36,8 +36,8 @@ const SILENCE: [text: string, language?: string] = [''];
  * @param describeCount Builds the sentence for more readers than are named.
  * @param language The language `describe` and `describeCount` write in. A sentence of another one
  * (the app switched languages while the sheet is open) is not shown: the region, which now declares
- * the new language, is empty until the next sentence, written in it. Said again in the new
- * language, old news would sound like a new read.
+ * the new language, is empty until the next sentence, written in it, also after switching back.
+ * Said again in the new language, old news would sound like a new read.
  */
 export function useReadAnnouncement(
   readAccountList: readonly string[],
@@ -113,5 +113,7 @@ export function useReadAnnouncement(
     [],
   );
 
+  // Withdrawn for good, not only hidden: switched back, it would be said again as news.
+  if (announcedIn !== undefined && announcedIn !== language) setAnnouncement(SILENCE);
   return announcedIn === language ? announcement : '';
 }
