@@ -15,7 +15,9 @@ const SAY_AFTER_MS = 200;
  */
 export function LoadingOlderIndicator({ isLoading, lang }: { isLoading: boolean; lang: string }) {
   const text = useReceiptStrings().loadingOlder;
-  const said = useSettledValue(isLoading ? text : undefined, SAY_AFTER_MS, isLoading, lang);
+  const said = useSettledValue(isLoading ? text : undefined, SAY_AFTER_MS, isLoading, {
+    language: lang,
+  });
   return (
     <>
       <div aria-live="polite" lang={lang} style={visuallyHidden}>

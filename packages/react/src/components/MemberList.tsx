@@ -4,6 +4,7 @@ import { shallowEqual } from '../hooks/useStoreSelector';
 import type { ReceiptDetailMember } from './ReceiptDetailMember';
 import { scrollToEdgeOnKey } from './scrollToEdgeOnKey';
 import { tabIntoView } from './tabIntoView';
+import { ANNOUNCE_INTERVAL_MS } from './useReadAnnouncement';
 import { useRowVirtualizer, useVirtualRows } from './useRowVirtualizer';
 import { useSettledValue } from './useSettledValue';
 import { useShiftTabIntoView } from './useShiftTabIntoView';
@@ -11,7 +12,7 @@ import { visuallyHidden } from './visuallyHidden';
 
 /** Default row height (px) before measuring; rows are measured, so custom rows may differ. */
 const ESTIMATED_ROW_SIZE = 44;
-/** How long the search text must stay the same before what it found is said. */
+/** How long the tab and the search text must stay the same before what the search found is said. */
 const SEARCH_SUMMARY_DELAY_MS = 500;
 
 /**
@@ -20,15 +21,16 @@ const SEARCH_SUMMARY_DELAY_MS = 500;
  * The empty text and `searchSummary` are status messages (WCAG 4.1.3): both sit in one polite
  * `role="status"` region that stays mounted while the members come and go, because a live region
  * inserted together with its text is often not announced. The summary is said once the user
- * pauses typing, not once per keystroke, and not again when members read under the same search.
+ * pauses typing or picks a tab, not once per keystroke; a count changed as members read under the
+ * search leaves the region at once and is said once no one has read for 5 s, not once per reader.
+ * The region never holds a count the list no longer shows; the rows' `aria-setsize` is current.
  */
 export function MemberList({
   members,
   label,
   emptyText,
   searchSummary,
-  searchQuery,
-  startsAtTopFor,
+  showing,
   renderMember,
 }: {
   members: readonly ReceiptDetailMember[];
@@ -36,13 +38,12 @@ export function MemberList({
   emptyText: string;
   /** While a search matches members, what it found for screen readers, e.g. "3 matching members". */
   searchSummary?: string;
-  /** What the user typed: the summary is said once it stays the same for a moment. */
-  searchQuery?: string;
   /**
    * What the list shows (the tab and the search): when it changes the list starts at its top, not
-   * where the last one was scrolled (the first matches of a search were above the view).
+   * where the last one was scrolled (the first matches of a search were above the view), and the
+   * summary is said once it stays the same for a moment.
    */
-  startsAtTopFor?: string;
+  showing?: string;
   renderMember?: (member: ReceiptDetailMember) => ReactNode;
 }) {
   const scrollRef = useRef<HTMLElement | null>(null);
@@ -65,13 +66,16 @@ export function MemberList({
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when what the list shows changes
   useClientLayoutEffect(() => {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
-  }, [startsAtTopFor]);
+  }, [showing]);
   // Shift+Tab round the top of the modal sheet comes into the list from after it: to the members
   // in view, not to those rendered below them.
   useShiftTabIntoView(scrollRef, members.length > 0);
 
-  // Said once the user pauses typing, not once per keystroke.
-  const spokenSummary = useSettledValue(searchSummary, SEARCH_SUMMARY_DELAY_MS, searchQuery);
+  // Said once the user pauses typing, not once per keystroke; a count members' reading changed, once
+  // they pause reading, as long as the sheet's read announcements wait.
+  const spokenSummary = useSettledValue(searchSummary, SEARCH_SUMMARY_DELAY_MS, showing, {
+    changeDelayMs: ANNOUNCE_INTERVAL_MS,
+  });
   const status = (
     // Polite by its role: the search box keeps the user's focus while the outcome is said.
     <div role="status">

@@ -60,7 +60,7 @@ export function NewMessagesAnnouncement<TMessage extends ReceiptMessage>({
   // language switch changes: that alone says nothing (the region empties). A followed burst's key
   // is its running total, so a second "1 new message" is a new sentence, said again (the region
   // empties while it settles).
-  const said = useSettledValue(text, ANNOUNCE_AFTER_MS, -count || total, lang);
+  const said = useSettledValue(text, ANNOUNCE_AFTER_MS, -count || total, { language: lang });
   if (messages !== arrived.messages || conversationId !== arrived.conversationId) {
     let appended = 0;
     const last = messageAtEdge(arrived.messages, keyOf, true);

@@ -264,8 +264,7 @@ export function ReceiptDetailSheet({
                       : strings.emptyUnread
                 }
                 searchSummary={query.trim() ? strings.searchResults(members.length) : undefined}
-                searchQuery={query.trim()}
-                startsAtTopFor={`${selectedTab}\n${query.trim()}`}
+                showing={`${selectedTab}\n${query.trim()}`}
                 renderMember={renderMember}
               />
             )}

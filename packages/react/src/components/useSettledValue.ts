@@ -1,31 +1,28 @@
-import { useEffect, useRef, useState } from 'react';
-import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
+import { useEffect, useState } from 'react';
 
 /**
- * `value` as it was once `key` had stayed the same for `delayMs`, and undefined while `key` is
- * still changing (and before it first settles). Later changes of `value` alone are not taken up.
+ * `value` as it was once `key` and it had stayed the same for `delayMs`, and undefined while `key`
+ * is still changing (and before it first settles). Later changes of `value` alone are not taken up,
+ * unless `changeDelayMs` is given: then a value that changed under a settled key is undefined at
+ * once (never outdated) and taken up once it has stayed the same that long.
  * For what a live region says as the user types (`key` is what they typed): one announcement when
- * they pause, not one per keystroke, and none when the list changes under a search they made.
+ * they pause, not one per keystroke; with `changeDelayMs`, one when the list under a search they
+ * made has stopped changing, not one per change.
  * An undefined `value` is nothing to say: no timer runs and nothing renders again, so a list with
  * nothing to announce renders once, not once more when a timer settles nothing.
- * @param language The language `value` is written in, for a region that declares it. A value
- * settled before the app switched languages is withdrawn: null (an empty region, but said) until
- * `key` changes, whose value is then said in the new language. Said again, old news would sound
- * like news; kept, it would be read in the wrong language.
+ * @param options.language The language `value` is written in, for a region that declares it. A
+ * value settled before the app switched languages is withdrawn: null (an empty region, but said)
+ * until `key` changes, whose value is then said in the new language. Said again, old news would
+ * sound like news; kept, it would be read in the wrong language.
  */
 export function useSettledValue<T>(
   value: T | undefined,
   delayMs: number,
   key: unknown,
-  language?: string,
+  { changeDelayMs, language }: { changeDelayMs?: number; language?: string } = {},
 ): T | null | undefined {
   const [settled, setSettled] = useState<{ key: unknown; value: T | null }>();
   const [lastLanguage, setSettledIn] = useState(language);
-  const latest = useRef(value);
-  useClientLayoutEffect(() => {
-    latest.current = value;
-  });
-  const isQuiet = value === undefined;
   // Withdrawn on a language switch, kept as settled (null) so the switch does not say it again.
   // Set during render, as below: no commit of its own.
   if (language !== lastLanguage) {
@@ -34,12 +31,13 @@ export function useSettledValue<T>(
   }
   // Forgotten when there is nothing to say, so the same key said again later waits again (and
   // says the value it has then).
-  if (isQuiet && settled) setSettled(undefined);
+  if (value === undefined && settled) setSettled(undefined);
+  const isKeySettled = settled !== undefined && settled.key === key;
+  const isChanged = changeDelayMs !== undefined && isKeySettled && settled.value !== value;
   useEffect(() => {
-    if (isQuiet) return;
-    // `latest` is undefined only once `isQuiet` changed, which clears this timer.
-    const timer = setTimeout(() => setSettled({ key, value: latest.current as T }), delayMs);
+    if (value === undefined || (isKeySettled && !isChanged)) return;
+    const timer = setTimeout(() => setSettled({ key, value }), isChanged ? changeDelayMs : delayMs);
     return () => clearTimeout(timer);
-  }, [key, delayMs, isQuiet]);
-  return !isQuiet && settled && settled.key === key ? settled.value : undefined;
+  }, [key, value, delayMs, changeDelayMs, isKeySettled, isChanged]);
+  return value !== undefined && isKeySettled && !isChanged ? settled.value : undefined;
 }
