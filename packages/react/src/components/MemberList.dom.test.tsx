@@ -6,6 +6,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { Profiler } from 'react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { ReceiptStringsProvider } from '../i18n/ReceiptStringsProvider';
 import { MemberList } from './MemberList';
 
 beforeEach(() => {
@@ -67,6 +68,25 @@ it('takes a count changed by members reading out at once and says the new one on
   expect(status.textContent).toBe('');
   act(() => vi.advanceTimersByTime(500));
   expect(status.textContent).toBe('1 matching member');
+});
+
+it('says nothing on a language switch, also after 5 s, and says a later count in the new language', () => {
+  const inLanguage = (locale: 'en' | 'zh-CN', summary: string) => (
+    <ReceiptStringsProvider locale={locale}>{list('mem1', summary)}</ReceiptStringsProvider>
+  );
+  const { rerender } = render(inLanguage('en', '3 matching members'));
+  const status = screen.getByRole('status');
+  act(() => vi.advanceTimersByTime(500));
+  expect(status.textContent).toBe('3 matching members');
+  // The sheet writes its count in the new language: not news, so not said again.
+  rerender(inLanguage('zh-CN', '找到3名成员'));
+  expect(status.textContent).toBe('');
+  act(() => vi.advanceTimersByTime(10_000));
+  expect(status.textContent).toBe('');
+  // A member reads: the new count is said, in Chinese, once no one has read for 5 s.
+  rerender(inLanguage('zh-CN', '找到2名成员'));
+  act(() => vi.advanceTimersByTime(5_000));
+  expect(status.textContent).toBe('找到2名成员');
 });
 
 it('says a search made again after clearing it once the typing pauses again, not at once', () => {

@@ -1,6 +1,7 @@
 import { memo, type ReactNode, useRef } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { shallowEqual } from '../hooks/useStoreSelector';
+import { useReceiptLanguage } from '../i18n/ReceiptStringsProvider';
 import type { ReceiptDetailMember } from './ReceiptDetailMember';
 import { scrollToEdgeOnKey } from './scrollToEdgeOnKey';
 import { tabIntoView } from './tabIntoView';
@@ -73,8 +74,11 @@ export function MemberList({
 
   // Said once the user pauses typing, not once per keystroke; a count members' reading changed, once
   // they pause reading, as long as the sheet's read announcements wait.
+  // A language switch says nothing: the count is no news in another language.
+  const language = useReceiptLanguage();
   const spokenSummary = useSettledValue(searchSummary, SEARCH_SUMMARY_DELAY_MS, showing, {
     changeDelayMs: ANNOUNCE_INTERVAL_MS,
+    language,
   });
   const status = (
     // Polite by its role: the search box keeps the user's focus while the outcome is said.

@@ -60,8 +60,8 @@ const searchable = (text: string) => text.normalize('NFKC').toLocaleLowerCase();
  * members), loading / error + retry states, and live updates while open, announced politely
  * ("Bob read the message"). When the provider's `locale` changes while it is open, everything
  * follows at once, and the last announcement is not left in the old language under the new `lang`:
- * the region is emptied (said again, old news would sound like a new read), and the next one is
- * said in the new language.
+ * the region is emptied (said again, old news would sound like a new read), as is the search
+ * status, and the next one is said in the new language.
  *
  * While the members load, the tabs show the counts the badge shows for the message, never an empty
  * list's "(0)"; when none are known yet (or a `memberAccountIds` filter awaits its detail) the tabs

@@ -12,8 +12,9 @@ import { useEffect, useState } from 'react';
  * nothing to announce renders once, not once more when a timer settles nothing.
  * @param options.language The language `value` is written in, for a region that declares it. A
  * value settled before the app switched languages is withdrawn: null (an empty region, but said)
- * until `key` changes, whose value is then said in the new language. Said again, old news would
- * sound like news; kept, it would be read in the wrong language.
+ * until `key` changes, or with `changeDelayMs` the value itself (its new-language text is not a
+ * change), and what follows is said in the new language. Said again, old news would sound like
+ * news; kept, it would be read in the wrong language.
  */
 export function useSettledValue<T>(
   value: T | undefined,
@@ -21,22 +22,26 @@ export function useSettledValue<T>(
   key: unknown,
   { changeDelayMs, language }: { changeDelayMs?: number; language?: string } = {},
 ): T | null | undefined {
-  const [settled, setSettled] = useState<{ key: unknown; value: T | null }>();
+  // `seen`: the value the region is up to date with (a withdrawn one's `value` is null).
+  const [settled, setSettled] = useState<{ key: unknown; value: T | null; seen: T }>();
   const [lastLanguage, setSettledIn] = useState(language);
   // Withdrawn on a language switch, kept as settled (null) so the switch does not say it again.
   // Set during render, as below: no commit of its own.
   if (language !== lastLanguage) {
     setSettledIn(language);
-    if (settled) setSettled({ ...settled, value: null });
+    if (settled && value !== undefined) setSettled({ key: settled.key, value: null, seen: value });
   }
   // Forgotten when there is nothing to say, so the same key said again later waits again (and
   // says the value it has then).
   if (value === undefined && settled) setSettled(undefined);
   const isKeySettled = settled !== undefined && settled.key === key;
-  const isChanged = changeDelayMs !== undefined && isKeySettled && settled.value !== value;
+  const isChanged = changeDelayMs !== undefined && isKeySettled && settled.seen !== value;
   useEffect(() => {
     if (value === undefined || (isKeySettled && !isChanged)) return;
-    const timer = setTimeout(() => setSettled({ key, value }), isChanged ? changeDelayMs : delayMs);
+    const timer = setTimeout(
+      () => setSettled({ key, value, seen: value }),
+      isChanged ? changeDelayMs : delayMs,
+    );
     return () => clearTimeout(timer);
   }, [key, value, delayMs, changeDelayMs, isKeySettled, isChanged]);
   return value !== undefined && isKeySettled && !isChanged ? settled.value : undefined;
