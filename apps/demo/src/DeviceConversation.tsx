@@ -108,7 +108,8 @@ export function DeviceConversation(props: {
 /**
  * The open chat's list. Mounted when the chat opens, so `useUnreadSeparator` takes the read time of
  * this opening: the line goes above the first message of someone else unread then, stays there while
- * the list marks what the reader sees, and the list opens at it (`scrollToMessage`), not at the end.
+ * the list marks what the reader sees, and the list opens at it (`scrollToMessage`), not at the end:
+ * once, and only if the reader has not scrolled up before the read time came.
  */
 function OpenChat(props: {
   device: DemoDevice;
@@ -119,6 +120,8 @@ function OpenChat(props: {
 }) {
   const { device, conversationId, messages, renderMessage, label } = props;
   const listRef = useRef<MessageListHandle>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const hasOpenedAtLine = useRef(false);
   const { firstUnreadKey } = useUnreadSeparator(conversationId, { messages });
   const renderRow = useCallback(
     (message: DemoMessage) => (
@@ -129,21 +132,30 @@ function OpenChat(props: {
     ),
     [firstUnreadKey, renderMessage],
   );
-  // Once per opening: the key is kept while the chat is open.
+  // Once per opening, and only while the list is still at its end: older unread history moves the
+  // key up, and a read time that comes late (NIM's waits up to 5 s for the login sync) must not pull
+  // back a reader who has scrolled.
   useEffect(() => {
-    if (firstUnreadKey) listRef.current?.scrollToMessage(firstUnreadKey, { align: 'start' });
+    if (!firstUnreadKey || hasOpenedAtLine.current) return;
+    hasOpenedAtLine.current = true;
+    if (boxRef.current?.querySelector('[data-at-end="true"]')) {
+      listRef.current?.scrollToMessage(firstUnreadKey, { align: 'start' });
+    }
   }, [firstUnreadKey]);
   return (
-    <MessageList
-      conversationId={conversationId}
-      messages={messages}
-      renderMessage={renderRow}
-      listRef={listRef}
-      className="demo-list"
-      label={label}
-      // Only this device's sends bring the list to the end, not those synced from the account's
-      // other device (Bob's laptop and phone).
-      isScrollingToOwnMessages={device.messages.isSentHere}
-    />
+    // A box only to find the list's `data-at-end` in: `display: contents` changes no layout.
+    <div ref={boxRef} style={{ display: 'contents' }}>
+      <MessageList
+        conversationId={conversationId}
+        messages={messages}
+        renderMessage={renderRow}
+        listRef={listRef}
+        className="demo-list"
+        label={label}
+        // Only this device's sends bring the list to the end, not those synced from the account's
+        // other device (Bob's laptop and phone).
+        isScrollingToOwnMessages={device.messages.isSentHere}
+      />
+    </div>
   );
 }

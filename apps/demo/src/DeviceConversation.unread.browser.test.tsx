@@ -87,8 +87,8 @@ async function send(server: MemoryServer, conversationId: string, texts: string[
 /** The line is in view inside the list, in the row that shows `text`. */
 async function expectLineAbove(container: HTMLElement, text: string) {
   await waitFor(() => {
-    const line = container.querySelector('[role="separator"]') as HTMLElement;
-    expect(line.getAttribute('aria-label')).toBe('Unread messages');
+    const line = container.querySelector('.readmark-unread-separator') as HTMLElement;
+    expect(line.textContent).toBe('Unread messages');
     expect(line.closest('.readmark-message-row')?.textContent).toContain(text);
     const box = line.getBoundingClientRect();
     const view = container.querySelector('.readmark-message-scroller')!.getBoundingClientRect();
@@ -104,7 +104,7 @@ it('one-to-one: opened again, the chat starts at the line above the first messag
   await send(server, 'alice|1|bob', ['old 1', 'old 2']);
   // Bob sees the two messages: the list marks them read, and his receipt lands.
   await waitFor(() => expect(container.textContent).toContain('old 2'));
-  expect(container.querySelector('[role="separator"]')).toBeNull();
+  expect(container.querySelector('.readmark-unread-separator')).toBeNull();
   const old2 = devices[0]!.messages.getMessages('bob|1|alice')[1]!;
   await waitFor(() =>
     expect(selectSelfReadTime(devices[0]!.engine.store.getState(), 'bob|1|alice')).toBe(

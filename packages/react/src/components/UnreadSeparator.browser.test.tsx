@@ -11,13 +11,18 @@ import { UnreadSeparator } from './UnreadSeparator';
 /*
  * The jump an app makes with the hook's key: Bob opens a chat of 40 messages from Alice of which he
  * had read 10 on another device; the list opens at the line (scrollToMessage), which is seen, and it
- * stays above the same message while the list marks the rows in view read.
+ * stays above the same message while the list marks the rows in view read. The jump is made once per
+ * opening and only while the list is still at its end: older unread history loaded later, or a read
+ * time that comes after the reader scrolled, moves the line but not the reader.
  */
 
 const world = listWorldPerTest('unread-list');
 
+/** The recipe of packages/react/README.md ("Opening a chat at its first unread message"). */
 function Chat(props: { messages: ReceiptMessage[]; isOpenedAtLine: boolean }) {
   const listRef = useRef<MessageListHandle>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const hasOpenedAtLine = useRef(false);
   const { firstUnreadKey } = useUnreadSeparator('bob|1|alice', { messages: props.messages });
   const renderMessage = useCallback(
     (message: ReceiptMessage) => (
@@ -29,19 +34,23 @@ function Chat(props: { messages: ReceiptMessage[]; isOpenedAtLine: boolean }) {
     [firstUnreadKey],
   );
   useEffect(() => {
-    if (props.isOpenedAtLine && firstUnreadKey) {
+    if (!props.isOpenedAtLine || !firstUnreadKey || hasOpenedAtLine.current) return;
+    hasOpenedAtLine.current = true;
+    if (boxRef.current?.querySelector('[data-at-end="true"]')) {
       listRef.current?.scrollToMessage(firstUnreadKey, { align: 'start' });
     }
   }, [firstUnreadKey, props.isOpenedAtLine]);
   return (
-    <MessageList
-      className="unread-list"
-      conversationId="bob|1|alice"
-      messages={props.messages}
-      renderMessage={renderMessage}
-      listRef={listRef}
-      readDwellMs={0}
-    />
+    <div ref={boxRef} data-first-unread={firstUnreadKey}>
+      <MessageList
+        className="unread-list"
+        conversationId="bob|1|alice"
+        messages={props.messages}
+        renderMessage={renderMessage}
+        listRef={listRef}
+        readDwellMs={0}
+      />
+    </div>
   );
 }
 
@@ -58,25 +67,39 @@ async function bobsChat(): Promise<{ engine: ReceiptEngine; messages: ReceiptMes
   return { engine: world.engineFor(world.server.login('bob')), messages };
 }
 
-/** Bob's chat (see {@link bobsChat}) shown in `Chat`, once its answers and a few frames are in. */
-async function openBobsChat({ isOpenedAtLine }: { isOpenedAtLine: boolean }) {
+/**
+ * Bob's chat (see {@link bobsChat}) shown in `Chat`, once its answers and a few frames are in;
+ * `shown` of its messages at first (default all), `show` gives others.
+ */
+async function openBobsChat({
+  isOpenedAtLine,
+  shown = (messages) => messages,
+}: {
+  isOpenedAtLine: boolean;
+  shown?: (messages: ReceiptMessage[]) => ReceiptMessage[];
+}) {
   const { engine, messages } = await bobsChat();
-  const app = renderApp(
+  const ui = (list: ReceiptMessage[]) => (
     <Providers engine={engine}>
-      <Chat messages={messages} isOpenedAtLine={isOpenedAtLine} />
-    </Providers>,
+      <Chat messages={list} isOpenedAtLine={isOpenedAtLine} />
+    </Providers>
   );
+  const app = renderApp(ui(shown(messages)));
   await settle(world.server);
   await frames(5);
-  return { app, engine, messages };
+  return { app, engine, messages, show: (list: ReceiptMessage[]) => app.rerender(ui(list)) };
 }
+
+/** The list's scroller in `app`. */
+const scrollerOf = (app: { container: HTMLElement }) =>
+  app.container.querySelector('.readmark-message-scroller') as HTMLElement;
 
 /** The line's box is inside the scroller's, and it stands in the row of `message`. */
 async function expectLineInView(app: { container: HTMLElement }, message: ReceiptMessage) {
   const scroller = app.container.querySelector('.readmark-message-scroller') as HTMLElement;
-  await expect.poll(() => app.container.querySelector('[role="separator"]')).not.toBeNull();
-  const line = app.container.querySelector('[role="separator"]') as HTMLElement;
-  expect(line.getAttribute('aria-label')).toBe('Unread messages');
+  await expect.poll(() => app.container.querySelector('.readmark-unread-separator')).not.toBeNull();
+  const line = app.container.querySelector('.readmark-unread-separator') as HTMLElement;
+  expect(line.textContent).toBe('Unread messages');
   expect(line.closest('[data-testid]')?.getAttribute('data-testid')).toBe(message.messageClientId);
   await expect
     .poll(() => {
@@ -95,7 +118,7 @@ it('opens at the first unread message with scrollToMessage(firstUnreadKey): the 
 it('without the jump the list opens at its end, 30 unread rows below the line, which is not drawn', async () => {
   const { app, messages } = await openBobsChat({ isOpenedAtLine: false });
   // Rendered rows are the newest few: the virtualized row of the line is not in the document.
-  expect(app.container.querySelector('[role="separator"]')).toBeNull();
+  expect(app.container.querySelector('.readmark-unread-separator')).toBeNull();
   expect(
     app.container.querySelector(`[data-testid="${messages[39]!.messageClientId}"]`),
   ).not.toBeNull();
@@ -113,4 +136,60 @@ it('stays above the same message while the list marks the rows in view read', as
     .toBeGreaterThan(messages[10]!.createTime);
   await frames(3);
   await expectLineInView(app, messages[10]!);
+});
+
+it('jumps once per opening: older unread history loaded later moves the line, not the reader at the end', async () => {
+  // Opened with the newest 20 of the 30 unread: the line goes above the first of them.
+  const { app, messages, show } = await openBobsChat({
+    isOpenedAtLine: true,
+    shown: (all) => all.slice(20),
+  });
+  await expectLineInView(app, messages[20]!);
+  // Bob reads down to the newest message; then the app loads the older 20.
+  const scroller = scrollerOf(app);
+  scroller.scrollTop = scroller.scrollHeight;
+  await expect.poll(() => app.container.querySelector('[data-at-end="true"]')).not.toBeNull();
+  show(messages);
+  await expect
+    .poll(() =>
+      app.container.querySelector('[data-first-unread]')?.getAttribute('data-first-unread'),
+    )
+    .toBe(messages[10]!.messageClientId);
+  await frames(5);
+  // Not pulled up to the line's new place: still at the end, the newest message in view.
+  expect(app.container.querySelector('[data-at-end="true"]')).not.toBeNull();
+  expect(app.container.querySelector('.readmark-unread-separator')).toBeNull();
+  expect(
+    app.container.querySelector(`[data-testid="${messages[39]!.messageClientId}"]`),
+  ).not.toBeNull();
+});
+
+it('does not jump to a read time that comes after the reader scrolled up', async () => {
+  const { engine, messages } = await bobsChat();
+  // NIM's read time waits for the login sync (up to 5 s): here until the test lets it through.
+  let letThrough = () => {};
+  const gate = new Promise<void>((resolve) => {
+    letThrough = resolve;
+  });
+  const getSelfReadTime = engine.transport.getSelfReadTime!.bind(engine.transport);
+  engine.transport.getSelfReadTime = (id) => gate.then(() => getSelfReadTime(id));
+  const app = renderApp(
+    <Providers engine={engine}>
+      <Chat messages={messages} isOpenedAtLine />
+    </Providers>,
+  );
+  await frames(5);
+  const scroller = scrollerOf(app);
+  scroller.scrollTop -= 400;
+  await expect.poll(() => app.container.querySelector('[data-at-end="false"]')).not.toBeNull();
+  const scrollTop = scroller.scrollTop;
+  letThrough();
+  await settle(world.server);
+  await expect
+    .poll(() =>
+      app.container.querySelector('[data-first-unread]')?.getAttribute('data-first-unread'),
+    )
+    .toBe(messages[10]!.messageClientId);
+  await frames(5);
+  expect(scroller.scrollTop).toBe(scrollTop);
 });

@@ -9,21 +9,18 @@ export interface UnreadSeparatorProps {
 
 /**
  * The "Unread messages" line (以下为新消息). Render it from `MessageList`'s `renderMessage` above the
- * message whose key is `useUnreadSeparator(…).firstUnreadKey`. A `role="separator"` named by its
- * text: a screen reader going through the chat hears where the new messages start, and the line is
- * not focusable (nothing happens on it). Its text is the accessible name only, never read twice.
+ * message whose key is `useUnreadSeparator(…).firstUnreadKey`. Plain text, read in its row like the
+ * message under it, so every screen reader says it: several (JAWS among them) never speak the name
+ * of a static `role="separator"` (w3c/aria-practices#614). The rules on both sides are its
+ * `::before` and `::after`; it is not focusable (nothing happens on it).
  */
 export function UnreadSeparator({ className }: UnreadSeparatorProps) {
-  const text = useReceiptStrings().unreadSeparator;
   return (
-    // biome-ignore lint/a11y/useSemanticElements: an <hr> holds no text, and the line shows its words
     <div
-      role="separator"
-      aria-label={text}
       lang={useReceiptLanguage()}
       className={withClassName('readmark-unread-separator', className)}
     >
-      <span aria-hidden="true">{text}</span>
+      {useReceiptStrings().unreadSeparator}
     </div>
   );
 }

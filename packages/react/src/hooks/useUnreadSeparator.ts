@@ -40,7 +40,11 @@ export interface UnreadSeparatorState {
 }
 
 interface Opening {
-  engine: ReceiptEngine;
+  /**
+   * The account's, not the engine object's: a new engine of it (an <Activity> shown again, a
+   * transport swapped) is the same opening.
+   */
+  accountId: string;
   conversationId: string;
   readTime?: number;
   /** The newest message's createTime when the chat opened (and had loaded): later ones never start the line. */
@@ -50,29 +54,36 @@ interface Opening {
 /**
  * Where "Unread messages" goes: the first message of someone else that I had not read when this
  * conversation was opened. The read time is taken once per opening and kept, so the line stays put
- * while the list marks what the reader sees; another `conversationId` (or account) takes it again.
- * - One-to-one: the engine's `selfReadTime` (SPEC P11: my receipts, sent from any device, and NIM's
- *   conversation read time) once `loadConversation` has seeded it.
- * - Team: the engine keeps no read time (team receipts are per flagged message and not synced at
- *   login, G11), so the transport's `getSelfReadTime` (NIM's `getConversationReadTime`, moved by
- *   `markConversationRead`) is asked once; without it, or if it fails, no line.
+ * while the list marks what the reader sees; another `conversationId` or account takes it again (a
+ * new engine of the same account does not).
+ * It is the transport's `getSelfReadTime` (NIM's `getConversationReadTime`: one-to-one it follows
+ * my receipts from any device, in teams it moves with `markConversationRead`), asked once; one-to-one
+ * the engine may know a later one, its `selfReadTime` at the opening (SPEC P11: my receipts, sent
+ * from any device), and the later of the two counts. The engine keeps no team read time (team
+ * receipts are per flagged message and not synced at login, G11). Where nothing tells it (no
+ * `getSelfReadTime`, or a failed answer, and an engine that knows no read time), no line: not one
+ * above the oldest message.
  *
  * Only messages the chat had when it opened (once `isLoading` is false), and older history loaded
- * later, count: one arriving while the chat is open is seen as it comes and starts no line. Own messages never start it. Bad entries are skipped and a
- * bad id shows no line; a `getMessageKey` that is not a function throws a `ReceiptError` (191004).
+ * later, count: one arriving while the chat is open is seen as it comes and starts no line. Own
+ * messages never start it. Bad entries are skipped, a bad id and no options show no line; a
+ * `getMessageKey` that is not a function throws a `ReceiptError` (191004).
  * The result is a new object each render: depend on its fields.
  */
 export function useUnreadSeparator<TMessage extends ReceiptMessage>(
   conversationId: string,
-  { messages, getMessageKey = defaultKey, isLoading }: UnreadSeparatorOptions<TMessage>,
+  options?: UnreadSeparatorOptions<TMessage>,
 ): UnreadSeparatorState {
+  // Without options (or with null) no messages, so no line: never a TypeError from destructuring.
+  const { messages, getMessageKey = defaultKey, isLoading } = options ?? ({} as never);
   if (typeof getMessageKey !== 'function') {
     throw new ReceiptError(191004, '`useUnreadSeparator`: getMessageKey must be a function');
   }
   const engine = useProvidedEngine('useUnreadSeparator');
-  let [opening, setOpening] = useState<Opening>({ engine, conversationId });
-  if (opening.engine !== engine || opening.conversationId !== conversationId) {
-    opening = { engine, conversationId };
+  const { accountId } = engine;
+  let [opening, setOpening] = useState<Opening>({ accountId, conversationId });
+  if (opening.accountId !== accountId || opening.conversationId !== conversationId) {
+    opening = { accountId, conversationId };
     setOpening(opening);
   }
   const list: readonly unknown[] = Array.isArray(messages) ? messages : [];
@@ -93,10 +104,11 @@ export function useUnreadSeparator<TMessage extends ReceiptMessage>(
     let isCurrent = true;
     void readTimeAtOpening(engine, conversationId).then((time) => {
       // Kept once taken: an effect run again on the same conversation (StrictMode, an <Activity>
-      // shown again) must not move the line to what the reader has read since.
+      // shown again, a new engine of the account) must not move the line to what the reader has
+      // read since.
       if (isCurrent && time !== undefined) {
         setOpening((kept) =>
-          kept.engine === engine &&
+          kept.accountId === engine.accountId &&
           kept.conversationId === conversationId &&
           kept.readTime === undefined
             ? { ...kept, readTime: time }
@@ -117,12 +129,12 @@ export function useUnreadSeparator<TMessage extends ReceiptMessage>(
       const message = list[index];
       if (!isReceiptMessage(message)) continue;
       if (message.createTime <= readTime) break;
-      if (message.senderId !== engine.accountId && message.createTime <= ceiling) {
+      if (message.senderId !== accountId && message.createTime <= ceiling) {
         first = usableKey(getMessageKey, message as TMessage) ?? first;
       }
     }
     return first;
-  }, [list, readTime, ceiling, engine, getMessageKey]);
+  }, [list, readTime, ceiling, accountId, getMessageKey]);
 
   return { firstUnreadKey, readTime };
 }
@@ -134,14 +146,13 @@ async function readTimeAtOpening(
   engine: ReceiptEngine,
   conversationId: string,
 ): Promise<number | undefined> {
-  const { accountId } = engine;
-  if (engine.isDisposed || !isValidConversationId(accountId, conversationId)) return;
+  if (engine.isDisposed || !isValidConversationId(engine.accountId, conversationId)) return;
+  // Taken now, before the answer: the reader's own reads in the meantime are not the opening's. 0
+  // is "not known" (and always for teams); one-to-one receipts and read-time syncs (P11) raise it.
+  const known = selectSelfReadTime(engine.store.getState(), conversationId);
+  let time: unknown;
   try {
-    if (conversationId[accountId.length + 1] === '1') {
-      await engine.loadConversation(conversationId);
-      return selectSelfReadTime(engine.store.getState(), conversationId);
-    }
-    const time: unknown = await engine.transport.getSelfReadTime?.(conversationId);
-    return typeof time === 'number' && time >= 0 ? time : undefined;
+    time = await engine.transport.getSelfReadTime?.(conversationId);
   } catch {}
+  return typeof time === 'number' && time >= 0 ? Math.max(time, known) : known || undefined;
 }
