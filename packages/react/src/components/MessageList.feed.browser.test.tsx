@@ -21,7 +21,7 @@ const row = (message: ReceiptMessage) => (
 
 /** `[aria-posinset, aria-setsize, text]` of each article the feed holds, top to bottom. */
 function articles() {
-  const feed = screen.getByRole('feed', { name: 'Messages' });
+  const feed = screen.getByRole('feed');
   return within(feed)
     .getAllByRole('article')
     .map((article) => [
@@ -74,7 +74,7 @@ it('gives each rendered message its place among all of them, "message 2,401 of 2
 it('counts positions from the oldest message given and an unknown total while older history can load, and is busy while it loads', async () => {
   const app = renderList(history(50, 100), () => {});
   await waitFor(() => expect(articles().at(-1)).toEqual([50, -1, 'message 149']));
-  const feed = screen.getByRole('feed', { name: 'Messages' });
+  const feed = screen.getByRole('feed');
   expect(feed).toHaveAttribute('aria-busy', 'false');
 
   app.rerender(history(50, 100), true);
@@ -93,4 +93,15 @@ it('is no feed while it holds no message, since a feed must hold articles', () =
   renderList([]);
   expect(screen.queryByRole('feed')).toBeNull();
   expect(screen.getByRole('region', { name: 'Messages' })).toBeTruthy();
+});
+
+it('leaves the name to the region around it: the feed has none, so "Messages" is not heard twice', async () => {
+  // The feed was labelled by the scroller's label too: entering the list, a screen reader said
+  // "Messages, region, Messages, feed".
+  renderList(history(5));
+  await waitFor(() => expect(articles()).toHaveLength(5));
+  expect(screen.getByRole('feed')).not.toHaveAccessibleName();
+  expect(screen.getByRole('region', { name: 'Messages' })).toContainElement(
+    screen.getByRole('feed'),
+  );
 });

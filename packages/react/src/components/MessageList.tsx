@@ -404,14 +404,14 @@ export function MessageList<TMessage extends ReceiptMessage>({
          * 1,200" with most rows not in the document, move from message to message in browse mode,
          * and wait (`aria-busy`) while older history loads. Not a live region: rows mounted by
          * scrolling would be read as news (new messages are announced on their own, below). The
-         * scroller around it stays the focusable, named region it scrolls by keyboard in. A feed
-         * must own articles, so an empty list is none, nor has a feed's name and state.
+         * scroller around it stays the focusable, named region it scrolls by keyboard in, and the
+         * feed takes no name of its own: labelled by the same text, "Messages" was said twice on
+         * entering the list. A feed must own articles, so an empty list is none, nor has its state.
          */}
         <div
           ref={virtualizer.containerRef}
           {...(messages.length > 0 && {
             role: 'feed',
-            'aria-labelledby': labelId,
             'aria-busy': isLoadingOlder === true,
           })}
           className="readmark-message-rows"
