@@ -1,6 +1,6 @@
 import { type ReceiptMessage, selectSelfReadTime } from '@readmark/core';
 import { screen, waitFor } from '@testing-library/dom';
-import { expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList, type MessageListProps } from './MessageList';
 import { Providers, renderApp, settle, untilStill } from './testWorld.test';
@@ -22,13 +22,36 @@ const renderRow = (message: ReceiptMessage) => (
   <div style={{ height: 48 }}>{(message as { text?: string }).text}</div>
 );
 
-it('the pill counts only what the reader has not read on another device, and shrinks live as they read there', async () => {
+/** Longer than the new-messages region's 1 s pause: what was going to be said has been. */
+const pause = () => new Promise((resolve) => setTimeout(resolve, 1_500));
+
+let stopRecording = () => {};
+afterEach(() => stopRecording());
+
+/** Every text the list's new-messages region is given from now on (an emptied region is not). */
+function recordSaid() {
+  const region = document.querySelector('.read-elsewhere-list [aria-live="polite"]')!;
+  const said: string[] = [];
+  const observer = new MutationObserver(() => {
+    if (region.textContent) said.push(region.textContent);
+  });
+  observer.observe(region, { subtree: true, childList: true, characterData: true });
+  stopRecording = () => observer.disconnect();
+  return { said, region };
+}
+
+/**
+ * Bob's chat with Alice scrolled to its top, 20 messages seen, and his phone, which acknowledges as
+ * the SDK does (syncing the read time to his other devices).
+ */
+async function bobsChatScrolledUp() {
   const alice = world.server.login('alice');
   const bob = world.server.login('bob');
   const bobsPhone = world.server.login('bob');
-  // The phone acknowledges as the SDK does, which syncs the read time to Bob's other devices.
-  const readOnPhone = (message: ReceiptMessage) =>
-    bobsPhone.V2NIMMessageService.sendP2PMessageReceipt(message as never);
+  const readOnPhone = async (message: ReceiptMessage) => {
+    await bobsPhone.V2NIMMessageService.sendP2PMessageReceipt(message as never);
+    await settle(world.server);
+  };
   for (let index = 0; index < 20; index++) {
     await world.send(alice, { conversationId: 'alice|1|bob', text: `m${index}` });
   }
@@ -44,24 +67,36 @@ it('the pill counts only what the reader has not read on another device, and shr
     </Providers>
   );
   const app = renderApp(view(await world.history(bob, 'bob|1|alice')));
+  const recording = recordSaid();
   const scroller = screen.getByRole('region', { name: 'Messages' });
   await waitFor(() => expect(scroller.scrollTop).toBeGreaterThan(0));
   scroller.scrollTop = 0;
   await waitFor(() =>
     expect(scroller.closest('[data-at-end]')).toHaveAttribute('data-at-end', 'false'),
   );
-  for (let index = 0; index < 3; index++) {
-    await world.send(alice, { conversationId: 'alice|1|bob', text: `new ${index}` });
-  }
-  await settle(world.server);
-  app.rerender(view(await world.history(bob, 'bob|1|alice')));
+  /** Alice sends a message, and the app shows it. */
+  const receive = async (text: string) => {
+    await world.send(alice, { conversationId: 'alice|1|bob', text });
+    await settle(world.server);
+    app.rerender(view(await world.history(bob, 'bob|1|alice')));
+  };
+  return { ...recording, engine, scroller, bobsPhone, readOnPhone, receive };
+}
+
+/** {@link bobsChatScrolledUp}, and 3 new messages below ("3 new messages"). */
+async function scrolledUpWithThreeNew() {
+  const chat = await bobsChatScrolledUp();
+  for (let index = 0; index < 3; index++) await chat.receive(`new ${index}`);
   expect(await screen.findByRole('button', { name: '3 new messages' })).toBeTruthy();
+  return { ...chat, onPhone: await world.history(chat.bobsPhone, 'bob|1|alice') };
+}
+
+it('the pill counts only what the reader has not read on another device, and shrinks live as they read there', async () => {
+  const { engine, scroller, bobsPhone, readOnPhone, onPhone } = await scrolledUpWithThreeNew();
 
   // The phone reads the first two new messages: one is left to read here.
-  const onPhone = await world.history(bobsPhone, 'bob|1|alice');
   await readOnPhone(onPhone[20]!);
   await readOnPhone(onPhone[21]!);
-  await settle(world.server);
   expect(await screen.findByRole('button', { name: '1 new message' })).toBeTruthy();
 
   // A read elsewhere that changes no count (the phone reads Carol's chat) renders no list: the
@@ -71,7 +106,6 @@ it('the pill counts only what the reader has not read on another device, and shr
   await untilStill(() => listRenders);
   const rendersBefore = listRenders;
   await readOnPhone((await world.history(bobsPhone, 'bob|1|carol'))[0]!);
-  await settle(world.server);
   await waitFor(() =>
     expect(selectSelfReadTime(engine.store.getState(), 'bob|1|carol')).toBe(fromCarol.createTime),
   );
@@ -81,7 +115,32 @@ it('the pill counts only what the reader has not read on another device, and shr
 
   // The phone reads the last one: nothing is new here any more.
   await readOnPhone(onPhone[22]!);
-  await settle(world.server);
   await waitFor(() => expect(screen.queryByRole('button', { name: /new message/ })).toBeNull());
   expect(scroller.scrollTop).toBe(0);
+});
+
+it('a count shrinking as the reader reads on another device is not said; a message arriving after it is', async () => {
+  // The region was keyed on the count, so 3 -> 1 said "1 new message" a second later, as if a
+  // message had come.
+  const { said, region, bobsPhone, readOnPhone, onPhone, receive } = await scrolledUpWithThreeNew();
+  await waitFor(() => expect(said).toEqual(['3 new messages']));
+
+  await readOnPhone(onPhone[20]!);
+  await readOnPhone(onPhone[21]!);
+  expect(await screen.findByRole('button', { name: '1 new message' })).toBeTruthy();
+  await pause();
+  expect(said).toEqual(['3 new messages']);
+  // Nor is the count said before left there, where a screen reader's cursor could still read it.
+  expect(region).toHaveTextContent('');
+
+  // A message arrives: one more than the pill showed, said although the count is below 3.
+  await receive('after the phone');
+  expect(await screen.findByRole('button', { name: '2 new messages' })).toBeTruthy();
+  await waitFor(() => expect(said).toEqual(['3 new messages', '2 new messages']));
+
+  // Everything read on the phone, the pill goes; the next message is news again.
+  await readOnPhone((await world.history(bobsPhone, 'bob|1|alice')).at(-1)!);
+  await waitFor(() => expect(screen.queryByRole('button', { name: /new message/ })).toBeNull());
+  await receive('later');
+  await waitFor(() => expect(said).toEqual(['3 new messages', '2 new messages', '1 new message']));
 });

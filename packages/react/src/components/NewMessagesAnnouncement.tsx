@@ -12,11 +12,12 @@ const ANNOUNCE_AFTER_MS = 1_000;
 /**
  * Tells screen-reader users that messages arrived: a polite region that says a count once a burst
  * has settled, not once per message (a burst of 20 changed the pill 20 times in 120 ms). Scrolled
- * up, the pill's count; at the end, where the list follows new messages and shows no pill, the
- * number of others' messages appended since the last burst said. Not said: the reader's own sends,
- * older history prepended, the history a conversation opens with (or is replaced by), another
- * conversation, and anything again after a language switch (the region empties). Its own
- * component, with its own state, so its timer and its counting re-render only it, never the list.
+ * up, the pill's count as it rises; at the end, where the list follows new messages and shows no
+ * pill, the number of others' messages appended since the last burst said. Not said: the reader's
+ * own sends, older history prepended, the history a conversation opens with (or is replaced by),
+ * another conversation, the pill's count dropping as the reader reads on another device, and
+ * anything again after a language switch (the region empties). Its own component, with its own
+ * state, so its timer and its counting re-render only it, never the list.
  *
  * Only the count, not the messages: their text is the app's `renderMessage` content (with its
  * sender names, times, ticks and buttons), which a live region would have to copy; and the rows
@@ -50,17 +51,25 @@ export function NewMessagesAnnouncement<TMessage extends ReceiptMessage>({
   // (`total`), and the total when the burst being said began (`from`).
   const [arrived, setArrived] = useState({ messages, conversationId, total: 0, from: 0 });
   const { total, from } = arrived;
+  // The pill's last count, and how many times it rose: a count that drops (the reader read on
+  // another device) is no news, so only a rise gives the pill a new key.
+  const [[pillCount, rises], setPill] = useState([count, 0]);
+  if (count !== pillCount) setPill([count, count > pillCount ? rises + 1 : rises]);
   const text =
     count > 0
       ? strings.newMessages(count)
       : total > from
         ? strings.newMessages(total - from)
         : undefined;
-  // The pill's count is its own key (negated, apart from the totals), not its text, which a
-  // language switch changes: that alone says nothing (the region empties). A followed burst's key
-  // is its running total, so a second "1 new message" is a new sentence, said again (the region
+  // The pill's key counts its rises (negative, apart from the totals), not its text, which a
+  // language switch changes: that alone says nothing (the region empties). A drop keeps the key
+  // and says nothing (keyed on the count, 3 -> 1 said "1 new message" a second later, as if one
+  // had come); the next message, a rise, is said with the count then. A followed burst's key is
+  // its running total, so a second "1 new message" is a new sentence, said again (the region
   // empties while it settles).
-  const said = useSettledValue(text, ANNOUNCE_AFTER_MS, -count || total, { language: lang });
+  const said = useSettledValue(text, ANNOUNCE_AFTER_MS, count ? ~rises : total, {
+    language: lang,
+  });
   if (messages !== arrived.messages || conversationId !== arrived.conversationId) {
     let appended = 0;
     const last = messageAtEdge(arrived.messages, keyOf, true);
@@ -87,7 +96,8 @@ export function NewMessagesAnnouncement<TMessage extends ReceiptMessage>({
   }
   return (
     <div aria-live="polite" lang={lang} style={visuallyHidden}>
-      {said}
+      {/* Not a count the pill has dropped from since, kept for its unchanged key. */}
+      {said === text ? said : null}
     </div>
   );
 }
