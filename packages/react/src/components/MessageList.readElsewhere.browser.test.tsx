@@ -144,3 +144,17 @@ it('a count shrinking as the reader reads on another device is not said; a messa
   await receive('later');
   await waitFor(() => expect(said).toEqual(['3 new messages', '2 new messages', '1 new message']));
 });
+
+it('the pill going while it has the focus, read on another device, hands the focus to the list', async () => {
+  // The focused pill unmounted and the focus fell to <body>, where the next Tab starts over.
+  const { scroller, readOnPhone, onPhone } = await scrolledUpWithThreeNew();
+  screen.getByRole('button', { name: '3 new messages' }).focus();
+
+  await readOnPhone(onPhone[21]!);
+  expect(await screen.findByRole('button', { name: '1 new message' })).toHaveFocus();
+  await readOnPhone(onPhone[22]!);
+  await waitFor(() => expect(screen.queryByRole('button', { name: /new message/ })).toBeNull());
+  expect(document.activeElement).toBe(scroller);
+  // Where the reader was: the list takes the focus without scrolling.
+  expect(scroller.scrollTop).toBe(0);
+});

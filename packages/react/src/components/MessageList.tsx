@@ -446,15 +446,8 @@ export function MessageList<TMessage extends ReceiptMessage>({
         <NewMessagesPill
           count={newMessageCount}
           lang={lang}
-          onClick={(event) => {
-            // The pill unmounts at the end and its focus fell to <body>, losing keyboard and
-            // screen-reader users' place: it moves to the list the pill scrolls, with no scroll
-            // of its own. Only from a focused pill (Safari does not focus a clicked button).
-            if (event.currentTarget === event.currentTarget.ownerDocument.activeElement) {
-              scrollRef.current?.focus({ preventScroll: true });
-            }
-            scrollToLatest();
-          }}
+          scrollRef={scrollRef}
+          onClick={scrollToLatest}
         />
       )}
       {/* After the new-messages region, which stays the list's first polite region (as before). */}
