@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/dom';
 import { afterEach, expect, it } from 'vitest';
 import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList, type MessageListProps } from './MessageList';
-import { Providers, renderApp, settle, untilStill } from './testWorld.test';
+import { frames, Providers, renderApp, settle, untilStill } from './testWorld.test';
 
 /**
  * The new-messages pill of a reader scrolled up on one device, who reads the new messages on their
@@ -42,7 +42,8 @@ function recordSaid() {
 
 /**
  * Bob's chat with Alice scrolled to its top, 20 messages seen, and his phone, which acknowledges as
- * the SDK does (syncing the read time to his other devices).
+ * the SDK does (syncing the read time to his other devices); `listeners` counts the subscriptions
+ * to his engine's store made since the list mounted.
  */
 async function bobsChatScrolledUp() {
   const alice = world.server.login('alice');
@@ -56,6 +57,16 @@ async function bobsChatScrolledUp() {
     await world.send(alice, { conversationId: 'alice|1|bob', text: `m${index}` });
   }
   const engine = world.engineFor(bob);
+  const { subscribe } = engine.store;
+  let listeners = 0;
+  engine.store.subscribe = (listener) => {
+    const unsubscribe = subscribe(listener);
+    listeners++;
+    return () => {
+      listeners--;
+      unsubscribe();
+    };
+  };
   const view = (messages: ReceiptMessage[]) => (
     <Providers engine={engine}>
       <CountedList
@@ -70,6 +81,7 @@ async function bobsChatScrolledUp() {
   const recording = recordSaid();
   const scroller = screen.getByRole('region', { name: 'Messages' });
   await waitFor(() => expect(scroller.scrollTop).toBeGreaterThan(0));
+  const listenersAtEnd = listeners;
   scroller.scrollTop = 0;
   await waitFor(() =>
     expect(scroller.closest('[data-at-end]')).toHaveAttribute('data-at-end', 'false'),
@@ -80,7 +92,8 @@ async function bobsChatScrolledUp() {
     await settle(world.server);
     app.rerender(view(await world.history(bob, 'bob|1|alice')));
   };
-  return { ...recording, engine, scroller, bobsPhone, readOnPhone, receive };
+  const addedListeners = () => listeners - listenersAtEnd;
+  return { ...recording, engine, scroller, bobsPhone, readOnPhone, receive, addedListeners };
 }
 
 /** {@link bobsChatScrolledUp}, and 3 new messages below ("3 new messages"). */
@@ -157,4 +170,20 @@ it('the pill going while it has the focus, read on another device, hands the foc
   expect(document.activeElement).toBe(scroller);
   // Where the reader was: the list takes the focus without scrolling.
   expect(scroller.scrollTop).toBe(0);
+});
+
+it('subscribes to the read time only while scrolled up with a message of the peer below', async () => {
+  // Scrolled up through history with nothing new, the list watched the store all the same: every
+  // receipt of every chat ran the pill's count.
+  const chat = await bobsChatScrolledUp();
+  await frames();
+  expect(chat.addedListeners()).toBe(0);
+
+  await chat.receive('new');
+  expect(await screen.findByRole('button', { name: '1 new message' })).toBeTruthy();
+  expect(chat.addedListeners()).toBe(1);
+  // Back at the end, the pill goes, and the subscription with it.
+  chat.scroller.scrollTop = chat.scroller.scrollHeight;
+  await waitFor(() => expect(screen.queryByRole('button', { name: /new message/ })).toBeNull());
+  await waitFor(() => expect(chat.addedListeners()).toBe(0));
 });

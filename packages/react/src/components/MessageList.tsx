@@ -211,13 +211,18 @@ export function MessageList<TMessage extends ReceiptMessage>({
   }
   // The pill counts others' messages after the last one seen (my own sends are not news to me),
   // but not those this account has read on another device meanwhile (NIM's multi-device read
-  // time, SPEC P11): the pill shrinks as they are read there. Subscribed only while a count can
-  // show, and the list renders again only when the count changes, so receipts and reads elsewhere
-  // render no list otherwise (bench metric 1). One-to-one only: the engine keeps no read time of
-  // team conversations, so theirs stays 0 and counts nothing out.
+  // time, SPEC P11): the pill shrinks as they are read there. Subscribed only while scrolled up
+  // with others' messages below the last one seen (a reader scrolled up through history, with
+  // nothing to count, runs no selector for each receipt), and the list renders again only when the
+  // count changes, so receipts and reads elsewhere render no list otherwise (bench metric 1).
+  // One-to-one only: the engine keeps no read time of team conversations, so theirs stays 0 and
+  // counts nothing out.
+  const hasNews =
+    unseenFrom >= 0 &&
+    countNewMessages(allMessages, getMessageKey, engine.accountId, unseenFrom) > 0;
   const newMessageCount = useStoreSelector(
     engine.store,
-    unseenFrom < 0
+    !hasNews
       ? countsNothing
       : (state) =>
           countNewMessages(
@@ -228,7 +233,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
             selectSelfReadTime(state, conversationId),
           ),
     Object.is,
-    unseenFrom >= 0,
+    hasNews,
   );
 
   // --- marking read from what is really on screen ---
