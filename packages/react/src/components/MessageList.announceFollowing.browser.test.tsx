@@ -1,8 +1,9 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { screen, waitFor } from '@testing-library/dom';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
+import { pauseForAnnouncement, recordPoliteRegions } from './recordPoliteRegions.test';
 import { Providers, renderApp, settle } from './testWorld.test';
 
 /**
@@ -14,24 +15,6 @@ const world = listWorldPerTest('following-list');
 const renderRow = (message: ReceiptMessage) => (
   <div style={{ height: 48 }}>{(message as { text?: string }).text}</div>
 );
-
-/** Longer than the announcement's 1 s pause: what was going to be said has been. */
-const pause = () => new Promise((resolve) => setTimeout(resolve, 1_500));
-
-let stopRecording = () => {};
-afterEach(() => stopRecording());
-
-/** Every text the list's new-messages region is given from now on. */
-function recordSaid() {
-  const region = document.querySelector('.following-list [aria-live="polite"]')!;
-  const said: string[] = [];
-  const observer = new MutationObserver(() => {
-    if (region.textContent) said.push(region.textContent);
-  });
-  observer.observe(region, { subtree: true, childList: true, characterData: true });
-  stopRecording = () => observer.disconnect();
-  return said;
-}
 
 it("at the end, others' new messages are said once per burst; own sends, older history, the opening history and another chat are not", async () => {
   const alice = world.server.login('alice');
@@ -55,7 +38,7 @@ it("at the end, others' new messages are said once per burst; own sends, older h
   const withAlice = async () => world.history(bob, 'bob|1|alice');
   // The chat opens with its newest 20 messages: its history, not news.
   const app = renderApp(view('bob|1|alice', (await withAlice()).slice(-20)));
-  const said = recordSaid();
+  const { said } = recordPoliteRegions('.following-list');
   const scroller = screen.getByRole('region', { name: 'Messages' });
   await waitFor(() => expect(scroller.scrollTop).toBeGreaterThan(0));
   const show = async () => {
@@ -65,7 +48,7 @@ it("at the end, others' new messages are said once per burst; own sends, older h
 
   // Older history prepended: nothing new below.
   app.rerender(view('bob|1|alice', await withAlice()));
-  await pause();
+  await pauseForAnnouncement();
   expect(said).toEqual([]);
 
   await world.send(alice, { conversationId: 'alice|1|bob', text: 'one' });
@@ -77,7 +60,7 @@ it("at the end, others' new messages are said once per burst; own sends, older h
   // Bob's own message is not news to him.
   await world.send(bob, { conversationId: 'bob|1|alice', text: 'mine' });
   await show();
-  await pause();
+  await pauseForAnnouncement();
   expect(said).toEqual(['1 new message']);
 
   // Three in a row: said once, with their count.
@@ -95,6 +78,6 @@ it("at the end, others' new messages are said once per burst; own sends, older h
   // Another chat opens: its history is not news either.
   app.rerender(view('bob|1|carol', await world.history(bob, 'bob|1|carol')));
   await screen.findByText('hi from Carol');
-  await pause();
+  await pauseForAnnouncement();
   expect(said).toEqual(['1 new message', '3 new messages', '1 new message']);
 });

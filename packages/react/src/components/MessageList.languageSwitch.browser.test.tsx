@@ -1,9 +1,10 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { screen, waitFor } from '@testing-library/dom';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
+import { pauseForAnnouncement, recordPoliteRegions } from './recordPoliteRegions.test';
 import { nextFrame, Providers, renderApp, settle } from './testWorld.test';
 
 /**
@@ -17,40 +18,6 @@ const world = listWorldPerTest('switching-list');
 const renderRow = (message: ReceiptMessage) => (
   <div style={{ height: 48 }}>{(message as { text?: string }).text}</div>
 );
-
-/** Longer than the new-messages region's 1 s pause: what was going to be said has been. */
-const pause = () => new Promise((resolve) => setTimeout(resolve, 1_500));
-
-let stopRecording = () => {};
-afterEach(() => stopRecording());
-
-/**
- * Every text the list's polite regions take from now on, with the language each declares for it
- * (WCAG 3.1.2), as `lang: text`; an emptied region is not recorded.
- */
-function recordSaid() {
-  const regions = [...document.querySelectorAll('.switching-list [aria-live="polite"]')];
-  const last = regions.map(() => '');
-  const said: string[] = [];
-  const observer = new MutationObserver(() => {
-    regions.forEach((region, index) => {
-      const entry = `${region.getAttribute('lang')}: ${region.textContent}`;
-      if (entry !== last[index] && region.textContent) said.push(entry);
-      last[index] = entry;
-    });
-  });
-  for (const region of regions) {
-    observer.observe(region, {
-      attributes: true,
-      attributeFilter: ['lang'],
-      subtree: true,
-      childList: true,
-      characterData: true,
-    });
-  }
-  stopRecording = () => observer.disconnect();
-  return said;
-}
 
 /** Bob's chat with Alice, its newest 20 messages shown, and Alice sending more. */
 async function bobsChat() {
@@ -100,22 +67,22 @@ async function bobsChat() {
 
 it('at the end, switching languages after "1 new message" says nothing; the next message is said in the language then', async () => {
   const chat = await bobsChat();
-  const said = recordSaid();
+  const { said } = recordPoliteRegions('.switching-list', { withLanguage: true });
   await chat.receive('one');
   await waitFor(() => expect(said).toEqual(['en: 1 new message']));
 
   said.length = 0;
   chat.switchTo('zh-CN');
-  await pause();
+  await pauseForAnnouncement();
   chat.switchTo('en');
-  await pause();
+  await pauseForAnnouncement();
   expect(said).toEqual([]);
 
   // One message, not two: the one said before the switches is not counted again.
   await chat.receive('two');
   await waitFor(() => expect(said).toEqual(['en: 1 new message']));
   chat.switchTo('zh-CN');
-  await pause();
+  await pauseForAnnouncement();
   await chat.receive('three');
   await waitFor(() => expect(said).toEqual(['en: 1 new message', 'zh-CN: 1条新消息']));
 });
@@ -125,37 +92,37 @@ it("scrolled up, switching languages doesn't say the pill's count again; a new m
   chat.scroller.scrollTop = 0;
   await nextFrame();
   await nextFrame();
-  const said = recordSaid();
+  const { said } = recordPoliteRegions('.switching-list', { withLanguage: true });
   await chat.receive('one');
   expect(await screen.findByRole('button', { name: '1 new message' })).toBeTruthy();
   await waitFor(() => expect(said).toEqual(['en: 1 new message']));
 
   said.length = 0;
   chat.switchTo('zh-CN');
-  await pause();
+  await pauseForAnnouncement();
   chat.switchTo('en');
-  await pause();
+  await pauseForAnnouncement();
   expect(said).toEqual([]);
 
   await chat.receive('two');
   await waitFor(() => expect(said).toEqual(['en: 2 new messages']));
   chat.switchTo('zh-CN');
-  await pause();
+  await pauseForAnnouncement();
   await chat.receive('three');
   await waitFor(() => expect(said).toEqual(['en: 2 new messages', 'zh-CN: 3条新消息']));
 });
 
 it('while older messages load, switching languages leaves no "Loading older messages…" and says nothing; the next load is said in the language then', async () => {
   const chat = await bobsChat();
-  const said = recordSaid();
+  const { said } = recordPoliteRegions('.switching-list', { withLanguage: true });
   chat.setLoadingOlder(true);
   await waitFor(() => expect(said).toEqual(['en: Loading older messages…']));
 
   said.length = 0;
   chat.switchTo('zh-CN');
-  await pause();
+  await pauseForAnnouncement();
   chat.switchTo('en');
-  await pause();
+  await pauseForAnnouncement();
   expect(said).toEqual([]);
 
   chat.setLoadingOlder(false);

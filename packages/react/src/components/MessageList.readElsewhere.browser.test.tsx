@@ -1,8 +1,9 @@
 import { type ReceiptMessage, selectSelfReadTime } from '@readmark/core';
 import { screen, waitFor } from '@testing-library/dom';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList, type MessageListProps } from './MessageList';
+import { pauseForAnnouncement, recordPoliteRegions } from './recordPoliteRegions.test';
 import { frames, Providers, renderApp, settle, untilStill } from './testWorld.test';
 
 /**
@@ -21,24 +22,6 @@ function CountedList(props: MessageListProps<ReceiptMessage>) {
 const renderRow = (message: ReceiptMessage) => (
   <div style={{ height: 48 }}>{(message as { text?: string }).text}</div>
 );
-
-/** Longer than the new-messages region's 1 s pause: what was going to be said has been. */
-const pause = () => new Promise((resolve) => setTimeout(resolve, 1_500));
-
-let stopRecording = () => {};
-afterEach(() => stopRecording());
-
-/** Every text the list's new-messages region is given from now on (an emptied region is not). */
-function recordSaid() {
-  const region = document.querySelector('.read-elsewhere-list [aria-live="polite"]')!;
-  const said: string[] = [];
-  const observer = new MutationObserver(() => {
-    if (region.textContent) said.push(region.textContent);
-  });
-  observer.observe(region, { subtree: true, childList: true, characterData: true });
-  stopRecording = () => observer.disconnect();
-  return { said, region };
-}
 
 /**
  * Bob's chat with Alice scrolled to its top, 20 messages seen, and his phone, which acknowledges as
@@ -78,7 +61,7 @@ async function bobsChatScrolledUp() {
     </Providers>
   );
   const app = renderApp(view(await world.history(bob, 'bob|1|alice')));
-  const recording = recordSaid();
+  const recording = recordPoliteRegions('.read-elsewhere-list');
   const scroller = screen.getByRole('region', { name: 'Messages' });
   await waitFor(() => expect(scroller.scrollTop).toBeGreaterThan(0));
   const listenersAtEnd = listeners;
@@ -141,7 +124,7 @@ it('a count shrinking as the reader reads on another device is not said; a messa
   await readOnPhone(onPhone[20]!);
   await readOnPhone(onPhone[21]!);
   expect(await screen.findByRole('button', { name: '1 new message' })).toBeTruthy();
-  await pause();
+  await pauseForAnnouncement();
   expect(said).toEqual(['3 new messages']);
   // Nor is the count said before left there, where a screen reader's cursor could still read it.
   expect(region).toHaveTextContent('');
