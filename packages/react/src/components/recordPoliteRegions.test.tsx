@@ -1,6 +1,7 @@
 /**
- * Support for the browser tests of what the list's polite live regions say (named `.test.ts` so
- * the library build skips it; it holds no tests itself and registers a vitest hook).
+ * Support for the browser tests of what the list's polite live regions say: named `.test.tsx`, so
+ * the library build skips it and no test project runs it as a file of its own (it holds no tests;
+ * it registers a vitest hook).
  */
 import { afterEach } from 'vitest';
 
