@@ -7,6 +7,7 @@ import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsPro
 import { countNewMessages } from './countNewMessages';
 import { keptSeenKey } from './keptSeenKey';
 import { LoadingOlderIndicator } from './LoadingOlderIndicator';
+import { lastIndexOfKey } from './lastIndexOfKey';
 import { listenAll } from './listenAll';
 import type { MessageListProps } from './MessageListProps';
 import type { RenderRow } from './MessageRow';
@@ -196,8 +197,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
     // Not in the render of such a change: the list goes to the end as it commits.
     (atEndBeforeChangeFrom === undefined || shownBeforeRef.current[0] === allMessages)
   ) {
-    let index = allMessages.length - 1;
-    while (index >= 0 && getMessageKey(allMessages[index]!) !== seenLastKey) index--;
+    const index = lastIndexOfKey(allMessages, getMessageKey, seenLastKey);
     if (index >= 0 || seenLastKey === null) {
       unseenFrom = index + 1;
     } else {

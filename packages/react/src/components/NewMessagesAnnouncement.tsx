@@ -2,6 +2,7 @@ import type { ReceiptMessage } from '@readmark/core';
 import { useState } from 'react';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { countNewMessages } from './countNewMessages';
+import { lastIndexOfKey } from './lastIndexOfKey';
 import { messageAtEdge } from './messageAtEdge';
 import { useSettledValue } from './useSettledValue';
 import { visuallyHidden } from './visuallyHidden';
@@ -70,18 +71,16 @@ export function NewMessagesAnnouncement<TMessage extends ReceiptMessage>({
   const said = useSettledValue(text, ANNOUNCE_AFTER_MS, count ? ~rises : total, {
     language: lang,
   });
-  if (messages !== arrived.messages || conversationId !== arrived.conversationId) {
+  const isSameConversation = conversationId === arrived.conversationId;
+  if (messages !== arrived.messages || !isSameConversation) {
     let appended = 0;
     const last = messageAtEdge(arrived.messages, keyOf, true);
-    if (isFollowing && last && conversationId === arrived.conversationId) {
+    if (isFollowing && last && isSameConversation) {
       // From the end back to the last message shown before: what is after it was appended. Not
       // found (it was removed, or the history replaced), nothing counts as appended.
-      const lastKey = keyOf(last);
-      let index = messages.length - 1;
-      while (index >= 0 && keyOf(messages[index]!) !== lastKey) index--;
+      const index = lastIndexOfKey(messages, keyOf, keyOf(last));
       if (index >= 0) appended = countNewMessages(messages, keyOf, accountId, index + 1);
     }
-    const isSameConversation = conversationId === arrived.conversationId;
     setArrived({
       messages,
       conversationId,
