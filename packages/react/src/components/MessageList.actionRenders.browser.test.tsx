@@ -5,6 +5,7 @@ import { ReceiptProvider } from '../ReceiptProvider';
 import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList, type MessageListProps } from './MessageList';
 import { ReadTick, type ReadTickProps } from './ReadTick';
+import { recordRowRenders } from './recordRowRenders.test';
 import { renderApp, settle, untilStill } from './testWorld.test';
 import { UnreadBadge, type UnreadBadgeProps } from './UnreadBadge';
 
@@ -15,7 +16,12 @@ import { UnreadBadge, type UnreadBadgeProps } from './UnreadBadge';
  */
 const world = listWorldPerTest('action-list');
 const count = { list: 0, content: 0, tick: 0, badge: 0 };
-const reset = () => Object.assign(count, { list: 0, content: 0, tick: 0, badge: 0 });
+/** The messages whose row wrapper (the feed's article around the app's content) rendered. */
+const articles = recordRowRenders();
+const reset = () => {
+  Object.assign(count, { list: 0, content: 0, tick: 0, badge: 0 });
+  articles.length = 0;
+};
 
 /** Called as functions, the components' hooks belong to these wrappers: one call = one render. */
 function CountedList(props: MessageListProps<ReceiptMessage>) {
@@ -105,6 +111,24 @@ async function quiet() {
 
 const scroller = () => document.querySelector('.readmark-message-scroller') as HTMLElement;
 const mountedRows = () => scroller().querySelectorAll('[data-index]').length;
+/** The client ids of the mounted rows' messages, by their place in the list. */
+const mountedIds = (shown: ReceiptMessage[]) =>
+  [...scroller().querySelectorAll<HTMLElement>('[data-index]')]
+    .map((row) => Number(row.dataset.index))
+    .sort((a, b) => a - b)
+    .map((index) => shown[index]!.messageClientId);
+/** What a screen reader hears of each mounted row: "message <posinset> of <setsize>". */
+const feedPlaces = () =>
+  [...scroller().querySelectorAll<HTMLElement>('article')].map((row) => [
+    row.getAttribute('aria-posinset'),
+    row.getAttribute('aria-setsize'),
+  ]);
+/** What each mounted row must say among `total` messages: its index + 1, of `total`. */
+const placesAmong = (total: number) =>
+  [...scroller().querySelectorAll<HTMLElement>('article')].map((row) => [
+    String(Number(row.dataset.index) + 1),
+    String(total),
+  ]);
 
 describe('MessageList render counts of everyday actions', () => {
   it('a message appended at the end renders the list once and only the new row', async () => {
@@ -206,5 +230,38 @@ describe('MessageList render counts of everyday actions', () => {
     show(messages);
     await quiet();
     expect(count).toEqual({ list: 1, content: 0, tick: 0, badge: mountedRows() });
+  });
+
+  it("a new or removed message renders no other row for the feed's new size, which every row still says", async () => {
+    // Each row is an article of the list's feed with `aria-setsize`, the number of messages: every
+    // append and every removal changed it, and rendered every mounted row again for it.
+    const { bob, messages, newest, show } = await chat();
+    const incoming = await newest(bob, 'hi');
+    reset();
+    show([...messages, incoming]);
+    await quiet();
+    expect(articles).toEqual([incoming.messageClientId]);
+    expect(count).toEqual({ list: 1, content: 1, tick: 1, badge: 1 });
+    expect(feedPlaces()).toEqual(placesAmong(21));
+
+    // Removed again: the rows move down, and only a row that comes into view above renders.
+    const mountedBefore = mountedIds([...messages, incoming]);
+    reset();
+    show(messages);
+    await quiet();
+    const mounting = mountedIds(messages).filter((id) => !mountedBefore.includes(id));
+    expect(articles).toEqual(mounting);
+    const rendered = mounting.length;
+    expect(count).toEqual({ list: 1, content: rendered, tick: rendered, badge: rendered });
+    expect(feedPlaces()).toEqual(placesAmong(20));
+
+    // Scrolled up, the new row is not mounted: no row renders.
+    scroller().scrollTop = 0;
+    await quiet();
+    reset();
+    show([...messages, incoming]);
+    await quiet();
+    expect(articles).toEqual([]);
+    expect(feedPlaces()).toEqual(placesAmong(21));
   });
 });

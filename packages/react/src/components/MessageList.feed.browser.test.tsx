@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { addStyle, cleanupAfterEach } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
+import { recordRowRenders } from './recordRowRenders.test';
 import { type createWorld, aliceHistory as history, renderAliceApp } from './testWorld.test';
 
 /**
@@ -13,6 +14,9 @@ import { type createWorld, aliceHistory as history, renderAliceApp } from './tes
 let world: ReturnType<typeof createWorld>;
 cleanupAfterEach(() => world);
 addStyle('.feed-list { height: 400px; width: 400px; }');
+
+/** The messages whose row rendered (its wrapper, the feed's article). */
+const rowRenders = recordRowRenders();
 
 const ROW = 40;
 const row = (message: ReceiptMessage) => (
@@ -69,6 +73,41 @@ it('gives each rendered message its place among all of them, "message 2,401 of 2
   });
   for (const [position, , text] of articles())
     expect(text).toBe(`message ${(position as number) - 1}`);
+});
+
+it("moves every row's place as the app adds history above a long one's window and messages below, rendering only the new row", async () => {
+  // c100 to c2599: the window holds the newest 2,000, from c600.
+  const given = history(2500, 100);
+  const app = renderList(given);
+  await waitFor(() => expect(articles().at(-1)).toEqual([2500, 2500, 'message 2599']));
+  const placesAreRight = () => {
+    for (const [position, , text] of articles()) {
+      expect(text).toBe(`message ${(position as number) - 1}`);
+    }
+  };
+
+  // 100 older messages the app prepends land above the window, which stays where it is: no row
+  // moves in it, and each is one hundred places further from the oldest.
+  rowRenders.length = 0;
+  const withOlder = [...history(100), ...given];
+  app.rerender(withOlder);
+  await waitFor(() => expect(articles().at(-1)).toEqual([2600, 2600, 'message 2599']));
+  placesAreRight();
+  expect(rowRenders).toEqual([]);
+
+  const newest = history(1, 2600);
+  app.rerender([...withOlder, ...newest]);
+  await waitFor(() => expect(articles().at(-1)).toEqual([2601, 2601, 'message 2600']));
+  placesAreRight();
+  expect(rowRenders).toEqual(['c2600']);
+
+  // Rows mounted later by scrolling say the same: Home goes up to the oldest message of all.
+  app.scroller.focus();
+  await waitFor(async () => {
+    await userEvent.keyboard('{Home}');
+    expect(articles()[0]).toEqual([1, 2601, 'message 0']);
+  });
+  placesAreRight();
 });
 
 it('counts positions from the oldest message given and an unknown total while older history can load, and is busy while it loads', async () => {

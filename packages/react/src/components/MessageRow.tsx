@@ -9,12 +9,12 @@ export type RenderRow = (
 
 /**
  * A measured row of `MessageList`. The virtualizer positions it (it writes the row's `transform`
- * directly, so scrolling re-renders nothing); the wrapper, an article of the list's feed, re-renders
- * only when its index or position moves (prepends), its previous message changes or the feed's
- * size does (each new message, in a list that cannot load older history), and the user's content
- * only when the message object,
- * the previous one (what day separators and sender grouping are drawn from) or `renderMessage`
- * changes.
+ * directly, so scrolling re-renders nothing); the wrapper, an article of the list's feed,
+ * re-renders only when its index moves (prepends) or its content's props change, and the user's
+ * content only when the message object, the previous one (what day separators and sender grouping
+ * are drawn from) or `renderMessage` changes. Its place in the feed (`aria-posinset`,
+ * `aria-setsize`) is not rendered here but written by VirtualRows (writeFeedPlaces): each new
+ * message changes the feed's size, which re-rendered every mounted row.
  * Receipts never pass through here: the tick or badge inside the content subscribes to its own
  * message, so a receipt re-renders only the rows it changes.
  */
@@ -22,23 +22,16 @@ export type RenderRow = (
 // never renders a MessageList can then drop these rows.
 export const MessageRow = /* @__PURE__ */ memo(function MessageRow({
   index,
-  position,
-  setSize,
   measureElement,
   ...content
 }: RowContentProps & {
   index: number;
-  /** Its place in the list's feed, counted over the app's whole history (see MessageList). */
-  position: number;
-  setSize: number;
   measureElement: (element: HTMLElement | null) => void;
 }) {
   return (
     <article
       ref={measureElement}
       data-index={index}
-      aria-posinset={position}
-      aria-setsize={setSize}
       className="readmark-message-row"
       style={{
         position: 'absolute',

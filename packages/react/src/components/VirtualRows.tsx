@@ -1,8 +1,10 @@
 import type { ReceiptMessage } from '@readmark/core';
 import type { VirtualizerOptions } from '@tanstack/react-virtual';
 import { useEffect } from 'react';
+import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { MessageRow, type RenderRow } from './MessageRow';
 import { type RowVirtualizer, useVirtualRows } from './useRowVirtualizer';
+import { writeFeedPlaces } from './writeFeedPlaces';
 
 /**
  * The rendered rows of `MessageList`. Scrolling re-renders this component alone, once per change of
@@ -44,6 +46,10 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
   onRendered: () => void;
 }) {
   const items = useVirtualRows(virtualizer, renderedWith);
+  // After every commit, before paint: rows mount here, and those kept may show an older place.
+  useClientLayoutEffect(() =>
+    writeFeedPlaces(virtualizer.direct.container, firstPosition, setSize),
+  );
   useEffect(() => {
     onRendered();
   });
@@ -65,8 +71,6 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
         message={message}
         previous={item.index === 0 ? above : messages[item.index - 1]}
         index={item.index}
-        position={firstPosition + item.index}
-        setSize={setSize}
         measureElement={measureRow}
         renderMessage={renderRow}
       />
