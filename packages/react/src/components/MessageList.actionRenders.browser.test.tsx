@@ -50,6 +50,7 @@ const renderMessage = (message: ReceiptMessage) => {
 
 function Chat(props: {
   engine: ReceiptEngine;
+  conversationId?: string | undefined;
   messages: ReceiptMessage[];
   locale?: string | undefined;
   isRetitled?: boolean | undefined;
@@ -63,7 +64,7 @@ function Chat(props: {
     >
       <CountedList
         className="action-list"
-        conversationId="alice|2|t1"
+        conversationId={props.conversationId ?? 'alice|2|t1'}
         messages={props.messages}
         renderMessage={renderMessage}
       />
@@ -100,7 +101,10 @@ async function chat() {
   };
   const show = (shown: ReceiptMessage[], locale?: string, isRetitled?: boolean) =>
     app.rerender(<Chat engine={engine} messages={shown} locale={locale} isRetitled={isRetitled} />);
-  return { bob, carol, messages, newest, show };
+  /** Shows another conversation's messages in the same list, as an app's chat switcher does. */
+  const open = (conversationId: string, shown: ReceiptMessage[]) =>
+    app.rerender(<Chat engine={engine} conversationId={conversationId} messages={shown} />);
+  return { alice, bob, carol, messages, newest, show, open };
 }
 
 /** Deliveries done and nothing rendered for a few frames. */
@@ -263,5 +267,39 @@ describe('MessageList render counts of everyday actions', () => {
     await quiet();
     expect(articles).toEqual([]);
     expect(feedPlaces()).toEqual(placesAmong(21));
+  });
+
+  it('another conversation renders the list once and only the rows it shows, at its end', async () => {
+    const { alice, bob, messages, open } = await chat();
+    for (let index = 0; index < 5; index++) {
+      await world.send(bob, { conversationId: 'bob|1|alice', text: `p${index}` });
+    }
+    const other = await world.history(alice, 'alice|1|bob');
+    // Scrolled up in the team chat, where the list is no longer at its end.
+    scroller().scrollTop = 0;
+    await quiet();
+    const frame = scroller().closest('[data-at-end]')!;
+    expect(frame.getAttribute('data-at-end')).toBe('false');
+    reset();
+    open('alice|1|bob', other);
+    expect(frame.getAttribute('data-at-end')).toBe('true');
+    await quiet();
+    const shown = other.map((message) => message.messageClientId);
+    expect(mountedIds(other)).toEqual(shown);
+    expect(articles.sort()).toEqual([...shown].sort());
+    expect(count).toEqual({ list: 1, content: 5, tick: 5, badge: 5 });
+    expect(feedPlaces()).toEqual(placesAmong(5));
+
+    // Back to the team chat: it opens at its end, not scrolled up as it was left. (Its rows are
+    // rendered where the short chat was scrolled, at the top, before it goes to its end: not
+    // counted here.)
+    reset();
+    open('alice|2|t1', messages);
+    expect(frame.getAttribute('data-at-end')).toBe('true');
+    await quiet();
+    expect(frame.getAttribute('data-at-end')).toBe('true');
+    expect(mountedIds(messages).at(-1)).toBe(messages.at(-1)!.messageClientId);
+    expect(count.list).toBe(1);
+    expect(feedPlaces()).toEqual(placesAmong(20));
   });
 });

@@ -121,7 +121,17 @@ export function MessageList<TMessage extends ReceiptMessage>({
   useShiftTabIntoView(scrollRef);
 
   // --- "at the end" and the new-messages pill ---
-  const [isAtEnd, setIsAtEnd] = useState(true);
+  // The conversation the last commit showed: a new object each time another one is shown, set as
+  // that commits (below).
+  const shownRef = useRef({ conversationId });
+  const isSwitchingConversation = shownRef.current.conversationId !== conversationId;
+  // Where the reader left the end: the showing of a conversation they are scrolled up in, `null`
+  // at the end. Another conversation opens at its end with everything seen: the state kept from the
+  // one before, scrolled up there, showed and announced its whole history as new for one render.
+  // It is at its end because this state names another showing, not by resetting it as it renders
+  // (a state update during render ran the list's render twice for every switch).
+  const [scrolledUpIn, setScrolledUpIn] = useState<object | null>(null);
+  const isAtEnd = isSwitchingConversation || scrolledUpIn !== shownRef.current;
   const isAtEndRef = useRef(isAtEnd);
   // Where a frame last found the list at the end: moving up from there is what leaves it (before
   // the first such frame, any distance from the end does).
@@ -129,15 +139,9 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // The last message the reader saw (`null`: none of those they saw is left). Read only while
   // scrolled away from the end: set as the list leaves it (see handleFrame).
   const [seenLastKey, setSeenLastKey] = useState<string | null>();
-  // Another conversation opens at its end with everything seen: the state kept from the one before,
-  // scrolled up there, showed and announced its whole history as new for one render.
-  const [stateConversationId, setStateConversationId] = useState(conversationId);
-  const isSwitchingConversation = stateConversationId !== conversationId;
   // Whether a row of the conversation left behind held the focus, which leaves with it.
   const hadFocusRef = useRef(false);
   if (isSwitchingConversation) {
-    setStateConversationId(conversationId);
-    setIsAtEnd(true);
     const scroller = scrollRef.current;
     hadFocusRef.current = !!scroller?.contains(scroller.ownerDocument.activeElement);
   }
@@ -145,13 +149,11 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // again for the same one (a hidden `<Activity>` shown again, StrictMode) reset nothing: reset, a
   // list at its end that took messages while hidden counted itself scrolled up (the pill showed
   // them), and one near its top asked for the same older history again.
-  /** The conversation the refs below were last reset for (the first one starts reset). */
-  const conversationOfResetRef = useRef(conversationId);
   // The oldest message older history was last asked for: once per oldest message.
   const loadOlderForKeyRef = useRef<string | undefined>(undefined);
   useClientLayoutEffect(() => {
-    if (conversationOfResetRef.current === conversationId) return;
-    conversationOfResetRef.current = conversationId;
+    if (shownRef.current.conversationId === conversationId) return;
+    shownRef.current = { conversationId };
     loadOlderForKeyRef.current = undefined;
     isAtEndRef.current = true;
     atEndScrollTopRef.current = Number.POSITIVE_INFINITY;
@@ -192,7 +194,6 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // newest, so a render while scrolling through a long history does not walk all of it.
   if (
     !isAtEnd &&
-    !isSwitchingConversation &&
     seenLastKey !== undefined &&
     // Not in the render of such a change: the list goes to the end as it commits.
     (atEndBeforeChangeFrom === undefined || shownBeforeRef.current[0] === allMessages)
@@ -274,7 +275,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
     const [all, keyOf, extend, loadOlder] = latest.current;
     if (isNowAtEnd !== isAtEndRef.current) {
       isAtEndRef.current = isNowAtEnd;
-      setIsAtEnd(isNowAtEnd);
+      setScrolledUpIn(isNowAtEnd ? null : shownRef.current);
       // Leaving the end, the reader has seen up to the newest message of the last commit. Marked
       // here, not during every render at the end: that render-time update ran the whole list twice
       // for each new message (and each send) while at the end.
@@ -349,7 +350,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
       virtualizer.scrollToEnd();
       isAtEndRef.current = true;
       atEndScrollTopRef.current = atEndBeforeChangeFrom;
-      setIsAtEnd(true);
+      setScrolledUpIn(null);
     }
     if (
       isScrollingToOwnMessages === false ||

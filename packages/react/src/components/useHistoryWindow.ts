@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { messageAtEdge } from './messageAtEdge';
 
 /** Newest messages given to the virtualizer when a long history is first shown. */
@@ -49,7 +50,13 @@ export function useHistoryWindow<TMessage>(
   // Decided as the list mounts, not by a state update during its first render, which ran the
   // list's render (all of its hooks) twice in every mount.
   const [mounted] = useState(() => firstWindow(messages, keyOf, conversationId));
-  const [anchor, setAnchor] = useState<WindowAnchor>(mounted[1]);
+  // The anchor as the last commit left it, or as `extend` set it since (rendering again for it). A
+  // render adjusts it to its messages and conversation, and commits that (below): set by a state
+  // update during render, for each conversation shown and each first message removed, it ran the
+  // list's render twice.
+  const anchorRef = useRef<WindowAnchor>(mounted[1]);
+  const anchor = anchorRef.current;
+  const rerender = useReducer((count: number) => count + 1, 0)[1];
   // The messages and where the window's first message was last found: appends keep its index,
   // prepends shift it by the number added, so it is found without scanning the history.
   const lastRef = useRef<[messages: readonly TMessage[], start: number]>([messages, mounted[0]]);
@@ -81,8 +88,10 @@ export function useHistoryWindow<TMessage>(
           Math.min(lastStart, Math.max(0, messages.length - 1)),
     );
   }, [anchor, conversationId, messages, keyOf]);
-  // Adjusted during render, as React allows: the next render finds the same window.
-  if (next !== anchor) setAnchor(next);
+  // Unless `extend` moved it meanwhile (a render older than that committing after it).
+  useClientLayoutEffect(() => {
+    if (anchorRef.current === anchor) anchorRef.current = next;
+  });
   lastRef.current = [messages, start];
 
   const [windowed, above] = useMemo(() => {
@@ -94,14 +103,13 @@ export function useHistoryWindow<TMessage>(
   const extend = useCallback(
     (toIndex?: number) => {
       // HISTORY_STEP more, or down to `toIndex` (a message scrolled to) when that is further.
-      setAnchor(
-        startingAt(
-          messages,
-          keyOf,
-          conversationId,
-          Math.max(0, Math.min(start - HISTORY_STEP, toIndex ?? start)),
-        )[1],
-      );
+      anchorRef.current = startingAt(
+        messages,
+        keyOf,
+        conversationId,
+        Math.max(0, Math.min(start - HISTORY_STEP, toIndex ?? start)),
+      )[1];
+      rerender();
     },
     [start, messages, keyOf, conversationId],
   );
