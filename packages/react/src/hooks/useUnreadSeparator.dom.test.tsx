@@ -357,6 +357,28 @@ describe('useUnreadSeparator with UnreadSeparator', () => {
     expect(rowWithLine()).toBe(a2!.messageClientId);
   });
 
+  it('asks the read time once per opening: a new engine of the same account asks only while none has answered', async () => {
+    const { bob, messages } = await bobReadUpToA1();
+    const [, , a2] = messages;
+    // Bob's first engine never hears back (its transport gone before it answered): the next asks.
+    const unanswered = bobsEngine(bob.transport, () => new Promise<number>(() => {}));
+    const view = showOn(unanswered, messages);
+    await tick(1000);
+    expect(rowWithLine()).toBeNull();
+    view.showOn(bob.engine);
+    await tick(0);
+    expect(rowWithLine()).toBe(a2!.messageClientId);
+    expect(bob.calls.getSelfReadTime).toEqual([['B|1|A']]);
+
+    // Answered, it is not asked again: the answer would be dropped, the line keeping its place.
+    const again = world.device('B');
+    view.showOn(again.engine);
+    await tick(1000);
+    expect(again.calls.getSelfReadTime).toEqual([]);
+    expect(bob.calls.getSelfReadTime).toHaveLength(1);
+    expect(rowWithLine()).toBe(a2!.messageClientId);
+  });
+
   it('shows no line and throws nothing without options, or with null ones', async () => {
     const { bob } = await bobReadUpToA1();
     const wrapper = (ui: ReactNode) => <ReceiptProvider engine={bob.engine}>{ui}</ReceiptProvider>;

@@ -55,7 +55,7 @@ interface Opening {
  * Where "Unread messages" goes: the first message of someone else that I had not read when this
  * conversation was opened. The read time is taken once per opening and kept, so the line stays put
  * while the list marks what the reader sees; another `conversationId` or account takes it again (a
- * new engine of the same account does not).
+ * new engine of the same account does not, and asks for it only while no answer has come).
  * It is the transport's `getSelfReadTime` (NIM's `getConversationReadTime`: one-to-one it follows
  * my receipts from any device, in teams it moves with `markConversationRead`), asked once; one-to-one
  * the engine may know a later one, its `selfReadTime` at the opening (SPEC P11: my receipts, sent
@@ -100,12 +100,16 @@ export function useUnreadSeparator<TMessage extends ReceiptMessage>(
     setOpening({ ...opening, ceiling });
   }
 
+  const isReadTimeKnown = readTime !== undefined;
   useEffect(() => {
+    // Kept once taken: asked again (a new engine of the account: an <Activity> shown again, a
+    // transport swapped), the answer would move the line to what the reader has read since, and
+    // was dropped. Until then a new engine asks: the one before may never answer, its transport
+    // gone.
+    if (isReadTimeKnown) return;
     let isCurrent = true;
     void readTimeAtOpening(engine, conversationId).then((time) => {
-      // Kept once taken: an effect run again on the same conversation (StrictMode, an <Activity>
-      // shown again, a new engine of the account) must not move the line to what the reader has
-      // read since.
+      // Not once another opening or engine asks, nor over a read time taken meanwhile.
       if (isCurrent && time !== undefined) {
         setOpening((kept) =>
           kept.accountId === engine.accountId &&
@@ -119,7 +123,7 @@ export function useUnreadSeparator<TMessage extends ReceiptMessage>(
     return () => {
       isCurrent = false;
     };
-  }, [engine, conversationId]);
+  }, [engine, conversationId, isReadTimeKnown]);
 
   const firstUnreadKey = useMemo(() => {
     let first: string | undefined;
