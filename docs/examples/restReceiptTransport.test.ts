@@ -198,4 +198,41 @@ describe('the custom transport example, through the real engine', () => {
     ]);
     unsubscribe();
   });
+
+  it("one browser session switched from alice to bob: alice's engine, going with receipts to send, sends none with bob's token", async () => {
+    const backend = createFakeChatBackend();
+    backend.createGroup('g1', ['alice', 'bob', 'carol']);
+    const toAlice = backend.sendMessage('carol', { to: 'alice', kind: 'direct', text: 'hi' });
+    const toGroup = backend.sendMessage('carol', {
+      to: 'g1',
+      kind: 'group',
+      text: 'lunch?',
+      wantsReceipt: true,
+    });
+    // The app's one HTTP client sends the current session's token, whoever's engine calls it.
+    let session = 'alice';
+    const engine = createReceiptEngine({
+      accountId: 'alice',
+      transport: createRestReceiptTransport({
+        accountId: 'alice',
+        http: (request) => backend.httpFor(session)(request),
+        socket: backend.connect('alice'),
+        getLoginUser: () => session,
+      }),
+    });
+    engines.push(engine);
+    engine.markRead([toReceiptMessage('alice', toAlice), toReceiptMessage('alice', toGroup)]);
+    // Within the flush window the user logs in as bob; the app then drops alice's engine, which
+    // had nobody to take its receipts (no storage, no other engine of alice's).
+    session = 'bob';
+    engine.dispose();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(backend.requests.filter((request) => request.method === 'POST')).toEqual([]);
+    // Carol's group message is not read by bob, who never saw it.
+    const carol = device(backend, 'carol');
+    const detail = await carol.transport.getTeamMessageReceiptDetail(
+      toReceiptMessage('carol', toGroup),
+    );
+    expect(detail.readAccountList).toEqual([]);
+  });
 });

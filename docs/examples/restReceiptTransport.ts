@@ -44,6 +44,12 @@ export interface RestReceiptTransportOptions {
   http: HttpClient;
   /** Your push connection. */
   socket: SocketLike;
+  /**
+   * Who the session your `http` sends as (its token) is logged in as now, `''` when signed out.
+   * Give it when the session outlives an account switch (a `getToken` that reads the current
+   * session): the engine then sends none of the old account's receipts with the new account's token.
+   */
+  getLoginUser?: (() => string) | undefined;
 }
 
 /** A group member count as the backend sends it (snake_case, its own names). */
@@ -72,6 +78,7 @@ export function createRestReceiptTransport({
   accountId,
   http,
   socket,
+  getLoginUser,
 }: RestReceiptTransportOptions): ReceiptTransport {
   // Every call goes through here so every failure becomes a ReceiptError with a NIM code: the engine
   // retries the retryable ones (416, 191005, 192001…) and reports the rest.
@@ -171,6 +178,8 @@ export function createRestReceiptTransport({
         socket.removeEventListener('close', onChange);
       };
     },
+
+    ...(getLoginUser ? { getLoginUser } : {}),
   };
 }
 

@@ -59,4 +59,14 @@ export interface ReceiptTransport {
   getConnectionState?(): ConnectionState;
   /** Optional: calls `listener` on each change of the connection state; returns the unsubscribe. */
   subscribeConnectionState?(listener: (state: ConnectionState) => void): () => void;
+  /**
+   * Optional: the account the backend is logged in as now, `''` for nobody —
+   * `V2NIMLoginService.getLoginUser`. Read before each receipt is sent: when one transport outlives
+   * an account switch (one SDK instance logged out of A and into B, or requests that carry the
+   * current session's token), a receipt of A's engine sent then would count as B's read. The engine
+   * sends none while another account, or nobody, is logged in: a running engine keeps them and
+   * retries (as for 190002), a disposed one leaves them to another running engine of the account or
+   * to its `storage`, or drops them. Without it every receipt is sent.
+   */
+  getLoginUser?(): string;
 }

@@ -516,6 +516,13 @@ export function createNimTransport(
     };
   }
 
+  const getLoginUser = login?.getLoginUser;
+  if (typeof getLoginUser === 'function') {
+    // The engine sends no receipt while another account is logged in: after one instance switched
+    // accounts, its old engine's receipts are kept or dropped without calling the SDK at all.
+    transport.getLoginUser = () => getLoginUser.call(login);
+  }
+
   if (login && typeof login.getConnectStatus === 'function') {
     // An SDK without a login status (a custom client) is logged in whenever connected.
     const loginStatus = () =>

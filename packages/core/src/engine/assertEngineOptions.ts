@@ -47,7 +47,12 @@ function checkEngineOptions(options: unknown): void {
   const missing = transportMethods.filter((name) => typeof transport[name] !== 'function');
   if (missing.length > 0) fail(`the transport lacks ${missing.join(', ')}`);
   // Optional methods are called as `transport.x?.()`: present but not callable would be a TypeError.
-  for (const name of ['getSelfReadTime', 'getConnectionState', 'subscribeConnectionState']) {
+  for (const name of [
+    'getSelfReadTime',
+    'getConnectionState',
+    'subscribeConnectionState',
+    'getLoginUser',
+  ]) {
     if (transport[name] !== undefined && typeof transport[name] !== 'function') {
       fail(`the transport's \`${name}\` must be a function when present`);
     }

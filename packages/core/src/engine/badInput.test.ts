@@ -394,6 +394,10 @@ describe('bad options of createReceiptEngine', () => {
       'a transport missing subscribe',
       () => ({ transport: { ...bob.transport, subscribe: 1 }, accountId: 'B' }),
     ],
+    [
+      'a transport whose getLoginUser is a string',
+      () => ({ transport: { ...bob.transport, getLoginUser: 'B' }, accountId: 'B' }),
+    ],
     ['a numeric accountId', () => ({ ...base(), accountId: 5 })],
     ['a NaN flushDelayMs', () => ({ ...base(), flushDelayMs: Number.NaN })],
     ['a negative loadDelayMs', () => ({ ...base(), loadDelayMs: -1 })],

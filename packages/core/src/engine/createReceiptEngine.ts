@@ -103,6 +103,7 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
 
   const context: EngineContext = {
     transport,
+    accountId,
     store,
     random: options.random ?? Math.random,
     retry: { ...defaultRetryPolicy, ...options.retry },

@@ -46,6 +46,8 @@ export interface TimerSet {
 /** What the engine's parts share. Internal. */
 export interface EngineContext {
   transport: ReceiptTransport;
+  /** The engine's account: receipts go out only while it is the one logged in. */
+  accountId: string;
   store: StoreApi<ReceiptState>;
   random: () => number;
   retry: RetryPolicy;

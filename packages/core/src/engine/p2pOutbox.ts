@@ -1,9 +1,10 @@
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
-import { type EngineContext, invoke } from './engineContext';
+import type { EngineContext } from './engineContext';
 import { advanceWatermark } from './receiptState';
 import { createRetrySchedule } from './retrySchedule';
 import { selectIsSendingReceipts, selectSelfReadTime } from './selectors';
+import { sendAsAccount } from './sendAsAccount';
 
 /** The outgoing side of P2P receipts: one receipt per conversation for the newest message seen. */
 export interface P2POutbox {
@@ -89,7 +90,7 @@ export function createP2POutbox(
 
   function send(conversationId: string, message: ReceiptMessage): void {
     inFlight.set(conversationId, message);
-    invoke(() => context.transport.sendP2PMessageReceipt(message)).then(
+    sendAsAccount(context, () => context.transport.sendP2PMessageReceipt(message)).then(
       () => {
         inFlight.delete(conversationId);
         if (context.isDisposed()) return;

@@ -1,9 +1,10 @@
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
-import { type EngineContext, invoke } from './engineContext';
+import type { EngineContext } from './engineContext';
 import { markTeamUnavailable, teamMessageKey } from './receiptState';
 import { createRetrySchedule, type RetryRound } from './retrySchedule';
 import { selectIsSendingReceipts } from './selectors';
+import { sendAsAccount } from './sendAsAccount';
 
 /** NIM accepts at most 50 messages per team receipt call (SPEC G3). */
 export const TEAM_BATCH_LIMIT = 50;
@@ -106,7 +107,7 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
   function send(conversationId: string, batch: ReceiptMessage[], round: RetryRound): void {
     inFlight.add(batch);
     const land = () => inFlight.delete(batch);
-    invoke(() => context.transport.sendTeamMessageReceipts(batch)).then(
+    sendAsAccount(context, () => context.transport.sendTeamMessageReceipts(batch)).then(
       () => {
         land();
         if (context.isDisposed()) return;

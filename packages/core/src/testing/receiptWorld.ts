@@ -84,6 +84,7 @@ export function countCalls(transport: ReceiptTransport): {
   if (transport.getConnectionState) {
     counted.getConnectionState = () => transport.getConnectionState!();
   }
+  if (transport.getLoginUser) counted.getLoginUser = () => transport.getLoginUser!();
   if (transport.subscribeConnectionState) {
     counted.subscribeConnectionState = (listener) => transport.subscribeConnectionState!(listener);
   }
