@@ -116,8 +116,9 @@ export interface ReceiptEngine {
   /**
    * Unsubscribes from the transport and cancels every timer. Idempotent. Afterwards every method is
    * a no-op (after validating its input) and answers of calls still in flight are ignored; receipts
-   * not yet confirmed go to another running engine of the account, or stay in `storage` for the
-   * next engine; with neither, those still waiting for the flush window or a retry are sent at once (a P2P
+   * not yet confirmed go to another running engine of the account (which follows the answers of
+   * those still on the wire, sending again only what fails), or stay in `storage` for the next
+   * engine; with neither, those still waiting for the flush window or a retry are sent at once (a P2P
    * receipt waiting for the account's own read time, once that answer says it is still needed: the
    * one answer a disposed engine still applies to its store; it goes to an engine of the account
    * started meanwhile, if any, instead).

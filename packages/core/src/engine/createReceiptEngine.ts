@@ -160,10 +160,12 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   const team = createTeamOutbox(context);
   const details = createTeamDetailLoader(context);
   const counts = createTeamCountLoader(context, scheduleLoad, details.mergeCounts);
-  const persistence = createOutboxPersistence(options.storage, accountId, () => [
-    ...p2p.snapshot(),
-    ...team.snapshot(),
-  ]);
+  const persistence = createOutboxPersistence(
+    options.storage,
+    accountId,
+    () => [...p2p.snapshot(), ...team.snapshot()],
+    () => [...p2p.calls(), ...team.calls()],
+  );
 
   function flushNow(): void {
     if (isDisposed) return;
@@ -355,8 +357,13 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
   function start(): void {
     if (isStarted || isDisposed) return;
     isStarted = true;
-    // Receipts an earlier engine (before a reload) could not deliver go out first.
-    persistence.restore((restored) => {
+    // Receipts an earlier engine (before a reload) could not deliver go out first; those of an
+    // engine of the account disposed later come the same way, with its calls still on the wire,
+    // whose answers this one follows instead of sending their receipts again.
+    persistence.restore((restored, calls) => {
+      for (const call of calls) {
+        (isP2PConversationId(accountId, call.conversationId) ? p2p : team).adopt(call);
+      }
       if (enqueue(restored)) scheduleFlush(0);
     });
     unsubscribe = listenTo('subscribe', () => transport.subscribe(onEvent), context.report);

@@ -3,12 +3,30 @@ import type { ReceiptMessage } from '../types';
 import { isReceiptMessage } from './messageFacts';
 
 /**
+ * A receipt call made and not answered yet: an engine that takes over another's receipts takes over
+ * its calls' answers too, rather than sending their receipts a second time beside them.
+ */
+export interface ReceiptCall {
+  conversationId: string;
+  /** One P2P receipt's message, or a team batch. */
+  messages: ReceiptMessage[];
+  /** Resolves once the server confirmed them; rejects with the call's ReceiptError. */
+  answer: Promise<void>;
+}
+
+/** Takes over receipts: queued ones to send, and calls in flight whose answers to follow. */
+export type AdoptReceipts = (messages: ReceiptMessage[], calls: ReceiptCall[]) => void;
+
+/**
  * Keeps an engine's outbox in a {@link ReceiptOutboxStorage}, and hands it to the account's next
  * engine in the page at dispose (with or without a storage). Internal.
  */
 export interface OutboxPersistence {
-  /** Loads what an earlier engine left and hands it to `onRestored` (once, unless disposed). */
-  restore(onRestored: (messages: ReceiptMessage[]) => void): void;
+  /**
+   * Loads what an earlier engine left and hands it to `adopt` (once, unless disposed); from then on
+   * a disposed engine of the account may hand `adopt` what it held.
+   */
+  restore(adopt: AdoptReceipts): void;
   /** The outbox changed: save it (coalesced into one write per microtask). */
   changed(): void;
   /**
@@ -35,7 +53,7 @@ const noStorage: ReceiptOutboxStorage = { load: () => [], save() {} };
 /** A started engine that has not been disposed: who can take over another's receipts. */
 interface LiveEngine {
   accountId: string;
-  adopt: (messages: ReceiptMessage[]) => void;
+  adopt: AdoptReceipts;
 }
 const liveEngines = new Set<LiveEngine>();
 /**
@@ -54,11 +72,14 @@ const lateSaves = new Map<string, Promise<unknown>>();
  * minification in every app's bundle):
  * @param givenStorage The engine's `storage` option; none: only the handover takes part.
  * @param snapshot Everything not yet confirmed by the server: queued, in flight and waiting to retry.
+ * @param inFlight The calls among them whose answers have not come: a next engine takes these over
+ *   (a receipt sent twice is a second call, and counts as two team calls); a storage keeps them all.
  */
 export function createOutboxPersistence(
   givenStorage: ReceiptOutboxStorage | undefined,
   accountId: string,
   snapshot: () => ReceiptMessage[],
+  inFlight: () => ReceiptCall[],
 ): OutboxPersistence {
   const storage = givenStorage ?? noStorage;
   const hasStorage = storage !== noStorage;
@@ -67,8 +88,11 @@ export function createOutboxPersistence(
   let isWriteScheduled = false;
   // Registered once started (see `restore`), until disposed.
   const self: LiveEngine = { accountId, adopt: () => {} };
-  /** What was not confirmed at dispose, in flight included: no answer counts after it. */
+  /** What was not confirmed at dispose, in flight included: what a storage keeps. */
   let pendingAtDispose: ReceiptMessage[] = [];
+  /** The calls in flight at dispose, and the rest of `pendingAtDispose`: what a next engine adopts. */
+  let callsAtDispose: ReceiptCall[] = [];
+  let queuedAtDispose: ReceiptMessage[] = [];
 
   function save(messages: ReceiptMessage[]): Promise<unknown> {
     try {
@@ -88,11 +112,14 @@ export function createOutboxPersistence(
     }
   }
 
-  /** Hands `messages` to another running engine of the account, which owns the storage from now on. */
-  function handOver(messages: ReceiptMessage[]): boolean {
+  /**
+   * Hands `messages`, and `calls` to follow, to another running engine of the account, which owns
+   * the storage from now on.
+   */
+  function handOver(messages: ReceiptMessage[], calls: ReceiptCall[] = []): boolean {
     for (const other of liveEngines) {
       if (other.accountId === accountId) {
-        other.adopt(messages);
+        other.adopt(messages, calls);
         return true;
       }
     }
@@ -105,11 +132,14 @@ export function createOutboxPersistence(
     const isWriteDue = isWriteScheduled;
     isWriteScheduled = false;
     pendingAtDispose = snapshot();
+    callsAtDispose = inFlight();
+    const sent = new Set(callsAtDispose.flatMap((call) => call.messages));
+    queuedAtDispose = pendingAtDispose.filter((message) => !sent.has(message));
     // Before its load ends an engine with a storage hands over later (see `finish`). One without a
     // storage has nothing to load: it hands over now, or sends (a running engine disposed before
     // its load ends would otherwise find no heir).
     if (!isLoaded && hasStorage) return true;
-    if (handOver(pendingAtDispose)) return true;
+    if (handOver(queuedAtDispose, callsAtDispose)) return true;
     if (isWriteDue) void save(pendingAtDispose);
     return hasStorage;
   }
@@ -119,7 +149,8 @@ export function createOutboxPersistence(
    * is saved on top of what the storage holds by then (the answer to its own load may be stale).
    */
   function saveLate(): void {
-    if (pendingAtDispose.length === 0 || handOver(pendingAtDispose)) return;
+    // Calls answered meanwhile are adopted all the same: their answers are followed at once.
+    if (pendingAtDispose.length === 0 || handOver(queuedAtDispose, callsAtDispose)) return;
     const done = (lateSaves.get(accountId) ?? Promise.resolve())
       .then(load)
       .then((held) =>
@@ -145,14 +176,14 @@ export function createOutboxPersistence(
     void Promise.resolve().then(write);
   }
 
-  function restore(onRestored: (messages: ReceiptMessage[]) => void): void {
-    self.adopt = onRestored;
+  function restore(adopt: AdoptReceipts): void {
+    self.adopt = adopt;
     liveEngines.add(self);
     const finish = (loaded: unknown) => {
       isLoaded = true;
       // Without a storage, dispose handed over already.
       if (isDisposed) return hasStorage ? saveLate() : undefined;
-      onRestored(Array.isArray(loaded) ? loaded.filter(isReceiptMessage) : []);
+      adopt(Array.isArray(loaded) ? loaded.filter(isReceiptMessage) : [], []);
       // Whatever changed while loading (and what was dropped from the load) is written now.
       changed();
     };

@@ -1,6 +1,7 @@
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
 import type { EngineContext } from './engineContext';
+import type { ReceiptCall } from './outboxPersistence';
 import { advanceWatermark } from './receiptState';
 import { createRetrySchedule } from './retrySchedule';
 import { selectIsSendingReceipts, selectSelfReadTime } from './selectors';
@@ -24,6 +25,14 @@ export interface P2POutbox {
   snapshot(): ReceiptMessage[];
   /** The conversations whose receipt waits to be sent (queued or waiting to retry, not in flight). */
   queued(): string[];
+  /** The calls whose answers have not come, its own and those it adopted. */
+  calls(): ReceiptCall[];
+  /**
+   * Follows the answer of a call a disposed engine of the account made, as if this outbox had made
+   * it: no second call for its receipt, the read time moves when it succeeds, and a failure is
+   * retried or reported here.
+   */
+  adopt(call: ReceiptCall): void;
 }
 
 /**
@@ -44,7 +53,10 @@ export function createP2POutbox(
   isWaitingForReadTime: (conversationId: string) => boolean,
 ): P2POutbox {
   const pending = new Map<string, ReceiptMessage>();
+  /** The newest receipt on the wire per conversation, own or adopted: its next one waits. */
   const inFlight = new Map<string, ReceiptMessage>();
+  /** Calls whose answer is awaited, for an engine that takes over from this one. */
+  const calls = new Set<ReceiptCall>();
   const retries = createRetrySchedule(context, () => flush());
   // Messages the server refused for good: marking them again must not repeat the call or the report.
   const refused = new Set<string>();
@@ -89,10 +101,29 @@ export function createP2POutbox(
   }
 
   function send(conversationId: string, message: ReceiptMessage): void {
+    // In flight before the call: a dispose made inside it (app code run by the transport) finds
+    // the receipt, which then has no answer to follow, and hands it over as queued.
     inFlight.set(conversationId, message);
-    sendAsAccount(context, () => context.transport.sendP2PMessageReceipt(message)).then(
+    follow({
+      conversationId,
+      messages: [message],
+      answer: sendAsAccount(context, () => context.transport.sendP2PMessageReceipt(message)),
+    });
+  }
+
+  function follow(call: ReceiptCall): void {
+    const { conversationId } = call;
+    const message = call.messages[0] as ReceiptMessage;
+    calls.add(call);
+    const sending = inFlight.get(conversationId);
+    if (!sending || sending.createTime < message.createTime) inFlight.set(conversationId, message);
+    const land = () => {
+      calls.delete(call);
+      if (inFlight.get(conversationId) === message) inFlight.delete(conversationId);
+    };
+    call.answer.then(
       () => {
-        inFlight.delete(conversationId);
+        land();
         if (context.isDisposed()) return;
         retries.succeed(conversationId);
         context.store.setState((state) =>
@@ -103,7 +134,7 @@ export function createP2POutbox(
         if (pending.has(conversationId)) onNeedsFlush();
       },
       (error: ReceiptError) => {
-        inFlight.delete(conversationId);
+        land();
         if (context.isDisposed()) return;
         if (!context.willRetry(error, 'sendP2PMessageReceipt', conversationId)) {
           refused.add(message.messageClientId);
@@ -136,5 +167,11 @@ export function createP2POutbox(
     },
     snapshot: () => [...pending.values(), ...inFlight.values()],
     queued: () => [...pending.keys()],
+    calls: () => [...calls],
+    adopt(call) {
+      // A receipt queued here for the conversation waits for the answer, as for an own call.
+      follow(call);
+      context.onOutboxChange();
+    },
   };
 }

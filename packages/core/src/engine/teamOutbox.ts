@@ -1,6 +1,7 @@
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
 import type { EngineContext } from './engineContext';
+import type { ReceiptCall } from './outboxPersistence';
 import { markTeamUnavailable, teamMessageKey } from './receiptState';
 import { createRetrySchedule, type RetryRound } from './retrySchedule';
 import { selectIsSendingReceipts } from './selectors';
@@ -23,6 +24,14 @@ export interface TeamOutbox {
   drop(conversationId?: string): void;
   /** Every receipt not yet confirmed by the server: queued, in flight or waiting to retry. */
   snapshot(): ReceiptMessage[];
+  /** The calls whose answers have not come, its own and those it adopted. */
+  calls(): ReceiptCall[];
+  /**
+   * Follows the answer of a call a disposed engine of the account made, as if this outbox had made
+   * it: its messages are not sent again (queued ones leave the queue), and a failure is retried or
+   * reported here.
+   */
+  adopt(call: ReceiptCall): void;
 }
 
 /** Splits `items` into arrays of at most `size`. */
@@ -47,6 +56,8 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
   const retries = createRetrySchedule(context, () => flush());
   /** Batches sent and not yet answered: still pending for the outbox's snapshot. */
   const inFlight = new Set<ReceiptMessage[]>();
+  /** The calls of those batches (and of adopted ones), for an engine that takes over. */
+  const calls = new Set<ReceiptCall>();
   /**
    * Batches of a flush not sent yet (in `inFlight` already, so a dispose made inside an earlier
    * batch's send finds them), by conversation: a drop made meanwhile (mute, or a dispose whose
@@ -105,9 +116,25 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
   }
 
   function send(conversationId: string, batch: ReceiptMessage[], round: RetryRound): void {
+    follow(
+      {
+        conversationId,
+        messages: batch,
+        answer: sendAsAccount(context, () => context.transport.sendTeamMessageReceipts(batch)),
+      },
+      round,
+    );
+  }
+
+  function follow(call: ReceiptCall, round: RetryRound): void {
+    const { conversationId, messages: batch } = call;
     inFlight.add(batch);
-    const land = () => inFlight.delete(batch);
-    sendAsAccount(context, () => context.transport.sendTeamMessageReceipts(batch)).then(
+    calls.add(call);
+    const land = () => {
+      inFlight.delete(batch);
+      calls.delete(call);
+    };
+    call.answer.then(
       () => {
         land();
         if (context.isDisposed()) return;
@@ -147,5 +174,22 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
       }
     },
     snapshot: () => [...[...pending.values()].flat(), ...[...inFlight].flat()],
+    calls: () => [...calls],
+    adopt(call) {
+      const { conversationId, messages } = call;
+      const keyOf = (message: ReceiptMessage) =>
+        teamMessageKey(conversationId, message.messageClientId);
+      const keys = messages.map(keyOf);
+      for (const key of keys) handled.add(key);
+      // Queued here too (restored from a storage the disposed engine shared): it waits for the answer.
+      const queue = pending.get(conversationId) ?? [];
+      const rest = queue.filter((message) => !keys.includes(keyOf(message)));
+      if (rest.length < queue.length) {
+        if (rest.length > 0) pending.set(conversationId, rest);
+        else pending.delete(conversationId);
+      }
+      follow(call, retries.round(conversationId, 1));
+      context.onOutboxChange();
+    },
   };
 }
