@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createSubscriberCounter } from '../../../core/src/testing/leakCounters';
 import { countCalls } from '../../../core/src/testing/receiptWorld';
+import { createSwitchingInstance } from '../../../core/src/testing/switchingInstance';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { ConversationReadTick } from './ConversationReadTick';
 import { consoleCallsPerTest } from './consoleCallsPerTest.test';
@@ -256,6 +257,66 @@ describe('ReceiptProvider switching accounts under a mounted MessageList', () =>
     cleanupApps();
     expect(subscribers.live()).toBe(0);
     for (const device of Object.values(devices)) device.engine.dispose();
+    expect(consoleCalls).toEqual([]);
+  });
+
+  it("one SDK instance logged out of alice and into bob under one transport: none of alice's receipts goes in bob's session nor fails there, and her storage delivers them once she is back", async () => {
+    const one = createSwitchingInstance(world.server, ['alice', 'bob']);
+    // Bob, on his phone, writes to Alice; the app's one SDK instance is logged in as Alice.
+    const bobsPhone = world.server.login('bob');
+    const [fromBob] = [await world.send(bobsPhone, { conversationId: 'bob|1|alice', text: 'hi' })];
+    const history = await world.history(one.deviceOf('alice'), 'alice|1|bob');
+    const { transport, calls } = countCalls(createNimTransport(one.nim));
+    const errors: number[] = [];
+    const kept = new Map<string, ReceiptMessage[]>();
+    const engineOptions = {
+      // Long enough that the receipt still waits for its window when the app switches accounts.
+      flushDelayMs: 60_000,
+      onError: (error: { code: number }) => errors.push(error.code),
+      storage: {
+        load: (accountId: string) => kept.get(accountId) ?? [],
+        save: (accountId: string, messages: readonly ReceiptMessage[]) =>
+          void kept.set(accountId, [...messages]),
+      },
+    };
+    const page = (who: 'alice' | 'bob') => (
+      <ReceiptProvider transport={transport} accountId={who} engineOptions={engineOptions}>
+        {who === 'alice' ? (
+          <MessageList
+            className="switch-list"
+            conversationId="alice|1|bob"
+            messages={history}
+            renderMessage={renderMessage}
+            readDwellMs={0}
+          />
+        ) : (
+          <p>Bob's chats</p>
+        )}
+      </ReceiptProvider>
+    );
+    const { rerender } = renderApp(page('alice'));
+    // Alice sees Bob's message: its receipt waits for the flush window.
+    await waitFor(() => expect(calls.getSelfReadTime).toHaveLength(1));
+    // The app logs the instance out of Alice and into Bob; once the login is done it renders Bob.
+    one.switchTo('bob');
+    await frames(3);
+    await settle(world.server);
+    rerender(page('bob'));
+    await frames(3);
+    await settle(world.server);
+    expect(calls.sendP2PMessageReceipt).toHaveLength(0);
+    expect(errors).toEqual([]);
+    expect(bobsPhone.V2NIMMessageService.isPeerRead(fromBob as never)).toBe(false);
+
+    // Later the instance logs into Alice again: her new engine sends what her storage kept.
+    one.switchTo('alice');
+    rerender(page('alice'));
+    await waitFor(() =>
+      expect(bobsPhone.V2NIMMessageService.isPeerRead(fromBob as never)).toBe(true),
+    );
+    await settle(world.server);
+    expect(calls.sendP2PMessageReceipt).toHaveLength(1);
+    expect(errors).toEqual([]);
     expect(consoleCalls).toEqual([]);
   });
 
