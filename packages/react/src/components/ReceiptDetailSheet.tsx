@@ -11,6 +11,7 @@ import type { ReceiptDetailMember } from './ReceiptDetailMember';
 import { shortExcerpt } from './shortExcerpt';
 import { useModalDialog } from './useModalDialog';
 import { useReadAnnouncement } from './useReadAnnouncement';
+import { useSettledValue } from './useSettledValue';
 import { visuallyHidden } from './visuallyHidden';
 import { withClassName } from './withClassName';
 
@@ -48,6 +49,9 @@ export interface ReceiptDetailSheetProps {
   className?: string | undefined;
 }
 
+/** How long the connection must have been down before the sheet says its lists may be stale. */
+const SAY_OFFLINE_AFTER_MS = 1_000;
+
 /**
  * Text as the member search compares it: full-width letters and digits, which Chinese and Japanese
  * input methods type by default (００１), match their ASCII forms (001), and case is ignored.
@@ -66,6 +70,10 @@ const searchable = (text: string) => text.normalize('NFKC').toLocaleLowerCase();
  * While the members load, the tabs show the counts the badge shows for the message, never an empty
  * list's "(0)"; when none are known yet (or a `memberAccountIds` filter awaits its detail) the tabs
  * appear with the lists.
+ *
+ * While the connection is down the lists cannot follow reads: above them the sheet says they may be
+ * out of date ("Offline: the lists may be out of date"), and screen readers hear it once, politely;
+ * it goes when the connection is back and the engine reloads them.
  *
  * Esc closes it and focus returns to the element that opened it; if that element has left the
  * document meanwhile (e.g. a virtualized list unmounted the badge's row), focus goes to its nearest
@@ -134,15 +142,19 @@ export function ReceiptDetailSheet({
   // A live refetch keeps showing the lists it has; only a first load shows the loading state.
   const hasData = detail.readAccountList.length + detail.unreadAccountList.length > 0;
   const isShowingLoading = detail.isLoading && !hasData;
-  // Offline, a first load waits for the connection: said so, rather than "loading" for good.
-  // Subscribed only while that loading state shows, the only place that reads it.
-  const isOffline = useStoreSelector(
-    engine.store,
-    selectIsOffline,
-    Object.is,
-    isOpen && isShowingLoading,
-  );
+  // Offline, a first load waits for the connection (said so, rather than "loading" for good), and
+  // lists already shown stop following reads until it is back and the engine reloads them.
+  const isOffline = useStoreSelector(engine.store, selectIsOffline, Object.is, isOpen);
   const status = detail.error ? 'error' : isShowingLoading ? 'loading' : 'ready';
+  const isStale = isOffline && status === 'ready';
+  // Said once per time offline, after it has lasted a second (a blip is not news), and not again
+  // after a language switch (see useSettledValue).
+  const staleNotice = useSettledValue(
+    isStale ? strings.sheetOffline : undefined,
+    SAY_OFFLINE_AFTER_MS,
+    isStale,
+    { language: lang },
+  );
   const panelRef = useRef<HTMLDivElement>(null);
   const announcement = useReadAnnouncement(
     detail.readAccountList,
@@ -220,6 +232,12 @@ export function ReceiptDetailSheet({
             }}
             onCompositionEnd={(event) => setQuery(event.currentTarget.value)}
           />
+          {/* Seen at once; heard through the last region, which is there before it speaks. */}
+          {isStale && (
+            <p className="readmark-sheet-offline" aria-hidden="true">
+              {strings.sheetOffline}
+            </p>
+          )}
           <div
             ref={panelRef}
             // A panel is a tab panel only while its tab is there.
@@ -273,6 +291,9 @@ export function ReceiptDetailSheet({
       )}
       <div aria-live="polite" aria-atomic="true" style={visuallyHidden}>
         {announcement}
+      </div>
+      <div aria-live="polite" style={visuallyHidden}>
+        {staleNotice}
       </div>
     </dialog>
   );

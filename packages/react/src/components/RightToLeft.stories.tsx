@@ -47,6 +47,7 @@ const arabic: ReceiptStrings = {
   searchResults: (count) => `أعضاء مطابقون: ${count}`,
   loading: 'جارٍ التحميل…',
   waitingForConnection: 'في انتظار الاتصال…',
+  sheetOffline: 'غير متصل: قد لا تكون القوائم محدّثة',
   error: 'تعذّر تحميل إيصالات القراءة',
   retry: 'إعادة المحاولة',
   newMessages: (count) => `رسائل جديدة: ${count}`,

@@ -65,6 +65,11 @@ export interface ReceiptStrings {
    * back, so "loading" would promise what cannot come yet.
    */
   waitingForConnection: string;
+  /**
+   * Above the sheet's lists (and said once to screen readers) while the connection is down: they
+   * cannot follow reads until it is back.
+   */
+  sheetOffline: string;
   /** Shown when details failed to load. */
   error: string;
   /** Label of the retry button. */

@@ -34,6 +34,7 @@ export const en: ReceiptStrings = {
   searchResults: (count) => `${n(count)} matching ${pluralize(count, 'member', 'members')}`,
   loading: 'Loading…',
   waitingForConnection: 'Waiting for a connection…',
+  sheetOffline: 'Offline: the lists may be out of date',
   error: 'Could not load read receipts',
   retry: 'Retry',
   newMessages: (count) => `${n(count)} new ${pluralize(count, 'message', 'messages')}`,

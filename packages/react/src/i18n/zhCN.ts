@@ -36,6 +36,7 @@ export const zhCN: ReceiptStrings = {
   searchResults: (count) => `找到${n(count)}名成员`,
   loading: '加载中…',
   waitingForConnection: '等待网络连接…',
+  sheetOffline: '当前网络不可用，列表可能不是最新',
   error: '已读回执加载失败',
   retry: '重试',
   newMessages: (count) => `${n(count)}条新消息`,
