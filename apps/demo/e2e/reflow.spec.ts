@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { bubble, pane, sendMessage } from './helpers';
 
 // WCAG 1.4.10 Reflow: a 1280 x 1024 screen zoomed to 400% is 320 x 256 CSS px. Nothing may make the
 // page scroll sideways, in either language.
@@ -43,6 +44,59 @@ test.describe('text at 200%', () => {
         }),
       );
       expect(outside).toEqual([]);
+    });
+  }
+});
+
+// Both at once, as a low-vision reader has it on a phone: text at 200% on a 320 px screen.
+test.describe('text at 200% on a 320 px phone', () => {
+  test.use({ viewport: { width: 320, height: 568 } });
+  for (const language of ['English', '简体中文']) {
+    test(`in ${language}, the badge of an own team message keeps its words whole inside its bubble`, async ({
+      page,
+    }) => {
+      await page.goto('/?tab=team&latency=0&readers=off');
+      await page.getByRole('combobox').selectOption({ label: language });
+      await page.addStyleTag({ content: 'html { font-size: 200% }' });
+      const alice = pane(page, 'Alice');
+      await sendMessage(alice, 'Lunch?');
+      const badge = bubble(alice, 'Lunch?').locator('.readmark-badge');
+      await expect(badge).toHaveText(/\d/);
+      const layout = await badge.evaluate((element) => {
+        // The badge's text as laid out, one string per line.
+        const lines = new Map<number, string>();
+        const range = document.createRange();
+        const text = [...element.childNodes].find((node) => node.nodeType === Node.TEXT_NODE)!;
+        for (let index = 0; index < text.textContent!.length; index++) {
+          range.setStart(text, index);
+          range.setEnd(text, index + 1);
+          const top = Math.round(range.getBoundingClientRect().top);
+          lines.set(top, (lines.get(top) ?? '') + text.textContent![index]);
+        }
+        const bubbleBox = element.closest('.demo-bubble')!.getBoundingClientRect();
+        const rowBox = element.closest('.demo-message')!.getBoundingClientRect();
+        return {
+          text: text.textContent!,
+          lines: [...lines.entries()].sort(([a], [b]) => a - b).map(([, line]) => line.trim()),
+          // The badge and the time beside it, which it must not push out of the bubble.
+          outsideBubble: [...element.parentElement!.children]
+            .filter((child) => {
+              const box = child.getBoundingClientRect();
+              return box.left < bubbleBox.left || box.right > bubbleBox.right;
+            })
+            .map((child) => child.textContent),
+          isBubbleInRow: bubbleBox.left >= rowBox.left && bubbleBox.right <= rowBox.right,
+        };
+      });
+      // "149人未读" broke after every character, one a line, squeezed beside the time; whole
+      // words only now (Chinese has none to break at), the badge under the time if need be.
+      expect(layout.lines.join(' ')).toBe(layout.text);
+      for (const line of layout.lines) {
+        expect(layout.text.split(' '), line).toEqual(expect.arrayContaining(line.split(' ')));
+      }
+      if (language === '简体中文') expect(layout.lines).toHaveLength(1);
+      expect(layout.outsideBubble).toEqual([]);
+      expect(layout.isBubbleInRow).toBe(true);
     });
   }
 });
