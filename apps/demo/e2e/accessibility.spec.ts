@@ -136,3 +136,47 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await violations(page)).toEqual([]);
   });
 }
+
+/** What a screen reader reads of the message row (article) holding `text` in `scope`'s list. */
+async function spokenRow(scope: ReturnType<typeof pane>, text: string): Promise<string> {
+  return bubble(scope, text).locator('xpath=ancestor::article[1]').ariaSnapshot();
+}
+
+test('every message row says who sent it, also where the chat shows no name (one-to-one, own messages)', async ({
+  page,
+}) => {
+  await page.goto('/?latency=0');
+  const alice = pane(page, 'Alice');
+  await sendMessage(alice, 'Hello Bob');
+  await sendMessage(pane(page, 'Bob · laptop'), 'Hi Alice');
+  await expect(bubble(alice, 'Hi Alice')).toBeVisible();
+  // The sender first, then the message: "Bob", "Hi Alice", as a group's rows read.
+  expect(await spokenRow(alice, 'Hi Alice')).toMatch(
+    /^- article:\n {2}- text: Bob\n {2}- paragraph: Hi Alice\n/,
+  );
+  expect(await spokenRow(alice, 'Hello Bob')).toMatch(
+    /^- article:\n {2}- text: You\n {2}- paragraph: Hello Bob\n/,
+  );
+  // Seen as before: no name over a one-to-one message, whose text starts at the bubble's top.
+  const textOffset = await bubble(alice, 'Hi Alice')
+    .locator('.demo-bubble')
+    .evaluate(
+      (element) =>
+        element.querySelector('p')!.getBoundingClientRect().top -
+        element.getBoundingClientRect().top,
+    );
+  expect(textOffset).toBeLessThanOrEqual(6);
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  expect(await spokenRow(alice, 'Hello Bob')).toMatch(/^- article:\n {2}- text: 你\n/);
+
+  await page.goto('/?tab=team&latency=0&readers=off');
+  const teamAlice = pane(page, 'Alice');
+  await sendMessage(teamAlice, 'Design review at 3pm');
+  await sendMessage(pane(page, 'Bob · laptop'), 'On my way');
+  await expect(bubble(teamAlice, 'On my way')).toBeVisible();
+  expect(await spokenRow(teamAlice, 'On my way')).toMatch(/^- article:\n {2}- text: Bob\n/);
+  expect(await spokenRow(teamAlice, 'Design review at 3pm')).toMatch(
+    /^- article:\n {2}- text: You\n/,
+  );
+});

@@ -38,6 +38,8 @@ export function P2PChat(props: {
         <MessageBubble
           message={message}
           isOwn={isOwn}
+          // Said, not shown: the chat has only one other sender.
+          senderName={peerName}
           receipt={isOwn ? <ReadTick message={message} /> : undefined}
           action={
             canRecall ? (
@@ -49,7 +51,7 @@ export function P2PChat(props: {
         />
       );
     },
-    [device],
+    [device, peerName],
   );
 
   return (

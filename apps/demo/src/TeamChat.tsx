@@ -38,8 +38,9 @@ export function TeamChat(props: {
         <MessageBubble
           message={message}
           isOwn={isOwn}
-          // Own bubbles show no sender, so only other members' names are looked up.
+          // Own bubbles say "You", so only other members' names are looked up.
           senderName={isOwn ? undefined : resolveMember(message.senderId).name}
+          isSenderShown
           action={
             isOwn && message.sendingState === MessageSendingState.FAILED ? (
               <SendFailedNote device={device} message={message} />

@@ -29,6 +29,8 @@ export interface DemoStrings {
   chats: string;
   /** Last-message preview of one's own message, e.g. "You: Hello". */
   ownPreview: (text: string) => string;
+  /** Who sent an own message, said to screen readers at the start of its bubble (not shown). */
+  you: string;
   /** Last-message preview once the last message was recalled; `name` is who recalled it, if not me. */
   recalledPreview: (name?: string) => string;
   /**
@@ -94,6 +96,7 @@ export const demoEn: DemoStrings = {
   messageList: (paneTitle) => `Messages on ${paneTitle}`,
   chats: 'Chats',
   ownPreview: (text) => `You: ${text}`,
+  you: 'You',
   recalledPreview: (name) => (name ? `${name} recalled a message` : 'You recalled a message'),
   recall: 'Recall',
   recallLabel: (excerpt) => `Recall message: ${excerpt}`,
@@ -163,6 +166,7 @@ export const demoZhCN: DemoStrings = {
   messageList: (paneTitle) => `消息列表（${paneTitle}）`,
   chats: '会话列表',
   ownPreview: (text) => `你：${text}`,
+  you: '你',
   recalledPreview: (name) => (name ? `${spaced(name, 'end')}撤回了一条消息` : '你撤回了一条消息'),
   recall: '撤回',
   recallLabel: (excerpt) => `撤回消息：${excerpt}`,
