@@ -14,7 +14,14 @@ import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReceiptProvider } from '../ReceiptProvider';
 import type { ReceiptDetailMember } from './ReceiptDetailMember';
 import { ReceiptDetailSheet, type ReceiptDetailSheetProps } from './ReceiptDetailSheet';
-import { Providers, storyLocale, teamWithMessage, useWorld, type World } from './testWorld.test';
+import {
+  Providers,
+  settle,
+  storyLocale,
+  teamWithMessage,
+  useWorld,
+  type World,
+} from './testWorld.test';
 import { UnreadBadge } from './UnreadBadge';
 
 /**
@@ -563,6 +570,58 @@ export const AllStates: Story = {
     await userEvent.click(everyone.getByRole('tab', { name: 'Unread (0)' }));
     await expect(await everyone.findByText('Everyone has read this')).toBeVisible();
     // Left open so the accessibility check also covers an open sheet.
+  },
+};
+
+/** Two of five have read, and the connection dropped after the sheet's lists loaded. */
+const OfflineSheet = perLocale(function OfflineSheet({
+  locale,
+  isOpenAtStart,
+  sheet,
+}: Locale & { isOpenAtStart: boolean; sheet: SheetArgs }) {
+  const ready = useWorld(async (world) => {
+    const { alice, message } = await teamWithMessage(world, {
+      teamId: 't1',
+      readers: 2,
+      memberIds: small.ids,
+      text: TEXTS[locale].lunch,
+    });
+    const engine = world.engineFor(alice);
+    // Loaded once, as by an earlier opening: the lists the sheet shows offline.
+    const stopWatching = engine.watchTeamDetail(message);
+    await settle(world.server);
+    stopWatching();
+    world.server.dropConnection('alice');
+    return { engine, message };
+  });
+  return ready ? (
+    <BadgeAndSheet
+      {...ready}
+      locale={locale}
+      names={MEMBERS[locale].small.names}
+      isOpenAtStart={isOpenAtStart}
+      sheet={sheet}
+    />
+  ) : null;
+});
+
+/**
+ * Offline: the lists cannot follow reads, so the sheet says, above them, that they may be out of
+ * date (screen readers hear it once), until the connection is back and they are reloaded.
+ */
+export const Offline: Story = {
+  render: (args, { globals, viewMode }) => (
+    <OfflineSheet
+      locale={storyLocale(globals)}
+      isOpenAtStart={isOpenAtStartIn(viewMode)}
+      sheet={args}
+    />
+  ),
+  play: async ({ canvasElement, globals }) => {
+    if (storyLocale(globals) !== 'en') return;
+    const sheet = await openSheet(canvasElement);
+    await expect(await sheet.findByText('Offline: the lists may be out of date')).toBeVisible();
+    await expect(await memberNames(sheet, 3)).toEqual(['CChen 1', 'DDana 1', 'EEli 1']);
   },
 };
 
