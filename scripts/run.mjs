@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // The README's two commands: `npm run demo` and `npm test`. Each sets up what it needs on a fresh
 // machine that has only Node 20 and npm: dependencies through pnpm (fetched by npx, never global),
-// and for the tests Debian's Chromium from apt (browsers are never downloaded here).
+// and for the tests Debian's Chromium from apt (browsers are never downloaded here), or the
+// Chromium that CHROMIUM_PATH names.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,16 +32,43 @@ function ensureDependencies() {
   runOrExit('npx', ['-y', PNPM, 'install', '--frozen-lockfile']);
 }
 
+/** Whether `command` is an executable on the PATH. */
+function isOnPath(command) {
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .some((dir) => dir && existsSync(join(dir, command)));
+}
+
 function ensureChromium() {
   if (existsSync(chromiumPath)) return;
-  console.log('› Installing Chromium from apt (browser and end-to-end tests run in it)…');
+  const useOwn =
+    'Install Chromium (or Chrome) yourself and set CHROMIUM_PATH to its executable:\n' +
+    '  CHROMIUM_PATH=/path/to/chromium npm test';
+  if (process.env.CHROMIUM_PATH) {
+    console.error(`CHROMIUM_PATH is ${chromiumPath}, which does not exist.\n${useOwn}`);
+    process.exit(1);
+  }
+  if (!isOnPath('apt-get')) {
+    console.error(
+      `The browser tests need Chromium, which is not at ${chromiumPath}, and this machine has no apt-get to install it.\n${useOwn}`,
+    );
+    process.exit(1);
+  }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const sudo = isRoot ? [] : ['sudo'];
+  if (!isRoot && !isOnPath('sudo')) {
+    console.error(
+      `The browser tests need Chromium, which is not at ${chromiumPath}; installing it with apt-get needs root, and there is no sudo.\nRun \`apt-get install chromium\` as root, or ${useOwn[0].toLowerCase()}${useOwn.slice(1)}`,
+    );
+    process.exit(1);
+  }
+  console.log(
+    `› Installing Chromium with apt-get${isRoot ? '' : ' (through sudo, which may ask for your password)'}: the browser and end-to-end tests run in it…`,
+  );
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const apt = (args) =>
     isRoot ? run('apt-get', args, { env }) : run('sudo', ['apt-get', ...args], { env });
   if (apt(['update', '-qq']) !== 0 || apt(['install', '-y', '-qq', 'chromium']) !== 0) {
-    console.error(`Could not install Chromium (${sudo.length ? 'needs sudo' : 'apt failed'}).`);
+    console.error(`Could not install Chromium with apt-get (see above).\n${useOwn}`);
     process.exit(1);
   }
 }
@@ -50,10 +78,15 @@ const task = process.argv[2];
 
 if (task === 'demo') {
   ensureDependencies();
+  const args = process.argv.slice(3);
+  // DEMO_PORT picks the port (Vite's 5173 by default); a --port of your own wins.
+  const hasPort = args.some((arg) => arg === '--port' || arg.startsWith('--port='));
+  const port = process.env.DEMO_PORT && !hasPort ? ['--port', process.env.DEMO_PORT] : [];
   runOrExit(process.execPath, [
     join(root, 'node_modules/vite/bin/vite.js'),
     'apps/demo',
-    ...process.argv.slice(3),
+    ...port,
+    ...args,
   ]);
 } else if (task === 'test') {
   ensureDependencies();
@@ -65,6 +98,6 @@ if (task === 'demo') {
     env: { ...process.env, CI: process.env.CI ?? '1' },
   });
 } else {
-  console.error('usage: node scripts/run.mjs demo|test');
+  console.error('usage: node scripts/run.mjs demo [vite options] | test');
   process.exit(2);
 }
