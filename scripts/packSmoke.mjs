@@ -2,7 +2,8 @@
 // What npm users get: packs every publishable package as `pnpm publish` would (workspace:*
 // replaced, publishConfig applied), checks what is in each tarball, then installs the tarballs
 // into throwaway apps and uses them the way README.md does: imports in Node without a DOM,
-// server rendering, a Vite build with the stylesheet, and type checks of README-style code.
+// server rendering, a Vite build with the stylesheet, type checks of README-style code, and every
+// TypeScript block of README.md and docs/*.md type-checked as written.
 // Offline: third-party packages are linked from this workspace's node_modules. Run it after
 // `npm run build`; exits 1 on any failure and removes its temporary directory.
 import { spawnSync } from 'node:child_process';
@@ -225,6 +226,7 @@ function main() {
   runInNode(apps.withSdk);
   buildWithVite(apps.withSdk);
   typeCheck(apps);
+  typeCheckDocs(apps.withSdk);
 }
 
 // --- 1. what is in each tarball ----------------------------------------------------------------
@@ -865,17 +867,14 @@ export function MyChatRow({ conversation }: { conversation: V2NIMConversation })
   'realNim.ts': `import V2NIM from 'nim-web-sdk-ng/dist/v2/NIM_BROWSER_SDK';
 import { createNimTransport } from '@readmark/nim';
 
+// As README.md takes it: bundlers such as Vite hand the default import the whole UMD object.
+const NIM = (V2NIM as unknown as { default?: typeof V2NIM }).default ?? V2NIM;
+
 export async function connect(accountId: string, token: string) {
-  const nim = V2NIM.getInstance({ appkey: 'YOUR_APP_KEY', apiVersion: 'v2', debugLevel: 'warn' });
+  const nim = NIM.getInstance({ appkey: 'YOUR_APP_KEY', apiVersion: 'v2', debugLevel: 'warn' });
   await nim.V2NIMLoginService.login(accountId, token);
   const transport = createNimTransport(nim);
   return { nim, transport, unread: createNimTransport(nim, { isReadTimeSynced: false }) };
-}
-
-// The README's line for bundlers that hand the default import the whole UMD object.
-export function viaDefault() {
-  const NIM = (V2NIM as unknown as { default?: typeof V2NIM }).default ?? V2NIM;
-  return NIM.getInstance({ appkey: 'YOUR_APP_KEY', apiVersion: 'v2', debugLevel: 'warn' });
 }
 `,
   'memory.ts': `import { createReceiptEngine } from '@readmark/core';
@@ -1138,6 +1137,160 @@ function typeCheck(apps) {
     );
     const result = run(process.execPath, [tsc, '-p', tsconfig], { cwd: app.dir });
     check(label, () => (result.ok ? [] : result.output.split('\n')));
+  }
+}
+
+// --- 6. the docs' code: every TypeScript block of README.md and docs/*.md, as written ------------
+
+/** The pages whose code users copy. */
+const DOC_PAGES = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((file) => file.endsWith('.md'))
+    .sort()
+    .map((file) => `docs/${file}`),
+];
+
+/**
+ * What a sample may use without importing or declaring it: the names its prose gives the reader's
+ * app (the transport made, the signed-in account `me`, the message a row shows, your own chat and
+ * icon components), and what Vite's `vite/client` types declare for stylesheet imports. Any other
+ * undeclared name fails the check, so a sample grows its own imports and props, not this list.
+ */
+const DOC_CONTEXT = `declare module '*.css';
+type AppNode = import('react').ReactNode;
+declare const transport: import('@readmark/core').ReceiptTransport;
+declare const me: string;
+declare const message: import('nim-web-sdk-ng/dist/v2/NIM_BROWSER_SDK/V2NIMMessageService.js').V2NIMMessage;
+declare const isOpen: boolean;
+declare function open(): void;
+declare function close(): void;
+declare function Chat(): AppNode;
+declare function SupportChat(): AppNode;
+declare function TeamChat(): AppNode;
+declare function ClockIcon(): AppNode;
+declare function CheckIcon(): AppNode;
+declare function DoubleCheckIcon(): AppNode;
+declare function AlertIcon(): AppNode;
+`;
+
+/**
+ * The fenced ts/tsx blocks of the docs, each with the line its code starts on. A block whose first
+ * line is a `// excerpt` comment (a method of a larger object, a JSX fragment of props) is a piece
+ * of something and is left out; the rest must compile as written.
+ */
+function docBlocks() {
+  const blocks = [];
+  for (const page of DOC_PAGES) {
+    const lines = readFileSync(join(root, page), 'utf8').split('\n');
+    let open;
+    lines.forEach((line, index) => {
+      const fence = /^(\s*)(`{3,}|~{3,})\s*([\w-]*)\s*$/.exec(line);
+      if (!open) {
+        // The code starts on the line after the fence (lines count from 1).
+        if (fence)
+          open = {
+            page,
+            line: index + 2,
+            indent: fence[1],
+            fence: fence[2],
+            lang: fence[3],
+            body: [],
+          };
+        return;
+      }
+      const closes = fence && !fence[3] && fence[2].startsWith(open.fence);
+      if (!closes) {
+        // Blocks inside list items are indented; their code is not.
+        open.body.push(line.startsWith(open.indent) ? line.slice(open.indent.length) : line);
+        return;
+      }
+      if (['ts', 'tsx', 'typescript'].includes(open.lang)) {
+        const code = `${open.body.join('\n')}\n`;
+        blocks.push({ ...open, code, isExcerpt: /^\s*\/\/\s*excerpt\b/i.test(code) });
+      }
+      open = undefined;
+    });
+  }
+  return blocks;
+}
+
+/**
+ * Only a bundler resolves a relative import without its extension (`./restReceiptTransport`) and
+ * the SDK's extensionless UMD entry; types imported from the SDK must resolve under nodenext too.
+ */
+const isBundlerOnly = (code) =>
+  /\bfrom\s+['"]\.\.?\//.test(code) ||
+  /^import\s+(?!type\b)[^;]*?from\s+['"]nim-web-sdk-ng\/dist\/v2\/NIM_BROWSER_SDK['"]/m.test(code);
+
+function typeCheckDocs(app) {
+  const blocks = docBlocks();
+  const checked = blocks.filter((block) => !block.isExcerpt);
+  const excerpts = blocks.filter((block) => block.isExcerpt);
+  const at = (block) => `${block.page.replace(/^docs\//, '')}:${block.line - 1}`;
+  section(
+    `the docs' code: ${checked.length} TypeScript blocks of README.md and docs/*.md, as written ` +
+      `(${excerpts.length} marked \`// excerpt\` left out: ${excerpts.map(at).join(', ')})`,
+  );
+  const dir = join(app.dir, 'docs-code');
+  mkdirSync(dir, { recursive: true });
+  const byFile = new Map();
+  for (const block of checked) {
+    const name = `${block.page.replace(/^docs\//, '').replace(/\.md$/, '')}-${block.line}.${block.lang === 'tsx' ? 'tsx' : 'ts'}`;
+    byFile.set(name, block);
+    writeFileSync(join(dir, name), block.code);
+  }
+  writeFileSync(join(dir, 'context.d.ts'), DOC_CONTEXT);
+  // The custom-transport guide's samples import the example it walks through.
+  for (const file of readdirSync(join(root, 'docs/examples'))) {
+    if (/\.ts$/.test(file) && !/\.test\.ts$/.test(file)) {
+      writeFileSync(join(dir, file), readFileSync(join(root, 'docs/examples', file)));
+    }
+  }
+  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  // Vite's react-ts template's checks (noUnused*, verbatimModuleSyntax, …), stricter where an app
+  // may be: exact optional properties and the libraries' own declarations checked.
+  const base = {
+    target: 'ES2022',
+    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+    jsx: 'react-jsx',
+    types: [],
+    noEmit: true,
+    skipLibCheck: false,
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noUnusedLocals: true,
+    noUnusedParameters: true,
+    noFallthroughCasesInSwitch: true,
+    noUncheckedSideEffectImports: true,
+    verbatimModuleSyntax: true,
+    erasableSyntaxOnly: true,
+    moduleDetection: 'force',
+  };
+  const nodenextFiles = [...byFile].filter(([, block]) => !isBundlerOnly(block.code));
+  const runs = [
+    {
+      label: `moduleResolution bundler (a Vite app): all ${byFile.size}`,
+      options: { module: 'ESNext', moduleResolution: 'bundler' },
+      include: ['docs-code'],
+    },
+    {
+      label: `moduleResolution nodenext: the ${nodenextFiles.length} without a relative import or the SDK's UMD entry`,
+      options: { module: 'NodeNext', moduleResolution: 'NodeNext' },
+      include: ['docs-code/context.d.ts', ...nodenextFiles.map(([name]) => `docs-code/${name}`)],
+    },
+  ];
+  for (const [index, { label, options, include }] of runs.entries()) {
+    const tsconfig = join(app.dir, `tsconfig.docs-${index}.json`);
+    writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { ...base, ...options }, include }));
+    const result = run(process.execPath, [tsc, '-p', tsconfig], { cwd: app.dir });
+    // Errors point at the page and line, not at the temporary file.
+    const where = (text) =>
+      text.replace(/docs-code\/([\w.-]+)\((\d+),(\d+)\)/g, (found, file, row, column) => {
+        const block = byFile.get(file);
+        return block ? `${block.page}:${block.line + Number(row) - 1}:${column}` : found;
+      });
+    check(label, () => (result.ok ? [] : where(result.output).split('\n')));
   }
 }
 
