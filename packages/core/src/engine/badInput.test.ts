@@ -13,12 +13,19 @@ import type { ReceiptMessage } from '../types';
 import { createReceiptEngine } from './createReceiptEngine';
 import { selectLastMessageStatus } from './lastMessageStatus';
 import { copyReceiptMessage, isReceiptMessage, isSentMessage } from './messageFacts';
-import { teamMessageKey, teamReceiptOf } from './receiptState';
+import { type ReceiptState, teamMessageKey, teamReceiptOf } from './receiptState';
 import {
+  selectIsAllRead,
   selectIsOffline,
   selectIsPeerRead,
   selectIsSendingReceipts,
+  selectIsTeamUnavailable,
   selectMessageStatus,
+  selectPeerReadTime,
+  selectReceiptMode,
+  selectSelfReadTime,
+  selectTeamCountLoad,
+  selectTeamReceipt,
   selectTeamUnavailableCode,
   selectUnreadCount,
   selectWatermarks,
@@ -355,6 +362,54 @@ describe('the message helpers (for custom views, which call them while rendering
     expect(isSentMessage(value as never)).toBe(false);
     expect(isReceiptMessage(value)).toBe(false);
     expect(copyReceiptMessage(value)).toBeUndefined();
+  });
+});
+
+describe("selectors given a state that is not the engine's", () => {
+  // Own messages, so that each selector reads the records a real state answers from.
+  const ownP2P = () => ({ ...p2p, senderId: 'B', receiverId: 'A' });
+  const ownTeam = () => ({ ...team, senderId: 'B' });
+  const selectors: Array<[string, (state: ReceiptState) => unknown]> = [
+    ['selectWatermarks', (state) => selectWatermarks(state, 'B|1|A')],
+    ['selectPeerReadTime', (state) => selectPeerReadTime(state, 'B|1|A')],
+    ['selectSelfReadTime', (state) => selectSelfReadTime(state, 'B|1|A')],
+    ['selectIsPeerRead', (state) => selectIsPeerRead(state, ownP2P())],
+    ['selectReceiptMode', (state) => selectReceiptMode(state, ownTeam())],
+    ['selectTeamReceipt', (state) => selectTeamReceipt(state, ownTeam())],
+    ['selectTeamCountLoad', (state) => selectTeamCountLoad(state, ownTeam())],
+    ['selectTeamUnavailableCode', (state) => selectTeamUnavailableCode(state, 'B|2|T')],
+    ['selectIsTeamUnavailable', (state) => selectIsTeamUnavailable(state, ownTeam())],
+    ['selectUnreadCount', (state) => selectUnreadCount(state, ownTeam())],
+    ['selectIsAllRead', (state) => selectIsAllRead(state, ownTeam())],
+    ['selectMessageStatus', (state) => selectMessageStatus(state, ownP2P())],
+    ['selectIsOffline', (state) => selectIsOffline(state)],
+    ['selectIsSendingReceipts', (state) => selectIsSendingReceipts(state, 'B|1|A')],
+    [
+      'selectLastMessageStatus',
+      (state) => selectLastMessageStatus(state, { lastMessageState: 0, messageRefer: ownP2P() }),
+    ],
+  ];
+  const states: Array<[string, () => unknown]> = [
+    ['a revoked Proxy (an Immer draft kept after its producer ended)', revoked],
+    ['a partial state ({ isSendingReceipts: true })', () => ({ isSendingReceipts: true })],
+    [
+      'a partial state with the account and flags but no records',
+      () => ({ accountId: 'B', isSendingReceipts: true, isOffline: false }),
+    ],
+  ];
+  it.each(
+    selectors.flatMap(([name, select]) =>
+      states.map(([stateName, state]) => [`${name} of ${stateName}`, select, state] as const),
+    ),
+  )('%s → ReceiptError 191004 naming the fix, never a TypeError', (_name, select, state) => {
+    let thrown: unknown;
+    try {
+      select(state() as ReceiptState);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ReceiptError);
+    expect(thrown).toMatchObject({ code: 191004, message: expect.stringContaining('getState()') });
   });
 });
 

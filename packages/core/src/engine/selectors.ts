@@ -21,15 +21,34 @@ export type MessageStatus = 'sending' | 'sent' | 'read' | 'failed';
 
 /**
  * `state.accountId`, or a `ReceiptError` 191004 when `state` is not a receipt state: every selector
- * checks its first argument with it, so a wrong one fails with the fix instead of a TypeError. The
- * boolean `isSendingReceipts` is the mark: undefined, the engine and its store have none.
+ * checks its first argument with it, so a wrong one (the store, a partial copy, a revoked Proxy such
+ * as an Immer draft kept after its producer ended) fails with the fix instead of a TypeError. It
+ * reads, inside a try, every field the selectors read and checks its type, not its contents:
+ * selectors run for every row on every change.
  */
 export function accountOf(state: ReceiptState): string {
-  if (typeof state?.isSendingReceipts !== 'boolean') {
-    throw new ReceiptError(191004, 'selectors need `engine.store.getState()`');
+  try {
+    const { accountId } = state;
+    if (
+      typeof accountId === 'string' &&
+      typeof state.isSendingReceipts === 'boolean' &&
+      typeof state.isOffline === 'boolean' &&
+      isObject(state.conversations) &&
+      isObject(state.teamCountLoads) &&
+      isObject(state.teamReceipts) &&
+      isObject(state.unavailableTeams) &&
+      isObject(state.mutedConversations)
+    ) {
+      return accountId;
+    }
+  } catch {
+    // Unreadable: refused below like any other state that is not the engine's.
   }
-  return state.accountId;
+  throw new ReceiptError(191004, 'selectors need `engine.store.getState()`');
 }
+
+/** An object or array: what `Object.hasOwn` and an index can read without a TypeError. */
+const isObject = (value: unknown) => typeof value === 'object' && value !== null;
 
 /**
  * True when `record` has `key` as its own string key. The ids the selectors take raw are looked up
