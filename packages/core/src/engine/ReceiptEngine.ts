@@ -98,7 +98,8 @@ export interface ReceiptEngine {
    * another device may have read it meanwhile. The promise resolves once both
    * answers are in and never rejects. A no-op for anything but a valid P2P conversation id of this
    * account, and after `dispose()`. With `isPeerOnly` it seeds `peerReadTime` alone: all a
-   * conversation-list row shows, so a list of 2,000 rows costs 2,000 calls rather than 4,000.
+   * conversation-list row shows, so a list of 2,000 rows costs 2,000 calls rather than 4,000. Any
+   * other options, unreadable ones (a revoked Proxy) included, seed both; it never throws.
    */
   loadConversation(conversationId: string, options?: LoadConversationOptions): Promise<void>;
   /** Loads (lazily, batched) the counts of one of my flagged team messages while it is shown. */

@@ -320,6 +320,18 @@ describe('bad input to the engine', () => {
     expect(bob.errors).toEqual([]);
   });
 
+  it('loadConversation with options that cannot be read (a revoked Proxy) neither throws nor rejects: it seeds both watermarks, as for any options but { isPeerOnly: true }', async () => {
+    let isDone = false;
+    void bob.engine.loadConversation('B|1|A', revoked()).then(() => {
+      isDone = true;
+    });
+    await world.tick(0);
+    expect(isDone).toBe(true);
+    expect(bob.calls.getP2PMessageReceipt).toHaveLength(1);
+    expect(bob.calls.getSelfReadTime).toHaveLength(1);
+    expect(bob.errors).toEqual([]);
+  });
+
   it('after dispose every method is a no-op (input is still validated)', async () => {
     bob.engine.markRead([p2p]);
     bob.engine.dispose();

@@ -289,8 +289,15 @@ export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngin
     options?: LoadConversationOptions,
   ): Promise<void> {
     if (isDisposed || !isP2PConversationId(accountId, conversationId)) return Promise.resolve();
+    let isPeerOnly: unknown;
+    try {
+      isPeerOnly = options?.isPeerOnly;
+    } catch {
+      // Unreadable options (a revoked Proxy) are ignored, as any other that is not
+      // `{ isPeerOnly: true }`: both watermarks are seeded.
+    }
     const getSelfReadTime =
-      options?.isPeerOnly === true ? undefined : transport.getSelfReadTime?.bind(transport);
+      isPeerOnly === true ? undefined : transport.getSelfReadTime?.bind(transport);
     return Promise.all([
       seedWatermark(conversationId, 'peerReadTime', 'getP2PMessageReceipt', () =>
         transport.getP2PMessageReceipt(conversationId).then((receipt) => receipt?.timestamp),
