@@ -4,8 +4,10 @@
  * compared before and after, and no transport call may start for a refused input.
  */
 import { describe, expect, it } from 'vitest';
+import { systemClock } from '../clock';
 import { p2pConversationId, superTeamConversationId, teamConversationId } from '../conversationId';
 import { hasErrorCode, ReceiptError } from '../ReceiptError';
+import type { ReceiptTransport } from '../ReceiptTransport';
 import { encodeOutbox } from '../storage/ReceiptOutboxStorage';
 import { webStorageOutbox } from '../storage/webStorageOutbox';
 import { receiptWorldPerTest, type WorldDevice } from '../testing/receiptWorld';
@@ -488,6 +490,93 @@ describe('bad options of createReceiptEngine', () => {
     expect(alice.client.V2NIMMessageService.listenerCount('onReceiveP2PMessageReadReceipts')).toBe(
       listeners,
     );
+  });
+
+  it('a transport option that answers {} when read again: the engine runs on the transport it checked', async () => {
+    let reads = 0;
+    const engine = createReceiptEngine({
+      get transport() {
+        reads += 1;
+        return reads === 1 ? bob.transport : ({} as ReceiptTransport);
+      },
+      accountId: 'B',
+    });
+    try {
+      engine.markRead([p2p]);
+      await world.tick(300);
+      expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+      expect(selectIsPeerRead(alice.engine.store.getState(), { ...p2p, senderId: 'A' })).toBe(true);
+    } finally {
+      engine.dispose();
+    }
+  });
+
+  it('a retry delay given as undefined keeps its default: the first retry waits about 1 s, not 0', async () => {
+    world.server.injectFault({ method: 'sendP2PMessageReceipt', code: 416 });
+    const engine = createReceiptEngine({
+      transport: bob.transport,
+      accountId: 'B',
+      random: () => 0.5,
+      retry: { baseDelayMs: undefined },
+    });
+    try {
+      engine.markRead([p2p]);
+      await world.tick(300);
+      expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+      // Jitter 0.5 scales the default 1,000 ms to 750 ms.
+      await world.tick(700);
+      expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+      await world.tick(100);
+      expect(bob.calls.sendP2PMessageReceipt).toHaveLength(2);
+    } finally {
+      engine.dispose();
+    }
+  });
+
+  it('every option, and each retry delay, is read once: what was checked is what runs', async () => {
+    const reads: Record<string, number> = {};
+    /** `values` as getters that count their reads in `reads`, under `prefix`. */
+    const counted = (values: Record<string, unknown>, prefix = '') =>
+      Object.defineProperties(
+        {},
+        Object.fromEntries(
+          Object.entries(values).map(([name, value]) => [
+            name,
+            {
+              enumerable: true,
+              get() {
+                reads[prefix + name] = (reads[prefix + name] ?? 0) + 1;
+                return value;
+              },
+            },
+          ]),
+        ),
+      );
+    const engine = createReceiptEngine(
+      counted({
+        transport: bob.transport,
+        accountId: 'B',
+        clock: systemClock,
+        random: () => 0.5,
+        flushDelayMs: 300,
+        loadDelayMs: 50,
+        keptTeamReceipts: 100,
+        retry: counted({ baseDelayMs: 1000, maxDelayMs: 2000 }, 'retry.'),
+        isSendingReceipts: true,
+        onError: () => {},
+        isStartDeferred: false,
+        storage: { load: () => [], save: () => {} },
+      }) as never,
+    );
+    try {
+      engine.markRead([p2p, team]);
+      await world.tick(5000);
+      expect(bob.calls.sendP2PMessageReceipt).toHaveLength(1);
+      expect(Object.values(reads)).toEqual(Object.keys(reads).map(() => 1));
+      expect(Object.keys(reads)).toHaveLength(14);
+    } finally {
+      engine.dispose();
+    }
   });
 });
 

@@ -11,7 +11,6 @@ import { isUnexplainedFailure, ReceiptError } from '../ReceiptError';
 import type { ConnectionState, TransportEvent } from '../ReceiptTransport';
 import { ConversationType, type ReceiptMessage, type TeamMessageReadReceipt } from '../types';
 import { applyWatermarkEvent, isTeamReceipt } from './applyTransportEvent';
-import { assertEngineOptions } from './assertEngineOptions';
 import { defaultRetryPolicy } from './backoff';
 import { readConnectionState } from './connectionState';
 import {
@@ -33,6 +32,7 @@ import { isTime } from './numbers';
 import { createOutboxPersistence } from './outboxPersistence';
 import { createP2POutbox } from './p2pOutbox';
 import type { LoadConversationOptions, ReceiptEngine, ReceiptEngineOptions } from './ReceiptEngine';
+import { readEngineOptions } from './readEngineOptions';
 import {
   advanceWatermarks,
   createInitialState,
@@ -56,8 +56,9 @@ export const DEFAULT_KEPT_TEAM_RECEIPTS = 5_000;
  * Creates a {@link ReceiptEngine}. Throws 191004 for a missing or incomplete transport, a missing
  * account or a mistyped option, before anything starts.
  */
-export function createReceiptEngine(options: ReceiptEngineOptions): ReceiptEngine {
-  assertEngineOptions(options);
+export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine {
+  // Read once: what was checked is what runs.
+  const options = readEngineOptions(given);
   const { transport, accountId } = options;
   const clock = options.clock ?? systemClock;
   const flushDelayMs = options.flushDelayMs ?? 300;

@@ -16,13 +16,15 @@ function fail(reason: string): never {
 }
 
 /**
- * Throws 191004, naming the fix, unless `options` can run an engine: a transport with every
- * `ReceiptTransport` method, a non-empty account, and well-typed optional settings. Checked up
- * front so a bad option fails at creation, not as a TypeError deep inside a timer later.
+ * `options` read once into a plain copy, or a throw of 191004 naming the fix unless they can run an
+ * engine: a transport with every `ReceiptTransport` method, a non-empty account, and well-typed
+ * optional settings. Checked up front so a bad option fails at creation, not as a TypeError deep
+ * inside a timer later; read once (its own fields, as a spread reads them, and each retry delay) so
+ * that what was checked is what runs, whatever a getter answers the next time.
  */
-export function assertEngineOptions(options: unknown): asserts options is ReceiptEngineOptions {
+export function readEngineOptions(options: unknown): ReceiptEngineOptions {
   try {
-    checkEngineOptions(options);
+    return checkEngineOptions(options);
   } catch (error) {
     if (error instanceof ReceiptError) throw error;
     // Options whose fields cannot be read: a throwing getter, a revoked Proxy.
@@ -30,11 +32,11 @@ export function assertEngineOptions(options: unknown): asserts options is Receip
   }
 }
 
-function checkEngineOptions(options: unknown): void {
+function checkEngineOptions(options: unknown): ReceiptEngineOptions {
   if (typeof options !== 'object' || options === null) {
     fail('needs a `transport` and a non-empty `accountId`');
   }
-  const o = options as Record<string, unknown>;
+  const o: Record<string, unknown> = { ...options };
   const transport = o.transport as Record<string, unknown> | null | undefined;
   if (
     typeof transport !== 'object' ||
@@ -70,11 +72,15 @@ function checkEngineOptions(options: unknown): void {
   if (o.retry !== undefined) {
     const retry = o.retry as Record<string, unknown> | null;
     if (typeof retry !== 'object' || retry === null) fail('`retry` must be an object');
+    // Only the delays given: one left undefined keeps its default.
+    const delays: Record<string, unknown> = {};
     for (const name of ['baseDelayMs', 'maxDelayMs'] as const) {
-      if (retry[name] !== undefined && !(isTime(retry[name]) && (retry[name] as number) > 0)) {
-        fail(`\`retry.${name}\` must be a number > 0`);
-      }
+      const delay = retry[name];
+      if (delay === undefined) continue;
+      if (!(isTime(delay) && delay > 0)) fail(`\`retry.${name}\` must be a number > 0`);
+      delays[name] = delay;
     }
+    o.retry = delays;
   }
   const clock = o.clock as Record<string, unknown> | null | undefined;
   if (
@@ -104,4 +110,5 @@ function checkEngineOptions(options: unknown): void {
   ) {
     fail('`storage` needs load and save (e.g. `localStorageOutbox()`)');
   }
+  return o as unknown as ReceiptEngineOptions;
 }
