@@ -1140,6 +1140,38 @@ describe('team hooks', () => {
     expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
   });
 
+  it("useTeamReceiptDetail with a filter naming nobody (['']) reports nobody, as the server does; an empty filter still means everyone (SPEC G9)", async () => {
+    const { a, sent } = await teamWithMessages(1);
+    await readAs('M1', sent[0]!);
+    await world.settle();
+    const fromServer = await a.client.V2NIMMessageService.getTeamMessageReceiptDetail(
+      sent[0] as never,
+      [''],
+    );
+    expect([fromServer.readAccountList, fromServer.unreadAccountList]).toEqual([[], []]);
+    const nobody = renderHook(() => useTeamReceiptDetail(sent[0]!, { memberAccountIds: [''] }), {
+      wrapper: wrapperFor(a),
+    });
+    const everyone = renderHook(() => useTeamReceiptDetail(sent[0]!, { memberAccountIds: [] }), {
+      wrapper: wrapperFor(a),
+    });
+    await tick(0);
+    expect(nobody.result.current).toMatchObject({
+      readAccountList: [],
+      unreadAccountList: [],
+      readCount: 0,
+      unreadCount: 0,
+      knownCounts: { readCount: 0, unreadCount: 0 },
+      isLoading: false,
+      error: undefined,
+    });
+    expect(everyone.result.current).toMatchObject({
+      readAccountList: ['M1'],
+      unreadAccountList: ['M2', 'M3', 'M4'],
+      knownCounts: { readCount: 1, unreadCount: 3 },
+    });
+  });
+
   it('useTeamReceiptDetail while nobody is logged in: an empty view, neither an error nor loading', async () => {
     const { a, sent } = await teamWithMessages(1);
     const accountOf = { current: 'A' as string | undefined };

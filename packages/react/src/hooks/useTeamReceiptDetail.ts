@@ -74,10 +74,13 @@ export function useTeamReceiptDetail(
   const key = isSent
     ? teamMessageKey(messageConversationId(engine.accountId, readable), readable.messageClientId)
     : '';
-  // A filter is compared by content: callers often pass a fresh array each render.
-  let filterKey = '';
+  // A filter is compared by content: callers often pass a fresh array each render. Undefined for
+  // none (omitted or empty, SPEC G9); `['']` is a filter, of nobody, though it joins to ''.
+  let filterKey: string | undefined;
   try {
-    if (Array.isArray(memberAccountIds)) filterKey = memberAccountIds.join('\n');
+    if (Array.isArray(memberAccountIds) && memberAccountIds.length > 0) {
+      filterKey = memberAccountIds.join('\n');
+    }
   } catch {
     // Unreadable (a revoked Proxy throws even for `Array.isArray`): no filter, as for a non-array,
     // rather than a throw during render.
@@ -110,7 +113,7 @@ export function useTeamReceiptDetail(
     engine.store,
     receiptSelector,
     Object.is,
-    isEnabled && !hasLoaded && filterKey === '',
+    isEnabled && !hasLoaded && filterKey === undefined,
   );
 
   useEffect(() => {
@@ -145,7 +148,7 @@ export function useTeamReceiptDetail(
       unreadCount,
       knownCounts: hasLoaded
         ? { readCount, unreadCount }
-        : receipt && filterKey === ''
+        : receipt && filterKey === undefined
           ? { readCount: receipt.readCount, unreadCount: receipt.unreadCount }
           : undefined,
       isLoading:
@@ -180,12 +183,12 @@ interface DetailView extends TeamDetailEntry {
 
 /**
  * Selects the detail of `key`, its lists filtered to the accounts of `filterKey` (one per line;
- * empty: everyone). Filtered here, so that with {@link isSameDetail} a read by someone outside the
+ * undefined: everyone). Filtered here, so that with {@link isSameDetail} a read by someone outside the
  * filter re-renders nothing: filtered after selection, every read by anyone in a 200-member team
  * gave new arrays of the same members.
  */
-function detailSelector(key: string, filterKey: string) {
-  const filter = filterKey === '' ? undefined : new Set(filterKey.split('\n'));
+function detailSelector(key: string, filterKey: string | undefined) {
+  const filter = filterKey === undefined ? undefined : new Set(filterKey.split('\n'));
   const pick = (accounts: string[]) =>
     filter ? accounts.filter((id) => filter.has(id)) : accounts;
   return (state: ReceiptState): DetailView | undefined => {
