@@ -200,9 +200,11 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
   }
 
   /**
-   * The account the SDK checks message ownership against: "" once logged out (logout resets
-   * V2NIMLoginService.account), so the two team receipt queries, which require the caller to be
-   * the sender, reject every message with 191004 while logged out, as on the SDK.
+   * The account the SDK checks message ownership against (`core.account`): "" once logged out
+   * (logout resets V2NIMLoginService.account), so the two team receipt queries, which require the
+   * caller to be the sender, reject every message with 191004 while logged out, and the two receipt
+   * sends, which refuse the caller's own messages, refuse none and reach sendCmd, which answers
+   * 190002, as on the SDK.
    */
   function sdkAccount(): string {
     return device.isOnline ? accountId : '';
@@ -365,7 +367,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
       let learned: ReadTimeUpdate | undefined;
       return call(
         'sendP2PMessageReceipt',
-        () => input.error ?? checkP2PReceiptMessage(accountId, input.value),
+        () => input.error ?? checkP2PReceiptMessage(sdkAccount(), input.value),
         () => {
           learned = applyP2PReceipt(core, device, input.value as MessageLike);
         },
@@ -405,7 +407,7 @@ export function createMemoryClient(core: ServerCore, accountId: string): MemoryC
       const input = snapshotOf(() => copyMessageList(messages));
       return call(
         'sendTeamMessageReceipts',
-        () => input.error ?? checkTeamReceiptBatch(accountId, input.value),
+        () => input.error ?? checkTeamReceiptBatch(sdkAccount(), input.value),
         () => applyTeamReceipts(core, device, input.value as MessageLike[]),
         { validatesFirst: true },
       );

@@ -162,6 +162,27 @@ describe('SPEC section 7, P2P scenarios on the memory server', () => {
     await expectCode(a1.V2NIMConversationService.getConversationReadTime('nope'), 190002);
   });
 
+  it('11: logged out, a receipt for an own message or one addressed to another gives 190002, as on the SDK', async () => {
+    // The SDK's sender check (P1 step 3) compares with its account, "" after logout, so no message
+    // is the caller's own and sendCmd refuses the command; P4 is a server rule, never reached.
+    const { a1, b1, b1Log, m2 } = await p2pChat();
+    a1.logout();
+    b1.logout();
+    await expectCode(a1.V2NIMMessageService.sendP2PMessageReceipt(m2), 190002);
+    await expectCode(
+      b1.V2NIMMessageService.sendP2PMessageReceipt({ ...receivedBy(b1Log, m2), receiverId: 'C' }),
+      190002,
+    );
+    // Logged in again, both are the caller's mistakes (P1 step 3, P4).
+    a1.login();
+    b1.login();
+    await expectCode(a1.V2NIMMessageService.sendP2PMessageReceipt(m2), 191004);
+    await expectCode(
+      b1.V2NIMMessageService.sendP2PMessageReceipt({ ...receivedBy(b1Log, m2), receiverId: 'C' }),
+      191004,
+    );
+  });
+
   it('12: both of the sender devices get the event and both report read', async () => {
     const { server, a1, a1Log, b1, b1Log, m2 } = await p2pChat();
     const a2 = server.login('A');

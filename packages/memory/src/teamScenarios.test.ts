@@ -356,6 +356,18 @@ describe('team rules beyond the numbered scenarios', () => {
     );
   });
 
+  it('logged out: a team receipt for an own message gives 190002, not 191004, as on the SDK', async () => {
+    // G3 step 3 compares the senders with the SDK's account, "" after logout: none matches, and
+    // sendCmd refuses the command.
+    const { server, a1, a1Log, g1 } = await teamChat();
+    a1.logout();
+    await expectCode(a1.V2NIMMessageService.sendTeamMessageReceipts([g1]), 190002);
+    a1.login();
+    await expectCode(a1.V2NIMMessageService.sendTeamMessageReceipts([g1]), 191004);
+    await server.settle();
+    expect(a1Log.team).toEqual([]);
+  });
+
   it('T3: query results leak receiverId like Web 10.8.1 (transports must strip it)', async () => {
     const { a1, g1 } = await teamChat();
     const [counts] = await a1.V2NIMMessageService.getTeamMessageReceipts([g1]);
