@@ -413,6 +413,18 @@ describe('team rules beyond the numbered scenarios', () => {
     expect(counts).toMatchObject(g1Counts(0, 4));
   });
 
+  it("G3 order: an own message among 51 gives the SDK's 191004 before the cap's 191001 (10.8.1 leaves the cap to the server), and records nothing", async () => {
+    const { server, send, a1, a1Log, b1, b1Log, g1 } = await teamChat();
+    const fromB = await send(b1, { to: 'B|2|T1', at: 130, isFlagged: true });
+    await server.settle();
+    const copies = Array.from({ length: 50 }, () => receivedBy(b1Log, g1));
+    await expectCode(b1.V2NIMMessageService.sendTeamMessageReceipts([...copies, fromB]), 191004);
+    await server.settle();
+    expect(a1Log.team).toEqual([]);
+    const [counts] = await a1.V2NIMMessageService.getTeamMessageReceipts([g1]);
+    expect(counts).toMatchObject(g1Counts(0, 4));
+  });
+
   it("G6 order: someone else's message gives 191004 before two teams give 191001", async () => {
     const { server, send, a1, a1Log, b1, g1 } = await teamChat();
     server.createTeam({ teamId: 'T2', memberIds: ['A', 'B'] });

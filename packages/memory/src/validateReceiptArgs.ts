@@ -58,16 +58,17 @@ export function checkP2PReceiptMessage(selfId: string, message: unknown): NimErr
   return undefined;
 }
 
-/** G3 in order: mixed conversations, more than 50, empty, per-item fields, own messages. */
+/**
+ * G3 in the SDK's order (ReceiptUtil @368159): mixed conversations, empty, per-item fields, own
+ * messages; then more than 50, SEED's cap, which 10.8.1 leaves to the server, so its checks come
+ * first.
+ */
 export function checkTeamReceiptBatch(selfId: string, messages: unknown): NimError | undefined {
   if (!Array.isArray(messages)) return invalidParameter('messages must be an array');
   if (!messages.every(isRecord)) return invalidParameter('every message must be a V2NIMMessage');
   const first = messages[0] as MessageLike | undefined;
   if (first && messages.some((m: MessageLike) => m.conversationId !== first.conversationId)) {
     return new NimError(NimErrorCode.MISUSE, 'messages must belong to one conversation');
-  }
-  if (messages.length > 50) {
-    return new NimError(NimErrorCode.MISUSE, 'at most 50 messages per call');
   }
   if (messages.length === 0) return invalidParameter('messages must not be empty');
   for (const message of messages as MessageLike[]) {
@@ -77,10 +78,16 @@ export function checkTeamReceiptBatch(selfId: string, messages: unknown): NimErr
   if ((messages as MessageLike[]).some((m) => m.senderId === selfId)) {
     return invalidParameter(`sender ${selfId} is not allowed to send msg receipt`);
   }
+  if (messages.length > 50) {
+    return new NimError(NimErrorCode.MISUSE, 'at most 50 messages per call');
+  }
   return undefined;
 }
 
-/** G6 in order: empty, per-item fields, someone else's message, two teams, more than 50. */
+/**
+ * G6 in the SDK's order (ReceiptUtil @366175): empty, per-item fields, someone else's message, two
+ * teams; then more than 50, SEED's cap, which 10.8.1 leaves to the server.
+ */
 export function checkTeamReceiptQuery(selfId: string, messages: unknown): NimError | undefined {
   if (!Array.isArray(messages)) return invalidParameter('messages must be an array');
   if (!messages.every(isRecord)) return invalidParameter('every message must be a V2NIMMessage');

@@ -86,9 +86,18 @@ function loggedInAsAnother(account: string, reason: string): ReceiptError {
   );
 }
 
-/** More than 50 messages in one team call: 191001 before any effect (SPEC G3, G6). */
-function overBatchLimit(): ReceiptError {
-  return new ReceiptError(ReceiptErrorCode.MISUSE, `at most ${TEAM_BATCH_LIMIT} messages per call`);
+/**
+ * More than 50 messages in one team call: 191001 before any effect (SPEC G3, G6), unless the SDK
+ * refuses the call itself. 10.8.1 has no cap (it leaves it to the server), so its own checks and
+ * codes come first: the call is then left to the SDK, which rejects it before sending anything.
+ */
+function checkBatchLimit(list: readonly V2NIMMessage[], isRefusedBySdk: () => boolean): void {
+  if (list.length > TEAM_BATCH_LIMIT && !isRefusedBySdk()) {
+    throw new ReceiptError(
+      ReceiptErrorCode.MISUSE,
+      `at most ${TEAM_BATCH_LIMIT} messages per call`,
+    );
+  }
 }
 
 /**
@@ -129,6 +138,28 @@ function passesTeamBatchChecks(list: readonly V2NIMMessage[]): boolean {
   const conversationId = list[0]?.conversationId;
   return list.every(
     (message) => message.conversationId === conversationId && passesFieldChecks(message, 2),
+  );
+}
+
+/**
+ * SPEC G6 steps 1-3 as the SDK checks a team query (ReceiptUtil @366175): a non-empty `receiverId`
+ * and `messageServerId` and type 2, every message sent by `account` (the SDK's, "" logged out;
+ * undefined, when it cannot tell, passes) and one team.
+ */
+function passesTeamQueryChecks(
+  list: readonly V2NIMMessage[],
+  account: string | undefined,
+): boolean {
+  const teamId = list[0]?.receiverId;
+  return list.every(
+    ({ receiverId, messageServerId, conversationType, senderId }) =>
+      typeof receiverId === 'string' &&
+      receiverId !== '' &&
+      receiverId === teamId &&
+      typeof messageServerId === 'string' &&
+      messageServerId !== '' &&
+      conversationType === 2 &&
+      (account === undefined || senderId === account),
   );
 }
 
@@ -337,13 +368,16 @@ export function createNimTransport(
     return highest;
   };
 
-  // The account the SDK is logged in as now, when it says (`getLoginUser`); undefined when it cannot
-  // (no such method) or nobody is logged in (the SDK's "").
-  const loginUser = (): string | undefined => {
+  // The account the SDK checks senders against (`getLoginUser`, its core.account): "" when nobody
+  // is logged in; undefined when it cannot tell (no such method).
+  const sdkAccount = (): string | undefined => {
     if (typeof login?.getLoginUser !== 'function') return undefined;
     const account: unknown = login.getLoginUser();
-    return typeof account === 'string' && account !== '' ? account : undefined;
+    return typeof account === 'string' ? account : undefined;
   };
+
+  // The account the SDK is logged in as now, when it says; undefined when it cannot or nobody is.
+  const loginUser = (): string | undefined => sdkAccount() || undefined;
 
   // Logged in or logging in, as far as the SDK says (false when it cannot tell).
   const isLoggedIn = (): boolean => {
@@ -397,14 +431,20 @@ export function createNimTransport(
     sendTeamMessageReceipts(input) {
       const list = messageListOf(input);
       if (!list) return Promise.reject(invalid('messages must be an array of V2NIMMessage'));
-      // The SDK leaves the 50 cap to the server; checking here keeps "no effect" certain (G3).
-      if (list.length > TEAM_BATCH_LIMIT) return Promise.reject(overBatchLimit());
       // G3 [DEC]: a message without a server id was never sent, and 10.8.1 does not check it, so the
       // transport does. A batch of several conversations is left to the SDK: its 191001 comes first.
       if (hasUnsentMessage(list)) {
         return Promise.reject(invalid('messageServerId must be a non-empty string'));
       }
       return callSdk(() => {
+        // The SDK leaves the 50 cap to the server; checking here keeps "no effect" certain (G3).
+        checkBatchLimit(list, () => {
+          const account = sdkAccount();
+          return (
+            !passesTeamBatchChecks(list) ||
+            (account !== undefined && list.some((message) => message.senderId === account))
+          );
+        });
         // As for P4: the SDK sends whatever copies it is given as the logged-in account's reads. A
         // team copy's conversation id starts with the account that received it (`A|2|T1`), so
         // after an account switch an old engine's receipts would count as the new account's. A
@@ -433,8 +473,10 @@ export function createNimTransport(
       if (!list) throw invalid('messages must be an array of V2NIMMessage');
       // SEED §OTHER caps queries at 50 too (G6); 10.8.1 leaves it to the server, whose code for it
       // the SDK does not promise.
-      if (list.length > TEAM_BATCH_LIMIT) throw overBatchLimit();
-      const results = await callSdk(() => messages.getTeamMessageReceipts(list));
+      const results = await callSdk(() => {
+        checkBatchLimit(list, () => !passesTeamQueryChecks(list, sdkAccount()));
+        return messages.getTeamMessageReceipts(list);
+      });
       return compact(results, toTeamReceipt);
     },
 

@@ -105,6 +105,33 @@ describe('SPEC section 7, team scenarios through createNimTransport', () => {
     expect(query).not.toHaveBeenCalled();
   });
 
+  it("G3, G6: over 50 messages, one the SDK refuses gives the SDK's 191004, as on the memory server: 10.8.1 checks before the server's cap of 50", async () => {
+    const { server, send, a1, b1, g1 } = await teamChat();
+    const fromB = await send(b1, { to: 'B|2|T1', at: 130, isFlagged: true });
+    await server.settle();
+    // A query of 50 of A's own messages and one of B's; a receipt of 50 copies and one's own.
+    const query = [...Array.from({ length: 50 }, () => g1), copyOf(a1, fromB)];
+    const receipts = [...Array.from({ length: 50 }, () => copyOf(b1, g1)), fromB];
+    const codeOf = (call: Promise<unknown>) =>
+      call.then(
+        () => 'resolved',
+        (error: { code?: number }) => error.code,
+      );
+    expect({
+      query: await codeOf(a1.transport.getTeamMessageReceipts(query)),
+      receipts: await codeOf(b1.transport.sendTeamMessageReceipts(receipts)),
+    }).toEqual({
+      query: await codeOf(a1.client.V2NIMMessageService.getTeamMessageReceipts(query)),
+      receipts: await codeOf(b1.client.V2NIMMessageService.sendTeamMessageReceipts(receipts)),
+    });
+    await expectReceiptError(a1.transport.getTeamMessageReceipts(query), 191004);
+    await expectReceiptError(b1.transport.sendTeamMessageReceipts(receipts), 191004);
+    await server.settle();
+    expect(a1.events).toEqual([]);
+    const [counts] = await a1.transport.getTeamMessageReceipts([g1]);
+    expect(counts?.readCount).toBe(0);
+  });
+
   it('17: a repeated receipt emits nothing more', async () => {
     const { server, a1, b1, g1 } = await teamChat();
     await b1.transport.sendTeamMessageReceipts([copyOf(b1, g1)]);
