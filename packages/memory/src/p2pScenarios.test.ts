@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createScenario,
   expectCode,
@@ -316,6 +316,27 @@ describe('P2P rules beyond the numbered scenarios', () => {
       [{ conversationId: 'A|1|B', timestamp: 200 }],
     ]);
     expect(a1.V2NIMMessageService.isPeerRead(m2)).toBe(true);
+  });
+
+  it('P8, P9: a sender device that logs in while a receipt is on its way gets it once, from the login sync, never again as a late push', async () => {
+    const { server, a1Log, b1, b1Log, m2 } = await p2pChat();
+    server.setFaults({ latencyMs: [10, 10] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      // t=0: B reads; the server applies it at t=10 and pushes it to A's devices at t=20.
+      void b1.V2NIMMessageService.sendP2PMessageReceipt(receivedBy(b1Log, m2));
+      await vi.advanceTimersByTimeAsync(5);
+      // t=5: A logs in on a second device; its login sync, delivered at t=15, already holds it.
+      const a2 = server.login('A');
+      const a2Log = listen(a2);
+      await vi.advanceTimersByTimeAsync(50);
+      await server.settle();
+      expect(a2Log.p2p).toEqual([[{ conversationId: 'A|1|B', timestamp: 200 }]]);
+      expect(a1Log.p2p).toEqual([[{ conversationId: 'A|1|B', timestamp: 200 }]]);
+      expect(a2.V2NIMMessageService.isPeerRead(m2)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('P8: listeners attached right after login() still get the login sync', async () => {

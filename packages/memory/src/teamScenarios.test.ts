@@ -446,6 +446,24 @@ describe('team rules beyond the numbered scenarios', () => {
     expect(detail.readReceipt).toMatchObject({ readCount: 1, unreadCount: 0 });
   });
 
+  it('G3, G6, G8 step 2: a receipt without messageClientId, and any call with an empty receiverId, give 191004 before the server is asked', async () => {
+    const { server, a1, a1Log, b1, b1Log, g1 } = await teamChat();
+    const copy = receivedBy(b1Log, g1);
+    const { messageClientId: _, ...withoutClientId } = copy;
+    const receipts = b1.V2NIMMessageService;
+    await expectCode(receipts.sendTeamMessageReceipts([withoutClientId as never]), 191004);
+    await expectCode(receipts.sendTeamMessageReceipts([{ ...copy, messageClientId: '' }]), 191004);
+    // Without the check the team '' would be looked up and missed (108404).
+    await expectCode(receipts.sendTeamMessageReceipts([{ ...copy, receiverId: '' }]), 191004);
+    const queries = a1.V2NIMMessageService;
+    await expectCode(queries.getTeamMessageReceipts([{ ...g1, receiverId: '' }]), 191004);
+    await expectCode(queries.getTeamMessageReceiptDetail({ ...g1, receiverId: '' }), 191004);
+    await server.settle();
+    expect(a1Log.team).toEqual([]);
+    const [counts] = await queries.getTeamMessageReceipts([g1]);
+    expect(counts).toMatchObject(g1Counts(0, 4));
+  });
+
   it('E3 and G3: null, non-arrays, null items and empty messageServerId give 191004', async () => {
     const { b1, b1Log, g1 } = await teamChat();
     const service = b1.V2NIMMessageService;
