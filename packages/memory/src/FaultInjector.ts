@@ -1,7 +1,27 @@
 import { invalidParameter, type NimError } from './NimError';
-import type { FaultableMethod } from './ServerCore';
 import { seededRandom } from './seededRandom';
 import { snapshotOf } from './validateReceiptArgs';
+
+/**
+ * The client calls a fault can be injected into (see `MemoryServer.injectFault`) and that random
+ * faults can fail (`RandomFaults.methods`).
+ */
+export const FAULTABLE_METHODS = [
+  'sendMessage',
+  'getMessageList',
+  'sendP2PMessageReceipt',
+  'getP2PMessageReceipt',
+  'sendTeamMessageReceipts',
+  'getTeamMessageReceipts',
+  'getTeamMessageReceiptDetail',
+  'getConversationReadTime',
+  'revokeMessage',
+  'getConversation',
+  'getConversationList',
+  'markConversationRead',
+] as const;
+/** One of {@link FAULTABLE_METHODS}. */
+export type FaultableMethod = (typeof FAULTABLE_METHODS)[number];
 
 /**
  * Random, seeded faults of the simulated network (see `MemoryServerOptions.faults`). Every draw comes
@@ -53,12 +73,34 @@ function isRate(value: unknown): boolean {
   return typeof value === 'number' && value >= 0 && value <= 1;
 }
 
-/** Validates `faults` completely before anything is changed (a bad option changes nothing). */
+/** Every option of {@link RandomFaults}. */
+const FAULT_OPTIONS: readonly string[] = [
+  'failureRate',
+  'failureCodes',
+  'timeoutRate',
+  'latencyMs',
+  'duplicateRate',
+  'reorder',
+  'methods',
+  'seed',
+];
+
+/**
+ * Validates `faults` completely before anything is changed (a bad option changes nothing). As
+ * `injectFault` does, it refuses what would silently never fire: an unknown option (a misspelt
+ * rate), a method that is not one of {@link FAULTABLE_METHODS}, a code that is not a NIM code.
+ */
 function checkRandomFaults(faults: unknown): NimError | undefined {
   if (typeof faults !== 'object' || faults === null || Array.isArray(faults)) {
     return invalidParameter('faults must be an object');
   }
   const f = faults as Record<string, unknown>;
+  const unknown = Object.keys(f).filter((key) => !FAULT_OPTIONS.includes(key));
+  if (unknown.length > 0) {
+    return invalidParameter(
+      `unknown fault option ${unknown.join(', ')}; the options are ${FAULT_OPTIONS.join(', ')}`,
+    );
+  }
   for (const key of ['failureRate', 'timeoutRate', 'duplicateRate'] as const) {
     if (f[key] !== undefined && !isRate(f[key]))
       return invalidParameter(`${key} must be in [0, 1]`);
@@ -81,15 +123,16 @@ function checkRandomFaults(faults: unknown): NimError | undefined {
     f.failureCodes !== undefined &&
     (!Array.isArray(f.failureCodes) ||
       f.failureCodes.length === 0 ||
-      !f.failureCodes.every((c) => Number.isInteger(c)))
+      !f.failureCodes.every((c) => Number.isInteger(c) && c >= 100))
   ) {
-    return invalidParameter('failureCodes must be a non-empty array of integers');
+    return invalidParameter('failureCodes must be a non-empty array of NIM error codes');
   }
   if (
     f.methods !== undefined &&
-    (!Array.isArray(f.methods) || !f.methods.every((m) => typeof m === 'string'))
+    (!Array.isArray(f.methods) ||
+      !f.methods.every((m) => (FAULTABLE_METHODS as readonly unknown[]).includes(m)))
   ) {
-    return invalidParameter('methods must be an array of method names');
+    return invalidParameter(`methods must be among ${FAULTABLE_METHODS.join(', ')}`);
   }
   if (f.seed !== undefined && !(typeof f.seed === 'number' && Number.isFinite(f.seed))) {
     return invalidParameter('seed must be a finite number');

@@ -1,7 +1,7 @@
 import { messageConversationIdFor } from './conversationIds';
 import { DeliveryQueue } from './DeliveryQueue';
 import { Emitter } from './Emitter';
-import { FaultInjector } from './FaultInjector';
+import { type FaultableMethod, FaultInjector } from './FaultInjector';
 import { NimError, NimErrorCode } from './NimError';
 import type {
   V2NIMConnectStatus,
@@ -12,23 +12,7 @@ import type {
   V2NIMMessageListener,
 } from './sdkTypes';
 
-/** The client calls a fault can be injected into (see `MemoryServer.injectFault`). */
-export const FAULTABLE_METHODS = [
-  'sendMessage',
-  'getMessageList',
-  'sendP2PMessageReceipt',
-  'getP2PMessageReceipt',
-  'sendTeamMessageReceipts',
-  'getTeamMessageReceipts',
-  'getTeamMessageReceiptDetail',
-  'getConversationReadTime',
-  'revokeMessage',
-  'getConversation',
-  'getConversationList',
-  'markConversationRead',
-] as const;
-/** One of {@link FAULTABLE_METHODS}. */
-export type FaultableMethod = (typeof FAULTABLE_METHODS)[number];
+export { FAULTABLE_METHODS, type FaultableMethod } from './FaultInjector';
 
 /** One logged-in device: what a nim-web-sdk-ng instance holds locally. */
 export interface Device {

@@ -136,12 +136,31 @@ describe('random faults: failed calls', () => {
     ['empty failure codes', { failureCodes: [] }],
     ['a string seed', { seed: 'x' }],
     ['null', null],
+    ['an unknown option (a misspelt rate)', { failRate: 0.5 }],
+    ['an unknown option with a NaN rate', { dropRate: Number.NaN }],
+    ['a misspelt method', { failureRate: 1, methods: ['sendP2PReceipt'] }],
+    ['a failure code that is no NIM code', { failureRate: 1, failureCodes: [0] }],
   ])('bad fault options (%s) throw 191004 and keep the previous settings', async (_, faults) => {
     const { server } = await chat(0);
     server.setFaults({ failureRate: 0.5, seed: 3 });
     const before = server.getFaults();
     expectThrowCode(() => server.setFaults(faults as RandomFaults), 191004);
     expect(server.getFaults()).toEqual(before);
+  });
+
+  it('like injectFault, setFaults names what it knows when an option or a method is misspelt', async () => {
+    const { server } = await chat(0);
+    expect(() => server.setFaults({ failRate: 0.5 } as RandomFaults)).toThrow(
+      /unknown fault option failRate; the options are failureRate, failureCodes/,
+    );
+    expect(() =>
+      server.setFaults({ failureRate: 1, methods: ['sendP2PReceipt' as never] }),
+    ).toThrow(/methods must be among sendMessage, .*sendP2PMessageReceipt/);
+    // What getFaults reports is taken back as it is.
+    server.setFaults({ failureRate: 0.5, methods: ['sendMessage'], seed: 3 });
+    const settings = server.getFaults();
+    server.setFaults(settings);
+    expect(server.getFaults()).toEqual(settings);
   });
 });
 
