@@ -7,7 +7,7 @@ import {
 import { createNimTransport } from '@readmark/nim';
 import { screen, waitFor, within } from '@testing-library/dom';
 import { Profiler, StrictMode, useState } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
@@ -543,6 +543,44 @@ describe('ReceiptDetailSheet', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     // Retry left with the error: focus went to the panel, not to <body>.
     expect(document.activeElement).toBe(panel);
+  });
+
+  it('open for a message with no members’ receipts renders nothing, leaves the page usable and asks nothing', async () => {
+    world = createWorld();
+    world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    const detailCalls = vi.spyOn(alice.V2NIMMessageService, 'getTeamMessageReceiptDetail');
+    const messages = [
+      // Own one-to-one (a tick, no members), incoming from Bob, own without `readReceiptEnabled`.
+      await world.send(alice, { conversationId: 'alice|1|bob', text: 'to bob' }),
+      await world.send(bob, { conversationId: 'bob|2|t1', text: 'from bob' }),
+      await world.send(alice, { conversationId: 'alice|2|t1', text: 'unflagged' }),
+    ];
+    let clicks = 0;
+    renderApp(
+      <Providers engine={world.engineFor(alice)} names={names}>
+        <button type="button" onClick={() => clicks++}>
+          Composer
+        </button>
+        {messages.map((message) => (
+          <ReceiptDetailSheet
+            key={message.messageClientId}
+            message={message}
+            isOpen
+            onClose={() => {}}
+          />
+        ))}
+      </Providers>,
+    );
+    await settle(world.server);
+    expect(document.querySelectorAll('dialog')).toHaveLength(0);
+    // No modal (nor an error in one) over the page: it still takes clicks and keeps focus.
+    const composer = screen.getByRole('button', { name: 'Composer' });
+    await userEvent.click(composer);
+    expect(clicks).toBe(1);
+    expect(document.activeElement).toBe(composer);
+    expect(detailCalls).not.toHaveBeenCalled();
   });
 
   it('virtualizes 200 members and shows custom rows from renderMember', async () => {

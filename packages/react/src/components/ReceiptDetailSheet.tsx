@@ -1,5 +1,5 @@
-import { type ReceiptMessage, selectIsOffline } from '@readmark/core';
-import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
+import { type ReceiptMessage, receiptModeOf, selectIsOffline } from '@readmark/core';
+import { type JSX, type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { useMemberResolver } from '../hooks/useMemberResolver';
 import { useProvidedEngine } from '../hooks/useReceiptEngine';
 import { useStoreSelector } from '../hooks/useStoreSelector';
@@ -17,9 +17,9 @@ import { withClassName } from './withClassName';
 
 /** Props of {@link ReceiptDetailSheet}. */
 export interface ReceiptDetailSheetProps {
-  /** An own team message sent with `readReceiptEnabled`. */
+  /** An own team message sent with `readReceiptEnabled` (for anything else it renders nothing). */
   message: ReceiptMessage;
-  /** Controlled open state; the sheet opens as a modal dialog while true. */
+  /** Controlled open state; the sheet opens as a modal dialog while true, and renders nothing while false. */
   isOpen: boolean;
   /** Called when the user asks to close (Esc, the close button, a click on the backdrop). */
   onClose: () => void;
@@ -79,10 +79,24 @@ const searchable = (text: string) => text.normalize('NFKC').toLocaleLowerCase();
  * document meanwhile (e.g. a virtualized list unmounted the badge's row), focus goes to its nearest
  * ancestor that is still there and takes focus (such as the message list's scroller), never
  * silently to `<body>` while such an ancestor exists.
+ *
+ * Closed, it renders nothing (`null`: no `<dialog>` in the page) and subscribes to nothing, so a
+ * sheet per message row costs a list nothing; it renders nothing open either when the message has
+ * no members' receipts to show (incoming, one-to-one, unflagged, a notification: the rows
+ * `UnreadBadge` leaves empty). Each opening mounts the dialog afresh, on its initial tab with an
+ * empty search.
  */
-export function ReceiptDetailSheet({
+export function ReceiptDetailSheet(props: ReceiptDetailSheetProps): JSX.Element | null {
+  // First, so that outside a provider the error names this component, open or closed.
+  const { accountId } = useProvidedEngine('<ReceiptDetailSheet>');
+  return props.isOpen && receiptModeOf(accountId, props.message) === 'team' ? (
+    <OpenSheet {...props} />
+  ) : null;
+}
+
+/** The sheet while open: mounted as it opens, so its dialog, state and subscriptions live as long. */
+function OpenSheet({
   message,
-  isOpen,
   onClose,
   memberAccountIds,
   renderMember,
@@ -90,40 +104,28 @@ export function ReceiptDetailSheet({
   messageExcerpt,
   className,
 }: ReceiptDetailSheetProps) {
-  // First, so that outside a provider the error names this component, not a hook inside it.
   const engine = useProvidedEngine('<ReceiptDetailSheet>');
   const strings = useReceiptStrings();
   const lang = useReceiptLanguage();
   const resolveMember = useMemberResolver();
-  const detail = useTeamReceiptDetail(message, { memberAccountIds, isEnabled: isOpen });
-  const dialogRef = useModalDialog(isOpen, onClose);
+  const detail = useTeamReceiptDetail(message, { memberAccountIds });
+  const dialogRef = useModalDialog(onClose);
   const idPrefix = useId();
   const titleId = `${idPrefix}-title`;
   const descriptionId = `${idPrefix}-description`;
-  // Only while open: one sheet per message is mounted closed in a list, and the text can be long.
-  const excerpt = isOpen ? shortExcerpt(messageExcerpt) : undefined;
+  const excerpt = shortExcerpt(messageExcerpt);
   // Anything but 'read' from a JavaScript app ("Read") would select neither tab and leave both out
-  // of the tab order.
-  const openingTab: ReceiptDetailTab =
+  // of the tab order. Read as the sheet opens (mounts) only.
+  const [selectedTab, setSelectedTab] = useState<ReceiptDetailTab>(() =>
     initialTab === 'read' || (initialTab === undefined && detail.knownCounts?.unreadCount === 0)
       ? 'read'
-      : 'unread';
-  const [selectedTab, setSelectedTab] = useState<ReceiptDetailTab>(openingTab);
+      : 'unread',
+  );
   // What the search box shows, and the query applied: an input method's composition (pinyin typed
   // for 成) is applied once committed, or each syllable emptied the list and said "No matching
   // members".
   const [searchText, setSearchText] = useState('');
   const [query, setQuery] = useState('');
-  const [wasOpen, setWasOpen] = useState(isOpen);
-  // Each opening starts fresh on the initial tab with an empty search (state reset during render).
-  if (isOpen !== wasOpen) {
-    setWasOpen(isOpen);
-    if (isOpen) {
-      setSelectedTab(openingTab);
-      setSearchText('');
-      setQuery('');
-    }
-  }
 
   const members = useMemo(() => {
     const accountIds = selectedTab === 'read' ? detail.readAccountList : detail.unreadAccountList;
@@ -144,7 +146,7 @@ export function ReceiptDetailSheet({
   const isShowingLoading = detail.isLoading && !hasData;
   // Offline, a first load waits for the connection (said so, rather than "loading" for good), and
   // lists already shown stop following reads until it is back and the engine reloads them.
-  const isOffline = useStoreSelector(engine.store, selectIsOffline, Object.is, isOpen);
+  const isOffline = useStoreSelector(engine.store, selectIsOffline);
   const status = detail.error ? 'error' : isShowingLoading ? 'loading' : 'ready';
   const isStale = isOffline && status === 'ready';
   // Said once per time offline, after it has lasted a second (a blip is not news), and not again
@@ -159,7 +161,7 @@ export function ReceiptDetailSheet({
   const announcement = useReadAnnouncement(
     detail.readAccountList,
     detail.unreadAccountList,
-    isOpen && status === 'ready',
+    status === 'ready',
     (accountIds) =>
       strings.announceRead(accountIds.map((accountId) => resolveMember(accountId).name)),
     strings.announceReadCount,
@@ -184,111 +186,109 @@ export function ReceiptDetailSheet({
         if (event.target === event.currentTarget) onClose();
       }}
     >
-      {isOpen && (
-        <div className="readmark-sheet-body">
-          <div className="readmark-sheet-header">
-            <h2 id={titleId} className="readmark-sheet-title">
-              {strings.sheetTitle}
-            </h2>
-            <button
-              type="button"
-              className="readmark-sheet-close"
-              aria-label={strings.close}
-              onClick={onClose}
-            >
-              <span aria-hidden="true">×</span>
-            </button>
-          </div>
-          {excerpt && (
-            <p
-              id={descriptionId}
-              className="readmark-sheet-description"
-              // An unbroken excerpt (a link) wraps inside the sheet rather than widening it.
-              style={{ overflowWrap: 'anywhere' }}
-            >
-              {/* Isolated (FSI … PDI), in the direction of its own letters, like a member's name: the
-               * app's text in another script ("Lunch!" in an Arabic sentence showed "!Lunch"). */}
-              {strings.sheetDescription(`\u2068${excerpt}\u2069`)}
+      <div className="readmark-sheet-body">
+        <div className="readmark-sheet-header">
+          <h2 id={titleId} className="readmark-sheet-title">
+            {strings.sheetTitle}
+          </h2>
+          <button
+            type="button"
+            className="readmark-sheet-close"
+            aria-label={strings.close}
+            onClick={onClose}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+        {excerpt && (
+          <p
+            id={descriptionId}
+            className="readmark-sheet-description"
+            // An unbroken excerpt (a link) wraps inside the sheet rather than widening it.
+            style={{ overflowWrap: 'anywhere' }}
+          >
+            {/* Isolated (FSI … PDI), in the direction of its own letters, like a member's name: the
+             * app's text in another script ("Lunch!" in an Arabic sentence showed "!Lunch"). */}
+            {strings.sheetDescription(`\u2068${excerpt}\u2069`)}
+          </p>
+        )}
+        {counts && (
+          <DetailTabs
+            idPrefix={idPrefix}
+            selectedTab={selectedTab}
+            onSelectTab={setSelectedTab}
+            readCount={counts.readCount}
+            unreadCount={counts.unreadCount}
+          />
+        )}
+        <input
+          type="search"
+          className="readmark-sheet-search"
+          aria-label={strings.searchPlaceholder}
+          placeholder={strings.searchPlaceholder}
+          value={searchText}
+          onChange={(event) => {
+            setSearchText(event.target.value);
+            if (!(event.nativeEvent as InputEvent).isComposing) setQuery(event.target.value);
+          }}
+          onCompositionEnd={(event) => setQuery(event.currentTarget.value)}
+        />
+        {/* Seen at once; heard through the last region, which is there before it speaks. */}
+        {isStale && (
+          <p className="readmark-sheet-offline" aria-hidden="true">
+            {strings.sheetOffline}
+          </p>
+        )}
+        <div
+          ref={panelRef}
+          // A panel is a tab panel only while its tab is there.
+          {...(counts && {
+            role: 'tabpanel',
+            'aria-labelledby': tabPartId(idPrefix, 'tab', selectedTab),
+          })}
+          id={tabPartId(idPrefix, 'panel', selectedTab)}
+          // Focusable from script only: Retry hands focus here before it leaves the page.
+          tabIndex={-1}
+          className="readmark-sheet-panel"
+        >
+          {detail.error ? (
+            <div role="alert" className="readmark-sheet-error">
+              <p>{strings.error}</p>
+              <button
+                type="button"
+                onClick={() => {
+                  // Retry is replaced by the loading state: focus must not fall to <body>.
+                  panelRef.current?.focus();
+                  detail.refresh();
+                }}
+              >
+                {strings.retry}
+              </button>
+            </div>
+          ) : isShowingLoading ? (
+            <p role="status" className="readmark-sheet-loading">
+              {isOffline ? strings.waitingForConnection : strings.loading}
             </p>
-          )}
-          {counts && (
-            <DetailTabs
-              idPrefix={idPrefix}
-              selectedTab={selectedTab}
-              onSelectTab={setSelectedTab}
-              readCount={counts.readCount}
-              unreadCount={counts.unreadCount}
+          ) : (
+            <MemberList
+              members={members}
+              label={strings.memberListLabel}
+              emptyText={
+                // A member filter that matches nobody leaves both tabs empty: "everyone has read
+                // this" would be said of nobody.
+                query.trim() || !hasData
+                  ? strings.emptySearch
+                  : selectedTab === 'read'
+                    ? strings.emptyRead
+                    : strings.emptyUnread
+              }
+              searchSummary={query.trim() ? strings.searchResults(members.length) : undefined}
+              showing={`${selectedTab}\n${query.trim()}`}
+              renderMember={renderMember}
             />
           )}
-          <input
-            type="search"
-            className="readmark-sheet-search"
-            aria-label={strings.searchPlaceholder}
-            placeholder={strings.searchPlaceholder}
-            value={searchText}
-            onChange={(event) => {
-              setSearchText(event.target.value);
-              if (!(event.nativeEvent as InputEvent).isComposing) setQuery(event.target.value);
-            }}
-            onCompositionEnd={(event) => setQuery(event.currentTarget.value)}
-          />
-          {/* Seen at once; heard through the last region, which is there before it speaks. */}
-          {isStale && (
-            <p className="readmark-sheet-offline" aria-hidden="true">
-              {strings.sheetOffline}
-            </p>
-          )}
-          <div
-            ref={panelRef}
-            // A panel is a tab panel only while its tab is there.
-            {...(counts && {
-              role: 'tabpanel',
-              'aria-labelledby': tabPartId(idPrefix, 'tab', selectedTab),
-            })}
-            id={tabPartId(idPrefix, 'panel', selectedTab)}
-            // Focusable from script only: Retry hands focus here before it leaves the page.
-            tabIndex={-1}
-            className="readmark-sheet-panel"
-          >
-            {detail.error ? (
-              <div role="alert" className="readmark-sheet-error">
-                <p>{strings.error}</p>
-                <button
-                  type="button"
-                  onClick={() => {
-                    // Retry is replaced by the loading state: focus must not fall to <body>.
-                    panelRef.current?.focus();
-                    detail.refresh();
-                  }}
-                >
-                  {strings.retry}
-                </button>
-              </div>
-            ) : isShowingLoading ? (
-              <p role="status" className="readmark-sheet-loading">
-                {isOffline ? strings.waitingForConnection : strings.loading}
-              </p>
-            ) : (
-              <MemberList
-                members={members}
-                label={strings.memberListLabel}
-                emptyText={
-                  // A member filter that matches nobody leaves both tabs empty: "everyone has read
-                  // this" would be said of nobody.
-                  query.trim() || !hasData
-                    ? strings.emptySearch
-                    : selectedTab === 'read'
-                      ? strings.emptyRead
-                      : strings.emptyUnread
-                }
-                searchSummary={query.trim() ? strings.searchResults(members.length) : undefined}
-                showing={`${selectedTab}\n${query.trim()}`}
-                renderMember={renderMember}
-              />
-            )}
-          </div>
         </div>
-      )}
+      </div>
       <div aria-live="polite" aria-atomic="true" style={visuallyHidden}>
         {announcement}
       </div>

@@ -3,11 +3,12 @@ import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { listenAll } from './listenAll';
 
 /**
- * Drives a native `<dialog>` from a controlled `isOpen` prop.
+ * Shows a native `<dialog>` as a modal for as long as its component is mounted: the sheet mounts
+ * it when it opens and unmounts it when it closes, so a closed sheet leaves no element behind.
  *
  * `showModal()` gives the real modal behaviour for free (inert background, focus kept inside, top layer).
  * Esc is turned into `onClose()` so the parent stays the source of truth, and focus goes back to the
- * element that was focused when the dialog opened (normally the badge), also when the dialog unmounts open.
+ * element that was focused when the dialog opened (normally the badge) as the dialog unmounts.
  * If that element has left the document meanwhile (a virtualized list unmounted the badge's row), focus
  * goes to its nearest ancestor, as it was when the dialog opened, that is still in the document and
  * takes focus (e.g. the message list's scroller), not to `<body>`: the keyboard user goes on from
@@ -17,38 +18,23 @@ import { listenAll } from './listenAll';
  * the app) stays open but not modal until it is drawn again, since a modal nobody sees left the page
  * inert.
  */
-export function useModalDialog(
-  isOpen: boolean,
-  onClose: () => void,
-): RefObject<HTMLDialogElement | null> {
+export function useModalDialog(onClose: () => void): RefObject<HTMLDialogElement | null> {
   const dialogRef = useRef<HTMLDialogElement | null>(null);
   const returnFocusRef = useRef<readonly HTMLElement[]>([]);
-  const isOpenRef = useRef(isOpen);
   const onCloseRef = useRef(onClose);
   useClientLayoutEffect(() => {
-    isOpenRef.current = isOpen;
     onCloseRef.current = onClose;
   });
 
+  // A layout effect, so that focus goes back in the commit that closes (unmounts) the sheet.
   useClientLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
-    if (isOpen && !dialog.open) {
-      // Shown again on the same opening keeps its opener (see the cleanup below).
-      if (returnFocusRef.current.length === 0) {
-        returnFocusRef.current = focusReturnTargets(dialog.ownerDocument.activeElement);
-      }
-      showModal(dialog);
-    } else if (!isOpen) {
-      if (dialog.open) close(dialog);
-      else returnFocusRef.current = [];
+    // Shown again on the same opening keeps its opener (see the cleanup below).
+    if (returnFocusRef.current.length === 0) {
+      returnFocusRef.current = focusReturnTargets(dialog.ownerDocument.activeElement);
     }
-  }, [isOpen]);
-
-  // A layout effect so that unmounting an open sheet restores focus in the same commit.
-  useClientLayoutEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
+    showModal(dialog);
     const handleCancel = (event: Event) => {
       // Keep the dialog controlled: ask the parent to close instead of closing behind its back.
       event.preventDefault();
@@ -62,7 +48,7 @@ export function useModalDialog(
       restoreFocus(returnFocusRef);
       // The browser may close without a cancelable `cancel` (e.g. repeated Esc without user
       // activation); tell the parent so `isOpen` does not stay stale.
-      if (isOpenRef.current) onCloseRef.current();
+      onCloseRef.current();
     };
     const stopListening = listenAll([
       [dialog, 'cancel', handleCancel],
@@ -105,8 +91,8 @@ export function useModalDialog(
 
 /*
  * jsdom (where most apps' component tests run) has `<dialog>` and its `open` attribute but neither
- * `showModal()` nor `close()`: there the sheet opens as a plain open dialog, and closing it
- * dispatches `close` itself (focus goes back as in a browser), instead of throwing.
+ * `showModal()` nor `close()`: there the sheet opens as a plain open dialog, and closes (its focus
+ * going back as in a browser) by leaving the document, instead of throwing.
  */
 function showModal(dialog: HTMLDialogElement) {
   if (typeof dialog.showModal === 'function') dialog.showModal();
@@ -114,12 +100,8 @@ function showModal(dialog: HTMLDialogElement) {
 }
 
 function close(dialog: HTMLDialogElement) {
-  if (typeof dialog.close === 'function') {
-    dialog.close();
-  } else {
-    dialog.open = false;
-    dialog.dispatchEvent(new Event('close'));
-  }
+  if (typeof dialog.close === 'function') dialog.close();
+  else dialog.open = false;
 }
 
 /**
