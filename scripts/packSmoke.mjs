@@ -1082,6 +1082,12 @@ export const noMessage = <ReadTick />;
 export const french = <ReceiptProvider engine={engine} locale="fr" />;
 // @ts-expect-error a locale is a language tag, not a number
 export const numericLocale = <ReceiptProvider engine={engine} locale={7} />;
+// Signed out, written so: no account yet, no SDK yet.
+export const signedOut = <ReceiptProvider transport={null} accountId="" />;
+// @ts-expect-error \`accountId\` goes with \`transport\` (\`''\` while nobody is logged in)
+export const noAccount = <ReceiptProvider transport={createMyTransport({} as MyBackend)} />;
+// @ts-expect-error an engine you own or a transport, not both
+export const both = <ReceiptProvider engine={engine} transport={engine.transport} accountId="A" />;
 // @ts-expect-error a transport has five calls and subscribe
 createReceiptEngine({ transport: {}, accountId: 'A' });
 `,

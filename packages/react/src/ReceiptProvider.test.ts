@@ -77,7 +77,7 @@ describe('ReceiptProvider on the server', () => {
     renderToString(
       createElement(
         ReceiptProvider,
-        { accountId: 'A' },
+        { transport: undefined, accountId: 'A' },
         createElement(() => {
           seen = useReceiptEngine();
           return null;

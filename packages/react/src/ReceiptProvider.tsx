@@ -12,22 +12,8 @@ import { useClientLayoutEffect } from './hooks/useClientLayoutEffect';
 import type { ReceiptLocale, ReceiptStringOverrides } from './i18n/ReceiptStrings';
 import { ReceiptStringsProvider } from './i18n/ReceiptStringsProvider';
 
-/** Props of {@link ReceiptProvider}. Pass `engine`, or `transport` and, once logged in, `accountId`. */
-export interface ReceiptProviderProps {
-  /** An engine you own (you dispose it). */
-  engine?: ReceiptEngine | undefined;
-  /**
-   * With `accountId`: the provider creates its own engine and disposes it on unmount. Leave it
-   * empty until the SDK exists (it is created in the browser, after a server render): the children
-   * render as for nobody logged in.
-   */
-  transport?: ReceiptTransport | undefined;
-  /**
-   * The logged-in account, with `transport`. Leave it empty while nobody is logged in (before login,
-   * after logout): the children still render, and no receipt state shows (see
-   * {@link ReceiptProvider}).
-   */
-  accountId?: string | undefined;
+/** What {@link ReceiptProvider} takes whichever way it gets its engine. */
+export interface ReceiptProviderCommonProps {
   /**
    * Settings of the engine the provider creates (e.g. `storage: localStorageOutbox()`, `onError`,
    * `clock`). Read when an engine is created, so a new object each render creates nothing new.
@@ -45,6 +31,37 @@ export interface ReceiptProviderProps {
   resolveMember?: ResolveMember | undefined;
   children?: ReactNode | undefined;
 }
+
+/** {@link ReceiptProvider} over an engine you own (you dispose it). */
+export interface ReceiptProviderEngineProps extends ReceiptProviderCommonProps {
+  /** An engine you own (you dispose it); undefined until you have one: children render signed out. */
+  engine: ReceiptEngine | undefined;
+  transport?: undefined;
+  accountId?: undefined;
+}
+
+/** {@link ReceiptProvider} creating its own engine over `transport` for `accountId`. */
+export interface ReceiptProviderTransportProps extends ReceiptProviderCommonProps {
+  engine?: undefined;
+  /**
+   * With `accountId`: the provider creates its own engine and disposes it on unmount. `null` or
+   * `undefined` until the SDK exists (it is created in the browser, after a server render): the
+   * children render as for nobody logged in.
+   */
+  transport: ReceiptTransport | null | undefined;
+  /**
+   * The logged-in account. Always pass it with `transport`; empty (`''`, `null` or `undefined`)
+   * while nobody is logged in (before login, after logout): the children still render, and no
+   * receipt state shows (see {@link ReceiptProvider}).
+   */
+  accountId: string | null | undefined;
+}
+
+/**
+ * Props of {@link ReceiptProvider}: an `engine`, or `transport` and `accountId`, never both (a
+ * missing `accountId` or both an `engine` and a `transport` do not compile).
+ */
+export type ReceiptProviderProps = ReceiptProviderEngineProps | ReceiptProviderTransportProps;
 
 /** What {@link ReceiptProviderProps.engineOptions} may set: everything but what the provider owns. */
 export type ReceiptProviderEngineOptions = Omit<
@@ -142,21 +159,36 @@ function isOwnedBy(engine: ReceiptEngine, transport: unknown, accountId: unknown
 /**
  * Gives the hooks and components below it an engine, strings and a member resolver. With
  * `transport` + `accountId` it owns one engine per provider instance (no module singleton), creates
- * a new one when either changes and disposes it on unmount. With no `accountId` (nobody logged in)
- * or no `transport` yet (the SDK is created in the browser, after a server render) children get an
- * engine of no account: ticks and badges show nothing, hooks give empty views, `markRead` does
- * nothing and `useReceiptEngine().isDisposed` is true.
+ * a new one when either changes and disposes it on unmount. With an empty `accountId` (nobody
+ * logged in) or no `transport` yet (the SDK is created in the browser, after a server render)
+ * children get an engine of no account: ticks and badges show nothing, hooks give empty views,
+ * `markRead` does nothing and `useReceiptEngine().isDisposed` is true. Given neither an `engine` nor
+ * an `accountId` prop at all (a JavaScript app that forgot it) it does the same, and says so once
+ * with `console.error`.
  */
-export function ReceiptProvider({
-  engine: engineProp,
-  transport,
-  accountId,
-  engineOptions,
-  locale,
-  strings,
-  resolveMember,
-  children,
-}: ReceiptProviderProps) {
+export function ReceiptProvider(props: ReceiptProviderProps) {
+  const {
+    engine: engineProp,
+    transport,
+    accountId,
+    engineOptions,
+    locale,
+    strings,
+    resolveMember,
+    children,
+  } = props;
+  // Signed out is a state an app writes (`accountId={''}`, `engine={undefined}`); a prop left out
+  // showed no tick and no error, as if receipts did not work.
+  const isAccountMissing = !('engine' in props || 'accountId' in props);
+  const hasWarnedRef = useRef(false);
+  useEffect(() => {
+    if (isAccountMissing && !hasWarnedRef.current) {
+      hasWarnedRef.current = true;
+      console.error(
+        "`<ReceiptProvider>` has no `accountId` prop, so it shows no receipts: pass it with `transport` ('' while signed out), or pass an `engine`",
+      );
+    }
+  }, [isAccountMissing]);
   const hasTransport = typeof transport === 'object' && transport !== null;
   const canOwn = !engineProp && hasTransport && !!accountId;
   const optionsRef = useRef(engineOptions);
