@@ -110,9 +110,15 @@ export function receiptModeOf(accountId: string, message: unknown): ReceiptMode 
   return 'none';
 }
 
-/** The {@link teamMessageKey} of a team message, as `state`'s account sees it. */
-function teamKeyOf(state: ReceiptState, message: ReceiptMessage): string {
-  return teamMessageKey(messageConversationId(state.accountId, message), message.messageClientId);
+/**
+ * `message` when it is a well-formed team message, else undefined; `state` is checked first
+ * ({@link accountOf}). The team selectors start with it.
+ */
+function teamMessageOf(state: ReceiptState, message: unknown): ReceiptMessage | undefined {
+  accountOf(state);
+  return isReceiptMessage(message) && message.conversationType === ConversationType.TEAM
+    ? message
+    : undefined;
 }
 
 /** The best-known counts of one team message, or undefined when none are known yet. */
@@ -120,11 +126,10 @@ export function selectTeamReceipt(
   state: ReceiptState,
   message: unknown,
 ): TeamMessageReadReceipt | undefined {
-  const accountId = accountOf(state);
-  if (!isReceiptMessage(message) || message.conversationType !== ConversationType.TEAM) {
-    return undefined;
-  }
-  return teamReceiptOf(state, messageConversationId(accountId, message), message.messageClientId);
+  const team = teamMessageOf(state, message);
+  return (
+    team && teamReceiptOf(state, messageConversationId(state.accountId, team), team.messageClientId)
+  );
 }
 
 /** Where the lazy count load of a team message stands; undefined when never requested. */
@@ -132,11 +137,14 @@ export function selectTeamCountLoad(
   state: ReceiptState,
   message: unknown,
 ): TeamCountLoadStatus | undefined {
-  accountOf(state);
-  if (!isReceiptMessage(message) || message.conversationType !== ConversationType.TEAM) {
-    return undefined;
-  }
-  return entryIn(state.teamCountLoads, teamKeyOf(state, message));
+  const team = teamMessageOf(state, message);
+  return (
+    team &&
+    entryIn(
+      state.teamCountLoads,
+      teamMessageKey(messageConversationId(state.accountId, team), team.messageClientId),
+    )
+  );
 }
 
 /** The NIM code that made a team's receipts unavailable, or undefined while they work. */
@@ -152,17 +160,23 @@ export function selectTeamUnavailableCode(
 
 /** True when the message's team cannot do receipts (over 200 members, receipts disabled...). */
 export function selectIsTeamUnavailable(state: ReceiptState, message: unknown): boolean {
-  const accountId = accountOf(state);
-  if (!isReceiptMessage(message) || message.conversationType !== ConversationType.TEAM) {
-    return false;
-  }
-  return Object.hasOwn(state.unavailableTeams, messageConversationId(accountId, message));
+  const team = teamMessageOf(state, message);
+  return (
+    !!team && Object.hasOwn(state.unavailableTeams, messageConversationId(state.accountId, team))
+  );
+}
+
+/** The counts of a team message whose team can do receipts; undefined while unknown or unavailable. */
+function availableTeamReceipt(
+  state: ReceiptState,
+  message: unknown,
+): TeamMessageReadReceipt | undefined {
+  return selectIsTeamUnavailable(state, message) ? undefined : selectTeamReceipt(state, message);
 }
 
 /** Unread members of one of my team messages; undefined while unknown or unavailable. */
 export function selectUnreadCount(state: ReceiptState, message: unknown): number | undefined {
-  if (selectIsTeamUnavailable(state, message)) return undefined;
-  return selectTeamReceipt(state, message)?.unreadCount;
+  return availableTeamReceipt(state, message)?.unreadCount;
 }
 
 /**
@@ -171,8 +185,7 @@ export function selectUnreadCount(state: ReceiptState, message: unknown): number
  * shows 0 there too.
  */
 export function selectIsAllRead(state: ReceiptState, message: unknown): boolean {
-  if (selectIsTeamUnavailable(state, message)) return false;
-  const receipt = selectTeamReceipt(state, message);
+  const receipt = availableTeamReceipt(state, message);
   return receipt !== undefined && receipt.unreadCount === 0 && receipt.readCount > 0;
 }
 
