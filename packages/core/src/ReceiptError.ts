@@ -1,4 +1,5 @@
 import type { ReceiptErrorCodeValue } from './errorCodes';
+import { isObject } from './isObject';
 
 /**
  * The one error type the kit throws or rejects with. `code` is NIM's numeric code (SPEC section 3),
@@ -29,7 +30,7 @@ export class ReceiptError extends Error {
     let code: number | undefined;
     let message = 'receipt call failed';
     try {
-      if (typeof error !== 'object' || error === null) {
+      if (!isObject(error)) {
         message = String(error);
       } else {
         const record = error as {
@@ -71,9 +72,7 @@ export function isUnexplainedFailure(error: ReceiptError): boolean {
 /** True for a ReceiptError or any object carrying a numeric NIM `code`. */
 export function hasErrorCode(error: unknown): error is { code: number } {
   try {
-    return (
-      typeof error === 'object' && error !== null && isNimCode((error as { code?: unknown }).code)
-    );
+    return isObject(error) && isNimCode((error as { code?: unknown }).code);
   } catch {
     // A `code` that cannot be read (a throwing getter, a revoked Proxy) is no code.
     return false;

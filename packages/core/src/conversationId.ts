@@ -1,4 +1,5 @@
 import { ReceiptErrorCode } from './errorCodes';
+import { isObject } from './isObject';
 import { ReceiptError } from './ReceiptError';
 import { ConversationType } from './types';
 
@@ -6,7 +7,7 @@ import { ConversationType } from './types';
 function isConversationMessage(
   message: unknown,
 ): message is { senderId: string; receiverId: string; conversationType: number } {
-  if (typeof message !== 'object' || message === null) return false;
+  if (!isObject(message)) return false;
   try {
     const { senderId, receiverId, conversationType } = message as Record<string, unknown>;
     return (

@@ -1,4 +1,5 @@
 import { isP2PConversationId } from '../conversationId';
+import { isObject } from '../isObject';
 import type { TransportEvent } from '../ReceiptTransport';
 import type { TeamMessageReadReceipt } from '../types';
 import { isCount, isTime } from './numbers';
@@ -9,7 +10,7 @@ import { advanceWatermark, advanceWatermarks, type ReceiptState } from './receip
  * transport may pass anything.
  */
 export function isTeamReceipt(receipt: unknown): receipt is TeamMessageReadReceipt {
-  if (typeof receipt !== 'object' || receipt === null) return false;
+  if (!isObject(receipt)) return false;
   const { conversationId, messageClientId, readCount, unreadCount } =
     receipt as TeamMessageReadReceipt;
   return (

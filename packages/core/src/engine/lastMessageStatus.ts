@@ -1,3 +1,4 @@
+import { isObject } from '../isObject';
 import { ConversationType, type ReceiptMessage } from '../types';
 import { isReceiptMessage } from './messageFacts';
 import type { ReceiptState } from './receiptState';
@@ -52,7 +53,7 @@ export function lastMessageIndicatorMessage(
   accountId: string,
   lastMessage: unknown,
 ): ReceiptMessage | undefined {
-  if (typeof lastMessage !== 'object' || lastMessage === null) return undefined;
+  if (!isObject(lastMessage)) return undefined;
   try {
     const { lastMessageState, messageRefer, messageType, sendingState } = lastMessage as Partial<
       Record<keyof ReceiptLastMessage, unknown>

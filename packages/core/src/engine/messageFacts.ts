@@ -1,4 +1,5 @@
 import { teamConversationId } from '../conversationId';
+import { isObject } from '../isObject';
 import { ReceiptError } from '../ReceiptError';
 import {
   ConversationType,
@@ -13,7 +14,7 @@ import { isTime } from './numbers';
  * objects always pass; anything else is bad data the kit must survive without throwing.
  */
 export function isReceiptMessage(value: unknown): value is ReceiptMessage {
-  if (typeof value !== 'object' || value === null) return false;
+  if (!isObject(value)) return false;
   const message = value as Partial<Record<keyof ReceiptMessage, unknown>>;
   try {
     return (
@@ -66,7 +67,7 @@ export function receiptFieldsOf(message: ReceiptMessage): ReceiptMessage {
  * ends).
  */
 export function copyReceiptMessage(value: unknown): ReceiptMessage | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
+  if (!isObject(value)) return undefined;
   try {
     const copy = { ...value, ...receiptFieldsOf(value as ReceiptMessage) };
     return isReceiptMessage(copy) ? copy : undefined;

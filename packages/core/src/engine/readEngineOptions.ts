@@ -1,3 +1,4 @@
+import { hasMethods, isObject } from '../isObject';
 import { ReceiptError } from '../ReceiptError';
 import { isTime } from './numbers';
 import type { ReceiptEngineOptions } from './ReceiptEngine';
@@ -33,17 +34,12 @@ export function readEngineOptions(options: unknown): ReceiptEngineOptions {
 }
 
 function checkEngineOptions(options: unknown): ReceiptEngineOptions {
-  if (typeof options !== 'object' || options === null) {
+  if (!isObject(options)) {
     fail('needs a `transport` and a non-empty `accountId`');
   }
   const o: Record<string, unknown> = { ...options };
   const transport = o.transport as Record<string, unknown> | null | undefined;
-  if (
-    typeof transport !== 'object' ||
-    transport === null ||
-    typeof o.accountId !== 'string' ||
-    o.accountId === ''
-  ) {
+  if (!isObject(transport) || typeof o.accountId !== 'string' || o.accountId === '') {
     fail('needs a `transport` and a non-empty `accountId`');
   }
   const missing = transportMethods.filter((name) => typeof transport[name] !== 'function');
@@ -71,7 +67,7 @@ function checkEngineOptions(options: unknown): ReceiptEngineOptions {
   }
   if (o.retry !== undefined) {
     const retry = o.retry as Record<string, unknown> | null;
-    if (typeof retry !== 'object' || retry === null) fail('`retry` must be an object');
+    if (!isObject(retry)) fail('`retry` must be an object');
     // Only the delays given: one left undefined keeps its default.
     const delays: Record<string, unknown> = {};
     for (const name of ['baseDelayMs', 'maxDelayMs'] as const) {
@@ -82,15 +78,7 @@ function checkEngineOptions(options: unknown): ReceiptEngineOptions {
     }
     o.retry = delays;
   }
-  const clock = o.clock as Record<string, unknown> | null | undefined;
-  if (
-    clock !== undefined &&
-    (typeof clock !== 'object' ||
-      clock === null ||
-      typeof clock.now !== 'function' ||
-      typeof clock.setTimeout !== 'function' ||
-      typeof clock.clearTimeout !== 'function')
-  ) {
+  if (o.clock !== undefined && !hasMethods(o.clock, ['now', 'setTimeout', 'clearTimeout'])) {
     fail('`clock` needs now, setTimeout and clearTimeout');
   }
   for (const name of ['random', 'onError'] as const) {
@@ -100,14 +88,7 @@ function checkEngineOptions(options: unknown): ReceiptEngineOptions {
   if (o.isSendingReceipts !== undefined && typeof o.isSendingReceipts !== 'boolean') {
     fail('`isSendingReceipts` must be a boolean');
   }
-  const storage = o.storage as Record<string, unknown> | null | undefined;
-  if (
-    storage !== undefined &&
-    (typeof storage !== 'object' ||
-      storage === null ||
-      typeof storage.load !== 'function' ||
-      typeof storage.save !== 'function')
-  ) {
+  if (o.storage !== undefined && !hasMethods(o.storage, ['load', 'save'])) {
     fail('`storage` needs load and save (e.g. `localStorageOutbox()`)');
   }
   return o as unknown as ReceiptEngineOptions;

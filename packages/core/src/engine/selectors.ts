@@ -1,4 +1,5 @@
 import { messageConversationId } from '../conversationId';
+import { isObject } from '../isObject';
 import { ReceiptError } from '../ReceiptError';
 import type { TeamMessageReadReceipt } from '../types';
 import { ConversationType, MessageSendingState, type ReceiptMessage } from '../types';
@@ -46,9 +47,6 @@ export function accountOf(state: ReceiptState): string {
   }
   throw new ReceiptError(191004, 'selectors need `engine.store.getState()`');
 }
-
-/** An object or array: what `Object.hasOwn` and an index can read without a TypeError. */
-const isObject = (value: unknown) => typeof value === 'object' && value !== null;
 
 /**
  * True when `record` has `key` as its own string key. The ids the selectors take raw are looked up

@@ -1,3 +1,4 @@
+import { isObject } from '../isObject';
 import { ReceiptError } from '../ReceiptError';
 import type { TeamMessageReadReceiptDetail } from '../types';
 import { isCount } from './numbers';
@@ -27,20 +28,14 @@ export function teamReceiptsAnswer(answer: unknown): readonly unknown[] {
 export function teamDetailAnswer(answer: unknown): TeamMessageReadReceiptDetail {
   const detail = answer as Partial<Record<keyof TeamMessageReadReceiptDetail, unknown>> | null;
   if (
-    typeof detail !== 'object' ||
-    detail === null ||
+    !isObject(detail) ||
     !Array.isArray(detail.readAccountList) ||
     !Array.isArray(detail.unreadAccountList)
   ) {
     throw malformed('getTeamMessageReceiptDetail', 'no readAccountList and unreadAccountList');
   }
   const counts = detail.readReceipt as Partial<Record<'readCount' | 'unreadCount', unknown>> | null;
-  if (
-    typeof counts !== 'object' ||
-    counts === null ||
-    !isCount(counts.readCount) ||
-    !isCount(counts.unreadCount)
-  ) {
+  if (!isObject(counts) || !isCount(counts.readCount) || !isCount(counts.unreadCount)) {
     throw malformed(
       'getTeamMessageReceiptDetail',
       'a readReceipt without readCount and unreadCount',

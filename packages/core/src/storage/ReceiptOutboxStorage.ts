@@ -1,4 +1,5 @@
 import { copyReceiptMessages, isReceiptMessage, receiptFieldsOf } from '../engine/messageFacts';
+import { isObject } from '../isObject';
 import { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
 
@@ -68,7 +69,7 @@ export function decodeWholeOutbox(text: unknown, accountId?: string): ReceiptMes
     // Corrupt or empty.
     return [];
   }
-  if (typeof data !== 'object' || data === null) return [];
+  if (!isObject(data)) return [];
   const { version, messages, accountId: owner } = data as Record<string, unknown>;
   if (version !== FORMAT_VERSION || !Array.isArray(messages)) return [];
   if (accountId !== undefined && owner !== accountId) return [];

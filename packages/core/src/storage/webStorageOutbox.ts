@@ -1,3 +1,4 @@
+import { hasMethods } from '../isObject';
 import { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
 import {
@@ -138,12 +139,7 @@ export function webStorageOutbox(
   storage: KeyValueStorage,
   key = 'readmark:outbox',
 ): ReceiptOutboxStorage {
-  const methods = ['getItem', 'setItem', 'removeItem'] as const;
-  if (
-    typeof storage !== 'object' ||
-    storage === null ||
-    methods.some((name) => typeof storage[name] !== 'function')
-  ) {
+  if (!hasMethods(storage, ['getItem', 'setItem', 'removeItem'])) {
     // Checked now: every later storage error is swallowed, so nothing would ever be kept, silently.
     throw new ReceiptError(191004, '`webStorageOutbox` needs getItem, setItem and removeItem');
   }
