@@ -1,6 +1,7 @@
 import { ReceiptError } from '@readmark/core';
 import { type Ref, type RefObject, useImperativeHandle, useInsertionEffect, useRef } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
+import { lastIndexOfKey } from './lastIndexOfKey';
 import type { MessageListHandle, ScrollToMessageOptions } from './MessageListHandle';
 import { isGliding, jumpNear, scrollListToEnd } from './scrollListGlide';
 import { HISTORY_STEP } from './useHistoryWindow';
@@ -81,6 +82,8 @@ export function useMessageListHandle<TMessage>(
       );
     }
     waitingRef.current = undefined;
+    // '' is no message's key (the list keys no message by it), so nothing is looked for.
+    if (key === '') return false;
     const [all, keyOf, extend] = latest.current;
     // Its row in the window (-1: not there), and where it is in all the messages, looked for only
     // when it is older than the window or the window is widened to it (-1: none has it).
@@ -161,18 +164,4 @@ export function useMessageListHandle<TMessage>(
     }),
     [],
   );
-}
-
-/**
- * The index of the last message with `key` in `messages` (-1: none). From the newest: the messages
- * jumped to are usually recent (a reply, the first unread). `''` is no message's key.
- */
-function lastIndexOfKey<TMessage>(
-  messages: readonly TMessage[],
-  keyOf: (message: TMessage) => string,
-  key: string,
-): number {
-  let index = key === '' ? -1 : messages.length - 1;
-  while (index >= 0 && keyOf(messages[index]!) !== key) index--;
-  return index;
 }
