@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
+import { lastIndexOfKey } from './lastIndexOfKey';
 import { messageAtEdge } from './messageAtEdge';
 
 /** Newest messages given to the virtualizer when a long history is first shown. */
@@ -77,7 +78,7 @@ export function useHistoryWindow<TMessage>(
       current.key === undefined
         ? 0
         : findKey(messages, keyOf, current.key, lastMessages, lastStart);
-    if (found !== undefined) return [found, current] as const;
+    if (found >= 0) return [found, current] as const;
     return startingAt(
       messages,
       keyOf,
@@ -96,9 +97,7 @@ export function useHistoryWindow<TMessage>(
 
   const [windowed, above] = useMemo(() => {
     const shown = start === 0 ? messages : messages.slice(start);
-    let index = start - 1;
-    while (index >= 0 && !isObject(messages[index])) index--;
-    return [onlyObjects(shown), messages[index]] as const;
+    return [onlyObjects(shown), messages[lastObjectIndex(messages, start)]] as const;
   }, [messages, start]);
   const extend = useCallback(
     (toIndex?: number) => {
@@ -134,7 +133,7 @@ function firstWindow<TMessage>(
       conversationId,
       Math.max(0, messages.length - HISTORY_WINDOW),
     );
-    if (decided[0] > 0 || hasObject(messages)) return decided;
+    if (decided[0] > 0 || lastObjectIndex(messages) >= 0) return decided;
   }
   return [0, { conversationId, isDecided: false, key: undefined }];
 }
@@ -156,11 +155,14 @@ function startingAt<TMessage>(
   return [0, { conversationId, isDecided: true, key: undefined }];
 }
 
-/** Whether any entry of `list` is an object (a message), from the newest. */
-function hasObject(list: readonly unknown[]): boolean {
-  let index = list.length - 1;
+/**
+ * The index of the last object (a message) in `list` before `end` (default: all of it), looked for
+ * from there back; -1 for none.
+ */
+function lastObjectIndex(list: readonly unknown[], end = list.length): number {
+  let index = end - 1;
   while (index >= 0 && !isObject(list[index])) index--;
-  return index >= 0;
+  return index;
 }
 
 function isObject(value: unknown): value is object {
@@ -177,7 +179,7 @@ function onlyObjects<T>(list: readonly T[]): readonly T[] {
 
 /**
  * The index of the message with `key`: where it was (`lastStart`, in `lastMessages`), or shifted by
- * a prepend, else a scan.
+ * a prepend, else a scan from the newest; -1 when it is gone.
  */
 function findKey<TMessage>(
   messages: readonly TMessage[],
@@ -185,15 +187,12 @@ function findKey<TMessage>(
   key: string,
   lastMessages: readonly TMessage[],
   lastStart: number,
-): number | undefined {
+): number {
   const guesses = [lastStart, lastStart + messages.length - lastMessages.length];
   for (const index of guesses) {
     if (index >= 0 && index < messages.length && keyOf(messages[index]!) === key) return index;
   }
-  for (let index = messages.length - 1; index >= 0; index--) {
-    if (keyOf(messages[index]!) === key) return index;
-  }
-  return undefined;
+  return lastIndexOfKey(messages, keyOf, key);
 }
 
 /** True when `next` keeps neither the first nor the last message of `previous`. */
