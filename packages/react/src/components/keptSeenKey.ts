@@ -1,3 +1,5 @@
+import { lastIndexOfKey } from './lastIndexOfKey';
+
 /**
  * Where `MessageList`'s "seen up to here" mark moves when the message it was on leaves the list (its
  * sender recalled it, the app deleted it): to the last message before it in `previous` (the list the
@@ -13,8 +15,7 @@ export function keptSeenKey<TMessage>(
   keyOf: (message: TMessage) => string,
 ): string | null | undefined {
   // From the end: the last seen message is among the newest.
-  let index = previous.length - 1;
-  while (index >= 0 && previousKeyOf(previous[index]!) !== seenKey) index--;
+  let index = lastIndexOfKey(previous, previousKeyOf, seenKey);
   if (index < 0) return undefined;
   // One pass over `next`, only when the seen message was removed while the reader is scrolled up.
   const keptKeys = new Set(next.map(keyOf));
