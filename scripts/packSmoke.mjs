@@ -3,7 +3,7 @@
 // replaced, publishConfig applied), checks what is in each tarball, then installs the tarballs
 // into throwaway apps and uses them the way README.md does: imports in Node without a DOM,
 // server rendering, a Vite build with the stylesheet, type checks of README-style code, and every
-// TypeScript block of README.md and docs/*.md type-checked as written.
+// TypeScript block of README.md, packages/*/README.md and docs/*.md type-checked as written.
 // Offline: third-party packages are linked from this workspace's node_modules. Run it after
 // `npm run build`; exits 1 on any failure and removes its temporary directory.
 import { spawnSync } from 'node:child_process';
@@ -898,73 +898,6 @@ export async function demo() {
   alice.V2NIMMessageService.on('onReceiveP2PMessageReadReceipts', (receipts: number) => receipts);
 }
 `,
-  // packages/memory/README.md, "A chat in React on the memory server", as written.
-  'memoryChat.tsx': `import { createMemoryServer, type MemoryClient } from '@readmark/memory';
-import { createNimTransport } from '@readmark/nim';
-import { MessageList, ReadTick, ReceiptProvider } from '@readmark/react';
-import '@readmark/react/styles.css';
-import type { V2NIMMessage } from 'nim-web-sdk-ng/dist/v2/NIM_BROWSER_SDK/V2NIMMessageService.js';
-import { useCallback, useEffect, useState } from 'react';
-
-// One server for the page, made once (module level, or a ref): it holds the accounts and history.
-const server = createMemoryServer();
-const alice = server.login('A'); // the user of this page
-server.simulatePeerReader({ accountId: 'B', minDelayMs: 500, maxDelayMs: 2000 }); // B reads what A sends
-const transport = createNimTransport(alice);
-const chatWithB = alice.V2NIMConversationIdUtil.p2pConversationId('B');
-
-/** A conversation's history on the client, oldest first, with what arrives and what it sends. */
-function useChat(client: MemoryClient, conversationId: string) {
-  const [messages, setMessages] = useState<V2NIMMessage[]>([]);
-  useEffect(() => {
-    let isActive = true;
-    const reload = async () => {
-      const page = await client.V2NIMMessageService.getMessageList({ conversationId, limit: 100 });
-      if (isActive) setMessages([...page].sort((a, b) => a.createTime - b.createTime));
-    };
-    void reload();
-    client.V2NIMMessageService.on('onReceiveMessages', reload); // from others and other devices
-    return () => {
-      isActive = false;
-      client.V2NIMMessageService.off('onReceiveMessages', reload);
-    };
-  }, [client, conversationId]);
-  const send = useCallback(
-    async (text: string) => {
-      const draft = client.V2NIMMessageCreator.createTextMessage(text);
-      const { message } = await client.V2NIMMessageService.sendMessage(draft, conversationId);
-      setMessages((current) => [...current, message]); // this device's own sends
-    },
-    [client, conversationId],
-  );
-  return { messages, send };
-}
-
-export function App() {
-  const { messages, send } = useChat(alice, chatWithB);
-  return (
-    <ReceiptProvider transport={transport} accountId={alice.accountId}>
-      <MessageList
-        conversationId={chatWithB}
-        messages={messages}
-        renderMessage={renderMessage}
-        className="chat-list" /* .chat-list { height: 480px } */
-      />
-      <button type="button" onClick={() => void send('Hello!')}>
-        Send
-      </button>
-    </ReceiptProvider>
-  );
-}
-
-function renderMessage(message: V2NIMMessage) {
-  return (
-    <div className="bubble">
-      {message.text} <ReadTick message={message} />
-    </div>
-  );
-}
-`,
   'hooks.tsx': `import type { ReceiptMessage } from '@readmark/core';
 import {
   useMessageReceipt,
@@ -1146,11 +1079,15 @@ function typeCheck(apps) {
   }
 }
 
-// --- 6. the docs' code: every TypeScript block of README.md and docs/*.md, as written ------------
+// --- 6. the docs' code: every TypeScript block of the READMEs and docs/*.md, as written ---------
 
-/** The pages whose code users copy. */
+/** The pages whose code users copy: the READMEs (npm shows each package's) and the guides. */
 const DOC_PAGES = [
   'README.md',
+  ...readdirSync(join(root, 'packages'))
+    .filter((dir) => existsSync(join(root, 'packages', dir, 'README.md')))
+    .sort()
+    .map((dir) => `packages/${dir}/README.md`),
   ...readdirSync(join(root, 'docs'))
     .filter((file) => file.endsWith('.md'))
     .sort()
@@ -1235,14 +1172,18 @@ function typeCheckDocs(app) {
   const excerpts = blocks.filter((block) => block.isExcerpt);
   const at = (block) => `${block.page.replace(/^docs\//, '')}:${block.line - 1}`;
   section(
-    `the docs' code: ${checked.length} TypeScript blocks of README.md and docs/*.md, as written ` +
+    `the docs' code: ${checked.length} TypeScript blocks of README.md, packages/*/README.md and docs/*.md, as written ` +
       `(${excerpts.length} marked \`// excerpt\` left out: ${excerpts.map(at).join(', ')})`,
   );
   const dir = join(app.dir, 'docs-code');
   mkdirSync(dir, { recursive: true });
   const byFile = new Map();
   for (const block of checked) {
-    const name = `${block.page.replace(/^docs\//, '').replace(/\.md$/, '')}-${block.line}.${block.lang === 'tsx' ? 'tsx' : 'ts'}`;
+    // packages/react/README.md -> packages-react-README-12.tsx: a name the error mapping below reads.
+    const name = `${block.page
+      .replace(/^docs\//, '')
+      .replace(/\.md$/, '')
+      .replaceAll('/', '-')}-${block.line}.${block.lang === 'tsx' ? 'tsx' : 'ts'}`;
     byFile.set(name, block);
     writeFileSync(join(dir, name), block.code);
   }
