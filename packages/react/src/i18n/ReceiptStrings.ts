@@ -89,7 +89,7 @@ export interface ReceiptStrings {
   announceRead: (names: readonly string[]) => string;
   /**
    * The announcement when more members read at once than are named (at most one announcement per
-   * two seconds), e.g. "12 more members read the message".
+   * five seconds, as for `announceRead`), e.g. "12 more members read the message".
    */
   announceReadCount: (count: number) => string;
   /** The line above the first message unread when the chat was opened (`UnreadSeparator`). */
