@@ -4,10 +4,12 @@
 // into throwaway apps and uses them the way README.md does: imports in Node without a DOM,
 // server rendering, a Vite build with the stylesheet, type checks of README-style code, and every
 // TypeScript block of README.md, packages/*/README.md and docs/*.md type-checked as written.
-// Offline: third-party packages are linked from this workspace's node_modules. Run it after
+// Offline: third-party packages are linked from this workspace's node_modules (the SDK is copied,
+// so that what its declarations import resolves from the app, not from here). Run it after
 // `npm run build`; exits 1 on any failure and removes its temporary directory.
 import { spawnSync } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -36,9 +38,17 @@ const PROMISES = {
     dependencies: ['@readmark/core', '@tanstack/react-virtual', 'zustand'],
     peers: ['react', 'react-dom'],
   },
-  '@readmark/nim': { dependencies: ['@readmark/core'], optionalPeers: ['nim-web-sdk-ng'] },
-  // "No runtime dependencies"; its types are the SDK's own declarations.
-  '@readmark/memory': { dependencies: [], optionalPeers: ['nim-web-sdk-ng'] },
+  // The SDK is the app's (or the memory server brings it); its declarations import eventemitter3 4
+  // without declaring it, so the packages whose types are the SDK's ask for it, as a required peer
+  // (npm and pnpm install those): with it missing, every SDK listener is `any` under skipLibCheck.
+  '@readmark/nim': {
+    dependencies: ['@readmark/core'],
+    peers: ['eventemitter3'],
+    optionalPeers: ['nim-web-sdk-ng'],
+  },
+  // "No runtime dependencies"; its types are the SDK's own declarations, so both are required peers:
+  // `npm install @readmark/memory` alone gives typed clients. Its JavaScript imports neither.
+  '@readmark/memory': { dependencies: [], peers: ['eventemitter3', 'nim-web-sdk-ng'] },
 };
 /** One copy per app: never a dependency of a package, only a peer. */
 const SINGLETONS = ['react', 'react-dom', 'nim-web-sdk-ng'];
@@ -219,9 +229,17 @@ function main() {
   });
   for (const pkg of packed) inspect(pkg);
 
+  const only = (...names) => packed.filter((pkg) => names.includes(pkg.name));
+  // The README's installs. eventemitter3 is not listed: it comes as a (required) peer.
   const apps = {
-    withSdk: install(join(temp, 'app-nim'), packed, ['nim-web-sdk-ng', 'eventemitter3']),
-    withoutSdk: install(join(temp, 'app-custom'), packed, []),
+    withSdk: install(join(temp, 'app-nim'), packed, ['nim-web-sdk-ng']),
+    withoutSdk: install(join(temp, 'app-custom'), only('@readmark/core', '@readmark/react'), []),
+    memoryOnly: install(join(temp, 'app-memory'), only('@readmark/memory'), []),
+    nimWithSdk: install(
+      join(temp, 'app-real-nim'),
+      only('@readmark/core', '@readmark/react', '@readmark/nim'),
+      ['nim-web-sdk-ng'],
+    ),
   };
   runInNode(apps.withSdk);
   buildWithVite(apps.withSdk);
@@ -493,9 +511,27 @@ function link(path, target) {
 }
 
 /**
+ * Third-party packages whose declarations import a package they do not declare (nim-web-sdk-ng's
+ * types.d.ts imports eventemitter3's `ArgumentMap`). Linked, they would resolve it from this
+ * workspace's node_modules, where it is a devDependency; copied into the app, only from the app,
+ * as for a user: with it missing, the SDK's listeners (and the memory client's, its own) are `any`
+ * under skipLibCheck.
+ */
+const COPIED = ['nim-web-sdk-ng'];
+
+/** Where an app gets a third-party package: the workspace's copy, or the app's own for COPIED. */
+function thirdParty(appDir, name) {
+  if (!COPIED.includes(name)) return workspaceCopy(name);
+  const copy = join(appDir, 'node_modules', '.store', name.replace('/', '+'), 'node_modules', name);
+  if (!existsSync(copy)) cpSync(workspaceCopy(name), copy, { recursive: true, dereference: true });
+  return copy;
+}
+
+/**
  * An app with the tarballs installed pnpm-style: each package in its own store folder with only
  * its declared dependencies and peers beside it (an undeclared import does not resolve), the app
- * depending on all of them plus react, react-dom, their types and `extras`.
+ * depending on all of them plus react, react-dom, their types and `extras`. Required peers the app
+ * does not list are installed at its top level, as npm (7+) and pnpm (auto-install-peers) do.
  */
 function install(appDir, packed, extras) {
   const modules = join(appDir, 'node_modules');
@@ -509,6 +545,7 @@ function install(appDir, packed, extras) {
     link(join(modules, name), join(storeOf(name), name));
   }
   const appDependencies = ['react', 'react-dom', '@types/react', '@types/react-dom', ...extras];
+  const autoInstalled = new Set();
   for (const { name, manifest } of packed) {
     const optional = (peer) => manifest.peerDependenciesMeta?.[peer]?.optional === true;
     const needs = [
@@ -519,12 +556,16 @@ function install(appDir, packed, extras) {
     ];
     for (const dependency of needs) {
       const isOurs = packed.some((pkg) => pkg.name === dependency);
-      const target = isOurs ? join(storeOf(dependency), dependency) : workspaceCopy(dependency);
+      const target = isOurs
+        ? join(storeOf(dependency), dependency)
+        : thirdParty(appDir, dependency);
       link(join(storeOf(name), dependency), target);
+      const isPeer = manifest.peerDependencies?.[dependency] !== undefined;
+      if (isPeer && !isOurs && !appDependencies.includes(dependency)) autoInstalled.add(dependency);
     }
   }
-  for (const dependency of appDependencies)
-    link(join(modules, dependency), workspaceCopy(dependency));
+  for (const dependency of [...appDependencies, ...autoInstalled])
+    link(join(modules, dependency), thirdParty(appDir, dependency));
   const dependencies = Object.fromEntries(
     [...packed.map((pkg) => pkg.name), ...appDependencies].map((dependency) => [dependency, '*']),
   );
@@ -898,6 +939,36 @@ export async function demo() {
   alice.V2NIMMessageService.on('onReceiveP2PMessageReadReceipts', (receipts: number) => receipts);
 }
 `,
+  // \`npm install @readmark/memory\` and nothing else: the clients are typed by the SDK's
+  // declarations, whose listeners need eventemitter3 4 (both come as the package's peers).
+  'memoryListeners.ts': `import { createMemoryServer } from '@readmark/memory';
+
+const alice = createMemoryServer().login('A');
+alice.V2NIMMessageService.on('onReceiveP2PMessageReadReceipts', (receipts) => {
+  const first: string | undefined = receipts[0]?.conversationId;
+  return first;
+});
+// @ts-expect-error the memory client's listeners are the SDK's, not any
+alice.V2NIMMessageService.on('onReceiveP2PMessageReadReceipts', (receipts: number) => receipts);
+// @ts-expect-error the conversation service's too
+alice.V2NIMConversationService.on('onConversationReadTimeUpdated', (id: number) => id);
+// @ts-expect-error and the login service's
+alice.V2NIMLoginService.on('onLoginStatus', (status: string) => status);
+`,
+  // README's install with the SDK: its listeners (NimLike's are the same) need eventemitter3 4, a
+  // peer of @readmark/nim, since the SDK does not declare it.
+  'nimListeners.ts': `import { createNimTransport, type NimLike } from '@readmark/nim';
+
+export function connect(nim: NimLike) {
+  nim.V2NIMMessageService.on('onReceiveTeamMessageReadReceipts', (receipts) => {
+    const unread: number | undefined = receipts[0]?.unreadCount;
+    return unread;
+  });
+  // @ts-expect-error the SDK's listeners are typed, not any
+  nim.V2NIMMessageService.on('onReceiveTeamMessageReadReceipts', (receipts: string) => receipts);
+  return createNimTransport(nim);
+}
+`,
   'hooks.tsx': `import type { ReceiptMessage } from '@readmark/core';
 import {
   useMessageReceipt,
@@ -1063,6 +1134,20 @@ function typeCheck(apps) {
       label: 'without nim-web-sdk-ng: a custom transport with core and react, skipLibCheck off',
       options: { module: 'ESNext', moduleResolution: 'bundler', skipLibCheck: false },
       files: ['env.d.ts', 'customTransport.tsx', 'hooks.tsx'],
+    },
+    {
+      app: apps.memoryOnly,
+      label:
+        "only @readmark/memory installed: its clients' listeners are the SDK's, not any, with skipLibCheck on (Vite's template)",
+      options: { module: 'ESNext', moduleResolution: 'bundler', skipLibCheck: true },
+      files: ['memoryListeners.ts'],
+    },
+    {
+      app: apps.nimWithSdk,
+      label:
+        "core, react, nim and nim-web-sdk-ng installed: the SDK's listeners are typed, not any, with skipLibCheck on",
+      options: { module: 'ESNext', moduleResolution: 'bundler', skipLibCheck: true },
+      files: ['nimListeners.ts'],
     },
   ];
   for (const [index, { app, label, options, files }] of runs.entries()) {
