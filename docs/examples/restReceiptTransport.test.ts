@@ -5,6 +5,7 @@ import {
   ReceiptError,
   selectMessageStatus,
   selectTeamReceipt,
+  teamMessageKey,
 } from '@readmark/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeChatBackend, type FakeChatBackend } from './fakeChatBackend';
@@ -234,5 +235,67 @@ describe('the custom transport example, through the real engine', () => {
       toReceiptMessage('carol', toGroup),
     );
     expect(detail.readAccountList).toEqual([]);
+  });
+
+  it("one browser session switched from alice to bob: alice's engine, still running, asks nothing with bob's token, so bob's reads never show as hers", async () => {
+    const backend = createFakeChatBackend();
+    backend.createGroup('g1', ['alice', 'bob', 'carol']);
+    const toCarol = backend.sendMessage('alice', { to: 'carol', kind: 'direct', text: 'hi' });
+    const toGroup = backend.sendMessage('alice', {
+      to: 'g1',
+      kind: 'group',
+      text: 'lunch?',
+      wantsReceipt: true,
+    });
+    const bobToCarol = backend.sendMessage('bob', { to: 'carol', kind: 'direct', text: 'yo' });
+    // Carol reads bob's message, not alice's.
+    const carol = device(backend, 'carol');
+    carol.engine.markRead([toReceiptMessage('carol', bobToCarol)]);
+    await vi.waitFor(() =>
+      expect(backend.requests.filter((request) => request.method === 'POST')).toHaveLength(1),
+    );
+    const carolsRequests = backend.requests.length;
+    let session = 'alice';
+    const engine = createReceiptEngine({
+      accountId: 'alice',
+      transport: createRestReceiptTransport({
+        accountId: 'alice',
+        http: (request) => backend.httpFor(session)(request),
+        socket: backend.connect('alice'),
+        getLoginUser: () => session,
+      }),
+      retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    });
+    engines.push(engine);
+    const aliceCopy = toReceiptMessage('alice', toCarol);
+    const groupCopy = toReceiptMessage('alice', toGroup);
+    // The user logs in as bob; alice's screen is still up before the app replaces her engine: her
+    // chat with carol opens, her group message's badge shows and its sheet opens. Asked with bob's
+    // token, "how far has carol read?" is answered for bob's messages: alice's tick would say read.
+    session = 'bob';
+    await engine.loadConversation('alice|1|carol');
+    engine.watchTeamCounts(groupCopy);
+    engine.watchTeamDetail(groupCopy);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(selectMessageStatus(engine.store.getState(), aliceCopy)).toBe('sent');
+    expect(backend.requests.slice(carolsRequests)).toEqual([]);
+    // Back in alice's session, her chat, badge and sheet ask as her.
+    session = 'alice';
+    await engine.loadConversation('alice|1|carol');
+    await vi.waitFor(() => {
+      const state = engine.store.getState();
+      expect(selectTeamReceipt(state, groupCopy)).toMatchObject({ readCount: 0, unreadCount: 2 });
+      expect(state.teamDetails[teamMessageKey('alice|2|g1', groupCopy.messageClientId)]).toEqual({
+        status: 'ready',
+        readAccountList: [],
+        unreadAccountList: ['bob', 'carol'],
+      });
+    });
+    expect(selectMessageStatus(engine.store.getState(), aliceCopy)).toBe('sent');
+    const asked = backend.requests.slice(carolsRequests);
+    expect(asked.filter((request) => request.accountId !== 'alice')).toEqual([]);
+    expect(asked.filter((request) => request.method === 'GET')).toEqual([
+      { accountId: 'alice', method: 'GET', path: '/receipts/direct?peer=carol' },
+    ]);
   });
 });

@@ -61,12 +61,16 @@ export interface ReceiptTransport {
   subscribeConnectionState?(listener: (state: ConnectionState) => void): () => void;
   /**
    * Optional: the account the backend is logged in as now, `''` for nobody —
-   * `V2NIMLoginService.getLoginUser`. Read before each receipt is sent: when one transport outlives
-   * an account switch (one SDK instance logged out of A and into B, or requests that carry the
-   * current session's token), a receipt of A's engine sent then would count as B's read. The engine
-   * sends none while another account, or nobody, is logged in: a running engine keeps them and
-   * retries (as for 190002), a disposed one leaves them to another running engine of the account or
-   * to its `storage`, or drops them. Without it every receipt is sent.
+   * `V2NIMLoginService.getLoginUser`. When one transport outlives an account switch (one SDK
+   * instance logged out of A and into B, or requests that carry the current session's token), a
+   * receipt of A's engine sent then would count as B's read, and a query would be answered with B's
+   * view. Read before each call: while it names another account, or nobody, the call is refused
+   * without reaching the transport as a retryable 190002 (a running engine keeps its receipts and
+   * asks again later; a disposed one leaves its receipts to another running engine of the account
+   * or to its `storage`, or drops them). Read too at start and at each connection-state change, when
+   * the transport has `subscribeConnectionState`: the engine is then offline (`selectIsOffline`)
+   * until a state change finds its account again, and reloads as after a reconnect. Without it every
+   * call is made.
    */
   getLoginUser?(): string;
 }

@@ -169,25 +169,30 @@ describe('the real engine over the real transport, on the memory server', () => 
     }
   });
 
-  it('asked while logged out, a read time is read at once (no sync is coming; 190002, retried at login), and at login after that sync', async () => {
+  it('asked while logged out, a read time is read at once (no sync is coming; 190002); an engine asks it only at login, after that sync', async () => {
     const { server, b1, b1m1 } = await aliceWritesToBob();
     await b1.transport.sendP2PMessageReceipt(b1m1);
     await server.settle();
     const b2 = server.login('B');
     await server.settle();
     b2.logout();
+    // Without a timer: rejected at once, nothing left waiting.
+    await expect(createNimTransport(b2).getSelfReadTime?.('B|1|A')).rejects.toMatchObject({
+      code: 190002,
+    });
+    expect(b2.V2NIMLoginService.listenerCount('onDataSync')).toBe(0);
     const { engine, calls, errors } = bobsEngine(b2);
     try {
       engine.markRead([b1m1]);
       await vi.advanceTimersByTimeAsync(0);
-      expect(calls.getSelfReadTime).toHaveLength(1);
-      expect(b2.V2NIMLoginService.listenerCount('onDataSync')).toBe(0); // not waiting
-      expect(errors).toEqual([]); // 190002 is not an error to report
-      // Logging in: the sync starts, and the read time asked again waits for it.
+      // Nobody is logged in (getLoginUser() is ''): the engine does not ask, and reports nothing.
+      expect(calls.getSelfReadTime).toHaveLength(0);
+      expect(errors).toEqual([]);
+      // Logging in: the sync starts, and the read time the engine asks then waits for it.
       server.setFaults({ latencyMs: [200, 200] });
       b2.login();
       await vi.advanceTimersByTimeAsync(60_000);
-      expect(calls.getSelfReadTime).toHaveLength(2);
+      expect(calls.getSelfReadTime).toHaveLength(1);
       expect(selectSelfReadTime(engine.store.getState(), 'B|1|A')).toBe(100);
       expect(calls.sendP2PMessageReceipt).toHaveLength(0);
     } finally {

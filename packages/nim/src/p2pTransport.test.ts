@@ -149,7 +149,9 @@ describe('SPEC section 7, P2P scenarios through createNimTransport', () => {
     };
     const onError = vi.fn();
     const engine = createReceiptEngine({ transport, accountId: 'B', onError, storage });
-    await server.settle();
+    // Its storage loaded (a few promise jobs; nothing else would wait for them: the engine asks the
+    // server nothing after the switch).
+    await new Promise((resolve) => setTimeout(resolve, 0));
     // The same NIM instance logs in as C (its onLoginStatus(1) comes before login() resolves)
     // while B's engine still marks what B's screen showed.
     account = 'C';

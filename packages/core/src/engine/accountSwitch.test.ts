@@ -2,17 +2,30 @@
  * One SDK instance logged out of A and into B while A's engine still holds receipts (an app with a
  * single `nim`, switching accounts): none of A's receipts is sent in B's session, where the server
  * would take it as B's read (SPEC P4), nor fails there as B's; they are kept for A (its next engine
- * or its storage) or dropped. Real engine, nim transport and memory server.
+ * or its storage) or dropped. Nor does A's engine ask anything there, where the SDK answers as B:
+ * it is offline until A logs in again. Real engine, nim transport and memory server.
  */
 
 import { createNimTransport } from '@readmark/nim';
 import { describe, expect, it } from 'vitest';
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptOutboxStorage } from '../storage/ReceiptOutboxStorage';
-import { countCalls, receiptWorldPerTest, teamReaders } from '../testing/receiptWorld';
+import {
+  countCalls,
+  receiptWorldPerTest,
+  teamReaders,
+  type WorldDevice,
+} from '../testing/receiptWorld';
 import { createSwitchingInstance } from '../testing/switchingInstance';
 import type { ReceiptMessage } from '../types';
 import { createReceiptEngine } from './createReceiptEngine';
+import { teamMessageKey } from './receiptState';
+import {
+  selectIsOffline,
+  selectMessageStatus,
+  selectTeamCountLoad,
+  selectTeamReceipt,
+} from './selectors';
 
 const world = receiptWorldPerTest((world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
@@ -131,5 +144,83 @@ describe('one SDK instance switched from A to B while A has receipts to send', (
     expect(alice.bobsPhone.client.V2NIMMessageService.isPeerRead(alice.fromBob as never)).toBe(
       false,
     );
+  });
+});
+
+describe("A's engine still running while the instance is logged in as B", () => {
+  it("asks nothing in B's session, where the SDK answers as B, and shows A's screen as waiting for the connection; once A is back it reloads what changed meanwhile", async () => {
+    const one = createSwitchingInstance(world.server, ['A', 'B']);
+    const { transport, calls } = countCalls(createNimTransport(one.nim));
+    const errors: ReceiptError[] = [];
+    const engine = createReceiptEngine({
+      transport,
+      accountId: 'A',
+      random: () => 0.5,
+      onError: (error) => errors.push(error),
+    });
+    const carol = world.device('C');
+    // A, on the shared instance, writes team T twice (flagged) and Carol once.
+    const alice = { client: one.nim } as WorldDevice;
+    const toTeam = await world.send(alice, 'A|2|T', { at: 100, isFlagged: true });
+    const newest = await world.send(alice, 'A|2|T', { at: 200, isFlagged: true });
+    const toCarol = await world.send(alice, 'A|1|C', { at: 300 });
+    await world.settle();
+    // A's chat shows the first one's badge, and its member sheet is open (its counts come with the
+    // detail: no count query).
+    engine.watchTeamCounts(toTeam);
+    engine.watchTeamDetail(toTeam);
+    await world.tick(1000);
+    const key = teamMessageKey('A|2|T', toTeam.messageClientId);
+    expect(calls.getTeamMessageReceipts).toHaveLength(0);
+    expect(calls.getTeamMessageReceiptDetail).toHaveLength(1);
+    expect(engine.store.getState().teamDetails[key]).toEqual({
+      status: 'ready',
+      readAccountList: [],
+      unreadAccountList: ['B', 'C'],
+    });
+
+    // The app logs the instance out of A and into B. A's screen is still up (the app replaces its
+    // engine later): her newest message scrolls into view and her chat with Carol opens.
+    one.switchTo('B');
+    engine.watchTeamCounts(newest);
+    void engine.loadConversation('A|1|C');
+    await world.tick(10_000);
+    // Not one question in B's session, where the SDK answers as B: 191004 for A's messages and
+    // conversations, which the engine took as final (the newest badge hidden as failed, the sheet
+    // an error, onError told of each).
+    expect(calls.getTeamMessageReceipts).toHaveLength(0);
+    expect(calls.getTeamMessageReceiptDetail).toHaveLength(1);
+    expect(calls.getP2PMessageReceipt).toHaveLength(0);
+    expect(calls.getSelfReadTime).toHaveLength(0);
+    expect(errors).toEqual([]);
+    // What A sees: waiting for the connection. The badge keeps its counts, the newest waits for
+    // its own ("Waiting for a connection…", not hidden as failed), the sheet keeps its lists.
+    let state = engine.store.getState();
+    expect(selectIsOffline(state)).toBe(true);
+    expect(selectTeamReceipt(state, toTeam)).toMatchObject({ readCount: 0, unreadCount: 2 });
+    expect(selectTeamCountLoad(state, newest)).toBeUndefined();
+    expect(state.teamDetails[key]?.status).toBe('ready');
+
+    // Carol reads both of A's messages to her while A is away.
+    carol.engine.markRead([world.copyOf(carol, toTeam), world.copyOf(carol, toCarol)]);
+    await world.tick(1000);
+    // A logs in again on the instance: her engine reloads, as after a reconnect.
+    one.switchTo('A');
+    await world.tick(1000);
+    expect(calls.getTeamMessageReceipts).toHaveLength(1);
+    expect(calls.getTeamMessageReceiptDetail).toHaveLength(2);
+    expect(calls.getP2PMessageReceipt).toHaveLength(1);
+    expect(calls.getSelfReadTime).toHaveLength(1);
+    expect(errors).toEqual([]);
+    state = engine.store.getState();
+    expect(selectIsOffline(state)).toBe(false);
+    expect(selectTeamReceipt(state, toTeam)).toMatchObject({ readCount: 1, unreadCount: 1 });
+    expect(selectTeamReceipt(state, newest)).toMatchObject({ readCount: 0, unreadCount: 2 });
+    expect(state.teamDetails[key]).toEqual({
+      status: 'ready',
+      readAccountList: ['C'],
+      unreadAccountList: ['B'],
+    });
+    expect(selectMessageStatus(state, toCarol)).toBe('read');
   });
 });

@@ -12,14 +12,9 @@ import type { ConnectionState, TransportEvent } from '../ReceiptTransport';
 import { ConversationType, type ReceiptMessage, type TeamMessageReadReceipt } from '../types';
 import { applyWatermarkEvent, isTeamReceipt } from './applyTransportEvent';
 import { defaultRetryPolicy } from './backoff';
+import { callAsAccount, isLoggedInElsewhere } from './callAsAccount';
 import { readConnectionState } from './connectionState';
-import {
-  createTimerSet,
-  type EngineContext,
-  invoke,
-  noop,
-  type ReceiptOperation,
-} from './engineContext';
+import { createTimerSet, type EngineContext, noop, type ReceiptOperation } from './engineContext';
 import { isolateSubscribers } from './isolateSubscribers';
 import {
   copyReceiptMessage,
@@ -85,12 +80,19 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
   /**
    * Read from the transport only if it can also tell when the state changes: an engine that waited
    * for a "connected" it can never hear would hold its receipts for good. Without a subscription,
-   * calls made offline fail like any other and are retried after the backoff.
+   * calls made offline fail like any other and are retried after the backoff. While the transport
+   * names another account, or nobody (`getLoginUser`: one SDK instance logged out of this account
+   * and into another), the engine is offline too: its queries would be answered, and its receipts
+   * counted, as the other account's. Read at start and at each state change, since NIM reports each
+   * login, of the other account and later of this one, as connection changes. `heard` is the
+   * event's own state, which counts only when the getter has no answer.
    */
-  const readConnection = () =>
-    transport.subscribeConnectionState
-      ? readConnectionState(() => transport.getConnectionState?.())
-      : 'connected';
+  const readConnection = (heard?: ConnectionState): ConnectionState =>
+    !transport.subscribeConnectionState
+      ? 'connected'
+      : isLoggedInElsewhere(transport, accountId)
+        ? 'disconnected'
+        : readConnectionState(() => transport.getConnectionState?.() ?? heard);
   /**
    * The engine's reading of the connection, kept in the store only (the UI reads it there), so the
    * engine and its subscribers never disagree.
@@ -232,7 +234,8 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
         p2p.flush(lastSenderHandOver);
       }
     };
-    const seed = invoke(read).then(
+    // Asked only as this account: another's session answers with its own read times, or 191004.
+    const seed = callAsAccount(context, read).then(
       (time) => {
         // Disposed, only the read time its kept receipt waits for changes its store.
         if (
@@ -396,7 +399,7 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
           // Status events can arrive late or out of order; the transport's current state is the
           // truth, so a stale "disconnected" never strands the outbox. The event's own state
           // counts only when the getter has no answer.
-          setConnection(readConnectionState(() => transport.getConnectionState?.() ?? state));
+          setConnection(readConnection(state));
           if (!isConnected() || isDisposed) return;
           // A "disconnected" that arrives while connected again means we missed a blip.
           const isBack = !wasConnected || state === 'disconnected';

@@ -46,7 +46,7 @@ export interface TimerSet {
 /** What the engine's parts share. Internal. */
 export interface EngineContext {
   transport: ReceiptTransport;
-  /** The engine's account: receipts go out only while it is the one logged in. */
+  /** The engine's account: calls go out only while it is the one logged in. */
   accountId: string;
   store: StoreApi<ReceiptState>;
   random: () => number;

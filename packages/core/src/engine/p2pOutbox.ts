@@ -1,11 +1,11 @@
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
+import { callAsAccount } from './callAsAccount';
 import type { EngineContext } from './engineContext';
 import type { ReceiptCall } from './outboxPersistence';
 import { advanceWatermark } from './receiptState';
 import { createRetrySchedule } from './retrySchedule';
 import { selectIsSendingReceipts, selectSelfReadTime } from './selectors';
-import { sendAsAccount } from './sendAsAccount';
 
 /** The outgoing side of P2P receipts: one receipt per conversation for the newest message seen. */
 export interface P2POutbox {
@@ -107,7 +107,7 @@ export function createP2POutbox(
     follow({
       conversationId,
       messages: [message],
-      answer: sendAsAccount(context, () => context.transport.sendP2PMessageReceipt(message)),
+      answer: callAsAccount(context, () => context.transport.sendP2PMessageReceipt(message)),
     });
   }
 

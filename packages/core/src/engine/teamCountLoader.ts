@@ -2,7 +2,8 @@ import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage, TeamMessageReadReceipt } from '../types';
 import { isTeamReceipt } from './applyTransportEvent';
 import { entryIn } from './bucketedRecord';
-import { type EngineContext, invoke } from './engineContext';
+import { callAsAccount } from './callAsAccount';
+import type { EngineContext } from './engineContext';
 import {
   markTeamUnavailable,
   type ReceiptState,
@@ -192,7 +193,7 @@ export function createTeamCountLoader(
     for (const [key] of batch) inFlight.set(key, reconnects);
     const reconnectsAtQuery = reconnects;
     const messages = batch.map(([, message]) => message);
-    invoke(async () =>
+    callAsAccount(context, async () =>
       teamReceiptsAnswer(await context.transport.getTeamMessageReceipts(messages)),
     ).then(
       (receipts) => {

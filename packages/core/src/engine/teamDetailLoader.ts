@@ -1,6 +1,7 @@
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage, TeamMessageReadReceipt } from '../types';
-import { type EngineContext, invoke } from './engineContext';
+import { callAsAccount } from './callAsAccount';
+import type { EngineContext } from './engineContext';
 import {
   draftTeamReceipts,
   markTeamUnavailable,
@@ -115,7 +116,7 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
     context.store.setState((state) => withStatus(state, key, 'loading'));
     // A store subscriber (app code) may have disposed the engine at that update: no query then.
     if (context.isDisposed()) return;
-    invoke(async () =>
+    callAsAccount(context, async () =>
       teamDetailAnswer(await context.transport.getTeamMessageReceiptDetail(message)),
     ).then(
       (detail) => {

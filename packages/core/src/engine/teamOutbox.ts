@@ -1,11 +1,11 @@
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage } from '../types';
+import { callAsAccount } from './callAsAccount';
 import type { EngineContext } from './engineContext';
 import type { ReceiptCall } from './outboxPersistence';
 import { markTeamUnavailable, teamMessageKey } from './receiptState';
 import { createRetrySchedule, type RetryRound } from './retrySchedule';
 import { selectIsSendingReceipts } from './selectors';
-import { sendAsAccount } from './sendAsAccount';
 
 /** NIM accepts at most 50 messages per team receipt call (SPEC G3). */
 export const TEAM_BATCH_LIMIT = 50;
@@ -120,7 +120,7 @@ export function createTeamOutbox(context: EngineContext): TeamOutbox {
       {
         conversationId,
         messages: batch,
-        answer: sendAsAccount(context, () => context.transport.sendTeamMessageReceipts(batch)),
+        answer: callAsAccount(context, () => context.transport.sendTeamMessageReceipts(batch)),
       },
       round,
     );
