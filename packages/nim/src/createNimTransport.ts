@@ -550,10 +550,24 @@ export function createNimTransport(
     // logout, or when the last subscription ends on an SDK that cannot tell its login status.
     transport.getSelfReadTime = async (conversationId) => {
       if (typeof conversationId !== 'string') throw invalid('conversationId must be a string');
+      let asker: string | undefined;
+      try {
+        asker = loginUser();
+      } catch {
+        // Cannot tell who asks: the SDK answers as whoever is logged in, as before.
+      }
       await whenMainDataSynced(login, syncWaits);
-      const readTime = await callSdk(() =>
-        getConversationReadTime.call(conversations, conversationId),
-      );
+      const readTime = await callSdk(() => {
+        // Logged into another account during the wait (one instance switching accounts): its cache
+        // would answer as that account, 191004 for the asker's conversations, a failure for good.
+        // 190002 instead, as for a receipt: retried once the asker is back. Logged out, the SDK's
+        // own 190002 comes.
+        const self = loginUser();
+        if (asker !== undefined && self !== undefined && self !== asker) {
+          throw loggedInAsAnother(self, `read time asked as ${asker}`);
+        }
+        return getConversationReadTime.call(conversations, conversationId);
+      });
       return isTime(readTime) ? readTime : 0;
     };
   }

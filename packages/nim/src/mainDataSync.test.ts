@@ -4,6 +4,7 @@ import EventEmitter from 'eventemitter3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createKeyValueStorage } from '../../core/src/testing/mapStorage';
 import { countCalls } from '../../core/src/testing/receiptWorld';
+import { createSwitchingInstance } from '../../core/src/testing/switchingInstance';
 import { createNimTransport } from './createNimTransport';
 import { MAIN_DATA_SYNC_WAIT_MS, whenMainDataSynced } from './mainDataSync';
 import { copyOf, createTransportScenario } from './transport.testkit';
@@ -198,6 +199,29 @@ describe('the real engine over the real transport, on the memory server', () => 
     } finally {
       engine.dispose();
     }
+  });
+
+  it("asked as B on an instance that then logs into C, a read time rejects with the retryable 190002, not C's 191004 for B's conversation", async () => {
+    const { server, b1, b1m1 } = await aliceWritesToBob();
+    await b1.transport.sendP2PMessageReceipt(b1m1);
+    await server.settle();
+    const one = createSwitchingInstance(server, ['B', 'C']);
+    await server.settle();
+    const transport = createNimTransport(one.nim);
+    // Asked as B, then waiting for the sync: meanwhile the app logs the instance into C.
+    const asked = transport.getSelfReadTime?.('B|1|A');
+    one.switchTo('C');
+    const answer = asked?.then(
+      (readTime) => readTime,
+      (error: { code: number }) => error.code,
+    );
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await answer).toBe(190002);
+    // B logged in again, it reads B's read time.
+    one.switchTo('B');
+    const again = transport.getSelfReadTime?.('B|1|A');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await again).toBe(100);
   });
 
   it('an engine disposed while a read time waits for the login sync (the app logged out) leaves no listener or timer behind and loses no receipt', async () => {

@@ -63,7 +63,12 @@ export function createSwitchingInstance(
     return wrapper;
   }
 
-  /** The service `name` of whichever account is current at each use; `on`/`off` reach every device. */
+  /**
+   * The service `name` of whichever account is current at each use; `on`/`off` reach every device.
+   * A method runs on the service current when it is called, not when it was read: the SDK has one
+   * service object for every account, and createNimTransport keeps some methods it reads once
+   * (`getLoginUser`, `getConversationReadTime`), which must answer for B once the instance is B's.
+   */
   function forward(name: ServiceName): object {
     return new Proxy(
       {},
@@ -79,9 +84,13 @@ export function createSwitchingInstance(
               }
             };
           }
-          const service = current[name] as unknown as Record<PropertyKey, unknown>;
-          const value = service[property];
-          return typeof value === 'function' ? value.bind(service) : value;
+          const serviceNow = () => current[name] as unknown as Record<PropertyKey, unknown>;
+          const value = serviceNow()[property];
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            const service = serviceNow();
+            return (service[property] as Listener).apply(service, args);
+          };
         },
       },
     );
