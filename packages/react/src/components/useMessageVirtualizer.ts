@@ -4,6 +4,7 @@ import { forEachKeptMessage } from './forEachKeptMessage';
 import { sharedRunShift } from './sharedRunShift';
 import { stopScrollToEndOnUserScroll } from './stopScrollToEndOnUserScroll';
 import { measureInCommit, type RowVirtualizer, useRowVirtualizer } from './useRowVirtualizer';
+import type { VirtualCorePrivate } from './virtualCorePrivate';
 
 /** Distance (px) from the bottom that still counts as "at the end" (follow new messages, no pill). */
 export const END_THRESHOLD = 8;
@@ -146,6 +147,13 @@ export function useMessageVirtualizer<TMessage>(
   // Open at the newest message (again when another conversation is shown); later appends are
   // followed by the virtualizer itself.
   const scrolledToEndForRef = useRef<string | null>(null);
+  // Another conversation's rows are rendered at its end too, from the same initial offset (its
+  // total): read from the offset the one before was left at (a short chat's top), they were
+  // rendered there first, mounting ticks and badges of rows never shown, before the effect below
+  // took the list to its end. A render not committed has the offset put back (keepCommittedOptions).
+  if (scrolledToEndForRef.current !== conversationId && messages.length > 0) {
+    (virtualizer as unknown as VirtualCorePrivate).scrollOffset = null;
+  }
   useClientLayoutEffect(() => {
     if (scrolledToEndForRef.current === conversationId || messages.length === 0) return;
     scrolledToEndForRef.current = conversationId;
