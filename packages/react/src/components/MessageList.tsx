@@ -12,6 +12,7 @@ import { listenAll } from './listenAll';
 import type { MessageListProps } from './MessageListProps';
 import type { RenderRow } from './MessageRow';
 import { messageAtEdge } from './messageAtEdge';
+import { moveInFeed } from './moveInFeed';
 import { NewMessagesAnnouncement } from './NewMessagesAnnouncement';
 import { NewMessagesPill } from './NewMessagesPill';
 import { objectKeys } from './objectKeys';
@@ -397,10 +398,11 @@ export function MessageList<TMessage extends ReceiptMessage>({
         className="readmark-message-scroller"
         style={{ flex: '1 1 auto', minHeight: 0, overflowY: 'auto', overflowAnchor: 'none' }}
         // Home and End at once, by index: the browser's animated Home stopped screens short. Tab
-        // into the rows in view, not into those rendered above it.
+        // into the rows in view, not into those rendered above it. In the rows, the feed's keys.
         onKeyDown={(event) => {
           scrollToEdgeOnKey(event, virtualizer);
           tabIntoView(event);
+          moveInFeed(event, virtualizer);
         }}
       >
         {/*
@@ -413,6 +415,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
          * scroller around it stays the focusable, named region it scrolls by keyboard in, and the
          * feed takes no name of its own: labelled by the same text, "Messages" was said twice on
          * entering the list. A feed must own articles, so an empty list is none, nor has its state.
+         * Each article takes the focus (not a Tab stop) and the feed's keys move it (moveInFeed).
          */}
         <div
           ref={virtualizer.containerRef}

@@ -9,7 +9,8 @@ export type RenderRow = (
 
 /**
  * A measured row of `MessageList`. The virtualizer positions it (it writes the row's `transform`
- * directly, so scrolling re-renders nothing); the wrapper, an article of the list's feed,
+ * directly, so scrolling re-renders nothing); the wrapper, an article of the list's feed that takes
+ * the focus without being a Tab stop (ARIA: a feed's articles are focusable; see moveInFeed),
  * re-renders only when its index moves (prepends) or its content's props change, and the user's
  * content only when the message object, the previous one (what day separators and sender grouping
  * are drawn from) or `renderMessage` changes. Its place in the feed (`aria-posinset`,
@@ -32,6 +33,7 @@ export const MessageRow = /* @__PURE__ */ memo(function MessageRow({
     <article
       ref={measureElement}
       data-index={index}
+      tabIndex={-1}
       className="readmark-message-row"
       style={{
         position: 'absolute',

@@ -3,6 +3,7 @@ import type { VirtualizerOptions } from '@tanstack/react-virtual';
 import { useEffect } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { MessageRow, type RenderRow } from './MessageRow';
+import { focusPendingArticle } from './moveInFeed';
 import { type RowVirtualizer, useVirtualRows } from './useRowVirtualizer';
 import { writeFeedPlaces } from './writeFeedPlaces';
 
@@ -46,10 +47,12 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
   onRendered: () => void;
 }) {
   const items = useVirtualRows(virtualizer, renderedWith);
-  // After every commit, before paint: rows mount here, and those kept may show an older place.
-  useClientLayoutEffect(() =>
-    writeFeedPlaces(virtualizer.direct.container, firstPosition, setSize),
-  );
+  // After every commit, before paint: rows mount here, and those kept may show an older place. An
+  // article a feed key asked for (see moveInFeed) takes the focus once it is rendered.
+  useClientLayoutEffect(() => {
+    writeFeedPlaces(virtualizer.direct.container, firstPosition, setSize);
+    focusPendingArticle(virtualizer);
+  });
   useEffect(() => {
     onRendered();
   });

@@ -82,6 +82,18 @@ it('outlines the message list and its new-messages pill with --readmark-focus-ri
   expect(await outlineAfterTabFrom(pill)).toBe(ring);
 });
 
+it('outlines a message the keyboard focused with --readmark-focus-ring, and not one clicked', async () => {
+  world = createWorld();
+  const { scroller } = await scrolledUpWithPill(world);
+  const [first, second] = scroller.querySelectorAll('article');
+  await userEvent.click(page.elementLocator(first!));
+  expect(document.activeElement).toBe(first);
+  expect(getComputedStyle(first!).outlineStyle).toBe('none');
+  await userEvent.keyboard('{PageDown}');
+  expect(document.activeElement).toBe(second);
+  expect(focusedOutline()).toBe(ring);
+});
+
 /**
  * Whether the page, in a real screenshot of the test frame, shows red anywhere within 2 CSS px of
  * (x, y) towards the right and down (the frame may be scaled, which blends a thin line's edges).

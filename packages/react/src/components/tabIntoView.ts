@@ -23,21 +23,35 @@ export function focusControlInView(scroller: HTMLElement, isLast?: boolean): boo
   const style = getComputedStyle(scroller);
   const top = view.top + (parseFloat(style.scrollPaddingTop) || 0);
   const bottom = view.bottom - (parseFloat(style.scrollPaddingBottom) || 0);
-  // The rendered rows only: a few dozen, of a few elements each. `tabIndex` is 0 or more on what
-  // Tab stops at (buttons, links, fields, `tabindex="0"`), -1 on the rest.
-  const elements = [...scroller.querySelectorAll<HTMLElement>('*')];
+  // The rendered rows only: a few dozen, of a few elements each.
+  return focusFirst(scroller, isLast, (element) => {
+    const box = element.getBoundingClientRect();
+    return (box.width > 0 || box.height > 0) && box.bottom > top && box.top < bottom;
+  });
+}
+
+/**
+ * Focuses the first element in `root` (with `isLast` the last one, without scrolling) that Tab
+ * stops at and `isWanted` takes, and returns whether one took the focus. Backward, a list has been
+ * put back where the reader left it: it must not move again; forward, a control partly out of view
+ * is brought in.
+ */
+export function focusFirst(
+  root: ParentNode,
+  isLast: boolean | undefined,
+  isWanted: (element: HTMLElement) => boolean,
+): boolean {
+  const elements = [...root.querySelectorAll<HTMLElement>('*')];
   if (isLast) elements.reverse();
   for (const element of elements) {
+    // `tabIndex` is 0 or more on what Tab stops at (buttons, links, fields, `tabindex="0"`), -1 on
+    // the rest.
     if (element.tabIndex < 0 || (element as { disabled?: boolean }).disabled) continue;
-    const box = element.getBoundingClientRect();
-    if (box.width === 0 && box.height === 0) continue;
-    if (box.bottom > top && box.top < bottom) {
-      // Backward, the list has been put back where the reader left it: it must not move again.
-      // Forward, a control partly out of view is brought in.
-      element.focus({ preventScroll: isLast });
-      // Some report 0 yet take no focus (a link without href): then the next one in view.
-      if (element.ownerDocument.activeElement === element) return true;
-    }
+    if (!isWanted(element)) continue;
+    element.focus({ preventScroll: isLast });
+    // Some report 0 yet take no focus (a link without href, something inert or hidden): then the
+    // next one.
+    if (element.ownerDocument.activeElement === element) return true;
   }
   return false;
 }

@@ -1,0 +1,105 @@
+import type { KeyboardEvent } from 'react';
+import { focusFirst } from './tabIntoView';
+import type { RowVirtualizer } from './useRowVirtualizer';
+
+/**
+ * Per list, the row index whose article takes the focus once it is rendered, and what held the
+ * focus when that was asked: if the focus has moved on meanwhile, it is left where it is.
+ */
+const pendingFocus = new WeakMap<object, [index: number, from: Element | null]>();
+
+/**
+ * The keys of a WAI-ARIA feed (APG "Feed") in `MessageList`'s rows, pressed on an article (a row) or
+ * inside one: Page Down and Page Up focus the next and the previous article, nothing at either end
+ * (no wrap); Control+End focuses the first element that takes the focus after the feed (the pill,
+ * the app's composer), and Control+Home the one before it, the list's scroller. Home and End on an
+ * article itself focus the first and the last one, as they scroll the scroller (focused by a click
+ * on a message's text, the article took those keys from the scroller, and the browser's animated
+ * Home stopped short). An article not rendered is scrolled to by index and focused once its row is
+ * rendered (see {@link focusPendingArticle}); one rendered is brought into view only as far as
+ * needed, respecting the scroller's `scroll-padding` (the pill's room): `focus()` alone centred it
+ * in Chromium. Text fields, dialogs opened inside a row (the receipt sheet) and keys a control
+ * handled itself keep their keys, as does the scroller itself, whose Page Up and Page Down scroll.
+ */
+export function moveInFeed(
+  event: KeyboardEvent<HTMLElement>,
+  virtualizer: RowVirtualizer<HTMLElement, HTMLElement>,
+): void {
+  const rows = virtualizer.direct.container;
+  const target = event.target as HTMLElement;
+  const { key, ctrlKey } = event;
+  let row: HTMLElement | null = target;
+  while (row && row.parentElement !== rows) row = row.parentElement;
+  if (
+    !row ||
+    event.defaultPrevented ||
+    event.altKey ||
+    event.metaKey ||
+    event.shiftKey ||
+    target.isContentEditable ||
+    row.contains(target.closest('input,textarea,select,dialog,[role=dialog]'))
+  ) {
+    return;
+  }
+  const count = virtualizer.options.count;
+  const at = Number(row.dataset.index);
+  const index = ctrlKey
+    ? -2
+    : key === 'PageDown'
+      ? at + 1
+      : key === 'PageUp'
+        ? at - 1
+        : target !== row
+          ? -2
+          : key === 'Home'
+            ? 0
+            : key === 'End'
+              ? count - 1
+              : -2;
+  if (ctrlKey && key === 'Home') {
+    event.preventDefault();
+    event.currentTarget.focus();
+  } else if (ctrlKey && key === 'End') {
+    event.preventDefault();
+    focusAfter(event.currentTarget);
+  } else if (index > -2) {
+    event.preventDefault();
+    if (index < 0 || index >= count) return;
+    const article = rowAt(rows, index);
+    if (article) {
+      article.focus({ preventScroll: true });
+      article.scrollIntoView({ block: 'nearest' });
+    } else {
+      pendingFocus.set(virtualizer, [index, target]);
+      virtualizer.scrollToIndex(index);
+    }
+  }
+}
+
+/**
+ * After the rows render: focuses the article a feed key asked for once its row is there, unless the
+ * focus has moved on meanwhile.
+ */
+export function focusPendingArticle(virtualizer: RowVirtualizer<HTMLElement, HTMLElement>): void {
+  const pending = pendingFocus.get(virtualizer);
+  const article = pending && rowAt(virtualizer.direct.container, pending[0]);
+  if (!article) return;
+  pendingFocus.delete(virtualizer);
+  if (article.ownerDocument.activeElement === pending[1]) article.focus({ preventScroll: true });
+}
+
+/** The rendered row at `index` among `rows`' children, if any. */
+const rowAt = (rows: HTMLElement | null, index: number) =>
+  rows?.querySelector<HTMLElement>(`:scope>[data-index="${index}"]`);
+
+/**
+ * Focuses the first element after `scroller` (and the feed in it), in document order, that Tab
+ * stops at.
+ */
+const focusAfter = (scroller: HTMLElement) =>
+  // 4: after it, 16: inside it.
+  focusFirst(
+    scroller.ownerDocument,
+    false,
+    (element) => (scroller.compareDocumentPosition(element) & 20) === 4,
+  );
