@@ -61,3 +61,38 @@ test('End and Home in the receipt sheet reach the last and the first member in o
   await page.keyboard.press('Home');
   await expect.poll(async () => (await lastShown())[0]).toBe('1');
 });
+
+test('Page Up and Page Down go from message to message, each an article with its place, and Control+End leaves for the composer', async ({
+  page,
+}) => {
+  await page.goto('/?latency=0');
+  const alice = pane(page, 'Alice');
+  for (const text of ['First of three', 'Second of three', 'Third of three']) {
+    await sendMessage(alice, text);
+  }
+  // A click on a message's text: no ring, and the feed's keys from there.
+  await bubble(alice, 'Third of three').getByText('Third of three', { exact: true }).click();
+  await expect(page.locator(':focus-visible')).toHaveCount(0);
+  await page.keyboard.press('PageUp');
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveRole('article');
+  await expect(focused).toContainText('Second of three');
+  const total = Number(await focused.getAttribute('aria-setsize'));
+  await expect(focused).toHaveAttribute('aria-posinset', String(total - 1));
+  // Chromium's accessibility tree: the focused node is that article, which a screen reader
+  // announces with its place.
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const focusedRoles = nodes
+    .filter((node) =>
+      node.properties?.some(({ name, value }) => name === 'focused' && value.value === true),
+    )
+    .map((node) => node.role?.value);
+  expect(focusedRoles).toContain('article');
+
+  await page.keyboard.press('PageDown');
+  await expect(focused).toHaveAttribute('aria-posinset', String(total));
+  await expect(focused).toContainText('Third of three');
+  await page.keyboard.press('Control+End');
+  await expect(alice.getByRole('textbox', { name: 'Message to Bob' })).toBeFocused();
+});
