@@ -1,4 +1,4 @@
-import { type MouseEvent, type RefObject, useRef } from 'react';
+import { type RefObject, useRef } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 
