@@ -1,5 +1,6 @@
 import { defaultRangeExtractor, type Range } from '@tanstack/react-virtual';
 import { listenAll } from './listenAll';
+import { rowContaining } from './rowContaining';
 
 /** What {@link keepFocusedRow} gives a virtualizer. */
 export interface FocusedRowKeeper {
@@ -34,9 +35,7 @@ export function keepFocusedRow(): FocusedRowKeeper {
   let focusedIndex = -1;
 
   const onFocusIn = (event: FocusEvent) => {
-    // A row's content, or a shadow host in it (events from inside a shadow root are retargeted).
-    let row = event.target as Element | null;
-    while (row && row.parentElement !== container) row = row.parentElement;
+    const row = rowContaining(event.target as Element | null, container);
     focusedIndex = row ? indexOfRow(row) : -1;
     focused = focusedIndex < 0 ? undefined : identityOf(focusedIndex);
   };

@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from 'react';
+import { rowContaining } from './rowContaining';
 import { focusFirst } from './tabIntoView';
 import type { RowVirtualizer } from './useRowVirtualizer';
 
@@ -28,8 +29,7 @@ export function moveInFeed(
   const rows = virtualizer.direct.container;
   const target = event.target as HTMLElement;
   const { key, ctrlKey } = event;
-  let row: HTMLElement | null = target;
-  while (row && row.parentElement !== rows) row = row.parentElement;
+  const row = rowContaining(target, rows);
   if (
     !row ||
     event.defaultPrevented ||
@@ -42,27 +42,14 @@ export function moveInFeed(
     return;
   }
   const count = virtualizer.options.count;
-  const at = Number(row.dataset.index);
-  const index = ctrlKey
-    ? -2
-    : key === 'PageDown'
-      ? at + 1
-      : key === 'PageUp'
-        ? at - 1
-        : target !== row
-          ? -2
-          : key === 'Home'
-            ? 0
-            : key === 'End'
-              ? count - 1
-              : -2;
+  const index = articleIndexFor(event, target === row, Number(row.dataset.index), count);
   if (ctrlKey && key === 'Home') {
     event.preventDefault();
     event.currentTarget.focus();
   } else if (ctrlKey && key === 'End') {
     event.preventDefault();
     focusAfter(event.currentTarget);
-  } else if (index > -2) {
+  } else if (index !== undefined) {
     event.preventDefault();
     if (index < 0 || index >= count) return;
     const article = rowAt(rows, index);
@@ -86,6 +73,24 @@ export function focusPendingArticle(virtualizer: RowVirtualizer<HTMLElement, HTM
   if (!article) return;
   pendingFocus.delete(virtualizer);
   if (article.ownerDocument.activeElement === pending[1]) article.focus({ preventScroll: true });
+}
+
+/**
+ * The index of the article a key goes to from the article at `at` (Page Down / Page Up; Home and End
+ * only on an article itself), out of range at either end; undefined for any other key, and for the
+ * Control keys, which leave the feed.
+ */
+function articleIndexFor(
+  { key, ctrlKey }: KeyboardEvent<HTMLElement>,
+  isOnArticle: boolean,
+  at: number,
+  count: number,
+): number | undefined {
+  if (ctrlKey) return undefined;
+  if (key === 'PageDown') return at + 1;
+  if (key === 'PageUp') return at - 1;
+  if (!isOnArticle) return undefined;
+  return key === 'Home' ? 0 : key === 'End' ? count - 1 : undefined;
 }
 
 /** The rendered row at `index` among `rows`' children, if any. */
