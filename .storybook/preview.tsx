@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { configure } from 'storybook/test';
 import '../packages/react/src/styles.css';
 import { DocsPage } from './DocsPage';
+import { optionalPropTypes } from './optionalPropTypes';
 
 // Play functions wait for a condition up to 5 s instead of Testing Library's 1 s: in CI the Storybook
 // projects share 2 CPUs with every other browser project. Passing plays wait no longer than before.
@@ -63,6 +64,7 @@ const withLanguage: Decorator = (Story, context) => (
 
 const preview: Preview = {
   tags: ['autodocs'],
+  argTypesEnhancers: [optionalPropTypes],
   decorators: [withTheme, withLanguage],
   globalTypes: {
     locale: {
