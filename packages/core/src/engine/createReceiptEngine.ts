@@ -323,7 +323,11 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
    */
   let queuedReceipts: TeamMessageReadReceipt[] = [];
   function onEvent(event: TransportEvent): void {
-    if (isDisposed) return;
+    // Heard while the transport names another account, or nobody: a push channel of the session
+    // (not of this account) carries the other account's receipts and read times, and a transport
+    // that writes ids from this account's side would have them stored as this account's. What this
+    // account missed meanwhile comes as after a reconnect, once it is back.
+    if (isDisposed || isLoggedInElsewhere(transport, accountId)) return;
     if (event?.type !== 'teamReceipts') {
       // Watermarks are two numbers per conversation: applied at once, as they arrive.
       store.setState((state) => applyWatermarkEvent(state, event));
