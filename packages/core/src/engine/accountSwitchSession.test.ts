@@ -9,11 +9,18 @@ import { createNimTransport } from '@readmark/nim';
 import { describe, expect, it } from 'vitest';
 import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptTransport, TransportEvent } from '../ReceiptTransport';
+import { createCountingClock } from '../testing/leakCounters';
 import { countCalls, receiptWorldPerTest, type WorldDevice } from '../testing/receiptWorld';
 import { createSwitchingInstance, type SwitchingInstance } from '../testing/switchingInstance';
 import type { ReceiptMessage } from '../types';
 import { createReceiptEngine } from './createReceiptEngine';
-import { selectMessageStatus } from './selectors';
+import { teamMessageKey } from './receiptState';
+import {
+  selectIsOffline,
+  selectMessageStatus,
+  selectTeamCountLoad,
+  selectTeamReceipt,
+} from './selectors';
 
 const world = receiptWorldPerTest((world) => {
   world.server.createTeam({ teamId: 'T', memberIds: ['A', 'B', 'C'] });
@@ -38,32 +45,55 @@ function asAlices(event: TransportEvent): TransportEvent {
  * A's custom transport over the session of the shared instance `one`: its backend's pushes and
  * answers name the peer or the team, never whose session they belong to, so every id is written
  * from A's side; its calls and its push channel are the session's, whoever is logged in there.
+ * `hasConnectionState: false` leaves out `getConnectionState` and `subscribeConnectionState` (a
+ * session whose account changes with no connection-state event). `reads` counts `getLoginUser`.
  */
-function alicesSessionTransport(one: SwitchingInstance): ReceiptTransport {
-  const nim = createNimTransport(one.nim);
-  return {
+function alicesSessionTransport(
+  one: SwitchingInstance,
+  hasConnectionState: boolean,
+): ReceiptTransport & { reads: number } {
+  const {
+    getConnectionState,
+    subscribeConnectionState,
+    getLoginUser = () => '',
+    ...nim
+  } = createNimTransport(one.nim);
+  const transport = {
     ...nim,
-    subscribe: (listener) => nim.subscribe((event) => listener(asAlices(event))),
+    ...(hasConnectionState ? { getConnectionState, subscribeConnectionState } : {}),
+    reads: 0,
+    getLoginUser() {
+      transport.reads += 1;
+      return getLoginUser();
+    },
+    subscribe: (listener: (event: TransportEvent) => void) =>
+      nim.subscribe((event) => listener(asAlices(event))),
   };
+  return transport;
 }
 
 /** A on the shared instance, her engine over {@link alicesSessionTransport}; Carol and Bob's phone. */
-async function aliceOnTheSession() {
+async function aliceOnTheSession({ hasConnectionState = true } = {}) {
   const one = createSwitchingInstance(world.server, ['A', 'B']);
   const received: ReceiptMessage[] = [];
   one.nim.V2NIMMessageService.on('onReceiveMessages', (messages) => {
     received.push(...(messages as unknown as ReceiptMessage[]));
   });
-  const { transport, calls } = countCalls(alicesSessionTransport(one));
+  const session = alicesSessionTransport(one, hasConnectionState);
+  const { transport, calls } = countCalls(session);
   const errors: ReceiptError[] = [];
+  const timers = createCountingClock();
   const engine = createReceiptEngine({
     transport,
     accountId: 'A',
+    clock: timers.clock,
     random: () => 0.5,
     onError: (error) => errors.push(error),
   });
   return {
     one,
+    session,
+    timers,
     calls,
     errors,
     engine,
@@ -114,5 +144,97 @@ describe("pushes heard on A's transport while the session is B's", () => {
     state = engine.store.getState();
     expect(selectMessageStatus(state, toCarol)).toBe('sent');
     expect(errors).toEqual([]);
+  });
+});
+
+describe("a session switched to B with no connection-state event (a custom transport's token changes under an open socket)", () => {
+  it("shows A's screen as waiting for the connection once it next asks, looks at the account again only on the retry backoff, and once A is back reloads as after a reconnect", async () => {
+    const { one, session, timers, calls, errors, engine, alice, carol } = await aliceOnTheSession({
+      hasConnectionState: false,
+    });
+    // A writes team T twice (flagged) and Carol once; her first message's badge is shown and its
+    // member sheet is open.
+    const toTeam = await world.send(alice, 'A|2|T', { at: 100, isFlagged: true });
+    const newest = await world.send(alice, 'A|2|T', { at: 200, isFlagged: true });
+    const toCarol = await world.send(alice, 'A|1|C', { at: 300 });
+    await world.settle();
+    engine.watchTeamCounts(toTeam);
+    engine.watchTeamDetail(toTeam);
+    await world.tick(1000);
+    expect(calls.getTeamMessageReceiptDetail).toHaveLength(1);
+
+    // The session logs into B; nothing tells A's engine. Her newest message scrolls into view and
+    // her chat with Carol opens.
+    one.switchTo('B');
+    expect(selectIsOffline(engine.store.getState())).toBe(false);
+    engine.watchTeamCounts(newest);
+    void engine.loadConversation('A|1|C');
+    await world.tick(1000);
+    // Nothing asked in B's session; A's screen waits for the connection: the newest badge says so
+    // (no count load under way), the sheet keeps its lists.
+    let state = engine.store.getState();
+    expect(selectIsOffline(state)).toBe(true);
+    expect(selectTeamCountLoad(state, newest)).toBeUndefined();
+    expect(state.teamDetails[teamMessageKey('A|2|T', toTeam.messageClientId)]?.status).toBe(
+      'ready',
+    );
+    // While B stays, the engine holds one timer, its next look at the account, after the retry
+    // backoff (0.75 s, doubling, at most 22.5 s with this random): it looked 0.75 s after the
+    // switch, then 2.25, 5.25, 11.25, 23.25 and 45.75 s after it, not in a loop.
+    expect(timers.pending()).toBe(1);
+    const readsBefore = session.reads;
+    await world.tick(60_000);
+    expect(session.reads - readsBefore).toBe(5);
+    expect(calls.getTeamMessageReceipts).toHaveLength(0);
+    expect(calls.getTeamMessageReceiptDetail).toHaveLength(1);
+    expect(calls.getP2PMessageReceipt).toHaveLength(0);
+    expect(calls.getSelfReadTime).toHaveLength(0);
+
+    // Carol reads both of A's messages to her while A is away; then the session logs into A again.
+    carol.engine.markRead([world.copyOf(carol, toTeam), world.copyOf(carol, toCarol)]);
+    await world.tick(1000);
+    one.switchTo('A');
+    // Nothing tells the engine either: its next look, 68.25 s after the switch to B (6.25 s from
+    // now), finds A, and it reloads.
+    await world.tick(6000);
+    expect(selectIsOffline(engine.store.getState())).toBe(true);
+    expect(calls.getTeamMessageReceipts).toHaveLength(0);
+    await world.tick(250);
+    expect(calls.getTeamMessageReceipts).toHaveLength(1);
+    expect(calls.getTeamMessageReceiptDetail).toHaveLength(2);
+    expect(calls.getP2PMessageReceipt).toHaveLength(1);
+    expect(calls.getSelfReadTime).toHaveLength(1);
+    state = engine.store.getState();
+    expect(selectIsOffline(state)).toBe(false);
+    expect(selectTeamReceipt(state, toTeam)).toMatchObject({ readCount: 1, unreadCount: 1 });
+    expect(selectTeamReceipt(state, newest)).toMatchObject({ readCount: 0, unreadCount: 2 });
+    expect(state.teamDetails[teamMessageKey('A|2|T', toTeam.messageClientId)]).toEqual({
+      status: 'ready',
+      readAccountList: ['C'],
+      unreadAccountList: ['B'],
+    });
+    expect(selectMessageStatus(state, toCarol)).toBe('read');
+    expect(errors).toEqual([]);
+    expect(timers.pending()).toBe(0);
+  });
+
+  it('an engine disposed while B is logged in leaves no timer and looks at the account no more', async () => {
+    const { one, session, timers, calls, engine, alice } = await aliceOnTheSession({
+      hasConnectionState: false,
+    });
+    const toTeam = await world.send(alice, 'A|2|T', { at: 100, isFlagged: true });
+    await world.settle();
+    one.switchTo('B');
+    engine.watchTeamCounts(toTeam);
+    await world.tick(1000);
+    expect(selectIsOffline(engine.store.getState())).toBe(true);
+    expect(timers.pending()).toBe(1);
+    engine.dispose();
+    expect(timers.pending()).toBe(0);
+    const readsBefore = session.reads;
+    one.switchTo('A');
+    await world.tick(60_000);
+    expect(session.reads).toBe(readsBefore);
+    expect(calls.getTeamMessageReceipts).toHaveLength(0);
   });
 });

@@ -38,6 +38,7 @@ import {
   type WatermarkAdvance,
 } from './receiptState';
 import { reportUncaught } from './reportUncaught';
+import { createRetrySchedule } from './retrySchedule';
 import { selectIsSendingReceipts } from './selectors';
 import { createTeamCountLoader } from './teamCountLoader';
 import { createTeamDetailLoader } from './teamDetailLoader';
@@ -78,22 +79,6 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
    */
   const toldRetries = new Set<string>();
   /**
-   * Read from the transport only if it can also tell when the state changes: an engine that waited
-   * for a "connected" it can never hear would hold its receipts for good. Without a subscription,
-   * calls made offline fail like any other and are retried after the backoff. While the transport
-   * names another account, or nobody (`getLoginUser`: one SDK instance logged out of this account
-   * and into another), the engine is offline too: its queries would be answered, and its receipts
-   * counted, as the other account's. Read at start and at each state change, since NIM reports each
-   * login, of the other account and later of this one, as connection changes. `heard` is the
-   * event's own state, which counts only when the getter has no answer.
-   */
-  const readConnection = (heard?: ConnectionState): ConnectionState =>
-    !transport.subscribeConnectionState
-      ? 'connected'
-      : isLoggedInElsewhere(transport, accountId)
-        ? 'disconnected'
-        : readConnectionState(() => transport.getConnectionState?.() ?? heard);
-  /**
    * The engine's reading of the connection, kept in the store only (the UI reads it there), so the
    * engine and its subscribers never disagree.
    */
@@ -101,8 +86,35 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
     const isOffline = state !== 'connected';
     if (store.getState().isOffline !== isOffline) store.setState({ isOffline });
   };
-  const isConnected = () => !store.getState().isOffline;
-  setConnection(readConnection());
+  /**
+   * True while the transport names another account, or nobody (`getLoginUser`: one session logged
+   * out of this account and into another): the engine is offline then, whatever the connection, as
+   * its queries would be answered, and its receipts counted, as the other account's. Nothing need
+   * announce the switch or the return (a custom transport's token can change under an open
+   * socket), so it is read before each flush and load, at each event and each state change, and,
+   * once found, again on the retry backoff (`accountLooks`) until the account is back, when the
+   * engine reloads as after a reconnect.
+   */
+  function isElsewhere(): boolean {
+    if (!isLoggedInElsewhere(transport, accountId)) return false;
+    setConnection('disconnected');
+    accountLooks.schedule('');
+    return true;
+  }
+  /**
+   * Offline while {@link isElsewhere}. The state itself is read from the transport only if it can
+   * also tell when it changes: an engine that waited for a "connected" it can never hear would hold
+   * its receipts for good. Without a subscription, calls made offline fail like any other and are
+   * retried after the backoff. `heard` is the event's own state, which counts only when the getter
+   * has no answer.
+   */
+  const readConnection = (heard?: ConnectionState): ConnectionState =>
+    isElsewhere()
+      ? 'disconnected'
+      : transport.subscribeConnectionState
+        ? readConnectionState(() => transport.getConnectionState?.() ?? heard)
+        : 'connected';
+  const isConnected = () => !store.getState().isOffline && !isElsewhere();
 
   const context: EngineContext = {
     transport,
@@ -139,6 +151,9 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
       isShown: (key) => counts.isWatched(key) || details.isWatched(key),
     },
   };
+  // The looks at the account while another is logged in (one timer at most), reset once back.
+  const accountLooks = createRetrySchedule(context, () => isConnected() || onConnection());
+  setConnection(readConnection());
 
   let flushTimer: unknown;
   function scheduleFlush(delayMs = flushDelayMs): void {
@@ -259,6 +274,8 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
               conversationId,
               field === 'peerReadTime' && unseeded.get(conversationId) !== false,
             );
+            // Refused for another account (callAsAccount): offline until it is back, then seeded.
+            isElsewhere();
           } else context.report(error, operation, conversationId);
         }
         settle();
@@ -327,7 +344,7 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
     // (not of this account) carries the other account's receipts and read times, and a transport
     // that writes ids from this account's side would have them stored as this account's. What this
     // account missed meanwhile comes as after a reconnect, once it is back.
-    if (isDisposed || isLoggedInElsewhere(transport, accountId)) return;
+    if (isDisposed || isElsewhere()) return;
     if (event?.type !== 'teamReceipts') {
       // Watermarks are two numbers per conversation: applied at once, as they arrive.
       store.setState((state) => applyWatermarkEvent(state, event));
@@ -366,6 +383,35 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
     details.mergeCounts(receipts);
   }
 
+  /**
+   * A connection-state change (`state`), or the engine's account found logged in again (none).
+   */
+  function onConnection(state?: ConnectionState): void {
+    const wasConnected = isConnected();
+    // Status events can arrive late or out of order; the transport's current state is the
+    // truth, so a stale "disconnected" never strands the outbox. The event's own state
+    // counts only when the getter has no answer.
+    setConnection(readConnection(state));
+    if (!isConnected() || isDisposed) return;
+    // A "disconnected" that arrives while connected again means we missed a blip.
+    const isBack = !wasConnected || state === 'disconnected';
+    if (!isBack) {
+      // A repeated "connected": send whatever a flush skipped while we thought we were offline.
+      if (flushTimer === undefined) flushNow();
+      return;
+    }
+    // Back online: what waited for the connection goes now, not after a long backoff, and
+    // team counts missed meanwhile are queried again (they are not synced, SPEC G11).
+    p2p.resetBackoff();
+    team.resetBackoff();
+    accountLooks.reset();
+    // Seeding first, so a receipt waits for the read time it might already be covered by.
+    reseedConversations();
+    flushNow();
+    counts.reloadWatched();
+    details.reloadWatched();
+  }
+
   let unsubscribe = noop;
   let unsubscribeConnection = noop;
   let isStarted = false;
@@ -397,31 +443,7 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
     if (!transport.subscribeConnectionState) return;
     unsubscribeConnection = listenTo(
       'subscribeConnectionState',
-      () =>
-        transport.subscribeConnectionState?.((state) => {
-          const wasConnected = isConnected();
-          // Status events can arrive late or out of order; the transport's current state is the
-          // truth, so a stale "disconnected" never strands the outbox. The event's own state
-          // counts only when the getter has no answer.
-          setConnection(readConnection(state));
-          if (!isConnected() || isDisposed) return;
-          // A "disconnected" that arrives while connected again means we missed a blip.
-          const isBack = !wasConnected || state === 'disconnected';
-          if (!isBack) {
-            // A repeated "connected": send whatever a flush skipped while we thought we were offline.
-            if (flushTimer === undefined) flushNow();
-            return;
-          }
-          // Back online: what waited for the connection goes now, not after a long backoff, and
-          // team counts missed meanwhile are queried again (they are not synced, SPEC G11).
-          p2p.resetBackoff();
-          team.resetBackoff();
-          // Seeding first, so a receipt waits for the read time it might already be covered by.
-          reseedConversations();
-          flushNow();
-          counts.reloadWatched();
-          details.reloadWatched();
-        }),
+      () => transport.subscribeConnectionState?.(onConnection),
       context.report,
     );
     if (isDisposed) unsubscribeConnection();

@@ -53,7 +53,10 @@ export interface EngineContext {
   retry: RetryPolicy;
   timers: TimerSet;
   isDisposed(): boolean;
-  /** False while the transport says it is offline: sends wait instead of failing. */
+  /**
+   * False while the transport says it is offline, or names another account (read now: the engine
+   * then counts as offline until it is back): sends and queries wait instead of failing.
+   */
   isConnected(): boolean;
   /**
    * A permanent failure: `onError`, once; the caller drops what failed. The operation and the
