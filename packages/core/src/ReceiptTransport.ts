@@ -64,15 +64,17 @@ export interface ReceiptTransport {
    * `V2NIMLoginService.getLoginUser`. When one transport outlives an account switch (one SDK
    * instance logged out of A and into B, or requests that carry the current session's token), a
    * receipt of A's engine sent then would count as B's read, and a query would be answered with B's
-   * view. Read before each call, at start, at each pushed event and at each connection-state
-   * change: while it names another account, or nobody, no call reaches the transport (refused as a
-   * retryable 190002: a running engine keeps its receipts and asks again later; a disposed one
-   * leaves its receipts to another running engine of the account or to its `storage`, or drops
-   * them), pushed events are ignored (a push channel of the session carries the other account's,
-   * which ids written from this account's side would make this one's), and the engine is offline
-   * (`selectIsOffline`). It is read again on the retry backoff (`retry`: 1 s doubling to 30 s by
-   * default) and at each state change; once it names the engine's account again, the engine reloads
-   * as after a reconnect. Without it every call is made and every event applied.
+   * view. Read before and after each call, at start, at each pushed event and at each
+   * connection-state change. While it names another account, or nobody: no call reaches the
+   * transport, and an answer that comes then is refused too (the request may have left with the
+   * other account's session), as a retryable 190002 (a running engine keeps its receipts and asks
+   * again later; a disposed one leaves its receipts to another running engine of the account or to
+   * its `storage`, or drops them); pushed events are ignored (a push channel of the session carries
+   * the other account's, which ids written from this account's side would make this one's); and
+   * the engine is offline (`selectIsOffline`). It is read again on the retry backoff (`retry`: 1 s
+   * doubling to 30 s by default) and at each state change; once it names the engine's account
+   * again, the engine reloads as after a reconnect. Without it every call is made and every event
+   * applied.
    */
   getLoginUser?(): string;
 }

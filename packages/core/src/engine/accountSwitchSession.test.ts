@@ -41,16 +41,26 @@ function asAlices(event: TransportEvent): TransportEvent {
   return { ...event, receipts } as TransportEvent;
 }
 
+/** How A's session transport is made: see {@link alicesSessionTransport}. */
+interface SessionOptions {
+  /** False: no `getConnectionState` or `subscribeConnectionState` (no event tells of a switch). */
+  hasConnectionState?: boolean;
+  /**
+   * Set: `getP2PMessageReceipt` leaves only once its token comes, this long after the call (an
+   * asynchronous token getter), and goes as whoever the session is logged in as then.
+   */
+  tokenDelayMs?: number;
+}
+
 /**
  * A's custom transport over the session of the shared instance `one`: its backend's pushes and
  * answers name the peer or the team, never whose session they belong to, so every id is written
  * from A's side; its calls and its push channel are the session's, whoever is logged in there.
- * `hasConnectionState: false` leaves out `getConnectionState` and `subscribeConnectionState` (a
- * session whose account changes with no connection-state event). `reads` counts `getLoginUser`.
+ * `reads` counts the engine's reads of `getLoginUser`.
  */
 function alicesSessionTransport(
   one: SwitchingInstance,
-  hasConnectionState: boolean,
+  { hasConnectionState = true, tokenDelayMs }: SessionOptions,
 ): ReceiptTransport & { reads: number } {
   const {
     getConnectionState,
@@ -61,6 +71,16 @@ function alicesSessionTransport(
   const transport = {
     ...nim,
     ...(hasConnectionState ? { getConnectionState, subscribeConnectionState } : {}),
+    ...(tokenDelayMs === undefined
+      ? {}
+      : {
+          async getP2PMessageReceipt(conversationId: string) {
+            await new Promise((resolve) => setTimeout(resolve, tokenDelayMs));
+            const asked = fromSideOf(getLoginUser(), conversationId);
+            const { timestamp } = await nim.getP2PMessageReceipt(asked);
+            return { conversationId, timestamp };
+          },
+        }),
     reads: 0,
     getLoginUser() {
       transport.reads += 1;
@@ -73,13 +93,13 @@ function alicesSessionTransport(
 }
 
 /** A on the shared instance, her engine over {@link alicesSessionTransport}; Carol and Bob's phone. */
-async function aliceOnTheSession({ hasConnectionState = true } = {}) {
+async function aliceOnTheSession(options: SessionOptions = {}) {
   const one = createSwitchingInstance(world.server, ['A', 'B']);
   const received: ReceiptMessage[] = [];
   one.nim.V2NIMMessageService.on('onReceiveMessages', (messages) => {
     received.push(...(messages as unknown as ReceiptMessage[]));
   });
-  const session = alicesSessionTransport(one, hasConnectionState);
+  const session = alicesSessionTransport(one, options);
   const { transport, calls } = countCalls(session);
   const errors: ReceiptError[] = [];
   const timers = createCountingClock();
@@ -236,5 +256,40 @@ describe("a session switched to B with no connection-state event (a custom trans
     await world.tick(60_000);
     expect(session.reads).toBe(readsBefore);
     expect(calls.getTeamMessageReceipts).toHaveLength(0);
+  });
+});
+
+describe("an answer that lands once the session is B's", () => {
+  it("is not taken as A's: a question asked as A but sent with B's token (an asynchronous token getter) leaves her tick 'sent', and is asked again once she is back", async () => {
+    const { one, calls, errors, engine, alice, carol, bobsPhone } = await aliceOnTheSession({
+      tokenDelayMs: 100,
+    });
+    // A writes Carol at 100; Bob, on his phone, writes Carol at 200, and Carol reads it.
+    const toCarol = await world.send(alice, 'A|1|C', { at: 100 });
+    const bobToCarol = await world.send(bobsPhone, 'B|1|C', { at: 200 });
+    await world.settle();
+    carol.engine.markRead([world.copyOf(carol, bobToCarol)]);
+    await world.tick(1000);
+    // A's chat with Carol opens ("how far has Carol read?" waits for its token); at once the app
+    // logs the session into B, whose token the question then carries: Carol read B's message.
+    void engine.loadConversation('A|1|C');
+    one.switchTo('B');
+    await world.tick(1000);
+    expect(calls.getP2PMessageReceipt).toHaveLength(1);
+    let state = engine.store.getState();
+    expect(selectIsOffline(state)).toBe(true);
+    expect(selectMessageStatus(state, toCarol)).toBe('sent');
+
+    // A logs in again: her chat asks again, as her, and still says 'sent'; Carol then reads it.
+    one.switchTo('A');
+    await world.tick(1000);
+    expect(calls.getP2PMessageReceipt).toHaveLength(2);
+    state = engine.store.getState();
+    expect(selectIsOffline(state)).toBe(false);
+    expect(selectMessageStatus(state, toCarol)).toBe('sent');
+    carol.engine.markRead([world.copyOf(carol, toCarol)]);
+    await world.tick(1000);
+    expect(selectMessageStatus(engine.store.getState(), toCarol)).toBe('read');
+    expect(errors).toEqual([]);
   });
 });

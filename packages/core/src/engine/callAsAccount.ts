@@ -22,16 +22,24 @@ export function isLoggedInElsewhere(transport: ReceiptTransport, accountId: stri
  * logged in: a receipt would count as the other account's read (SPEC P4), and a query would be
  * answered with the other account's view (its read times, or 191004 for messages not its own).
  * Refused, it rejects without calling, with NIM's retryable "not logged in" (190002): a running
- * engine keeps the receipt or asks again later, a disposed one ignores the answer.
+ * engine keeps the receipt or asks again later, a disposed one ignores the answer. An answer that
+ * comes once another account is logged in is refused the same way: the request may have left with
+ * that account's session (a token fetched asynchronously), and its answer be that account's view;
+ * a receipt is then sent again, as this account, once it is back.
  */
 export function callAsAccount<T>(
   context: Pick<EngineContext, 'transport' | 'accountId'>,
   call: () => Promise<T>,
 ): Promise<T> {
-  return invoke(() => {
+  const check = () => {
     if (isLoggedInElsewhere(context.transport, context.accountId)) {
       throw new ReceiptError(190002, `not logged in as ${context.accountId}`);
     }
-    return call();
+  };
+  return invoke(async () => {
+    check();
+    const answer = await call();
+    check();
+    return answer;
   });
 }
