@@ -47,7 +47,10 @@ export interface RestReceiptTransportOptions {
   /**
    * Who the session your `http` sends as (its token) is logged in as now, `''` when signed out.
    * Give it when the session outlives an account switch (a `getToken` that reads the current
-   * session): the engine then sends none of the old account's receipts with the new account's token.
+   * session): the engine then sends none of the old account's receipts with the new account's token,
+   * takes no answer that comes back after a switch, and ignores what `socket` pushes while another
+   * account is signed in (this transport writes every id from `accountId`'s side, so the other
+   * account's pushes would read as this one's).
    */
   getLoginUser?: (() => string) | undefined;
 }
