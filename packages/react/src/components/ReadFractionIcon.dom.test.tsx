@@ -1,6 +1,7 @@
 import { cleanup, render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createReceiptWorld } from '../../../core/src/testing/receiptWorld';
+import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReceiptProvider } from '../ReceiptProvider';
 import { UnreadBadge } from './UnreadBadge';
 
@@ -10,7 +11,11 @@ import { UnreadBadge } from './UnreadBadge';
  * The engine is the real one over the real nim transport on the memory server; the extreme counts
  * (no memory team is that big) are handed to it next to the real events, as a custom transport might.
  */
-async function badgeWith(readCount: number, unreadCount: number): Promise<string> {
+async function badgeWith(
+  readCount: number,
+  unreadCount: number,
+  { locale = 'en', onOpen }: { locale?: ReceiptLocale; onOpen?: () => void } = {},
+): Promise<string> {
   const world = createReceiptWorld();
   world.server.createTeam({ teamId: 't1', memberIds: ['alice', 'bob'] });
   const alice = world.device('alice');
@@ -28,8 +33,8 @@ async function badgeWith(readCount: number, unreadCount: number): Promise<string
     ],
   });
   const { container } = render(
-    <ReceiptProvider engine={alice.engine}>
-      <UnreadBadge message={message} />
+    <ReceiptProvider engine={alice.engine} locale={locale}>
+      <UnreadBadge message={message} onOpen={onOpen} />
     </ReceiptProvider>,
   );
   const html = container.innerHTML;
@@ -46,15 +51,22 @@ describe('UnreadBadge indicator with extreme counts', () => {
     expect(html).toContain('--readmark-read-percent: 50;');
   });
 
-  it('draws the read share when the counts add up past Number.MAX_VALUE', async () => {
-    // Their sum is Infinity: read / sum is 0, a finite share but not the one read.
-    expect(await badgeWith(Number.MAX_VALUE, Number.MAX_VALUE)).toContain(
-      '--readmark-read-percent: 50;',
-    );
-    expect(await badgeWith(Number.MAX_VALUE, Number.MAX_VALUE / 4)).toContain(
-      '--readmark-read-percent: 80;',
-    );
-  });
+  it.each(['en', 'zh-CN'] as const)(
+    'shows no badge (%s), as for counts it cannot have, when the counts add up past Number.MAX_VALUE',
+    async (locale) => {
+      // Their sum is Infinity: the label said "1.798e308 unread of ∞ members" ("∞人中…人未读").
+      for (const onOpen of [undefined, () => {}]) {
+        expect(await badgeWith(Number.MAX_VALUE, Number.MAX_VALUE, { locale, onOpen })).toBe('');
+        expect(await badgeWith(Number.MAX_VALUE / 4, Number.MAX_VALUE, { locale, onOpen })).toBe(
+          '',
+        );
+      }
+      // Just below, the counts still show, and in full.
+      const html = await badgeWith(1e307, 1e307, { locale, onOpen: () => {} });
+      expect(html).toContain('data-status="unread"');
+      expect(html).not.toMatch(/∞|NaN|Infinity/);
+    },
+  );
 
   it('shows the check only when nobody is unread', async () => {
     // 2^53 + 1 rounds to 2^53: a sum-based test takes 1 unread for all read.

@@ -58,16 +58,12 @@ export function readFractionIcon(unreadCount: number): ReactElement {
 }
 
 /**
- * The style that gives the pie of {@link readFractionIcon} its share, for the element that holds it.
- * Any non-negative integer counts draw a finite pie, even those whose sum overflows or rounds.
+ * The style that gives the pie of {@link readFractionIcon} its share, for the element that holds it,
+ * from counts of a finite, positive sum (the badge shows no counts otherwise).
  */
 export function readShareStyle(readCount: number, unreadCount: number): CSSProperties {
-  const totalCount = readCount + unreadCount;
-  // A sum past Number.MAX_VALUE (read / Infinity is 0, a finite share): the same share without it.
-  const share = Number.isFinite(totalCount)
-    ? readCount / totalCount
-    : 1 / (1 + unreadCount / readCount);
-  // NaN fails both tests.
-  const percent = share >= 0 && share <= 1 ? 100 * share : 0;
-  return { '--readmark-read-percent': percent } as CSSProperties;
+  // Divided first: 100 * a count near Number.MAX_VALUE is Infinity.
+  return {
+    '--readmark-read-percent': 100 * (readCount / (readCount + unreadCount)),
+  } as CSSProperties;
 }

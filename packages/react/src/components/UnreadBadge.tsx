@@ -35,7 +35,8 @@ export interface UnreadBadgeProps {
  * explicit "unavailable" state when the team cannot have receipts.
  *
  * When the counts cannot be had and the team is not known to be unavailable (the server dropped the
- * message from its answer, SPEC G7, or the query failed for good) the badge renders nothing: the
+ * message from its answer, SPEC G7, or the query failed for good), or they add up past
+ * `Number.MAX_VALUE` (an absurd total a custom transport pushed), the badge renders nothing: the
  * message's tick still shows it was sent, and a badge that stays "loading" would promise numbers
  * that never come. It reappears if counts arrive later (a receipt event, a reload after reconnect).
  * Renders nothing unless the message is an own, flagged team message.
@@ -80,8 +81,10 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
     text = label = isOffline ? strings.waitingForConnection : strings.badgeLoading;
   } else {
     const totalCount = readCount + unreadCount;
-    // A team of only the sender has nobody to read: no count to show, and never "All read".
-    if (totalCount === 0) return null;
+    // A team of only the sender has nobody to read: no count to show, and never "All read". Counts
+    // adding up past Number.MAX_VALUE (only a custom transport can push them) are no count either:
+    // "3 unread of ∞ members" is as wrong as the malformed counts core drops.
+    if (!totalCount || totalCount === Infinity) return null;
     indicator = readFractionIcon(unreadCount);
     style = readShareStyle(readCount, unreadCount);
     if (unreadCount === 0) {
