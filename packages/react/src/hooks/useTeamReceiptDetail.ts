@@ -12,6 +12,7 @@ import {
   teamMessageKey,
 } from '@readmark/core';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useClientLayoutEffect } from './useClientLayoutEffect';
 import { useReadableMessage } from './useReadableMessage';
 import { useProvidedEngine } from './useReceiptEngine';
 import { useStoreSelector } from './useStoreSelector';
@@ -96,7 +97,11 @@ export function useTeamReceiptDetail(
   const shownRef = useRef<[typeof selector, DetailView]>(undefined);
   const entry =
     selected ?? (isEnabled && shownRef.current?.[0] === selector ? shownRef.current[1] : undefined);
-  shownRef.current = isEnabled && entry ? [selector, entry] : undefined;
+  // Kept as committed, not as rendered: a render React throws away (a transition that suspends or
+  // is interrupted) left its own filter's lists here, and the next engine showed "Loading…".
+  useClientLayoutEffect(() => {
+    shownRef.current = isEnabled && entry ? [selector, entry] : undefined;
+  });
   // The entry's own lists, before any filter: a refetch keeps them, a first load has none.
   const hasLoaded = entry !== undefined && (entry.status === 'ready' || entry.hasLists);
 
