@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
+import { useIsLanguageSwitched } from './useIsLanguageSwitched';
 
 /** At most this many names per announcement; more readers are announced as a count. */
 const MAX_NAMES = 3;
@@ -16,12 +18,6 @@ export const ANNOUNCE_INTERVAL_MS = 5_000;
 export const REPEAT_DELAY_MS = 100;
 
 /**
- * The empty region, always this one tuple: emptied on every effect run while not ready, a new
- * tuple each time was a new state each time, and another render.
- */
-const SILENCE: [text: string, language?: string] = [''];
-
-/**
  * Text for a polite live region: "Bob read the message" whenever accounts move from the unread list
  * to the read list while the sheet is open. The first loaded lists are the baseline and are not
  * announced, nor are members a changed member filter brings into view (they were never unread
@@ -34,10 +30,10 @@ const SILENCE: [text: string, language?: string] = [''];
  * @param isReady False while loading or closed: the next ready lists become the new baseline.
  * @param describe Builds the sentence naming these accounts (resolves the names, localizes).
  * @param describeCount Builds the sentence for more readers than are named.
- * @param language The language `describe` and `describeCount` write in. A sentence of another one
- * (the app switched languages while the sheet is open) is not shown: the region, which now declares
- * the new language, is empty until the next sentence, written in it, also after switching back.
- * Said again in the new language, old news would sound like a new read.
+ * @param language The language `describe` and `describeCount` write in. When it switches (the app
+ * switched languages while the sheet is open) the sentence shown is withdrawn
+ * ({@link useIsLanguageSwitched}): the region, which now declares the new language, is empty until
+ * the next sentence, written in it, also after switching back.
  */
 export function useReadAnnouncement(
   readAccountList: readonly string[],
@@ -47,13 +43,17 @@ export function useReadAnnouncement(
   describeCount: (count: number) => string,
   language: string,
 ): string {
-  const [[announcement, announcedIn], setAnnouncement] = useState(SILENCE);
+  const [announcement, setAnnouncement] = useState('');
   /** The region's text as last set, read by timers (the state they closed over may be stale). */
   const shownRef = useRef('');
   /** Who was unread at the last ready render: only they can be new readers. */
   const unreadBeforeRef = useRef<Set<string> | null>(null);
-  const describeRef = useRef([describe, describeCount, language] as const);
-  describeRef.current = [describe, describeCount, language];
+  // Committed, not rendered: a render React throws away (a language switched in a transition that
+  // suspends) would have the timer write the next sentence in a language the region does not show.
+  const describeRef = useRef([describe, describeCount] as const);
+  useClientLayoutEffect(() => {
+    describeRef.current = [describe, describeCount];
+  });
   /** Readers not announced yet, and whether an interval is running (they then wait for its end). */
   const pendingRef = useRef<{ readers: string[]; timer?: ReturnType<typeof setTimeout> }>({
     readers: [],
@@ -61,12 +61,12 @@ export function useReadAnnouncement(
 
   useEffect(() => {
     const pending = pendingRef.current;
-    const show = (text: string, language?: string) => {
+    const show = (text: string) => {
       shownRef.current = text;
-      setAnnouncement(text ? [text, language] : SILENCE);
+      setAnnouncement(text);
     };
-    const say = (text: string, language: string) => {
-      show(text, language);
+    const say = (text: string) => {
+      show(text);
       pending.timer = setTimeout(announce, ANNOUNCE_INTERVAL_MS);
     };
     const announce = () => {
@@ -76,15 +76,15 @@ export function useReadAnnouncement(
         pending.timer = undefined;
         return;
       }
-      const [describe, describeCount, language] = describeRef.current;
+      const [describe, describeCount] = describeRef.current;
       const text = readers.length > MAX_NAMES ? describeCount(readers.length) : describe(readers);
       if (text !== shownRef.current) {
-        say(text, language);
+        say(text);
         return;
       }
       // Setting the text the region already holds changes nothing, so nothing would be spoken.
       show('');
-      pending.timer = setTimeout(() => say(text, language), REPEAT_DELAY_MS);
+      pending.timer = setTimeout(() => say(text), REPEAT_DELAY_MS);
     };
     if (!isReady) {
       unreadBeforeRef.current = null;
@@ -114,6 +114,6 @@ export function useReadAnnouncement(
   );
 
   // Withdrawn for good, not only hidden: switched back, it would be said again as news.
-  if (announcedIn !== undefined && announcedIn !== language) setAnnouncement(SILENCE);
-  return announcedIn === language ? announcement : '';
+  if (useIsLanguageSwitched(language)) setAnnouncement('');
+  return announcement;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useIsLanguageSwitched } from './useIsLanguageSwitched';
 
 /**
  * `value` as it was once `key` and it had stayed the same for `delayMs`, and undefined while `key`
@@ -11,7 +12,8 @@ import { useEffect, useState } from 'react';
  * An undefined `value` is nothing to say: no timer runs and nothing renders again, so a list with
  * nothing to announce renders once, not once more when a timer settles nothing.
  * @param options.language The language `value` is written in, for a region that declares it. A
- * value settled before the app switched languages is withdrawn: null (an empty region, but said)
+ * value settled before the app switched languages is withdrawn ({@link useIsLanguageSwitched}):
+ * null (an empty region, but said)
  * until `key` changes, or with `changeDelayMs` the value itself (its new-language text is not a
  * change), and what follows is said in the new language. Said again, old news would sound like
  * news; kept, it would be read in the wrong language.
@@ -24,12 +26,11 @@ export function useSettledValue<T>(
 ): T | null | undefined {
   // `seen`: the value the region is up to date with (a withdrawn one's `value` is null).
   const [settled, setSettled] = useState<{ key: unknown; value: T | null; seen: T }>();
-  const [lastLanguage, setSettledIn] = useState(language);
+  const isLanguageSwitched = useIsLanguageSwitched(language);
   // Withdrawn on a language switch, kept as settled (null) so the switch does not say it again.
   // Set during render, as below: no commit of its own.
-  if (language !== lastLanguage) {
-    setSettledIn(language);
-    if (settled && value !== undefined) setSettled({ key: settled.key, value: null, seen: value });
+  if (isLanguageSwitched && settled && value !== undefined) {
+    setSettled({ key: settled.key, value: null, seen: value });
   }
   // Forgotten when there is nothing to say, so the same key said again later waits again (and
   // says the value it has then).
