@@ -106,6 +106,38 @@ describe('useReadAnnouncement', () => {
     expect(view.result.current).toBe('');
   });
 
+  it('a language switch while a repeated sentence waits to be said again says it in the new language', () => {
+    const say = {
+      en: [describeNames, describeCount],
+      fr: [(ids: readonly string[]) => `${ids.join(' et ')} ont lu`, (n: number) => `${n} de plus`],
+    } as const;
+    const members = Array.from({ length: 9 }, (_, index) => `m${index}`);
+    const view = renderHook(
+      ({ list, language }: { list: readonly string[]; language: 'en' | 'fr' }) =>
+        useReadAnnouncement(
+          list,
+          unreadOf(list),
+          true,
+          say[language][0],
+          say[language][1],
+          language,
+        ),
+      { initialProps: { list: [] as readonly string[], language: 'en' } },
+    );
+    view.rerender({ list: members.slice(0, 1), language: 'en' });
+    view.rerender({ list: members.slice(0, 5), language: 'en' });
+    act(() => vi.advanceTimersByTime(ANNOUNCE_INTERVAL_MS));
+    expect(view.result.current).toBe('4 more read');
+    view.rerender({ list: members.slice(0, 9), language: 'en' });
+    // The same sentence again: the region empties, to say it once it has been empty a moment.
+    act(() => vi.advanceTimersByTime(ANNOUNCE_INTERVAL_MS));
+    expect(view.result.current).toBe('');
+    view.rerender({ list: members.slice(0, 9), language: 'fr' });
+    act(() => vi.advanceTimersByTime(REPEAT_DELAY_MS));
+    // Never the English sentence under the French `lang`, and the four readers are not lost.
+    expect(view.result.current).toBe('4 de plus');
+  });
+
   it('members a changed filter brings into view are not announced; a member who then reads is', () => {
     const view = renderHook(
       ({ read, unread }) =>

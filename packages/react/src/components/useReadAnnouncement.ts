@@ -69,6 +69,11 @@ export function useReadAnnouncement(
       show(text);
       pending.timer = setTimeout(announce, ANNOUNCE_INTERVAL_MS);
     };
+    // Written when said, in the language shown then.
+    const sentence = (readers: string[]) => {
+      const [describe, describeCount] = describeRef.current;
+      return readers.length > MAX_NAMES ? describeCount(readers.length) : describe(readers);
+    };
     const announce = () => {
       const { readers } = pending;
       pending.readers = [];
@@ -76,15 +81,13 @@ export function useReadAnnouncement(
         pending.timer = undefined;
         return;
       }
-      const [describe, describeCount] = describeRef.current;
-      const text = readers.length > MAX_NAMES ? describeCount(readers.length) : describe(readers);
-      if (text !== shownRef.current) {
-        say(text);
+      if (sentence(readers) !== shownRef.current) {
+        say(sentence(readers));
         return;
       }
       // Setting the text the region already holds changes nothing, so nothing would be spoken.
       show('');
-      pending.timer = setTimeout(() => say(text), REPEAT_DELAY_MS);
+      pending.timer = setTimeout(() => say(sentence(readers)), REPEAT_DELAY_MS);
     };
     if (!isReady) {
       unreadBeforeRef.current = null;
