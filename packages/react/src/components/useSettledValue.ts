@@ -13,10 +13,9 @@ import { useIsLanguageSwitched } from './useIsLanguageSwitched';
  * nothing to announce renders once, not once more when a timer settles nothing.
  * @param options.language The language `value` is written in, for a region that declares it. A
  * value settled before the app switched languages is withdrawn ({@link useIsLanguageSwitched}):
- * null (an empty region, but said)
- * until `key` changes, or with `changeDelayMs` the value itself (its new-language text is not a
- * change), and what follows is said in the new language. Said again, old news would sound like
- * news; kept, it would be read in the wrong language.
+ * null (an empty region, but said) until `key` changes, or with `changeDelayMs` the value itself
+ * (its new-language text is not a change), and what follows is said in the new language. Said
+ * again, old news would sound like news; kept, it would be read in the wrong language.
  */
 export function useSettledValue<T>(
   value: T | undefined,
