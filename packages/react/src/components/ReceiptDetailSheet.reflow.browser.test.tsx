@@ -116,6 +116,54 @@ it('at 400% zoom (320 x 256), a short quote leaves the member list two whole row
   }
 });
 
+/** The box of an element's text as drawn: its glyphs' lines, whatever box clips them. */
+const textBox = (element: Element) => {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  return range.getBoundingClientRect();
+};
+
+// A phone held sideways, 1280 x 800 at 200% zoom, 1280 x 1024 at 400%, and the tallest screen
+// the short-screen rules apply to.
+for (const [width, height] of [
+  [667, 375],
+  [640, 400],
+  [320, 256],
+  [1280, 480],
+] as const) {
+  it(`on a short screen (${width} x ${height}), the title, the one-line quote, the tabs and the search show whole; the member list gives up the height`, async () => {
+    await page.viewport(width, height);
+    const dialog = await openSheet('Lunch at noon?');
+    await nextFrame();
+    const title = within(dialog).getByRole('heading', { name: 'Message receipts' });
+    const quote = within(dialog).getByText(/Lunch at noon\?/);
+    const tablist = within(dialog).getByRole('tablist');
+    const search = within(dialog).getByRole('searchbox');
+    const region = within(dialog).getByRole('region', { name: 'Members' });
+    // Each line of text inside its own box: the quote's was 5 to 16 px tall, cut through its
+    // letters, while the list kept its height.
+    for (const element of [title, quote, ...within(dialog).getAllByRole('tab')]) {
+      const box = element.getBoundingClientRect();
+      const text = textBox(element);
+      expect(text.height, element.textContent ?? '').toBeGreaterThan(12);
+      expect(box.top, element.textContent ?? '').toBeLessThanOrEqual(text.top + 0.5);
+      expect(box.bottom, element.textContent ?? '').toBeGreaterThanOrEqual(text.bottom - 0.5);
+    }
+    // One under the other, none over the next, all of them on screen with the list.
+    const order = [title, quote, tablist, search, region].map((element) =>
+      element.getBoundingClientRect(),
+    );
+    for (let index = 1; index < order.length; index++) {
+      expect(order[index]!.top).toBeGreaterThanOrEqual(order[index - 1]!.bottom - 0.5);
+    }
+    expect(tablist.scrollHeight).toBeLessThanOrEqual(tablist.clientHeight + 1);
+    expect(search.getBoundingClientRect().height).toBeGreaterThanOrEqual(24);
+    expect(region.getBoundingClientRect().height).toBeGreaterThan(44);
+    expect(isInViewport(dialog)).toBe(true);
+    expect(dialog.scrollHeight).toBeLessThanOrEqual(dialog.clientHeight);
+  });
+}
+
 it('with text at 200% on a phone (360 x 640), the tabs wrap instead of scrolling the sheet sideways', async () => {
   await page.viewport(360, 640);
   document.documentElement.style.fontSize = '32px';
