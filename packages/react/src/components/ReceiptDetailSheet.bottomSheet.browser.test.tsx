@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/dom';
+import { screen, waitFor, within } from '@testing-library/dom';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { cdp, page, userEvent } from 'vitest/browser';
 import '../styles.css';
@@ -122,4 +122,73 @@ it('on a desktop (1024 x 768) stays a centred dialog, clear of the bottom edge, 
   expect(box.bottom).toBeLessThan(innerHeight - 16);
   expect(getComputedStyle(dialog).borderBottomLeftRadius).toBe('12px');
   expect(dialog.getAnimations()).toEqual([]);
+});
+
+it('on a phone (375 x 667), its close button, tabs and search stay put while it loads, as tabs switch and as a search narrows the list', async () => {
+  await page.viewport(375, 667);
+  world = createWorld();
+  // 148 of 149 members read: Unread lists one member, Read a full list.
+  const memberIds = Array.from({ length: 149 }, (_, index) => `m${index + 1}`);
+  const { alice, message } = await teamWithMessage(world, {
+    teamId: 't1',
+    readers: 148,
+    memberIds,
+  });
+  renderApp(
+    <Providers engine={world.engineFor(alice)}>
+      <div>
+        <BadgeOpensSheet message={message} />
+      </div>
+    </Providers>,
+  );
+  const badge = await screen.findByRole('button', { name: '1 unread of 149 members' });
+  // The member lists take a while to come: the sheet opens on its loading state.
+  world.server.setFaults({ latencyMs: [1500, 1500] });
+  await userEvent.click(badge);
+  const dialog = await screen.findByRole('dialog');
+  const close = within(dialog).getByRole('button', { name: 'Close' });
+  const unreadTab = within(dialog).getByRole('tab', { name: 'Unread (1)' });
+  const readTab = within(dialog).getByRole('tab', { name: 'Read (148)' });
+  const search = within(dialog).getByRole('searchbox');
+  const tablist = within(dialog).getByRole('tablist');
+  // Where it rests, once slid up.
+  for (const animation of dialog.getAnimations()) animation.finish();
+  await nextFrame();
+  const topOf = (element: Element) => Math.round(element.getBoundingClientRect().top);
+  const where = () => ({
+    close: topOf(close),
+    tabs: topOf(tablist),
+    search: topOf(search),
+  });
+  expect(within(dialog).getByRole('status')).toHaveProperty('textContent', 'Loading…');
+  const loading = where();
+  // Still a bottom sheet, the top of the chat in sight above it.
+  const box = dialog.getBoundingClientRect();
+  expect(box.bottom).toBeCloseTo(innerHeight, 0);
+  expect(box.top).toBeGreaterThanOrEqual(innerHeight * 0.1 - 1);
+
+  // Loaded: the one unread member. The close button was 300 px lower while it loaded.
+  await within(dialog).findByText('m149', {}, { timeout: 10_000 });
+  world.server.setFaults({});
+  await nextFrame();
+  expect.soft(where()).toEqual(loading);
+
+  // The 148 members who read, and back: the tab just tapped stays under the finger.
+  await userEvent.click(readTab);
+  await within(dialog).findByText('m1');
+  await nextFrame();
+  expect.soft(where()).toEqual(loading);
+  await userEvent.click(unreadTab);
+  await within(dialog).findByText('m149');
+  await nextFrame();
+  expect.soft(where()).toEqual(loading);
+
+  // A search on Read that leaves one member: the box typed in stays under the finger.
+  await userEvent.click(readTab);
+  await within(dialog).findByText('m1');
+  await userEvent.type(search, 'm148');
+  await waitFor(() => expect(within(dialog).queryByText('m1')).toBeNull());
+  await nextFrame();
+  expect(within(dialog).getByText('m148')).toBeTruthy();
+  expect.soft(where()).toEqual(loading);
 });
