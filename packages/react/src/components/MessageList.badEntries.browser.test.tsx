@@ -2,6 +2,7 @@ import type { ReceiptMessage } from '@readmark/core';
 import { screen, waitFor } from '@testing-library/dom';
 import { createRef } from 'react';
 import { describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { addStyle, cleanupAfterEach } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
 import type { MessageListHandle } from './MessageListHandle';
@@ -191,5 +192,62 @@ describe('MessageList with entries that are not messages in a long history', () 
     list.rerender([...older, ...aliceHistory(1, 40), junk(undefined)]);
     await waitFor(() => expect(atEnd(list.scroller)).toBe('true'));
     expect(rows(list.scroller).at(-1)).toEqual(['c40', 'c39']);
+  });
+});
+
+describe('MessageList feed places with entries that are not messages', () => {
+  /** `[aria-posinset, aria-setsize, message id]` of each rendered article, top to bottom. */
+  const places = (scroller: HTMLElement) =>
+    [...scroller.querySelectorAll<HTMLElement>('article')]
+      .map((article) => [
+        Number(article.getAttribute('aria-posinset')),
+        Number(article.getAttribute('aria-setsize')),
+        article.querySelector<HTMLElement>('[data-testid]')!.dataset.testid!,
+      ])
+      .sort(([a], [b]) => Number(a) - Number(b));
+
+  it('numbers the messages "1 of 5" to "5 of 5" around bad entries, as screen readers count the articles', async () => {
+    const [c0, c1, c2, c3, c4] = aliceHistory(5);
+    const list = renderList([junk(null), c0!, junk(7), c1!, c2!, junk(null), c3!, c4!, junk(null)]);
+    await settle(world.server);
+    await nextFrame();
+    await nextFrame();
+    expect(places(list.scroller)).toEqual([
+      [1, 5, 'c0'],
+      [2, 5, 'c1'],
+      [3, 5, 'c2'],
+      [4, 5, 'c3'],
+      [5, 5, 'c4'],
+    ]);
+  });
+
+  it('makes the newest message of a long history "n of n", and the oldest "1 of n" once the window reaches it', async () => {
+    const count = HISTORY_WINDOW + 500;
+    const messages = aliceHistory(count);
+    // Bad entries above the window (not read until it grows over them) and inside it.
+    const raw = [
+      ...messages.slice(0, 10),
+      junk(null),
+      ...messages.slice(10, count - 5),
+      junk(null),
+      junk(0),
+      ...messages.slice(count - 5),
+    ];
+    const list = renderList(raw);
+    await settle(world.server);
+    await nextFrame();
+    await nextFrame();
+    const [position, size, id] = places(list.scroller).at(-1)!;
+    expect(id).toBe(`c${count - 1}`);
+    expect(position).toBe(size);
+
+    list.scroller.focus();
+    await waitFor(async () => {
+      await userEvent.keyboard('{Home}');
+      expect(places(list.scroller)[0]).toEqual([1, count, 'c0']);
+    });
+    for (const [place, total, shown] of places(list.scroller)) {
+      expect([place, total]).toEqual([Number(String(shown).slice(1)) + 1, count]);
+    }
   });
 });

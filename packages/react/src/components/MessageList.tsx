@@ -87,7 +87,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
     [rawGetMessageKey, keyOfKeyless],
   );
   // A long history is virtualized from its newest messages, growing as the reader scrolls up.
-  const [messages, extendHistory, aboveMessages] = useHistoryWindow(
+  const [messages, extendHistory, aboveMessages, windowStart] = useHistoryWindow(
     allMessages,
     getMessageKey,
     conversationId,
@@ -430,10 +430,12 @@ export function MessageList<TMessage extends ReceiptMessage>({
             virtualizer={virtualizer}
             renderedWith={virtualizer.renderedWith}
             messages={messages}
-            // Positions in the app's whole history, not the window's; the total is unknown (-1, the
-            // feed's convention) while older history can still be loaded.
-            firstPosition={allMessages.length - messages.length + 1}
-            setSize={onLoadOlder ? -1 : allMessages.length}
+            // Places among the app's whole history, not the window's, counting no entry the window
+            // leaves out (bad data), so the newest is "n of n"; entries above the window are not
+            // read, so bad ones there count until it grows over them. The total is unknown (-1,
+            // the feed's convention) while older history can still be loaded.
+            firstPosition={windowStart + 1}
+            setSize={onLoadOlder ? -1 : windowStart + messages.length}
             above={aboveMessages}
             getMessageKey={getMessageKey}
             measureRow={measureRow}

@@ -21,8 +21,8 @@ interface WindowAnchor {
  * conversation's history first arrives, growing by `HISTORY_STEP` older ones whenever the reader nears
  * its top (`extend`), and always up to the newest message. Shorter histories are shown whole.
  * Returns the window, `extend` (down to an index of `messages` when given, for a message scrolled
- * to), which is undefined while the window holds the whole history, and the message just above
- * the window (the first row's previous one).
+ * to), which is undefined while the window holds the whole history, the message just above the
+ * window (the first row's previous one) and the index in `messages` where the window starts.
  *
  * `messages` is the app's array as given: an entry that is not a message (not an object: bad data)
  * has the key `''` and is left out of the window, which is checked alone. Checking all of a
@@ -47,6 +47,7 @@ export function useHistoryWindow<TMessage>(
   window: readonly TMessage[],
   extend: ((toIndex?: number) => void) | undefined,
   above: TMessage | undefined,
+  start: number,
 ] {
   // Decided as the list mounts, not by a state update during its first render, which ran the
   // list's render (all of its hooks) twice in every mount.
@@ -112,7 +113,7 @@ export function useHistoryWindow<TMessage>(
     },
     [start, messages, keyOf, conversationId],
   );
-  return [windowed, start > 0 ? extend : undefined, above];
+  return [windowed, start > 0 ? extend : undefined, above, start];
 }
 
 /**
