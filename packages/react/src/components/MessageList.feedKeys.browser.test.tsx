@@ -29,7 +29,7 @@ const row = (message: ReceiptMessage) => (
  * Alice's `count` messages to Bob ("message 0" …) in Bob's list, between a button before it and a
  * composer after it; `more(n)` has Alice send `n` more ("new 0" …).
  */
-async function bobsChat(count: number) {
+async function bobsChat(count: number, renderMessage = row) {
   const alice = world.server.login('alice');
   const bob = world.server.login('bob');
   for (let i = 0; i < count; i++) {
@@ -43,7 +43,7 @@ async function bobsChat(count: number) {
         className="feed-keys-list"
         conversationId="bob|1|alice"
         messages={messages}
-        renderMessage={row}
+        renderMessage={renderMessage}
         readDwellMs={0}
       />
       <input aria-label="Message to Alice" />
@@ -266,6 +266,52 @@ it('leaves Page Up and Page Down to a text field and to a receipt sheet opened i
   await userEvent.keyboard('{PageUp}');
   expect(focused()).toMatch(/^9 of 10: message 8 /);
 });
+
+it('leaves Page Down and Page Up to a code block in a message while it can scroll their way, then goes on to the next and previous message', async () => {
+  // Each message a code block of 12 lines in 3 lines' height, which Tab stops at to scroll it.
+  await bobsChat(10, (message) => (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable block must be reachable to scroll it by keyboard
+    <pre tabIndex={0} style={{ height: ROW, overflow: 'auto', margin: 0, lineHeight: '15px' }}>
+      {Array.from({ length: 12 }, (_, line) => `${textOf(message)} line ${line}`).join('\n')}
+    </pre>
+  ));
+  const code = articleOf('message 8').querySelector('pre')!;
+  const atBottom = code.scrollHeight - code.clientHeight;
+  expect(atBottom).toBeGreaterThan(2 * ROW);
+  code.focus();
+  // Down through the block while it can go on: the browser scrolls it and the focus stays.
+  for (let steps = 0; code.scrollTop < atBottom; steps++) {
+    expect(steps, 'the block reaches its end').toBeLessThan(10);
+    const from = code.scrollTop;
+    await userEvent.keyboard('{PageDown}');
+    await expect.poll(() => code.scrollTop).toBeGreaterThan(from);
+    await scrollEnded(code);
+    expect(document.activeElement).toBe(code);
+  }
+  // At its end, the next message.
+  await userEvent.keyboard('{PageDown}');
+  expect(focused()).toMatch(/^10 of 10: message 9 line 0/);
+  // Back to the block's message, then in the block, which Page Up scrolls up again.
+  await userEvent.keyboard('{PageUp}');
+  expect(focused()).toMatch(/^9 of 10: message 8 line 0/);
+  code.focus();
+  await userEvent.keyboard('{PageUp}');
+  await expect.poll(() => code.scrollTop).toBeLessThan(atBottom);
+  expect(document.activeElement).toBe(code);
+  // A block at its top leaves Page Up to the feed.
+  articleOf('message 7').querySelector('pre')!.focus();
+  await userEvent.keyboard('{PageUp}');
+  expect(focused()).toMatch(/^7 of 10: message 6 line 0/);
+});
+
+/** Resolves once `element`'s scroll position has stayed the same for three frames. */
+async function scrollEnded(element: HTMLElement) {
+  for (let still = 0, last = Number.NaN; still < 3; ) {
+    await frames(1);
+    still = element.scrollTop === last ? still + 1 : 0;
+    last = element.scrollTop;
+  }
+}
 
 /** The roles of the focused nodes of Chromium's accessibility tree of this test's frame. */
 async function focusedRoles(): Promise<string[]> {

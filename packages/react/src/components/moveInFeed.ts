@@ -20,7 +20,9 @@ const pendingFocus = new WeakMap<object, [index: number, from: Element | null]>(
  * rendered (see {@link focusPendingArticle}); one rendered is brought into view only as far as
  * needed, respecting the scroller's `scroll-padding` (the pill's room): `focus()` alone centred it
  * in Chromium. Text fields, dialogs opened inside a row (the receipt sheet) and keys a control
- * handled itself keep their keys, as does the scroller itself, whose Page Up and Page Down scroll.
+ * handled itself keep their keys, as does the scroller itself, whose Page Up and Page Down scroll,
+ * and so does an element in a message that can still scroll their way (a code block the reader
+ * scrolls; see {@link scrollsToward}).
  */
 export function moveInFeed(
   event: KeyboardEvent<HTMLElement>,
@@ -49,7 +51,7 @@ export function moveInFeed(
   } else if (ctrlKey && key === 'End') {
     event.preventDefault();
     focusAfter(event.currentTarget);
-  } else if (index !== undefined) {
+  } else if (index !== undefined && !scrollsToward(target, row, key === 'PageDown')) {
     event.preventDefault();
     if (index < 0 || index >= count) return;
     const article = rowAt(rows, index);
@@ -92,6 +94,21 @@ function articleIndexFor(
   if (!isOnArticle) return undefined;
   return key === 'Home' ? 0 : key === 'End' ? count - 1 : undefined;
 }
+
+/**
+ * Whether an element from `target` up to `row` (not included) can scroll down (`isDown`) or up:
+ * the user can scroll it (`overflow` auto or scroll), its content overflows, and it is not at that
+ * end yet. Page Down and Page Up are then the browser's, which scrolls it, as it would with no feed
+ * around it; at its end they go on to the next or the previous message.
+ */
+const scrollsToward = (element: HTMLElement, row: HTMLElement, isDown: boolean): boolean =>
+  element !== row &&
+  // 1 px: a zoomed page stops fractions of a pixel short of the end.
+  (((isDown
+    ? element.scrollHeight - element.clientHeight - element.scrollTop
+    : element.scrollTop) >= 1 &&
+    /auto|scroll/.test(getComputedStyle(element).overflowY)) ||
+    scrollsToward(element.parentElement!, row, isDown));
 
 /** The rendered row at `index` among `rows`' children, if any. */
 const rowAt = (rows: HTMLElement | null, index: number) =>
