@@ -19,6 +19,14 @@ function CountedList(props: MessageListProps<ReceiptMessage>) {
   return MessageList(props);
 }
 
+/** The list's `getMessageKey`, counting its calls per message since `keyReads` was last cleared. */
+const keyReads = new Map<string, number>();
+const keyOf = ({ messageClientId: key }: ReceiptMessage) => {
+  keyReads.set(key, (keyReads.get(key) ?? 0) + 1);
+  return key;
+};
+const allKeyReads = () => [...keyReads.values()].reduce((sum, reads) => sum + reads, 0);
+
 const renderRow = (message: ReceiptMessage) => (
   <div style={{ height: 48 }}>{(message as { text?: string }).text}</div>
 );
@@ -50,16 +58,21 @@ async function bobsChatScrolledUp() {
       unsubscribe();
     };
   };
-  const view = (messages: ReceiptMessage[]) => (
-    <Providers engine={engine}>
-      <CountedList
-        className="read-elsewhere-list"
-        conversationId="bob|1|alice"
-        messages={messages}
-        renderMessage={renderRow}
-      />
-    </Providers>
-  );
+  let shown: ReceiptMessage[] = [];
+  const view = (messages: ReceiptMessage[]) => {
+    shown = messages;
+    return (
+      <Providers engine={engine}>
+        <CountedList
+          className="read-elsewhere-list"
+          conversationId="bob|1|alice"
+          messages={messages}
+          renderMessage={renderRow}
+          getMessageKey={keyOf}
+        />
+      </Providers>
+    );
+  };
   const app = renderApp(view(await world.history(bob, 'bob|1|alice')));
   const recording = recordPoliteRegions('.read-elsewhere-list');
   const scroller = screen.getByRole('region', { name: 'Messages' });
@@ -76,7 +89,18 @@ async function bobsChatScrolledUp() {
     app.rerender(view(await world.history(bob, 'bob|1|alice')));
   };
   const addedListeners = () => listeners - listenersAtEnd;
-  return { ...recording, engine, scroller, bobsPhone, readOnPhone, receive, addedListeners };
+  /** The app renders again, with the same messages. */
+  const renderAgain = () => app.rerender(view(shown));
+  return {
+    ...recording,
+    engine,
+    scroller,
+    bobsPhone,
+    readOnPhone,
+    receive,
+    addedListeners,
+    renderAgain,
+  };
 }
 
 /** {@link bobsChatScrolledUp}, and 3 new messages below ("3 new messages"). */
@@ -153,6 +177,34 @@ it('the pill going while it has the focus, read on another device, hands the foc
   expect(document.activeElement).toBe(scroller);
   // Where the reader was: the list takes the focus without scrolling.
   expect(scroller.scrollTop).toBe(0);
+});
+
+it('reads no message key for the pill when a read elsewhere arrives, and those of the new messages twice when the list renders', async () => {
+  // The pill's selector walked the messages below the last one seen, reading each one's key, on
+  // every change of the store (every receipt of every chat) while it showed, and a render of the
+  // list counted them twice besides finding the last one seen.
+  const { engine, bobsPhone, readOnPhone, renderAgain, onPhone } = await scrolledUpWithThreeNew();
+  const carol = world.server.login('carol');
+  const fromCarol = await world.send(carol, { conversationId: 'carol|1|bob', text: 'hi' });
+  await untilStill(() => listRenders + allKeyReads());
+  keyReads.clear();
+  const rendersBefore = listRenders;
+  await readOnPhone((await world.history(bobsPhone, 'bob|1|carol'))[0]!);
+  await waitFor(() =>
+    expect(selectSelfReadTime(engine.store.getState(), 'bob|1|carol')).toBe(fromCarol.createTime),
+  );
+  await untilStill(() => listRenders + allKeyReads());
+  expect([listRenders - rendersBefore, allKeyReads()]).toEqual([0, 0]);
+
+  // The app renders the list again: the keys of the three new messages (off screen below) are read
+  // once to find the last message seen above them, and once to count them.
+  renderAgain();
+  await untilStill(() => listRenders + allKeyReads());
+  expect(listRenders - rendersBefore).toBe(1);
+  expect(onPhone.slice(20).map(({ messageClientId }) => keyReads.get(messageClientId))).toEqual([
+    2, 2, 2,
+  ]);
+  expect(screen.getByRole('button', { name: '3 new messages' })).toBeTruthy();
 });
 
 it('subscribes to the read time only while scrolled up with a message of the peer below', async () => {

@@ -4,7 +4,6 @@ import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { useProvidedEngine } from '../hooks/useReceiptEngine';
 import { useStoreSelector } from '../hooks/useStoreSelector';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
-import { countNewMessages } from './countNewMessages';
 import { keptSeenKey } from './keptSeenKey';
 import { LoadingOlderIndicator } from './LoadingOlderIndicator';
 import { lastIndexOfKey } from './lastIndexOfKey';
@@ -15,6 +14,7 @@ import { messageAtEdge } from './messageAtEdge';
 import { moveInFeed } from './moveInFeed';
 import { NewMessagesAnnouncement } from './NewMessagesAnnouncement';
 import { NewMessagesPill } from './NewMessagesPill';
+import { newMessagesFrom } from './newMessagesFrom';
 import { objectKeys } from './objectKeys';
 import { scrollListToEnd } from './scrollListGlide';
 import { scrollToEdgeOnKey } from './scrollToEdgeOnKey';
@@ -35,7 +35,6 @@ const LOAD_OLDER_THRESHOLD = 80;
 const DEFAULT_READ_DWELL_MS = 300;
 
 const defaultKey = (message: ReceiptMessage) => message.messageClientId;
-const countsNothing = () => 0;
 
 /**
  * A virtualized chat message list (@tanstack/react-virtual) with variable row heights, anchored at the
@@ -213,29 +212,23 @@ export function MessageList<TMessage extends ReceiptMessage>({
   }
   // The pill counts others' messages after the last one seen (my own sends are not news to me),
   // but not those this account has read on another device meanwhile (NIM's multi-device read
-  // time, SPEC P11): the pill shrinks as they are read there. Subscribed only while scrolled up
-  // with others' messages below the last one seen (a reader scrolled up through history, with
-  // nothing to count, runs no selector for each receipt), and the list renders again only when the
-  // count changes, so receipts and reads elsewhere render no list otherwise (bench metric 1).
-  // One-to-one only: the engine keeps no read time of team conversations, so theirs stays 0 and
-  // counts nothing out.
-  const hasNews =
-    unseenFrom >= 0 &&
-    countNewMessages(allMessages, getMessageKey, engine.accountId, unseenFrom) > 0;
+  // time, SPEC P11): the pill shrinks as they are read there. They are found once per render, and
+  // the selector only leaves out those read, reading no key (it counted them again on each store
+  // change). Subscribed only while scrolled up with others' messages below the last one seen (a
+  // reader scrolled up through history, with nothing to count, runs no selector for each receipt),
+  // and the list renders again only when the count changes, so receipts and reads elsewhere render
+  // no list otherwise (bench metric 1). One-to-one only: the engine keeps no read time of team
+  // conversations, so theirs stays 0 and counts nothing out.
+  const news =
+    unseenFrom < 0 ? [] : newMessagesFrom(allMessages, getMessageKey, engine.accountId, unseenFrom);
   const newMessageCount = useStoreSelector(
     engine.store,
-    !hasNews
-      ? countsNothing
-      : (state) =>
-          countNewMessages(
-            allMessages,
-            getMessageKey,
-            engine.accountId,
-            unseenFrom,
-            selectSelfReadTime(state, conversationId),
-          ),
+    (state) => {
+      const readTime = selectSelfReadTime(state, conversationId);
+      return news.filter((message) => !(message.createTime <= readTime)).length;
+    },
     Object.is,
-    hasNews,
+    news.length > 0,
   );
 
   // --- marking read from what is really on screen ---

@@ -1,9 +1,9 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { useState } from 'react';
 import { useReceiptStrings } from '../i18n/ReceiptStringsProvider';
-import { countNewMessages } from './countNewMessages';
 import { lastIndexOfKey } from './lastIndexOfKey';
 import { messageAtEdge } from './messageAtEdge';
+import { newMessagesFrom } from './newMessagesFrom';
 import { useSettledValue } from './useSettledValue';
 import { visuallyHidden } from './visuallyHidden';
 
@@ -79,7 +79,7 @@ export function NewMessagesAnnouncement<TMessage extends ReceiptMessage>({
       // From the end back to the last message shown before: what is after it was appended. Not
       // found (it was removed, or the history replaced), nothing counts as appended.
       const index = lastIndexOfKey(messages, keyOf, keyOf(last));
-      if (index >= 0) appended = countNewMessages(messages, keyOf, accountId, index + 1);
+      if (index >= 0) appended = newMessagesFrom(messages, keyOf, accountId, index + 1).length;
     }
     setArrived({
       messages,
