@@ -537,17 +537,25 @@ async function runSchedule(seed: number, flushDelayMs: number, steps: Step[]): P
     disconnected.clear();
     server.restoreConnection();
     await vi.advanceTimersByTimeAsync(20_000);
-    // The app replaces the left-over engine (its receipts go to its storage), and the instance
-    // visits the other account once, so what that account's engines stored is sent.
+    // The app replaces the left-over engine (its receipts go to its storage). The instance visits
+    // the other account once, with a new engine that sends what that account's engines stored, and
+    // comes back to the current one, whose engine ran on meanwhile: it must catch up (reseed, reload
+    // its badges) with what happened while its account was away.
     if (lingering) {
       world.dispose(lingering.entry);
       lingering = undefined;
     }
-    const other: Account = current === 'C' ? 'D' : 'C';
+    const back = current;
+    const other: Account = back === 'C' ? 'D' : 'C';
+    const kept = s;
     instance.switchTo(other);
-    world.dispose(s);
     current = other;
     s = world.engineOf(instance.nim, other, webStorageOutbox(webData.S));
+    await vi.advanceTimersByTimeAsync(20_000);
+    instance.switchTo(back);
+    world.dispose(s);
+    current = back;
+    s = kept;
     await vi.advanceTimersByTimeAsync(20_000);
 
     // `READMARK_CHAOS_TRACE=1` (with a replay) prints every receipt call and onError report.
