@@ -472,6 +472,20 @@ describe('dropped connections', () => {
     expect(await b.V2NIMConversationService.getConversationReadTime('B|1|A')).toBe(200);
   });
 
+  it('a retried receipt whose first answer was lost teaches the reading device its read time (P11), without a second event', async () => {
+    const { server, b, bLog, copies } = await chat();
+    server.setFaults({ timeoutRate: 1 });
+    await expectCode(b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never), 192004);
+    server.setFaults({});
+    expect(await b.V2NIMConversationService.getConversationReadTime('B|1|A')).toBe(0);
+    // The retry moves nothing on the server, but its answer still says how far this device read:
+    // a new engine on it would otherwise start at 0 and send the receipt a third time.
+    await b.V2NIMMessageService.sendP2PMessageReceipt(copies[1] as never);
+    await server.settle();
+    expect(await b.V2NIMConversationService.getConversationReadTime('B|1|A')).toBe(200);
+    expect(bLog.readTimes).toEqual([]);
+  });
+
   it('a call in flight at a logout rejects at once with 192003, as at a kick; the server still applies it', async () => {
     // nim-web-sdk-ng's logout and kick both run doDisconnect before the status events, which
     // rejects every command awaiting its answer (markAllCmdInvaild) with 192003; the requests had

@@ -13,7 +13,8 @@ export interface ReadTimeUpdate {
  * Server side of `sendP2PMessageReceipt` (P2, P9, P10, P11), after the client checks passed.
  * The watermark becomes the acknowledged message's server createTime; a stale or duplicate receipt
  * resolves but changes nothing and emits nothing. Returns the read time the reading device learns
- * with the answer, if the account's moved (see {@link pushReadTime}).
+ * with the answer: the acknowledged message's time, even when the receipt moved nothing (see
+ * {@link pushReadTime}).
  */
 export function applyP2PReceipt(
   core: ServerCore,
@@ -34,7 +35,11 @@ export function applyP2PReceipt(
   const timestamp = stored.message.createTime;
   const key = core.p2pReadTimeKey(readerId, senderId);
   const current = core.p2pReadTimes.get(key);
-  if (current && current.timestamp >= timestamp) return undefined;
+  // P11: the reading device learns its own read time from the answer, even of a receipt that moves
+  // nothing (a retry of one whose answer was lost): it left a new engine on the device at 0.
+  const readerConversationId = conversationIdOf(readerId, 1, senderId);
+  const learned = { conversationId: readerConversationId, readTime: timestamp };
+  if (current && current.timestamp >= timestamp) return learned;
   if (current) current.timestamp = timestamp;
   else core.p2pReadTimes.set(key, { readerId, senderId, timestamp });
 
@@ -52,11 +57,11 @@ export function applyP2PReceipt(
     });
   }
   // P11: the reader's other devices learn their own read time, never a peer receipt.
-  const readerConversationId = conversationIdOf(readerId, 1, senderId);
-  // markConversationRead may have moved the read time further already: then nobody is told.
-  if (!core.raiseAccountReadTime(readerId, readerConversationId, timestamp)) return undefined;
-  pushReadTime(core, device, readerConversationId, timestamp);
-  return { conversationId: readerConversationId, readTime: timestamp };
+  // markConversationRead may have moved the read time further already: then nobody else is told.
+  if (core.raiseAccountReadTime(readerId, readerConversationId, timestamp)) {
+    pushReadTime(core, device, readerConversationId, timestamp);
+  }
+  return learned;
 }
 
 /**
