@@ -29,6 +29,7 @@ export type {
 } from './engine/ReceiptEngine';
 export type {
   P2PWatermarks,
+  PeerReadTimeLoadStatus,
   ReceiptState,
   TeamCountLoadStatus,
   TeamDetailEntry,
@@ -45,6 +46,7 @@ export {
   selectIsTeamUnavailable,
   selectMessageStatus,
   selectPeerReadTime,
+  selectPeerReadTimeLoad,
   selectReceiptMode,
   selectSelfReadTime,
   selectTeamCountLoad,

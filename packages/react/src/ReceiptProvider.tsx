@@ -141,15 +141,16 @@ function createSignedOutEngine(transport: ReceiptTransport | undefined): Receipt
 
 /**
  * A new engine of the same account (a new transport, a StrictMode remount, an `<Activity>` shown
- * again) starts from what the old one knew, so its ticks do not drop back to "sent" nor its badges
- * to "loading" until its own queries answer. The one-to-one watermarks only move forward,
+ * again) starts from what the old one knew, so its ticks do not drop back to "sent" or "loading" nor
+ * its badges to "loading" until its own queries answer. The one-to-one watermarks only move forward,
  * `selfReadTime` only for receipts the server confirmed, and the new engine still queries both.
  * Team counts may have missed readers meanwhile (not synced, SPEC G11): the new engine, started with
  * them, takes them as stale and queries each again when shown.
  */
 function inheritWatermarks(previous: ReceiptEngine, next: ReceiptEngine): void {
-  const { conversations, teamReceipts, trimmedTeams } = previous.store.getState();
-  next.store.setState({ conversations, teamReceipts, trimmedTeams });
+  const { conversations, peerReadTimeLoads, teamReceipts, trimmedTeams } =
+    previous.store.getState();
+  next.store.setState({ conversations, peerReadTimeLoads, teamReceipts, trimmedTeams });
 }
 
 function isOwnedBy(engine: ReceiptEngine, transport: unknown, accountId: unknown) {

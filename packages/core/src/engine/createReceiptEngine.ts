@@ -35,6 +35,7 @@ import {
   type P2PWatermarks,
   type ReceiptState,
   setEntry,
+  setPeerReadTimeLoads,
   type WatermarkAdvance,
 } from './receiptState';
 import { reportUncaught } from './reportUncaught';
@@ -234,6 +235,12 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
     const key = seedKey(field, conversationId);
     const known = seeded.get(key);
     if (known) return known;
+    // What was sent then shows as sent, which is true, rather than loading until a reconnect.
+    const peerReadTimeFailed = () => {
+      if (!isDisposed && field === 'peerReadTime') {
+        store.setState((state) => setPeerReadTimeLoads(state, [[conversationId, 'failed']]));
+      }
+    };
     seeding.add(key);
     const settle = () => {
       // Asked again meanwhile (onError, app code, loading the conversation again after this seed
@@ -262,6 +269,8 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
         ) {
           return applySeedSoon([conversationId, field, time]).then(settle);
         }
+        // A custom transport's answer that is no time tells nothing: failed, not loading for good.
+        if (!isTime(time)) peerReadTimeFailed();
         settle();
       },
       (error: ReceiptError) => {
@@ -278,6 +287,7 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
             isElsewhere();
           } else context.report(error, operation, conversationId);
         }
+        peerReadTimeFailed();
         settle();
       },
     );
@@ -300,7 +310,15 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
       const answers = seedAnswers;
       seedAnswers = [];
       seedsApplied = undefined;
-      store.setState((state) => advanceWatermarks(state, answers));
+      // With each peerReadTime answer, that it is known: ticks waiting for it render once.
+      store.setState((state) =>
+        setPeerReadTimeLoads(
+          advanceWatermarks(state, answers),
+          answers.flatMap(([id, field]) =>
+            field === 'peerReadTime' ? [[id, 'loaded'] as const] : [],
+          ),
+        ),
+      );
     });
     return seedsApplied;
   }

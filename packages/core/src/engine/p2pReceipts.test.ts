@@ -13,6 +13,7 @@ import {
   selectIsPeerRead,
   selectMessageStatus,
   selectPeerReadTime,
+  selectPeerReadTimeLoad,
   selectSelfReadTime,
 } from './selectors';
 
@@ -602,6 +603,83 @@ describe('seeding a conversation while offline', () => {
         page.engine.dispose();
       }
     });
+  });
+});
+
+describe('whether the peer read time is known (selectPeerReadTimeLoad)', () => {
+  const loadOf = (device: WorldDevice, conversationId: string) =>
+    selectPeerReadTimeLoad(device.engine.store.getState(), conversationId);
+
+  it('unknown until the transport answers, then loaded in one store update, an answer of 0 too', async () => {
+    const { bob, b1 } = await aliceAndBob();
+    await bob.client.V2NIMMessageService.sendP2PMessageReceipt(b1 as never);
+    await world.settle();
+    // A new device of Alice's (not started, so no login sync event tells it first).
+    const laptop = world.device('A', { isStartDeferred: true });
+    const listener = vi.fn();
+    laptop.engine.store.subscribe(listener);
+    expect(loadOf(laptop, 'A|1|B')).toBeUndefined();
+    expect(loadOf(laptop, 'A|1|C')).toBeUndefined();
+    await Promise.all(
+      ['A|1|B', 'A|1|C'].map((id) => laptop.engine.loadConversation(id, { isPeerOnly: true })),
+    );
+    const state = laptop.engine.store.getState();
+    expect([loadOf(laptop, 'A|1|B'), selectPeerReadTime(state, 'A|1|B')]).toEqual(['loaded', 100]);
+    // Nobody has read anything in A|1|C: 0, and known to be 0.
+    expect([loadOf(laptop, 'A|1|C'), selectPeerReadTime(state, 'A|1|C')]).toEqual(['loaded', 0]);
+    expect(listener).toHaveBeenCalledTimes(1);
+    // Asked once: known, it is not asked again, and nothing changes.
+    await laptop.engine.loadConversation('A|1|C');
+    expect(laptop.calls.getP2PMessageReceipt).toHaveLength(2);
+    expect(loadOf(laptop, 'A|1|C')).toBe('loaded');
+  });
+
+  it("a receipt of the peer's makes it known without asking", async () => {
+    const { bob, b2 } = await aliceAndBob();
+    const phone = world.device('A');
+    await bob.client.V2NIMMessageService.sendP2PMessageReceipt(b2 as never);
+    await world.settle();
+    expect(phone.calls.getP2PMessageReceipt).toHaveLength(0);
+    expect(loadOf(phone, 'A|1|B')).toBe('loaded');
+  });
+
+  it('failed while logged out (190002), reported to nobody, known once logged in again', async () => {
+    const { bob, b2 } = await aliceAndBob();
+    await bob.client.V2NIMMessageService.sendP2PMessageReceipt(b2 as never);
+    await world.settle();
+    const alice2 = world.device('A');
+    alice2.client.logout();
+    await alice2.engine.loadConversation('A|1|B');
+    // What was sent shows as sent, which is true, rather than loading until a login.
+    expect(loadOf(alice2, 'A|1|B')).toBe('failed');
+    expect(alice2.errors).toEqual([]);
+
+    alice2.client.login();
+    await world.settle();
+    await world.tick(0);
+    expect(loadOf(alice2, 'A|1|B')).toBe('loaded');
+    expect(selectPeerReadTime(alice2.engine.store.getState(), 'A|1|B')).toBe(200);
+  });
+
+  it('a transport that answers with no time: failed, not loading for good', async () => {
+    const client = world.server.login('A');
+    const { transport } = countCalls(createNimTransport(client));
+    transport.getP2PMessageReceipt = async (conversationId) =>
+      ({ conversationId, timestamp: 'soon' }) as never;
+    const engine = createReceiptEngine({ transport, accountId: 'A' });
+    try {
+      await engine.loadConversation('A|1|B');
+      expect(selectPeerReadTimeLoad(engine.store.getState(), 'A|1|B')).toBe('failed');
+    } finally {
+      engine.dispose();
+    }
+  });
+
+  it('takes any id without throwing: undefined for one never asked, or not a string', () => {
+    const state = world.device('A').engine.store.getState();
+    for (const id of ['A|1|Z', 'constructor', '', null, 7, {}]) {
+      expect(selectPeerReadTimeLoad(state, id as string)).toBeUndefined();
+    }
   });
 });
 

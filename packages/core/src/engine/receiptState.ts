@@ -22,6 +22,12 @@ export interface P2PWatermarks {
   selfReadTime: number;
 }
 
+/**
+ * How the engine's question for a P2P conversation's `peerReadTime` ended: `'loaded'` once the
+ * transport answered, `'failed'` when it could not (asked again after a reconnect).
+ */
+export type PeerReadTimeLoadStatus = 'loaded' | 'failed';
+
 /** Where the lazy load of one team message's counts stands. */
 export type TeamCountLoadStatus = 'loading' | 'loaded' | 'failed';
 
@@ -49,6 +55,11 @@ export interface ReceiptState {
   accountId: string;
   /** P2P watermarks by conversation id (use `selectWatermarks` to read them). */
   conversations: BucketedRecord<P2PWatermarks>;
+  /**
+   * How asking the transport for each P2P conversation's `peerReadTime` ended; absent while not
+   * answered (use `selectPeerReadTimeLoad`, which also counts a receipt of the peer's as loaded).
+   */
+  peerReadTimeLoads: BucketedRecord<PeerReadTimeLoadStatus>;
   /**
    * The highest-readCount receipt seen per team message, by conversation id, then in an internal
    * shard by message client id (read one with `selectTeamReceipt`).
@@ -98,6 +109,7 @@ export function createInitialState(accountId: string, isSendingReceipts: boolean
   return {
     accountId,
     conversations: [],
+    peerReadTimeLoads: [],
     teamReceipts: {},
     teamCountLoads: [],
     teamDetails: {},
@@ -310,6 +322,15 @@ export function mergeTeamReceipts(
   const draft = draftTeamReceipts(state, retention);
   for (const receipt of receipts) draft.merge(receipt);
   return draft.commit(state);
+}
+
+/** Sets how asking for `peerReadTime` ended; returns `state` itself when nothing changes. */
+export function setPeerReadTimeLoads(
+  state: ReceiptState,
+  entries: Iterable<readonly [string, PeerReadTimeLoadStatus]>,
+): ReceiptState {
+  const peerReadTimeLoads = withEntries(state.peerReadTimeLoads, entries);
+  return peerReadTimeLoads === state.peerReadTimeLoads ? state : { ...state, peerReadTimeLoads };
 }
 
 /** The record-valued fields of the state that hold one entry per key. */

@@ -8,6 +8,7 @@ import { isFlagged, isReceiptMessage, takesReceipts } from './messageFacts';
 import {
   noWatermarks,
   type P2PWatermarks,
+  type PeerReadTimeLoadStatus,
   type ReceiptState,
   type TeamCountLoadStatus,
   teamMessageKey,
@@ -35,6 +36,7 @@ export function accountOf(state: ReceiptState): string {
       typeof state.isSendingReceipts === 'boolean' &&
       typeof state.isOffline === 'boolean' &&
       isObject(state.conversations) &&
+      isObject(state.peerReadTimeLoads) &&
       isObject(state.teamCountLoads) &&
       isObject(state.teamReceipts) &&
       isObject(state.unavailableTeams) &&
@@ -70,6 +72,25 @@ export function selectWatermarks(state: ReceiptState, conversationId: string): P
 /** How far the peer has read my messages in `conversationId` (SPEC P11). */
 export function selectPeerReadTime(state: ReceiptState, conversationId: string): number {
   return selectWatermarks(state, conversationId).peerReadTime;
+}
+
+/**
+ * Whether the peer's read time of a P2P conversation is known: `'loaded'` once the transport
+ * answered the engine's question (`getP2PMessageReceipt`, asked when a tick or hook first shows the
+ * conversation) or a receipt of the peer's arrived; `'failed'` when asking failed (offline, 190002:
+ * asked again after a reconnect); undefined before either. Until then `peerReadTime` 0 means "not
+ * known yet", not "nothing read": `useMessageReceipt` reports `isLoading` and `ReadTick` shows no
+ * "Sent" that would turn into "Read" moments later.
+ */
+export function selectPeerReadTimeLoad(
+  state: ReceiptState,
+  conversationId: string,
+): PeerReadTimeLoadStatus | undefined {
+  return selectPeerReadTime(state, conversationId) > 0
+    ? 'loaded'
+    : typeof conversationId === 'string'
+      ? entryIn(state.peerReadTimeLoads, conversationId)
+      : undefined;
 }
 
 /** How far I, on any device, have read the peer's messages in `conversationId` (SPEC P11). */

@@ -1,6 +1,7 @@
 import { createReceiptEngine, type MessageStatus, type ReceiptMessage } from '@readmark/core';
 import { createNimTransport } from '@readmark/nim';
 import { screen, waitFor } from '@testing-library/dom';
+import { Profiler } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReadTick } from './ReadTick';
@@ -122,6 +123,156 @@ describe('ReadTick (P2P)', () => {
     );
     await settle(world.server);
     expect(container.innerHTML).toBe('');
+  });
+});
+
+/**
+ * Every state the tick in `container` shows, in order, from now on: its `data-status` and its
+ * accessible name, one entry per change.
+ */
+function recordTick(container: HTMLElement) {
+  const shown: string[] = [];
+  const take = () => {
+    const tick = container.querySelector('.readmark-tick');
+    const state = tick && `${tick.getAttribute('data-status')} ${tick.getAttribute('aria-label')}`;
+    if (state && state !== shown.at(-1)) shown.push(state);
+  };
+  take();
+  const observer = new MutationObserver(take);
+  observer.observe(container, { subtree: true, childList: true, attributes: true });
+  return { shown, stop: () => observer.disconnect() };
+}
+
+describe('ReadTick on a new page or device, before the peer read time has come', () => {
+  for (const [locale, loading, read] of [
+    ['en', 'Loading read receipts…', 'Read'],
+    ['zh-CN', '已读回执加载中…', '已读'],
+  ] as const) {
+    it(`a message the peer has read is "${loading}", then "${read}", never "sent" first (${locale})`, async () => {
+      // The QA steps: the server answers after 300 ms, Bob has read Alice's message, and Alice
+      // logs in anew (a reloaded page, another device) with a fresh engine.
+      world = createWorld({ latencyMs: 300 });
+      const alice = world.server.login('alice');
+      const bob = world.server.login('bob');
+      await world.send(alice, { conversationId: 'alice|1|bob', text: 'hi' });
+      const [received] = await world.history(bob, 'bob|1|alice');
+      await bob.V2NIMMessageService.sendP2PMessageReceipt(received as never);
+      await settle(world.server);
+      const aliceAgain = world.server.login('alice');
+      const [message] = await world.history(aliceAgain, 'alice|1|bob');
+      const { container } = renderApp(
+        <Providers engine={world.engineFor(aliceAgain)} locale={locale}>
+          <ReadTick message={message!} />
+        </Providers>,
+      );
+      const ticks = recordTick(container);
+      await screen.findByRole('img', { name: read });
+      ticks.stop();
+      expect(ticks.shown).toEqual([`loading ${loading}`, `read ${read}`]);
+      // The glyph's box is there while loading, empty, so nothing moves when the glyph comes.
+      const tick = container.querySelector('.readmark-tick')!;
+      expect(tick.getBoundingClientRect().width).toBeGreaterThan(0);
+    });
+  }
+
+  it('the answer renders only the ticks of its conversation, once each; the glyph keeps its box', async () => {
+    world = createWorld({ latencyMs: 300 });
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    world.server.login('carol');
+    for (const text of ['b1', 'b2', 'b3']) {
+      await world.send(alice, { conversationId: 'alice|1|bob', text });
+    }
+    for (const text of ['c1', 'c2']) {
+      await world.send(alice, { conversationId: 'alice|1|carol', text });
+    }
+    const [lastToBob] = (await world.history(bob, 'bob|1|alice')).slice(-1);
+    await bob.V2NIMMessageService.sendP2PMessageReceipt(lastToBob as never);
+    await settle(world.server);
+    const aliceAgain = world.server.login('alice');
+    // Its login sync over before the engine listens: Bob's read comes only as the answer it asks.
+    await settle(world.server);
+    const engine = world.engineFor(aliceAgain);
+    // Carol's conversation is known already (a conversation row asked): its ticks wait for nothing.
+    await engine.loadConversation('alice|1|carol');
+    const messages = [
+      ...(await world.history(aliceAgain, 'alice|1|bob')),
+      ...(await world.history(aliceAgain, 'alice|1|carol')),
+    ];
+    const commits = new Map<string, string[]>(messages.map((m) => [m.messageClientId, []]));
+    const { container } = renderApp(
+      <Providers engine={engine}>
+        {messages.map((message) => (
+          <Profiler
+            key={message.messageClientId}
+            id={message.messageClientId}
+            onRender={(id, phase) => void commits.get(id)!.push(phase)}
+          >
+            <ReadTick message={message} />
+          </Profiler>
+        ))}
+      </Providers>,
+    );
+    const widths = () =>
+      [...container.querySelectorAll('.readmark-tick')].map((t) => t.getBoundingClientRect().width);
+    const loadingWidths = widths();
+    const statuses = () =>
+      [...container.querySelectorAll('.readmark-tick')].map((t) => t.getAttribute('data-status'));
+    // Bob's not known yet, Carol's known: nothing that will change is shown meanwhile.
+    expect(statuses()).toEqual(['loading', 'loading', 'loading', 'sent', 'sent']);
+    await waitFor(() => expect(screen.getAllByRole('img', { name: 'Read' })).toHaveLength(3));
+    await settle(world.server);
+    expect(messages.map((m) => commits.get(m.messageClientId))).toEqual([
+      ...Array(3).fill(['mount', 'update']),
+      ...Array(2).fill(['mount']),
+    ]);
+    expect(screen.getAllByRole('img', { name: 'Sent' })).toHaveLength(2);
+    expect(widths()).toEqual(loadingWidths);
+  });
+
+  it('shows "Sent", which is true, when the question fails (logged out, 190002), and "Read" once it is answered', async () => {
+    world = createWorld();
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    await world.send(alice, { conversationId: 'alice|1|bob', text: 'hi' });
+    const [received] = await world.history(bob, 'bob|1|alice');
+    await bob.V2NIMMessageService.sendP2PMessageReceipt(received as never);
+    await settle(world.server);
+    const aliceAgain = world.server.login('alice');
+    const [message] = await world.history(aliceAgain, 'alice|1|bob');
+    aliceAgain.logout();
+    const engine = world.engineFor(aliceAgain);
+    const { container } = renderApp(
+      <Providers engine={engine}>
+        <ReadTick message={message!} />
+      </Providers>,
+    );
+    const ticks = recordTick(container);
+    await screen.findByRole('img', { name: 'Sent' });
+    await settle(world.server);
+    expect(screen.getByRole('img', { name: 'Sent' }).dataset.status).toBe('sent');
+    aliceAgain.login();
+    await screen.findByRole('img', { name: 'Read' });
+    ticks.stop();
+    expect(ticks.shown).toEqual(['loading Loading read receipts…', 'sent Sent', 'read Read']);
+  });
+
+  it('a team message all have read is loading until its counts come, then "Read", never "Sent" first', async () => {
+    world = createWorld({ latencyMs: 300 });
+    const { alice, message } = await teamWithMessage(world, {
+      teamId: 't1',
+      memberIds: ['bob', 'carol'],
+      readers: 2,
+    });
+    const { container } = renderApp(
+      <Providers engine={world.engineFor(alice)}>
+        <ReadTick message={message} />
+      </Providers>,
+    );
+    const ticks = recordTick(container);
+    await screen.findByRole('img', { name: 'Read' });
+    ticks.stop();
+    expect(ticks.shown).toEqual(['loading Loading read receipts…', 'read Read']);
   });
 });
 

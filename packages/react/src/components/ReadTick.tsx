@@ -1,12 +1,5 @@
-import {
-  type MessageStatus,
-  type ReceiptMessage,
-  type ReceiptMode,
-  type ReceiptState,
-  selectMessageStatus,
-  selectReceiptMode,
-} from '@readmark/core';
-import { useReceiptView } from '../hooks/useMessageReceipt';
+import type { MessageStatus, ReceiptMessage, ReceiptMode, ReceiptState } from '@readmark/core';
+import { selectMessageReceipt, useReceiptView } from '../hooks/useMessageReceipt';
 import { type RenderTickIcon, StatusTick } from './StatusTick';
 
 /** Props of {@link ReadTick}. */
@@ -28,6 +21,12 @@ export interface ReadTickProps {
  * Delivery/read tick of an own message: a clock while sending, one check when sent, two checks once the
  * peer (P2P) or every member (team) has read it, an alert when the send failed.
  *
+ * Until that is known (a fresh page or device asks for the peer's read time, or the team counts) a
+ * sent message's tick is `data-status="loading"`: its box without a glyph, named "Loading read
+ * receipts…", never a "Sent" that turns into "Read" moments later. If asking for the read time fails
+ * (offline, 190002), or the counts fail for good, it shows "Sent", which is true, and moves on when
+ * an answer comes (the read time is asked again after a reconnect).
+ *
  * Renders `role="img"` with a localized accessible name and exposes the state as `data-status`.
  * Renders nothing for messages without a status (incoming, unflagged team, super team, notifications).
  */
@@ -37,7 +36,7 @@ export function ReadTick({ message, className, renderIcon }: ReadTickProps) {
   if (receipt.status === undefined) return null;
   return (
     <StatusTick
-      status={receipt.status}
+      status={receipt.isLoading ? 'loading' : receipt.status}
       mode={receipt.mode}
       className={className}
       renderIcon={renderIcon}
@@ -48,9 +47,11 @@ export function ReadTick({ message, className, renderIcon }: ReadTickProps) {
 interface TickView {
   mode: ReceiptMode;
   status?: MessageStatus;
+  isLoading: boolean;
 }
 
 /** Only what a tick shows: team counts that change without changing the status re-render nothing. */
 function selectTickView(state: ReceiptState, message: unknown): TickView {
-  return { mode: selectReceiptMode(state, message), status: selectMessageStatus(state, message) };
+  const { mode, status, isLoading } = selectMessageReceipt(state, message);
+  return { mode, status, isLoading };
 }

@@ -20,7 +20,7 @@ export const StatusTick = /* @__PURE__ */ memo(function StatusTick({
   className,
   renderIcon,
 }: {
-  status: MessageStatus;
+  status: TickStatus;
   mode?: ReceiptMode;
   className?: string | undefined;
   renderIcon?: RenderTickIcon | undefined;
@@ -37,10 +37,21 @@ export const StatusTick = /* @__PURE__ */ memo(function StatusTick({
       data-mode={mode}
     >
       {/* Not a function (bad data from plain JS): the built-in glyph rather than a TypeError. */}
-      {typeof renderIcon === 'function' ? renderIcon(status) : <TickIcon status={status} />}
+      {typeof renderIcon === 'function' && status !== 'loading' ? (
+        renderIcon(status)
+      ) : (
+        <TickIcon status={status} />
+      )}
     </span>
   );
 });
+
+/**
+ * What a tick shows: a {@link MessageStatus}, or `'loading'` while it is not known yet (an own sent
+ * message whose peer read time or team counts have not come): no glyph in the glyph's box, so
+ * nothing moves when it comes, and the name "Loading read receipts…" (`badgeLoading`).
+ */
+export type TickStatus = MessageStatus | 'loading';
 
 /**
  * Draws a tick's glyph for a status, in place of the built-in clock, checks and alert. What it
@@ -49,8 +60,10 @@ export const StatusTick = /* @__PURE__ */ memo(function StatusTick({
  */
 export type RenderTickIcon = (status: MessageStatus) => ReactNode;
 
-function tickLabel(status: MessageStatus, strings: ReceiptStrings): string {
+function tickLabel(status: TickStatus, strings: ReceiptStrings): string {
   switch (status) {
+    case 'loading':
+      return strings.badgeLoading;
     case 'sending':
       return strings.tickSending;
     case 'sent':

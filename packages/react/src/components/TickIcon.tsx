@@ -1,12 +1,13 @@
-import type { MessageStatus } from '@readmark/core';
+import type { TickStatus } from './StatusTick';
 
 /**
- * The tick glyphs: a clock while sending, one check when sent, two checks when read, an alert on failure.
+ * The tick glyphs: a clock while sending, one check when sent, two checks when read, an alert on
+ * failure, nothing (the box alone) while loading.
  * Decorative (`aria-hidden`); the accessible name lives on the `role="img"` wrapper in `StatusTick`.
  * Colours come from `currentColor` so the stylesheet's `--readmark-tick-*` variables apply. No
  * `focusable="false"`: only Internet Explorer and pre-Chromium Edge put inline SVG in the tab order.
  */
-export function TickIcon({ status }: { status: MessageStatus }) {
+export function TickIcon({ status }: { status: TickStatus }) {
   return (
     <svg
       aria-hidden="true"
@@ -24,7 +25,7 @@ export function TickIcon({ status }: { status: MessageStatus }) {
   );
 }
 
-function iconPaths(status: MessageStatus) {
+function iconPaths(status: TickStatus) {
   switch (status) {
     case 'sending':
       return (

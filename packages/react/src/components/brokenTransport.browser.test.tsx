@@ -216,8 +216,11 @@ describe('a transport that fails every call', () => {
       expect(screen.getByRole('dialog').getAttribute('data-status')).toBe('error');
       expect(caught).toEqual([]);
       expect(screen.queryByText('crashed')).toBeNull();
-      // Still on screen, in a state that says so.
-      expect(screen.getAllByRole('img', { name: 'Sent' }).length).toBeGreaterThanOrEqual(2);
+      // Still on screen, in a state that says so: the one-to-one tick "Sent", which is true (its
+      // peer's read time could not be had); the team's tick loading, as its badge, while the counts
+      // are asked again.
+      expect(screen.getByRole('img', { name: 'Sent' }).dataset.mode).toBe('p2p');
+      expect(screen.getByRole('img', { name: 'Loading read receipts…' }).dataset.mode).toBe('team');
       expect(screen.getByRole('dialog')).toBeTruthy();
       expect(consoleCalls).toEqual([]);
     });

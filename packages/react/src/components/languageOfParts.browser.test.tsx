@@ -89,7 +89,8 @@ describe('language of parts (WCAG 3.1.2)', () => {
     const outside = screen.getByTestId('outside');
     const row = await screen.findByTestId('row');
     for (const part of [outside, row]) {
-      const tick = within(part).getByRole('img', { name: '已发送' });
+      // Once the counts have come: until then it says they load, as the badge does.
+      const tick = await within(part).findByRole('img', { name: '已发送' });
       expect(isChinese(tick)).toBe(true);
       const badge = await within(part).findByText('1人未读');
       expect(isChinese(badge)).toBe(true);

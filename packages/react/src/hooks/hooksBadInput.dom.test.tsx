@@ -2,7 +2,11 @@
  * Bad input to the hooks, table-driven: each renders without throwing, shows the documented empty
  * view, starts no transport call and leaves the engine's store untouched.
  */
-import type { ReceiptLastMessage, ReceiptMessage } from '@readmark/core';
+import {
+  type ReceiptLastMessage,
+  type ReceiptMessage,
+  selectPeerReadTimeLoad,
+} from '@readmark/core';
 import { act, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -124,10 +128,15 @@ describe('bad input to the hooks', () => {
       expect(() => view.markRead(null as never)).toThrow(
         expect.objectContaining({ name: 'ReceiptError', code: 191004 }),
       );
-      expect(alice.engine.store.getState()).toBe(before);
       // A well-formed P2P id of my own (an unknown peer, a huge target) is a real conversation:
-      // seeding it asks for the peer's and my own read time, which both answer 0.
+      // seeding it asks for the peer's and my own read time, which both answer 0, and the engine
+      // notes that the peer's is known (0, not "not known yet"); nothing else changes.
       const isMine = typeof conversationId === 'string' && conversationId.startsWith('A|1|');
+      const after = alice.engine.store.getState();
+      if (isMine) {
+        expect({ ...after, peerReadTimeLoads: [] }).toEqual({ ...before, peerReadTimeLoads: [] });
+        expect(selectPeerReadTimeLoad(after, conversationId as string)).toBe('loaded');
+      } else expect(after).toBe(before);
       expect(alice.calls.getP2PMessageReceipt).toHaveLength(isMine ? 1 : 0);
       expect(alice.calls.getSelfReadTime).toHaveLength(isMine ? 1 : 0);
       expect(callCount(alice)).toBe(isMine ? 2 : 0);

@@ -42,6 +42,18 @@ function wrapperFor(device: WorldDevice) {
   );
 }
 
+/** Every view each `Shown` message rendered, in order, by client id. */
+const shownViews = new Map<string, MessageReceipt[]>();
+
+function Shown({ message }: { message: ReceiptMessage }) {
+  const receipt = useMessageReceipt(message);
+  shownViews.set(message.messageClientId, [
+    ...(shownViews.get(message.messageClientId) ?? []),
+    receipt,
+  ]);
+  return null;
+}
+
 /** How often each row rendered and what it last showed; reset before each test. */
 const renders = new Map<string, number>();
 const shown = new Map<string, MessageReceipt>();
@@ -502,6 +514,89 @@ describe('P2P hooks', () => {
     );
   });
 
+  describe('useMessageReceipt on a new device, before the peer read time is known', () => {
+    /** Alice's m1 to Bob (read by him) and m2 to Carol (unread), and every view a hook showed. */
+    async function aliceOnANewDevice() {
+      const alice = world.device('A');
+      const bob = world.device('B');
+      world.device('C');
+      const m1 = await world.send(alice, 'A|1|B', { at: 100 });
+      const m2 = await world.send(alice, 'A|1|C', { at: 200 });
+      await world.settle();
+      bob.engine.markRead([world.copyOf(bob, m1)]);
+      await world.tick(1000);
+      // Not started: no login sync event tells it before it asks (a fresh page, a new device).
+      const laptop = world.device('A', { isStartDeferred: true });
+      shownViews.clear();
+      return { laptop, m1, m2 };
+    }
+
+    it('is loading, never "sent" that turns into "read"; the answer renders each row once, only in its conversation', async () => {
+      const { laptop, m1, m2 } = await aliceOnANewDevice();
+      // Carol's conversation is known already: its row has nothing to wait for.
+      await laptop.engine.loadConversation('A|1|C');
+      render(
+        <ReceiptProvider engine={laptop.engine}>
+          <Shown message={m1} />
+          <Shown message={m2} />
+        </ReceiptProvider>,
+      );
+      await tick(0);
+      const loading = { mode: 'p2p', status: 'sent', isLoading: true, isOwn: true };
+      expect(shownViews.get(m1.messageClientId)).toEqual([
+        expect.objectContaining(loading),
+        expect.objectContaining({ status: 'read', isLoading: false }),
+      ]);
+      expect(shownViews.get(m2.messageClientId)).toEqual([
+        expect.objectContaining({ status: 'sent', isLoading: false }),
+      ]);
+      expect(laptop.calls.getP2PMessageReceipt).toEqual([['A|1|C'], ['A|1|B']]);
+    });
+
+    it('after a failed question (logged out, 190002) shows "sent", which is true, and moves on once logged in', async () => {
+      const { laptop, m1 } = await aliceOnANewDevice();
+      laptop.client.logout();
+      render(
+        <ReceiptProvider engine={laptop.engine}>
+          <Shown message={m1} />
+        </ReceiptProvider>,
+      );
+      await tick(0);
+      expect(shownViews.get(m1.messageClientId)!.at(-1)).toMatchObject({
+        status: 'sent',
+        isLoading: false,
+      });
+      expect(laptop.errors).toEqual([]);
+      laptop.client.login();
+      laptop.engine.start();
+      await tick(0);
+      expect(shownViews.get(m1.messageClientId)!.at(-1)).toMatchObject({
+        status: 'read',
+        isLoading: false,
+      });
+    });
+
+    it('sending, failed and self-chat messages do not wait for it', async () => {
+      const { laptop, m1 } = await aliceOnANewDevice();
+      const messages = [
+        { ...m1, messageClientId: 'sending', sendingState: 3 },
+        { ...m1, messageClientId: 'failed', sendingState: 2 },
+        { ...m1, messageClientId: 'self', receiverId: 'A', conversationId: 'A|1|A' },
+      ];
+      const seen = messages.map((message) => {
+        const view = renderHook(() => useMessageReceipt(message), {
+          wrapper: wrapperFor(laptop),
+        });
+        return view.result.current;
+      });
+      expect(seen.map(({ status, isLoading }) => [status, isLoading])).toEqual([
+        ['sending', false],
+        ['failed', false],
+        ['read', false],
+      ]);
+    });
+  });
+
   it('useSendingReceipts switches receipts off and on, everywhere or in one chat, and re-renders only its own switch', async () => {
     const alice = world.device('A');
     const carol = world.device('C');
@@ -690,7 +785,7 @@ describe('P2P hooks', () => {
     expect(row.result.current).toBe('read');
   });
 
-  it('hydrating rows whose store has not changed renders each row once', async () => {
+  it('hydrating rows whose store has not changed renders each row once, and once more when the read time comes', async () => {
     const alice = world.device('A');
     const messages: ReceiptMessage[] = [];
     for (let index = 0; index < 5; index++) {
@@ -711,12 +806,21 @@ describe('P2P hooks', () => {
     container.innerHTML = renderToString(page());
     document.body.append(container);
     renders.clear();
-    await act(async () => {
+    act(() => {
       hydrateRoot(container, page());
     });
     expect(messages.map((message) => renders.get(message.messageClientId))).toEqual([
       1, 1, 1, 1, 1,
     ]);
+    // The peer's read time, asked once hydrated, comes: each row renders once more (loading, then
+    // sent), never twice.
+    await act(() => world.settle());
+    expect(messages.map((message) => renders.get(message.messageClientId))).toEqual([
+      2, 2, 2, 2, 2,
+    ]);
+    expect(messages.map((message) => shown.get(message.messageClientId))).toEqual(
+      messages.map(() => expect.objectContaining({ status: 'sent', isLoading: false })),
+    );
     container.remove();
     engine.dispose();
   });

@@ -8,6 +8,7 @@ import {
   receiptModeOf,
   selectIsTeamUnavailable,
   selectMessageStatus,
+  selectPeerReadTimeLoad,
   selectReceiptMode,
   selectTeamCountLoad,
   selectTeamReceipt,
@@ -29,7 +30,15 @@ export interface MessageReceipt {
   readCount?: number;
   /** Team members who have not read it, once known. */
   unreadCount?: number;
-  /** True while the counts of an own flagged team message are being loaded. */
+  /**
+   * True while what `status` says is not known yet: for an own sent one-to-one message until the
+   * peer's read time has come (a fresh page or device asks for it; a "sent" shown meanwhile would
+   * turn into "read" moments later), for an own sent flagged team message until its counts have come
+   * (`readCount` and `unreadCount` are undefined until then). `status` is then `'sent'`: show a
+   * neutral state, as `ReadTick` and `UnreadBadge` do. False once known, and when asking failed
+   * (one-to-one: at all, e.g. offline or 190002, asked again after a reconnect; team: for good, a
+   * passing failure being retried meanwhile), when `'sent'` is what is known.
+   */
   isLoading: boolean;
   /** True when the team cannot do receipts (e.g. over 200 members, receipts disabled). */
   isUnavailable: boolean;
@@ -41,7 +50,15 @@ export function selectMessageReceipt(state: ReceiptState, message: unknown): Mes
   const isOwn = isReceiptMessage(message) && message.senderId === state.accountId;
   if (mode === 'none') return { isOwn, mode, isLoading: false, isUnavailable: false };
   const status = selectMessageStatus(state, message);
-  if (mode === 'p2p') return { isOwn, mode, status, isLoading: false, isUnavailable: false };
+  if (mode === 'p2p') {
+    const isLoading =
+      status === 'sent' &&
+      !selectPeerReadTimeLoad(
+        state,
+        messageConversationId(state.accountId, message as ReceiptMessage),
+      );
+    return { isOwn, mode, status, isLoading, isUnavailable: false };
+  }
   const isUnavailable = selectIsTeamUnavailable(state, message);
   const receipt = isUnavailable ? undefined : selectTeamReceipt(state, message);
   const load = selectTeamCountLoad(state, message);

@@ -23,8 +23,9 @@ export interface ReceiptStrings {
   /** Accessible name of the badge when every member has read, e.g. "All read by 12 members" (contains `badgeAllRead`). */
   badgeAllReadLabel: (totalCount: number) => string;
   /**
-   * Badge text (and accessible name) while the counts are loading. It says what is loading, because
-   * a screen reader user hears it on its own, away from the message.
+   * Badge text (and accessible name) while the counts are loading, and the accessible name of a
+   * tick (`data-status="loading"`) while a sent message's read state is not known yet. It says what
+   * is loading, because a screen reader user hears it on its own, away from the message.
    */
   badgeLoading: string;
   /** Badge text (and name) when receipts cannot work for this team. */
