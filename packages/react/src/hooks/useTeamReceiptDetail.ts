@@ -1,10 +1,10 @@
 import {
-  ConversationType,
   isSentMessage,
   messageConversationId,
-  ReceiptError,
+  type ReceiptError,
   type ReceiptMessage,
   type ReceiptState,
+  receiptModeOf,
   selectIsTeamUnavailable,
   selectTeamReceipt,
   type TeamDetailEntry,
@@ -41,11 +41,14 @@ export interface TeamReceiptDetail {
    * (`readCount` / `unreadCount`). Before that, when the lists are still empty and their counts 0:
    * the counts the engine already has for the message, the ones `UnreadBadge` and
    * `useMessageReceipt` show, so a header never says "0 unread" beside a badge that says 149.
-   * Undefined while none are known (counts not loaded yet, team unavailable, not my team message)
-   * and, before the detail loads, with a member filter, whose counts only the detail gives.
+   * Undefined while none are known (counts not loaded yet, team unavailable) and, before the
+   * detail loads, with a member filter, whose counts only the detail gives. Undefined with
+   * `isLoading` false and no `error`: nothing to show, as `UnreadBadge` shows nothing (not an own
+   * flagged team message: incoming, one-to-one, unflagged; a copy still sending; disabled; nobody
+   * logged in).
    */
   knownCounts?: { readCount: number; unreadCount: number };
-  /** The last load's failure, e.g. 108301 for an unflagged message, 191004 for someone else's. */
+  /** The last load's failure, e.g. 107404 for a message the server does not know. */
   error?: ReceiptError;
   /** Loads the detail again. */
   refresh(): void;
@@ -66,15 +69,20 @@ export function useTeamReceiptDetail(
   const memberAccountIds = options?.memberAccountIds;
   const [readable, messageRef] = useReadableMessage(message);
 
-  const isOwnTeamMessage =
-    readable?.conversationType === ConversationType.TEAM && readable.senderId === engine.accountId;
+  // Only an own flagged team message has members' receipts. Anything else (incoming, one-to-one,
+  // unflagged, a notification, unreadable) has nothing to show, as `UnreadBadge` and the sheet show
+  // nothing for it: neither loading nor an error (asked for, the server answers 191004 or 108301,
+  // and a custom UI showed "Could not load" under other people's messages).
   // A copy still sending (no server id yet) has no detail to load: asked for, it failed with 191004
   // and stayed failed after the sent copy replaced it, as apps do once the send succeeds. Nothing is
   // loaded, and nothing is wrong, until it is sent.
-  const isSent = isOwnTeamMessage && isSentMessage(readable);
-  const key = isSent
-    ? teamMessageKey(messageConversationId(engine.accountId, readable), readable.messageClientId)
-    : '';
+  const key =
+    receiptModeOf(engine.accountId, readable) === 'team' && isSentMessage(readable!)
+      ? teamMessageKey(
+          messageConversationId(engine.accountId, readable!),
+          readable!.messageClientId,
+        )
+      : '';
   // A filter is compared by content: callers often pass a fresh array each render. Undefined for
   // none (omitted or empty, SPEC G9); `['']` is a filter, of nobody, though it joins to ''.
   let filterKey: string | undefined;
@@ -133,13 +141,6 @@ export function useTeamReceiptDetail(
   // A disposed engine (with nobody logged in, the provider's signed-out one) loads nothing, and
   // nothing is wrong with the message: an empty view, as every other hook gives then.
   const isEngineDisposed = engine.isDisposed;
-  const invalidError = useMemo(
-    () =>
-      isOwnTeamMessage || isEngineDisposed
-        ? undefined
-        : new ReceiptError(191004, 'member details exist only for your own team messages'),
-    [isOwnTeamMessage, isEngineDisposed],
-  );
 
   return useMemo(() => {
     const readAccountList = entry?.readAccountList ?? noAccounts;
@@ -162,23 +163,10 @@ export function useTeamReceiptDetail(
         !isEngineDisposed &&
         (!selected || selected.status === 'loading'),
       // A stored error shows only while its entry is in error (a refetch may be under way).
-      error: isEnabled
-        ? (invalidError ?? (entry?.status === 'error' ? entry.error : undefined))
-        : undefined,
+      error: isEnabled && entry?.status === 'error' ? entry.error : undefined,
       refresh,
     };
-  }, [
-    entry,
-    selected,
-    hasLoaded,
-    receipt,
-    filterKey,
-    isEnabled,
-    key,
-    invalidError,
-    isEngineDisposed,
-    refresh,
-  ]);
+  }, [entry, selected, hasLoaded, receipt, filterKey, isEnabled, key, isEngineDisposed, refresh]);
 }
 
 /** A detail as the hook shows it: its lists filtered, and whether the whole entry has any. */
