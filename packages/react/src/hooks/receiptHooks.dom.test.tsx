@@ -81,6 +81,20 @@ function DetailOf({ message }: { message: ReceiptMessage }) {
   return null;
 }
 
+/** Renders `useTeamReceiptDetail(message)` on `device`'s engine and logs every view it returns. */
+function logDetail(device: WorldDevice, message: ReceiptMessage) {
+  const views: TeamReceiptDetail[] = [];
+  const sheet = renderHook(
+    () => {
+      const view = useTeamReceiptDetail(message);
+      views.push(view);
+      return view;
+    },
+    { wrapper: wrapperFor(device) },
+  );
+  return { views, sheet };
+}
+
 /** Logs every status a tick committed. */
 function StatusLog({ message, log }: { message: ReceiptMessage; log: (string | undefined)[] }) {
   const { status } = useMessageReceipt(message);
@@ -1193,6 +1207,23 @@ describe('team hooks', () => {
     }
     // Asked for, the server refuses them (191004 someone else's, 108301 unflagged, SPEC G10).
     expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(0);
+  });
+
+  it("useTeamReceiptDetail's refresh() after a final failure shows loading, not the old error, then the lists", async () => {
+    const { a, sent } = await teamWithMessages(1);
+    world.server.injectFault({ method: 'getTeamMessageReceiptDetail', code: 107404 });
+    const { views, sheet } = logDetail(a, sent[0]!);
+    await tick(5000);
+    expect(sheet.result.current).toMatchObject({ isLoading: false, error: { code: 107404 } });
+    // Final: not asked again by itself.
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
+    views.length = 0;
+    act(() => sheet.result.current.refresh());
+    await tick(0);
+    expect(views.map((view) => [view.isLoading, view.error?.code, view.unreadCount])).toEqual([
+      [true, undefined, 0],
+      [false, undefined, 4],
+    ]);
   });
 
   it('useTeamReceiptDetail of a copy still sending loads nothing, and loads the lists once the sent copy replaces it', async () => {

@@ -163,7 +163,9 @@ export function useTeamReceiptDetail(
         !isEngineDisposed &&
         (!selected || selected.status === 'loading'),
       // A stored error shows only while its entry is in error (a refetch may be under way).
-      error: isEnabled && entry?.status === 'error' ? entry.error : undefined,
+      // The store's own entry, not the lists kept from another engine: a refetch under way (Retry)
+      // is loading, not the failure it replaces.
+      error: isEnabled && selected?.status === 'error' ? selected.error : undefined,
       refresh,
     };
   }, [entry, selected, hasLoaded, receipt, filterKey, isEnabled, key, isEngineDisposed, refresh]);
