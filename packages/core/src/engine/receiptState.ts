@@ -44,6 +44,11 @@ export interface TeamDetailEntry {
   unreadAccountList: string[];
   /** Set when the last load failed; the lists then hold what was known before. */
   error?: ReceiptError;
+  /**
+   * True when that failure was a passing one (offline, a rate limit, a timeout) that the engine
+   * retries by itself while the detail is shown: not a final failure to show as an error.
+   */
+  isRetrying?: boolean;
 }
 
 /**

@@ -73,6 +73,7 @@ function withStatus(
   key: string,
   status: 'loading' | 'error',
   error?: ReceiptError,
+  isRetrying?: boolean,
 ): ReceiptState {
   const entry = state.teamDetails[key];
   const next: TeamDetailEntry = {
@@ -81,6 +82,7 @@ function withStatus(
     unreadAccountList: entry?.unreadAccountList ?? [],
   };
   if (error) next.error = error;
+  if (isRetrying) next.isRetrying = true;
   return setEntry(state, 'teamDetails', key, next);
 }
 
@@ -172,14 +174,18 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
         refetchAfter.delete(key);
         refetchedAtOnce.delete(key);
         if (context.isDisposed()) return;
-        context.store.setState((state) =>
-          markTeamUnavailable(withStatus(state, key, 'error', error), conversationId, error.code),
-        );
         // Offline or rate-limited is not the detail's fault: try again after the backoff (or at
-        // once when the connection comes back, through reloadWatched).
-        if (context.willRetry(error, 'getTeamMessageReceiptDetail', conversationId)) {
-          retries.schedule(key);
-        }
+        // once when the connection comes back, through reloadWatched), and say so in the entry,
+        // which a sheet then shows as loading rather than as a failure.
+        const isRetrying = context.willRetry(error, 'getTeamMessageReceiptDetail', conversationId);
+        context.store.setState((state) =>
+          markTeamUnavailable(
+            withStatus(state, key, 'error', error, isRetrying),
+            conversationId,
+            error.code,
+          ),
+        );
+        if (isRetrying) retries.schedule(key);
       },
     );
   }

@@ -92,3 +92,37 @@ it('offline, says it waits for the connection rather than "Loading…", and show
   expect(screen.getByRole('tab', { name: 'Unread (2)' })).toBeTruthy();
   expect(screen.getByRole('dialog').getAttribute('data-status')).toBe('ready');
 });
+
+it.each([
+  ['en', 'Loading…', 'Waiting for a connection…', 'Unread (2)'],
+  ['zh-CN', '加载中…', '等待网络连接…', '未读2人'],
+] as const)(
+  'while the engine retries a passing failure by itself (%s), says it is loading or waits for the connection, never "Could not load"',
+  async (locale, loading, waiting, unreadTab) => {
+    const alice = world.device('A');
+    const g1 = await world.send(alice, 'A|2|T', { at: 100, isFlagged: true });
+    world.server.injectFault({ method: 'getTeamMessageReceiptDetail', code: 192004, times: 2 });
+    render(
+      <ReceiptProvider engine={alice.engine} locale={locale}>
+        <ReceiptDetailSheet message={g1} isOpen onClose={() => {}} />
+      </ReceiptProvider>,
+    );
+    await act(() => world.tick(0));
+    expect(alice.calls.getTeamMessageReceiptDetail).toHaveLength(1);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe(loading);
+    expect(screen.getByRole('dialog').getAttribute('data-status')).toBe('loading');
+
+    alice.client.disconnect();
+    await act(() => world.tick(5000));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe(waiting);
+
+    alice.client.reconnect();
+    await act(() => world.tick(5000));
+    expect(alice.calls.getTeamMessageReceiptDetail).toHaveLength(3);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('tab', { name: unreadTab })).toBeTruthy();
+    expect(screen.getByRole('dialog').getAttribute('data-status')).toBe('ready');
+  },
+);

@@ -1226,6 +1226,29 @@ describe('team hooks', () => {
     ]);
   });
 
+  it.each([
+    [192004, 'a timeout'],
+    [190002, 'not logged in'],
+    [416, 'a rate limit'],
+  ])(
+    'useTeamReceiptDetail while the engine retries a passing failure (%i, %s) by itself is loading, never an error',
+    async (code) => {
+      const { a, sent } = await teamWithMessages(1);
+      world.server.injectFault({ method: 'getTeamMessageReceiptDetail', code, times: 2 });
+      const { views, sheet } = logDetail(a, sent[0]!);
+      await tick(0);
+      expect(sheet.result.current).toMatchObject({ isLoading: true, error: undefined });
+      await tick(10_000);
+      expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(3);
+      expect(sheet.result.current).toMatchObject({
+        unreadAccountList: ['M1', 'M2', 'M3', 'M4'],
+        isLoading: false,
+        error: undefined,
+      });
+      expect(views.filter((view) => view.error || !view.isLoading)).toEqual([sheet.result.current]);
+    },
+  );
+
   it('useTeamReceiptDetail of a copy still sending loads nothing, and loads the lists once the sent copy replaces it', async () => {
     const { a, sent } = await teamWithMessages(1);
     await readAs('M1', sent[0]!);

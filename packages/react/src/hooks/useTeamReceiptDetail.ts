@@ -34,7 +34,10 @@ export interface TeamReceiptDetail {
   unreadAccountList: string[];
   readCount: number;
   unreadCount: number;
-  /** True while the detail is being loaded (the previous lists stay meanwhile). */
+  /**
+   * True while the detail is being loaded, refreshed, or loaded again after a passing failure the
+   * engine retries by itself (offline, a rate limit, a timeout); the previous lists stay meanwhile.
+   */
   isLoading: boolean;
   /**
    * The counts to show next to the lists, e.g. as tab labels. Once the detail has loaded: its counts
@@ -48,7 +51,10 @@ export interface TeamReceiptDetail {
    * logged in).
    */
   knownCounts?: { readCount: number; unreadCount: number };
-  /** The last load's failure, e.g. 107404 for a message the server does not know. */
+  /**
+   * The last load's final failure (one the engine does not retry by itself), e.g. 107404 for a
+   * message the server does not know, 109404 once you left the team; `refresh()` tries again.
+   */
   error?: ReceiptError;
   /** Loads the detail again. */
   refresh(): void;
@@ -147,6 +153,10 @@ export function useTeamReceiptDetail(
     const unreadAccountList = entry?.unreadAccountList ?? noAccounts;
     const readCount = readAccountList.length;
     const unreadCount = unreadAccountList.length;
+    // The store's own entry, not the lists kept from another engine: a refetch under way (Retry)
+    // is loading, not the failure it replaces. A failure the engine retries by itself (offline, a
+    // rate limit, a timeout) is loading too: only a final one is an error.
+    const failed = isEnabled && selected?.status === 'error' ? selected : undefined;
     return {
       readAccountList,
       unreadAccountList,
@@ -161,11 +171,8 @@ export function useTeamReceiptDetail(
         isEnabled &&
         key !== '' &&
         !isEngineDisposed &&
-        (!selected || selected.status === 'loading'),
-      // A stored error shows only while its entry is in error (a refetch may be under way).
-      // The store's own entry, not the lists kept from another engine: a refetch under way (Retry)
-      // is loading, not the failure it replaces.
-      error: isEnabled && selected?.status === 'error' ? selected.error : undefined,
+        (!selected || selected.status === 'loading' || !!failed?.isRetrying),
+      error: failed?.isRetrying ? undefined : failed?.error,
       refresh,
     };
   }, [entry, selected, hasLoaded, receipt, filterKey, isEnabled, key, isEngineDisposed, refresh]);
