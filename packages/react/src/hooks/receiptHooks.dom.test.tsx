@@ -1209,6 +1209,28 @@ describe('team hooks', () => {
     expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(0);
   });
 
+  it("useTeamReceiptDetail's counts while the lists load are the badge's, not an empty list's 0", async () => {
+    const { a, sent } = await teamWithMessages(1);
+    await readAs('M1', sent[0]!);
+    await world.settle();
+    renderHook(() => useMessageReceipt(sent[0]!), { wrapper: wrapperFor(a) });
+    await tick(50);
+    const { views } = logDetail(a, sent[0]!);
+    await tick(0);
+    expect(
+      views.map(({ isLoading, readCount, unreadCount, knownCounts, readAccountList }) => [
+        isLoading,
+        readCount,
+        unreadCount,
+        knownCounts,
+        readAccountList.length,
+      ]),
+    ).toEqual([
+      [true, 1, 3, { readCount: 1, unreadCount: 3 }, 0],
+      [false, 1, 3, { readCount: 1, unreadCount: 3 }, 1],
+    ]);
+  });
+
   it("useTeamReceiptDetail's refresh() after a final failure shows loading, not the old error, then the lists", async () => {
     const { a, sent } = await teamWithMessages(1);
     world.server.injectFault({ method: 'getTeamMessageReceiptDetail', code: 107404 });

@@ -30,9 +30,13 @@ export interface TeamReceiptDetailOptions {
 
 /** What {@link useTeamReceiptDetail} returns. */
 export interface TeamReceiptDetail {
+  /** Who has read the message (filtered by `memberAccountIds`); empty until the detail loads. */
   readAccountList: string[];
+  /** Who has not read it yet (filtered likewise); empty until the detail loads. */
   unreadAccountList: string[];
+  /** `knownCounts.readCount`, or 0 while no counts are known (`knownCounts` undefined). */
   readCount: number;
+  /** `knownCounts.unreadCount`, or 0 while no counts are known (`knownCounts` undefined). */
   unreadCount: number;
   /**
    * True while the detail is being loaded, refreshed, or loaded again after a passing failure the
@@ -151,8 +155,11 @@ export function useTeamReceiptDetail(
   return useMemo(() => {
     const readAccountList = entry?.readAccountList ?? noAccounts;
     const unreadAccountList = entry?.unreadAccountList ?? noAccounts;
-    const readCount = readAccountList.length;
-    const unreadCount = unreadAccountList.length;
+    const knownCounts = hasLoaded
+      ? { readCount: readAccountList.length, unreadCount: unreadAccountList.length }
+      : receipt && filterKey === undefined
+        ? { readCount: receipt.readCount, unreadCount: receipt.unreadCount }
+        : undefined;
     // The store's own entry, not the lists kept from another engine: a refetch under way (Retry)
     // is loading, not the failure it replaces. A failure the engine retries by itself (offline, a
     // rate limit, a timeout) is loading too: only a final one is an error.
@@ -160,13 +167,10 @@ export function useTeamReceiptDetail(
     return {
       readAccountList,
       unreadAccountList,
-      readCount,
-      unreadCount,
-      knownCounts: hasLoaded
-        ? { readCount, unreadCount }
-        : receipt && filterKey === undefined
-          ? { readCount: receipt.readCount, unreadCount: receipt.unreadCount }
-          : undefined,
+      // The badge's counts while the lists load: never "0 read, 0 unread" beside a badge of 149.
+      readCount: knownCounts?.readCount ?? 0,
+      unreadCount: knownCounts?.unreadCount ?? 0,
+      knownCounts,
       isLoading:
         isEnabled &&
         key !== '' &&
