@@ -2,7 +2,7 @@
  * The badge on a phone (320 px wide) with the reader's text at 200% (WCAG 1.4.4): squeezed by the
  * row it sits in, its words must stay whole. "147人未读" broke after every character, one a line.
  */
-import { screen } from '@testing-library/dom';
+import { screen, waitFor } from '@testing-library/dom';
 import { afterEach, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import '../styles.css';
@@ -73,6 +73,8 @@ it.each([
     );
     const badge = await screen.findByRole('button', { name: status === 'loading' ? text : /147/ });
     expect(badge.dataset.status).toBe(status);
+    // A load is shown (laid out) once it has lasted 200 ms; until then it is visually hidden.
+    await waitFor(() => expect(badge.style.position).toBe(''));
     const lines = linesOf(badge);
     // Whole words on each line, in order: "147人未读" (no spaces) on one.
     expect(lines.join(' ')).toBe(text);

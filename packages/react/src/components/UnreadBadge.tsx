@@ -1,5 +1,5 @@
 import { type ReceiptMessage, type ReceiptMode, selectIsOffline } from '@readmark/core';
-import type { CSSProperties, MouseEvent, ReactNode } from 'react';
+import { type CSSProperties, type MouseEvent, type ReactNode, useEffect, useState } from 'react';
 import { selectMessageReceipt, useReceiptView } from '../hooks/useMessageReceipt';
 import { useProvidedEngine } from '../hooks/useReceiptEngine';
 import { useStoreSelector } from '../hooks/useStoreSelector';
@@ -10,6 +10,13 @@ import { withClassName } from './withClassName';
 
 /** What the badge currently shows; exposed as `data-status`. */
 export type UnreadBadgeStatus = 'loading' | 'unread' | 'all-read' | 'unavailable';
+
+/**
+ * How long counts must have been loading before the badge shows that it loads them. Those of a
+ * message just sent come within about 150 ms: shown at once, "Loading read receipts…" flashed
+ * between "Sending" and "149 unread" on every send, and a right-aligned bubble's edge jumped twice.
+ */
+const SHOW_LOADING_AFTER_MS = 200;
 
 /** Only own flagged team messages have a badge; other rows subscribe to nothing. */
 const showsTeam = (mode: ReceiptMode) => mode === 'team';
@@ -31,8 +38,9 @@ export interface UnreadBadgeProps {
  * "3 unread" / "All read" under an own team message, counting down live as members read.
  * A `<button>` (with `onOpen`) whose accessible name is the full sentence, e.g.
  * "3 unread of 12 members", and `aria-haspopup="dialog"`. While the counts load it shows
- * "Loading read receipts…" (text and name; "Waiting for a connection…" while offline), and an
- * explicit "unavailable" state when the team cannot have receipts.
+ * "Loading read receipts…" (text and name; "Waiting for a connection…" while offline) once they
+ * have taken 200 ms (before that it is there for screen readers only, visually hidden, taking no
+ * room), and an explicit "unavailable" state when the team cannot have receipts.
  *
  * When the counts cannot be had and the team is not known to be unavailable (the server dropped the
  * message from its answer, SPEC G7, or the query failed for good), or they add up past
@@ -47,14 +55,26 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
     shows: showsTeam,
     caller: '<UnreadBadge>',
   });
+  // The counts are still to come: the badge says it loads them (status 'loading').
+  const isWaiting = receipt.mode === 'team' && receipt.isLoading && receipt.readCount === undefined;
   // Offline, counts still to load wait for the connection: said so, as the sheet does, rather than
   // "Loading read receipts…" for as long as it lasts. Subscribed only while that state shows.
   const isOffline = useStoreSelector(
     useProvidedEngine('<UnreadBadge>').store,
     selectIsOffline,
     Object.is,
-    receipt.mode === 'team' && receipt.isLoading && receipt.readCount === undefined,
+    isWaiting,
   );
+  // Seen only once the wait has lasted SHOW_LOADING_AFTER_MS (as the list's "Loading older
+  // messages…"): a badge that never waits, or whose counts come sooner, sets no state and renders
+  // no more than before; one that waits longer renders once more, to show it. Once seen, it stays
+  // seen (a later wait sets the same state: no render).
+  const [isLoadingSeen, seeLoading] = useState(false);
+  useEffect(() => {
+    if (!isWaiting) return;
+    const timer = setTimeout(seeLoading, SHOW_LOADING_AFTER_MS, true);
+    return () => clearTimeout(timer);
+  }, [isWaiting]);
   const strings = useReceiptStrings();
   // Declared on the badge itself: it sits in the app's markup, whose language may not be the kit's.
   const lang = useReceiptLanguage();
@@ -79,6 +99,8 @@ export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
     if (!receipt.isLoading) return null;
     status = 'loading';
     text = label = isOffline ? strings.waitingForConnection : strings.badgeLoading;
+    // Until then its name is there for screen readers, and the bubble keeps its width.
+    if (!isLoadingSeen) style = visuallyHidden;
   } else {
     const totalCount = readCount + unreadCount;
     // A team of only the sender has nobody to read: no count to show, and never "All read". Counts
