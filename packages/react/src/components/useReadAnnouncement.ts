@@ -26,7 +26,8 @@ export const REPEAT_DELAY_MS = 100;
  * sentence ("Carol and Dave read the message"), else as a count ("12 more members read the message"). A sentence equal to the one the
  * region holds (as many readers as last time, two members of one name) empties the region first
  * and is said `REPEAT_DELAY_MS` later, so that it is announced again; the interval then counts from
- * when it is said.
+ * when it is said. An interval that ends with nobody new empties the region: a sentence stays
+ * there `ANNOUNCE_INTERVAL_MS` after it was said, not for as long as the sheet is open.
  * @param isReady False while loading or closed: the next ready lists become the new baseline.
  * @param describe Builds the sentence naming these accounts (resolves the names, localizes).
  * @param describeCount Builds the sentence for more readers than are named.
@@ -78,6 +79,9 @@ export function useReadAnnouncement(
       const { readers } = pending;
       pending.readers = [];
       if (readers.length === 0) {
+        // Nobody new since it was said: withdrawn, as many kits clear their regions, so a screen
+        // reader user browsing the page does not come upon old news ("99 more members read…").
+        show('');
         pending.timer = undefined;
         return;
       }
