@@ -75,6 +75,10 @@ const searchable = (text: string) => text.normalize('NFKC').toLocaleLowerCase();
  * out of date ("Offline: the lists may be out of date"), and screen readers hear it once, politely;
  * it goes when the connection is back and the engine reloads them.
  *
+ * A load that failed for a passing reason (offline, a rate limit, a timeout) shows as loading, or
+ * "Waiting for a connection…" while offline, as the engine retries it by itself; only a final
+ * failure shows "Could not load read receipts" with Retry.
+ *
  * Esc closes it and focus returns to the element that opened it; if that element has left the
  * document meanwhile (e.g. a virtualized list unmounted the badge's row), focus goes to its nearest
  * ancestor that is still there and takes focus (such as the message list's scroller), never
