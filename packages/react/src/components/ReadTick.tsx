@@ -21,11 +21,12 @@ export interface ReadTickProps {
  * Delivery/read tick of an own message: a clock while sending, one check when sent, two checks once the
  * peer (P2P) or every member (team) has read it, an alert when the send failed.
  *
- * Until that is known (a fresh page or device asks for the peer's read time, or the team counts) a
+ * Until that is known in a one-to-one chat (a fresh page or device asks for the peer's read time) a
  * sent message's tick is `data-status="loading"`: its box without a glyph, named "Loading read
- * receipts…", never a "Sent" that turns into "Read" moments later. If asking for the read time fails
- * (offline, 190002), or the counts fail for good, it shows "Sent", which is true, and moves on when
- * an answer comes (the read time is asked again after a reconnect).
+ * receipts…", never a "Sent" that turns into "Read" moments later. If asking fails (offline, 190002)
+ * it shows "Sent", which is true, and moves on when an answer comes (the read time is asked again
+ * after a reconnect). A team message's tick shows "Sent" while its counts load, as its badge says
+ * they do: waiting, every send would go from the clock to an empty box to the check.
  *
  * Renders `role="img"` with a localized accessible name and exposes the state as `data-status`.
  * Renders nothing for messages without a status (incoming, unflagged team, super team, notifications).
@@ -53,5 +54,7 @@ interface TickView {
 /** Only what a tick shows: team counts that change without changing the status re-render nothing. */
 function selectTickView(state: ReceiptState, message: unknown): TickView {
   const { mode, status, isLoading } = selectMessageReceipt(state, message);
-  return { mode, status, isLoading };
+  // A team tick does not wait for its counts (its badge says they load): after every send it would
+  // go from the clock to an empty box and then the check, and render twice for one send.
+  return { mode, status, isLoading: isLoading && mode === 'p2p' };
 }

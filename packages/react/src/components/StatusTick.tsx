@@ -48,7 +48,7 @@ export const StatusTick = /* @__PURE__ */ memo(function StatusTick({
 
 /**
  * What a tick shows: a {@link MessageStatus}, or `'loading'` while it is not known yet (an own sent
- * message whose peer read time or team counts have not come): no glyph in the glyph's box, so
+ * one-to-one message whose peer read time has not come): no glyph in the glyph's box, so
  * nothing moves when it comes, and the name "Loading read receipts…" (`badgeLoading`).
  */
 export type TickStatus = MessageStatus | 'loading';

@@ -71,11 +71,14 @@ describe('server rendering and hydration', () => {
   ] as const) {
     it(`hydrates every component without a warning (${locale})`, async () => {
       const { html, container, recoverable } = await serverRenderThenHydrate(locale, false);
-      // The server markup already carries the accessible states: the peer's read time and the
-      // counts are not known there, so both ticks and the badge say they load, never a "Sent" that
-      // turns into "Read" once hydrated.
-      expect(html.match(new RegExp(`aria-label="${loading}"`, 'g'))).toHaveLength(3);
-      expect(html).not.toContain(sent);
+      // The server markup already carries the accessible states: the peer's read time is not known
+      // there, so the one-to-one tick says it loads, never a "Sent" that turns into "Read" once
+      // hydrated; the team tick says "Sent" and its badge that the counts load.
+      expect(html.match(new RegExp(`aria-label="${loading}"`, 'g'))).toHaveLength(2);
+      expect(html.match(new RegExp(`aria-label="${sent}"[^>]*data-mode="team"`, 'g'))).toHaveLength(
+        1,
+      );
+      expect(html.match(new RegExp(`aria-label="${sent}"`, 'g'))).toHaveLength(1);
       // The closed sheet renders nothing.
       expect(html).not.toContain('<dialog');
       // After hydration the live store takes over: counts arrive and the badge updates in place.

@@ -51,11 +51,9 @@ describe('server rendering', () => {
     engine.dispose();
 
     expect(html).toContain('role="img"');
-    // The counts are not known on the server: the tick says so as the badge does, never "已发送"
-    // (sent) that turns into "已读" (read) once they come.
-    expect(html).toContain(
-      'aria-label="已读回执加载中…" class="readmark-tick" data-status="loading"',
-    );
+    // The counts are not known on the server: the team tick says "已发送" (sent), its badge that
+    // they load.
+    expect(html).toContain('aria-label="已发送" class="readmark-tick" data-status="sent"');
     expect(html).toContain('class="readmark-badge" lang="zh-CN" data-status="loading"');
     // The closed sheet renders nothing.
     expect(html).not.toContain('<dialog');
