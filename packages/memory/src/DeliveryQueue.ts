@@ -9,6 +9,8 @@ import { platformTimers } from './platformTimers';
  */
 export class DeliveryQueue {
   private pending = 0;
+  /** How many pieces of work ever began: `settle()` tells by it that a job started one. */
+  private started = 0;
   private waiters: Array<() => void> = [];
 
   constructor(private readonly nextDelay: () => Delay) {}
@@ -19,6 +21,7 @@ export class DeliveryQueue {
    */
   begin(): () => void {
     this.pending += 1;
+    this.started += 1;
     let isDone = false;
     return () => {
       if (isDone) return;
@@ -61,12 +64,24 @@ export class DeliveryQueue {
     return new Promise((resolve) => this.schedule(resolve));
   }
 
-  /** Resolves once nothing is in flight, including work scheduled by listeners along the way. */
+  /**
+   * Resolves once nothing is in flight, including work scheduled by listeners along the way, and
+   * once five promise jobs in a row started nothing: continuations of the resolved round trips may
+   * schedule more, and a caller's pending jobs may be about to make a call (the nim transport checks
+   * the SDK's login sync a microtask before it reads the receipt cache). Looking at once, it found
+   * nothing in flight and returned before such a call even started.
+   */
   async settle(): Promise<void> {
-    while (this.pending > 0) {
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
-      // Let continuations of the resolved round trips run; they may schedule more deliveries.
-      for (let i = 0; i < 5; i += 1) await Promise.resolve();
+    let idleJobs = 0;
+    while (idleJobs < 5) {
+      const started = this.started;
+      if (this.pending > 0) {
+        idleJobs = 0;
+        await new Promise<void>((resolve) => this.waiters.push(resolve));
+      } else {
+        await Promise.resolve();
+        idleJobs = this.started === started ? idleJobs + 1 : 0;
+      }
     }
   }
 }

@@ -30,6 +30,27 @@ describe('scenario helpers', () => {
     return receipts.map((r) => [r.readCount, r.unreadCount, r.latestReadAccount]);
   }
 
+  it('settle() waits for calls that pending promise jobs are about to make, not only for those in flight', async () => {
+    const { server } = createScenario();
+    const b = server.login('B');
+    await server.settle();
+    const messages = b.V2NIMMessageService;
+    const answers: unknown[] = [];
+    // As the nim transport reads the receipt cache: after promise jobs (its wait for the login
+    // sync), and an engine asks again from the answer.
+    void Promise.resolve()
+      .then(() => undefined)
+      .then(() => messages.getP2PMessageReceipt('B|1|A'))
+      .then((receipt) => answers.push(receipt))
+      .then(() => messages.getP2PMessageReceipt('B|1|C'))
+      .then((receipt) => answers.push(receipt));
+    await server.settle();
+    expect(answers).toEqual([
+      { conversationId: 'B|1|A', timestamp: 0 },
+      { conversationId: 'B|1|C', timestamp: 0 },
+    ]);
+  });
+
   it('simulateTeamReaders: every member reads flagged messages through the public API, in seeded order', async () => {
     const first = await readingOrder(7);
     expect(first.map(([read, unread]) => [read, unread])).toEqual([
