@@ -388,11 +388,45 @@ export function createNimTransport(
     }
   };
 
-  // Read-time answers waiting for the SDK's login sync, each as the function that ends its wait at
-  // once, and how many subscriptions are open: an SDK that cannot tell its login status has its
-  // waits ended when the last one ends (see `subscribe`); a logout ends them otherwise.
+  // Cache reads (the peer's read time and this account's) waiting for the SDK's login sync, as the
+  // function that ends their wait at once, and how many subscriptions are open: an SDK that cannot
+  // tell its login status has its waits ended when the last one ends (see `subscribe`); a logout
+  // ends them otherwise.
   const syncWaits = new Set<() => void>();
   let subscriptions = 0;
+  // The one wait every cache read shares (the peer's read time and this account's): one onDataSync
+  // listener and one timer however many conversations load at login. It is over once its end has
+  // left `syncWaits`, which happens synchronously as it ends, so a read asked right after (from the
+  // onLoginStatus(1) of the next login) starts a wait of its own instead of taking the ended one.
+  // `syncWaits` holds no other wait.
+  let syncWait: Promise<void> | undefined;
+  const afterLoginSync = (): Promise<void> => {
+    if (syncWait === undefined || syncWaits.size === 0) {
+      syncWait = whenMainDataSynced(login, syncWaits);
+    }
+    return syncWait;
+  };
+
+  // The account asking a cache read, read before its wait: undefined when the SDK cannot tell (it
+  // then answers as whoever is logged in).
+  const askerOf = (): string | undefined => {
+    try {
+      return loginUser();
+    } catch {
+      return undefined;
+    }
+  };
+
+  // Logged into another account during the wait (one instance switching accounts): its cache would
+  // answer as that account, 191004 for the asker's conversations, a failure for good. 190002
+  // instead, as for a receipt: retried once the asker is back. Logged out, the SDK's own 190002
+  // comes. Run inside callSdk, so a throwing getLoginUser rejects too.
+  const checkAsker = (asker: string | undefined, what: string): void => {
+    const self = loginUser();
+    if (asker !== undefined && self !== undefined && self !== asker) {
+      throw loggedInAsAnother(self, `${what} asked as ${asker}`);
+    }
+  };
 
   const transport: ReceiptTransport = {
     sendP2PMessageReceipt(message) {
@@ -422,8 +456,17 @@ export function createNimTransport(
 
     async getP2PMessageReceipt(conversationId) {
       if (typeof conversationId !== 'string') throw invalid('conversationId must be a string');
+      // nim-web-sdk-ng answers from its cache (SPEC P7), which the login sync fills (P8): asked
+      // before it, the answer is 0 and the engine shows the peer's read messages as unread until
+      // the sync's event arrives a moment later, on every page load. Asked after it, as the
+      // engine's own read time is.
+      const asker = askerOf();
+      await afterLoginSync();
       const receipt = toP2PReceipt(
-        await callSdk(() => messages.getP2PMessageReceipt(conversationId)),
+        await callSdk(() => {
+          checkAsker(asker, `the peer read time of ${conversationId}`);
+          return messages.getP2PMessageReceipt(conversationId);
+        }),
       );
       return { conversationId, timestamp: raiseWatermark(conversationId, receipt?.timestamp ?? 0) };
     },
@@ -550,22 +593,10 @@ export function createNimTransport(
     // logout, or when the last subscription ends on an SDK that cannot tell its login status.
     transport.getSelfReadTime = async (conversationId) => {
       if (typeof conversationId !== 'string') throw invalid('conversationId must be a string');
-      let asker: string | undefined;
-      try {
-        asker = loginUser();
-      } catch {
-        // Cannot tell who asks: the SDK answers as whoever is logged in, as before.
-      }
-      await whenMainDataSynced(login, syncWaits);
+      const asker = askerOf();
+      await afterLoginSync();
       const readTime = await callSdk(() => {
-        // Logged into another account during the wait (one instance switching accounts): its cache
-        // would answer as that account, 191004 for the asker's conversations, a failure for good.
-        // 190002 instead, as for a receipt: retried once the asker is back. Logged out, the SDK's
-        // own 190002 comes.
-        const self = loginUser();
-        if (asker !== undefined && self !== undefined && self !== asker) {
-          throw loggedInAsAnother(self, `read time asked as ${asker}`);
-        }
+        checkAsker(asker, 'read time');
         return getConversationReadTime.call(conversations, conversationId);
       });
       return isTime(readTime) ? readTime : 0;

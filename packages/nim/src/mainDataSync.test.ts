@@ -1,4 +1,10 @@
-import { createReceiptEngine, selectSelfReadTime, webStorageOutbox } from '@readmark/core';
+import {
+  createReceiptEngine,
+  selectPeerReadTime,
+  selectPeerReadTimeLoad,
+  selectSelfReadTime,
+  webStorageOutbox,
+} from '@readmark/core';
 import type { MemoryClient } from '@readmark/memory';
 import EventEmitter from 'eventemitter3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -298,6 +304,119 @@ describe('the real engine over the real transport, on the memory server', () => 
       expect(calls.sendP2PMessageReceipt).toHaveLength(0);
     } finally {
       staying.dispose();
+    }
+  });
+  it("a fresh login's engine reads it after the login sync, so a message the peer read never shows as known but unread first", async () => {
+    const scenario = createTransportScenario();
+    const a1 = scenario.device('A');
+    const b = scenario.device('B');
+    const m1 = await scenario.send(a1, { to: 'A|1|B', at: 100 });
+    await scenario.server.settle();
+    await b.transport.sendP2PMessageReceipt(copyOf(b, m1));
+    await scenario.server.settle();
+    scenario.server.setFaults({ latencyMs: [200, 200] });
+    const a2 = scenario.server.login('A');
+    // nim-web-sdk-ng answers getP2PMessageReceipt from its cache at once (P7), empty until the login sync (P8).
+    const isSyncing = () =>
+      (a2.V2NIMLoginService.getDataSync() ?? []).some(
+        (sync) => sync.type === 1 && sync.state === 2,
+      );
+    const messages = Object.create(a2.V2NIMMessageService) as MemoryClient['V2NIMMessageService'];
+    messages.getP2PMessageReceipt = (conversationId) =>
+      isSyncing()
+        ? Promise.resolve({ conversationId, timestamp: 0 })
+        : a2.V2NIMMessageService.getP2PMessageReceipt(conversationId);
+    const sdk = Object.assign(Object.create(a2) as MemoryClient, { V2NIMMessageService: messages });
+    const { transport, calls } = countCalls(createNimTransport(sdk));
+    const engine = createReceiptEngine({ transport, accountId: 'A' });
+    const seen: string[] = [];
+    engine.store.subscribe((state) => {
+      const load = selectPeerReadTimeLoad(state, 'A|1|B');
+      if (load) seen.push(`${load} ${selectPeerReadTime(state, 'A|1|B')}`);
+    });
+    try {
+      void engine.loadConversation('A|1|B', { isPeerOnly: true });
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(calls.getP2PMessageReceipt).toEqual([['A|1|B']]);
+      expect(seen[0]).toBe('loaded 100'); // today: 'loaded 0'
+    } finally {
+      engine.dispose();
+    }
+  });
+  it("asked as A on an instance that then logs into C, a peer read time rejects with the retryable 190002, not C's 191004 for A's conversation, and is read again once A is back", async () => {
+    const { server, b1, b1m1 } = await aliceWritesToBob();
+    await b1.transport.sendP2PMessageReceipt(b1m1);
+    await server.settle();
+    const one = createSwitchingInstance(server, ['A', 'C']);
+    await server.settle();
+    const transport = createNimTransport(one.nim);
+    // Asked as A, then waiting for the sync: meanwhile the app logs the instance into C.
+    const asked = transport.getP2PMessageReceipt('A|1|B');
+    one.switchTo('C');
+    const answer = asked.then(
+      (receipt) => receipt,
+      (error: { code: number }) => error.code,
+    );
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await answer).toBe(190002);
+    // A logged in again, it reads how far B has read A's messages.
+    one.switchTo('A');
+    const again = transport.getP2PMessageReceipt('A|1|B');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await again).toEqual({ conversationId: 'A|1|B', timestamp: 100 });
+  });
+
+  it("an engine's switch-time question for the peer read time is asked again once its account is back, and it then shows the peer's read", async () => {
+    const { server, b1, b1m1 } = await aliceWritesToBob();
+    await b1.transport.sendP2PMessageReceipt(b1m1);
+    await server.settle();
+    const one = createSwitchingInstance(server, ['A', 'C']);
+    await server.settle();
+    const { transport, calls } = countCalls(createNimTransport(one.nim));
+    const errors: unknown[] = [];
+    const engine = createReceiptEngine({
+      transport,
+      accountId: 'A',
+      onError: (error) => errors.push(error),
+    });
+    try {
+      void engine.loadConversation('A|1|B', { isPeerOnly: true });
+      one.switchTo('C');
+      await vi.advanceTimersByTimeAsync(60_000);
+      // Refused for another account: neither an answer as C nor a failure to report.
+      expect(selectPeerReadTimeLoad(engine.store.getState(), 'A|1|B')).not.toBe('loaded');
+      expect(errors).toEqual([]);
+      one.switchTo('A');
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(calls.getP2PMessageReceipt).toEqual([['A|1|B'], ['A|1|B']]);
+      expect(selectPeerReadTimeLoad(engine.store.getState(), 'A|1|B')).toBe('loaded');
+      expect(selectPeerReadTime(engine.store.getState(), 'A|1|B')).toBe(100);
+      expect(errors).toEqual([]);
+    } finally {
+      engine.dispose();
+    }
+  });
+
+  it('the peer read time and the own read time of the conversations a fresh login loads share one wait for the sync: one onDataSync listener, none after it', async () => {
+    const { server, b1, b1m1 } = await aliceWritesToBob();
+    await b1.transport.sendP2PMessageReceipt(b1m1);
+    await server.settle();
+    server.setFaults({ latencyMs: [200, 200] });
+    const page = server.login('B');
+    const { engine, calls } = bobsEngine(page);
+    try {
+      void engine.loadConversation('B|1|A');
+      void engine.loadConversation('B|1|C');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(page.V2NIMLoginService.listenerCount('onDataSync')).toBe(1);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(page.V2NIMLoginService.listenerCount('onDataSync')).toBe(0);
+      expect(calls.getP2PMessageReceipt).toEqual([['B|1|A'], ['B|1|C']]);
+      expect(calls.getSelfReadTime).toEqual([['B|1|A'], ['B|1|C']]);
+      expect(selectSelfReadTime(engine.store.getState(), 'B|1|A')).toBe(100);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      engine.dispose();
     }
   });
 });
