@@ -33,6 +33,7 @@ import {
   createInitialState,
   markTeamUnavailable,
   type P2PWatermarks,
+  type PeerReadTimeLoadStatus,
   type ReceiptState,
   setEntry,
   setPeerReadTimeLoads,
@@ -235,12 +236,10 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
     const key = seedKey(field, conversationId);
     const known = seeded.get(key);
     if (known) return known;
-    // What was sent then shows as sent, which is true, rather than loading until a reconnect.
-    const peerReadTimeFailed = () => {
-      if (!isDisposed && field === 'peerReadTime') {
-        store.setState((state) => setPeerReadTimeLoads(state, [[conversationId, 'failed']]));
-      }
-    };
+    // What was sent then shows as sent, which is true, rather than loading until a reconnect. Marked
+    // with the seed answers of the same task, in their one store update.
+    const peerReadTimeFailed = (): Promise<void> | undefined =>
+      !isDisposed && field === 'peerReadTime' ? applySeedSoon(conversationId) : undefined;
     seeding.add(key);
     const settle = () => {
       // Asked again meanwhile (onError, app code, loading the conversation again after this seed
@@ -270,7 +269,8 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
           return applySeedSoon([conversationId, field, time]).then(settle);
         }
         // A custom transport's answer that is no time tells nothing: failed, not loading for good.
-        if (!isTime(time)) peerReadTimeFailed();
+        const failing = isTime(time) ? undefined : peerReadTimeFailed();
+        if (failing) return failing.then(settle);
         settle();
       },
       (error: ReceiptError) => {
@@ -287,7 +287,8 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
             isElsewhere();
           } else context.report(error, operation, conversationId);
         }
-        peerReadTimeFailed();
+        const failing = peerReadTimeFailed();
+        if (failing) return failing.then(settle);
         settle();
       },
     );
@@ -295,27 +296,36 @@ export function createReceiptEngine(given: ReceiptEngineOptions): ReceiptEngine 
     return seed;
   }
 
-  /** Seed answers not applied yet, and the promise job that applies them. */
-  let seedAnswers: WatermarkAdvance[] = [];
-  let seedsApplied: Promise<void> | undefined;
   /**
-   * Applies a seed's answer together with the others that come in the same task, in one store
-   * update: a conversation list's rows ask their receipt times at once, and a backend that answers
-   * them together (one HTTP batch) ran every mounted row's selector once per answer. Resolves once
-   * applied; a promise job, so nothing that awaits the answer reads the store before it.
+   * Seed answers not applied yet (as the conversation's id alone, a peer read time that could not be
+   * had), and the promise job that applies them all in one store update.
    */
-  function applySeedSoon(answer: WatermarkAdvance): Promise<void> {
+  let seedAnswers: (WatermarkAdvance | string)[] = [];
+  let seedsApplied: Promise<void> | undefined;
+
+  function applySeedSoon(answer: WatermarkAdvance | string): Promise<void> {
     seedAnswers.push(answer);
     seedsApplied ??= Promise.resolve().then(() => {
       const answers = seedAnswers;
       seedAnswers = [];
       seedsApplied = undefined;
-      // With each peerReadTime answer, that it is known: ticks waiting for it render once.
+      // With each peerReadTime answer, that it is known, and with each failure, in the order they
+      // came: ticks waiting for them render once, as when a whole chat list fails offline. Disposed
+      // meanwhile, only answers its kept receipts wait for still count (see seedWatermark).
       store.setState((state) =>
         setPeerReadTimeLoads(
-          advanceWatermarks(state, answers),
-          answers.flatMap(([id, field]) =>
-            field === 'peerReadTime' ? [[id, 'loaded'] as const] : [],
+          advanceWatermarks(
+            state,
+            answers.filter((answer) => typeof answer !== 'string'),
+          ),
+          answers.flatMap((answer): (readonly [string, PeerReadTimeLoadStatus])[] =>
+            typeof answer === 'string'
+              ? isDisposed
+                ? []
+                : [[answer, 'failed']]
+              : answer[1] === 'peerReadTime'
+                ? [[answer[0], 'loaded']]
+                : [],
           ),
         ),
       );

@@ -661,6 +661,19 @@ describe('whether the peer read time is known (selectPeerReadTimeLoad)', () => {
     expect(selectPeerReadTime(alice2.engine.store.getState(), 'A|1|B')).toBe(200);
   });
 
+  it('a chat list whose read times all fail while logged out marks them failed in one store update', async () => {
+    const alice2 = world.device('A');
+    alice2.client.logout();
+    await world.settle();
+    const listener = vi.fn();
+    alice2.engine.store.subscribe(listener);
+    const ids = ['A|1|B', 'A|1|C', 'A|1|D'];
+    await Promise.all(ids.map((id) => alice2.engine.loadConversation(id, { isPeerOnly: true })));
+    expect(ids.map((id) => loadOf(alice2, id))).toEqual(['failed', 'failed', 'failed']);
+    // Each row's tick says "Sent" together: one notification, not one per conversation.
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
   it('a transport that answers with no time: failed, not loading for good', async () => {
     const client = world.server.login('A');
     const { transport } = countCalls(createNimTransport(client));
