@@ -118,6 +118,16 @@ function createWebStorageOutbox(
 }
 
 /**
+ * The slot names are built from `key` inside load and save, whose errors are swallowed: a key that
+ * is not a string (a Symbol fails there as a TypeError) would keep nothing, silently. Refused now.
+ */
+function checkKey(key: unknown, functionName: string): void {
+  if (typeof key !== 'string') {
+    throw new ReceiptError(191004, `\`${functionName}\`: \`key\` must be a string`);
+  }
+}
+
+/**
  * Keeps pending receipts in a Web Storage object. Each storage object writes its own slot,
  * `${key}:${accountId}:${randomId}`, so tabs of one account never overwrite or erase each other's
  * receipts (give each engine its own storage object). `load` reads every slot of the account (other
@@ -130,7 +140,8 @@ function createWebStorageOutbox(
  * it. A storage without `length` and `key` keeps one slot per account, shared by its tabs. Every
  * storage error (quota, private mode, a `SecurityError`) is swallowed: receipts are then kept in
  * memory only, as without storage. Throws 191004 at once for a `storage` without `getItem`,
- * `setItem` and `removeItem`, which could never keep anything.
+ * `setItem` and `removeItem` (or one whose fields cannot be read), which could never keep anything,
+ * and for a `key` that is not a string.
  *
  * @example
  * createReceiptEngine({ transport, accountId, storage: webStorageOutbox(window.localStorage) })
@@ -143,6 +154,7 @@ export function webStorageOutbox(
     // Checked now: every later storage error is swallowed, so nothing would ever be kept, silently.
     throw new ReceiptError(191004, '`webStorageOutbox` needs getItem, setItem and removeItem');
   }
+  checkKey(key, 'webStorageOutbox');
   return createWebStorageOutbox(() => storage, key);
 }
 
@@ -152,6 +164,7 @@ export function webStorageOutbox(
  * nothing and the engine works exactly as without storage.
  */
 export function localStorageOutbox(key = 'readmark:outbox'): ReceiptOutboxStorage {
+  checkKey(key, 'localStorageOutbox');
   // Inside load and save's try: some browsers throw a SecurityError on mere access when blocked.
   return createWebStorageOutbox(
     () => (globalThis as { localStorage?: KeyValueStorage }).localStorage,
