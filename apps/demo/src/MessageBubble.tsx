@@ -19,8 +19,10 @@ export function MessageBubble(props: {
   receipt?: ReactNode;
   /** A small text button in the meta line, before the time. */
   action?: ReactNode;
+  /** A line under the meta line, e.g. who has read the last message. */
+  footer?: ReactNode;
 }) {
-  const { message, isOwn, senderName, isSenderShown, receipt, action } = props;
+  const { message, isOwn, senderName, isSenderShown, receipt, action, footer } = props;
   const { locale, strings } = useDemoStrings();
   const time = formatTime(message.createTime, locale);
   const sender = isOwn ? strings.you : senderName;
@@ -40,6 +42,7 @@ export function MessageBubble(props: {
           <time dateTime={new Date(message.createTime || 0).toISOString()}>{time}</time>
           {receipt}
         </span>
+        {footer}
       </div>
     </div>
   );

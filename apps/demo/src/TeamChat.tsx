@@ -1,5 +1,5 @@
 import { MessageSendingState, teamConversationId } from '@readmark/core';
-import { ReceiptDetailSheet, useMemberResolver } from '@readmark/react';
+import { ReadBy, ReceiptDetailSheet, useMemberResolver } from '@readmark/react';
 import { useCallback, useState } from 'react';
 import type { DemoDevice } from './createDemoDevice';
 import type { DemoMessage } from './createMessageStore';
@@ -7,7 +7,7 @@ import { DeviceConversation } from './DeviceConversation';
 import { MessageBubble } from './MessageBubble';
 import { SendFailedNote } from './SendFailedNote';
 import { TeamReceipt } from './TeamReceipt';
-import { useDeviceMessages } from './useDeviceState';
+import { useDeviceMessages, useIsLastOwnFlagged } from './useDeviceState';
 
 /**
  * The team as one device sees it: names come from the pane's `ReceiptProvider` resolver, and own
@@ -54,10 +54,15 @@ export function TeamChat(props: {
               />
             ) : undefined
           }
+          footer={
+            isOwn ? (
+              <ReadByIfLast device={device} conversationId={conversationId} message={message} />
+            ) : undefined
+          }
         />
       );
     },
-    [device, resolveMember],
+    [device, resolveMember, conversationId],
   );
 
   return (
@@ -82,4 +87,14 @@ export function TeamChat(props: {
       )}
     </>
   );
+}
+
+/**
+ * "Read by Amy, Ben, and 3 others" under the newest own message that asked for receipts only, as
+ * group chats show it: `ReadBy` loads its message's member lists, so one row has it, not every row.
+ */
+function ReadByIfLast(props: { device: DemoDevice; conversationId: string; message: DemoMessage }) {
+  const { device, conversationId, message } = props;
+  const isLast = useIsLastOwnFlagged(device, conversationId, message.messageClientId);
+  return isLast ? <ReadBy message={message} className="demo-read-by" /> : null;
 }

@@ -14,6 +14,28 @@ export function useDeviceMessages(
   return useSyncExternalStore(device.messages.subscribe, getSnapshot, getSnapshot);
 }
 
+/**
+ * Whether `messageClientId` is this account's newest message in the conversation that asked for
+ * read receipts; re-renders only when that changes (the row it moves from, and the one it moves to).
+ */
+export function useIsLastOwnFlagged(
+  device: DemoDevice,
+  conversationId: string,
+  messageClientId: string,
+): boolean {
+  const getSnapshot = useCallback(() => {
+    const messages = device.messages.getMessages(conversationId);
+    for (let index = messages.length - 1; index >= 0; index--) {
+      const message = messages[index]!;
+      if (message.senderId === device.accountId && message.messageConfig?.readReceiptEnabled) {
+        return message.messageClientId === messageClientId;
+      }
+    }
+    return false;
+  }, [device, conversationId, messageClientId]);
+  return useSyncExternalStore(device.messages.subscribe, getSnapshot, getSnapshot);
+}
+
 /** Whether the device is logged in. */
 export function useIsOnline(device: DemoDevice): boolean {
   return useSyncExternalStore(device.subscribeOnline, device.isOnline, device.isOnline);

@@ -9,6 +9,7 @@ export type {
   MessageListHandle,
   MessageListProps,
   MessageListScrollBehavior,
+  ReadByProps,
   ReadTickProps,
   ReceiptDetailMember,
   ReceiptDetailSheetProps,
@@ -22,6 +23,7 @@ export type {
 export {
   ConversationReadTick,
   MessageList,
+  ReadBy,
   ReadTick,
   ReceiptDetailSheet,
   UnreadBadge,

@@ -2,6 +2,7 @@ import { memo, type ReactNode, useRef } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { shallowEqual } from '../hooks/useStoreSelector';
 import { useReceiptLanguage } from '../i18n/ReceiptStringsProvider';
+import { MemberAvatar } from './MemberAvatar';
 import type { ReceiptDetailMember } from './ReceiptDetailMember';
 import { scrollToEdgeOnKey } from './scrollToEdgeOnKey';
 import { tabIntoView } from './tabIntoView';
@@ -174,14 +175,7 @@ const MemberContent = /* @__PURE__ */ memo(
 function DefaultMember({ member }: { member: ReceiptDetailMember }) {
   return (
     <>
-      {member.avatarUrl ? (
-        <img className="readmark-avatar" src={member.avatarUrl} alt="" width={28} height={28} />
-      ) : (
-        <span className="readmark-avatar" aria-hidden="true">
-          {/* The first character, not the first UTF-16 unit: 𠮷 or an emoji is two of them. */}
-          {[...member.name][0]?.toUpperCase()}
-        </span>
-      )}
+      <MemberAvatar name={member.name} avatarUrl={member.avatarUrl} />
       {/* Its own direction, from its letters: "Bob!" in a right-to-left sheet showed as "!Bob". */}
       <span className="readmark-member-name" dir="auto">
         {member.name}

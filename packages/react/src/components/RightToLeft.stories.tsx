@@ -58,6 +58,8 @@ const arabic: ReceiptStrings = {
     `${formatNameList('ar', names)} ${names.length === 1 ? 'قرأ' : 'قرأوا'} الرسالة`,
   announceReadCount: (count) => `أعضاء آخرون قرأوا الرسالة: ${count}`,
   unreadSeparator: 'رسائل غير مقروءة',
+  readBy: (names, othersCount) =>
+    `قرأها ${formatNameList('ar', othersCount > 0 ? [...names, `${othersCount} آخرون`] : names)}`,
 };
 
 /** Arabic, Hebrew and Latin names side by side: each keeps its own direction in the sheet. */

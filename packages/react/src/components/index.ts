@@ -9,6 +9,8 @@ export type {
   MessageListScrollBehavior,
   ScrollToMessageOptions,
 } from './MessageListHandle';
+export type { ReadByProps } from './ReadBy';
+export { ReadBy } from './ReadBy';
 export type { ReadTickProps } from './ReadTick';
 export { ReadTick } from './ReadTick';
 export type { ReceiptDetailMember } from './ReceiptDetailMember';

@@ -95,6 +95,11 @@ export interface ReceiptStrings {
   announceReadCount: (count: number) => string;
   /** The line above the first message unread when the chat was opened (`UnreadSeparator`). */
   unreadSeparator: string;
+  /**
+   * `ReadBy`'s line: the latest readers' names (each isolated, U+2068 … U+2069) and how many more
+   * have read, e.g. "Read by Bob, Carol, and 3 others"; join the names with {@link formatNameList}.
+   */
+  readBy: (names: readonly string[], othersCount: number) => string;
 }
 
 /** The built-in locales. */

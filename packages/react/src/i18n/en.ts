@@ -45,4 +45,11 @@ export const en: ReceiptStrings = {
   announceReadCount: (count) =>
     `${n(count)} more ${pluralize(count, 'member', 'members')} read the message`,
   unreadSeparator: 'Unread messages',
+  readBy: (names, othersCount) =>
+    `Read by ${formatNameList(
+      'en',
+      othersCount > 0
+        ? [...names, `${n(othersCount)} ${pluralize(othersCount, 'other', 'others')}`]
+        : names,
+    )}`,
 };

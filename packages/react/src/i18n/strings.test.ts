@@ -32,6 +32,10 @@ describe('string tables', () => {
     expect(en.searchResults(1)).toBe('1 matching member');
     expect(en.searchResults(3)).toBe('3 matching members');
     expect(en.sheetDescription('Lunch at noon?')).toBe('Your message: “Lunch at noon?”');
+    expect(en.readBy(['Bob'], 0)).toBe('Read by Bob');
+    expect(en.readBy(['Bob', 'Carol'], 0)).toBe('Read by Bob and Carol');
+    expect(en.readBy(['Bob'], 1)).toBe('Read by Bob and 1 other');
+    expect(en.readBy(['Bob', 'Carol', 'Dave'], 2)).toBe('Read by Bob, Carol, Dave, and 2 others');
   });
 
   it('Chinese wording', () => {
@@ -55,6 +59,10 @@ describe('string tables', () => {
     // One sentence with Chinese list punctuation, never English ". " between sentences.
     expect(zhCN.announceRead(['Bob'])).toBe('Bob已读该消息');
     expect(zhCN.announceRead(['Bob', 'Carol', 'Dave'])).toBe('Bob、Carol和Dave已读该消息');
+    // The whole count after 等, as 企业微信 and 钉钉 write it: "Bob、Carol等5人已读".
+    expect(zhCN.readBy(['Bob'], 0)).toBe('Bob已读');
+    expect(zhCN.readBy(['Bob', 'Carol'], 0)).toBe('Bob和Carol已读');
+    expect(zhCN.readBy(['Bob', 'Carol'], 3)).toBe('Bob、Carol等5人已读');
   });
 
   it('write counts as each language writes numbers, choosing plural forms on the number', () => {
@@ -67,6 +75,7 @@ describe('string tables', () => {
     expect(en.searchResults(1234)).toBe('1,234 matching members');
     expect(en.newMessages(1234)).toBe('1,234 new messages');
     expect(en.announceReadCount(1234)).toBe('1,234 more members read the message');
+    expect(en.readBy(['Bob'], 1234)).toBe('Read by Bob and 1,234 others');
     // "1,001" is not "1": the plural is chosen on the number, not on the digits after a separator.
     expect(en.newMessages(1001)).toBe('1,001 new messages');
     expect(en.newMessages(1)).toBe('1 new message');
@@ -78,6 +87,7 @@ describe('string tables', () => {
     expect(zhCN.searchResults(1234)).toBe('找到1,234名成员');
     expect(zhCN.newMessages(1234)).toBe('1,234条新消息');
     expect(zhCN.announceReadCount(1234)).toBe('又有1,234人已读该消息');
+    expect(zhCN.readBy(['Bob'], 1233)).toBe('Bob等1,234人已读');
   });
 
   it('both tables define every key with the same kind of value', () => {
@@ -164,6 +174,7 @@ describe('docs/i18n.md', () => {
     const value = en[key];
     if (typeof value === 'string') return value;
     if (key === 'badgeLabel') return en.badgeLabel({ unreadCount: 3, totalCount: 12 });
+    if (key === 'readBy') return en.readBy(['Bob', 'Carol'], 3);
     const argument = {
       badgeUnread: 3,
       badgeAllReadLabel: 12,

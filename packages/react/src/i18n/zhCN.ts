@@ -46,4 +46,9 @@ export const zhCN: ReceiptStrings = {
   announceRead: (names) => `${formatNameList('zh-CN', names)}已读该消息`,
   announceReadCount: (count) => `又有${n(count)}人已读该消息`,
   unreadSeparator: '以下为新消息',
+  // "Bob、Carol等5人已读", as WeChat Work and DingTalk write who has read a group message.
+  readBy: (names, othersCount) =>
+    othersCount > 0
+      ? `${names.join('、')}等${n(names.length + othersCount)}人已读`
+      : `${formatNameList('zh-CN', names)}已读`,
 };
