@@ -8,6 +8,7 @@ import { ReceiptProvider } from '../ReceiptProvider';
 import { ConversationReadTick } from './ConversationReadTick';
 import { consoleCallsPerTest } from './consoleCallsPerTest.test';
 import { MessageList } from './MessageList';
+import { ReadBy } from './ReadBy';
 import { ReadTick } from './ReadTick';
 import { ReceiptDetailSheet } from './ReceiptDetailSheet';
 import { UnreadBadge } from './UnreadBadge';
@@ -39,6 +40,7 @@ describe('server rendering', () => {
           null,
           createElement(ReadTick, { message }),
           createElement(UnreadBadge, { message, onOpen: () => {} }),
+          createElement(ReadBy, { message }),
           createElement(ReceiptDetailSheet, { message, isOpen: false, onClose: () => {} }),
           createElement(MessageList, {
             conversationId: 'alice|2|t1',
@@ -55,6 +57,8 @@ describe('server rendering', () => {
     // they load.
     expect(html).toContain('aria-label="已发送" class="readmark-tick" data-status="sent"');
     expect(html).toContain('class="readmark-badge" lang="zh-CN" data-status="loading"');
+    // Who has read is not known on the server: no "read by" line yet.
+    expect(html).not.toContain('readmark-read-by');
     // The closed sheet renders nothing.
     expect(html).not.toContain('<dialog');
     expect(html).toMatch(/<span id="[^"]+" lang="zh-CN" hidden="">消息列表<\/span>/);
