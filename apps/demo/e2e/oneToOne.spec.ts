@@ -205,3 +205,36 @@ test('a burst that arrives while the chat’s tab is hidden shows its newest mes
     bubble(alice, 'Burst message #20').getByRole('img', { name: 'Read', exact: true }),
   ).toBeVisible();
 });
+
+test('the first message of a chat goes from the clock to Sent, never to an empty box, then Read', async ({
+  page,
+}) => {
+  // The QA steps: the demo's own latency, where the peer's read time (asked as the first tick
+  // mounts) comes just after the send succeeded.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  const alice = pane(page, 'Alice');
+  // Every status the first tick in Alice's list takes, recorded as it changes.
+  await alice.evaluate((region) => {
+    const seen: string[] = [];
+    (window as unknown as { tickStatuses: string[] }).tickStatuses = seen;
+    const take = () => {
+      const status = region.querySelector('.readmark-tick')?.getAttribute('data-status');
+      if (status && status !== seen.at(-1)) seen.push(status);
+    };
+    new MutationObserver(take).observe(region, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-status'],
+    });
+  });
+  await sendMessage(alice, 'Hello Bob');
+  await expect(
+    bubble(alice, 'Hello Bob').getByRole('img', { name: 'Read', exact: true }),
+  ).toBeVisible();
+  const statuses = await page.evaluate(
+    () => (window as unknown as { tickStatuses: string[] }).tickStatuses,
+  );
+  expect(statuses).toEqual(['sending', 'sent', 'read']);
+});

@@ -1,4 +1,9 @@
-import { createReceiptEngine, type MessageStatus, type ReceiptMessage } from '@readmark/core';
+import {
+  createReceiptEngine,
+  MessageSendingState,
+  type MessageStatus,
+  type ReceiptMessage,
+} from '@readmark/core';
 import { createNimTransport } from '@readmark/nim';
 import { screen, waitFor } from '@testing-library/dom';
 import { Profiler } from 'react';
@@ -174,6 +179,57 @@ describe('ReadTick on a new page or device, before the peer read time has come',
       expect(tick.getBoundingClientRect().width).toBeGreaterThan(0);
     });
   }
+
+  it('a message it showed sending goes to "Sent" as the send succeeds, not to an empty box first, then "Read"', async () => {
+    // The QA steps: the first message of a chat. The tick mounts with the copy still sending and
+    // asks for the peer's read time, which comes 300 ms later, after the send succeeded.
+    world = createWorld({ latencyMs: 300 });
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    const sent = await world.send(alice, { conversationId: 'alice|1|bob', text: 'Hello Bob' });
+    const sending = { ...sent, messageServerId: '', sendingState: MessageSendingState.SENDING };
+    const engine = world.engineFor(world.server.login('alice'));
+    const chat = (message: ReceiptMessage) => (
+      <Providers engine={engine}>
+        <ReadTick message={message} />
+      </Providers>
+    );
+    const { container, rerender } = renderApp(chat(sending));
+    const ticks = recordTick(container);
+    rerender(chat(sent));
+    await settle(world.server);
+    expect(ticks.shown).toEqual(['sending Sending', 'sent Sent']);
+
+    const [received] = await world.history(bob, 'bob|1|alice');
+    await bob.V2NIMMessageService.sendP2PMessageReceipt(received as never);
+    await screen.findByRole('img', { name: 'Read' });
+    ticks.stop();
+    expect(ticks.shown).toEqual(['sending Sending', 'sent Sent', 'read Read']);
+  });
+
+  it('shown sent after a sending copy of another message, a message still waits for the read time', async () => {
+    world = createWorld({ latencyMs: 300 });
+    const alice = world.server.login('alice');
+    const bob = world.server.login('bob');
+    const read = await world.send(alice, { conversationId: 'alice|1|bob', text: 'read' });
+    const [received] = await world.history(bob, 'bob|1|alice');
+    await bob.V2NIMMessageService.sendP2PMessageReceipt(received as never);
+    const other = await world.send(alice, { conversationId: 'alice|1|bob', text: 'other' });
+    const sending = { ...other, messageServerId: '', sendingState: MessageSendingState.SENDING };
+    const engine = world.engineFor(world.server.login('alice'));
+    const chat = (message: ReceiptMessage) => (
+      <Providers engine={engine}>
+        <ReadTick message={message} />
+      </Providers>
+    );
+    // The same tick shows another message, already sent (a recycled row): it was not sent here.
+    const { container, rerender } = renderApp(chat(sending));
+    const ticks = recordTick(container);
+    rerender(chat(read));
+    await screen.findByRole('img', { name: 'Read' });
+    ticks.stop();
+    expect(ticks.shown).toEqual(['sending Sending', 'loading Loading read receipts…', 'read Read']);
+  });
 
   it('the answer renders only the ticks of its conversation, once each; the glyph keeps its box', async () => {
     world = createWorld({ latencyMs: 300 });

@@ -25,8 +25,11 @@ export interface ReadTickProps {
  * sent message's tick is `data-status="loading"`: its box without a glyph, named "Loading read
  * receipts…", never a "Sent" that turns into "Read" moments later. If asking fails (offline, 190002)
  * it shows "Sent", which is true, and moves on when an answer comes (the read time is asked again
- * after a reconnect). A team message's tick shows "Sent" while its counts load, as its badge says
- * they do: waiting, every send would go from the clock to an empty box to the check.
+ * after a reconnect). A message the tick showed sending goes straight to "Sent" (then "Read" once
+ * the peer reads it): the read time it asked as it mounted comes after the send, and the peer cannot
+ * have read a message before it was sent. A team message's tick shows "Sent" while its counts load,
+ * as its badge says they do: waiting, every send would go from the clock to an empty box to the
+ * check.
  *
  * Renders `role="img"` with a localized accessible name and exposes the state as `data-status`.
  * Renders nothing for messages without a status (incoming, unflagged team, super team, notifications).

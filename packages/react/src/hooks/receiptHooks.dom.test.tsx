@@ -567,6 +567,29 @@ describe('P2P hooks', () => {
       expect(laptop.calls.getP2PMessageReceipt).toEqual([['A|1|C'], ['A|1|B']]);
     });
 
+    it('a message it showed sending is "sent" once the send succeeds, not loading until the read time comes', async () => {
+      const { laptop, m1 } = await aliceOnANewDevice();
+      const sending = { ...m1, messageServerId: '', sendingState: MessageSendingState.SENDING };
+      const chat = (message: ReceiptMessage) => (
+        <ReceiptProvider engine={laptop.engine}>
+          <Shown message={message} />
+        </ReceiptProvider>
+      );
+      // The chat's first send: the question goes out as the copy still sending mounts, and the
+      // sent copy replaces it before the answer comes.
+      const view = render(chat(sending));
+      view.rerender(chat(m1));
+      expect(laptop.calls.getP2PMessageReceipt).toEqual([['A|1|B']]);
+      await tick(0);
+      // Sent, which is known; read once the answer says so (Bob has read it), asked once.
+      expect(shownViews.get(m1.messageClientId)).toEqual([
+        expect.objectContaining({ status: 'sending', isLoading: false }),
+        expect.objectContaining({ status: 'sent', isLoading: false }),
+        expect.objectContaining({ status: 'read', isLoading: false }),
+      ]);
+      expect(laptop.calls.getP2PMessageReceipt).toEqual([['A|1|B']]);
+    });
+
     it('after a failed question (logged out, 190002) shows "sent", which is true, and moves on once logged in', async () => {
       const { laptop, m1 } = await aliceOnANewDevice();
       laptop.client.logout();

@@ -13,7 +13,7 @@ import {
   selectTeamCountLoad,
   selectTeamReceipt,
 } from '@readmark/core';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useReadableMessage } from './useReadableMessage';
 import { useProvidedEngine } from './useReceiptEngine';
 import { shallowEqual, useStoreSelector } from './useStoreSelector';
@@ -37,7 +37,10 @@ export interface MessageReceipt {
    * (`readCount` and `unreadCount` are undefined until then). `status` is then `'sent'`: show a
    * neutral state, as `ReadTick` and `UnreadBadge` do. False once known, and when asking failed
    * (one-to-one: at all, e.g. offline or 190002, asked again after a reconnect; team: for good, a
-   * passing failure being retried meanwhile), when `'sent'` is what is known.
+   * passing failure being retried meanwhile), when `'sent'` is what is known. Also false for a
+   * one-to-one message this hook showed while it was sending (the chat's first send, whose read
+   * time is asked as its tick mounts and comes just after the send succeeds): the peer cannot have
+   * read it before it was sent, so `'sent'` is known, and it still turns `'read'` once they read it.
    */
   isLoading: boolean;
   /** True when the team cannot do receipts (e.g. over 200 members, receipts disabled). */
@@ -99,7 +102,9 @@ const showsAnyMode = (mode: ReceiptMode) => mode !== 'none';
  * show get no store subscription and load nothing: in a chat, half the rows are incoming and show
  * no tick, and only team rows show a badge.
  */
-export function useReceiptView<TView extends { mode: ReceiptMode; status?: MessageStatus }>(
+export function useReceiptView<
+  TView extends { mode: ReceiptMode; status?: MessageStatus; isLoading?: boolean },
+>(
   message: ReceiptMessage,
   {
     select,
@@ -115,9 +120,17 @@ export function useReceiptView<TView extends { mode: ReceiptMode; status?: Messa
   const engine = useProvidedEngine(caller);
   // An unreadable or malformed message shows nothing (undefined: mode 'none').
   const [readable, messageRef] = useReadableMessage(message);
+  // The send of a message shown sending ends before the peer's read time, asked as it mounted, can
+  // come: waiting for it took the tick from the clock to an empty box and then the check. The flag
+  // is part of the selector, so the read time's arrival then renders nothing.
+  const sentHere = useRef<string | undefined>(undefined);
+  const isSentHere = readable !== undefined && sentHere.current === readable.messageClientId;
   const selector = useCallback(
-    (state: ReceiptState) => select(state, readable),
-    [select, readable],
+    (state: ReceiptState) => {
+      const view = select(state, readable);
+      return isSentHere && view.isLoading ? { ...view, isLoading: false } : view;
+    },
+    [select, readable, isSentHere],
   );
   const isShown = shows(receiptModeOf(engine.accountId, readable));
   const view = useStoreSelector(engine.store, selector, shallowEqual, isShown);
@@ -129,6 +142,9 @@ export function useReceiptView<TView extends { mode: ReceiptMode; status?: Messa
   const clientId = isValid ? readable.messageClientId : '';
   const isSent = view.status === 'sent' || view.status === 'read';
   const mode = isShown ? view.mode : 'none';
+  // Written while rendering, as the readable copy's ref is: a render React discards still showed the
+  // app's message sending. Team views keep waiting: the badge says its counts load.
+  if (mode === 'p2p' && view.status === 'sending') sentHere.current = clientId;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: another message (its client id) is watched anew, read through messageRef
   useEffect(() => {
