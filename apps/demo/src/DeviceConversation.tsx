@@ -109,7 +109,7 @@ export function DeviceConversation(props: {
  * The open chat's list. Mounted when the chat opens, so `useUnreadSeparator` takes the read time of
  * this opening: the line goes above the first message of someone else unread then, stays there while
  * the list marks what the reader sees, and the list opens at it (`scrollToMessage`), not at the end:
- * once, and only if the reader has not scrolled up before the read time came.
+ * once, and only if the reader has not scrolled up and no message came before the read time did.
  */
 function OpenChat(props: {
   device: DemoDevice;
@@ -123,6 +123,8 @@ function OpenChat(props: {
   const boxRef = useRef<HTMLDivElement>(null);
   const hasOpenedAtLine = useRef(false);
   const { firstUnreadKey } = useUnreadSeparator(conversationId, { messages });
+  const newestKey = messages[messages.length - 1]?.messageClientId ?? '';
+  const openedWithKey = useRef<string | undefined>(undefined);
   const renderRow = useCallback(
     (message: DemoMessage) => (
       <>
@@ -132,16 +134,23 @@ function OpenChat(props: {
     ),
     [firstUnreadKey, renderMessage],
   );
-  // Once per opening, and only while the list is still at its end: older unread history moves the
-  // key up, and a read time that comes late (NIM's waits up to 5 s for the login sync) must not pull
-  // back a reader who has scrolled.
   useEffect(() => {
+    // The newest message the chat opened with: a newer one means the list has since followed new
+    // messages (or the reader's own) to its end, past the line.
+    openedWithKey.current ??= newestKey;
     if (!firstUnreadKey || hasOpenedAtLine.current) return;
     hasOpenedAtLine.current = true;
-    if (boxRef.current?.querySelector('[data-at-end="true"]')) {
+    // Once per opening, and only while the reader has not moved: older unread history moves the key
+    // up, and a read time that comes late (NIM's waits up to 5 s for the login sync) must not pull
+    // back a reader who has scrolled up, nor one the list took down to messages that came meanwhile
+    // (at its end then too, so `data-at-end` alone jumped back up past them).
+    if (
+      newestKey === openedWithKey.current &&
+      boxRef.current?.querySelector('[data-at-end="true"]')
+    ) {
       listRef.current?.scrollToMessage(firstUnreadKey, { align: 'start' });
     }
-  }, [firstUnreadKey]);
+  }, [firstUnreadKey, newestKey]);
   return (
     // A box only to find the list's `data-at-end` in: `display: contents` changes no layout.
     <div ref={boxRef} style={{ display: 'contents' }}>

@@ -138,3 +138,68 @@ it('team: leaving the chat marks it read on NIM, so the next opening starts at w
   flushSync(() => button('Open chat').click());
   await expectLineAbove(container, 'new 1');
 });
+
+/** True when the row that shows `text` is entirely inside the list's view. */
+function isInView(container: HTMLElement, text: string): boolean {
+  const row = [...container.querySelectorAll('.readmark-message-row')].find((each) =>
+    each.textContent?.includes(text),
+  );
+  if (!row) return false;
+  const box = row.getBoundingClientRect();
+  const view = container.querySelector('.readmark-message-scroller')!.getBoundingClientRect();
+  return box.top >= view.top && box.bottom <= view.bottom;
+}
+
+it('a burst the list followed to the end while the chat opened keeps the reader there when the read time comes late', async () => {
+  window.focus();
+  const server = createMemoryServer();
+  const { container, button } = bobsChat(server, 'bob|1|alice');
+  await send(server, 'alice|1|bob', ['old 1', 'old 2']);
+  await waitFor(() => expect(container.textContent).toContain('old 2'));
+  const old2 = devices[0]!.messages.getMessages('bob|1|alice')[1]!;
+  await waitFor(() =>
+    expect(selectSelfReadTime(devices[0]!.engine.store.getState(), 'bob|1|alice')).toBe(
+      old2.createTime,
+    ),
+  );
+  button('Close chat').click();
+  await waitFor(() => expect(container.textContent).toContain('Chat closed.'));
+  await send(
+    server,
+    'alice|1|bob',
+    Array.from({ length: 12 }, (_, i) => `new ${i + 1}`),
+  );
+  // NIM's read time waits up to 5 s for the login sync: it comes after the burst below.
+  const transport = devices[0]!.engine.transport;
+  const getSelfReadTime = transport.getSelfReadTime!.bind(transport);
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
+  let isAnswered = false;
+  transport.getSelfReadTime = async (conversationId) => {
+    await answered;
+    const time = await getSelfReadTime(conversationId);
+    isAnswered = true;
+    return time;
+  };
+  flushSync(() => button('Open chat').click());
+  await send(
+    server,
+    'alice|1|bob',
+    Array.from({ length: 15 }, (_, i) => `burst ${i + 1}`),
+  );
+  // The list followed the burst to its end: the reader has seen it.
+  await waitFor(() => expect(isInView(container, 'burst 15')).toBe(true));
+  answer();
+  await waitFor(() => expect(isAnswered).toBe(true));
+  for (let frame = 0; frame < 10; frame++) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  // Not pulled back up past the burst it saw to the line above "new 1".
+  expect(isInView(container, 'burst 15')).toBe(true);
+  expect(container.querySelector('[data-at-end]')?.getAttribute('data-at-end')).toBe('true');
+  // The line is there when the reader scrolls up to it.
+  container.querySelector('.readmark-message-scroller')!.scrollTop = 0;
+  await expectLineAbove(container, 'new 1');
+});

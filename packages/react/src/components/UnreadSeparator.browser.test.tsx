@@ -1,4 +1,5 @@
 import { type ReceiptEngine, type ReceiptMessage, selectSelfReadTime } from '@readmark/core';
+import type { MemoryClient } from '@readmark/memory';
 import { useCallback, useEffect, useRef } from 'react';
 import { expect, it } from 'vitest';
 import { useUnreadSeparator } from '../hooks/useUnreadSeparator';
@@ -12,8 +13,9 @@ import { UnreadSeparator } from './UnreadSeparator';
  * The jump an app makes with the hook's key: Bob opens a chat of 40 messages from Alice of which he
  * had read 10 on another device; the list opens at the line (scrollToMessage), which is seen, and it
  * stays above the same message while the list marks the rows in view read. The jump is made once per
- * opening and only while the list is still at its end: older unread history loaded later, or a read
- * time that comes after the reader scrolled, moves the line but not the reader.
+ * opening and only while the reader has not moved (the list at its end, nothing added since it
+ * opened): older unread history loaded later, or a read time that comes after the reader scrolled
+ * or after the list followed new messages to its end, moves the line but not the reader.
  */
 
 const world = listWorldPerTest('unread-list');
@@ -23,7 +25,9 @@ function Chat(props: { messages: ReceiptMessage[]; isOpenedAtLine: boolean }) {
   const listRef = useRef<MessageListHandle>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const hasOpenedAtLine = useRef(false);
+  const openedWithKey = useRef<string | undefined>(undefined);
   const { firstUnreadKey } = useUnreadSeparator('bob|1|alice', { messages: props.messages });
+  const newestKey = props.messages[props.messages.length - 1]?.messageClientId ?? '';
   const renderMessage = useCallback(
     (message: ReceiptMessage) => (
       <div style={{ height: 50 }} data-testid={message.messageClientId}>
@@ -34,12 +38,16 @@ function Chat(props: { messages: ReceiptMessage[]; isOpenedAtLine: boolean }) {
     [firstUnreadKey],
   );
   useEffect(() => {
+    openedWithKey.current ??= newestKey;
     if (!props.isOpenedAtLine || !firstUnreadKey || hasOpenedAtLine.current) return;
     hasOpenedAtLine.current = true;
-    if (boxRef.current?.querySelector('[data-at-end="true"]')) {
+    if (
+      newestKey === openedWithKey.current &&
+      boxRef.current?.querySelector('[data-at-end="true"]')
+    ) {
       listRef.current?.scrollToMessage(firstUnreadKey, { align: 'start' });
     }
-  }, [firstUnreadKey, props.isOpenedAtLine]);
+  }, [firstUnreadKey, newestKey, props.isOpenedAtLine]);
   return (
     <div ref={boxRef} data-first-unread={firstUnreadKey}>
       <MessageList
@@ -55,7 +63,12 @@ function Chat(props: { messages: ReceiptMessage[]; isOpenedAtLine: boolean }) {
 }
 
 /** 40 messages from Alice, the first 10 read by Bob on his phone; Bob's engine on this device. */
-async function bobsChat(): Promise<{ engine: ReceiptEngine; messages: ReceiptMessage[] }> {
+async function bobsChat(): Promise<{
+  engine: ReceiptEngine;
+  messages: ReceiptMessage[];
+  alice: MemoryClient;
+  phone: MemoryClient;
+}> {
   const alice = world.server.login('alice');
   const phone = world.server.login('bob');
   for (let i = 0; i < 40; i++) {
@@ -64,7 +77,7 @@ async function bobsChat(): Promise<{ engine: ReceiptEngine; messages: ReceiptMes
   const messages = await world.history(phone, 'bob|1|alice');
   await phone.V2NIMMessageService.sendP2PMessageReceipt(messages[9] as never);
   await settle(world.server);
-  return { engine: world.engineFor(world.server.login('bob')), messages };
+  return { engine: world.engineFor(world.server.login('bob')), messages, alice, phone };
 }
 
 /**
@@ -192,4 +205,44 @@ it('does not jump to a read time that comes after the reader scrolled up', async
     .toBe(messages[10]!.messageClientId);
   await frames(5);
   expect(scroller.scrollTop).toBe(scrollTop);
+});
+
+it('does not jump to a read time that comes after the list followed new messages to its end', async () => {
+  const { engine, messages, alice, phone } = await bobsChat();
+  // NIM's read time waits for the login sync (up to 5 s), while a burst arrives.
+  let letThrough = () => {};
+  const gate = new Promise<void>((resolve) => {
+    letThrough = resolve;
+  });
+  const getSelfReadTime = engine.transport.getSelfReadTime!.bind(engine.transport);
+  engine.transport.getSelfReadTime = (id) => gate.then(() => getSelfReadTime(id));
+  const ui = (shown: ReceiptMessage[]) => (
+    <Providers engine={engine}>
+      <Chat messages={shown} isOpenedAtLine />
+    </Providers>
+  );
+  const app = renderApp(ui(messages));
+  await frames(5);
+  for (let i = 0; i < 15; i++) {
+    await world.send(alice, { conversationId: 'alice|1|bob', text: `burst ${i}` });
+  }
+  const withBurst = await world.history(phone, 'bob|1|alice');
+  app.rerender(ui(withBurst));
+  const newest = `[data-testid="${withBurst.at(-1)!.messageClientId}"]`;
+  await expect.poll(() => app.container.querySelector(newest)).not.toBeNull();
+  await frames(5);
+  expect(app.container.querySelector('[data-at-end="true"]')).not.toBeNull();
+  const scroller = scrollerOf(app);
+  const scrollTop = scroller.scrollTop;
+  letThrough();
+  await settle(world.server);
+  await expect
+    .poll(() =>
+      app.container.querySelector('[data-first-unread]')?.getAttribute('data-first-unread'),
+    )
+    .toBe(messages[10]!.messageClientId);
+  await frames(5);
+  // Not pulled back up past the burst it followed: the newest message is still in view.
+  expect(scroller.scrollTop).toBe(scrollTop);
+  expect(app.container.querySelector(newest)).not.toBeNull();
 });

@@ -18,7 +18,9 @@ function Chat({ conversationId, messages }) {
   const listRef = useRef(null);
   const boxRef = useRef(null);
   const hasOpenedAtLine = useRef(false);
+  const openedWithKey = useRef(undefined);
   const { firstUnreadKey } = useUnreadSeparator(conversationId, { messages });
+  const newestKey = messages[messages.length - 1]?.messageClientId ?? '';
   const renderMessage = useCallback(
     (message) => (
       <>
@@ -28,16 +30,20 @@ function Chat({ conversationId, messages }) {
     ),
     [firstUnreadKey],
   );
-  // Open at the first unread message instead of the newest: once, and only while the list is
-  // still at its end (older unread history moves the key; a late read time must not pull a reader
-  // who has scrolled).
+  // Open at the first unread message instead of the newest: once, and only while the reader has
+  // not moved (older unread history moves the key; a late read time must not pull back a reader
+  // who has scrolled up, or whom the list took down to messages that came meanwhile).
   useEffect(() => {
+    openedWithKey.current ??= newestKey; // the newest message when the chat opened
     if (!firstUnreadKey || hasOpenedAtLine.current) return;
     hasOpenedAtLine.current = true;
-    if (boxRef.current?.querySelector('[data-at-end="true"]')) {
+    if (
+      newestKey === openedWithKey.current &&
+      boxRef.current?.querySelector('[data-at-end="true"]')
+    ) {
       listRef.current?.scrollToMessage(firstUnreadKey, { align: 'start' });
     }
-  }, [firstUnreadKey]);
+  }, [firstUnreadKey, newestKey]);
   return (
     <div ref={boxRef} style={{ display: 'contents' }}>
       <MessageList
@@ -53,8 +59,9 @@ function Chat({ conversationId, messages }) {
 /**
  * "Unread messages" (以下为新消息): a line above the first message Bob had not read when he opened
  * the chat, placed by `useUnreadSeparator` and kept there while he reads; the list opens at it with
- * `listRef.scrollToMessage(firstUnreadKey)`, once and only while it is still at its end. Its words are
- * plain text, read in the chat like the messages. Stories run against the in-memory NIM server.
+ * `listRef.scrollToMessage(firstUnreadKey)`, once and only while he has not moved (the list still at
+ * its end, no message added since it opened). Its words are plain text, read in the chat like the
+ * messages. Stories run against the in-memory NIM server.
  */
 const meta = {
   title: 'Components/UnreadSeparator',
@@ -98,7 +105,9 @@ function Chat({ messages, label }: { messages: ReceiptMessage[]; label: string }
   const listRef = useRef<MessageListHandle>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const hasOpenedAtLine = useRef(false);
+  const openedWithKey = useRef<string | undefined>(undefined);
   const { firstUnreadKey } = useUnreadSeparator('bob|1|alice', { messages });
+  const newestKey = messages[messages.length - 1]?.messageClientId ?? '';
   const renderMessage = useCallback(
     (message: ReceiptMessage) => (
       <div style={{ padding: '4px 8px' }}>
@@ -109,12 +118,16 @@ function Chat({ messages, label }: { messages: ReceiptMessage[]; label: string }
     [firstUnreadKey],
   );
   useEffect(() => {
+    openedWithKey.current ??= newestKey;
     if (!firstUnreadKey || hasOpenedAtLine.current) return;
     hasOpenedAtLine.current = true;
-    if (boxRef.current?.querySelector('[data-at-end="true"]')) {
+    if (
+      newestKey === openedWithKey.current &&
+      boxRef.current?.querySelector('[data-at-end="true"]')
+    ) {
       listRef.current?.scrollToMessage(firstUnreadKey, { align: 'start' });
     }
-  }, [firstUnreadKey]);
+  }, [firstUnreadKey, newestKey]);
   return (
     <div
       ref={boxRef}
