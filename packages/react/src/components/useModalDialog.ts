@@ -6,7 +6,8 @@ import { listenAll } from './listenAll';
  * Shows a native `<dialog>` as a modal for as long as its component is mounted: the sheet mounts
  * it when it opens and unmounts it when it closes, so a closed sheet leaves no element behind.
  *
- * `showModal()` gives the real modal behaviour for free (inert background, focus kept inside, top layer).
+ * `showModal()` gives the real modal behaviour for free (inert background, top layer), and Tab and
+ * Shift+Tab go round its controls, never out of it (`keepTabInside`).
  * Esc is turned into `onClose()` so the parent stays the source of truth, and focus goes back to the
  * element that was focused when the dialog opened (normally the badge) as the dialog unmounts.
  * If that element has left the document meanwhile (a virtualized list unmounted the badge's row), focus
@@ -53,6 +54,9 @@ export function useModalDialog(onClose: () => void): RefObject<HTMLDialogElement
     const stopListening = listenAll([
       [dialog, 'cancel', handleCancel],
       [dialog, 'close', handleClose],
+      // On the document, after the bubbling phase's own handlers (React's, the app's rows'): a Tab
+      // one of them took (`preventDefault`) is theirs.
+      [dialog.ownerDocument, 'keydown', (event: KeyboardEvent) => keepTabInside(dialog, event)],
     ]);
     // An open modal the app hides (`display: none` on a part of its page, another tab of its own)
     // is not drawn, yet it kept the rest of the page inert: a page that looked normal and took no
@@ -87,6 +91,42 @@ export function useModalDialog(onClose: () => void): RefObject<HTMLDialogElement
   }, []);
 
   return dialogRef;
+}
+
+/**
+ * Tab from the dialog's last stop goes to its first, and Shift+Tab from its first (or from the
+ * dialog itself) to its last: the focus stays in the modal. Chromium took it out of the page to the
+ * browser's own controls (its address bar), or to `<body>`, and only the next Tab brought it back.
+ * A stop in a virtualized list is found among its rendered rows; the list itself then puts a
+ * Shift+Tab that lands in it on the last control in view (`useShiftTabIntoView`).
+ */
+function keepTabInside(dialog: HTMLDialogElement, event: KeyboardEvent) {
+  const { key, shiftKey } = event;
+  if (key !== 'Tab' || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) {
+    return;
+  }
+  // The element with the focus, also inside a shadow root; nothing to do for a key outside.
+  const path = event.composedPath();
+  const focused = path[0] as Node;
+  if (!path.includes(dialog)) return;
+  // Where Tab stops: elements with a `tabIndex` of 0 or more, not disabled, here only drawn ones.
+  // Without layout (jsdom) nothing is drawn, and the browser's move stands.
+  const stops = [...dialog.querySelectorAll<HTMLElement>('*')].filter(
+    (element) =>
+      element.tabIndex >= 0 &&
+      !(element as { disabled?: boolean }).disabled &&
+      element.getClientRects().length > 0,
+  );
+  const next = shiftKey ? stops.at(-1) : stops[0];
+  // With a stop after the focus in Tab's direction (inside it counts as after), the browser's move
+  // stands: DOCUMENT_POSITION_PRECEDING (2), DOCUMENT_POSITION_FOLLOWING (4).
+  if (!next || stops.some((stop) => focused.compareDocumentPosition(stop) & (shiftKey ? 2 : 4))) {
+    return;
+  }
+  event.preventDefault();
+  // Round to the first stop, or back to the last (a member list then takes it to its last control
+  // in view, where the reader left it: `useShiftTabIntoView`).
+  next.focus();
 }
 
 /*
