@@ -1,8 +1,6 @@
 import {
-  ArgTypes,
   Controls,
   Description,
-  Heading,
   Primary,
   Stories,
   Subtitle,
@@ -12,12 +10,11 @@ import {
 
 /**
  * The docs page of every entry: Storybook's default page (title, description, the first story, its
- * controls, every story), plus, for a component, the table of all its props with their TSDoc.
- *
- * The stories keep `parameters.controls.include` to what is safe to change from the Controls panel
- * (the message, the open state and the callbacks come from each story's own world). That filter
- * also narrows the controls table under the first story, so the full table is drawn from the meta
- * (`<ArgTypes />`), which no controls filter touches.
+ * controls, every story). For a component the controls table is the props table: a row per prop
+ * with its TSDoc, type and default, and a control on the props the stories let a reader change
+ * (`parameters.controls.editable`, editableArgs.ts); the others' come from each story's own world.
+ * It was a controls table of those few followed by a full "Props" table (the ArgTypes block), the same
+ * descriptions twice.
  */
 export function DocsPage() {
   const { csfFile, preparedMeta } = useOf('meta', ['meta']);
@@ -30,13 +27,7 @@ export function DocsPage() {
       <Description of="meta" />
       {isSingleStory ? <Description of="story" /> : null}
       <Primary />
-      {hasComponent ? (
-        <>
-          <Controls />
-          <Heading>Props</Heading>
-          <ArgTypes />
-        </>
-      ) : null}
+      {hasComponent ? <Controls /> : null}
       {isSingleStory ? null : <Stories />}
     </>
   );

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { configure } from 'storybook/test';
 import '../packages/react/src/styles.css';
 import { DocsPage } from './DocsPage';
+import { editableArgs } from './editableArgs';
 import { optionalPropTypes } from './optionalPropTypes';
 
 // Play functions wait for a condition up to 5 s instead of Testing Library's 1 s: in CI the Storybook
@@ -64,7 +65,7 @@ const withLanguage: Decorator = (Story, context) => (
 
 const preview: Preview = {
   tags: ['autodocs'],
-  argTypesEnhancers: [optionalPropTypes],
+  argTypesEnhancers: [optionalPropTypes, editableArgs],
   decorators: [withTheme, withLanguage],
   globalTypes: {
     locale: {
@@ -96,7 +97,8 @@ const preview: Preview = {
   parameters: {
     layout: 'fullscreen',
     controls: { expanded: true },
-    // Every prop of a component with its TSDoc, beside the few the stories let you change.
+    // One table of every prop of a component with its TSDoc, controls on those a story lets you
+    // change (`controls.editable`, editableArgs.ts).
     docs: { page: DocsPage },
     // Every story is checked with axe-core; in the Vitest run a violation fails the test. WCAG 2.2's
     // target size (2.5.8, 24 x 24 CSS px or spaced apart) too, which axe leaves off by default.

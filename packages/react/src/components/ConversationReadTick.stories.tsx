@@ -20,7 +20,7 @@ const meta = {
   component: ConversationReadTick,
   // Rows pass their own `lastMessage`; only the class is the story's to change.
   parameters: {
-    controls: { include: ['className'] },
+    controls: { editable: ['className'] },
     docs: { source: sourceFrom<TickArgs>(rowUsage) },
   },
 } satisfies Meta<typeof ConversationReadTick>;

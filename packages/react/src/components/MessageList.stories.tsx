@@ -31,7 +31,7 @@ const meta = {
   // these reach every list a story shows.
   parameters: {
     controls: {
-      include: ['isMarkingRead', 'readDwellMs', 'isScrollingToOwnMessages', 'className'],
+      editable: ['isMarkingRead', 'readDwellMs', 'isScrollingToOwnMessages', 'className'],
     },
     docs: { source: sourceFrom<ListArgs>((args, locale) => listUsage(args, locale)) },
   },

@@ -22,7 +22,7 @@ const meta = {
   component: ReadTick,
   // The messages come from the story's world; only the class is the story's to change.
   parameters: {
-    controls: { include: ['className'] },
+    controls: { editable: ['className'] },
     docs: { source: sourceFrom<TickArgs>(tickUsage) },
   },
 } satisfies Meta<typeof ReadTick>;

@@ -44,7 +44,7 @@ const meta = {
   // The message, the open state and `renderMember` (see "Render Member") come from the story; the
   // rest reaches every sheet it shows. Member ids are user1, user2, …
   parameters: {
-    controls: { include: ['initialTab', 'memberAccountIds', 'messageExcerpt', 'className'] },
+    controls: { editable: ['initialTab', 'memberAccountIds', 'messageExcerpt', 'className'] },
     docs: { source: sourceFrom<SheetArgs>(sheetUsage) },
   },
 } satisfies Meta<typeof ReceiptDetailSheet>;

@@ -35,7 +35,7 @@ const meta = {
   // The message comes from the story's world and `onOpen` opens the sheet (see "Without On Open"
   // for the badge without it); only the class is the story's to change.
   parameters: {
-    controls: { include: ['className'] },
+    controls: { editable: ['className'] },
     docs: { source: sourceFrom<BadgeArgs>((args, locale) => badgeUsage(args, locale)) },
   },
 } satisfies Meta<typeof UnreadBadge>;
