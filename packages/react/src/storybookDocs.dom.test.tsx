@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import preview from '../../../.storybook/preview';
 import * as conversationReadTick from './components/ConversationReadTick.stories';
 import * as messageList from './components/MessageList.stories';
+import * as readBy from './components/ReadBy.stories';
 import * as readTick from './components/ReadTick.stories';
 import * as receiptDetailSheet from './components/ReceiptDetailSheet.stories';
 import * as unreadBadge from './components/UnreadBadge.stories';
@@ -15,7 +16,14 @@ import * as unreadBadge from './components/UnreadBadge.stories';
  * them all (`<ArgTypes />`) under it: every description twice.
  */
 
-const storyFiles = { conversationReadTick, messageList, readTick, receiptDetailSheet, unreadBadge };
+const storyFiles = {
+  conversationReadTick,
+  messageList,
+  readBy,
+  readTick,
+  receiptDetailSheet,
+  unreadBadge,
+};
 
 describe.each(Object.entries(storyFiles))('%s stories', (_, { default: meta, ...stories }) => {
   const editable: string[] = meta.parameters.controls.editable ?? [];

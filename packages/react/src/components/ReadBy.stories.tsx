@@ -24,7 +24,7 @@ const meta = {
   args: { max: 3 },
   // The message comes from the story's world; the rest is the story's to change.
   parameters: {
-    controls: { include: ['max', 'className'] },
+    controls: { editable: ['max', 'className'] },
     docs: { source: sourceFrom<ReadByArgs>((args, locale) => readByUsage(args, locale)) },
   },
 } satisfies Meta<typeof ReadBy>;
