@@ -226,37 +226,41 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
       const stale = new Set<string>();
       context.store.setState((state) => {
         const draft = draftTeamReceipts(state, context.teamRetention);
-        // Details change only for messages someone opened; most states hold none, so a burst of
-        // events then costs one lookup per receipt and no reconciliation at all.
-        const hasDetails = hasAnyKey(state.teamDetails);
         let details = state.teamDetails;
         let isDetailsCopied = false;
-        for (const receipt of receipts) {
-          const merged = draft.merge(receipt);
-          // Not news: the detail already agrees with these counts (it was reconciled when they
-          // first arrived), so a duplicate or stale event changes nothing at all.
-          if (!merged || !hasDetails) continue;
-          const key = teamMessageKey(merged.conversationId, merged.messageClientId);
-          if (!Object.hasOwn(details, key) || stale.has(key)) continue;
-          const entry = details[key]!;
-          if (entry.status === 'loading') continue;
-          // Receipts are reconciled one by one, in order, so a burst naming each new reader in
-          // turn moves them one at a time without a query, as separate events would.
-          const reconciled = reconcileDetail(entry, merged);
-          if (reconciled === entry) continue;
-          if (!reconciled && watched.has(key)) {
-            stale.add(key);
-            continue;
-          }
-          if (!isDetailsCopied) {
-            details = { ...details };
-            isDetailsCopied = true;
-          }
-          if (reconciled) {
-            details[key] = reconciled;
-          } else {
-            // Nobody shows a stale detail: forget it so the next viewer loads it fresh.
-            delete details[key];
+        // Details change only for messages someone opened; most states hold none, so a burst of
+        // events then needs no reconciliation at all, nor any receipt merged on its own: only the
+        // last that raised each message's count is (a burst of 1,000 for 20 messages: 20 merges).
+        if (!hasAnyKey(details)) {
+          draft.mergeAll(receipts);
+        } else {
+          for (const receipt of receipts) {
+            const merged = draft.merge(receipt);
+            // Not news: the detail already agrees with these counts (it was reconciled when they
+            // first arrived), so a duplicate or stale event changes nothing at all.
+            if (!merged) continue;
+            const key = teamMessageKey(merged.conversationId, merged.messageClientId);
+            if (!Object.hasOwn(details, key) || stale.has(key)) continue;
+            const entry = details[key]!;
+            if (entry.status === 'loading') continue;
+            // Receipts are reconciled one by one, in order, so a burst naming each new reader in
+            // turn moves them one at a time without a query, as separate events would.
+            const reconciled = reconcileDetail(entry, merged);
+            if (reconciled === entry) continue;
+            if (!reconciled && watched.has(key)) {
+              stale.add(key);
+              continue;
+            }
+            if (!isDetailsCopied) {
+              details = { ...details };
+              isDetailsCopied = true;
+            }
+            if (reconciled) {
+              details[key] = reconciled;
+            } else {
+              // Nobody shows a stale detail: forget it so the next viewer loads it fresh.
+              delete details[key];
+            }
           }
         }
         // The reconciled details go in first: trimming (keptTeamReceipts) then removes those of the

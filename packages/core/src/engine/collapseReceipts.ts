@@ -1,0 +1,57 @@
+import type { TeamMessageReadReceipt } from '../types';
+
+/** One message's receipts within a batch: what is stored, and the best one the batch brings. */
+interface Best {
+  stored: TeamMessageReadReceipt | undefined;
+  receipt: TeamMessageReadReceipt | undefined;
+  /** The last reader named by the receipts kept so far (a query answer names none). */
+  reader: string | undefined;
+}
+
+/**
+ * The receipts of a batch that merging them one by one would keep: per message the last one that
+ * raised its readCount, naming the last reader any kept receipt named, in the order each message
+ * first had one kept. Merging these gives the same state as merging the whole batch, for a fraction
+ * of the work: a busy group's burst brings dozens of receipts per message (1,000 events for the 20
+ * messages on screen in bench metric 2), and merging each copied it into the draft for nothing.
+ * Nothing is refused here (another conversation type, a forgotten message): the merge refuses the
+ * kept receipt as it would have refused each of them.
+ *
+ * @param storedOf The receipt stored for a message before the batch, if any.
+ */
+export function collapseReceipts(
+  receipts: readonly TeamMessageReadReceipt[],
+  storedOf: (conversationId: string, messageClientId: string) => TeamMessageReadReceipt | undefined,
+): TeamMessageReadReceipt[] {
+  // By conversation, then client id (a Map: ids come from the transport, '__proto__' included).
+  const conversations = new Map<string, Map<string, Best>>();
+  // A burst is nearly all of one conversation: its map is looked up once per change.
+  let conversationId: string | undefined;
+  let messages: Map<string, Best> | undefined;
+  const kept: Best[] = [];
+  for (const receipt of receipts) {
+    if (receipt.conversationId !== conversationId || !messages) {
+      conversationId = receipt.conversationId;
+      messages = conversations.get(conversationId);
+      if (!messages) {
+        messages = new Map();
+        conversations.set(conversationId, messages);
+      }
+    }
+    const clientId = receipt.messageClientId;
+    let best = messages.get(clientId);
+    if (!best) {
+      best = { stored: storedOf(conversationId, clientId), receipt: undefined, reader: undefined };
+      messages.set(clientId, best);
+    }
+    const current = best.receipt ?? best.stored;
+    // The merge's own rule (SPEC G12): only a higher readCount is news.
+    if (current && !(receipt.readCount > current.readCount)) continue;
+    if (!best.receipt) kept.push(best);
+    best.receipt = receipt;
+    best.reader = receipt.latestReadAccount ?? best.reader;
+  }
+  return kept.map(({ receipt, reader }) =>
+    receipt!.latestReadAccount === reader ? receipt! : { ...receipt!, latestReadAccount: reader! },
+  );
+}
