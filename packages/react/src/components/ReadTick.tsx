@@ -1,5 +1,12 @@
-import type { MessageStatus, ReceiptMessage, ReceiptMode, ReceiptState } from '@readmark/core';
-import { selectMessageReceipt, useReceiptView } from '../hooks/useMessageReceipt';
+import {
+  type MessageStatus,
+  type ReceiptMessage,
+  type ReceiptMode,
+  type ReceiptState,
+  selectMessageStatus,
+  selectReceiptMode,
+} from '@readmark/core';
+import { isPeerReadTimeLoading, useReceiptView } from '../hooks/useMessageReceipt';
 import { type RenderTickIcon, StatusTick } from './StatusTick';
 
 /** Props of {@link ReadTick}. */
@@ -54,10 +61,17 @@ interface TickView {
   isLoading: boolean;
 }
 
-/** Only what a tick shows: team counts that change without changing the status re-render nothing. */
+/**
+ * Only what a tick shows: team counts that change without changing the status re-render nothing.
+ * Built from the mode and status alone: every mounted tick runs this at each store update, and the
+ * badge's full view (counts, unavailability, load status) cost a tick about as much as its badge.
+ */
 function selectTickView(state: ReceiptState, message: unknown): TickView {
-  const { mode, status, isLoading } = selectMessageReceipt(state, message);
+  const mode = selectReceiptMode(state, message);
+  const status = selectMessageStatus(state, message);
   // A team tick does not wait for its counts (its badge says they load): after every send it would
   // go from the clock to an empty box and then the check, and render twice for one send.
-  return { mode, status, isLoading: isLoading && mode === 'p2p' };
+  const isLoading =
+    mode === 'p2p' && isPeerReadTimeLoading(state, message as ReceiptMessage, status);
+  return { mode, status, isLoading };
 }

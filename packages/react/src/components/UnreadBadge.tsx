@@ -1,8 +1,15 @@
-import { type ReceiptMessage, type ReceiptMode, selectIsOffline } from '@readmark/core';
+import {
+  type ReceiptMessage,
+  type ReceiptMode,
+  type ReceiptState,
+  selectIsOffline,
+} from '@readmark/core';
 import { type CSSProperties, type MouseEvent, type ReactNode, useEffect, useState } from 'react';
-import { selectMessageReceipt, useReceiptView } from '../hooks/useMessageReceipt';
-import { useProvidedEngine } from '../hooks/useReceiptEngine';
-import { useStoreSelector } from '../hooks/useStoreSelector';
+import {
+  type MessageReceipt,
+  selectMessageReceipt,
+  useReceiptView,
+} from '../hooks/useMessageReceipt';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { readFractionIcon, readShareStyle } from './ReadFractionIcon';
 import { visuallyHidden } from './visuallyHidden';
@@ -20,6 +27,25 @@ const SHOW_LOADING_AFTER_MS = 200;
 
 /** Only own flagged team messages have a badge; other rows subscribe to nothing. */
 const showsTeam = (mode: ReceiptMode) => mode === 'team';
+
+/** What a badge shows: the message's receipt view, and whether its wait is for the connection. */
+interface BadgeView extends MessageReceipt {
+  /** The counts are still to come: the badge says it loads them (status 'loading'). */
+  isWaiting: boolean;
+  /**
+   * Offline while waiting: counts still to load wait for the connection, said so, as the sheet
+   * does, rather than "Loading read receipts…" for as long as it lasts. Read only while waiting, so
+   * a connection change re-renders only waiting badges, in the view's own subscription (a second
+   * one per badge cost every badge's render a hook and an effect).
+   */
+  isOffline: boolean;
+}
+
+function selectBadgeView(state: ReceiptState, message: unknown): BadgeView {
+  const view = selectMessageReceipt(state, message);
+  const isWaiting = view.mode === 'team' && view.isLoading && view.readCount === undefined;
+  return { ...view, isWaiting, isOffline: isWaiting && selectIsOffline(state) };
+}
 
 /** Props of {@link UnreadBadge}. */
 export interface UnreadBadgeProps {
@@ -51,20 +77,11 @@ export interface UnreadBadgeProps {
  */
 export function UnreadBadge({ message, onOpen, className }: UnreadBadgeProps) {
   const receipt = useReceiptView(message, {
-    select: selectMessageReceipt,
+    select: selectBadgeView,
     shows: showsTeam,
     caller: '<UnreadBadge>',
   });
-  // The counts are still to come: the badge says it loads them (status 'loading').
-  const isWaiting = receipt.mode === 'team' && receipt.isLoading && receipt.readCount === undefined;
-  // Offline, counts still to load wait for the connection: said so, as the sheet does, rather than
-  // "Loading read receipts…" for as long as it lasts. Subscribed only while that state shows.
-  const isOffline = useStoreSelector(
-    useProvidedEngine('<UnreadBadge>').store,
-    selectIsOffline,
-    Object.is,
-    isWaiting,
-  );
+  const { isWaiting, isOffline } = receipt;
   // Seen only once the wait has lasted SHOW_LOADING_AFTER_MS (as the list's "Loading older
   // messages…"): a badge that never waits, or whose counts come sooner, sets no state and renders
   // no more than before; one that waits longer renders once more, to show it. Once seen, it stays

@@ -12,6 +12,7 @@ import {
   selectReceiptMode,
   selectTeamCountLoad,
   selectTeamReceipt,
+  type TeamCountLoadStatus,
 } from '@readmark/core';
 import { useCallback, useEffect, useRef } from 'react';
 import { useReadableMessage } from './useReadableMessage';
@@ -50,27 +51,24 @@ export interface MessageReceipt {
 /** Builds the receipt view of one message from the store. Never throws on bad data. */
 export function selectMessageReceipt(state: ReceiptState, message: unknown): MessageReceipt {
   const mode = selectReceiptMode(state, message);
-  const isOwn = isReceiptMessage(message) && message.senderId === state.accountId;
+  // A mode means an own message (receiptModeOf); only 'none' needs the message looked at again.
+  const isOwn =
+    mode !== 'none' || (isReceiptMessage(message) && message.senderId === state.accountId);
   if (mode === 'none') return { isOwn, mode, isLoading: false, isUnavailable: false };
   const status = selectMessageStatus(state, message);
   if (mode === 'p2p') {
-    const isLoading =
-      status === 'sent' &&
-      !selectPeerReadTimeLoad(
-        state,
-        messageConversationId(state.accountId, message as ReceiptMessage),
-      );
+    const isLoading = isPeerReadTimeLoading(state, message as ReceiptMessage, status);
     return { isOwn, mode, status, isLoading, isUnavailable: false };
   }
   const isUnavailable = selectIsTeamUnavailable(state, message);
   const receipt = isUnavailable ? undefined : selectTeamReceipt(state, message);
-  const load = selectTeamCountLoad(state, message);
+  // The load status matters only while no counts are known: looked up then only (its key is built
+  // and hashed; every mounted badge and tick ran this at each store update, known counts or not).
   const isLoading =
     !isUnavailable &&
     !receipt &&
     (status === 'sent' || status === 'read') &&
-    load !== 'loaded' &&
-    load !== 'failed';
+    !isSettled(selectTeamCountLoad(state, message));
   return {
     isOwn,
     mode,
@@ -80,6 +78,24 @@ export function selectMessageReceipt(state: ReceiptState, message: unknown): Mes
     isLoading,
     isUnavailable,
   };
+}
+
+/** True when a count load has ended, counts or not. */
+const isSettled = (load: TeamCountLoadStatus | undefined) => load === 'loaded' || load === 'failed';
+
+/**
+ * True while an own sent one-to-one message waits for the peer's read time, which says whether it
+ * was read (see {@link MessageReceipt.isLoading}).
+ */
+export function isPeerReadTimeLoading(
+  state: ReceiptState,
+  message: ReceiptMessage,
+  status: MessageStatus | undefined,
+): boolean {
+  return (
+    status === 'sent' &&
+    !selectPeerReadTimeLoad(state, messageConversationId(state.accountId, message))
+  );
 }
 
 /**
