@@ -30,6 +30,32 @@ describe('conversation ids (SPEC section 2)', () => {
     expect(messageConversationId('B', superTeam)).toBe('B|3|S1');
   });
 
+  it('finds a message changed in place anew (the id found last is kept per message object)', () => {
+    const message = { senderId: 'A', receiverId: 'B', conversationType: 1 };
+    expect(messageConversationId('A', message)).toBe('A|1|B');
+    // The same id, the same string: asked again, nothing is built.
+    expect(messageConversationId('A', message)).toBe(messageConversationId('A', message));
+    message.receiverId = 'C';
+    expect(messageConversationId('A', message)).toBe('A|1|C');
+    message.senderId = 'D';
+    expect(messageConversationId('A', message)).toBe('A|1|D');
+    message.conversationType = 2;
+    expect(messageConversationId('A', message)).toBe('A|2|C');
+    expect(messageConversationId('D', message)).toBe('D|2|C');
+    // Read through getters each time, as before.
+    let reads = 0;
+    const withGetter = {
+      senderId: 'A',
+      conversationType: 2,
+      get receiverId() {
+        reads++;
+        return reads > 2 ? 'T2' : 'T1';
+      },
+    };
+    expect(messageConversationId('A', withGetter)).toBe('A|2|T1');
+    expect(messageConversationId('A', withGetter)).toBe('A|2|T2');
+  });
+
   it('rejects a missing or malformed message with ReceiptError 191004, never a TypeError', () => {
     const bad: unknown[] = [
       null,
