@@ -177,6 +177,20 @@ export function buildResults(runs: Map<string, object[]>, sizes: SizeEntry[] = [
       ),
     );
   }
+  // The same burst with one message's member lists open (a mounted ReadBy, an open sheet), which
+  // must not take the other messages' receipts off the collapsed path.
+  const nodeListOpen = m('n2.stored1kMemberListOpen');
+  if (node1k && nodeListOpen) {
+    results.push(
+      medianRatio(
+        'n2.engineApply1000EventsMemberListOpen',
+        nodeListOpen.applyMs!,
+        node1k.applyMs!,
+        1.2,
+        'no list open',
+      ),
+    );
+  }
 
   const chats100 = m('n3.chats100');
   const chats10k = m('n3.chats10k');

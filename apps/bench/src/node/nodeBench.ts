@@ -30,6 +30,7 @@ const collectGarbage: () => void = (() => {
  */
 async function engineApply(
   stored: number,
+  { isMemberListOpen = false } = {},
 ): Promise<{ applyMs: number; applied: number; notifications: number; coldApplyMs: number }> {
   const transport = createBenchTransport({ memberCount: BURST_MEMBERS });
   // Every receipt kept (the default keeps 5,000 per conversation besides those on screen): the
@@ -38,8 +39,15 @@ async function engineApply(
   const messages = makeMessages({ from: -1000, to: 0, kind: 'team', ownEvery: 1 });
   const receipts = storedReceipts({ messages, stored, memberCount: BURST_MEMBERS });
   transport.emit({ type: 'teamReceipts', receipts });
-  // The stored receipts are in the store before the clock starts (a burst is applied once the
-  // current task yields).
+  // One message's member lists loaded and followed, as a mounted `ReadBy` or an open sheet keeps
+  // them: the bursts' receipts, all for other messages, must still take the collapsed path. A
+  // message newer than the history, so nobody has read it and the transport's empty lists agree
+  // with its counts (lists behind its counts would be asked for again on the backoff).
+  if (isMemberListOpen) {
+    engine.watchTeamDetail(makeMessages({ from: 0, to: 1, kind: 'team', ownEvery: 1 })[0]!);
+  }
+  // The stored receipts (and that list) are in the store before the clock starts (a burst is
+  // applied once the current task yields).
   await new Promise((resolve) => setTimeout(resolve, 0));
   const nextEvents = createReaderEvents({ memberCount: BURST_MEMBERS, count: BURST_EVENTS });
   let notifications = 0;
@@ -134,6 +142,7 @@ async function p2pApply(chats: number): Promise<{ applyMs: number }> {
 export const nodeSpecs: Spec[] = [
   { key: 'n2.stored1k', run: () => engineApply(1000) },
   { key: 'n2.stored100k', run: () => engineApply(100_000) },
+  { key: 'n2.stored1kMemberListOpen', run: () => engineApply(1000, { isMemberListOpen: true }) },
   { key: 'n3.chats100', run: () => p2pApply(100) },
   { key: 'n3.chats10k', run: () => p2pApply(10_000) },
 ];

@@ -1030,6 +1030,48 @@ describe('team loads: backoff, freshness and one store update per change (review
     stopDetail();
   });
 
+  it('a burst for a message whose member lists are open and for one without: the lists move reader by reader, the other counts name the last reader', async () => {
+    const { a, b, c, d, e, g1 } = await team();
+    const g2 = await world.send(a, 'A|2|T1', { at: 200, isFlagged: true });
+    await world.settle();
+    a.engine.watchTeamCounts(g1);
+    a.engine.watchTeamCounts(g2);
+    const stopDetail = a.engine.watchTeamDetail(g1);
+    await world.tick(50);
+    const listener = vi.fn();
+    a.engine.store.subscribe(listener);
+    // Four members read both messages at once: A gets their receipts back to back, g1's and g2's
+    // interleaved.
+    await Promise.all(
+      [b, c, d, e].map((reader) =>
+        reader.client.V2NIMMessageService.sendTeamMessageReceipts([
+          world.copyOf(reader, g1) as never,
+          world.copyOf(reader, g2) as never,
+        ]),
+      ),
+    );
+    await world.tick(0);
+    expect(listener).toHaveBeenCalledTimes(1);
+    // g1's lists followed each reader named in turn, without a query.
+    expect(detailOf(a, g1)).toMatchObject({
+      status: 'ready',
+      readAccountList: ['B', 'C', 'D', 'E'],
+      unreadAccountList: [],
+    });
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
+    expect(receiptOf(a, g1)).toMatchObject({
+      readCount: 4,
+      unreadCount: 0,
+      latestReadAccount: 'E',
+    });
+    expect(receiptOf(a, g2)).toMatchObject({
+      readCount: 4,
+      unreadCount: 0,
+      latestReadAccount: 'E',
+    });
+    stopDetail();
+  });
+
   it('a burst with repeated and reordered team events notifies only for news, never backwards', async () => {
     // With duplicate and reorder faults the simulated SDK passes every delivery through as it
     // arrives (as Web 10.8.1 does), so the engine sees each receipt twice, some out of order.
