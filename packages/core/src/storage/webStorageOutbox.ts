@@ -162,6 +162,7 @@ export function webStorageOutbox(
  * {@link webStorageOutbox} over the page's `localStorage`, looked up on each use (never at import, so
  * server rendering is safe). Where there is none (a server, a worker, storage disabled) it keeps
  * nothing and the engine works exactly as without storage.
+ * @throws {ReceiptError} 191004 when `key` is not a string.
  */
 export function localStorageOutbox(key = 'readmark:outbox'): ReceiptOutboxStorage {
   checkKey(key, 'localStorageOutbox');

@@ -40,7 +40,7 @@ export interface ReadByProps {
 }
 
 /**
- * "Read by Bob, Carol, and 3 others" (Bob、Carol、Dave等5人已读) with their avatars, under your last
+ * "Read by Bob, Carol, Dave, and 2 others" (Bob、Carol、Dave等5人已读) with their avatars, under your last
  * team message, as group chats show who has seen it. Loads the message's member lists once someone
  * has read it (`useTeamReceiptDetail`: one query, then kept live by incoming receipts, each new
  * reader named first without another query), so place it under one message, not every row. Names and pictures
@@ -48,7 +48,7 @@ export interface ReadByProps {
  * decoration. Renders nothing until someone has read, and for anything but an own, flagged, sent
  * team message.
  */
-export function ReadBy({ message, max, className }: ReadByProps) {
+export function ReadBy({ message, max = DEFAULT_MAX, className }: ReadByProps) {
   // The counts (loaded as for a badge) say when there is someone to name: the lists are asked for
   // then, not for every message nobody has read yet, whose answer would be an empty list.
   const { hasReaders } = useReceiptView(message, {
@@ -61,8 +61,10 @@ export function ReadBy({ message, max, className }: ReadByProps) {
   const strings = useReceiptStrings();
   const lang = useReceiptLanguage();
   if (readAccountList.length === 0) return null;
+  // Bad data (0, NaN, a string) names the default number rather than nobody.
   const limit = typeof max === 'number' && Number.isInteger(max) && max > 0 ? max : DEFAULT_MAX;
-  // The detail lists readers in the server's order, and the engine adds each new one at the end.
+  // The detail lists readers in the server's order (NIM does not document it; the memory server
+  // lists them as they read), and the engine adds each new one at the end: exact for readers seen live.
   const latest = readAccountList.slice(-limit).reverse();
   const members = latest.map(resolveMember);
   return (
@@ -72,11 +74,13 @@ export function ReadBy({ message, max, className }: ReadByProps) {
           <MemberAvatar key={latest[index]} name={member.name} avatarUrl={member.avatarUrl} />
         ))}
       </span>
-      {/* Each name isolated (U+2068 … U+2069): a right-to-left name keeps the sentence in order. */}
-      {strings.readBy(
-        members.map((member) => `\u2068${member.name}\u2069`),
-        readAccountList.length - latest.length,
-      )}
+      <span className="readmark-read-by-text">
+        {/* Each name isolated (U+2068 … U+2069): a right-to-left name keeps the sentence in order. */}
+        {strings.readBy(
+          members.map((member) => `\u2068${member.name}\u2069`),
+          readAccountList.length - latest.length,
+        )}
+      </span>
     </div>
   );
 }

@@ -1,0 +1,76 @@
+/**
+ * `ReadBy` laid out in Chromium: its avatars' size, and a long account id inside a narrow bubble.
+ */
+import { waitFor } from '@testing-library/dom';
+import { afterEach, expect, it } from 'vitest';
+import '../styles.css';
+import { ReadBy } from './ReadBy';
+import {
+  cleanupApps,
+  createWorld,
+  Providers,
+  renderApp,
+  teamWithMessage,
+  type World,
+} from './testWorld.test';
+
+let world: World;
+afterEach(() => {
+  cleanupApps();
+  world?.dispose();
+});
+
+/** Alice's message to a team of three whose members, named by `names`, have all read it. */
+async function readByAll(names: Record<string, string>, width: number) {
+  world = createWorld();
+  const memberIds = Object.keys(names);
+  const { alice, message } = await teamWithMessage(world, {
+    teamId: 't1',
+    readers: memberIds.length,
+    memberIds,
+  });
+  const { container } = renderApp(
+    <Providers engine={world.engineFor(alice)} names={names}>
+      <div style={{ width, fontSize: 16 }}>
+        <ReadBy message={message} />
+      </div>
+    </Providers>,
+  );
+  const line = await waitFor(() => {
+    const found = container.querySelector<HTMLElement>('.readmark-read-by');
+    expect(found).not.toBeNull();
+    return found!;
+  });
+  return { line, frame: container.firstElementChild as HTMLElement };
+}
+
+it('draws avatars 1.25 times its text, one beside the next', async () => {
+  const { line } = await readByAll({ bob: 'Bob', carol: 'Carol' }, 400);
+  const fontSize = Number.parseFloat(getComputedStyle(line).fontSize);
+  const avatars = [...line.querySelectorAll<HTMLElement>('.readmark-avatar')];
+  expect(avatars).toHaveLength(2);
+  for (const avatar of avatars) {
+    const box = avatar.getBoundingClientRect();
+    expect(box.width).toBeCloseTo(fontSize * 1.25, 0);
+    expect(box.height).toBeCloseTo(fontSize * 1.25, 0);
+  }
+  const [first, second] = avatars.map((avatar) => avatar.getBoundingClientRect());
+  expect(second!.left).toBeGreaterThanOrEqual(first!.right);
+});
+
+it('wraps a long account id inside its box instead of pushing the line past it', async () => {
+  const id = 'member_without_a_name_0123456789_abcdefghijklmnopqrstuvwxyz_0123456789';
+  const { line, frame } = await readByAll({ [id]: id }, 200);
+  const text = line.querySelector<HTMLElement>('.readmark-read-by-text')!;
+  expect(text.textContent).toContain(id);
+  expect(line.getBoundingClientRect().right).toBeLessThanOrEqual(
+    frame.getBoundingClientRect().right,
+  );
+  expect(text.getBoundingClientRect().right).toBeLessThanOrEqual(
+    frame.getBoundingClientRect().right,
+  );
+  // The avatars keep their place and size beside the wrapped sentence.
+  const avatar = line.querySelector<HTMLElement>('.readmark-avatar')!.getBoundingClientRect();
+  expect(avatar.left).toBeGreaterThanOrEqual(frame.getBoundingClientRect().left);
+  expect(avatar.width).toBeGreaterThan(10);
+});
