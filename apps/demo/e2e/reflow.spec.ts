@@ -99,4 +99,17 @@ test.describe('text at 200% on a 320 px phone', () => {
       expect(layout.isBubbleInRow).toBe(true);
     });
   }
+
+  for (const tab of ['p2p', 'team']) {
+    test(`the ${tab} tab never scrolls sideways`, async ({ page }) => {
+      await page.goto(`/?tab=${tab}&latency=0`);
+      await page.addStyleTag({ content: 'html { font-size: 200% }' });
+      await expect(page.locator('[role=tabpanel]:not([hidden]) .demo-pane').first()).toBeVisible();
+      // The team's "Simulated members read", kept on one line, ran 7 px past a 390 px screen.
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBe(0);
+    });
+  }
 });
