@@ -6,6 +6,7 @@ import { useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, expect, it } from 'vitest';
+import { holdSelfReadTime } from '../../../packages/core/src/testing/holdSelfReadTime';
 import { createCallCounter } from './callCounter';
 import { createDemoDevice, type DemoDevice } from './createDemoDevice';
 import { DeviceConversation } from './DeviceConversation';
@@ -170,19 +171,7 @@ it('a burst the list followed to the end while the chat opened keeps the reader 
     Array.from({ length: 12 }, (_, i) => `new ${i + 1}`),
   );
   // NIM's read time waits up to 5 s for the login sync: it comes after the burst below.
-  const transport = devices[0]!.engine.transport;
-  const getSelfReadTime = transport.getSelfReadTime!.bind(transport);
-  let answer = () => {};
-  const answered = new Promise<void>((resolve) => {
-    answer = resolve;
-  });
-  let isAnswered = false;
-  transport.getSelfReadTime = async (conversationId) => {
-    await answered;
-    const time = await getSelfReadTime(conversationId);
-    isAnswered = true;
-    return time;
-  };
+  const held = holdSelfReadTime(devices[0]!.engine.transport);
   flushSync(() => button('Open chat').click());
   await send(
     server,
@@ -191,8 +180,8 @@ it('a burst the list followed to the end while the chat opened keeps the reader 
   );
   // The list followed the burst to its end: the reader has seen it.
   await waitFor(() => expect(isInView(container, 'burst 15')).toBe(true));
-  answer();
-  await waitFor(() => expect(isAnswered).toBe(true));
+  held.letThrough();
+  await waitFor(() => expect(held.isAnswered()).toBe(true));
   for (let frame = 0; frame < 10; frame++) {
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }

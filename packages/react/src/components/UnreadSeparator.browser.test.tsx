@@ -2,6 +2,7 @@ import { type ReceiptEngine, type ReceiptMessage, selectSelfReadTime } from '@re
 import type { MemoryClient } from '@readmark/memory';
 import { useCallback, useEffect, useRef } from 'react';
 import { expect, it } from 'vitest';
+import { holdSelfReadTime } from '../../../core/src/testing/holdSelfReadTime';
 import { useUnreadSeparator } from '../hooks/useUnreadSeparator';
 import { listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList } from './MessageList';
@@ -180,12 +181,7 @@ it('jumps once per opening: older unread history loaded later moves the line, no
 it('does not jump to a read time that comes after the reader scrolled up', async () => {
   const { engine, messages } = await bobsChat();
   // NIM's read time waits for the login sync (up to 5 s): here until the test lets it through.
-  let letThrough = () => {};
-  const gate = new Promise<void>((resolve) => {
-    letThrough = resolve;
-  });
-  const getSelfReadTime = engine.transport.getSelfReadTime!.bind(engine.transport);
-  engine.transport.getSelfReadTime = (id) => gate.then(() => getSelfReadTime(id));
+  const { letThrough } = holdSelfReadTime(engine.transport);
   const app = renderApp(
     <Providers engine={engine}>
       <Chat messages={messages} isOpenedAtLine />
@@ -210,12 +206,7 @@ it('does not jump to a read time that comes after the reader scrolled up', async
 it('does not jump to a read time that comes after the list followed new messages to its end', async () => {
   const { engine, messages, alice, phone } = await bobsChat();
   // NIM's read time waits for the login sync (up to 5 s), while a burst arrives.
-  let letThrough = () => {};
-  const gate = new Promise<void>((resolve) => {
-    letThrough = resolve;
-  });
-  const getSelfReadTime = engine.transport.getSelfReadTime!.bind(engine.transport);
-  engine.transport.getSelfReadTime = (id) => gate.then(() => getSelfReadTime(id));
+  const { letThrough } = holdSelfReadTime(engine.transport);
   const ui = (shown: ReceiptMessage[]) => (
     <Providers engine={engine}>
       <Chat messages={shown} isOpenedAtLine />
