@@ -159,7 +159,10 @@ export function useReceiptView<
   const isSent = view.status === 'sent' || view.status === 'read';
   const mode = isShown ? view.mode : 'none';
   // Written while rendering, as the readable copy's ref is: a render React discards still showed the
-  // app's message sending. Team views keep waiting: the badge says its counts load.
+  // app's message sending, and the peer cannot have read it before it was sent, so what it then
+  // shows is still true. State set while rendering instead renders the tick twice for its send,
+  // which the exact render counts of a send refuse (MessageList.actionRenders). Team views keep
+  // waiting: the badge says its counts load.
   if (mode === 'p2p' && view.status === 'sending') sentHere.current = clientId;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: another message (its client id) is watched anew, read through messageRef
