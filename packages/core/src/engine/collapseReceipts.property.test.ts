@@ -79,4 +79,47 @@ describe('collapseReceipts', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('the receipts of messages merged one by one (their member lists open) come back in order, and merging them after the rest gives the same state', () => {
+    fc.assert(
+      fc.property(
+        fc.array(receiptArbitrary, { maxLength: 12 }),
+        fc.array(receiptArbitrary, { maxLength: 40 }),
+        fc.constantFrom(Number.POSITIVE_INFINITY, 3, 5),
+        fc.uniqueArray(fc.integer({ min: 0, max: 7 }), { maxLength: 3 }),
+        (before, batch, limit, openIds) => {
+          // An open list's message is shown (kept whatever the limit) and has its counts stored.
+          const open = new Set(openIds.map((id) => `A|2|T1\nm${id}`));
+          const retention: TeamReceiptRetention = { limit, isShown: (key) => open.has(key) };
+          const start = draftTeamReceipts(createInitialState('A', true), retention);
+          for (const id of openIds) {
+            start.merge({
+              conversationId: 'A|2|T1',
+              messageServerId: `s${id}`,
+              messageClientId: `m${id}`,
+              readCount: 0,
+              unreadCount: 3,
+            });
+          }
+          for (const receipt of before) start.merge(receipt);
+          const base = start.commit(createInitialState('A', true));
+
+          const oneByOne = draftTeamReceipts(base, retention);
+          for (const receipt of batch) oneByOne.merge(receipt);
+          const collapsed = draftTeamReceipts(base, retention);
+          const isOpen = (conversationId: string, clientId: string) =>
+            open.has(`${conversationId}\n${clientId}`);
+          const left: TeamMessageReadReceipt[] = [];
+          collapsed.mergeAll(batch, isOpen, left);
+          expect(left).toEqual(
+            batch.filter((receipt) => isOpen(receipt.conversationId, receipt.messageClientId)),
+          );
+          for (const receipt of left) collapsed.merge(receipt);
+
+          expect(facts(collapsed.commit(base))).toEqual(facts(oneByOne.commit(base)));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });

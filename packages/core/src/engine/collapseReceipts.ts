@@ -6,6 +6,8 @@ interface Best {
   receipt: TeamMessageReadReceipt | undefined;
   /** The last reader named by the receipts kept so far (a query answer names none). */
   reader: string | undefined;
+  /** Its receipts go to `oneByOne`, every one, in order, not collapsed. */
+  isOneByOne: boolean;
 }
 
 /**
@@ -18,10 +20,15 @@ interface Best {
  * kept receipt as it would have refused each of them.
  *
  * @param storedOf The receipt stored for a message before the batch, if any.
+ * @param isOneByOne Messages whose receipts the caller merges one by one itself (those whose
+ *   member lists are loaded, which follow each reader in turn): asked once per message, their
+ *   receipts go to `oneByOne` in order and are not returned.
  */
 export function collapseReceipts(
   receipts: readonly TeamMessageReadReceipt[],
   storedOf: (conversationId: string, messageClientId: string) => TeamMessageReadReceipt | undefined,
+  isOneByOne?: (conversationId: string, messageClientId: string) => boolean,
+  oneByOne: TeamMessageReadReceipt[] = [],
 ): TeamMessageReadReceipt[] {
   // By conversation, then client id (a Map: ids come from the transport, '__proto__' included).
   const conversations = new Map<string, Map<string, Best>>();
@@ -41,8 +48,17 @@ export function collapseReceipts(
     const clientId = receipt.messageClientId;
     let best = messages.get(clientId);
     if (!best) {
-      best = { stored: storedOf(conversationId, clientId), receipt: undefined, reader: undefined };
+      best = {
+        stored: storedOf(conversationId, clientId),
+        receipt: undefined,
+        reader: undefined,
+        isOneByOne: isOneByOne?.(conversationId, clientId) ?? false,
+      };
       messages.set(clientId, best);
+    }
+    if (best.isOneByOne) {
+      oneByOne.push(receipt);
+      continue;
     }
     const current = best.receipt ?? best.stored;
     // The merge's own rule (SPEC G12): only a higher readCount is news.

@@ -234,22 +234,14 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
         // and one with a detail has a stored receipt (trimming forgets both), so merging the others
         // first leaves the order receipts were first stored in as it was.
         const withDetails: TeamMessageReadReceipt[] = [];
-        if (!hasAnyKey(details)) {
-          draft.mergeAll(receipts);
-        } else {
-          const others: TeamMessageReadReceipt[] = [];
-          const withDetailIds = detailClientIds(details);
-          for (const receipt of receipts) {
-            const hasDetail =
-              withDetailIds.has(receipt.messageClientId) &&
-              Object.hasOwn(
-                details,
-                teamMessageKey(receipt.conversationId, receipt.messageClientId),
-              );
-            (hasDetail ? withDetails : others).push(receipt);
-          }
-          draft.mergeAll(others);
-        }
+        draft.mergeAll(
+          receipts,
+          hasAnyKey(details)
+            ? (conversationId, clientId) =>
+                Object.hasOwn(details, teamMessageKey(conversationId, clientId))
+            : undefined,
+          withDetails,
+        );
         for (const receipt of withDetails) {
           const merged = draft.merge(receipt);
           // Not news: the detail already agrees with these counts (it was reconciled when they
@@ -287,23 +279,6 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
       for (const key of stale) if (!retries.isWaiting(key)) loadWatched(key);
     },
   };
-}
-
-/**
- * The client ids of the messages whose details `details` holds, so that a receipt of any other
- * message is told apart by one lookup of a string the transport gave, with no key built and hashed
- * for it (1,000 of them took as long as merging the whole burst). A key is `${conversationId}\n
- * ${clientId}`, and ids from a custom transport may hold a line feed themselves: every split counts.
- */
-function detailClientIds(details: object): Set<string> {
-  const ids = new Set<string>();
-  for (const key in details) {
-    if (!Object.hasOwn(details, key)) continue;
-    for (let at = key.indexOf('\n'); at !== -1; at = key.indexOf('\n', at + 1)) {
-      ids.add(key.slice(at + 1));
-    }
-  }
-  return ids;
 }
 
 /** True when `record` has at least one own key, without listing them all. */
