@@ -159,3 +159,16 @@ it('the tabs keep their arrow keys and one stop, inside the loop', async () => {
   await userEvent.tab();
   expect(document.activeElement).toBe(read);
 });
+
+it('Shift+Tab from Close passes by last stops that take no focus (links without href), to the last that does', async () => {
+  const { dialog, close } = await openSheet({
+    memberCount: 3,
+    // A link without `href` reports a tabIndex of 0 yet takes no focus.
+    renderMember: (member) => <a>{member.name}</a>,
+  });
+  close.focus();
+  await userEvent.tab({ shift: true });
+  expect(document.activeElement).not.toBe(close);
+  expect(dialog.contains(document.activeElement)).toBe(true);
+  expect(document.activeElement?.tagName).not.toBe('A');
+});

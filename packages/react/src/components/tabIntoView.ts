@@ -44,14 +44,19 @@ export function focusFirst(
   const elements = [...root.querySelectorAll<HTMLElement>('*')];
   if (isLast) elements.reverse();
   for (const element of elements) {
-    // `tabIndex` is 0 or more on what Tab stops at (buttons, links, fields, `tabindex="0"`), -1 on
-    // the rest.
-    if (element.tabIndex < 0 || (element as { disabled?: boolean }).disabled) continue;
-    if (!isWanted(element)) continue;
+    if (!isTabStop(element) || !isWanted(element)) continue;
     element.focus({ preventScroll: isLast });
     // Some report 0 yet take no focus (a link without href, something inert or hidden): then the
     // next one.
     if (element.ownerDocument.activeElement === element) return true;
   }
   return false;
+}
+
+/**
+ * True for what Tab stops at: a `tabIndex` of 0 or more (buttons, links, fields, `tabindex="0"`;
+ * -1 on the rest), not disabled. Some report 0 yet take no focus (see {@link focusFirst}).
+ */
+export function isTabStop(element: HTMLElement): boolean {
+  return element.tabIndex >= 0 && !(element as { disabled?: boolean }).disabled;
 }

@@ -1,6 +1,7 @@
 import { type RefObject, useRef } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { listenAll } from './listenAll';
+import { isTabStop } from './tabIntoView';
 
 /**
  * Shows a native `<dialog>` as a modal for as long as its component is mounted: the sheet mounts
@@ -109,24 +110,27 @@ function keepTabInside(dialog: HTMLDialogElement, event: KeyboardEvent) {
   const path = event.composedPath();
   const focused = path[0] as Node;
   if (!path.includes(dialog)) return;
-  // Where Tab stops: elements with a `tabIndex` of 0 or more, not disabled, here only drawn ones.
-  // Without layout (jsdom) nothing is drawn, and the browser's move stands.
+  // Only drawn stops count; without layout (jsdom) nothing is drawn, and the browser's move stands.
   const stops = [...dialog.querySelectorAll<HTMLElement>('*')].filter(
-    (element) =>
-      element.tabIndex >= 0 &&
-      !(element as { disabled?: boolean }).disabled &&
-      element.getClientRects().length > 0,
+    (element) => isTabStop(element) && element.getClientRects().length > 0,
   );
-  const next = shiftKey ? stops.at(-1) : stops[0];
   // With a stop after the focus in Tab's direction (inside it counts as after), the browser's move
   // stands: DOCUMENT_POSITION_PRECEDING (2), DOCUMENT_POSITION_FOLLOWING (4).
-  if (!next || stops.some((stop) => focused.compareDocumentPosition(stop) & (shiftKey ? 2 : 4))) {
-    return;
-  }
-  event.preventDefault();
+  const direction = shiftKey ? 2 : 4;
+  if (stops.some((stop) => focused.compareDocumentPosition(stop) & direction)) return;
   // Round to the first stop, or back to the last (a member list then takes it to its last control
-  // in view, where the reader left it: `useShiftTabIntoView`).
-  next.focus();
+  // in view, where the reader left it: `useShiftTabIntoView`). A stop that takes no focus (a link
+  // without `href` reports a `tabIndex` of 0) is passed by, as Tab passes it; one whose focus a
+  // list hands on (to its last control in view) has taken it.
+  const document = dialog.ownerDocument;
+  const before = document.activeElement;
+  for (const stop of shiftKey ? stops.reverse() : stops) {
+    stop.focus();
+    if (document.activeElement !== before) {
+      event.preventDefault();
+      return;
+    }
+  }
 }
 
 /*
