@@ -1,13 +1,12 @@
 import {
   type ReceiptMessage,
-  type ReceiptMode,
   type ReceiptState,
   selectMessageStatus,
   selectReceiptMode,
   selectTeamReceipt,
 } from '@readmark/core';
 import { useMemberResolver } from '../hooks/useMemberResolver';
-import { useReceiptView } from '../hooks/useMessageReceipt';
+import { showsTeam, useReceiptView } from '../hooks/useMessageReceipt';
 import { useTeamReceiptDetail } from '../hooks/useTeamReceiptDetail';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { MemberAvatar } from './MemberAvatar';
@@ -15,9 +14,6 @@ import { withClassName } from './withClassName';
 
 /** How many readers are named and pictured when `max` is left out (or is not a whole number > 0). */
 const DEFAULT_MAX = 3;
-
-/** Only own flagged team messages have readers to name; other rows subscribe to nothing. */
-const showsTeam = (mode: ReceiptMode) => mode === 'team';
 
 /**
  * Whether anyone has read the message, by its counts (which load once it is sent, as a badge's do):

@@ -1,13 +1,9 @@
-import {
-  type ReceiptMessage,
-  type ReceiptMode,
-  type ReceiptState,
-  selectIsOffline,
-} from '@readmark/core';
+import { type ReceiptMessage, type ReceiptState, selectIsOffline } from '@readmark/core';
 import { type CSSProperties, type MouseEvent, type ReactNode, useEffect, useState } from 'react';
 import {
   type MessageReceipt,
   selectMessageReceipt,
+  showsTeam,
   useReceiptView,
 } from '../hooks/useMessageReceipt';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
@@ -24,9 +20,6 @@ export type UnreadBadgeStatus = 'loading' | 'unread' | 'all-read' | 'unavailable
  * between "Sending" and "149 unread" on every send, and a right-aligned bubble's edge jumped twice.
  */
 const SHOW_LOADING_AFTER_MS = 200;
-
-/** Only own flagged team messages have a badge; other rows subscribe to nothing. */
-const showsTeam = (mode: ReceiptMode) => mode === 'team';
 
 /** What a badge shows: the message's receipt view, and whether its wait is for the connection. */
 interface BadgeView extends MessageReceipt {

@@ -109,6 +109,9 @@ export function useMessageReceipt(message: ReceiptMessage): MessageReceipt {
 
 const showsAnyMode = (mode: ReceiptMode) => mode !== 'none';
 
+/** For {@link useReceiptView}'s `shows`: own flagged team messages only (badges, `ReadBy`); other rows subscribe to nothing. */
+export const showsTeam = (mode: ReceiptMode) => mode === 'team';
+
 /**
  * The subscription behind {@link useMessageReceipt}, for a narrower view: a component re-renders only
  * when what `select` returns changes (by shallow equality). While mounted it loads what the view
