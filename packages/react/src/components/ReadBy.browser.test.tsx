@@ -16,6 +16,7 @@ import {
 
 let world: World;
 afterEach(() => {
+  document.documentElement.style.fontSize = '';
   cleanupApps();
   world?.dispose();
 });
@@ -73,4 +74,29 @@ it('wraps a long account id inside its box instead of pushing the line past it',
   const avatar = line.querySelector<HTMLElement>('.readmark-avatar')!.getBoundingClientRect();
   expect(avatar.left).toBeGreaterThanOrEqual(frame.getBoundingClientRect().left);
   expect(avatar.width).toBeGreaterThan(10);
+});
+
+it('with text at 200% in a phone’s bubble, puts the sentence under the avatars instead of a word per line beside them', async () => {
+  const names = { m114: 'Member 114', m004: 'Member 004', m075: 'Member 075', m141: 'Member 141' };
+  document.documentElement.style.fontSize = '32px';
+  const { line, frame } = await readByAll(names, 250);
+  const text = line.querySelector<HTMLElement>('.readmark-read-by-text')!;
+  const frameBox = frame.getBoundingClientRect();
+  // Squeezed beside three avatars it took about half the width, eight lines of one word each.
+  expect(text.getBoundingClientRect().width).toBeGreaterThanOrEqual(frameBox.width * 0.9);
+  const avatars = line.querySelector<HTMLElement>('.readmark-read-by-avatars')!;
+  expect(text.getBoundingClientRect().top).toBeGreaterThanOrEqual(
+    avatars.getBoundingClientRect().bottom - 0.5,
+  );
+  expect(line.getBoundingClientRect().right).toBeLessThanOrEqual(frameBox.right);
+});
+
+it('keeps the sentence beside the avatars where there is room', async () => {
+  const { line } = await readByAll({ bob: 'Bob', carol: 'Carol', dave: 'Dave' }, 400);
+  const text = line.querySelector<HTMLElement>('.readmark-read-by-text')!.getBoundingClientRect();
+  const avatars = line
+    .querySelector<HTMLElement>('.readmark-read-by-avatars')!
+    .getBoundingClientRect();
+  expect(text.left).toBeGreaterThanOrEqual(avatars.right);
+  expect(text.top).toBeLessThan(avatars.bottom);
 });

@@ -174,6 +174,26 @@ it('with text at 200% on a phone (360 x 640), the tabs wrap instead of scrolling
   }
 });
 
+it('with text at 200% on a phone (390 x 844), a long quote keeps two lines and leaves the member list most of the sheet', async () => {
+  await page.viewport(390, 844);
+  document.documentElement.style.fontSize = '32px';
+  const quote =
+    'Reminder: the quarterly planning meeting moves to Thursday at three, in the large room upstairs.';
+  const dialog = await openSheet(quote);
+  await nextFrame();
+  const description = dialog.querySelector('.readmark-sheet-description')!;
+  // Screen readers still hear all of it: the dialog's description is the element's text.
+  expect(description.textContent).toContain('large room upstairs');
+  const lineHeight = Number.parseFloat(getComputedStyle(description).lineHeight) || 32 * 1.2;
+  // Wrapped over five lines, it left the list two members of 119 (QA at 390 x 844).
+  expect(description.getBoundingClientRect().height).toBeLessThanOrEqual(2 * lineHeight + 1);
+  const region = within(dialog).getByRole('region', { name: 'Members' });
+  expect(region.getBoundingClientRect().height).toBeGreaterThanOrEqual(
+    dialog.getBoundingClientRect().height * 0.4,
+  );
+  expect(isInViewport(dialog)).toBe(true);
+});
+
 it('at 400% zoom (320 x 256), a long name with no space wraps inside its row instead of running past the sheet', async () => {
   await page.viewport(320, 256);
   world = createWorld();
