@@ -156,6 +156,9 @@ it('Control+End leaves the feed for what follows it, Control+Home for what comes
   // Before the feed comes the list around it, the region it is named by.
   await userEvent.keyboard('{Control>}{Home}{/Control}');
   expect(document.activeElement).toBe(scroller);
+  // And from the list itself (Shift+Tab from the composer lands there): it stayed on the list.
+  await userEvent.keyboard('{Control>}{End}{/Control}');
+  expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Message to Alice' }));
 });
 
 it("a click on a message's text focuses the message without a ring and moves nothing, and dragging still selects text", async () => {

@@ -393,9 +393,9 @@ export function MessageList<TMessage extends ReceiptMessage>({
         // Home and End at once, by index: the browser's animated Home stopped screens short. Tab
         // into the rows in view, not into those rendered above it. In the rows, the feed's keys.
         onKeyDown={(event) => {
+          moveInFeed(event, virtualizer);
           scrollToEdgeOnKey(event, virtualizer);
           tabIntoView(event);
-          moveInFeed(event, virtualizer);
         }}
       >
         {/*

@@ -20,8 +20,8 @@ const pendingFocus = new WeakMap<object, [index: number, from: Element | null]>(
  * rendered (see {@link focusPendingArticle}); one rendered is brought into view only as far as
  * needed, respecting the scroller's `scroll-padding` (the pill's room): `focus()` alone centred it
  * in Chromium. Text fields, dialogs opened inside a row (the receipt sheet) and keys a control
- * handled itself keep their keys, as does the scroller itself, whose Page Up and Page Down scroll,
- * and so does an element in a message that can still scroll their way (a code block the reader
+ * handled itself keep their keys, as does the scroller itself, whose Page Up and Page Down scroll
+ * (Control+End leaves it, as from an article), and so does an element in a message that can still scroll their way (a code block the reader
  * scrolls; see {@link scrollsToward}).
  */
 export function moveInFeed(
@@ -32,6 +32,12 @@ export function moveInFeed(
   const target = event.target as HTMLElement;
   const { key, ctrlKey } = event;
   const row = rowContaining(target, rows);
+  // On the list itself Control+End leaves it too (Shift+Tab from the composer lands there, and a
+  // chat of incoming messages alone has no control in a row to start from); its other keys scroll.
+  if (target === event.currentTarget && ctrlKey && key === 'End') {
+    event.preventDefault();
+    focusAfter(target);
+  }
   if (
     !row ||
     event.defaultPrevented ||
