@@ -163,3 +163,23 @@ test('in a team over 200 members a flagged send is refused and shows Failed; an 
   await expect(bubble(laptop, 'Needs receipts')).toHaveCount(0);
   await expect(bubble(alice, 'No receipts needed').getByText('Not sent')).toHaveCount(0);
 });
+
+test('“Read by” stays under the newest message members could read while a newer one is sending or failed', async ({
+  page,
+}) => {
+  // Slow sends, so the device goes offline while the second one is on its way.
+  await page.goto('/?tab=team&latency=1500&seed=3&readerDelay=100-600&teamSize=12');
+  const alice = pane(page, 'Alice');
+  await sendMessage(alice, 'Please read');
+  const readBy = bubble(alice, 'Please read').getByText(/^Read by /);
+  await expect(readBy).toBeVisible();
+
+  await sendMessage(alice, 'Cut off on the way');
+  // Sending: nobody can read it yet, so the line stays where it was (it vanished).
+  await expect(readBy).toBeVisible();
+  await alice.getByRole('switch', { name: 'Offline' }).check();
+  const failed = bubble(alice, 'Cut off on the way');
+  await expect(failed.getByText('Not sent', { exact: true })).toBeVisible();
+  await expect(readBy).toBeVisible();
+  await expect(failed.getByText(/^Read by /)).toHaveCount(0);
+});

@@ -15,8 +15,10 @@ export function useDeviceMessages(
 }
 
 /**
- * Whether `messageClientId` is this account's newest message in the conversation that asked for
- * read receipts; re-renders only when that changes (the row it moves from, and the one it moves to).
+ * Whether `messageClientId` is this account's newest sent message in the conversation that asked
+ * for read receipts; re-renders only when that changes (the row it moves from, and the one it moves
+ * to). Sent (with a server id): while a newer one is sending or failed, the line of "Read by" stays
+ * under the one members can read (it vanished while a message waited offline).
  */
 export function useIsLastOwnFlagged(
   device: DemoDevice,
@@ -27,7 +29,11 @@ export function useIsLastOwnFlagged(
     const messages = device.messages.getMessages(conversationId);
     for (let index = messages.length - 1; index >= 0; index--) {
       const message = messages[index]!;
-      if (message.senderId === device.accountId && message.messageConfig?.readReceiptEnabled) {
+      if (
+        message.senderId === device.accountId &&
+        message.messageConfig?.readReceiptEnabled &&
+        message.messageServerId
+      ) {
         return message.messageClientId === messageClientId;
       }
     }
