@@ -22,10 +22,15 @@ describe('formatTime', () => {
     formatTime(time + 60_000, 'en-GB');
     expect(construct).toHaveBeenCalledTimes(2);
     expect(new Set(english).size).toBe(1);
-    expect(english[0]).toBe(
-      new DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(time),
-    );
+    expect(english[0]).toBe(new DateTimeFormat('en-GB', { timeStyle: 'short' }).format(time));
     expect(chinese).toMatch(/\d{2}:\d{2}/);
+  });
+
+  it('writes the hour as the locale does: 9:05 AM in American English (not 09:05 AM), 09:05 in British and Chinese', () => {
+    const time = new Date(2024, 0, 1, 9, 5).getTime();
+    expect(formatTime(time, 'en-US')).toMatch(/^9:05\s+AM$/u);
+    expect(formatTime(time, 'en-GB')).toBe('09:05');
+    expect(formatTime(time, 'zh-CN')).toBe('09:05');
   });
 
   it('shows nothing for a time that is not a number', () => {
