@@ -78,7 +78,17 @@ test('the member sheet scrolls by touch without moving the page behind it, and c
   await untilScrollSettles(list);
   expect(await page.evaluate(() => window.scrollY)).toBe(pageScroll);
 
-  await sheet.getByRole('button', { name: 'Close' }).tap();
+  // Under a finger, Close is a 44 x 44 px target (WCAG 2.5.5; 29 x 24 before) that grows no line.
+  const close = sheet.getByRole('button', { name: 'Close' });
+  const closeBox = (await close.boundingBox())!;
+  expect(closeBox.width).toBeGreaterThanOrEqual(44);
+  expect(closeBox.height).toBeGreaterThanOrEqual(44);
+  const headerHeight = await close.evaluate(
+    (element) => element.parentElement!.getBoundingClientRect().height,
+  );
+  const titleHeight = (await sheet.getByRole('heading').boundingBox())!.height;
+  expect(headerHeight).toBeLessThanOrEqual(Math.max(titleHeight, 24) + 1);
+  await close.tap();
   await expect(sheet).toBeHidden();
   await expect(badge).toBeFocused();
   await expect(badge).toBeInViewport();
