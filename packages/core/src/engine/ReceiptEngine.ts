@@ -106,7 +106,11 @@ export interface ReceiptEngine {
   watchTeamCounts(message: ReceiptMessage): () => void;
   /** Loads the member detail of one of my team messages and keeps it live while it is shown. */
   watchTeamDetail(message: ReceiptMessage): () => void;
-  /** Loads a team message's member detail again. */
+  /**
+   * Loads a team message's member detail again, now (a user's Retry): a retry waiting for its
+   * backoff after a passing failure is cancelled rather than also made, and if this load fails so
+   * too, the next retry waits the next, longer delay.
+   */
   refreshTeamDetail(message: ReceiptMessage): void;
   /**
    * Tells the engine a message send failed. A team code saying receipts cannot work there (107302:

@@ -47,7 +47,9 @@ export interface TeamDetailEntry {
   error?: ReceiptError;
   /**
    * True when that failure was a passing one (offline, a rate limit, a timeout) that the engine
-   * retries by itself while the detail is shown: not a final failure to show as an error.
+   * retries by itself while the detail is shown: not a final failure to show as an error. Kept on
+   * the `'loading'` entry of that retry while its query is out, so a view can go on saying that
+   * the last attempt failed; gone once a load succeeds or fails for good, or at the user's refresh.
    */
   isRetrying?: boolean;
 }

@@ -11,6 +11,12 @@ export interface RetrySchedule {
   /** True while `key` waits for its retry: its calls must not go out early. */
   isWaiting(key: string): boolean;
   /**
+   * Cancels the waiting retry of `key`, for a call made now instead (the user's "Retry"). Its
+   * attempts are kept: if that call fails too, the next retry waits longer still, since a user
+   * retrying a rate limit must not restart its backoff from the shortest delay.
+   */
+  cancel(key: string): void;
+  /**
    * A success: the next failure of `key` starts from the first delay again. Ignored while a retry
    * of `key` waits: another call's success (a sibling batch) says nothing of the one that failed.
    */
@@ -52,6 +58,14 @@ export function createRetrySchedule(
       entries.set(key, entry);
     },
     isWaiting: (key) => entries.get(key)?.timer !== undefined,
+    cancel(key) {
+      const entry = entries.get(key);
+      if (entry) {
+        // Clearing no timer (undefined: none waits) does nothing.
+        context.timers.clear(entry.timer);
+        entry.timer = undefined;
+      }
+    },
     succeed(key) {
       if (entries.get(key)?.timer === undefined) entries.delete(key);
     },

@@ -23,7 +23,7 @@ export interface TeamDetailLoader {
   watch(conversationId: string, message: ReceiptMessage): () => void;
   /** True while the detail of the message with this `teamMessageKey` is shown. */
   isWatched(key: string): boolean;
-  /** Loads the detail again now. */
+  /** Loads the detail again now, in place of a retry waiting for its backoff. */
   refresh(conversationId: string, message: ReceiptMessage): void;
   /**
    * Merges counts (incoming events or query results) into the store and brings loaded details in
@@ -98,15 +98,20 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
   /** Details whose current load is itself the immediate refetch of an outdated answer. */
   const refetchedAtOnce = new Set<string>();
   // A detail whose load failed for a passing reason is loaded again when its backoff ends.
-  const retries = createRetrySchedule(context, (key) => loadWatched(key));
+  const retries = createRetrySchedule(context, (key) => loadWatched(key, true));
 
   /** Loads the detail of the message with this key again, if it is still shown. */
-  function loadWatched(key: string): void {
+  function loadWatched(key: string, isRetry?: boolean): void {
     const target = watched.get(key);
-    if (target) load(target.conversationId, target.message);
+    if (target) load(target.conversationId, target.message, isRetry);
   }
 
-  function load(conversationId: string, message: ReceiptMessage): void {
+  /**
+   * `isRetry`: the backoff's own retry, whose entry keeps saying the failure it retries
+   * (`isRetrying`) while its query is out, so a view does not go back to "loading" at every
+   * attempt. Any other load (the user's refresh, the connection back) starts afresh.
+   */
+  function load(conversationId: string, message: ReceiptMessage, isRetry?: boolean): void {
     const key = teamMessageKey(conversationId, message.messageClientId);
     if (inFlight.has(key)) {
       refetchAfter.add(key);
@@ -115,7 +120,9 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
     // Disposed by app code the engine ran just before (a store subscriber at a merge): no query.
     if (!context.isConnected() || context.isDisposed()) return;
     inFlight.add(key);
-    context.store.setState((state) => withStatus(state, key, 'loading'));
+    context.store.setState((state) =>
+      withStatus(state, key, 'loading', undefined, isRetry && state.teamDetails[key]?.isRetrying),
+    );
     // A store subscriber (app code) may have disposed the engine at that update: no query then.
     if (context.isDisposed()) return;
     callAsAccount(context, async () =>
@@ -205,7 +212,10 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
       }
       return stop;
     },
-    refresh: load,
+    refresh(conversationId, message) {
+      retries.cancel(teamMessageKey(conversationId, message.messageClientId));
+      load(conversationId, message);
+    },
     reloadWatched() {
       retries.reset();
       refetchedAtOnce.clear();

@@ -870,6 +870,51 @@ describe('team loads: backoff, freshness and one store update per change (review
     stop();
   });
 
+  it('a refresh replaces the waiting retry, and a retry keeps saying the failure while its query is out', async () => {
+    const { a, g1 } = await team();
+    world.server.injectFault({
+      method: 'getTeamMessageReceiptDetail',
+      code: 416,
+      times: 2,
+      accountId: 'A',
+    });
+    const seen: unknown[] = [];
+    const unsubscribe = a.engine.store.subscribe(() => {
+      const entry = detailOf(a, g1);
+      const shown = entry && [entry.status, entry.isRetrying ?? false];
+      if (JSON.stringify(shown) !== JSON.stringify(seen.at(-1))) seen.push(shown);
+    });
+    const stop = a.engine.watchTeamDetail(g1);
+    await world.settle();
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(1);
+    // The user's Retry, 100 ms into the first wait (750 ms, random being 0.5): asked at once, and
+    // it fails again; the next retry waits the second delay (1.5 s) from then, not the first.
+    await world.tick(100);
+    a.engine.refreshTeamDetail(g1);
+    await world.settle();
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(2);
+    await world.tick(1499);
+    // The first wait's end (at 750 ms) asked nothing: the refresh took its place.
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(2);
+    await world.tick(1);
+    expect(a.calls.getTeamMessageReceiptDetail).toHaveLength(3);
+    expect(detailOf(a, g1)).toMatchObject({
+      status: 'ready',
+      unreadAccountList: ['B', 'C', 'D', 'E'],
+    });
+    unsubscribe();
+    // The refresh starts afresh; the backoff's retry is loading AND still retrying the failure.
+    expect(seen).toEqual([
+      ['loading', false],
+      ['error', true],
+      ['loading', false],
+      ['error', true],
+      ['loading', true],
+      ['ready', false],
+    ]);
+    stop();
+  });
+
   it('a detail that never matches its counts is asked again after the backoff, not in a loop', async () => {
     const { b, g1 } = await team();
     await readBy(world, b, g1);
