@@ -94,11 +94,11 @@ it('offline, says it waits for the connection rather than "Loading…", and show
 });
 
 it.each([
-  ['en', 'Loading…', 'Waiting for a connection…', 'Unread (2)'],
-  ['zh-CN', '加载中…', '等待网络连接…', '未读2人'],
+  ['en', 'Could not load read receipts. Trying again…', 'Waiting for a connection…', 'Unread (2)'],
+  ['zh-CN', '已读回执加载失败，正在重试…', '等待网络连接…', '未读2人'],
 ] as const)(
-  'while the engine retries a passing failure by itself (%s), says it is loading or waits for the connection, never "Could not load"',
-  async (locale, loading, waiting, unreadTab) => {
+  'while the engine retries a passing failure by itself (%s), says it is trying again or waits for the connection, never the final failure',
+  async (locale, retrying, waiting, unreadTab) => {
     const alice = world.device('A');
     const g1 = await world.send(alice, 'A|2|T', { at: 100, isFlagged: true });
     world.server.injectFault({ method: 'getTeamMessageReceiptDetail', code: 192004, times: 2 });
@@ -110,7 +110,7 @@ it.each([
     await act(() => world.tick(0));
     expect(alice.calls.getTeamMessageReceiptDetail).toHaveLength(1);
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(screen.getByRole('status').textContent).toBe(loading);
+    expect(screen.getByRole('status').textContent).toBe(retrying);
     expect(screen.getByRole('dialog').getAttribute('data-status')).toBe('loading');
 
     alice.client.disconnect();

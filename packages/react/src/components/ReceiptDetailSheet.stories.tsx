@@ -119,6 +119,7 @@ const APP_STRINGS = {
     isUnread: '· not yet',
     states: {
       loading: 'loading',
+      retrying: 'retrying',
       error: 'error',
       'nobody read': 'nobody read',
       'some read': 'some read',
@@ -130,6 +131,7 @@ const APP_STRINGS = {
     isUnread: '· 未读',
     states: {
       loading: '加载中',
+      retrying: '重试中',
       error: '出错',
       'nobody read': '无人已读',
       'some read': '部分已读',
@@ -502,9 +504,13 @@ export const LongNamesAndAvatars: Story = {
 const slowServer = (world: World) => world.server.setFaults({ latencyMs: [600_000, 600_000] });
 const failingDetail = (world: World) =>
   world.server.injectFault({ method: 'getTeamMessageReceiptDetail', code: 107404 });
+/** A rate limit (416) for the detail's next thousand queries: retried, by the engine and by Retry. */
+const rateLimitedDetail = (world: World) =>
+  world.server.injectFault({ method: 'getTeamMessageReceiptDetail', code: 416, times: 1000 });
 
 const STATES = [
   { label: 'loading', readers: 0, after: slowServer },
+  { label: 'retrying', readers: 0, after: rateLimitedDetail },
   { label: 'error', readers: 0, after: failingDetail },
   { label: 'nobody read', readers: 0 },
   { label: 'some read', readers: 2 },
@@ -530,8 +536,9 @@ function EveryState({ locale, sheet }: Locale & { sheet: SheetArgs }) {
 }
 
 /**
- * Every state of the sheet, one badge each (a modal shows one at a time): loading, error with Retry,
- * nobody read, some read, everyone read.
+ * Every state of the sheet, one badge each (a modal shows one at a time): loading, a failed first
+ * load the engine tries again (with Retry to try at once), error with Retry, nobody read, some read,
+ * everyone read.
  */
 export const AllStates: Story = {
   render: (args, { globals }) => <EveryState locale={storyLocale(globals)} sheet={args} />,
@@ -549,6 +556,14 @@ export const AllStates: Story = {
     const loading = await open('loading');
     await expect(loading.getByRole('status')).toHaveTextContent('Loading…');
     await close(loading);
+
+    // Rate-limited: said as a status while the engine waits to try again, and Retry offered.
+    const retrying = await open('retrying');
+    await expect(
+      await retrying.findByText('Could not load read receipts. Trying again…'),
+    ).toHaveAttribute('role', 'status');
+    await expect(retrying.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await close(retrying);
 
     const error = await open('error');
     await expect(await error.findByRole('alert')).toHaveTextContent('Could not load read receipts');

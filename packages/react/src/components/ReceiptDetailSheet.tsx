@@ -6,6 +6,7 @@ import { useStoreSelector } from '../hooks/useStoreSelector';
 import { useTeamReceiptDetail } from '../hooks/useTeamReceiptDetail';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { DetailTabs, type ReceiptDetailTab, tabPartId } from './DetailTabs';
+import { keepFocusInList } from './keepFocusInList';
 import { MemberList } from './MemberList';
 import type { ReceiptDetailMember } from './ReceiptDetailMember';
 import { shortExcerpt } from './shortExcerpt';
@@ -75,9 +76,11 @@ const searchable = (text: string) => text.normalize('NFKC').toLocaleLowerCase();
  * out of date ("Offline: the lists may be out of date"), and screen readers hear it once, politely;
  * it goes when the connection is back and the engine reloads them.
  *
- * A load that failed for a passing reason (offline, a rate limit, a timeout) shows as loading, or
- * "Waiting for a connection…" while offline, as the engine retries it by itself; only a final
- * failure shows "Could not load read receipts" with Retry.
+ * A first load that failed for a passing reason (a rate limit, a timeout, a server error) says so
+ * ("Could not load read receipts. Trying again…", heard once as a polite status) while the engine
+ * retries it by itself after a backoff, with Retry to try again at once; while offline it says
+ * "Waiting for a connection…" instead. A refetch that fails so keeps showing its lists. Only a final
+ * failure shows "Could not load read receipts" with Retry, which the engine does not retry.
  *
  * Esc closes it and focus returns to the element that opened it; if that element has left the
  * document meanwhile (e.g. a virtualized list unmounted the badge's row), focus goes to its nearest
@@ -162,6 +165,26 @@ function OpenSheet({
     { language: lang },
   );
   const panelRef = useRef<HTMLDivElement>(null);
+  // Said once a first load has failed, while the engine tries it again: offline, waiting for the
+  // connection says more. The same Retry as after a final failure tries again at once.
+  const isRetryShown = detail.isRetrying && !isOffline;
+  const retry = (
+    <button
+      type="button"
+      // Leaving by itself (the retry succeeded, the connection dropped) with the focus, it hands
+      // the focus to the panel, not to <body>: see keepFocusInList.
+      ref={(button) => {
+        if (!button) keepFocusInList(panelRef.current);
+      }}
+      onClick={() => {
+        // Retry is replaced by the loading state: focus must not fall to <body>.
+        panelRef.current?.focus();
+        detail.refresh();
+      }}
+    >
+      {strings.retry}
+    </button>
+  );
   const announcement = useReadAnnouncement(
     detail.readAccountList,
     detail.unreadAccountList,
@@ -258,21 +281,21 @@ function OpenSheet({
           {detail.error ? (
             <div role="alert" className="readmark-sheet-error">
               <p>{strings.error}</p>
-              <button
-                type="button"
-                onClick={() => {
-                  // Retry is replaced by the loading state: focus must not fall to <body>.
-                  panelRef.current?.focus();
-                  detail.refresh();
-                }}
-              >
-                {strings.retry}
-              </button>
+              {retry}
             </div>
           ) : isShowingLoading ? (
-            <p role="status" className="readmark-sheet-loading">
-              {isOffline ? strings.waitingForConnection : strings.loading}
-            </p>
+            <>
+              {/* The same status throughout, so a change of its text is said, once per change:
+               * the engine's retries keep `isRetrying` while their queries are out. */}
+              <p role="status" className="readmark-sheet-loading">
+                {isOffline
+                  ? strings.waitingForConnection
+                  : isRetryShown
+                    ? strings.tryingAgain
+                    : strings.loading}
+              </p>
+              {isRetryShown && retry}
+            </>
           ) : (
             <MemberList
               members={members}

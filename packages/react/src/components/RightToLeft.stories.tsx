@@ -48,6 +48,7 @@ const arabic: ReceiptStrings = {
   loading: 'جارٍ التحميل…',
   waitingForConnection: 'في انتظار الاتصال…',
   sheetOffline: 'غير متصل: قد لا تكون القوائم محدّثة',
+  tryingAgain: 'تعذّر تحميل إيصالات القراءة. جارٍ إعادة المحاولة…',
   error: 'تعذّر تحميل إيصالات القراءة',
   retry: 'إعادة المحاولة',
   newMessages: (count) => `رسائل جديدة: ${count}`,

@@ -5,6 +5,8 @@
  * list's scroller, or, when the scroller goes too (the last unread member read), to its parent if
  * that takes focus: the sheet's tab panel, which says why. It fell to `<body>`: out of a modal
  * sheet, a keyboard or screen-reader user's place lost, the next Tab at the sheet's first control.
+ * The sheet's Retry beside a retried load uses it as well, with the panel as the "scroller": when
+ * the load it offers to retry succeeds or the connection drops while it has the focus.
  */
 export function keepFocusInList(scroller: HTMLElement | null): void {
   const focused = scroller?.ownerDocument.activeElement;

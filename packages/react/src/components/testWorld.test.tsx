@@ -8,6 +8,7 @@ import {
   createReceiptEngine,
   type ReceiptEngine,
   type ReceiptMessage,
+  type RetryPolicy,
 } from '@readmark/core';
 import { createMemoryServer, type MemoryClient } from '@readmark/memory';
 import { createNimTransport } from '@readmark/nim';
@@ -36,7 +37,10 @@ export function createWorld({
   const engines: ReceiptEngine[] = [];
 
   /** An engine for a device that sends its receipts at once (no flush window) so tests need no timers. */
-  const engineFor = (client: MemoryClient, options: { clock?: Clock } = {}): ReceiptEngine => {
+  const engineFor = (
+    client: MemoryClient,
+    options: { clock?: Clock; retry?: Partial<RetryPolicy> } = {},
+  ): ReceiptEngine => {
     const engine = createReceiptEngine({
       transport: createNimTransport(client),
       accountId: client.accountId,

@@ -44,6 +44,13 @@ export interface TeamReceiptDetail {
    */
   isLoading: boolean;
   /**
+   * True (with `isLoading`) once a load has failed for a passing reason the engine retries by
+   * itself after a backoff (a rate limit, a timeout, the server's 500, the connection), and until a
+   * load succeeds or fails for good: a first load can say it failed and is being tried again
+   * rather than "loading" for as long as the server keeps failing. `refresh()` tries again at once.
+   */
+  isRetrying: boolean;
+  /**
    * The counts to show next to the lists, e.g. as tab labels. Once the detail has loaded: its counts
    * (`readCount` / `unreadCount`). Before that, when the lists are still empty and their counts 0:
    * the counts the engine already has for the message, the ones `UnreadBadge` and
@@ -60,7 +67,7 @@ export interface TeamReceiptDetail {
    * message the server does not know, 109404 once you left the team; `refresh()` tries again.
    */
   error?: ReceiptError;
-  /** Loads the detail again. */
+  /** Loads the detail again now (a retry waiting for its backoff is not waited for). */
   refresh(): void;
 }
 
@@ -164,6 +171,11 @@ export function useTeamReceiptDetail(
     // is loading, not the failure it replaces. A failure the engine retries by itself (offline, a
     // rate limit, a timeout) is loading too: only a final one is an error.
     const failed = isEnabled && selected?.status === 'error' ? selected : undefined;
+    const isLoading =
+      isEnabled &&
+      key !== '' &&
+      !isEngineDisposed &&
+      (!selected || selected.status === 'loading' || !!failed?.isRetrying);
     return {
       readAccountList,
       unreadAccountList,
@@ -171,11 +183,8 @@ export function useTeamReceiptDetail(
       readCount: knownCounts?.readCount ?? 0,
       unreadCount: knownCounts?.unreadCount ?? 0,
       knownCounts,
-      isLoading:
-        isEnabled &&
-        key !== '' &&
-        !isEngineDisposed &&
-        (!selected || selected.status === 'loading' || !!failed?.isRetrying),
+      isLoading,
+      isRetrying: isLoading && !!selected?.isRetrying,
       error: failed?.isRetrying ? undefined : failed?.error,
       refresh,
     };
@@ -201,8 +210,8 @@ function detailSelector(key: string, filterKey: string | undefined) {
     const entry = key ? state.teamDetails[key] : undefined;
     const hasLists = !!entry && entry.readAccountList.length + entry.unreadAccountList.length > 0;
     // A first load under way shows what no entry shows (loading, no lists): as an entry, its start
-    // re-rendered every open sheet once with nothing new.
-    return entry && (hasLists || entry.status !== 'loading')
+    // re-rendered every open sheet once with nothing new. A retry's does not: it failed before.
+    return entry && (hasLists || entry.status !== 'loading' || entry.isRetrying)
       ? {
           ...entry,
           readAccountList: pick(entry.readAccountList),
@@ -213,7 +222,7 @@ function detailSelector(key: string, filterKey: string | undefined) {
   };
 }
 
-/** Two views that show the same: the same status, error and members in the same order. */
+/** Two views that show the same: the same status, error, retrying and members in the same order. */
 function isSameDetail(a: DetailView | undefined, b: DetailView | undefined): boolean {
   return (
     a === b ||
@@ -221,6 +230,7 @@ function isSameDetail(a: DetailView | undefined, b: DetailView | undefined): boo
       !!b &&
       a.status === b.status &&
       a.error === b.error &&
+      a.isRetrying === b.isRetrying &&
       a.hasLists === b.hasLists &&
       listsOf(a) === listsOf(b))
   );

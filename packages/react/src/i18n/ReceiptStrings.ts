@@ -71,9 +71,14 @@ export interface ReceiptStrings {
    * cannot follow reads until it is back.
    */
   sheetOffline: string;
+  /**
+   * Shown in place of {@link loading} once a first load failed for a passing reason (a rate limit,
+   * a timeout, a server error) while the engine tries it again by itself, beside {@link retry}.
+   */
+  tryingAgain: string;
   /** Shown when details failed to load. */
   error: string;
-  /** Label of the retry button. */
+  /** Label of the retry button (after {@link error}, and beside {@link tryingAgain}: try again now). */
   retry: string;
   /** The pill that appears when new messages arrive while the list is scrolled up. */
   newMessages: (count: number) => string;

@@ -35,6 +35,7 @@ export const en: ReceiptStrings = {
   loading: 'Loading…',
   waitingForConnection: 'Waiting for a connection…',
   sheetOffline: 'Offline: the lists may be out of date',
+  tryingAgain: 'Could not load read receipts. Trying again…',
   error: 'Could not load read receipts',
   retry: 'Retry',
   newMessages: (count) => `${n(count)} new ${pluralize(count, 'message', 'messages')}`,

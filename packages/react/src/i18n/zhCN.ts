@@ -37,6 +37,7 @@ export const zhCN: ReceiptStrings = {
   loading: '加载中…',
   waitingForConnection: '等待网络连接…',
   sheetOffline: '当前网络不可用，列表可能不是最新',
+  tryingAgain: '已读回执加载失败，正在重试…',
   error: '已读回执加载失败',
   retry: '重试',
   newMessages: (count) => `${n(count)}条新消息`,
