@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
 import { useProvidedEngine } from '../hooks/useReceiptEngine';
 import { useStoreSelector } from '../hooks/useStoreSelector';
+import { useUnreadSeparator } from '../hooks/useUnreadSeparator';
 import { useReceiptLanguage, useReceiptStrings } from '../i18n/ReceiptStringsProvider';
 import { keptSeenKey } from './keptSeenKey';
 import { LoadingOlderIndicator } from './LoadingOlderIndicator';
@@ -23,6 +24,7 @@ import { usableKey } from './usableKey';
 import { useHistoryWindow } from './useHistoryWindow';
 import { type ListCommit, useMessageListHandle } from './useMessageListHandle';
 import { END_THRESHOLD, useMessageVirtualizer } from './useMessageVirtualizer';
+import { useOpenAtUnreadLine } from './useOpenAtUnreadLine';
 import { useShiftTabIntoView } from './useShiftTabIntoView';
 import { useVisibleReadMarking } from './useVisibleReadMarking';
 import { VirtualRows } from './VirtualRows';
@@ -43,7 +45,8 @@ const defaultKey = (message: ReceiptMessage) => message.messageClientId;
  *
  * It marks incoming messages read only when at least half of the row has been visible for
  * `readDwellMs` while the page is visible and focused, re-checking on scroll, resize, new messages,
- * visibility and focus changes.
+ * visibility and focus changes. With `unreadLine` it draws "Unread messages" above the first message
+ * that was unread when the chat opened, and opens there.
  */
 export function MessageList<TMessage extends ReceiptMessage>({
   conversationId,
@@ -53,6 +56,8 @@ export function MessageList<TMessage extends ReceiptMessage>({
   estimateSize,
   onLoadOlder,
   isLoadingOlder,
+  unreadLine,
+  isLoading,
   isMarkingRead = true,
   isScrollingToOwnMessages = true,
   readDwellMs = DEFAULT_READ_DWELL_MS,
@@ -116,7 +121,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
   useClientLayoutEffect(() => {
     latest.current = [allMessages, getMessageKey, extendHistory, onLoadOlder, messages];
   });
-  useMessageListHandle(listRef, scrollRef, virtualizer, latest);
+  const scrollToMessage = useMessageListHandle(listRef, scrollRef, virtualizer, latest);
   // Shift+Tab from the composer into the rows in view, not into those rendered below them.
   useShiftTabIntoView(scrollRef);
 
@@ -229,6 +234,23 @@ export function MessageList<TMessage extends ReceiptMessage>({
     },
     Object.is,
     news.length > 0,
+  );
+
+  // --- the "Unread messages" line, and opening at it ---
+  // Off (no options), the hook asks nothing and sets no state: a list without the line renders as
+  // it did before there was one.
+  const { firstUnreadKey } = useUnreadSeparator(
+    conversationId,
+    unreadLine ? { messages: allMessages, getMessageKey, isLoading } : undefined,
+  );
+  useOpenAtUnreadLine(
+    conversationId,
+    firstUnreadKey,
+    !!unreadLine && !isLoading,
+    isAtEndRef,
+    atEndScrollTopRef,
+    latest,
+    scrollToMessage,
   );
 
   // --- marking read from what is really on screen ---
@@ -433,6 +455,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
             getMessageKey={getMessageKey}
             measureRow={measureRow}
             renderRow={renderRow}
+            unreadKey={firstUnreadKey}
             onRendered={scheduleFrame}
           />
         </div>

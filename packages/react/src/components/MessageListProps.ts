@@ -59,6 +59,30 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
    * rows do not move for it.
    */
   isLoadingOlder?: boolean | undefined;
+  /**
+   * Draws the "Unread messages" line (以下为新消息, `<UnreadSeparator />`) above the first message
+   * of someone else that was unread when the chat opened, and opens the list there instead of at
+   * the newest message; defaults to false. The line is placed by `useUnreadSeparator` (the
+   * account's read time as the chat opened, kept while the list marks what the reader sees; teams
+   * need the app to call NIM's `markConversationRead`). It is drawn in the message's row, above
+   * your `renderMessage` content, which does not render again for it.
+   *
+   * The list opens at it once per opening (a mount, or another `conversationId`), when its place is
+   * first known, and only while the reader has not moved: still at the end and no message added
+   * since the chat opened. The read time comes after a round trip (NIM's waits up to 5 s for the
+   * login sync): a reader who scrolled up meanwhile, or whom the list followed down to new messages,
+   * stays where they are, and the line is there when they reach it. Older unread history loaded
+   * later moves the line, not the reader. For a list of your own, use `useUnreadSeparator` and
+   * `UnreadSeparator` directly.
+   */
+  unreadLine?: boolean | undefined;
+  /**
+   * True while the chat's first page of messages is being fetched as it opens (not while older
+   * history loads: that is `isLoadingOlder`). Read only with `unreadLine`: the line, and where the
+   * list opens, wait for the messages the chat opens with, so that they are not taken for messages
+   * arriving while it is open (which start no line).
+   */
+  isLoading?: boolean | undefined;
   /** Whether messages seen in the list are marked read (sending receipts); defaults to true. */
   isMarkingRead?: boolean | undefined;
   /**

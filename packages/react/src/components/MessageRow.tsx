@@ -1,5 +1,6 @@
 import type { ReceiptMessage } from '@readmark/core';
 import { memo, type ReactNode } from 'react';
+import { UnreadSeparator } from './UnreadSeparator';
 
 /** `MessageList`'s `renderMessage` as the rows call it: the message and the one drawn above it. */
 export type RenderRow = (
@@ -24,10 +25,17 @@ export type RenderRow = (
 export const MessageRow = /* @__PURE__ */ memo(function MessageRow({
   index,
   measureElement,
+  hasUnreadLine,
   ...content
 }: RowContentProps & {
   index: number;
   measureElement: (element: HTMLElement | null) => void;
+  /**
+   * Whether the "Unread messages" line (`MessageList`'s `unreadLine`) stands above this message: a
+   * boolean per row, not the line's key, so the line coming or moving renders only the rows it
+   * enters or leaves. Drawn here, beside the app's content, which does not render again for it.
+   */
+  hasUnreadLine: boolean;
 }) {
   return (
     <article
@@ -42,6 +50,8 @@ export const MessageRow = /* @__PURE__ */ memo(function MessageRow({
         width: '100%',
       }}
     >
+      {/* Inside the article: measured with its row, and read with the message below it. */}
+      {hasUnreadLine && <UnreadSeparator />}
       <MessageContent {...content} />
     </article>
   );

@@ -21,6 +21,7 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
   getMessageKey,
   measureRow,
   renderRow,
+  unreadKey,
   onRendered,
 }: {
   virtualizer: RowVirtualizer<HTMLElement, HTMLElement>;
@@ -40,6 +41,8 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
   getMessageKey: (message: TMessage) => string;
   measureRow: (element: HTMLElement | null) => void;
   renderRow: RenderRow;
+  /** The key of the message the "Unread messages" line stands above; undefined: no line. */
+  unreadKey: string | undefined;
   /**
    * After each render, the list's own included (they render these rows too): new messages, a resize
    * or a measurement may have changed what is on screen.
@@ -76,6 +79,8 @@ export function VirtualRows<TMessage extends ReceiptMessage>({
         index={item.index}
         measureElement={measureRow}
         renderMessage={renderRow}
+        // By the React key, so a message given twice draws one line.
+        hasUnreadLine={key === unreadKey}
       />
     );
   });

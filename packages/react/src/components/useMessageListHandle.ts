@@ -43,14 +43,15 @@ function readOptions(options: ScrollToMessageOptions | null | undefined): Scroll
 
 /**
  * Gives `listRef` the list's {@link MessageListHandle}. A message older than the history window
- * widens the window first and is scrolled to once that render has committed.
+ * widens the window first and is scrolled to once that render has committed. Returns the handle's
+ * `scrollToMessage`, for the list's own jumps (its unread line).
  */
 export function useMessageListHandle<TMessage>(
   listRef: Ref<MessageListHandle> | undefined,
   scrollRef: RefObject<HTMLElement | null>,
   virtualizer: RowVirtualizer<HTMLElement, HTMLElement>,
   latest: RefObject<ListCommit<TMessage>>,
-): void {
+): MessageListHandle['scrollToMessage'] {
   /**
    * A scroll waiting for the window to widen, or for the list to be shown: the message's key and
    * the options. Any later call replaces it: the older one, done after the render, took the reader
@@ -164,4 +165,5 @@ export function useMessageListHandle<TMessage>(
     }),
     [],
   );
+  return scrollToMessage;
 }

@@ -379,7 +379,7 @@ describe('useUnreadSeparator with UnreadSeparator', () => {
     expect(rowWithLine()).toBe(a2!.messageClientId);
   });
 
-  it('shows no line and throws nothing without options, or with null ones', async () => {
+  it('is off without options, or with null ones: no line, nothing asked, nothing thrown', async () => {
     const { bob } = await bobReadUpToA1();
     const wrapper = (ui: ReactNode) => <ReceiptProvider engine={bob.engine}>{ui}</ReceiptProvider>;
     const view = render(wrapper(<NoOptionsProbe />));
@@ -388,6 +388,8 @@ describe('useUnreadSeparator with UnreadSeparator', () => {
     view.rerender(wrapper(<NoOptionsProbe options={null} />));
     await tick(0);
     expect(screen.getByRole('status').textContent).toBe('none');
+    // MessageList calls it so while its `unreadLine` is off: it must cost no round trip.
+    expect(bob.calls.getSelfReadTime).toEqual([]);
   });
 
   it.each<[string, unknown]>([

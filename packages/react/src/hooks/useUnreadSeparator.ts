@@ -66,7 +66,8 @@ interface Opening {
  *
  * Only messages the chat had when it opened (once `isLoading` is false), and older history loaded
  * later, count: one arriving while the chat is open is seen as it comes and starts no line. Own
- * messages never start it. Bad entries are skipped, a bad id and no options show no line; a
+ * messages never start it. Bad entries are skipped, a bad id shows no line, and without options
+ * (or with null ones) the hook is off: no line, and nothing asked; a
  * `getMessageKey` that is not a function throws a `ReceiptError` (191004).
  * The result is a new object each render: depend on its fields.
  */
@@ -74,7 +75,10 @@ export function useUnreadSeparator<TMessage extends ReceiptMessage>(
   conversationId: string,
   options?: UnreadSeparatorOptions<TMessage>,
 ): UnreadSeparatorState {
-  // Without options (or with null) no messages, so no line: never a TypeError from destructuring.
+  // Without options (or with null) it is off: no line, nothing asked and no state set, so
+  // `MessageList` calls it for nothing while its `unreadLine` is off. Never a TypeError from
+  // destructuring.
+  const isOn = options != null;
   const { messages, getMessageKey = defaultKey, isLoading } = options ?? ({} as never);
   if (typeof getMessageKey !== 'function') {
     throw new ReceiptError(191004, '`useUnreadSeparator`: getMessageKey must be a function');
@@ -82,14 +86,14 @@ export function useUnreadSeparator<TMessage extends ReceiptMessage>(
   const engine = useProvidedEngine('useUnreadSeparator');
   const { accountId } = engine;
   let [opening, setOpening] = useState<Opening>({ accountId, conversationId });
-  if (opening.accountId !== accountId || opening.conversationId !== conversationId) {
+  if (isOn && (opening.accountId !== accountId || opening.conversationId !== conversationId)) {
     opening = { accountId, conversationId };
     setOpening(opening);
   }
   const list: readonly unknown[] = Array.isArray(messages) ? messages : [];
-  const { readTime } = opening;
+  const readTime = isOn ? opening.readTime : undefined;
   let { ceiling } = opening;
-  if (ceiling === undefined && !isLoading) {
+  if (isOn && ceiling === undefined && !isLoading) {
     // The newest message when the chat opened (none: -Infinity): later ones arrive while it is
     // open, and older history loaded later is older than it.
     ceiling = -Infinity;
@@ -106,7 +110,7 @@ export function useUnreadSeparator<TMessage extends ReceiptMessage>(
     // transport swapped), the answer would move the line to what the reader has read since, and
     // was dropped. Until then a new engine asks: the one before may never answer, its transport
     // gone.
-    if (isReadTimeKnown) return;
+    if (isReadTimeKnown || !isOn) return;
     let isCurrent = true;
     void readTimeAtOpening(engine, conversationId).then((time) => {
       // Not once another opening or engine asks, nor over a read time taken meanwhile.
@@ -123,7 +127,7 @@ export function useUnreadSeparator<TMessage extends ReceiptMessage>(
     return () => {
       isCurrent = false;
     };
-  }, [engine, conversationId, isReadTimeKnown]);
+  }, [engine, conversationId, isReadTimeKnown, isOn]);
 
   const firstUnreadKey = useMemo(() => {
     let first: string | undefined;
