@@ -1,11 +1,6 @@
 import { ConversationType, parseConversationType } from '@readmark/core';
-import {
-  MessageList,
-  type MessageListHandle,
-  UnreadSeparator,
-  useUnreadSeparator,
-} from '@readmark/react';
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { MessageList } from '@readmark/react';
+import { type ReactNode, useState } from 'react';
 import { Composer } from './Composer';
 import type { DemoDevice } from './createDemoDevice';
 import type { DemoMessage } from './createMessageStore';
@@ -78,12 +73,21 @@ export function DeviceConversation(props: {
       {isOpen ? (
         <div className="demo-chat">
           {messages.length === 0 && <p className="demo-empty">{strings.emptyChat}</p>}
-          <OpenChat
-            device={device}
+          {/*
+           * Mounted when the chat opens: the "Unread messages" line goes above the first message of
+           * someone else unread then, stays there while the list marks what the reader sees, and the
+           * list opens at it, unless the reader has moved by the time the read time comes.
+           */}
+          <MessageList
             conversationId={conversationId}
             messages={messages}
             renderMessage={renderMessage}
+            unreadLine
+            className="demo-list"
             label={strings.messageList(paneTitle)}
+            // Only this device's sends bring the list to the end, not those synced from the
+            // account's other device (Bob's laptop and phone).
+            isScrollingToOwnMessages={device.messages.isSentHere}
           />
         </div>
       ) : (
@@ -102,69 +106,5 @@ export function DeviceConversation(props: {
         />
       )}
     </>
-  );
-}
-
-/**
- * The open chat's list. Mounted when the chat opens, so `useUnreadSeparator` takes the read time of
- * this opening: the line goes above the first message of someone else unread then, stays there while
- * the list marks what the reader sees, and the list opens at it (`scrollToMessage`), not at the end:
- * once, and only if the reader has not scrolled up and no message came before the read time did.
- */
-function OpenChat(props: {
-  device: DemoDevice;
-  conversationId: string;
-  messages: readonly DemoMessage[];
-  renderMessage: (message: DemoMessage) => ReactNode;
-  label: string;
-}) {
-  const { device, conversationId, messages, renderMessage, label } = props;
-  const listRef = useRef<MessageListHandle>(null);
-  const boxRef = useRef<HTMLDivElement>(null);
-  const hasOpenedAtLine = useRef(false);
-  const { firstUnreadKey } = useUnreadSeparator(conversationId, { messages });
-  const newestKey = messages[messages.length - 1]?.messageClientId ?? '';
-  const openedWithKey = useRef<string | undefined>(undefined);
-  const renderRow = useCallback(
-    (message: DemoMessage) => (
-      <>
-        {message.messageClientId === firstUnreadKey && <UnreadSeparator />}
-        {renderMessage(message)}
-      </>
-    ),
-    [firstUnreadKey, renderMessage],
-  );
-  useEffect(() => {
-    // The newest message the chat opened with: a newer one means the list has since followed new
-    // messages (or the reader's own) to its end, past the line.
-    openedWithKey.current ??= newestKey;
-    if (!firstUnreadKey || hasOpenedAtLine.current) return;
-    hasOpenedAtLine.current = true;
-    // Once per opening, and only while the reader has not moved: older unread history moves the key
-    // up, and a read time that comes late (NIM's waits up to 5 s for the login sync) must not pull
-    // back a reader who has scrolled up, nor one the list took down to messages that came meanwhile
-    // (at its end then too, so `data-at-end` alone jumped back up past them).
-    if (
-      newestKey === openedWithKey.current &&
-      boxRef.current?.querySelector('[data-at-end="true"]')
-    ) {
-      listRef.current?.scrollToMessage(firstUnreadKey, { align: 'start' });
-    }
-  }, [firstUnreadKey, newestKey]);
-  return (
-    // A box only to find the list's `data-at-end` in: `display: contents` changes no layout.
-    <div ref={boxRef} style={{ display: 'contents' }}>
-      <MessageList
-        conversationId={conversationId}
-        messages={messages}
-        renderMessage={renderRow}
-        listRef={listRef}
-        className="demo-list"
-        label={label}
-        // Only this device's sends bring the list to the end, not those synced from the account's
-        // other device (Bob's laptop and phone).
-        isScrollingToOwnMessages={device.messages.isSentHere}
-      />
-    </div>
   );
 }
