@@ -1,4 +1,4 @@
-import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
+import { type ReceiptEngine, type ReceiptMessage, selectSelfReadTime } from '@readmark/core';
 import type { MemoryClient } from '@readmark/memory';
 import { expect, it } from 'vitest';
 import { holdSelfReadTime } from '../../../core/src/testing/holdSelfReadTime';
@@ -95,9 +95,15 @@ it('opens at the line above the first unread message, not at the newest', async 
   const app = renderApp(bobsList(engine, { messages }));
   await expectLineInViewAbove(app, messages[10]!);
   expect(rowOf(app, messages[39]!)).toBeNull();
-  // Only one line, and it stays above the same message while the rows in view are marked read.
-  await settle(world.server);
-  await frames(5);
+  // Only one line, and it stays above the same message while the rows in view are marked read
+  // and Bob's receipt lands.
+  await expect
+    .poll(async () => {
+      await settle(world.server);
+      return selectSelfReadTime(engine.store.getState(), 'bob|1|alice');
+    })
+    .toBeGreaterThan(messages[10]!.createTime);
+  await frames(3);
   expect(app.container.querySelectorAll('.readmark-unread-separator')).toHaveLength(1);
   await expectLineInViewAbove(app, messages[10]!);
 });

@@ -1,67 +1,36 @@
 import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useCallback, useEffect, useRef } from 'react';
 import { expect, waitFor, within } from 'storybook/test';
-import { useUnreadSeparator } from '../hooks/useUnreadSeparator';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { ReceiptStringsProvider } from '../i18n/ReceiptStringsProvider';
 import { MessageList } from './MessageList';
-import type { MessageListHandle } from './MessageListHandle';
 import { Providers, storyLocale, useWorld } from './testWorld.test';
 import { UnreadSeparator } from './UnreadSeparator';
 
-const USAGE = `import { MessageList, UnreadSeparator, useUnreadSeparator } from '@readmark/react';
-import { useCallback, useEffect, useRef } from 'react';
+const USAGE = `import { MessageList } from '@readmark/react';
 
-/** Inside <ReceiptProvider>; mounted when the chat opens (the line is where unread began then). */
-function Chat({ conversationId, messages }) {
-  const listRef = useRef(null);
-  const boxRef = useRef(null);
-  const hasOpenedAtLine = useRef(false);
-  const openedWithKey = useRef(undefined);
-  const { firstUnreadKey } = useUnreadSeparator(conversationId, { messages });
-  const newestKey = messages[messages.length - 1]?.messageClientId ?? '';
-  const renderMessage = useCallback(
-    (message) => (
-      <>
-        {message.messageClientId === firstUnreadKey && <UnreadSeparator />}
-        <div className="bubble">{message.text}</div>
-      </>
-    ),
-    [firstUnreadKey],
-  );
-  // Open at the first unread message instead of the newest: once, and only while the reader has
-  // not moved (older unread history moves the key; a late read time must not pull back a reader
-  // who has scrolled up, or whom the list took down to messages that came meanwhile).
-  useEffect(() => {
-    openedWithKey.current ??= newestKey; // the newest message when the chat opened
-    if (!firstUnreadKey || hasOpenedAtLine.current) return;
-    hasOpenedAtLine.current = true;
-    if (
-      newestKey === openedWithKey.current &&
-      boxRef.current?.querySelector('[data-at-end="true"]')
-    ) {
-      listRef.current?.scrollToMessage(firstUnreadKey, { align: 'start' });
-    }
-  }, [firstUnreadKey, newestKey]);
+const renderMessage = (message) => <div className="bubble">{message.text}</div>;
+
+/** Inside <ReceiptProvider>: the line goes where unread began as the chat opened, and it opens there. */
+function Chat({ conversationId, messages, isLoading }) {
   return (
-    <div ref={boxRef} style={{ display: 'contents' }}>
-      <MessageList
-        conversationId={conversationId}
-        messages={messages}
-        renderMessage={renderMessage}
-        listRef={listRef}
-      />
-    </div>
+    <MessageList
+      conversationId={conversationId}
+      messages={messages}
+      renderMessage={renderMessage}
+      unreadLine
+      isLoading={isLoading}
+    />
   );
 }`;
 
 /**
- * "Unread messages" (以下为新消息): a line above the first message Bob had not read when he opened
- * the chat, placed by `useUnreadSeparator` and kept there while he reads; the list opens at it with
- * `listRef.scrollToMessage(firstUnreadKey)`, once and only while he has not moved (the list still at
- * its end, no message added since it opened). Its words are plain text, read in the chat like the
- * messages. Stories run against the in-memory NIM server.
+ * "Unread messages" (以下为新消息): `MessageList`'s `unreadLine` draws it above the first message
+ * Bob had not read when he opened the chat, keeps it there while he reads, and opens the list at it,
+ * once and only while he has not moved (the list still at its end, no message added since it
+ * opened). Its words are plain text, read in the chat like the messages. A list of the app's own
+ * places it with `useUnreadSeparator` (the "Alone" story). Stories run against the in-memory NIM
+ * server.
  */
 const meta = {
   title: 'Components/UnreadSeparator',
@@ -101,43 +70,18 @@ const TEXTS = {
   },
 } satisfies Record<ReceiptLocale, { read: string[]; unread: string[]; chat: string }>;
 
+const renderMessage = (message: ReceiptMessage) => (
+  <div style={{ padding: '8px' }}>{(message as { text?: string }).text}</div>
+);
+
 function Chat({ messages, label }: { messages: ReceiptMessage[]; label: string }) {
-  const listRef = useRef<MessageListHandle>(null);
-  const boxRef = useRef<HTMLDivElement>(null);
-  const hasOpenedAtLine = useRef(false);
-  const openedWithKey = useRef<string | undefined>(undefined);
-  const { firstUnreadKey } = useUnreadSeparator('bob|1|alice', { messages });
-  const newestKey = messages[messages.length - 1]?.messageClientId ?? '';
-  const renderMessage = useCallback(
-    (message: ReceiptMessage) => (
-      <div style={{ padding: '4px 8px' }}>
-        {message.messageClientId === firstUnreadKey && <UnreadSeparator />}
-        <div style={{ padding: '8px 0' }}>{(message as { text?: string }).text}</div>
-      </div>
-    ),
-    [firstUnreadKey],
-  );
-  useEffect(() => {
-    openedWithKey.current ??= newestKey;
-    if (!firstUnreadKey || hasOpenedAtLine.current) return;
-    hasOpenedAtLine.current = true;
-    if (
-      newestKey === openedWithKey.current &&
-      boxRef.current?.querySelector('[data-at-end="true"]')
-    ) {
-      listRef.current?.scrollToMessage(firstUnreadKey, { align: 'start' });
-    }
-  }, [firstUnreadKey, newestKey]);
   return (
-    <div
-      ref={boxRef}
-      style={{ height: 260, width: 320, border: '1px solid var(--readmark-border)' }}
-    >
+    <div style={{ height: 260, width: 320, border: '1px solid var(--readmark-border)' }}>
       <MessageList
         conversationId="bob|1|alice"
         messages={messages}
         renderMessage={renderMessage}
-        listRef={listRef}
+        unreadLine
         label={label}
       />
     </div>
@@ -186,7 +130,10 @@ export const Chinese: Story = {
   },
 };
 
-/** The line alone (it needs only the strings), as an app's own list places it. */
+/**
+ * The line alone (it needs only the strings), as a list of the app's own places it: above the
+ * message whose key is `useUnreadSeparator(conversationId, { messages }).firstUnreadKey`.
+ */
 export const Alone: Story = {
   render: (_args, { globals }) => (
     <ReceiptStringsProvider locale={storyLocale(globals)}>
@@ -207,8 +154,8 @@ async function expectLineAbove(canvasElement: HTMLElement, locale: ReceiptLocale
   const line = await within(canvasElement).findByText(words);
   await expect(line).toHaveAttribute('lang', locale);
   await expect(line).toHaveClass('readmark-unread-separator');
-  await expect(line.parentElement?.textContent).toBe(`${words}${text}`);
-  // Opened at the line (scrollToMessage), not at the newest message: the line is in view.
+  await expect(line.closest('article')?.textContent).toBe(`${words}${text}`);
+  // Opened at the line, not at the newest message: the line is in view.
   await waitFor(() => expect(line).toBeVisible());
   const scroller = canvasElement.querySelector('.readmark-message-scroller')!;
   await waitFor(() => {
