@@ -46,6 +46,8 @@ describe('server rendering', () => {
             conversationId: 'alice|2|t1',
             messages: [message],
             renderMessage: () => 'row',
+            // Its read time is asked in an effect: no line on the server.
+            unreadLine: true,
           }),
         ),
       ),
@@ -59,6 +61,7 @@ describe('server rendering', () => {
     expect(html).toContain('class="readmark-badge" lang="zh-CN" data-status="loading"');
     // Who has read is not known on the server: no "read by" line yet.
     expect(html).not.toContain('readmark-read-by');
+    expect(html).not.toContain('readmark-unread-separator');
     // The closed sheet renders nothing.
     expect(html).not.toContain('<dialog');
     expect(html).toMatch(/<span id="[^"]+" lang="zh-CN" hidden="">消息列表<\/span>/);
