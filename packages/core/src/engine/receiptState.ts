@@ -4,6 +4,7 @@ import { ConversationType, type TeamMessageReadReceipt } from '../types';
 import { type BucketedRecord, entryIn, withEntries } from './bucketedRecord';
 import { collapseReceipts } from './collapseReceipts';
 import { TEAM_UNAVAILABLE_CODES } from './engineContext';
+import { makeTeamReceipt } from './makeTeamReceipt';
 import {
   draftShard,
   forgetReceipt,
@@ -275,16 +276,13 @@ export function draftTeamReceipts(
         shards[conversationId] = target;
         owned.set(conversationId, target);
       }
-      const merged: TeamMessageReadReceipt = {
+      const merged = makeTeamReceipt(
         conversationId,
-        messageServerId: receipt.messageServerId,
         messageClientId,
-        readCount: receipt.readCount,
-        unreadCount: receipt.unreadCount,
-      };
-      // Query results carry no reader; keep the last one known so the detail can still move it.
-      const latestReadAccount = receipt.latestReadAccount ?? current?.latestReadAccount;
-      if (latestReadAccount !== undefined) merged.latestReadAccount = latestReadAccount;
+        receipt,
+        // Query results carry no reader; keep the last one known so the detail can still move it.
+        receipt.latestReadAccount ?? current?.latestReadAccount,
+      );
       storeReceipt(target, merged, !current);
       return merged;
     },

@@ -2,6 +2,7 @@ import type { ReceiptError } from '../ReceiptError';
 import type { ReceiptMessage, TeamMessageReadReceipt } from '../types';
 import { callAsAccount } from './callAsAccount';
 import type { EngineContext } from './engineContext';
+import { makeTeamReceipt } from './makeTeamReceipt';
 import {
   draftTeamReceipts,
   markTeamUnavailable,
@@ -136,11 +137,13 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
           const next = mergeTeamReceipts(
             state,
             [
-              {
-                ...detail.readReceipt,
+              // Not a spread copy: its shape of its own deoptimized the burst merge (makeTeamReceipt).
+              makeTeamReceipt(
                 conversationId,
-                messageClientId: message.messageClientId,
-              },
+                message.messageClientId,
+                detail.readReceipt,
+                detail.readReceipt.latestReadAccount,
+              ),
             ],
             context.teamRetention,
           );
@@ -246,10 +249,12 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
         const withDetails: TeamMessageReadReceipt[] = [];
         draft.mergeAll(
           receipts,
-          hasAnyKey(details)
-            ? (conversationId, clientId) =>
-                Object.hasOwn(details, teamMessageKey(conversationId, clientId))
-            : undefined,
+          // Asked even while no detail is loaded (once per message, 20 for a burst of 1,000): left out
+          // then, the merge's loop was optimized without this call, and the first burst after a
+          // list opened threw that code away; the loop is run once per burst, so the bursts after ran
+          // unoptimized (bench n2 with a list open).
+          (conversationId, clientId) =>
+            Object.hasOwn(details, teamMessageKey(conversationId, clientId)),
           withDetails,
         );
         for (const receipt of withDetails) {
@@ -289,10 +294,4 @@ export function createTeamDetailLoader(context: EngineContext): TeamDetailLoader
       for (const key of stale) if (!retries.isWaiting(key)) loadWatched(key);
     },
   };
-}
-
-/** True when `record` has at least one own key, without listing them all. */
-function hasAnyKey(record: object): boolean {
-  for (const key in record) if (Object.hasOwn(record, key)) return true;
-  return false;
 }
