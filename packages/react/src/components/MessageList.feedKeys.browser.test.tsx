@@ -161,6 +161,18 @@ it('Control+End leaves the feed for what follows it, Control+Home for what comes
   expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Message to Alice' }));
 });
 
+it('Control+End on the list with nothing after it to focus scrolls it to the end, as before', async () => {
+  const { scroller, frame } = await bobsChat(30);
+  // A read-only channel: nothing that takes the focus follows the list.
+  (screen.getByRole('textbox', { name: 'Message to Alice' }) as HTMLInputElement).disabled = true;
+  scroller.focus();
+  await userEvent.keyboard('{Home}');
+  await expect.poll(() => frame.getAttribute('data-at-end')).toBe('false');
+  await userEvent.keyboard('{Control>}{End}{/Control}');
+  await expect.poll(() => frame.getAttribute('data-at-end')).toBe('true');
+  expect(document.activeElement).toBe(scroller);
+});
+
 it("a click on a message's text focuses the message without a ring and moves nothing, and dragging still selects text", async () => {
   const { scroller, frame } = await bobsChat(30);
   const atEnd = scroller.scrollTop;

@@ -120,3 +120,37 @@ it('older unread history moving the line up renders the rows the prepend renders
     [...messages.slice(0, 15), messages[15]!].map((message) => message.messageClientId).sort(),
   );
 });
+
+it('mounting and switching chats render the list as often with the line as without it', async () => {
+  const { engine, messages } = await bobsChat();
+  // The read time held back: the renders counted are the opening's own, not the answer's.
+  const { letThrough } = holdSelfReadTime(engine.transport);
+  const listRenders = async (unreadLine: boolean) => {
+    reset();
+    const app = renderApp(bobsList(engine, messages, unreadLine));
+    await untilRendersStop();
+    const mount = count.list;
+    reset();
+    app.rerender(
+      <Providers engine={engine}>
+        <div style={{ height: 700 }}>
+          <CountedList
+            conversationId="bob|1|carol"
+            messages={[]}
+            renderMessage={renderMessage}
+            unreadLine={unreadLine}
+          />
+        </div>
+      </Providers>,
+    );
+    await untilRendersStop();
+    const renders = { mount, switch: count.list };
+    app.unmount();
+    return renders;
+  };
+  const without = await listRenders(false);
+  const withLine = await listRenders(true);
+  // A state update during render ran the whole list twice at each opening.
+  expect(withLine).toEqual(without);
+  letThrough();
+});

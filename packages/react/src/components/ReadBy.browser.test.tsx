@@ -100,3 +100,32 @@ it('keeps the sentence beside the avatars where there is room', async () => {
   expect(text.left).toBeGreaterThanOrEqual(avatars.right);
   expect(text.top).toBeLessThan(avatars.bottom);
 });
+
+it('keeps a short sentence beside its avatar in a bubble sized to its content', async () => {
+  world = createWorld();
+  const { alice, message } = await teamWithMessage(world, {
+    teamId: 't1',
+    readers: 1,
+    memberIds: ['bob', 'carol'],
+  });
+  const { container } = renderApp(
+    <Providers engine={world.engineFor(alice)} names={{ bob: 'Bob', carol: 'Carol' }}>
+      <div style={{ display: 'flex' }}>
+        <div style={{ maxWidth: '80%' }}>
+          Hi
+          <ReadBy message={message} />
+        </div>
+      </div>
+    </Providers>,
+  );
+  const line = await waitFor(() => {
+    const found = container.querySelector<HTMLElement>('.readmark-read-by');
+    expect(found).not.toBeNull();
+    return found!;
+  });
+  const text = line.querySelector('.readmark-read-by-text')!.getBoundingClientRect();
+  const avatars = line.querySelector('.readmark-read-by-avatars')!.getBoundingClientRect();
+  // Under it, the line took two rows for "Read by Bob".
+  expect(text.left).toBeGreaterThanOrEqual(avatars.right);
+  expect(text.top).toBeLessThan(avatars.bottom);
+});

@@ -1,5 +1,5 @@
 import { type ReceiptMessage, receiptModeOf, selectIsOffline } from '@readmark/core';
-import { type JSX, type ReactNode, useId, useMemo, useRef, useState } from 'react';
+import { type JSX, type ReactNode, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useMemberResolver } from '../hooks/useMemberResolver';
 import { useProvidedEngine } from '../hooks/useReceiptEngine';
 import { useStoreSelector } from '../hooks/useStoreSelector';
@@ -168,14 +168,16 @@ function OpenSheet({
   // Said once a first load has failed, while the engine tries it again: offline, waiting for the
   // connection says more. The same Retry as after a final failure tries again at once.
   const isRetryShown = detail.isRetrying && !isOffline;
+  // One function for the sheet's life: a new one each render detached and attached it again.
+  const keepFocusOnRetryGone = useCallback((button: HTMLButtonElement | null) => {
+    if (!button) keepFocusInList(panelRef.current);
+  }, []);
   const retry = (
     <button
       type="button"
       // Leaving by itself (the retry succeeded, the connection dropped) with the focus, it hands
       // the focus to the panel, not to <body>: see keepFocusInList.
-      ref={(button) => {
-        if (!button) keepFocusInList(panelRef.current);
-      }}
+      ref={keepFocusOnRetryGone}
       onClick={() => {
         // Retry is replaced by the loading state: focus must not fall to <body>.
         panelRef.current?.focus();

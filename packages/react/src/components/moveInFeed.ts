@@ -33,10 +33,18 @@ export function moveInFeed(
   const { key, ctrlKey } = event;
   const row = rowContaining(target, rows);
   // On the list itself Control+End leaves it too (Shift+Tab from the composer lands there, and a
-  // chat of incoming messages alone has no control in a row to start from); its other keys scroll.
-  if (target === event.currentTarget && ctrlKey && key === 'End') {
+  // chat of incoming messages alone has no control in a row to start from), when something follows
+  // it to go to: otherwise it scrolls to the end, as before. Its other keys scroll.
+  if (
+    target === event.currentTarget &&
+    ctrlKey &&
+    key === 'End' &&
+    !event.altKey &&
+    !event.metaKey &&
+    !event.shiftKey &&
+    focusAfter(target)
+  ) {
     event.preventDefault();
-    focusAfter(target);
   }
   if (
     !row ||

@@ -6,7 +6,7 @@ import {
   type ReceiptMessage,
   selectSelfReadTime,
 } from '@readmark/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { usableKey } from '../components/usableKey';
 import { useProvidedEngine } from './useReceiptEngine';
 
@@ -34,21 +34,20 @@ export interface UnreadSeparatorState {
   firstUnreadKey: string | undefined;
   /**
    * How far I had read the conversation when it was opened (a `createTime`), frozen until another
-   * conversation is shown; `undefined` while it is asked, and for good where nothing tells it.
+   * conversation is shown; `undefined` while it is asked, for good where nothing tells it, and
+   * always while the hook is off (no options).
    */
   readTime: number | undefined;
 }
 
-interface Opening {
-  /**
-   * The account's, not the engine object's: a new engine of it (an <Activity> shown again, a
-   * transport swapped) is the same opening.
-   */
+/**
+ * An opening's read time, once answered. The account's, not the engine object's: a new engine of it
+ * (an <Activity> shown again, a transport swapped) is the same opening.
+ */
+interface AnsweredOpening {
   accountId: string;
   conversationId: string;
-  readTime?: number;
-  /** The newest message's createTime when the chat opened (and had loaded): later ones never start the line. */
-  ceiling?: number;
+  readTime: number;
 }
 
 /**
@@ -85,23 +84,29 @@ export function useUnreadSeparator<TMessage extends ReceiptMessage>(
   }
   const engine = useProvidedEngine('useUnreadSeparator');
   const { accountId } = engine;
-  let [opening, setOpening] = useState<Opening>({ accountId, conversationId });
-  if (isOn && (opening.accountId !== accountId || opening.conversationId !== conversationId)) {
-    opening = { accountId, conversationId };
-    setOpening(opening);
-  }
+  // Nothing here is set during render, which ran the whole list again at each opening: the answer
+  // is state set by the effect, read only while it is this opening's, and the ceiling is kept per
+  // opening in a ref.
+  const [answered, setAnswered] = useState<AnsweredOpening>();
+  const isThisOpening = (kept?: { accountId: string; conversationId: string }) =>
+    kept?.accountId === accountId && kept.conversationId === conversationId;
   const list: readonly unknown[] = Array.isArray(messages) ? messages : [];
-  const readTime = isOn ? opening.readTime : undefined;
-  let { ceiling } = opening;
+  const readTime = isOn && isThisOpening(answered) ? answered!.readTime : undefined;
+  // The newest message's createTime when the chat opened (and had loaded; none: -Infinity): later
+  // ones arrive while it is open and never start the line, and older history loaded later is older.
+  // Taken at the opening's first render with `isLoading` false and kept for it. Written during
+  // render: a render React throws away took it from the messages the app was giving then.
+  const ceilingRef = useRef<{ accountId: string; conversationId: string; ceiling: number }>(
+    undefined,
+  );
+  let ceiling = isThisOpening(ceilingRef.current) ? ceilingRef.current!.ceiling : undefined;
   if (isOn && ceiling === undefined && !isLoading) {
-    // The newest message when the chat opened (none: -Infinity): later ones arrive while it is
-    // open, and older history loaded later is older than it.
     ceiling = -Infinity;
     for (let index = list.length; ceiling === -Infinity && index--; ) {
       const message = list[index];
       if (isReceiptMessage(message)) ceiling = message.createTime;
     }
-    setOpening({ ...opening, ceiling });
+    ceilingRef.current = { accountId, conversationId, ceiling };
   }
 
   const isReadTimeKnown = readTime !== undefined;
@@ -115,12 +120,10 @@ export function useUnreadSeparator<TMessage extends ReceiptMessage>(
     void readTimeAtOpening(engine, conversationId).then((time) => {
       // Not once another opening or engine asks, nor over a read time taken meanwhile.
       if (isCurrent && time !== undefined) {
-        setOpening((kept) =>
-          kept.accountId === engine.accountId &&
-          kept.conversationId === conversationId &&
-          kept.readTime === undefined
-            ? { ...kept, readTime: time }
-            : kept,
+        setAnswered((kept) =>
+          kept?.accountId === engine.accountId && kept.conversationId === conversationId
+            ? kept
+            : { accountId: engine.accountId, conversationId, readTime: time },
         );
       }
     });
