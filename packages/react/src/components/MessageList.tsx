@@ -46,7 +46,7 @@ const defaultKey = (message: ReceiptMessage) => message.messageClientId;
  * It marks incoming messages read only when at least half of the row has been visible for
  * `readDwellMs` while the page is visible and focused, re-checking on scroll, resize, new messages,
  * visibility and focus changes. With `unreadLine` it draws "Unread messages" above the first message
- * that was unread when the chat opened, and opens there.
+ * that was unread when the chat opened, and opens there, the pill counting the unread below.
  */
 export function MessageList<TMessage extends ReceiptMessage>({
   conversationId,
@@ -144,6 +144,11 @@ export function MessageList<TMessage extends ReceiptMessage>({
   // The last message the reader saw (`null`: none of those they saw is left). Read only while
   // scrolled away from the end: set as the list leaves it (see handleFrame).
   const [seenLastKey, setSeenLastKey] = useState<string | null>();
+  // The last message seen when the list jumped to its unread line (`null`: the line is above the
+  // first message; see useOpenAtUnreadLine), for the next frame only: leaving the end, it is the
+  // last seen rather than the newest, so the pill counts the unread messages below the line. A
+  // jump that did not leave the end (the line in the last screen) leaves it to no frame.
+  const seenAtOpeningRef = useRef<string | null>(undefined);
   // Whether a row of the conversation left behind held the focus, which leaves with it.
   const hadFocusRef = useRef(false);
   if (isSwitchingConversation) {
@@ -249,6 +254,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
     !!unreadLine && !isLoading,
     isAtEndRef,
     atEndScrollTopRef,
+    seenAtOpeningRef,
     latest,
     scrollToMessage,
   );
@@ -289,15 +295,18 @@ export function MessageList<TMessage extends ReceiptMessage>({
       if (element.clientHeight > 0) virtualizer.scrollToEnd();
     }
     const [all, keyOf, extend, loadOlder] = latest.current;
+    const seenAtOpening = seenAtOpeningRef.current;
+    seenAtOpeningRef.current = undefined;
     if (isNowAtEnd !== isAtEndRef.current) {
       isAtEndRef.current = isNowAtEnd;
       setScrolledUpIn(isNowAtEnd ? null : shownRef.current);
-      // Leaving the end, the reader has seen up to the newest message of the last commit. Marked
-      // here, not during every render at the end: that render-time update ran the whole list twice
-      // for each new message (and each send) while at the end.
+      // Leaving the end, the reader has seen up to the newest message of the last commit (or, by
+      // the jump to the unread line, up to the line). Marked here, not during every render at the
+      // end: that render-time update ran the whole list twice for each new message (and each
+      // send) while at the end.
       if (!isNowAtEnd) {
         const newest = messageAtEdge(all, keyOf, true);
-        setSeenLastKey(newest && keyOf(newest));
+        setSeenLastKey(seenAtOpening !== undefined ? seenAtOpening : newest && keyOf(newest));
       }
     }
     if (extend) {

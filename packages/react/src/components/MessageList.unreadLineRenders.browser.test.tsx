@@ -1,7 +1,7 @@
 import type { ReceiptEngine, ReceiptMessage } from '@readmark/core';
 import { expect, it } from 'vitest';
 import { holdSelfReadTime } from '../../../core/src/testing/holdSelfReadTime';
-import { listWorldPerTest } from './listWorldPerTest.test';
+import { addStyle, listWorldPerTest } from './listWorldPerTest.test';
 import { MessageList, type MessageListProps } from './MessageList';
 import { recordRowRenders } from './recordRowRenders.test';
 import { Providers, renderApp, settle, untilStill } from './testWorld.test';
@@ -10,7 +10,9 @@ import { Providers, renderApp, settle, untilStill } from './testWorld.test';
  * What `unreadLine` renders: the line is a boolean per row, so its coming renders the one row it
  * enters (and none of the app's content), and its moving up as older unread history loads renders
  * no row more than the prepend itself does. Rows are short and the frame tall: every row is mounted
- * and nothing scrolls, so each render counted is one the line (or the prepend) caused.
+ * and nothing scrolls, so each render counted is one the line (or the prepend) caused. The last test
+ * scrolls: opening at the line there leaves the end, and the new-messages pill that then counts the
+ * unread below costs no render of its own.
  */
 
 const world = listWorldPerTest();
@@ -153,4 +155,41 @@ it('mounting and switching chats render the list as often with the line as witho
   // A state update during render ran the whole list twice at each opening.
   expect(withLine).toEqual(without);
   letThrough();
+
+addStyle('.unread-line-renders-scrolling { height: 300px; }');
+
+it('opening at the line in a list that scrolls renders the list twice: the pill comes with the render that leaving the end already cost', async () => {
+  const { engine, messages } = await bobsChat();
+  const { letThrough, isAnswered } = holdSelfReadTime(engine.transport);
+  const app = renderApp(
+    <Providers engine={engine}>
+      <div>
+        <CountedList
+          className="unread-line-renders-scrolling"
+          conversationId="bob|1|alice"
+          messages={messages}
+          renderMessage={renderMessage}
+          unreadLine
+          isMarkingRead={false}
+        />
+      </div>
+    </Providers>,
+  );
+  await settle(world.server);
+  await untilRendersStop();
+  reset();
+  letThrough();
+  await expect.poll(isAnswered).toBe(true);
+  await settle(world.server);
+  await untilRendersStop();
+  expect(app.container.querySelector('.readmark-new-messages')?.textContent).toBe(
+    '↓ 20 new messages',
+  );
+  // One render for the line, one for leaving the end (as before the pill counted the unread below
+  // it): the row the line enters, and the rows the jump mounts above it (the overscan), new to the
+  // document, so their content renders; none of the rows shown before renders again.
+  const mounted = messages.slice(4, 9).map((message) => message.messageClientId);
+  expect(count.list).toBe(2);
+  expect([...articles].sort()).toEqual([messages[10]!.messageClientId, ...mounted].sort());
+  expect([...contents].sort()).toEqual([...mounted].sort());
 });

@@ -72,7 +72,9 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
    * since the chat opened. The read time comes after a round trip (NIM's waits up to 5 s for the
    * login sync): a reader who scrolled up meanwhile, or whom the list followed down to new messages,
    * stays where they are, and the line is there when they reach it. Older unread history loaded
-   * later moves the line, not the reader. For a list of your own, use `useUnreadSeparator` and
+   * later moves the line, not the reader. Opened there, the new-messages pill counts the unread
+   * messages of others from the line to the end (not said to screen readers: the line is) and
+   * takes the reader to the end. For a list of your own, use `useUnreadSeparator` and
    * `UnreadSeparator` directly.
    */
   unreadLine?: boolean | undefined;

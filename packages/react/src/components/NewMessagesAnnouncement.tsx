@@ -16,9 +16,10 @@ const ANNOUNCE_AFTER_MS = 1_000;
  * up, the pill's count as it rises; at the end, where the list follows new messages and shows no
  * pill, the number of others' messages appended since the last burst said. Not said: the reader's
  * own sends, older history prepended, the history a conversation opens with (or is replaced by),
- * another conversation, the pill's count dropping as the reader reads on another device, and
- * anything again after a language switch (the region empties). Its own component, with its own
- * state, so its timer and its counting re-render only it, never the list.
+ * the unread messages below a conversation opened at its unread line (the pill's count as the list
+ * leaves its end), another conversation, the pill's count dropping as the reader reads on another
+ * device, and anything again after a language switch (the region empties). Its own component, with
+ * its own state, so its timer and its counting re-render only it, never the list.
  *
  * Only the count, not the messages: their text is the app's `renderMessage` content (with its
  * sender names, times, ticks and buttons), which a live region would have to copy; and the rows
@@ -52,12 +53,22 @@ export function NewMessagesAnnouncement<TMessage extends ReceiptMessage>({
   // (`total`), and the total when the burst being said began (`from`).
   const [arrived, setArrived] = useState({ messages, conversationId, total: 0, from: 0 });
   const { total, from } = arrived;
-  // The pill's last count, and how many times it rose: a count that drops (the reader read on
-  // another device) is no news, so only a rise gives the pill a new key.
-  const [[pillCount, rises], setPill] = useState([count, 0]);
-  if (count !== pillCount) setPill([count, count > pillCount ? rises + 1 : rises]);
+  // The pill's last count, how many times it rose, and the count it says nothing up to (null while
+  // following): a count that drops (the reader read on another device) is no news, so only a rise
+  // gives the pill a new key; nor is the count the list leaves its end with, which is the unread
+  // history a chat opened at its unread line shows below (the line says it is there), only a rise
+  // above it, or above what it has dropped to since.
+  const [[pillCount, rises, quietUpTo], setPill] = useState<[number, number, number | null]>([
+    count,
+    0,
+    null,
+  ]);
+  const quiet = isFollowing ? null : Math.min(quietUpTo ?? count, count);
+  if (count !== pillCount || quiet !== quietUpTo) {
+    setPill([count, count > pillCount ? rises + 1 : rises, quiet]);
+  }
   const text =
-    count > 0
+    count > (quiet ?? 0)
       ? strings.newMessages(count)
       : total > from
         ? strings.newMessages(total - from)

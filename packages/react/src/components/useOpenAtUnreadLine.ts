@@ -1,5 +1,6 @@
 import { type RefObject, useRef } from 'react';
 import { useClientLayoutEffect } from '../hooks/useClientLayoutEffect';
+import { lastIndexOfKey } from './lastIndexOfKey';
 import type { MessageListHandle } from './MessageListHandle';
 import { messageAtEdge } from './messageAtEdge';
 import type { ListCommit } from './useMessageListHandle';
@@ -13,6 +14,10 @@ import type { ListCommit } from './useMessageListHandle';
  * reader's own) down past the line, still at its end: neither is pulled back. Older unread history
  * loaded later moves the line, never the reader.
  *
+ * The jump leaves the messages from the line on unseen: it gives `seenAtOpeningRef` the last message
+ * before the line (`null`: the line is above the first message), which the list's next frame takes,
+ * leaving its end, as the last message the reader saw, so the new-messages pill counts them.
+ *
  * `isReady` is false while the line is off or the chat's first page loads (`isLoading`): the opening
  * is taken at the first commit after, with the newest message it then shows.
  */
@@ -22,6 +27,7 @@ export function useOpenAtUnreadLine<TMessage>(
   isReady: boolean,
   isAtEndRef: RefObject<boolean>,
   atEndScrollTopRef: RefObject<number>,
+  seenAtOpeningRef: RefObject<string | null | undefined>,
   latest: RefObject<ListCommit<TMessage>>,
   scrollToMessage: MessageListHandle['scrollToMessage'],
 ): void {
@@ -50,6 +56,10 @@ export function useOpenAtUnreadLine<TMessage>(
         // (the top of the empty list that the first page filled), a jump down read as growth
         // below a reader at the end, and the list went back there.
         atEndScrollTopRef.current = Number.POSITIVE_INFINITY;
+        // Back from the line past entries that are not messages (keyed '').
+        let index = lastIndexOfKey(all, keyOf, firstUnreadKey);
+        while (--index >= 0 && !keyOf(all[index]!));
+        seenAtOpeningRef.current = index < 0 ? null : keyOf(all[index]!);
       }
     }
   }, [conversationId, firstUnreadKey, isReady]);
