@@ -155,6 +155,7 @@ it('mounting and switching chats render the list as often with the line as witho
   // A state update during render ran the whole list twice at each opening.
   expect(withLine).toEqual(without);
   letThrough();
+});
 
 addStyle('.unread-line-renders-scrolling { height: 300px; }');
 
