@@ -111,6 +111,24 @@ it.each(['en', 'zh-CN'] as const)(
   },
 );
 
+it('Retry pressed by keyboard that fails again gives the focus back to Retry', async () => {
+  const dialog = await openFailingSheet('en', 2, noAutomaticRetry);
+  const retry = await within(dialog).findByRole('button', { name: 'Retry' });
+  retry.focus();
+  await userEvent.keyboard('{Enter}');
+  // The query fails again: Retry comes back, and the keyboard user is on it, not on the panel
+  // (they had to Tab round the sheet to find it).
+  await waitFor(() =>
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Retry' })),
+  );
+  expect(within(dialog).getByRole('status').textContent).toBe(texts.en.retrying);
+  // And the next one succeeds: the members show, the focus on the panel.
+  await userEvent.keyboard('{Enter}');
+  const panel = within(dialog).getByRole('tabpanel');
+  await waitFor(() => expect(panel.textContent).toContain('carol'));
+  expect(document.activeElement).toBe(panel);
+});
+
 it('says it once while the automatic retries keep failing, then shows the members', async () => {
   const recording = recordSheetStatus();
   const dialog = await openFailingSheet('en', 3, { baseDelayMs: 1, maxDelayMs: 1 });

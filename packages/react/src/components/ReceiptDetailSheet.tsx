@@ -168,9 +168,16 @@ function OpenSheet({
   // Said once a first load has failed, while the engine tries it again: offline, waiting for the
   // connection says more. The same Retry as after a final failure tries again at once.
   const isRetryShown = detail.isRetrying && !isOffline;
+  // Whether Retry was pressed and its focus handed to the panel while the query is out.
+  const retryPressedRef = useRef(false);
   // One function for the sheet's life: a new one each render detached and attached it again.
+  // Retry that goes takes the focus to the panel, not <body>; back (the query failed again) it
+  // takes it back, if the panel still has it: the keyboard user had to Tab round to find it.
   const keepFocusOnRetryGone = useCallback((button: HTMLButtonElement | null) => {
-    if (!button) keepFocusInList(panelRef.current);
+    const panel = panelRef.current;
+    if (!button) return keepFocusInList(panel);
+    if (retryPressedRef.current && button.ownerDocument.activeElement === panel) button.focus();
+    retryPressedRef.current = false;
   }, []);
   const retry = (
     <button
@@ -181,6 +188,7 @@ function OpenSheet({
       onClick={() => {
         // Retry is replaced by the loading state: focus must not fall to <body>.
         panelRef.current?.focus();
+        retryPressedRef.current = true;
         detail.refresh();
       }}
     >
