@@ -83,6 +83,9 @@ export function DeviceConversation(props: {
             messages={messages}
             renderMessage={renderMessage}
             unreadLine
+            // The device's messages are all here as the chat opens (its store keeps them): an
+            // empty chat is empty, and its first messages are announced as new.
+            isLoading={false}
             className="demo-list"
             label={strings.messageList(paneTitle)}
             // Only this device's sends bring the list to the end, not those synced from the

@@ -81,3 +81,58 @@ it("at the end, others' new messages are said once per burst; own sends, older h
   await pauseForAnnouncement();
   expect(said).toEqual(['1 new message', '3 new messages', '1 new message']);
 });
+
+it('a chat that opened empty, told so by isLoading false, says its first messages; while loading, the page it opens with is not news', async () => {
+  const alice = world.server.login('alice');
+  const bob = world.server.login('bob');
+  const engine = world.engineFor(bob);
+  const view = (messages: ReceiptMessage[], isLoading: boolean | undefined) => (
+    <Providers engine={engine}>
+      <MessageList
+        className="following-list"
+        conversationId="bob|1|alice"
+        messages={messages}
+        renderMessage={renderRow}
+        isLoading={isLoading}
+      />
+    </Providers>
+  );
+  // Loading: empty, then the first page: history, not news.
+  const app = renderApp(view([], true));
+  const { said } = recordPoliteRegions('.following-list');
+  await world.send(alice, { conversationId: 'alice|1|bob', text: 'earlier' });
+  await settle(world.server);
+  app.rerender(view(await world.history(bob, 'bob|1|alice'), false));
+  await screen.findByText('earlier');
+  await pauseForAnnouncement();
+  expect(said).toEqual([]);
+
+  // A new chat, loaded and empty: its first message is news (it was said at the second only,
+  // and a first burst of 20 as 19).
+  app.rerender(
+    <Providers engine={engine}>
+      <MessageList
+        className="following-list"
+        conversationId="bob|1|carol"
+        messages={[]}
+        renderMessage={renderRow}
+        isLoading={false}
+      />
+    </Providers>,
+  );
+  const carol = world.server.login('carol');
+  await world.send(carol, { conversationId: 'carol|1|bob', text: 'first from Carol' });
+  await settle(world.server);
+  app.rerender(
+    <Providers engine={engine}>
+      <MessageList
+        className="following-list"
+        conversationId="bob|1|carol"
+        messages={await world.history(bob, 'bob|1|carol')}
+        renderMessage={renderRow}
+        isLoading={false}
+      />
+    </Providers>,
+  );
+  await waitFor(() => expect(said).toEqual(['1 new message']));
+});

@@ -477,6 +477,7 @@ export function MessageList<TMessage extends ReceiptMessage>({
         accountId={engine.accountId}
         conversationId={conversationId}
         isFollowing={isAtEnd || atEndBeforeChangeFrom !== undefined}
+        hasLoaded={isLoading === false}
       />
       {newMessageCount > 0 && (
         <NewMessagesPill

@@ -80,9 +80,11 @@ export interface MessageListProps<TMessage extends ReceiptMessage> {
   unreadLine?: boolean | undefined;
   /**
    * True while the chat's first page of messages is being fetched as it opens (not while older
-   * history loads: that is `isLoadingOlder`). Read only with `unreadLine`: the line, and where the
-   * list opens, wait for the messages the chat opens with, so that they are not taken for messages
-   * arriving while it is open (which start no line).
+   * history loads: that is `isLoadingOlder`). With `unreadLine`, the line, and where the list opens,
+   * wait for the messages the chat opens with, so that they are not taken for messages arriving
+   * while it is open (which start no line). Given as `false` (not left out), it also tells the list
+   * that a chat showing no message is empty, so screen readers hear its first messages as new
+   * (left out, the first messages of an empty list are taken for the history it opens with).
    */
   isLoading?: boolean | undefined;
   /** Whether messages seen in the list are marked read (sending receipts); defaults to true. */

@@ -14,7 +14,8 @@ const ANNOUNCE_AFTER_MS = 1_000;
  * Tells screen-reader users that messages arrived: a polite region that says a count once a burst
  * has settled, not once per message (a burst of 20 changed the pill 20 times in 120 ms). Scrolled
  * up, the pill's count as it rises; at the end, where the list follows new messages and shows no
- * pill, the number of others' messages appended since the last burst said. Not said: the reader's
+ * pill, the number of others' messages appended since the last burst said (in a chat the app said
+ * had loaded empty, its first ones too). Not said: the reader's
  * own sends, older history prepended, the history a conversation opens with (or is replaced by),
  * the unread messages below a conversation opened at its unread line (the pill's count as the list
  * leaves its end), another conversation, the pill's count dropping as the reader reads on another
@@ -35,6 +36,7 @@ export function NewMessagesAnnouncement<TMessage extends ReceiptMessage>({
   accountId,
   conversationId,
   isFollowing,
+  hasLoaded,
 }: {
   /** The pill's count: new messages below a reader scrolled up. */
   count: number;
@@ -47,11 +49,22 @@ export function NewMessagesAnnouncement<TMessage extends ReceiptMessage>({
   conversationId: string;
   /** Whether the list follows new messages at its end (it shows no pill then). */
   isFollowing: boolean;
+  /**
+   * Whether the app said its first page has loaded (`isLoading` false, not left out): a chat that
+   * shows no message then is empty, and its first messages are news, not the history it opens with.
+   */
+  hasLoaded: boolean;
 }) {
   const strings = useReceiptStrings();
   // Others' messages appended while following, since the mount or the conversation's opening
   // (`total`), and the total when the burst being said began (`from`).
-  const [arrived, setArrived] = useState({ messages, conversationId, total: 0, from: 0 });
+  const [arrived, setArrived] = useState({
+    messages,
+    conversationId,
+    total: 0,
+    from: 0,
+    hasLoaded,
+  });
   const { total, from } = arrived;
   // The pill's last count, how many times it rose, and the count it says nothing up to (null while
   // following): a count that drops (the reader read on another device) is no news, so only a rise
@@ -83,18 +96,21 @@ export function NewMessagesAnnouncement<TMessage extends ReceiptMessage>({
     language: lang,
   });
   const isSameConversation = conversationId === arrived.conversationId;
-  if (messages !== arrived.messages || !isSameConversation) {
+  if (messages !== arrived.messages || !isSameConversation || hasLoaded !== arrived.hasLoaded) {
     let appended = 0;
     const last = messageAtEdge(arrived.messages, keyOf, true);
-    if (isFollowing && last && isSameConversation) {
-      // From the end back to the last message shown before: what is after it was appended. Not
-      // found (it was removed, or the history replaced), nothing counts as appended.
-      const index = lastIndexOfKey(messages, keyOf, keyOf(last));
-      if (index >= 0) appended = newMessagesFrom(messages, keyOf, accountId, index + 1).length;
+    if (isFollowing && isSameConversation && (last || arrived.hasLoaded)) {
+      // From the end back to the last message shown before: what is after it was appended (all of
+      // it after a loaded empty chat). Not found (it was removed, or the history replaced),
+      // nothing counts as appended.
+      const index = last ? lastIndexOfKey(messages, keyOf, keyOf(last)) : -1;
+      if (index >= 0 || !last)
+        appended = newMessagesFrom(messages, keyOf, accountId, index + 1).length;
     }
     setArrived({
       messages,
       conversationId,
+      hasLoaded,
       total: total + appended,
       // Another conversation says nothing of this one's; a burst already said (null: then
       // withdrawn by a language switch) is over, and the next one is counted from here.
