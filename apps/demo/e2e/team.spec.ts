@@ -183,3 +183,23 @@ test('“Read by” stays under the newest message members could read while a ne
   await expect(readBy).toBeVisible();
   await expect(failed.getByText(/^Read by /)).toHaveCount(0);
 });
+
+test('a member sheet whose first load keeps failing says it is trying again, and Retry loads it (detailFailures)', async ({
+  page,
+}) => {
+  // No readers, so no "Read by" line asks for the lists first: the sheet's query meets the faults.
+  await page.goto('/?tab=team&latency=0&teamSize=12&readers=off&detailFailures=2');
+  const alice = pane(page, 'Alice');
+  await sendMessage(alice, 'Agenda attached');
+  await bubble(alice, 'Agenda attached')
+    .getByRole('button', { name: /11 unread/ })
+    .click();
+  const sheet = page.getByRole('dialog', { name: 'Message receipts' });
+  await expect(sheet.getByRole('status')).toHaveText('Could not load read receipts. Trying again…');
+  const retry = sheet.getByRole('button', { name: 'Retry' });
+  await retry.click();
+  // The second query fails too, and then the engine's own retry or another press loads them.
+  await expect(sheet.getByRole('tab', { name: 'Unread (11)' })).toBeVisible();
+  await expect(sheet.getByRole('listitem')).not.toHaveCount(0, { timeout: 15_000 });
+  await expect(sheet.getByText('Could not load read receipts. Trying again…')).toHaveCount(0);
+});

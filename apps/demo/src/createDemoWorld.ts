@@ -45,6 +45,14 @@ export function teamMemberId(index: number): string {
  */
 export function createDemoWorld(options: DemoOptions): DemoWorld {
   const server = createMemoryServer({ latencyMs: options.latencyMs });
+  // The server's passing trouble (503, retried by the engine), for the sheet's "Trying again…".
+  if (options.detailFailures > 0) {
+    server.injectFault({
+      method: 'getTeamMessageReceiptDetail',
+      code: 503,
+      times: options.detailFailures,
+    });
+  }
   const counter = createCallCounter();
   // Bob is a real member with his own pane; everyone else is simulated.
   const simulatedMemberIds = Array.from({ length: Math.max(0, options.teamSize - 2) }, (_, i) =>

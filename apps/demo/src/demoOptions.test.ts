@@ -12,13 +12,14 @@ describe('parseDemoOptions', () => {
       isSimulationRunning: true,
       locale: 'en',
       tab: 'p2p',
+      detailFailures: 0,
     });
   });
 
   it('reads every option the e2e tests use', () => {
     expect(
       parseDemoOptions(
-        '?latency=0&readerDelay=1000-6000&seed=7&teamSize=12&readers=off&lang=zh-CN&tab=team',
+        '?latency=0&readerDelay=1000-6000&seed=7&teamSize=12&readers=off&lang=zh-CN&tab=team&detailFailures=2',
       ),
     ).toEqual({
       latencyMs: 0,
@@ -29,6 +30,7 @@ describe('parseDemoOptions', () => {
       isSimulationRunning: false,
       locale: 'zh-CN',
       tab: 'team',
+      detailFailures: 2,
     });
   });
 

@@ -17,6 +17,11 @@ export interface DemoOptions {
   locale: DemoLocale;
   /** Initial tab (`?tab=team`). */
   tab: DemoTab;
+  /**
+   * How many member-detail queries fail first with the server's 503 (`?detailFailures=3`), to see
+   * the receipt sheet say it is trying again, and its Retry.
+   */
+  detailFailures: number;
 }
 
 /** The demo's two tabs. */
@@ -31,6 +36,7 @@ const defaults: DemoOptions = {
   isSimulationRunning: true,
   locale: 'en',
   tab: 'p2p',
+  detailFailures: 0,
 };
 
 function readInteger(value: string | null, fallback: number, min: number, max: number): number {
@@ -72,5 +78,6 @@ export function parseDemoOptions(search: string): DemoOptions {
     isSimulationRunning: params.get('readers') !== 'off',
     locale: lang === 'zh-CN' || lang === 'zh' ? 'zh-CN' : defaults.locale,
     tab: params.get('tab') === 'team' ? 'team' : defaults.tab,
+    detailFailures: readInteger(params.get('detailFailures'), defaults.detailFailures, 0, 1_000),
   };
 }
