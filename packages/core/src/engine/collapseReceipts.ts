@@ -1,4 +1,5 @@
 import type { TeamMessageReadReceipt } from '../types';
+import { makeTeamReceipt } from './makeTeamReceipt';
 
 /** One message's receipts within a batch: what is stored, and the best one the batch brings. */
 interface Best {
@@ -67,7 +68,10 @@ export function collapseReceipts(
     best.receipt = receipt;
     best.reader = receipt.latestReadAccount ?? best.reader;
   }
+  // Renamed reader: built as the engine builds its receipts, not a spread copy of another shape.
   return kept.map(({ receipt, reader }) =>
-    receipt!.latestReadAccount === reader ? receipt! : { ...receipt!, latestReadAccount: reader! },
+    receipt!.latestReadAccount === reader
+      ? receipt!
+      : makeTeamReceipt(receipt!.conversationId, receipt!.messageClientId, receipt!, reader),
   );
 }

@@ -21,8 +21,9 @@ const pendingFocus = new WeakMap<object, [index: number, from: Element | null]>(
  * needed, respecting the scroller's `scroll-padding` (the pill's room): `focus()` alone centred it
  * in Chromium. Text fields, dialogs opened inside a row (the receipt sheet) and keys a control
  * handled itself keep their keys, as does the scroller itself, whose Page Up and Page Down scroll
- * (Control+End leaves it, as from an article), and so does an element in a message that can still scroll their way (a code block the reader
- * scrolls; see {@link scrollsToward}).
+ * (Control+End leaves it, as from an article), and so does an element in a message that can still
+ * scroll their way (a code block the reader scrolls; see {@link scrollsToward}). Control+End with
+ * nothing after the feed to focus is left to the browser, which scrolls to the end.
  */
 export function moveInFeed(
   event: KeyboardEvent<HTMLElement>,
@@ -32,39 +33,32 @@ export function moveInFeed(
   const target = event.target as HTMLElement;
   const { key, ctrlKey } = event;
   const row = rowContaining(target, rows);
-  // On the list itself Control+End leaves it too (Shift+Tab from the composer lands there, and a
-  // chat of incoming messages alone has no control in a row to start from), when something follows
-  // it to go to: otherwise it scrolls to the end, as before. Its other keys scroll.
+  // On the list itself only Control+End is the feed's (Shift+Tab from the composer lands there, and
+  // a chat of incoming messages alone has no control in a row to start from); its other keys scroll.
+  const isOnList = target === event.currentTarget;
   if (
-    target === event.currentTarget &&
-    ctrlKey &&
-    key === 'End' &&
-    !event.altKey &&
-    !event.metaKey &&
-    !event.shiftKey &&
-    focusAfter(target)
-  ) {
-    event.preventDefault();
-  }
-  if (
-    !row ||
+    (!row && !isOnList) ||
     event.defaultPrevented ||
     event.altKey ||
     event.metaKey ||
     event.shiftKey ||
     target.isContentEditable ||
-    row.contains(target.closest('input,textarea,select,dialog,[role=dialog]'))
+    row?.contains(target.closest('input,textarea,select,dialog,[role=dialog]'))
   ) {
     return;
   }
+  // Leaves the feed when something follows it to go to; otherwise it scrolls to the end, as the
+  // browser's Control+End does.
+  if (ctrlKey && key === 'End') {
+    if (focusAfter(event.currentTarget)) event.preventDefault();
+    return;
+  }
+  if (!row) return;
   const count = virtualizer.options.count;
   const index = articleIndexFor(event, target === row, Number(row.dataset.index), count);
   if (ctrlKey && key === 'Home') {
     event.preventDefault();
     event.currentTarget.focus();
-  } else if (ctrlKey && key === 'End') {
-    event.preventDefault();
-    focusAfter(event.currentTarget);
   } else if (index !== undefined && !scrollsToward(target, row, key === 'PageDown')) {
     event.preventDefault();
     if (index < 0 || index >= count) return;
