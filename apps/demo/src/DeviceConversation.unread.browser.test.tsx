@@ -98,12 +98,16 @@ async function expectLineAbove(container: HTMLElement, text: string) {
   });
 }
 
-it('one-to-one: opened again, the chat starts at the line above the first message that came while it was closed', async () => {
+/**
+ * Bob's one-to-one chat with Alice: he sees "old 1" and "old 2" (the list marks them read, and his
+ * receipt lands), closes the chat, and Alice sends "new 1" … "new 12" meanwhile.
+ */
+async function twelveWhileClosed() {
   window.focus();
   const server = createMemoryServer();
-  const { container, button } = bobsChat(server, 'bob|1|alice');
+  const chat = bobsChat(server, 'bob|1|alice');
+  const { container, button } = chat;
   await send(server, 'alice|1|bob', ['old 1', 'old 2']);
-  // Bob sees the two messages: the list marks them read, and his receipt lands.
   await waitFor(() => expect(container.textContent).toContain('old 2'));
   expect(container.querySelector('.readmark-unread-separator')).toBeNull();
   const old2 = devices[0]!.messages.getMessages('bob|1|alice')[1]!;
@@ -119,6 +123,11 @@ it('one-to-one: opened again, the chat starts at the line above the first messag
     'alice|1|bob',
     Array.from({ length: 12 }, (_, i) => `new ${i + 1}`),
   );
+  return { ...chat, server };
+}
+
+it('one-to-one: opened again, the chat starts at the line above the first message that came while it was closed', async () => {
+  const { container, button } = await twelveWhileClosed();
   flushSync(() => button('Open chat').click());
   await expectLineAbove(container, 'new 1');
 });
@@ -152,24 +161,7 @@ function isInView(container: HTMLElement, text: string): boolean {
 }
 
 it('a burst the list followed to the end while the chat opened keeps the reader there when the read time comes late', async () => {
-  window.focus();
-  const server = createMemoryServer();
-  const { container, button } = bobsChat(server, 'bob|1|alice');
-  await send(server, 'alice|1|bob', ['old 1', 'old 2']);
-  await waitFor(() => expect(container.textContent).toContain('old 2'));
-  const old2 = devices[0]!.messages.getMessages('bob|1|alice')[1]!;
-  await waitFor(() =>
-    expect(selectSelfReadTime(devices[0]!.engine.store.getState(), 'bob|1|alice')).toBe(
-      old2.createTime,
-    ),
-  );
-  button('Close chat').click();
-  await waitFor(() => expect(container.textContent).toContain('Chat closed.'));
-  await send(
-    server,
-    'alice|1|bob',
-    Array.from({ length: 12 }, (_, i) => `new ${i + 1}`),
-  );
+  const { container, button, server } = await twelveWhileClosed();
   // NIM's read time waits up to 5 s for the login sync: it comes after the burst below.
   const held = holdSelfReadTime(devices[0]!.engine.transport);
   flushSync(() => button('Open chat').click());

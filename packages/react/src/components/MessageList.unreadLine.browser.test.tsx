@@ -3,8 +3,8 @@ import type { MemoryClient } from '@readmark/memory';
 import { expect, it } from 'vitest';
 import { holdSelfReadTime } from '../../../core/src/testing/holdSelfReadTime';
 import { listWorldPerTest } from './listWorldPerTest.test';
-import { MessageList, type MessageListProps } from './MessageList';
-import { frames, Providers, renderApp, settle } from './testWorld.test';
+import { frames, renderApp, settle } from './testWorld.test';
+import { bobsUnreadLineList, type UnreadLineListProps } from './unreadLineList.test';
 
 /*
  * `unreadLine`: Bob opens a chat of 40 messages from Alice of which he had read 10 on his phone. The
@@ -15,29 +15,9 @@ import { frames, Providers, renderApp, settle } from './testWorld.test';
 
 const world = listWorldPerTest('unread-line-list');
 
-const renderMessage = (message: ReceiptMessage) => (
-  <div style={{ height: 50 }} data-testid={message.messageClientId}>
-    {(message as { text?: string }).text}
-  </div>
-);
-
-type ListProps = Partial<MessageListProps<ReceiptMessage>> & { messages: ReceiptMessage[] };
-
 /** Bob's list, with the line unless the props say otherwise. */
-function bobsList(engine: ReceiptEngine, props: ListProps) {
-  return (
-    <Providers engine={engine}>
-      <MessageList
-        className="unread-line-list"
-        conversationId="bob|1|alice"
-        renderMessage={renderMessage}
-        readDwellMs={0}
-        unreadLine
-        {...props}
-      />
-    </Providers>
-  );
-}
+const bobsList = (engine: ReceiptEngine, props: UnreadLineListProps) =>
+  bobsUnreadLineList(engine, 'unread-line-list', props);
 
 /** `count` messages from Alice to Bob, the first `read` of them read by Bob on his phone. */
 async function bobsChat({ count = 40, read = 10 } = {}): Promise<{

@@ -5,9 +5,9 @@ import { expect, it } from 'vitest';
 import { holdSelfReadTime } from '../../../core/src/testing/holdSelfReadTime';
 import type { ReceiptLocale } from '../i18n/ReceiptStrings';
 import { listWorldPerTest } from './listWorldPerTest.test';
-import { MessageList, type MessageListProps } from './MessageList';
 import { pauseForAnnouncement, recordPoliteRegions } from './recordPoliteRegions.test';
-import { frames, Providers, renderApp, settle } from './testWorld.test';
+import { frames, renderApp, settle } from './testWorld.test';
+import { bobsUnreadLineList, type UnreadLineListProps } from './unreadLineList.test';
 
 /*
  * A chat opened at its unread line has its unread messages below the view, which the reader has not
@@ -22,30 +22,9 @@ import { frames, Providers, renderApp, settle } from './testWorld.test';
 
 const world = listWorldPerTest('unread-line-pill-list');
 
-const renderMessage = (message: ReceiptMessage) => (
-  <div style={{ height: 50 }} data-testid={message.messageClientId}>
-    {(message as { text?: string }).text}
-  </div>
-);
-
-type ListProps = Partial<MessageListProps<ReceiptMessage>> & { messages: ReceiptMessage[] };
-
 /** Bob's list with the line, marking nothing read unless the props say otherwise. */
-function bobsList(engine: ReceiptEngine, props: ListProps, locale: ReceiptLocale = 'en') {
-  return (
-    <Providers engine={engine} locale={locale}>
-      <MessageList
-        className="unread-line-pill-list"
-        conversationId="bob|1|alice"
-        renderMessage={renderMessage}
-        readDwellMs={0}
-        isMarkingRead={false}
-        unreadLine
-        {...props}
-      />
-    </Providers>
-  );
-}
+const bobsList = (engine: ReceiptEngine, props: UnreadLineListProps, locale?: ReceiptLocale) =>
+  bobsUnreadLineList(engine, 'unread-line-pill-list', { isMarkingRead: false, ...props }, locale);
 
 /** Bob's chat (see above): its messages, Bob's engine on this device, Alice and Bob's phone. */
 async function bobsChat(): Promise<{
