@@ -188,7 +188,8 @@ test('a member sheet whose first load keeps failing says it is trying again, and
   page,
 }) => {
   // No readers, so no "Read by" line asks for the lists first: the sheet's query meets the faults.
-  await page.goto('/?tab=team&latency=0&teamSize=12&readers=off&detailFailures=2');
+  // Each query takes 300 ms, long enough to see the one Retry makes.
+  await page.goto('/?tab=team&latency=300&teamSize=12&readers=off&detailFailures=2');
   const alice = pane(page, 'Alice');
   await sendMessage(alice, 'Agenda attached');
   await bubble(alice, 'Agenda attached')
@@ -198,7 +199,12 @@ test('a member sheet whose first load keeps failing says it is trying again, and
   await expect(sheet.getByRole('status')).toHaveText('Could not load read receipts. Trying again…');
   const retry = sheet.getByRole('button', { name: 'Retry' });
   await retry.click();
-  // The second query fails too, and then the engine's own retry or another press loads them.
+  // The press asks at once, with "Loading…" while it is out (the engine's own retries keep saying
+  // "Trying again…"); it fails too, and Retry comes back with the focus on it.
+  await expect(sheet.getByRole('status')).toHaveText('Loading…');
+  await expect(sheet.getByRole('status')).toHaveText('Could not load read receipts. Trying again…');
+  await expect(retry).toBeFocused();
+  // Then the engine's own retry loads them.
   await expect(sheet.getByRole('tab', { name: 'Unread (11)' })).toBeVisible();
   await expect(sheet.getByRole('listitem')).not.toHaveCount(0, { timeout: 15_000 });
   await expect(sheet.getByText('Could not load read receipts. Trying again…')).toHaveCount(0);

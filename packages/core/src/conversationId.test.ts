@@ -33,8 +33,8 @@ describe('conversation ids (SPEC section 2)', () => {
   it('finds a message changed in place anew (the id found last is kept per message object)', () => {
     const message = { senderId: 'A', receiverId: 'B', conversationType: 1 };
     expect(messageConversationId('A', message)).toBe('A|1|B');
-    // The same id, the same string: asked again, nothing is built.
-    expect(messageConversationId('A', message)).toBe(messageConversationId('A', message));
+    // Asked again, the same id (the one found before, kept for the message object).
+    expect(messageConversationId('A', message)).toBe('A|1|B');
     message.receiverId = 'C';
     expect(messageConversationId('A', message)).toBe('A|1|C');
     message.senderId = 'D';

@@ -172,4 +172,6 @@ it('Shift+Tab from Close passes by last stops that take no focus (links without 
   expect(document.activeElement).not.toBe(close);
   expect(dialog.contains(document.activeElement)).toBe(true);
   expect(document.activeElement?.tagName).not.toBe('A');
+  // The member list itself, the last stop before Close that takes the focus.
+  expect(document.activeElement).toBe(within(dialog).getByRole('region', { name: 'Members' }));
 });
